@@ -1,1 +1,10 @@
-//! Acceptance tests.
+//! Acceptance tests: the real `disclose` binary on self-made fixtures.
+//! One test binary for the whole suite keeps link time down.
+
+mod cases;
+mod corpus;
+mod golden;
+mod hostile;
+mod import;
+mod resume;
+mod search;

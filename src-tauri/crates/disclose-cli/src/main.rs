@@ -1,1 +1,91 @@
-fn main() {}
+//! `disclose`: the command line over the Disclose engine, for batch work,
+//! automation and tests. Every command prints human text, or one JSON
+//! document with `--json`. Exit codes: 0 ok, 1 user error, 2 partial (some
+//! items failed).
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use disclose_core::case::Home;
+
+#[derive(Parser)]
+#[command(name = "disclose", version, about = "Answer subject access and data portability requests")]
+struct Cli {
+    /// Where case folders live (default: the platform data directory).
+    #[arg(long, global = true, env = "DISCLOSE_HOME")]
+    home: Option<PathBuf>,
+    /// Machine-readable JSON output.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create, list and show cases.
+    #[command(subcommand)]
+    Case(commands::case::CaseCommand),
+    /// Import files, folders, archives and mailboxes into a case.
+    Import(commands::import::ImportArgs),
+    /// List a case's items.
+    Items(commands::items::ItemsArgs),
+    /// Show one item: its details and extracted text.
+    Item(commands::items::ItemArgs),
+    /// Full-text search of a case (`disclose search --syntax` for the query language).
+    Search(commands::search::SearchArgs),
+    /// Run every identifier of the subject against the case.
+    Sweep(commands::search::SweepArgs),
+    /// The case's search log: every search and sweep, when, and how many hits.
+    Searches(commands::search::SweepArgs),
+}
+
+/// What a command tells `main` about how it went.
+pub enum Outcome {
+    Ok,
+    /// Done, but some items failed: exit code 2.
+    Partial,
+}
+
+fn main() -> ExitCode {
+    quiet_worker_panics();
+    let cli = Cli::parse();
+    let out = output::Output { json: cli.json };
+    let result = Home::resolve(cli.home.as_deref()).map_err(anyhow::Error::from).and_then(|home| {
+        let ctx = commands::Context { home, out };
+        match cli.command {
+            Command::Case(c) => commands::case::run(&ctx, c),
+            Command::Import(a) => commands::import::run(&ctx, a),
+            Command::Items(a) => commands::items::run_list(&ctx, a),
+            Command::Item(a) => commands::items::run_show(&ctx, a),
+            Command::Search(a) => commands::search::run_search(&ctx, a),
+            Command::Sweep(a) => commands::search::run_sweep(&ctx, a),
+            Command::Searches(a) => commands::search::run_log(&ctx, a),
+        }
+    });
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Partial) => ExitCode::from(2),
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Readers run behind `catch_unwind` on worker threads; a crash there is
+/// recorded as the item's failure reason, so it is not printed.
+fn quiet_worker_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let on_worker = std::thread::current().name().is_some_and(|n| n.starts_with("disclose-worker"));
+        if !on_worker {
+            default(info);
+        }
+    }));
+}

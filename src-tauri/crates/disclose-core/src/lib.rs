@@ -1,4 +1,15 @@
 //! Disclose engine: everything the desktop app and the `disclose` CLI do,
 //! with no dependency on either. See ARCHITECTURE.md for the flow of a case.
 
+pub mod case;
+pub mod clock;
+pub mod error;
 pub mod extract;
+pub mod identifiers;
+pub mod index;
+pub mod ingest;
+pub mod search;
+pub mod store;
+pub mod sweep;
+
+pub use error::{Error, Result};

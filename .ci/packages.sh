@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Disclose needs to build, test and run,
+# skipping what is already there. Sourced by .ci/test and .ci/demo.
+set -euo pipefail
+
+DISCLOSE_APT_PACKAGES=(
+  # build
+  build-essential pkg-config libssl-dev libclang-dev
+  # desktop shell (Tauri 2 / WebKitGTK)
+  libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
+  # real-window tests
+  webkit2gtk-driver xvfb
+  # OCR
+  tesseract-ocr tesseract-ocr-eng libtesseract-dev libleptonica-dev
+  # independent checks of what Disclose produces
+  poppler-utils qpdf libimage-exiftool-perl p7zip-full
+)
+
+install_system_packages() {
+  local missing=()
+  for p in "${DISCLOSE_APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  echo "Installing system packages: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Builds go to a target directory outside the clone, so repeated runs (and
+# fresh clones on the same machine) reuse them.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose-target}"

@@ -1,0 +1,197 @@
+//! `disclose case new | list | show`.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use disclose_core::case::{Case, CaseFolder, HouseholdMember, Kind};
+use disclose_core::clock::Region;
+
+use super::{now, Context};
+use crate::Outcome;
+
+#[derive(Subcommand)]
+pub enum CaseCommand {
+    /// Create a case.
+    New(NewArgs),
+    /// List all cases.
+    List,
+    /// Show a case and what it holds.
+    Show { reference: String },
+}
+
+#[derive(Args)]
+pub struct NewArgs {
+    /// The case reference (letters, digits, - _ .), also its folder name.
+    #[arg(long = "ref")]
+    reference: String,
+    /// The data subject's full name.
+    #[arg(long)]
+    subject: String,
+    /// access, portability or both.
+    #[arg(long, default_value = "access")]
+    kind: String,
+    /// Who made the request, if not the subject (e.g. a solicitor).
+    #[arg(long)]
+    requester: Option<String>,
+    /// Date the request was received (YYYY-MM-DD; default today).
+    #[arg(long)]
+    received: Option<NaiveDate>,
+    /// england-wales, scotland or northern-ireland (for bank holidays).
+    #[arg(long, default_value = "england-wales")]
+    region: String,
+    /// Another name the subject is or was known by (repeatable).
+    #[arg(long)]
+    alias: Vec<String>,
+    /// Date of birth (YYYY-MM-DD).
+    #[arg(long)]
+    dob: Option<NaiveDate>,
+    /// An address (repeatable).
+    #[arg(long)]
+    address: Vec<String>,
+    #[arg(long)]
+    postcode: Vec<String>,
+    #[arg(long)]
+    email: Vec<String>,
+    #[arg(long)]
+    phone: Vec<String>,
+    /// National Insurance number.
+    #[arg(long)]
+    ni: Option<String>,
+    /// Tenancy, rent account or other reference (repeatable).
+    #[arg(long = "account-ref")]
+    account_ref: Vec<String>,
+    /// A household member as "Name" or "Name:relationship" (repeatable).
+    #[arg(long)]
+    household: Vec<String>,
+    #[arg(long, default_value = "")]
+    notes: String,
+}
+
+pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
+    match command {
+        CaseCommand::New(args) => new(ctx, args),
+        CaseCommand::List => list(ctx),
+        CaseCommand::Show { reference } => show(ctx, &reference),
+    }
+}
+
+fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
+    let received = a.received.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut case = Case::new(&a.reference, &a.subject, received)?;
+    case.kind = a.kind.parse::<Kind>()?;
+    case.region = a.region.parse::<Region>().map_err(|e| anyhow::anyhow!("{e}"))?;
+    case.requester = a.requester.unwrap_or_else(|| a.subject.clone());
+    case.subject.aliases = a.alias;
+    case.subject.date_of_birth = a.dob;
+    case.subject.addresses = a.address;
+    case.subject.postcodes = a.postcode;
+    case.subject.emails = a.email;
+    case.subject.phones = a.phone;
+    case.subject.ni_number = a.ni;
+    case.subject.account_refs = a.account_ref;
+    case.household = a
+        .household
+        .iter()
+        .map(|h| {
+            let (name, relationship) = h.split_once(':').unwrap_or((h, ""));
+            HouseholdMember { name: name.trim().into(), relationship: relationship.trim().into() }
+        })
+        .collect();
+    case.notes = a.notes;
+    let folder = CaseFolder::create(&ctx.home, &case, &now())?;
+    let shown = CaseView::of(&folder)?;
+    ctx.out.print(&shown, |v| {
+        println!("Created case {} for {} in {}", v.case.reference, v.case.subject.name, v.folder);
+    });
+    Ok(Outcome::Ok)
+}
+
+#[derive(Serialize)]
+struct CaseView {
+    case: Case,
+    folder: String,
+    items: u64,
+    by_status: std::collections::BTreeMap<String, u64>,
+    by_type: std::collections::BTreeMap<String, u64>,
+    duplicates: u64,
+}
+
+impl CaseView {
+    fn of(folder: &CaseFolder) -> anyhow::Result<CaseView> {
+        let by_status = folder.store.status_counts()?;
+        Ok(CaseView {
+            case: folder.case()?,
+            folder: folder.dir().display().to_string(),
+            items: by_status.values().sum(),
+            by_status,
+            by_type: folder.store.type_counts()?,
+            duplicates: folder.store.duplicate_count()?,
+        })
+    }
+}
+
+fn list(ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut cases = Vec::new();
+    for reference in ctx.home.case_references()? {
+        cases.push(CaseView::of(&ctx.open(&reference)?)?);
+    }
+    ctx.out.print(&cases, |cases| {
+        if cases.is_empty() {
+            println!("No cases yet. Create one with: disclose case new --ref REF --subject NAME");
+        }
+        for v in cases {
+            println!(
+                "{:<20} {:<28} {:<12} received {}  {} items",
+                v.case.reference,
+                v.case.subject.name,
+                format!("{:?}", v.case.kind).to_lowercase(),
+                v.case.received,
+                v.items
+            );
+        }
+    });
+    Ok(Outcome::Ok)
+}
+
+fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
+    let view = CaseView::of(&ctx.open(reference)?)?;
+    ctx.out.print(&view, |v| {
+        let c = &v.case;
+        let s = &c.subject;
+        let region = serde_json::to_value(c.region).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        println!("Case {}  ({:?} request, {region})", c.reference, c.kind);
+        println!("  Subject:      {}", s.name);
+        println!("  Requester:    {}", c.requester);
+        println!("  Received:     {}", c.received);
+        let list = |label: &str, values: &[String]| {
+            if !values.is_empty() {
+                println!("  {label:<13} {}", values.join("; "));
+            }
+        };
+        list("Aliases:", &s.aliases);
+        if let Some(d) = s.date_of_birth {
+            println!("  Born:         {d}");
+        }
+        list("Addresses:", &s.addresses);
+        list("Postcodes:", &s.postcodes);
+        list("Accounts:", &s.account_refs);
+        if let Some(ni) = &s.ni_number {
+            println!("  NI number:    {ni}");
+        }
+        list("Phones:", &s.phones);
+        list("Emails:", &s.emails);
+        for h in &c.household {
+            println!("  Household:    {} ({})", h.name, h.relationship);
+        }
+        println!("  Folder:       {}", v.folder);
+        println!("  Items:        {} ({} duplicates)", v.items, v.duplicates);
+        for (status, n) in &v.by_status {
+            println!("    {status:<10} {n}");
+        }
+        for (t, n) in &v.by_type {
+            println!("    {t:<10} {n}");
+        }
+    });
+    Ok(Outcome::Ok)
+}

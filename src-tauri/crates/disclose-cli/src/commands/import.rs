@@ -1,0 +1,96 @@
+//! `disclose import --case REF PATH...`, with a progress bar on a terminal.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::Mutex;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use disclose_core::ingest::{self, ImportOptions, ImportSummary, ProgressEvent, ProgressSink};
+
+use super::{now, user, Context};
+use crate::Outcome;
+
+#[derive(Args)]
+pub struct ImportArgs {
+    #[arg(long = "case")]
+    case: String,
+    /// Files and folders to import (folders are walked recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Extraction threads (default: one per core).
+    #[arg(long)]
+    workers: Option<usize>,
+}
+
+struct Bar {
+    bar: Mutex<Option<ProgressBar>>,
+}
+
+impl ProgressSink for Bar {
+    fn event(&self, event: &ProgressEvent) {
+        let Ok(mut guard) = self.bar.lock() else { return };
+        match event {
+            ProgressEvent::Found { files, .. } => {
+                let bar = ProgressBar::new(*files);
+                bar.set_style(
+                    ProgressStyle::with_template("{bar:30} {pos}/{len} files  {elapsed_precise}  {wide_msg}")
+                        .expect("valid template"),
+                );
+                *guard = Some(bar);
+            }
+            ProgressEvent::FileStarted { path, .. } => {
+                if let Some(bar) = guard.as_ref() {
+                    bar.set_message(path.clone());
+                }
+            }
+            ProgressEvent::FileDone { .. } => {
+                if let Some(bar) = guard.as_ref() {
+                    bar.inc(1);
+                }
+            }
+            ProgressEvent::Indexed { .. } => {
+                if let Some(bar) = guard.take() {
+                    bar.finish_and_clear();
+                }
+            }
+        }
+    }
+}
+
+pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<Outcome> {
+    let mut folder = ctx.open(&args.case)?;
+    let mut options = ImportOptions::new(&user(), &now());
+    if let Some(w) = args.workers {
+        options.workers = w;
+    }
+    let started = std::time::Instant::now();
+    let cancel = AtomicBool::new(false);
+    let summary = if !ctx.out.json && std::io::stdout().is_terminal() {
+        let bar = Bar { bar: Mutex::new(None) };
+        ingest::import(&mut folder, &args.paths, &options, &bar, &cancel)?
+    } else {
+        ingest::import(&mut folder, &args.paths, &options, &ingest::NoProgress, &cancel)?
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    ctx.out.print(&summary, |s| print_summary(s, seconds));
+    Ok(if summary.failed > 0 { Outcome::Partial } else { Outcome::Ok })
+}
+
+fn print_summary(s: &ImportSummary, seconds: f64) {
+    println!(
+        "Imported {} files ({} already in the case) in {:.1}s: {} items, {} ok, {} partial, {} failed, {} duplicates",
+        s.inputs, s.already_imported, seconds, s.items, s.ok, s.partial, s.failed, s.duplicates
+    );
+    if s.reindexed > 0 {
+        println!("Re-indexed {} items left over from an interrupted import.", s.reindexed);
+    }
+    if !s.failures.is_empty() {
+        println!("Failed:");
+        for (path, reason) in &s.failures {
+            println!("  {path}: {reason}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! `disclose items` and `disclose item`.
+
+use clap::Args;
+use serde::Serialize;
+
+use disclose_core::store::{ItemRow, Status};
+
+use super::Context;
+use crate::Outcome;
+
+#[derive(Args)]
+pub struct ItemsArgs {
+    #[arg(long = "case")]
+    case: String,
+    /// Only items with this status: ok, partial or failed.
+    #[arg(long)]
+    status: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ItemArgs {
+    #[arg(long = "case")]
+    case: String,
+    /// The item's id.
+    id: i64,
+}
+
+pub fn run_list(ctx: &Context, args: ItemsArgs) -> anyhow::Result<Outcome> {
+    let folder = ctx.open(&args.case)?;
+    let status = args.status.as_deref().map(Status::parse).transpose()?;
+    let items = folder.store.items(status)?;
+    ctx.out.print(&items, |items| {
+        for i in items {
+            let dup = i.duplicate_of.map(|d| format!(" (duplicate of {d})")).unwrap_or_default();
+            let reason = i.reason.as_deref().map(|r| format!("  — {r}")).unwrap_or_default();
+            println!("{:>6}  {:<8} {:<7} {}{}{}", i.id, i.file_type, i.status.as_str(), i.path, dup, reason);
+        }
+        println!("{} items", items.len());
+    });
+    Ok(Outcome::Ok)
+}
+
+#[derive(Serialize)]
+struct ItemView {
+    #[serde(flatten)]
+    item: ItemRow,
+    children: Vec<i64>,
+    text: String,
+    pages: Vec<disclose_core::extract::Page>,
+    records: Vec<disclose_core::extract::RecordTable>,
+}
+
+pub fn run_show(ctx: &Context, args: ItemArgs) -> anyhow::Result<Outcome> {
+    let folder = ctx.open(&args.case)?;
+    let item = folder.store.item(args.id)?;
+    let view = ItemView {
+        children: folder.store.children(item.id)?.iter().map(|c| c.id).collect(),
+        text: folder.store.text(item.id)?,
+        pages: folder.store.pages(item.id)?,
+        records: folder.store.records(item.id)?,
+        item,
+    };
+    ctx.out.print(&view, |v| {
+        let i = &v.item;
+        println!("Item {}  {}  ({}, {} bytes)", i.id, i.path, i.file_type, i.size);
+        println!("  sha256   {}", i.sha256);
+        println!("  status   {}{}", i.status.as_str(), i.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default());
+        if let Some(p) = i.parent {
+            println!("  parent   {p}");
+        }
+        if !v.children.is_empty() {
+            println!("  children {:?}", v.children);
+        }
+        for (k, val) in &i.metadata {
+            println!("  {k:<8} {val}");
+        }
+        println!("\n{}", v.text);
+    });
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,32 @@
+//! One module per command area; each parses its arguments, calls the engine
+//! and prints.
+
+pub mod case;
+pub mod import;
+pub mod items;
+pub mod search;
+
+use disclose_core::case::{CaseFolder, Home};
+
+use crate::output::Output;
+
+pub struct Context {
+    pub home: Home,
+    pub out: Output,
+}
+
+impl Context {
+    pub fn open(&self, reference: &str) -> anyhow::Result<CaseFolder> {
+        Ok(CaseFolder::open(&self.home, reference)?)
+    }
+}
+
+/// Now, as recorded in the case (RFC 3339, UTC).
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Who is at the keyboard, for the chain of custody.
+pub fn user() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into())
+}

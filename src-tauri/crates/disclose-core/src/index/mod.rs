@@ -1,0 +1,153 @@
+//! The full-text index (tantivy) of a case: its schema, the writer the
+//! import feeds, and the reader searches use. SQLite stays the source of
+//! truth; the index only holds what is needed to find items and can be
+//! rebuilt from the store at any time.
+
+mod query;
+
+use std::path::Path;
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+    STORED, STRING,
+};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+pub use query::{parse_query, QUERY_HELP};
+
+use crate::error::Result;
+
+/// Name of the tokenizer every text field uses: words split on
+/// non-alphanumerics, lower-cased, accents folded ("Renée" finds "Renee").
+pub const TOKENIZER: &str = "disclose";
+
+/// Handles to the fields of the schema.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub text: Field,
+    pub subject: Field,
+    pub from: Field,
+    pub to: Field,
+    pub name: Field,
+    pub path: Field,
+    pub file_type: Field,
+    pub date: Field,
+    pub ids: Field,
+}
+
+fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text_opts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        id: b.add_u64_field("id", INDEXED | STORED | FAST),
+        text: b.add_text_field("text", text_opts.clone()),
+        subject: b.add_text_field("subject", text_opts.clone()),
+        from: b.add_text_field("from", text_opts.clone()),
+        to: b.add_text_field("to", text_opts.clone()),
+        name: b.add_text_field("name", text_opts.clone()),
+        path: b.add_text_field("path", text_opts),
+        file_type: b.add_text_field("type", STRING),
+        date: b.add_date_field(
+            "date",
+            DateOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        ids: b.add_text_field("ids", STRING),
+    };
+    (b.build(), fields)
+}
+
+/// One item's searchable content.
+#[derive(Debug, Default)]
+pub struct IndexDoc<'a> {
+    pub id: i64,
+    pub text: &'a str,
+    pub subject: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub name: &'a str,
+    pub path: &'a str,
+    pub file_type: &'a str,
+    pub date: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A case's index.
+pub struct CaseIndex {
+    pub index: Index,
+    pub fields: Fields,
+    reader: IndexReader,
+}
+
+impl CaseIndex {
+    /// Opens the index in `dir`, creating it when absent.
+    pub fn open(dir: &Path) -> Result<CaseIndex> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = build_schema();
+        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let index = Index::open_or_create(directory, schema)?;
+        index.tokenizers().register(
+            TOKENIZER,
+            TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(60))
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
+        );
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(CaseIndex { index, fields, reader })
+    }
+
+    /// A writer with a bounded memory budget (the import's largest single
+    /// allocation).
+    pub fn writer(&self) -> Result<IndexWriter> {
+        Ok(self.index.writer_with_num_threads(1, 64 << 20)?)
+    }
+
+    /// Replaces the item's document (so re-indexing after a crash never
+    /// duplicates it).
+    pub fn add(&self, writer: &IndexWriter, doc: &IndexDoc) -> Result<()> {
+        let f = &self.fields;
+        writer.delete_term(Term::from_field_u64(f.id, doc.id as u64));
+        let mut d = doc!(
+            f.id => doc.id as u64,
+            f.text => doc.text,
+            f.subject => doc.subject,
+            f.from => doc.from,
+            f.to => doc.to,
+            f.name => doc.name,
+            f.path => doc.path,
+            f.file_type => doc.file_type,
+        );
+        if let Some(date) = doc.date {
+            d.add_date(f.date, tantivy::DateTime::from_timestamp_secs(date.timestamp()));
+        }
+        let mut tokens: Vec<String> = crate::identifiers::find_all(doc.text).iter().map(|found| found.token()).collect();
+        for header in [doc.from, doc.to] {
+            tokens.extend(crate::identifiers::find_all(header).iter().map(|found| found.token()));
+        }
+        tokens.sort();
+        tokens.dedup();
+        for token in tokens {
+            d.add_text(f.ids, token);
+        }
+        writer.add_document(d)?;
+        Ok(())
+    }
+
+    pub fn reader(&self) -> Result<&IndexReader> {
+        self.reader.reload()?;
+        Ok(&self.reader)
+    }
+
+    pub fn num_docs(&self) -> Result<u64> {
+        Ok(self.reader()?.searcher().num_docs())
+    }
+}

@@ -1,0 +1,258 @@
+//! Import: walk the inputs, extract every file and everything inside it on
+//! all cores, and store and index the results through one writer.
+//!
+//! Shape: a feeder sends input files down a bounded channel to `workers`
+//! threads (see [`worker`]); finished trees come back down another bounded
+//! channel to the calling thread, which is the only writer (see [`writer`]).
+//! Both channels hold at most `workers` entries, so memory is bounded by
+//! `workers` files in flight, whatever the size of the import (see
+//! `docs/import.md` for the figures).
+//!
+//! Resuming: an input whose source key is already in the case was fully
+//! stored (each input's item tree is written in one transaction), so a
+//! re-run of a killed import skips it; items stored but not yet indexed are
+//! indexed first.
+
+mod walk;
+pub mod worker;
+mod writer;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+use crate::case::CaseFolder;
+use crate::error::{Error, Result};
+use crate::extract::Limits;
+use crate::store::Status;
+
+pub use walk::{walk, InputFile};
+
+/// Import settings.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub limits: Limits,
+    /// Extraction threads; defaults to the number of cores.
+    pub workers: usize,
+    /// Who is importing, recorded with every item (chain of custody).
+    pub user: String,
+    /// Timestamp recorded with every item (RFC 3339).
+    pub now: String,
+}
+
+impl ImportOptions {
+    pub fn new(user: &str, now: &str) -> ImportOptions {
+        ImportOptions {
+            limits: Limits::default(),
+            workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            user: user.to_string(),
+            now: now.to_string(),
+        }
+    }
+}
+
+/// What an import did. `ok + partial + failed == items`.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ImportSummary {
+    /// Files found under the given paths (a container counts once).
+    pub inputs: u64,
+    /// Inputs already in the case from an earlier run, skipped.
+    pub already_imported: u64,
+    /// Inputs processed by this run.
+    #[serde(skip)]
+    pub inputs_done: u64,
+    /// Items stored by this run, children included.
+    pub items: u64,
+    pub ok: u64,
+    pub partial: u64,
+    pub failed: u64,
+    /// Items whose bytes (or Message-ID) match an earlier item: grouped
+    /// with it and not indexed again. Counted in ok/partial/failed too.
+    pub duplicates: u64,
+    /// Bytes of the inputs processed.
+    pub bytes: u64,
+    /// Items that failed, with the reason.
+    pub failures: Vec<(String, String)>,
+    /// Items re-indexed after an interrupted run.
+    pub reindexed: u64,
+    /// Whether the run was cancelled before the end.
+    pub cancelled: bool,
+}
+
+impl ImportSummary {
+    fn count(&mut self, status: Status, duplicate: bool) {
+        self.items += 1;
+        match status {
+            Status::Ok => self.ok += 1,
+            Status::Partial => self.partial += 1,
+            Status::Failed => self.failed += 1,
+        }
+        if duplicate {
+            self.duplicates += 1;
+        }
+    }
+}
+
+/// Progress reported during an import.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ProgressEvent {
+    /// The inputs were walked: how many files and bytes there are to do.
+    Found { files: u64, bytes: u64, already_imported: u64 },
+    /// A worker began a file.
+    FileStarted { path: String, bytes: u64 },
+    /// A file and everything inside it was stored.
+    FileDone { path: String },
+    /// The index was committed.
+    Indexed { items: u64 },
+}
+
+/// Receives progress; the CLI draws a bar, the desktop forwards to the UI,
+/// tests collect.
+pub trait ProgressSink: Sync {
+    fn event(&self, event: &ProgressEvent);
+}
+
+/// Ignores progress.
+pub struct NoProgress;
+
+impl ProgressSink for NoProgress {
+    fn event(&self, _: &ProgressEvent) {}
+}
+
+/// Imports `paths` into the case. `cancel` may be set from another thread;
+/// the import then stops after the files in flight, keeping everything
+/// already stored.
+pub fn import(
+    folder: &mut CaseFolder,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    progress: &dyn ProgressSink,
+    cancel: &AtomicBool,
+) -> Result<ImportSummary> {
+    if paths.is_empty() {
+        return Err(Error::Invalid("nothing to import: give at least one file or folder".into()));
+    }
+    let (files, problems) = walk(paths)?;
+    let reindexed = reindex_pending(folder)?;
+
+    let mut todo = Vec::new();
+    let mut already = 0;
+    for file in files.iter() {
+        if folder.store.has_source(&source_key(file))? {
+            already += 1;
+        } else {
+            todo.push(file.clone());
+        }
+    }
+    let total_bytes: u64 = todo.iter().map(|f| f.size).sum();
+    progress.event(&ProgressEvent::Found { files: todo.len() as u64, bytes: total_bytes, already_imported: already });
+
+    let import_id = folder.store.begin_import(
+        &options.now,
+        &paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        &options.user,
+    )?;
+    let seen: HashSet<String> = folder.store.all_hashes()?;
+    let seen = Mutex::new(seen);
+    let originals = folder.originals_dir();
+    let ctx = worker::WorkerContext { originals: &originals, limits: &options.limits, seen: &seen };
+
+    let mut writer = writer::Writer::new(folder, import_id, options.now.clone(), options.user.clone())?;
+    let workers = options.workers.max(1);
+    let (job_tx, job_rx) = crossbeam_channel::bounded::<InputFile>(workers);
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<worker::Node>(workers);
+
+    let write_result = std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || {
+            for file in todo {
+                if cancel.load(Ordering::Relaxed) || job_tx.send(file).is_err() {
+                    break;
+                }
+            }
+        });
+        for n in 0..workers {
+            let job_rx = job_rx.clone();
+            let done_tx = done_tx.clone();
+            let ctx = &ctx;
+            std::thread::Builder::new()
+                .name(format!("disclose-worker-{n}"))
+                .spawn_scoped(scope, move || {
+                    for file in job_rx {
+                        if cancel.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        progress.event(&ProgressEvent::FileStarted { path: file.display.clone(), bytes: file.size });
+                        let node = worker::process_file(ctx, &file.abs, &file.display, source_key(&file));
+                        if done_tx.send(node).is_err() {
+                            break;
+                        }
+                    }
+                })
+                .expect("spawn import worker");
+        }
+        drop(done_tx);
+        drop(job_rx);
+        let mut batch = Vec::new();
+        let mut last_flush = std::time::Instant::now();
+        for node in done_rx.iter() {
+            writer.summary.bytes += node.size;
+            batch.push(node);
+            if batch.len() >= 64 || last_flush.elapsed().as_millis() > 500 {
+                writer.write_batch(std::mem::take(&mut batch), progress)?;
+                last_flush = std::time::Instant::now();
+            }
+        }
+        writer.write_batch(batch, progress)?;
+        Ok(())
+    });
+    write_result?;
+    let mut summary = writer.finish()?;
+    progress.event(&ProgressEvent::Indexed { items: summary.items });
+    summary.inputs = files.len() as u64;
+    summary.already_imported = already;
+    summary.reindexed = reindexed;
+    summary.cancelled = cancel.load(Ordering::Relaxed);
+    for (path, reason) in problems {
+        summary.failures.push((path, reason));
+    }
+    folder.store.finish_import(import_id, &options.now)?;
+    Ok(summary)
+}
+
+/// The key that identifies an input across runs.
+fn source_key(file: &InputFile) -> String {
+    file.abs.to_string_lossy().into_owned()
+}
+
+/// Indexes items that a killed run stored but the index never committed.
+pub fn reindex_pending(folder: &mut CaseFolder) -> Result<u64> {
+    let mut total = 0u64;
+    let mut writer = folder.index.writer()?;
+    loop {
+        let ids = folder.store.unindexed(1_000)?;
+        if ids.is_empty() {
+            break;
+        }
+        for id in &ids {
+            let item = folder.store.item(*id)?;
+            let doc = writer::PendingDoc::new(
+                folder.store.text(*id)?,
+                &item.name,
+                &item.path,
+                &item.file_type,
+                &item.metadata,
+                item.date.as_deref(),
+                item.file_modified.as_deref(),
+            );
+            folder.index.add(&writer, &doc.as_index_doc(*id))?;
+        }
+        writer.commit()?;
+        folder.store.transaction(|s| s.mark_indexed(&ids))?;
+        total += ids.len() as u64;
+    }
+    Ok(total)
+}

@@ -1,0 +1,253 @@
+//! The single writer of an import: stores each finished tree of items in
+//! SQLite (one transaction per batch), decides duplicates, and feeds the
+//! search index. Items are written with `indexed = 0` and flagged once the
+//! index has committed them, so a killed import re-indexes exactly what the
+//! index lost.
+
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::IndexWriter;
+
+use super::worker::Node;
+use super::{ImportSummary, ProgressEvent, ProgressSink};
+use crate::case::CaseFolder;
+use crate::error::Result;
+use crate::index::IndexDoc;
+use crate::store::{NewItem, Status};
+
+/// Commit the index after this many documents.
+const INDEX_COMMIT_EVERY: usize = 5_000;
+
+pub struct Writer<'a> {
+    pub folder: &'a mut CaseFolder,
+    pub index_writer: IndexWriter,
+    pub import_id: i64,
+    pub now: String,
+    pub user: String,
+    pub summary: ImportSummary,
+    pending_index: Vec<i64>,
+    /// Items whose bytes were claimed by an item not yet written.
+    waiting_for_original: HashMap<String, Vec<(Node, Option<i64>)>>,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(folder: &'a mut CaseFolder, import_id: i64, now: String, user: String) -> Result<Writer<'a>> {
+        let index_writer = folder.index.writer()?;
+        Ok(Writer {
+            folder,
+            index_writer,
+            import_id,
+            now,
+            user,
+            summary: ImportSummary::default(),
+            pending_index: Vec::new(),
+            waiting_for_original: HashMap::new(),
+        })
+    }
+
+    /// Stores a batch of top-level trees in one transaction.
+    pub fn write_batch(&mut self, batch: Vec<Node>, progress: &dyn ProgressSink) -> Result<()> {
+        let mut written = Vec::new();
+        let folder = &mut *self.folder;
+        let ctx = WriteCtx { import_id: self.import_id, now: &self.now, user: &self.user };
+        let waiting = &mut self.waiting_for_original;
+        let summary = &mut self.summary;
+        folder.store.transaction(|store| {
+            for node in batch {
+                summary.inputs_done += 1;
+                let path = node.path.clone();
+                write_tree(store, &ctx, node, None, waiting, summary, &mut written)?;
+                progress.event(&ProgressEvent::FileDone { path });
+            }
+            Ok(())
+        })?;
+        for (id, doc) in written {
+            self.folder.index.add(&self.index_writer, &doc.as_index_doc(id))?;
+            self.pending_index.push(id);
+        }
+        if self.pending_index.len() >= INDEX_COMMIT_EVERY {
+            self.commit_index()?;
+        }
+        Ok(())
+    }
+
+    pub fn commit_index(&mut self) -> Result<()> {
+        self.index_writer.commit()?;
+        let ids = std::mem::take(&mut self.pending_index);
+        self.folder.store.transaction(|store| store.mark_indexed(&ids))?;
+        Ok(())
+    }
+
+    /// Writes what is still waiting for an original that never came (it
+    /// cannot happen unless a worker died) as ordinary items, then commits.
+    pub fn finish(mut self) -> Result<ImportSummary> {
+        let leftovers: Vec<(Node, Option<i64>)> = self.waiting_for_original.drain().flat_map(|(_, v)| v).collect();
+        if !leftovers.is_empty() {
+            let mut written = Vec::new();
+            let ctx = WriteCtx { import_id: self.import_id, now: &self.now, user: &self.user };
+            let summary = &mut self.summary;
+            let mut none = HashMap::new();
+            self.folder.store.transaction(|store| {
+                for (mut node, parent) in leftovers {
+                    node.same_bytes_as_earlier = false;
+                    node.status = Status::Failed;
+                    node.reason = Some("duplicate of an item that could not be stored".into());
+                    write_tree(store, &ctx, node, parent, &mut none, summary, &mut written)?;
+                }
+                Ok(())
+            })?;
+            for (id, doc) in written {
+                self.folder.index.add(&self.index_writer, &doc.as_index_doc(id))?;
+                self.pending_index.push(id);
+            }
+        }
+        self.commit_index()?;
+        Ok(self.summary)
+    }
+}
+
+struct WriteCtx<'a> {
+    import_id: i64,
+    now: &'a str,
+    user: &'a str,
+}
+
+/// The searchable fields of an item written in this batch.
+pub(crate) struct PendingDoc {
+    text: String,
+    subject: String,
+    from: String,
+    to: String,
+    name: String,
+    path: String,
+    file_type: String,
+    date: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl PendingDoc {
+    /// The index fields of an item: its subject (or title), sender (or
+    /// author), all recipients, and its date (else the file's).
+    pub(crate) fn new(
+        text: String,
+        name: &str,
+        path: &str,
+        file_type: &str,
+        meta: &BTreeMap<String, String>,
+        date: Option<&str>,
+        file_modified: Option<&str>,
+    ) -> PendingDoc {
+        let get = |k: &str| meta.get(k).cloned().unwrap_or_default();
+        PendingDoc {
+            text,
+            subject: meta.get("subject").or_else(|| meta.get("title")).cloned().unwrap_or_default(),
+            from: meta.get("from").or_else(|| meta.get("author")).cloned().unwrap_or_default(),
+            to: [get("to"), get("cc"), get("bcc")].join(" "),
+            name: name.to_string(),
+            path: path.to_string(),
+            file_type: file_type.to_string(),
+            date: date
+                .or(file_modified)
+                .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
+                .map(|d| d.to_utc()),
+        }
+    }
+
+    pub(crate) fn as_index_doc(&self, id: i64) -> IndexDoc<'_> {
+        IndexDoc {
+            id,
+            text: &self.text,
+            subject: &self.subject,
+            from: &self.from,
+            to: &self.to,
+            name: &self.name,
+            path: &self.path,
+            file_type: &self.file_type,
+            date: self.date,
+        }
+    }
+}
+
+fn write_tree(
+    store: &crate::store::Store,
+    ctx: &WriteCtx,
+    mut node: Node,
+    parent: Option<i64>,
+    waiting: &mut HashMap<String, Vec<(Node, Option<i64>)>>,
+    summary: &mut ImportSummary,
+    written: &mut Vec<(i64, PendingDoc)>,
+) -> Result<()> {
+    let mut duplicate_of = None;
+    if node.same_bytes_as_earlier {
+        match store.item_with_sha(&node.sha256)? {
+            Some(original) => {
+                duplicate_of = Some(original);
+                let first = store.item(original)?;
+                node.status = first.status;
+                node.reason = first.reason;
+                node.file_type = crate::extract::FileType::parse(&first.file_type).unwrap_or(node.file_type);
+            }
+            None => {
+                waiting.entry(node.sha256.clone()).or_default().push((node, parent));
+                return Ok(());
+            }
+        }
+    }
+    let message_id = node.extracted.metadata.get("message-id").cloned();
+    if duplicate_of.is_none() {
+        if let Some(mid) = &message_id {
+            duplicate_of = store.item_with_message_id(mid)?;
+        }
+    }
+    let meta = &node.extracted.metadata;
+    let date = node.extracted.date.map(|d| d.to_rfc3339());
+    let id = store.insert_item(&NewItem {
+        parent_id: parent,
+        import_id: ctx.import_id,
+        source_key: &node.source_key,
+        path: &node.path,
+        name: &node.name,
+        sha256: &node.sha256,
+        size: node.size,
+        file_type: node.file_type.as_str(),
+        status: node.status,
+        reason: node.reason.as_deref(),
+        duplicate_of,
+        message_id: message_id.as_deref(),
+        date: date.clone(),
+        file_modified: node.file_modified.clone(),
+        metadata: meta,
+        text: &node.extracted.text,
+        imported_at: ctx.now,
+        imported_by: ctx.user,
+    })?;
+    summary.count(node.status, duplicate_of.is_some());
+    if node.status == Status::Failed {
+        summary.failures.push((node.path.clone(), node.reason.clone().unwrap_or_default()));
+    }
+    if duplicate_of.is_none() {
+        store.insert_pages(id, &node.extracted.pages)?;
+        store.insert_records(id, &node.extracted.records)?;
+        let date = date.or_else(|| node.file_modified.clone());
+        let doc = PendingDoc::new(
+            std::mem::take(&mut node.extracted.text),
+            &node.name,
+            &node.path,
+            node.file_type.as_str(),
+            meta,
+            date.as_deref(),
+            None,
+        );
+        written.push((id, doc));
+        // Only the first copy of a family is kept: a duplicate email's
+        // attachments are its original's.
+        for child in std::mem::take(&mut node.children) {
+            write_tree(store, ctx, child, Some(id), waiting, summary, written)?;
+        }
+        if let Some(dups) = waiting.remove(&node.sha256) {
+            for (dup, dup_parent) in dups {
+                write_tree(store, ctx, dup, dup_parent, waiting, summary, written)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,344 @@
+//! Item rows: one per imported file or child, with its text, page layout and
+//! structured records in side tables.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::extract::{Page, RecordTable};
+
+/// How well an item's content could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Partial,
+    Failed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Partial => "partial",
+            Status::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Status> {
+        match s {
+            "ok" => Ok(Status::Ok),
+            "partial" => Ok(Status::Partial),
+            "failed" => Ok(Status::Failed),
+            _ => Err(Error::Invalid(format!("unknown status '{s}' (expected ok, partial or failed)"))),
+        }
+    }
+}
+
+/// An item to insert.
+#[derive(Debug, Clone)]
+pub struct NewItem<'a> {
+    pub parent_id: Option<i64>,
+    pub import_id: i64,
+    pub source_key: &'a str,
+    pub path: &'a str,
+    pub name: &'a str,
+    pub sha256: &'a str,
+    pub size: u64,
+    pub file_type: &'a str,
+    pub status: Status,
+    pub reason: Option<&'a str>,
+    pub duplicate_of: Option<i64>,
+    pub message_id: Option<&'a str>,
+    pub date: Option<String>,
+    pub file_modified: Option<String>,
+    pub metadata: &'a BTreeMap<String, String>,
+    pub text: &'a str,
+    pub imported_at: &'a str,
+    pub imported_by: &'a str,
+}
+
+/// An item as stored.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ItemRow {
+    pub id: i64,
+    pub parent: Option<i64>,
+    pub path: String,
+    pub name: String,
+    pub sha256: String,
+    pub size: u64,
+    #[serde(rename = "type")]
+    pub file_type: String,
+    pub status: Status,
+    pub reason: Option<String>,
+    pub duplicate_of: Option<i64>,
+    pub message_id: Option<String>,
+    pub date: Option<String>,
+    pub file_modified: Option<String>,
+    pub metadata: BTreeMap<String, String>,
+    pub text_bytes: u64,
+    pub imported_at: String,
+    pub imported_by: String,
+}
+
+const ITEM_COLUMNS: &str = "id, parent_id, path, name, sha256, size, type, status, reason, duplicate_of, \
+     message_id, date, file_modified, metadata, text_bytes, imported_at, imported_by";
+
+fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
+    let status: String = r.get(7)?;
+    let metadata: String = r.get(13)?;
+    Ok(ItemRow {
+        id: r.get(0)?,
+        parent: r.get(1)?,
+        path: r.get(2)?,
+        name: r.get(3)?,
+        sha256: r.get(4)?,
+        size: r.get::<_, i64>(5)? as u64,
+        file_type: r.get(6)?,
+        status: Status::parse(&status).unwrap_or(Status::Failed),
+        reason: r.get(8)?,
+        duplicate_of: r.get(9)?,
+        message_id: r.get(10)?,
+        date: r.get(11)?,
+        file_modified: r.get(12)?,
+        metadata: serde_json::from_str(&metadata).unwrap_or_default(),
+        text_bytes: r.get::<_, i64>(14)? as u64,
+        imported_at: r.get(15)?,
+        imported_by: r.get(16)?,
+    })
+}
+
+impl Store {
+    pub fn begin_import(&self, started_at: &str, paths: &[String], user: &str) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO imports (started_at, paths, user_name) VALUES (?1, ?2, ?3)",
+            params![started_at, serde_json::to_string(paths).unwrap_or_default(), user],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn finish_import(&self, import_id: i64, finished_at: &str) -> Result<()> {
+        self.conn
+            .execute("UPDATE imports SET finished_at = ?1 WHERE id = ?2", params![finished_at, import_id])?;
+        Ok(())
+    }
+
+    /// Inserts an item and its text; returns its id.
+    pub fn insert_item(&self, item: &NewItem) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO items (parent_id, import_id, source_key, path, name, sha256, size, type, status, reason,
+                duplicate_of, message_id, date, file_modified, metadata, text_bytes, indexed, imported_at, imported_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            params![
+                item.parent_id,
+                item.import_id,
+                item.source_key,
+                item.path,
+                item.name,
+                item.sha256,
+                item.size as i64,
+                item.file_type,
+                item.status.as_str(),
+                item.reason,
+                item.duplicate_of,
+                item.message_id,
+                item.date,
+                item.file_modified,
+                serde_json::to_string(item.metadata).unwrap_or_else(|_| "{}".into()),
+                item.text.len() as i64,
+                // Duplicates are not indexed: their first copy is.
+                item.duplicate_of.is_some() as i64,
+                item.imported_at,
+                item.imported_by,
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        if item.duplicate_of.is_none() && !item.text.is_empty() {
+            self.conn.execute("INSERT INTO item_text (item_id, text) VALUES (?1, ?2)", params![id, item.text])?;
+        }
+        Ok(id)
+    }
+
+    pub fn insert_pages(&self, item_id: i64, pages: &[Page]) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("INSERT INTO item_pages (item_id, page, width, height, words) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        for page in pages {
+            let words = serde_json::to_string(&page.words).unwrap_or_else(|_| "[]".into());
+            stmt.execute(params![item_id, page.number, page.width, page.height, words])?;
+        }
+        Ok(())
+    }
+
+    pub fn insert_records(&self, item_id: i64, tables: &[RecordTable]) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO records (item_id, table_name, hidden, columns, rows) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for table in tables {
+            stmt.execute(params![
+                item_id,
+                table.name,
+                table.hidden as i64,
+                serde_json::to_string(&table.columns).unwrap_or_default(),
+                serde_json::to_string(&table.rows).unwrap_or_default(),
+            ])?;
+        }
+        Ok(())
+    }
+
+    pub fn records(&self, item_id: i64) -> Result<Vec<RecordTable>> {
+        let mut stmt =
+            self.conn.prepare("SELECT table_name, hidden, columns, rows FROM records WHERE item_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([item_id], |r| {
+            let columns: String = r.get(2)?;
+            let rows: String = r.get(3)?;
+            Ok(RecordTable {
+                name: r.get(0)?,
+                hidden: r.get::<_, i64>(1)? != 0,
+                columns: serde_json::from_str(&columns).unwrap_or_default(),
+                rows: serde_json::from_str(&rows).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn pages(&self, item_id: i64) -> Result<Vec<Page>> {
+        let mut stmt =
+            self.conn.prepare("SELECT page, width, height, words FROM item_pages WHERE item_id = ?1 ORDER BY page")?;
+        let rows = stmt.query_map([item_id], |r| {
+            let words: String = r.get(3)?;
+            Ok(Page {
+                number: r.get(0)?,
+                width: r.get(1)?,
+                height: r.get(2)?,
+                words: serde_json::from_str(&words).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether an input with this key was fully imported before.
+    pub fn has_source(&self, source_key: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM items WHERE source_key = ?1", [source_key], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// The first non-duplicate item with these bytes.
+    pub fn item_with_sha(&self, sha256: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM items WHERE sha256 = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+                [sha256],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The first non-duplicate email with this Message-ID.
+    pub fn item_with_message_id(&self, message_id: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM items WHERE message_id = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+                [message_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn item(&self, id: i64) -> Result<ItemRow> {
+        self.conn
+            .query_row(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?1"), [id], item_from_row)
+            .optional()?
+            .ok_or(Error::ItemNotFound(id))
+    }
+
+    pub fn items(&self, status: Option<Status>) -> Result<Vec<ItemRow>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE (?1 IS NULL OR status = ?1) ORDER BY id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([status.map(Status::as_str)], item_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn children(&self, parent: i64) -> Result<Vec<ItemRow>> {
+        let mut stmt = self.conn.prepare(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE parent_id = ?1 ORDER BY id"))?;
+        let rows = stmt.query_map([parent], item_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn text(&self, id: i64) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT text FROM item_text WHERE item_id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Ids of items whose text is stored but not yet in the search index.
+    pub fn unindexed(&self, limit: usize) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM items WHERE indexed = 0 ORDER BY id LIMIT ?1")?;
+        let rows = stmt.query_map([limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn mark_indexed(&self, ids: &[i64]) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached("UPDATE items SET indexed = 1 WHERE id = ?1")?;
+        for id in ids {
+            stmt.execute([id])?;
+        }
+        Ok(())
+    }
+
+    /// Counts of items by status, over all items.
+    pub fn status_counts(&self) -> Result<BTreeMap<String, u64>> {
+        let mut stmt = self.conn.prepare("SELECT status, COUNT(*) FROM items GROUP BY status")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Counts of items by type.
+    pub fn type_counts(&self) -> Result<BTreeMap<String, u64>> {
+        let mut stmt = self.conn.prepare("SELECT type, COUNT(*) FROM items GROUP BY type")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn duplicate_count(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM items WHERE duplicate_of IS NOT NULL", [], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+
+    pub fn transaction<T>(&mut self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Store {
+    /// Every distinct hash of the case's items.
+    pub fn all_hashes(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT DISTINCT sha256 FROM items")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

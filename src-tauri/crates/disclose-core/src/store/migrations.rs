@@ -1,0 +1,96 @@
+//! Schema migrations, applied in order; `PRAGMA user_version` records how
+//! many have run. Never edit a released migration: add a new one.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: case, items and their text, pages, records, search log.
+    "CREATE TABLE case_info (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        reference TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        paths TEXT NOT NULL,
+        user_name TEXT NOT NULL
+    );
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        parent_id INTEGER REFERENCES items(id),
+        import_id INTEGER NOT NULL REFERENCES imports(id),
+        source_key TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
+        reason TEXT,
+        duplicate_of INTEGER REFERENCES items(id),
+        message_id TEXT,
+        date TEXT,
+        file_modified TEXT,
+        metadata TEXT NOT NULL DEFAULT '{}',
+        text_bytes INTEGER NOT NULL DEFAULT 0,
+        indexed INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+    );
+    CREATE INDEX items_sha ON items(sha256);
+    CREATE INDEX items_parent ON items(parent_id);
+    CREATE INDEX items_message_id ON items(message_id);
+    CREATE INDEX items_unindexed ON items(indexed) WHERE indexed = 0;
+    CREATE TABLE item_text (
+        item_id INTEGER PRIMARY KEY REFERENCES items(id),
+        text TEXT NOT NULL
+    );
+    CREATE TABLE item_pages (
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        page INTEGER NOT NULL,
+        width REAL NOT NULL,
+        height REAL NOT NULL,
+        words TEXT NOT NULL,
+        PRIMARY KEY (item_id, page)
+    );
+    CREATE TABLE records (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        table_name TEXT NOT NULL,
+        hidden INTEGER NOT NULL,
+        columns TEXT NOT NULL,
+        rows TEXT NOT NULL
+    );
+    CREATE TABLE searches (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        query TEXT NOT NULL,
+        hits INTEGER NOT NULL
+    );",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(crate::error::Error::Invalid(format!(
+            "this case was written by a newer Disclose (schema {current}, this build knows {SCHEMA_VERSION})"
+        )));
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! The case store: one SQLite database per case (`case.db`, WAL mode) with
+//! versioned migrations (the schema version lives in `PRAGMA user_version`),
+//! and the content-addressed originals beside it.
+
+mod items;
+mod migrations;
+pub mod originals;
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub use items::{ItemRow, NewItem, Status};
+
+use crate::case::Case;
+use crate::error::{Error, Result};
+
+/// An open case database.
+pub struct Store {
+    pub(crate) conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    pub fn save_case(&self, case: &Case, now: &str) -> Result<()> {
+        let json = serde_json::to_string(case).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.conn.execute(
+            "INSERT INTO case_info (id, reference, data, created_at, updated_at) VALUES (1, ?1, ?2, ?3, ?3)
+             ON CONFLICT(id) DO UPDATE SET reference = ?1, data = ?2, updated_at = ?3",
+            params![case.reference, json, now],
+        )?;
+        Ok(())
+    }
+
+    pub fn load_case(&self) -> Result<Case> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT data FROM case_info WHERE id = 1", [], |r| r.get(0))
+            .optional()?;
+        let json = json.ok_or_else(|| Error::Invalid("case database has no case record".into()))?;
+        serde_json::from_str(&json).map_err(|e| Error::Invalid(format!("case record unreadable: {e}")))
+    }
+
+    /// Records a search or sweep in the case's search log.
+    pub fn log_search(&self, at: &str, kind: &str, query: &str, hits: u64) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO searches (at, kind, query, hits) VALUES (?1, ?2, ?3, ?4)",
+            params![at, kind, query, hits as i64],
+        )?;
+        Ok(())
+    }
+
+    /// The search log, oldest first: (time, kind, query, hits).
+    pub fn search_log(&self) -> Result<Vec<SearchLogEntry>> {
+        let mut stmt = self.conn.prepare("SELECT at, kind, query, hits FROM searches ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SearchLogEntry { at: r.get(0)?, kind: r.get(1)?, query: r.get(2)?, hits: r.get::<_, i64>(3)? as u64 })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SearchLogEntry {
+    pub at: String,
+    pub kind: String,
+    pub query: String,
+    pub hits: u64,
+}

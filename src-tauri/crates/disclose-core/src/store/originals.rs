@@ -1,0 +1,70 @@
+//! Content-addressed originals: every imported file and every child is kept
+//! byte for byte at `originals/ab/cd/<sha256>`, written once, read-only, and
+//! never modified. The same bytes imported twice are stored once.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::Result;
+
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex::encode(Sha256::digest(data))
+}
+
+/// Where the original with this hash lives under `root`.
+pub fn path_for(root: &Path, sha256: &str) -> PathBuf {
+    root.join(&sha256[0..2]).join(&sha256[2..4]).join(sha256)
+}
+
+/// Stores `data` (whose hash is `sha256`) unless it is already there.
+/// Written to a temporary file and renamed, so a crash never leaves a
+/// half-written original under its final name.
+pub fn store(root: &Path, sha256: &str, data: &[u8]) -> Result<PathBuf> {
+    let path = path_for(root, sha256);
+    if path.exists() {
+        return Ok(path);
+    }
+    let dir = path.parent().expect("original path has a parent");
+    fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(data)?;
+    tmp.as_file().sync_data()?;
+    let mut perms = tmp.as_file().metadata()?.permissions();
+    perms.set_readonly(true);
+    tmp.as_file().set_permissions(perms)?;
+    tmp.persist(&path).map_err(|e| e.error)?;
+    Ok(path)
+}
+
+/// Stores a file too large to parse by streaming it, returning its hash.
+pub fn store_streaming(root: &Path, source: &Path) -> Result<(String, u64)> {
+    fs::create_dir_all(root)?;
+    let mut input = fs::File::open(source)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(root)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut size = 0u64;
+    loop {
+        let n = std::io::Read::read(&mut input, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        tmp.write_all(&buf[..n])?;
+        size += n as u64;
+    }
+    let sha = hex::encode(hasher.finalize());
+    let path = path_for(root, &sha);
+    if !path.exists() {
+        fs::create_dir_all(path.parent().expect("original path has a parent"))?;
+        tmp.as_file().sync_data()?;
+        let mut perms = tmp.as_file().metadata()?.permissions();
+        perms.set_readonly(true);
+        tmp.as_file().set_permissions(perms)?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+    }
+    Ok((sha, size))
+}

@@ -1,0 +1,310 @@
+//! The subject sweep: every identifier of the data subject, each expanded
+//! into the ways it is written in practice ("Smith, Jane", "J. Smith",
+//! "Mrs Smith", "AB 12 34 56 C" / "AB123456C", "0161 496 0000" /
+//! "+44 161 4960000", dates of birth in numeric and written forms), run
+//! against the case, with which items hit and where. Each identifier's
+//! search is logged.
+
+use serde::Serialize;
+
+use crate::case::{CaseFolder, Subject};
+use crate::error::Result;
+use crate::identifiers::{self, IdKind};
+use crate::search::matching_ids;
+
+/// Most locations listed per item.
+const MAX_LOCATIONS: usize = 20;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SweepReport {
+    pub identifiers: Vec<IdentifierHits>,
+    /// Distinct items hit by any identifier.
+    pub items_hit: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IdentifierHits {
+    /// `name`, `alias`, `date_of_birth`, `address`, `postcode`, `account_ref`,
+    /// `ni_number`, `phone`, `email`.
+    pub kind: String,
+    pub value: String,
+    /// The query actually run.
+    pub query: String,
+    pub items: Vec<ItemHits>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemHits {
+    pub item: i64,
+    pub path: String,
+    /// Occurrences found in the item's text (0 when the hit was only in
+    /// metadata such as a file name or header).
+    pub count: usize,
+    /// Byte ranges in the item's text.
+    pub locations: Vec<(usize, usize)>,
+    pub snippet: String,
+}
+
+/// A search the sweep runs: a tantivy query plus how to find the same
+/// thing in an item's text.
+struct Probe {
+    kind: &'static str,
+    value: String,
+    query: String,
+    matcher: Matcher,
+}
+
+enum Matcher {
+    /// Any of these word sequences (lower-case words).
+    Phrases(Vec<Vec<String>>),
+    /// A structured identifier with this normal form.
+    Identifier(IdKind, String),
+}
+
+pub fn sweep(folder: &CaseFolder, now: &str) -> Result<SweepReport> {
+    let case = folder.case()?;
+    let probes = probes_for(&case.subject);
+    let mut all_items = std::collections::BTreeSet::new();
+    let mut identifiers = Vec::new();
+    for probe in probes {
+        let ids = matching_ids(folder, &probe.query)?;
+        folder.store.log_search(now, "sweep", &probe.query, ids.len() as u64)?;
+        let mut items = Vec::new();
+        for id in ids {
+            all_items.insert(id);
+            let item = folder.store.item(id)?;
+            let text = folder.store.text(id)?;
+            let locations = locate(&probe.matcher, &text);
+            let snippet = locations.first().map(|&(s, e)| around(&text, s, e)).unwrap_or_default();
+            items.push(ItemHits {
+                item: id,
+                path: item.path,
+                count: locations.len(),
+                locations: locations.into_iter().take(MAX_LOCATIONS).collect(),
+                snippet,
+            });
+        }
+        identifiers.push(IdentifierHits { kind: probe.kind.into(), value: probe.value, query: probe.query, items });
+    }
+    Ok(SweepReport { identifiers, items_hit: all_items.len() as u64 })
+}
+
+fn probes_for(subject: &Subject) -> Vec<Probe> {
+    let mut probes = Vec::new();
+    let names = std::iter::once(("name", &subject.name)).chain(subject.aliases.iter().map(|a| ("alias", a)));
+    for (kind, name) in names {
+        let phrases = name_variants(name);
+        if !phrases.is_empty() {
+            probes.push(phrase_probe(kind, name, phrases));
+        }
+    }
+    if let Some(dob) = subject.date_of_birth {
+        probes.push(phrase_probe("date_of_birth", &dob.to_string(), date_variants(dob)));
+    }
+    for address in &subject.addresses {
+        let first_line = address.split([',', '\n']).next().unwrap_or(address).trim();
+        let mut phrases = vec![words(first_line)];
+        let abbreviated = abbreviate_street(first_line);
+        if abbreviated != phrases[0] {
+            phrases.push(abbreviated);
+        }
+        probes.push(phrase_probe("address", address, phrases));
+    }
+    for reference in &subject.account_refs {
+        probes.push(phrase_probe("account_ref", reference, vec![words(reference)]));
+    }
+    let structured = [
+        (IdKind::Postcode, "postcode", subject.postcodes.iter().filter_map(|p| identifiers::normalise_postcode(p)).collect::<Vec<_>>()),
+        (IdKind::NiNumber, "ni_number", subject.ni_number.iter().filter_map(|n| identifiers::normalise_ni(n)).collect()),
+        (IdKind::Phone, "phone", subject.phones.iter().filter_map(|p| identifiers::normalise_phone(p)).collect()),
+        (IdKind::Email, "email", subject.emails.iter().filter_map(|e| identifiers::normalise_email(e)).collect()),
+    ];
+    for (id_kind, kind, values) in structured {
+        for normal in values {
+            let token = identifiers::token(id_kind, &normal);
+            let mut query = format!("ids:\"{token}\"");
+            if id_kind == IdKind::Email {
+                // Headers keep display names and addresses as words too.
+                query.push_str(&format!(" OR from:\"{normal}\" OR to:\"{normal}\""));
+            }
+            probes.push(Probe { kind, value: normal.clone(), query, matcher: Matcher::Identifier(id_kind, normal) });
+        }
+    }
+    probes
+}
+
+fn phrase_probe(kind: &'static str, value: &str, phrases: Vec<Vec<String>>) -> Probe {
+    let mut phrases: Vec<Vec<String>> = phrases.into_iter().filter(|p| !p.is_empty()).collect();
+    phrases.dedup();
+    let query = phrases.iter().map(|p| format!("\"{}\"", p.join(" "))).collect::<Vec<_>>().join(" OR ");
+    Probe { kind, value: value.to_string(), query, matcher: Matcher::Phrases(phrases) }
+}
+
+/// Lower-case words as the index splits them.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+const TITLES: [&str; 6] = ["mr", "mrs", "ms", "miss", "mx", "dr"];
+
+/// "Jane Anne Smith" → jane anne smith, jane smith, smith jane (as in
+/// "Smith, Jane"), j smith (as in "J. Smith"), jane a smith, and each title
+/// with the surname ("Mrs Smith").
+fn name_variants(name: &str) -> Vec<Vec<String>> {
+    let mut w = words(name);
+    w.retain(|t| !TITLES.contains(&t.as_str()));
+    let mut out = vec![w.clone()];
+    if w.len() < 2 {
+        return out;
+    }
+    let first = w[0].clone();
+    let last = w[w.len() - 1].clone();
+    let initial: String = first.chars().take(1).collect();
+    out.push(vec![first.clone(), last.clone()]);
+    out.push(vec![last.clone(), first.clone()]);
+    out.push(vec![initial, last.clone()]);
+    if w.len() > 2 {
+        let middle_initials: Vec<String> = w[1..w.len() - 1].iter().map(|m| m.chars().take(1).collect()).collect();
+        let mut v = vec![first];
+        v.extend(middle_initials);
+        v.push(last.clone());
+        out.push(v);
+    }
+    for title in TITLES {
+        out.push(vec![title.to_string(), last.clone()]);
+    }
+    out
+}
+
+/// 1985-03-04 → 04 03 1985 (any separator), 4 3 1985, 04 03 85,
+/// 4 march 1985, 4th march 1985, 4 mar 1985, march 4 1985, 1985 03 04.
+fn date_variants(d: chrono::NaiveDate) -> Vec<Vec<String>> {
+    use chrono::Datelike;
+    let (day, month, year) = (d.day(), d.month(), d.year());
+    let long = d.format("%B").to_string().to_lowercase();
+    let short = d.format("%b").to_string().to_lowercase();
+    let suffix = match day {
+        1 | 21 | 31 => "st",
+        2 | 22 => "nd",
+        3 | 23 => "rd",
+        _ => "th",
+    };
+    let s = |v: &[String]| v.to_vec();
+    let mut out = vec![
+        s(&[format!("{day:02}"), format!("{month:02}"), year.to_string()]),
+        s(&[day.to_string(), month.to_string(), year.to_string()]),
+        s(&[format!("{day:02}"), format!("{month:02}"), format!("{:02}", year % 100)]),
+        s(&[day.to_string(), long.clone(), year.to_string()]),
+        s(&[format!("{day}{suffix}"), long.clone(), year.to_string()]),
+        s(&[day.to_string(), short, year.to_string()]),
+        s(&[long, day.to_string(), year.to_string()]),
+        s(&[year.to_string(), format!("{month:02}"), format!("{day:02}")]),
+    ];
+    out.dedup();
+    out
+}
+
+/// "12 Acacia Avenue" → 12 acacia ave (and Road → rd, Street → st, ...).
+fn abbreviate_street(line: &str) -> Vec<String> {
+    const ABBREVIATIONS: [(&str, &str); 10] = [
+        ("avenue", "ave"),
+        ("road", "rd"),
+        ("street", "st"),
+        ("close", "cl"),
+        ("lane", "ln"),
+        ("drive", "dr"),
+        ("court", "ct"),
+        ("crescent", "cres"),
+        ("gardens", "gdns"),
+        ("place", "pl"),
+    ];
+    words(line)
+        .into_iter()
+        .map(|w| ABBREVIATIONS.iter().find(|(long, _)| *long == w).map(|(_, a)| a.to_string()).unwrap_or(w))
+        .collect()
+}
+
+/// Byte ranges in `text` where the probe's thing is written.
+fn locate(matcher: &Matcher, text: &str) -> Vec<(usize, usize)> {
+    match matcher {
+        Matcher::Identifier(kind, normal) => identifiers::find_all(text)
+            .into_iter()
+            .filter(|f| f.kind == *kind && f.normal == *normal)
+            .map(|f| (f.start, f.end))
+            .collect(),
+        Matcher::Phrases(phrases) => {
+            let tokens = tokens_with_offsets(text);
+            let mut found = Vec::new();
+            for phrase in phrases {
+                if phrase.is_empty() {
+                    continue;
+                }
+                for window in tokens.windows(phrase.len()) {
+                    if window.iter().zip(phrase).all(|((w, _, _), p)| w == p) {
+                        found.push((window[0].1, window[window.len() - 1].2));
+                    }
+                }
+            }
+            found.sort_unstable();
+            found.dedup();
+            // Keep the longest match where phrases overlap ("jane anne smith"
+            // over "anne smith").
+            let mut merged: Vec<(usize, usize)> = Vec::new();
+            for (s, e) in found {
+                match merged.last_mut() {
+                    Some(last) if s < last.1 => last.1 = last.1.max(e),
+                    _ => merged.push((s, e)),
+                }
+            }
+            merged
+        }
+    }
+}
+
+fn tokens_with_offsets(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((text[s..i].to_lowercase(), s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((text[s..].to_lowercase(), s, text.len()));
+    }
+    out
+}
+
+/// A short passage around `start..end`.
+fn around(text: &str, start: usize, end: usize) -> String {
+    use crate::extract::text::floor_char_boundary;
+    let from = floor_char_boundary(text, start.saturating_sub(60));
+    let to = floor_char_boundary(text, (end + 60).min(text.len()));
+    text[from..to].split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_variants_cover_common_forms() {
+        let text = "Dear Mrs Smith, re: Smith, Jane. J. Smith called; Jane A. Smith signed. Jane Anne Smith.";
+        let v = name_variants("Jane Anne Smith");
+        let found: Vec<&str> = locate(&Matcher::Phrases(v), text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["Mrs Smith", "Smith, Jane", "J. Smith", "Jane A. Smith", "Jane Anne Smith"]);
+    }
+
+    #[test]
+    fn dates_of_birth_in_many_forms() {
+        let d = chrono::NaiveDate::from_ymd_opt(1985, 3, 4).unwrap();
+        let text = "born 04/03/1985; DOB 4th March 1985; 4.3.1985; 1985-03-04; 04-03-85";
+        let found = locate(&Matcher::Phrases(date_variants(d)), text);
+        assert_eq!(found.len(), 5, "{found:?}");
+    }
+}

@@ -1,0 +1,64 @@
+//! Creating, listing and showing cases.
+
+use disclose_acceptance::Disclose;
+
+#[test]
+fn a_new_case_has_a_documented_folder_and_round_trips_its_fields() {
+    let d = Disclose::new();
+    d.new_case("SAR-2026-001");
+    let dir = d.case_dir("SAR-2026-001");
+    assert!(dir.join("case.db").is_file());
+    assert!(dir.join("index").is_dir());
+
+    let shown = d.json(&["case", "show", "SAR-2026-001"]);
+    let case = &shown["case"];
+    assert_eq!(case["reference"], "SAR-2026-001");
+    assert_eq!(case["kind"], "access");
+    assert_eq!(case["region"], "england-wales");
+    assert_eq!(case["received"], "2026-03-03");
+    assert_eq!(case["subject"]["name"], "Jane Anne Smith");
+    assert_eq!(case["subject"]["aliases"][0], "Jane Brown");
+    assert_eq!(case["subject"]["date_of_birth"], "1985-03-04");
+    assert_eq!(case["subject"]["ni_number"], "AB 12 34 56 C");
+    assert_eq!(shown["items"], 0);
+
+    let list = d.json(&["case", "list"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn bad_input_is_a_user_error_with_a_clear_message() {
+    let d = Disclose::new();
+    let run = d.run(&["case", "new", "--ref", "../escape", "--subject", "X"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("case reference"), "{}", run.stderr);
+
+    let run = d.run(&["case", "new", "--ref", "A", "--subject", "X", "--ni", "QQ123456Z"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("National Insurance"), "{}", run.stderr);
+
+    let run = d.run(&["--json", "case", "show", "NOPE"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.json()["error"]["code"], "not_found");
+
+    d.new_case("DUP");
+    let again = d.run(&["case", "new", "--ref", "DUP", "--subject", "Y"]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("already exists"));
+}
+
+#[test]
+fn household_members_and_kind_are_kept() {
+    let d = Disclose::new();
+    d.run(&[
+        "case", "new", "--ref", "P-1", "--subject", "Grace Okafor", "--kind", "both", "--region", "scotland",
+        "--household", "Daniel Okafor:son", "--requester", "Shelter Legal (representative)",
+    ])
+    .ok();
+    let case = &d.json(&["case", "show", "P-1"])["case"];
+    assert_eq!(case["kind"], "both");
+    assert_eq!(case["region"], "scotland");
+    assert_eq!(case["household"][0]["name"], "Daniel Okafor");
+    assert_eq!(case["household"][0]["relationship"], "son");
+    assert_eq!(case["requester"], "Shelter Legal (representative)");
+}

@@ -33,7 +33,7 @@ fn every_file_of_the_mixed_corpus_is_accounted_for() {
     }
     eprintln!("mixed corpus: {files} files, {} items, ok {}, partial {}, failed {}", items.len(), by_status("ok"), by_status("partial"), by_status("failed"));
     let mut reasons: Vec<_> = reasons.into_iter().collect();
-    reasons.sort_by(|a, b| b.1.cmp(&a.1));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
     for (reason, n) in reasons.iter().take(15) {
         eprintln!("  {n:>5}  {reason}");
     }

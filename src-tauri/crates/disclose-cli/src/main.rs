@@ -79,11 +79,22 @@ fn main() -> ExitCode {
 }
 
 /// Readers run behind `catch_unwind` on worker threads; a crash there is
-/// recorded as the item's failure reason, so it is not printed.
+/// recorded as the item's failure reason, so it is not printed. Output cut
+/// short by a closed pipe (`disclose items | head`) ends quietly, as other
+/// command-line tools do.
 fn quiet_worker_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let on_worker = std::thread::current().name().is_some_and(|n| n.starts_with("disclose-worker"));
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
         if !on_worker {
             default(info);
         }

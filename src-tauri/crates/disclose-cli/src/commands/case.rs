@@ -13,7 +13,7 @@ use crate::Outcome;
 #[derive(Subcommand)]
 pub enum CaseCommand {
     /// Create a case.
-    New(NewArgs),
+    New(Box<NewArgs>),
     /// List all cases.
     List,
     /// Show a case and what it holds.
@@ -70,7 +70,7 @@ pub struct NewArgs {
 
 pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
     match command {
-        CaseCommand::New(args) => new(ctx, args),
+        CaseCommand::New(args) => new(ctx, *args),
         CaseCommand::List => list(ctx),
         CaseCommand::Show { reference } => show(ctx, &reference),
     }

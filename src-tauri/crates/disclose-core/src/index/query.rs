@@ -87,16 +87,16 @@ impl Builder<'_> {
             }
             UserInputLeaf::Literal(lit) if lit.field_name.as_deref() == Some("date") => {
                 let (lower, upper) = date_bounds_for_literal(&lit.phrase)?;
-                self.from_ast(UserInputLeaf::Range { field: Some("date".into()), lower, upper })
+                self.via_parser(UserInputLeaf::Range { field: Some("date".into()), lower, upper })
             }
-            UserInputLeaf::Range { field, lower, upper } if field.as_deref() == Some("date") => self.from_ast(
+            UserInputLeaf::Range { field, lower, upper } if field.as_deref() == Some("date") => self.via_parser(
                 UserInputLeaf::Range { field, lower: widen_date(lower, false)?, upper: widen_date(upper, true)? },
             ),
-            other => self.from_ast(other),
+            other => self.via_parser(other),
         }
     }
 
-    fn from_ast(&self, leaf: UserInputLeaf) -> Result<Box<dyn Query>> {
+    fn via_parser(&self, leaf: UserInputLeaf) -> Result<Box<dyn Query>> {
         Ok(self.parser.build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))?)
     }
 

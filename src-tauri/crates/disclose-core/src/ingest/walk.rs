@@ -13,9 +13,12 @@ pub struct InputFile {
     pub size: u64,
 }
 
+/// A path that could not be walked, and why.
+pub type WalkProblem = (String, String);
+
 /// Every regular file under `paths`, in a stable order. Unreadable
-/// directories are reported in `problems` rather than silently skipped.
-pub fn walk(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<(String, String)>)> {
+/// directories are reported as problems rather than silently skipped.
+pub fn walk(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<WalkProblem>)> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {

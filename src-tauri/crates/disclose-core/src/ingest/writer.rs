@@ -238,15 +238,15 @@ fn write_tree(
             None,
         );
         written.push((id, doc));
-        // Only the first copy of a family is kept: a duplicate email's
-        // attachments are its original's.
-        for child in std::mem::take(&mut node.children) {
-            write_tree(store, ctx, child, Some(id), waiting, summary, written)?;
-        }
-        if let Some(dups) = waiting.remove(&node.sha256) {
-            for (dup, dup_parent) in dups {
-                write_tree(store, ctx, dup, dup_parent, waiting, summary, written)?;
-            }
+    }
+    // Children are written even under a duplicate (an email with a known
+    // Message-ID): each is grouped with its own first copy by hash.
+    for child in std::mem::take(&mut node.children) {
+        write_tree(store, ctx, child, Some(id), waiting, summary, written)?;
+    }
+    if let Some(dups) = waiting.remove(&node.sha256) {
+        for (dup, dup_parent) in dups {
+            write_tree(store, ctx, dup, dup_parent, waiting, summary, written)?;
         }
     }
     Ok(())

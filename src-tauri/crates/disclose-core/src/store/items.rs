@@ -229,12 +229,15 @@ impl Store {
             .is_some())
     }
 
-    /// The first non-duplicate item with these bytes.
+    /// The item these bytes are grouped under: the first copy, or, when the
+    /// only copy is itself a duplicate (an email known by its Message-ID),
+    /// that copy's original.
     pub fn item_with_sha(&self, sha256: &str) -> Result<Option<i64>> {
         Ok(self
             .conn
             .query_row(
-                "SELECT id FROM items WHERE sha256 = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+                "SELECT COALESCE(duplicate_of, id) FROM items WHERE sha256 = ?1
+                 ORDER BY duplicate_of IS NOT NULL, id LIMIT 1",
                 [sha256],
                 |r| r.get(0),
             )

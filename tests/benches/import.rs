@@ -1,0 +1,142 @@
+//! Import and search benchmark on the shared corpus
+//! (`../shared/corpus/freeeed/mixed`): files/s, MB/s, peak memory, search
+//! latency p50/p95, and Recoll's indexing time on the same folder in the
+//! same run when `recollindex` is installed.
+//!
+//! Run: `cargo bench -p disclose-acceptance --bench import`
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use disclose_core::case::{Case, CaseFolder, Home};
+use disclose_core::ingest::{self, ImportOptions, NoProgress};
+use disclose_core::search::{self, SearchRequest};
+
+const QUERIES: &[&str] = &[
+    "enron",
+    "meeting",
+    "\"natural gas\"",
+    "\"please let me know\"",
+    "contract AND price",
+    "power OR electricity",
+    "california -energy",
+    "schedul*",
+    "kaminsky~",
+    "recieved~",
+    "from:jeff",
+    "to:kenneth",
+    "subject:meeting",
+    "type:pdf",
+    "type:email AND date:[2001-01-01 TO 2001-06-30]",
+    "\"gas price\"~3",
+    "path:mixed AND report",
+    "trading",
+    "credit risk",
+    "vince",
+];
+
+fn main() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/freeeed/mixed");
+    if !corpus.is_dir() {
+        println!("SKIPPED: {} is not present", corpus.display());
+        return;
+    }
+    let files: Vec<_> = walk(&corpus);
+    let bytes: u64 = files.iter().map(|f| f.metadata().map(|m| m.len()).unwrap_or(0)).sum();
+    println!("corpus: {} files, {:.1} MB", files.len(), bytes as f64 / 1e6);
+
+    let recoll = recoll_seconds(&corpus);
+
+    let home = tempfile::tempdir().expect("temp home");
+    let home = Home::new(home.path());
+    let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
+    let case = Case::new("BENCH", "Kenneth Lay", received).expect("case");
+    let mut folder = CaseFolder::create(&home, &case, "2026-03-03T00:00:00Z").expect("case folder");
+    let options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
+    let start = Instant::now();
+    let summary = ingest::import(&mut folder, std::slice::from_ref(&corpus), &options, &NoProgress, &AtomicBool::new(false))
+        .expect("import");
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "disclose import + index: {:.2} s, {:.0} files/s, {:.1} MB/s, {} items (ok {}, partial {}, failed {}, duplicates {}), {} workers",
+        seconds,
+        files.len() as f64 / seconds,
+        bytes as f64 / 1e6 / seconds,
+        summary.items,
+        summary.ok,
+        summary.partial,
+        summary.failed,
+        summary.duplicates,
+        options.workers
+    );
+    println!("peak RSS: {:.0} MB", peak_rss_kb() as f64 / 1024.0);
+    match recoll {
+        Some(r) => println!("recollindex on the same folder: {r:.2} s  → disclose is {:.1}x faster", r / seconds),
+        None => println!("recollindex: not installed (Debian package recollcmd), no comparison"),
+    }
+
+    let mut latencies = Vec::new();
+    for _ in 0..10 {
+        for q in QUERIES {
+            let request = SearchRequest { log: false, ..SearchRequest::new(q) };
+            let t = Instant::now();
+            let results = search::search(&folder, &request, "2026-03-03T00:00:00Z").expect("search");
+            latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+            std::hint::black_box(results);
+        }
+    }
+    latencies.sort_by(f64::total_cmp);
+    let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p).round() as usize];
+    println!(
+        "search ({} queries x 10, top 20 with snippets): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        QUERIES.len(),
+        pct(0.5),
+        pct(0.95),
+        latencies[latencies.len() - 1]
+    );
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read corpus").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), in KiB.
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Wall time of a fresh `recollindex` over `dir`, if Recoll is installed.
+fn recoll_seconds(dir: &Path) -> Option<f64> {
+    Command::new("recollindex").arg("-h").output().ok()?;
+    let conf = tempfile::tempdir().ok()?;
+    std::fs::write(conf.path().join("recoll.conf"), format!("topdirs = {}\n", dir.display())).ok()?;
+    let start = Instant::now();
+    let status = Command::new("recollindex")
+        .arg("-c")
+        .arg(conf.path())
+        .arg("-z")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    status.success().then(|| start.elapsed().as_secs_f64())
+}

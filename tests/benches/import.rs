@@ -44,8 +44,15 @@ fn main() {
         return;
     }
     let files: Vec<_> = walk(&corpus);
-    let bytes: u64 = files.iter().map(|f| f.metadata().map(|m| m.len()).unwrap_or(0)).sum();
-    println!("corpus: {} files, {:.1} MB", files.len(), bytes as f64 / 1e6);
+    let bytes: u64 = files
+        .iter()
+        .map(|f| f.metadata().map(|m| m.len()).unwrap_or(0))
+        .sum();
+    println!(
+        "corpus: {} files, {:.1} MB",
+        files.len(),
+        bytes as f64 / 1e6
+    );
 
     let recoll = recoll_seconds(&corpus);
 
@@ -56,8 +63,14 @@ fn main() {
     let mut folder = CaseFolder::create(&home, &case, "2026-03-03T00:00:00Z").expect("case folder");
     let options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
     let start = Instant::now();
-    let summary = ingest::import(&mut folder, std::slice::from_ref(&corpus), &options, &NoProgress, &AtomicBool::new(false))
-        .expect("import");
+    let summary = ingest::import(
+        &mut folder,
+        std::slice::from_ref(&corpus),
+        &options,
+        &NoProgress,
+        &AtomicBool::new(false),
+    )
+    .expect("import");
     let seconds = start.elapsed().as_secs_f64();
     println!(
         "disclose import + index: {:.2} s, {:.0} files/s, {:.1} MB/s, {} items (ok {}, partial {}, failed {}, duplicates {}), {} workers",
@@ -73,16 +86,23 @@ fn main() {
     );
     println!("peak RSS: {:.0} MB", peak_rss_kb() as f64 / 1024.0);
     match recoll {
-        Some(r) => println!("recollindex on the same folder: {r:.2} s  → disclose is {:.1}x faster", r / seconds),
+        Some(r) => println!(
+            "recollindex on the same folder: {r:.2} s  → disclose is {:.1}x faster",
+            r / seconds
+        ),
         None => println!("recollindex: not installed (Debian package recollcmd), no comparison"),
     }
 
     let mut latencies = Vec::new();
     for _ in 0..10 {
         for q in QUERIES {
-            let request = SearchRequest { log: false, ..SearchRequest::new(q) };
+            let request = SearchRequest {
+                log: false,
+                ..SearchRequest::new(q)
+            };
             let t = Instant::now();
-            let results = search::search(&folder, &request, "2026-03-03T00:00:00Z").expect("search");
+            let results =
+                search::search(&folder, &request, "2026-03-03T00:00:00Z").expect("search");
             latencies.push(t.elapsed().as_secs_f64() * 1000.0);
             std::hint::black_box(results);
         }
@@ -128,7 +148,11 @@ fn peak_rss_kb() -> u64 {
 fn recoll_seconds(dir: &Path) -> Option<f64> {
     Command::new("recollindex").arg("-h").output().ok()?;
     let conf = tempfile::tempdir().ok()?;
-    std::fs::write(conf.path().join("recoll.conf"), format!("topdirs = {}\n", dir.display())).ok()?;
+    std::fs::write(
+        conf.path().join("recoll.conf"),
+        format!("topdirs = {}\n", dir.display()),
+    )
+    .ok()?;
     let start = Instant::now();
     let status = Command::new("recollindex")
         .arg("-c")

@@ -23,7 +23,14 @@ pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 /// A plain-text email.
-pub fn eml(message_id: &str, from: &str, to: &str, subject: &str, date: &str, body: &str) -> Vec<u8> {
+pub fn eml(
+    message_id: &str,
+    from: &str,
+    to: &str,
+    subject: &str,
+    date: &str,
+    body: &str,
+) -> Vec<u8> {
     format!(
         "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <{message_id}>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
     )
@@ -31,7 +38,14 @@ pub fn eml(message_id: &str, from: &str, to: &str, subject: &str, date: &str, bo
 }
 
 /// An email with one attachment (base64).
-pub fn eml_with_attachment(message_id: &str, subject: &str, body: &str, name: &str, content_type: &str, data: &[u8]) -> Vec<u8> {
+pub fn eml_with_attachment(
+    message_id: &str,
+    subject: &str,
+    body: &str,
+    name: &str,
+    content_type: &str,
+    data: &[u8],
+) -> Vec<u8> {
     let mut out = format!(
         "From: Housing Officer <officer@northgate-homes.example>\r\nTo: Jane Smith <jane.smith@example.com>\r\n\
 Subject: {subject}\r\nDate: Wed, 4 Mar 2026 09:30:00 +0000\r\nMessage-ID: <{message_id}>\r\nMIME-Version: 1.0\r\n\
@@ -51,7 +65,11 @@ fn base64(data: &[u8]) -> String {
         if i > 0 && i % 19 == 0 {
             out.push_str("\r\n");
         }
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for k in 0..4 {
             if k <= chunk.len() {
@@ -69,7 +87,12 @@ pub fn mbox(messages: &[Vec<u8>]) -> Vec<u8> {
     let mut out = Vec::new();
     for m in messages {
         out.extend_from_slice(b"From MAILER-DAEMON Thu Mar  5 10:00:00 2026\n");
-        out.extend_from_slice(&m.iter().copied().filter(|&b| b != b'\r').collect::<Vec<_>>());
+        out.extend_from_slice(
+            &m.iter()
+                .copied()
+                .filter(|&b| b != b'\r')
+                .collect::<Vec<_>>(),
+        );
         out.extend_from_slice(b"\n");
     }
     out
@@ -83,13 +106,23 @@ pub fn pdf(pages: &[&[&str]]) -> Vec<u8> {
     let page_count = pages.len();
     // 1: catalog, 2: pages, 3: font, then per page: page object, content stream.
     objects.push("<< /Type /Catalog /Pages 2 0 R >>".into());
-    let kids: Vec<String> = (0..page_count).map(|i| format!("{} 0 R", 4 + i * 2)).collect();
-    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {page_count} >>", kids.join(" ")));
-    objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into());
+    let kids: Vec<String> = (0..page_count)
+        .map(|i| format!("{} 0 R", 4 + i * 2))
+        .collect();
+    objects.push(format!(
+        "<< /Type /Pages /Kids [{}] /Count {page_count} >>",
+        kids.join(" ")
+    ));
+    objects.push(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+    );
     for (i, lines) in pages.iter().enumerate() {
         let mut content = String::from("BT /F1 12 Tf 72 720 Td 16 TL\n");
         for line in lines.iter() {
-            let escaped = line.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+            let escaped = line
+                .replace('\\', "\\\\")
+                .replace('(', "\\(")
+                .replace(')', "\\)");
             content.push_str(&format!("({escaped}) Tj T*\n"));
         }
         content.push_str("ET");
@@ -97,7 +130,10 @@ pub fn pdf(pages: &[&[&str]]) -> Vec<u8> {
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
             5 + i * 2
         ));
-        objects.push(format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        ));
     }
     let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut offsets = Vec::new();
@@ -106,7 +142,9 @@ pub fn pdf(pages: &[&[&str]]) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{obj}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
@@ -153,8 +191,14 @@ pub fn docx(body: &[&str], header: &str, footer: &str, comment: &str, deleted: &
 <w:p><w:commentRangeStart w:id=\"0\"/><w:r><w:t>Commented text.</w:t></w:r><w:commentRangeEnd w:id=\"0\"/></w:p>\
 <w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId1\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"/></w:sectPr></w:body></w:document>"
     );
-    let header_xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:hdr {W_NS}>{}</w:hdr>", w_para(header));
-    let footer_xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:ftr {W_NS}>{}</w:ftr>", w_para(footer));
+    let header_xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:hdr {W_NS}>{}</w:hdr>",
+        w_para(header)
+    );
+    let footer_xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:ftr {W_NS}>{}</w:ftr>",
+        w_para(footer)
+    );
     let comments = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:comments {W_NS}><w:comment w:id=\"0\" w:author=\"Reviewer\">{}</w:comment></w:comments>",
         w_para(comment)
@@ -185,7 +229,10 @@ fn sheet_xml(rows: &[&[&str]]) -> String {
         xml.push_str(&format!("<row r=\"{}\">", r + 1));
         for (c, cell) in row.iter().enumerate() {
             let col = (b'A' + c as u8) as char;
-            xml.push_str(&format!("<c r=\"{col}{}\" t=\"inlineStr\"><is><t>{cell}</t></is></c>", r + 1));
+            xml.push_str(&format!(
+                "<c r=\"{col}{}\" t=\"inlineStr\"><is><t>{cell}</t></is></c>",
+                r + 1
+            ));
         }
         xml.push_str("</row>");
     }
@@ -230,7 +277,10 @@ pub fn xlsx(visible: &[&[&str]], hidden: &[&[&str]]) -> Vec<u8> {
 
 /// An ODT with one paragraph per entry.
 pub fn odt(paragraphs: &[&str]) -> Vec<u8> {
-    let body: String = paragraphs.iter().map(|p| format!("<text:p>{p}</text:p>")).collect();
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<text:p>{p}</text:p>"))
+        .collect();
     let content = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
 xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"
@@ -242,9 +292,17 @@ xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1
 </manifest:manifest>"#;
     let mut w = ZipWriter::new(Cursor::new(Vec::new()));
     // ODF wants `mimetype` first and stored.
-    w.start_file("mimetype", zip_options().compression_method(CompressionMethod::Stored)).expect("zip entry");
-    w.write_all(b"application/vnd.oasis.opendocument.text").expect("zip write");
-    for (name, data) in [("content.xml", content.as_bytes()), ("META-INF/manifest.xml", manifest.as_bytes())] {
+    w.start_file(
+        "mimetype",
+        zip_options().compression_method(CompressionMethod::Stored),
+    )
+    .expect("zip entry");
+    w.write_all(b"application/vnd.oasis.opendocument.text")
+        .expect("zip write");
+    for (name, data) in [
+        ("content.xml", content.as_bytes()),
+        ("META-INF/manifest.xml", manifest.as_bytes()),
+    ] {
         w.start_file(name, zip_options()).expect("zip entry");
         w.write_all(data).expect("zip write");
     }

@@ -11,7 +11,10 @@ use std::process::Command;
 /// (`target/<profile>/disclose`). `.ci/test` builds it before the tests.
 pub fn disclose_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
-    let profile_dir = exe.parent().and_then(Path::parent).expect("target/<profile>");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>");
     let bin = profile_dir.join(format!("disclose{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.exists(),
@@ -37,12 +40,20 @@ pub struct Run {
 impl Run {
     /// stdout parsed as JSON.
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
     }
 
     pub fn ok(self) -> Run {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 }
@@ -55,12 +66,15 @@ impl Default for Disclose {
 
 impl Disclose {
     pub fn new() -> Disclose {
-        Disclose { home: tempfile::tempdir().expect("temp home") }
+        Disclose {
+            home: tempfile::tempdir().expect("temp home"),
+        }
     }
 
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(disclose_binary());
-        cmd.env("DISCLOSE_HOME", self.home.path()).env_remove("RUST_BACKTRACE");
+        cmd.env("DISCLOSE_HOME", self.home.path())
+            .env_remove("RUST_BACKTRACE");
         cmd
     }
 
@@ -83,10 +97,30 @@ impl Disclose {
     /// Creates a case for Jane Anne Smith with a full set of identifiers.
     pub fn new_case(&self, reference: &str) {
         self.run(&[
-            "case", "new", "--ref", reference, "--subject", "Jane Anne Smith", "--received", "2026-03-03",
-            "--alias", "Jane Brown", "--dob", "1985-03-04", "--postcode", "sk1 1aa", "--ni", "AB 12 34 56 C",
-            "--phone", "0161 496 0000", "--email", "jane.smith@example.com", "--account-ref", "TEN-004417",
-            "--address", "12 Acacia Avenue, Stockport",
+            "case",
+            "new",
+            "--ref",
+            reference,
+            "--subject",
+            "Jane Anne Smith",
+            "--received",
+            "2026-03-03",
+            "--alias",
+            "Jane Brown",
+            "--dob",
+            "1985-03-04",
+            "--postcode",
+            "sk1 1aa",
+            "--ni",
+            "AB 12 34 56 C",
+            "--phone",
+            "0161 496 0000",
+            "--email",
+            "jane.smith@example.com",
+            "--account-ref",
+            "TEN-004417",
+            "--address",
+            "12 Acacia Avenue, Stockport",
         ])
         .ok();
     }
@@ -99,5 +133,6 @@ impl Disclose {
 /// The shared corpus beside the project, if present.
 pub fn shared_corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    dir.is_dir().then(|| dir.canonicalize().expect("corpus path"))
+    dir.is_dir()
+        .then(|| dir.canonicalize().expect("corpus path"))
 }

@@ -33,7 +33,16 @@ fn bad_input_is_a_user_error_with_a_clear_message() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("case reference"), "{}", run.stderr);
 
-    let run = d.run(&["case", "new", "--ref", "A", "--subject", "X", "--ni", "QQ123456Z"]);
+    let run = d.run(&[
+        "case",
+        "new",
+        "--ref",
+        "A",
+        "--subject",
+        "X",
+        "--ni",
+        "QQ123456Z",
+    ]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("National Insurance"), "{}", run.stderr);
 
@@ -51,8 +60,20 @@ fn bad_input_is_a_user_error_with_a_clear_message() {
 fn household_members_and_kind_are_kept() {
     let d = Disclose::new();
     d.run(&[
-        "case", "new", "--ref", "P-1", "--subject", "Grace Okafor", "--kind", "both", "--region", "scotland",
-        "--household", "Daniel Okafor:son", "--requester", "Shelter Legal (representative)",
+        "case",
+        "new",
+        "--ref",
+        "P-1",
+        "--subject",
+        "Grace Okafor",
+        "--kind",
+        "both",
+        "--region",
+        "scotland",
+        "--household",
+        "Daniel Okafor:son",
+        "--requester",
+        "Shelter Legal (representative)",
     ])
     .ok();
     let case = &d.json(&["case", "show", "P-1"])["case"];
@@ -61,4 +82,45 @@ fn household_members_and_kind_are_kept() {
     assert_eq!(case["household"][0]["name"], "Daniel Okafor");
     assert_eq!(case["household"][0]["relationship"], "son");
     assert_eq!(case["requester"], "Shelter Legal (representative)");
+}
+
+#[test]
+fn every_action_is_in_a_tamper_evident_audit_trail() {
+    let d = Disclose::new();
+    d.new_case("AUD");
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("n.txt"), "a note about Jane Smith").unwrap();
+    d.json(&["import", "--case", "AUD", input.path().to_str().unwrap()]);
+    d.json(&["search", "--case", "AUD", "note"]);
+    d.json(&["sweep", "--case", "AUD"]);
+    let trail = d.json(&["audit", "--case", "AUD"]);
+    let actions: Vec<&str> = trail
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["case_created", "import", "search", "sweep"]);
+    assert_eq!(trail[2]["detail"]["query"], "note");
+    let ok = d
+        .run(&["--json", "audit", "--case", "AUD", "--verify"])
+        .ok();
+    assert_eq!(ok.json()["intact"], true);
+
+    // Edit one row by hand, as someone with the database open would.
+    let db = rusqlite::Connection::open(d.case_dir("AUD").join("case.db")).unwrap();
+    db.execute_batch("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = '{\"query\":\"other\"}' WHERE id = 3;")
+        .unwrap();
+    drop(db);
+    let bad = d.run(&["--json", "audit", "--case", "AUD", "--verify"]);
+    assert_eq!(bad.code, 1);
+    let v = bad.json();
+    assert_eq!(v["intact"], false);
+    assert_eq!(v["broken_at"], 3);
+    let human = d.run(&["audit", "--case", "AUD", "--verify"]);
+    assert!(
+        human.stderr.contains("changed at entry 3"),
+        "{}",
+        human.stderr
+    );
 }

@@ -13,25 +13,57 @@ fn every_file_of_the_mixed_corpus_is_accounted_for() {
         return;
     };
     let mixed = corpus.join("freeeed/mixed");
-    let files = fs::read_dir(&mixed).unwrap().filter(|e| e.as_ref().unwrap().path().is_file()).count() as u64;
+    let files = fs::read_dir(&mixed)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_file())
+        .count() as u64;
     let d = Disclose::new();
     d.new_case("MIXED");
-    let summary = d.run(&["--json", "import", "--case", "MIXED", mixed.to_str().unwrap()]).json();
+    let summary = d
+        .run(&[
+            "--json",
+            "import",
+            "--case",
+            "MIXED",
+            mixed.to_str().unwrap(),
+        ])
+        .json();
     assert_eq!(summary["inputs"], files);
     let items = d.json(&["items", "--case", "MIXED"]);
     let items = items.as_array().unwrap();
     let top: Vec<_> = items.iter().filter(|i| i["parent"].is_null()).collect();
     assert_eq!(top.len() as u64, files, "every input file is an item");
     let by_status = |s: &str| items.iter().filter(|i| i["status"] == s).count() as u64;
-    assert_eq!(by_status("ok") + by_status("partial") + by_status("failed"), items.len() as u64);
+    assert_eq!(
+        by_status("ok") + by_status("partial") + by_status("failed"),
+        items.len() as u64
+    );
     for failed in items.iter().filter(|i| i["status"] == "failed") {
-        assert!(!failed["reason"].as_str().unwrap_or("").is_empty(), "failed without a reason: {failed}");
+        assert!(
+            !failed["reason"].as_str().unwrap_or("").is_empty(),
+            "failed without a reason: {failed}"
+        );
     }
     let mut reasons: HashMap<String, u64> = HashMap::new();
     for i in items.iter().filter(|i| i["status"] != "ok") {
-        *reasons.entry(i["reason"].as_str().unwrap_or("").chars().take(60).collect()).or_default() += 1;
+        *reasons
+            .entry(
+                i["reason"]
+                    .as_str()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect(),
+            )
+            .or_default() += 1;
     }
-    eprintln!("mixed corpus: {files} files, {} items, ok {}, partial {}, failed {}", items.len(), by_status("ok"), by_status("partial"), by_status("failed"));
+    eprintln!(
+        "mixed corpus: {files} files, {} items, ok {}, partial {}, failed {}",
+        items.len(),
+        by_status("ok"),
+        by_status("partial"),
+        by_status("failed")
+    );
     let mut reasons: Vec<_> = reasons.into_iter().collect();
     reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
     for (reason, n) in reasons.iter().take(15) {
@@ -42,9 +74,15 @@ fn every_file_of_the_mixed_corpus_is_accounted_for() {
     let reference = corpus.join("freeeed/mixed-reference-text");
     let mut compared = 0;
     let mut agreeing = 0;
-    for item in top.iter().filter(|i| i["type"] == "email" || i["type"] == "text").step_by(40) {
+    for item in top
+        .iter()
+        .filter(|i| i["type"] == "email" || i["type"] == "text")
+        .step_by(40)
+    {
         let name = item["path"].as_str().unwrap().rsplit('/').next().unwrap();
-        let Ok(expected) = fs::read_to_string(reference.join(format!("{name}.txt"))) else { continue };
+        let Ok(expected) = fs::read_to_string(reference.join(format!("{name}.txt"))) else {
+            continue;
+        };
         let shown = d.json(&["item", "--case", "MIXED", &item["id"].to_string()]);
         let ours: std::collections::HashSet<String> = words(shown["text"].as_str().unwrap());
         let theirs = words(&expected);
@@ -57,11 +95,16 @@ fn every_file_of_the_mixed_corpus_is_accounted_for() {
             agreeing += 1;
         }
     }
-    eprintln!("reference text: {agreeing}/{compared} sampled items share at least 90% of FreeEed's words");
+    eprintln!(
+        "reference text: {agreeing}/{compared} sampled items share at least 90% of FreeEed's words"
+    );
     assert!(compared >= 20, "sample too small: {compared}");
     assert!(agreeing * 10 >= compared * 9, "{agreeing}/{compared}");
 }
 
 fn words(s: &str) -> std::collections::HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 3)
+        .map(str::to_lowercase)
+        .collect()
 }

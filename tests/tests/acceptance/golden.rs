@@ -16,7 +16,12 @@ fn extraction_of(d: &Disclose, case: &str, id: &Value) -> Value {
     if let Some(m) = metadata.as_object_mut() {
         m.remove("file_modified");
     }
-    let children: Vec<Value> = item["children"].as_array().unwrap().iter().map(|c| extraction_of(d, case, c)).collect();
+    let children: Vec<Value> = item["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| extraction_of(d, case, c))
+        .collect();
     json!({
         "name": item["name"],
         "type": item["type"],
@@ -40,7 +45,11 @@ fn extraction_matches_golden_files() {
         .filter(|p| !p.to_string_lossy().ends_with(".golden.json"))
         .collect();
     fixtures.sort();
-    assert!(fixtures.len() >= 8, "the golden suite must not be empty: {}", dir.display());
+    assert!(
+        fixtures.len() >= 8,
+        "the golden suite must not be empty: {}",
+        dir.display()
+    );
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut failures = Vec::new();
     for fixture in &fixtures {
@@ -48,9 +57,18 @@ fn extraction_matches_golden_files() {
         d.new_case("G");
         d.run(&["--json", "import", "--case", "G", fixture.to_str().unwrap()]);
         let items = d.json(&["items", "--case", "G"]);
-        let top = items.as_array().unwrap().iter().find(|i| i["parent"].is_null()).expect("a top-level item").clone();
+        let top = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["parent"].is_null())
+            .expect("a top-level item")
+            .clone();
         let actual = extraction_of(&d, "G", &top["id"]);
-        let golden_path = fixture.with_file_name(format!("{}.golden.json", fixture.file_name().unwrap().to_string_lossy()));
+        let golden_path = fixture.with_file_name(format!(
+            "{}.golden.json",
+            fixture.file_name().unwrap().to_string_lossy()
+        ));
         let pretty = serde_json::to_string_pretty(&actual).unwrap() + "\n";
         if update {
             fs::write(&golden_path, &pretty).unwrap();
@@ -58,8 +76,15 @@ fn extraction_matches_golden_files() {
         }
         match fs::read_to_string(&golden_path) {
             Ok(expected) if serde_json::from_str::<Value>(&expected).unwrap() == actual => {}
-            Ok(_) => failures.push(format!("{}: differs from {}\nactual:\n{pretty}", fixture.display(), golden_path.display())),
-            Err(_) => failures.push(format!("{}: no golden file (run with UPDATE_GOLDEN=1)", fixture.display())),
+            Ok(_) => failures.push(format!(
+                "{}: differs from {}\nactual:\n{pretty}",
+                fixture.display(),
+                golden_path.display()
+            )),
+            Err(_) => failures.push(format!(
+                "{}: no golden file (run with UPDATE_GOLDEN=1)",
+                fixture.display()
+            )),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -34,12 +34,23 @@ fn a_killed_import_resumes_without_duplicates_or_loss() {
     for i in 0..FILES {
         let sub = input.path().join(format!("batch{:02}", i / 100));
         fs::create_dir_all(&sub).unwrap();
-        fs::write(sub.join(format!("note{i:05}.txt")), format!("resume note number token{i:05}x {}", "filler ".repeat(200))).unwrap();
+        fs::write(
+            sub.join(format!("note{i:05}.txt")),
+            format!("resume note number token{i:05}x {}", "filler ".repeat(200)),
+        )
+        .unwrap();
     }
     let originals = d.case_dir("R").join("originals");
     let mut child = d
         .command()
-        .args(["import", "--case", "R", "--workers", "1", input.path().to_str().unwrap()])
+        .args([
+            "import",
+            "--case",
+            "R",
+            "--workers",
+            "1",
+            input.path().to_str().unwrap(),
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -51,7 +62,10 @@ fn a_killed_import_resumes_without_duplicates_or_loss() {
     let killed_early = child.try_wait().unwrap().is_none();
     child.kill().ok();
     child.wait().unwrap();
-    eprintln!("killed mid-import: {killed_early}, originals so far: {}", count_files(&originals));
+    eprintln!(
+        "killed mid-import: {killed_early}, originals so far: {}",
+        count_files(&originals)
+    );
 
     let summary = d.json(&["import", "--case", "R", input.path().to_str().unwrap()]);
     assert_eq!(summary["inputs"], FILES as u64);

@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand};
 use disclose_core::case::Home;
 
 #[derive(Parser)]
-#[command(name = "disclose", version, about = "Answer subject access and data portability requests")]
+#[command(
+    name = "disclose",
+    version,
+    about = "Answer subject access and data portability requests"
+)]
 struct Cli {
     /// Where case folders live (default: the platform data directory).
     #[arg(long, global = true, env = "DISCLOSE_HOME")]
@@ -43,6 +47,8 @@ enum Command {
     Sweep(commands::search::SweepArgs),
     /// The case's search log: every search and sweep, when, and how many hits.
     Searches(commands::search::SweepArgs),
+    /// The case's audit trail; `--verify` proves it untampered.
+    Audit(commands::audit::AuditArgs),
 }
 
 /// What a command tells `main` about how it went.
@@ -50,27 +56,33 @@ pub enum Outcome {
     Ok,
     /// Done, but some items failed: exit code 2.
     Partial,
+    /// A check failed (already reported): exit code 1.
+    Failed,
 }
 
 fn main() -> ExitCode {
     quiet_worker_panics();
     let cli = Cli::parse();
     let out = output::Output { json: cli.json };
-    let result = Home::resolve(cli.home.as_deref()).map_err(anyhow::Error::from).and_then(|home| {
-        let ctx = commands::Context { home, out };
-        match cli.command {
-            Command::Case(c) => commands::case::run(&ctx, c),
-            Command::Import(a) => commands::import::run(&ctx, a),
-            Command::Items(a) => commands::items::run_list(&ctx, a),
-            Command::Item(a) => commands::items::run_show(&ctx, a),
-            Command::Search(a) => commands::search::run_search(&ctx, a),
-            Command::Sweep(a) => commands::search::run_sweep(&ctx, a),
-            Command::Searches(a) => commands::search::run_log(&ctx, a),
-        }
-    });
+    let result = Home::resolve(cli.home.as_deref())
+        .map_err(anyhow::Error::from)
+        .and_then(|home| {
+            let ctx = commands::Context { home, out };
+            match cli.command {
+                Command::Case(c) => commands::case::run(&ctx, c),
+                Command::Import(a) => commands::import::run(&ctx, a),
+                Command::Items(a) => commands::items::run_list(&ctx, a),
+                Command::Item(a) => commands::items::run_show(&ctx, a),
+                Command::Search(a) => commands::search::run_search(&ctx, a),
+                Command::Sweep(a) => commands::search::run_sweep(&ctx, a),
+                Command::Searches(a) => commands::search::run_log(&ctx, a),
+                Command::Audit(a) => commands::audit::run(&ctx, a),
+            }
+        });
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(2),
+        Ok(Outcome::Failed) => ExitCode::from(1),
         Err(e) => {
             out.error(&e);
             ExitCode::from(1)
@@ -85,7 +97,9 @@ fn main() -> ExitCode {
 fn quiet_worker_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let on_worker = std::thread::current().name().is_some_and(|n| n.starts_with("disclose-worker"));
+        let on_worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with("disclose-worker"));
         let message = info
             .payload()
             .downcast_ref::<String>()

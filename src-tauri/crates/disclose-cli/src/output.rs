@@ -12,7 +12,10 @@ impl Output {
     /// Prints `value` as JSON, or runs `human` to print it for people.
     pub fn print<T: Serialize>(&self, value: &T, human: impl FnOnce(&T)) {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(value).expect("serialisable output"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(value).expect("serialisable output")
+            );
         } else {
             human(value);
         }

@@ -47,7 +47,11 @@ impl Error {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self,
-            Error::Invalid(_) | Error::CaseNotFound(_) | Error::CaseExists(_) | Error::ItemNotFound(_) | Error::Query(_)
+            Error::Invalid(_)
+                | Error::CaseNotFound(_)
+                | Error::CaseExists(_)
+                | Error::ItemNotFound(_)
+                | Error::Query(_)
         )
     }
 }

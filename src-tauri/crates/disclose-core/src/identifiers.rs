@@ -52,23 +52,30 @@ pub fn token(kind: IdKind, normal: &str) -> String {
 }
 
 static NI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[A-D]\b").expect("valid regex")
+    Regex::new(r"(?i)\b[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[A-D]\b")
+        .expect("valid regex")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b").expect("valid regex")
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+44[ \-]?(?:\(0\)[ \-]?)?|\b0044[ \-]?|\(0|\b0)\d[\d \-\(\)]{7,13}\d\b").expect("valid regex")
+    Regex::new(r"(?:\+44[ \-]?(?:\(0\)[ \-]?)?|\b0044[ \-]?|\(0|\b0)\d[\d \-\(\)]{7,13}\d\b")
+        .expect("valid regex")
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[A-Z0-9][A-Z0-9._%+\-]*@[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)*\.[A-Z]{2,}\b").expect("valid regex")
+    Regex::new(r"(?i)\b[A-Z0-9][A-Z0-9._%+\-]*@[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)*\.[A-Z]{2,}\b")
+        .expect("valid regex")
 });
 
 /// `AB 12 34 56 C` → `AB123456C`, if it is a valid NI number: first letter
 /// not D, F, I, Q, U, V; second not D, F, I, O, Q, U, V; not the prefixes
 /// BG, GB, KN, NK, NT, TN, ZZ; suffix A–D.
 pub fn normalise_ni(s: &str) -> Option<String> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase();
+    let compact: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_uppercase();
     let b = compact.as_bytes();
     if b.len() != 9 {
         return None;
@@ -86,7 +93,11 @@ pub fn normalise_ni(s: &str) -> Option<String> {
 
 /// `sk11aa` → `SK1 1AA`, if it has the shape of a UK postcode.
 pub fn normalise_postcode(s: &str) -> Option<String> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let compact: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
     if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
         return None;
     }
@@ -104,13 +115,18 @@ pub fn normalise_phone(s: &str) -> Option<String> {
     let national = if trimmed.starts_with('+') {
         let rest = digits.strip_prefix("44")?;
         // "+44 (0)161 ..." writes the trunk zero too.
-        if trimmed.contains("(0)") { rest.strip_prefix('0')? } else { rest }
+        if trimmed.contains("(0)") {
+            rest.strip_prefix('0')?
+        } else {
+            rest
+        }
     } else if let Some(rest) = digits.strip_prefix("0044") {
         rest
     } else {
         digits.strip_prefix('0')?
     };
-    let ok = (9..=10).contains(&national.len()) && national.starts_with(['1', '2', '3', '5', '7', '8']);
+    let ok =
+        (9..=10).contains(&national.len()) && national.starts_with(['1', '2', '3', '5', '7', '8']);
     ok.then(|| format!("+44{national}"))
 }
 
@@ -125,7 +141,12 @@ pub fn find_all(text: &str) -> Vec<Found> {
     let mut push = |kind, re: &Regex, normalise: fn(&str) -> Option<String>| {
         for m in re.find_iter(text) {
             if let Some(normal) = normalise(m.as_str()) {
-                found.push(Found { kind, start: m.start(), end: m.end(), normal });
+                found.push(Found {
+                    kind,
+                    start: m.start(),
+                    end: m.end(),
+                    normal,
+                });
             }
         }
     };
@@ -145,7 +166,14 @@ mod tests {
     fn ni_numbers() {
         assert_eq!(normalise_ni("ab 12 34 56 c").as_deref(), Some("AB123456C"));
         assert_eq!(normalise_ni("AB123456C").as_deref(), Some("AB123456C"));
-        for bad in ["QQ123456C", "GB123456A", "AB123456E", "DA123456A", "AO123456A", "AB12345C"] {
+        for bad in [
+            "QQ123456C",
+            "GB123456A",
+            "AB123456E",
+            "DA123456A",
+            "AO123456A",
+            "AB12345C",
+        ] {
             assert_eq!(normalise_ni(bad), None, "{bad}");
         }
     }
@@ -153,10 +181,20 @@ mod tests {
     #[test]
     fn phones_in_any_uk_format() {
         let want = Some("+441614960000".to_string());
-        for s in ["0161 496 0000", "01614960000", "+44 161 496 0000", "+44 (0)161 496 0000", "0044 161 4960000", "(0161) 496-0000"] {
+        for s in [
+            "0161 496 0000",
+            "01614960000",
+            "+44 161 496 0000",
+            "+44 (0)161 496 0000",
+            "0044 161 4960000",
+            "(0161) 496-0000",
+        ] {
             assert_eq!(normalise_phone(s), want, "{s}");
         }
-        assert_eq!(normalise_phone("07700 900123").as_deref(), Some("+447700900123"));
+        assert_eq!(
+            normalise_phone("07700 900123").as_deref(),
+            Some("+447700900123")
+        );
         assert_eq!(normalise_phone("12345"), None);
         assert_eq!(normalise_phone("0900 123"), None);
     }
@@ -171,9 +209,13 @@ mod tests {
 
     #[test]
     fn finds_with_ranges() {
-        let text = "Call Jane on 07700 900123 or jane.smith@Example.com; NI AB 12 34 56 C, SK1 1AA.";
+        let text =
+            "Call Jane on 07700 900123 or jane.smith@Example.com; NI AB 12 34 56 C, SK1 1AA.";
         let found = find_all(text);
-        let kinds: Vec<_> = found.iter().map(|f| (f.kind, &text[f.start..f.end])).collect();
+        let kinds: Vec<_> = found
+            .iter()
+            .map(|f| (f.kind, &text[f.start..f.end]))
+            .collect();
         assert_eq!(
             kinds,
             [

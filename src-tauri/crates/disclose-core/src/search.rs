@@ -34,7 +34,13 @@ pub struct SearchRequest<'a> {
 
 impl<'a> SearchRequest<'a> {
     pub fn new(query: &'a str) -> SearchRequest<'a> {
-        SearchRequest { query, limit: 20, offset: 0, sort: SortBy::Relevance, log: true }
+        SearchRequest {
+            query,
+            limit: 20,
+            offset: 0,
+            sort: SortBy::Relevance,
+            log: true,
+        }
     }
 }
 
@@ -73,7 +79,10 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
         SortBy::Date => {
             let (count, docs) = searcher.search(
                 &*query,
-                &(Count, top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc)),
+                &(
+                    Count,
+                    top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+                ),
             )?;
             (count, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
         }
@@ -83,7 +92,10 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
     let mut results = Vec::with_capacity(addresses.len());
     for (score, address) in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let Some(id) = doc.get_first(folder.index.fields.id).and_then(|v| v.as_u64()) else {
+        let Some(id) = doc
+            .get_first(folder.index.fields.id)
+            .and_then(|v| v.as_u64())
+        else {
             continue;
         };
         let id = id as i64;
@@ -97,7 +109,11 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
             (
                 snippet.fragment().to_string(),
                 snippet.fragment_range().start,
-                snippet.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+                snippet
+                    .highlighted()
+                    .iter()
+                    .map(|r| (r.start, r.end))
+                    .collect(),
             )
         };
         results.push(SearchHit {
@@ -112,9 +128,21 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
         });
     }
     if req.log {
-        folder.store.log_search(now, "search", req.query, hits as u64)?;
+        folder
+            .store
+            .log_search(now, "search", req.query, hits as u64)?;
+        folder.store.audit(
+            now,
+            folder.actor(),
+            "search",
+            &serde_json::json!({ "query": req.query, "hits": hits }),
+        )?;
     }
-    Ok(SearchResults { query: req.query.to_string(), hits: hits as u64, results })
+    Ok(SearchResults {
+        query: req.query.to_string(),
+        hits: hits as u64,
+        results,
+    })
 }
 
 /// Every item id matching `query`, for sweeps and bulk actions.
@@ -125,7 +153,10 @@ pub fn matching_ids(folder: &CaseFolder, query: &str) -> Result<Vec<i64>> {
     let mut out = Vec::with_capacity(ids.len());
     for address in ids {
         let doc: TantivyDocument = searcher.doc(address)?;
-        if let Some(id) = doc.get_first(folder.index.fields.id).and_then(|v| v.as_u64()) {
+        if let Some(id) = doc
+            .get_first(folder.index.fields.id)
+            .and_then(|v| v.as_u64())
+        {
             out.push(id as i64);
         }
     }

@@ -68,14 +68,19 @@ pub fn sweep(folder: &CaseFolder, now: &str) -> Result<SweepReport> {
     let mut identifiers = Vec::new();
     for probe in probes {
         let ids = matching_ids(folder, &probe.query)?;
-        folder.store.log_search(now, "sweep", &probe.query, ids.len() as u64)?;
+        folder
+            .store
+            .log_search(now, "sweep", &probe.query, ids.len() as u64)?;
         let mut items = Vec::new();
         for id in ids {
             all_items.insert(id);
             let item = folder.store.item(id)?;
             let text = folder.store.text(id)?;
             let locations = locate(&probe.matcher, &text);
-            let snippet = locations.first().map(|&(s, e)| around(&text, s, e)).unwrap_or_default();
+            let snippet = locations
+                .first()
+                .map(|&(s, e)| around(&text, s, e))
+                .unwrap_or_default();
             items.push(ItemHits {
                 item: id,
                 path: item.path,
@@ -84,14 +89,29 @@ pub fn sweep(folder: &CaseFolder, now: &str) -> Result<SweepReport> {
                 snippet,
             });
         }
-        identifiers.push(IdentifierHits { kind: probe.kind.into(), value: probe.value, query: probe.query, items });
+        identifiers.push(IdentifierHits {
+            kind: probe.kind.into(),
+            value: probe.value,
+            query: probe.query,
+            items,
+        });
     }
-    Ok(SweepReport { identifiers, items_hit: all_items.len() as u64 })
+    folder.store.audit(
+        now,
+        folder.actor(),
+        "sweep",
+        &serde_json::json!({ "identifiers": identifiers.len(), "items_hit": all_items.len() }),
+    )?;
+    Ok(SweepReport {
+        identifiers,
+        items_hit: all_items.len() as u64,
+    })
 }
 
 fn probes_for(subject: &Subject) -> Vec<Probe> {
     let mut probes = Vec::new();
-    let names = std::iter::once(("name", &subject.name)).chain(subject.aliases.iter().map(|a| ("alias", a)));
+    let names = std::iter::once(("name", &subject.name))
+        .chain(subject.aliases.iter().map(|a| ("alias", a)));
     for (kind, name) in names {
         let phrases = name_variants(name);
         if !phrases.is_empty() {
@@ -99,7 +119,11 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
         }
     }
     if let Some(dob) = subject.date_of_birth {
-        probes.push(phrase_probe("date_of_birth", &dob.to_string(), date_variants(dob)));
+        probes.push(phrase_probe(
+            "date_of_birth",
+            &dob.to_string(),
+            date_variants(dob),
+        ));
     }
     for address in &subject.addresses {
         let first_line = address.split([',', '\n']).next().unwrap_or(address).trim();
@@ -111,13 +135,49 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
         probes.push(phrase_probe("address", address, phrases));
     }
     for reference in &subject.account_refs {
-        probes.push(phrase_probe("account_ref", reference, vec![words(reference)]));
+        probes.push(phrase_probe(
+            "account_ref",
+            reference,
+            vec![words(reference)],
+        ));
     }
     let structured = [
-        (IdKind::Postcode, "postcode", subject.postcodes.iter().filter_map(|p| identifiers::normalise_postcode(p)).collect::<Vec<_>>()),
-        (IdKind::NiNumber, "ni_number", subject.ni_number.iter().filter_map(|n| identifiers::normalise_ni(n)).collect()),
-        (IdKind::Phone, "phone", subject.phones.iter().filter_map(|p| identifiers::normalise_phone(p)).collect()),
-        (IdKind::Email, "email", subject.emails.iter().filter_map(|e| identifiers::normalise_email(e)).collect()),
+        (
+            IdKind::Postcode,
+            "postcode",
+            subject
+                .postcodes
+                .iter()
+                .filter_map(|p| identifiers::normalise_postcode(p))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            IdKind::NiNumber,
+            "ni_number",
+            subject
+                .ni_number
+                .iter()
+                .filter_map(|n| identifiers::normalise_ni(n))
+                .collect(),
+        ),
+        (
+            IdKind::Phone,
+            "phone",
+            subject
+                .phones
+                .iter()
+                .filter_map(|p| identifiers::normalise_phone(p))
+                .collect(),
+        ),
+        (
+            IdKind::Email,
+            "email",
+            subject
+                .emails
+                .iter()
+                .filter_map(|e| identifiers::normalise_email(e))
+                .collect(),
+        ),
     ];
     for (id_kind, kind, values) in structured {
         for normal in values {
@@ -127,7 +187,12 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
                 // Headers keep display names and addresses as words too.
                 query.push_str(&format!(" OR from:\"{normal}\" OR to:\"{normal}\""));
             }
-            probes.push(Probe { kind, value: normal.clone(), query, matcher: Matcher::Identifier(id_kind, normal) });
+            probes.push(Probe {
+                kind,
+                value: normal.clone(),
+                query,
+                matcher: Matcher::Identifier(id_kind, normal),
+            });
         }
     }
     probes
@@ -136,13 +201,25 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
 fn phrase_probe(kind: &'static str, value: &str, phrases: Vec<Vec<String>>) -> Probe {
     let mut phrases: Vec<Vec<String>> = phrases.into_iter().filter(|p| !p.is_empty()).collect();
     phrases.dedup();
-    let query = phrases.iter().map(|p| format!("\"{}\"", p.join(" "))).collect::<Vec<_>>().join(" OR ");
-    Probe { kind, value: value.to_string(), query, matcher: Matcher::Phrases(phrases) }
+    let query = phrases
+        .iter()
+        .map(|p| format!("\"{}\"", p.join(" ")))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    Probe {
+        kind,
+        value: value.to_string(),
+        query,
+        matcher: Matcher::Phrases(phrases),
+    }
 }
 
 /// Lower-case words as the index splits them.
 pub fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 const TITLES: [&str; 6] = ["mr", "mrs", "ms", "miss", "mx", "dr"];
@@ -164,7 +241,10 @@ fn name_variants(name: &str) -> Vec<Vec<String>> {
     out.push(vec![last.clone(), first.clone()]);
     out.push(vec![initial, last.clone()]);
     if w.len() > 2 {
-        let middle_initials: Vec<String> = w[1..w.len() - 1].iter().map(|m| m.chars().take(1).collect()).collect();
+        let middle_initials: Vec<String> = w[1..w.len() - 1]
+            .iter()
+            .map(|m| m.chars().take(1).collect())
+            .collect();
         let mut v = vec![first];
         v.extend(middle_initials);
         v.push(last.clone());
@@ -193,7 +273,11 @@ fn date_variants(d: chrono::NaiveDate) -> Vec<Vec<String>> {
     let mut out = vec![
         s(&[format!("{day:02}"), format!("{month:02}"), year.to_string()]),
         s(&[day.to_string(), month.to_string(), year.to_string()]),
-        s(&[format!("{day:02}"), format!("{month:02}"), format!("{:02}", year % 100)]),
+        s(&[
+            format!("{day:02}"),
+            format!("{month:02}"),
+            format!("{:02}", year % 100),
+        ]),
         s(&[day.to_string(), long.clone(), year.to_string()]),
         s(&[format!("{day}{suffix}"), long.clone(), year.to_string()]),
         s(&[day.to_string(), short, year.to_string()]),
@@ -220,7 +304,13 @@ fn abbreviate_street(line: &str) -> Vec<String> {
     ];
     words(line)
         .into_iter()
-        .map(|w| ABBREVIATIONS.iter().find(|(long, _)| *long == w).map(|(_, a)| a.to_string()).unwrap_or(w))
+        .map(|w| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(long, _)| *long == w)
+                .map(|(_, a)| a.to_string())
+                .unwrap_or(w)
+        })
         .collect()
 }
 
@@ -285,7 +375,10 @@ fn around(text: &str, start: usize, end: usize) -> String {
     use crate::extract::text::floor_char_boundary;
     let from = floor_char_boundary(text, start.saturating_sub(60));
     let to = floor_char_boundary(text, (end + 60).min(text.len()));
-    text[from..to].split_whitespace().collect::<Vec<_>>().join(" ")
+    text[from..to]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -296,8 +389,20 @@ mod tests {
     fn name_variants_cover_common_forms() {
         let text = "Dear Mrs Smith, re: Smith, Jane. J. Smith called; Jane A. Smith signed. Jane Anne Smith.";
         let v = name_variants("Jane Anne Smith");
-        let found: Vec<&str> = locate(&Matcher::Phrases(v), text).iter().map(|&(s, e)| &text[s..e]).collect();
-        assert_eq!(found, ["Mrs Smith", "Smith, Jane", "J. Smith", "Jane A. Smith", "Jane Anne Smith"]);
+        let found: Vec<&str> = locate(&Matcher::Phrases(v), text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Mrs Smith",
+                "Smith, Jane",
+                "J. Smith",
+                "Jane A. Smith",
+                "Jane Anne Smith"
+            ]
+        );
     }
 
     #[test]

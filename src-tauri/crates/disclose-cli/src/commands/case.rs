@@ -77,10 +77,15 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
 }
 
 fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
-    let received = a.received.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let received = a
+        .received
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut case = Case::new(&a.reference, &a.subject, received)?;
     case.kind = a.kind.parse::<Kind>()?;
-    case.region = a.region.parse::<Region>().map_err(|e| anyhow::anyhow!("{e}"))?;
+    case.region = a
+        .region
+        .parse::<Region>()
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     case.requester = a.requester.unwrap_or_else(|| a.subject.clone());
     case.subject.aliases = a.alias;
     case.subject.date_of_birth = a.dob;
@@ -95,14 +100,20 @@ fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
         .iter()
         .map(|h| {
             let (name, relationship) = h.split_once(':').unwrap_or((h, ""));
-            HouseholdMember { name: name.trim().into(), relationship: relationship.trim().into() }
+            HouseholdMember {
+                name: name.trim().into(),
+                relationship: relationship.trim().into(),
+            }
         })
         .collect();
     case.notes = a.notes;
     let folder = CaseFolder::create(&ctx.home, &case, &now())?;
     let shown = CaseView::of(&folder)?;
     ctx.out.print(&shown, |v| {
-        println!("Created case {} for {} in {}", v.case.reference, v.case.subject.name, v.folder);
+        println!(
+            "Created case {} for {} in {}",
+            v.case.reference, v.case.subject.name, v.folder
+        );
     });
     Ok(Outcome::Ok)
 }
@@ -159,7 +170,10 @@ fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
     ctx.out.print(&view, |v| {
         let c = &v.case;
         let s = &c.subject;
-        let region = serde_json::to_value(c.region).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let region = serde_json::to_value(c.region)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
         println!("Case {}  ({:?} request, {region})", c.reference, c.kind);
         println!("  Subject:      {}", s.name);
         println!("  Requester:    {}", c.requester);

@@ -31,13 +31,17 @@ struct Bar {
 
 impl ProgressSink for Bar {
     fn event(&self, event: &ProgressEvent) {
-        let Ok(mut guard) = self.bar.lock() else { return };
+        let Ok(mut guard) = self.bar.lock() else {
+            return;
+        };
         match event {
             ProgressEvent::Found { files, .. } => {
                 let bar = ProgressBar::new(*files);
                 bar.set_style(
-                    ProgressStyle::with_template("{bar:30} {pos}/{len} files  {elapsed_precise}  {wide_msg}")
-                        .expect("valid template"),
+                    ProgressStyle::with_template(
+                        "{bar:30} {pos}/{len} files  {elapsed_precise}  {wide_msg}",
+                    )
+                    .expect("valid template"),
                 );
                 *guard = Some(bar);
             }
@@ -69,14 +73,26 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
     let cancel = AtomicBool::new(false);
     let summary = if !ctx.out.json && std::io::stdout().is_terminal() {
-        let bar = Bar { bar: Mutex::new(None) };
+        let bar = Bar {
+            bar: Mutex::new(None),
+        };
         ingest::import(&mut folder, &args.paths, &options, &bar, &cancel)?
     } else {
-        ingest::import(&mut folder, &args.paths, &options, &ingest::NoProgress, &cancel)?
+        ingest::import(
+            &mut folder,
+            &args.paths,
+            &options,
+            &ingest::NoProgress,
+            &cancel,
+        )?
     };
     let seconds = started.elapsed().as_secs_f64();
     ctx.out.print(&summary, |s| print_summary(s, seconds));
-    Ok(if summary.failed > 0 { Outcome::Partial } else { Outcome::Ok })
+    Ok(if summary.failed > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
 }
 
 fn print_summary(s: &ImportSummary, seconds: f64) {
@@ -85,7 +101,10 @@ fn print_summary(s: &ImportSummary, seconds: f64) {
         s.inputs, s.already_imported, seconds, s.items, s.ok, s.partial, s.failed, s.duplicates
     );
     if s.reindexed > 0 {
-        println!("Re-indexed {} items left over from an interrupted import.", s.reindexed);
+        println!(
+            "Re-indexed {} items left over from an interrupted import.",
+            s.reindexed
+        );
     }
     if !s.failures.is_empty() {
         println!("Failed:");

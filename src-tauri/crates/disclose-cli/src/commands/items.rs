@@ -31,9 +31,24 @@ pub fn run_list(ctx: &Context, args: ItemsArgs) -> anyhow::Result<Outcome> {
     let items = folder.store.items(status)?;
     ctx.out.print(&items, |items| {
         for i in items {
-            let dup = i.duplicate_of.map(|d| format!(" (duplicate of {d})")).unwrap_or_default();
-            let reason = i.reason.as_deref().map(|r| format!("  — {r}")).unwrap_or_default();
-            println!("{:>6}  {:<8} {:<7} {}{}{}", i.id, i.file_type, i.status.as_str(), i.path, dup, reason);
+            let dup = i
+                .duplicate_of
+                .map(|d| format!(" (duplicate of {d})"))
+                .unwrap_or_default();
+            let reason = i
+                .reason
+                .as_deref()
+                .map(|r| format!("  — {r}"))
+                .unwrap_or_default();
+            println!(
+                "{:>6}  {:<8} {:<7} {}{}{}",
+                i.id,
+                i.file_type,
+                i.status.as_str(),
+                i.path,
+                dup,
+                reason
+            );
         }
         println!("{} items", items.len());
     });
@@ -54,7 +69,12 @@ pub fn run_show(ctx: &Context, args: ItemArgs) -> anyhow::Result<Outcome> {
     let folder = ctx.open(&args.case)?;
     let item = folder.store.item(args.id)?;
     let view = ItemView {
-        children: folder.store.children(item.id)?.iter().map(|c| c.id).collect(),
+        children: folder
+            .store
+            .children(item.id)?
+            .iter()
+            .map(|c| c.id)
+            .collect(),
         text: folder.store.text(item.id)?,
         pages: folder.store.pages(item.id)?,
         records: folder.store.records(item.id)?,
@@ -62,9 +82,19 @@ pub fn run_show(ctx: &Context, args: ItemArgs) -> anyhow::Result<Outcome> {
     };
     ctx.out.print(&view, |v| {
         let i = &v.item;
-        println!("Item {}  {}  ({}, {} bytes)", i.id, i.path, i.file_type, i.size);
+        println!(
+            "Item {}  {}  ({}, {} bytes)",
+            i.id, i.path, i.file_type, i.size
+        );
         println!("  sha256   {}", i.sha256);
-        println!("  status   {}{}", i.status.as_str(), i.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default());
+        println!(
+            "  status   {}{}",
+            i.status.as_str(),
+            i.reason
+                .as_deref()
+                .map(|r| format!(": {r}"))
+                .unwrap_or_default()
+        );
         if let Some(p) = i.parent {
             println!("  parent   {p}");
         }

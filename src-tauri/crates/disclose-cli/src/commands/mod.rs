@@ -1,6 +1,7 @@
 //! One module per command area; each parses its arguments, calls the engine
 //! and prints.
 
+pub mod audit;
 pub mod case;
 pub mod import;
 pub mod items;
@@ -28,5 +29,5 @@ pub fn now() -> String {
 
 /// Who is at the keyboard, for the chain of custody.
 pub fn user() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into())
+    disclose_core::case::os_user()
 }

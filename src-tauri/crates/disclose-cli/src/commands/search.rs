@@ -48,12 +48,27 @@ pub fn run_search(ctx: &Context, args: SearchArgs) -> anyhow::Result<Outcome> {
         "date" => SortBy::Date,
         other => anyhow::bail!("unknown sort '{other}' (expected relevance or date)"),
     };
-    let request = SearchRequest { query: &query, limit: args.limit, offset: args.offset, sort, log: true };
+    let request = SearchRequest {
+        query: &query,
+        limit: args.limit,
+        offset: args.offset,
+        sort,
+        log: true,
+    };
     let results = search::search(&folder, &request, &now())?;
     ctx.out.print(&results, |r| {
         println!("{} hits for {}", r.hits, r.query);
         for hit in &r.results {
-            println!("\n[{}] {}  ({}{})", hit.item, hit.path, hit.file_type, hit.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default());
+            println!(
+                "\n[{}] {}  ({}{})",
+                hit.item,
+                hit.path,
+                hit.file_type,
+                hit.date
+                    .as_deref()
+                    .map(|d| format!(", {d}"))
+                    .unwrap_or_default()
+            );
             println!("    {}", highlight(&hit.snippet, &hit.highlights));
         }
     });
@@ -65,7 +80,11 @@ fn highlight(snippet: &str, ranges: &[(usize, usize)]) -> String {
     let mut out = String::new();
     let mut last = 0;
     for &(s, e) in ranges {
-        if s < last || e > snippet.len() || !snippet.is_char_boundary(s) || !snippet.is_char_boundary(e) {
+        if s < last
+            || e > snippet.len()
+            || !snippet.is_char_boundary(s)
+            || !snippet.is_char_boundary(e)
+        {
             continue;
         }
         out.push_str(&snippet[last..s]);
@@ -84,9 +103,18 @@ pub fn run_sweep(ctx: &Context, args: SweepArgs) -> anyhow::Result<Outcome> {
     ctx.out.print(&report, |r| {
         println!("Subject sweep: {} items hit", r.items_hit);
         for id in &r.identifiers {
-            println!("\n{} {:?}: {} items   ({})", id.kind, id.value, id.items.len(), id.query);
+            println!(
+                "\n{} {:?}: {} items   ({})",
+                id.kind,
+                id.value,
+                id.items.len(),
+                id.query
+            );
             for item in id.items.iter().take(10) {
-                println!("  [{}] {}  ×{}  {}", item.item, item.path, item.count, item.snippet);
+                println!(
+                    "  [{}] {}  ×{}  {}",
+                    item.item, item.path, item.count, item.snippet
+                );
             }
             if id.items.len() > 10 {
                 println!("  … and {} more", id.items.len() - 10);

@@ -12,6 +12,7 @@ pub struct CaseFolder {
     dir: PathBuf,
     pub store: Store,
     pub index: CaseIndex,
+    actor: String,
 }
 
 impl CaseFolder {
@@ -25,6 +26,12 @@ impl CaseFolder {
         std::fs::create_dir_all(&dir)?;
         let folder = CaseFolder::open_dir(dir)?;
         folder.store.save_case(case, now)?;
+        folder.store.audit(
+            now,
+            folder.actor(),
+            "case_created",
+            &serde_json::json!({ "reference": case.reference, "kind": case.kind, "received": case.received }),
+        )?;
         Ok(folder)
     }
 
@@ -41,7 +48,22 @@ impl CaseFolder {
     fn open_dir(dir: PathBuf) -> Result<CaseFolder> {
         let store = Store::open(&dir.join("case.db"))?;
         let index = CaseIndex::open(&dir.join("index"))?;
-        Ok(CaseFolder { dir, store, index })
+        Ok(CaseFolder {
+            dir,
+            store,
+            index,
+            actor: os_user(),
+        })
+    }
+
+    /// Who is acting, as recorded in the audit trail (default: the
+    /// operating-system user).
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_string();
     }
 
     pub fn dir(&self) -> &Path {
@@ -55,4 +77,11 @@ impl CaseFolder {
     pub fn case(&self) -> Result<Case> {
         self.store.load_case()
     }
+}
+
+/// The logged-in user's name, or "unknown".
+pub fn os_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".into())
 }

@@ -6,6 +6,8 @@
 mod folder;
 mod home;
 
+pub use folder::os_user;
+
 pub use folder::CaseFolder;
 pub use home::Home;
 
@@ -115,7 +117,9 @@ impl Case {
         }
         if let Some(ni) = &self.subject.ni_number {
             if crate::identifiers::normalise_ni(ni).is_none() {
-                return Err(Error::Invalid(format!("'{ni}' is not a valid National Insurance number")));
+                return Err(Error::Invalid(format!(
+                    "'{ni}' is not a valid National Insurance number"
+                )));
             }
         }
         for email in &self.subject.emails {
@@ -130,7 +134,9 @@ impl Case {
         }
         for phone in &self.subject.phones {
             if crate::identifiers::normalise_phone(phone).is_none() {
-                return Err(Error::Invalid(format!("'{phone}' is not a UK phone number")));
+                return Err(Error::Invalid(format!(
+                    "'{phone}' is not a UK phone number"
+                )));
             }
         }
         Ok(())

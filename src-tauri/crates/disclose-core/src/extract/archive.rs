@@ -26,11 +26,13 @@ pub fn extract_zip(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractErr
         let mut entry = match archive.by_index(index) {
             Ok(e) => e,
             Err(zip::result::ZipError::UnsupportedArchive(msg)) if msg.contains("assword") => {
-                out.warnings.push(format!("entry {} is encrypted", index + 1));
+                out.warnings
+                    .push(format!("entry {} is encrypted", index + 1));
                 continue;
             }
             Err(e) => {
-                out.warnings.push(format!("entry {} unreadable: {e}", index + 1));
+                out.warnings
+                    .push(format!("entry {} unreadable: {e}", index + 1));
                 continue;
             }
         };
@@ -40,17 +42,21 @@ pub fn extract_zip(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractErr
         let raw_name = String::from_utf8_lossy(entry.name_raw()).into_owned();
         let (name, was_unsafe) = safe_name(&raw_name);
         if was_unsafe {
-            out.warnings.push(format!("unsafe entry name '{raw_name}' read as '{name}'"));
+            out.warnings
+                .push(format!("unsafe entry name '{raw_name}' read as '{name}'"));
         }
         listing.push(name.clone());
         if entry.encrypted() {
-            out.warnings.push(format!("entry '{name}' is encrypted and was not read"));
+            out.warnings
+                .push(format!("entry '{name}' is encrypted and was not read"));
             continue;
         }
         let declared = entry.size();
         let compressed = entry.compressed_size().max(1);
         if declared > limits.max_child_bytes {
-            out.warnings.push(format!("entry '{name}' is too large ({declared} bytes) and was not read"));
+            out.warnings.push(format!(
+                "entry '{name}' is too large ({declared} bytes) and was not read"
+            ));
             continue;
         }
         if declared > (1 << 20) && declared / compressed > limits.max_ratio {
@@ -60,7 +66,9 @@ pub fn extract_zip(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractErr
             ));
             continue;
         }
-        let budget = limits.max_child_bytes.min(limits.max_children_total_bytes.saturating_sub(total));
+        let budget = limits
+            .max_child_bytes
+            .min(limits.max_children_total_bytes.saturating_sub(total));
         let mut bytes = Vec::with_capacity(declared.min(budget) as usize);
         match entry.by_ref().take(budget + 1).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > budget => {
@@ -81,7 +89,8 @@ pub fn extract_zip(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractErr
         total += bytes.len() as u64;
         out.children.push(Child { name, data: bytes });
     }
-    out.metadata.insert("entries".into(), archive.len().to_string());
+    out.metadata
+        .insert("entries".into(), archive.len().to_string());
     out.text = listing.join("\n");
     Ok(out)
 }
@@ -97,7 +106,11 @@ pub fn safe_name(raw: &str) -> (String, bool) {
         .map(|p| p.chars().filter(|c| !c.is_control()).collect::<String>())
         .filter(|p| !p.is_empty())
         .collect();
-    let name = if parts.is_empty() { "unnamed".to_string() } else { parts.join("/") };
+    let name = if parts.is_empty() {
+        "unnamed".to_string()
+    } else {
+        parts.join("/")
+    };
     let changed = name != raw;
     // Plain relative names with backslashes are common on Windows; only
     // roots and parent references are unsafe.
@@ -124,7 +137,11 @@ mod tests {
 
     #[test]
     fn traversal_names_are_neutralised() {
-        let z = zip_of(&[("../../etc/passwd", b"x"), ("/abs/file.txt", b"y"), ("ok/a.txt", b"z")]);
+        let z = zip_of(&[
+            ("../../etc/passwd", b"x"),
+            ("/abs/file.txt", b"y"),
+            ("ok/a.txt", b"z"),
+        ]);
         let out = extract_zip(&z, &Limits::default()).unwrap();
         let names: Vec<_> = out.children.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["etc/passwd", "abs/file.txt", "ok/a.txt"]);
@@ -135,7 +152,10 @@ mod tests {
     fn bombs_are_refused() {
         let zeros = vec![0u8; 8 << 20];
         let z = zip_of(&[("bomb.bin", &zeros), ("fine.txt", b"hello")]);
-        let limits = Limits { max_ratio: 100, ..Limits::default() };
+        let limits = Limits {
+            max_ratio: 100,
+            ..Limits::default()
+        };
         let out = extract_zip(&z, &limits).unwrap();
         assert_eq!(out.children.len(), 1);
         assert!(out.warnings[0].contains("zip bomb"), "{:?}", out.warnings);

@@ -71,7 +71,11 @@ fn message_to_extracted(message: &Message, limits: &Limits) -> Extracted {
         let name = part
             .attachment_name()
             .map(str::to_string)
-            .or_else(|| part.message().and_then(|m| m.subject()).map(|s| format!("{s}.eml")))
+            .or_else(|| {
+                part.message()
+                    .and_then(|m| m.subject())
+                    .map(|s| format!("{s}.eml"))
+            })
             .unwrap_or_else(|| format!("attachment-{}", index + 1));
         let data = part.contents();
         total += data.len() as u64;
@@ -79,8 +83,9 @@ fn message_to_extracted(message: &Message, limits: &Limits) -> Extracted {
             || data.len() as u64 > limits.max_child_bytes
             || total > limits.max_children_total_bytes
         {
-            out.warnings
-                .push(format!("attachment '{name}' not extracted: over the size limits"));
+            out.warnings.push(format!(
+                "attachment '{name}' not extracted: over the size limits"
+            ));
             continue;
         }
         let name = if part.message().is_some() && !name.to_ascii_lowercase().ends_with(".eml") {
@@ -108,7 +113,9 @@ fn readable_bodies(message: &Message, limits: &Limits) -> Vec<String> {
         let part = message.parts.get(*id as usize)?;
         match &part.body {
             PartType::Text(t) => Some(t.to_string()),
-            PartType::Html(h) => html::extract_html(h.as_bytes(), limits).ok().map(|e| e.text),
+            PartType::Html(h) => html::extract_html(h.as_bytes(), limits)
+                .ok()
+                .map(|e| e.text),
             _ => None,
         }
     };
@@ -162,7 +169,9 @@ fn title_case(key: &str) -> String {
     key.split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join("-")
@@ -174,7 +183,10 @@ pub fn extract_mbox(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
     let mut total = 0u64;
     for (index, message) in mail_parser::mailbox::mbox::MessageIterator::new(data).enumerate() {
         let Ok(message) = message else {
-            out.warnings.push(format!("message {} of the mailbox is unreadable", index + 1));
+            out.warnings.push(format!(
+                "message {} of the mailbox is unreadable",
+                index + 1
+            ));
             continue;
         };
         let contents = message.unwrap_contents();
@@ -192,9 +204,12 @@ pub fn extract_mbox(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
         });
     }
     if out.children.is_empty() {
-        return Err(ExtractError::Corrupt("no messages found in the mailbox".into()));
+        return Err(ExtractError::Corrupt(
+            "no messages found in the mailbox".into(),
+        ));
     }
-    out.metadata.insert("messages".into(), out.children.len().to_string());
+    out.metadata
+        .insert("messages".into(), out.children.len().to_string());
     out.text = format!("Mailbox of {} messages", out.children.len());
     Ok(out)
 }
@@ -217,9 +232,15 @@ Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n\
     #[test]
     fn headers_and_both_bodies_when_they_differ() {
         let out = extract_eml(HTML_TWIN, &Limits::default()).unwrap();
-        assert!(out.text.contains("From: Housing Officer <officer@example.org>"));
+        assert!(out
+            .text
+            .contains("From: Housing Officer <officer@example.org>"));
         assert!(out.text.contains("A neighbour complained."));
-        assert!(out.text.contains("Mr Patel"), "HTML-only text must be kept: {}", out.text);
+        assert!(
+            out.text.contains("Mr Patel"),
+            "HTML-only text must be kept: {}",
+            out.text
+        );
         assert_eq!(out.metadata["message-id"], "abc@example.org");
         assert_eq!(out.metadata["subject"], "Noise complaint");
         assert!(out.date.is_some());

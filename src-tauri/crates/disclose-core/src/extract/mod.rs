@@ -157,23 +157,27 @@ pub fn extract(
         FileType::Pdf => pdf::extract_pdf(data, limits),
         FileType::Docx => office::extract_docx(data, limits),
         FileType::Odt => office::extract_odt(data, limits),
-        FileType::Xlsx | FileType::Xls | FileType::Ods => sheet::extract_workbook(file_type, data, limits),
+        FileType::Xlsx | FileType::Xls | FileType::Ods => {
+            sheet::extract_workbook(file_type, data, limits)
+        }
         FileType::Csv => sheet::extract_csv(data, name, limits),
         FileType::Json => text::extract_json(data, limits),
         FileType::Html => html::extract_html(data, limits),
         FileType::Rtf => rtf::extract_rtf(data, limits),
         FileType::Text => text::extract_text(data, limits),
         FileType::Zip => archive::extract_zip(data, limits),
-        other => Err(ExtractError::Unsupported(other.unsupported_reason().to_string())),
+        other => Err(ExtractError::Unsupported(
+            other.unsupported_reason().to_string(),
+        )),
     }?;
     if out.text.len() > limits.max_text_bytes {
         let cut = text::floor_char_boundary(&out.text, limits.max_text_bytes);
         out.text.truncate(cut);
-        out.warnings.push(format!(
-            "text cut at {} MiB",
-            limits.max_text_bytes >> 20
-        ));
-        out.pages.iter_mut().for_each(|p| p.words.retain(|w| w.end <= cut));
+        out.warnings
+            .push(format!("text cut at {} MiB", limits.max_text_bytes >> 20));
+        out.pages
+            .iter_mut()
+            .for_each(|p| p.words.retain(|w| w.end <= cut));
     }
     Ok(out)
 }

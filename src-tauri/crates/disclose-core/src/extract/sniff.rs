@@ -107,7 +107,11 @@ pub fn sniff(data: &[u8], name: &str) -> FileType {
         return sniff_zip(data);
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return if ext == "xls" { FileType::Xls } else { FileType::Ole };
+        return if ext == "xls" {
+            FileType::Xls
+        } else {
+            FileType::Ole
+        };
     }
     if head.starts_with(b"!BDN") {
         return FileType::Pst;
@@ -121,7 +125,11 @@ pub fn sniff(data: &[u8], name: &str) -> FileType {
     if looks_binary(head) {
         return FileType::Binary;
     }
-    let lower: Vec<u8> = head.iter().take(2048).map(|b| b.to_ascii_lowercase()).collect();
+    let lower: Vec<u8> = head
+        .iter()
+        .take(2048)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
     let trimmed = trim_start(&lower);
     if trimmed.starts_with(b"from ") && ext != "txt" && looks_like_mbox(head) {
         return FileType::Mbox;
@@ -162,7 +170,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn trim_start(b: &[u8]) -> &[u8] {
     let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
     &b[start..]
 }
 
@@ -174,7 +185,9 @@ fn is_image(head: &[u8]) -> bool {
         || head.starts_with(b"II*\0")
         || head.starts_with(b"MM\0*")
         || (head.starts_with(b"BM") && head.len() > 14)
-        || (head.len() > 12 && &head[4..8] == b"ftyp" && matches!(&head[8..12], b"heic" | b"heix" | b"mif1"))
+        || (head.len() > 12
+            && &head[4..8] == b"ftyp"
+            && matches!(&head[8..12], b"heic" | b"heix" | b"mif1"))
         || (head.starts_with(b"RIFF") && head.len() > 12 && &head[8..12] == b"WEBP")
 }
 
@@ -253,7 +266,11 @@ fn sniff_zip(data: &[u8]) -> FileType {
             }
         }
     }
-    let has = |prefix: &str| archive.file_names_raw().any(|n| n.starts_with(prefix.as_bytes()));
+    let has = |prefix: &str| {
+        archive
+            .file_names_raw()
+            .any(|n| n.starts_with(prefix.as_bytes()))
+    };
     if has("word/") {
         FileType::Docx
     } else if has("xl/") {
@@ -272,7 +289,10 @@ mod tests {
     #[test]
     fn content_wins_over_extension() {
         assert_eq!(sniff(b"%PDF-1.4\n...", "letter.txt"), FileType::Pdf);
-        assert_eq!(sniff(b"\x00\x01\x02garbage\x00", "letter.pdf"), FileType::Binary);
+        assert_eq!(
+            sniff(b"\x00\x01\x02garbage\x00", "letter.pdf"),
+            FileType::Binary
+        );
         assert_eq!(sniff(b"hello there", "notes.pdf"), FileType::Text);
     }
 
@@ -280,7 +300,10 @@ mod tests {
     fn email_needs_real_headers() {
         let eml = b"From: a@b.com\r\nTo: c@d.com\r\nSubject: hi\r\n\r\nbody";
         assert_eq!(sniff(eml, "x.txt"), FileType::Email);
-        assert_eq!(sniff(b"Note: this is a memo\nnot an email", "x.txt"), FileType::Text);
+        assert_eq!(
+            sniff(b"Note: this is a memo\nnot an email", "x.txt"),
+            FileType::Text
+        );
     }
 
     #[test]

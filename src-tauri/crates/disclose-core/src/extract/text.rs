@@ -62,7 +62,11 @@ fn flatten_json(path: &str, value: &serde_json::Value, out: &mut Vec<String>, de
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 flatten_json(&p, v, out, depth + 1);
             }
         }

@@ -8,10 +8,12 @@ mod query;
 use std::path::Path;
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
-    STORED, STRING,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
+    TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 pub use query::{parse_query, QUERY_HELP};
@@ -91,7 +93,8 @@ impl CaseIndex {
     pub fn open(dir: &Path) -> Result<CaseIndex> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = build_schema();
-        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let directory =
+            tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
         let index = Index::open_or_create(directory, schema)?;
         index.tokenizers().register(
             TOKENIZER,
@@ -101,8 +104,15 @@ impl CaseIndex {
                 .filter(AsciiFoldingFilter)
                 .build(),
         );
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(CaseIndex { index, fields, reader })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(CaseIndex {
+            index,
+            fields,
+            reader,
+        })
     }
 
     /// A writer with a bounded memory budget (the import's largest single
@@ -127,11 +137,21 @@ impl CaseIndex {
             f.file_type => doc.file_type,
         );
         if let Some(date) = doc.date {
-            d.add_date(f.date, tantivy::DateTime::from_timestamp_secs(date.timestamp()));
+            d.add_date(
+                f.date,
+                tantivy::DateTime::from_timestamp_secs(date.timestamp()),
+            );
         }
-        let mut tokens: Vec<String> = crate::identifiers::find_all(doc.text).iter().map(|found| found.token()).collect();
+        let mut tokens: Vec<String> = crate::identifiers::find_all(doc.text)
+            .iter()
+            .map(|found| found.token())
+            .collect();
         for header in [doc.from, doc.to] {
-            tokens.extend(crate::identifiers::find_all(header).iter().map(|found| found.token()));
+            tokens.extend(
+                crate::identifiers::find_all(header)
+                    .iter()
+                    .map(|found| found.token()),
+            );
         }
         tokens.sort();
         tokens.dedup();

@@ -4,7 +4,9 @@
 //! (`date:2026-03-01`, `date:[2026-01-01 TO 2026-03-31]`). Space means AND.
 
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser};
-use tantivy::query_grammar::{Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf};
+use tantivy::query_grammar::{
+    Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
+};
 use tantivy::Term;
 
 use super::{CaseIndex, Fields};
@@ -34,9 +36,17 @@ pub fn parse_query(index: &CaseIndex, query: &str) -> Result<Box<dyn Query>> {
     let defaults = vec![f.text, f.subject, f.from, f.to, f.name];
     let mut parser = QueryParser::for_index(&index.index, defaults.clone());
     parser.set_conjunction_by_default();
-    let ast = tantivy::query_grammar::parse_query(query)
-        .map_err(|_| Error::Query(format!("cannot parse '{query}': check quotes, brackets and field names")))?;
-    let builder = Builder { parser: &parser, fields: f, defaults: &defaults, index };
+    let ast = tantivy::query_grammar::parse_query(query).map_err(|_| {
+        Error::Query(format!(
+            "cannot parse '{query}': check quotes, brackets and field names"
+        ))
+    })?;
+    let builder = Builder {
+        parser: &parser,
+        fields: f,
+        defaults: &defaults,
+        index,
+    };
     builder.build(ast)
 }
 
@@ -52,7 +62,9 @@ impl Builder<'_> {
         match ast {
             UserInputAst::Clause(clauses) => {
                 let mut subqueries = Vec::new();
-                let all_negative = clauses.iter().all(|(o, _)| matches!(o, Some(AstOccur::MustNot)));
+                let all_negative = clauses
+                    .iter()
+                    .all(|(o, _)| matches!(o, Some(AstOccur::MustNot)));
                 for (occur, sub) in clauses {
                     let occur = match occur {
                         Some(AstOccur::Should) => Occur::Should,
@@ -66,14 +78,19 @@ impl Builder<'_> {
                 }
                 Ok(Box::new(BooleanQuery::new(subqueries)))
             }
-            UserInputAst::Boost(inner, boost) => Ok(Box::new(BoostQuery::new(self.build(*inner)?, boost.0 as f32))),
+            UserInputAst::Boost(inner, boost) => Ok(Box::new(BoostQuery::new(
+                self.build(*inner)?,
+                boost.0 as f32,
+            ))),
             UserInputAst::Leaf(leaf) => self.leaf(*leaf),
         }
     }
 
     fn leaf(&self, leaf: UserInputLeaf) -> Result<Box<dyn Query>> {
         match leaf {
-            UserInputLeaf::Literal(lit) if lit.delimiter == Delimiter::None && fuzzy_term(&lit.phrase).is_some() => {
+            UserInputLeaf::Literal(lit)
+                if lit.delimiter == Delimiter::None && fuzzy_term(&lit.phrase).is_some() =>
+            {
                 let (word, distance) = fuzzy_term(&lit.phrase).expect("checked in the guard");
                 self.per_term(lit.field_name.as_deref(), word, |term| {
                     Box::new(FuzzyTermQuery::new(term, distance, true))
@@ -87,17 +104,29 @@ impl Builder<'_> {
             }
             UserInputLeaf::Literal(lit) if lit.field_name.as_deref() == Some("date") => {
                 let (lower, upper) = date_bounds_for_literal(&lit.phrase)?;
-                self.via_parser(UserInputLeaf::Range { field: Some("date".into()), lower, upper })
+                self.via_parser(UserInputLeaf::Range {
+                    field: Some("date".into()),
+                    lower,
+                    upper,
+                })
             }
-            UserInputLeaf::Range { field, lower, upper } if field.as_deref() == Some("date") => self.via_parser(
-                UserInputLeaf::Range { field, lower: widen_date(lower, false)?, upper: widen_date(upper, true)? },
-            ),
+            UserInputLeaf::Range {
+                field,
+                lower,
+                upper,
+            } if field.as_deref() == Some("date") => self.via_parser(UserInputLeaf::Range {
+                field,
+                lower: widen_date(lower, false)?,
+                upper: widen_date(upper, true)?,
+            }),
             other => self.via_parser(other),
         }
     }
 
     fn via_parser(&self, leaf: UserInputLeaf) -> Result<Box<dyn Query>> {
-        Ok(self.parser.build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))?)
+        Ok(self
+            .parser
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))?)
     }
 
     /// A query per word of `word`, in the named field or the default
@@ -117,7 +146,12 @@ impl Builder<'_> {
                 .map_err(|_| Error::Query(format!("unknown field '{name}'")))?],
             None => self.defaults.to_vec(),
         };
-        let mut analyzer = self.index.index.tokenizers().get(super::TOKENIZER).expect("tokenizer is registered");
+        let mut analyzer = self
+            .index
+            .index
+            .tokenizers()
+            .get(super::TOKENIZER)
+            .expect("tokenizer is registered");
         let mut terms = Vec::new();
         let mut stream = analyzer.token_stream(word);
         while let Some(token) = stream.next() {
@@ -150,7 +184,9 @@ fn fuzzy_term(word: &str) -> Option<(&str, u8)> {
 /// `okaf*` (or `"okaf"*`): one word and a trailing star.
 fn is_single_word_prefix(phrase: &str, prefix_flag: bool) -> bool {
     let word = phrase.trim_end_matches('*');
-    (prefix_flag || phrase.ends_with('*')) && !word.is_empty() && word.chars().all(char::is_alphanumeric)
+    (prefix_flag || phrase.ends_with('*'))
+        && !word.is_empty()
+        && word.chars().all(char::is_alphanumeric)
 }
 
 fn parse_day(s: &str) -> Option<chrono::NaiveDate> {
@@ -164,31 +200,52 @@ fn day_start(d: chrono::NaiveDate) -> String {
 /// `date:2026-03-01` means that whole day; `date:2026-03` that month;
 /// `date:2026` that year.
 fn date_bounds_for_literal(s: &str) -> Result<(UserInputBound, UserInputBound)> {
-    let bad = || Error::Query(format!("'{s}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"));
+    let bad = || {
+        Error::Query(format!(
+            "'{s}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"
+        ))
+    };
     let (from, to) = if let Some(d) = parse_day(s) {
         (d, d.succ_opt().ok_or_else(bad)?)
     } else if let Some(d) = parse_day(&format!("{s}-01")) {
-        (d, d.checked_add_months(chrono::Months::new(1)).ok_or_else(bad)?)
+        (
+            d,
+            d.checked_add_months(chrono::Months::new(1))
+                .ok_or_else(bad)?,
+        )
     } else if let Some(d) = parse_day(&format!("{s}-01-01")) {
-        (d, d.checked_add_months(chrono::Months::new(12)).ok_or_else(bad)?)
+        (
+            d,
+            d.checked_add_months(chrono::Months::new(12))
+                .ok_or_else(bad)?,
+        )
     } else {
         return Err(bad());
     };
-    Ok((UserInputBound::Inclusive(day_start(from)), UserInputBound::Exclusive(day_start(to))))
+    Ok((
+        UserInputBound::Inclusive(day_start(from)),
+        UserInputBound::Exclusive(day_start(to)),
+    ))
 }
 
 /// A plain day as a range bound: an upper bound includes the whole day.
 fn widen_date(bound: UserInputBound, upper: bool) -> Result<UserInputBound> {
     let fix = |s: String, inclusive: bool| -> UserInputBound {
         match parse_day(&s) {
-            Some(d) if upper && inclusive => d.succ_opt().map_or(UserInputBound::Inclusive(s), |n| UserInputBound::Exclusive(day_start(n))),
+            Some(d) if upper && inclusive => {
+                d.succ_opt().map_or(UserInputBound::Inclusive(s), |n| {
+                    UserInputBound::Exclusive(day_start(n))
+                })
+            }
             Some(d) => {
                 if inclusive {
                     UserInputBound::Inclusive(day_start(d))
                 } else if upper {
                     UserInputBound::Exclusive(day_start(d))
                 } else {
-                    d.succ_opt().map_or(UserInputBound::Exclusive(s), |n| UserInputBound::Inclusive(day_start(n)))
+                    d.succ_opt().map_or(UserInputBound::Exclusive(s), |n| {
+                        UserInputBound::Inclusive(day_start(n))
+                    })
                 }
             }
             None => {

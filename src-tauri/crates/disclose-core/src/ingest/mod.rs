@@ -47,7 +47,9 @@ impl ImportOptions {
     pub fn new(user: &str, now: &str) -> ImportOptions {
         ImportOptions {
             limits: Limits::default(),
-            workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            workers: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
             user: user.to_string(),
             now: now.to_string(),
         }
@@ -101,7 +103,11 @@ impl ImportSummary {
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ProgressEvent {
     /// The inputs were walked: how many files and bytes there are to do.
-    Found { files: u64, bytes: u64, already_imported: u64 },
+    Found {
+        files: u64,
+        bytes: u64,
+        already_imported: u64,
+    },
     /// A worker began a file.
     FileStarted { path: String, bytes: u64 },
     /// A file and everything inside it was stored.
@@ -134,7 +140,9 @@ pub fn import(
     cancel: &AtomicBool,
 ) -> Result<ImportSummary> {
     if paths.is_empty() {
-        return Err(Error::Invalid("nothing to import: give at least one file or folder".into()));
+        return Err(Error::Invalid(
+            "nothing to import: give at least one file or folder".into(),
+        ));
     }
     let (files, problems) = walk(paths)?;
     let reindexed = reindex_pending(folder)?;
@@ -149,27 +157,39 @@ pub fn import(
         }
     }
     let total_bytes: u64 = todo.iter().map(|f| f.size).sum();
-    progress.event(&ProgressEvent::Found { files: todo.len() as u64, bytes: total_bytes, already_imported: already });
+    progress.event(&ProgressEvent::Found {
+        files: todo.len() as u64,
+        bytes: total_bytes,
+        already_imported: already,
+    });
 
     let import_id = folder.store.begin_import(
         &options.now,
-        &paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        &paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>(),
         &options.user,
     )?;
     let seen: HashSet<String> = folder.store.all_hashes()?;
     let seen = Mutex::new(seen);
     let originals = folder.originals_dir();
-    let ctx = worker::WorkerContext { originals: &originals, limits: &options.limits, seen: &seen };
+    let ctx = worker::WorkerContext {
+        originals: &originals,
+        limits: &options.limits,
+        seen: &seen,
+    };
 
-    let mut writer = writer::Writer::new(folder, import_id, options.now.clone(), options.user.clone())?;
+    let mut writer =
+        writer::Writer::new(folder, import_id, options.now.clone(), options.user.clone())?;
     let workers = options.workers.max(1);
-    let (job_tx, job_rx) = crossbeam_channel::bounded::<InputFile>(workers);
-    let (done_tx, done_rx) = crossbeam_channel::bounded::<worker::Node>(workers);
+    let (job_tx, job_rx) = crossbeam_channel::bounded::<(usize, InputFile)>(workers);
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<(usize, worker::Node)>(workers);
 
     let write_result = std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
-            for file in todo {
-                if cancel.load(Ordering::Relaxed) || job_tx.send(file).is_err() {
+            for job in todo.into_iter().enumerate() {
+                if cancel.load(Ordering::Relaxed) || job_tx.send(job).is_err() {
                     break;
                 }
             }
@@ -181,13 +201,17 @@ pub fn import(
             std::thread::Builder::new()
                 .name(format!("disclose-worker-{n}"))
                 .spawn_scoped(scope, move || {
-                    for file in job_rx {
+                    for (seq, file) in job_rx {
                         if cancel.load(Ordering::Relaxed) {
                             break;
                         }
-                        progress.event(&ProgressEvent::FileStarted { path: file.display.clone(), bytes: file.size });
-                        let node = worker::process_file(ctx, &file.abs, &file.display, source_key(&file));
-                        if done_tx.send(node).is_err() {
+                        progress.event(&ProgressEvent::FileStarted {
+                            path: file.display.clone(),
+                            bytes: file.size,
+                        });
+                        let node =
+                            worker::process_file(ctx, &file.abs, &file.display, source_key(&file));
+                        if done_tx.send((seq, node)).is_err() {
                             break;
                         }
                     }
@@ -198,20 +222,24 @@ pub fn import(
         drop(job_rx);
         let mut batch = Vec::new();
         let mut last_flush = std::time::Instant::now();
-        for node in done_rx.iter() {
+        let mut order = InputOrder::default();
+        for (seq, node) in done_rx.iter() {
             writer.summary.bytes += node.size;
-            batch.push(node);
+            batch.extend(order.arrived(seq, node));
             if batch.len() >= 64 || last_flush.elapsed().as_millis() > 500 {
                 writer.write_batch(std::mem::take(&mut batch), progress)?;
                 last_flush = std::time::Instant::now();
             }
         }
+        batch.extend(order.drain());
         writer.write_batch(batch, progress)?;
         Ok(())
     });
     write_result?;
     let mut summary = writer.finish()?;
-    progress.event(&ProgressEvent::Indexed { items: summary.items });
+    progress.event(&ProgressEvent::Indexed {
+        items: summary.items,
+    });
     summary.inputs = files.len() as u64;
     summary.already_imported = already;
     summary.reindexed = reindexed;
@@ -220,7 +248,60 @@ pub fn import(
         summary.failures.push((path, reason));
     }
     folder.store.finish_import(import_id, &options.now)?;
+    folder.store.audit(
+        &options.now,
+        &options.user,
+        "import",
+        &serde_json::json!({
+            "paths": paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+            "inputs": summary.inputs,
+            "already_imported": summary.already_imported,
+            "items": summary.items,
+            "ok": summary.ok,
+            "partial": summary.partial,
+            "failed": summary.failed,
+            "duplicates": summary.duplicates,
+            "cancelled": summary.cancelled,
+        }),
+    )?;
     Ok(summary)
+}
+
+/// Puts finished inputs back in input order, so item numbers follow the
+/// order of the files, not which worker finished first. A slow file holds
+/// back at most `MAX_WAITING` others; past that they are written as they
+/// come.
+#[derive(Default)]
+struct InputOrder {
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, worker::Node>,
+}
+
+const MAX_WAITING: usize = 256;
+
+impl InputOrder {
+    fn arrived(&mut self, seq: usize, node: worker::Node) -> Vec<worker::Node> {
+        if seq < self.next {
+            return vec![node];
+        }
+        self.waiting.insert(seq, node);
+        let mut ready = Vec::new();
+        if self.waiting.len() > MAX_WAITING {
+            if let Some((first, node)) = self.waiting.pop_first() {
+                self.next = first + 1;
+                ready.push(node);
+            }
+        }
+        while let Some(node) = self.waiting.remove(&self.next) {
+            ready.push(node);
+            self.next += 1;
+        }
+        ready
+    }
+
+    fn drain(&mut self) -> Vec<worker::Node> {
+        std::mem::take(&mut self.waiting).into_values().collect()
+    }
 }
 
 /// The key that identifies an input across runs.

@@ -30,7 +30,10 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<WalkProblem>)> {
             files.push(input(&abs, &base, meta.len()));
             continue;
         }
-        for entry in walkdir::WalkDir::new(&abs).follow_links(false).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(&abs)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
                     let size = e.metadata().map(|m| m.len()).unwrap_or(0);
@@ -38,7 +41,9 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<WalkProblem>)> {
                 }
                 Ok(_) => {}
                 Err(e) => problems.push((
-                    e.path().map(|p| p.display().to_string()).unwrap_or_default(),
+                    e.path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
                     format!("cannot read: {e}"),
                 )),
             }
@@ -48,6 +53,14 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<WalkProblem>)> {
 }
 
 fn input(abs: &Path, base: &Path, size: u64) -> InputFile {
-    let display = abs.strip_prefix(base).unwrap_or(abs).to_string_lossy().replace('\\', "/");
-    InputFile { abs: abs.to_path_buf(), display, size }
+    let display = abs
+        .strip_prefix(base)
+        .unwrap_or(abs)
+        .to_string_lossy()
+        .replace('\\', "/");
+    InputFile {
+        abs: abs.to_path_buf(),
+        display,
+        size,
+    }
 }

@@ -42,7 +42,10 @@ pub struct WorkerContext<'a> {
 
 /// Processes one top-level file.
 pub fn process_file(ctx: &WorkerContext, abs: &Path, display: &str, source_key: String) -> Node {
-    let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = abs
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let meta = std::fs::metadata(abs);
     let file_modified = meta
         .as_ref()
@@ -87,7 +90,15 @@ pub fn process_file(ctx: &WorkerContext, abs: &Path, display: &str, source_key: 
         Err(e) => return fail(format!("cannot read the file: {e}"), String::new(), size),
     };
     let mut budget = ctx.limits.max_children_total_bytes;
-    let mut node = process_bytes(ctx, &data, &name, display.to_string(), source_key, 0, &mut budget);
+    let mut node = process_bytes(
+        ctx,
+        &data,
+        &name,
+        display.to_string(),
+        source_key,
+        0,
+        &mut budget,
+    );
     node.file_modified = file_modified;
     node
 }
@@ -133,12 +144,18 @@ fn process_bytes(
         node.reason = Some(format!("cannot keep the original: {e}"));
         return node;
     }
-    let first_time = ctx.seen.lock().map(|mut s| s.insert(sha256)).unwrap_or(true);
+    let first_time = ctx
+        .seen
+        .lock()
+        .map(|mut s| s.insert(sha256))
+        .unwrap_or(true);
     if !first_time {
         node.same_bytes_as_earlier = true;
         return node;
     }
-    let result = catch_unwind(AssertUnwindSafe(|| extract::extract(file_type, data, name, ctx.limits)));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        extract::extract(file_type, data, name, ctx.limits)
+    }));
     let mut extracted = match result {
         Ok(Ok(e)) => e,
         Ok(Err(e)) => {
@@ -148,7 +165,11 @@ fn process_bytes(
         }
         Err(panic) => {
             node.status = Status::Failed;
-            node.reason = Some(format!("the {} reader crashed on this file: {}", file_type.as_str(), panic_message(&panic)));
+            node.reason = Some(format!(
+                "the {} reader crashed on this file: {}",
+                file_type.as_str(),
+                panic_message(&panic)
+            ));
             return node;
         }
     };
@@ -163,14 +184,30 @@ fn process_bytes(
         for (index, child) in children.into_iter().enumerate() {
             let size = child.data.len() as u64;
             if size > *budget {
-                extracted.warnings.push(format!("inner file '{}' not read: the container expands past the size limit", child.name));
+                extracted.warnings.push(format!(
+                    "inner file '{}' not read: the container expands past the size limit",
+                    child.name
+                ));
                 continue;
             }
             *budget -= size;
             let key = format!("{}#{}/{}", node.source_key, index, child.name);
             let path = format!("{}/{}", node.path, child.name);
-            let child_name = child.name.rsplit('/').next().unwrap_or(&child.name).to_string();
-            node.children.push(process_bytes(ctx, &child.data, &child_name, path, key, depth + 1, budget));
+            let child_name = child
+                .name
+                .rsplit('/')
+                .next()
+                .unwrap_or(&child.name)
+                .to_string();
+            node.children.push(process_bytes(
+                ctx,
+                &child.data,
+                &child_name,
+                path,
+                key,
+                depth + 1,
+                budget,
+            ));
         }
     }
     if !extracted.warnings.is_empty() {

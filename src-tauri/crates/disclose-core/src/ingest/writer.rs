@@ -31,7 +31,12 @@ pub struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    pub fn new(folder: &'a mut CaseFolder, import_id: i64, now: String, user: String) -> Result<Writer<'a>> {
+    pub fn new(
+        folder: &'a mut CaseFolder,
+        import_id: i64,
+        now: String,
+        user: String,
+    ) -> Result<Writer<'a>> {
         let index_writer = folder.index.writer()?;
         Ok(Writer {
             folder,
@@ -49,7 +54,11 @@ impl<'a> Writer<'a> {
     pub fn write_batch(&mut self, batch: Vec<Node>, progress: &dyn ProgressSink) -> Result<()> {
         let mut written = Vec::new();
         let folder = &mut *self.folder;
-        let ctx = WriteCtx { import_id: self.import_id, now: &self.now, user: &self.user };
+        let ctx = WriteCtx {
+            import_id: self.import_id,
+            now: &self.now,
+            user: &self.user,
+        };
         let waiting = &mut self.waiting_for_original;
         let summary = &mut self.summary;
         folder.store.transaction(|store| {
@@ -62,7 +71,9 @@ impl<'a> Writer<'a> {
             Ok(())
         })?;
         for (id, doc) in written {
-            self.folder.index.add(&self.index_writer, &doc.as_index_doc(id))?;
+            self.folder
+                .index
+                .add(&self.index_writer, &doc.as_index_doc(id))?;
             self.pending_index.push(id);
         }
         if self.pending_index.len() >= INDEX_COMMIT_EVERY {
@@ -74,17 +85,27 @@ impl<'a> Writer<'a> {
     pub fn commit_index(&mut self) -> Result<()> {
         self.index_writer.commit()?;
         let ids = std::mem::take(&mut self.pending_index);
-        self.folder.store.transaction(|store| store.mark_indexed(&ids))?;
+        self.folder
+            .store
+            .transaction(|store| store.mark_indexed(&ids))?;
         Ok(())
     }
 
     /// Writes what is still waiting for an original that never came (it
     /// cannot happen unless a worker died) as ordinary items, then commits.
     pub fn finish(mut self) -> Result<ImportSummary> {
-        let leftovers: Vec<(Node, Option<i64>)> = self.waiting_for_original.drain().flat_map(|(_, v)| v).collect();
+        let leftovers: Vec<(Node, Option<i64>)> = self
+            .waiting_for_original
+            .drain()
+            .flat_map(|(_, v)| v)
+            .collect();
         if !leftovers.is_empty() {
             let mut written = Vec::new();
-            let ctx = WriteCtx { import_id: self.import_id, now: &self.now, user: &self.user };
+            let ctx = WriteCtx {
+                import_id: self.import_id,
+                now: &self.now,
+                user: &self.user,
+            };
             let summary = &mut self.summary;
             let mut none = HashMap::new();
             self.folder.store.transaction(|store| {
@@ -97,7 +118,9 @@ impl<'a> Writer<'a> {
                 Ok(())
             })?;
             for (id, doc) in written {
-                self.folder.index.add(&self.index_writer, &doc.as_index_doc(id))?;
+                self.folder
+                    .index
+                    .add(&self.index_writer, &doc.as_index_doc(id))?;
                 self.pending_index.push(id);
             }
         }
@@ -139,8 +162,16 @@ impl PendingDoc {
         let get = |k: &str| meta.get(k).cloned().unwrap_or_default();
         PendingDoc {
             text,
-            subject: meta.get("subject").or_else(|| meta.get("title")).cloned().unwrap_or_default(),
-            from: meta.get("from").or_else(|| meta.get("author")).cloned().unwrap_or_default(),
+            subject: meta
+                .get("subject")
+                .or_else(|| meta.get("title"))
+                .cloned()
+                .unwrap_or_default(),
+            from: meta
+                .get("from")
+                .or_else(|| meta.get("author"))
+                .cloned()
+                .unwrap_or_default(),
             to: [get("to"), get("cc"), get("bcc")].join(" "),
             name: name.to_string(),
             path: path.to_string(),
@@ -184,10 +215,14 @@ fn write_tree(
                 let first = store.item(original)?;
                 node.status = first.status;
                 node.reason = first.reason;
-                node.file_type = crate::extract::FileType::parse(&first.file_type).unwrap_or(node.file_type);
+                node.file_type =
+                    crate::extract::FileType::parse(&first.file_type).unwrap_or(node.file_type);
             }
             None => {
-                waiting.entry(node.sha256.clone()).or_default().push((node, parent));
+                waiting
+                    .entry(node.sha256.clone())
+                    .or_default()
+                    .push((node, parent));
                 return Ok(());
             }
         }
@@ -222,7 +257,9 @@ fn write_tree(
     })?;
     summary.count(node.status, duplicate_of.is_some());
     if node.status == Status::Failed {
-        summary.failures.push((node.path.clone(), node.reason.clone().unwrap_or_default()));
+        summary
+            .failures
+            .push((node.path.clone(), node.reason.clone().unwrap_or_default()));
     }
     if duplicate_of.is_none() {
         store.insert_pages(id, &node.extracted.pages)?;

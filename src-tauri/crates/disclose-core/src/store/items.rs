@@ -33,7 +33,9 @@ impl Status {
             "ok" => Ok(Status::Ok),
             "partial" => Ok(Status::Partial),
             "failed" => Ok(Status::Failed),
-            _ => Err(Error::Invalid(format!("unknown status '{s}' (expected ok, partial or failed)"))),
+            _ => Err(Error::Invalid(format!(
+                "unknown status '{s}' (expected ok, partial or failed)"
+            ))),
         }
     }
 }
@@ -84,7 +86,8 @@ pub struct ItemRow {
     pub imported_by: String,
 }
 
-const ITEM_COLUMNS: &str = "id, parent_id, path, name, sha256, size, type, status, reason, duplicate_of, \
+const ITEM_COLUMNS: &str =
+    "id, parent_id, path, name, sha256, size, type, status, reason, duplicate_of, \
      message_id, date, file_modified, metadata, text_bytes, imported_at, imported_by";
 
 fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
@@ -115,14 +118,20 @@ impl Store {
     pub fn begin_import(&self, started_at: &str, paths: &[String], user: &str) -> Result<i64> {
         self.conn.execute(
             "INSERT INTO imports (started_at, paths, user_name) VALUES (?1, ?2, ?3)",
-            params![started_at, serde_json::to_string(paths).unwrap_or_default(), user],
+            params![
+                started_at,
+                serde_json::to_string(paths).unwrap_or_default(),
+                user
+            ],
         )?;
         Ok(self.conn.last_insert_rowid())
     }
 
     pub fn finish_import(&self, import_id: i64, finished_at: &str) -> Result<()> {
-        self.conn
-            .execute("UPDATE imports SET finished_at = ?1 WHERE id = ?2", params![finished_at, import_id])?;
+        self.conn.execute(
+            "UPDATE imports SET finished_at = ?1 WHERE id = ?2",
+            params![finished_at, import_id],
+        )?;
         Ok(())
     }
 
@@ -157,7 +166,10 @@ impl Store {
         )?;
         let id = self.conn.last_insert_rowid();
         if item.duplicate_of.is_none() && !item.text.is_empty() {
-            self.conn.execute("INSERT INTO item_text (item_id, text) VALUES (?1, ?2)", params![id, item.text])?;
+            self.conn.execute(
+                "INSERT INTO item_text (item_id, text) VALUES (?1, ?2)",
+                params![id, item.text],
+            )?;
         }
         Ok(id)
     }
@@ -168,7 +180,13 @@ impl Store {
             .prepare_cached("INSERT INTO item_pages (item_id, page, width, height, words) VALUES (?1, ?2, ?3, ?4, ?5)")?;
         for page in pages {
             let words = serde_json::to_string(&page.words).unwrap_or_else(|_| "[]".into());
-            stmt.execute(params![item_id, page.number, page.width, page.height, words])?;
+            stmt.execute(params![
+                item_id,
+                page.number,
+                page.width,
+                page.height,
+                words
+            ])?;
         }
         Ok(())
     }
@@ -190,8 +208,9 @@ impl Store {
     }
 
     pub fn records(&self, item_id: i64) -> Result<Vec<RecordTable>> {
-        let mut stmt =
-            self.conn.prepare("SELECT table_name, hidden, columns, rows FROM records WHERE item_id = ?1 ORDER BY id")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT table_name, hidden, columns, rows FROM records WHERE item_id = ?1 ORDER BY id",
+        )?;
         let rows = stmt.query_map([item_id], |r| {
             let columns: String = r.get(2)?;
             let rows: String = r.get(3)?;
@@ -206,8 +225,9 @@ impl Store {
     }
 
     pub fn pages(&self, item_id: i64) -> Result<Vec<Page>> {
-        let mut stmt =
-            self.conn.prepare("SELECT page, width, height, words FROM item_pages WHERE item_id = ?1 ORDER BY page")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT page, width, height, words FROM item_pages WHERE item_id = ?1 ORDER BY page",
+        )?;
         let rows = stmt.query_map([item_id], |r| {
             let words: String = r.get(3)?;
             Ok(Page {
@@ -224,7 +244,11 @@ impl Store {
     pub fn has_source(&self, source_key: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM items WHERE source_key = ?1", [source_key], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM items WHERE source_key = ?1",
+                [source_key],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }
@@ -258,7 +282,11 @@ impl Store {
 
     pub fn item(&self, id: i64) -> Result<ItemRow> {
         self.conn
-            .query_row(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?1"), [id], item_from_row)
+            .query_row(
+                &format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?1"),
+                [id],
+                item_from_row,
+            )
             .optional()?
             .ok_or(Error::ItemNotFound(id))
     }
@@ -273,7 +301,9 @@ impl Store {
     }
 
     pub fn children(&self, parent: i64) -> Result<Vec<ItemRow>> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE parent_id = ?1 ORDER BY id"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE parent_id = ?1 ORDER BY id"
+        ))?;
         let rows = stmt.query_map([parent], item_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -281,20 +311,26 @@ impl Store {
     pub fn text(&self, id: i64) -> Result<String> {
         Ok(self
             .conn
-            .query_row("SELECT text FROM item_text WHERE item_id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT text FROM item_text WHERE item_id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?
             .unwrap_or_default())
     }
 
     /// Ids of items whose text is stored but not yet in the search index.
     pub fn unindexed(&self, limit: usize) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM items WHERE indexed = 0 ORDER BY id LIMIT ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM items WHERE indexed = 0 ORDER BY id LIMIT ?1")?;
         let rows = stmt.query_map([limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn mark_indexed(&self, ids: &[i64]) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached("UPDATE items SET indexed = 1 WHERE id = ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("UPDATE items SET indexed = 1 WHERE id = ?1")?;
         for id in ids {
             stmt.execute([id])?;
         }
@@ -303,23 +339,32 @@ impl Store {
 
     /// Counts of items by status, over all items.
     pub fn status_counts(&self) -> Result<BTreeMap<String, u64>> {
-        let mut stmt = self.conn.prepare("SELECT status, COUNT(*) FROM items GROUP BY status")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT status, COUNT(*) FROM items GROUP BY status")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Counts of items by type.
     pub fn type_counts(&self) -> Result<BTreeMap<String, u64>> {
-        let mut stmt = self.conn.prepare("SELECT type, COUNT(*) FROM items GROUP BY type")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT type, COUNT(*) FROM items GROUP BY type")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn duplicate_count(&self) -> Result<u64> {
-        Ok(self
-            .conn
-            .query_row("SELECT COUNT(*) FROM items WHERE duplicate_of IS NOT NULL", [], |r| r.get::<_, i64>(0))?
-            as u64)
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM items WHERE duplicate_of IS NOT NULL",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
     }
 
     pub fn transaction<T>(&mut self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {

@@ -34,7 +34,9 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     pub fn save_case(&self, case: &Case, now: &str) -> Result<()> {
@@ -53,7 +55,8 @@ impl Store {
             .query_row("SELECT data FROM case_info WHERE id = 1", [], |r| r.get(0))
             .optional()?;
         let json = json.ok_or_else(|| Error::Invalid("case database has no case record".into()))?;
-        serde_json::from_str(&json).map_err(|e| Error::Invalid(format!("case record unreadable: {e}")))
+        serde_json::from_str(&json)
+            .map_err(|e| Error::Invalid(format!("case record unreadable: {e}")))
     }
 
     /// Records a search or sweep in the case's search log.
@@ -67,9 +70,16 @@ impl Store {
 
     /// The search log, oldest first: (time, kind, query, hits).
     pub fn search_log(&self) -> Result<Vec<SearchLogEntry>> {
-        let mut stmt = self.conn.prepare("SELECT at, kind, query, hits FROM searches ORDER BY id")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, kind, query, hits FROM searches ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
-            Ok(SearchLogEntry { at: r.get(0)?, kind: r.get(1)?, query: r.get(2)?, hits: r.get::<_, i64>(3)? as u64 })
+            Ok(SearchLogEntry {
+                at: r.get(0)?,
+                kind: r.get(1)?,
+                query: r.get(2)?,
+                hits: r.get::<_, i64>(3)? as u64,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -308,3 +308,121 @@ xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1
     }
     w.finish().expect("zip finish").into_inner()
 }
+
+fn utf16(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn ole_file(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("cfb");
+    for (path, data) in streams {
+        if let Some(parent) = std::path::Path::new(path).parent() {
+            if parent != std::path::Path::new("/") {
+                file.create_storage_all(parent).expect("storage");
+            }
+        }
+        file.create_stream(path)
+            .expect("stream")
+            .write_all(data)
+            .expect("write stream");
+    }
+    file.flush().expect("flush");
+    file.into_inner().into_inner()
+}
+
+/// A Word 97–2003 document: a minimal FIB and one UTF-16 text piece.
+pub fn doc(text: &str) -> Vec<u8> {
+    let body = utf16(&text.replace('\n', "\r"));
+    let text_at = 0x0800u32;
+    let mut word = vec![0u8; text_at as usize];
+    word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+    word[2..4].copy_from_slice(&0x00C1u16.to_le_bytes());
+    word[0x0A..0x0C].copy_from_slice(&0x0200u16.to_le_bytes()); // table stream is 1Table
+    word.extend_from_slice(&body);
+    let chars = (body.len() / 2) as u32;
+    // CLX: one piece descriptor table (type 2) with CPs [0, chars] and one PCD.
+    let mut plc = Vec::new();
+    plc.extend_from_slice(&0u32.to_le_bytes());
+    plc.extend_from_slice(&chars.to_le_bytes());
+    plc.extend_from_slice(&0u16.to_le_bytes());
+    plc.extend_from_slice(&text_at.to_le_bytes());
+    plc.extend_from_slice(&0u16.to_le_bytes());
+    let mut clx = vec![2u8];
+    clx.extend_from_slice(&(plc.len() as u32).to_le_bytes());
+    clx.extend_from_slice(&plc);
+    word[0x01A2..0x01A6].copy_from_slice(&0u32.to_le_bytes());
+    word[0x01A6..0x01AA].copy_from_slice(&(clx.len() as u32).to_le_bytes());
+    ole_file(&[("/WordDocument", word), ("/1Table", clx)])
+}
+
+/// An Outlook message with a sender, one recipient, a plain body and an
+/// attached text file.
+pub fn msg(subject: &str, body: &str, attachment_name: &str, attachment: &[u8]) -> Vec<u8> {
+    let mut props = vec![0u8; 32];
+    // PR_CLIENT_SUBMIT_TIME (0x0039, PT_SYSTIME): 2026-03-04 09:30:00 UTC.
+    let ticks: u64 = (1_772_616_600 + 11_644_473_600) * 10_000_000;
+    props.extend_from_slice(&0x0039_0040u32.to_le_bytes());
+    props.extend_from_slice(&6u32.to_le_bytes());
+    props.extend_from_slice(&ticks.to_le_bytes());
+    let mut recipient_props = vec![0u8; 8];
+    recipient_props.extend_from_slice(&0x0C15_0003u32.to_le_bytes());
+    recipient_props.extend_from_slice(&6u32.to_le_bytes());
+    recipient_props.extend_from_slice(&1u64.to_le_bytes());
+    ole_file(&[
+        ("/__properties_version1.0", props),
+        ("/__substg1.0_001A001F", utf16("IPM.Note")),
+        ("/__substg1.0_0037001F", utf16(subject)),
+        ("/__substg1.0_0C1A001F", utf16("Sam Officer")),
+        (
+            "/__substg1.0_0C1F001F",
+            utf16("sam.officer@northgate-homes.example"),
+        ),
+        ("/__substg1.0_1000001F", utf16(body)),
+        (
+            "/__substg1.0_1035001F",
+            utf16("<msg-fixture@northgate-homes.example>"),
+        ),
+        (
+            "/__recip_version1.0_#00000000/__properties_version1.0",
+            recipient_props,
+        ),
+        (
+            "/__recip_version1.0_#00000000/__substg1.0_3001001F",
+            utf16("Jane Smith"),
+        ),
+        (
+            "/__recip_version1.0_#00000000/__substg1.0_39FE001F",
+            utf16("jane.smith@example.com"),
+        ),
+        (
+            "/__attach_version1.0_#00000000/__properties_version1.0",
+            vec![0u8; 8],
+        ),
+        (
+            "/__attach_version1.0_#00000000/__substg1.0_3707001F",
+            utf16(attachment_name),
+        ),
+        (
+            "/__attach_version1.0_#00000000/__substg1.0_37010102",
+            attachment.to_vec(),
+        ),
+    ])
+}
+
+/// A PowerPoint 97–2003 presentation with one text atom per line.
+pub fn ppt(lines: &[&str]) -> Vec<u8> {
+    let mut atoms = Vec::new();
+    for line in lines {
+        let text = utf16(line);
+        atoms.extend_from_slice(&0u16.to_le_bytes());
+        atoms.extend_from_slice(&0x0FA0u16.to_le_bytes());
+        atoms.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        atoms.extend_from_slice(&text);
+    }
+    let mut stream = Vec::new();
+    stream.extend_from_slice(&0x000Fu16.to_le_bytes());
+    stream.extend_from_slice(&0x03E8u16.to_le_bytes()); // Document container
+    stream.extend_from_slice(&(atoms.len() as u32).to_le_bytes());
+    stream.extend_from_slice(&atoms);
+    ole_file(&[("/PowerPoint Document", stream)])
+}

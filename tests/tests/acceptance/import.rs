@@ -92,6 +92,23 @@ fn every_format(dir: &std::path::Path) {
         "notes/letter.rtf",
         br"{\rtf1\ansi\ansicpg1252 {\fonttbl{\f0 Arial;}} sierrartfword \'a3120\par}",
     );
+    w(
+        "legacy/visit.doc",
+        &fixtures::doc("Visit report\ntangoworddocword in a Word 97 file"),
+    );
+    w(
+        "legacy/slides.ppt",
+        &fixtures::ppt(&["Panel briefing", "uniformpptword on a slide"]),
+    );
+    w(
+        "mail/outlook.msg",
+        &fixtures::msg(
+            "Repairs",
+            "victormsgword in an Outlook body",
+            "note.txt",
+            b"whiskeyattachword",
+        ),
+    );
 }
 
 fn item_by_path<'a>(items: &'a [Value], suffix: &str) -> &'a Value {
@@ -113,7 +130,7 @@ fn every_format_is_imported_and_searchable() {
     let input = tempfile::tempdir().unwrap();
     every_format(input.path());
     let summary = d.json(&["import", "--case", "F", input.path().to_str().unwrap()]);
-    assert_eq!(summary["inputs"], 12, "{summary:#}");
+    assert_eq!(summary["inputs"], 14, "{summary:#}");
     let items_n = summary["items"].as_u64().unwrap();
     assert_eq!(
         summary["ok"].as_u64().unwrap()
@@ -142,6 +159,10 @@ fn every_format_is_imported_and_searchable() {
         ("page.html", "html"),
         ("plain.txt", "text"),
         ("letter.rtf", "rtf"),
+        ("visit.doc", "doc"),
+        ("slides.ppt", "ppt"),
+        ("outlook.msg", "msg"),
+        ("outlook.msg/note.txt", "text"),
     ] {
         let item = item_by_path(items, suffix);
         assert_eq!(item["type"], kind, "{suffix}");

@@ -13,6 +13,7 @@ pub mod archive;
 pub mod html;
 pub mod mail;
 pub mod office;
+pub mod ole;
 pub mod pdf;
 pub mod rtf;
 pub mod sheet;
@@ -166,6 +167,9 @@ pub fn extract(
         FileType::Rtf => rtf::extract_rtf(data, limits),
         FileType::Text => text::extract_text(data, limits),
         FileType::Zip => archive::extract_zip(data, limits),
+        FileType::Doc | FileType::Ppt | FileType::Msg | FileType::Ole => {
+            ole::extract_ole(data, limits)
+        }
         other => Err(ExtractError::Unsupported(
             other.unsupported_reason().to_string(),
         )),

@@ -24,7 +24,13 @@ pub enum FileType {
     Text,
     Zip,
     Image,
-    /// OLE compound files: legacy .doc/.xls/.ppt, Outlook .msg.
+    /// Word 97–2003.
+    Doc,
+    /// PowerPoint 97–2003.
+    Ppt,
+    /// Outlook message.
+    Msg,
+    /// Another OLE compound file (e.g. Publisher).
     Ole,
     Pptx,
     Pst,
@@ -49,6 +55,9 @@ impl FileType {
             FileType::Text => "text",
             FileType::Zip => "zip",
             FileType::Image => "image",
+            FileType::Doc => "doc",
+            FileType::Ppt => "ppt",
+            FileType::Msg => "msg",
             FileType::Ole => "ole",
             FileType::Pptx => "pptx",
             FileType::Pst => "pst",
@@ -64,7 +73,6 @@ impl FileType {
     pub fn unsupported_reason(self) -> &'static str {
         match self {
             FileType::Image => "image without a text layer (OCR is not available yet)",
-            FileType::Ole => "legacy Office or Outlook .msg file (reader not available yet)",
             FileType::Pptx => "PowerPoint presentation (reader not available yet)",
             FileType::Pst => "Outlook PST mailbox (reader not available yet)",
             _ => "unrecognised binary content",
@@ -72,7 +80,7 @@ impl FileType {
     }
 }
 
-pub const ALL: [FileType; 19] = [
+pub const ALL: [FileType; 22] = [
     FileType::Email,
     FileType::Mbox,
     FileType::Pdf,
@@ -88,6 +96,9 @@ pub const ALL: [FileType; 19] = [
     FileType::Text,
     FileType::Zip,
     FileType::Image,
+    FileType::Doc,
+    FileType::Ppt,
+    FileType::Msg,
     FileType::Ole,
     FileType::Pptx,
     FileType::Pst,
@@ -107,11 +118,7 @@ pub fn sniff(data: &[u8], name: &str) -> FileType {
         return sniff_zip(data);
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return if ext == "xls" {
-            FileType::Xls
-        } else {
-            FileType::Ole
-        };
+        return sniff_ole(data);
     }
     if head.starts_with(b"!BDN") {
         return FileType::Pst;
@@ -248,6 +255,24 @@ fn looks_like_email(head: &[u8]) -> bool {
         }
     }
     seen >= 2
+}
+
+/// Which kind of OLE compound file, from the streams inside it.
+fn sniff_ole(data: &[u8]) -> FileType {
+    let Ok(file) = cfb::CompoundFile::open(Cursor::new(data)) else {
+        return FileType::Ole;
+    };
+    if file.is_stream("/WordDocument") {
+        FileType::Doc
+    } else if file.is_stream("/PowerPoint Document") {
+        FileType::Ppt
+    } else if file.is_stream("/Workbook") || file.is_stream("/Book") {
+        FileType::Xls
+    } else if file.is_stream("/__properties_version1.0") {
+        FileType::Msg
+    } else {
+        FileType::Ole
+    }
 }
 
 fn sniff_zip(data: &[u8]) -> FileType {

@@ -28,7 +28,7 @@ Fields
   from:smith  to:\"jane smith\"  subject:repairs  type:pdf  path:housing
   date:2026-03-01  date:[2026-01-01 TO 2026-03-31]  date:>=2026-01-01
   ids:tel:+441614960000  ids:ni:ab123456c  ids:pc:sk11aa   normalised identifiers
-Types: email mbox pdf docx odt xlsx xls ods csv json html rtf text zip image";
+Types: email msg mbox pdf docx doc odt xlsx xls ods ppt pptx csv json html rtf text zip image";
 
 /// Parses `query` for the case's index.
 pub fn parse_query(index: &CaseIndex, query: &str) -> Result<Box<dyn Query>> {

@@ -145,9 +145,18 @@ fn hostile_files_are_recorded_and_the_import_carries_on() {
 /// with a non-empty user password.
 fn encrypted_pdf() -> Vec<u8> {
     let body = fixtures::pdf(&[&["secret"]]);
-    let text = String::from_utf8_lossy(&body).into_owned();
     let o = "<".to_string() + &"4e".repeat(32) + ">";
     let u = "<".to_string() + &"7a".repeat(32) + ">";
-    let enc = format!("/Encrypt << /Filter /Standard /V 1 /R 2 /O {o} /U {u} /P -44 >> /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] /Root");
-    text.replacen("/Root", &enc, 1).into_bytes()
+    let enc = format!(
+        "/Encrypt << /Filter /Standard /V 1 /R 2 /O {o} /U {u} /P -44 >> /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] /Root"
+    );
+    // The trailer comes after every object, so no offset moves.
+    let at = body
+        .windows(5)
+        .rposition(|w| w == b"/Root")
+        .expect("trailer");
+    let mut out = body[..at].to_vec();
+    out.extend_from_slice(enc.as_bytes());
+    out.extend_from_slice(&body[at + 5..]);
+    out
 }

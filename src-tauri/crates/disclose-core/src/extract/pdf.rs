@@ -205,6 +205,12 @@ struct GlyphRecorder {
     undecodable: usize,
 }
 
+/// A gap wider than this share of the em between one glyph's ink and the
+/// next glyph is a word break. Measured from the ink, not the advance, so
+/// it must exceed the widest side bearing of a narrow glyph ("1", "l") and
+/// stay under a space (0.25–0.33 em in common fonts).
+const WORD_GAP: f64 = 0.22;
+
 /// Glyph boxes: from 20% of the em below the baseline to 80% above.
 const DESCENT: f64 = -200.0;
 const ASCENT: f64 = 800.0;
@@ -299,7 +305,7 @@ fn lay_out(glyphs: &[PlacedGlyph], text: &mut String) -> Vec<Word> {
             if new_line {
                 close(&mut current, text, &mut words);
                 text.push('\n');
-            } else if gap > size * 0.15 && !p.text.ends_with(char::is_whitespace) {
+            } else if gap > size * WORD_GAP && !p.text.ends_with(char::is_whitespace) {
                 close(&mut current, text, &mut words);
                 text.push(' ');
             }

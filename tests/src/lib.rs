@@ -2,7 +2,7 @@
 //! a throw-away home, and build self-made fixture files (emails, archives,
 //! office documents, PDFs) in code, deterministically.
 
-pub mod fixtures;
+pub use disclose_core::demo::formats as fixtures;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,6 +3,7 @@
 
 mod cases;
 mod corpus;
+mod demo;
 mod golden;
 mod hostile;
 mod import;

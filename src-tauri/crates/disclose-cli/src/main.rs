@@ -32,6 +32,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Create the built-in demo case (a fictional landlord and tenant) and import its files.
+    Demo(commands::demo::DemoArgs),
     /// Create, list and show cases.
     #[command(subcommand)]
     Case(commands::case::CaseCommand),
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
         .and_then(|home| {
             let ctx = commands::Context { home, out };
             match cli.command {
+                Command::Demo(a) => commands::demo::run(&ctx, a),
                 Command::Case(c) => commands::case::run(&ctx, c),
                 Command::Import(a) => commands::import::run(&ctx, a),
                 Command::Items(a) => commands::items::run_list(&ctx, a),

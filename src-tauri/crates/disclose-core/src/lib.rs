@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod case;
 pub mod clock;
+pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod identifiers;

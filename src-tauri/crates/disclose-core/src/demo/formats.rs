@@ -1,5 +1,7 @@
-//! Self-made fixture files, built in code so that every byte is ours and
-//! the same on every run.
+//! Writers for small files in the formats Disclose reads — email, mbox,
+//! zip, PDF, DOCX, XLSX, ODT, Word 97, PowerPoint 97, Outlook .msg — built
+//! in code so every byte is ours and the same on every run. The demo case
+//! and the test fixtures are made with them.
 
 use std::io::{Cursor, Write};
 
@@ -325,6 +327,18 @@ fn ole_file(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
             .expect("stream")
             .write_all(data)
             .expect("write stream");
+    }
+    // Storages carry creation and modification times; fix them so the same
+    // content gives the same bytes.
+    let fixed = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_767_225_600);
+    let storages: Vec<std::path::PathBuf> = file
+        .walk()
+        .filter(|e| e.is_storage() || e.is_root())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    for storage in storages {
+        file.set_created_time(&storage, fixed).expect("set time");
+        file.set_modified_time(&storage, fixed).expect("set time");
     }
     file.flush().expect("flush");
     file.into_inner().into_inner()

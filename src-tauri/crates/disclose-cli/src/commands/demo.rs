@@ -1,0 +1,47 @@
+//! `disclose demo`: creates the built-in demo case and imports its files.
+
+use clap::Args;
+use serde::Serialize;
+
+use disclose_core::demo::{self, DEMO_REFERENCE};
+use disclose_core::ingest::ImportSummary;
+
+use super::{now, user, Context};
+use crate::Outcome;
+
+#[derive(Args)]
+pub struct DemoArgs {
+    /// Reference for the demo case.
+    #[arg(long = "ref", default_value = DEMO_REFERENCE)]
+    reference: String,
+}
+
+#[derive(Serialize)]
+struct DemoView {
+    case: String,
+    folder: String,
+    import: ImportSummary,
+}
+
+pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<Outcome> {
+    let today = chrono::Local::now().date_naive();
+    let (folder, import) = demo::create_demo(&ctx.home, &args.reference, &now(), today, &user())?;
+    let view = DemoView {
+        case: args.reference.clone(),
+        folder: folder.dir().display().to_string(),
+        import,
+    };
+    ctx.out.print(&view, |v| {
+        let s = &v.import;
+        println!("Created the demo case {} in {}", v.case, v.folder);
+        println!(
+            "Imported {} files: {} items, {} ok, {} partial, {} failed, {} duplicates",
+            s.inputs, s.items, s.ok, s.partial, s.failed, s.duplicates
+        );
+        for (path, reason) in &s.failures {
+            println!("  failed: {path}: {reason}");
+        }
+        println!("Next: disclose sweep --case {}", v.case);
+    });
+    Ok(Outcome::Ok)
+}

@@ -207,6 +207,29 @@ fn write_tree(
     summary: &mut ImportSummary,
     written: &mut Vec<(i64, PendingDoc)>,
 ) -> Result<()> {
+    // An earlier input with the same bytes reached the writer first but
+    // was not extracted (this one claimed the bytes): the earlier one, in
+    // input order, becomes the original, so results do not depend on which
+    // worker was faster.
+    if !node.same_bytes_as_earlier {
+        if let Some((mut earlier, earlier_parent)) = waiting
+            .get_mut(&node.sha256)
+            .filter(|list| !list.is_empty())
+            .map(|list| list.remove(0))
+        {
+            hand_over(&mut node, &mut earlier);
+            write_tree(
+                store,
+                ctx,
+                earlier,
+                earlier_parent,
+                waiting,
+                summary,
+                written,
+            )?;
+            return write_tree(store, ctx, node, parent, waiting, summary, written);
+        }
+    }
     let mut duplicate_of = None;
     if node.same_bytes_as_earlier {
         match store.item_with_sha(&node.sha256)? {
@@ -287,4 +310,36 @@ fn write_tree(
         }
     }
     Ok(())
+}
+
+/// Moves what was extracted from `from` to `to` (same bytes, so the same
+/// content), leaving `from` a plain duplicate; children are re-pathed under
+/// their new parent.
+fn hand_over(from: &mut Node, to: &mut Node) {
+    std::mem::swap(&mut from.extracted, &mut to.extracted);
+    std::mem::swap(&mut from.children, &mut to.children);
+    std::mem::swap(&mut from.status, &mut to.status);
+    std::mem::swap(&mut from.reason, &mut to.reason);
+    std::mem::swap(&mut from.file_type, &mut to.file_type);
+    from.same_bytes_as_earlier = true;
+    to.same_bytes_as_earlier = false;
+    for child in &mut to.children {
+        rebase(
+            child,
+            (&from.path, &to.path),
+            (&from.source_key, &to.source_key),
+        );
+    }
+}
+
+fn rebase(node: &mut Node, path: (&str, &str), key: (&str, &str)) {
+    if let Some(rest) = node.path.strip_prefix(path.0) {
+        node.path = format!("{}{rest}", path.1);
+    }
+    if let Some(rest) = node.source_key.strip_prefix(key.0) {
+        node.source_key = format!("{}{rest}", key.1);
+    }
+    for child in &mut node.children {
+        rebase(child, path, key);
+    }
 }

@@ -109,6 +109,10 @@ fn every_format(dir: &std::path::Path) {
             b"whiskeyattachword",
         ),
     );
+    w(
+        "docs/deck.pptx",
+        &fixtures::pptx(&["Intro", "xrayslideword"], "yankeenotesword"),
+    );
 }
 
 fn item_by_path<'a>(items: &'a [Value], suffix: &str) -> &'a Value {
@@ -130,7 +134,7 @@ fn every_format_is_imported_and_searchable() {
     let input = tempfile::tempdir().unwrap();
     every_format(input.path());
     let summary = d.json(&["import", "--case", "F", input.path().to_str().unwrap()]);
-    assert_eq!(summary["inputs"], 14, "{summary:#}");
+    assert_eq!(summary["inputs"], 15, "{summary:#}");
     let items_n = summary["items"].as_u64().unwrap();
     assert_eq!(
         summary["ok"].as_u64().unwrap()
@@ -161,6 +165,8 @@ fn every_format_is_imported_and_searchable() {
         ("letter.rtf", "rtf"),
         ("visit.doc", "doc"),
         ("slides.ppt", "ppt"),
+        ("deck.pptx", "pptx"),
+        ("deck.pptx", "pptx"),
         ("outlook.msg", "msg"),
         ("outlook.msg/note.txt", "text"),
     ] {
@@ -188,6 +194,12 @@ fn every_format_is_imported_and_searchable() {
         "quebechtmlword",
         "romeotextword",
         "sierrartfword",
+        "tangoworddocword",
+        "uniformpptword",
+        "victormsgword",
+        "whiskeyattachword",
+        "xrayslideword",
+        "yankeenotesword",
     ] {
         assert_eq!(
             hits(&d, "F", word).len(),

@@ -170,11 +170,10 @@ fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
     ctx.out.print(&view, |v| {
         let c = &v.case;
         let s = &c.subject;
-        let region = serde_json::to_value(c.region)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default();
-        println!("Case {}  ({:?} request, {region})", c.reference, c.kind);
+        let name = |v: serde_json::Value| v.as_str().map(String::from).unwrap_or_default();
+        let region = name(serde_json::json!(c.region));
+        let kind = name(serde_json::json!(c.kind));
+        println!("Case {}  ({kind} request, {region})", c.reference);
         println!("  Subject:      {}", s.name);
         println!("  Requester:    {}", c.requester);
         println!("  Received:     {}", c.received);

@@ -440,3 +440,41 @@ pub fn ppt(lines: &[&str]) -> Vec<u8> {
     stream.extend_from_slice(&atoms);
     ole_file(&[("/PowerPoint Document", stream)])
 }
+
+/// A PPTX with one slide per entry and speaker notes on the first.
+pub fn pptx(slides: &[&str], notes: &str) -> Vec<u8> {
+    const A: &str = "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"";
+    const P: &str = "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"";
+    let slide = |text: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><p:sld {A} {P}><p:cSld><p:spTree><p:sp><p:txBody>\
+<a:p><a:r><a:t>{text}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>"
+        )
+    };
+    let mut parts: Vec<(String, Vec<u8>)> = vec![(
+        "[Content_Types].xml".into(),
+        br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#.to_vec(),
+    )];
+    parts.push((
+        "ppt/presentation.xml".into(),
+        format!("<?xml version=\"1.0\"?><p:presentation {P}/>").into_bytes(),
+    ));
+    for (i, text) in slides.iter().enumerate() {
+        parts.push((
+            format!("ppt/slides/slide{}.xml", i + 1),
+            slide(text).into_bytes(),
+        ));
+    }
+    let notes_xml = format!(
+        "<?xml version=\"1.0\"?><p:notes {A} {P}><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>{notes}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:notes>"
+    );
+    parts.push((
+        "ppt/notesSlides/notesSlide1.xml".into(),
+        notes_xml.into_bytes(),
+    ));
+    let entries: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    zip(&entries)
+}

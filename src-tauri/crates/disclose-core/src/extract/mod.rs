@@ -157,7 +157,8 @@ pub fn extract(
         FileType::Mbox => mail::extract_mbox(data, limits),
         FileType::Pdf => pdf::extract_pdf(data, limits),
         FileType::Docx => office::extract_docx(data, limits),
-        FileType::Odt => office::extract_odt(data, limits),
+        FileType::Odt | FileType::Odp => office::extract_odt(data, limits),
+        FileType::Pptx => office::extract_pptx(data, limits),
         FileType::Xlsx | FileType::Xls | FileType::Ods => {
             sheet::extract_workbook(file_type, data, limits)
         }

@@ -1,4 +1,4 @@
-//! Word-processing documents: DOCX and ODT.
+//! Office Open XML and OpenDocument packages: DOCX, ODT and PPTX.
 //!
 //! Both are zip packages of XML parts. The text starts with the body as the
 //! document shows it, then titled sections ("[Header]", "[Footnotes]",
@@ -8,9 +8,11 @@
 mod docx;
 mod odt;
 pub(crate) mod package;
+mod pptx;
 
 pub use docx::extract_docx;
 pub use odt::extract_odt;
+pub use pptx::extract_pptx;
 
 #[cfg(test)]
 pub(crate) mod tests {

@@ -14,6 +14,8 @@ pub enum FileType {
     Pdf,
     Docx,
     Odt,
+    /// OpenDocument presentation.
+    Odp,
     Xlsx,
     Xls,
     Ods,
@@ -45,6 +47,7 @@ impl FileType {
             FileType::Pdf => "pdf",
             FileType::Docx => "docx",
             FileType::Odt => "odt",
+            FileType::Odp => "odp",
             FileType::Xlsx => "xlsx",
             FileType::Xls => "xls",
             FileType::Ods => "ods",
@@ -73,19 +76,19 @@ impl FileType {
     pub fn unsupported_reason(self) -> &'static str {
         match self {
             FileType::Image => "image without a text layer (OCR is not available yet)",
-            FileType::Pptx => "PowerPoint presentation (reader not available yet)",
             FileType::Pst => "Outlook PST mailbox (reader not available yet)",
             _ => "unrecognised binary content",
         }
     }
 }
 
-pub const ALL: [FileType; 22] = [
+pub const ALL: [FileType; 23] = [
     FileType::Email,
     FileType::Mbox,
     FileType::Pdf,
     FileType::Docx,
     FileType::Odt,
+    FileType::Odp,
     FileType::Xlsx,
     FileType::Xls,
     FileType::Ods,
@@ -285,6 +288,9 @@ fn sniff_zip(data: &[u8]) -> FileType {
         if mimetype.by_ref().take(200).read_to_string(&mut s).is_ok() {
             if s.contains("opendocument.text") {
                 return FileType::Odt;
+            }
+            if s.contains("opendocument.presentation") {
+                return FileType::Odp;
             }
             if s.contains("opendocument.spreadsheet") {
                 return FileType::Ods;

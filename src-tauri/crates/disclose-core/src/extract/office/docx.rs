@@ -435,7 +435,7 @@ impl PartWalker {
 }
 
 /// `docProps/core.xml`: Dublin Core properties.
-fn read_core_properties(package: &mut Package<'_>, out: &mut Extracted) {
+pub(crate) fn read_core_properties(package: &mut Package<'_>, out: &mut Extracted) {
     if !package.has("docProps/core.xml") {
         return;
     }
@@ -491,7 +491,7 @@ fn read_core_properties(package: &mut Package<'_>, out: &mut Extracted) {
 }
 
 /// `docProps/app.xml`: application, company, manager, template.
-fn read_app_properties(package: &mut Package<'_>, out: &mut Extracted) {
+pub(crate) fn read_app_properties(package: &mut Package<'_>, out: &mut Extracted) {
     if !package.has("docProps/app.xml") {
         return;
     }

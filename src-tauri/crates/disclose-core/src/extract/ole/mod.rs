@@ -31,10 +31,13 @@ pub fn extract_ole(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractErr
         return Err(ExtractError::Encrypted(
             "password-protected Office document".into(),
         ));
-    } else if has(&file, "/Quill/QuillSub/CONTENTS") || has(&file, "/Contents") {
+    } else if file.is_storage("/Quill") {
         return Err(ExtractError::Unsupported(
             "Microsoft Publisher file (no reader)".into(),
         ));
+    } else if has(&file, "/\u{1}Ole10Native") || has(&file, "/Contents") || has(&file, "/CONTENTS")
+    {
+        embedded_object(&mut file, limits)?
     } else {
         return Err(ExtractError::Unsupported(
             "OLE compound file of an unknown kind".into(),
@@ -42,6 +45,60 @@ pub fn extract_ole(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractErr
     };
     summary_information(&mut file, &mut out);
     Ok(out)
+}
+
+/// An object embedded in an Office document (`oleObject1.bin`): the file
+/// inside it becomes a child, read like any other file.
+fn embedded_object(file: &mut Container, limits: &Limits) -> Result<Extracted, ExtractError> {
+    let mut out = Extracted::default();
+    if file.is_stream("/\u{1}Ole10Native") {
+        let native = read_stream(file, "/\u{1}Ole10Native", limits)?;
+        let (name, data) = ole10_native(&native)
+            .ok_or_else(|| ExtractError::Corrupt("embedded package object is damaged".into()))?;
+        out.text = format!("Embedded file: {name}");
+        out.children.push(super::Child {
+            name: super::archive::safe_name(&name).0,
+            data,
+        });
+    } else {
+        let path = if file.is_stream("/Contents") {
+            "/Contents"
+        } else {
+            "/CONTENTS"
+        };
+        let data = read_stream(file, path, limits)?;
+        out.text = "Embedded object".into();
+        out.children.push(super::Child {
+            name: "embedded-object".into(),
+            data,
+        });
+    }
+    Ok(out)
+}
+
+/// The `\x01Ole10Native` stream of a packaged file: size, a label, the
+/// original file name and path, then the file's bytes.
+fn ole10_native(b: &[u8]) -> Option<(String, Vec<u8>)> {
+    let cstr = |at: usize| -> Option<(String, usize)> {
+        let end = at + b.get(at..)?.iter().position(|&c| c == 0)?;
+        Some((
+            encoding_rs::WINDOWS_1252.decode(&b[at..end]).0.into_owned(),
+            end + 1,
+        ))
+    };
+    let (label, at) = cstr(6)?;
+    let (_file_path, at) = cstr(at)?;
+    let at = at + 4;
+    let temp_len = u32_at(b, at)? as usize;
+    let at = at + 4 + temp_len;
+    let size = u32_at(b, at)? as usize;
+    let data = b.get(at + 4..at + 4 + size)?.to_vec();
+    let name = if label.is_empty() {
+        "embedded-file".to_string()
+    } else {
+        label
+    };
+    Some((name, data))
 }
 
 /// Reads a whole stream, refusing streams over the child size limit.

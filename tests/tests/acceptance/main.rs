@@ -3,6 +3,7 @@
 
 mod cases;
 mod corpus;
+mod deadline;
 mod demo;
 mod golden;
 mod hostile;

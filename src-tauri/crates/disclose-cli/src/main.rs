@@ -37,6 +37,8 @@ enum Command {
     /// Create, list and show cases.
     #[command(subcommand)]
     Case(commands::case::CaseCommand),
+    /// The statutory deadline for given dates (bank holidays per region, pauses, extension).
+    Deadline(commands::deadline::DeadlineArgs),
     /// Import files, folders, archives and mailboxes into a case.
     Import(commands::import::ImportArgs),
     /// List a case's items.
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
             match cli.command {
                 Command::Demo(a) => commands::demo::run(&ctx, a),
                 Command::Case(c) => commands::case::run(&ctx, c),
+                Command::Deadline(a) => commands::deadline::run(&ctx, a),
                 Command::Import(a) => commands::import::run(&ctx, a),
                 Command::Items(a) => commands::items::run_list(&ctx, a),
                 Command::Item(a) => commands::items::run_show(&ctx, a),

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use disclose_core::case::{Case, CaseFolder, HouseholdMember, Kind};
-use disclose_core::clock::Region;
+use disclose_core::clock::{self, Deadline, Region};
 
 use super::{now, Context};
 use crate::Outcome;
@@ -61,6 +61,12 @@ pub struct NewArgs {
     /// Tenancy, rent account or other reference (repeatable).
     #[arg(long = "account-ref")]
     account_ref: Vec<String>,
+    /// A pause of the clock while waiting for ID or clarification, FROM:TO (repeatable).
+    #[arg(long)]
+    pause: Vec<String>,
+    /// The deadline was extended by two months.
+    #[arg(long)]
+    extend: bool,
     /// A household member as "Name" or "Name:relationship" (repeatable).
     #[arg(long)]
     household: Vec<String>,
@@ -107,6 +113,12 @@ fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
         })
         .collect();
     case.notes = a.notes;
+    case.pauses = a
+        .pause
+        .iter()
+        .map(|p| p.parse())
+        .collect::<Result<Vec<_>, _>>()?;
+    case.extended = a.extend;
     let folder = CaseFolder::create(&ctx.home, &case, &now())?;
     let shown = CaseView::of(&folder)?;
     ctx.out.print(&shown, |v| {
@@ -121,6 +133,9 @@ fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
 #[derive(Serialize)]
 struct CaseView {
     case: Case,
+    deadline: Deadline,
+    /// Days until the due date; negative when overdue.
+    days_left: i64,
     folder: String,
     items: u64,
     by_status: std::collections::BTreeMap<String, u64>,
@@ -131,8 +146,12 @@ struct CaseView {
 impl CaseView {
     fn of(folder: &CaseFolder) -> anyhow::Result<CaseView> {
         let by_status = folder.store.status_counts()?;
+        let case = folder.case()?;
+        let deadline = case.deadline()?;
         Ok(CaseView {
-            case: folder.case()?,
+            days_left: clock::days_left(&deadline, chrono::Local::now().date_naive()),
+            deadline,
+            case,
             folder: folder.dir().display().to_string(),
             items: by_status.values().sum(),
             by_status,
@@ -147,22 +166,36 @@ fn list(ctx: &Context) -> anyhow::Result<Outcome> {
     for reference in ctx.home.case_references()? {
         cases.push(CaseView::of(&ctx.open(&reference)?)?);
     }
+    // Most urgent first: overdue cases lead.
+    cases.sort_by_key(|c| (c.days_left, c.case.reference.clone()));
     ctx.out.print(&cases, |cases| {
         if cases.is_empty() {
             println!("No cases yet. Create one with: disclose case new --ref REF --subject NAME");
         }
         for v in cases {
             println!(
-                "{:<20} {:<28} {:<12} received {}  {} items",
+                "{:<20} {:<28} {:<12} due {}  {:<16} {} items",
                 v.case.reference,
                 v.case.subject.name,
                 format!("{:?}", v.case.kind).to_lowercase(),
-                v.case.received,
+                v.deadline.due,
+                days_text(v.days_left),
                 v.items
             );
         }
     });
     Ok(Outcome::Ok)
+}
+
+/// "5 days left", "due today", "3 days overdue".
+fn days_text(days: i64) -> String {
+    match days {
+        0 => "due today".into(),
+        1 => "1 day left".into(),
+        d if d > 1 => format!("{d} days left"),
+        -1 => "1 day overdue".into(),
+        d => format!("{} days overdue", -d),
+    }
 }
 
 fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
@@ -177,6 +210,17 @@ fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
         println!("  Subject:      {}", s.name);
         println!("  Requester:    {}", c.requester);
         println!("  Received:     {}", c.received);
+        println!(
+            "  Due:          {} ({})",
+            v.deadline.due,
+            days_text(v.days_left)
+        );
+        if v.deadline.extended_due.is_none() {
+            println!(
+                "  Extend by:    {} (last day to notify an extension)",
+                v.deadline.extension_notice_by
+            );
+        }
         let list = |label: &str, values: &[String]| {
             if !values.is_empty() {
                 println!("  {label:<13} {}", values.join("; "));

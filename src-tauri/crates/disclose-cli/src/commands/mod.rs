@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod case;
+pub mod deadline;
 pub mod demo;
 pub mod import;
 pub mod items;

@@ -14,7 +14,7 @@ pub use home::Home;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::clock::Region;
+use crate::clock::{Deadline, DeadlineInput, Pause, Region};
 use crate::error::{Error, Result};
 
 /// What the requester asked for.
@@ -85,6 +85,12 @@ pub struct Case {
     pub household: Vec<HouseholdMember>,
     pub received: NaiveDate,
     pub region: Region,
+    /// Times the clock stopped while waiting for ID or clarification.
+    #[serde(default)]
+    pub pauses: Vec<Pause>,
+    /// Extended by two months (complex or numerous requests).
+    #[serde(default)]
+    pub extended: bool,
     #[serde(default)]
     pub notes: String,
 }
@@ -103,15 +109,29 @@ impl Case {
             household: Vec::new(),
             received,
             region: Region::EnglandWales,
+            pauses: Vec::new(),
+            extended: false,
             notes: String::new(),
         };
         case.validate()?;
         Ok(case)
     }
 
+    /// The statutory deadline from the case's own dates.
+    pub fn deadline(&self) -> Result<Deadline> {
+        crate::clock::compute(&DeadlineInput {
+            received: self.received,
+            region: self.region,
+            pauses: self.pauses.clone(),
+            extended: self.extended,
+        })
+        .map_err(|e| Error::Invalid(e.to_string()))
+    }
+
     /// Checks the fields a case cannot work without.
     pub fn validate(&self) -> Result<()> {
         validate_reference(&self.reference)?;
+        self.deadline()?;
         if self.subject.name.trim().is_empty() {
             return Err(Error::Invalid("the subject's name is required".into()));
         }

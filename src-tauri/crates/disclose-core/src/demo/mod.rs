@@ -56,6 +56,8 @@ pub fn demo_case(reference: &str, received: NaiveDate) -> Case {
         ],
         received,
         region: Region::EnglandWales,
+        pauses: Vec::new(),
+        extended: false,
         notes: "Built-in demo case: fictional landlord, tenant and neighbours.".into(),
     }
 }

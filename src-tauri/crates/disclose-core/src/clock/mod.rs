@@ -242,10 +242,20 @@ mod tests {
 
     use Region::{EnglandWales as EW, NorthernIreland as NI, Scotland as SC};
 
+    /// received, region, pauses, extended, expected due date, why.
+    type Case<'a> = (
+        &'a str,
+        Region,
+        &'a [(&'a str, &'a str)],
+        bool,
+        &'a str,
+        &'a str,
+    );
+
     /// Hand-checked against a calendar.
     #[test]
     fn the_table() {
-        let table: &[(&str, Region, &[(&str, &str)], bool, &str, &str)] = &[
+        let table: &[Case] = &[
             (
                 "2026-03-03",
                 EW,

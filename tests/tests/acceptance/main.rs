@@ -10,3 +10,4 @@ mod hostile;
 mod import;
 mod resume;
 mod search;
+mod threads;

@@ -43,6 +43,8 @@ enum Command {
     Import(commands::import::ImportArgs),
     /// List a case's items.
     Items(commands::items::ItemsArgs),
+    /// Email conversations, with the inclusive messages marked.
+    Threads(commands::items::ThreadsArgs),
     /// Show one item: its details and extracted text.
     Item(commands::items::ItemArgs),
     /// Full-text search of a case (`disclose search --syntax` for the query language).
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
                 Command::Import(a) => commands::import::run(&ctx, a),
                 Command::Items(a) => commands::items::run_list(&ctx, a),
                 Command::Item(a) => commands::items::run_show(&ctx, a),
+                Command::Threads(a) => commands::items::run_threads(&ctx, a),
                 Command::Search(a) => commands::search::run_search(&ctx, a),
                 Command::Sweep(a) => commands::search::run_sweep(&ctx, a),
                 Command::Searches(a) => commands::search::run_log(&ctx, a),

@@ -13,5 +13,6 @@ pub mod ingest;
 pub mod search;
 pub mod store;
 pub mod sweep;
+pub mod threads;
 
 pub use error::{Error, Result};

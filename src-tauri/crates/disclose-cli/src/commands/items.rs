@@ -108,3 +108,77 @@ pub fn run_show(ctx: &Context, args: ItemArgs) -> anyhow::Result<Outcome> {
     });
     Ok(Outcome::Ok)
 }
+
+#[derive(Args)]
+pub struct ThreadsArgs {
+    #[arg(long = "case")]
+    case: String,
+}
+
+#[derive(Serialize)]
+struct ThreadView {
+    thread: i64,
+    subject: String,
+    messages: Vec<ThreadMessage>,
+}
+
+#[derive(Serialize)]
+struct ThreadMessage {
+    item: i64,
+    date: Option<String>,
+    from: String,
+    inclusive: bool,
+    path: String,
+}
+
+/// `disclose threads`: conversations, oldest message first, with the
+/// inclusive messages marked.
+pub fn run_threads(ctx: &Context, args: ThreadsArgs) -> anyhow::Result<Outcome> {
+    let folder = ctx.open(&args.case)?;
+    let mut threads: std::collections::BTreeMap<i64, ThreadView> =
+        std::collections::BTreeMap::new();
+    let mut items: Vec<ItemRow> = folder
+        .store
+        .items(None)?
+        .into_iter()
+        .filter(|i| i.thread_id.is_some())
+        .collect();
+    items.sort_by_key(|i| (i.date.clone(), i.id));
+    for item in items {
+        let thread = item.thread_id.unwrap_or(item.id);
+        let view = threads.entry(thread).or_insert_with(|| ThreadView {
+            thread,
+            subject: item.metadata.get("subject").cloned().unwrap_or_default(),
+            messages: Vec::new(),
+        });
+        view.messages.push(ThreadMessage {
+            item: item.id,
+            date: item.date.clone(),
+            from: item.metadata.get("from").cloned().unwrap_or_default(),
+            inclusive: item.inclusive.unwrap_or(true),
+            path: item.path.clone(),
+        });
+    }
+    let threads: Vec<ThreadView> = threads.into_values().collect();
+    ctx.out.print(&threads, |threads| {
+        for t in threads {
+            println!(
+                "Thread {} — {} ({} messages)",
+                t.thread,
+                t.subject,
+                t.messages.len()
+            );
+            for m in &t.messages {
+                let mark = if m.inclusive { "*" } else { " " };
+                println!(
+                    "  {mark} [{}] {}  {}",
+                    m.item,
+                    m.date.as_deref().unwrap_or("-"),
+                    m.from
+                );
+            }
+        }
+        println!("* inclusive: read these to have seen the whole conversation");
+    });
+    Ok(Outcome::Ok)
+}

@@ -82,6 +82,8 @@ pub struct ImportSummary {
     pub reindexed: u64,
     /// Whether the run was cancelled before the end.
     pub cancelled: bool,
+    /// Threads and near-duplicates across the whole case after this run.
+    pub grouping: crate::threads::GroupingSummary,
 }
 
 impl ImportSummary {
@@ -247,6 +249,7 @@ pub fn import(
     for (path, reason) in problems {
         summary.failures.push((path, reason));
     }
+    summary.grouping = crate::threads::regroup(&mut folder.store)?;
     folder.store.finish_import(import_id, &options.now)?;
     folder.store.audit(
         &options.now,

@@ -84,11 +84,17 @@ pub struct ItemRow {
     pub text_bytes: u64,
     pub imported_at: String,
     pub imported_by: String,
+    /// The conversation the email belongs to (the id of its first item).
+    pub thread_id: Option<i64>,
+    /// Whether the email must be read to see the whole thread.
+    pub inclusive: Option<bool>,
+    /// The first item of a group of near-identical documents.
+    pub near_dup_of: Option<i64>,
 }
 
 const ITEM_COLUMNS: &str =
     "id, parent_id, path, name, sha256, size, type, status, reason, duplicate_of, \
-     message_id, date, file_modified, metadata, text_bytes, imported_at, imported_by";
+     message_id, date, file_modified, metadata, text_bytes, imported_at, imported_by, thread_id, inclusive, near_dup_of";
 
 fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
     let status: String = r.get(7)?;
@@ -111,6 +117,9 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
         text_bytes: r.get::<_, i64>(14)? as u64,
         imported_at: r.get(15)?,
         imported_by: r.get(16)?,
+        thread_id: r.get(17)?,
+        inclusive: r.get::<_, Option<i64>>(18)?.map(|v| v != 0),
+        near_dup_of: r.get(19)?,
     })
 }
 

@@ -88,6 +88,11 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    // 3: conversation threads and near-duplicate groups.
+    "ALTER TABLE items ADD COLUMN thread_id INTEGER;
+    ALTER TABLE items ADD COLUMN inclusive INTEGER;
+    ALTER TABLE items ADD COLUMN near_dup_of INTEGER;
+    CREATE INDEX items_thread ON items(thread_id);",
 ];
 
 /// The schema version this build writes.

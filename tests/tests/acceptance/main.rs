@@ -8,6 +8,7 @@ mod demo;
 mod golden;
 mod hostile;
 mod import;
+mod ocr;
 mod resume;
 mod search;
 mod threads;

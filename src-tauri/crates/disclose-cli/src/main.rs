@@ -41,6 +41,8 @@ enum Command {
     Deadline(commands::deadline::DeadlineArgs),
     /// Import files, folders, archives and mailboxes into a case.
     Import(commands::import::ImportArgs),
+    /// Read the images and scanned pages still waiting for OCR.
+    Ocr(commands::import::OcrArgs),
     /// List a case's items.
     Items(commands::items::ItemsArgs),
     /// Email conversations, with the inclusive messages marked.
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
                 Command::Case(c) => commands::case::run(&ctx, c),
                 Command::Deadline(a) => commands::deadline::run(&ctx, a),
                 Command::Import(a) => commands::import::run(&ctx, a),
+                Command::Ocr(a) => commands::import::run_ocr(&ctx, a),
                 Command::Items(a) => commands::items::run_list(&ctx, a),
                 Command::Item(a) => commands::items::run_show(&ctx, a),
                 Command::Threads(a) => commands::items::run_threads(&ctx, a),

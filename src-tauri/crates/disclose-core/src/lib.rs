@@ -10,6 +10,7 @@ pub mod extract;
 pub mod identifiers;
 pub mod index;
 pub mod ingest;
+pub mod ocr;
 pub mod search;
 pub mod store;
 pub mod sweep;

@@ -23,6 +23,9 @@ pub struct ImportArgs {
     /// Extraction threads (default: one per core).
     #[arg(long)]
     workers: Option<usize>,
+    /// Do not OCR images and scanned pages now (run `disclose ocr` later).
+    #[arg(long)]
+    no_ocr: bool,
 }
 
 struct Bar {
@@ -70,6 +73,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<Outcome> {
     if let Some(w) = args.workers {
         options.workers = w;
     }
+    options.ocr = !args.no_ocr;
     let started = std::time::Instant::now();
     let cancel = AtomicBool::new(false);
     let summary = if !ctx.out.json && std::io::stdout().is_terminal() {
@@ -100,6 +104,18 @@ fn print_summary(s: &ImportSummary, seconds: f64) {
         "Imported {} files ({} already in the case) in {:.1}s: {} items, {} ok, {} partial, {} failed, {} duplicates",
         s.inputs, s.already_imported, seconds, s.items, s.ok, s.partial, s.failed, s.duplicates
     );
+    if s.ocr.items > 0 {
+        println!(
+            "OCR read {} pages of {} items ({} failed, {} pages of low confidence flagged).",
+            s.ocr.pages, s.ocr.items, s.ocr.failed, s.ocr.low_confidence_pages
+        );
+    }
+    if s.ocr_pending > 0 {
+        println!(
+            "{} items wait for OCR: run `disclose ocr --case REF` (needs Tesseract).",
+            s.ocr_pending
+        );
+    }
     if s.reindexed > 0 {
         println!(
             "Re-indexed {} items left over from an interrupted import.",
@@ -112,4 +128,46 @@ fn print_summary(s: &ImportSummary, seconds: f64) {
             println!("  {path}: {reason}");
         }
     }
+}
+
+#[derive(Args)]
+pub struct OcrArgs {
+    #[arg(long = "case")]
+    case: String,
+    /// OCR threads (default: one per core).
+    #[arg(long)]
+    workers: Option<usize>,
+}
+
+/// `disclose ocr`: reads the images and scanned pages still waiting.
+pub fn run_ocr(ctx: &Context, args: OcrArgs) -> anyhow::Result<Outcome> {
+    if !disclose_core::ocr::available() {
+        anyhow::bail!(
+            "Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-eng)"
+        );
+    }
+    let mut folder = ctx.open(&args.case)?;
+    let workers = args
+        .workers
+        .unwrap_or_else(|| ImportOptions::new("", "").workers);
+    let cancel = AtomicBool::new(false);
+    let summary = if !ctx.out.json && std::io::stdout().is_terminal() {
+        let bar = Bar {
+            bar: Mutex::new(None),
+        };
+        disclose_core::ocr::run(&mut folder, workers, &bar, &cancel)?
+    } else {
+        disclose_core::ocr::run(&mut folder, workers, &ingest::NoProgress, &cancel)?
+    };
+    ctx.out.print(&summary, |s| {
+        println!(
+            "OCR read {} pages of {} items ({} failed, {} pages of low confidence flagged).",
+            s.pages, s.items, s.failed, s.low_confidence_pages
+        );
+    });
+    Ok(if summary.failed > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
 }

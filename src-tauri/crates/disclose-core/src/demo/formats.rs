@@ -478,3 +478,86 @@ pub fn pptx(slides: &[&str], notes: &str) -> Vec<u8> {
         .collect();
     zip(&entries)
 }
+
+/// A "scan": the text drawn by [`pdf`] and rendered to a greyscale JPEG at
+/// 200 dpi, with no text layer — what a scanner produces.
+pub fn scan_jpeg(lines: &[&str]) -> Vec<u8> {
+    let source = pdf(&[lines]);
+    let document = hayro::hayro_syntax::Pdf::new(source).expect("our own PDF opens");
+    let scale = 200.0 / 72.0;
+    let settings = hayro::PixmapSettings {
+        x_scale: scale,
+        y_scale: scale,
+        bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+    };
+    let page = &document.pages()[0];
+    let pixmap = hayro::render(
+        page,
+        &hayro::RenderCache::new(),
+        &hayro::hayro_interpret::InterpreterSettings::default(),
+        &hayro::RenderSettings::default(),
+        &settings,
+    );
+    let png = pixmap.into_png().expect("PNG encoding");
+    let grey = image::load_from_memory(&png)
+        .expect("our own PNG decodes")
+        .to_luma8();
+    let mut jpeg = Vec::new();
+    grey.write_to(&mut Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+        .expect("JPEG encoding");
+    jpeg
+}
+
+/// A one-page PDF holding only a scanned image of `lines` (no text layer).
+pub fn scanned_pdf(lines: &[&str]) -> Vec<u8> {
+    let jpeg = scan_jpeg(lines);
+    let (width, height) = image::load_from_memory(&jpeg)
+        .map(|i| (i.width(), i.height()))
+        .expect("decodes");
+    let content = "q 612 0 0 792 0 0 cm /Im1 Do Q";
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |out: &mut Vec<u8>, body: &[u8]| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    };
+    object(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>");
+    object(&mut out, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object(
+        &mut out,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+    );
+    object(
+        &mut out,
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        )
+        .as_bytes(),
+    );
+    let mut image_object = format!(
+        "<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+        jpeg.len()
+    )
+    .into_bytes();
+    image_object.extend_from_slice(&jpeg);
+    image_object.extend_from_slice(b"\nendstream");
+    object(&mut out, &image_object);
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
+    );
+    for o in &offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            offsets.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}

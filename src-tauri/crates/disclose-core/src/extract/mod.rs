@@ -11,6 +11,7 @@
 
 pub mod archive;
 pub mod html;
+pub mod image;
 pub mod mail;
 pub mod office;
 pub mod ole;
@@ -168,6 +169,7 @@ pub fn extract(
         FileType::Rtf => rtf::extract_rtf(data, limits),
         FileType::Text => text::extract_text(data, limits),
         FileType::Zip => archive::extract_zip(data, limits),
+        FileType::Image => image::extract_image(data, limits),
         FileType::Doc | FileType::Ppt | FileType::Msg | FileType::Ole => {
             ole::extract_ole(data, limits)
         }

@@ -75,7 +75,6 @@ impl FileType {
     /// Why the formats without a reader yet cannot be read.
     pub fn unsupported_reason(self) -> &'static str {
         match self {
-            FileType::Image => "image without a text layer (OCR is not available yet)",
             FileType::Pst => "Outlook PST mailbox (reader not available yet)",
             _ => "unrecognised binary content",
         }

@@ -41,6 +41,9 @@ pub struct ImportOptions {
     pub user: String,
     /// Timestamp recorded with every item (RFC 3339).
     pub now: String,
+    /// Read images and scanned pages with OCR after the import (when
+    /// Tesseract is installed); otherwise they wait for `ocr::run`.
+    pub ocr: bool,
 }
 
 impl ImportOptions {
@@ -52,6 +55,7 @@ impl ImportOptions {
                 .unwrap_or(2),
             user: user.to_string(),
             now: now.to_string(),
+            ocr: true,
         }
     }
 }
@@ -84,6 +88,10 @@ pub struct ImportSummary {
     pub cancelled: bool,
     /// Threads and near-duplicates across the whole case after this run.
     pub grouping: crate::threads::GroupingSummary,
+    /// What OCR read after the import.
+    pub ocr: crate::ocr::OcrSummary,
+    /// Items still waiting for OCR (Tesseract missing, OCR off, or cancelled).
+    pub ocr_pending: u64,
 }
 
 impl ImportSummary {
@@ -250,6 +258,10 @@ pub fn import(
         summary.failures.push((path, reason));
     }
     summary.grouping = crate::threads::regroup(&mut folder.store)?;
+    if options.ocr && crate::ocr::available() {
+        summary.ocr = crate::ocr::run(folder, options.workers, progress, cancel)?;
+    }
+    summary.ocr_pending = folder.store.ocr_pending_count()?;
     folder.store.finish_import(import_id, &options.now)?;
     folder.store.audit(
         &options.now,

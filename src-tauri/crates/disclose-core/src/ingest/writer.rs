@@ -250,6 +250,14 @@ fn write_tree(
             }
         }
     }
+    let needs_ocr = duplicate_of.is_none()
+        && node.status != Status::Failed
+        && (node.file_type == crate::extract::FileType::Image
+            || node.extracted.metadata.contains_key("pages-without-text"));
+    if needs_ocr && node.file_type == crate::extract::FileType::Image {
+        node.status = Status::Partial;
+        node.reason = Some(crate::ocr::WAITING.into());
+    }
     let message_id = node.extracted.metadata.get("message-id").cloned();
     if duplicate_of.is_none() {
         if let Some(mid) = &message_id {
@@ -278,6 +286,9 @@ fn write_tree(
         imported_at: ctx.now,
         imported_by: ctx.user,
     })?;
+    if needs_ocr {
+        store.set_ocr_pending(id)?;
+    }
     summary.count(node.status, duplicate_of.is_some());
     if node.status == Status::Failed {
         summary

@@ -399,3 +399,64 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+/// What OCR produced for one item.
+#[derive(Debug, Clone)]
+pub struct OcrUpdate {
+    pub text: String,
+    pub pages: Vec<Page>,
+    pub status: Status,
+    pub reason: Option<String>,
+    pub confidence: Option<f32>,
+    pub failed: bool,
+}
+
+impl Store {
+    pub fn set_ocr_pending(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("UPDATE items SET ocr_state = 'pending' WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Items waiting for OCR, oldest first.
+    pub fn ocr_pending(&self, limit: usize) -> Result<Vec<ItemRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE ocr_state = 'pending' ORDER BY id LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], item_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn ocr_pending_count(&self) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM items WHERE ocr_state = 'pending'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
+    }
+
+    /// Stores OCR text and word boxes and queues the item for re-indexing.
+    pub fn apply_ocr(&self, id: i64, update: &OcrUpdate) -> Result<()> {
+        self.conn.execute(
+            "UPDATE items SET status = ?2, reason = ?3, ocr_state = ?4, ocr_confidence = ?5, text_bytes = ?6,
+                 indexed = 0 WHERE id = ?1",
+            params![
+                id,
+                update.status.as_str(),
+                update.reason,
+                if update.failed { "failed" } else { "done" },
+                update.confidence,
+                update.text.len() as i64
+            ],
+        )?;
+        self.conn.execute(
+            "INSERT INTO item_text (item_id, text) VALUES (?1, ?2)
+             ON CONFLICT(item_id) DO UPDATE SET text = ?2",
+            params![id, update.text],
+        )?;
+        self.conn
+            .execute("DELETE FROM item_pages WHERE item_id = ?1", [id])?;
+        self.insert_pages(id, &update.pages)?;
+        Ok(())
+    }
+}

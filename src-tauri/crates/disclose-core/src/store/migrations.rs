@@ -93,6 +93,10 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE items ADD COLUMN inclusive INTEGER;
     ALTER TABLE items ADD COLUMN near_dup_of INTEGER;
     CREATE INDEX items_thread ON items(thread_id);",
+    // 4: OCR of images and scanned pages: pending, done or failed.
+    "ALTER TABLE items ADD COLUMN ocr_state TEXT;
+    ALTER TABLE items ADD COLUMN ocr_confidence REAL;
+    CREATE INDEX items_ocr_pending ON items(ocr_state) WHERE ocr_state = 'pending';",
 ];
 
 /// The schema version this build writes.

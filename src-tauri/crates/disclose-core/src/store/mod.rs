@@ -10,7 +10,7 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub use items::{ItemRow, NewItem, Status};
+pub use items::{ItemRow, NewItem, OcrUpdate, Status};
 
 use crate::case::Case;
 use crate::error::{Error, Result};

@@ -1,0 +1,30 @@
+//! Images: their size, format and orientation are read here; their text
+//! comes later from OCR (see `crate::ocr`), which the import queues for
+//! every image.
+
+use std::io::Cursor;
+
+use super::{ExtractError, Extracted, Limits};
+
+pub fn extract_image(data: &[u8], _limits: &Limits) -> Result<Extracted, ExtractError> {
+    if data.len() > 12 && &data[4..8] == b"ftyp" {
+        return Err(ExtractError::Unsupported(
+            "HEIC image (no decoder available)".into(),
+        ));
+    }
+    let reader = image::ImageReader::new(Cursor::new(data))
+        .with_guessed_format()
+        .map_err(|e| ExtractError::Corrupt(format!("unreadable image: {e}")))?;
+    let format = reader.format();
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| ExtractError::Corrupt(format!("unreadable image: {e}")))?;
+    let mut out = Extracted::default();
+    if let Some(format) = format {
+        out.metadata
+            .insert("format".into(), format!("{format:?}").to_lowercase());
+    }
+    out.metadata.insert("width".into(), width.to_string());
+    out.metadata.insert("height".into(), height.to_string());
+    Ok(out)
+}

@@ -1,0 +1,468 @@
+//! OCR of images and of PDF pages without a text layer, with Tesseract
+//! (the `tesseract` program, Debian `tesseract-ocr` + `tesseract-ocr-eng`),
+//! keeping a box for every word so a hit on a scan can be shown and
+//! redacted on the image.
+//!
+//! OCR is the slow step, so it is a phase of its own: the import queues
+//! items (`ocr_state = 'pending'`) and commits the index first, so the case
+//! is searchable at once; [`run`] then works through the queue on every
+//! core, storing each item's text and re-indexing it as it goes. A killed
+//! run resumes where it stopped. Images are turned upright by their EXIF
+//! orientation first; PDF pages are rendered at 300 dpi with `hayro`.
+//! Confidence is stored; pages under [`LOW_CONFIDENCE`] are flagged.
+
+use std::io::Cursor;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::case::CaseFolder;
+use crate::error::Result;
+use crate::extract::{FileType, Page, Word};
+use crate::ingest::{ProgressEvent, ProgressSink};
+use crate::store::{originals, ItemRow, OcrUpdate, Status};
+
+/// The reason shown on an image until OCR has read it.
+pub const WAITING: &str = "text not read yet: waiting for OCR";
+/// Mean word confidence (0–100) under which a page is flagged for review.
+pub const LOW_CONFIDENCE: f32 = 60.0;
+const DPI: f32 = 300.0;
+const TIMEOUT: Duration = Duration::from_secs(180);
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct OcrSummary {
+    pub items: u64,
+    pub pages: u64,
+    pub failed: u64,
+    pub low_confidence_pages: u64,
+    pub cancelled: bool,
+}
+
+/// Whether the `tesseract` program is installed.
+pub fn available() -> bool {
+    Command::new("tesseract")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A line of words read by OCR: each word, its box and its confidence.
+type OcrLine = Vec<(String, [f32; 4], f32)>;
+
+/// One page read by OCR: size in points (PDF) or pixels (images).
+struct OcrPage {
+    number: u32,
+    width: f32,
+    height: f32,
+    lines: Vec<OcrLine>,
+}
+
+/// Works through the case's OCR queue with `workers` threads.
+pub fn run(
+    folder: &mut CaseFolder,
+    workers: usize,
+    progress: &dyn ProgressSink,
+    cancel: &AtomicBool,
+) -> Result<OcrSummary> {
+    let mut summary = OcrSummary::default();
+    let total = folder.store.ocr_pending_count()?;
+    if total == 0 {
+        return Ok(summary);
+    }
+    progress.event(&ProgressEvent::Found {
+        files: total,
+        bytes: 0,
+        already_imported: 0,
+    });
+    let originals = folder.originals_dir();
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            summary.cancelled = true;
+            break;
+        }
+        let batch = folder.store.ocr_pending(workers.max(1) * 2)?;
+        if batch.is_empty() {
+            break;
+        }
+        let mut jobs = Vec::with_capacity(batch.len());
+        for item in batch {
+            let text = folder.store.text(item.id)?;
+            let pages = folder.store.pages(item.id)?;
+            jobs.push((item, text, pages));
+        }
+        let per_worker = jobs.len().div_ceil(workers.max(1));
+        let results: Vec<(ItemRow, OcrUpdate, u64, u64)> = std::thread::scope(|scope| {
+            let mut handles = Vec::new();
+            while !jobs.is_empty() {
+                let chunk: Vec<_> = jobs.drain(..per_worker.min(jobs.len())).collect();
+                let originals = &originals;
+                handles.push(scope.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|(item, text, pages)| {
+                            progress.event(&ProgressEvent::FileStarted {
+                                path: item.path.clone(),
+                                bytes: item.size,
+                            });
+                            let (update, pages_read, low) = ocr_item(originals, &item, text, pages);
+                            (item, update, pages_read, low)
+                        })
+                        .collect::<Vec<_>>()
+                }));
+            }
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        folder.store.transaction(|store| {
+            for (item, update, pages, low) in &results {
+                store.apply_ocr(item.id, update)?;
+                summary.items += 1;
+                summary.pages += pages;
+                summary.low_confidence_pages += low;
+                summary.failed += update.failed as u64;
+            }
+            Ok(())
+        })?;
+        for (item, _, _, _) in &results {
+            progress.event(&ProgressEvent::FileDone {
+                path: item.path.clone(),
+            });
+        }
+        crate::ingest::reindex_pending(folder)?;
+    }
+    progress.event(&ProgressEvent::Indexed {
+        items: summary.items,
+    });
+    Ok(summary)
+}
+
+/// OCRs one item; never fails, a failure is recorded on the item.
+fn ocr_item(
+    originals: &Path,
+    item: &ItemRow,
+    text: String,
+    pages: Vec<Page>,
+) -> (OcrUpdate, u64, u64) {
+    let data = match std::fs::read(originals::path_for(originals, &item.sha256)) {
+        Ok(d) => d,
+        Err(e) => {
+            return (
+                failed(item, text, pages, format!("original unreadable: {e}")),
+                0,
+                0,
+            )
+        }
+    };
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        match FileType::parse(&item.file_type) {
+            Some(FileType::Image) => ocr_image(&data).map(|p| vec![p]),
+            Some(FileType::Pdf) => ocr_pdf(&data, &item.metadata),
+            _ => Err("not an image or a PDF".to_string()),
+        }
+    }))
+    .unwrap_or_else(|_| Err("the OCR step crashed on this file".into()));
+    match read {
+        Ok(ocr_pages) => merge(item, text, pages, ocr_pages),
+        Err(e) => (failed(item, text, pages, e), 0, 0),
+    }
+}
+
+fn failed(item: &ItemRow, text: String, pages: Vec<Page>, why: String) -> OcrUpdate {
+    let mut reasons = other_reasons(item);
+    reasons.push(format!("OCR failed: {why}"));
+    let status = if text.is_empty() && item.file_type == "image" {
+        Status::Failed
+    } else {
+        Status::Partial
+    };
+    OcrUpdate {
+        text,
+        pages,
+        status,
+        reason: Some(reasons.join("; ")),
+        confidence: None,
+        failed: true,
+    }
+}
+
+/// The item's reasons other than the ones OCR answers.
+fn other_reasons(item: &ItemRow) -> Vec<String> {
+    item.reason
+        .as_deref()
+        .unwrap_or("")
+        .split("; ")
+        .filter(|r| !r.is_empty() && *r != WAITING && !r.starts_with("no text layer on page"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Appends the OCR text to the item's text, with word boxes on its pages.
+fn merge(
+    item: &ItemRow,
+    mut text: String,
+    mut pages: Vec<Page>,
+    ocr_pages: Vec<OcrPage>,
+) -> (OcrUpdate, u64, u64) {
+    let mut reasons = other_reasons(item);
+    let mut low_pages = Vec::new();
+    let (mut conf_sum, mut conf_n) = (0.0f32, 0usize);
+    for ocr in &ocr_pages {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let mut words = Vec::new();
+        let mut page_conf = (0.0f32, 0usize);
+        for line in &ocr.lines {
+            for (i, (word, bbox, conf)) in line.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(word);
+                words.push(Word {
+                    start,
+                    end: text.len(),
+                    bbox: *bbox,
+                });
+                page_conf.0 += conf;
+                page_conf.1 += 1;
+            }
+            text.push('\n');
+        }
+        if page_conf.1 > 0 {
+            let mean = page_conf.0 / page_conf.1 as f32;
+            conf_sum += page_conf.0;
+            conf_n += page_conf.1;
+            if mean < LOW_CONFIDENCE {
+                low_pages.push(format!("{} ({mean:.0}%)", ocr.number));
+            }
+        }
+        match pages.iter_mut().find(|p| p.number == ocr.number) {
+            Some(page) => page.words.extend(words),
+            None => pages.push(Page {
+                number: ocr.number,
+                width: ocr.width,
+                height: ocr.height,
+                words,
+            }),
+        }
+    }
+    pages.sort_by_key(|p| p.number);
+    if conf_n == 0 {
+        reasons.push("OCR found no text".into());
+    }
+    if !low_pages.is_empty() {
+        reasons.push(format!(
+            "low OCR confidence on page(s) {}: check by eye",
+            low_pages.join(", ")
+        ));
+    }
+    let confidence = (conf_n > 0).then(|| conf_sum / conf_n as f32);
+    let status = if reasons.is_empty() {
+        Status::Ok
+    } else {
+        Status::Partial
+    };
+    let reason = (!reasons.is_empty()).then(|| reasons.join("; "));
+    let text = text.trim_end().to_string();
+    let low = low_pages.len() as u64;
+    (
+        OcrUpdate {
+            text,
+            pages,
+            status,
+            reason,
+            confidence,
+            failed: false,
+        },
+        ocr_pages.len() as u64,
+        low,
+    )
+}
+
+/// An image, turned upright by its EXIF orientation, in greyscale.
+fn ocr_image(data: &[u8]) -> std::result::Result<OcrPage, String> {
+    let mut decoder = image::ImageReader::new(Cursor::new(data))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?
+        .into_decoder()
+        .map_err(|e| format!("cannot decode the image: {e}"))?;
+    let orientation = image::ImageDecoder::orientation(&mut decoder)
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = image::DynamicImage::from_decoder(decoder)
+        .map_err(|e| format!("cannot decode the image: {e}"))?;
+    picture.apply_orientation(orientation);
+    let grey = picture.to_luma8();
+    let (width, height) = grey.dimensions();
+    let mut png = Vec::new();
+    grey.write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    let lines = tesseract(&png, 1.0)?;
+    Ok(OcrPage {
+        number: 1,
+        width: width as f32,
+        height: height as f32,
+        lines,
+    })
+}
+
+/// The PDF's pages listed in `pages-without-text`, rendered and read.
+fn ocr_pdf(
+    data: &[u8],
+    metadata: &std::collections::BTreeMap<String, String>,
+) -> std::result::Result<Vec<OcrPage>, String> {
+    let wanted = page_numbers(
+        metadata
+            .get("pages-without-text")
+            .map(String::as_str)
+            .unwrap_or(""),
+    );
+    let pdf = hayro::hayro_syntax::Pdf::new(data.to_vec())
+        .map_err(|_| "the PDF cannot be opened".to_string())?;
+    let cache = hayro::RenderCache::new();
+    let interpreter = hayro::hayro_interpret::InterpreterSettings::default();
+    let scale = DPI / 72.0;
+    let pixmap_settings = hayro::PixmapSettings {
+        x_scale: scale,
+        y_scale: scale,
+        bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+    };
+    let mut out = Vec::new();
+    for (index, page) in pdf.pages().iter().enumerate() {
+        let number = index as u32 + 1;
+        if !wanted.contains(&number) {
+            continue;
+        }
+        let (width, height) = page.render_dimensions();
+        let pixmap = hayro::render(
+            page,
+            &cache,
+            &interpreter,
+            &hayro::RenderSettings::default(),
+            &pixmap_settings,
+        );
+        let png = pixmap.into_png().map_err(|e| e.to_string())?;
+        let lines = tesseract(&png, 1.0 / scale)?;
+        out.push(OcrPage {
+            number,
+            width,
+            height,
+            lines,
+        });
+    }
+    Ok(out)
+}
+
+/// "1-3, 5" → [1, 2, 3, 5]
+fn page_numbers(spec: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                if let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) {
+                    out.extend(a..=b.min(a + 10_000));
+                }
+            }
+            None => out.extend(part.parse::<u32>().ok()),
+        }
+    }
+    out
+}
+
+/// Runs Tesseract on a PNG and returns its lines of words with boxes
+/// (scaled by `scale`) and confidences.
+fn tesseract(png: &[u8], scale: f32) -> std::result::Result<Vec<OcrLine>, String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let input = dir.path().join("page.png");
+    std::fs::write(&input, png).map_err(|e| e.to_string())?;
+    let mut child = Command::new("tesseract")
+        .arg(&input)
+        .arg(dir.path().join("out"))
+        .args(["-l", "eng", "--psm", "3", "tsv"])
+        .env("OMP_THREAD_LIMIT", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("tesseract is not installed ({e})"))?;
+    let started = Instant::now();
+    loop {
+        match child.try_wait().map_err(|e| e.to_string())? {
+            Some(status) if status.success() => break,
+            Some(status) => return Err(format!("tesseract failed ({status})")),
+            None if started.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                return Err(format!(
+                    "tesseract took longer than {} s",
+                    TIMEOUT.as_secs()
+                ));
+            }
+            None => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+    let tsv = std::fs::read_to_string(dir.path().join("out.tsv")).map_err(|e| e.to_string())?;
+    Ok(parse_tsv(&tsv, scale))
+}
+
+/// Tesseract's TSV: level, page, block, paragraph, line, word, left, top,
+/// width, height, confidence, text. Words are level 5.
+fn parse_tsv(tsv: &str, scale: f32) -> Vec<OcrLine> {
+    let mut lines: Vec<OcrLine> = Vec::new();
+    let mut current_line = None;
+    for row in tsv.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        if cols.len() < 12 || cols[0] != "5" {
+            continue;
+        }
+        let word = cols[11].trim();
+        if word.is_empty() {
+            continue;
+        }
+        let num = |i: usize| cols[i].parse::<f32>().unwrap_or(0.0);
+        let key = (cols[2], cols[3], cols[4]);
+        if current_line != Some(key) {
+            lines.push(Vec::new());
+            current_line = Some(key);
+        }
+        let (left, top, width, height) = (num(6), num(7), num(8), num(9));
+        let bbox = [
+            left * scale,
+            top * scale,
+            (left + width) * scale,
+            (top + height) * scale,
+        ];
+        if let Some(line) = lines.last_mut() {
+            line.push((word.to_string(), bbox, num(10).max(0.0)));
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_words_become_lines_with_boxes() {
+        let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+                   5\t1\t1\t1\t1\t1\t10\t20\t30\t40\t95.5\tDear\n\
+                   5\t1\t1\t1\t1\t2\t50\t20\t30\t40\t90\tMrs\n\
+                   5\t1\t1\t1\t2\t1\t10\t80\t60\t40\t40\tOkafor\n";
+        let lines = parse_tsv(tsv, 0.5);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0][1].0, "Mrs");
+        assert_eq!(lines[1][0].1, [5.0, 40.0, 35.0, 60.0]);
+    }
+
+    #[test]
+    fn page_specs() {
+        assert_eq!(page_numbers("1-3, 5"), [1, 2, 3, 5]);
+        assert_eq!(page_numbers(""), Vec::<u32>::new());
+    }
+}

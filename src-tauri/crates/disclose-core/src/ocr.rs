@@ -30,6 +30,7 @@ pub const WAITING: &str = "text not read yet: waiting for OCR";
 /// Mean word confidence (0–100) under which a page is flagged for review.
 pub const LOW_CONFIDENCE: f32 = 60.0;
 const DPI: f32 = 300.0;
+const MAX_PIXELS: f32 = 6000.0;
 const TIMEOUT: Duration = Duration::from_secs(180);
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -328,12 +329,6 @@ fn ocr_pdf(
         .map_err(|_| "the PDF cannot be opened".to_string())?;
     let cache = hayro::RenderCache::new();
     let interpreter = hayro::hayro_interpret::InterpreterSettings::default();
-    let scale = DPI / 72.0;
-    let pixmap_settings = hayro::PixmapSettings {
-        x_scale: scale,
-        y_scale: scale,
-        bg_color: hayro::vello_cpu::color::palette::css::WHITE,
-    };
     let mut out = Vec::new();
     for (index, page) in pdf.pages().iter().enumerate() {
         let number = index as u32 + 1;
@@ -341,6 +336,14 @@ fn ocr_pdf(
             continue;
         }
         let (width, height) = page.render_dimensions();
+        // 300 dpi, but never more than MAX_PIXELS on a side (posters,
+        // drawings, malformed page sizes).
+        let scale = (DPI / 72.0).min(MAX_PIXELS / width.max(height).max(1.0));
+        let pixmap_settings = hayro::PixmapSettings {
+            x_scale: scale,
+            y_scale: scale,
+            bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+        };
         let pixmap = hayro::render(
             page,
             &cache,

@@ -63,6 +63,8 @@ fn main() {
     let mut folder = CaseFolder::create(&home, &case, "2026-03-03T00:00:00Z").expect("case folder");
     let options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
     let start = Instant::now();
+    let mut options = options;
+    options.ocr = false;
     let summary = ingest::import(
         &mut folder,
         std::slice::from_ref(&corpus),
@@ -115,6 +117,63 @@ fn main() {
         pct(0.5),
         pct(0.95),
         latencies[latencies.len() - 1]
+    );
+    ocr_benchmark(corpus.parent().expect("corpus folder"), &home);
+}
+
+/// OCR throughput on the corpus's scanned PDFs (the `scans/` folder and
+/// the image-only PDFs of `mixed/`).
+fn ocr_benchmark(corpus: &Path, home: &Home) {
+    if !disclose_core::ocr::available() {
+        println!("OCR: tesseract not installed, skipped");
+        return;
+    }
+    let input = tempfile::tempdir().expect("temp dir");
+    let mixed = corpus.join("mixed");
+    let scans = corpus.join("scans");
+    let mut sources: Vec<std::path::PathBuf> = walk(&scans);
+    for entry in walk(&mixed) {
+        let name = entry
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if ["_05.pdf", "_21.pdf", "_27.pdf", "_28.pdf", "mmm.pdf"]
+            .iter()
+            .any(|s| name.ends_with(s))
+        {
+            sources.push(entry);
+        }
+    }
+    for source in &sources {
+        if let Some(name) = source.file_name() {
+            std::fs::copy(source, input.path().join(name)).expect("copy scan");
+        }
+    }
+    let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
+    let case = Case::new("BENCH-OCR", "Kenneth Lay", received).expect("case");
+    let mut folder = CaseFolder::create(home, &case, "2026-03-03T00:00:00Z").expect("case folder");
+    let mut options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
+    options.ocr = false;
+    let cancel = AtomicBool::new(false);
+    ingest::import(
+        &mut folder,
+        &[input.path().to_path_buf()],
+        &options,
+        &NoProgress,
+        &cancel,
+    )
+    .expect("import");
+    let start = Instant::now();
+    let summary =
+        disclose_core::ocr::run(&mut folder, options.workers, &NoProgress, &cancel).expect("ocr");
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "OCR: {} pages of {} scanned files in {:.1} s: {:.1} pages/min ({} workers)",
+        summary.pages,
+        summary.items,
+        seconds,
+        summary.pages as f64 * 60.0 / seconds,
+        options.workers
     );
 }
 

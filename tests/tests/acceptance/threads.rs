@@ -5,22 +5,6 @@ use std::fs;
 use disclose_acceptance::{fixtures, Disclose};
 use serde_json::Value;
 
-fn reply(
-    id: &str,
-    parent: &str,
-    from: &str,
-    to: &str,
-    subject: &str,
-    date: &str,
-    body: &str,
-) -> Vec<u8> {
-    format!(
-        "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <{id}>\r\nIn-Reply-To: <{parent}>\r\n\
-References: <{parent}>\r\n\r\n{body}\r\n"
-    )
-    .into_bytes()
-}
-
 #[test]
 fn threads_and_inclusive_messages() {
     let d = Disclose::new();
@@ -42,7 +26,7 @@ fn threads_and_inclusive_messages() {
     );
     w(
         "2.eml",
-        reply(
+        fixtures::reply(
             "b@x",
             "a@x",
             sam,
@@ -52,7 +36,7 @@ fn threads_and_inclusive_messages() {
             "An engineer comes Tuesday.\r\n\r\n> The boiler is broken.\r\n> Please send someone.",
         ),
     );
-    w("3.eml", reply("c@x", "b@x", jane, sam, "Re: RE: Boiler", "Mon, 5 Jan 2026 11:00:00 +0000", "Thank you.\r\n\r\n> An engineer comes Tuesday.\r\n> > The boiler is broken.\r\n> > Please send someone."));
+    w("3.eml", fixtures::reply("c@x", "b@x", jane, sam, "Re: RE: Boiler", "Mon, 5 Jan 2026 11:00:00 +0000", "Thank you.\r\n\r\n> An engineer comes Tuesday.\r\n> > The boiler is broken.\r\n> > Please send someone."));
     // No Message-ID links: joined by subject and participants.
     w(
         "4.eml",

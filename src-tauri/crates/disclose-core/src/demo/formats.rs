@@ -39,6 +39,23 @@ pub fn eml(
     .into_bytes()
 }
 
+/// A plain-text reply linked to `in_reply_to` by In-Reply-To and
+/// References.
+pub fn reply(
+    id: &str,
+    in_reply_to: &str,
+    from: &str,
+    to: &str,
+    subject: &str,
+    date: &str,
+    body: &str,
+) -> Vec<u8> {
+    let mut message =
+        format!("In-Reply-To: <{in_reply_to}>\r\nReferences: <{in_reply_to}>\r\n").into_bytes();
+    message.extend_from_slice(&eml(id, from, to, subject, date, body));
+    message
+}
+
 /// An email with one attachment (base64).
 pub fn eml_with_attachment(
     message_id: &str,
@@ -55,33 +72,9 @@ Content-Type: multipart/mixed; boundary=\"BOUNDARY\"\r\n\r\n--BOUNDARY\r\nConten
 --BOUNDARY\r\nContent-Type: {content_type}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\n\
 Content-Transfer-Encoding: base64\r\n\r\n"
     );
-    out.push_str(&base64(data));
+    out.push_str(&crate::extract::text::base64(data));
     out.push_str("\r\n--BOUNDARY--\r\n");
     out.into_bytes()
-}
-
-fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for (i, chunk) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            out.push_str("\r\n");
-        }
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * k)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// An mbox holding the given messages.

@@ -55,7 +55,7 @@ pub fn files(seed: u64) -> Vec<(String, Vec<u8>)> {
     add("mail/01-damp-report (copy).eml", damp);
     add(
         "mail/02-repair-booked.eml",
-        reply(
+        formats::reply(
             "repair-2@northgate-homes.example",
             "damp-1@example.com",
             REPAIRS,
@@ -320,22 +320,6 @@ TEN-004418,100012345679,Tariq Patel,lead tenant,1979-07-15,0161 496 0123,2015-02
         ]),
     );
     files
-}
-
-fn reply(
-    id: &str,
-    in_reply_to: &str,
-    from: &str,
-    to: &str,
-    subject: &str,
-    date: &str,
-    body: &str,
-) -> Vec<u8> {
-    format!(
-        "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: <{id}>\r\nIn-Reply-To: <{in_reply_to}>\r\n\
-References: <{in_reply_to}>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
-    )
-    .into_bytes()
 }
 
 /// A multipart/alternative email whose HTML part says more than its text

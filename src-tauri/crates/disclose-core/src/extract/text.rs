@@ -81,6 +81,31 @@ fn flatten_json(path: &str, value: &serde_json::Value, out: &mut Vec<String>, de
     }
 }
 
+/// Base64 (RFC 4648) in 76-character lines, as MIME bodies carry it.
+pub fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len() * 4 / 3 + data.len() / 57 * 2 + 4);
+    for (i, chunk) in data.chunks(3).enumerate() {
+        if i > 0 && i % 19 == 0 {
+            out.push_str("\r\n");
+        }
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            out.push(if k <= chunk.len() {
+                ALPHABET[((n >> (18 - 6 * k)) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
 pub fn normalise_newlines(s: &str) -> String {
     if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
@@ -113,6 +138,13 @@ mod tests {
         assert!(text.contains("£200"), "{text}");
         assert!(text.contains("Renée"), "{text}");
         assert_eq!(enc, "windows-1252");
+    }
+
+    #[test]
+    fn base64_matches_the_rfc_examples() {
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(b"fooba"), "Zm9vYmE=");
+        assert_eq!(base64(b"foob"), "Zm9vYg==");
     }
 
     #[test]

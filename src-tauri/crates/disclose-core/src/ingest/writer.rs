@@ -70,14 +70,21 @@ impl<'a> Writer<'a> {
             }
             Ok(())
         })?;
+        self.index_written(written)?;
+        if self.pending_index.len() >= INDEX_COMMIT_EVERY {
+            self.commit_index()?;
+        }
+        Ok(())
+    }
+
+    /// Adds the items just stored to the index, to be flagged as indexed at
+    /// the next commit.
+    fn index_written(&mut self, written: Vec<(i64, PendingDoc)>) -> Result<()> {
         for (id, doc) in written {
             self.folder
                 .index
                 .add(&self.index_writer, &doc.as_index_doc(id))?;
             self.pending_index.push(id);
-        }
-        if self.pending_index.len() >= INDEX_COMMIT_EVERY {
-            self.commit_index()?;
         }
         Ok(())
     }
@@ -117,12 +124,7 @@ impl<'a> Writer<'a> {
                 }
                 Ok(())
             })?;
-            for (id, doc) in written {
-                self.folder
-                    .index
-                    .add(&self.index_writer, &doc.as_index_doc(id))?;
-                self.pending_index.push(id);
-            }
+            self.index_written(written)?;
         }
         self.commit_index()?;
         Ok(self.summary)

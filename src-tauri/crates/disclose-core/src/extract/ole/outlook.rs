@@ -417,40 +417,16 @@ fn to_eml(m: &Message) -> Vec<u8> {
     header(&mut out, "References", &m.references);
     out.push_str("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"disclose-msg-part\"\r\n\r\n");
     out.push_str("--disclose-msg-part\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
-    out.push_str(&base64(m.body.as_bytes()));
+    out.push_str(&crate::extract::text::base64(m.body.as_bytes()));
     for child in &m.attachments {
         out.push_str(&format!(
             "\r\n--disclose-msg-part\r\nContent-Type: application/octet-stream; name=\"{0}\"\r\nContent-Disposition: attachment; filename=\"{0}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n",
             child.name.replace('"', "'")
         ));
-        out.push_str(&base64(&child.data));
+        out.push_str(&crate::extract::text::base64(&child.data));
     }
     out.push_str("\r\n--disclose-msg-part--\r\n");
     out.into_bytes()
-}
-
-fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len() * 4 / 3 + data.len() / 57 * 2 + 4);
-    for (i, chunk) in data.chunks(3).enumerate() {
-        if i > 0 && i % 19 == 0 {
-            out.push_str("\r\n");
-        }
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for k in 0..4 {
-            out.push(if k <= chunk.len() {
-                ALPHABET[((n >> (18 - 6 * k)) & 63) as usize] as char
-            } else {
-                '='
-            });
-        }
-    }
-    out
 }
 
 /// The dictionary every compressed RTF stream starts from (MS-OXRTFCP).

@@ -457,6 +457,11 @@ impl Store {
         self.conn
             .execute("DELETE FROM item_pages WHERE item_id = ?1", [id])?;
         self.insert_pages(id, &update.pages)?;
+        // Duplicates show their original's status.
+        self.conn.execute(
+            "UPDATE items SET status = ?2, reason = ?3 WHERE duplicate_of = ?1",
+            params![id, update.status.as_str(), update.reason],
+        )?;
         Ok(())
     }
 }

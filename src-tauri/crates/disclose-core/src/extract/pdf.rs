@@ -357,23 +357,11 @@ mod tests {
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
         ];
         objects.extend(extra.iter().map(|s| s.to_string()));
-        let mut out = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (i, o) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-        }
-        let xref = out.len();
-        out.extend_from_slice(
-            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-        );
-        for o in offsets {
-            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-        }
-        out.extend_from_slice(
-            format!("trailer\n<< /Size {} /Root 1 0 R /Info << /Title (Rent letter) /Author (Sam Officer) /ModDate (D:20260302101500Z) >> >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
-        );
-        out
+        let objects: Vec<Vec<u8>> = objects.into_iter().map(String::into_bytes).collect();
+        crate::demo::formats::assemble_pdf(
+            &objects,
+            "/Info << /Title (Rent letter) /Author (Sam Officer) /ModDate (D:20260302101500Z) >>",
+        )
     }
 
     fn form(content: &str) -> String {

@@ -36,3 +36,33 @@ install_system_packages() {
 # Builds go to a target directory outside the clone, so repeated runs (and
 # fresh clones on the same machine) reuse them.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose-target}"
+
+# Node.js and npm for the desktop UI (Vite + TypeScript).
+install_node() {
+  if command -v npm >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "Installing Node.js and npm"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+}
+
+# Installs the UI's packages (exactly as locked) and builds it into
+# ui/dist, which the desktop binary embeds.
+build_ui() {
+  install_node
+  (cd ui && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run build --silent)
+}
+
+# tauri-driver bridges WebDriver to the desktop window for the end-to-end tests.
+install_tauri_driver() {
+  local cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+  if [ -x "$cargo_bin/tauri-driver" ]; then
+    return 0
+  fi
+  cargo install --locked tauri-driver --version 2.1.0
+}

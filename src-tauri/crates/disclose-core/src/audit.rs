@@ -17,6 +17,7 @@ use crate::store::Store;
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AuditEntry {
     pub id: i64,
     pub at: String,
@@ -30,6 +31,7 @@ pub struct AuditEntry {
 
 /// The outcome of checking the chain.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Verification {
     pub entries: u64,
     pub intact: bool,

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// The kinds of structured identifier this module knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum IdKind {
     NiNumber,
@@ -32,6 +33,7 @@ impl IdKind {
 
 /// One identifier found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Found {
     pub kind: IdKind,
     pub start: usize,

@@ -34,6 +34,7 @@ const MAX_PIXELS: f32 = 6000.0;
 const TIMEOUT: Duration = Duration::from_secs(180);
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OcrSummary {
     pub items: u64,
     pub pages: u64,
@@ -134,6 +135,8 @@ pub fn run(
         for (item, _, _, _) in &results {
             progress.event(&ProgressEvent::FileDone {
                 path: item.path.clone(),
+                items: summary.items,
+                failed: summary.failed,
             });
         }
         crate::ingest::reindex_pending(folder)?;

@@ -13,7 +13,8 @@ use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::index::parse_query;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum SortBy {
     #[default]
@@ -46,6 +47,7 @@ impl<'a> SearchRequest<'a> {
 
 /// The answer to a search.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchResults {
     pub query: String,
     /// All matching items, not just this page.
@@ -54,6 +56,7 @@ pub struct SearchResults {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     pub item: i64,
     pub path: String,

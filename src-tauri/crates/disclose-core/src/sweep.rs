@@ -16,6 +16,7 @@ use crate::search::matching_ids;
 const MAX_LOCATIONS: usize = 20;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SweepReport {
     pub identifiers: Vec<IdentifierHits>,
     /// Distinct items hit by any identifier.
@@ -23,6 +24,7 @@ pub struct SweepReport {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IdentifierHits {
     /// `name`, `alias`, `date_of_birth`, `address`, `postcode`, `account_ref`,
     /// `ni_number`, `phone`, `email`.
@@ -34,6 +36,7 @@ pub struct IdentifierHits {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemHits {
     pub item: i64,
     pub path: String,

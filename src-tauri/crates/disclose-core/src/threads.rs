@@ -28,6 +28,7 @@ const HASHES: usize = 64;
 const BANDS: usize = 16;
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupingSummary {
     pub threads: u64,
     pub emails: u64,

@@ -2,10 +2,9 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
-use disclose_core::case::{Case, CaseFolder, HouseholdMember, Kind};
-use disclose_core::clock::{self, Deadline, Region};
+use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, HouseholdMember, Kind};
+use disclose_core::clock::Region;
 
 use super::{now, Context};
 use crate::Outcome;
@@ -120,7 +119,7 @@ fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
         .collect::<Result<Vec<_>, _>>()?;
     case.extended = a.extend;
     let folder = CaseFolder::create(&ctx.home, &case, &now())?;
-    let shown = CaseView::of(&folder)?;
+    let shown = CaseOverview::of(&folder, today())?;
     ctx.out.print(&shown, |v| {
         println!(
             "Created case {} for {} in {}",
@@ -130,44 +129,12 @@ fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-#[derive(Serialize)]
-struct CaseView {
-    case: Case,
-    deadline: Deadline,
-    /// Days until the due date; negative when overdue.
-    days_left: i64,
-    folder: String,
-    items: u64,
-    by_status: std::collections::BTreeMap<String, u64>,
-    by_type: std::collections::BTreeMap<String, u64>,
-    duplicates: u64,
-}
-
-impl CaseView {
-    fn of(folder: &CaseFolder) -> anyhow::Result<CaseView> {
-        let by_status = folder.store.status_counts()?;
-        let case = folder.case()?;
-        let deadline = case.deadline()?;
-        Ok(CaseView {
-            days_left: clock::days_left(&deadline, chrono::Local::now().date_naive()),
-            deadline,
-            case,
-            folder: folder.dir().display().to_string(),
-            items: by_status.values().sum(),
-            by_status,
-            by_type: folder.store.type_counts()?,
-            duplicates: folder.store.duplicate_count()?,
-        })
-    }
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 fn list(ctx: &Context) -> anyhow::Result<Outcome> {
-    let mut cases = Vec::new();
-    for reference in ctx.home.case_references()? {
-        cases.push(CaseView::of(&ctx.open(&reference)?)?);
-    }
-    // Most urgent first: overdue cases lead.
-    cases.sort_by_key(|c| (c.days_left, c.case.reference.clone()));
+    let cases = all_cases(&ctx.home, today())?;
     ctx.out.print(&cases, |cases| {
         if cases.is_empty() {
             println!("No cases yet. Create one with: disclose case new --ref REF --subject NAME");
@@ -199,7 +166,7 @@ fn days_text(days: i64) -> String {
 }
 
 fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
-    let view = CaseView::of(&ctx.open(reference)?)?;
+    let view = CaseOverview::of(&ctx.open(reference)?, today())?;
     ctx.out.print(&view, |v| {
         let c = &v.case;
         let s = &c.subject;

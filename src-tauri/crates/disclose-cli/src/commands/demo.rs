@@ -14,6 +14,9 @@ pub struct DemoArgs {
     /// Reference for the demo case.
     #[arg(long = "ref", default_value = DEMO_REFERENCE)]
     reference: String,
+    /// Only write the demo's files into this folder (to try an import).
+    #[arg(long = "write-files", value_name = "DIR")]
+    write_files: Option<std::path::PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -24,6 +27,13 @@ struct DemoView {
 }
 
 pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<Outcome> {
+    if let Some(dir) = args.write_files {
+        let written = demo::write_demo_files(&dir, demo::DEMO_SEED)?;
+        ctx.out.print(&written, |w| {
+            println!("Wrote {} demo files into {}", w.len(), dir.display());
+        });
+        return Ok(Outcome::Ok);
+    }
     let today = chrono::Local::now().date_naive();
     let (folder, import) = demo::create_demo(&ctx.home, &args.reference, &now(), today, &user())?;
     let view = DemoView {

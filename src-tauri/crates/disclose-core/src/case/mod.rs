@@ -5,11 +5,13 @@
 
 mod folder;
 mod home;
+mod overview;
 
 pub use folder::os_user;
 
 pub use folder::CaseFolder;
 pub use home::Home;
+pub use overview::{all_cases, CaseOverview};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -19,6 +21,7 @@ use crate::error::{Error, Result};
 
 /// What the requester asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Subject access (UK GDPR Art. 15).
@@ -47,6 +50,7 @@ impl std::str::FromStr for Kind {
 /// Everything that identifies the data subject in the organisation's
 /// records. Each list may be empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Subject {
     /// Full name as the subject gives it, e.g. "Jane Anne Smith".
@@ -66,6 +70,7 @@ pub struct Subject {
 /// Someone who lives with the subject: their data is not the subject's to
 /// have, but they are not strangers either.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct HouseholdMember {
     pub name: String,
@@ -74,6 +79,7 @@ pub struct HouseholdMember {
 
 /// A subject access or portability request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Case {
     /// The organisation's reference, also the case folder's name.
     pub reference: String,

@@ -30,6 +30,7 @@ pub use holidays::{bank_holidays, easter_sunday, holiday_on, is_working_day};
 
 /// The UK jurisdictions, whose bank holidays differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Region {
     EnglandWales,
@@ -82,6 +83,7 @@ pub enum ClockError {
 
 /// The clock stopped from `from` (a question sent) to `to` (answer received).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pause {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -111,6 +113,7 @@ pub struct DeadlineInput {
 
 /// The computed deadline, with the reasoning that led to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Deadline {
     /// When the response is due (the extended date when extended).
     pub due: NaiveDate,

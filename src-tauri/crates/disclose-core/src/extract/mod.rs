@@ -30,6 +30,7 @@ pub use sniff::{sniff, FileType};
 
 /// What a reader got out of one file.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Extracted {
     /// All text a recipient could find in the file, in reading order.
     pub text: String,
@@ -54,6 +55,7 @@ pub struct Extracted {
 
 /// One page of a paginated document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Page {
     /// 1-based page number.
     pub number: u32,
@@ -66,6 +68,7 @@ pub struct Page {
 
 /// A word of text and where it is drawn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Word {
     /// Byte range of the word in [`Extracted::text`].
     pub start: usize,
@@ -77,6 +80,7 @@ pub struct Word {
 
 /// A file found inside another one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Child {
     /// The name it had inside its container (attachment file name, archive
     /// entry path, sanitised).
@@ -87,6 +91,7 @@ pub struct Child {
 
 /// One table of structured rows (a sheet, a CSV file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecordTable {
     /// Sheet name; the file name for CSV.
     pub name: String,

@@ -62,6 +62,7 @@ impl ImportOptions {
 
 /// What an import did. `ok + partial + failed == items`.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSummary {
     /// Files found under the given paths (a container counts once).
     pub inputs: u64,
@@ -110,6 +111,7 @@ impl ImportSummary {
 
 /// Progress reported during an import.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ProgressEvent {
     /// The inputs were walked: how many files and bytes there are to do.
@@ -120,8 +122,13 @@ pub enum ProgressEvent {
     },
     /// A worker began a file.
     FileStarted { path: String, bytes: u64 },
-    /// A file and everything inside it was stored.
-    FileDone { path: String },
+    /// A file and everything inside it was stored. `items` and `failed`
+    /// count this run's items so far (children included).
+    FileDone {
+        path: String,
+        items: u64,
+        failed: u64,
+    },
     /// The index was committed.
     Indexed { items: u64 },
 }

@@ -66,7 +66,11 @@ impl<'a> Writer<'a> {
                 summary.inputs_done += 1;
                 let path = node.path.clone();
                 write_tree(store, &ctx, node, None, waiting, summary, &mut written)?;
-                progress.event(&ProgressEvent::FileDone { path });
+                progress.event(&ProgressEvent::FileDone {
+                    path,
+                    items: summary.items,
+                    failed: summary.failed,
+                });
             }
             Ok(())
         })?;

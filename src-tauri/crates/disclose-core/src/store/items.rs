@@ -12,6 +12,7 @@ use crate::extract::{Page, RecordTable};
 
 /// How well an item's content could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Ok,
@@ -63,8 +64,16 @@ pub struct NewItem<'a> {
     pub imported_by: &'a str,
 }
 
+/// What facets need of an item.
+pub struct FacetRow {
+    pub file_type: String,
+    pub from: Option<String>,
+    pub date: Option<String>,
+}
+
 /// An item as stored.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemRow {
     pub id: i64,
     pub parent: Option<i64>,
@@ -306,6 +315,32 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([status.map(Status::as_str)], item_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Type, sender and date of each of `ids`, for search facets.
+    pub fn facet_rows(&self, ids: &[i64]) -> Result<Vec<FacetRow>> {
+        let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn.prepare(
+            "SELECT type, json_extract(metadata, '$.from'), date FROM items
+             WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([ids], |r| {
+            Ok(FacetRow {
+                file_type: r.get(0)?,
+                from: r.get(1)?,
+                date: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Items sharing a conversation, oldest first.
+    pub fn thread(&self, thread_id: i64) -> Result<Vec<ItemRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE thread_id = ?1 ORDER BY date, id"
+        ))?;
+        let rows = stmt.query_map([thread_id], item_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

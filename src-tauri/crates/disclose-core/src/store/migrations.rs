@@ -97,6 +97,18 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE items ADD COLUMN ocr_state TEXT;
     ALTER TABLE items ADD COLUMN ocr_confidence REAL;
     CREATE INDEX items_ocr_pending ON items(ocr_state) WHERE ocr_state = 'pending';",
+    // 5: review decisions, one row per decision taken; the newest for an
+    // item is its current decision, earlier rows are its history.
+    "CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        decision TEXT NOT NULL,
+        reason TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        decided_at TEXT NOT NULL,
+        decided_by TEXT NOT NULL
+    );
+    CREATE INDEX decisions_item ON decisions(item_id, id);",
 ];
 
 /// The schema version this build writes.

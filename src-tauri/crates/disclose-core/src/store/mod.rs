@@ -10,7 +10,7 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub use items::{ItemRow, NewItem, OcrUpdate, Status};
+pub use items::{FacetRow, ItemRow, NewItem, OcrUpdate, Status};
 
 use crate::case::Case;
 use crate::error::{Error, Result};
@@ -86,6 +86,7 @@ impl Store {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchLogEntry {
     pub at: String,
     pub kind: String,

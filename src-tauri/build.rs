@@ -1,0 +1,28 @@
+//! Builds the app's permission set: every command below gets an
+//! `allow-<name>` permission, and `capabilities/default.json` grants the
+//! main window exactly those (least privilege, no fs plugin).
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "list_cases",
+            "create_case",
+            "case_overview",
+            "update_subject",
+            "import_files",
+            "cancel_import",
+            "failed_items",
+            "sweep_case",
+            "search_case",
+            "search_facets",
+            "saved_searches",
+            "save_search",
+            "item_detail",
+            "item_original",
+            "review_queue",
+            "decide_items",
+            "decision_reasons",
+        ]),
+    ))
+    .expect("tauri build step");
+}

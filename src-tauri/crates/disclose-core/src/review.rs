@@ -1,0 +1,336 @@
+//! Review decisions: what happens to each item in the response — disclose
+//! it, disclose it with redactions, withhold it under an exemption, leave
+//! it out as not relevant, or treat it as a duplicate. Every decision is
+//! kept (the newest is current) and written to the audit trail, so who
+//! decided what, when and why can always be shown.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::case::CaseFolder;
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// What to do with an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    Disclose,
+    /// Disclose with the marked parts redacted.
+    Redact,
+    /// Withhold entirely, under an exemption (a reason is required).
+    Withhold,
+    NotRelevant,
+    Duplicate,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 5] = [
+        Decision::Disclose,
+        Decision::Redact,
+        Decision::Withhold,
+        Decision::NotRelevant,
+        Decision::Duplicate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Disclose => "disclose",
+            Decision::Redact => "redact",
+            Decision::Withhold => "withhold",
+            Decision::NotRelevant => "not-relevant",
+            Decision::Duplicate => "duplicate",
+        }
+    }
+}
+
+impl std::str::FromStr for Decision {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Decision> {
+        Decision::ALL
+            .into_iter()
+            .find(|d| d.as_str() == s)
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "unknown decision {s:?}: use disclose, redact, withhold, not-relevant or duplicate"
+                ))
+            })
+    }
+}
+
+/// A reason for withholding or redacting, citing the law that allows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Reason {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub citation: &'static str,
+}
+
+/// The default reasons (UK GDPR and the Data Protection Act 2018).
+pub const REASONS: &[Reason] = &[
+    Reason {
+        code: "third-party",
+        label: "Another person's information",
+        citation: "DPA 2018 Sch. 2 Pt 3 para 16",
+    },
+    Reason {
+        code: "crime",
+        label: "Crime and taxation",
+        citation: "DPA 2018 Sch. 2 Pt 1 para 2",
+    },
+    Reason {
+        code: "legal-privilege",
+        label: "Legal professional privilege",
+        citation: "DPA 2018 Sch. 2 Pt 4 para 19",
+    },
+    Reason {
+        code: "management-forecast",
+        label: "Management forecasting or planning",
+        citation: "DPA 2018 Sch. 2 Pt 4 para 22",
+    },
+    Reason {
+        code: "negotiations",
+        label: "Negotiations with the requester",
+        citation: "DPA 2018 Sch. 2 Pt 4 para 23",
+    },
+    Reason {
+        code: "confidential-reference",
+        label: "Confidential reference",
+        citation: "DPA 2018 Sch. 2 Pt 4 para 24",
+    },
+    Reason {
+        code: "serious-harm",
+        label: "Health or social work data: serious harm",
+        citation: "DPA 2018 Sch. 3 Pts 2 and 3",
+    },
+    Reason {
+        code: "not-requester-data",
+        label: "Not the requester's personal data",
+        citation: "UK GDPR Art. 15(1)",
+    },
+];
+
+pub fn reason(code: &str) -> Result<&'static Reason> {
+    REASONS.iter().find(|r| r.code == code).ok_or_else(|| {
+        let codes: Vec<&str> = REASONS.iter().map(|r| r.code).collect();
+        Error::Invalid(format!(
+            "unknown reason {code:?}: use one of {}",
+            codes.join(", ")
+        ))
+    })
+}
+
+/// An item's current decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DecisionRecord {
+    pub item_id: i64,
+    pub decision: Decision,
+    pub reason: Option<String>,
+    pub note: String,
+    pub decided_at: String,
+    pub decided_by: String,
+}
+
+/// How far the review has got.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReviewProgress {
+    /// Items to review: everything imported.
+    pub total: u64,
+    pub decided: u64,
+    /// Current decisions by kind.
+    pub by_decision: BTreeMap<String, u64>,
+}
+
+/// Records `decision` for each of `items`, with the reason it needs.
+pub fn decide(
+    folder: &mut CaseFolder,
+    items: &[i64],
+    decision: Decision,
+    reason: Option<&str>,
+    note: &str,
+    now: &str,
+) -> Result<Vec<DecisionRecord>> {
+    if items.is_empty() {
+        return Err(Error::Invalid("no items to decide".into()));
+    }
+    let reason = reason
+        .filter(|r| !r.is_empty())
+        .map(self::reason)
+        .transpose()?;
+    if decision == Decision::Withhold && reason.is_none() {
+        return Err(Error::Invalid(
+            "withholding needs a reason (the exemption relied on)".into(),
+        ));
+    }
+    let actor = folder.actor().to_string();
+    let code = reason.map(|r| r.code);
+    folder.store.transaction(|store| {
+        let mut records = Vec::new();
+        for &item in items {
+            store.item(item)?;
+            store.conn.execute(
+                "INSERT INTO decisions (item_id, decision, reason, note, decided_at, decided_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![item, decision.as_str(), code, note, now, actor],
+            )?;
+            records.push(DecisionRecord {
+                item_id: item,
+                decision,
+                reason: code.map(String::from),
+                note: note.to_string(),
+                decided_at: now.to_string(),
+                decided_by: actor.clone(),
+            });
+        }
+        store.audit(
+            now,
+            &actor,
+            "decide",
+            &serde_json::json!({
+                "items": items,
+                "decision": decision.as_str(),
+                "reason": code,
+                "note": note,
+            }),
+        )?;
+        Ok(records)
+    })
+}
+
+impl Store {
+    /// The current decision for an item, if any.
+    pub fn decision(&self, item: i64) -> Result<Option<DecisionRecord>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT item_id, decision, reason, note, decided_at, decided_by
+                 FROM decisions WHERE item_id = ?1 ORDER BY id DESC LIMIT 1",
+                [item],
+                read_record,
+            )
+            .optional()?)
+    }
+
+    /// The current decision of every decided item.
+    pub fn decisions(&self) -> Result<BTreeMap<i64, DecisionRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, decision, reason, note, decided_at, decided_by
+             FROM decisions WHERE id IN (SELECT MAX(id) FROM decisions GROUP BY item_id)",
+        )?;
+        let rows = stmt.query_map([], read_record)?;
+        let mut out = BTreeMap::new();
+        for row in rows {
+            let record = row?;
+            out.insert(record.item_id, record);
+        }
+        Ok(out)
+    }
+
+    pub fn review_progress(&self) -> Result<ReviewProgress> {
+        let total: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM items", [], |r| r.get(0))?;
+        let mut progress = ReviewProgress {
+            total: total as u64,
+            ..ReviewProgress::default()
+        };
+        for record in self.decisions()?.values() {
+            progress.decided += 1;
+            *progress
+                .by_decision
+                .entry(record.decision.as_str().to_string())
+                .or_default() += 1;
+        }
+        Ok(progress)
+    }
+}
+
+fn read_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<DecisionRecord> {
+    let decision: String = r.get(1)?;
+    Ok(DecisionRecord {
+        item_id: r.get(0)?,
+        decision: decision.parse().unwrap_or(Decision::Disclose),
+        reason: r.get(2)?,
+        note: r.get(3)?,
+        decided_at: r.get(4)?,
+        decided_by: r.get(5)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::Home;
+
+    fn demo_folder() -> (tempfile::TempDir, CaseFolder) {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::new(dir.path());
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        let (folder, _) =
+            crate::demo::create_demo(&home, "R-1", "2026-11-02T10:00:00Z", today, "tester")
+                .unwrap();
+        (dir, folder)
+    }
+
+    #[test]
+    fn the_newest_decision_counts_and_every_one_is_audited() {
+        let (_dir, mut folder) = demo_folder();
+        let before = folder.store.audit_entries().unwrap().len();
+        decide(&mut folder, &[1, 2], Decision::Disclose, None, "", "t1").unwrap();
+        decide(
+            &mut folder,
+            &[2],
+            Decision::Withhold,
+            Some("legal-privilege"),
+            "advice from our solicitor",
+            "t2",
+        )
+        .unwrap();
+        let current = folder.store.decision(2).unwrap().unwrap();
+        assert_eq!(current.decision, Decision::Withhold);
+        assert_eq!(current.reason.as_deref(), Some("legal-privilege"));
+        assert_eq!(current.decided_by, "tester");
+        let progress = folder.store.review_progress().unwrap();
+        assert_eq!(progress.decided, 2);
+        assert_eq!(progress.by_decision["disclose"], 1);
+        assert_eq!(progress.by_decision["withhold"], 1);
+        assert!(progress.total > 2);
+        let audit = folder.store.audit_entries().unwrap();
+        assert_eq!(audit.len(), before + 2);
+        assert_eq!(audit.last().unwrap().action, "decide");
+        assert!(folder.store.verify_audit().unwrap().intact);
+    }
+
+    #[test]
+    fn withholding_needs_a_known_reason_and_items_must_exist() {
+        let (_dir, mut folder) = demo_folder();
+        let err = decide(&mut folder, &[1], Decision::Withhold, None, "", "t").unwrap_err();
+        assert!(err.to_string().contains("needs a reason"), "{err}");
+        let err = decide(
+            &mut folder,
+            &[1],
+            Decision::Redact,
+            Some("because"),
+            "",
+            "t",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown reason"), "{err}");
+        assert!(decide(&mut folder, &[999_999], Decision::Disclose, None, "", "t").is_err());
+        assert_eq!(folder.store.review_progress().unwrap().decided, 0);
+    }
+
+    #[test]
+    fn decisions_parse_from_their_names() {
+        for d in Decision::ALL {
+            assert_eq!(d.as_str().parse::<Decision>().unwrap(), d);
+        }
+        assert!("maybe".parse::<Decision>().is_err());
+    }
+}

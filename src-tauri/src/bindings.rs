@@ -1,0 +1,87 @@
+//! The UI's TypeScript types, generated from the Rust types the commands
+//! send and receive. `ui/src/bindings.ts` must match what this produces:
+//! the test fails when it is stale; `UPDATE_BINDINGS=1 cargo test -p
+//! disclose-desktop bindings` rewrites it.
+
+use ts_rs::{Config, TS};
+
+use disclose_core::audit::Verification;
+use disclose_core::case::{CaseOverview, HouseholdMember, Kind, Subject};
+use disclose_core::clock::{Deadline, Pause, Region};
+use disclose_core::extract::{Page, RecordTable, Word};
+use disclose_core::facets::{FacetValue, Facets};
+use disclose_core::ingest::{ImportSummary, ProgressEvent};
+use disclose_core::ocr::OcrSummary;
+use disclose_core::review::{Decision, DecisionRecord, Reason, ReviewProgress};
+use disclose_core::search::{SearchHit, SearchResults, SortBy};
+use disclose_core::store::{ItemRow, Status};
+use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
+use disclose_core::threads::GroupingSummary;
+
+use crate::commands::{Brief as ItemBrief, CaseInput, ImportProgress, ItemDetail, ReviewRow};
+use crate::error::CommandError;
+
+fn declarations() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p disclose-desktop bindings`.\n// Do not edit by hand.\n",
+    );
+    let mut add = |decl: String| {
+        out.push('\n');
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push('\n');
+    };
+    add(disclose_core::case::Case::decl(&cfg));
+    add(Kind::decl(&cfg));
+    add(Subject::decl(&cfg));
+    add(HouseholdMember::decl(&cfg));
+    add(Region::decl(&cfg));
+    add(Pause::decl(&cfg));
+    add(Deadline::decl(&cfg));
+    add(CaseOverview::decl(&cfg));
+    add(CaseInput::decl(&cfg));
+    add(ReviewProgress::decl(&cfg));
+    add(ImportSummary::decl(&cfg));
+    add(GroupingSummary::decl(&cfg));
+    add(OcrSummary::decl(&cfg));
+    add(ProgressEvent::decl(&cfg));
+    add(ImportProgress::decl(&cfg));
+    add(SearchResults::decl(&cfg));
+    add(SearchHit::decl(&cfg));
+    add(SortBy::decl(&cfg));
+    add(Facets::decl(&cfg));
+    add(FacetValue::decl(&cfg));
+    add(SweepReport::decl(&cfg));
+    add(IdentifierHits::decl(&cfg));
+    add(ItemHits::decl(&cfg));
+    add(ItemRow::decl(&cfg));
+    add(Status::decl(&cfg));
+    add(ItemBrief::decl(&cfg));
+    add(ItemDetail::decl(&cfg));
+    add(Page::decl(&cfg));
+    add(Word::decl(&cfg));
+    add(RecordTable::decl(&cfg));
+    add(Decision::decl(&cfg));
+    add(DecisionRecord::decl(&cfg));
+    add(Reason::decl(&cfg));
+    add(ReviewRow::decl(&cfg));
+    add(Verification::decl(&cfg));
+    add(CommandError::decl(&cfg));
+    out
+}
+
+#[test]
+fn bindings_match_the_rust_types() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
+    let expected = declarations();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p disclose-desktop bindings`"
+    );
+}

@@ -1,0 +1,83 @@
+//! Cases screen and case overview: list, create, edit the subject's
+//! identifiers, run the identifier sweep.
+
+use serde::Deserialize;
+use tauri::{AppHandle, Runtime};
+
+use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, Subject};
+use disclose_core::sweep::{self, SweepReport};
+
+use super::blocking;
+use crate::error::CommandResult;
+use crate::state::{now, today};
+
+/// A new case as the form sends it: the whole case model.
+#[derive(Debug, Deserialize, ts_rs::TS)]
+pub struct CaseInput {
+    pub case: Case,
+}
+
+#[tauri::command]
+pub async fn list_cases<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<CaseOverview>> {
+    blocking(app, |state| Ok(all_cases(&state.home, today())?)).await
+}
+
+#[tauri::command]
+pub async fn create_case<R: Runtime>(
+    app: AppHandle<R>,
+    input: CaseInput,
+) -> CommandResult<CaseOverview> {
+    blocking(app, move |state| {
+        let folder = CaseFolder::create(&state.home, &input.case, &now())?;
+        Ok(CaseOverview::of(&folder, today())?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn case_overview<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+) -> CommandResult<CaseOverview> {
+    blocking(app, move |state| {
+        state.with_case(&reference, |folder| Ok(CaseOverview::of(folder, today())?))
+    })
+    .await
+}
+
+/// Replaces the subject's identifiers (names, dates, addresses, numbers).
+#[tauri::command]
+pub async fn update_subject<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+    subject: Subject,
+) -> CommandResult<CaseOverview> {
+    blocking(app, move |state| {
+        state.with_case(&reference, |folder| {
+            let mut case = folder.case()?;
+            case.subject = subject;
+            case.validate()?;
+            let at = now();
+            folder.store.save_case(&case, &at)?;
+            folder.store.audit(
+                &at,
+                folder.actor(),
+                "subject_updated",
+                &serde_json::json!({ "subject": case.subject }),
+            )?;
+            Ok(CaseOverview::of(folder, today())?)
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn sweep_case<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+) -> CommandResult<SweepReport> {
+    blocking(app, move |state| {
+        state.with_case(&reference, |folder| Ok(sweep::sweep(folder, &now())?))
+    })
+    .await
+}

@@ -1,0 +1,121 @@
+//! Document viewer: an item with its text, pages (word boxes), tables,
+//! family (parent, attachments, thread) and decision; and the original
+//! bytes, served only from the open case's own originals.
+
+use serde::Serialize;
+use tauri::ipc::Response;
+use tauri::{AppHandle, Runtime};
+
+use disclose_core::extract::{Page, RecordTable};
+use disclose_core::review::DecisionRecord;
+use disclose_core::store::{originals, ItemRow};
+
+use super::blocking;
+use crate::error::{CommandError, CommandResult};
+
+/// The originals shown in the viewer are capped so one huge file cannot
+/// flood the window; bigger ones are shown as text only.
+const MAX_ORIGINAL_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An item in a list: enough to name it and open it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ItemBrief {
+    pub id: i64,
+    pub name: String,
+    pub path: String,
+    #[serde(rename = "type")]
+    pub file_type: String,
+    pub date: Option<String>,
+    pub from: Option<String>,
+}
+
+impl From<&ItemRow> for ItemBrief {
+    fn from(item: &ItemRow) -> ItemBrief {
+        ItemBrief {
+            id: item.id,
+            name: item.name.clone(),
+            path: item.path.clone(),
+            file_type: item.file_type.clone(),
+            date: item.date.clone(),
+            from: item.metadata.get("from").cloned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ItemDetail {
+    pub item: ItemRow,
+    pub text: String,
+    pub pages: Vec<Page>,
+    pub records: Vec<RecordTable>,
+    pub parent: Option<ItemBrief>,
+    pub children: Vec<ItemBrief>,
+    /// The conversation this item belongs to, oldest first (itself included).
+    pub thread: Vec<ItemBrief>,
+    pub decision: Option<DecisionRecord>,
+    /// Whether the original can be shown (PDF, image) in the viewer.
+    pub viewable: bool,
+}
+
+#[tauri::command]
+pub async fn item_detail<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+    id: i64,
+) -> CommandResult<ItemDetail> {
+    blocking(app, move |state| {
+        state.with_case(&reference, |folder| {
+            let store = &folder.store;
+            let item = store.item(id)?;
+            let parent = match item.parent {
+                Some(p) => Some(ItemBrief::from(&store.item(p)?)),
+                None => None,
+            };
+            let thread = match item.thread_id {
+                Some(t) => store.thread(t)?.iter().map(ItemBrief::from).collect(),
+                None => Vec::new(),
+            };
+            Ok(ItemDetail {
+                text: store.text(id)?,
+                pages: store.pages(id)?,
+                records: store.records(id)?,
+                parent,
+                children: store.children(id)?.iter().map(ItemBrief::from).collect(),
+                thread,
+                decision: store.decision(id)?,
+                viewable: matches!(item.file_type.as_str(), "pdf" | "image")
+                    && item.size <= MAX_ORIGINAL_BYTES,
+                item,
+            })
+        })
+    })
+    .await
+}
+
+/// The original bytes of a PDF or image item of the open case.
+#[tauri::command]
+pub async fn item_original<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+    id: i64,
+) -> CommandResult<Response> {
+    blocking(app, move |state| {
+        state.with_case(&reference, |folder| {
+            let item = folder.store.item(id)?;
+            if !matches!(item.file_type.as_str(), "pdf" | "image") || item.size > MAX_ORIGINAL_BYTES
+            {
+                return Err(CommandError {
+                    code: "invalid".into(),
+                    message: format!("item {id} is not shown as an original"),
+                });
+            }
+            let path = originals::path_for(&folder.originals_dir(), &item.sha256);
+            let bytes = std::fs::read(&path).map_err(|e| CommandError {
+                code: "io".into(),
+                message: format!("the original of item {id} could not be read: {e}"),
+            })?;
+            Ok(Response::new(bytes))
+        })
+    })
+    .await
+}

@@ -1,0 +1,52 @@
+//! The commands the window may call, one module per screen. Each runs its
+//! engine work on a blocking thread so the window never waits on disk.
+
+mod cases;
+mod import;
+mod items;
+mod review;
+mod search;
+
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+use items::ItemBrief;
+#[cfg(test)]
+pub use {
+    cases::CaseInput, import::ImportProgress, items::ItemBrief as Brief, items::ItemDetail,
+    review::ReviewRow,
+};
+
+pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        cases::list_cases,
+        cases::create_case,
+        cases::case_overview,
+        cases::update_subject,
+        cases::sweep_case,
+        import::import_files,
+        import::cancel_import,
+        import::failed_items,
+        search::search_case,
+        search::search_facets,
+        search::saved_searches,
+        search::save_search,
+        items::item_detail,
+        items::item_original,
+        review::review_queue,
+        review::decide_items,
+        review::decision_reasons,
+    ]
+}
+
+/// Runs `work` with the app's state on a blocking thread.
+async fn blocking<R: Runtime, T: Send + 'static>(
+    app: AppHandle<R>,
+    work: impl FnOnce(&AppState) -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
+        .await
+        .map_err(|e| CommandError::internal(format!("the command stopped unexpectedly: {e}")))?
+}

@@ -1,0 +1,69 @@
+//! Review screen: the queue of items with their decisions, deciding, and
+//! the reasons (exemptions) a decision may cite.
+
+use serde::Serialize;
+use tauri::{AppHandle, Runtime};
+
+use disclose_core::review::{self, Decision, Reason, ReviewProgress, REASONS};
+
+use super::{blocking, ItemBrief};
+use crate::error::CommandResult;
+use crate::state::now;
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ReviewRow {
+    pub item: ItemBrief,
+    pub status: String,
+    pub decision: Option<Decision>,
+    pub reason: Option<String>,
+}
+
+#[tauri::command]
+pub async fn review_queue<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+) -> CommandResult<Vec<ReviewRow>> {
+    blocking(app, move |state| {
+        state.with_case(&reference, |folder| {
+            let decisions = folder.store.decisions()?;
+            Ok(folder
+                .store
+                .items(None)?
+                .iter()
+                .map(|item| {
+                    let decided = decisions.get(&item.id);
+                    ReviewRow {
+                        item: ItemBrief::from(item),
+                        status: item.status.as_str().to_string(),
+                        decision: decided.map(|d| d.decision),
+                        reason: decided.and_then(|d| d.reason.clone()),
+                    }
+                })
+                .collect())
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn decide_items<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+    items: Vec<i64>,
+    decision: Decision,
+    reason: Option<String>,
+    note: String,
+) -> CommandResult<ReviewProgress> {
+    blocking(app, move |state| {
+        state.with_case(&reference, |folder| {
+            review::decide(folder, &items, decision, reason.as_deref(), &note, &now())?;
+            Ok(folder.store.review_progress()?)
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn decision_reasons() -> CommandResult<Vec<Reason>> {
+    Ok(REASONS.to_vec())
+}

@@ -1,0 +1,80 @@
+//! What the app keeps between commands: where cases live, the cases opened
+//! so far (so a search does not reopen the index), and the cancel switch of
+//! the running import.
+
+use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+
+use disclose_core::case::{CaseFolder, Home};
+use disclose_core::demo::{self, DEMO_REFERENCE};
+
+use crate::error::{CommandError, CommandResult};
+
+pub struct AppState {
+    pub home: Home,
+    open: Mutex<HashMap<String, Arc<Mutex<CaseFolder>>>>,
+    /// Set to stop the running import after the files in flight.
+    pub cancel_import: Arc<AtomicBool>,
+}
+
+impl AppState {
+    pub fn new(home: Home) -> AppState {
+        AppState {
+            home,
+            open: Mutex::new(HashMap::new()),
+            cancel_import: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Runs `f` on the open case `reference`, opening it on first use.
+    pub fn with_case<T>(
+        &self,
+        reference: &str,
+        f: impl FnOnce(&mut CaseFolder) -> CommandResult<T>,
+    ) -> CommandResult<T> {
+        let folder = {
+            let mut open = self
+                .open
+                .lock()
+                .map_err(|_| CommandError::internal("case cache poisoned"))?;
+            match open.get(reference) {
+                Some(folder) => folder.clone(),
+                None => {
+                    let folder = Arc::new(Mutex::new(CaseFolder::open(&self.home, reference)?));
+                    open.insert(reference.to_string(), folder.clone());
+                    folder
+                }
+            }
+        };
+        let mut folder = folder
+            .lock()
+            .map_err(|_| CommandError::internal("case poisoned by an earlier failure"))?;
+        f(&mut folder)
+    }
+}
+
+/// Creates the demo case when the home holds no cases yet, so the first
+/// start shows the product working.
+pub fn ensure_demo(home: &Home) -> disclose_core::Result<()> {
+    if !home.case_references()?.is_empty() {
+        return Ok(());
+    }
+    let today = chrono::Local::now().date_naive();
+    demo::create_demo(
+        home,
+        DEMO_REFERENCE,
+        &now(),
+        today,
+        &disclose_core::case::os_user(),
+    )?;
+    Ok(())
+}
+
+pub fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

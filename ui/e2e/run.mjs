@@ -1,0 +1,137 @@
+// End-to-end run of the real Disclose window: create a case, import a
+// folder, watch the progress finish, search, open an email and a PDF,
+// record decisions — asserting on what the window shows and saving
+// screenshots. Prints the launch and search timings it saw.
+//
+// Needs: the built app and CLI (cargo build -p disclose-desktop -p
+// disclose-cli), tauri-driver, WebKitWebDriver and a display (xvfb-run).
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { cliPath, launch, outDir, root, screenshot, stop } from "./harness.mjs";
+
+const work = mkdtempSync(path.join(tmpdir(), "disclose-e2e-"));
+const home = path.join(work, "home");
+const fixtures = path.join(work, "exports");
+execFileSync(cliPath, ["--home", home, "demo", "--write-files", fixtures]);
+
+const shots = [];
+const step = (name) => console.log(`e2e: ${name}`);
+const session = await launch(home);
+const { wd } = session;
+try {
+  step("the cases screen opens on the demo case");
+  await wd.find("#cases-table tbody tr", { timeout: 60000 });
+  const launchMs = performance.now() - session.started;
+  const casesText = await wd.text(await wd.find("#cases-table"));
+  assert.match(casesText, /DEMO-001/, `the demo case is listed: ${casesText}`);
+  assert.match(casesText, /days left|due today|overdue/, "days left are given in words");
+
+  step("new case: the form refuses an empty case, then creates one");
+  await wd.click(await wd.find("#new-case"));
+  await wd.click(await wd.find("#new-case-form button[type=submit]"));
+  await wd.find("#e-reference", { until: (t) => /reference/i.test(t) });
+  await wd.find("#e-subject", { until: (t) => /name/i.test(t) });
+  await wd.type(await wd.find("#f-reference"), "E2E-001");
+  await wd.type(await wd.find("#f-subject"), "Jane Smith");
+  await wd.type(await wd.find("#f-postcodes"), "M14 5RT");
+  await wd.type(await wd.find("#f-emails"), "jane.smith@example.com");
+  shots.push(await screenshot(wd, "02-new-case"));
+  await wd.click(await wd.find("#new-case-form button[type=submit]"));
+  await wd.find("main h1", { until: (t) => t.includes("E2E-001") });
+
+  step("import a folder and watch the progress finish");
+  await wd.click(await wd.find('a.nav-link[href$="/import"]'));
+  await wd.type(await wd.find("#import-path"), fixtures);
+  await wd.click(await wd.find("#import-path-form button[type=submit]"));
+  await wd.find("#import-progress h2", { until: (t) => t === "Import finished", timeout: 180000 });
+  const summary = await wd.text(await wd.find("#summary-line"));
+  const items = Number(/^(\d+) items/.exec(summary)?.[1]);
+  assert.ok(items > 20, `items were stored: ${summary}`);
+  assert.match(summary, /[1-9]\d* failed/, "the damaged file is reported as failed");
+  const failures = await wd.text(await wd.find("#import-summary"));
+  assert.match(failures, /old-notes-damaged\.docx/, "the failed file is named with its reason");
+  const files = await wd.text(await wd.find("#progress-files"));
+  assert.match(files, /^(\d+) of \1$/, `every file was done: ${files}`);
+  shots.push(await screenshot(wd, "03-import"));
+
+  step("search, with hits highlighted");
+  await wd.click(await wd.find('a.nav-link[href*="/search"]'));
+  await wd.type(await wd.find("#search-input"), "mould");
+  await wd.click(await wd.find(".search-bar button[type=submit]"));
+  const count = await wd.text(await wd.find("#hit-count", { until: (t) => /found/.test(t) }));
+  assert.ok(Number.parseInt(count, 10) >= 1, `mould is found: ${count}`);
+  const marks = await wd.findAll("#results mark");
+  assert.ok(marks.length > 0, "matched words are highlighted");
+  assert.equal((await wd.text(marks[0])).toLowerCase(), "mould");
+  const facets = await wd.text(await wd.find(".facets", { until: (t) => /Type/.test(t) }));
+  assert.match(facets, /email/, `facets name the types found: ${facets}`);
+  const searchMs = Number(await wd.script("return document.getElementById('main').dataset.searchMs"));
+  shots.push(await screenshot(wd, "04-search"));
+
+  step("open an email: headers, body and thread");
+  let emailLink;
+  for (const link of await wd.findAll('#results li a[href*="/item/"]')) {
+    if (!emailLink && (await wd.text(link)).endsWith(".eml")) emailLink = link;
+  }
+  assert.ok(emailLink, "an email is among the results");
+  await wd.click(emailLink);
+  const headers = await wd.text(await wd.find("#email-headers"));
+  assert.match(headers, /From/);
+  assert.match(headers, /Subject/);
+  const body = await wd.text(await wd.find("#item-text"));
+  assert.match(body, /mould/i);
+  shots.push(await screenshot(wd, "05-email"));
+
+  step("open a PDF: pages drawn, hits boxed on the page");
+  await wd.script("window.location.hash = arguments[0]", "#/case/E2E-001/search?q=" + encodeURIComponent("tenancy type:pdf"));
+  await wd.click(await wd.find('#results li a[href*="/item/"]'));
+  await wd.find("#pdf-pages[data-pages]", { timeout: 30000 });
+  const canvases = await wd.findAll("#pdf-pages canvas");
+  assert.ok(canvases.length >= 1, "at least one page is drawn");
+  const painted = await wd.script(
+    "const c = document.querySelector('#pdf-pages canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let ink = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 128) ink++; return ink;",
+  );
+  assert.ok(painted > 100, `the page has ink on it (${painted} dark pixels)`);
+  assert.ok((await wd.findAll(".pdf-hit")).length > 0, "the hit is boxed on the page");
+
+  step("record a decision from the keyboard");
+  await wd.click(await wd.find("#item-title"));
+  await wd.keys("d");
+  await wd.find("#decision-state", { until: (t) => t.startsWith("Disclose") });
+  shots.push(await screenshot(wd, "06-pdf"));
+
+  step("review: progress and keyboard decisions");
+  await wd.click(await wd.find('a.nav-link[href$="/review"]'));
+  const before = await wd.text(await wd.find("#review-count", { until: (t) => /^1 of \d+ decided$/.test(t) }));
+  const total = Number(/of (\d+)/.exec(before)?.[1]);
+  await wd.keys("n");
+  await wd.find("#review-count", { until: (t) => t === `2 of ${total} decided` });
+  await wd.keys("w");
+  await wd.find(".notice-error", { until: (t) => /exemption/.test(t) });
+  shots.push(await screenshot(wd, "07-review"));
+
+  step("the cases screen shows the progress");
+  await wd.click(await wd.find('a.nav-link[href="#/cases"]'));
+  await wd.find('#cases-table tr[data-ref="E2E-001"]', { until: (t) => t.includes(`2 of ${total}`) });
+  shots.push(await screenshot(wd, "01-cases"));
+
+  console.log(`e2e: launch to interactive cases screen: ${launchMs.toFixed(0)} ms`);
+  console.log(`e2e: search to results painted (demo case): ${searchMs.toFixed(1)} ms`);
+  if (process.env.E2E_UPDATE_SCREENSHOTS) {
+    const docs = path.join(root, "docs", "screenshots");
+    mkdirSync(docs, { recursive: true });
+    for (const shot of shots) copyFileSync(shot, path.join(docs, path.basename(shot)));
+  }
+  console.log(`e2e: passed; screenshots in ${outDir}`);
+} catch (e) {
+  await screenshot(wd, "failure").catch(() => undefined);
+  console.error(`e2e: FAILED: ${e instanceof Error ? e.stack : e}`);
+  process.exitCode = 1;
+} finally {
+  await stop(session);
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,69 @@
+// Typed calls to the desktop shell's commands. Types come from
+// bindings.ts, generated from the Rust types.
+
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type {
+  Case,
+  CaseOverview,
+  CommandError,
+  Decision,
+  Facets,
+  ImportProgress,
+  ImportSummary,
+  ItemDetail,
+  ItemRow,
+  Reason,
+  ReviewProgress,
+  ReviewRow,
+  SearchResults,
+  SortBy,
+  Subject,
+  SweepReport,
+} from "./bindings";
+
+/** A command's failure, carrying the shell's code and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    const err = e as Partial<CommandError> | string;
+    if (typeof err === "string") throw new ApiError("internal", err);
+    throw new ApiError(err.code ?? "internal", err.message ?? String(e));
+  }
+}
+
+export const api = {
+  listCases: () => call<CaseOverview[]>("list_cases"),
+  createCase: (c: Case) => call<CaseOverview>("create_case", { input: { case: c } }),
+  caseOverview: (reference: string) => call<CaseOverview>("case_overview", { reference }),
+  updateSubject: (reference: string, subject: Subject) =>
+    call<CaseOverview>("update_subject", { reference, subject }),
+  sweep: (reference: string) => call<SweepReport>("sweep_case", { reference }),
+  importFiles: (reference: string, paths: string[], onProgress: (p: ImportProgress) => void) => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return call<ImportSummary>("import_files", { reference, paths, onProgress: channel });
+  },
+  cancelImport: () => call<void>("cancel_import"),
+  failedItems: (reference: string) => call<ItemRow[]>("failed_items", { reference }),
+  search: (reference: string, query: string, sort: SortBy, offset: number, limit: number) =>
+    call<SearchResults>("search_case", { reference, query, sort, offset, limit }),
+  facets: (reference: string, query: string) => call<Facets>("search_facets", { reference, query }),
+  savedSearches: (reference: string) => call<string[]>("saved_searches", { reference }),
+  saveSearch: (reference: string, query: string) => call<void>("save_search", { reference, query }),
+  item: (reference: string, id: number) => call<ItemDetail>("item_detail", { reference, id }),
+  original: (reference: string, id: number) => call<ArrayBuffer>("item_original", { reference, id }),
+  reviewQueue: (reference: string) => call<ReviewRow[]>("review_queue", { reference }),
+  decide: (reference: string, items: number[], decision: Decision, reason: string | null, note: string) =>
+    call<ReviewProgress>("decide_items", { reference, items, decision, reason, note }),
+  reasons: () => call<Reason[]>("decision_reasons"),
+};

@@ -1,0 +1,288 @@
+// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p disclose-desktop bindings`.
+// Do not edit by hand.
+
+export type Case = { 
+/**
+ * The organisation's reference, also the case folder's name.
+ */
+reference: string, kind: Kind, 
+/**
+ * Who made the request: the subject, or a representative.
+ */
+requester: string, subject: Subject, household: Array<HouseholdMember>, received: string, region: Region, 
+/**
+ * Times the clock stopped while waiting for ID or clarification.
+ */
+pauses: Array<Pause>, 
+/**
+ * Extended by two months (complex or numerous requests).
+ */
+extended: boolean, notes: string, };
+
+export type Kind = "access" | "portability" | "both";
+
+export type Subject = { 
+/**
+ * Full name as the subject gives it, e.g. "Jane Anne Smith".
+ */
+name: string, 
+/**
+ * Other names: former names, nicknames, spellings.
+ */
+aliases: Array<string>, date_of_birth: string | null, addresses: Array<string>, postcodes: Array<string>, 
+/**
+ * Tenancy, rent account, UPRN and other reference numbers.
+ */
+account_refs: Array<string>, ni_number: string | null, phones: Array<string>, emails: Array<string>, };
+
+export type HouseholdMember = { name: string, relationship: string, };
+
+export type Region = "england-wales" | "scotland" | "northern-ireland";
+
+export type Pause = { from: string, to: string, };
+
+export type Deadline = { 
+/**
+ * When the response is due (the extended date when extended).
+ */
+due: string, 
+/**
+ * The one-month due date, after pauses and the working-day roll.
+ */
+original_due: string, 
+/**
+ * The extended due date, when extended.
+ */
+extended_due: string | null, 
+/**
+ * By when an extension must be notified: the one-month due date.
+ */
+extension_notice_by: string, paused_days: number, 
+/**
+ * The date before it was moved past a weekend or bank holiday.
+ */
+rolled_from: string | null, region: Region, 
+/**
+ * The steps, in plain words.
+ */
+explanation: Array<string>, };
+
+export type CaseOverview = { case: Case, deadline: Deadline, 
+/**
+ * Days until the due date; negative when overdue.
+ */
+days_left: number, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, };
+
+export type CaseInput = { case: Case, };
+
+export type ReviewProgress = { 
+/**
+ * Items to review: everything imported.
+ */
+total: number, decided: number, 
+/**
+ * Current decisions by kind.
+ */
+by_decision: { [key in string]: number }, };
+
+export type ImportSummary = { 
+/**
+ * Files found under the given paths (a container counts once).
+ */
+inputs: number, 
+/**
+ * Inputs already in the case from an earlier run, skipped.
+ */
+already_imported: number, 
+/**
+ * Items stored by this run, children included.
+ */
+items: number, ok: number, partial: number, failed: number, 
+/**
+ * Items whose bytes (or Message-ID) match an earlier item: grouped
+ * with it and not indexed again. Counted in ok/partial/failed too.
+ */
+duplicates: number, 
+/**
+ * Bytes of the inputs processed.
+ */
+bytes: number, 
+/**
+ * Items that failed, with the reason.
+ */
+failures: Array<[string, string]>, 
+/**
+ * Items re-indexed after an interrupted run.
+ */
+reindexed: number, 
+/**
+ * Whether the run was cancelled before the end.
+ */
+cancelled: boolean, 
+/**
+ * Threads and near-duplicates across the whole case after this run.
+ */
+grouping: GroupingSummary, 
+/**
+ * What OCR read after the import.
+ */
+ocr: OcrSummary, 
+/**
+ * Items still waiting for OCR (Tesseract missing, OCR off, or cancelled).
+ */
+ocr_pending: number, };
+
+export type GroupingSummary = { threads: number, emails: number, inclusive: number, near_duplicate_groups: number, near_duplicates: number, };
+
+export type OcrSummary = { items: number, pages: number, failed: number, low_confidence_pages: number, cancelled: boolean, };
+
+export type ProgressEvent = { "event": "found", files: number, bytes: number, already_imported: number, } | { "event": "file_started", path: string, bytes: number, } | { "event": "file_done", path: string, items: number, failed: number, } | { "event": "indexed", items: number, };
+
+export type ImportProgress = { event: ProgressEvent, };
+
+export type SearchResults = { query: string, 
+/**
+ * All matching items, not just this page.
+ */
+hits: number, results: Array<SearchHit>, };
+
+export type SearchHit = { item: number, path: string, type: string, date: string | null, score: number, 
+/**
+ * A passage around the best match.
+ */
+snippet: string, 
+/**
+ * Byte ranges of the matched words within `snippet`.
+ */
+highlights: Array<[number, number]>, 
+/**
+ * Where `snippet` starts in the item's text, so `highlights` can be
+ * mapped back to the whole text.
+ */
+snippet_offset: number, };
+
+export type SortBy = "relevance" | "date";
+
+export type Facets = { types: Array<FacetValue>, senders: Array<FacetValue>, 
+/**
+ * Months as YYYY-MM, newest first.
+ */
+months: Array<FacetValue>, };
+
+export type FacetValue = { value: string, count: number, 
+/**
+ * What to add to the query to keep only these items.
+ */
+clause: string, };
+
+export type SweepReport = { identifiers: Array<IdentifierHits>, 
+/**
+ * Distinct items hit by any identifier.
+ */
+items_hit: number, };
+
+export type IdentifierHits = { 
+/**
+ * `name`, `alias`, `date_of_birth`, `address`, `postcode`, `account_ref`,
+ * `ni_number`, `phone`, `email`.
+ */
+kind: string, value: string, 
+/**
+ * The query actually run.
+ */
+query: string, items: Array<ItemHits>, };
+
+export type ItemHits = { item: number, path: string, 
+/**
+ * Occurrences found in the item's text (0 when the hit was only in
+ * metadata such as a file name or header).
+ */
+count: number, 
+/**
+ * Byte ranges in the item's text.
+ */
+locations: Array<[number, number]>, snippet: string, };
+
+export type ItemRow = { id: number, parent: number | null, path: string, name: string, sha256: string, size: number, type: string, status: Status, reason: string | null, duplicate_of: number | null, message_id: string | null, date: string | null, file_modified: string | null, metadata: { [key in string]: string }, text_bytes: number, imported_at: string, imported_by: string, 
+/**
+ * The conversation the email belongs to (the id of its first item).
+ */
+thread_id: number | null, 
+/**
+ * Whether the email must be read to see the whole thread.
+ */
+inclusive: boolean | null, 
+/**
+ * The first item of a group of near-identical documents.
+ */
+near_dup_of: number | null, };
+
+export type Status = "ok" | "partial" | "failed";
+
+export type ItemBrief = { id: number, name: string, path: string, type: string, date: string | null, from: string | null, };
+
+export type ItemDetail = { item: ItemRow, text: string, pages: Array<Page>, records: Array<RecordTable>, parent: ItemBrief | null, children: Array<ItemBrief>, 
+/**
+ * The conversation this item belongs to, oldest first (itself included).
+ */
+thread: Array<ItemBrief>, decision: DecisionRecord | null, 
+/**
+ * Whether the original can be shown (PDF, image) in the viewer.
+ */
+viewable: boolean, };
+
+export type Page = { 
+/**
+ * 1-based page number.
+ */
+number: number, 
+/**
+ * Page size in PDF points (1/72 inch).
+ */
+width: number, height: number, 
+/**
+ * The words on the page, in text order.
+ */
+words: Array<Word>, };
+
+export type Word = { 
+/**
+ * Byte range of the word in [`Extracted::text`].
+ */
+start: number, end: number, 
+/**
+ * `[x0, y0, x1, y1]` in points, origin at the page's top-left corner,
+ * y growing downwards.
+ */
+bbox: [number, number, number, number], };
+
+export type RecordTable = { 
+/**
+ * Sheet name; the file name for CSV.
+ */
+name: string, 
+/**
+ * Hidden sheets are extracted too and marked.
+ */
+hidden: boolean, columns: Array<string>, rows: Array<Array<string>>, };
+
+export type Decision = "disclose" | "redact" | "withhold" | "not-relevant" | "duplicate";
+
+export type DecisionRecord = { item_id: number, decision: Decision, reason: string | null, note: string, decided_at: string, decided_by: string, };
+
+export type Reason = { code: string, label: string, citation: string, };
+
+export type ReviewRow = { item: ItemBrief, status: string, decision: Decision | null, reason: string | null, };
+
+export type Verification = { entries: number, intact: boolean, 
+/**
+ * The first entry whose hash or link does not match, and why.
+ */
+broken_at: number | null, problem: string | null, };
+
+export type CommandError = { 
+/**
+ * invalid, not_found, exists, query, database, index, io, extract,
+ * cancelled or internal.
+ */
+code: string, message: string, };

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { foldProgress, initialImportState } from "./progress";
+import type { ProgressEvent } from "./bindings";
+
+describe("import progress", () => {
+  it("counts files, bytes, items and failures as events arrive", () => {
+    const sizes = new Map<string, number>();
+    const events: ProgressEvent[] = [
+      { event: "found", files: 2, bytes: 300, already_imported: 1 },
+      { event: "file_started", path: "a.pdf", bytes: 100 },
+      { event: "file_started", path: "b.eml", bytes: 200 },
+      { event: "file_done", path: "b.eml", items: 3, failed: 0 },
+      { event: "file_done", path: "a.pdf", items: 4, failed: 1 },
+      { event: "indexed", items: 4 },
+    ];
+    let state = initialImportState();
+    const seen = events.map((e) => (state = foldProgress(state, e, sizes)));
+    expect(seen[2]?.current).toBe("b.eml");
+    expect(seen[3]).toMatchObject({ filesDone: 1, bytesDone: 200, items: 3, failed: 0 });
+    expect(state).toMatchObject({ files: 2, filesDone: 2, bytes: 300, bytesDone: 300, items: 4, failed: 1, alreadyImported: 1, indexed: true, current: "" });
+    expect(sizes.size).toBe(0);
+  });
+});

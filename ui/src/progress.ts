@@ -1,0 +1,44 @@
+// Folding the import's progress events into what the import screen shows.
+
+import type { ProgressEvent } from "./bindings";
+
+export interface ImportState {
+  files: number;
+  filesDone: number;
+  bytes: number;
+  bytesDone: number;
+  alreadyImported: number;
+  current: string;
+  items: number;
+  failed: number;
+  indexed: boolean;
+}
+
+export function initialImportState(): ImportState {
+  return { files: 0, filesDone: 0, bytes: 0, bytesDone: 0, alreadyImported: 0, current: "", items: 0, failed: 0, indexed: false };
+}
+
+/** The state after `event`; `sizes` remembers each started file's size. */
+export function foldProgress(state: ImportState, event: ProgressEvent, sizes: Map<string, number>): ImportState {
+  switch (event.event) {
+    case "found":
+      return { ...state, files: event.files, bytes: event.bytes, alreadyImported: event.already_imported };
+    case "file_started":
+      sizes.set(event.path, event.bytes);
+      return { ...state, current: event.path };
+    case "file_done": {
+      const size = sizes.get(event.path) ?? 0;
+      sizes.delete(event.path);
+      return {
+        ...state,
+        filesDone: Math.min(state.filesDone + 1, Math.max(state.files, state.filesDone + 1)),
+        bytesDone: state.bytesDone + size,
+        items: event.items,
+        failed: event.failed,
+      };
+    }
+    case "indexed":
+      return { ...state, indexed: true, current: "" };
+  }
+  return state;
+}

@@ -1,0 +1,65 @@
+// Cases: every request, most urgent first, with its due date and days left
+// in words as well as colour.
+
+import { api } from "../api";
+import { h, replace } from "../dom";
+import { dateText, daysText, urgency } from "../format";
+import { routeHash } from "../router";
+
+export async function casesScreen(main: HTMLElement): Promise<void> {
+  const cases = await api.listCases();
+  const rows = cases.map((c) =>
+    h(
+      "tr",
+      { "data-ref": c.case.reference },
+      h("td", {}, h("a", { href: routeHash({ screen: "overview", ref: c.case.reference }) }, c.case.reference)),
+      h("td", {}, c.case.subject.name),
+      h("td", {}, kindText(c.case.kind)),
+      h("td", {}, c.review.decided === c.review.total && c.items > 0 ? "Reviewed" : c.items > 0 ? "In review" : "New"),
+      h("td", {}, dateText(c.deadline.due)),
+      h("td", {}, h("span", { class: `badge badge-${urgency(c.days_left)}` }, daysText(c.days_left))),
+      h("td", { class: "num" }, c.items),
+      h("td", { class: "num" }, `${c.review.decided} of ${c.review.total}`),
+    ),
+  );
+  replace(
+    main,
+    h(
+      "div",
+      { class: "screen-head" },
+      h("h1", {}, "Cases"),
+      h("a", { class: "button primary", href: routeHash({ screen: "new-case" }), id: "new-case" }, "New case"),
+    ),
+    cases.length === 0
+      ? h("p", { class: "empty" }, "No cases yet. Create one to start answering a request.")
+      : h(
+          "table",
+          { class: "table", id: "cases-table" },
+          h("caption", { class: "visually-hidden" }, "Requests, most urgent first"),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              ["Reference", "Subject", "Kind", "Status", "Due", "Time left", "Items", "Decided"].map((t) =>
+                h("th", { scope: "col" }, t),
+              ),
+            ),
+          ),
+          h("tbody", {}, rows),
+        ),
+  );
+  main.focus();
+}
+
+export function kindText(kind: string): string {
+  switch (kind) {
+    case "access":
+      return "Subject access";
+    case "portability":
+      return "Portability";
+    default:
+      return "Access and portability";
+  }
+}

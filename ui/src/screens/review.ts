@@ -1,0 +1,135 @@
+// Review: every item of the case with its decision, keyboard first —
+// J/K or the arrow keys move, Enter opens, D R W N U decide, and the
+// progress (n of m decided) stays in view.
+
+import { api } from "../api";
+import type { Reason, ReviewProgress, ReviewRow } from "../bindings";
+import { DECISIONS, decisionForKey, decisionLabel, type DecisionInfo } from "../decisions";
+import { announce, h, notice, replace } from "../dom";
+import { dateText } from "../format";
+import { go } from "../router";
+import type { Cleanup } from "../main";
+
+export async function reviewScreen(main: HTMLElement, ref: string): Promise<Cleanup> {
+  const [rows, overview, reasons] = await Promise.all([api.reviewQueue(ref), api.caseOverview(ref), api.reasons()]);
+  let progress: ReviewProgress = overview.review;
+  let selected = Math.max(0, rows.findIndex((r) => !r.decision));
+  let onlyUndecided = false;
+
+  const progressSlot = h("div", { class: "review-progress", id: "review-progress", role: "status" });
+  const message = h("div", {});
+  const reasonSelect = h(
+    "select",
+    { id: "review-reason", "aria-label": "Reason or exemption for the next decision" },
+    h("option", { value: "" }, "No reason"),
+    reasons.map((r: Reason) => h("option", { value: r.code }, `${r.label} (${r.citation})`)),
+  );
+  const tbody = h("tbody", {});
+  const table = h(
+    "table",
+    { class: "table review-table", id: "review-table", role: "grid", "aria-label": "Items to review", tabindex: 0 },
+    h("thead", {}, h("tr", {}, ["#", "Item", "Type", "Date", "Read", "Decision"].map((t) => h("th", { scope: "col" }, t)))),
+    tbody,
+  );
+
+  const visible = () => rows.filter((r) => !onlyUndecided || !r.decision);
+  const drawProgress = () =>
+    replace(
+      progressSlot,
+      h("progress", { max: Math.max(progress.total, 1), value: progress.decided, "aria-hidden": "true" }),
+      h("span", { id: "review-count" }, `${progress.decided} of ${progress.total} decided`),
+    );
+  const draw = () => {
+    const list = visible();
+    selected = Math.min(selected, Math.max(0, list.length - 1));
+    replace(
+      tbody,
+      list.map((r, index) =>
+        h(
+          "tr",
+          { "data-item": r.item.id, "aria-selected": index === selected ? "true" : "false", class: index === selected ? "selected" : "", onclick: () => ((selected = index), draw()) , ondblclick: () => open(r) },
+          h("td", { class: "num" }, r.item.id),
+          h("td", {}, r.item.path),
+          h("td", {}, r.item.type),
+          h("td", {}, dateText(r.item.date)),
+          h("td", {}, r.status),
+          h("td", { class: `decision decision-${r.decision ?? "none"}` }, decisionLabel(r.decision), r.reason ? ` · ${r.reason}` : ""),
+        ),
+      ),
+    );
+    tbody.querySelector("tr.selected")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    drawProgress();
+  };
+  const open = (r: ReviewRow) => go({ screen: "item", ref, id: r.item.id, query: "" });
+  const decide = async (info: DecisionInfo) => {
+    const row = visible()[selected];
+    if (!row) return;
+    const reason = reasonSelect.value || null;
+    if (info.needsReason && !reason) {
+      replace(message, notice("error", "Choose the exemption relied on before withholding."));
+      reasonSelect.focus();
+      return;
+    }
+    try {
+      progress = await api.decide(ref, [row.item.id], info.decision, reason, "");
+      row.decision = info.decision;
+      row.reason = reason;
+      replace(message);
+      announce(`${info.label}: ${row.item.name}. ${progress.decided} of ${progress.total} decided.`);
+      if (!onlyUndecided) selected += 1;
+      draw();
+      table.focus();
+    } catch (e) {
+      replace(message, notice("error", e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  const filter = h("input", { type: "checkbox", id: "only-undecided" });
+  filter.addEventListener("change", () => {
+    onlyUndecided = filter.checked;
+    selected = 0;
+    draw();
+  });
+  replace(
+    main,
+    h("div", { class: "screen-head" }, h("h1", {}, "Review"), progressSlot),
+    h(
+      "div",
+      { class: "review-tools" },
+      h("div", { class: "field checkbox" }, filter, h("label", { for: "only-undecided" }, "Only items not yet decided")),
+      h("div", { class: "field" }, h("label", { for: "review-reason" }, "Reason"), reasonSelect),
+      h("p", { class: "hint keys" }, "Keys: ", h("kbd", {}, "J"), "/", h("kbd", {}, "K"), " move, ", h("kbd", {}, "Enter"), " open, ", DECISIONS.map((d) => [h("kbd", {}, d.key.toUpperCase()), ` ${d.label.toLowerCase()}  `])),
+    ),
+    message,
+    rows.length === 0 ? h("p", { class: "empty" }, "Nothing to review yet: import files first.") : h("div", { class: "table-scroll tall" }, table),
+    h("div", { class: "decision-buttons" }, DECISIONS.map((d) => h("button", { type: "button", class: "button", "data-decision": d.decision, onclick: () => void decide(d) }, d.label, " ", h("kbd", {}, d.key.toUpperCase())))),
+  );
+  draw();
+  table.focus();
+
+  const onKey = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    const list = visible();
+    if (event.key === "j" || event.key === "ArrowDown") {
+      selected = Math.min(selected + 1, list.length - 1);
+    } else if (event.key === "k" || event.key === "ArrowUp") {
+      selected = Math.max(selected - 1, 0);
+    } else if (event.key === "Enter") {
+      const row = list[selected];
+      if (row) open(row);
+      return;
+    } else {
+      const info = decisionForKey(event);
+      if (info) {
+        event.preventDefault();
+        void decide(info);
+      }
+      return;
+    }
+    event.preventDefault();
+    draw();
+  };
+  document.addEventListener("keydown", onKey);
+  return () => document.removeEventListener("keydown", onKey);
+}

@@ -9,7 +9,7 @@ use disclose_core::sweep::{self, SweepReport};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, today};
+use crate::state::{now, today, AppState};
 
 /// A new case as the form sends it: the whole case model.
 #[derive(Debug, Deserialize, ts_rs::TS)]
@@ -19,7 +19,7 @@ pub struct CaseInput {
 
 #[tauri::command]
 pub async fn list_cases<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<CaseOverview>> {
-    blocking(app, |state| Ok(all_cases(&state.home, today())?)).await
+    blocking(app, list).await
 }
 
 #[tauri::command]
@@ -27,11 +27,7 @@ pub async fn create_case<R: Runtime>(
     app: AppHandle<R>,
     input: CaseInput,
 ) -> CommandResult<CaseOverview> {
-    blocking(app, move |state| {
-        let folder = CaseFolder::create(&state.home, &input.case, &now())?;
-        Ok(CaseOverview::of(&folder, today())?)
-    })
-    .await
+    blocking(app, move |state| create(state, &input)).await
 }
 
 #[tauri::command]
@@ -39,36 +35,16 @@ pub async fn case_overview<R: Runtime>(
     app: AppHandle<R>,
     reference: String,
 ) -> CommandResult<CaseOverview> {
-    blocking(app, move |state| {
-        state.with_case(&reference, |folder| Ok(CaseOverview::of(folder, today())?))
-    })
-    .await
+    blocking(app, move |state| overview(state, &reference)).await
 }
 
-/// Replaces the subject's identifiers (names, dates, addresses, numbers).
 #[tauri::command]
 pub async fn update_subject<R: Runtime>(
     app: AppHandle<R>,
     reference: String,
     subject: Subject,
 ) -> CommandResult<CaseOverview> {
-    blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let mut case = folder.case()?;
-            case.subject = subject;
-            case.validate()?;
-            let at = now();
-            folder.store.save_case(&case, &at)?;
-            folder.store.audit(
-                &at,
-                folder.actor(),
-                "subject_updated",
-                &serde_json::json!({ "subject": case.subject }),
-            )?;
-            Ok(CaseOverview::of(folder, today())?)
-        })
-    })
-    .await
+    blocking(app, move |state| set_subject(state, &reference, subject)).await
 }
 
 #[tauri::command]
@@ -80,4 +56,39 @@ pub async fn sweep_case<R: Runtime>(
         state.with_case(&reference, |folder| Ok(sweep::sweep(folder, &now())?))
     })
     .await
+}
+
+pub fn list(state: &AppState) -> CommandResult<Vec<CaseOverview>> {
+    Ok(all_cases(&state.home, today())?)
+}
+
+pub fn create(state: &AppState, input: &CaseInput) -> CommandResult<CaseOverview> {
+    let folder = CaseFolder::create(&state.home, &input.case, &now())?;
+    Ok(CaseOverview::of(&folder, today())?)
+}
+
+pub fn overview(state: &AppState, reference: &str) -> CommandResult<CaseOverview> {
+    state.with_case(reference, |folder| Ok(CaseOverview::of(folder, today())?))
+}
+
+/// Replaces the subject's identifiers (names, dates, addresses, numbers).
+pub fn set_subject(
+    state: &AppState,
+    reference: &str,
+    subject: Subject,
+) -> CommandResult<CaseOverview> {
+    state.with_case(reference, |folder| {
+        let mut case = folder.case()?;
+        case.subject = subject;
+        case.validate()?;
+        let at = now();
+        folder.store.save_case(&case, &at)?;
+        folder.store.audit(
+            &at,
+            folder.actor(),
+            "subject_updated",
+            &serde_json::json!({ "subject": case.subject }),
+        )?;
+        Ok(CaseOverview::of(folder, today())?)
+    })
 }

@@ -12,10 +12,15 @@ use disclose_core::store::{originals, ItemRow};
 
 use super::blocking;
 use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
 
 /// The originals shown in the viewer are capped so one huge file cannot
 /// flood the window; bigger ones are shown as text only.
 const MAX_ORIGINAL_BYTES: u64 = 64 * 1024 * 1024;
+
+fn viewable(item: &ItemRow) -> bool {
+    matches!(item.file_type.as_str(), "pdf" | "image") && item.size <= MAX_ORIGINAL_BYTES
+}
 
 /// An item in a list: enough to name it and open it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -63,33 +68,33 @@ pub async fn item_detail<R: Runtime>(
     reference: String,
     id: i64,
 ) -> CommandResult<ItemDetail> {
-    blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let store = &folder.store;
-            let item = store.item(id)?;
-            let parent = match item.parent {
-                Some(p) => Some(ItemBrief::from(&store.item(p)?)),
-                None => None,
-            };
-            let thread = match item.thread_id {
-                Some(t) => store.thread(t)?.iter().map(ItemBrief::from).collect(),
-                None => Vec::new(),
-            };
-            Ok(ItemDetail {
-                text: store.text(id)?,
-                pages: store.pages(id)?,
-                records: store.records(id)?,
-                parent,
-                children: store.children(id)?.iter().map(ItemBrief::from).collect(),
-                thread,
-                decision: store.decision(id)?,
-                viewable: matches!(item.file_type.as_str(), "pdf" | "image")
-                    && item.size <= MAX_ORIGINAL_BYTES,
-                item,
-            })
+    blocking(app, move |state| detail(state, &reference, id)).await
+}
+
+pub fn detail(state: &AppState, reference: &str, id: i64) -> CommandResult<ItemDetail> {
+    state.with_case(reference, |folder| {
+        let store = &folder.store;
+        let item = store.item(id)?;
+        let parent = match item.parent {
+            Some(p) => Some(ItemBrief::from(&store.item(p)?)),
+            None => None,
+        };
+        let thread = match item.thread_id {
+            Some(t) => store.thread(t)?.iter().map(ItemBrief::from).collect(),
+            None => Vec::new(),
+        };
+        Ok(ItemDetail {
+            text: store.text(id)?,
+            pages: store.pages(id)?,
+            records: store.records(id)?,
+            parent,
+            children: store.children(id)?.iter().map(ItemBrief::from).collect(),
+            thread,
+            decision: store.decision(id)?,
+            viewable: viewable(&item),
+            item,
         })
     })
-    .await
 }
 
 /// The original bytes of a PDF or image item of the open case.
@@ -100,22 +105,25 @@ pub async fn item_original<R: Runtime>(
     id: i64,
 ) -> CommandResult<Response> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let item = folder.store.item(id)?;
-            if !matches!(item.file_type.as_str(), "pdf" | "image") || item.size > MAX_ORIGINAL_BYTES
-            {
-                return Err(CommandError {
-                    code: "invalid".into(),
-                    message: format!("item {id} is not shown as an original"),
-                });
-            }
-            let path = originals::path_for(&folder.originals_dir(), &item.sha256);
-            let bytes = std::fs::read(&path).map_err(|e| CommandError {
-                code: "io".into(),
-                message: format!("the original of item {id} could not be read: {e}"),
-            })?;
-            Ok(Response::new(bytes))
-        })
+        original(state, &reference, id).map(Response::new)
     })
     .await
+}
+
+pub fn original(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec<u8>> {
+    state.with_case(reference, |folder| {
+        let item = folder.store.item(id)?;
+        if !viewable(&item) {
+            return Err(CommandError {
+                code: "invalid".into(),
+                message: format!("item {id} is not shown as an original"),
+            });
+        }
+        let path = originals::path_for(&folder.originals_dir(), &item.sha256);
+        let bytes = std::fs::read(&path).map_err(|e| CommandError {
+            code: "io".into(),
+            message: format!("the original of item {id} could not be read: {e}"),
+        })?;
+        Ok(bytes)
+    })
 }

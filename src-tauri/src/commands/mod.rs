@@ -6,6 +6,8 @@ mod import;
 mod items;
 mod review;
 mod search;
+#[cfg(test)]
+mod tests;
 
 use tauri::{AppHandle, Manager, Runtime};
 

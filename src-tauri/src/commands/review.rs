@@ -8,7 +8,7 @@ use disclose_core::review::{self, Decision, Reason, ReviewProgress, REASONS};
 
 use super::{blocking, ItemBrief};
 use crate::error::CommandResult;
-use crate::state::now;
+use crate::state::{now, AppState};
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReviewRow {
@@ -55,12 +55,30 @@ pub async fn decide_items<R: Runtime>(
     note: String,
 ) -> CommandResult<ReviewProgress> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            review::decide(folder, &items, decision, reason.as_deref(), &note, &now())?;
-            Ok(folder.store.review_progress()?)
-        })
+        decide(
+            state,
+            &reference,
+            &items,
+            decision,
+            reason.as_deref(),
+            &note,
+        )
     })
     .await
+}
+
+pub fn decide(
+    state: &AppState,
+    reference: &str,
+    items: &[i64],
+    decision: Decision,
+    reason: Option<&str>,
+    note: &str,
+) -> CommandResult<ReviewProgress> {
+    state.with_case(reference, |folder| {
+        review::decide(folder, items, decision, reason, note, &now())?;
+        Ok(folder.store.review_progress()?)
+    })
 }
 
 #[tauri::command]

@@ -7,7 +7,7 @@ use disclose_core::search::{self, SearchRequest, SearchResults, SortBy};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::now;
+use crate::state::{now, AppState};
 
 #[tauri::command]
 pub async fn search_case<R: Runtime>(
@@ -19,15 +19,26 @@ pub async fn search_case<R: Runtime>(
     limit: usize,
 ) -> CommandResult<SearchResults> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let mut request = SearchRequest::new(&query);
-            request.sort = sort;
-            request.offset = offset;
-            request.limit = limit.clamp(1, 200);
-            Ok(search::search(folder, &request, &now())?)
-        })
+        run(state, &reference, &query, sort, offset, limit)
     })
     .await
+}
+
+pub fn run(
+    state: &AppState,
+    reference: &str,
+    query: &str,
+    sort: SortBy,
+    offset: usize,
+    limit: usize,
+) -> CommandResult<SearchResults> {
+    state.with_case(reference, |folder| {
+        let mut request = SearchRequest::new(query);
+        request.sort = sort;
+        request.offset = offset;
+        request.limit = limit.clamp(1, 200);
+        Ok(search::search(folder, &request, &now())?)
+    })
 }
 
 #[tauri::command]

@@ -4,6 +4,7 @@
 mod cases;
 mod corpus;
 mod deadline;
+mod decide;
 mod demo;
 mod golden;
 mod hostile;

@@ -57,6 +57,8 @@ enum Command {
     Searches(commands::search::SweepArgs),
     /// The case's audit trail; `--verify` proves it untampered.
     Audit(commands::audit::AuditArgs),
+    /// Record a review decision on items (by id, by query, or all).
+    Decide(commands::decide::DecideArgs),
 }
 
 /// What a command tells `main` about how it went.
@@ -89,6 +91,7 @@ fn main() -> ExitCode {
                 Command::Sweep(a) => commands::search::run_sweep(&ctx, a),
                 Command::Searches(a) => commands::search::run_log(&ctx, a),
                 Command::Audit(a) => commands::audit::run(&ctx, a),
+                Command::Decide(a) => commands::decide::run(&ctx, a),
             }
         });
     match result {

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod case;
 pub mod deadline;
+pub mod decide;
 pub mod demo;
 pub mod import;
 pub mod items;

@@ -1,0 +1,84 @@
+//! `disclose decide`: record a review decision on items chosen by id, by
+//! query, or all of them — the same engine the desktop review screen uses.
+
+use clap::Args;
+use serde::Serialize;
+
+use disclose_core::review::{self, Decision, ReviewProgress};
+use disclose_core::search::matching_ids;
+
+use super::{now, Context};
+use crate::Outcome;
+
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["item", "query", "all"])))]
+pub struct DecideArgs {
+    #[arg(long = "case")]
+    case: String,
+    /// Item ids (repeatable).
+    #[arg(long)]
+    item: Vec<i64>,
+    /// Every item matching this search.
+    #[arg(long)]
+    query: Option<String>,
+    /// Every item in the case.
+    #[arg(long)]
+    all: bool,
+    /// disclose, redact, withhold, not-relevant or duplicate.
+    #[arg(long = "as", value_name = "DECISION")]
+    decision: Decision,
+    /// The reason or exemption (required to withhold): third-party, crime,
+    /// legal-privilege, management-forecast, negotiations,
+    /// confidential-reference, serious-harm, not-requester-data.
+    #[arg(long)]
+    reason: Option<String>,
+    /// A note kept with the decision.
+    #[arg(long, default_value = "")]
+    note: String,
+}
+
+#[derive(Serialize)]
+struct DecideView {
+    decision: Decision,
+    reason: Option<String>,
+    items: Vec<i64>,
+    progress: ReviewProgress,
+}
+
+pub fn run(ctx: &Context, args: DecideArgs) -> anyhow::Result<Outcome> {
+    let mut folder = ctx.open(&args.case)?;
+    let items = if args.all {
+        folder.store.items(None)?.iter().map(|i| i.id).collect()
+    } else if let Some(query) = &args.query {
+        matching_ids(&folder, query)?
+    } else {
+        args.item.clone()
+    };
+    if items.is_empty() {
+        anyhow::bail!("no items matched: nothing was decided");
+    }
+    review::decide(
+        &mut folder,
+        &items,
+        args.decision,
+        args.reason.as_deref(),
+        &args.note,
+        &now(),
+    )?;
+    let view = DecideView {
+        decision: args.decision,
+        reason: args.reason,
+        items,
+        progress: folder.store.review_progress()?,
+    };
+    ctx.out.print(&view, |v| {
+        println!(
+            "Recorded {} for {} item(s); {} of {} decided",
+            v.decision.as_str(),
+            v.items.len(),
+            v.progress.decided,
+            v.progress.total
+        );
+    });
+    Ok(Outcome::Ok)
+}

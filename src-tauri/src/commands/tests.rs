@@ -1,0 +1,116 @@
+//! The commands against a real case folder (SQLite, tantivy, originals):
+//! what the window gets back, and the `{code, message}` it gets on errors.
+
+use disclose_core::case::{Case, Home};
+use disclose_core::review::Decision;
+use disclose_core::search::SortBy;
+
+use super::{cases, items, review, search, CaseInput};
+use crate::state::{ensure_demo, AppState};
+
+fn demo_state() -> (tempfile::TempDir, AppState) {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::new(dir.path());
+    ensure_demo(&home).unwrap();
+    (dir, AppState::new(home))
+}
+
+#[test]
+fn the_first_start_has_the_demo_case_and_only_once() {
+    let (dir, state) = demo_state();
+    ensure_demo(&Home::new(dir.path())).unwrap();
+    let listed = cases::list(&state).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].case.reference, "DEMO-001");
+    assert!(listed[0].items > 20, "the demo files were imported");
+}
+
+#[test]
+fn a_bad_case_is_refused_with_a_code_the_window_can_show() {
+    let (_dir, state) = demo_state();
+    let mut case = Case::new("NEW-1", "Ada Okafor", chrono::Local::now().date_naive()).unwrap();
+    case.reference = "../escape".into();
+    let err = cases::create(&state, &CaseInput { case: case.clone() }).unwrap_err();
+    assert_eq!(err.code, "invalid");
+    assert!(err.message.contains("reference"), "{}", err.message);
+
+    case.reference = "DEMO-001".into();
+    assert_eq!(
+        cases::create(&state, &CaseInput { case }).unwrap_err().code,
+        "exists"
+    );
+    assert_eq!(
+        cases::overview(&state, "NOPE").unwrap_err().code,
+        "not_found"
+    );
+}
+
+#[test]
+fn search_then_open_a_pdf_and_decide() {
+    let (_dir, state) = demo_state();
+    let found = search::run(
+        &state,
+        "DEMO-001",
+        "tenancy type:pdf",
+        SortBy::Relevance,
+        0,
+        10,
+    )
+    .unwrap();
+    assert!(found.hits >= 1);
+    let pdf = found.results[0].item;
+    let detail = items::detail(&state, "DEMO-001", pdf).unwrap();
+    assert!(detail.viewable);
+    assert!(!detail.pages.is_empty(), "word boxes come with the PDF");
+    let bytes = items::original(&state, "DEMO-001", pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+
+    let err = search::run(&state, "DEMO-001", "date:notadate", SortBy::Date, 0, 10).unwrap_err();
+    assert_eq!(err.code, "query");
+
+    let err = review::decide(&state, "DEMO-001", &[pdf], Decision::Withhold, None, "").unwrap_err();
+    assert_eq!(err.code, "invalid");
+    let progress =
+        review::decide(&state, "DEMO-001", &[pdf], Decision::Disclose, None, "").unwrap();
+    assert_eq!(progress.decided, 1);
+    let detail = items::detail(&state, "DEMO-001", pdf).unwrap();
+    assert_eq!(detail.decision.unwrap().decision, Decision::Disclose);
+}
+
+#[test]
+fn only_pdfs_and_images_are_served_as_originals() {
+    let (_dir, state) = demo_state();
+    let email = search::run(&state, "DEMO-001", "type:email", SortBy::Relevance, 0, 1).unwrap();
+    let err = items::original(&state, "DEMO-001", email.results[0].item).unwrap_err();
+    assert_eq!(err.code, "invalid");
+    assert_eq!(
+        items::original(&state, "DEMO-001", 999_999)
+            .unwrap_err()
+            .code,
+        "not_found"
+    );
+}
+
+#[test]
+fn editing_the_subject_is_kept_and_audited() {
+    let (_dir, state) = demo_state();
+    let mut subject = cases::overview(&state, "DEMO-001").unwrap().case.subject;
+    subject.aliases.push("Janey Smith".into());
+    let updated = cases::set_subject(&state, "DEMO-001", subject.clone()).unwrap();
+    assert!(updated
+        .case
+        .subject
+        .aliases
+        .contains(&"Janey Smith".to_string()));
+    subject.name = String::new();
+    assert_eq!(
+        cases::set_subject(&state, "DEMO-001", subject)
+            .unwrap_err()
+            .code,
+        "invalid"
+    );
+    let audit = state
+        .with_case("DEMO-001", |f| Ok(f.store.audit_entries()?))
+        .unwrap();
+    assert!(audit.iter().any(|e| e.action == "subject_updated"));
+}

@@ -25,12 +25,17 @@ install_system_packages() {
     return 0
   fi
   echo "Installing system packages: ${missing[*]}"
+  apt_install "${missing[@]}"
+}
+
+# apt-get install, as root or through sudo.
+apt_install() {
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
   fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 # Builds go to a target directory outside the clone, so repeated runs (and
@@ -43,12 +48,7 @@ install_node() {
     return 0
   fi
   echo "Installing Node.js and npm"
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo"
-  fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  apt_install nodejs npm
 }
 
 # Installs the UI's packages (exactly as locked) and builds it into

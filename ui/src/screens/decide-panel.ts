@@ -23,21 +23,12 @@ export async function decidePanel(
         : "Not decided yet.",
     );
   showCurrent(current);
-  const reasonSelect = h(
-    "select",
-    { id: "decision-reason", "aria-label": "Reason or exemption" },
-    h("option", { value: "" }, "No reason"),
-    reasons.map((r) => h("option", { value: r.code, title: r.citation }, `${r.label} (${r.citation})`)),
-  );
-  if (current?.reason) reasonSelect.value = current.reason;
+  const select = reasonSelect("decision-reason", "Reason or exemption", reasons);
+  if (current?.reason) select.value = current.reason;
   const message = h("div", {});
   const decide = async (info: DecisionInfo) => {
-    const reason = reasonSelect.value || null;
-    if (info.needsReason && !reason) {
-      replace(message, notice("error", "Choose the exemption relied on before withholding."));
-      reasonSelect.focus();
-      return;
-    }
+    const reason = chosenReason(info, select, message);
+    if (reason === undefined) return;
     try {
       const progress = await api.decide(ref, [itemId], info.decision, reason, "");
       replace(message);
@@ -54,7 +45,7 @@ export async function decidePanel(
     h("h2", { id: "decide-h" }, "Decision"),
     state,
     h("label", { for: "decision-reason" }, "Reason"),
-    reasonSelect,
+    select,
     h(
       "div",
       { class: "decision-buttons" },
@@ -71,4 +62,25 @@ export async function decidePanel(
     message,
   );
   return { panel, decide };
+}
+
+/** A list of the reasons (exemptions) a decision may cite. */
+export function reasonSelect(id: string, label: string, reasons: Reason[]): HTMLSelectElement {
+  return h(
+    "select",
+    { id, "aria-label": label },
+    h("option", { value: "" }, "No reason"),
+    reasons.map((r) => h("option", { value: r.code, title: r.citation }, `${r.label} (${r.citation})`)),
+  );
+}
+
+/** The chosen reason; undefined, with the problem shown, when `info` needs one and none is chosen. */
+export function chosenReason(info: DecisionInfo, select: HTMLSelectElement, message: HTMLElement): string | null | undefined {
+  const reason = select.value || null;
+  if (info.needsReason && !reason) {
+    replace(message, notice("error", "Choose the exemption relied on before withholding."));
+    select.focus();
+    return undefined;
+  }
+  return reason;
 }

@@ -3,7 +3,8 @@
 // progress (n of m decided) stays in view.
 
 import { api } from "../api";
-import type { Reason, ReviewProgress, ReviewRow } from "../bindings";
+import type { ReviewProgress, ReviewRow } from "../bindings";
+import { chosenReason, reasonSelect } from "./decide-panel";
 import { DECISIONS, decisionForKey, decisionLabel, type DecisionInfo } from "../decisions";
 import { announce, h, notice, replace } from "../dom";
 import { dateText } from "../format";
@@ -18,12 +19,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
 
   const progressSlot = h("div", { class: "review-progress", id: "review-progress", role: "status" });
   const message = h("div", {});
-  const reasonSelect = h(
-    "select",
-    { id: "review-reason", "aria-label": "Reason or exemption for the next decision" },
-    h("option", { value: "" }, "No reason"),
-    reasons.map((r: Reason) => h("option", { value: r.code }, `${r.label} (${r.citation})`)),
-  );
+  const select = reasonSelect("review-reason", "Reason or exemption for the next decision", reasons);
   const tbody = h("tbody", {});
   const table = h(
     "table",
@@ -64,12 +60,8 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
   const decide = async (info: DecisionInfo) => {
     const row = visible()[selected];
     if (!row) return;
-    const reason = reasonSelect.value || null;
-    if (info.needsReason && !reason) {
-      replace(message, notice("error", "Choose the exemption relied on before withholding."));
-      reasonSelect.focus();
-      return;
-    }
+    const reason = chosenReason(info, select, message);
+    if (reason === undefined) return;
     try {
       progress = await api.decide(ref, [row.item.id], info.decision, reason, "");
       row.decision = info.decision;
@@ -97,7 +89,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
       "div",
       { class: "review-tools" },
       h("div", { class: "field checkbox" }, filter, h("label", { for: "only-undecided" }, "Only items not yet decided")),
-      h("div", { class: "field" }, h("label", { for: "review-reason" }, "Reason"), reasonSelect),
+      h("div", { class: "field" }, h("label", { for: "review-reason" }, "Reason"), select),
       h("p", { class: "hint keys" }, "Keys: ", h("kbd", {}, "J"), "/", h("kbd", {}, "K"), " move, ", h("kbd", {}, "Enter"), " open, ", DECISIONS.map((d) => [h("kbd", {}, d.key.toUpperCase()), ` ${d.label.toLowerCase()}  `])),
     ),
     message,

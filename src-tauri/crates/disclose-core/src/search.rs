@@ -4,10 +4,11 @@
 //! reports.
 
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, TantivyDocument};
+use tantivy::{DocAddress, DocId, Order, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 use crate::case::CaseFolder;
 use crate::error::Result;
@@ -148,21 +149,58 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
     })
 }
 
-/// Every item id matching `query`, for sweeps and bulk actions.
+/// Every item id matching `query`, for sweeps, facets and bulk actions.
+/// Ids are read from the index's fast field, not the stored documents.
 pub fn matching_ids(folder: &CaseFolder, query: &str) -> Result<Vec<i64>> {
     let query = parse_query(&folder.index, query)?;
     let searcher = folder.index.reader()?.searcher();
-    let ids = searcher.search(&*query, &tantivy::collector::DocSetCollector)?;
-    let mut out = Vec::with_capacity(ids.len());
-    for address in ids {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        if let Some(id) = doc
-            .get_first(folder.index.fields.id)
-            .and_then(|v| v.as_u64())
-        {
-            out.push(id as i64);
+    let mut ids = searcher.search(&*query, &IdCollector)?;
+    ids.sort_unstable();
+    Ok(ids.into_iter().map(|id| id as i64).collect())
+}
+
+/// Collects the `id` fast field of every matching document.
+struct IdCollector;
+
+impl Collector for IdCollector {
+    type Fruit = Vec<u64>;
+    type Child = SegmentIds;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentIds> {
+        Ok(SegmentIds {
+            column: reader.fast_fields().u64("id")?,
+            ids: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<Vec<u64>> {
+        Ok(fruits.concat())
+    }
+}
+
+struct SegmentIds {
+    column: Column<u64>,
+    ids: Vec<u64>,
+}
+
+impl SegmentCollector for SegmentIds {
+    type Fruit = Vec<u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(id) = self.column.first(doc) {
+            self.ids.push(id);
         }
     }
-    out.sort_unstable();
-    Ok(out)
+
+    fn harvest(self) -> Vec<u64> {
+        self.ids
+    }
 }

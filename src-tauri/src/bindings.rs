@@ -18,7 +18,7 @@ use disclose_core::store::{ItemRow, Status};
 use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
 use disclose_core::threads::GroupingSummary;
 
-use crate::commands::{Brief as ItemBrief, CaseInput, ImportProgress, ItemDetail, ReviewRow};
+use crate::commands::{CaseInput, ImportProgress, ItemBrief, ItemDetail, ReviewRow};
 use crate::error::CommandError;
 
 fn declarations() -> String {

@@ -14,12 +14,9 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
-use items::ItemBrief;
+pub(crate) use items::ItemBrief;
 #[cfg(test)]
-pub use {
-    cases::CaseInput, import::ImportProgress, items::ItemBrief as Brief, items::ItemDetail,
-    review::ReviewRow,
-};
+pub(crate) use {cases::CaseInput, import::ImportProgress, items::ItemDetail, review::ReviewRow};
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![

@@ -53,7 +53,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
         ),
       ),
     );
-    tbody.querySelector("tr.selected")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    keepInView(tbody.querySelector<HTMLElement>("tr.selected"), table);
     drawProgress();
   };
   const open = (r: ReviewRow) => go({ screen: "item", ref, id: r.item.id, query: "" });
@@ -70,7 +70,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
       announce(`${info.label}: ${row.item.name}. ${progress.decided} of ${progress.total} decided.`);
       if (!onlyUndecided) selected += 1;
       draw();
-      table.focus();
+      table.focus({ preventScroll: true });
     } catch (e) {
       replace(message, notice("error", e instanceof Error ? e.message : String(e)));
     }
@@ -97,7 +97,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
     h("div", { class: "decision-buttons" }, DECISIONS.map((d) => h("button", { type: "button", class: "button", "data-decision": d.decision, onclick: () => void decide(d) }, d.label, " ", h("kbd", {}, d.key.toUpperCase())))),
   );
   draw();
-  table.focus();
+  table.focus({ preventScroll: true });
 
   const onKey = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement | null;
@@ -124,4 +124,15 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
   };
   document.addEventListener("keydown", onKey);
   return () => document.removeEventListener("keydown", onKey);
+}
+
+/** Scrolls the table's own box (not the window) so `row` is visible below the header. */
+function keepInView(row: HTMLElement | null, table: HTMLElement): void {
+  const box = table.parentElement;
+  if (!row || !box) return;
+  const header = table.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+  const top = row.offsetTop;
+  const bottom = top + row.offsetHeight;
+  if (top - header < box.scrollTop) box.scrollTop = top - header;
+  else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
 }

@@ -79,3 +79,37 @@ fn top(counts: BTreeMap<String, u64>, clause: impl Fn(&str) -> String) -> Vec<Fa
     values.truncate(MAX_VALUES);
     values
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::Home;
+
+    #[test]
+    fn each_facet_value_narrows_to_its_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        let (folder, _) = crate::demo::create_demo(
+            &Home::new(dir.path()),
+            "F-1",
+            "2026-11-02T10:00:00Z",
+            today,
+            "tester",
+        )
+        .unwrap();
+        let query = "smith";
+        let all = matching_ids(&folder, query).unwrap().len() as u64;
+        let f = facets(&folder, query).unwrap();
+        assert_eq!(f.types.iter().map(|v| v.count).sum::<u64>(), all);
+        assert!(f.types.iter().any(|v| v.value == "email"), "{f:?}");
+        assert!(!f.senders.is_empty() && !f.months.is_empty(), "{f:?}");
+        assert!(
+            f.months.windows(2).all(|w| w[0].value > w[1].value),
+            "newest month first"
+        );
+        for value in f.types.iter().chain(&f.months).chain(&f.senders) {
+            let narrowed = matching_ids(&folder, &format!("{query} {}", value.clause)).unwrap();
+            assert_eq!(narrowed.len() as u64, value.count, "{}", value.clause);
+        }
+    }
+}

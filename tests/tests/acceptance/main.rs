@@ -6,6 +6,7 @@ mod corpus;
 mod deadline;
 mod decide;
 mod demo;
+mod detect;
 mod golden;
 mod hostile;
 mod import;

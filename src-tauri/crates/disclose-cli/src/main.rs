@@ -59,6 +59,8 @@ enum Command {
     Audit(commands::audit::AuditArgs),
     /// Record a review decision on items (by id, by query, or all).
     Decide(commands::decide::DecideArgs),
+    /// Find personal data (identifiers, NHS and card numbers) in any files.
+    Detect(commands::detect::DetectArgs),
 }
 
 /// What a command tells `main` about how it went.
@@ -92,6 +94,7 @@ fn main() -> ExitCode {
                 Command::Searches(a) => commands::search::run_log(&ctx, a),
                 Command::Audit(a) => commands::audit::run(&ctx, a),
                 Command::Decide(a) => commands::decide::run(&ctx, a),
+                Command::Detect(a) => commands::detect::run(&ctx, a),
             }
         });
     match result {

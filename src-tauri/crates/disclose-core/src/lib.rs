@@ -5,6 +5,7 @@ pub mod audit;
 pub mod case;
 pub mod clock;
 pub mod demo;
+pub mod detect;
 pub mod error;
 pub mod extract;
 pub mod facets;

@@ -6,6 +6,7 @@ pub mod case;
 pub mod deadline;
 pub mod decide;
 pub mod demo;
+pub mod detect;
 pub mod import;
 pub mod items;
 pub mod search;

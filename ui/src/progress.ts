@@ -31,7 +31,7 @@ export function foldProgress(state: ImportState, event: ProgressEvent, sizes: Ma
       sizes.delete(event.path);
       return {
         ...state,
-        filesDone: Math.min(state.filesDone + 1, Math.max(state.files, state.filesDone + 1)),
+        filesDone: state.filesDone + 1,
         bytesDone: state.bytesDone + size,
         items: event.items,
         failed: event.failed,

@@ -11,9 +11,10 @@ use tauri::{AppHandle, Runtime};
 use disclose_core::case::CaseFolder;
 use disclose_core::ingest::{self, ImportOptions, ImportSummary, ProgressEvent, ProgressSink};
 use disclose_core::store::{ItemRow, Status};
+use disclose_core::Error;
 
 use super::blocking;
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::now;
 
 /// One progress message to the window.
@@ -44,10 +45,7 @@ pub async fn import_files<R: Runtime>(
 ) -> CommandResult<ImportSummary> {
     blocking(app, move |state| {
         if paths.iter().any(|p| p.trim().is_empty()) {
-            return Err(CommandError {
-                code: "invalid".into(),
-                message: "an empty path was given".into(),
-            });
+            return Err(Error::Invalid("an empty path was given".into()).into());
         }
         let mut folder = CaseFolder::open(&state.home, &reference)?;
         state.cancel_import.store(false, Ordering::SeqCst);

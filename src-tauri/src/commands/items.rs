@@ -9,6 +9,7 @@ use tauri::{AppHandle, Runtime};
 use disclose_core::extract::{Page, RecordTable};
 use disclose_core::review::DecisionRecord;
 use disclose_core::store::{originals, ItemRow};
+use disclose_core::Error;
 
 use super::blocking;
 use crate::error::{CommandError, CommandResult};
@@ -114,10 +115,7 @@ pub fn original(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec
     state.with_case(reference, |folder| {
         let item = folder.store.item(id)?;
         if !viewable(&item) {
-            return Err(CommandError {
-                code: "invalid".into(),
-                message: format!("item {id} is not shown as an original"),
-            });
+            return Err(Error::Invalid(format!("item {id} is not shown as an original")).into());
         }
         let path = originals::path_for(&folder.originals_dir(), &item.sha256);
         let bytes = std::fs::read(&path).map_err(|e| CommandError {

@@ -17,7 +17,12 @@ pauses: Array<Pause>,
 /**
  * Extended by two months (complex or numerous requests).
  */
-extended: boolean, notes: string, };
+extended: boolean, notes: string, 
+/**
+ * Whether staff acting in their role are disclosed (the usual answer)
+ * rather than suggested for redaction as third parties.
+ */
+disclose_staff_in_role: boolean, };
 
 export type Kind = "access" | "portability" | "both";
 

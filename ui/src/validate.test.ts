@@ -12,6 +12,7 @@ const base: Case = {
   region: "england-wales",
   pauses: [],
   extended: false,
+  disclose_staff_in_role: true,
   notes: "",
 };
 

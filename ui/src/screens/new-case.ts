@@ -41,6 +41,7 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
       field("requester", "Requester, if not the subject", text("requester"), "For example a solicitor or an advocate acting for the subject."),
       field("pauses", "Clock paused", area("pauses"), "One pause per line as FROM:TO, e.g. 2026-03-02:2026-03-09, while waiting for ID or clarification."),
       h("div", { class: "field checkbox" }, h("input", { id: "f-extended", name: "extended", type: "checkbox" }), h("label", { for: "f-extended" }, "Extended by two months (complex or numerous requests)")),
+      h("div", { class: "field checkbox" }, h("input", { id: "f-staff", name: "staff", type: "checkbox", checked: "" }), h("label", { for: "f-staff" }, "Disclose staff acting in their role (not suggested for redaction)")),
     ),
     h(
       "fieldset",
@@ -98,6 +99,7 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
       region: value("region") as Region,
       pauses,
       extended: data.get("extended") !== null,
+      disclose_staff_in_role: data.get("staff") !== null,
       notes: value("notes"),
     };
     const errors: FieldErrors = validateCase(candidate, today);

@@ -59,8 +59,17 @@ enum Command {
     Audit(commands::audit::AuditArgs),
     /// Record a review decision on items (by id, by query, or all).
     Decide(commands::decide::DecideArgs),
-    /// Find personal data (identifiers, NHS and card numbers) in any files.
+    /// Find personal data in any files, or store suggestions for a case (--case).
     Detect(commands::detect::DetectArgs),
+    /// Make, accept, reject, list and take back redaction marks.
+    Redact(commands::redact::RedactArgs),
+    /// Make the redacted renditions of the items to disclose.
+    Render(commands::render::RenderArgs),
+    /// The leak check: look for anything redacted in what was produced.
+    Verify(commands::render::VerifyArgs),
+    /// The staff directory used to tell staff from third parties.
+    #[command(subcommand)]
+    Staff(commands::staff::StaffCommand),
 }
 
 /// What a command tells `main` about how it went.
@@ -95,6 +104,10 @@ fn main() -> ExitCode {
                 Command::Audit(a) => commands::audit::run(&ctx, a),
                 Command::Decide(a) => commands::decide::run(&ctx, a),
                 Command::Detect(a) => commands::detect::run(&ctx, a),
+                Command::Redact(a) => commands::redact::run(&ctx, a),
+                Command::Render(a) => commands::render::run_render(&ctx, a),
+                Command::Verify(a) => commands::render::run_verify(&ctx, a),
+                Command::Staff(c) => commands::staff::run(&ctx, c),
             }
         });
     match result {

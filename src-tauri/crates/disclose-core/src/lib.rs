@@ -12,11 +12,16 @@ pub mod facets;
 pub mod identifiers;
 pub mod index;
 pub mod ingest;
+pub mod marks;
 pub mod ocr;
+pub mod render;
 pub mod review;
 pub mod search;
+pub mod staff;
 pub mod store;
+pub mod suggest;
 pub mod sweep;
 pub mod threads;
+pub mod verify;
 
 pub use error::{Error, Result};

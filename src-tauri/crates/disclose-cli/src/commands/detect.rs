@@ -3,6 +3,9 @@
 //! `{"file", "findings": [{"start", "end", "kind", "text", "confidence"}]}`,
 //! offsets being byte offsets into the file's extracted UTF-8 text; a file
 //! that cannot be read gets `"error"` instead of findings.
+//!
+//! `disclose detect --case REF` runs over a case instead and stores what it
+//! finds as redaction suggestions (see `disclose redact`).
 
 use std::path::PathBuf;
 
@@ -11,15 +14,20 @@ use serde::Serialize;
 
 use disclose_core::detect::{findings, Finding};
 use disclose_core::extract::{extract, sniff, Limits};
+use disclose_core::staff;
+use disclose_core::suggest::{self, SuggestSummary};
 
-use super::Context;
+use super::{now, Context};
 use crate::Outcome;
 
 #[derive(Args)]
+#[command(group(clap::ArgGroup::new("input").required(true).args(["files", "case"])))]
 pub struct DetectArgs {
     /// Files to read (any supported format; text files as they are).
-    #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Run over a case instead, storing redaction suggestions.
+    #[arg(long = "case", conflicts_with = "files")]
+    case: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -32,6 +40,9 @@ struct FileFindings {
 }
 
 pub fn run(ctx: &Context, args: DetectArgs) -> anyhow::Result<Outcome> {
+    if let Some(reference) = &args.case {
+        return run_case(ctx, reference);
+    }
     let limits = Limits::default();
     let mut outcome = Outcome::Ok;
     for path in &args.files {
@@ -76,4 +87,22 @@ pub fn run(ctx: &Context, args: DetectArgs) -> anyhow::Result<Outcome> {
         }
     }
     Ok(outcome)
+}
+
+/// `disclose detect --case REF`: suggestions stored for review.
+fn run_case(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
+    let mut folder = ctx.open(reference)?;
+    let staff = staff::load(&ctx.home)?;
+    let summary = suggest::run(&mut folder, &staff, &now())?;
+    ctx.out.print(&summary, |s: &SuggestSummary| {
+        let whose: Vec<String> = s.by_whose.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        println!(
+            "{} finding(s) in {} item(s) ({}); {} new suggestion(s) to review",
+            s.findings,
+            s.items,
+            whose.join(", "),
+            s.suggested
+        );
+    });
+    Ok(Outcome::Ok)
 }

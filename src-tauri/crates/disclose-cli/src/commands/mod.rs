@@ -9,7 +9,10 @@ pub mod demo;
 pub mod detect;
 pub mod import;
 pub mod items;
+pub mod redact;
+pub mod render;
 pub mod search;
+pub mod staff;
 
 use disclose_core::case::{CaseFolder, Home};
 

@@ -99,6 +99,14 @@ pub struct Case {
     pub extended: bool,
     #[serde(default)]
     pub notes: String,
+    /// Whether staff acting in their role are disclosed (the usual answer)
+    /// rather than suggested for redaction as third parties.
+    #[serde(default = "disclosed_by_default")]
+    pub disclose_staff_in_role: bool,
+}
+
+fn disclosed_by_default() -> bool {
+    true
 }
 
 impl Case {
@@ -118,6 +126,7 @@ impl Case {
             pauses: Vec::new(),
             extended: false,
             notes: String::new(),
+            disclose_staff_in_role: true,
         };
         case.validate()?;
         Ok(case)

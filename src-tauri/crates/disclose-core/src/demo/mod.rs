@@ -59,6 +59,7 @@ pub fn demo_case(reference: &str, received: NaiveDate) -> Case {
         pauses: Vec::new(),
         extended: false,
         notes: "Built-in demo case: fictional landlord, tenant and neighbours.".into(),
+        disclose_staff_in_role: true,
     }
 }
 

@@ -109,6 +109,39 @@ const MIGRATIONS: &[&str] = &[
         decided_by TEXT NOT NULL
     );
     CREATE INDEX decisions_item ON decisions(item_id, id);",
+    // 6: redaction marks (text ranges and page areas) and the redacted
+    // renditions made from them.
+    "CREATE TABLE marks (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id),
+        start INTEGER,
+        end INTEGER,
+        page INTEGER,
+        x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+        text TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL,
+        whose TEXT NOT NULL,
+        person TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL,
+        confidence REAL,
+        source TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('suggested', 'accepted', 'rejected', 'removed')),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        decided_at TEXT,
+        decided_by TEXT,
+        CHECK ((start IS NOT NULL AND end IS NOT NULL) OR (page IS NOT NULL AND x0 IS NOT NULL))
+    );
+    CREATE INDEX marks_item ON marks(item_id, status);
+    CREATE TABLE renditions (
+        item_id INTEGER PRIMARY KEY REFERENCES items(id),
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        marks TEXT NOT NULL,
+        redactions INTEGER NOT NULL,
+        pages INTEGER NOT NULL,
+        rendered_at TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

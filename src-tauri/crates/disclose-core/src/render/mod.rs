@@ -1,0 +1,331 @@
+//! Redacted renditions (`disclose render`): for every item whose decision
+//! is to disclose it (with or without redactions), the file the requester
+//! will get, with every accepted mark removed for real:
+//!
+//! - PDFs are rebuilt from pictures of their pages plus an invisible layer
+//!   of the words left standing ([`pdf`]);
+//! - images are re-encoded from their pixels, blacked out, with no
+//!   metadata ([`image`]);
+//! - everything else (emails, records, office files, text) becomes a clean
+//!   PDF of its text with bars in place of the redactions ([`document`]).
+//!
+//! Every PDF page is stamped with the case reference, the item number and
+//! the page number. Renditions live in the case folder's `renditions/`
+//! under neutral names (`item-000042.pdf`) and are recorded with the
+//! fingerprint of the marks they were made from, so one made before the
+//! marks changed is known to be stale.
+
+pub mod document;
+pub mod image;
+pub mod pdf;
+pub mod writer;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use crate::case::CaseFolder;
+use crate::error::Result;
+use crate::marks::{self, Mark, Target};
+use crate::review::Decision;
+use crate::store::{originals, ItemRow, Status, Store};
+use document::Span;
+use pdf::Area;
+
+/// A rendition as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Rendition {
+    pub item_id: i64,
+    /// Relative to the case folder: `renditions/item-000042.pdf`.
+    pub path: String,
+    pub sha256: String,
+    pub redactions: u64,
+    pub pages: u64,
+    pub rendered_at: String,
+}
+
+/// Why an item that should have a rendition has none (or an old one).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RenderProblem {
+    pub item_id: i64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RenderSummary {
+    /// Items whose decision is disclose or redact.
+    pub items: u64,
+    pub rendered: u64,
+    /// Already rendered from the current marks.
+    pub up_to_date: u64,
+    pub redactions: u64,
+    pub pages: u64,
+    pub failures: Vec<RenderProblem>,
+}
+
+/// Items that go to the requester: decided disclose or redact.
+pub fn items_to_render(store: &Store) -> Result<Vec<ItemRow>> {
+    let decisions = store.decisions()?;
+    Ok(store
+        .items(None)?
+        .into_iter()
+        .filter(|item| {
+            decisions
+                .get(&item.id)
+                .is_some_and(|d| matches!(d.decision, Decision::Disclose | Decision::Redact))
+        })
+        .collect())
+}
+
+/// Renders every item to disclose whose rendition is missing or stale
+/// (all of them with `force`).
+pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<RenderSummary> {
+    let mut summary = RenderSummary::default();
+    let items = items_to_render(&folder.store)?;
+    summary.items = items.len() as u64;
+    for item in &items {
+        if !force && folder.store.rendition_is_current(item.id)? {
+            summary.up_to_date += 1;
+            continue;
+        }
+        match render_item(folder, item, now)? {
+            Ok(rendition) => {
+                summary.rendered += 1;
+                summary.redactions += rendition.redactions;
+                summary.pages += rendition.pages;
+            }
+            Err(reason) => summary.failures.push(RenderProblem {
+                item_id: item.id,
+                reason,
+            }),
+        }
+    }
+    let actor = folder.actor().to_string();
+    folder.store.audit(
+        now,
+        &actor,
+        "render",
+        &serde_json::json!({
+            "rendered": summary.rendered,
+            "redactions": summary.redactions,
+            "failed": summary.failures.iter().map(|f| f.item_id).collect::<Vec<_>>(),
+        }),
+    )?;
+    Ok(summary)
+}
+
+/// Renders one item, replacing its previous rendition. The outer error is
+/// the machine's (database, disk); the inner one says why this item could
+/// not be rendered.
+pub fn render_item(
+    folder: &mut CaseFolder,
+    item: &ItemRow,
+    now: &str,
+) -> Result<std::result::Result<Rendition, String>> {
+    if item.status == Status::Failed {
+        return Ok(Err(format!(
+            "the original could not be read at import: {}",
+            item.reason.as_deref().unwrap_or("unreadable")
+        )));
+    }
+    let case = folder.case()?;
+    let redactions = folder.store.redactions(item.id)?;
+    let text = folder.store.text(item.id)?;
+    let stamp = format!("{} · item {}", case.reference, item.id);
+    let made = match item.file_type.as_str() {
+        "pdf" => {
+            let data = std::fs::read(originals::path_for(&folder.originals_dir(), &item.sha256))?;
+            let pages = folder.store.pages(item.id)?;
+            let areas = areas_of(&redactions, &pages);
+            pdf::pages(&data, &pages, &text, &areas)
+                .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
+        }
+        "image" => {
+            let data = std::fs::read(originals::path_for(&folder.originals_dir(), &item.sha256))?;
+            let pages = folder.store.pages(item.id)?;
+            image::image(&data, &areas_of(&redactions, &pages)).map(|(bytes, ext)| (bytes, ext, 1))
+        }
+        _ => {
+            let spans = spans_of(&redactions);
+            let mut body = text.clone();
+            let attachments = folder.store.children(item.id)?;
+            if !attachments.is_empty() {
+                let list: Vec<String> = attachments
+                    .iter()
+                    .map(|c| format!("item {} ({})", c.id, c.file_type))
+                    .collect();
+                body.push_str(&format!("\n\nAttachments: {}", list.join(", ")));
+            }
+            let title = format!(
+                "{} · item {} · {}{}",
+                case.reference,
+                item.id,
+                item.file_type,
+                item.date
+                    .as_deref()
+                    .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
+                    .unwrap_or_default()
+            );
+            let pages = document::pages(&title, &body, &spans);
+            Ok((writer::write(&pages, &stamp), "pdf", pages.len()))
+        }
+    };
+    let (bytes, ext, pages) = match made {
+        Ok(made) => made,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    let relative = format!("renditions/item-{:06}.{ext}", item.id);
+    let path = folder.dir().join(&relative);
+    if let Some(old) = folder.store.rendition(item.id)? {
+        let _ = std::fs::remove_file(folder.dir().join(old.path));
+    }
+    std::fs::create_dir_all(folder.dir().join("renditions"))?;
+    write_atomically(&path, &bytes)?;
+    let rendition = Rendition {
+        item_id: item.id,
+        path: relative,
+        sha256: originals::sha256_hex(&bytes),
+        redactions: redactions.len() as u64,
+        pages: pages as u64,
+        rendered_at: now.to_string(),
+    };
+    folder
+        .store
+        .save_rendition(&rendition, &marks::fingerprint(&redactions))?;
+    Ok(Ok(rendition))
+}
+
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let temporary = path.with_extension("partial");
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, path)?;
+    Ok(())
+}
+
+/// Text marks as non-overlapping spans, each labelled with its reason.
+fn spans_of(redactions: &[Mark]) -> Vec<Span> {
+    let ranges: Vec<(std::ops::Range<usize>, &str)> = redactions
+        .iter()
+        .filter_map(|m| match m.target {
+            Target::Text { start, end } => Some((start..end, m.reason.as_str())),
+            Target::Area { .. } => None,
+        })
+        .collect();
+    marks::merge_ranges(ranges.iter().map(|(r, _)| r.clone()).collect())
+        .into_iter()
+        .map(|merged| Span {
+            label: ranges
+                .iter()
+                .find(|(r, _)| r.start >= merged.start && r.start < merged.end)
+                .map(|(_, reason)| reason.to_string())
+                .unwrap_or_default(),
+            start: merged.start,
+            end: merged.end,
+        })
+        .collect()
+}
+
+/// Every box to black out: the marked areas, and the words under the
+/// marked text.
+fn areas_of(redactions: &[Mark], pages: &[crate::extract::Page]) -> Vec<Area> {
+    let mut areas = pdf::word_areas(pages, &spans_of(redactions));
+    areas.extend(redactions.iter().filter_map(|m| match m.target {
+        Target::Area { page, rect } => Some(Area {
+            page,
+            rect,
+            label: m.reason.clone(),
+        }),
+        Target::Text { .. } => None,
+    }));
+    areas
+}
+
+impl Store {
+    fn save_rendition(&self, rendition: &Rendition, fingerprint: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO renditions (item_id, path, sha256, marks, redactions, pages, rendered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                rendition.item_id,
+                rendition.path,
+                rendition.sha256,
+                fingerprint,
+                rendition.redactions as i64,
+                rendition.pages as i64,
+                rendition.rendered_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn rendition(&self, item: i64) -> Result<Option<Rendition>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT item_id, path, sha256, redactions, pages, rendered_at FROM renditions WHERE item_id = ?1",
+                [item],
+                |r| {
+                    Ok(Rendition {
+                        item_id: r.get(0)?,
+                        path: r.get(1)?,
+                        sha256: r.get(2)?,
+                        redactions: r.get::<_, i64>(3)? as u64,
+                        pages: r.get::<_, i64>(4)? as u64,
+                        rendered_at: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Whether the item's rendition was made from its current marks.
+    pub fn rendition_is_current(&self, item: i64) -> Result<bool> {
+        let recorded: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT marks FROM renditions WHERE item_id = ?1",
+                [item],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(recorded
+            .is_some_and(|f| f == marks::fingerprint(&self.redactions(item).unwrap_or_default())))
+    }
+}
+
+/// The items to disclose whose rendition is missing or older than their
+/// marks — what stops an export.
+pub fn problems(folder: &CaseFolder) -> Result<Vec<RenderProblem>> {
+    let mut out = Vec::new();
+    for item in items_to_render(&folder.store)? {
+        let reason = match folder.store.rendition(item.id)? {
+            None => "not rendered yet",
+            Some(r) if !folder.dir().join(&r.path).exists() => "its rendition file is missing",
+            Some(_) if !folder.store.rendition_is_current(item.id)? => {
+                "its marks changed since it was rendered"
+            }
+            Some(_) => continue,
+        };
+        out.push(RenderProblem {
+            item_id: item.id,
+            reason: reason.into(),
+        });
+    }
+    Ok(out)
+}
+
+/// Paths of the current renditions, by item.
+pub fn rendition_paths(folder: &CaseFolder) -> Result<BTreeMap<i64, PathBuf>> {
+    let mut out = BTreeMap::new();
+    for item in items_to_render(&folder.store)? {
+        if let Some(r) = folder.store.rendition(item.id)? {
+            out.insert(item.id, folder.dir().join(r.path));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,318 @@
+//! Redaction suggestions for a whole case (`disclose detect --case`): runs
+//! detection over every item's text and decides whose data each finding
+//! is — the **subject**'s (matches the case's identifiers: never
+//! suggested), a **household** member's, **staff** (from the staff
+//! directory; suggested only when the case does not disclose staff acting
+//! in role), or a **third party**'s. Suggestions are stored as marks with
+//! status `suggested`; running it again adds only what is new, and never
+//! brings back a suggestion a reviewer rejected.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+
+use crate::case::{Case, CaseFolder};
+use crate::detect::{self, Finding};
+use crate::error::Result;
+use crate::identifiers;
+use crate::marks::{self, MarkStatus, NewMark, Target};
+use crate::staff::StaffMember;
+use crate::store::Status;
+
+/// What a run found and stored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SuggestSummary {
+    pub items: u64,
+    pub findings: u64,
+    /// Findings by whose data they are.
+    pub by_whose: BTreeMap<String, u64>,
+    /// New suggestions stored by this run.
+    pub suggested: u64,
+}
+
+/// The people a finding can belong to, as name-token sets and normalised
+/// identifiers.
+pub struct People {
+    subject_names: Vec<Vec<String>>,
+    subject_values: Vec<String>,
+    household: Vec<Vec<String>>,
+    staff_names: Vec<Vec<String>>,
+    staff_emails: HashSet<String>,
+}
+
+impl People {
+    pub fn new(case: &Case, staff: &[StaffMember]) -> People {
+        let s = &case.subject;
+        let mut subject_values: Vec<String> = Vec::new();
+        subject_values.extend(
+            s.ni_number
+                .iter()
+                .filter_map(|v| identifiers::normalise_ni(v)),
+        );
+        subject_values.extend(
+            s.postcodes
+                .iter()
+                .filter_map(|v| identifiers::normalise_postcode(v)),
+        );
+        subject_values.extend(
+            s.phones
+                .iter()
+                .filter_map(|v| identifiers::normalise_phone(v)),
+        );
+        subject_values.extend(
+            s.emails
+                .iter()
+                .filter_map(|v| identifiers::normalise_email(v)),
+        );
+        subject_values.extend(
+            s.addresses
+                .iter()
+                .chain(&s.account_refs)
+                .map(|v| alphanumeric(v)),
+        );
+        if let Some(dob) = s.date_of_birth {
+            subject_values.extend(
+                [
+                    "%d/%m/%Y",
+                    "%d.%m.%Y",
+                    "%d-%m-%Y",
+                    "%Y-%m-%d",
+                    "%-d %B %Y",
+                    "%d %b %Y",
+                ]
+                .iter()
+                .map(|f| alphanumeric(&dob.format(f).to_string())),
+            );
+        }
+        subject_values.retain(|v| !v.is_empty());
+        People {
+            subject_names: std::iter::once(&s.name)
+                .chain(&s.aliases)
+                .map(|n| name_tokens(n))
+                .filter(|t| !t.is_empty())
+                .collect(),
+            subject_values,
+            household: case
+                .household
+                .iter()
+                .map(|m| name_tokens(&m.name))
+                .collect(),
+            staff_names: staff.iter().map(|m| name_tokens(&m.name)).collect(),
+            staff_emails: staff
+                .iter()
+                .map(|m| m.email.to_lowercase())
+                .filter(|e| !e.is_empty())
+                .collect(),
+        }
+    }
+
+    /// `subject`, `household`, `staff` or `third_party`.
+    pub fn whose(&self, finding: &Finding) -> &'static str {
+        if finding.kind == "person_name" {
+            let tokens = name_tokens(&finding.text);
+            let is = |people: &[Vec<String>]| people.iter().any(|p| same_person(&tokens, p));
+            if is(&self.subject_names) {
+                "subject"
+            } else if is(&self.household) {
+                "household"
+            } else if is(&self.staff_names) {
+                "staff"
+            } else {
+                "third_party"
+            }
+        } else if self.is_subjects(finding) {
+            "subject"
+        } else if finding.kind == "email"
+            && self.staff_emails.contains(&finding.text.to_lowercase())
+        {
+            "staff"
+        } else {
+            "third_party"
+        }
+    }
+
+    fn is_subjects(&self, finding: &Finding) -> bool {
+        let text = &finding.text;
+        let normal = match finding.kind {
+            "ni_number" => identifiers::normalise_ni(text),
+            "postcode" => identifiers::normalise_postcode(text),
+            "phone" => identifiers::normalise_phone(text),
+            "email" => identifiers::normalise_email(text),
+            _ => None,
+        };
+        match normal {
+            Some(n) => self.subject_values.contains(&n),
+            None => {
+                let value = alphanumeric(text);
+                !value.is_empty() && self.subject_values.iter().any(|v| v.contains(&value))
+            }
+        }
+    }
+}
+
+const TITLES: [&str; 10] = [
+    "mr", "mrs", "ms", "miss", "mx", "dr", "rev", "prof", "sir", "cllr",
+];
+
+/// Lower-case name words without titles or a possessive: "Mrs Okafor's" →
+/// ["okafor"]; "Smith, John" → ["smith", "john"].
+pub fn name_tokens(name: &str) -> Vec<String> {
+    name.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(|c| c == '\'' || c == '’' || c == '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether a name as found could be `person`'s: every full word is one of
+/// theirs and every initial starts one of theirs.
+fn same_person(found: &[String], person: &[String]) -> bool {
+    let full: Vec<&String> = found.iter().filter(|w| w.chars().count() > 1).collect();
+    !full.is_empty()
+        && full.iter().all(|w| person.contains(w))
+        && found
+            .iter()
+            .filter(|w| w.chars().count() == 1)
+            .all(|i| person.iter().any(|p| p.starts_with(i.as_str())))
+}
+
+fn alphanumeric(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Detects over every readable item and stores the new suggestions.
+pub fn run(folder: &mut CaseFolder, staff: &[StaffMember], now: &str) -> Result<SuggestSummary> {
+    let case = folder.case()?;
+    let people = People::new(&case, staff);
+    let mut summary = SuggestSummary::default();
+    let mut new_marks = Vec::new();
+    for item in folder.store.items(None)? {
+        if item.status == Status::Failed {
+            continue;
+        }
+        let text = folder.store.text(item.id)?;
+        let known: HashSet<(usize, usize)> = folder
+            .store
+            .marks_of(Some(item.id))?
+            .into_iter()
+            .filter_map(|m| match m.target {
+                Target::Text { start, end } => Some((start, end)),
+                Target::Area { .. } => None,
+            })
+            .collect();
+        summary.items += 1;
+        for finding in detect::findings(&text) {
+            summary.findings += 1;
+            let whose = people.whose(&finding);
+            *summary.by_whose.entry(whose.to_string()).or_default() += 1;
+            let disclosed = whose == "subject" || (whose == "staff" && case.disclose_staff_in_role);
+            if disclosed || known.contains(&(finding.start, finding.end)) {
+                continue;
+            }
+            new_marks.push(suggestion(item.id, &finding, whose));
+        }
+    }
+    let added = marks::add(folder, &new_marks, MarkStatus::Suggested, now)?;
+    summary.suggested = added.len() as u64;
+    Ok(summary)
+}
+
+fn suggestion(item_id: i64, finding: &Finding, whose: &str) -> NewMark {
+    NewMark {
+        item_id,
+        target: Target::Text {
+            start: finding.start,
+            end: finding.end,
+        },
+        text: finding.text.clone(),
+        kind: finding.kind.to_string(),
+        whose: whose.to_string(),
+        person: if finding.kind == "person_name" {
+            person_key(&finding.text)
+        } else {
+            String::new()
+        },
+        reason: "third-party".into(),
+        confidence: Some(finding.confidence),
+        source: "detect".into(),
+    }
+}
+
+/// One key per person however the name is written: tokens sorted, so
+/// "Smith, John" and "John Smith" agree.
+pub fn person_key(name: &str) -> String {
+    let mut tokens = name_tokens(name);
+    tokens.sort();
+    tokens.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::HouseholdMember;
+    use chrono::NaiveDate;
+
+    fn people() -> People {
+        let mut case = Case::new(
+            "T-1",
+            "Jane Anne Smith",
+            NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        )
+        .unwrap();
+        case.subject.phones = vec!["0161 496 0000".into()];
+        case.household = vec![HouseholdMember {
+            name: "Daniel Smith".into(),
+            relationship: "son".into(),
+        }];
+        let staff = [StaffMember {
+            name: "Priya Patel".into(),
+            role: "Housing Officer".into(),
+            email: "p.patel@landlord.example".into(),
+        }];
+        People::new(&case, &staff)
+    }
+
+    fn found(kind: &'static str, text: &str) -> Finding {
+        Finding {
+            start: 0,
+            end: text.len(),
+            kind,
+            text: text.into(),
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn each_finding_is_attributed_to_its_owner() {
+        let p = people();
+        for (kind, text, want) in [
+            ("person_name", "Mrs Smith", "subject"),
+            ("person_name", "J. Smith", "subject"),
+            ("person_name", "SMITH, JANE", "subject"),
+            ("person_name", "Daniel Smith", "household"),
+            ("person_name", "Daniel's", "household"),
+            ("person_name", "Ms Patel", "staff"),
+            ("person_name", "Mrs Okafor", "third_party"),
+            ("person_name", "D. Okafor", "third_party"),
+            ("phone", "+44 161 496 0000", "subject"),
+            ("phone", "0161 496 0999", "third_party"),
+            ("email", "P.Patel@landlord.example", "staff"),
+        ] {
+            assert_eq!(p.whose(&found(kind, text)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn person_keys_agree_across_forms() {
+        assert_eq!(person_key("Smith, John"), person_key("Mr John Smith's"));
+        assert_eq!(person_key("Mrs Okafor"), "okafor");
+    }
+}

@@ -2,6 +2,8 @@
 //! a throw-away home, and build self-made fixture files (emails, archives,
 //! office documents, PDFs) in code, deterministically.
 
+pub mod adversarial;
+
 pub use disclose_core::demo::formats as fixtures;
 
 use std::path::{Path, PathBuf};

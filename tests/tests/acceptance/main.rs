@@ -11,6 +11,7 @@ mod golden;
 mod hostile;
 mod import;
 mod ocr;
+mod redact;
 mod resume;
 mod search;
 mod threads;

@@ -26,6 +26,8 @@ const DPI: f32 = 150.0;
 const MAX_PIXELS: f32 = 3000.0;
 /// Bars reach this far (points) beyond the box of the words they cover.
 const PAD: f32 = 1.0;
+/// Words closer than this (points) on one line are barred together.
+const LINE_GAP: f32 = 8.0;
 
 /// A box to black out on a page, with its label.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,9 +37,10 @@ pub struct Area {
     pub label: String,
 }
 
-/// The boxes of the words that `spans` touch, on their pages.
+/// The boxes of the words that `spans` touch, on their pages; neighbouring
+/// words of one line under one reason share a bar.
 pub fn word_areas(pages: &[Page], spans: &[Span]) -> Vec<Area> {
-    let mut out = Vec::new();
+    let mut out: Vec<Area> = Vec::new();
     for page in pages {
         for word in &page.words {
             if let Some(span) = spans
@@ -45,6 +48,16 @@ pub fn word_areas(pages: &[Page], spans: &[Span]) -> Vec<Area> {
                 .find(|s| s.start < word.end && word.start < s.end)
             {
                 let [x0, y0, x1, y1] = word.bbox;
+                if let Some(last) = out.last_mut().filter(|last| {
+                    last.page == page.number
+                        && last.label == span.label
+                        && (last.rect[1] - (y0 - PAD)).abs() < 2.0
+                        && (x0 - PAD - last.rect[2]).abs() < LINE_GAP
+                }) {
+                    last.rect[2] = last.rect[2].max(x1 + PAD);
+                    last.rect[3] = last.rect[3].max(y1 + PAD);
+                    continue;
+                }
                 out.push(Area {
                     page: page.number,
                     rect: [x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD],

@@ -153,9 +153,12 @@ fn draw(content: &mut Content, page_height: f32, mark: &Mark) {
             };
             content.begin_text();
             content.set_font(if *bold { BOLD } else { REGULAR }, *size);
-            if *invisible {
-                content.set_text_rendering_mode(TextRenderingMode::Invisible);
-            }
+            // The mode outlives the text object, so every one sets its own.
+            content.set_text_rendering_mode(if *invisible {
+                TextRenderingMode::Invisible
+            } else {
+                TextRenderingMode::Fill
+            });
             content.set_horizontal_scaling(stretch);
             content.set_fill_gray(0.0);
             content.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, page_height - y]);
@@ -173,6 +176,7 @@ fn draw(content: &mut Content, page_height: f32, mark: &Mark) {
             if width + 2.0 <= x1 - x0 && size <= height {
                 content.begin_text();
                 content.set_font(REGULAR, size);
+                content.set_text_rendering_mode(TextRenderingMode::Fill);
                 content.set_fill_gray(1.0);
                 let baseline = y1 - (height - size * 0.72) / 2.0;
                 content.set_text_matrix([1.0, 0.0, 0.0, 1.0, x0 + 1.0, page_height - baseline]);
@@ -191,6 +195,7 @@ fn draw_stamp(content: &mut Content, page: &OutPage, stamp: &str) {
     content.fill_nonzero();
     content.begin_text();
     content.set_font(REGULAR, STAMP_SIZE);
+    content.set_text_rendering_mode(TextRenderingMode::Fill);
     content.set_fill_gray(0.25);
     content.set_text_matrix([1.0, 0.0, 0.0, 1.0, x, 5.5]);
     content.show(Str(&win_ansi(stamp)));

@@ -22,6 +22,13 @@ fn main() {
             "review_queue",
             "decide_items",
             "decision_reasons",
+            "item_marks",
+            "add_mark",
+            "set_marks",
+            "redact_everywhere",
+            "detect_case",
+            "suggestion_groups",
+            "item_rendition",
         ]),
     ))
     .expect("tauri build step");

@@ -11,14 +11,18 @@ use disclose_core::clock::{Deadline, Pause, Region};
 use disclose_core::extract::{Page, RecordTable, Word};
 use disclose_core::facets::{FacetValue, Facets};
 use disclose_core::ingest::{ImportSummary, ProgressEvent};
+use disclose_core::marks::{Mark, MarkStatus, Target};
 use disclose_core::ocr::OcrSummary;
 use disclose_core::review::{Decision, DecisionRecord, Reason, ReviewProgress};
 use disclose_core::search::{SearchHit, SearchResults, SortBy};
 use disclose_core::store::{ItemRow, Status};
+use disclose_core::suggest::SuggestSummary;
 use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
 use disclose_core::threads::GroupingSummary;
 
-use crate::commands::{CaseInput, ImportProgress, ItemBrief, ItemDetail, ReviewRow};
+use crate::commands::{
+    CaseInput, ImportProgress, ItemBrief, ItemDetail, MarkSelection, ReviewRow, SuggestionGroup,
+};
 use crate::error::CommandError;
 
 fn declarations() -> String {
@@ -66,6 +70,12 @@ fn declarations() -> String {
     add(DecisionRecord::decl(&cfg));
     add(Reason::decl(&cfg));
     add(ReviewRow::decl(&cfg));
+    add(Mark::decl(&cfg));
+    add(Target::decl(&cfg));
+    add(MarkStatus::decl(&cfg));
+    add(MarkSelection::decl(&cfg));
+    add(SuggestionGroup::decl(&cfg));
+    add(SuggestSummary::decl(&cfg));
     add(Verification::decl(&cfg));
     add(CommandError::decl(&cfg));
     out

@@ -1,6 +1,7 @@
 // End-to-end run of the real Disclose window: create a case, import a
 // folder, watch the progress finish, search, open an email and a PDF,
-// record decisions — asserting on what the window shows and saving
+// redact text and a drawn box and preview the result, record decisions —
+// asserting on what the window shows and saving
 // screenshots. Prints the launch and search timings it saw.
 //
 // Needs: the built app and CLI (cargo build -p disclose-desktop -p
@@ -97,6 +98,47 @@ try {
   );
   assert.ok(painted > 100, `the page has ink on it (${painted} dark pixels)`);
   assert.ok((await wd.findAll(".pdf-hit")).length > 0, "the hit is boxed on the page");
+
+  step("redact: selected text, a drawn box, and the preview as disclosed");
+  const selected = await wd.script(
+    `const pre = document.getElementById('item-text');
+     const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+       const at = node.textContent.indexOf(arguments[0]);
+       if (at < 0) continue;
+       const range = document.createRange();
+       range.setStart(node, at);
+       range.setEnd(node, at + arguments[0].length);
+       const selection = window.getSelection();
+       selection.removeAllRanges();
+       selection.addRange(range);
+       return true;
+     }
+     return false;`,
+    "Robert Smith",
+  );
+  assert.ok(selected, "the household member's name is in the PDF's text");
+  await wd.click(await wd.find("#redact-selection"));
+  await wd.find("#mark-count", { until: (t) => t.startsWith("1 redacted") });
+  assert.equal(await wd.text(await wd.find("#item-text .redacted")), "Robert Smith");
+  await wd.find("#pdf-pages .mark-accepted"); // the redaction is drawn on the page
+  await wd.keys("b");
+  await wd.find('#draw-box[aria-pressed="true"]');
+  await wd.find("#pdf-pages canvas");
+  await wd.drag(await wd.find('#pdf-pages .pdf-page[data-page="1"]'), [60, 200], [260, 240]);
+  await wd.find("#mark-count", { until: (t) => t.startsWith("2 redacted") });
+  const boxes = await wd.text(await wd.find("#mark-list"));
+  assert.match(boxes, /box on page 1|Redacted/, `the drawn box is listed: ${boxes}`);
+  await wd.keys("b");
+  await wd.find('#draw-box[aria-pressed="false"]');
+  shots.push(await screenshot(wd, "08-redaction"));
+  await wd.click(await wd.find("#preview-rendition"));
+  await wd.find("#preview-pages[data-pages]", { timeout: 60000 });
+  const barPixels = await wd.script(
+    "const c = document.querySelector('#preview-pages canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let black = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 20 && d[i + 1] < 20 && d[i + 2] < 20) black++; return black;",
+  );
+  assert.ok(barPixels > 500, `the preview shows the black bars (${barPixels} black pixels)`);
+  shots.push(await screenshot(wd, "09-preview"));
 
   step("record a decision from the keyboard");
   await wd.click(await wd.find("#item-title"));

@@ -82,6 +82,19 @@ export class WebDriver {
     return this.request("POST", this.s("/actions"), { actions: [{ type: "key", id: "keyboard", actions }] });
   }
 
+  /** Drags the mouse over an element, from and to offsets (CSS pixels) from its top-left corner. */
+  async drag(id, [x0, y0], [x1, y1]) {
+    const box = await this.script(
+      "const el = arguments[0]; el.scrollIntoView({ block: 'start' }); const r = el.getBoundingClientRect(); return [r.left, r.top];",
+      { [ELEMENT]: id },
+    );
+    const at = (x, y) => ({ type: "pointerMove", origin: "viewport", x: Math.round(box[0] + x), y: Math.round(box[1] + y), duration: 50 });
+    const actions = [at(x0, y0), { type: "pointerDown", button: 0 }, at((x0 + x1) / 2, (y0 + y1) / 2), at(x1, y1), { type: "pointerUp", button: 0 }];
+    return this.request("POST", this.s("/actions"), {
+      actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }],
+    });
+  }
+
   script(body, ...args) {
     return this.request("POST", this.s("/execute/sync"), { script: body, args });
   }

@@ -12,12 +12,18 @@ import type {
   ImportSummary,
   ItemDetail,
   ItemRow,
+  Mark,
+  MarkSelection,
+  MarkStatus,
   Reason,
   ReviewProgress,
   ReviewRow,
   SearchResults,
   SortBy,
   Subject,
+  SuggestionGroup,
+  SuggestSummary,
+  Target,
   SweepReport,
 } from "./bindings";
 
@@ -66,4 +72,11 @@ export const api = {
   decide: (reference: string, items: number[], decision: Decision, reason: string | null, note: string) =>
     call<ReviewProgress>("decide_items", { reference, items, decision, reason, note }),
   reasons: () => call<Reason[]>("decision_reasons"),
+  marks: (reference: string, id: number) => call<Mark[]>("item_marks", { reference, id }),
+  addMark: (reference: string, id: number, target: Target, reason: string) => call<Mark[]>("add_mark", { reference, id, target, reason }),
+  setMarks: (reference: string, selection: MarkSelection, status: MarkStatus) => call<number>("set_marks", { reference, selection, status }),
+  redactEverywhere: (reference: string, term: string, reason: string) => call<number>("redact_everywhere", { reference, term, reason }),
+  detectCase: (reference: string) => call<SuggestSummary>("detect_case", { reference }),
+  suggestionGroups: (reference: string) => call<SuggestionGroup[]>("suggestion_groups", { reference }),
+  rendition: (reference: string, id: number) => call<ArrayBuffer>("item_rendition", { reference, id }),
 };

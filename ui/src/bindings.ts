@@ -279,6 +279,62 @@ export type Reason = { code: string, label: string, citation: string, };
 
 export type ReviewRow = { item: ItemBrief, status: string, decision: Decision | null, reason: string | null, };
 
+export type Mark = { id: number, item_id: number, target: Target, 
+/**
+ * The text under the mark (for areas, the words inside it, if known).
+ */
+text: string, 
+/**
+ * What was found (`person_name`, `phone`, ...), or `manual` / `term`.
+ */
+kind: string, whose: string, 
+/**
+ * A key grouping the marks of one person (empty when not a person).
+ */
+person: string, reason: string, confidence: number | null, 
+/**
+ * `detect`, `manual` or `everywhere`.
+ */
+source: string, status: MarkStatus, created_at: string, created_by: string, decided_at: string | null, decided_by: string | null, };
+
+export type Target = { "type": "text", start: number, end: number, } | { "type": "area", page: number, rect: [number, number, number, number], };
+
+export type MarkStatus = "suggested" | "accepted" | "rejected" | "removed";
+
+export type MarkSelection = { 
+/**
+ * These marks.
+ */
+ids: Array<number>, 
+/**
+ * Or every suggestion for this person (a key from a mark's `person`).
+ */
+person: string | null, 
+/**
+ * Or every suggestion of this kind.
+ */
+kind: string | null, };
+
+export type SuggestionGroup = { 
+/**
+ * The person's key, or empty for a group of one kind.
+ */
+person: string, kind: string, whose: string, count: number, items: number, 
+/**
+ * A few of the texts found, to recognise the group by.
+ */
+examples: Array<string>, };
+
+export type SuggestSummary = { items: number, findings: number, 
+/**
+ * Findings by whose data they are.
+ */
+by_whose: { [key in string]: number }, 
+/**
+ * New suggestions stored by this run.
+ */
+suggested: number, };
+
 export type Verification = { entries: number, intact: boolean, 
 /**
  * The first entry whose hash or link does not match, and why.

@@ -1,11 +1,13 @@
 // PDF pages drawn with pdf.js (bundled, no CDN), with the search hits
-// boxed on the page from the word positions the engine extracted.
+// boxed on the page from the word positions the engine extracted, and the
+// redaction marks over them (see overlay.ts).
 
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import workerUrl from "pdfjs-dist/legacy/build/pdf.worker.min.mjs?url";
 import type { Page } from "./bindings";
 import { h } from "./dom";
 import { byteToIndex } from "./highlight";
+import { attachOverlay, type Overlay } from "./overlay";
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -30,6 +32,7 @@ export async function renderPdf(
   text: string,
   pages: Page[],
   words: string[],
+  overlay?: Overlay,
 ): Promise<number> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), enableXfa: false }).promise;
   const width = Math.max(480, Math.min(container.clientWidth || 800, 1000));
@@ -55,6 +58,7 @@ export async function renderPdf(
         frame.append(box);
       }
     }
+    if (overlay) attachOverlay(frame, number, layout, scale, overlay);
     container.append(frame);
     const context = canvas.getContext("2d");
     if (!context) return;

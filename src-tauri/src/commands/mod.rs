@@ -4,6 +4,7 @@
 mod cases;
 mod import;
 mod items;
+mod marks;
 mod review;
 mod search;
 #[cfg(test)]
@@ -16,7 +17,10 @@ use crate::state::AppState;
 
 pub(crate) use items::ItemBrief;
 #[cfg(test)]
-pub(crate) use {cases::CaseInput, import::ImportProgress, items::ItemDetail, review::ReviewRow};
+pub(crate) use {
+    cases::CaseInput, import::ImportProgress, items::ItemDetail, marks::MarkSelection,
+    marks::SuggestionGroup, review::ReviewRow,
+};
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -37,6 +41,13 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         review::review_queue,
         review::decide_items,
         review::decision_reasons,
+        marks::item_marks,
+        marks::add_mark,
+        marks::set_marks,
+        marks::redact_everywhere,
+        marks::detect_case,
+        marks::suggestion_groups,
+        marks::item_rendition,
     ]
 }
 

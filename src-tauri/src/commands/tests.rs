@@ -114,3 +114,82 @@ fn editing_the_subject_is_kept_and_audited() {
         .unwrap();
     assert!(audit.iter().any(|e| e.action == "subject_updated"));
 }
+
+#[test]
+fn redact_in_the_window_then_the_preview_has_no_trace() {
+    use super::marks::{self as window_marks, MarkSelection};
+    use disclose_core::marks::{MarkStatus, Target};
+
+    let (_dir, state) = demo_state();
+    let found = search::run(&state, "DEMO-001", "Okafor", SortBy::Relevance, 0, 10).unwrap();
+    let item = found.results[0].item;
+    let text = items::detail(&state, "DEMO-001", item).unwrap().text;
+    let start = text.find("Okafor").unwrap();
+    let marks = window_marks::add(
+        &state,
+        "DEMO-001",
+        item,
+        Target::Text {
+            start,
+            end: start + "Okafor".len(),
+        },
+        "third-party",
+    )
+    .unwrap();
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].status, MarkStatus::Accepted);
+    assert_eq!(marks[0].text, "Okafor");
+
+    let bad = window_marks::add(
+        &state,
+        "DEMO-001",
+        item,
+        Target::Text { start: 0, end: 1 },
+        "nope",
+    );
+    assert_eq!(bad.unwrap_err().code, "invalid");
+
+    let everywhere =
+        window_marks::everywhere(&state, "DEMO-001", "Mr Patel", "third-party").unwrap();
+    assert!(everywhere >= 1);
+
+    let pdf = window_marks::rendition(&state, "DEMO-001", item).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let rendered = disclose_core::extract::extract(
+        disclose_core::extract::FileType::Pdf,
+        &pdf,
+        "preview.pdf",
+        &Default::default(),
+    )
+    .unwrap();
+    assert!(!rendered.text.contains("Okafor"), "{}", rendered.text);
+    assert!(
+        rendered.text.contains("DEMO-001"),
+        "stamped: {}",
+        rendered.text
+    );
+
+    let summary = window_marks::detect(&state, "DEMO-001").unwrap();
+    assert!(summary.suggested > 0);
+    let groups = window_marks::groups(&state, "DEMO-001").unwrap();
+    let phones = groups
+        .iter()
+        .find(|g| g.kind == "phone")
+        .expect("phone group");
+    let changed = window_marks::set(
+        &state,
+        "DEMO-001",
+        &MarkSelection {
+            ids: Vec::new(),
+            person: Some(phones.person.clone()),
+            kind: Some("phone".into()),
+        },
+        MarkStatus::Accepted,
+    )
+    .unwrap();
+    assert_eq!(changed, phones.count);
+    assert!(window_marks::groups(&state, "DEMO-001")
+        .unwrap()
+        .iter()
+        .all(|g| g.kind != "phone"));
+}

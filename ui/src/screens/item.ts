@@ -1,17 +1,22 @@
 // Document viewer: the extracted text with hits highlighted; PDFs drawn
 // page by page with hits boxed; emails with their headers and
 // attachments; images; spreadsheets as tables; the metadata; the item's
-// family (parent, attachments, thread); and the decision.
+// family (parent, attachments, thread); the decision; and redaction:
+// marks shown as they will appear, text selected or boxes drawn to redact,
+// and a preview of the item as disclosed.
 
 import { api } from "../api";
-import type { ItemBrief, ItemDetail, RecordTable } from "../bindings";
+import type { ItemBrief, ItemDetail, Mark, RecordTable } from "../bindings";
 import { decisionForKey } from "../decisions";
-import { h, notice, replace } from "../dom";
+import { announce, h, notice, replace } from "../dom";
 import { bytesText, dateText } from "../format";
-import { findWords, queryWords, runsFromRanges } from "../highlight";
+import { findWords, queryWords } from "../highlight";
+import { attachOverlay, type Overlay } from "../overlay";
+import { markRuns } from "../redaction";
 import { routeHash, type Route } from "../router";
 import type { Cleanup } from "../main";
 import { decidePanel } from "./decide-panel";
+import { redactionPanel } from "./redaction-panel";
 
 const EMAIL_HEADERS = ["from", "to", "cc", "bcc", "date", "subject"];
 const MAX_ROWS = 500;
@@ -26,6 +31,35 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
 
   const body = h("div", { class: "viewer-body", id: "viewer-body" });
   const isEmail = item.type === "email" || item.type === "msg";
+  const reasons = await api.reasons();
+  const redactionHost = h("div", {});
+  const drawing = { on: false };
+  document.body.classList.remove("drawing-boxes");
+  let marks: Mark[] = await api.marks(ref, id);
+  const overlay = (): Overlay => ({
+    marks,
+    drawing: () => drawing.on,
+    onArea: (page, rect) => {
+      const reason = (document.getElementById("redact-reason") as HTMLSelectElement | null)?.value ?? "third-party";
+      void api
+        .addMark(ref, id, { type: "area", page, rect }, reason)
+        .then(() => refresh())
+        .then(() => announce("Box redacted."))
+        .catch((e: unknown) => replace(redactionHost, notice("error", e instanceof Error ? e.message : String(e))));
+    },
+  });
+  const showPanel = () =>
+    replace(
+      redactionHost,
+      redactionPanel({ ref, itemId: id, text: detail.text, marks, reasons, drawing, refresh, preview: () => preview(body, ref, detail) }),
+    );
+  async function refresh(): Promise<void> {
+    marks = await api.marks(ref, id);
+    showPanel();
+    await renderBody(body, ref, detail, words, isEmail, overlay());
+  }
+  showPanel();
+
   replace(
     main,
     h(
@@ -49,18 +83,24 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
         "aside",
         { class: "viewer-side" },
         panel,
+        redactionHost,
         family(detail, link),
         h("section", { class: "panel", "aria-labelledby": "meta-h" }, h("h2", { id: "meta-h" }, "Metadata"), metadataList(detail)),
       ),
     ),
   );
 
-  await renderBody(body, ref, detail, words, isEmail);
+  await renderBody(body, ref, detail, words, isEmail, overlay());
   main.focus();
 
   const onKey = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement | null;
     if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    if (event.key === "b" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      document.getElementById("draw-box")?.click();
+      return;
+    }
     const info = decisionForKey(event);
     if (info) {
       event.preventDefault();
@@ -68,18 +108,22 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
     }
   };
   document.addEventListener("keydown", onKey);
-  return () => document.removeEventListener("keydown", onKey);
+  return () => {
+    document.removeEventListener("keydown", onKey);
+    document.body.classList.remove("drawing-boxes");
+  };
 }
 
-async function renderBody(body: HTMLElement, ref: string, detail: ItemDetail, words: string[], isEmail: boolean): Promise<void> {
+async function renderBody(body: HTMLElement, ref: string, detail: ItemDetail, words: string[], isEmail: boolean, overlay: Overlay): Promise<void> {
   const type = detail.item.type;
+  const text = (title: string) => textSection(detail.text, words, title, overlay.marks);
   if (detail.viewable && type === "pdf") {
     const pages = h("div", { class: "pdf-pages", id: "pdf-pages", "aria-label": "Pages of the PDF" });
-    replace(body, pages, textSection(detail.text, words, "Extracted text"));
+    replace(body, pages, text("Extracted text"));
     try {
       const bytes = await api.original(ref, detail.item.id);
       const { renderPdf } = await import("../pdf");
-      const count = await renderPdf(pages, bytes, detail.text, detail.pages, words);
+      const count = await renderPdf(pages, bytes, detail.text, detail.pages, words, overlay);
       pages.dataset.pages = String(count);
     } catch (e) {
       replace(pages, notice("error", `The PDF could not be drawn: ${e instanceof Error ? e.message : String(e)}`));
@@ -88,26 +132,72 @@ async function renderBody(body: HTMLElement, ref: string, detail: ItemDetail, wo
   }
   if (detail.viewable && type === "image") {
     const bytes = await api.original(ref, detail.item.id);
-    const url = URL.createObjectURL(new Blob([bytes]));
-    const img = h("img", { src: url, alt: `The image ${detail.item.name}`, class: "item-image" });
-    img.addEventListener("load", () => URL.revokeObjectURL(url));
-    replace(body, img, detail.text ? textSection(detail.text, words, "Text read by OCR") : null);
+    const frame = await imageFrame(bytes, `The image ${detail.item.name}`);
+    replace(body, frame, detail.text ? text("Text read by OCR") : null);
+    const img = frame.querySelector("img");
+    if (img) attachOverlay(frame, 1, detail.pages[0], img.clientWidth / Math.max(1, img.naturalWidth), overlay);
     return;
   }
   if (detail.records.length > 0) {
-    replace(body, detail.records.map(recordTable), textSection(detail.text, words, "Extracted text"));
+    replace(body, detail.records.map(recordTable), text("Extracted text"));
     return;
   }
-  replace(body, textSection(detail.text, words, isEmail ? "Message" : "Extracted text"));
+  replace(body, text(isEmail ? "Message" : "Extracted text"));
 }
 
-function textSection(text: string, words: string[], title: string): HTMLElement {
-  const runs = runsFromRanges(text, findWords(text, words));
+/** An image in a frame that boxes can be laid over, once it has loaded. */
+async function imageFrame(bytes: ArrayBuffer, alt: string): Promise<HTMLElement> {
+  const url = URL.createObjectURL(new Blob([bytes]));
+  const img = h("img", { src: url, alt, class: "item-image", id: "item-image" });
+  const frame = h("figure", { class: "image-frame" }, img);
+  await new Promise<void>((resolve) => {
+    img.addEventListener("load", () => resolve(), { once: true });
+    img.addEventListener("error", () => resolve(), { once: true });
+  });
+  URL.revokeObjectURL(url);
+  return frame;
+}
+
+/** Replaces the document with the item as the requester will get it. */
+async function preview(body: HTMLElement, ref: string, detail: ItemDetail): Promise<void> {
+  replace(body, h("p", { class: "muted", role: "status" }, "Making the redacted copy…"));
+  const bytes = await api.rendition(ref, detail.item.id);
+  const heading = h("h2", { id: "preview-h" }, "As disclosed (redacted copy)");
+  if (detail.item.type === "image") {
+    const frame = await imageFrame(bytes, "The redacted image as disclosed");
+    replace(body, heading, frame);
+    return;
+  }
+  const pages = h("div", { class: "pdf-pages", id: "preview-pages", "aria-labelledby": "preview-h" });
+  replace(body, heading, pages);
+  const { renderPdf } = await import("../pdf");
+  pages.dataset.pages = String(await renderPdf(pages, bytes, "", [], []));
+}
+
+function textSection(text: string, words: string[], title: string, marks: Mark[]): HTMLElement {
+  const runs = markRuns(text, marks, findWords(text, words));
   return h(
     "section",
     { class: "text-section", "aria-label": title },
     h("h2", {}, title),
-    text ? h("pre", { class: "item-text", id: "item-text", tabindex: 0 }, runs.map((r) => (r.hit ? h("mark", {}, r.text) : r.text))) : h("p", { class: "muted" }, "No text was found in this item."),
+    text
+      ? h(
+          "pre",
+          { class: "item-text", id: "item-text", tabindex: 0 },
+          runs.map((r) => {
+            switch (r.kind) {
+              case "hit":
+                return h("mark", {}, r.text);
+              case "accepted":
+                return h("span", { class: "redacted", "data-reason": r.reason ?? "", "data-mark": r.markId ?? "", title: `Redacted: ${r.reason ?? ""}` }, r.text);
+              case "suggested":
+                return h("span", { class: "suggested", "data-mark": r.markId ?? "", title: `Suggested for redaction: ${r.reason ?? ""}` }, r.text);
+              default:
+                return r.text;
+            }
+          }),
+        )
+      : h("p", { class: "muted" }, "No text was found in this item."),
   );
 }
 

@@ -1,6 +1,7 @@
 // Review: every item of the case with its decision, keyboard first —
 // J/K or the arrow keys move, Enter opens, D R W N U decide, and the
-// progress (n of m decided) stays in view.
+// progress (n of m decided) stays in view. Below, the case's redaction
+// suggestions, per person and per kind.
 
 import { api } from "../api";
 import type { ReviewProgress, ReviewRow } from "../bindings";
@@ -9,10 +10,11 @@ import { DECISIONS, decisionForKey, decisionLabel, type DecisionInfo } from "../
 import { announce, h, notice, replace } from "../dom";
 import { dateText } from "../format";
 import { go } from "../router";
+import { suggestionsPanel } from "./suggestions-panel";
 import type { Cleanup } from "../main";
 
 export async function reviewScreen(main: HTMLElement, ref: string): Promise<Cleanup> {
-  const [rows, overview, reasons] = await Promise.all([api.reviewQueue(ref), api.caseOverview(ref), api.reasons()]);
+  const [rows, overview, reasons, suggestions] = await Promise.all([api.reviewQueue(ref), api.caseOverview(ref), api.reasons(), suggestionsPanel(ref)]);
   let progress: ReviewProgress = overview.review;
   let selected = Math.max(0, rows.findIndex((r) => !r.decision));
   let onlyUndecided = false;
@@ -95,6 +97,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
     message,
     rows.length === 0 ? h("p", { class: "empty" }, "Nothing to review yet: import files first.") : h("div", { class: "table-scroll tall" }, table),
     h("div", { class: "decision-buttons" }, DECISIONS.map((d) => h("button", { type: "button", class: "button", "data-decision": d.decision, onclick: () => void decide(d) }, d.label, " ", h("kbd", {}, d.key.toUpperCase())))),
+    suggestions,
   );
   draw();
   table.focus({ preventScroll: true });

@@ -1,0 +1,71 @@
+// Suggestions for the whole case, per person and per kind: run detection,
+// then accept or reject each group at once. Names of the requester and of
+// staff acting in their role are never suggested.
+
+import { api } from "../api";
+import type { SuggestionGroup } from "../bindings";
+import { announce, h, notice, replace } from "../dom";
+
+const WHOSE: Record<string, string> = { third_party: "third party", household: "household member", staff: "staff", unknown: "" };
+
+export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
+  const section = h("section", { class: "panel suggestions", id: "suggestions", "aria-labelledby": "suggestions-h" });
+  const draw = async (said?: string) => {
+    const groups = await api.suggestionGroups(ref);
+    const waiting = groups.reduce((n, g) => n + g.count, 0);
+    const act = (group: SuggestionGroup, status: "accepted" | "rejected") => async () => {
+      try {
+        const changed = await api.setMarks(ref, { ids: [], person: group.person, kind: group.kind }, status);
+        await draw(`${changed} suggestion(s) ${status}.`);
+      } catch (e) {
+        section.append(notice("error", e instanceof Error ? e.message : String(e)));
+      }
+    };
+    const detect = async () => {
+      try {
+        const found = await api.detectCase(ref);
+        await draw(`${found.findings} finding(s) in ${found.items} item(s); ${found.suggested} new suggestion(s).`);
+      } catch (e) {
+        section.append(notice("error", e instanceof Error ? e.message : String(e)));
+      }
+    };
+    replace(
+      section,
+      h("h2", { id: "suggestions-h" }, "Redaction suggestions"),
+      h("p", { id: "suggestion-count" }, waiting === 0 ? "No suggestions waiting." : `${waiting} suggestion(s) waiting, in ${groups.length} group(s).`),
+      h("button", { type: "button", class: "button", id: "detect-case", onclick: () => void detect() }, "Find other people's data"),
+      said ? h("p", { class: "muted", role: "status" }, said) : null,
+      groups.length > 0
+        ? h(
+            "table",
+            { class: "table compact", id: "suggestion-groups" },
+            h("thead", {}, h("tr", {}, ["Person or kind", "Whose", "Found", "Items", ""].map((t) => h("th", { scope: "col" }, t)))),
+            h(
+              "tbody",
+              {},
+              groups.map((g) =>
+                h(
+                  "tr",
+                  {},
+                  h("td", {}, g.person ? g.examples.join(" · ") : g.kind.replace(/_/g, " "), g.person ? h("span", { class: "muted" }, ` (${g.kind.replace(/_/g, " ")})`) : ` — ${g.examples.join(" · ")}`),
+                  h("td", {}, WHOSE[g.whose] ?? g.whose),
+                  h("td", { class: "num" }, g.count),
+                  h("td", { class: "num" }, g.items),
+                  h(
+                    "td",
+                    {},
+                    h("button", { type: "button", class: "button small", onclick: () => void act(g, "accepted")() }, "Redact all"),
+                    " ",
+                    h("button", { type: "button", class: "button small", onclick: () => void act(g, "rejected")() }, "Keep all"),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : null,
+    );
+    if (said) announce(said);
+  };
+  await draw();
+  return section;
+}

@@ -13,7 +13,7 @@ DISCLOSE_APT_PACKAGES=(
   # OCR
   tesseract-ocr tesseract-ocr-eng libtesseract-dev libleptonica-dev
   # independent checks of what Disclose produces
-  poppler-utils qpdf libimage-exiftool-perl p7zip-full
+  poppler-utils qpdf libimage-exiftool-perl p7zip-full python3 python3-venv
 )
 
 install_system_packages() {
@@ -65,4 +65,19 @@ install_tauri_driver() {
     return 0
   fi
   cargo install --locked tauri-driver --version 2.1.0
+}
+
+# The Library of Congress's bagit.py and the jsonschema validator, from
+# PyPI, in a virtual environment the acceptance tests find (or point
+# DISCLOSE_PYTHON at another Python that has both).
+export DISCLOSE_PYTHON="${DISCLOSE_PYTHON:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose-venv/bin/python}"
+install_python_tools() {
+  if "$DISCLOSE_PYTHON" -c "import bagit, jsonschema" 2>/dev/null; then
+    return 0
+  fi
+  local venv
+  venv="$(dirname "$(dirname "$DISCLOSE_PYTHON")")"
+  echo "Installing bagit and jsonschema into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check bagit==1.8.1 jsonschema==4.23.0
 }

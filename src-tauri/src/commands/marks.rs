@@ -8,8 +8,8 @@ use tauri::{AppHandle, Runtime};
 
 use disclose_core::marks::{self, Mark, MarkFilter, MarkStatus, NewMark, Target};
 use disclose_core::render;
-use disclose_core::staff;
 use disclose_core::suggest::{self, SuggestSummary};
+use disclose_core::{profile, staff};
 
 use super::blocking;
 use crate::error::CommandResult;
@@ -187,8 +187,14 @@ pub async fn detect_case<R: Runtime>(
 
 pub fn detect(state: &AppState, reference: &str) -> CommandResult<SuggestSummary> {
     let directory = staff::load(&state.home)?;
+    let organisation = profile::load(&state.home).ok();
     state.with_case(reference, |folder| {
-        Ok(suggest::run(folder, &directory, &now())?)
+        Ok(suggest::run(
+            folder,
+            &directory,
+            organisation.as_ref(),
+            &now(),
+        )?)
     })
 }
 

@@ -7,6 +7,7 @@ mod deadline;
 mod decide;
 mod demo;
 mod detect;
+mod export;
 mod golden;
 mod hostile;
 mod import;

@@ -67,6 +67,11 @@ enum Command {
     Render(commands::render::RenderArgs),
     /// The leak check: look for anything redacted in what was produced.
     Verify(commands::render::VerifyArgs),
+    /// Build the disclosure bundle: a BagIt bag in a zip, optionally AES-256 encrypted.
+    Export(commands::export::ExportArgs),
+    /// The organisation profile the response letter is written from.
+    #[command(subcommand)]
+    Profile(commands::export::ProfileCommand),
     /// The staff directory used to tell staff from third parties.
     #[command(subcommand)]
     Staff(commands::staff::StaffCommand),
@@ -108,6 +113,8 @@ fn main() -> ExitCode {
                 Command::Render(a) => commands::render::run_render(&ctx, a),
                 Command::Verify(a) => commands::render::run_verify(&ctx, a),
                 Command::Staff(c) => commands::staff::run(&ctx, c),
+                Command::Export(a) => commands::export::run_export(&ctx, a),
+                Command::Profile(c) => commands::export::run_profile(&ctx, c),
             }
         });
     match result {

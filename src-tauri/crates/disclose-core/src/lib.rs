@@ -2,6 +2,7 @@
 //! with no dependency on either. See ARCHITECTURE.md for the flow of a case.
 
 pub mod audit;
+pub mod bundle;
 pub mod case;
 pub mod clock;
 pub mod demo;
@@ -14,6 +15,7 @@ pub mod index;
 pub mod ingest;
 pub mod marks;
 pub mod ocr;
+pub mod profile;
 pub mod render;
 pub mod review;
 pub mod search;

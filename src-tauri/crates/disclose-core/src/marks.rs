@@ -68,7 +68,14 @@ impl MarkStatus {
 }
 
 /// Whose personal data a mark covers.
-pub const WHOSE: [&str; 5] = ["subject", "household", "staff", "third_party", "unknown"];
+pub const WHOSE: [&str; 6] = [
+    "subject",
+    "household",
+    "staff",
+    "organisation",
+    "third_party",
+    "unknown",
+];
 
 /// A mark as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -444,27 +451,55 @@ pub fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// The forms a term takes in text: any letter case, words separated by any
 /// run of spaces, line breaks or hyphens, and an optional possessive. A
 /// two-word or longer name also matches "Surname, Given" and "G. Surname".
-pub fn variants_pattern(term: &str) -> Result<Regex> {
-    let words: Vec<&str> = term
-        .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        return Err(Error::Invalid("the term to redact is empty".into()));
+/// An email address matches only whole, not inside a longer address.
+pub struct Variants {
+    regex: Regex,
+    email: bool,
+}
+
+impl Variants {
+    pub fn new(term: &str) -> Result<Variants> {
+        let words: Vec<&str> = term
+            .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            return Err(Error::Invalid("the term to redact is empty".into()));
+        }
+        let quoted: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        let gap = r"[\s\-]+";
+        let mut forms = vec![quoted.join(gap)];
+        if let [first, .., last] = quoted.as_slice() {
+            forms.push(format!(r"{last},\s*{first}"));
+            let initial = regex::escape(&words[0].chars().take(1).collect::<String>());
+            forms.push(format!(r"{initial}\.?\s+{last}"));
+        }
+        let pattern = format!(r"\b(?:{})(?:['’]s)?\b", forms.join("|"));
+        let regex = RegexBuilder::new(&pattern)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| Error::Invalid(format!("cannot search for {term:?}: {e}")))?;
+        Ok(Variants {
+            regex,
+            email: term.contains('@'),
+        })
     }
-    let quoted: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    let gap = r"[\s\-]+";
-    let mut forms = vec![quoted.join(gap)];
-    if let [first, .., last] = quoted.as_slice() {
-        forms.push(format!(r"{last},\s*{first}"));
-        let initial = regex::escape(&words[0].chars().take(1).collect::<String>());
-        forms.push(format!(r"{initial}\.?\s+{last}"));
+
+    /// Where the term occurs in `text`.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        self.regex
+            .find_iter(text)
+            .map(|m| m.range())
+            .filter(move |r| !self.email || !inside_longer_address(text, r))
     }
-    let pattern = format!(r"\b(?:{})(?:['’]s)?\b", forms.join("|"));
-    RegexBuilder::new(&pattern)
-        .case_insensitive(true)
-        .build()
-        .map_err(|e| Error::Invalid(format!("cannot search for {term:?}: {e}")))
+}
+
+fn inside_longer_address(text: &str, range: &Range<usize>) -> bool {
+    let address_char = |c: char| c.is_alphanumeric() || "._%+-".contains(c);
+    text[..range.start]
+        .chars()
+        .next_back()
+        .is_some_and(address_char)
 }
 
 /// One place a term occurs.
@@ -479,17 +514,18 @@ pub struct Occurrence {
 
 /// Every occurrence of `term` (and its variants) in the case's texts.
 pub fn occurrences(store: &Store, term: &str) -> Result<Vec<Occurrence>> {
-    let pattern = variants_pattern(term)?;
+    let variants = Variants::new(term)?;
     let mut out = Vec::new();
     for item in store.items(None)? {
         let text = store.text(item.id)?;
-        for m in pattern.find_iter(&text) {
-            let end = possessive_trimmed(&text, m.range());
+        for found in variants.find_iter(&text) {
+            let start = found.start;
+            let end = possessive_trimmed(&text, found);
             out.push(Occurrence {
                 item_id: item.id,
-                start: m.start(),
+                start,
                 end,
-                text: text[m.start()..end].to_string(),
+                text: text[start..end].to_string(),
             });
         }
     }
@@ -533,9 +569,9 @@ mod tests {
 
     #[test]
     fn variants_cover_case_spacing_order_initials_and_possessives() {
-        let p = variants_pattern("John Smith").unwrap();
+        let p = Variants::new("John Smith").unwrap();
         let text = "JOHN SMITH; john\n smith; John-Smith; Smith, John; J. Smith; John Smith's dog; Johnny Smithers";
-        let found: Vec<&str> = p.find_iter(text).map(|m| m.as_str()).collect();
+        let found: Vec<&str> = p.find_iter(text).map(|r| &text[r]).collect();
         assert_eq!(
             found,
             [
@@ -547,7 +583,12 @@ mod tests {
                 "John Smith's"
             ]
         );
-        assert!(variants_pattern("  ").is_err());
+        assert!(Variants::new("  ").is_err());
+        let email = Variants::new("officer@landlord.example").unwrap();
+        let text = "to sam.officer@landlord.example and officer@landlord.example";
+        let found: Vec<&str> = email.find_iter(text).map(|r| &text[r]).collect();
+        assert_eq!(found, ["officer@landlord.example"]);
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

@@ -36,13 +36,29 @@ pub fn load(home: &Home) -> Result<Vec<StaffMember>> {
         .map_err(|e| Error::Invalid(format!("{} is unreadable: {e}", path.display())))
 }
 
+/// The demo landlord's staff, saved unless a directory exists already.
+pub fn ensure_demo(home: &Home) -> Result<()> {
+    if directory_path(home).exists() {
+        return Ok(());
+    }
+    let staff = parse_csv(
+        b"name,role,email\nPriya Khan,Anti-social Behaviour Officer,priya.khan@northgate-homes.example\nSam Officer,Housing Officer,sam.officer@northgate-homes.example\n",
+    )?;
+    save(home, &staff)
+}
+
+fn save(home: &Home, staff: &[StaffMember]) -> Result<()> {
+    std::fs::create_dir_all(home.root())?;
+    let json = serde_json::to_string_pretty(staff).map_err(|e| Error::Invalid(e.to_string()))?;
+    std::fs::write(directory_path(home), json)?;
+    Ok(())
+}
+
 /// Reads a staff CSV, replacing the directory. Rows without a name are
 /// refused with their line number, so nobody is silently left out.
 pub fn import_csv(home: &Home, csv_path: &Path) -> Result<Vec<StaffMember>> {
     let staff = parse_csv(&std::fs::read(csv_path)?)?;
-    std::fs::create_dir_all(home.root())?;
-    let json = serde_json::to_string_pretty(&staff).map_err(|e| Error::Invalid(e.to_string()))?;
-    std::fs::write(directory_path(home), json)?;
+    save(home, &staff)?;
     Ok(staff)
 }
 

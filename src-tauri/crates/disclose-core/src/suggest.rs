@@ -3,7 +3,8 @@
 //! is — the **subject**'s (matches the case's identifiers: never
 //! suggested), a **household** member's, **staff** (from the staff
 //! directory; suggested only when the case does not disclose staff acting
-//! in role), or a **third party**'s. Suggestions are stored as marks with
+//! in role), the **organisation**'s own (its postcode, phone or email from
+//! its profile: never suggested), or a **third party**'s. Suggestions are stored as marks with
 //! status `suggested`; running it again adds only what is new, and never
 //! brings back a suggestion a reviewer rejected.
 
@@ -16,6 +17,7 @@ use crate::detect::{self, Finding};
 use crate::error::Result;
 use crate::identifiers;
 use crate::marks::{self, MarkStatus, NewMark, Target};
+use crate::profile::Profile;
 use crate::staff::StaffMember;
 use crate::store::Status;
 
@@ -39,10 +41,12 @@ pub struct People {
     household: Vec<Vec<String>>,
     staff_names: Vec<Vec<String>>,
     staff_emails: HashSet<String>,
+    /// The organisation's own postcodes, phones and emails (from its profile).
+    organisation_values: HashSet<String>,
 }
 
 impl People {
-    pub fn new(case: &Case, staff: &[StaffMember]) -> People {
+    pub fn new(case: &Case, staff: &[StaffMember], organisation: Option<&Profile>) -> People {
         let s = &case.subject;
         let mut subject_values: Vec<String> = Vec::new();
         subject_values.extend(
@@ -104,10 +108,19 @@ impl People {
                 .map(|m| m.email.to_lowercase())
                 .filter(|e| !e.is_empty())
                 .collect(),
+            organisation_values: organisation
+                .map(|p| {
+                    let text = format!("{}\n{}\n{}", p.name, p.address.join("\n"), p.dpo_contact);
+                    identifiers::find_all(&text)
+                        .into_iter()
+                        .map(|f| f.normal)
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 
-    /// `subject`, `household`, `staff` or `third_party`.
+    /// `subject`, `household`, `staff`, `organisation` or `third_party`.
     pub fn whose(&self, finding: &Finding) -> &'static str {
         if finding.kind == "person_name" {
             let tokens = name_tokens(&finding.text);
@@ -123,6 +136,11 @@ impl People {
             }
         } else if self.is_subjects(finding) {
             "subject"
+        } else if self
+            .normal_form(finding)
+            .is_some_and(|n| self.organisation_values.contains(&n))
+        {
+            "organisation"
         } else if finding.kind == "email"
             && self.staff_emails.contains(&finding.text.to_lowercase())
         {
@@ -132,16 +150,20 @@ impl People {
         }
     }
 
-    fn is_subjects(&self, finding: &Finding) -> bool {
+    fn normal_form(&self, finding: &Finding) -> Option<String> {
         let text = &finding.text;
-        let normal = match finding.kind {
+        match finding.kind {
             "ni_number" => identifiers::normalise_ni(text),
             "postcode" => identifiers::normalise_postcode(text),
             "phone" => identifiers::normalise_phone(text),
             "email" => identifiers::normalise_email(text),
             _ => None,
-        };
-        match normal {
+        }
+    }
+
+    fn is_subjects(&self, finding: &Finding) -> bool {
+        let text = &finding.text;
+        match self.normal_form(finding) {
             Some(n) => self.subject_values.contains(&n),
             None => {
                 let value = alphanumeric(text);
@@ -189,9 +211,14 @@ fn alphanumeric(s: &str) -> String {
 }
 
 /// Detects over every readable item and stores the new suggestions.
-pub fn run(folder: &mut CaseFolder, staff: &[StaffMember], now: &str) -> Result<SuggestSummary> {
+pub fn run(
+    folder: &mut CaseFolder,
+    staff: &[StaffMember],
+    organisation: Option<&Profile>,
+    now: &str,
+) -> Result<SuggestSummary> {
     let case = folder.case()?;
-    let people = People::new(&case, staff);
+    let people = People::new(&case, staff, organisation);
     let mut summary = SuggestSummary::default();
     let mut new_marks = Vec::new();
     for item in folder.store.items(None)? {
@@ -213,7 +240,8 @@ pub fn run(folder: &mut CaseFolder, staff: &[StaffMember], now: &str) -> Result<
             summary.findings += 1;
             let whose = people.whose(&finding);
             *summary.by_whose.entry(whose.to_string()).or_default() += 1;
-            let disclosed = whose == "subject" || (whose == "staff" && case.disclose_staff_in_role);
+            let disclosed = matches!(whose, "subject" | "organisation")
+                || (whose == "staff" && case.disclose_staff_in_role);
             if disclosed || known.contains(&(finding.start, finding.end)) {
                 continue;
             }
@@ -277,7 +305,7 @@ mod tests {
             role: "Housing Officer".into(),
             email: "p.patel@landlord.example".into(),
         }];
-        People::new(&case, &staff)
+        People::new(&case, &staff, Some(&crate::profile::demo()))
     }
 
     fn found(kind: &'static str, text: &str) -> Finding {
@@ -305,6 +333,8 @@ mod tests {
             ("phone", "+44 161 496 0000", "subject"),
             ("phone", "0161 496 0999", "third_party"),
             ("email", "P.Patel@landlord.example", "staff"),
+            ("postcode", "SK1 3XE", "organisation"),
+            ("postcode", "SK1 3XF", "third_party"),
         ] {
             assert_eq!(p.whose(&found(kind, text)), want, "{text}");
         }

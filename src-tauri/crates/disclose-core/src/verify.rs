@@ -7,7 +7,8 @@
 //!   hyphenation, "Surname, Given", initial and surname);
 //! - any single word of a redacted string;
 //! - fragments: a piece of three or more letters from the start or end of
-//!   a redacted word (the `ith` of `John Smith`) standing as a word.
+//!   a redacted word (the `ith` of `John Smith`) standing as a word — for
+//!   names and words, not for email addresses or numbers.
 //!
 //! Words and fragments that the case's own unredacted text uses elsewhere
 //! (and the words Disclose itself prints: stamps and reason codes) are not
@@ -18,13 +19,12 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use regex::Regex;
 use serde::Serialize;
 
 use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::extract::{self, sniff::sniff, Limits};
-use crate::marks::{self, Mark, MarkStatus};
+use crate::marks::{self, Mark, MarkStatus, Variants};
 use crate::review::REASONS;
 
 /// One place something redacted was found.
@@ -59,7 +59,7 @@ struct Needle {
 
 /// What to look for, built from the case's redactions.
 pub struct Needles {
-    phrases: Vec<(Regex, Needle)>,
+    phrases: Vec<(Variants, Needle)>,
     words: HashMap<String, Needle>,
     fragments: HashMap<String, Needle>,
 }
@@ -90,15 +90,18 @@ impl Needles {
                 redacted: mark.text.clone(),
                 item_id: mark.item_id,
             };
-            if let Ok(pattern) = marks::variants_pattern(&mark.text) {
-                needles.phrases.push((pattern, needle()));
+            if let Ok(variants) = Variants::new(&mark.text) {
+                needles.phrases.push((variants, needle()));
             }
             for word in words(&mark.text) {
                 let length = word.chars().count();
                 if length >= SHORTEST_WORD && !allowed.contains(&word) {
                     needles.words.entry(word.clone()).or_insert_with(needle);
                 }
-                if length > SHORTEST_WORD && word.chars().all(char::is_alphabetic) {
+                if length > SHORTEST_WORD
+                    && is_name_like(&mark.text)
+                    && word.chars().all(char::is_alphabetic)
+                {
                     for piece in ends(&word) {
                         if !allowed.contains(&piece) {
                             needles.fragments.entry(piece).or_insert_with(needle);
@@ -108,6 +111,16 @@ impl Needles {
             }
         }
         Ok(needles)
+    }
+
+    /// Stops counting the words of `text` (text Disclose wrote from trusted
+    /// sources, such as the organisation profile) as words or fragments of
+    /// redactions. Whole redacted strings are still looked for.
+    pub fn allow(&mut self, text: &str) {
+        for word in words(text) {
+            self.words.remove(&word);
+            self.fragments.remove(&word);
+        }
     }
 
     pub fn count(&self) -> usize {
@@ -130,9 +143,9 @@ impl Needles {
                 });
             }
         };
-        for (pattern, needle) in &self.phrases {
-            if let Some(m) = pattern.find(haystack) {
-                report(m.as_str(), needle);
+        for (variants, needle) in &self.phrases {
+            if let Some(found) = variants.find_iter(haystack).next() {
+                report(&haystack[found], needle);
             }
         }
         if place == RAW {
@@ -144,6 +157,12 @@ impl Needles {
             }
         }
     }
+}
+
+/// Whether pieces of the text's words are worth looking for: names and
+/// words, not addresses or numbers, whose pieces are ordinary words.
+fn is_name_like(text: &str) -> bool {
+    !text.contains('@') && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Lower-case words of letters and digits.
@@ -203,7 +222,18 @@ fn unredacted_words(folder: &CaseFolder, marks: &[Mark]) -> Result<HashSet<Strin
 /// Checks the case's renditions, or the files under `path` (a file, a
 /// folder, or a zip).
 pub fn verify(folder: &CaseFolder, path: Option<&Path>) -> Result<VerifyReport> {
-    let needles = Needles::from_case(folder)?;
+    verify_allowing(folder, path, "")
+}
+
+/// As [`verify`], with the words of `trusted` not counted as words or
+/// fragments of redactions (see [`Needles::allow`]).
+pub fn verify_allowing(
+    folder: &CaseFolder,
+    path: Option<&Path>,
+    trusted: &str,
+) -> Result<VerifyReport> {
+    let mut needles = Needles::from_case(folder)?;
+    needles.allow(trusted);
     let files: Vec<PathBuf> = match path {
         Some(p) if p.is_dir() => walkdir::WalkDir::new(p)
             .sort_by_file_name()

@@ -14,8 +14,8 @@ use serde::Serialize;
 
 use disclose_core::detect::{findings, Finding};
 use disclose_core::extract::{extract, sniff, Limits};
-use disclose_core::staff;
 use disclose_core::suggest::{self, SuggestSummary};
+use disclose_core::{profile, staff};
 
 use super::{now, Context};
 use crate::Outcome;
@@ -93,7 +93,8 @@ pub fn run(ctx: &Context, args: DetectArgs) -> anyhow::Result<Outcome> {
 fn run_case(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(reference)?;
     let staff = staff::load(&ctx.home)?;
-    let summary = suggest::run(&mut folder, &staff, &now())?;
+    let organisation = profile::load(&ctx.home).ok();
+    let summary = suggest::run(&mut folder, &staff, organisation.as_ref(), &now())?;
     ctx.out.print(&summary, |s: &SuggestSummary| {
         let whose: Vec<String> = s.by_whose.iter().map(|(k, v)| format!("{k} {v}")).collect();
         println!(

@@ -7,6 +7,7 @@ pub mod deadline;
 pub mod decide;
 pub mod demo;
 pub mod detect;
+pub mod export;
 pub mod import;
 pub mod items;
 pub mod redact;

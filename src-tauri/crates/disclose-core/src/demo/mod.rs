@@ -88,6 +88,8 @@ pub fn create_demo(
 ) -> Result<(CaseFolder, ImportSummary)> {
     let received = today - chrono::Days::new(10);
     let case = demo_case(reference, received);
+    crate::profile::ensure_demo(home)?;
+    crate::staff::ensure_demo(home)?;
     let mut folder = CaseFolder::create(home, &case, now)?;
     folder.set_actor(user);
     let input = folder.dir().join("demo-input");

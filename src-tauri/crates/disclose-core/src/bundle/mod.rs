@@ -1,0 +1,334 @@
+//! The disclosure bundle (`disclose export`): one zip holding a BagIt bag —
+//!
+//! ```text
+//! <REF>/bagit.txt, bag-info.txt, manifest-sha256.txt, tagmanifest-sha256.txt
+//! <REF>/data/letter.pdf             the response letter
+//! <REF>/data/schedule.csv, .pdf     one row per document
+//! <REF>/data/documents/0001.pdf     the redacted renditions, numbered as in the schedule
+//! <REF>/data/portable/              JSON + CSV with a JSON Schema per JSON file
+//! <REF>/data/index.html             offline page to browse it all
+//! ```
+//!
+//! File names are neutral (numbers and fixed words: zip does not encrypt
+//! names). With `encrypt`, every entry is AES-256 encrypted with a
+//! generated passphrase that is returned once and never stored.
+//!
+//! Export refuses, saying why, while any item is undecided, any item to
+//! disclose lacks a current rendition, the organisation profile is
+//! incomplete, or the leak check finds anything in what would be sent.
+
+pub mod bagit;
+pub mod html;
+pub mod letter;
+pub mod passphrase;
+pub mod portable;
+pub mod schedule;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use zip::write::SimpleFileOptions;
+
+use crate::case::CaseFolder;
+use crate::error::{Error, Result};
+use crate::profile::{self, Profile};
+use crate::render::{self, document, writer};
+use crate::store::originals::sha256_hex;
+use crate::verify;
+
+/// One file of the bundle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ManifestEntry {
+    /// Path inside the zip.
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// What an export made (or, with `dry_run`, would make).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportResult {
+    pub path: String,
+    /// The zip's SHA-256 (empty on a dry run).
+    pub sha256: String,
+    /// Documents disclosed (with or without redactions).
+    pub items: u64,
+    pub withheld: u64,
+    pub dry_run: bool,
+    pub encrypted: bool,
+    /// Shown once, never stored; only when encrypted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passphrase: Option<String>,
+    pub files: Vec<ManifestEntry>,
+}
+
+pub struct ExportOptions {
+    pub out: PathBuf,
+    pub encrypt: bool,
+    pub dry_run: bool,
+}
+
+/// Why the case cannot be exported yet; empty when it can.
+pub fn blockers(folder: &CaseFolder, profile: &Profile) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let progress = folder.store.review_progress()?;
+    if progress.decided < progress.total {
+        out.push(format!(
+            "{} of {} item(s) are not decided yet: decide each one (disclose, redact, withhold, not relevant or duplicate)",
+            progress.total - progress.decided,
+            progress.total
+        ));
+    }
+    let problems = render::problems(folder)?;
+    if let Some(first) = problems.first() {
+        out.push(format!(
+            "{} item(s) to disclose have no current redacted copy (first: item {}, {}): run render first",
+            problems.len(),
+            first.item_id,
+            first.reason
+        ));
+    }
+    for problem in profile::problems(profile) {
+        out.push(format!("organisation profile: {problem}"));
+    }
+    Ok(out)
+}
+
+/// Builds the bundle and writes it to `options.out` (unless a dry run).
+pub fn export(
+    folder: &mut CaseFolder,
+    profile: &Profile,
+    options: &ExportOptions,
+    now: &str,
+    today: NaiveDate,
+) -> Result<ExportResult> {
+    let blocked = blockers(folder, profile)?;
+    if !blocked.is_empty() {
+        return Err(Error::Invalid(format!(
+            "the case cannot be exported yet: {}",
+            blocked.join("; ")
+        )));
+    }
+    let case = folder.case()?;
+    let payload = payload(folder, profile, today)?;
+    let trusted = serde_json::to_string(profile).unwrap_or_default();
+    leak_check(folder, &payload, &trusted)?;
+
+    let root = case.reference.clone();
+    let info = [
+        ("Source-Organization", profile.name.clone()),
+        ("Organization-Address", profile.address.join(", ")),
+        ("Contact-Name", profile.dpo_contact.clone()),
+        ("External-Identifier", case.reference.clone()),
+        (
+            "External-Description",
+            format!(
+                "Response to a data subject request received {} (UK GDPR Art. 15/20)",
+                case.received
+            ),
+        ),
+        ("Request-Received", case.received.to_string()),
+    ];
+    let files: Vec<(String, Vec<u8>)> = bagit::tag_files(&payload.files, &info, today)
+        .into_iter()
+        .map(|(p, b)| (format!("{root}/{p}"), b))
+        .chain(
+            payload
+                .files
+                .into_iter()
+                .map(|(p, b)| (format!("{root}/data/{p}"), b)),
+        )
+        .collect();
+    let manifest: Vec<ManifestEntry> = files
+        .iter()
+        .map(|(path, bytes)| ManifestEntry {
+            path: path.clone(),
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        })
+        .collect();
+    let mut result = ExportResult {
+        path: options.out.display().to_string(),
+        sha256: String::new(),
+        items: payload.disclosed,
+        withheld: payload.withheld,
+        dry_run: options.dry_run,
+        encrypted: options.encrypt,
+        passphrase: None,
+        files: manifest,
+    };
+    if options.dry_run {
+        return Ok(result);
+    }
+    let passphrase = options.encrypt.then(passphrase::generate).transpose()?;
+    let zip = write_zip(&files, passphrase.as_deref())?;
+    write_atomically(&options.out, &zip)?;
+    result.sha256 = sha256_hex(&zip);
+    result.passphrase = passphrase;
+    let actor = folder.actor().to_string();
+    folder.store.audit(
+        now,
+        &actor,
+        "export",
+        &serde_json::json!({
+            "path": result.path,
+            "sha256": result.sha256,
+            "items": result.items,
+            "withheld": result.withheld,
+            "encrypted": result.encrypted,
+        }),
+    )?;
+    Ok(result)
+}
+
+struct Payload {
+    /// `(path under data/, bytes)`.
+    files: Vec<(String, Vec<u8>)>,
+    disclosed: u64,
+    withheld: u64,
+}
+
+fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<Payload> {
+    let case = folder.case()?;
+    let (mut rows, left_out) = schedule::rows(folder)?;
+    let mut files = Vec::new();
+    let mut portable_files = portable::Files::new();
+    let mut disclosed = 0;
+    for row in rows.iter_mut() {
+        if !row.withheld_reason.is_empty() {
+            continue;
+        }
+        let rendition = folder
+            .store
+            .rendition(row.item_id)?
+            .ok_or_else(|| Error::Invalid(format!("item {} has no redacted copy", row.item_id)))?;
+        let ext = Path::new(&rendition.path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("pdf");
+        row.file = format!("documents/{:04}.{ext}", row.number);
+        files.push((
+            row.file.clone(),
+            std::fs::read(folder.dir().join(&rendition.path))?,
+        ));
+        let tables = folder.store.records(row.item_id)?;
+        if !tables.is_empty() {
+            let redactions = folder.store.redactions(row.item_id)?;
+            portable::records(row.number, &tables, &redactions, &mut portable_files)?;
+        }
+        disclosed += 1;
+    }
+    let withheld = rows.len() as u64 - disclosed;
+    let letter = letter::text(&letter::LetterFacts {
+        profile,
+        case: &case,
+        rows: &rows,
+        left_out: &left_out,
+        items_held: folder.store.items(None)?.len() as u64,
+        searches_run: folder.store.search_log()?.len() as u64,
+        today,
+    });
+    let stamp = |what: &str| format!("{} · {what}", case.reference);
+    let letter_pages = document::pages(
+        &format!("Your request — our reference {}", case.reference),
+        &letter,
+        &[],
+    );
+    files.push((
+        "letter.pdf".into(),
+        writer::write(&letter_pages, &stamp("letter")),
+    ));
+    let schedule_csv = schedule::csv(&rows);
+    files.push(("schedule.csv".into(), schedule_csv.clone()));
+    let schedule_pages = document::pages(
+        &format!("Schedule of documents — {}", case.reference),
+        &schedule::text(&rows),
+        &[],
+    );
+    files.push((
+        "schedule.pdf".into(),
+        writer::write(&schedule_pages, &stamp("schedule")),
+    ));
+    portable::subject(&case, &mut portable_files)?;
+    portable::documents(&rows, schedule_csv, &mut portable_files)?;
+    files.extend(
+        portable_files
+            .into_iter()
+            .map(|(name, bytes)| (format!("portable/{name}"), bytes)),
+    );
+    files.push((
+        "index.html".into(),
+        html::page(&profile.name, &case.reference, &rows),
+    ));
+    Ok(Payload {
+        files,
+        disclosed,
+        withheld,
+    })
+}
+
+/// Runs the leak check over the payload, written to a scratch folder.
+/// The words of `trusted` (the organisation profile) are not counted as
+/// fragments of redactions; whole redacted strings still are.
+fn leak_check(folder: &CaseFolder, payload: &Payload, trusted: &str) -> Result<()> {
+    let scratch = tempfile::tempdir()?;
+    for (path, bytes) in &payload.files {
+        let target = scratch.path().join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, bytes)?;
+    }
+    let report = verify::verify_allowing(folder, Some(scratch.path()), trusted)?;
+    if report.clean {
+        return Ok(());
+    }
+    let prefix = scratch.path().display().to_string();
+    let shown: Vec<String> = report
+        .leaks
+        .iter()
+        .take(5)
+        .map(|l| {
+            format!(
+                "{} [{}] {:?}",
+                l.file.trim_start_matches(&prefix).trim_start_matches('/'),
+                l.place,
+                l.found
+            )
+        })
+        .collect();
+    Err(Error::Invalid(format!(
+        "the leak check found {} problem(s) in the bundle, so nothing was written: {}",
+        report.leaks.len(),
+        shown.join("; ")
+    )))
+}
+
+fn write_zip(files: &[(String, Vec<u8>)], passphrase: Option<&str>) -> Result<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let plain = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = match passphrase {
+        Some(p) => plain.with_aes_encryption(zip::AesMode::Aes256, p),
+        None => plain,
+    };
+    let failed = |e: zip::result::ZipError| Error::Invalid(format!("cannot write the zip: {e}"));
+    for (path, bytes) in files {
+        zip.start_file(path.as_str(), options).map_err(failed)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish().map_err(failed)?.into_inner())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)?;
+    Ok(())
+}

@@ -14,5 +14,6 @@ mod import;
 mod ocr;
 mod redact;
 mod resume;
+mod retention;
 mod search;
 mod threads;

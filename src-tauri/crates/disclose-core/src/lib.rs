@@ -17,6 +17,7 @@ pub mod marks;
 pub mod ocr;
 pub mod profile;
 pub mod render;
+pub mod retention;
 pub mod review;
 pub mod search;
 pub mod staff;

@@ -1,10 +1,11 @@
-//! `disclose case new | list | show`.
+//! `disclose case new | list | show | close | purge | purged`.
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, HouseholdMember, Kind};
 use disclose_core::clock::Region;
+use disclose_core::retention;
 
 use super::{now, Context};
 use crate::Outcome;
@@ -17,6 +18,26 @@ pub enum CaseCommand {
     List,
     /// Show a case and what it holds.
     Show { reference: String },
+    /// Close a case: how it ended, and from when its retention runs.
+    Close {
+        reference: String,
+        /// How the request ended: responded, withdrawn, refused, ...
+        #[arg(long)]
+        outcome: String,
+        /// The day it closed (YYYY-MM-DD; default today).
+        #[arg(long)]
+        on: Option<NaiveDate>,
+    },
+    /// Securely remove a closed case once its retention period has run,
+    /// keeping a minimal record (reference, dates, outcome).
+    Purge {
+        reference: String,
+        /// Days to keep a case after it closed.
+        #[arg(long, default_value_t = 730)]
+        retention_days: u64,
+    },
+    /// The minimal records of purged cases.
+    Purged,
 }
 
 #[derive(Args)]
@@ -78,6 +99,52 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
         CaseCommand::New(args) => new(ctx, *args),
         CaseCommand::List => list(ctx),
         CaseCommand::Show { reference } => show(ctx, &reference),
+        CaseCommand::Close {
+            reference,
+            outcome,
+            on,
+        } => {
+            let mut folder = ctx.open(&reference)?;
+            let on = on.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let closed = retention::close(&mut folder, &outcome, on, &now())?;
+            ctx.out.print(&closed, |c| {
+                println!("Closed {reference} on {} ({})", c.closed_on, c.outcome)
+            });
+            Ok(Outcome::Ok)
+        }
+        CaseCommand::Purge {
+            reference,
+            retention_days,
+        } => {
+            let today = chrono::Local::now().date_naive();
+            let record =
+                retention::purge(&ctx.home, &reference, retention_days, today, &super::user())?;
+            ctx.out.print(&record, |r| {
+                println!(
+                    "Purged {}: {} file(s) overwritten and removed; kept {}",
+                    r.reference,
+                    r.files_removed,
+                    ctx.home
+                        .case_dir(&r.reference)
+                        .join("purged.json")
+                        .display()
+                )
+            });
+            Ok(Outcome::Ok)
+        }
+        CaseCommand::Purged => {
+            let records = retention::purged(&ctx.home)?;
+            ctx.out.print(&records, |list| {
+                for r in list {
+                    println!(
+                        "{:<16} received {}  closed {} ({})  purged {} by {}",
+                        r.reference, r.received, r.closed_on, r.outcome, r.purged_on, r.purged_by
+                    );
+                }
+                println!("{} purged case(s)", list.len());
+            });
+            Ok(Outcome::Ok)
+        }
     }
 }
 

@@ -20,7 +20,9 @@ impl CaseFolder {
     pub fn create(home: &Home, case: &Case, now: &str) -> Result<CaseFolder> {
         case.validate()?;
         let dir = home.case_dir(&case.reference);
-        if dir.join("case.db").exists() {
+        // A purged case leaves its record behind, and its reference is not
+        // given out again.
+        if dir.join("case.db").exists() || dir.join("purged.json").exists() {
             return Err(Error::CaseExists(case.reference.clone()));
         }
         std::fs::create_dir_all(&dir)?;

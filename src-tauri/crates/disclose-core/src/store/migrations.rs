@@ -142,6 +142,14 @@ const MIGRATIONS: &[&str] = &[
         pages INTEGER NOT NULL,
         rendered_at TEXT NOT NULL
     );",
+    // 7: the case's closure (when and how it ended), which starts the
+    // retention period.
+    "CREATE TABLE closure (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        closed_on TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        closed_by TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

@@ -29,6 +29,10 @@ fn main() {
             "detect_case",
             "suggestion_groups",
             "item_rendition",
+            "export_preview",
+            "export_bundle",
+            "get_profile",
+            "save_profile",
         ]),
     ))
     .expect("tauri build step");

@@ -6,6 +6,7 @@
 use ts_rs::{Config, TS};
 
 use disclose_core::audit::Verification;
+use disclose_core::bundle::{ExportResult, ManifestEntry};
 use disclose_core::case::{CaseOverview, HouseholdMember, Kind, Subject};
 use disclose_core::clock::{Deadline, Pause, Region};
 use disclose_core::extract::{Page, RecordTable, Word};
@@ -13,6 +14,7 @@ use disclose_core::facets::{FacetValue, Facets};
 use disclose_core::ingest::{ImportSummary, ProgressEvent};
 use disclose_core::marks::{Mark, MarkStatus, Target};
 use disclose_core::ocr::OcrSummary;
+use disclose_core::profile::Profile;
 use disclose_core::review::{Decision, DecisionRecord, Reason, ReviewProgress};
 use disclose_core::search::{SearchHit, SearchResults, SortBy};
 use disclose_core::store::{ItemRow, Status};
@@ -21,7 +23,8 @@ use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
 use disclose_core::threads::GroupingSummary;
 
 use crate::commands::{
-    CaseInput, ImportProgress, ItemBrief, ItemDetail, MarkSelection, ReviewRow, SuggestionGroup,
+    CaseInput, ExportPreview, ImportProgress, ItemBrief, ItemDetail, MarkSelection, ProfileState,
+    ReviewRow, SuggestionGroup,
 };
 use crate::error::CommandError;
 
@@ -76,6 +79,11 @@ fn declarations() -> String {
     add(MarkSelection::decl(&cfg));
     add(SuggestionGroup::decl(&cfg));
     add(SuggestSummary::decl(&cfg));
+    add(ExportPreview::decl(&cfg));
+    add(ExportResult::decl(&cfg));
+    add(ManifestEntry::decl(&cfg));
+    add(Profile::decl(&cfg));
+    add(ProfileState::decl(&cfg));
     add(Verification::decl(&cfg));
     add(CommandError::decl(&cfg));
     out

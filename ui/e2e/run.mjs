@@ -1,6 +1,7 @@
 // End-to-end run of the real Disclose window: create a case, import a
 // folder, watch the progress finish, search, open an email and a PDF,
-// redact text and a drawn box and preview the result, record decisions —
+// redact text and a drawn box and preview the result, record decisions,
+// export a bundle and check it with 7-Zip, edit the organisation profile —
 // asserting on what the window shows and saving
 // screenshots. Prints the launch and search timings it saw.
 //
@@ -18,6 +19,17 @@ const work = mkdtempSync(path.join(tmpdir(), "disclose-e2e-"));
 const home = path.join(work, "home");
 const fixtures = path.join(work, "exports");
 execFileSync(cliPath, ["--home", home, "demo", "--write-files", fixtures]);
+// Two demo cases: DEMO-001 as on a first start, and READY-1 decided and
+// rendered, ready to export.
+const cli = (...args) => execFileSync(cliPath, ["--home", home, ...args], { encoding: "utf8" });
+cli("demo");
+cli("demo", "--ref", "READY-1");
+cli("decide", "--case", "READY-1", "--all", "--as", "disclose");
+for (const item of JSON.parse(cli("--json", "items", "--case", "READY-1"))) {
+  if (item.status === "failed") cli("decide", "--case", "READY-1", "--item", String(item.id), "--as", "not-relevant");
+}
+cli("redact", "--case", "READY-1", "--term", "Mrs Okafor", "--everywhere", "--reason", "third-party");
+cli("render", "--case", "READY-1");
 
 const shots = [];
 const step = (name) => console.log(`e2e: ${name}`);
@@ -155,6 +167,28 @@ try {
   await wd.keys("w");
   await wd.find(".notice-error", { until: (t) => /exemption/.test(t) });
   shots.push(await screenshot(wd, "07-review"));
+
+  step("export: blockers for an undecided case, then a ready case exported encrypted");
+  await wd.script("window.location.hash = arguments[0]", "#/case/E2E-001/export");
+  const blockers = await wd.text(await wd.find("#export-blockers"));
+  assert.match(blockers, /not decided/, `the undecided items stop the export: ${blockers}`);
+  await wd.script("window.location.hash = arguments[0]", "#/case/READY-1/export");
+  const contents = await wd.text(await wd.find("#export-contents"));
+  for (const part of ["READY-1/bagit.txt", "data/letter.pdf", "data/documents/0001.", "data/portable/subject.json"]) {
+    assert.ok(contents.includes(part), `the preview lists ${part}`);
+  }
+  const bundle = path.join(work, "READY-1.zip");
+  await wd.type(await wd.find("#export-path"), bundle);
+  await wd.click(await wd.find("#export-go"));
+  const passphrase = await wd.text(await wd.find("#export-passphrase", { timeout: 120000 }));
+  assert.equal(passphrase.split("-").length, 8, `a passphrase of eight words: ${passphrase}`);
+  execFileSync("7z", ["t", `-p${passphrase}`, bundle], { stdio: "ignore" });
+  shots.push(await screenshot(wd, "10-export"));
+
+  step("the organisation profile is complete and editable");
+  await wd.script("window.location.hash = arguments[0]", "#/organisation");
+  await wd.find("#profile-problems", { until: (t) => /complete/.test(t) });
+  assert.equal(await wd.script("return document.getElementById('p-name').value"), "Northgate Homes");
 
   step("the cases screen shows the progress");
   await wd.click(await wd.find('a.nav-link[href="#/cases"]'));

@@ -335,6 +335,88 @@ by_whose: { [key in string]: number },
  */
 suggested: number, };
 
+export type ExportPreview = { blockers: Array<string>, preview: ExportResult | null, };
+
+export type ExportResult = { path: string, 
+/**
+ * The zip's SHA-256 (empty on a dry run).
+ */
+sha256: string, 
+/**
+ * Documents disclosed (with or without redactions).
+ */
+items: number, withheld: number, dry_run: boolean, encrypted: boolean, 
+/**
+ * Shown once, never stored; only when encrypted.
+ */
+passphrase: string | null, files: Array<ManifestEntry>, };
+
+export type ManifestEntry = { 
+/**
+ * Path inside the zip.
+ */
+path: string, bytes: number, sha256: string, };
+
+export type Profile = { 
+/**
+ * The controller's legal name.
+ */
+name: string, 
+/**
+ * Postal address, one line per entry.
+ */
+address: Array<string>, 
+/**
+ * The ICO registration number: `Z` and seven digits, or `ZA`/`ZB` and six.
+ */
+ico_registration: string, 
+/**
+ * How to reach the Data Protection Officer (name, email, address).
+ */
+dpo_contact: string, 
+/**
+ * Who signs the response letter, and their role.
+ */
+signatory: string, 
+/**
+ * Art. 15(1)(a): why the data is processed, with the lawful basis.
+ */
+purposes: Array<string>, 
+/**
+ * Art. 15(1)(b): the categories of personal data held.
+ */
+categories: Array<string>, 
+/**
+ * Art. 15(1)(c): who the data is shared with.
+ */
+recipients: Array<string>, 
+/**
+ * Art. 15(1)(d): how long data is kept, or the criteria.
+ */
+retention: Array<string>, 
+/**
+ * Art. 15(1)(g): where the data came from when not from the person.
+ */
+sources: Array<string>, 
+/**
+ * Art. 15(1)(h): automated decision-making, including profiling.
+ */
+automated_decisions: string, 
+/**
+ * Art. 15(2): safeguards for transfers outside the UK.
+ */
+international_transfers: string, 
+/**
+ * Art. 15(1)(e): the person's rights, in plain words.
+ */
+rights: Array<string>, 
+/**
+ * Art. 15(1)(f): how to complain to the ICO.
+ */
+complaint_route: string, };
+
+export type ProfileState = { profile: Profile, saved: boolean, problems: Array<string>, };
+
 export type Verification = { entries: number, intact: boolean, 
 /**
  * The first entry whose hash or link does not match, and why.

@@ -12,6 +12,8 @@ import { importScreen } from "./screens/import";
 import { searchScreen } from "./screens/search";
 import { itemScreen } from "./screens/item";
 import { reviewScreen } from "./screens/review";
+import { exportScreen } from "./screens/export";
+import { organisationScreen } from "./screens/organisation";
 
 export type Cleanup = () => void;
 type Screen = (main: HTMLElement, route: Route) => Promise<Cleanup | void>;
@@ -24,6 +26,8 @@ const screens: Record<Route["screen"], Screen> = {
   search: (main, r) => searchScreen(main, r as Extract<Route, { screen: "search" }>),
   item: (main, r) => itemScreen(main, r as Extract<Route, { screen: "item" }>),
   review: (main, r) => reviewScreen(main, (r as { ref: string }).ref),
+  export: (main, r) => exportScreen(main, (r as { ref: string }).ref),
+  organisation: (main) => organisationScreen(main),
 };
 
 const titles: Record<Route["screen"], string> = {
@@ -34,6 +38,8 @@ const titles: Record<Route["screen"], string> = {
   search: "Search",
   item: "Document",
   review: "Review",
+  export: "Export",
+  organisation: "Organisation",
 };
 
 let cleanup: Cleanup | void;
@@ -52,7 +58,7 @@ function renderNav(route: Route): void {
       label,
     );
   if (!("ref" in route)) {
-    replace(nav, link({ screen: "cases" }, "Cases"));
+    replace(nav, link({ screen: "cases" }, "Cases"), link({ screen: "organisation" }, "Organisation"));
     return;
   }
   const ref = route.ref;
@@ -64,6 +70,7 @@ function renderNav(route: Route): void {
     link({ screen: "import", ref }, "Import"),
     link({ screen: "search", ref, query: "" }, "Search"),
     link({ screen: "review", ref }, "Review"),
+    link({ screen: "export", ref }, "Export"),
   );
 }
 

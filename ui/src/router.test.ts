@@ -11,6 +11,8 @@ describe("routes", () => {
       { screen: "search", ref: "A", query: 'okafor "rent arrears"' },
       { screen: "item", ref: "A", id: 42, query: "x" },
       { screen: "review", ref: "A" },
+      { screen: "export", ref: "A" },
+      { screen: "organisation" },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

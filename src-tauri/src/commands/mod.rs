@@ -2,6 +2,7 @@
 //! engine work on a blocking thread so the window never waits on disk.
 
 mod cases;
+mod export;
 mod import;
 mod items;
 mod marks;
@@ -18,8 +19,8 @@ use crate::state::AppState;
 pub(crate) use items::ItemBrief;
 #[cfg(test)]
 pub(crate) use {
-    cases::CaseInput, import::ImportProgress, items::ItemDetail, marks::MarkSelection,
-    marks::SuggestionGroup, review::ReviewRow,
+    cases::CaseInput, export::ExportPreview, export::ProfileState, import::ImportProgress,
+    items::ItemDetail, marks::MarkSelection, marks::SuggestionGroup, review::ReviewRow,
 };
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -48,6 +49,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         marks::detect_case,
         marks::suggestion_groups,
         marks::item_rendition,
+        export::export_preview,
+        export::export_bundle,
+        export::get_profile,
+        export::save_profile,
     ]
 }
 

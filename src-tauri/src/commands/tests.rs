@@ -193,3 +193,21 @@ fn redact_in_the_window_then_the_preview_has_no_trace() {
         .iter()
         .all(|g| g.kind != "phone"));
 }
+
+#[test]
+fn the_export_wizard_says_what_stops_it_and_the_profile_is_validated() {
+    use super::export;
+
+    let (_dir, state) = demo_state();
+    let preview = export::preview(&state, "DEMO-001").unwrap();
+    assert!(preview.preview.is_none());
+    assert!(
+        preview.blockers.iter().any(|b| b.contains("not decided")),
+        "{:?}",
+        preview.blockers
+    );
+    let saved = export::profile_state(&state);
+    assert!(saved.saved && saved.problems.is_empty(), "the demo profile");
+    let err = export::export(&state, "DEMO-001", "/tmp/never.zip", true).unwrap_err();
+    assert_eq!(err.code, "invalid");
+}

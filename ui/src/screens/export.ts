@@ -1,0 +1,110 @@
+// The export wizard: what still stops the export (undecided items, items
+// not rendered, an incomplete organisation profile, a leak), else a
+// preview of every file the bundle will hold; then where to save it and
+// whether to encrypt it, and the passphrase — shown once.
+
+import { save } from "@tauri-apps/plugin-dialog";
+import { api } from "../api";
+import type { ExportResult } from "../bindings";
+import { announce, h, notice, replace } from "../dom";
+import { bytesText } from "../format";
+import { routeHash } from "../router";
+import type { Cleanup } from "../main";
+
+export async function exportScreen(main: HTMLElement, ref: string): Promise<Cleanup | void> {
+  const { blockers, preview } = await api.exportPreview(ref);
+  const head = h("div", { class: "screen-head" }, h("h1", {}, "Export the response"));
+  if (!preview) {
+    replace(
+      main,
+      head,
+      h(
+        "section",
+        { class: "panel", id: "export-blockers", "aria-labelledby": "blockers-h" },
+        h("h2", { id: "blockers-h" }, "Not ready yet"),
+        h("ul", {}, blockers.map((b) => h("li", {}, b))),
+        h(
+          "p",
+          {},
+          h("a", { href: routeHash({ screen: "review", ref }) }, "Go to review"),
+          " · ",
+          h("a", { href: routeHash({ screen: "organisation" }) }, "Organisation profile"),
+        ),
+      ),
+    );
+    return;
+  }
+  const encrypt = h("input", { type: "checkbox", id: "export-encrypt", checked: true });
+  const path = h("input", { type: "text", id: "export-path", "aria-label": "Where to save the bundle", value: "", placeholder: `/home/you/${ref}.zip` });
+  const result = h("div", { id: "export-result" });
+  const choose = async () => {
+    const chosen = await save({ defaultPath: `${ref}.zip`, filters: [{ name: "Zip", extensions: ["zip"] }] });
+    if (chosen) path.value = chosen;
+  };
+  const run = async (event: Event) => {
+    event.preventDefault();
+    const out = path.value.trim();
+    if (!out) {
+      replace(result, notice("error", "Choose where to save the bundle."));
+      return;
+    }
+    replace(result, h("p", { class: "muted", role: "status" }, "Building and checking the bundle…"));
+    try {
+      showResult(result, await api.exportBundle(ref, out, encrypt.checked));
+      announce("Bundle written.");
+    } catch (e) {
+      replace(result, notice("error", e instanceof Error ? e.message : String(e)));
+    }
+  };
+  const form = h(
+    "form",
+    { class: "panel export-form", id: "export-form" },
+    h("h2", {}, "Save"),
+    h("div", { class: "field" }, h("label", { for: "export-path" }, "Bundle file"), h("div", { class: "row" }, path, h("button", { type: "button", class: "button", onclick: () => void choose() }, "Choose…"))),
+    h("div", { class: "field checkbox" }, encrypt, h("label", { for: "export-encrypt" }, "Encrypt with AES-256 and a passphrase (recommended; send the passphrase separately)")),
+    h("button", { type: "submit", class: "button primary", id: "export-go" }, "Export"),
+    result,
+  );
+  form.addEventListener("submit", (e) => void run(e));
+  replace(
+    main,
+    head,
+    h("p", {}, `${preview.items} document(s) to disclose, ${preview.withheld} withheld. The bundle is a BagIt bag in a zip; the leak check has passed on its contents.`),
+    form,
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "contents-h" },
+      h("h2", { id: "contents-h" }, `Contents (${preview.files.length} files)`),
+      h(
+        "div",
+        { class: "table-scroll" },
+        h(
+          "table",
+          { class: "table compact", id: "export-contents" },
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "File"), h("th", { scope: "col" }, "Size"))),
+          h("tbody", {}, preview.files.map((f) => h("tr", {}, h("td", {}, h("code", {}, f.path)), h("td", { class: "num" }, bytesText(f.bytes))))),
+        ),
+      ),
+    ),
+  );
+}
+
+function showResult(slot: HTMLElement, r: ExportResult): void {
+  replace(
+    slot,
+    h(
+      "div",
+      { class: "notice notice-info", role: "status", id: "export-done" },
+      h("p", {}, "Written to ", h("code", {}, r.path)),
+      h("p", {}, "SHA-256 ", h("code", {}, r.sha256)),
+      r.passphrase
+        ? h(
+            "div",
+            { class: "passphrase" },
+            h("p", {}, h("strong", {}, "Passphrase — shown only now, never stored. Send it to the requester separately from the bundle:")),
+            h("p", { class: "passphrase-words", id: "export-passphrase" }, r.passphrase),
+          )
+        : null,
+    ),
+  );
+}

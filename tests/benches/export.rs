@@ -45,11 +45,27 @@ fn main() {
     let items = folder.store.items(None).expect("items");
     let (readable, unreadable): (Vec<_>, Vec<_>) =
         items.iter().partition(|i| i.status != Status::Failed);
-    let ids = |list: &[&disclose_core::store::ItemRow]| list.iter().map(|i| i.id).collect::<Vec<_>>();
-    review::decide(&mut folder, &ids(&readable), Decision::Disclose, None, "", NOW).expect("decide");
+    let ids =
+        |list: &[&disclose_core::store::ItemRow]| list.iter().map(|i| i.id).collect::<Vec<_>>();
+    review::decide(
+        &mut folder,
+        &ids(&readable),
+        Decision::Disclose,
+        None,
+        "",
+        NOW,
+    )
+    .expect("decide");
     if !unreadable.is_empty() {
-        review::decide(&mut folder, &ids(&unreadable), Decision::NotRelevant, None, "", NOW)
-            .expect("decide");
+        review::decide(
+            &mut folder,
+            &ids(&unreadable),
+            Decision::NotRelevant,
+            None,
+            "",
+            NOW,
+        )
+        .expect("decide");
     }
 
     let start = Instant::now();
@@ -68,8 +84,15 @@ fn main() {
     }
     if !rendered.failures.is_empty() {
         let failed: Vec<i64> = rendered.failures.iter().map(|f| f.item_id).collect();
-        review::decide(&mut folder, &failed, Decision::NotRelevant, None, "not renderable", NOW)
-            .expect("decide");
+        review::decide(
+            &mut folder,
+            &failed,
+            Decision::NotRelevant,
+            None,
+            "not renderable",
+            NOW,
+        )
+        .expect("decide");
     }
 
     let out = dir.path().join("BENCH.zip");
@@ -80,7 +103,8 @@ fn main() {
     };
     let start = Instant::now();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 20).expect("date");
-    let result = bundle::export(&mut folder, &profile::demo(), &options, NOW, today).expect("export");
+    let result =
+        bundle::export(&mut folder, &profile::demo(), &options, NOW, today).expect("export");
     let export_seconds = start.elapsed().as_secs_f64();
     let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
     println!(

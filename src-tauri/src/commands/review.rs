@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tauri::{AppHandle, Runtime};
 
-use disclose_core::review::{self, Decision, Reason, ReviewProgress, REASONS};
+use disclose_core::review::{self, Decision, Reason, ReviewProgress};
 
 use super::{blocking, ItemBrief};
 use crate::error::CommandResult;
@@ -82,6 +82,6 @@ pub fn decide(
 }
 
 #[tauri::command]
-pub async fn decision_reasons() -> CommandResult<Vec<Reason>> {
-    Ok(REASONS.to_vec())
+pub async fn decision_reasons<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Reason>> {
+    blocking(app, |state| Ok(review::reasons(state.home.root())?)).await
 }

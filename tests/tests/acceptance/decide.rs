@@ -79,3 +79,58 @@ fn decisions_by_query_and_id_with_reasons_and_audit() {
         true
     );
 }
+
+#[test]
+fn the_list_of_reasons_is_configurable_in_the_home() {
+    let d = Disclose::new();
+    d.json(&["demo"]);
+    std::fs::write(
+        d.home.path().join("reasons.json"),
+        r#"[{"code": "safeguarding", "label": "Safeguarding a child", "citation": "DPA 2018 Sch. 3 Pt 3 para 8"},
+            {"code": "crime", "label": "Prevention or detection of crime", "citation": "DPA 2018 Sch. 2 Pt 1 para 2"}]"#,
+    )
+    .unwrap();
+    let listed = d.json(&["reasons"]);
+    let codes: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"third-party") && codes.contains(&"safeguarding"),
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == "crime").count(),
+        1,
+        "a default is reworded, not repeated"
+    );
+    d.run(&[
+        "decide",
+        "--case",
+        "DEMO-001",
+        "--item",
+        "2",
+        "--as",
+        "withhold",
+        "--reason",
+        "safeguarding",
+    ])
+    .ok();
+    let unknown = d.run(&[
+        "decide", "--case", "DEMO-001", "--item", "2", "--as", "withhold", "--reason", "whim",
+    ]);
+    assert_eq!(unknown.code, 1);
+    assert!(
+        unknown.stderr.contains("safeguarding"),
+        "the known codes are listed: {}",
+        unknown.stderr
+    );
+    std::fs::write(
+        d.home.path().join("reasons.json"),
+        r#"[{"code": "Bad Code", "label": "x"}]"#,
+    )
+    .unwrap();
+    assert_eq!(d.run(&["reasons"]).code, 1, "a malformed list is refused");
+}

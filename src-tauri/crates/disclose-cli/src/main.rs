@@ -59,6 +59,8 @@ enum Command {
     Audit(commands::audit::AuditArgs),
     /// Record a review decision on items (by id, by query, or all).
     Decide(commands::decide::DecideArgs),
+    /// The reason codes (exemptions) in use, with the law they cite.
+    Reasons(commands::decide::ReasonsArgs),
     /// Find personal data in any files, or store suggestions for a case (--case).
     Detect(commands::detect::DetectArgs),
     /// Make, accept, reject, list and take back redaction marks.
@@ -108,6 +110,7 @@ fn main() -> ExitCode {
                 Command::Searches(a) => commands::search::run_log(&ctx, a),
                 Command::Audit(a) => commands::audit::run(&ctx, a),
                 Command::Decide(a) => commands::decide::run(&ctx, a),
+                Command::Reasons(a) => commands::decide::run_reasons(&ctx, a),
                 Command::Detect(a) => commands::detect::run(&ctx, a),
                 Command::Redact(a) => commands::redact::run(&ctx, a),
                 Command::Render(a) => commands::render::run_render(&ctx, a),

@@ -142,10 +142,11 @@ pub fn add(
     now: &str,
 ) -> Result<Vec<i64>> {
     let actor = folder.actor().to_string();
+    let reasons = folder.reasons()?;
     folder.store.transaction(|store| {
         let mut added = Vec::new();
         for mark in marks {
-            validate(store, mark)?;
+            validate(store, mark, &reasons)?;
             if store.live_mark_at(mark.item_id, &mark.target)? {
                 continue;
             }
@@ -228,8 +229,8 @@ impl MarkFilter {
     }
 }
 
-fn validate(store: &Store, mark: &NewMark) -> Result<()> {
-    review::reason(&mark.reason)?;
+fn validate(store: &Store, mark: &NewMark, reasons: &[review::Reason]) -> Result<()> {
+    review::find_reason(reasons, &mark.reason)?;
     if !WHOSE.contains(&mark.whose.as_str()) {
         return Err(Error::Invalid(format!("unknown owner {:?}", mark.whose)));
     }

@@ -5,6 +5,7 @@
 //! decided what, when and why can always be shown.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -62,61 +63,98 @@ impl std::str::FromStr for Decision {
 }
 
 /// A reason for withholding or redacting, citing the law that allows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reason {
-    pub code: &'static str,
-    pub label: &'static str,
-    pub citation: &'static str,
+    pub code: String,
+    pub label: String,
+    pub citation: String,
 }
 
-/// The default reasons (UK GDPR and the Data Protection Act 2018).
-pub const REASONS: &[Reason] = &[
-    Reason {
-        code: "third-party",
-        label: "Another person's information",
-        citation: "DPA 2018 Sch. 2 Pt 3 para 16",
-    },
-    Reason {
-        code: "crime",
-        label: "Crime and taxation",
-        citation: "DPA 2018 Sch. 2 Pt 1 para 2",
-    },
-    Reason {
-        code: "legal-privilege",
-        label: "Legal professional privilege",
-        citation: "DPA 2018 Sch. 2 Pt 4 para 19",
-    },
-    Reason {
-        code: "management-forecast",
-        label: "Management forecasting or planning",
-        citation: "DPA 2018 Sch. 2 Pt 4 para 22",
-    },
-    Reason {
-        code: "negotiations",
-        label: "Negotiations with the requester",
-        citation: "DPA 2018 Sch. 2 Pt 4 para 23",
-    },
-    Reason {
-        code: "confidential-reference",
-        label: "Confidential reference",
-        citation: "DPA 2018 Sch. 2 Pt 4 para 24",
-    },
-    Reason {
-        code: "serious-harm",
-        label: "Health or social work data: serious harm",
-        citation: "DPA 2018 Sch. 3 Pts 2 and 3",
-    },
-    Reason {
-        code: "not-requester-data",
-        label: "Not the requester's personal data",
-        citation: "UK GDPR Art. 15(1)",
-    },
+/// The default reasons (UK GDPR and the Data Protection Act 2018): code,
+/// label, citation.
+pub const DEFAULT_REASONS: &[(&str, &str, &str)] = &[
+    (
+        "third-party",
+        "Another person's information",
+        "DPA 2018 Sch. 2 Pt 3 para 16",
+    ),
+    ("crime", "Crime and taxation", "DPA 2018 Sch. 2 Pt 1 para 2"),
+    (
+        "legal-privilege",
+        "Legal professional privilege",
+        "DPA 2018 Sch. 2 Pt 4 para 19",
+    ),
+    (
+        "management-forecast",
+        "Management forecasting or planning",
+        "DPA 2018 Sch. 2 Pt 4 para 22",
+    ),
+    (
+        "negotiations",
+        "Negotiations with the requester",
+        "DPA 2018 Sch. 2 Pt 4 para 23",
+    ),
+    (
+        "confidential-reference",
+        "Confidential reference",
+        "DPA 2018 Sch. 2 Pt 4 para 24",
+    ),
+    (
+        "serious-harm",
+        "Health or social work data: serious harm",
+        "DPA 2018 Sch. 3 Pts 2 and 3",
+    ),
+    (
+        "not-requester-data",
+        "Not the requester's personal data",
+        "UK GDPR Art. 15(1)",
+    ),
 ];
 
-pub fn reason(code: &str) -> Result<&'static Reason> {
-    REASONS.iter().find(|r| r.code == code).ok_or_else(|| {
-        let codes: Vec<&str> = REASONS.iter().map(|r| r.code).collect();
+const REASONS_FILE: &str = "reasons.json";
+
+/// The reasons in use: the defaults, then `reasons.json` in the Disclose
+/// home (`[{"code", "label", "citation"}]`), whose entries add reasons or
+/// reword a default with the same code.
+pub fn reasons(home_root: &Path) -> Result<Vec<Reason>> {
+    let mut list: Vec<Reason> = DEFAULT_REASONS
+        .iter()
+        .map(|(code, label, citation)| Reason {
+            code: code.to_string(),
+            label: label.to_string(),
+            citation: citation.to_string(),
+        })
+        .collect();
+    let path = home_root.join(REASONS_FILE);
+    if path.exists() {
+        let extra: Vec<Reason> = serde_json::from_str(&std::fs::read_to_string(&path)?)
+            .map_err(|e| Error::Invalid(format!("{} is unreadable: {e}", path.display())))?;
+        for reason in extra {
+            let valid_code = !reason.code.is_empty()
+                && reason
+                    .code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid_code || reason.label.trim().is_empty() {
+                return Err(Error::Invalid(format!(
+                    "{}: each reason needs a code of lower-case letters, digits and hyphens, and a label",
+                    path.display()
+                )));
+            }
+            match list.iter_mut().find(|r| r.code == reason.code) {
+                Some(existing) => *existing = reason,
+                None => list.push(reason),
+            }
+        }
+    }
+    Ok(list)
+}
+
+/// The reason with `code`, or an error naming the codes there are.
+pub fn find_reason<'a>(reasons: &'a [Reason], code: &str) -> Result<&'a Reason> {
+    reasons.iter().find(|r| r.code == code).ok_or_else(|| {
+        let codes: Vec<&str> = reasons.iter().map(|r| r.code.as_str()).collect();
         Error::Invalid(format!(
             "unknown reason {code:?}: use one of {}",
             codes.join(", ")
@@ -159,9 +197,10 @@ pub fn decide(
     if items.is_empty() {
         return Err(Error::Invalid("no items to decide".into()));
     }
+    let known = folder.reasons()?;
     let reason = reason
         .filter(|r| !r.is_empty())
-        .map(self::reason)
+        .map(|code| find_reason(&known, code))
         .transpose()?;
     if decision == Decision::Withhold && reason.is_none() {
         return Err(Error::Invalid(
@@ -169,7 +208,7 @@ pub fn decide(
         ));
     }
     let actor = folder.actor().to_string();
-    let code = reason.map(|r| r.code);
+    let code = reason.map(|r| r.code.clone());
     folder.store.transaction(|store| {
         let mut records = Vec::new();
         for &item in items {
@@ -182,7 +221,7 @@ pub fn decide(
             records.push(DecisionRecord {
                 item_id: item,
                 decision,
-                reason: code.map(String::from),
+                reason: code.clone(),
                 note: note.to_string(),
                 decided_at: now.to_string(),
                 decided_by: actor.clone(),

@@ -25,7 +25,6 @@ use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::extract::{self, sniff::sniff, Limits};
 use crate::marks::{self, Mark, MarkStatus, Variants};
-use crate::review::REASONS;
 
 /// One place something redacted was found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -195,7 +194,12 @@ fn unredacted_words(folder: &CaseFolder, marks: &[Mark]) -> Result<HashSet<Strin
     let own = format!(
         "{} item page of attachments {}",
         case.reference,
-        REASONS.iter().map(|r| r.code).collect::<Vec<_>>().join(" ")
+        folder
+            .reasons()?
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     allowed.extend(words(&own));
     for item in folder.store.items(None)? {

@@ -82,3 +82,18 @@ pub fn run(ctx: &Context, args: DecideArgs) -> anyhow::Result<Outcome> {
     });
     Ok(Outcome::Ok)
 }
+
+#[derive(Args)]
+pub struct ReasonsArgs {}
+
+/// `disclose reasons`: the reason codes in use (the defaults, and the
+/// home's `reasons.json`).
+pub fn run_reasons(ctx: &Context, _args: ReasonsArgs) -> anyhow::Result<Outcome> {
+    let reasons = review::reasons(ctx.home.root())?;
+    ctx.out.print(&reasons, |list| {
+        for r in list {
+            println!("{:<24} {} ({})", r.code, r.label, r.citation);
+        }
+    });
+    Ok(Outcome::Ok)
+}

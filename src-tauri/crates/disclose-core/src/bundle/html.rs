@@ -3,6 +3,7 @@
 //! Security Policy that forbids loading anything but the bundle's files.
 
 use super::schedule::{reason_label, ScheduleRow};
+use crate::review::Reason;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -12,11 +13,19 @@ fn escape(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-pub fn page(organisation: &str, reference: &str, rows: &[ScheduleRow]) -> Vec<u8> {
+pub fn page(
+    organisation: &str,
+    reference: &str,
+    rows: &[ScheduleRow],
+    reasons: &[Reason],
+) -> Vec<u8> {
     let mut body = String::new();
     for r in rows {
         let status = if !r.withheld_reason.is_empty() {
-            format!("Withheld: {}", escape(&reason_label(&r.withheld_reason)))
+            format!(
+                "Withheld: {}",
+                escape(&reason_label(reasons, &r.withheld_reason))
+            )
         } else if r.redactions > 0 {
             format!(
                 "{} redaction(s): {}",

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::schedule::{reason_label, LeftOut, ScheduleRow};
 use crate::case::{Case, Kind};
 use crate::profile::Profile;
-use crate::review::REASONS;
+use crate::review::Reason;
 
 pub struct LetterFacts<'a> {
     pub profile: &'a Profile,
@@ -23,6 +23,7 @@ pub struct LetterFacts<'a> {
     pub items_held: u64,
     pub searches_run: u64,
     pub today: NaiveDate,
+    pub reasons: &'a [Reason],
 }
 
 fn list(out: &mut String, items: &[String]) {
@@ -100,7 +101,7 @@ pub fn text(f: &LetterFacts<'_>) -> String {
     for (reason, docs) in &redaction_counts {
         out.push_str(&format!(
             "  • {} — in {docs} document(s). {}\n",
-            reason_label(reason),
+            reason_label(f.reasons, reason),
             plain(reason)
         ));
     }
@@ -116,7 +117,7 @@ pub fn text(f: &LetterFacts<'_>) -> String {
                 "  • Document {} ({}): {}. {}\n",
                 row.number,
                 row.date,
-                reason_label(&row.withheld_reason),
+                reason_label(f.reasons, &row.withheld_reason),
                 plain(&row.withheld_reason)
             ));
         }
@@ -157,13 +158,13 @@ pub fn text(f: &LetterFacts<'_>) -> String {
     }
 
     heading(&mut out, "The reason codes");
-    for r in REASONS {
+    for r in f.reasons {
         out.push_str(&format!(
             "  • {} — {} ({}). {}\n",
             r.code,
             r.label,
             r.citation,
-            plain(r.code)
+            plain(&r.code)
         ));
     }
 

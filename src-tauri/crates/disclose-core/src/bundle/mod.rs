@@ -223,6 +223,7 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
         disclosed += 1;
     }
     let withheld = rows.len() as u64 - disclosed;
+    let reasons = folder.reasons()?;
     let letter = letter::text(&letter::LetterFacts {
         profile,
         case: &case,
@@ -231,6 +232,7 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
         items_held: folder.store.items(None)?.len() as u64,
         searches_run: folder.store.search_log()?.len() as u64,
         today,
+        reasons: &reasons,
     });
     let stamp = |what: &str| format!("{} · {what}", case.reference);
     let letter_pages = document::pages(
@@ -246,7 +248,7 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
     files.push(("schedule.csv".into(), schedule_csv.clone()));
     let schedule_pages = document::pages(
         &format!("Schedule of documents — {}", case.reference),
-        &schedule::text(&rows),
+        &schedule::text(&rows, &reasons),
         &[],
     );
     files.push((
@@ -262,7 +264,7 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
     );
     files.push((
         "index.html".into(),
-        html::page(&profile.name, &case.reference, &rows),
+        html::page(&profile.name, &case.reference, &rows, &reasons),
     ));
     Ok(Payload {
         files,

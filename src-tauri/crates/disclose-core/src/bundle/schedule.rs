@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::marks::MarkStatus;
-use crate::review::{Decision, REASONS};
+use crate::review::{Decision, Reason};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -158,7 +158,7 @@ pub fn csv(rows: &[ScheduleRow]) -> Vec<u8> {
 }
 
 /// The schedule as lines of text, for its PDF.
-pub fn text(rows: &[ScheduleRow]) -> String {
+pub fn text(rows: &[ScheduleRow], reasons: &[Reason]) -> String {
     let mut out = String::from(
         "Each document in this bundle, in date order. Redactions and withheld documents are explained in the letter; the reason codes are listed at its end.\n\n",
     );
@@ -174,7 +174,10 @@ pub fn text(rows: &[ScheduleRow]) -> String {
             r.description
         ));
         if !r.withheld_reason.is_empty() {
-            out.push_str(&format!("Withheld: {}", reason_label(&r.withheld_reason)));
+            out.push_str(&format!(
+                "Withheld: {}",
+                reason_label(reasons, &r.withheld_reason)
+            ));
         } else if r.redactions > 0 {
             out.push_str(&format!(
                 "{} redaction(s): {} · {}",
@@ -190,8 +193,8 @@ pub fn text(rows: &[ScheduleRow]) -> String {
     out
 }
 
-pub fn reason_label(code: &str) -> String {
-    REASONS
+pub fn reason_label(reasons: &[Reason], code: &str) -> String {
+    reasons
         .iter()
         .find(|r| r.code == code)
         .map(|r| format!("{} ({})", r.label, r.citation))

@@ -72,6 +72,16 @@ impl CaseFolder {
         &self.dir
     }
 
+    /// The reasons (exemptions) in use: the defaults and the home's own.
+    pub fn reasons(&self) -> Result<Vec<crate::review::Reason>> {
+        let home = self
+            .dir
+            .parent()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("."));
+        crate::review::reasons(home)
+    }
+
     pub fn originals_dir(&self) -> PathBuf {
         self.dir.join("originals")
     }

@@ -124,3 +124,27 @@ fn every_action_is_in_a_tamper_evident_audit_trail() {
         human.stderr
     );
 }
+
+#[test]
+fn pausing_and_extending_move_the_deadline_and_are_audited() {
+    let d = Disclose::new();
+    d.new_case("CLOCK-1");
+    // Received 2026-03-03: due 2026-04-03 (Good Friday) rolls to Tue 7 April.
+    let shown = d.json(&["case", "show", "CLOCK-1"]);
+    assert_eq!(shown["deadline"]["due"], "2026-04-07", "{shown}");
+    let paused = d.json(&["case", "pause", "CLOCK-1", "2026-03-10:2026-03-17"]);
+    assert_eq!(paused["paused_days"], 7, "{paused}");
+    let extended = d.json(&["case", "extend", "CLOCK-1"]);
+    assert!(
+        extended["due"].as_str().unwrap() > paused["due"].as_str().unwrap(),
+        "{extended}"
+    );
+    let trail = d.run(&["audit", "--case", "CLOCK-1"]).ok();
+    assert_eq!(
+        trail.stdout.matches("deadline-change").count(),
+        2,
+        "{}",
+        trail.stdout
+    );
+    d.run(&["audit", "--case", "CLOCK-1", "--verify"]).ok();
+}

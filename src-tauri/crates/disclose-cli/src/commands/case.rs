@@ -1,4 +1,4 @@
-//! `disclose case new | list | show | close | purge | purged`.
+//! `disclose case new | list | show | pause | extend | close | purge | purged`.
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -38,6 +38,19 @@ pub enum CaseCommand {
     },
     /// The minimal records of purged cases.
     Purged,
+    /// Stop the clock while waiting for ID or clarification (Art. 12A).
+    Pause {
+        reference: String,
+        /// FROM:TO, both YYYY-MM-DD.
+        period: disclose_core::clock::Pause,
+    },
+    /// Extend the deadline by two months (complex or numerous requests).
+    Extend {
+        reference: String,
+        /// Take the extension back.
+        #[arg(long)]
+        undo: bool,
+    },
 }
 
 #[derive(Args)]
@@ -130,6 +143,19 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
                         .display()
                 )
             });
+            Ok(Outcome::Ok)
+        }
+        CaseCommand::Pause { reference, period } => {
+            let mut folder = ctx.open(&reference)?;
+            let deadline = folder.change_deadline(Some(period), None, &now())?;
+            ctx.out
+                .print(&deadline, |d| println!("Paused; now due {}", d.due));
+            Ok(Outcome::Ok)
+        }
+        CaseCommand::Extend { reference, undo } => {
+            let mut folder = ctx.open(&reference)?;
+            let deadline = folder.change_deadline(None, Some(!undo), &now())?;
+            ctx.out.print(&deadline, |d| println!("Now due {}", d.due));
             Ok(Outcome::Ok)
         }
         CaseCommand::Purged => {

@@ -72,6 +72,39 @@ impl CaseFolder {
         &self.dir
     }
 
+    /// Pauses the clock (waiting for ID or clarification, Art. 12A) and/or
+    /// extends the deadline by two months; audited with the due date before
+    /// and after. Returns the new deadline.
+    pub fn change_deadline(
+        &mut self,
+        pause: Option<crate::clock::Pause>,
+        extended: Option<bool>,
+        now: &str,
+    ) -> Result<crate::clock::Deadline> {
+        let mut case = self.case()?;
+        let before = case.deadline()?;
+        if let Some(p) = pause {
+            case.pauses.push(p);
+        }
+        if let Some(e) = extended {
+            case.extended = e;
+        }
+        let after = case.deadline()?;
+        self.store.save_case(&case, now)?;
+        self.store.audit(
+            now,
+            &self.actor,
+            "deadline-change",
+            &serde_json::json!({
+                "pause": pause.map(|p| format!("{}:{}", p.from, p.to)),
+                "extended": case.extended,
+                "due_before": before.due,
+                "due_after": after.due,
+            }),
+        )?;
+        Ok(after)
+    }
+
     /// The reasons (exemptions) in use: the defaults and the home's own.
     pub fn reasons(&self) -> Result<Vec<crate::review::Reason>> {
         let home = self

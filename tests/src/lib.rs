@@ -127,6 +127,30 @@ impl Disclose {
         .ok();
     }
 
+    /// Decides every item of a case: the unreadable ones not relevant, the
+    /// rest disclosed. Returns the items as `disclose items --json` lists them.
+    pub fn disclose_all(&self, reference: &str) -> serde_json::Value {
+        self.run(&["decide", "--case", reference, "--all", "--as", "disclose"])
+            .ok();
+        let items = self.json(&["items", "--case", reference]);
+        for item in items.as_array().expect("items").iter() {
+            if item["status"] == "failed" {
+                let id = item["id"].to_string();
+                self.run(&[
+                    "decide",
+                    "--case",
+                    reference,
+                    "--item",
+                    &id,
+                    "--as",
+                    "not-relevant",
+                ])
+                .ok();
+            }
+        }
+        items
+    }
+
     pub fn case_dir(&self, reference: &str) -> PathBuf {
         self.home.path().join("cases").join(reference)
     }

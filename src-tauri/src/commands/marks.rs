@@ -142,22 +142,7 @@ pub fn everywhere(
 ) -> CommandResult<u64> {
     state.with_case(reference, |folder| {
         let found = marks::occurrences(&folder.store, term)?;
-        let new: Vec<NewMark> = found
-            .iter()
-            .map(|o| NewMark {
-                kind: "term".into(),
-                source: "everywhere".into(),
-                ..NewMark::manual(
-                    o.item_id,
-                    Target::Text {
-                        start: o.start,
-                        end: o.end,
-                    },
-                    &o.text,
-                    reason,
-                )
-            })
-            .collect();
+        let new = marks::term_marks(&found, reason);
         Ok(marks::add(folder, &new, MarkStatus::Accepted, &now())?.len() as u64)
     })
 }

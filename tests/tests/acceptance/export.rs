@@ -48,23 +48,8 @@ fn tool(program: &str, args: &[&str]) -> String {
 /// Decides every item: failed ones not relevant, one email withheld, the
 /// rest disclosed.
 fn decide_all(d: &Disclose) -> i64 {
-    d.run(&["decide", "--case", "DEMO-001", "--all", "--as", "disclose"])
-        .ok();
-    let items = d.json(&["items", "--case", "DEMO-001"]);
+    let items = d.disclose_all("DEMO-001");
     let items = items.as_array().unwrap();
-    for failed in items.iter().filter(|i| i["status"] == "failed") {
-        let id = failed["id"].to_string();
-        d.run(&[
-            "decide",
-            "--case",
-            "DEMO-001",
-            "--item",
-            &id,
-            "--as",
-            "not-relevant",
-        ])
-        .ok();
-    }
     let withheld = items
         .iter()
         .find(|i| i["path"].as_str().unwrap().contains("police"))

@@ -305,27 +305,7 @@ fn suggestions_are_reviewed_by_kind_and_person_and_stale_renditions_stop_verify(
     let third = d.json(&["detect", "--case", "DEMO-001"]);
     assert_eq!(third["suggested"], 0, "rejected suggestions stay rejected");
 
-    d.run(&["decide", "--case", "DEMO-001", "--all", "--as", "disclose"])
-        .ok();
-    let items = d.json(&["items", "--case", "DEMO-001"]);
-    for failed in items
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["status"] == "failed")
-    {
-        let id = failed["id"].to_string();
-        d.run(&[
-            "decide",
-            "--case",
-            "DEMO-001",
-            "--item",
-            &id,
-            "--as",
-            "not-relevant",
-        ])
-        .ok();
-    }
+    d.disclose_all("DEMO-001");
     let refused = d.run(&["verify", "--case", "DEMO-001"]);
     assert_eq!(refused.code, 1);
     assert!(refused.stderr.contains("render"), "{}", refused.stderr);

@@ -513,6 +513,26 @@ pub struct Occurrence {
     pub text: String,
 }
 
+/// Accepted redactions of `occurrences` of a term, with `reason`.
+pub fn term_marks(occurrences: &[Occurrence], reason: &str) -> Vec<NewMark> {
+    occurrences
+        .iter()
+        .map(|o| NewMark {
+            kind: "term".into(),
+            source: "everywhere".into(),
+            ..NewMark::manual(
+                o.item_id,
+                Target::Text {
+                    start: o.start,
+                    end: o.end,
+                },
+                &o.text,
+                reason,
+            )
+        })
+        .collect()
+}
+
 /// Every occurrence of `term` (and its variants) in the case's texts.
 pub fn occurrences(store: &Store, term: &str) -> Result<Vec<Occurrence>> {
     let variants = Variants::new(term)?;

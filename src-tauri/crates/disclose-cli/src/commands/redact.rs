@@ -113,22 +113,7 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             .filter(|o| args.item.is_none_or(|i| i == o.item_id))
             .collect();
         if !args.dry_run {
-            let new: Vec<NewMark> = found
-                .iter()
-                .map(|o| NewMark {
-                    source: "everywhere".into(),
-                    kind: "term".into(),
-                    ..NewMark::manual(
-                        o.item_id,
-                        Target::Text {
-                            start: o.start,
-                            end: o.end,
-                        },
-                        &o.text,
-                        reason,
-                    )
-                })
-                .collect();
+            let new = marks::term_marks(&found, reason);
             marks::add(&mut folder, &new, MarkStatus::Accepted, &now())?;
         }
         RedactView {

@@ -1,0 +1,97 @@
+//! Detection of personal data in text: the identifiers the engine already
+//! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
+//! payment cards, sort codes, account numbers, dates of birth, vehicle
+//! registrations, address lines and person names. Each finding is a byte
+//! range of the text with its kind and a confidence; findings do not
+//! overlap.
+
+mod address;
+mod lexicon;
+mod names;
+mod numbers;
+
+use serde::Serialize;
+
+use crate::identifiers::{self, IdKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub start: usize,
+    pub end: usize,
+    /// `ni_number`, `postcode`, `phone`, `email`, `nhs_number`, `card_number`,
+    /// `sort_code`, `account_number`, `date_of_birth`, `vehicle_reg`,
+    /// `address_line`, `person_name`.
+    pub kind: &'static str,
+    pub text: String,
+    /// 0 to 1: how sure the recogniser is that this is personal data.
+    pub confidence: f32,
+}
+
+pub use names::person_key;
+pub use numbers::{luhn, valid_nhs};
+
+/// Kinds that a job, invoice or order reference can look like.
+const NUMBER_KINDS: &[&str] = &[
+    "phone",
+    "nhs_number",
+    "card_number",
+    "sort_code",
+    "account_number",
+];
+
+/// Which kind wins when two findings overlap: earlier in the list first.
+const PRECEDENCE: &[&str] = &[
+    "email",
+    "ni_number",
+    "date_of_birth",
+    "sort_code",
+    "account_number",
+    "phone",
+    "nhs_number",
+    "card_number",
+    "vehicle_reg",
+    "postcode",
+    "address_line",
+    "person_name",
+];
+
+/// Every finding in `text`, in text order.
+pub fn findings(text: &str) -> Vec<Finding> {
+    let mut all: Vec<Finding> = identifiers::find_all(text)
+        .into_iter()
+        .map(|f| Finding {
+            start: f.start,
+            end: f.end,
+            kind: match f.kind {
+                IdKind::NiNumber => "ni_number",
+                IdKind::Postcode => "postcode",
+                IdKind::Phone => "phone",
+                IdKind::Email => "email",
+            },
+            text: text[f.start..f.end].to_string(),
+            confidence: match f.kind {
+                IdKind::Postcode => 0.8,
+                _ => 0.95,
+            },
+        })
+        .collect();
+    all.extend(numbers::find(text));
+    all.extend(address::find(text));
+    all.extend(names::find(text));
+    all.retain(|f| !(NUMBER_KINDS.contains(&f.kind) && numbers::is_reference(text, f.start)));
+    all.sort_by_key(|f| {
+        let rank = PRECEDENCE.iter().position(|k| *k == f.kind);
+        (rank, std::cmp::Reverse(f.end - f.start), f.start)
+    });
+    let mut out: Vec<Finding> = Vec::new();
+    for f in all {
+        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| (f.start, f.end));
+    out
+}
+
+#[cfg(test)]
+mod tests;

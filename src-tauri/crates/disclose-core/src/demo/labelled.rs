@@ -515,7 +515,7 @@ fn address(doc: &mut Doc, rng: &mut Rng, whose: Whose) {
 fn distractor(doc: &mut Doc, rng: &mut Rng) {
     let street = rng.pick(STREETS);
     let org = rng.pick(ORGS);
-    let line = match rng.below(12) {
+    let line = match rng.below(20) {
         0 => format!("Residents reported the streetlight out on {street}. "),
         1 => format!("Payment was made through {org}. "),
         2 => format!("Contractor {org} has been instructed. "),
@@ -532,7 +532,20 @@ fn distractor(doc: &mut Doc, rng: &mut Rng) {
         8 => format!("Invoice no. {} was paid on Monday. ", rng.digits(8)),
         9 => format!("Bill payments are handled by {org} every Tuesday. "),
         10 => format!("The car parked near {street} was a silver Ford Fiesta. "),
-        _ => format!("Order {} for {street} was raised in April. ", phone(rng)),
+        11 => format!("Order {} for {street} was raised in April. ", phone(rng)),
+        12 => "See the Anti Social Behaviour Policy and the Housing Act 1988. ".to_string(),
+        13 => {
+            "He was taken to Stepping Hill Hospital, then Manchester Royal Infirmary. ".to_string()
+        }
+        14 => format!(
+            "NOTICE OF SEEKING POSSESSION served on {}. ",
+            date(rng, 2025, 2)
+        ),
+        15 => "Universal Credit pays the housing costs direct. ".to_string(),
+        16 => format!("Next visit: {} at 10am. ", date(rng, 2026, 1)),
+        17 => "The boiler is a Worcester Bosch; British Gas attended in March. ".to_string(),
+        18 => format!("Case ref ASB/{}/{}. ", rng.digits(4), rng.digits(3)),
+        _ => "Said she would be away over Easter and Christmas. ".to_string(),
     };
     doc.t(&line);
 }
@@ -955,8 +968,16 @@ mod tests {
 
     #[test]
     #[ignore]
+    fn show_reports() {
+        for seed in [0xD15C_1005, 0x5EED_2026] {
+            println!("{seed:#x}\n{}", score(&documents(seed, 500), findings));
+        }
+    }
+
+    #[test]
+    #[ignore]
     fn show_misses() {
-        for doc in documents(0xD15C_1005, 300) {
+        for doc in documents(0x5EED_2026, 500) {
             let found = findings(&doc.text);
             for s in &doc.spans {
                 let hit = found.iter().any(|f| f.start <= s.start && s.end <= f.end);

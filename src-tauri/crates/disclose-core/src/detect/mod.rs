@@ -10,6 +10,8 @@ mod lexicon;
 mod names;
 mod numbers;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::identifiers::{self, IdKind};
@@ -83,14 +85,19 @@ pub fn findings(text: &str) -> Vec<Finding> {
         let rank = PRECEDENCE.iter().position(|k| *k == f.kind);
         (rank, std::cmp::Reverse(f.end - f.start), f.start)
     });
-    let mut out: Vec<Finding> = Vec::new();
+    // Kept findings by start; they never overlap, so only the last one
+    // starting before a new finding ends can overlap it.
+    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
     for f in all {
-        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
-            out.push(f);
+        let clash = kept
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > f.start);
+        if !clash {
+            kept.insert(f.start, f);
         }
     }
-    out.sort_by_key(|f| (f.start, f.end));
-    out
+    kept.into_values().collect()
 }
 
 #[cfg(test)]

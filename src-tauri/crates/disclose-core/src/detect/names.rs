@@ -356,7 +356,29 @@ fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         return None;
     };
     // "Okafor, Will you…" is not a name.
-    let then_word = linked(text, toks, i + 1) && toks[i + 2].shape == Shape::Lower;
+    let then_word = linked(text, toks, i + 1)
+        && matches!(
+            toks[i + 2].word,
+            "you"
+                | "we"
+                | "i"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "this"
+                | "that"
+                | "the"
+                | "be"
+                | "is"
+                | "are"
+                | "was"
+                | "do"
+                | "have"
+                | "your"
+                | "our"
+                | "not"
+        );
     if lex::is_ambiguous(g.word) && then_word {
         return None;
     }
@@ -457,7 +479,21 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
                 None
             }
         }
-        Shape::Upper => (given && surname).then_some(0.85),
+        Shape::Upper => {
+            if given && surname {
+                Some(0.85)
+            } else if plain_given && namey(last) && !lex::is_common(last.word) {
+                Some(0.75)
+            } else if !lex::is_common(first.word)
+                && namey(first)
+                && surname
+                && !lex::is_ambiguous(last.word)
+            {
+                Some(0.7)
+            } else {
+                None
+            }
+        }
         Shape::Lower => {
             let plain_surname = surname && !lex::is_ambiguous(last.word);
             if plain_given && surname && !lex::is_common(first.word) {

@@ -62,6 +62,21 @@ fn names_in_every_case_and_order() {
 }
 
 #[test]
+fn a_name_found_once_is_found_again() {
+    let text = "Her son Temitope has asthma. Tariq shouted at Temitope.";
+    assert_eq!(names(text), ["Temitope", "Tariq", "Temitope"]);
+    let text = "Her daughter May came round. Rent is due in May. May 2026 is fine.";
+    assert_eq!(names(text), ["May"]);
+}
+
+#[test]
+fn all_caps_names_with_one_known_part() {
+    assert_eq!(names("She says GARETH QUINLAN shouted"), ["GARETH QUINLAN"]);
+    assert_eq!(names("She says OLUMIDE PATEL shouted"), ["OLUMIDE PATEL"]);
+    assert!(names("NOTICE OF SEEKING POSSESSION").is_empty());
+}
+
+#[test]
 fn possessives_leave_out_the_s() {
     assert_eq!(names("Mrs Okafor's dog barked."), ["Mrs Okafor"]);
     assert_eq!(names("It was Okafor's car."), ["Okafor"]);

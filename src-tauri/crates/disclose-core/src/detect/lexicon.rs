@@ -49,14 +49,20 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     builders plumbing electrical electrics construction estates agency foundation centre club \
     team department dept police fire ambulance nhs university cic charity properties lettings \
     sons brothers motors garage pharmacy dental practice clinic medical care insurance \
-    energy water gas power football united city county borough advice";
+    energy water gas power football united city county borough advice corp \
+    corporation llc holdings international industries systems technologies solutions capital \
+    finance financial";
 
-/// Words just before a name that say a person follows: "my neighbour Sam".
-pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child children \
-    brother sister mother mum father dad friend witness lodger carer tenant resident visitor \
-    boyfriend girlfriend grandson granddaughter nephew niece cousin uncle aunt colleague officer \
-    surveyor contractor plumber electrician caseworker manager worker dear hi hello signed name \
-    named called spoke met ex household complainant operative occupant applicant reporter";
+/// Words just before a name that say a person follows: "my neighbour Sam",
+/// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones".
+pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
+    sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
+    girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
+    named household complainant occupant applicant reporter ex";
+
+/// Job titles just before a name, with one space: "Operative A Quinlan".
+pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
+    operative colleague spoke met";
 
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \
     october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday \
@@ -95,7 +101,9 @@ only just even ever never always often sometimes usually again once twice around
 behind outside inside upstairs downstairs next door above below block estate area local community
 police council pcso gmp ward court hearing possession eviction injunction order breach clause section
 mould condensation plaster ceiling wall walls floor stairs lift hallway communal entrance
-sent tel mob fax web www citizens residents resident streetlight contractor operative
+sent tel mob fax web www cordially ask asked tell told call give gave take took let make made
+saw met meet chase check inform informed remind reminded thank send forward forwarded ring email
+write attach find found keep kept leave left bring brought get got go went come came put try period periods payments anyone someone everyone nobody citizens residents resident streetlight contractor operative
 ";
 
 fn lower(word: &str) -> String {

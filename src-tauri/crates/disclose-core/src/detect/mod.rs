@@ -80,9 +80,25 @@ pub fn findings(text: &str) -> Vec<Finding> {
     all.extend(numbers::find(text));
     all.extend(address::find(text));
     all.extend(names::find(text));
-    all.retain(|f| !(NUMBER_KINDS.contains(&f.kind) && numbers::is_reference(text, f.start)));
+    // A reference, and any number inside it ("Order +44 (0)161 496 0054"
+    // holds an NHS-valid "161 496 0054"), is not personal data.
+    let references: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|f| NUMBER_KINDS.contains(&f.kind) && numbers::is_reference(text, f.start))
+        .map(|f| (f.start, f.end))
+        .collect();
+    all.retain(|f| {
+        !(NUMBER_KINDS.contains(&f.kind)
+            && references.iter().any(|&(s, e)| s < f.end && f.start < e))
+    });
     all.sort_by_key(|f| {
-        let rank = PRECEDENCE.iter().position(|k| *k == f.kind);
+        // A number the text calls an NHS number is one, even if it could
+        // be dialled.
+        let rank = if f.kind == "nhs_number" && f.confidence >= 0.9 {
+            Some(0)
+        } else {
+            PRECEDENCE.iter().position(|k| *k == f.kind)
+        };
         (rank, std::cmp::Reverse(f.end - f.start), f.start)
     });
     // Kept findings by start; they never overlap, so only the last one

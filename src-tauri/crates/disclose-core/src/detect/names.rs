@@ -39,8 +39,12 @@ enum Shape {
 
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let cues = lex::CUES.split_whitespace().collect::<Vec<_>>().join("|");
+    let roles = lex::ROLE_CUES
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
-        r"(?i)(?:\b(?:{cues})(?:\s+(?:to|with|by))?[ \t]*[:,]?[ \t]*|(?:regards|wishes|thanks|sincerely|faithfully|cheers|from)[ \t]*,?[ \t]*\r?\n[ \t]*)$"
+        r"(?i)(?:\b(?:{cues}) ?[:,]? |\b(?:{roles})(?: to| with| by)? |(?:regards|wishes|thanks|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*)$"
     ))
     .expect("valid regex")
 });
@@ -393,6 +397,10 @@ fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
 
 /// "J. Smith", "J Smith", "J. R. Smith".
 fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    // The "K" of "U.K.".
+    if i > 0 && toks[i - 1].shape == Shape::Initial && gap(text, toks, i - 1) == "." {
+        return None;
+    }
     let mut j = i;
     let mut dotted = false;
     while toks[j].shape == Shape::Initial && linked(text, toks, j) {
@@ -406,10 +414,20 @@ fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     if !namey(surname) {
         return None;
     }
+    // "U.K. Enron" is an abbreviation, "J. Enron" may be a name.
+    let single_dotted = j == i + 1 && gap(text, toks, i) == ". ";
+    // "She says O Adeyinka": one bare initial inside a sentence.
+    let single_bare = j == i + 1
+        && !dotted
+        && i > 0
+        && toks[i - 1].shape == Shape::Lower
+        && text[toks[i - 1].full_end..toks[i].start] == *" ";
     let confidence = if lex::is_surname(surname.word) {
         0.85
-    } else if dotted && !lex::is_common(surname.word) {
+    } else if single_dotted && !lex::is_common(surname.word) {
         0.75
+    } else if single_bare && !lex::is_common(surname.word) {
+        0.7
     } else {
         return None;
     };
@@ -431,16 +449,26 @@ fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
 fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let first = &toks[i];
     let mut run = i;
-    while run - i < 3 && linked(text, toks, run) && toks[run + 1].shape == first.shape {
+    // A middle initial may come between: "Timothy B. Hardwicke".
+    while run - i < 3
+        && linked(text, toks, run)
+        && (toks[run + 1].shape == first.shape || toks[run + 1].shape == Shape::Initial)
+    {
         if toks[run].end != toks[run].full_end {
             break;
         }
         run += 1;
     }
+    // Lower-case names are read as two words only: "saw john smith".
+    if first.shape == Shape::Lower {
+        run = run.min(i + 1);
+    }
     for last in (i + 1..=run).rev() {
-        let middles_ok = toks[i + 1..last]
-            .iter()
-            .all(|t| lex::is_given(t.word) || namey(t) && !lex::is_common(t.word));
+        let middles_ok = toks[i + 1..last].iter().all(|t| {
+            t.shape == Shape::Initial
+                || lex::is_given(t.word)
+                || namey(t) && !lex::is_common(t.word)
+        });
         if !middles_ok {
             continue;
         }
@@ -469,6 +497,9 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
                 Some(0.9)
             } else if plain_given && !lex::is_common(last.word) || given && surname {
                 Some(0.8)
+            } else if given && !lex::is_common(last.word) {
+                // "Bill Quinlan", not "Bill Payments".
+                Some(0.7)
             } else if !lex::is_common(first.word)
                 && !lex::is_ambiguous(last.word)
                 && surname
@@ -500,6 +531,13 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
                 Some(0.7)
             } else if given && plain_surname && !lex::is_common(last.word) {
                 Some(0.6)
+            } else if plain_surname
+                && !lex::is_common(first.word)
+                && !lex::is_ambiguous(first.word)
+                && !lex::is_common(last.word)
+            {
+                // "leanne patel": a surname that is no English word.
+                Some(0.55)
             } else {
                 None
             }
@@ -550,6 +588,8 @@ fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let ok = t.shape == Shape::Cap
         && known(t)
+        // "Smith-Jones", not "Knight-Ridder".
+        && t.word.split('-').all(|part| lex::is_surname(part) || lex::is_given(part))
         && !lex::is_ambiguous(t.word)
         && !lex::is_common(t.word)
         && namey(t);

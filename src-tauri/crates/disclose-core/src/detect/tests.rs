@@ -59,6 +59,11 @@ fn names_in_every_case_and_order() {
     assert_eq!(names("Jane Anne Smith rang."), ["Jane Anne Smith"]);
     assert_eq!(names("Chidi Okafor rang."), ["Chidi Okafor"]);
     assert_eq!(names("Mark Jones attended."), ["Mark Jones"]);
+    assert_eq!(names("She says Bill Quinlan shouted."), ["Bill Quinlan"]);
+    assert_eq!(names("She says O Adeyinka shouted."), ["O Adeyinka"]);
+    assert_eq!(names("enough of leanne patel and"), ["leanne patel"]);
+    assert_eq!(names("Ask Smith-Jones."), ["Smith-Jones"]);
+    assert!(names("Shares in Knight-Ridder rose.").is_empty());
 }
 
 #[test]
@@ -162,10 +167,16 @@ fn references_are_not_phones_or_nhs_numbers() {
         "Ref: 0161 496 0000",
         "Invoice no. 943 476 5919",
         "Order 07700 900123 raised",
+        "Order +44 (0)161 496 0054",
     ] {
         assert!(findings(text).is_empty(), "{text}: {:?}", findings(text));
     }
     assert_eq!(of_kind("Call 0161 496 0000.", "phone"), ["0161 496 0000"]);
+    assert_eq!(
+        of_kind("NHS number 0785171983", "nhs_number"),
+        ["0785171983"],
+        "a number called an NHS number is not a phone"
+    );
 }
 
 #[test]

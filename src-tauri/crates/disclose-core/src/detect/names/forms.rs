@@ -1,41 +1,15 @@
-//! Person names: titles ("Mrs Okafor", "Dr J. Patel"), initials ("J. Smith"),
-//! given name + surname in any case ("John Smith", "JOHN SMITH", "john
-//! smith"), "Smith, John", email display names ("Jane Doe <jane@x.org>"),
-//! names after a context cue ("my neighbour Sam", a sign-off) and lone known
-//! names. A possessive "'s" is left out of the finding. Streets, buildings
-//! and organisations named after people ("Victoria Road", "Smith & Co Ltd")
-//! are not names; names that are also words ("May", "Will", "Grace") need a
-//! title, a surname or a cue.
+//! The forms a person's name takes in a text, each a function that says
+//! whether a name starts at a word, where it ends and how sure it is: a
+//! title, "Surname, Given", initials, given name + surname, a context cue,
+//! an email display name, a lone known name. Streets, buildings and
+//! organisations named after people are recognised here too, to be skipped.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon as lex;
-use super::Finding;
-
-/// A word of the text. `end` leaves out a possessive "'s"; `full_end` does not.
-#[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
-    start: usize,
-    end: usize,
-    full_end: usize,
-    word: &'a str,
-    shape: Shape,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Shape {
-    /// One capital letter: "J".
-    Initial,
-    /// "Smith", "McDonald", "O'Brien".
-    Cap,
-    /// "SMITH".
-    Upper,
-    /// "smith".
-    Lower,
-}
+use super::tokens::{floor_boundary, gap, linked, sentence_start, Shape, Tok};
+use crate::detect::lexicon as lex;
 
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let cues = lex::CUES.split_whitespace().collect::<Vec<_>>().join("|");
@@ -50,203 +24,6 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EMAIL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^[ \t]*"?[ \t]*<[^<>\s@]+@[^<>\s]+>"#).expect("valid regex"));
-
-/// Every person name in `text`.
-pub fn find(text: &str) -> Vec<Finding> {
-    let toks = tokens(text);
-    let mut out = Vec::new();
-    // Token by token: part of a place (`Some(None)`) or of a name found with
-    // this confidence.
-    let mut taken: Vec<Option<Option<f32>>> = vec![None; toks.len()];
-    let mut i = 0;
-    while i < toks.len() {
-        if let Some(last) = place(text, &toks, i) {
-            taken[i..=last].fill(Some(None));
-            i = last + 1;
-            continue;
-        }
-        let hit = titled(text, &toks, i)
-            .or_else(|| email_display(text, &toks, i))
-            .or_else(|| surname_comma_given(text, &toks, i))
-            .or_else(|| initials(text, &toks, i))
-            .or_else(|| full_name(text, &toks, i))
-            .or_else(|| cued(text, &toks, i))
-            .or_else(|| lone(text, &toks, i));
-        match hit {
-            Some((last, confidence)) => {
-                out.push(name_finding(text, &toks, i, last, confidence));
-                taken[i..=last].fill(Some(Some(confidence)));
-                i = last + 1;
-            }
-            None => i += 1,
-        }
-    }
-    out.extend(repeated(text, &toks, &taken));
-    out.sort_by_key(|f| f.start);
-    out
-}
-
-fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence: f32) -> Finding {
-    let (start, end) = (toks[i].start, toks[last].end);
-    Finding {
-        start,
-        end,
-        kind: "person_name",
-        text: text[start..end].to_string(),
-        confidence,
-    }
-}
-
-/// Once a word is a name in a text it is a name elsewhere in it: "Her son
-/// Temitope … shouting at Temitope". A name that is also a word ("Hope")
-/// must not start a sentence or stand next to a number ("4 May 2025")
-/// unless it is possessive.
-fn repeated(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<Finding> {
-    let names: HashSet<String> = toks
-        .iter()
-        .zip(taken)
-        .filter(|(t, found)| {
-            matches!(found, Some(Some(c)) if *c >= 0.7)
-                && matches!(t.shape, Shape::Cap | Shape::Upper)
-                && !lex::is_title(t.word)
-        })
-        .map(|(t, _)| t.word.to_lowercase())
-        .collect();
-    let mut out = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
-        if taken[k].is_some()
-            || t.shape != Shape::Cap
-            || !names.contains(&t.word.to_lowercase())
-            || vetoed(text, toks, k, k)
-        {
-            continue;
-        }
-        let possessive = t.end != t.full_end;
-        let digit_before = text[..t.start]
-            .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit());
-        let digit_after = text[t.full_end..]
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit());
-        let after_article_or_time = k > 0
-            && matches!(
-                toks[k - 1].word.to_lowercase().as_str(),
-                "a" | "an"
-                    | "the"
-                    | "in"
-                    | "of"
-                    | "since"
-                    | "from"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "end"
-                    | "next"
-                    | "last"
-                    | "this"
-                    | "every"
-            );
-        let word_like = lex::is_ambiguous(t.word) || lex::is_common(t.word);
-        let doubtful =
-            sentence_start(text, t.start) || digit_before || digit_after || after_article_or_time;
-        if word_like && !possessive && doubtful {
-            continue;
-        }
-        out.push(name_finding(text, toks, k, k, 0.65));
-    }
-    out
-}
-
-/// Nothing but spaces between `pos` and the start of the text or the end
-/// of a sentence or line.
-fn sentence_start(text: &str, pos: usize) -> bool {
-    let before = text[..pos].trim_end_matches([' ', '\t']);
-    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
-}
-
-fn tokens(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphabetic() {
-            continue;
-        }
-        let mut full_end = start + c.len_utf8();
-        while let Some(&(pos, c)) = chars.peek() {
-            if c.is_alphabetic() {
-                full_end = pos + c.len_utf8();
-                chars.next();
-                continue;
-            }
-            // Apostrophes and hyphens inside a word: "O'Brien", "Smith-Jones".
-            let joins = matches!(c, '\'' | '’' | '-')
-                && text[pos + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic);
-            if !joins {
-                break;
-            }
-            chars.next();
-        }
-        let full = &text[start..full_end];
-        let word = full
-            .strip_suffix("'s")
-            .or_else(|| full.strip_suffix("’s"))
-            .filter(|w| !w.is_empty())
-            .unwrap_or(full);
-        toks.push(Tok {
-            start,
-            end: start + word.len(),
-            full_end,
-            word,
-            shape: shape(word),
-        });
-    }
-    toks
-}
-
-fn shape(word: &str) -> Shape {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let first = letters.next().unwrap_or('a');
-    let rest: Vec<char> = letters.collect();
-    if !first.is_uppercase() {
-        Shape::Lower
-    } else if rest.is_empty() {
-        Shape::Initial
-    } else if rest.iter().all(|c| c.is_uppercase()) {
-        Shape::Upper
-    } else {
-        Shape::Cap
-    }
-}
-
-/// The text between token `i` and the next one.
-fn gap<'a>(text: &'a str, toks: &[Tok<'_>], i: usize) -> &'a str {
-    match toks.get(i + 1) {
-        Some(next) => &text[toks[i].full_end..next.start],
-        None => &text[toks[i].full_end..],
-    }
-}
-
-/// Token `i` and the next are words of one name: a space or two between
-/// them, or a full stop after an initial or title ("J. Smith", "Mr. Smith").
-fn linked(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
-    if i + 1 >= toks.len() || toks[i].end != toks[i].full_end {
-        return false;
-    }
-    let g = gap(text, toks, i);
-    let spaces = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c == ' ');
-    spaces(g)
-        || (matches!(toks[i].shape, Shape::Initial) || lex::is_title(toks[i].word))
-            && (g == "." || g.strip_prefix('.').is_some_and(spaces))
-}
 
 /// A capitalised word that can be part of a name: not a common word (unless
 /// it is a known name), not a street, organisation, month or title word.
@@ -269,7 +46,7 @@ fn known(t: &Tok<'_>) -> bool {
 /// What follows token `last` makes the name part of a street, building or
 /// organisation ("Victoria Road", "Smith & Co", "Jones Housing Association"),
 /// or what precedes token `first` does ("St John's").
-fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
+pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
     let after = linked(text, toks, last)
         && (lex::is_street(toks[last + 1].word) || lex::is_org(toks[last + 1].word));
     let ampersand = gap(text, toks, last).trim_start().starts_with('&');
@@ -282,7 +59,7 @@ fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
 /// Capitalised words naming a street, building or organisation: "Mary
 /// Seacole Close", "Victoria Wine Ltd", "Smith & Co". The last word before
 /// the street or organisation word.
-fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if lex::is_title(toks[i].word) || !namey(&toks[i]) && !lex::is_ambiguous(toks[i].word) {
         return None;
     }
@@ -294,7 +71,7 @@ fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
 }
 
 /// "Mrs Okafor", "Mr J. Smith", "DR PATEL".
-fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     if !lex::is_title(t.word) || t.shape == Shape::Lower || t.shape == Shape::Initial {
         return None;
@@ -320,7 +97,7 @@ fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
 }
 
 /// "Jane Doe <jane@x.org>", "\"Doe, Jane\" <jane@x.org>".
-fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let mut last = i;
     loop {
         if !namey(&toks[last]) && toks[last].shape != Shape::Initial {
@@ -344,7 +121,7 @@ fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)>
 
 /// "Smith, John": a surname, a comma, a given name, one of them known and
 /// the other not a word.
-fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let (s, g) = (&toks[i], toks.get(i + 1)?);
     let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape;
     if !(shaped && gap(text, toks, i) == ", " && namey(s) && namey(g)) {
@@ -396,7 +173,7 @@ fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
 }
 
 /// "J. Smith", "J Smith", "J. R. Smith".
-fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     // The "K" of "U.K.".
     if i > 0 && toks[i - 1].shape == Shape::Initial && gap(text, toks, i - 1) == "." {
         return None;
@@ -446,7 +223,7 @@ fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
 
 /// Given name(s) + surname in one case: "John Smith", "Jane Anne Smith",
 /// "JOHN SMITH", "john smith".
-fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let first = &toks[i];
     let mut run = i;
     // A middle initial may come between: "Timothy B. Hardwicke".
@@ -548,7 +325,7 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
 
 /// A capitalised word after a cue ("my neighbour Sam", "Signed: Sam
 /// Jones", a sign-off), with a following surname-like word if there is one.
-fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     // "Operative A Quinlan": an initial and a surname.
     let initial = t.shape == Shape::Initial
@@ -584,7 +361,7 @@ fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
 
 /// A known given name or surname on its own that is not also a word:
 /// "Daniel has asthma", "Okafor's dog".
-fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let ok = t.shape == Shape::Cap
         && known(t)
@@ -594,28 +371,4 @@ fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
         && !lex::is_common(t.word)
         && namey(t);
     (ok && !vetoed(text, toks, i, i)).then_some((i, 0.6))
-}
-
-fn floor_boundary(text: &str, mut pos: usize) -> usize {
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    pos
-}
-
-/// A key that groups the ways one person's name is written: titles and a
-/// possessive dropped, lower case, "Smith, John" read as "John Smith".
-/// "Mrs Okafor's" → "okafor"; "SMITH, John" → "john smith".
-pub fn person_key(name: &str) -> String {
-    let (head, tail) = match name.split_once(',') {
-        Some((surname, given)) => (given, surname),
-        None => (name, ""),
-    };
-    let words: Vec<String> = tokens(head)
-        .into_iter()
-        .chain(tokens(tail))
-        .filter(|t| !lex::is_title(t.word))
-        .map(|t| t.word.to_lowercase())
-        .collect();
-    words.join(" ")
 }

@@ -1,7 +1,8 @@
 //! Detection benchmark on generated, labelled social-housing documents:
 //! per-kind precision and recall, the leak rate of other people's names and
 //! identifiers, recall on the subject's own spans, and throughput — for the
-//! seed the recognisers were tuned on and for one they were not.
+//! seed the recognisers were tuned on, one whose misses were looked at once,
+//! and one never looked at while tuning.
 //!
 //! Run: `cargo bench -p disclose-acceptance --bench detect`
 
@@ -12,10 +13,16 @@ use disclose_core::detect::findings;
 
 const DOCUMENTS: usize = 500;
 const TUNED_SEED: u64 = 0xD15C_1005;
-const HELD_OUT_SEED: u64 = 0x5EED_2026;
+const SECOND_SEED: u64 = 0x5EED_2026;
+const FRESH_SEED: u64 = 0x0DD5_EED5;
 
 fn main() {
-    for (label, seed) in [("tuned", TUNED_SEED), ("held out", HELD_OUT_SEED)] {
+    let seeds = [
+        ("tuned", TUNED_SEED),
+        ("second", SECOND_SEED),
+        ("fresh", FRESH_SEED),
+    ];
+    for (label, seed) in seeds {
         let docs = documents(seed, DOCUMENTS);
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
         let started = Instant::now();

@@ -518,7 +518,7 @@ fn address(doc: &mut Doc, rng: &mut Rng, whose: Whose) {
 fn distractor(doc: &mut Doc, rng: &mut Rng) {
     let street = rng.pick(STREETS);
     let org = rng.pick(ORGS);
-    let line = match rng.below(20) {
+    let line = match rng.below(21) {
         0 => format!("Residents reported the streetlight out on {street}. "),
         1 => format!("Payment was made through {org}. "),
         2 => format!("Contractor {org} has been instructed. "),
@@ -548,7 +548,9 @@ fn distractor(doc: &mut Doc, rng: &mut Rng) {
         16 => format!("Next visit: {} at 10am. ", date(rng, 2026, 1)),
         17 => "The boiler is a Worcester Bosch; British Gas attended in March. ".to_string(),
         18 => format!("Case ref ASB/{}/{}. ", rng.digits(4), rng.digits(3)),
-        _ => "Said she would be away over Easter and Christmas. ".to_string(),
+        19 => "Said she would be away over Easter and Christmas. ".to_string(),
+        // A shop named like a person: a known miss of the recogniser.
+        _ => "She was given a John Lewis voucher. ".to_string(),
     };
     doc.t(&line);
 }
@@ -967,57 +969,6 @@ mod tests {
             }
         }
         assert_ne!(documents(8, 1)[0].text, a[0].text);
-    }
-
-    #[test]
-    #[ignore]
-    fn show_reports() {
-        for seed in [0xD15C_1005, 0x5EED_2026] {
-            println!("{seed:#x}\n{}", score(&documents(seed, 500), findings));
-        }
-    }
-
-    #[test]
-    #[ignore]
-    fn show_misses() {
-        for doc in documents(0xD15C_1005, 500) {
-            let found = findings(&doc.text);
-            for s in &doc.spans {
-                let hit = found.iter().any(|f| f.start <= s.start && s.end <= f.end);
-                if !hit && s.whose != Whose::Subject {
-                    let from = s.start.saturating_sub(30);
-                    let from = (0..=from)
-                        .rev()
-                        .find(|&i| doc.text.is_char_boundary(i))
-                        .unwrap_or(0);
-                    println!(
-                        "MISS {} {:?}: {:?}",
-                        s.kind,
-                        s.whose,
-                        &doc.text[from..s.end]
-                    );
-                }
-            }
-            for f in &found {
-                if !doc
-                    .spans
-                    .iter()
-                    .any(|s| s.kind == f.kind && s.start < f.end && f.start < s.end)
-                {
-                    let from = f.start.saturating_sub(30);
-                    let from = (0..=from)
-                        .rev()
-                        .find(|&i| doc.text.is_char_boundary(i))
-                        .unwrap_or(0);
-                    println!(
-                        "FALSE {} {:?} in {:?}",
-                        f.kind,
-                        f.text,
-                        &doc.text[from..f.end]
-                    );
-                }
-            }
-        }
     }
 
     #[test]

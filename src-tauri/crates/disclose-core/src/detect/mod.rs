@@ -1,9 +1,12 @@
 //! Detection of personal data in text: the identifiers the engine already
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
-//! registrations, address lines and person names. Each finding is a byte
+//! registrations, address lines (`numbers`, `address`) and person names
+//! (`names`, with the word lists in `lexicon`). Each finding is a byte
 //! range of the text with its kind and a confidence; findings do not
-//! overlap.
+//! overlap, and numbers that the text calls a job, invoice or order
+//! reference are left out. `person_key` groups the ways one person's name
+//! is written.
 
 mod address;
 mod lexicon;

@@ -11,6 +11,9 @@ use regex::Regex;
 use super::tokens::{floor_boundary, gap, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
+/// The text just before a name says a person follows: a cue word ("my
+/// neighbour ", "Signed: "), a job title ("Operative "), or a sign-off line
+/// ("Kind regards,\n").
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let cues = lex::CUES.split_whitespace().collect::<Vec<_>>().join("|");
     let roles = lex::ROLE_CUES
@@ -22,6 +25,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// An email address in angle brackets just after a display name.
 static EMAIL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^[ \t]*"?[ \t]*<[^<>\s@]+@[^<>\s]+>"#).expect("valid regex"));
 

@@ -86,6 +86,8 @@ fn possessives_leave_out_the_s() {
     assert_eq!(names("Mrs Okafor's dog barked."), ["Mrs Okafor"]);
     assert_eq!(names("It was Okafor's car."), ["Okafor"]);
     assert_eq!(names("Tariq’s van"), ["Tariq"]);
+    assert_eq!(names("McDonald's and O'Brien's"), ["McDonald", "O'Brien"]);
+    assert!(names("base64 MiA junk").is_empty());
 }
 
 #[test]

@@ -368,6 +368,7 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
 pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let ok = t.shape == Shape::Cap
+        && title_case(t.word)
         && known(t)
         // "Smith-Jones", not "Knight-Ridder".
         && t.word.split('-').all(|part| lex::is_surname(part) || lex::is_given(part))
@@ -375,4 +376,19 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && !lex::is_common(t.word)
         && namey(t);
     (ok && !vetoed(text, toks, i, i)).then_some((i, 0.6))
+}
+
+/// "Smith", "McDonald", "O'Brien", "Smith-Jones"; not "MiA" (a capital inside
+/// a word is a code or a fragment of one).
+fn title_case(word: &str) -> bool {
+    let mut prev = ' ';
+    let mut after_mc = false;
+    for (k, c) in word.chars().enumerate() {
+        if k > 0 && c.is_uppercase() && !(after_mc || matches!(prev, '\'' | '’' | '-')) {
+            return false;
+        }
+        after_mc = (k == 1 && word.starts_with("Mc")) || (k == 2 && word.starts_with("Mac"));
+        prev = c;
+    }
+    true
 }

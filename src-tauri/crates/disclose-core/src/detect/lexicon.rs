@@ -116,10 +116,9 @@ pub fn is_given(word: &str) -> bool {
 
 pub fn is_surname(word: &str) -> bool {
     let w = lower(word);
-    // "Smith-Jones": a double-barrelled surname with a known part.
-    SURNAMES.contains(w.as_str())
-        || (w.split('-').filter(|p| !p.is_empty()).count() > 1
-            && w.split('-').any(|p| SURNAMES.contains(p)))
+    // "Smith-Jones": a double-barrelled surname of known ones; not
+    // "fixed-price".
+    SURNAMES.contains(w.as_str()) || (w.contains('-') && w.split('-').all(|p| SURNAMES.contains(p)))
 }
 
 pub fn is_ambiguous(word: &str) -> bool {

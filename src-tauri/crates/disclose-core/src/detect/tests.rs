@@ -64,6 +64,7 @@ fn names_in_every_case_and_order() {
     assert_eq!(names("enough of leanne patel and"), ["leanne patel"]);
     assert_eq!(names("Ask Smith-Jones."), ["Smith-Jones"]);
     assert!(names("Shares in Knight-Ridder rose.").is_empty());
+    assert!(names("they bought fixed-price gas").is_empty());
 }
 
 #[test]

@@ -102,6 +102,11 @@ fn email_display_names_and_cues() {
     assert_eq!(names("her daughter Grace was there"), ["Grace"]);
     assert_eq!(names("Signed: Zebedee Quux"), ["Zebedee Quux"]);
     assert_eq!(
+        names("Next of kin of the neighbour: Quux, Zebedee\n"),
+        ["Quux, Zebedee"]
+    );
+    assert_eq!(names("my neighbour Zebedee, "), ["Zebedee"]);
+    assert_eq!(
         names("Kind regards,\nPriya Khan\nASB Officer"),
         ["Priya Khan"]
     );
@@ -203,10 +208,44 @@ fn any_input_is_safe_and_ranges_lie_on_char_boundaries() {
         state
     };
     let pieces = [
-        "Mr", " ", ".", "'s", "’", "Zoë", "J", ",", "\n", "<", "a@b.co>", "0161", "-", "Road", "ß",
-        "🙂", "Ω", "Smith", "DOB", "12", "/", "born", "é", "\u{301}", "&", "\"",
+        "Mr",
+        " ",
+        ".",
+        "'s",
+        "’",
+        "Zoë",
+        "J",
+        ",",
+        "\n",
+        "<",
+        "a@b.co>",
+        "0161",
+        "-",
+        "Road",
+        "ß",
+        "🙂",
+        "Ω",
+        "Smith",
+        "DOB",
+        "12",
+        "/",
+        "born",
+        "é",
+        "\u{301}",
+        "&",
+        "\"",
+        "neighbour ",
+        "Signed: ",
+        ", ",
+        "Mary",
+        "Regards,\n",
+        "Job ref ",
+        "sort code ",
+        "A",
+        "McD",
+        "O'",
     ];
-    for _ in 0..2000 {
+    for _ in 0..5000 {
         let len = next() % 24;
         let text: String = (0..len)
             .map(|_| {

@@ -352,6 +352,22 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     {
         last = i + 1;
     }
+    // "neighbour: Quinlan, Marek" at the end of a line or sentence.
+    let surname_first = !initial
+        && last == i
+        && i + 1 < toks.len()
+        && gap(text, toks, i) == ", "
+        && toks[i + 1].shape == Shape::Cap
+        && namey(&toks[i + 1])
+        && !lex::is_common(toks[i + 1].word)
+        && gap(text, toks, i + 1)
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '\n' | '\r' | '.' | ';' | ')'));
+    if surname_first {
+        last = i + 1;
+    }
     if vetoed(text, toks, i, last) {
         return None;
     }

@@ -43,7 +43,8 @@ fn one_json_line_per_file_with_byte_offsets() {
         .iter()
         .map(|f| f["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["nhs_number", "phone", "postcode"]);
+    assert_eq!(kinds, ["person_name", "nhs_number", "phone", "postcode"]);
+    assert_eq!(lines[0]["findings"][0]["text"], "Zoë Okafor");
     for f in lines[0]["findings"].as_array().unwrap() {
         let (start, end) = (
             f["start"].as_u64().unwrap() as usize,

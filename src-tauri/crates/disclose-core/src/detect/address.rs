@@ -1,0 +1,33 @@
+//! Address lines: a house number and a street with a street word at its end
+//! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Finding;
+
+const STREET_END: &str = "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Way|Place|Crescent|\
+    Gardens|Terrace|Grove|Walk|Park|Square|Mews|Row|View|Rise|Parade|Green|Hill|Vale|Fold|Brow|\
+    Croft|Meadows?|Wharf|Heights|Mount|Boulevard|Estate";
+
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?[ \t]+){{1,3}}(?:{STREET_END})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// Every address line in `text`.
+pub fn find(text: &str) -> Vec<Finding> {
+    ADDRESS
+        .find_iter(text)
+        .map(|m| Finding {
+            start: m.start(),
+            end: m.end(),
+            kind: "address_line",
+            text: m.as_str().to_string(),
+            confidence: 0.85,
+        })
+        .collect()
+}

@@ -1,0 +1,146 @@
+//! The word lists the name recogniser consults: given names, surnames and
+//! names that are also ordinary words (text files next to this module),
+//! titles, street and organisation words, context cues and common English
+//! words that are capitalised at the start of a sentence or in headings.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static GIVEN: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("given_names.txt")));
+static SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("surnames.txt")));
+static AMBIGUOUS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("ambiguous_words.txt")));
+static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set = words(COMMON_WORDS);
+    set.extend(MONTHS_AND_DAYS.split_whitespace());
+    set.extend(STREET_WORDS.split_whitespace());
+    set.extend(ORG_WORDS.split_whitespace());
+    set.extend(TITLES.iter().copied());
+    set
+});
+static STREETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(STREET_WORDS));
+static ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(ORG_WORDS));
+
+fn words(list: &'static str) -> HashSet<&'static str> {
+    list.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// Titles, lower case, without a full stop.
+pub const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "revd", "cllr", "sgt", "pc", "dc",
+    "insp", "sir", "dame",
+];
+
+/// Words that end a street name: "Victoria Road", "Mill Lane".
+pub const STREET_WORDS: &str = "road rd street st avenue ave close lane court house estate drive \
+    way place crescent gardens terrace grove walk park square mews row view rise parade tower \
+    towers green hill vale fold brow croft meadow meadows wharf quay yard gate heights mount \
+    boulevard circus hall centre center school academy college hospital surgery station library \
+    church chapel valley bridge field fields wood farm lodge cottages court's";
+
+/// Words that follow a name in the name of an organisation.
+pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building society housing \
+    association council homes services service group trust partnership partners solicitors \
+    builders plumbing electrical electrics construction estates agency foundation centre club \
+    team department dept police fire ambulance nhs university cic charity properties lettings \
+    sons brothers motors garage pharmacy dental practice clinic medical care insurance \
+    energy water gas power football united city county borough advice corp \
+    corporation llc holdings international industries systems technologies solutions capital \
+    finance financial";
+
+/// Words just before a name that say a person follows: "my neighbour Sam",
+/// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones".
+pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
+    sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
+    girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
+    named household complainant occupant applicant reporter ex";
+
+/// Job titles just before a name, with one space: "Operative A Quinlan".
+pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
+    operative colleague spoke met";
+
+pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \
+    october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday \
+    wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun";
+
+/// Lower-case English words that turn up capitalised in housing records.
+const COMMON_WORDS: &str = "
+a an the this that these those it its he she they them we us you your yours i me my mine our his
+her hers their on in at to from for with by of and or but if when then after before today yesterday
+tomorrow please dear hi hello thanks thank regards kind best yours sincerely faithfully re fw fwd
+subject note notes case tenant tenants tenancy officer officers repair repairs job ref reference rent
+arrears account complaint complaints noise report reported called visited spoke said advised attended
+contact contacted neighbour neighbours witness date time address phone tel mobile email dob ni nhs
+sort code number flat update action actions outcome summary background follow up letter warning notice
+visit inspection damp mould leak boiler heating kitchen bathroom bedroom window windows door roof
+antisocial anti social behaviour asb incident log entry status open closed new next last first second
+third final all any no yes not also as so following further again still however although because
+while since during about regarding per via cc bcc sent received attached attachment see below above
+phoned emailed wrote rang agreed arranged booked cancelled completed raised logged escalated referred
+name joint household member members landlord there here what who why how where which was were is are
+be been being has have had do does did will would can could should shall must may might several some
+many much more most less other another each every both either neither one two three four five six
+seven eight nine ten dog dogs car cars van music party parties shouting banging smoke smell rubbish
+waste bins bin fly tipping fence garden gardens tree hedge parking vehicle reg registration blue red
+black white silver grey green dark light large small old young he'd she'd they'd total balance payment
+payments paid due owed owing direct debit standing order universal credit benefit benefits housing
+statement week weeks month months year years day days morning afternoon evening night tonight
+apologies sorry unfortunately confirm confirmed request requested requests information details data
+access subject rights right response respond responded reply replied team customer customers
+services service manager director head support safeguarding risk assessment concern concerns
+priority urgent routine emergency works order invoice engineer operative contractor surveyor
+description comments comment notes note summary signed staff internal external copy copies draft
+dates meeting appointment attendance absent present proposed next steps plan agreed review ok okay
+hope hopefully well good bad poor fine great issue issues problem problems matter matters still yet
+only just even ever never always often sometimes usually again once twice around near opposite
+behind outside inside upstairs downstairs next door above below block estate area local community
+police council pcso gmp ward court hearing possession eviction injunction order breach clause section
+mould condensation plaster ceiling wall walls floor stairs lift hallway communal entrance
+sent tel mob fax web www cordially ask asked tell told call give gave take took let make made
+saw met meet chase check inform informed remind reminded thank send forward forwarded ring email
+write attach find found keep kept leave left bring brought get got go went come came put try period periods payments anyone someone everyone nobody citizens residents resident streetlight contractor operative
+";
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+pub fn is_given(word: &str) -> bool {
+    GIVEN.contains(lower(word).as_str())
+}
+
+pub fn is_surname(word: &str) -> bool {
+    let w = lower(word);
+    // "Smith-Jones": a double-barrelled surname of known ones; not
+    // "fixed-price".
+    SURNAMES.contains(w.as_str()) || (w.contains('-') && w.split('-').all(|p| SURNAMES.contains(p)))
+}
+
+pub fn is_ambiguous(word: &str) -> bool {
+    AMBIGUOUS.contains(lower(word).as_str())
+}
+
+pub fn is_common(word: &str) -> bool {
+    COMMON.contains(lower(word).as_str())
+}
+
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&lower(word).as_str())
+}
+
+pub fn is_street(word: &str) -> bool {
+    STREETS.contains(lower(word).as_str())
+}
+
+pub fn is_org(word: &str) -> bool {
+    ORGS.contains(lower(word).as_str())
+}
+
+pub fn is_month_or_day(word: &str) -> bool {
+    MONTHS_AND_DAYS.split_whitespace().any(|m| m == lower(word))
+}

@@ -1,0 +1,123 @@
+//! Detection of personal data in text: the identifiers the engine already
+//! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
+//! payment cards, sort codes, account numbers, dates of birth, vehicle
+//! registrations, address lines (`numbers`, `address`) and person names
+//! (`names`, with the word lists in `lexicon`). Each finding is a byte
+//! range of the text with its kind and a confidence; findings do not
+//! overlap, and numbers that the text calls a job, invoice or order
+//! reference are left out. `person_key` groups the ways one person's name
+//! is written.
+
+mod address;
+mod lexicon;
+mod names;
+mod numbers;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::identifiers::{self, IdKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub start: usize,
+    pub end: usize,
+    /// `ni_number`, `postcode`, `phone`, `email`, `nhs_number`, `card_number`,
+    /// `sort_code`, `account_number`, `date_of_birth`, `vehicle_reg`,
+    /// `address_line`, `person_name`.
+    pub kind: &'static str,
+    pub text: String,
+    /// 0 to 1: how sure the recogniser is that this is personal data.
+    pub confidence: f32,
+}
+
+pub use names::person_key;
+pub use numbers::{luhn, valid_nhs};
+
+/// Kinds that a job, invoice or order reference can look like.
+const NUMBER_KINDS: &[&str] = &[
+    "phone",
+    "nhs_number",
+    "card_number",
+    "sort_code",
+    "account_number",
+];
+
+/// Which kind wins when two findings overlap: earlier in the list first.
+const PRECEDENCE: &[&str] = &[
+    "email",
+    "ni_number",
+    "date_of_birth",
+    "sort_code",
+    "account_number",
+    "phone",
+    "nhs_number",
+    "card_number",
+    "vehicle_reg",
+    "postcode",
+    "address_line",
+    "person_name",
+];
+
+/// Every finding in `text`, in text order.
+pub fn findings(text: &str) -> Vec<Finding> {
+    let mut all: Vec<Finding> = identifiers::find_all(text)
+        .into_iter()
+        .map(|f| Finding {
+            start: f.start,
+            end: f.end,
+            kind: match f.kind {
+                IdKind::NiNumber => "ni_number",
+                IdKind::Postcode => "postcode",
+                IdKind::Phone => "phone",
+                IdKind::Email => "email",
+            },
+            text: text[f.start..f.end].to_string(),
+            confidence: match f.kind {
+                IdKind::Postcode => 0.8,
+                _ => 0.95,
+            },
+        })
+        .collect();
+    all.extend(numbers::find(text));
+    all.extend(address::find(text));
+    all.extend(names::find(text));
+    // A reference, and any number inside it ("Order +44 (0)161 496 0054"
+    // holds an NHS-valid "161 496 0054"), is not personal data.
+    let references: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|f| NUMBER_KINDS.contains(&f.kind) && numbers::is_reference(text, f.start))
+        .map(|f| (f.start, f.end))
+        .collect();
+    all.retain(|f| {
+        !(NUMBER_KINDS.contains(&f.kind)
+            && references.iter().any(|&(s, e)| s < f.end && f.start < e))
+    });
+    all.sort_by_key(|f| {
+        // A number the text calls an NHS number is one, even if it could
+        // be dialled.
+        let rank = if f.kind == "nhs_number" && f.confidence >= 0.9 {
+            Some(0)
+        } else {
+            PRECEDENCE.iter().position(|k| *k == f.kind)
+        };
+        (rank, std::cmp::Reverse(f.end - f.start), f.start)
+    });
+    // Kept findings by start; they never overlap, so only the last one
+    // starting before a new finding ends can overlap it.
+    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
+    for f in all {
+        let clash = kept
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > f.start);
+        if !clash {
+            kept.insert(f.start, f);
+        }
+    }
+    kept.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,410 @@
+//! The forms a person's name takes in a text, each a function that says
+//! whether a name starts at a word, where it ends and how sure it is: a
+//! title, "Surname, Given", initials, given name + surname, a context cue,
+//! an email display name, a lone known name. Streets, buildings and
+//! organisations named after people are recognised here too, to be skipped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::tokens::{floor_boundary, gap, linked, sentence_start, Shape, Tok};
+use crate::detect::lexicon as lex;
+
+/// The text just before a name says a person follows: a cue word ("my
+/// neighbour ", "Signed: "), a job title ("Operative "), or a sign-off line
+/// ("Kind regards,\n").
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = lex::CUES.split_whitespace().collect::<Vec<_>>().join("|");
+    let roles = lex::ROLE_CUES
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:{cues}) ?[:,]? |\b(?:{roles})(?: to| with| by)? |(?:regards|wishes|thanks|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*)$"
+    ))
+    .expect("valid regex")
+});
+/// An email address in angle brackets just after a display name.
+static EMAIL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^[ \t]*"?[ \t]*<[^<>\s@]+@[^<>\s]+>"#).expect("valid regex"));
+
+/// A capitalised word that can be part of a name: not a common word (unless
+/// it is a known name), not a street, organisation, month or title word.
+fn namey(t: &Tok<'_>) -> bool {
+    if !matches!(t.shape, Shape::Cap | Shape::Upper) || lex::is_title(t.word) {
+        return false;
+    }
+    // "Hall", "Green": surnames that are also street words.
+    lex::is_surname(t.word)
+        || !lex::is_street(t.word)
+            && !lex::is_org(t.word)
+            && (!lex::is_month_or_day(t.word) || lex::is_given(t.word))
+            && (!lex::is_common(t.word) || lex::is_given(t.word))
+}
+
+fn known(t: &Tok<'_>) -> bool {
+    lex::is_given(t.word) || lex::is_surname(t.word)
+}
+
+/// What follows token `last` makes the name part of a street, building or
+/// organisation ("Victoria Road", "Smith & Co", "Jones Housing Association"),
+/// or what precedes token `first` does ("St John's").
+pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
+    let after = linked(text, toks, last)
+        && (lex::is_street(toks[last + 1].word) || lex::is_org(toks[last + 1].word));
+    let ampersand = gap(text, toks, last).trim_start().starts_with('&');
+    let saint = first > 0
+        && linked(text, toks, first - 1)
+        && matches!(toks[first - 1].word, "St" | "Saint" | "ST");
+    after || ampersand || saint
+}
+
+/// Capitalised words naming a street, building or organisation: "Mary
+/// Seacole Close", "Victoria Wine Ltd", "Smith & Co". The last word before
+/// the street or organisation word.
+pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    if lex::is_title(toks[i].word) || !namey(&toks[i]) && !lex::is_ambiguous(toks[i].word) {
+        return None;
+    }
+    let mut last = i;
+    while last - i < 3 && linked(text, toks, last) && namey(&toks[last + 1]) {
+        last += 1;
+    }
+    vetoed(text, toks, i, last).then_some(last)
+}
+
+/// "Mrs Okafor", "Mr J. Smith", "DR PATEL".
+pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if !lex::is_title(t.word) || t.shape == Shape::Lower || t.shape == Shape::Initial {
+        return None;
+    }
+    let mut last = None;
+    let mut j = i;
+    while linked(text, toks, j) && j - i < 4 {
+        let next = &toks[j + 1];
+        let initial = next.shape == Shape::Initial;
+        if !(namey(next) || initial && linked(text, toks, j + 1)) {
+            break;
+        }
+        j += 1;
+        if next.shape != Shape::Initial {
+            last = Some(j);
+        }
+        if next.end != next.full_end {
+            break;
+        }
+    }
+    let last = last?;
+    (!vetoed(text, toks, i + 1, last)).then_some((last, 0.95))
+}
+
+/// "Jane Doe <jane@x.org>", "\"Doe, Jane\" <jane@x.org>".
+pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let mut last = i;
+    loop {
+        if !namey(&toks[last]) && toks[last].shape != Shape::Initial {
+            return None;
+        }
+        if EMAIL_AFTER.is_match(&text[toks[last].full_end..]) {
+            break;
+        }
+        let comma = gap(text, toks, last) == ", " && last + 1 < toks.len();
+        if last - i >= 3 || !(linked(text, toks, last) || comma) {
+            return None;
+        }
+        last += 1;
+    }
+    let any_known = toks[i..=last].iter().any(known);
+    let all_unknown_namey = toks[i..=last]
+        .iter()
+        .all(|t| !lex::is_common(t.word) || known(t));
+    (any_known || all_unknown_namey && last > i).then_some((last, 0.9))
+}
+
+/// "Smith, John": a surname, a comma, a given name, one of them known and
+/// the other not a word.
+pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let (s, g) = (&toks[i], toks.get(i + 1)?);
+    let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape;
+    if !(shaped && gap(text, toks, i) == ", " && namey(s) && namey(g)) {
+        return None;
+    }
+    let confidence = if lex::is_surname(s.word) && lex::is_given(g.word) {
+        0.85
+    } else if lex::is_surname(s.word) && !lex::is_common(g.word) && !lex::is_surname(g.word)
+        || lex::is_given(g.word) && !lex::is_ambiguous(g.word) && !lex::is_common(s.word)
+    {
+        0.75
+    } else {
+        return None;
+    };
+    // "Okafor, Will you…" is not a name.
+    let then_word = linked(text, toks, i + 1)
+        && matches!(
+            toks[i + 2].word,
+            "you"
+                | "we"
+                | "i"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "this"
+                | "that"
+                | "the"
+                | "be"
+                | "is"
+                | "are"
+                | "was"
+                | "do"
+                | "have"
+                | "your"
+                | "our"
+                | "not"
+        );
+    if lex::is_ambiguous(g.word) && then_word {
+        return None;
+    }
+    // A middle initial: "Smith, John A."
+    let last = if linked(text, toks, i + 1) && toks[i + 2].shape == Shape::Initial {
+        i + 2
+    } else {
+        i + 1
+    };
+    (!vetoed(text, toks, i, last)).then_some((last, confidence))
+}
+
+/// "J. Smith", "J Smith", "J. R. Smith".
+pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    // The "K" of "U.K.".
+    if i > 0 && toks[i - 1].shape == Shape::Initial && gap(text, toks, i - 1) == "." {
+        return None;
+    }
+    let mut j = i;
+    let mut dotted = false;
+    while toks[j].shape == Shape::Initial && linked(text, toks, j) {
+        dotted |= gap(text, toks, j).starts_with('.');
+        j += 1;
+    }
+    if j == i || j - i > 3 {
+        return None;
+    }
+    let surname = &toks[j];
+    if !namey(surname) {
+        return None;
+    }
+    // "U.K. Enron" is an abbreviation, "J. Enron" may be a name.
+    let single_dotted = j == i + 1 && gap(text, toks, i) == ". ";
+    // "She says O Adeyinka": one bare initial inside a sentence.
+    let single_bare = j == i + 1
+        && !dotted
+        && i > 0
+        && toks[i - 1].shape == Shape::Lower
+        && text[toks[i - 1].full_end..toks[i].start] == *" ";
+    let confidence = if lex::is_surname(surname.word) {
+        0.85
+    } else if single_dotted && !lex::is_common(surname.word) {
+        0.75
+    } else if single_bare && !lex::is_common(surname.word) {
+        0.7
+    } else {
+        return None;
+    };
+    // "A Smith" or "I Patel" without a full stop may be a word, unless it is
+    // inside a sentence and the surname is known.
+    let article = !dotted && matches!(toks[i].word, "A" | "I");
+    if article
+        && (sentence_start(text, toks[i].start)
+            || confidence < 0.85
+            || lex::is_ambiguous(surname.word))
+    {
+        return None;
+    }
+    (!vetoed(text, toks, i, j)).then_some((j, confidence))
+}
+
+/// Given name(s) + surname in one case: "John Smith", "Jane Anne Smith",
+/// "JOHN SMITH", "john smith".
+pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let first = &toks[i];
+    let mut run = i;
+    // A middle initial may come between: "Timothy B. Hardwicke".
+    while run - i < 3
+        && linked(text, toks, run)
+        && (toks[run + 1].shape == first.shape || toks[run + 1].shape == Shape::Initial)
+    {
+        if toks[run].end != toks[run].full_end {
+            break;
+        }
+        run += 1;
+    }
+    // Lower-case names are read as two words only: "saw john smith".
+    if first.shape == Shape::Lower {
+        run = run.min(i + 1);
+    }
+    for last in (i + 1..=run).rev() {
+        let middles_ok = toks[i + 1..last].iter().all(|t| {
+            t.shape == Shape::Initial
+                || lex::is_given(t.word)
+                || namey(t) && !lex::is_common(t.word)
+        });
+        if !middles_ok {
+            continue;
+        }
+        let Some(confidence) = pair(first, &toks[last]) else {
+            continue;
+        };
+        if vetoed(text, toks, i, last) {
+            return None;
+        }
+        return Some((last, confidence));
+    }
+    None
+}
+
+/// How sure "first … last" is a given name and a surname.
+fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
+    let given = lex::is_given(first.word);
+    let plain_given = given && !lex::is_ambiguous(first.word);
+    let surname = lex::is_surname(last.word);
+    match first.shape {
+        Shape::Cap => {
+            if !namey(first) && !given || !namey(last) {
+                return None;
+            }
+            if plain_given && surname {
+                Some(0.9)
+            } else if plain_given && !lex::is_common(last.word) || given && surname {
+                Some(0.8)
+            } else if given && !lex::is_common(last.word) {
+                // "Bill Quinlan", not "Bill Payments".
+                Some(0.7)
+            } else if !lex::is_common(first.word)
+                && !lex::is_ambiguous(last.word)
+                && surname
+                && !lex::is_given(last.word)
+            {
+                Some(0.75)
+            } else {
+                None
+            }
+        }
+        Shape::Upper => {
+            if given && surname {
+                Some(0.85)
+            } else if plain_given && namey(last) && !lex::is_common(last.word) {
+                Some(0.75)
+            } else if !lex::is_common(first.word)
+                && namey(first)
+                && surname
+                && !lex::is_ambiguous(last.word)
+            {
+                Some(0.7)
+            } else {
+                None
+            }
+        }
+        Shape::Lower => {
+            let plain_surname = surname && !lex::is_ambiguous(last.word);
+            if plain_given && surname && !lex::is_common(first.word) {
+                Some(0.7)
+            } else if given && plain_surname && !lex::is_common(last.word) {
+                Some(0.6)
+            } else if plain_surname
+                && !lex::is_common(first.word)
+                && !lex::is_ambiguous(first.word)
+                && !lex::is_common(last.word)
+            {
+                // "leanne patel": a surname that is no English word.
+                Some(0.55)
+            } else {
+                None
+            }
+        }
+        Shape::Initial => None,
+    }
+}
+
+/// A capitalised word after a cue ("my neighbour Sam", "Signed: Sam
+/// Jones", a sign-off), with a following surname-like word if there is one.
+pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    // "Operative A Quinlan": an initial and a surname.
+    let initial = t.shape == Shape::Initial
+        && linked(text, toks, i)
+        && toks[i + 1].shape == Shape::Cap
+        && namey(&toks[i + 1]);
+    if !initial && (t.shape != Shape::Cap || !(namey(t) || lex::is_ambiguous(t.word))) {
+        return None;
+    }
+    let from = floor_boundary(text, t.start.saturating_sub(48));
+    if !CUE_BEFORE.is_match(&text[from..t.start]) {
+        return None;
+    }
+    let mut last = i + usize::from(initial);
+    if !initial
+        && linked(text, toks, i)
+        && toks[i + 1].shape == Shape::Cap
+        && namey(&toks[i + 1])
+        && (!lex::is_common(toks[i + 1].word) || lex::is_surname(toks[i + 1].word))
+    {
+        last = i + 1;
+    }
+    // "neighbour: Quinlan, Marek" at the end of a line or sentence.
+    let surname_first = !initial
+        && last == i
+        && i + 1 < toks.len()
+        && gap(text, toks, i) == ", "
+        && toks[i + 1].shape == Shape::Cap
+        && namey(&toks[i + 1])
+        && !lex::is_common(toks[i + 1].word)
+        && gap(text, toks, i + 1)
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '\n' | '\r' | '.' | ';' | ')'));
+    if surname_first {
+        last = i + 1;
+    }
+    if vetoed(text, toks, i, last) {
+        return None;
+    }
+    let confidence = if toks[i..=last].iter().any(known) {
+        0.85
+    } else {
+        0.7
+    };
+    Some((last, confidence))
+}
+
+/// A known given name or surname on its own that is not also a word:
+/// "Daniel has asthma", "Okafor's dog".
+pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let ok = t.shape == Shape::Cap
+        && title_case(t.word)
+        && known(t)
+        // "Smith-Jones", not "Knight-Ridder".
+        && t.word.split('-').all(|part| lex::is_surname(part) || lex::is_given(part))
+        && !lex::is_ambiguous(t.word)
+        && !lex::is_common(t.word)
+        && namey(t);
+    (ok && !vetoed(text, toks, i, i)).then_some((i, 0.6))
+}
+
+/// "Smith", "McDonald", "O'Brien", "Smith-Jones"; not "MiA" (a capital inside
+/// a word is a code or a fragment of one).
+fn title_case(word: &str) -> bool {
+    let mut prev = ' ';
+    let mut after_mc = false;
+    for (k, c) in word.chars().enumerate() {
+        if k > 0 && c.is_uppercase() && !(after_mc || matches!(prev, '\'' | '’' | '-')) {
+            return false;
+        }
+        after_mc = (k == 1 && word.starts_with("Mc")) || (k == 2 && word.starts_with("Mac"));
+        prev = c;
+    }
+    true
+}

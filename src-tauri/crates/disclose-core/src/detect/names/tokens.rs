@@ -1,0 +1,119 @@
+//! The words of a text as a name recogniser sees them: byte ranges, the
+//! possessive "'s" set apart, the shape of each word (initial, capitalised,
+//! capitals, lower case) and what lies between two words.
+
+use crate::detect::lexicon as lex;
+
+/// A word of the text. `end` leaves out a possessive "'s"; `full_end` does not.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok<'a> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) full_end: usize,
+    pub(super) word: &'a str,
+    pub(super) shape: Shape,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Shape {
+    /// One capital letter: "J".
+    Initial,
+    /// "Smith", "McDonald", "O'Brien".
+    Cap,
+    /// "SMITH".
+    Upper,
+    /// "smith".
+    Lower,
+}
+
+pub(super) fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let mut full_end = start + c.len_utf8();
+        while let Some(&(pos, c)) = chars.peek() {
+            if c.is_alphabetic() {
+                full_end = pos + c.len_utf8();
+                chars.next();
+                continue;
+            }
+            // Apostrophes and hyphens inside a word: "O'Brien", "Smith-Jones".
+            let joins = matches!(c, '\'' | '’' | '-')
+                && text[pos + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            if !joins {
+                break;
+            }
+            chars.next();
+        }
+        let full = &text[start..full_end];
+        let word = full
+            .strip_suffix("'s")
+            .or_else(|| full.strip_suffix("’s"))
+            .filter(|w| !w.is_empty())
+            .unwrap_or(full);
+        toks.push(Tok {
+            start,
+            end: start + word.len(),
+            full_end,
+            word,
+            shape: shape(word),
+        });
+    }
+    toks
+}
+
+pub(super) fn shape(word: &str) -> Shape {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let first = letters.next().unwrap_or('a');
+    let rest: Vec<char> = letters.collect();
+    if !first.is_uppercase() {
+        Shape::Lower
+    } else if rest.is_empty() {
+        Shape::Initial
+    } else if rest.iter().all(|c| c.is_uppercase()) {
+        Shape::Upper
+    } else {
+        Shape::Cap
+    }
+}
+
+/// The text between token `i` and the next one.
+pub(super) fn gap<'a>(text: &'a str, toks: &[Tok<'_>], i: usize) -> &'a str {
+    match toks.get(i + 1) {
+        Some(next) => &text[toks[i].full_end..next.start],
+        None => &text[toks[i].full_end..],
+    }
+}
+
+/// Token `i` and the next are words of one name: a space or two between
+/// them, or a full stop after an initial or title ("J. Smith", "Mr. Smith").
+pub(super) fn linked(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    if i + 1 >= toks.len() || toks[i].end != toks[i].full_end {
+        return false;
+    }
+    let g = gap(text, toks, i);
+    let spaces = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c == ' ');
+    spaces(g)
+        || (matches!(toks[i].shape, Shape::Initial) || lex::is_title(toks[i].word))
+            && (g == "." || g.strip_prefix('.').is_some_and(spaces))
+}
+
+/// Nothing but spaces between `pos` and the start of the text or the end
+/// of a sentence or line.
+pub(super) fn sentence_start(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+pub(super) fn floor_boundary(text: &str, mut pos: usize) -> usize {
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}

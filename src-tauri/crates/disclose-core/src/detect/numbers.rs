@@ -1,0 +1,161 @@
+//! Numbers that identify a person: NHS numbers (mod-11 check digit), payment
+//! cards (Luhn), bank sort codes and account numbers and dates of birth
+//! (each only with words around them that say so), UK vehicle registrations
+//! (the current "AB12 CDE" format). Also the test that keeps job, invoice and
+//! order references that look like phone or NHS numbers out of the findings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Finding;
+
+static NHS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b").expect("valid regex"));
+static NHS_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnhs\b[^\n\d]{0,24}$").expect("valid regex"));
+static CARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d(?:[ -]?\d){12,18}\b").expect("valid regex"));
+static SORT_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{2}-\d{2}-\d{2}\b|\b\d{2} \d{2} \d{2}\b|\b\d{6}\b").expect("valid regex")
+});
+static SORT_CODE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:sort[ \t-]*code|\bs/c)\b[^\n\d]{0,16}$").expect("valid regex")
+});
+static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{8}\b").expect("valid regex"));
+static ACCOUNT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:account|a/c|acc|acct)\b[^\n]{0,40}$").expect("valid regex")
+});
+const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bdob\b|\bd\.o\.b\b\.?|date\s+of\s+birth|\bborn(?:\s+on)?|\bbirthday)[^\n\d]{0,16}$")
+        .expect("valid regex")
+});
+static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}\b")
+        .expect("valid regex")
+});
+static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:job|ref|reference|invoice|inv|order|ticket|incident|crime|po|receipt|booking)(?:[ \t]*(?:no|number|num|ref|reference)\b)?[ \t.:#-]*$",
+    )
+    .expect("valid regex")
+});
+
+/// Every number-like finding in `text` (they may overlap each other and the
+/// other recognisers' findings; the caller settles that).
+pub fn find(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for m in NHS.find_iter(text) {
+        if valid_nhs(m.as_str()) {
+            // One ten-digit number in eleven passes the check by chance.
+            let confidence = if cued(&NHS_CUE, text, m.start()) {
+                0.9
+            } else if m.as_str().len() > 10 {
+                0.6
+            } else {
+                0.3
+            };
+            out.push(finding(m, "nhs_number", confidence));
+        }
+    }
+    for m in CARD.find_iter(text) {
+        if luhn(m.as_str()) {
+            out.push(finding(m, "card_number", 0.85));
+        }
+    }
+    for m in SORT_CODE.find_iter(text) {
+        if cued(&SORT_CODE_CUE, text, m.start()) {
+            out.push(finding(m, "sort_code", 0.9));
+        }
+    }
+    for m in ACCOUNT.find_iter(text) {
+        if cued(&ACCOUNT_CUE, text, m.start()) {
+            out.push(finding(m, "account_number", 0.85));
+        }
+    }
+    for m in DATE.find_iter(text) {
+        if cued(&BIRTH_CUE, text, m.start()) {
+            out.push(finding(m, "date_of_birth", 0.9));
+        }
+    }
+    for m in VEHICLE.find_iter(text) {
+        out.push(finding(m, "vehicle_reg", 0.8));
+    }
+    out
+}
+
+/// The number at `start` is a job, invoice or order reference, so not a
+/// phone, NHS, card or bank number: "Job ref 123 456 7890", "Ref: 0161…".
+pub fn is_reference(text: &str, start: usize) -> bool {
+    cued(&REFERENCE_CUE, text, start)
+}
+
+/// `cue` matches the few dozen bytes of `text` just before `start`.
+fn cued(cue: &Regex, text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    cue.is_match(&text[from..start])
+}
+
+fn finding(m: regex::Match<'_>, kind: &'static str, confidence: f32) -> Finding {
+    Finding {
+        start: m.start(),
+        end: m.end(),
+        kind,
+        text: m.as_str().to_string(),
+        confidence,
+    }
+}
+
+fn digits(s: &str) -> Vec<u32> {
+    s.chars().filter_map(|c| c.to_digit(10)).collect()
+}
+
+/// NHS numbers: ten digits, the last a mod-11 check of the first nine.
+pub fn valid_nhs(s: &str) -> bool {
+    let d = digits(s);
+    if d.len() != 10 || d.iter().all(|&x| x == d[0]) {
+        return false;
+    }
+    let sum: u32 = d[..9].iter().zip((2..=10).rev()).map(|(x, w)| x * w).sum();
+    match 11 - sum % 11 {
+        11 => d[9] == 0,
+        10 => false,
+        check => d[9] == check,
+    }
+}
+
+/// Card numbers: 13 to 19 digits passing the Luhn check.
+pub fn luhn(s: &str) -> bool {
+    let d = digits(s);
+    if !(13..=19).contains(&d.len()) || d.iter().all(|&x| x == 0) {
+        return false;
+    }
+    let sum: u32 = d
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &x)| {
+            if i % 2 == 1 {
+                let y = x * 2;
+                if y > 9 {
+                    y - 9
+                } else {
+                    y
+                }
+            } else {
+                x
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}

@@ -2,14 +2,21 @@
 //! per-kind precision and recall, the leak rate of other people's names and
 //! identifiers, recall on the subject's own spans, and throughput — for the
 //! seed the recognisers were tuned on, one whose misses were looked at once,
-//! and one never looked at while tuning.
+//! and one never looked at while tuning. Then the same documents through
+//! attribution, as `disclose detect --case` runs it: the **subject
+//! over-redaction rate** (the subject's own spans that would be suggested
+//! for redaction) and the leak rates of what would be suggested.
 //!
 //! Run: `cargo bench -p disclose-acceptance --bench detect`
 
 use std::time::Instant;
 
-use disclose_core::demo::labelled::{documents, score};
+use chrono::NaiveDate;
+use disclose_core::case::{Case, HouseholdMember};
+use disclose_core::demo::labelled::{documents, score, Document, Whose};
 use disclose_core::detect::findings;
+use disclose_core::staff::StaffMember;
+use disclose_core::suggest::People;
 
 const DOCUMENTS: usize = 500;
 const TUNED_SEED: u64 = 0xD15C_1005;
@@ -38,6 +45,103 @@ fn main() {
         let ok = report.name_leak_rate() < 0.02
             && report.identifier_leak_rate() < 0.005
             && report.min_precision() > 0.9;
-        println!("targets met: {}\n", if ok { "yes" } else { "NO" });
+        println!("targets met: {}", if ok { "yes" } else { "NO" });
+        attribution(&docs);
+        println!();
     }
+}
+
+/// The case a document belongs to, as a caseworker would set it up: the
+/// subject's full name and identifiers, the household, the staff directory.
+fn people(doc: &Document) -> People {
+    let texts = |whose: Whose, name: bool| -> Vec<String> {
+        doc.spans
+            .iter()
+            .filter(|s| s.whose == whose && (s.kind == "person_name") == name)
+            .map(|s| doc.text[s.start..s.end].to_string())
+            .collect()
+    };
+    let subject_name = texts(Whose::Subject, true)
+        .into_iter()
+        .max_by_key(|n| n.split_whitespace().count())
+        .unwrap_or_else(|| "Unknown Person".into());
+    let mut case = Case::new(
+        "BENCH",
+        &subject_name,
+        NaiveDate::from_ymd_opt(2026, 3, 3).expect("date"),
+    )
+    .expect("case");
+    for (span, value) in doc
+        .spans
+        .iter()
+        .filter(|s| s.whose == Whose::Subject)
+        .map(|s| (s, doc.text[s.start..s.end].to_string()))
+    {
+        let s = &mut case.subject;
+        match span.kind {
+            "phone" => s.phones.push(value),
+            "email" => s.emails.push(value),
+            "postcode" => s.postcodes.push(value),
+            "ni_number" => s.ni_number = Some(value),
+            "address_line" => s.addresses.push(value),
+            "person_name" => {}
+            _ => s.account_refs.push(value),
+        }
+    }
+    case.household = texts(Whose::Household, true)
+        .into_iter()
+        .map(|name| HouseholdMember {
+            name,
+            relationship: String::new(),
+        })
+        .collect();
+    let staff: Vec<StaffMember> = texts(Whose::Staff, true)
+        .into_iter()
+        .map(|name| StaffMember {
+            name,
+            role: String::new(),
+            email: String::new(),
+        })
+        .collect();
+    People::new(&case, &staff, Some(&disclose_core::profile::demo()))
+}
+
+/// Subject over-redaction and leaks once findings are attributed.
+fn attribution(docs: &[Document]) {
+    let (mut subject, mut over) = (0, 0);
+    let (mut names, mut names_leaked, mut ids, mut ids_leaked) = (0, 0, 0, 0);
+    for doc in docs {
+        let people = people(doc);
+        let suggested: Vec<(usize, usize)> = findings(&doc.text)
+            .into_iter()
+            .filter(|f| matches!(people.whose(f), "third_party" | "household"))
+            .map(|f| (f.start, f.end))
+            .collect();
+        let overlapped = |s: usize, e: usize| suggested.iter().any(|&(a, b)| a < e && s < b);
+        let covered = |s: usize, e: usize| suggested.iter().any(|&(a, b)| a <= s && e <= b);
+        for span in &doc.spans {
+            match span.whose {
+                Whose::Subject => {
+                    subject += 1;
+                    over += usize::from(overlapped(span.start, span.end));
+                }
+                Whose::ThirdParty | Whose::Household if span.kind == "person_name" => {
+                    names += 1;
+                    names_leaked += usize::from(!covered(span.start, span.end));
+                }
+                Whose::ThirdParty | Whose::Household => {
+                    ids += 1;
+                    ids_leaked += usize::from(!covered(span.start, span.end));
+                }
+                Whose::Staff | Whose::None => {}
+            }
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!(
+        "after attribution (staff in role disclosed): subject over-redaction {:.2}% ({over} of {subject} subject spans suggested); third-party and household leak: names {:.2}% ({names_leaked} of {names}), identifiers {:.2}% ({ids_leaked} of {ids})",
+        pct(over, subject),
+        pct(names_leaked, names),
+        pct(ids_leaked, ids),
+    );
 }

@@ -43,10 +43,18 @@ pub struct People {
     staff_emails: HashSet<String>,
     /// The organisation's own postcodes, phones and emails (from its profile).
     organisation_values: HashSet<String>,
+    /// Its name, address and DPO contact as lower-case letters and digits.
+    organisation_text: String,
+    /// The domains of its email addresses: mail at them that is not a
+    /// listed member of staff is a team mailbox, not a person.
+    organisation_domains: HashSet<String>,
 }
 
 impl People {
     pub fn new(case: &Case, staff: &[StaffMember], organisation: Option<&Profile>) -> People {
+        let organisation_text = organisation
+            .map(|p| format!("{}\n{}\n{}", p.name, p.address.join("\n"), p.dpo_contact))
+            .unwrap_or_default();
         let s = &case.subject;
         let mut subject_values: Vec<String> = Vec::new();
         subject_values.extend(
@@ -108,15 +116,39 @@ impl People {
                 .map(|m| m.email.to_lowercase())
                 .filter(|e| !e.is_empty())
                 .collect(),
-            organisation_values: organisation
-                .map(|p| {
-                    let text = format!("{}\n{}\n{}", p.name, p.address.join("\n"), p.dpo_contact);
-                    identifiers::find_all(&text)
-                        .into_iter()
-                        .map(|f| f.normal)
-                        .collect()
-                })
-                .unwrap_or_default(),
+            organisation_values: identifiers::find_all(&organisation_text)
+                .into_iter()
+                .map(|f| f.normal)
+                .collect(),
+            organisation_domains: identifiers::find_all(&organisation_text)
+                .into_iter()
+                .filter(|f| f.kind == identifiers::IdKind::Email)
+                .filter_map(|f| f.normal.split_once('@').map(|(_, d)| d.to_string()))
+                .collect(),
+            organisation_text: alphanumeric(&organisation_text),
+        }
+    }
+
+    /// Whether a finding is the organisation's own: its address, postcode,
+    /// phone, or a team mailbox at its domain.
+    fn is_organisations(&self, finding: &Finding) -> bool {
+        if self
+            .normal_form(finding)
+            .is_some_and(|n| self.organisation_values.contains(&n))
+        {
+            return true;
+        }
+        match finding.kind {
+            "address_line" | "postcode" => {
+                let value = alphanumeric(&finding.text);
+                !value.is_empty() && self.organisation_text.contains(&value)
+            }
+            "email" => finding
+                .text
+                .to_lowercase()
+                .split_once('@')
+                .is_some_and(|(_, domain)| self.organisation_domains.contains(domain)),
+            _ => false,
         }
     }
 
@@ -136,15 +168,12 @@ impl People {
             }
         } else if self.is_subjects(finding) {
             "subject"
-        } else if self
-            .normal_form(finding)
-            .is_some_and(|n| self.organisation_values.contains(&n))
-        {
-            "organisation"
         } else if finding.kind == "email"
             && self.staff_emails.contains(&finding.text.to_lowercase())
         {
             "staff"
+        } else if self.is_organisations(finding) {
+            "organisation"
         } else {
             "third_party"
         }
@@ -264,7 +293,7 @@ fn suggestion(item_id: i64, finding: &Finding, whose: &str) -> NewMark {
         kind: finding.kind.to_string(),
         whose: whose.to_string(),
         person: if finding.kind == "person_name" {
-            person_key(&finding.text)
+            detect::person_key(&finding.text)
         } else {
             String::new()
         },
@@ -272,14 +301,6 @@ fn suggestion(item_id: i64, finding: &Finding, whose: &str) -> NewMark {
         confidence: Some(finding.confidence),
         source: "detect".into(),
     }
-}
-
-/// One key per person however the name is written: tokens sorted, so
-/// "Smith, John" and "John Smith" agree.
-pub fn person_key(name: &str) -> String {
-    let mut tokens = name_tokens(name);
-    tokens.sort();
-    tokens.join(" ")
 }
 
 #[cfg(test)]
@@ -335,14 +356,11 @@ mod tests {
             ("email", "P.Patel@landlord.example", "staff"),
             ("postcode", "SK1 3XE", "organisation"),
             ("postcode", "SK1 3XF", "third_party"),
+            ("address_line", "1 Civic Way", "organisation"),
+            ("email", "repairs@northgate-homes.example", "organisation"),
+            ("email", "repairs@elsewhere.example", "third_party"),
         ] {
             assert_eq!(p.whose(&found(kind, text)), want, "{text}");
         }
-    }
-
-    #[test]
-    fn person_keys_agree_across_forms() {
-        assert_eq!(person_key("Smith, John"), person_key("Mr John Smith's"));
-        assert_eq!(person_key("Mrs Okafor"), "okafor");
     }
 }

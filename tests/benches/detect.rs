@@ -5,7 +5,8 @@
 //! and one never looked at while tuning. Then the same documents through
 //! attribution, as `disclose detect --case` runs it: the **subject
 //! over-redaction rate** (the subject's own spans that would be suggested
-//! for redaction) and the leak rates of what would be suggested.
+//! for redaction) and the leak rates of what would be suggested;
+//! `SHOW_LEAKS=1` prints each name that would not be suggested.
 //!
 //! Run: `cargo bench -p disclose-acceptance --bench detect`
 
@@ -128,6 +129,18 @@ fn attribution(docs: &[Document]) {
                 Whose::ThirdParty | Whose::Household if span.kind == "person_name" => {
                     names += 1;
                     names_leaked += usize::from(!covered(span.start, span.end));
+                    if std::env::var_os("SHOW_LEAKS").is_some() && !covered(span.start, span.end) {
+                        let found: Vec<String> = findings(&doc.text)
+                            .into_iter()
+                            .filter(|f| f.start < span.end && span.start < f.end)
+                            .map(|f| format!("{:?}={}", f.text, people.whose(&f)))
+                            .collect();
+                        println!(
+                            "LEAK {:?} {:?}: {found:?}",
+                            span.whose,
+                            &doc.text[span.start..span.end]
+                        );
+                    }
                 }
                 Whose::ThirdParty | Whose::Household => {
                     ids += 1;

@@ -157,12 +157,30 @@ impl People {
         if finding.kind == "person_name" {
             let tokens = name_tokens(&finding.text);
             let is = |people: &[Vec<String>]| people.iter().any(|p| same_person(&tokens, p));
-            if is(&self.subject_names) {
+            let (subject, household, staff) = (
+                is(&self.subject_names),
+                is(&self.household),
+                is(&self.staff_names),
+            );
+            // A name that could be the subject's or someone else's is
+            // suggested: a reviewer can keep it, but a leak cannot be taken
+            // back.
+            let whole = tokens.iter().filter(|w| w.chars().count() > 1).count() > 1;
+            // "Mrs Smith" in a household of Smiths is the requester, the
+            // person written to; a lone given name shared with a household
+            // member or colleague is not.
+            let by_surname = self
+                .subject_names
+                .iter()
+                .any(|p| p.last().is_some_and(|last| tokens.contains(last)));
+            if subject && (whole || by_surname || !(household || staff)) {
                 "subject"
-            } else if is(&self.household) {
+            } else if household {
                 "household"
-            } else if is(&self.staff_names) {
+            } else if staff {
                 "staff"
+            } else if subject {
+                "subject"
             } else {
                 "third_party"
             }
@@ -351,6 +369,8 @@ mod tests {
             ("person_name", "Ms Patel", "staff"),
             ("person_name", "Mrs Okafor", "third_party"),
             ("person_name", "D. Okafor", "third_party"),
+            ("person_name", "Dr Jane Smith", "subject"),
+            ("person_name", "Daniel", "household"),
             ("phone", "+44 161 496 0000", "subject"),
             ("phone", "0161 496 0999", "third_party"),
             ("email", "P.Patel@landlord.example", "staff"),

@@ -1,5 +1,6 @@
-// Cases: every request, most urgent first, with its due date and days left
-// in words as well as colour.
+// Cases: every request, most urgent (overdue) first, with its due date, the
+// last day to tell the requester of an extension, and days left in words
+// as well as colour.
 
 import { api } from "../api";
 import { h, replace } from "../dom";
@@ -17,6 +18,7 @@ export async function casesScreen(main: HTMLElement): Promise<void> {
       h("td", {}, kindText(c.case.kind)),
       h("td", {}, c.review.decided === c.review.total && c.items > 0 ? "Reviewed" : c.items > 0 ? "In review" : "New"),
       h("td", {}, dateText(c.deadline.due)),
+      h("td", {}, c.deadline.extended_due ? "Extended" : dateText(c.deadline.extension_notice_by)),
       h("td", {}, h("span", { class: `badge badge-${urgency(c.days_left)}` }, daysText(c.days_left))),
       h("td", { class: "num" }, c.items),
       h("td", { class: "num" }, `${c.review.decided} of ${c.review.total}`),
@@ -42,7 +44,7 @@ export async function casesScreen(main: HTMLElement): Promise<void> {
             h(
               "tr",
               {},
-              ["Reference", "Subject", "Kind", "Status", "Due", "Time left", "Items", "Decided"].map((t) =>
+              ["Reference", "Subject", "Kind", "Status", "Due", "Extend by", "Time left", "Items", "Decided"].map((t) =>
                 h("th", { scope: "col" }, t),
               ),
             ),

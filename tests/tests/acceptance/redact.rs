@@ -360,3 +360,47 @@ fn suggestions_are_reviewed_by_kind_and_person_and_stale_renditions_stop_verify(
         assert!(audit.stdout.contains(action), "{action} not audited");
     }
 }
+
+#[test]
+fn redacting_a_name_that_was_only_suggested_accepts_the_suggestion() {
+    let d = Disclose::new();
+    d.json(&["demo"]);
+    d.run(&["detect", "--case", "DEMO-001"]).ok();
+    let suggested = d.json(&[
+        "redact",
+        "--case",
+        "DEMO-001",
+        "--list",
+        "--status",
+        "suggested",
+    ]);
+    assert!(
+        suggested.to_string().contains("Mrs Okafor"),
+        "detection suggests the neighbour: {suggested}"
+    );
+    d.run(&[
+        "redact",
+        "--case",
+        "DEMO-001",
+        "--term",
+        "Mrs Okafor",
+        "--everywhere",
+        "--reason",
+        "third-party",
+    ])
+    .ok();
+    let accepted = d.json(&[
+        "redact", "--case", "DEMO-001", "--list", "--status", "accepted",
+    ]);
+    let okafor = accepted["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["text"] == "Mrs Okafor")
+        .count();
+    assert_eq!(okafor, 2, "both places are redacted: {accepted}");
+    d.disclose_all("DEMO-001");
+    let rendered = d.json(&["render", "--case", "DEMO-001"]);
+    assert!(rendered["redactions"].as_u64().unwrap() >= 2, "{rendered}");
+    d.run(&["verify", "--case", "DEMO-001"]).ok();
+}

@@ -134,7 +134,9 @@ impl NewMark {
 }
 
 /// Adds `marks` with `status`, skipping any that repeat a live mark (same
-/// item and target, suggested or accepted). Returns the ids of the added.
+/// item and target, suggested or accepted) — except that adding an accepted
+/// mark where one was suggested accepts the suggestion. Returns the ids of
+/// the marks added or accepted.
 pub fn add(
     folder: &mut CaseFolder,
     marks: &[NewMark],
@@ -147,7 +149,15 @@ pub fn add(
         let mut added = Vec::new();
         for mark in marks {
             validate(store, mark, &reasons)?;
-            if store.live_mark_at(mark.item_id, &mark.target)? {
+            if let Some(live) = store.live_mark_at(mark.item_id, &mark.target)? {
+                // Redacting what was only suggested accepts the suggestion.
+                if live.status == MarkStatus::Suggested && status == MarkStatus::Accepted {
+                    store.conn.execute(
+                        "UPDATE marks SET status = 'accepted', decided_at = ?1, decided_by = ?2 WHERE id = ?3",
+                        params![now, actor, live.id],
+                    )?;
+                    added.push(live.id);
+                }
                 continue;
             }
             let mut mark = mark.clone();
@@ -345,12 +355,11 @@ impl Store {
         }
     }
 
-    fn live_mark_at(&self, item: i64, target: &Target) -> Result<bool> {
-        let live = self
-            .marks_of(Some(item))?
-            .into_iter()
-            .filter(|m| matches!(m.status, MarkStatus::Suggested | MarkStatus::Accepted));
-        Ok(live.into_iter().any(|m| m.target == *target))
+    /// The suggested or accepted mark at exactly `target`, if any.
+    fn live_mark_at(&self, item: i64, target: &Target) -> Result<Option<Mark>> {
+        Ok(self.marks_of(Some(item))?.into_iter().find(|m| {
+            matches!(m.status, MarkStatus::Suggested | MarkStatus::Accepted) && m.target == *target
+        }))
     }
 
     /// Marks of one item, or of the whole case, in item and text order.

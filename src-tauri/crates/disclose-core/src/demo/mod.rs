@@ -9,6 +9,7 @@
 
 pub mod formats;
 pub mod labelled;
+mod rng;
 mod story;
 
 use std::path::{Path, PathBuf};

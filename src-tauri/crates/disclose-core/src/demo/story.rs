@@ -9,23 +9,7 @@
 //!   officer), Mark Jones (surveyor, Brightfix Ltd), PC Alex Lewis.
 
 use super::formats;
-
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+use super::rng::Rng;
 
 const JANE: &str = "Jane Smith <jane.smith@example.com>";
 const SAM: &str = "Sam Officer <sam.officer@northgate-homes.example>";

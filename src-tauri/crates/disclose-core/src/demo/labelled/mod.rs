@@ -10,6 +10,8 @@
 
 mod score;
 
+use super::rng::Rng;
+
 pub use score::{score, KindScore, Report};
 
 /// Whose personal data a gold span is.
@@ -38,22 +40,8 @@ pub struct Document {
     pub spans: Vec<Span>,
 }
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
+/// Helpers for picking from the seeded generator.
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }

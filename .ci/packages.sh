@@ -12,6 +12,8 @@ DISCLOSE_APT_PACKAGES=(
   webkit2gtk-driver xvfb
   # OCR
   tesseract-ocr tesseract-ocr-eng libtesseract-dev libleptonica-dev
+  # HEIC photos (heif-convert; heif-enc makes the test's fixture)
+  libheif-examples
   # independent checks of what Disclose produces
   poppler-utils qpdf libimage-exiftool-perl p7zip-full python3 python3-venv
 )

@@ -69,3 +69,71 @@ fn scans_become_searchable_with_word_boxes() {
         "{bbox:?}"
     );
 }
+
+/// A phone photo of a letter, as HEIC (made here with libheif's
+/// `heif-enc` from a self-made scan): decoded, read by OCR, searchable, and
+/// redacted into a PNG without metadata.
+#[test]
+fn a_heic_photo_is_read_searched_and_redacted() {
+    let input = tempfile::tempdir().unwrap();
+    let jpeg = input.path().join("letter.jpg");
+    fs::write(
+        &jpeg,
+        fixtures::scan_jpeg(&["Neighbour Mrs Grace Okafor", "called about the fence"]),
+    )
+    .unwrap();
+    let heic = input.path().join("photo.heic");
+    let made = std::process::Command::new("heif-enc")
+        .args(["-q", "90", "-o"])
+        .arg(&heic)
+        .arg(&jpeg)
+        .output()
+        .expect("heif-enc is needed for this test (Debian libheif-examples; the README's test command installs it)");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    fs::remove_file(&jpeg).unwrap();
+
+    let d = Disclose::new();
+    d.new_case("HEIC");
+    let summary = d.json(&["import", "--case", "HEIC", input.path().to_str().unwrap()]);
+    assert_eq!(summary["ocr"]["items"], 1, "{summary:#}");
+    let found = d.json(&["search", "--case", "HEIC", "okafor"]);
+    assert_eq!(found["hits"], 1, "{found:#}");
+    let item = found["results"][0]["item"].to_string();
+    let shown = d.json(&["item", "--case", "HEIC", &item]);
+    assert_eq!(shown["metadata"]["format"], "heic", "{shown:#}");
+
+    d.run(&["decide", "--case", "HEIC", "--all", "--as", "redact"])
+        .ok();
+    d.run(&[
+        "redact",
+        "--case",
+        "HEIC",
+        "--term",
+        "Grace Okafor",
+        "--everywhere",
+        "--reason",
+        "third-party",
+    ])
+    .ok();
+    d.run(&["render", "--case", "HEIC"]).ok();
+    let png = d
+        .case_dir("HEIC")
+        .join("renditions")
+        .join(format!("item-{:06}.png", item.parse::<i64>().unwrap()));
+    assert!(png.exists(), "the redacted copy is a PNG");
+    d.run(&["verify", "--case", "HEIC"]).ok();
+    // Tesseract, on its own, reads the redacted picture: the name is gone
+    // from the pixels, the rest is still there.
+    let read = std::process::Command::new("tesseract")
+        .arg(&png)
+        .arg("-")
+        .output()
+        .expect("tesseract");
+    let text = String::from_utf8_lossy(&read.stdout);
+    assert!(!text.contains("Okafor") && !text.contains("Grace"), "{text}");
+    assert!(text.contains("fence"), "{text}");
+}

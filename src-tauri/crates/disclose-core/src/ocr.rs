@@ -15,14 +15,16 @@ use std::io::Cursor;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::extract::{FileType, Page, Word};
+use crate::heic;
 use crate::ingest::{ProgressEvent, ProgressSink};
+use crate::process::wait_with_timeout;
 use crate::store::{originals, ItemRow, OcrUpdate, Status};
 
 /// The reason shown on an image until OCR has read it.
@@ -291,8 +293,16 @@ fn merge(
     )
 }
 
-/// An image, turned upright by its EXIF orientation, in greyscale.
+/// An image, turned upright by its EXIF orientation, in greyscale. HEIC
+/// photos are decoded to PNG first.
 fn ocr_image(data: &[u8]) -> std::result::Result<OcrPage, String> {
+    let converted;
+    let data = if heic::is_heif(data) {
+        converted = heic::to_png(data)?;
+        &converted[..]
+    } else {
+        data
+    };
     let mut decoder = image::ImageReader::new(Cursor::new(data))
         .with_guessed_format()
         .map_err(|e| e.to_string())?
@@ -388,7 +398,7 @@ fn tesseract(png: &[u8], scale: f32) -> std::result::Result<Vec<OcrLine>, String
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let input = dir.path().join("page.png");
     std::fs::write(&input, png).map_err(|e| e.to_string())?;
-    let mut child = Command::new("tesseract")
+    let child = Command::new("tesseract")
         .arg(&input)
         .arg(dir.path().join("out"))
         .args(["-l", "eng", "--psm", "3", "tsv"])
@@ -397,21 +407,7 @@ fn tesseract(png: &[u8], scale: f32) -> std::result::Result<Vec<OcrLine>, String
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("tesseract is not installed ({e})"))?;
-    let started = Instant::now();
-    loop {
-        match child.try_wait().map_err(|e| e.to_string())? {
-            Some(status) if status.success() => break,
-            Some(status) => return Err(format!("tesseract failed ({status})")),
-            None if started.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                return Err(format!(
-                    "tesseract took longer than {} s",
-                    TIMEOUT.as_secs()
-                ));
-            }
-            None => std::thread::sleep(Duration::from_millis(20)),
-        }
-    }
+    wait_with_timeout(child, "tesseract", TIMEOUT)?;
     let tsv = std::fs::read_to_string(dir.path().join("out.tsv")).map_err(|e| e.to_string())?;
     Ok(parse_tsv(&tsv, scale))
 }

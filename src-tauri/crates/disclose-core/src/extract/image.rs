@@ -1,15 +1,22 @@
 //! Images: their size, format and orientation are read here; their text
 //! comes later from OCR (see `crate::ocr`), which the import queues for
-//! every image.
+//! every image. HEIC photos are decoded through `crate::heic`.
 
 use std::io::Cursor;
 
 use super::{ExtractError, Extracted, Limits};
+use crate::heic;
 
 pub fn extract_image(data: &[u8], _limits: &Limits) -> Result<Extracted, ExtractError> {
+    if heic::is_heif(data) {
+        let png = heic::to_png(data).map_err(ExtractError::Unsupported)?;
+        let mut out = extract_image(&png, _limits)?;
+        out.metadata.insert("format".into(), "heic".into());
+        return Ok(out);
+    }
     if data.len() > 12 && &data[4..8] == b"ftyp" {
         return Err(ExtractError::Unsupported(
-            "HEIC image (no decoder available)".into(),
+            "an ISO media file that is not a HEIF picture".into(),
         ));
     }
     let reader = image::ImageReader::new(Cursor::new(data))

@@ -195,9 +195,7 @@ fn is_image(head: &[u8]) -> bool {
         || head.starts_with(b"II*\0")
         || head.starts_with(b"MM\0*")
         || (head.starts_with(b"BM") && head.len() > 14)
-        || (head.len() > 12
-            && &head[4..8] == b"ftyp"
-            && matches!(&head[8..12], b"heic" | b"heix" | b"mif1"))
+        || crate::heic::is_heif(head)
         || (head.starts_with(b"RIFF") && head.len() > 12 && &head[8..12] == b"WEBP")
 }
 

@@ -1,7 +1,8 @@
 //! Redacted renditions of images: decoded, turned upright by their EXIF
 //! orientation (the marks are drawn on the upright picture), laid on white
 //! (so nothing hides in transparent pixels), blacked out under each mark,
-//! and encoded anew — JPEG stays JPEG, everything else becomes PNG. The
+//! and encoded anew — JPEG stays JPEG, everything else (HEIC included)
+//! becomes PNG. The
 //! encoders write pixels only, so EXIF (GPS, thumbnails), XMP, ICC and
 //! text chunks of the original are gone. Animated and multi-page images
 //! keep their first frame.
@@ -15,6 +16,13 @@ use super::pdf::Area;
 
 /// The redacted image's bytes and its file extension.
 pub fn image(data: &[u8], areas: &[Area]) -> Result<(Vec<u8>, &'static str), String> {
+    let converted;
+    let data = if crate::heic::is_heif(data) {
+        converted = crate::heic::to_png(data)?;
+        &converted[..]
+    } else {
+        data
+    };
     let reader = ImageReader::new(Cursor::new(data))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;

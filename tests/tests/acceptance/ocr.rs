@@ -134,6 +134,9 @@ fn a_heic_photo_is_read_searched_and_redacted() {
         .output()
         .expect("tesseract");
     let text = String::from_utf8_lossy(&read.stdout);
-    assert!(!text.contains("Okafor") && !text.contains("Grace"), "{text}");
+    assert!(
+        !text.contains("Okafor") && !text.contains("Grace"),
+        "{text}"
+    );
     assert!(text.contains("fence"), "{text}");
 }

@@ -12,7 +12,7 @@ use disclose_core::clock::{Deadline, Pause, Region};
 use disclose_core::extract::{Page, RecordTable, Word};
 use disclose_core::facets::{FacetValue, Facets};
 use disclose_core::ingest::{ImportSummary, ProgressEvent};
-use disclose_core::marks::{Mark, MarkStatus, Target};
+use disclose_core::marks::{Mark, MarkStatus, PageBox, Target};
 use disclose_core::ocr::OcrSummary;
 use disclose_core::profile::Profile;
 use disclose_core::review::{Decision, DecisionRecord, Reason, ReviewProgress};
@@ -75,6 +75,7 @@ fn declarations() -> String {
     add(ReviewRow::decl(&cfg));
     add(Mark::decl(&cfg));
     add(Target::decl(&cfg));
+    add(PageBox::decl(&cfg));
     add(MarkStatus::decl(&cfg));
     add(MarkSelection::decl(&cfg));
     add(SuggestionGroup::decl(&cfg));

@@ -295,9 +295,17 @@ person: string, reason: string, confidence: number | null,
 /**
  * `detect`, `manual` or `everywhere`.
  */
-source: string, status: MarkStatus, created_at: string, created_by: string, decided_at: string | null, decided_by: string | null, };
+source: string, status: MarkStatus, created_at: string, created_by: string, decided_at: string | null, decided_by: string | null, 
+/**
+ * Where the mark sits on the item's pages (PDFs and OCR'd images):
+ * its area, or the boxes of the words under its text. Filled in by
+ * [`Store::place`]; empty otherwise.
+ */
+boxes: Array<PageBox>, };
 
 export type Target = { "type": "text", start: number, end: number, } | { "type": "area", page: number, rect: [number, number, number, number], };
+
+export type PageBox = { page: number, rect: [number, number, number, number], };
 
 export type MarkStatus = "suggested" | "accepted" | "rejected" | "removed";
 

@@ -19,6 +19,7 @@ function mark(id: number, start: number, end: number, status: Mark["status"]): M
     created_by: "",
     decided_at: null,
     decided_by: null,
+    boxes: [],
   };
 }
 

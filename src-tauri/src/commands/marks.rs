@@ -25,7 +25,9 @@ pub async fn item_marks<R: Runtime>(
 }
 
 pub fn item_marks_of(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec<Mark>> {
-    state.with_case(reference, |folder| Ok(folder.store.marks_of(Some(id))?))
+    state.with_case(reference, |folder| {
+        Ok(folder.store.place(folder.store.marks_of(Some(id))?)?)
+    })
 }
 
 /// Marks a text range or an area of an item as redacted; returns the

@@ -146,6 +146,15 @@ fn adversarial_pdf_image_and_email_come_out_clean() {
     ])
     .ok();
 
+    // Marks on a PDF know where they sit on the page.
+    let pdf_item = item_id(&d, "R-1", "pdf").to_string();
+    let on_pdf = d.json(&["redact", "--case", "R-1", "--list", "--item", &pdf_item]);
+    for mark in on_pdf["marks"].as_array().unwrap() {
+        let boxes = mark["boxes"].as_array().unwrap();
+        assert!(!boxes.is_empty(), "a box for {mark}");
+        assert!(boxes.iter().all(|b| b["page"] == 1));
+    }
+
     let rendered = d.json(&["render", "--case", "R-1"]);
     assert_eq!(
         rendered["failures"].as_array().unwrap().len(),

@@ -100,6 +100,18 @@ pub struct Mark {
     pub created_by: String,
     pub decided_at: Option<String>,
     pub decided_by: Option<String>,
+    /// Where the mark sits on the item's pages (PDFs and OCR'd images):
+    /// its area, or the boxes of the words under its text. Filled in by
+    /// [`Store::place`]; empty otherwise.
+    pub boxes: Vec<PageBox>,
+}
+
+/// A rectangle on a page, in the page's units, origin top-left.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PageBox {
+    pub page: u32,
+    pub rect: [f32; 4],
 }
 
 /// A mark to add.
@@ -386,6 +398,33 @@ impl Store {
             .collect())
     }
 
+    /// `marks` with their boxes on the pages of their items.
+    pub fn place(&self, mut marks: Vec<Mark>) -> Result<Vec<Mark>> {
+        let mut pages: std::collections::HashMap<i64, Vec<crate::extract::Page>> =
+            std::collections::HashMap::new();
+        for mark in &mut marks {
+            if let std::collections::hash_map::Entry::Vacant(slot) = pages.entry(mark.item_id) {
+                slot.insert(self.pages(mark.item_id)?);
+            }
+            mark.boxes = match mark.target {
+                Target::Area { page, rect } => vec![PageBox { page, rect }],
+                Target::Text { start, end } => pages[&mark.item_id]
+                    .iter()
+                    .flat_map(|p| {
+                        p.words
+                            .iter()
+                            .filter(move |w| w.start < end && start < w.end)
+                            .map(|w| PageBox {
+                                page: p.number,
+                                rect: w.bbox,
+                            })
+                    })
+                    .collect(),
+            };
+        }
+        Ok(marks)
+    }
+
     /// The accepted marks of an item: what its rendition must remove.
     pub fn redactions(&self, item: i64) -> Result<Vec<Mark>> {
         self.marks(&MarkFilter {
@@ -430,6 +469,7 @@ fn mark_from_row(r: &Row) -> rusqlite::Result<Mark> {
         created_by: r.get(18)?,
         decided_at: r.get(19)?,
         decided_by: r.get(20)?,
+        boxes: Vec::new(),
     })
 }
 

@@ -208,7 +208,9 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
         }
     } else {
         let status = args.status.as_deref().map(parse_status).transpose()?;
-        let listed = folder.store.marks(&MarkFilter { status, ..filter })?;
+        let listed = folder
+            .store
+            .place(folder.store.marks(&MarkFilter { status, ..filter })?)?;
         RedactView {
             action: "list",
             dry_run: false,

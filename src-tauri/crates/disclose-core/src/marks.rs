@@ -159,16 +159,26 @@ pub fn add(
     let reasons = folder.reasons()?;
     folder.store.transaction(|store| {
         let mut added = Vec::new();
+        // Marks come grouped by item (detection adds thousands at once), so
+        // each item's text and live marks are read once, not once a mark.
+        let mut item: Option<ItemMarks> = None;
         for mark in marks {
-            validate(store, mark, &reasons)?;
-            if let Some(live) = store.live_mark_at(mark.item_id, &mark.target)? {
+            if item.as_ref().map(|i| i.id) != Some(mark.item_id) {
+                item = Some(ItemMarks::load(store, mark.item_id)?);
+            }
+            let Some(item) = item.as_mut() else {
+                continue;
+            };
+            validate(store, mark, &reasons, item)?;
+            if let Some(live) = item.live.iter_mut().find(|(_, t, _)| *t == mark.target) {
                 // Redacting what was only suggested accepts the suggestion.
-                if live.status == MarkStatus::Suggested && status == MarkStatus::Accepted {
+                if live.2 == MarkStatus::Suggested && status == MarkStatus::Accepted {
                     store.conn.execute(
                         "UPDATE marks SET status = 'accepted', decided_at = ?1, decided_by = ?2 WHERE id = ?3",
-                        params![now, actor, live.id],
+                        params![now, actor, live.0],
                     )?;
-                    added.push(live.id);
+                    live.2 = MarkStatus::Accepted;
+                    added.push(live.0);
                 }
                 continue;
             }
@@ -178,7 +188,9 @@ pub fn add(
                     mark.text = store.words_in_area(mark.item_id, page, rect)?;
                 }
             }
-            added.push(store.insert_mark(&mark, status, now, &actor)?);
+            let id = store.insert_mark(&mark, status, now, &actor)?;
+            item.live.push((id, mark.target, status));
+            added.push(id);
         }
         if !added.is_empty() {
             store.audit(
@@ -251,14 +263,46 @@ impl MarkFilter {
     }
 }
 
-fn validate(store: &Store, mark: &NewMark, reasons: &[review::Reason]) -> Result<()> {
+/// One item's live (suggested or accepted) marks, and its text once a text
+/// mark needs it.
+struct ItemMarks {
+    id: i64,
+    text: Option<String>,
+    live: Vec<(i64, Target, MarkStatus)>,
+}
+
+impl ItemMarks {
+    fn load(store: &Store, id: i64) -> Result<ItemMarks> {
+        let live = store
+            .marks_of(Some(id))?
+            .into_iter()
+            .filter(|m| matches!(m.status, MarkStatus::Suggested | MarkStatus::Accepted))
+            .map(|m| (m.id, m.target, m.status))
+            .collect();
+        Ok(ItemMarks {
+            id,
+            text: None,
+            live,
+        })
+    }
+}
+
+fn validate(
+    store: &Store,
+    mark: &NewMark,
+    reasons: &[review::Reason],
+    item: &mut ItemMarks,
+) -> Result<()> {
     review::find_reason(reasons, &mark.reason)?;
     if !WHOSE.contains(&mark.whose.as_str()) {
         return Err(Error::Invalid(format!("unknown owner {:?}", mark.whose)));
     }
     match mark.target {
         Target::Text { start, end } => {
-            let text = store.text(mark.item_id)?;
+            if item.text.is_none() {
+                item.text = Some(store.text(mark.item_id)?);
+            }
+            let text = item.text.as_deref().unwrap_or_default();
             if start >= end
                 || end > text.len()
                 || !text.is_char_boundary(start)
@@ -365,13 +409,6 @@ impl Store {
             Target::Text { start, end } => Ok(std::iter::once(start..end).collect()),
             Target::Area { page, rect } => self.area_word_ranges(mark.item_id, page, rect),
         }
-    }
-
-    /// The suggested or accepted mark at exactly `target`, if any.
-    fn live_mark_at(&self, item: i64, target: &Target) -> Result<Option<Mark>> {
-        Ok(self.marks_of(Some(item))?.into_iter().find(|m| {
-            matches!(m.status, MarkStatus::Suggested | MarkStatus::Accepted) && m.target == *target
-        }))
     }
 
     /// Marks of one item, or of the whole case, in item and text order.

@@ -21,8 +21,8 @@ use serde::Serialize;
 
 use crate::case::CaseFolder;
 use crate::error::Result;
+use crate::extract::image::decode_upright;
 use crate::extract::{FileType, Page, Word};
-use crate::heic;
 use crate::ingest::{ProgressEvent, ProgressSink};
 use crate::process::wait_with_timeout;
 use crate::store::{originals, ItemRow, OcrUpdate, Status};
@@ -296,23 +296,7 @@ fn merge(
 /// An image, turned upright by its EXIF orientation, in greyscale. HEIC
 /// photos are decoded to PNG first.
 fn ocr_image(data: &[u8]) -> std::result::Result<OcrPage, String> {
-    let converted;
-    let data = if heic::is_heif(data) {
-        converted = heic::to_png(data)?;
-        &converted[..]
-    } else {
-        data
-    };
-    let mut decoder = image::ImageReader::new(Cursor::new(data))
-        .with_guessed_format()
-        .map_err(|e| e.to_string())?
-        .into_decoder()
-        .map_err(|e| format!("cannot decode the image: {e}"))?;
-    let orientation = image::ImageDecoder::orientation(&mut decoder)
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut picture = image::DynamicImage::from_decoder(decoder)
-        .map_err(|e| format!("cannot decode the image: {e}"))?;
-    picture.apply_orientation(orientation);
+    let (picture, _) = decode_upright(data)?;
     let grey = picture.to_luma8();
     let (width, height) = grey.dimensions();
     let mut png = Vec::new();

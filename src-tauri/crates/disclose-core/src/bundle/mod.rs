@@ -166,7 +166,7 @@ pub fn export(
     }
     let passphrase = options.encrypt.then(passphrase::generate).transpose()?;
     let zip = write_zip(&files, passphrase.as_deref())?;
-    write_atomically(&options.out, &zip)?;
+    render::write_atomically(&options.out, &zip)?;
     result.sha256 = sha256_hex(&zip);
     result.passphrase = passphrase;
     let actor = folder.actor().to_string();
@@ -323,14 +323,4 @@ fn write_zip(files: &[(String, Vec<u8>)], passphrase: Option<&str>) -> Result<Ve
         zip.write_all(bytes)?;
     }
     Ok(zip.finish().map_err(failed)?.into_inner())
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, path)?;
-    Ok(())
 }

@@ -1,11 +1,39 @@
 //! Images: their size, format and orientation are read here; their text
 //! comes later from OCR (see `crate::ocr`), which the import queues for
 //! every image. HEIC photos are decoded through `crate::heic`.
+//! [`decode_upright`] is how OCR and redaction get at the pixels.
 
 use std::io::Cursor;
 
 use super::{ExtractError, Extracted, Limits};
 use crate::heic;
+
+/// The picture turned upright by its EXIF orientation (HEIC photos decoded
+/// to PNG first), and the format its bytes are in.
+pub fn decode_upright(
+    data: &[u8],
+) -> Result<(image::DynamicImage, Option<image::ImageFormat>), String> {
+    let converted;
+    let data = if heic::is_heif(data) {
+        converted = heic::to_png(data)?;
+        &converted[..]
+    } else {
+        data
+    };
+    let reader = image::ImageReader::new(Cursor::new(data))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    let format = reader.format();
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| format!("cannot decode the image: {e}"))?;
+    let orientation = image::ImageDecoder::orientation(&mut decoder)
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = image::DynamicImage::from_decoder(decoder)
+        .map_err(|e| format!("cannot decode the image: {e}"))?;
+    picture.apply_orientation(orientation);
+    Ok((picture, format))
+}
 
 pub fn extract_image(data: &[u8], _limits: &Limits) -> Result<Extracted, ExtractError> {
     if heic::is_heif(data) {

@@ -10,35 +10,26 @@
 use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
-use image::{DynamicImage, ImageFormat, ImageReader, RgbImage};
+use image::{DynamicImage, ImageFormat, RgbImage};
 
-use super::pdf::Area;
+use super::pdf::{black_out, Area};
+use super::writer::Picture;
+use crate::extract::image::decode_upright;
 
 /// The redacted image's bytes and its file extension.
 pub fn image(data: &[u8], areas: &[Area]) -> Result<(Vec<u8>, &'static str), String> {
-    let converted;
-    let data = if crate::heic::is_heif(data) {
-        converted = crate::heic::to_png(data)?;
-        &converted[..]
-    } else {
-        data
+    let (picture, format) = decode_upright(data)?;
+    let rgb = on_white(&picture);
+    let mut pixels = Picture {
+        width: rgb.width(),
+        height: rgb.height(),
+        rgb: rgb.into_raw(),
     };
-    let reader = ImageReader::new(Cursor::new(data))
-        .with_guessed_format()
-        .map_err(|e| e.to_string())?;
-    let format = reader.format();
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| format!("cannot decode the image: {e}"))?;
-    let orientation = image::ImageDecoder::orientation(&mut decoder)
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut picture =
-        DynamicImage::from_decoder(decoder).map_err(|e| format!("cannot decode the image: {e}"))?;
-    picture.apply_orientation(orientation);
-    let mut rgb = on_white(&picture);
     for area in areas.iter().filter(|a| a.page == 1) {
-        black_out(&mut rgb, area.rect);
+        black_out(&mut pixels, area.rect, (1.0, 1.0));
     }
+    let rgb = RgbImage::from_raw(pixels.width, pixels.height, pixels.rgb)
+        .ok_or("the picture's size changed while redacting it")?;
     let mut out = Vec::new();
     if format == Some(ImageFormat::Jpeg) {
         JpegEncoder::new_with_quality(&mut out, 90)
@@ -62,14 +53,4 @@ fn on_white(picture: &DynamicImage) -> RgbImage {
         }
     }
     rgb
-}
-
-fn black_out(rgb: &mut RgbImage, rect: [f32; 4]) {
-    let (w, h) = rgb.dimensions();
-    let clamp = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
-    for y in clamp(rect[1].floor(), h)..clamp(rect[3].ceil(), h) {
-        for x in clamp(rect[0].floor(), w)..clamp(rect[2].ceil(), w) {
-            rgb.put_pixel(x, y, image::Rgb([0, 0, 0]));
-        }
-    }
 }

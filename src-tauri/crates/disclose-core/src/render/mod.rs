@@ -184,7 +184,6 @@ pub fn render_item(
     if let Some(old) = folder.store.rendition(item.id)? {
         let _ = std::fs::remove_file(folder.dir().join(old.path));
     }
-    std::fs::create_dir_all(folder.dir().join("renditions"))?;
     write_atomically(&path, &bytes)?;
     let rendition = Rendition {
         item_id: item.id,
@@ -200,10 +199,17 @@ pub fn render_item(
     Ok(Ok(rendition))
 }
 
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let temporary = path.with_extension("partial");
-    std::fs::write(&temporary, bytes)?;
-    std::fs::rename(&temporary, path)?;
+/// Writes `bytes` to `path` through a temporary file beside it, so a crash
+/// never leaves a half-written file under the final name.
+pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut temporary, bytes)?;
+    temporary.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
@@ -293,8 +299,10 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        Ok(recorded
-            .is_some_and(|f| f == marks::fingerprint(&self.redactions(item).unwrap_or_default())))
+        Ok(match recorded {
+            Some(f) => f == marks::fingerprint(&self.redactions(item)?),
+            None => false,
+        })
     }
 }
 

@@ -136,7 +136,8 @@ pub fn pages(
     Ok(out)
 }
 
-/// Paints `rect` (points) black in the picture.
+/// Paints `rect` black in the picture; `sx`, `sy` are pixels per unit of
+/// `rect` (points on PDF pages, 1 for image pixels).
 pub fn black_out(picture: &mut Picture, rect: [f32; 4], (sx, sy): (f32, f32)) {
     let clamp = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
     let x0 = clamp((rect[0] * sx).floor(), picture.width);

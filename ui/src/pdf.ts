@@ -34,7 +34,9 @@ export async function renderPdf(
   words: string[],
   overlay?: Overlay,
 ): Promise<number> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), enableXfa: false }).promise;
+  // A copy: pdf.js hands its data to its worker, and the caller may draw
+  // the same bytes again.
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes).slice(), enableXfa: false }).promise;
   const width = Math.max(480, Math.min(container.clientWidth || 800, 1000));
   const drawPage = async (number: number) => {
     const page = await doc.getPage(number);

@@ -36,6 +36,9 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
   const drawing = { on: false };
   document.body.classList.remove("drawing-boxes");
   let marks: Mark[] = await api.marks(ref, id);
+  // Fetched once: every redaction redraws the document from the same bytes.
+  let originalBytes: Promise<ArrayBuffer> | undefined;
+  const original = () => (originalBytes ??= api.original(ref, id));
   const overlay = (): Overlay => ({
     marks,
     drawing: () => drawing.on,
@@ -56,7 +59,7 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
   async function refresh(): Promise<void> {
     marks = await api.marks(ref, id);
     showPanel();
-    await renderBody(body, ref, detail, words, isEmail, overlay());
+    await renderBody(body, original, detail, words, isEmail, overlay());
   }
   showPanel();
 
@@ -90,7 +93,7 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
     ),
   );
 
-  await renderBody(body, ref, detail, words, isEmail, overlay());
+  await renderBody(body, original, detail, words, isEmail, overlay());
   main.focus();
 
   const onKey = (event: KeyboardEvent) => {
@@ -114,14 +117,14 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
   };
 }
 
-async function renderBody(body: HTMLElement, ref: string, detail: ItemDetail, words: string[], isEmail: boolean, overlay: Overlay): Promise<void> {
+async function renderBody(body: HTMLElement, original: () => Promise<ArrayBuffer>, detail: ItemDetail, words: string[], isEmail: boolean, overlay: Overlay): Promise<void> {
   const type = detail.item.type;
   const text = (title: string) => textSection(detail.text, words, title, overlay.marks);
   if (detail.viewable && type === "pdf") {
     const pages = h("div", { class: "pdf-pages", id: "pdf-pages", "aria-label": "Pages of the PDF" });
     replace(body, pages, text("Extracted text"));
     try {
-      const bytes = await api.original(ref, detail.item.id);
+      const bytes = await original();
       const { renderPdf } = await import("../pdf");
       const count = await renderPdf(pages, bytes, detail.text, detail.pages, words, overlay);
       pages.dataset.pages = String(count);
@@ -131,8 +134,7 @@ async function renderBody(body: HTMLElement, ref: string, detail: ItemDetail, wo
     return;
   }
   if (detail.viewable && type === "image") {
-    const bytes = await api.original(ref, detail.item.id);
-    const frame = await imageFrame(bytes, `The image ${detail.item.name}`);
+    const frame = await imageFrame(await original(), `The image ${detail.item.name}`);
     replace(body, frame, detail.text ? text("Text read by OCR") : null);
     const img = frame.querySelector("img");
     if (img) attachOverlay(frame, 1, detail.pages[0], img.clientWidth / Math.max(1, img.naturalWidth), overlay);

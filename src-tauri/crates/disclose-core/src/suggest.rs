@@ -55,6 +55,7 @@ impl People {
         let organisation_text = organisation
             .map(|p| format!("{}\n{}\n{}", p.name, p.address.join("\n"), p.dpo_contact))
             .unwrap_or_default();
+        let organisation_ids = identifiers::find_all(&organisation_text);
         let s = &case.subject;
         let mut subject_values: Vec<String> = Vec::new();
         subject_values.extend(
@@ -116,12 +117,9 @@ impl People {
                 .map(|m| m.email.to_lowercase())
                 .filter(|e| !e.is_empty())
                 .collect(),
-            organisation_values: identifiers::find_all(&organisation_text)
-                .into_iter()
-                .map(|f| f.normal)
-                .collect(),
-            organisation_domains: identifiers::find_all(&organisation_text)
-                .into_iter()
+            organisation_values: organisation_ids.iter().map(|f| f.normal.clone()).collect(),
+            organisation_domains: organisation_ids
+                .iter()
                 .filter(|f| f.kind == identifiers::IdKind::Email)
                 .filter_map(|f| f.normal.split_once('@').map(|(_, d)| d.to_string()))
                 .collect(),

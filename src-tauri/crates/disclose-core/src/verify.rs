@@ -236,8 +236,7 @@ pub fn verify_allowing(
     path: Option<&Path>,
     trusted: &str,
 ) -> Result<VerifyReport> {
-    let mut needles = Needles::from_case(folder)?;
-    needles.allow(trusted);
+    let (needles, mut report) = start(folder, trusted)?;
     let files: Vec<PathBuf> = match path {
         Some(p) if p.is_dir() => walkdir::WalkDir::new(p)
             .sort_by_file_name()
@@ -251,10 +250,6 @@ pub fn verify_allowing(
             .into_values()
             .collect(),
     };
-    let mut report = VerifyReport {
-        redactions: needles.count() as u64,
-        ..VerifyReport::default()
-    };
     for file in &files {
         let label = file.display().to_string();
         match std::fs::read(file) {
@@ -264,6 +259,32 @@ pub fn verify_allowing(
     }
     report.clean = report.leaks.is_empty();
     Ok(report)
+}
+
+/// As [`verify_allowing`], over files in memory: `(name, bytes)` pairs,
+/// the name standing for the file's path.
+pub fn verify_bytes(
+    folder: &CaseFolder,
+    files: &[(String, Vec<u8>)],
+    trusted: &str,
+) -> Result<VerifyReport> {
+    let (needles, mut report) = start(folder, trusted)?;
+    for (name, data) in files {
+        check_file(&needles, data, name, 0, &mut report);
+    }
+    report.clean = report.leaks.is_empty();
+    Ok(report)
+}
+
+/// What to look for, and an empty report counting it.
+fn start(folder: &CaseFolder, trusted: &str) -> Result<(Needles, VerifyReport)> {
+    let mut needles = Needles::from_case(folder)?;
+    needles.allow(trusted);
+    let report = VerifyReport {
+        redactions: needles.count() as u64,
+        ..VerifyReport::default()
+    };
+    Ok((needles, report))
 }
 
 const MAX_DEPTH: u32 = 4;

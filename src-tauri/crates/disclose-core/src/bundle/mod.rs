@@ -273,35 +273,19 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
     })
 }
 
-/// Runs the leak check over the payload, written to a scratch folder.
+/// Runs the leak check over the payload, in memory.
 /// The words of `trusted` (the organisation profile) are not counted as
 /// fragments of redactions; whole redacted strings still are.
 fn leak_check(folder: &CaseFolder, payload: &Payload, trusted: &str) -> Result<()> {
-    let scratch = tempfile::tempdir()?;
-    for (path, bytes) in &payload.files {
-        let target = scratch.path().join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(target, bytes)?;
-    }
-    let report = verify::verify_allowing(folder, Some(scratch.path()), trusted)?;
+    let report = verify::verify_bytes(folder, &payload.files, trusted)?;
     if report.clean {
         return Ok(());
     }
-    let prefix = scratch.path().display().to_string();
     let shown: Vec<String> = report
         .leaks
         .iter()
         .take(5)
-        .map(|l| {
-            format!(
-                "{} [{}] {:?}",
-                l.file.trim_start_matches(&prefix).trim_start_matches('/'),
-                l.place,
-                l.found
-            )
-        })
+        .map(|l| format!("{} [{}] {:?}", l.file, l.place, l.found))
         .collect();
     Err(Error::Invalid(format!(
         "the leak check found {} problem(s) in the bundle, so nothing was written: {}",

@@ -16,6 +16,8 @@ DISCLOSE_APT_PACKAGES=(
   libheif-examples
   # independent checks of what Disclose produces
   poppler-utils qpdf libimage-exiftool-perl p7zip-full python3 python3-venv
+  # libpff's pffexport, reading the self-made PST fixtures independently
+  pff-tools
 )
 
 install_system_packages() {

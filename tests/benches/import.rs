@@ -86,7 +86,10 @@ fn main() {
         summary.duplicates,
         options.workers
     );
-    println!("peak RSS: {:.0} MB", peak_rss_kb() as f64 / 1024.0);
+    println!(
+        "peak RSS: {:.0} MB",
+        disclose_acceptance::peak_rss_kb() as f64 / 1024.0
+    );
     match recoll {
         Some(r) => println!(
             "recollindex on the same folder: {r:.2} s  → disclose is {:.1}x faster",
@@ -191,17 +194,6 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 }
 
 /// Peak resident memory of this process (Linux `VmHWM`), in KiB.
-fn peak_rss_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
-}
 
 /// Wall time of a fresh `recollindex` over `dir`, if Recoll is installed.
 fn recoll_seconds(dir: &Path) -> Option<f64> {

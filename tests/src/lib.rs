@@ -3,6 +3,7 @@
 //! office documents, PDFs) in code, deterministically.
 
 pub mod adversarial;
+pub mod pst;
 
 pub use disclose_core::demo::formats as fixtures;
 
@@ -161,4 +162,23 @@ pub fn shared_corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
     dir.is_dir()
         .then(|| dir.canonicalize().expect("corpus path"))
+}
+
+/// The process's peak resident memory so far, in KiB (Linux; 0 elsewhere).
+pub fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Starts the peak memory count afresh (Linux), so a benchmark measures
+/// one step and not the fixtures it built before.
+pub fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }

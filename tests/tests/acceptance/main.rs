@@ -12,6 +12,7 @@ mod golden;
 mod hostile;
 mod import;
 mod ocr;
+mod pst;
 mod redact;
 mod resume;
 mod retention;

@@ -10,12 +10,15 @@
 //! cannot stop an import.
 
 pub mod archive;
+pub mod card;
 pub mod html;
 pub mod image;
 pub mod mail;
+pub mod mapi;
 pub mod office;
 pub mod ole;
 pub mod pdf;
+pub mod pst;
 pub mod rtf;
 pub mod sheet;
 pub mod sniff;
@@ -175,6 +178,7 @@ pub fn extract(
         FileType::Text => text::extract_text(data, limits),
         FileType::Zip => archive::extract_zip(data, limits),
         FileType::Image => image::extract_image(data, limits),
+        FileType::Contact | FileType::Calendar | FileType::Task => card::extract_card(data, limits),
         FileType::Doc | FileType::Ppt | FileType::Msg | FileType::Ole => {
             ole::extract_ole(data, limits)
         }

@@ -37,6 +37,12 @@ pub enum FileType {
     Ole,
     Pptx,
     Pst,
+    /// vCard.
+    Contact,
+    /// iCalendar events (appointments, meetings).
+    Calendar,
+    /// iCalendar to-dos (Outlook tasks).
+    Task,
     Binary,
 }
 
@@ -65,6 +71,9 @@ impl FileType {
             FileType::Ole => "ole",
             FileType::Pptx => "pptx",
             FileType::Pst => "pst",
+            FileType::Contact => "contact",
+            FileType::Calendar => "calendar",
+            FileType::Task => "task",
             FileType::Binary => "binary",
         }
     }
@@ -76,13 +85,13 @@ impl FileType {
     /// Why the formats without a reader yet cannot be read.
     pub fn unsupported_reason(self) -> &'static str {
         match self {
-            FileType::Pst => "Outlook PST mailbox (reader not available yet)",
+            FileType::Pst => "an Outlook mailbox (.pst) inside another file is not read; extract it and import the .pst itself",
             _ => "unrecognised binary content",
         }
     }
 }
 
-pub const ALL: [FileType; 23] = [
+pub const ALL: [FileType; 26] = [
     FileType::Email,
     FileType::Mbox,
     FileType::Pdf,
@@ -105,6 +114,9 @@ pub const ALL: [FileType; 23] = [
     FileType::Ole,
     FileType::Pptx,
     FileType::Pst,
+    FileType::Contact,
+    FileType::Calendar,
+    FileType::Task,
     FileType::Binary,
 ];
 
@@ -125,6 +137,12 @@ pub fn sniff(data: &[u8], name: &str) -> FileType {
     }
     if head.starts_with(b"!BDN") {
         return FileType::Pst;
+    }
+    match super::card::sniff_card(head) {
+        Some(super::card::CardKind::Contact) => return FileType::Contact,
+        Some(super::card::CardKind::Calendar) => return FileType::Calendar,
+        Some(super::card::CardKind::Task) => return FileType::Task,
+        None => {}
     }
     if head.starts_with(b"{\\rtf") {
         return FileType::Rtf;

@@ -13,6 +13,7 @@
 //! re-run of a killed import skips it; items stored but not yet indexed are
 //! indexed first.
 
+mod mailbox;
 mod walk;
 pub mod worker;
 mod writer;
@@ -107,6 +108,18 @@ impl ImportSummary {
             self.duplicates += 1;
         }
     }
+
+    /// Moves an item counted as `from` to `to` (a mailbox's final status).
+    fn recount(&mut self, from: Status, to: Status) {
+        for (status, change) in [(from, -1i64), (to, 1)] {
+            let count = match status {
+                Status::Ok => &mut self.ok,
+                Status::Partial => &mut self.partial,
+                Status::Failed => &mut self.failed,
+            };
+            *count = count.saturating_add_signed(change);
+        }
+    }
 }
 
 /// Progress reported during an import.
@@ -165,17 +178,25 @@ pub fn import(
     let reindexed = reindex_pending(folder)?;
 
     let mut todo = Vec::new();
+    let mut mailboxes = Vec::new();
     let mut already = 0;
     for file in files.iter() {
-        if folder.store.has_source(&source_key(file))? {
+        let key = source_key(file);
+        if mailbox::is_mailbox(file) {
+            if mailbox::needs_reading(&folder.store, &key)? {
+                mailboxes.push(file.clone());
+            } else {
+                already += 1;
+            }
+        } else if folder.store.has_source(&key)? {
             already += 1;
         } else {
             todo.push(file.clone());
         }
     }
-    let total_bytes: u64 = todo.iter().map(|f| f.size).sum();
+    let total_bytes: u64 = todo.iter().chain(&mailboxes).map(|f| f.size).sum();
     progress.event(&ProgressEvent::Found {
-        files: todo.len() as u64,
+        files: (todo.len() + mailboxes.len()) as u64,
         bytes: total_bytes,
         already_imported: already,
     });
@@ -253,6 +274,13 @@ pub fn import(
         Ok(())
     });
     write_result?;
+    for file in &mailboxes {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        writer.summary.bytes += file.size;
+        mailbox::import_mailbox(&mut writer, &ctx, file, source_key(file), progress, cancel)?;
+    }
     let mut summary = writer.finish()?;
     progress.event(&ProgressEvent::Indexed {
         items: summary.items,

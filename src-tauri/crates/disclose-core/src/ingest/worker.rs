@@ -114,7 +114,7 @@ fn sniff_head(abs: &Path) -> Option<FileType> {
 
 /// Processes bytes already in memory (a file or a child); `budget` is what
 /// is left of the bytes this input's children may expand to.
-fn process_bytes(
+pub(super) fn process_bytes(
     ctx: &WorkerContext,
     data: &[u8],
     name: &str,
@@ -174,48 +174,69 @@ fn process_bytes(
         }
     };
     let children = std::mem::take(&mut extracted.children);
-    if !children.is_empty() && depth + 1 > ctx.limits.max_depth {
-        extracted.warnings.push(format!(
-            "{} inner files not read: nested deeper than {} levels",
-            children.len(),
-            ctx.limits.max_depth
-        ));
-    } else {
-        for (index, child) in children.into_iter().enumerate() {
-            let size = child.data.len() as u64;
-            if size > *budget {
-                extracted.warnings.push(format!(
-                    "inner file '{}' not read: the container expands past the size limit",
-                    child.name
-                ));
-                continue;
-            }
-            *budget -= size;
-            let key = format!("{}#{}/{}", node.source_key, index, child.name);
-            let path = format!("{}/{}", node.path, child.name);
-            let child_name = child
-                .name
-                .rsplit('/')
-                .next()
-                .unwrap_or(&child.name)
-                .to_string();
-            node.children.push(process_bytes(
-                ctx,
-                &child.data,
-                &child_name,
-                path,
-                key,
-                depth + 1,
-                budget,
-            ));
-        }
-    }
+    add_children(
+        ctx,
+        &mut node,
+        children,
+        depth,
+        budget,
+        &mut extracted.warnings,
+    );
     if !extracted.warnings.is_empty() {
         node.status = Status::Partial;
         node.reason = Some(extracted.warnings.join("; "));
     }
     node.extracted = extracted;
     node
+}
+
+/// Extracts `children` (found inside `node`) as its child items; what
+/// cannot be read for a limit becomes a warning on `node`.
+pub(super) fn add_children(
+    ctx: &WorkerContext,
+    node: &mut Node,
+    children: Vec<extract::Child>,
+    depth: u32,
+    budget: &mut u64,
+    warnings: &mut Vec<String>,
+) {
+    if !children.is_empty() && depth + 1 > ctx.limits.max_depth {
+        warnings.push(format!(
+            "{} inner files not read: nested deeper than {} levels",
+            children.len(),
+            ctx.limits.max_depth
+        ));
+        return;
+    }
+    let first = node.children.len();
+    for (index, child) in children.into_iter().enumerate() {
+        let size = child.data.len() as u64;
+        if size > *budget {
+            warnings.push(format!(
+                "inner file '{}' not read: the container expands past the size limit",
+                child.name
+            ));
+            continue;
+        }
+        *budget -= size;
+        let key = format!("{}#{}/{}", node.source_key, first + index, child.name);
+        let path = format!("{}/{}", node.path, child.name);
+        let child_name = child
+            .name
+            .rsplit('/')
+            .next()
+            .unwrap_or(&child.name)
+            .to_string();
+        node.children.push(process_bytes(
+            ctx,
+            &child.data,
+            &child_name,
+            path,
+            key,
+            depth + 1,
+            budget,
+        ));
+    }
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

@@ -52,6 +52,17 @@ impl<'a> Writer<'a> {
 
     /// Stores a batch of top-level trees in one transaction.
     pub fn write_batch(&mut self, batch: Vec<Node>, progress: &dyn ProgressSink) -> Result<()> {
+        self.write_under(None, batch, progress)
+    }
+
+    /// Stores a batch of trees under `parent` (the items of a mailbox read
+    /// message by message), or top-level inputs when `parent` is `None`.
+    pub fn write_under(
+        &mut self,
+        parent: Option<i64>,
+        batch: Vec<Node>,
+        progress: &dyn ProgressSink,
+    ) -> Result<()> {
         let mut written = Vec::new();
         let folder = &mut *self.folder;
         let ctx = WriteCtx {
@@ -63,9 +74,11 @@ impl<'a> Writer<'a> {
         let summary = &mut self.summary;
         folder.store.transaction(|store| {
             for node in batch {
-                summary.inputs_done += 1;
+                if parent.is_none() {
+                    summary.inputs_done += 1;
+                }
                 let path = node.path.clone();
-                write_tree(store, &ctx, node, None, waiting, summary, &mut written)?;
+                write_tree(store, &ctx, node, parent, waiting, summary, &mut written)?;
                 progress.event(&ProgressEvent::FileDone {
                     path,
                     items: summary.items,

@@ -271,6 +271,49 @@ impl Store {
             .is_some())
     }
 
+    /// The item stored for an input, with its reason: how an import tells
+    /// an input finished from one a killed run left half-read.
+    pub fn item_for_source(&self, source_key: &str) -> Result<Option<(i64, Option<String>)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, reason FROM items WHERE source_key = ?1 ORDER BY id LIMIT 1",
+                [source_key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Source keys of the items directly under `parent`.
+    pub fn child_source_keys(&self, parent: i64) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source_key FROM items WHERE parent_id = ?1")?;
+        let rows = stmt.query_map([parent], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records how reading a container ended: its status, reason and
+    /// metadata, known only once everything inside it was read.
+    pub fn finish_container(
+        &self,
+        id: i64,
+        status: Status,
+        reason: Option<&str>,
+        metadata: &BTreeMap<String, String>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE items SET status = ?2, reason = ?3, metadata = ?4 WHERE id = ?1",
+            params![
+                id,
+                status.as_str(),
+                reason,
+                serde_json::to_string(metadata).unwrap_or_else(|_| "{}".into())
+            ],
+        )?;
+        Ok(())
+    }
+
     /// The item these bytes are grouped under: the first copy, or, when the
     /// only copy is itself a duplicate (an email known by its Message-ID),
     /// that copy's original.

@@ -185,7 +185,7 @@ fn summary_information(file: &mut Container, out: &mut Extracted) {
             Some(0x40) => {
                 let lo = u32_at(&data, offset + 4).unwrap_or(0) as u64;
                 let hi = u32_at(&data, offset + 8).unwrap_or(0) as u64;
-                if let Some(date) = filetime(hi << 32 | lo) {
+                if let Some(date) = super::mapi::filetime(hi << 32 | lo) {
                     if key == "modified" || (key == "created" && out.date.is_none()) {
                         out.date = Some(date);
                     }
@@ -195,14 +195,4 @@ fn summary_information(file: &mut Container, out: &mut Extracted) {
             _ => {}
         }
     }
-}
-
-/// A Windows FILETIME as a UTC time, if it is a plausible one.
-fn filetime(ticks: u64) -> Option<chrono::DateTime<chrono::Utc>> {
-    const UNIX_EPOCH_TICKS: u64 = 116_444_736_000_000_000;
-    if ticks <= UNIX_EPOCH_TICKS {
-        return None;
-    }
-    let secs = (ticks - UNIX_EPOCH_TICKS) / 10_000_000;
-    chrono::DateTime::from_timestamp(secs as i64, 0)
 }

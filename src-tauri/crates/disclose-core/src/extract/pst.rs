@@ -1,0 +1,807 @@
+//! Outlook data files (`.pst`, ANSI and Unicode), read with Microsoft's
+//! `outlook-pst` crate straight from disk, one message at a time, so a
+//! mailbox of any size is read in bounded memory.
+//!
+//! Every folder under the mailbox's top folder is walked; each item is
+//! handed to the caller as a file in a standard format, which the import
+//! then reads like any other file of that kind: e-mail (and anything else
+//! that is not one of the kinds below) as an `.eml` with its attachments,
+//! appointments and tasks as iCalendar, contacts and distribution lists as
+//! vCard. The folder path travels with each item.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io;
+use std::ops::ControlFlow;
+use std::path::Path;
+use std::rc::Rc;
+
+use outlook_pst::ltp::prop_context::PropertyValue;
+use outlook_pst::ltp::table_context::TableContext;
+use outlook_pst::messaging::attachment::{Attachment, AttachmentData};
+use outlook_pst::messaging::message::Message;
+use outlook_pst::messaging::store::{EntryId, Store};
+use outlook_pst::ndb::node_id::NodeId;
+
+use super::mapi::{self, *};
+use super::{archive, Child, ExtractError, Limits};
+
+/// PidTagPstPassword: a CRC of the password set in Outlook.
+const PST_PASSWORD: u16 = 0x67FF;
+const START_DATE: u16 = 0x0060;
+const END_DATE: u16 = 0x0061;
+const ATTACH_SIZE: u16 = 0x0E20;
+const ATTACH_METHOD: u16 = 0x3705;
+/// Deepest folder nesting followed.
+const MAX_FOLDER_DEPTH: usize = 64;
+
+/// One item of the mailbox, as a file.
+#[derive(Debug)]
+pub struct MailboxItem {
+    /// The item's node id, unique in the file: the key a resumed import
+    /// skips by.
+    pub node: u32,
+    /// Folder path under the mailbox's top, e.g. `Inbox/Repairs`.
+    pub folder: String,
+    /// `Subject.eml`, `Name.vcf`, `Subject.ics`.
+    pub name: String,
+    pub data: Vec<u8>,
+    /// Files attached to an appointment, contact or task (an e-mail's
+    /// attachments travel inside its `.eml`).
+    pub attachments: Vec<Child>,
+    /// Parts of the item that could not be read.
+    pub warnings: Vec<String>,
+}
+
+/// What reading the mailbox found, besides its items.
+#[derive(Debug, Default)]
+pub struct MailboxReport {
+    pub display_name: String,
+    /// `ansi` or `unicode`.
+    pub format: &'static str,
+    pub folders: Vec<(String, u64)>,
+    pub items: u64,
+    /// Folders and items that could not be read, with the reason.
+    pub problems: Vec<String>,
+    /// The caller stopped the walk (cancelled).
+    pub stopped: bool,
+}
+
+/// Reads the mailbox at `path`. `skip` says which nodes are already stored
+/// (a resumed import); `on_item` receives each other item in folder order
+/// and may stop the walk.
+pub fn read_mailbox(
+    path: &Path,
+    limits: &Limits,
+    skip: &dyn Fn(u32) -> bool,
+    on_item: &mut dyn FnMut(MailboxItem) -> ControlFlow<()>,
+) -> Result<MailboxReport, ExtractError> {
+    let damaged = |e: io::Error| {
+        ExtractError::Corrupt(format!(
+            "the Outlook mailbox could not be opened (damaged or cut short?): {e}"
+        ))
+    };
+    let mut walk = Walk {
+        limits,
+        skip,
+        on_item,
+        report: MailboxReport::default(),
+        named: BTreeMap::new(),
+    };
+    match outlook_pst::UnicodePstFile::open(path) {
+        Ok(file) => {
+            walk.report.format = "unicode";
+            let store = outlook_pst::messaging::store::UnicodeStore::read(Rc::new(file))
+                .map_err(damaged)?;
+            walk.run::<Unicode>(&store)?;
+        }
+        Err(unicode_error) => {
+            let file = outlook_pst::AnsiPstFile::open(path).map_err(|ansi_error| {
+                ExtractError::Corrupt(format!(
+                    "the Outlook mailbox could not be opened: {unicode_error} (as ANSI: {ansi_error})"
+                ))
+            })?;
+            walk.report.format = "ansi";
+            let store =
+                outlook_pst::messaging::store::AnsiStore::read(Rc::new(file)).map_err(damaged)?;
+            walk.run::<Ansi>(&store)?;
+        }
+    }
+    Ok(walk.report)
+}
+
+/// The two file formats differ only in types; this names the calls that
+/// need the concrete ones.
+trait Flavor {
+    type Store: Store + 'static;
+    type Message: Message + 'static;
+    fn read_message(store: &Rc<Self::Store>, entry: &EntryId) -> io::Result<Rc<Self::Message>>;
+    fn read_attachment(message: &Rc<Self::Message>, node: NodeId)
+        -> io::Result<Rc<dyn Attachment>>;
+}
+
+struct Unicode;
+struct Ansi;
+
+impl Flavor for Unicode {
+    type Store = outlook_pst::messaging::store::UnicodeStore;
+    type Message = outlook_pst::messaging::message::UnicodeMessage;
+    fn read_message(store: &Rc<Self::Store>, entry: &EntryId) -> io::Result<Rc<Self::Message>> {
+        Self::Message::read(store.clone(), entry, None)
+    }
+    fn read_attachment(
+        message: &Rc<Self::Message>,
+        node: NodeId,
+    ) -> io::Result<Rc<dyn Attachment>> {
+        Ok(outlook_pst::messaging::attachment::UnicodeAttachment::read(
+            message.clone(),
+            node,
+            None,
+        )?)
+    }
+}
+
+impl Flavor for Ansi {
+    type Store = outlook_pst::messaging::store::AnsiStore;
+    type Message = outlook_pst::messaging::message::AnsiMessage;
+    fn read_message(store: &Rc<Self::Store>, entry: &EntryId) -> io::Result<Rc<Self::Message>> {
+        Self::Message::read(store.clone(), entry, None)
+    }
+    fn read_attachment(
+        message: &Rc<Self::Message>,
+        node: NodeId,
+    ) -> io::Result<Rc<dyn Attachment>> {
+        Ok(outlook_pst::messaging::attachment::AnsiAttachment::read(
+            message.clone(),
+            node,
+            None,
+        )?)
+    }
+}
+
+struct Walk<'a> {
+    limits: &'a Limits,
+    skip: &'a dyn Fn(u32) -> bool,
+    on_item: &'a mut dyn FnMut(MailboxItem) -> ControlFlow<()>,
+    report: MailboxReport,
+    /// This mailbox's ids of the named properties shown by name.
+    named: BTreeMap<u16, &'static str>,
+}
+
+impl Walk<'_> {
+    fn run<F: Flavor>(&mut self, store: &Rc<F::Store>) -> Result<(), ExtractError> {
+        let properties = store.properties();
+        if matches!(properties.get(PST_PASSWORD), Some(PropertyValue::Integer32(crc)) if *crc != 0)
+        {
+            return Err(ExtractError::Encrypted(
+                "the Outlook mailbox is password-protected; remove its password in Outlook \
+                 (Account Settings, Data Files, Settings, Change Password) and import it again"
+                    .into(),
+            ));
+        }
+        self.report.display_name = properties.display_name().unwrap_or_default();
+        self.named = named_fields(store.as_ref());
+        let top = properties.ipm_sub_tree_entry_id().map_err(|e| {
+            ExtractError::Corrupt(format!("the mailbox's top folder is missing: {e}"))
+        })?;
+        let mut seen = HashSet::new();
+        let mut pending = vec![(top, String::new(), 0usize)];
+        while let Some((entry, path, depth)) = pending.pop() {
+            if !seen.insert(u32::from(entry.node_id())) {
+                continue;
+            }
+            let folder = match store.open_folder(&entry) {
+                Ok(f) => f,
+                Err(e) => {
+                    self.report
+                        .problems
+                        .push(format!("folder '{path}' could not be read: {e}"));
+                    continue;
+                }
+            };
+            if let Some(table) = folder.hierarchy_table() {
+                let mut children = Vec::new();
+                for row in table.rows_matrix() {
+                    let node = NodeId::from(u32::from(row.id()));
+                    let Ok(child) = properties.make_entry_id(node) else {
+                        continue;
+                    };
+                    let name = store
+                        .open_folder(&child)
+                        .ok()
+                        .and_then(|f| f.properties().display_name().ok())
+                        .unwrap_or_else(|| format!("folder {:x}", u32::from(node)));
+                    let child_path = if path.is_empty() {
+                        name
+                    } else {
+                        format!("{path}/{name}")
+                    };
+                    if depth + 1 > MAX_FOLDER_DEPTH {
+                        self.report
+                            .problems
+                            .push(format!("folder '{child_path}' nested too deep; not read"));
+                        continue;
+                    }
+                    children.push((child, child_path, depth + 1));
+                }
+                // Popped from the end: reversed so folders are read in order.
+                pending.extend(children.into_iter().rev());
+            }
+            let Some(contents) = folder.contents_table() else {
+                continue;
+            };
+            let nodes: Vec<u32> = contents
+                .rows_matrix()
+                .map(|row| u32::from(row.id()))
+                .collect();
+            if !path.is_empty() {
+                self.report.folders.push((path.clone(), nodes.len() as u64));
+            }
+            for node in nodes {
+                if (self.skip)(node) {
+                    continue;
+                }
+                let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.read_item::<F>(store, node, &path)
+                }))
+                .unwrap_or_else(|_| Err(io::Error::other("the PST library crashed on it")));
+                let item = match read {
+                    Ok(item) => item,
+                    Err(e) => {
+                        self.report
+                            .problems
+                            .push(format!("'{path}': item {node:x} could not be read: {e}"));
+                        continue;
+                    }
+                };
+                self.report.items += 1;
+                if (self.on_item)(item).is_break() {
+                    self.report.stopped = true;
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn read_item<F: Flavor>(
+        &self,
+        store: &Rc<F::Store>,
+        node: u32,
+        folder: &str,
+    ) -> io::Result<MailboxItem> {
+        let entry = store.properties().make_entry_id(NodeId::from(node))?;
+        let message = F::read_message(store, &entry)?;
+        let props = Props::of(message.properties().iter());
+        let class = props.text(MESSAGE_CLASS).to_ascii_lowercase();
+        let mut warnings = Vec::new();
+        let named = &self.named;
+        let kind = if class.starts_with("ipm.appointment") {
+            Some("VEVENT")
+        } else if class.starts_with("ipm.task") {
+            Some("VTODO")
+        } else if class.starts_with("ipm.contact") || class.starts_with("ipm.distlist") {
+            Some("VCARD")
+        } else {
+            None
+        };
+        let mut attachments = attachments::<F>(&message, self.limits, &mut warnings);
+        let (name, data) = match kind {
+            Some("VCARD") => (
+                format!("{}.vcf", props.first(&[DISPLAY_NAME, SUBJECT], "contact")),
+                vcard(&props, named, self.limits),
+            ),
+            Some(component) => (
+                format!("{}.ics", props.subject_or("appointment")),
+                calendar(&props, named, message.as_ref(), component, self.limits),
+            ),
+            None => {
+                let mut mail = mail(&props, message.as_ref(), self.limits, &mut warnings);
+                mail.attachments = std::mem::take(&mut attachments);
+                (
+                    format!("{}.eml", props.subject_or("message")),
+                    mapi::to_eml(&mail),
+                )
+            }
+        };
+        Ok(MailboxItem {
+            node,
+            folder: folder.to_string(),
+            name: archive::safe_name(&name.replace('/', "-")).0,
+            data,
+            attachments,
+            warnings,
+        })
+    }
+}
+
+/// A message's properties with the values Disclose uses as text.
+struct Props(BTreeMap<u16, PropertyValue>);
+
+impl Props {
+    fn of<'a>(iter: impl Iterator<Item = (&'a u16, &'a PropertyValue)>) -> Props {
+        Props(iter.map(|(k, v)| (*k, v.clone())).collect())
+    }
+
+    fn text(&self, id: u16) -> String {
+        self.0.get(&id).and_then(value_text).unwrap_or_default()
+    }
+
+    fn first(&self, ids: &[u16], fallback: &str) -> String {
+        ids.iter()
+            .map(|&id| self.text(id))
+            .find(|t| !t.trim().is_empty())
+            .map(|t| short(&t))
+            .unwrap_or_else(|| fallback.to_string())
+    }
+
+    fn subject_or(&self, fallback: &str) -> String {
+        self.first(&[SUBJECT], fallback)
+    }
+
+    fn time(&self, id: u16) -> Option<chrono::DateTime<chrono::Utc>> {
+        match self.0.get(&id)? {
+            PropertyValue::Time(t) => mapi::filetime(*t as u64),
+            _ => None,
+        }
+    }
+
+    fn bytes(&self, id: u16) -> Option<&[u8]> {
+        match self.0.get(&id)? {
+            PropertyValue::Binary(b) => Some(b.buffer()),
+            PropertyValue::String8(s) => Some(s.buffer()),
+            _ => None,
+        }
+    }
+
+    /// String properties not already shown, for the record: custom and
+    /// unnamed properties can hold personal data too. Address types and
+    /// values already on the card are left out.
+    fn other_strings(&self, used: &[u16], shown: &str) -> Vec<(u16, String)> {
+        const NOISE: [u16; 8] = [
+            0x0E1D, 0x0070, 0x0C1E, 0x0064, 0x3002, 0x001A, 0x0075, 0x0077,
+        ];
+        let shown = shown.to_lowercase();
+        let mut seen = HashSet::new();
+        self.0
+            .keys()
+            .filter(|id| !used.contains(id) && !NOISE.contains(id))
+            .filter_map(|&id| {
+                let text = self.text(id).trim().to_string();
+                let key = text.to_lowercase();
+                let fresh = !text.is_empty()
+                    && !matches!(key.as_str(), "smtp" | "ex" | "fax" | "unknown")
+                    && !shown.contains(&escape(&key))
+                    && seen.insert(key);
+                fresh.then_some((id, text))
+            })
+            .collect()
+    }
+}
+
+fn value_text(value: &PropertyValue) -> Option<String> {
+    match value {
+        PropertyValue::Unicode(s) => Some(s.to_string().trim_end_matches('\0').to_string()),
+        PropertyValue::String8(s) => Some(
+            encoding_rs::WINDOWS_1252
+                .decode(s.buffer())
+                .0
+                .trim_end_matches('\0')
+                .to_string(),
+        ),
+        _ => None,
+    }
+}
+
+/// A subject cut to a sensible file name length.
+fn short(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    one_line.chars().take(80).collect()
+}
+
+/// Each row of a table: its id, and its cells as property id → value
+/// (cells that cannot be read are left out).
+fn table_rows(table: &dyn TableContext) -> Vec<(u32, Props)> {
+    let context = table.context();
+    table
+        .rows_matrix()
+        .map(|row| {
+            let values = row.columns(context).unwrap_or_default();
+            let cells = context
+                .columns()
+                .iter()
+                .zip(values)
+                .filter_map(|(column, value)| {
+                    let value = table
+                        .read_column(value.as_ref()?, column.prop_type())
+                        .ok()?;
+                    Some((column.prop_id(), value))
+                })
+                .collect();
+            (u32::from(row.id()), Props(cells))
+        })
+        .collect()
+}
+
+/// To, Cc and Bcc as `Name <address>` lists, from the recipient table.
+fn recipients(message: &dyn Message) -> [Vec<String>; 3] {
+    let mut lists: [Vec<String>; 3] = Default::default();
+    let Some(table) = message.recipient_table() else {
+        return lists;
+    };
+    for (_, props) in table_rows(table.as_ref()) {
+        let email = [props.text(SMTP_ADDRESS), props.text(EMAIL_ADDRESS)]
+            .into_iter()
+            .find(|a| a.contains('@'))
+            .unwrap_or_default();
+        let entry = mapi::address(&props.text(DISPLAY_NAME), &email);
+        let slot = match props.0.get(&RECIPIENT_TYPE) {
+            Some(PropertyValue::Integer32(kind)) => match kind & 0xFF {
+                2 => 1,
+                3 => 2,
+                _ => 0,
+            },
+            _ => 0,
+        };
+        if !entry.is_empty() {
+            lists[slot].push(entry);
+        }
+    }
+    lists
+}
+
+fn sender(props: &Props) -> String {
+    let address = [
+        SENDER_SMTP,
+        SENDER_EMAIL,
+        SENT_REPRESENTING_SMTP,
+        SENT_REPRESENTING_EMAIL,
+    ]
+    .into_iter()
+    .map(|id| props.text(id))
+    .find(|a| a.contains('@'))
+    .unwrap_or_default();
+    let name = [SENDER_NAME, SENT_REPRESENTING_NAME]
+        .into_iter()
+        .map(|id| props.text(id))
+        .find(|n| !n.is_empty())
+        .unwrap_or_default();
+    let from = mapi::address(&name, &address);
+    if from.is_empty() {
+        mapi::header_line(&props.text(TRANSPORT_HEADERS), "from").unwrap_or_default()
+    } else {
+        from
+    }
+}
+
+fn body(props: &Props, limits: &Limits, warnings: &mut Vec<String>) -> String {
+    let plain = props.text(BODY);
+    mapi::body_text(
+        Some(plain.as_str()),
+        props.bytes(HTML),
+        props.bytes(RTF_COMPRESSED),
+        limits,
+        warnings,
+    )
+}
+
+/// An e-mail (or any item without a kind of its own), attachments aside.
+fn mail(
+    props: &Props,
+    message: &dyn Message,
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> mapi::Message {
+    let [to, cc, bcc] = recipients(message);
+    let pick = |list: Vec<String>, display: u16| {
+        if list.is_empty() {
+            props.text(display)
+        } else {
+            list.join(", ")
+        }
+    };
+    let headers = props.text(TRANSPORT_HEADERS);
+    let mut message_id = props.text(MESSAGE_ID);
+    if message_id.is_empty() {
+        message_id = mapi::header_line(&headers, "message-id").unwrap_or_default();
+    }
+    mapi::Message {
+        class: props.text(MESSAGE_CLASS),
+        subject: props.text(SUBJECT),
+        from: sender(props),
+        to: pick(to, DISPLAY_TO),
+        cc: pick(cc, DISPLAY_CC),
+        bcc: pick(bcc, DISPLAY_BCC),
+        date: props
+            .time(CLIENT_SUBMIT_TIME)
+            .or_else(|| props.time(DELIVERY_TIME)),
+        message_id,
+        in_reply_to: props.text(IN_REPLY_TO),
+        references: props.text(REFERENCES),
+        body: body(props, limits, warnings),
+        attachments: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+fn attachments<F: Flavor>(
+    message: &Rc<F::Message>,
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> Vec<Child> {
+    let Some(table) = message.attachment_table() else {
+        return Vec::new();
+    };
+    let mut children = Vec::new();
+    for (index, (node, row)) in table_rows(table.as_ref()).into_iter().enumerate() {
+        let attachment = match F::read_attachment(message, NodeId::from(node)) {
+            Ok(a) => a,
+            Err(e) => {
+                let name = row.first(
+                    &[ATTACH_LONG_FILENAME, ATTACH_FILENAME, DISPLAY_NAME],
+                    &format!("attachment {}", index + 1),
+                );
+                let what = match row.0.get(&ATTACH_METHOD) {
+                    Some(PropertyValue::Integer32(5)) => "attached message",
+                    _ => "attachment",
+                };
+                warnings.push(format!("{what} '{name}' could not be read: {e}"));
+                continue;
+            }
+        };
+        let props = Props::of(attachment.properties().iter());
+        let name = props.first(
+            &[ATTACH_LONG_FILENAME, ATTACH_FILENAME, DISPLAY_NAME],
+            &format!("attachment-{}", index + 1),
+        );
+        match attachment.data() {
+            Some(AttachmentData::Binary(data)) => {
+                if data.buffer().len() as u64 > limits.max_child_bytes {
+                    warnings.push(format!(
+                        "attachment '{name}' is over the size limit; not read"
+                    ));
+                    continue;
+                }
+                children.push(Child {
+                    name: archive::safe_name(&name).0,
+                    data: data.buffer().to_vec(),
+                });
+            }
+            Some(AttachmentData::Message(inner)) => {
+                let inner_props = Props::of(inner.properties().iter());
+                let mut inner_mail = mail(&inner_props, inner.as_ref(), limits, warnings);
+                let nested = inner
+                    .attachment_table()
+                    .map(|t| t.rows_matrix().count())
+                    .unwrap_or(0);
+                if nested > 0 {
+                    warnings.push(format!(
+                        "the {nested} attachment(s) of the attached message '{name}' were not read"
+                    ));
+                }
+                inner_mail.attachments = Vec::new();
+                let file_name = if name.to_ascii_lowercase().ends_with(".eml") {
+                    name
+                } else {
+                    format!("{name}.eml")
+                };
+                children.push(Child {
+                    name: archive::safe_name(&file_name).0,
+                    data: mapi::to_eml(&inner_mail),
+                });
+            }
+            None => {
+                let size = match props.0.get(&ATTACH_SIZE) {
+                    Some(PropertyValue::Integer32(n)) => *n,
+                    _ => 0,
+                };
+                warnings.push(format!(
+                    "attachment '{name}' ({size} bytes) is a link or an OLE object; not read"
+                ));
+            }
+        }
+    }
+    children
+}
+
+/// Text for a vCard or iCalendar value: backslash, comma, semicolon and
+/// line breaks escaped.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace(['\n', '\r'], "\\n")
+}
+
+fn card_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn push_line(out: &mut String, name: &str, value: &str) {
+    if !value.trim().is_empty() {
+        out.push_str(&format!("{name}:{}\r\n", escape(value.trim())));
+    }
+}
+
+fn push_others(out: &mut String, props: &Props, used: &[u16]) {
+    for (id, text) in props.other_strings(used, out) {
+        push_line(out, &format!("X-OUTLOOK-{id:04X}"), &text);
+    }
+}
+
+/// Named properties Disclose shows under a line of their own: the first
+/// field of the property set's GUID, the property's number, the line.
+const NAMED_FIELDS: [(u32, u32, &str); 13] = [
+    (0x0006_2002, 0x8208, "LOCATION"),
+    (0x0006_2002, 0x820D, "DTSTART"),
+    (0x0006_2002, 0x820E, "DTEND"),
+    (0x0006_2003, 0x8104, "DTSTART"),
+    (0x0006_2003, 0x8105, "DUE"),
+    (0x0006_2004, 0x8083, "EMAIL"),
+    (0x0006_2004, 0x8093, "EMAIL"),
+    (0x0006_2004, 0x80A3, "EMAIL"),
+    (0x0006_2004, 0x801A, "ADR;TYPE=HOME"),
+    (0x0006_2004, 0x801B, "ADR;TYPE=WORK"),
+    (0x0006_2004, 0x8082, ""),
+    (0x0006_2004, 0x8092, ""),
+    (0x0006_2004, 0x80A2, ""),
+];
+
+/// Where this mailbox keeps the named properties of [`NAMED_FIELDS`]
+/// (property id → line; an empty line means "leave out"). A missing or
+/// damaged name map just means none are shown by name.
+fn named_fields(store: &dyn Store) -> BTreeMap<u16, &'static str> {
+    use outlook_pst::messaging::named_prop::{NamedPropertyGuid, NamedPropertyId};
+    let mut out = BTreeMap::new();
+    let Ok(map) = store.named_property_map() else {
+        return out;
+    };
+    let properties = map.properties();
+    let (Ok(entries), Ok(guids)) = (properties.stream_entry(), properties.stream_guid()) else {
+        return out;
+    };
+    for entry in entries {
+        // Looked up here: the crate's own `lookup_guid` is off by three.
+        let (NamedPropertyId::Number(lid), NamedPropertyGuid::GuidIndex(index)) =
+            (entry.id(), entry.guid())
+        else {
+            continue;
+        };
+        let Some(guid) = guids.get(index as usize) else {
+            continue;
+        };
+        if let Some((_, _, line)) = NAMED_FIELDS
+            .iter()
+            .find(|(set, number, _)| *set == guid.data1() && *number == lid)
+        {
+            out.insert(entry.prop_id(), *line);
+        }
+    }
+    out
+}
+
+/// Writes the named properties present on the item; returns their ids.
+fn push_named(out: &mut String, props: &Props, named: &BTreeMap<u16, &'static str>) -> Vec<u16> {
+    let mut used = Vec::new();
+    for (&id, &line) in named {
+        if !props.0.contains_key(&id) {
+            continue;
+        }
+        used.push(id);
+        if line.is_empty() {
+            continue;
+        }
+        match props.time(id) {
+            Some(t) if !out.contains(&format!("\r\n{line}:")) => {
+                out.push_str(&format!("{line}:{}\r\n", card_time(t)))
+            }
+            Some(_) => {}
+            None => {
+                let text = props.text(id);
+                if !out.contains(&escape(text.trim())) {
+                    push_line(out, line, &text);
+                }
+            }
+        }
+    }
+    used
+}
+
+/// An appointment (`VEVENT`) or task (`VTODO`) as iCalendar.
+fn calendar(
+    props: &Props,
+    named: &BTreeMap<u16, &'static str>,
+    message: &dyn Message,
+    component: &str,
+    limits: &Limits,
+) -> Vec<u8> {
+    let mut out = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Disclose//Outlook mailbox//EN\r\nBEGIN:{component}\r\n"
+    );
+    push_line(&mut out, "SUMMARY", &props.text(SUBJECT));
+    let (start, end) = if component == "VTODO" {
+        ("DTSTART", "DUE")
+    } else {
+        ("DTSTART", "DTEND")
+    };
+    if let Some(t) = props.time(START_DATE) {
+        out.push_str(&format!("{start}:{}\r\n", card_time(t)));
+    }
+    if let Some(t) = props.time(END_DATE) {
+        out.push_str(&format!("{end}:{}\r\n", card_time(t)));
+    }
+    let mut used = push_named(&mut out, props, named);
+    let organiser = sender(props);
+    if !organiser.is_empty() {
+        push_line(&mut out, "ORGANIZER", &organiser);
+    }
+    for list in recipients(message) {
+        for attendee in list {
+            push_line(&mut out, "ATTENDEE", &attendee);
+        }
+    }
+    let mut warnings = Vec::new();
+    push_line(&mut out, "DESCRIPTION", &body(props, limits, &mut warnings));
+    used.extend([
+        SUBJECT,
+        BODY,
+        HTML,
+        SENDER_NAME,
+        SENDER_EMAIL,
+        SENDER_SMTP,
+        SENT_REPRESENTING_NAME,
+        SENT_REPRESENTING_EMAIL,
+        SENT_REPRESENTING_SMTP,
+        DISPLAY_TO,
+        DISPLAY_CC,
+        DISPLAY_BCC,
+    ]);
+    push_others(&mut out, props, &used);
+    out.push_str(&format!("END:{component}\r\nEND:VCALENDAR\r\n"));
+    out.into_bytes()
+}
+
+/// Contact properties shown under their own vCard names.
+const CONTACT_FIELDS: [(u16, &str); 14] = [
+    (0x3A08, "TEL;TYPE=WORK"),
+    (0x3A09, "TEL;TYPE=HOME"),
+    (0x3A1C, "TEL;TYPE=CELL"),
+    (0x3A1A, "TEL"),
+    (0x3A16, "ORG"),
+    (0x3A17, "TITLE"),
+    (0x3A5D, "ADR;TYPE=HOME"),
+    (0x3A59, "X-HOME-CITY"),
+    (0x3A5B, "X-HOME-POSTCODE"),
+    (0x3A29, "ADR;TYPE=WORK"),
+    (0x3A27, "X-WORK-CITY"),
+    (0x3A2A, "X-WORK-POSTCODE"),
+    (0x3A45, "X-TITLE"),
+    (0x3A4F, "NICKNAME"),
+];
+
+/// A contact or distribution list as a vCard.
+fn vcard(props: &Props, named: &BTreeMap<u16, &'static str>, limits: &Limits) -> Vec<u8> {
+    let mut out = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+    let name = props.first(&[DISPLAY_NAME, SUBJECT], "");
+    push_line(&mut out, "FN", &name);
+    let (surname, given) = (props.text(0x3A11), props.text(0x3A06));
+    if !surname.is_empty() || !given.is_empty() {
+        out.push_str(&format!("N:{};{};;;\r\n", escape(&surname), escape(&given)));
+    }
+    let email = props.text(EMAIL_ADDRESS);
+    push_line(&mut out, "EMAIL", &email);
+    for (id, field) in CONTACT_FIELDS {
+        push_line(&mut out, field, &props.text(id));
+    }
+    if let Some(t) = props.time(0x3A42) {
+        out.push_str(&format!("BDAY:{}\r\n", t.format("%Y%m%d")));
+    }
+    let mut warnings = Vec::new();
+    push_line(&mut out, "NOTE", &body(props, limits, &mut warnings));
+    let mut used = push_named(&mut out, props, named);
+    used.extend([DISPLAY_NAME, SUBJECT, 0x3A11, 0x3A06, EMAIL_ADDRESS, BODY]);
+    used.extend(CONTACT_FIELDS.iter().map(|(id, _)| *id));
+    push_others(&mut out, props, &used);
+    out.push_str("END:VCARD\r\n");
+    out.into_bytes()
+}

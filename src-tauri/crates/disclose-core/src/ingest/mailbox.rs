@@ -1,0 +1,259 @@
+//! Outlook mailboxes (`.pst`) in an import. A mailbox can hold hundreds of
+//! thousands of messages, so it is not read as one tree like other files:
+//! one thread reads it message by message (see [`crate::extract::pst`]) and
+//! extracts each message with its attachments, while the import's writer
+//! stores them in batches under the mailbox's own item. Memory stays bounded
+//! by the batch, whatever the size of the file.
+//!
+//! The mailbox item is written first and marked as being read; it gets its
+//! final status when the walk ends. A killed or cancelled import leaves the
+//! mark, so the next import of the same file carries on, skipping the
+//! messages already stored.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::walk::InputFile;
+use super::worker::{self, Node, WorkerContext};
+use super::writer::Writer;
+use super::{ProgressEvent, ProgressSink};
+use crate::error::Result;
+use crate::extract::{pst, Extracted, FileType};
+use crate::store::{originals, Status};
+
+/// The reason a mailbox item carries while it is being read.
+pub const STILL_READING: &str =
+    "the mailbox was not read to the end (the import stopped); import it again to carry on";
+
+/// Stored messages are written in batches of this many.
+const BATCH: usize = 64;
+
+/// Whether the file starts like an Outlook data file.
+pub fn is_mailbox(file: &InputFile) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    std::fs::File::open(&file.abs)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok()
+        && &magic == b"!BDN"
+}
+
+/// Whether an import must (still) read this input: never stored, or left
+/// half-read by an earlier run.
+pub fn needs_reading(store: &crate::store::Store, source_key: &str) -> Result<bool> {
+    Ok(match store.item_for_source(source_key)? {
+        None => true,
+        Some((_, reason)) => reason.as_deref() == Some(STILL_READING),
+    })
+}
+
+/// Reads one mailbox into the case.
+pub fn import_mailbox(
+    writer: &mut Writer,
+    ctx: &WorkerContext,
+    file: &InputFile,
+    source_key: String,
+    progress: &dyn ProgressSink,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    progress.event(&ProgressEvent::FileStarted {
+        path: file.display.clone(),
+        bytes: file.size,
+    });
+    let existing = writer.folder.store.item_for_source(&source_key)?;
+    let fresh = existing.is_none();
+    let parent = match existing {
+        Some((id, _)) => id,
+        None => {
+            let node = mailbox_node(ctx, file, &source_key);
+            if node.status == Status::Failed || node.same_bytes_as_earlier {
+                return writer.write_batch(vec![node], progress);
+            }
+            writer.write_batch(vec![node], progress)?;
+            match writer.folder.store.item_for_source(&source_key)? {
+                Some((id, _)) => id,
+                None => return Ok(()),
+            }
+        }
+    };
+    let done: HashSet<String> = writer
+        .folder
+        .store
+        .child_source_keys(parent)?
+        .into_iter()
+        .collect();
+    let item_key = |node: u32| format!("{source_key}#pst/{node:08x}");
+
+    let (tx, rx) = crossbeam_channel::bounded::<Node>(BATCH);
+    let outcome = std::thread::scope(|scope| -> Result<_> {
+        let reader = scope.spawn(|| {
+            let skip = |node: u32| done.contains(&item_key(node));
+            let mut on_item = |item: pst::MailboxItem| {
+                if cancel.load(Ordering::Relaxed) {
+                    return ControlFlow::Break(());
+                }
+                let node = item_node(ctx, file, item_key(item.node), item);
+                match tx.send(node) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(_) => ControlFlow::Break(()),
+                }
+            };
+            let report = pst::read_mailbox(&file.abs, ctx.limits, &skip, &mut on_item);
+            drop(tx);
+            report
+        });
+        let mut batch = Vec::new();
+        let mut written = Ok(());
+        for node in rx.iter() {
+            batch.push(node);
+            if batch.len() >= BATCH {
+                written = writer.write_under(Some(parent), std::mem::take(&mut batch), progress);
+                if written.is_err() {
+                    break;
+                }
+            }
+        }
+        if written.is_ok() {
+            written = writer.write_under(Some(parent), batch, progress);
+        }
+        // Dropping the receiver stops the reader at its next message.
+        drop(rx);
+        let report = reader.join().unwrap_or_else(|_| {
+            Err(crate::extract::ExtractError::Corrupt(
+                "the mailbox reader crashed".into(),
+            ))
+        });
+        written.map(|()| report)
+    })?;
+
+    let (status, reason, metadata) = match outcome {
+        Err(e) => (Status::Failed, Some(e.to_string()), BTreeMap::new()),
+        Ok(report) if report.stopped => {
+            (Status::Partial, Some(STILL_READING.into()), BTreeMap::new())
+        }
+        Ok(report) => {
+            let mut metadata = BTreeMap::new();
+            metadata.insert("title".to_string(), report.display_name.clone());
+            metadata.insert("pst-format".to_string(), report.format.to_string());
+            metadata.insert(
+                "folders".to_string(),
+                report
+                    .folders
+                    .iter()
+                    .map(|(path, n)| format!("{path} ({n})"))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+            if report.problems.is_empty() {
+                (Status::Ok, None, metadata)
+            } else {
+                let shown: Vec<&str> = report
+                    .problems
+                    .iter()
+                    .take(10)
+                    .map(String::as_str)
+                    .collect();
+                let more = report.problems.len().saturating_sub(shown.len());
+                let mut reason = format!(
+                    "{} part(s) of the mailbox could not be read: {}",
+                    report.problems.len(),
+                    shown.join("; ")
+                );
+                if more > 0 {
+                    reason.push_str(&format!("; and {more} more"));
+                }
+                (Status::Partial, Some(reason), metadata)
+            }
+        }
+    };
+    writer
+        .folder
+        .store
+        .finish_container(parent, status, reason.as_deref(), &metadata)?;
+    if fresh {
+        writer.summary.recount(Status::Partial, status);
+    }
+    if status == Status::Failed {
+        writer
+            .summary
+            .failures
+            .push((file.display.clone(), reason.unwrap_or_default()));
+    }
+    Ok(())
+}
+
+/// The mailbox's own item: its bytes kept and hashed as they stream past.
+fn mailbox_node(ctx: &WorkerContext, file: &InputFile, source_key: &str) -> Node {
+    let (sha256, size, status, reason) = match originals::store_streaming(ctx.originals, &file.abs)
+    {
+        Ok((sha, size)) => (sha, size, Status::Partial, Some(STILL_READING.to_string())),
+        Err(e) => (
+            String::new(),
+            file.size,
+            Status::Failed,
+            Some(format!("cannot read the file: {e}")),
+        ),
+    };
+    let same_bytes_as_earlier = !sha256.is_empty()
+        && !ctx
+            .seen
+            .lock()
+            .map(|mut seen| seen.insert(sha256.clone()))
+            .unwrap_or(true);
+    Node {
+        source_key: source_key.to_string(),
+        path: file.display.clone(),
+        name: file
+            .abs
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        sha256,
+        size,
+        file_type: FileType::Pst,
+        status,
+        reason,
+        same_bytes_as_earlier,
+        file_modified: std::fs::metadata(&file.abs)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).to_rfc3339()),
+        extracted: Extracted::default(),
+        children: Vec::new(),
+    }
+}
+
+/// One message of the mailbox, extracted with everything attached to it.
+fn item_node(ctx: &WorkerContext, file: &InputFile, key: String, item: pst::MailboxItem) -> Node {
+    let path = if item.folder.is_empty() {
+        format!("{}/{}", file.display, item.name)
+    } else {
+        format!("{}/{}/{}", file.display, item.folder, item.name)
+    };
+    let mut budget = ctx.limits.max_children_total_bytes;
+    let mut node = worker::process_bytes(ctx, &item.data, &item.name, path, key, 1, &mut budget);
+    let mut warnings = item.warnings;
+    if !node.same_bytes_as_earlier && node.status != Status::Failed {
+        worker::add_children(
+            ctx,
+            &mut node,
+            item.attachments,
+            1,
+            &mut budget,
+            &mut warnings,
+        );
+    }
+    if !item.folder.is_empty() {
+        node.extracted
+            .metadata
+            .insert("folder".into(), item.folder.clone());
+    }
+    if !warnings.is_empty() && node.status != Status::Failed {
+        let mut reasons: Vec<String> = node.reason.take().into_iter().collect();
+        reasons.extend(warnings);
+        node.status = Status::Partial;
+        node.reason = Some(reasons.join("; "));
+    }
+    node
+}

@@ -1,0 +1,130 @@
+//! Outlook mailbox import benchmark: self-made mailboxes of two sizes
+//! (every tenth message with an attachment), imported and indexed. Prints
+//! messages/s, MB/s and peak memory for each size — the same peak for both
+//! shows memory does not grow with the mailbox — and, when libpff's
+//! `pffexport` is installed, its time to export the same file as a
+//! reference.
+//!
+//! Run: `cargo bench -p disclose-acceptance --bench pst`
+
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use disclose_acceptance::pst::*;
+use disclose_acceptance::{peak_rss_kb, reset_peak_rss};
+use disclose_core::case::{Case, CaseFolder, Home};
+use disclose_core::ingest::{self, ImportOptions, NoProgress};
+
+const SIZES: [usize; 2] = [5_000, 20_000];
+const PER_FOLDER: usize = 400;
+
+fn mailbox(messages: usize) -> Mailbox {
+    let names = ["Priya Shah", "Daniel Okoro", "Sarah Bell", "Tom Reilly"];
+    let address = |name: &str| {
+        (
+            name.to_string(),
+            format!(
+                "{}@riverside-homes.org.uk",
+                name.to_lowercase().replace(' ', ".")
+            ),
+        )
+    };
+    let folders = (0..messages.div_ceil(PER_FOLDER))
+        .map(|f| Folder {
+            name: format!("Archive {f:03}"),
+            items: (f * PER_FOLDER..messages.min((f + 1) * PER_FOLDER))
+                .map(|i| {
+                    let sender = names[i % names.len()];
+                    Item::Mail(Mail {
+                        subject: format!("Repair job {i:06}"),
+                        from: address(sender),
+                        to: vec![address(names[(i + 1) % names.len()])],
+                        cc: vec![address(names[(i + 2) % names.len()])],
+                        sent: 1_600_000_000 + i as i64 * 300,
+                        message_id: format!("<job-{i}@riverside-homes.org.uk>"),
+                        body: Body::Plain(
+                            format!("Job {i}: the tenant reports a leak under the sink. ")
+                                .repeat(2 + i % 30),
+                        ),
+                        attachments: if i % 10 == 0 {
+                            vec![Attachment::File {
+                                name: format!("job-{i}.txt"),
+                                data: format!("Contractor notes for job {i}. ")
+                                    .repeat(40 + i % 200)
+                                    .into_bytes(),
+                            }]
+                        } else {
+                            vec![]
+                        },
+                        ..Default::default()
+                    })
+                })
+                .collect(),
+            folders: vec![],
+        })
+        .collect();
+    Mailbox {
+        display_name: "Repairs archive".into(),
+        folders,
+        password: None,
+    }
+}
+
+fn main() {
+    for messages in SIZES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pst = dir.path().join("archive.pst");
+        let bytes = write_pst(&mailbox(messages));
+        let size = bytes.len() as f64;
+        std::fs::write(&pst, bytes).expect("write the mailbox");
+        reset_peak_rss();
+
+        let home = Home::new(dir.path().join("home"));
+        let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
+        let case = Case::new("PSTBENCH", "Daniel Okoro", received).expect("case");
+        let mut folder =
+            CaseFolder::create(&home, &case, "2026-03-03T00:00:00Z").expect("case folder");
+        let mut options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
+        options.ocr = false;
+        let start = Instant::now();
+        let summary = ingest::import(
+            &mut folder,
+            std::slice::from_ref(&pst),
+            &options,
+            &NoProgress,
+            &AtomicBool::new(false),
+        )
+        .expect("import");
+        let seconds = start.elapsed().as_secs_f64();
+        println!(
+            "{messages} messages ({:.1} MB PST): import + index {seconds:.2} s, {:.0} messages/s, {:.1} MB/s, {} items (failed {}), peak RSS {:.0} MB",
+            size / 1e6,
+            messages as f64 / seconds,
+            size / 1e6 / seconds,
+            summary.items,
+            summary.failed,
+            peak_rss_kb() as f64 / 1024.0
+        );
+        match pffexport_seconds(&pst, dir.path()) {
+            Some(s) => println!(
+                "  pffexport (libpff) on the same file: {s:.2} s, {:.0} messages/s",
+                messages as f64 / s
+            ),
+            None => println!("  pffexport: not installed (Debian pff-tools), no reference"),
+        }
+    }
+}
+
+fn pffexport_seconds(pst: &std::path::Path, dir: &std::path::Path) -> Option<f64> {
+    Command::new("pffexport").arg("-h").output().ok()?;
+    let start = Instant::now();
+    let status = Command::new("pffexport")
+        .args(["-q", "-t"])
+        .arg(dir.join("pffexport"))
+        .arg(pst)
+        .output()
+        .ok()?
+        .status;
+    status.success().then(|| start.elapsed().as_secs_f64())
+}

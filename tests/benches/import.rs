@@ -193,8 +193,6 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// Peak resident memory of this process (Linux `VmHWM`), in KiB.
-
 /// Wall time of a fresh `recollindex` over `dir`, if Recoll is installed.
 fn recoll_seconds(dir: &Path) -> Option<f64> {
     Command::new("recollindex").arg("-h").output().ok()?;

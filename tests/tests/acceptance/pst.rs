@@ -1,6 +1,7 @@
 //! Outlook mailboxes (`.pst`): a self-made mailbox of a landlord's housing
 //! team, written by the fixture generator, imported through the CLI. Every
-//! kind of item, every field the issue names, the folder path, a
+//! kind of item, every field the issue names (attached messages inside
+//! attached messages included), the folder path, a
 //! password-protected and a damaged mailbox, and a killed import that
 //! resumes. libpff's `pffexport`, when installed, checks independently that
 //! the fixture is a real PST.
@@ -66,7 +67,12 @@ fn housing_mailbox() -> Mailbox {
         from: person("Sarah Bell", "sarah.bell@example.org"),
         to: vec![officer.clone()],
         sent: 1_700_000_000,
-        body: Body::Plain("Noise from flat 3.".into()),
+        cc: vec![person("Mark Bell", "mark.bell@example.org")],
+        body: Body::Plain("Noise from flat 3 every night (hazelbramble).".into()),
+        attachments: vec![Attachment::File {
+            name: "noise-log.txt".into(),
+            data: b"Noise diary: 23:40 loud music (pebblecomet).".to_vec(),
+        }],
         ..Default::default()
     };
     let with_files = Mail {
@@ -222,19 +228,30 @@ fn a_mailbox_is_read_item_by_item_with_every_field() {
     );
     assert_eq!(reply["thread_id"], repairs["thread_id"]);
 
-    // A file attachment is a child item; the attached message is named in
-    // a clear reason (the PST library cannot open attached messages yet).
+    // A file attachment is a child item; so is an attached message, with
+    // its own sender, recipients and attachments, recursively.
     let notes = item_at(&items, "Inspection notes.eml/inspection-notes.txt");
     assert_eq!(notes["type"], "text");
     let with_files = item_at(&items, "housing.pst/Inbox/Repairs/Inspection notes.eml");
-    assert_eq!(with_files["status"], "partial");
-    assert!(
-        with_files["reason"]
-            .as_str()
-            .unwrap()
-            .contains("attached message 'Neighbour complaint'"),
-        "{with_files:#}"
+    assert_eq!(with_files["status"], "ok", "{with_files:#}");
+    let attached = item_at(&items, "Inspection notes.eml/Neighbour complaint.eml");
+    assert_eq!(attached["type"], "email");
+    assert_eq!(attached["parent"], with_files["id"]);
+    let attached = detail(&d, "PST", attached);
+    assert_eq!(
+        attached["metadata"]["from"],
+        "Sarah Bell <sarah.bell@example.org>"
     );
+    assert_eq!(
+        attached["metadata"]["to"],
+        "Priya Shah <p.shah@riverside-homes.org.uk>"
+    );
+    assert_eq!(
+        attached["metadata"]["cc"],
+        "Mark Bell <mark.bell@example.org>"
+    );
+    let log = item_at(&items, "Neighbour complaint.eml/noise-log.txt");
+    assert_eq!(log["type"], "text");
 
     let appointment = item_at(&items, "housing.pst/Calendar/Gas safety check.ics");
     assert_eq!(appointment["type"], "calendar");
@@ -266,6 +283,8 @@ fn a_mailbox_is_read_item_by_item_with_every_field() {
         ("marigoldvane", "RE: Damp and mould at 14 Elm Road.eml"),
         ("tangerinequill", "Your rent statement.eml"),
         ("copperlantern", "inspection-notes.txt"),
+        ("hazelbramble", "Neighbour complaint.eml"),
+        ("pebblecomet", "noise-log.txt"),
         ("saffronkettle", "Gas safety check.ics"),
         ("emberfinch", "Daniel Okoro.vcf"),
         ("velvetanchor", "Chase the damp contractor.ics"),
@@ -321,9 +340,17 @@ fn a_password_protected_or_damaged_mailbox_fails_clearly_and_the_rest_imports() 
     let whole = write_pst(&housing_mailbox());
     fs::write(dir.path().join("cut.pst"), &whole[..whole.len() * 2 / 3]).unwrap();
     fs::write(dir.path().join("header-only.pst"), &whole[..600]).unwrap();
+    // Scratch the block holding one message's body.
     let mut scratched = whole.clone();
-    let middle = whole.len() / 2;
-    scratched[middle..middle + 2048].fill(0xAA);
+    let marker: Vec<u8> = "marigoldvane"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let at = whole
+        .windows(marker.len())
+        .position(|w| w == marker.as_slice())
+        .expect("the reply's body is in the file");
+    scratched[at..at + marker.len()].fill(0xAA);
     fs::write(dir.path().join("scratched.pst"), &scratched).unwrap();
     fs::write(dir.path().join("note.txt"), "an ordinary note (plumquartz)").unwrap();
 

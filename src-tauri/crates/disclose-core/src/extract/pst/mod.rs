@@ -21,6 +21,10 @@ use outlook_pst::messaging::attachment::{Attachment, AttachmentData};
 use outlook_pst::messaging::message::Message;
 use outlook_pst::messaging::store::{EntryId, Store};
 use outlook_pst::ndb::node_id::NodeId;
+use outlook_pst::ndb::page::NodeBTreeEntry;
+use outlook_pst::PstFile;
+
+mod embedded;
 
 use super::mapi::{self, *};
 use super::{archive, Child, ExtractError, Limits};
@@ -90,9 +94,10 @@ pub fn read_mailbox(
     match outlook_pst::UnicodePstFile::open(path) {
         Ok(file) => {
             walk.report.format = "unicode";
-            let store = outlook_pst::messaging::store::UnicodeStore::read(Rc::new(file))
-                .map_err(damaged)?;
-            walk.run::<Unicode>(&store)?;
+            let file = Rc::new(file);
+            let store =
+                outlook_pst::messaging::store::UnicodeStore::read(file.clone()).map_err(damaged)?;
+            walk.run::<Unicode>(&store, &file, path)?;
         }
         Err(unicode_error) => {
             let file = outlook_pst::AnsiPstFile::open(path).map_err(|ansi_error| {
@@ -101,9 +106,10 @@ pub fn read_mailbox(
                 ))
             })?;
             walk.report.format = "ansi";
+            let file = Rc::new(file);
             let store =
-                outlook_pst::messaging::store::AnsiStore::read(Rc::new(file)).map_err(damaged)?;
-            walk.run::<Ansi>(&store)?;
+                outlook_pst::messaging::store::AnsiStore::read(file.clone()).map_err(damaged)?;
+            walk.run::<Ansi>(&store, &file, path)?;
         }
     }
     Ok(walk.report)
@@ -112,8 +118,13 @@ pub fn read_mailbox(
 /// The two file formats differ only in types; this names the calls that
 /// need the concrete ones.
 trait Flavor {
+    type File: outlook_pst::PstFile;
     type Store: Store + 'static;
     type Message: Message + 'static;
+    /// The sub-node tree block of a node in the file's node B-tree.
+    fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64>;
+    /// A data block, decoded, with the blocks of its data tree after it.
+    fn block(file: &Self::File, bid: u64) -> io::Result<Vec<u8>>;
     fn read_message(store: &Rc<Self::Store>, entry: &EntryId) -> io::Result<Rc<Self::Message>>;
     fn read_attachment(message: &Rc<Self::Message>, node: NodeId)
         -> io::Result<Rc<dyn Attachment>>;
@@ -123,6 +134,14 @@ struct Unicode;
 struct Ansi;
 
 impl Flavor for Unicode {
+    type File = outlook_pst::UnicodePstFile;
+    fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64> {
+        let entry = file.read_node(NodeId::from(node))?;
+        Ok(entry.sub_node().map(u64::from).unwrap_or(0))
+    }
+    fn block(file: &Self::File, bid: u64) -> io::Result<Vec<u8>> {
+        file.read_block(bid.into())
+    }
     type Store = outlook_pst::messaging::store::UnicodeStore;
     type Message = outlook_pst::messaging::message::UnicodeMessage;
     fn read_message(store: &Rc<Self::Store>, entry: &EntryId) -> io::Result<Rc<Self::Message>> {
@@ -141,6 +160,18 @@ impl Flavor for Unicode {
 }
 
 impl Flavor for Ansi {
+    type File = outlook_pst::AnsiPstFile;
+    fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64> {
+        let entry = file.read_node(NodeId::from(node))?;
+        Ok(entry
+            .sub_node()
+            .map(|b| u64::from(u32::from(b)))
+            .unwrap_or(0))
+    }
+    fn block(file: &Self::File, bid: u64) -> io::Result<Vec<u8>> {
+        let bid = u32::try_from(bid).map_err(|_| io::Error::other("block id out of range"))?;
+        file.read_block(bid.into())
+    }
     type Store = outlook_pst::messaging::store::AnsiStore;
     type Message = outlook_pst::messaging::message::AnsiMessage;
     fn read_message(store: &Rc<Self::Store>, entry: &EntryId) -> io::Result<Rc<Self::Message>> {
@@ -168,7 +199,18 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn run<F: Flavor>(&mut self, store: &Rc<F::Store>) -> Result<(), ExtractError> {
+    fn run<F: Flavor>(
+        &mut self,
+        store: &Rc<F::Store>,
+        file: &F::File,
+        path: &Path,
+    ) -> Result<(), ExtractError> {
+        let read_block = |bid: u64| F::block(file, bid);
+        let raw = embedded::Reader::open(path, &read_block).ok();
+        let attached = Attached::<F> {
+            file,
+            raw: raw.as_ref(),
+        };
         let properties = store.properties();
         if matches!(properties.get(PST_PASSWORD), Some(PropertyValue::Integer32(crc)) if *crc != 0)
         {
@@ -241,7 +283,7 @@ impl Walk<'_> {
                     continue;
                 }
                 let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    self.read_item::<F>(store, node, &path)
+                    self.read_item::<F>(store, &attached, node, &path)
                 }))
                 .unwrap_or_else(|_| Err(io::Error::other("the PST library crashed on it")));
                 let item = match read {
@@ -266,6 +308,7 @@ impl Walk<'_> {
     fn read_item<F: Flavor>(
         &self,
         store: &Rc<F::Store>,
+        attached: &Attached<F>,
         node: u32,
         folder: &str,
     ) -> io::Result<MailboxItem> {
@@ -284,7 +327,8 @@ impl Walk<'_> {
         } else {
             None
         };
-        let mut attachments = attachments::<F>(&message, self.limits, &mut warnings);
+        let mut attachments =
+            attachments::<F>(&message, node, attached, self.limits, &mut warnings);
         let (name, data) = match kind {
             Some("VCARD") => (
                 format!("{}.vcf", props.first(&[DISPLAY_NAME, SUBJECT], "contact")),
@@ -295,7 +339,12 @@ impl Walk<'_> {
                 calendar(&props, named, message.as_ref(), component, self.limits),
             ),
             None => {
-                let mut mail = mail(&props, message.as_ref(), self.limits, &mut warnings);
+                let mut mail = mail(
+                    &props,
+                    recipients(message.as_ref()),
+                    self.limits,
+                    &mut warnings,
+                );
                 mail.attachments = std::mem::take(&mut attachments);
                 (
                     format!("{}.eml", props.subject_or("message")),
@@ -314,16 +363,58 @@ impl Walk<'_> {
     }
 }
 
-/// A message's properties with the values Disclose uses as text.
-struct Props(BTreeMap<u16, PropertyValue>);
+/// A property value as Disclose uses it.
+#[derive(Debug, Clone)]
+enum Val {
+    Text(String),
+    Int(i64),
+    /// FILETIME ticks.
+    Time(i64),
+    Bytes(Vec<u8>),
+}
+
+impl Val {
+    fn of(value: &PropertyValue) -> Option<Val> {
+        Some(match value {
+            PropertyValue::Unicode(s) => Val::Text(s.to_string()),
+            PropertyValue::String8(s) => Val::Text(string8(s.buffer())),
+            PropertyValue::Integer16(n) => Val::Int(i64::from(*n)),
+            PropertyValue::Integer32(n) => Val::Int(i64::from(*n)),
+            PropertyValue::Integer64(n) => Val::Int(*n),
+            PropertyValue::Boolean(b) => Val::Int(i64::from(*b)),
+            PropertyValue::Time(t) => Val::Time(*t),
+            PropertyValue::Binary(b) => Val::Bytes(b.buffer().to_vec()),
+            _ => return None,
+        })
+    }
+}
+
+/// An 8-bit string, in the Windows code page Outlook writes by default.
+fn string8(bytes: &[u8]) -> String {
+    encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
+}
+
+/// A message's properties with the values Disclose uses.
+#[derive(Debug, Default)]
+struct Props(BTreeMap<u16, Val>);
 
 impl Props {
     fn of<'a>(iter: impl Iterator<Item = (&'a u16, &'a PropertyValue)>) -> Props {
-        Props(iter.map(|(k, v)| (*k, v.clone())).collect())
+        Props(iter.filter_map(|(k, v)| Some((*k, Val::of(v)?))).collect())
     }
 
     fn text(&self, id: u16) -> String {
-        self.0.get(&id).and_then(value_text).unwrap_or_default()
+        match self.0.get(&id) {
+            Some(Val::Text(t)) => t.trim_end_matches('\0').to_string(),
+            _ => String::new(),
+        }
+    }
+
+    fn int(&self, id: u16) -> Option<i64> {
+        match self.0.get(&id)? {
+            Val::Int(n) => Some(*n),
+            _ => None,
+        }
     }
 
     fn first(&self, ids: &[u16], fallback: &str) -> String {
@@ -340,15 +431,15 @@ impl Props {
 
     fn time(&self, id: u16) -> Option<chrono::DateTime<chrono::Utc>> {
         match self.0.get(&id)? {
-            PropertyValue::Time(t) => mapi::filetime(*t as u64),
+            Val::Time(t) => mapi::filetime(*t as u64),
             _ => None,
         }
     }
 
     fn bytes(&self, id: u16) -> Option<&[u8]> {
         match self.0.get(&id)? {
-            PropertyValue::Binary(b) => Some(b.buffer()),
-            PropertyValue::String8(s) => Some(s.buffer()),
+            Val::Bytes(b) => Some(b),
+            Val::Text(t) => Some(t.as_bytes()),
             _ => None,
         }
     }
@@ -378,20 +469,6 @@ impl Props {
     }
 }
 
-fn value_text(value: &PropertyValue) -> Option<String> {
-    match value {
-        PropertyValue::Unicode(s) => Some(s.to_string().trim_end_matches('\0').to_string()),
-        PropertyValue::String8(s) => Some(
-            encoding_rs::WINDOWS_1252
-                .decode(s.buffer())
-                .0
-                .trim_end_matches('\0')
-                .to_string(),
-        ),
-        _ => None,
-    }
-}
-
 /// A subject cut to a sensible file name length.
 fn short(text: &str) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -414,7 +491,7 @@ fn table_rows(table: &dyn TableContext) -> Vec<(u32, Props)> {
                     let value = table
                         .read_column(value.as_ref()?, column.prop_type())
                         .ok()?;
-                    Some((column.prop_id(), value))
+                    Some((column.prop_id(), Val::of(&value)?))
                 })
                 .collect();
             (u32::from(row.id()), Props(cells))
@@ -424,22 +501,24 @@ fn table_rows(table: &dyn TableContext) -> Vec<(u32, Props)> {
 
 /// To, Cc and Bcc as `Name <address>` lists, from the recipient table.
 fn recipients(message: &dyn Message) -> [Vec<String>; 3] {
+    match message.recipient_table() {
+        Some(table) => recipient_lists(table_rows(table.as_ref()).into_iter().map(|(_, p)| p)),
+        None => Default::default(),
+    }
+}
+
+/// To, Cc and Bcc as `Name <address>` lists, from recipient rows.
+fn recipient_lists(rows: impl Iterator<Item = Props>) -> [Vec<String>; 3] {
     let mut lists: [Vec<String>; 3] = Default::default();
-    let Some(table) = message.recipient_table() else {
-        return lists;
-    };
-    for (_, props) in table_rows(table.as_ref()) {
+    for props in rows {
         let email = [props.text(SMTP_ADDRESS), props.text(EMAIL_ADDRESS)]
             .into_iter()
             .find(|a| a.contains('@'))
             .unwrap_or_default();
         let entry = mapi::address(&props.text(DISPLAY_NAME), &email);
-        let slot = match props.0.get(&RECIPIENT_TYPE) {
-            Some(PropertyValue::Integer32(kind)) => match kind & 0xFF {
-                2 => 1,
-                3 => 2,
-                _ => 0,
-            },
+        let slot = match props.int(RECIPIENT_TYPE).unwrap_or(1) & 0xFF {
+            2 => 1,
+            3 => 2,
             _ => 0,
         };
         if !entry.is_empty() {
@@ -487,11 +566,10 @@ fn body(props: &Props, limits: &Limits, warnings: &mut Vec<String>) -> String {
 /// An e-mail (or any item without a kind of its own), attachments aside.
 fn mail(
     props: &Props,
-    message: &dyn Message,
+    [to, cc, bcc]: [Vec<String>; 3],
     limits: &Limits,
     warnings: &mut Vec<String>,
 ) -> mapi::Message {
-    let [to, cc, bcc] = recipients(message);
     let pick = |list: Vec<String>, display: u16| {
         if list.is_empty() {
             props.text(display)
@@ -523,8 +601,17 @@ fn mail(
     }
 }
 
+/// What reading attached messages needs: the crate cannot (see
+/// [`embedded`]).
+struct Attached<'a, F: Flavor> {
+    file: &'a F::File,
+    raw: Option<&'a embedded::Reader<'a>>,
+}
+
 fn attachments<F: Flavor>(
     message: &Rc<F::Message>,
+    message_node: u32,
+    attached: &Attached<F>,
     limits: &Limits,
     warnings: &mut Vec<String>,
 ) -> Vec<Child> {
@@ -533,28 +620,34 @@ fn attachments<F: Flavor>(
     };
     let mut children = Vec::new();
     for (index, (node, row)) in table_rows(table.as_ref()).into_iter().enumerate() {
-        let attachment = match F::read_attachment(message, NodeId::from(node)) {
-            Ok(a) => a,
-            Err(e) => {
-                let name = row.first(
-                    &[ATTACH_LONG_FILENAME, ATTACH_FILENAME, DISPLAY_NAME],
-                    &format!("attachment {}", index + 1),
-                );
-                let what = match row.0.get(&ATTACH_METHOD) {
-                    Some(PropertyValue::Integer32(5)) => "attached message",
-                    _ => "attachment",
-                };
-                warnings.push(format!("{what} '{name}' could not be read: {e}"));
-                continue;
-            }
-        };
-        let props = Props::of(attachment.properties().iter());
-        let name = props.first(
+        let name = row.first(
             &[ATTACH_LONG_FILENAME, ATTACH_FILENAME, DISPLAY_NAME],
             &format!("attachment-{}", index + 1),
         );
-        match attachment.data() {
-            Some(AttachmentData::Binary(data)) => {
+        let attachment = F::read_attachment(message, NodeId::from(node));
+        let data = attachment.as_ref().ok().and_then(|a| a.data());
+        if row.int(ATTACH_METHOD) == Some(5) || matches!(data, Some(AttachmentData::Message(_))) {
+            let read = attached
+                .raw
+                .ok_or_else(|| io::Error::other("the file could not be reopened"))
+                .and_then(|raw| {
+                    let sub = F::node_sub_tree(attached.file, message_node)?;
+                    raw.attached_message(sub, node)
+                });
+            match read {
+                Ok(inner) => children.push(Child {
+                    name: archive::safe_name(&eml_name(&name)).0,
+                    data: attached_eml(&inner, limits, warnings),
+                }),
+                Err(e) => {
+                    warnings.push(format!("attached message '{name}' could not be read: {e}"))
+                }
+            }
+            continue;
+        }
+        match (&attachment, data) {
+            (Err(e), _) => warnings.push(format!("attachment '{name}' could not be read: {e}")),
+            (Ok(_), Some(AttachmentData::Binary(data))) => {
                 if data.buffer().len() as u64 > limits.max_child_bytes {
                     warnings.push(format!(
                         "attachment '{name}' is over the size limit; not read"
@@ -566,34 +659,8 @@ fn attachments<F: Flavor>(
                     data: data.buffer().to_vec(),
                 });
             }
-            Some(AttachmentData::Message(inner)) => {
-                let inner_props = Props::of(inner.properties().iter());
-                let mut inner_mail = mail(&inner_props, inner.as_ref(), limits, warnings);
-                let nested = inner
-                    .attachment_table()
-                    .map(|t| t.rows_matrix().count())
-                    .unwrap_or(0);
-                if nested > 0 {
-                    warnings.push(format!(
-                        "the {nested} attachment(s) of the attached message '{name}' were not read"
-                    ));
-                }
-                inner_mail.attachments = Vec::new();
-                let file_name = if name.to_ascii_lowercase().ends_with(".eml") {
-                    name
-                } else {
-                    format!("{name}.eml")
-                };
-                children.push(Child {
-                    name: archive::safe_name(&file_name).0,
-                    data: mapi::to_eml(&inner_mail),
-                });
-            }
-            None => {
-                let size = match props.0.get(&ATTACH_SIZE) {
-                    Some(PropertyValue::Integer32(n)) => *n,
-                    _ => 0,
-                };
+            (Ok(_), _) => {
+                let size = row.int(ATTACH_SIZE).unwrap_or(0);
                 warnings.push(format!(
                     "attachment '{name}' ({size} bytes) is a link or an OLE object; not read"
                 ));
@@ -601,6 +668,40 @@ fn attachments<F: Flavor>(
         }
     }
     children
+}
+
+fn eml_name(name: &str) -> String {
+    if name.to_ascii_lowercase().ends_with(".eml") {
+        name.to_string()
+    } else {
+        format!("{name}.eml")
+    }
+}
+
+/// An attached message, with its own attachments, as an `.eml`.
+fn attached_eml(
+    message: &embedded::AttachedMessage,
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> Vec<u8> {
+    let recipients = recipient_lists(message.recipients.iter().map(|p| Props(p.0.clone())));
+    let mut mail = mail(&message.props, recipients, limits, warnings);
+    for part in &message.attachments {
+        match part {
+            embedded::AttachedPart::File { name, data } => mail.attachments.push(Child {
+                name: archive::safe_name(name).0,
+                data: data.clone(),
+            }),
+            embedded::AttachedPart::Message { name, message } => mail.attachments.push(Child {
+                name: archive::safe_name(&eml_name(name)).0,
+                data: attached_eml(message, limits, warnings),
+            }),
+            embedded::AttachedPart::Unreadable { name, reason } => warnings.push(format!(
+                "attachment '{name}' of an attached message could not be read: {reason}"
+            )),
+        }
+    }
+    mapi::to_eml(&mail)
 }
 
 /// Text for a vCard or iCalendar value: backslash, comma, semicolon and

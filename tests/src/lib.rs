@@ -176,9 +176,3 @@ pub fn peak_rss_kb() -> u64 {
         })
         .unwrap_or(0)
 }
-
-/// Starts the peak memory count afresh (Linux), so a benchmark measures
-/// one step and not the fixtures it built before.
-pub fn reset_peak_rss() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}

@@ -108,3 +108,51 @@ fn words(s: &str) -> std::collections::HashSet<String> {
         .map(str::to_lowercase)
         .collect()
 }
+
+/// The real Outlook mailboxes of the corpus (`formats/pst`): an ANSI one
+/// read whole, a Unicode one read except its distribution list, which the
+/// PST library refuses, and a password-protected one refused clearly.
+#[test]
+fn the_corpus_outlook_mailboxes_are_read_or_refused_with_a_reason() {
+    let Some(corpus) = shared_corpus() else {
+        eprintln!("SKIPPED: ../shared/corpus is not present");
+        return;
+    };
+    let pst = corpus.join("formats/pst");
+    let d = Disclose::new();
+    d.new_case("PSTS");
+    // Exits non-zero: the password-protected mailbox fails.
+    d.run(&["import", "--case", "PSTS", pst.to_str().unwrap()]);
+    let items = d.json(&["items", "--case", "PSTS"]);
+    let items = items.as_array().unwrap();
+    let by_name = |name: &str| {
+        items
+            .iter()
+            .find(|i| i["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} missing: {items:#?}"))
+    };
+    let ansi = by_name("go-pst_32-bit.pst");
+    assert_eq!(ansi["status"], "ok", "{ansi:#}");
+    assert_eq!(ansi["metadata"]["pst-format"], "ansi");
+    let appointment =
+        by_name("go-pst_32-bit.pst/Calendar/Updated: Olympus training for new hires.ics");
+    assert_eq!(appointment["type"], "calendar");
+
+    let unicode = by_name("java-libpst_dist-list.pst");
+    assert_eq!(unicode["metadata"]["pst-format"], "unicode");
+    assert_eq!(by_name("Calendar/Test appointment.ics")["type"], "calendar");
+    let contact = by_name("Contacts/contact name 1.vcf");
+    assert_eq!(contact["type"], "contact");
+    let text = d.json(&["item", "--case", "PSTS", &contact["id"].to_string()])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(text.contains("contact1@rjohnson.id.au"), "{text}");
+
+    let locked = by_name("java-libpst_passworded.pst");
+    assert_eq!(locked["status"], "failed");
+    assert!(locked["reason"]
+        .as_str()
+        .unwrap()
+        .contains("password-protected"));
+}

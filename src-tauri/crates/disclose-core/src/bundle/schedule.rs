@@ -48,6 +48,10 @@ fn type_label(file_type: &str) -> &'static str {
         "json" => "System record",
         "text" => "Text note",
         "zip" => "Archive listing",
+        "pst" => "Outlook mailbox listing",
+        "calendar" => "Calendar entry",
+        "task" => "Task",
+        "contact" => "Contact card",
         _ => "File",
     }
 }

@@ -79,11 +79,6 @@ pub fn read_mailbox(
     skip: &dyn Fn(u32) -> bool,
     on_item: &mut dyn FnMut(MailboxItem) -> ControlFlow<()>,
 ) -> Result<MailboxReport, ExtractError> {
-    let damaged = |e: io::Error| {
-        ExtractError::Corrupt(format!(
-            "the Outlook mailbox could not be opened (damaged or cut short?): {e}"
-        ))
-    };
     let mut walk = Walk {
         limits,
         skip,
@@ -91,36 +86,42 @@ pub fn read_mailbox(
         report: MailboxReport::default(),
         named: BTreeMap::new(),
     };
-    match outlook_pst::UnicodePstFile::open(path) {
-        Ok(file) => {
+    match Unicode::open(path) {
+        Ok(opened) => {
             walk.report.format = "unicode";
-            let file = Rc::new(file);
-            let store =
-                outlook_pst::messaging::store::UnicodeStore::read(file.clone()).map_err(damaged)?;
-            walk.run::<Unicode>(&store, &file, path)?;
+            walk.run::<Unicode>(path, opened)?;
         }
         Err(unicode_error) => {
-            let file = outlook_pst::AnsiPstFile::open(path).map_err(|ansi_error| {
+            let opened = Ansi::open(path).map_err(|ansi_error| {
                 ExtractError::Corrupt(format!(
-                    "the Outlook mailbox could not be opened: {unicode_error} (as ANSI: {ansi_error})"
+                    "the Outlook mailbox could not be opened (damaged or cut short?): \
+                     {unicode_error} (as ANSI: {ansi_error})"
                 ))
             })?;
             walk.report.format = "ansi";
-            let file = Rc::new(file);
-            let store =
-                outlook_pst::messaging::store::AnsiStore::read(file.clone()).map_err(damaged)?;
-            walk.run::<Ansi>(&store, &file, path)?;
+            walk.run::<Ansi>(path, opened)?;
         }
     }
     Ok(walk.report)
 }
 
+/// The file is opened afresh after this many items: the PST library
+/// caches every B-tree page it reads, for as long as the file is open.
+const REOPEN_EVERY: u64 = 1_000;
+
+/// An open mailbox file and its message store.
+struct Opened<F: Flavor> {
+    file: Rc<F::File>,
+    store: Rc<F::Store>,
+}
+
 /// The two file formats differ only in types; this names the calls that
 /// need the concrete ones.
-trait Flavor {
+trait Flavor: Sized {
     type File: outlook_pst::PstFile;
     type Store: Store + 'static;
     type Message: Message + 'static;
+    fn open(path: &Path) -> io::Result<Opened<Self>>;
     /// The sub-node tree block of a node in the file's node B-tree.
     fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64>;
     /// A data block, decoded, with the blocks of its data tree after it.
@@ -135,6 +136,11 @@ struct Ansi;
 
 impl Flavor for Unicode {
     type File = outlook_pst::UnicodePstFile;
+    fn open(path: &Path) -> io::Result<Opened<Self>> {
+        let file = Rc::new(Self::File::open(path)?);
+        let store = Self::Store::read(file.clone())?;
+        Ok(Opened { file, store })
+    }
     fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64> {
         let entry = file.read_node(NodeId::from(node))?;
         Ok(entry.sub_node().map(u64::from).unwrap_or(0))
@@ -161,6 +167,11 @@ impl Flavor for Unicode {
 
 impl Flavor for Ansi {
     type File = outlook_pst::AnsiPstFile;
+    fn open(path: &Path) -> io::Result<Opened<Self>> {
+        let file = Rc::new(Self::File::open(path)?);
+        let store = Self::Store::read(file.clone())?;
+        Ok(Opened { file, store })
+    }
     fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64> {
         let entry = file.read_node(NodeId::from(node))?;
         Ok(entry
@@ -199,19 +210,8 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn run<F: Flavor>(
-        &mut self,
-        store: &Rc<F::Store>,
-        file: &F::File,
-        path: &Path,
-    ) -> Result<(), ExtractError> {
-        let read_block = |bid: u64| F::block(file, bid);
-        let raw = embedded::Reader::open(path, &read_block).ok();
-        let attached = Attached::<F> {
-            file,
-            raw: raw.as_ref(),
-        };
-        let properties = store.properties();
+    fn run<F: Flavor>(&mut self, path: &Path, mut opened: Opened<F>) -> Result<(), ExtractError> {
+        let properties = opened.store.properties();
         if matches!(properties.get(PST_PASSWORD), Some(PropertyValue::Integer32(crc)) if *crc != 0)
         {
             return Err(ExtractError::Encrypted(
@@ -221,69 +221,42 @@ impl Walk<'_> {
             ));
         }
         self.report.display_name = properties.display_name().unwrap_or_default();
-        self.named = named_fields(store.as_ref());
+        self.named = named_fields(opened.store.as_ref());
         let top = properties.ipm_sub_tree_entry_id().map_err(|e| {
             ExtractError::Corrupt(format!("the mailbox's top folder is missing: {e}"))
         })?;
         let mut seen = HashSet::new();
-        let mut pending = vec![(top, String::new(), 0usize)];
-        while let Some((entry, path, depth)) = pending.pop() {
-            if !seen.insert(u32::from(entry.node_id())) {
+        let mut pending = vec![(u32::from(top.node_id()), String::new(), 0usize)];
+        let mut since_open = 0;
+        while let Some((folder_node, folder_path, depth)) = pending.pop() {
+            if !seen.insert(folder_node) {
                 continue;
             }
-            let folder = match store.open_folder(&entry) {
-                Ok(f) => f,
-                Err(e) => {
-                    self.report
-                        .problems
-                        .push(format!("folder '{path}' could not be read: {e}"));
-                    continue;
-                }
-            };
-            if let Some(table) = folder.hierarchy_table() {
-                let mut children = Vec::new();
-                for row in table.rows_matrix() {
-                    let node = NodeId::from(u32::from(row.id()));
-                    let Ok(child) = properties.make_entry_id(node) else {
-                        continue;
-                    };
-                    let name = store
-                        .open_folder(&child)
-                        .ok()
-                        .and_then(|f| f.properties().display_name().ok())
-                        .unwrap_or_else(|| format!("folder {:x}", u32::from(node)));
-                    let child_path = if path.is_empty() {
-                        name
-                    } else {
-                        format!("{path}/{name}")
-                    };
-                    if depth + 1 > MAX_FOLDER_DEPTH {
-                        self.report
-                            .problems
-                            .push(format!("folder '{child_path}' nested too deep; not read"));
-                        continue;
-                    }
-                    children.push((child, child_path, depth + 1));
-                }
-                // Popped from the end: reversed so folders are read in order.
-                pending.extend(children.into_iter().rev());
-            }
-            let Some(contents) = folder.contents_table() else {
+            let Some((children, nodes)) = self.folder(&opened, folder_node, &folder_path, depth)
+            else {
                 continue;
             };
-            let nodes: Vec<u32> = contents
-                .rows_matrix()
-                .map(|row| u32::from(row.id()))
-                .collect();
-            if !path.is_empty() {
-                self.report.folders.push((path.clone(), nodes.len() as u64));
-            }
+            // Popped from the end: reversed so folders are read in order.
+            pending.extend(children.into_iter().rev());
             for node in nodes {
                 if (self.skip)(node) {
                     continue;
                 }
+                if since_open >= REOPEN_EVERY {
+                    opened = F::open(path).map_err(|e| {
+                        ExtractError::Corrupt(format!("the mailbox could not be reopened: {e}"))
+                    })?;
+                    since_open = 0;
+                }
+                since_open += 1;
+                let store = &opened.store;
+                let attached = Attached::<F> {
+                    file: &opened.file,
+                    path,
+                };
+                let path = &folder_path;
                 let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    self.read_item::<F>(store, &attached, node, &path)
+                    self.read_item::<F>(store, &attached, node, path)
                 }))
                 .unwrap_or_else(|_| Err(io::Error::other("the PST library crashed on it")));
                 let item = match read {
@@ -303,6 +276,71 @@ impl Walk<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A folder's sub-folders (node, path, depth) and its items' nodes;
+    /// `None`, with a problem noted, when it cannot be read.
+    #[allow(clippy::type_complexity)]
+    fn folder<F: Flavor>(
+        &mut self,
+        opened: &Opened<F>,
+        node: u32,
+        path: &str,
+        depth: usize,
+    ) -> Option<(Vec<(u32, String, usize)>, Vec<u32>)> {
+        let store = &opened.store;
+        let properties = store.properties();
+        let folder = properties
+            .make_entry_id(NodeId::from(node))
+            .and_then(|entry| store.open_folder(&entry));
+        let folder = match folder {
+            Ok(f) => f,
+            Err(e) => {
+                self.report
+                    .problems
+                    .push(format!("folder '{path}' could not be read: {e}"));
+                return None;
+            }
+        };
+        let mut children = Vec::new();
+        if let Some(table) = folder.hierarchy_table() {
+            for row in table.rows_matrix() {
+                let child = u32::from(row.id());
+                let name = properties
+                    .make_entry_id(NodeId::from(child))
+                    .and_then(|entry| store.open_folder(&entry))
+                    .ok()
+                    .and_then(|f| f.properties().display_name().ok())
+                    .unwrap_or_else(|| format!("folder {child:x}"));
+                let child_path = if path.is_empty() {
+                    name
+                } else {
+                    format!("{path}/{name}")
+                };
+                if depth + 1 > MAX_FOLDER_DEPTH {
+                    self.report
+                        .problems
+                        .push(format!("folder '{child_path}' nested too deep; not read"));
+                    continue;
+                }
+                children.push((child, child_path, depth + 1));
+            }
+        }
+        let nodes: Vec<u32> = folder
+            .contents_table()
+            .map(|contents| {
+                contents
+                    .rows_matrix()
+                    .map(|row| u32::from(row.id()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !path.is_empty() {
+            self.report
+                .folders
+                .push((path.to_string(), nodes.len() as u64));
+        }
+        Some((children, nodes))
     }
 
     fn read_item<F: Flavor>(
@@ -404,9 +442,15 @@ impl Props {
     }
 
     fn text(&self, id: u16) -> String {
-        match self.0.get(&id) {
-            Some(Val::Text(t)) => t.trim_end_matches('\0').to_string(),
-            _ => String::new(),
+        let text = match self.0.get(&id) {
+            Some(Val::Text(t)) => t.trim_end_matches('\0'),
+            _ => return String::new(),
+        };
+        // A subject may start with a marker (U+0001) and the length of its
+        // prefix ("RE: "): the marker pair is not part of the text.
+        match text.strip_prefix('\u{1}') {
+            Some(rest) if id == SUBJECT => rest.chars().skip(1).collect(),
+            _ => text.to_string(),
         }
     }
 
@@ -605,7 +649,7 @@ fn mail(
 /// [`embedded`]).
 struct Attached<'a, F: Flavor> {
     file: &'a F::File,
-    raw: Option<&'a embedded::Reader<'a>>,
+    path: &'a Path,
 }
 
 fn attachments<F: Flavor>(
@@ -627,13 +671,11 @@ fn attachments<F: Flavor>(
         let attachment = F::read_attachment(message, NodeId::from(node));
         let data = attachment.as_ref().ok().and_then(|a| a.data());
         if row.int(ATTACH_METHOD) == Some(5) || matches!(data, Some(AttachmentData::Message(_))) {
-            let read = attached
-                .raw
-                .ok_or_else(|| io::Error::other("the file could not be reopened"))
-                .and_then(|raw| {
-                    let sub = F::node_sub_tree(attached.file, message_node)?;
-                    raw.attached_message(sub, node)
-                });
+            let read_block = |bid: u64| F::block(attached.file, bid);
+            let read = embedded::Reader::open(attached.path, &read_block).and_then(|raw| {
+                let sub = F::node_sub_tree(attached.file, message_node)?;
+                raw.attached_message(sub, node)
+            });
             match read {
                 Ok(inner) => children.push(Child {
                     name: archive::safe_name(&eml_name(&name)).0,

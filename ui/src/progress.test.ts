@@ -20,4 +20,19 @@ describe("import progress", () => {
     expect(state).toMatchObject({ files: 2, filesDone: 2, bytes: 300, bytesDone: 300, items: 4, failed: 1, alreadyImported: 1, indexed: true, current: "" });
     expect(sizes.size).toBe(0);
   });
+
+  it("counts a mailbox's messages as they are stored and the mailbox once, when read", () => {
+    const sizes = new Map<string, number>();
+    const events: ProgressEvent[] = [
+      { event: "found", files: 1, bytes: 5000, already_imported: 0 },
+      { event: "file_started", path: "team.pst", bytes: 5000 },
+      { event: "items_stored", path: "team.pst", items: 65, failed: 0 },
+      { event: "items_stored", path: "team.pst", items: 129, failed: 2 },
+      { event: "file_done", path: "team.pst", items: 140, failed: 2 },
+    ];
+    let state = initialImportState();
+    const seen = events.map((e) => (state = foldProgress(state, e, sizes)));
+    expect(seen[3]).toMatchObject({ filesDone: 0, items: 129, failed: 2, current: "team.pst" });
+    expect(state).toMatchObject({ files: 1, filesDone: 1, bytesDone: 5000, items: 140 });
+  });
 });

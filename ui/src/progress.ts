@@ -37,6 +37,8 @@ export function foldProgress(state: ImportState, event: ProgressEvent, sizes: Ma
         failed: event.failed,
       };
     }
+    case "items_stored":
+      return { ...state, current: event.path, items: event.items, failed: event.failed };
     case "indexed":
       return { ...state, indexed: true, current: "" };
   }

@@ -58,6 +58,11 @@ impl ProgressSink for Bar {
                     bar.inc(1);
                 }
             }
+            ProgressEvent::ItemsStored { path, items, .. } => {
+                if let Some(bar) = guard.as_ref() {
+                    bar.set_message(format!("{path}: {items} items stored"));
+                }
+            }
             ProgressEvent::Indexed { .. } => {
                 if let Some(bar) = guard.take() {
                     bar.finish_and_clear();

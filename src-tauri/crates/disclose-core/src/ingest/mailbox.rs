@@ -70,7 +70,8 @@ pub fn import_mailbox(
             if node.status == Status::Failed || node.same_bytes_as_earlier {
                 return writer.write_batch(vec![node], progress);
             }
-            writer.write_batch(vec![node], progress)?;
+            // Reported done once read to the end, below.
+            writer.write_batch(vec![node], &super::NoProgress)?;
             match writer.folder.store.item_for_source(&source_key)? {
                 Some((id, _)) => id,
                 None => return Ok(()),
@@ -108,14 +109,18 @@ pub fn import_mailbox(
         for node in rx.iter() {
             batch.push(node);
             if batch.len() >= BATCH {
-                written = writer.write_under(Some(parent), std::mem::take(&mut batch), progress);
+                written = writer.write_under(
+                    Some((parent, &file.display)),
+                    std::mem::take(&mut batch),
+                    progress,
+                );
                 if written.is_err() {
                     break;
                 }
             }
         }
         if written.is_ok() {
-            written = writer.write_under(Some(parent), batch, progress);
+            written = writer.write_under(Some((parent, &file.display)), batch, progress);
         }
         // Dropping the receiver stops the reader at its next message.
         drop(rx);
@@ -180,6 +185,11 @@ pub fn import_mailbox(
             .failures
             .push((file.display.clone(), reason.unwrap_or_default()));
     }
+    progress.event(&ProgressEvent::FileDone {
+        path: file.display.clone(),
+        items: writer.summary.items,
+        failed: writer.summary.failed,
+    });
     Ok(())
 }
 

@@ -142,6 +142,13 @@ pub enum ProgressEvent {
         items: u64,
         failed: u64,
     },
+    /// A batch of the messages of a mailbox (`path`) was stored; the
+    /// mailbox itself is `FileDone` once read to the end.
+    ItemsStored {
+        path: String,
+        items: u64,
+        failed: u64,
+    },
     /// The index was committed.
     Indexed { items: u64 },
 }

@@ -55,14 +55,17 @@ impl<'a> Writer<'a> {
         self.write_under(None, batch, progress)
     }
 
-    /// Stores a batch of trees under `parent` (the items of a mailbox read
-    /// message by message), or top-level inputs when `parent` is `None`.
+    /// Stores a batch of trees under `parent` (the id and path of a mailbox
+    /// read message by message), or top-level inputs when `parent` is
+    /// `None`.
     pub fn write_under(
         &mut self,
-        parent: Option<i64>,
+        parent: Option<(i64, &str)>,
         batch: Vec<Node>,
         progress: &dyn ProgressSink,
     ) -> Result<()> {
+        let container = parent.map(|(_, path)| path.to_string());
+        let parent = parent.map(|(id, _)| id);
         let mut written = Vec::new();
         let folder = &mut *self.folder;
         let ctx = WriteCtx {
@@ -79,14 +82,23 @@ impl<'a> Writer<'a> {
                 }
                 let path = node.path.clone();
                 write_tree(store, &ctx, node, parent, waiting, summary, &mut written)?;
-                progress.event(&ProgressEvent::FileDone {
-                    path,
-                    items: summary.items,
-                    failed: summary.failed,
-                });
+                if parent.is_none() {
+                    progress.event(&ProgressEvent::FileDone {
+                        path,
+                        items: summary.items,
+                        failed: summary.failed,
+                    });
+                }
             }
             Ok(())
         })?;
+        if let Some(path) = container {
+            progress.event(&ProgressEvent::ItemsStored {
+                path,
+                items: self.summary.items,
+                failed: self.summary.failed,
+            });
+        }
         self.index_written(written)?;
         if self.pending_index.len() >= INDEX_COMMIT_EVERY {
             self.commit_index()?;

@@ -134,71 +134,72 @@ trait Flavor: Sized {
 struct Unicode;
 struct Ansi;
 
-impl Flavor for Unicode {
-    type File = outlook_pst::UnicodePstFile;
-    fn open(path: &Path) -> io::Result<Opened<Self>> {
-        let file = Rc::new(Self::File::open(path)?);
-        let store = Self::Store::read(file.clone())?;
-        Ok(Opened { file, store })
-    }
-    fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64> {
-        let entry = file.read_node(NodeId::from(node))?;
-        Ok(entry.sub_node().map(u64::from).unwrap_or(0))
-    }
-    fn block(file: &Self::File, bid: u64) -> io::Result<Vec<u8>> {
-        file.read_block(bid.into())
-    }
-    type Store = outlook_pst::messaging::store::UnicodeStore;
-    type Message = outlook_pst::messaging::message::UnicodeMessage;
-    fn read_message(store: &Rc<Self::Store>, entry: &EntryId) -> io::Result<Rc<Self::Message>> {
-        Self::Message::read(store.clone(), entry, None)
-    }
-    fn read_attachment(
-        message: &Rc<Self::Message>,
-        node: NodeId,
-    ) -> io::Result<Rc<dyn Attachment>> {
-        Ok(outlook_pst::messaging::attachment::UnicodeAttachment::read(
-            message.clone(),
-            node,
-            None,
-        )?)
-    }
+/// One `Flavor` implementation per file format; `$bid` is the format's
+/// block id width (`u64` or `u32`).
+macro_rules! flavor {
+    ($flavor:ident, $file:ident, $store:ident, $message:ident, $attachment:ident, $bid:ty) => {
+        impl Flavor for $flavor {
+            type File = outlook_pst::$file;
+            type Store = outlook_pst::messaging::store::$store;
+            type Message = outlook_pst::messaging::message::$message;
+
+            fn open(path: &Path) -> io::Result<Opened<Self>> {
+                let file = Rc::new(Self::File::open(path)?);
+                let store = Self::Store::read(file.clone())?;
+                Ok(Opened { file, store })
+            }
+
+            fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64> {
+                let entry = file.read_node(NodeId::from(node))?;
+                Ok(entry
+                    .sub_node()
+                    .map(|b| u64::from(<$bid>::from(b)))
+                    .unwrap_or(0))
+            }
+
+            fn block(file: &Self::File, bid: u64) -> io::Result<Vec<u8>> {
+                let bid =
+                    <$bid>::try_from(bid).map_err(|_| io::Error::other("block id out of range"))?;
+                file.read_block(bid.into())
+            }
+
+            fn read_message(
+                store: &Rc<Self::Store>,
+                entry: &EntryId,
+            ) -> io::Result<Rc<Self::Message>> {
+                Self::Message::read(store.clone(), entry, None)
+            }
+
+            fn read_attachment(
+                message: &Rc<Self::Message>,
+                node: NodeId,
+            ) -> io::Result<Rc<dyn Attachment>> {
+                Ok(outlook_pst::messaging::attachment::$attachment::read(
+                    message.clone(),
+                    node,
+                    None,
+                )?)
+            }
+        }
+    };
 }
 
-impl Flavor for Ansi {
-    type File = outlook_pst::AnsiPstFile;
-    fn open(path: &Path) -> io::Result<Opened<Self>> {
-        let file = Rc::new(Self::File::open(path)?);
-        let store = Self::Store::read(file.clone())?;
-        Ok(Opened { file, store })
-    }
-    fn node_sub_tree(file: &Self::File, node: u32) -> io::Result<u64> {
-        let entry = file.read_node(NodeId::from(node))?;
-        Ok(entry
-            .sub_node()
-            .map(|b| u64::from(u32::from(b)))
-            .unwrap_or(0))
-    }
-    fn block(file: &Self::File, bid: u64) -> io::Result<Vec<u8>> {
-        let bid = u32::try_from(bid).map_err(|_| io::Error::other("block id out of range"))?;
-        file.read_block(bid.into())
-    }
-    type Store = outlook_pst::messaging::store::AnsiStore;
-    type Message = outlook_pst::messaging::message::AnsiMessage;
-    fn read_message(store: &Rc<Self::Store>, entry: &EntryId) -> io::Result<Rc<Self::Message>> {
-        Self::Message::read(store.clone(), entry, None)
-    }
-    fn read_attachment(
-        message: &Rc<Self::Message>,
-        node: NodeId,
-    ) -> io::Result<Rc<dyn Attachment>> {
-        Ok(outlook_pst::messaging::attachment::AnsiAttachment::read(
-            message.clone(),
-            node,
-            None,
-        )?)
-    }
-}
+flavor!(
+    Unicode,
+    UnicodePstFile,
+    UnicodeStore,
+    UnicodeMessage,
+    UnicodeAttachment,
+    u64
+);
+flavor!(
+    Ansi,
+    AnsiPstFile,
+    AnsiStore,
+    AnsiMessage,
+    AnsiAttachment,
+    u32
+);
 
 struct Walk<'a> {
     limits: &'a Limits,

@@ -491,3 +491,49 @@ fn a_killed_mailbox_import_carries_on_where_it_stopped() {
     assert_eq!(all.iter().filter(|i| i["type"] == "pst").count(), 1);
     assert_eq!(hit_paths(&d, "KILL", "token02999x").len(), 1);
 }
+
+/// Mailboxes with bytes flipped at random (seeded) places: each is an item
+/// with a status, and the import finishes.
+#[test]
+fn mailboxes_with_random_damage_never_stop_the_import() {
+    let d = Disclose::new();
+    d.new_case("FUZZ");
+    let dir = tempfile::tempdir().unwrap();
+    let whole = write_pst(&housing_mailbox());
+    let mut seed: u64 = 0x5eed_0f_d15c_105e;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    const COPIES: usize = 24;
+    for copy in 0..COPIES {
+        let mut damaged = whole.clone();
+        for _ in 0..(1 + copy % 8) * 4 {
+            let at = next() % damaged.len();
+            damaged[at] ^= 1 << (next() % 8);
+        }
+        fs::write(dir.path().join(format!("damaged-{copy:02}.pst")), damaged).unwrap();
+    }
+    let run = d.run(&[
+        "--json",
+        "import",
+        "--case",
+        "FUZZ",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(!run.stderr.contains("panicked at"), "{}", run.stderr);
+    let summary: Value = serde_json::from_str(&run.stdout).expect("the import finished");
+    assert_eq!(summary["inputs"], COPIES, "{summary:#}");
+    let items = items(&d, "FUZZ");
+    let mailboxes: Vec<&Value> = items.iter().filter(|i| i["parent"].is_null()).collect();
+    assert_eq!(mailboxes.len(), COPIES);
+    for mailbox in mailboxes {
+        let reason = mailbox["reason"].as_str().unwrap_or("");
+        assert!(!reason.contains("not read to the end"), "{mailbox:#}");
+        if mailbox["status"] != "ok" {
+            assert!(!reason.is_empty(), "{mailbox:#}");
+        }
+    }
+}

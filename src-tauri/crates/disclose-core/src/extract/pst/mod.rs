@@ -86,23 +86,28 @@ pub fn read_mailbox(
         report: MailboxReport::default(),
         named: BTreeMap::new(),
     };
-    match Unicode::open(path) {
-        Ok(opened) => {
-            walk.report.format = "unicode";
-            walk.run::<Unicode>(path, opened)?;
-        }
-        Err(unicode_error) => {
-            let opened = Ansi::open(path).map_err(|ansi_error| {
-                ExtractError::Corrupt(format!(
-                    "the Outlook mailbox could not be opened (damaged or cut short?): \
-                     {unicode_error} (as ANSI: {ansi_error})"
-                ))
-            })?;
-            walk.report.format = "ansi";
-            walk.run::<Ansi>(path, opened)?;
-        }
+    let damaged = |e: io::Error| {
+        ExtractError::Corrupt(format!(
+            "the Outlook mailbox could not be opened (damaged or cut short?): {e}"
+        ))
+    };
+    if file_version(path).map_err(damaged)? >= 23 {
+        walk.report.format = "unicode";
+        walk.run::<Unicode>(path, Unicode::open(path).map_err(damaged)?)?;
+    } else {
+        walk.report.format = "ansi";
+        walk.run::<Ansi>(path, Ansi::open(path).map_err(damaged)?)?;
     }
     Ok(walk.report)
+}
+
+/// The format version in the file's header: 14 or 15 for ANSI files, 23
+/// or more for Unicode ones.
+fn file_version(path: &Path) -> io::Result<u16> {
+    use std::io::Read;
+    let mut head = [0u8; 12];
+    std::fs::File::open(path)?.read_exact(&mut head)?;
+    Ok(u16::from_le_bytes([head[10], head[11]]))
 }
 
 /// The file is opened afresh after this many items: the PST library

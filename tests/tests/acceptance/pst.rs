@@ -500,7 +500,7 @@ fn mailboxes_with_random_damage_never_stop_the_import() {
     d.new_case("FUZZ");
     let dir = tempfile::tempdir().unwrap();
     let whole = write_pst(&housing_mailbox());
-    let mut seed: u64 = 0x5eed_0f_d15c_105e;
+    let mut seed: u64 = 0x005e_ed0f_d15c_105e;
     let mut next = move || {
         seed = seed
             .wrapping_mul(6_364_136_223_846_793_005)

@@ -70,7 +70,6 @@ struct Email {
     message_id: Option<String>,
     links: Vec<String>,
     subject_key: String,
-    body: String,
     has_attachments: bool,
 }
 
@@ -115,11 +114,20 @@ pub fn regroup(store: &mut Store) -> Result<GroupingSummary> {
     let mut rows: Vec<(i64, i64, bool)> = Vec::new();
     for (thread, mut messages) in threads {
         messages.sort_by(|a, b| (a.date.as_str(), a.id).cmp(&(b.date.as_str(), b.id)));
+        // Bodies are read one thread at a time, so memory follows the
+        // largest thread, not the whole case.
+        let bodies: Vec<String> = if messages.len() > 1 {
+            messages
+                .iter()
+                .map(|m| store.text(m.id).map(|t| quotable_body(&t)))
+                .collect::<Result<_>>()?
+        } else {
+            Vec::new()
+        };
         for (i, m) in messages.iter().enumerate() {
-            let quoted_later = !m.body.is_empty()
-                && messages[i + 1..]
-                    .iter()
-                    .any(|later| later.body.contains(&m.body));
+            let quoted_later = bodies.get(i).is_some_and(|body| {
+                !body.is_empty() && bodies[i + 1..].iter().any(|later| later.contains(body))
+            });
             let inclusive = m.has_attachments || !quoted_later;
             summary.inclusive += inclusive as u64;
             rows.push((m.id, thread, inclusive));
@@ -159,26 +167,23 @@ pub fn regroup(store: &mut Store) -> Result<GroupingSummary> {
 
 fn load_emails(store: &Store) -> Result<Vec<Email>> {
     let mut stmt = store.conn.prepare(
-        "SELECT i.id, COALESCE(i.date, ''), i.message_id, i.metadata, COALESCE(t.text, ''),
+        "SELECT i.id, COALESCE(i.date, ''), i.message_id, i.metadata,
                 EXISTS (SELECT 1 FROM items c WHERE c.parent_id = i.id)
-         FROM items i LEFT JOIN item_text t ON t.item_id = i.id
+         FROM items i
          WHERE i.type IN ('email', 'msg') AND i.duplicate_of IS NULL",
     )?;
     let rows = stmt.query_map([], |r| {
-        let metadata: String = r.get(3)?;
-        let text: String = r.get(4)?;
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, Option<String>>(2)?,
-            metadata,
-            text,
-            r.get::<_, bool>(5)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, bool>(4)?,
         ))
     })?;
     let mut emails = Vec::new();
     for row in rows {
-        let (id, date, message_id, metadata, text, has_attachments) = row?;
+        let (id, date, message_id, metadata, has_attachments) = row?;
         let meta: BTreeMap<String, String> = serde_json::from_str(&metadata).unwrap_or_default();
         let links = ["in-reply-to", "references"]
             .iter()
@@ -207,7 +212,6 @@ fn load_emails(store: &Store) -> Result<Vec<Email>> {
             message_id,
             links,
             subject_key,
-            body: quotable_body(&text),
             has_attachments,
         });
     }

@@ -121,11 +121,19 @@ impl CaseIndex {
         Ok(self.index.writer_with_num_threads(1, 64 << 20)?)
     }
 
-    /// Replaces the item's document (so re-indexing after a crash never
-    /// duplicates it).
+    /// Replaces the item's document (so re-indexing after a crash, or after
+    /// OCR, never duplicates it).
+    pub fn replace(&self, writer: &IndexWriter, doc: &IndexDoc) -> Result<()> {
+        writer.delete_term(Term::from_field_u64(self.fields.id, doc.id as u64));
+        self.add(writer, doc)
+    }
+
+    /// Adds the document of an item just stored. Items are never deleted
+    /// and reach the index only once stored, so a new item cannot have a
+    /// document yet: no delete is queued (tantivy keeps each one until it
+    /// is applied, which made memory grow with the size of an import).
     pub fn add(&self, writer: &IndexWriter, doc: &IndexDoc) -> Result<()> {
         let f = &self.fields;
-        writer.delete_term(Term::from_field_u64(f.id, doc.id as u64));
         let mut d = doc!(
             f.id => doc.id as u64,
             f.text => doc.text,

@@ -386,7 +386,7 @@ pub fn reindex_pending(folder: &mut CaseFolder) -> Result<u64> {
                 item.date.as_deref(),
                 item.file_modified.as_deref(),
             );
-            folder.index.add(&writer, &doc.as_index_doc(*id))?;
+            folder.index.replace(&writer, &doc.as_index_doc(*id))?;
         }
         writer.commit()?;
         folder.store.transaction(|s| s.mark_indexed(&ids))?;

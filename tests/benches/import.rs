@@ -58,22 +58,8 @@ fn main() {
 
     let home = tempfile::tempdir().expect("temp home");
     let home = Home::new(home.path());
-    let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
-    let case = Case::new("BENCH", "Kenneth Lay", received).expect("case");
-    let mut folder = CaseFolder::create(&home, &case, "2026-03-03T00:00:00Z").expect("case folder");
-    let options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
-    let start = Instant::now();
-    let mut options = options;
-    options.ocr = false;
-    let summary = ingest::import(
-        &mut folder,
-        std::slice::from_ref(&corpus),
-        &options,
-        &NoProgress,
-        &AtomicBool::new(false),
-    )
-    .expect("import");
-    let seconds = start.elapsed().as_secs_f64();
+    let (folder, summary, seconds) =
+        disclose_acceptance::bench_import(&home, "BENCH", std::slice::from_ref(&corpus));
     println!(
         "disclose import + index: {:.2} s, {:.0} files/s, {:.1} MB/s, {} items (ok {}, partial {}, failed {}, duplicates {}), {} workers",
         seconds,
@@ -84,7 +70,7 @@ fn main() {
         summary.partial,
         summary.failed,
         summary.duplicates,
-        options.workers
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
     );
     println!(
         "peak RSS: {:.0} MB",
@@ -176,7 +162,9 @@ fn ocr_benchmark(corpus: &Path, home: &Home) {
         summary.items,
         seconds,
         summary.pages as f64 * 60.0 / seconds,
-        options.workers
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
     );
 }
 

@@ -8,13 +8,11 @@
 //! Run: `cargo bench -p disclose-acceptance --bench pst`
 
 use std::process::Command;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use disclose_acceptance::peak_rss_kb;
 use disclose_acceptance::pst::*;
-use disclose_core::case::{Case, CaseFolder, Home};
-use disclose_core::ingest::{self, ImportOptions, NoProgress};
+use disclose_acceptance::{bench_import, peak_rss_kb};
+use disclose_core::case::Home;
 
 const SIZES: [usize; 3] = [5_000, 20_000, 40_000];
 const PER_FOLDER: usize = 400;
@@ -113,21 +111,7 @@ fn import(messages: usize, pst: &std::path::Path) {
     let size = std::fs::metadata(pst).expect("the mailbox").len() as f64;
     let dir = tempfile::tempdir().expect("temp dir");
     let home = Home::new(dir.path());
-    let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
-    let case = Case::new("PSTBENCH", "Daniel Okoro", received).expect("case");
-    let mut folder = CaseFolder::create(&home, &case, "2026-03-03T00:00:00Z").expect("case folder");
-    let mut options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
-    options.ocr = false;
-    let start = Instant::now();
-    let summary = ingest::import(
-        &mut folder,
-        &[pst.to_path_buf()],
-        &options,
-        &NoProgress,
-        &AtomicBool::new(false),
-    )
-    .expect("import");
-    let seconds = start.elapsed().as_secs_f64();
+    let (_folder, summary, seconds) = bench_import(&home, "PSTBENCH", &[pst.to_path_buf()]);
     println!(
         "{messages} messages ({:.1} MB PST): import + index {seconds:.2} s, {:.0} messages/s, {:.1} MB/s, {} items (failed {}), peak RSS {:.0} MB",
         size / 1e6,

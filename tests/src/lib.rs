@@ -176,3 +176,34 @@ pub fn peak_rss_kb() -> u64 {
         })
         .unwrap_or(0)
 }
+
+/// For benchmarks: a fresh case `reference` in `home`, and `paths`
+/// imported into it with OCR deferred. Returns the case, what the import
+/// did and how many seconds it took.
+pub fn bench_import(
+    home: &disclose_core::case::Home,
+    reference: &str,
+    paths: &[PathBuf],
+) -> (
+    disclose_core::case::CaseFolder,
+    disclose_core::ingest::ImportSummary,
+    f64,
+) {
+    use disclose_core::case::{Case, CaseFolder};
+    use disclose_core::ingest::{self, ImportOptions, NoProgress};
+    let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
+    let case = Case::new(reference, "Daniel Okoro", received).expect("case");
+    let mut folder = CaseFolder::create(home, &case, "2026-03-03T00:00:00Z").expect("case folder");
+    let mut options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
+    options.ocr = false;
+    let start = std::time::Instant::now();
+    let summary = ingest::import(
+        &mut folder,
+        paths,
+        &options,
+        &NoProgress,
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .expect("import");
+    (folder, summary, start.elapsed().as_secs_f64())
+}

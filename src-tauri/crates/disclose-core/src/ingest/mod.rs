@@ -12,6 +12,11 @@
 //! stored (each input's item tree is written in one transaction), so a
 //! re-run of a killed import skips it; items stored but not yet indexed are
 //! indexed first.
+//!
+//! Outlook mailboxes (`.pst`) are the exception: they are read after the
+//! other inputs, message by message, and stored in batches under the
+//! mailbox's item (see [`mailbox`]), so a mailbox of any size fits in
+//! bounded memory and a killed import carries on where it stopped.
 
 mod mailbox;
 mod walk;

@@ -19,6 +19,9 @@ use super::{Props, Val};
 const MAX_DEPTH: u32 = 8;
 /// Deepest B-tree or sub-node tree followed.
 const MAX_TREE_DEPTH: u32 = 16;
+/// Most nodes of one B-tree-on-heap, or blocks of one sub-node tree, read
+/// (a heap holds at most 2,047 allocations per block).
+const MAX_TREE_VISITS: usize = 4_096;
 /// Most nodes one sub-node tree may list (a damaged tree can point at the
 /// same blocks over and over).
 const MAX_SUB_NODES: usize = 100_000;
@@ -156,19 +159,26 @@ impl<'a> Reader<'a> {
     pub fn sub_nodes(&self, bid: u64) -> io::Result<BTreeMap<u32, SubNode>> {
         let mut out = BTreeMap::new();
         if bid != 0 {
-            self.collect_sub_nodes(bid, 0, &mut out)?;
+            self.collect_sub_nodes(bid, 0, &mut 0, &mut out)?;
         }
         Ok(out)
     }
 
+    /// `blocks` counts the blocks read, so a damaged tree that points
+    /// back at itself ends with an error instead of running on.
     fn collect_sub_nodes(
         &self,
         bid: u64,
         depth: u32,
+        blocks: &mut usize,
         out: &mut BTreeMap<u32, SubNode>,
     ) -> io::Result<()> {
         if depth > MAX_TREE_DEPTH {
             return Err(bad("sub-node tree too deep"));
+        }
+        *blocks += 1;
+        if *blocks > MAX_TREE_VISITS {
+            return Err(bad("sub-node tree loops back on itself"));
         }
         let (offset, length) = self.locate(bid)?;
         let block = self.read_at(offset, length)?;
@@ -190,7 +200,7 @@ impl<'a> Reader<'a> {
                 let sub = le(&block, at + 2 * w, w)?;
                 out.insert(nid, SubNode { data, sub });
             } else {
-                self.collect_sub_nodes(le(&block, at + w, w)?, depth + 1, out)?;
+                self.collect_sub_nodes(le(&block, at + w, w)?, depth + 1, blocks, out)?;
             }
         }
         Ok(())
@@ -481,18 +491,29 @@ impl Heap {
             le(header, 3, 1)? as u32,
         );
         let mut out = Vec::new();
+        let mut visits = 0;
         if key > 0 {
-            self.walk(le(header, 4, 4)? as u32, levels, key, entry, &mut out)?;
+            let shape = (key, entry);
+            self.walk(
+                le(header, 4, 4)? as u32,
+                levels,
+                shape,
+                &mut visits,
+                &mut out,
+            )?;
         }
         Ok(out)
     }
 
+    /// `shape` is the size of a key and of a leaf record's data; `visits`
+    /// counts the tree's nodes read, so a damaged tree that points back at
+    /// itself ends with an error instead of running on.
     fn walk(
         &self,
         hid: u32,
         level: u32,
-        key: usize,
-        entry: usize,
+        (key, entry): (usize, usize),
+        visits: &mut usize,
         out: &mut Vec<(Vec<u8>, Vec<u8>)>,
     ) -> io::Result<()> {
         if hid == 0 {
@@ -501,15 +522,99 @@ impl Heap {
         if level > MAX_TREE_DEPTH {
             return Err(bad("B-tree-on-heap too deep"));
         }
+        *visits += 1;
+        if *visits > MAX_TREE_VISITS {
+            return Err(bad("B-tree-on-heap loops back on itself"));
+        }
         let records = self.item(hid).ok_or_else(|| bad("tree records missing"))?;
         let size = if level == 0 { key + entry } else { key + 4 };
         for record in records.chunks_exact(size) {
             if level == 0 {
                 out.push((record[..key].to_vec(), record[key..].to_vec()));
             } else {
-                self.walk(le(record, key, 4)? as u32, level - 1, key, entry, out)?;
+                let child = le(record, key, 4)? as u32;
+                self.walk(child, level - 1, (key, entry), visits, out)?;
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A heap with one allocation per item, as a property context's first
+    /// block lays it out.
+    fn heap_of(items: &[&[u8]]) -> Vec<u8> {
+        let mut data = vec![0u8; 12];
+        let mut offsets = vec![data.len() as u16];
+        for item in items {
+            data.extend_from_slice(item);
+            offsets.push(data.len() as u16);
+        }
+        let map = data.len() as u16;
+        data[0..2].copy_from_slice(&map.to_le_bytes());
+        data[2] = 0xEC;
+        data[3] = 0xBC;
+        data[4..8].copy_from_slice(&0x20u32.to_le_bytes());
+        data.extend_from_slice(&(items.len() as u16).to_le_bytes());
+        data.extend_from_slice(&0u16.to_le_bytes());
+        for offset in offsets {
+            data.extend_from_slice(&offset.to_le_bytes());
+        }
+        data
+    }
+
+    #[test]
+    fn a_property_tree_is_read_from_its_heap() {
+        // Item 1: the tree's header (cbKey 2, cbEnt 6, leaf root = item 2);
+        // item 2: two records.
+        let header = [0xB5, 2, 6, 0, 0x40, 0, 0, 0];
+        let mut records = Vec::new();
+        records.extend_from_slice(&0x0037u16.to_le_bytes());
+        records.extend_from_slice(&0x0003u16.to_le_bytes());
+        records.extend_from_slice(&7u32.to_le_bytes());
+        records.extend_from_slice(&0x3705u16.to_le_bytes());
+        records.extend_from_slice(&0x0003u16.to_le_bytes());
+        records.extend_from_slice(&5u32.to_le_bytes());
+        let heap = Heap::new(heap_of(&[&header, &records])).unwrap();
+        let found = heap.tree_records(heap.user_root().unwrap()).unwrap();
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].0, 0x3705u16.to_le_bytes());
+        assert_eq!(le(&found[1].1, 2, 4).unwrap(), 5);
+    }
+
+    #[test]
+    fn a_tree_that_points_back_at_itself_is_an_error() {
+        // Item 2 is an intermediate node whose 100 entries all point at
+        // item 2 again, 15 levels deep.
+        let header = [0xB5, 2, 6, 15, 0x40, 0, 0, 0];
+        let looping: Vec<u8> = (0..100).flat_map(|_| [0u8, 0, 0x40, 0, 0, 0]).collect();
+        let heap = Heap::new(heap_of(&[&header, &looping])).unwrap();
+        assert!(heap.tree_records(0x20).is_err());
+    }
+
+    #[test]
+    fn damaged_heaps_are_errors_not_panics() {
+        let good = heap_of(&[&[0xB5, 2, 6, 3, 0x40, 0, 0, 0], &[1, 2, 3]]);
+        let mut cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            vec![0xEC; 3],
+            vec![0xFF, 0xFF, 0xEC, 0xBC, 0, 0, 0, 0],
+            good[..good.len() - 3].to_vec(),
+        ];
+        for at in 0..good.len() {
+            let mut bad = good.clone();
+            bad[at] ^= 0xFF;
+            cases.push(bad);
+        }
+        for data in cases {
+            if let Ok(heap) = Heap::new(data) {
+                let root = heap.user_root().unwrap_or(0);
+                let _ = heap.tree_records(root);
+                let _ = heap.item(0xFFFF_FFE0);
+            }
+        }
     }
 }

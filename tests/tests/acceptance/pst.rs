@@ -191,6 +191,12 @@ fn a_mailbox_is_read_item_by_item_with_every_field() {
     assert_eq!(mailbox["status"], "ok", "{mailbox:#}");
     assert_eq!(mailbox["metadata"]["title"], "Housing team");
     assert_eq!(mailbox["metadata"]["pst-format"], "unicode");
+    let listing = detail(&d, "PST", mailbox)["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(listing.contains("Inbox/Repairs (2)"), "{listing}");
+    assert!(listing.contains("Name: Housing team"), "{listing}");
 
     let repairs = item_at(
         &items,

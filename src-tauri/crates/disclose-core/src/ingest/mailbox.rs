@@ -172,10 +172,12 @@ pub fn import_mailbox(
             }
         }
     };
+    let text = listing(&file.display, &metadata, status, reason.as_deref());
     writer
         .folder
         .store
-        .finish_container(parent, status, reason.as_deref(), &metadata)?;
+        .finish_container(parent, status, reason.as_deref(), &metadata, &text)?;
+    writer.reindex(parent)?;
     if fresh {
         writer.summary.recount(Status::Partial, status);
     }
@@ -191,6 +193,28 @@ pub fn import_mailbox(
         failed: writer.summary.failed,
     });
     Ok(())
+}
+
+/// The mailbox item's text: what it is and which folders it holds, so it
+/// reads (and is found) as a listing of the mailbox.
+fn listing(
+    name: &str,
+    metadata: &BTreeMap<String, String>,
+    status: Status,
+    reason: Option<&str>,
+) -> String {
+    let mut lines = vec![format!("Outlook mailbox: {name}")];
+    if let Some(title) = metadata.get("title").filter(|t| !t.is_empty()) {
+        lines.push(format!("Name: {title}"));
+    }
+    if let Some(folders) = metadata.get("folders").filter(|f| !f.is_empty()) {
+        lines.push("Folders (items):".into());
+        lines.extend(folders.split("; ").map(|f| format!("  {f}")));
+    }
+    if status != Status::Ok {
+        lines.push(format!("Not read in full: {}", reason.unwrap_or("")));
+    }
+    lines.join("\n")
 }
 
 /// The mailbox's own item: its bytes kept and hashed as they stream past.

@@ -118,6 +118,27 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Indexes an item already stored again (a mailbox once read to the
+    /// end), replacing its document at the next commit.
+    pub fn reindex(&mut self, id: i64) -> Result<()> {
+        let store = &self.folder.store;
+        let item = store.item(id)?;
+        let doc = PendingDoc::new(
+            store.text(id)?,
+            &item.name,
+            &item.path,
+            &item.file_type,
+            &item.metadata,
+            item.date.as_deref(),
+            item.file_modified.as_deref(),
+        );
+        self.folder
+            .index
+            .replace(&self.index_writer, &doc.as_index_doc(id))?;
+        self.pending_index.push(id);
+        Ok(())
+    }
+
     pub fn commit_index(&mut self) -> Result<()> {
         self.index_writer.commit()?;
         let ids = std::mem::take(&mut self.pending_index);

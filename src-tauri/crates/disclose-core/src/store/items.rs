@@ -293,23 +293,32 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Records how reading a container ended: its status, reason and
-    /// metadata, known only once everything inside it was read.
+    /// Records how reading a container ended: its status, reason,
+    /// metadata and text (a listing of what it holds), known only once
+    /// everything inside it was read. It is to be indexed again.
     pub fn finish_container(
         &self,
         id: i64,
         status: Status,
         reason: Option<&str>,
         metadata: &BTreeMap<String, String>,
+        text: &str,
     ) -> Result<()> {
         self.conn.execute(
-            "UPDATE items SET status = ?2, reason = ?3, metadata = ?4 WHERE id = ?1",
+            "UPDATE items SET status = ?2, reason = ?3, metadata = ?4, text_bytes = ?5,
+                 indexed = 0 WHERE id = ?1",
             params![
                 id,
                 status.as_str(),
                 reason,
-                serde_json::to_string(metadata).unwrap_or_else(|_| "{}".into())
+                serde_json::to_string(metadata).unwrap_or_else(|_| "{}".into()),
+                text.len() as i64
             ],
+        )?;
+        self.conn.execute(
+            "INSERT INTO item_text (item_id, text) VALUES (?1, ?2)
+             ON CONFLICT(item_id) DO UPDATE SET text = ?2",
+            params![id, text],
         )?;
         Ok(())
     }

@@ -4,6 +4,7 @@
 //! an `.eml` file, and how a body is chosen (plain text, else HTML, else
 //! compressed RTF, which is decompressed here).
 
+use crate::extract::ole::u32_at;
 use crate::extract::{html, rtf, Child, ExtractError, Extracted, Limits};
 
 pub const MESSAGE_CLASS: u16 = 0x001A;
@@ -78,11 +79,6 @@ pub fn filetime(ticks: u64) -> Option<chrono::DateTime<chrono::Utc>> {
     }
     let secs = (ticks - UNIX_EPOCH_TICKS) / 10_000_000;
     chrono::DateTime::from_timestamp(secs as i64, 0)
-}
-
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
-    data.get(at..at + 4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 /// The message as an extracted item: a header block, then the body;

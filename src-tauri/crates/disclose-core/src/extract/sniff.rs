@@ -120,6 +120,9 @@ pub const ALL: [FileType; 26] = [
     FileType::Binary,
 ];
 
+/// How an Outlook data file (`.pst`) starts.
+pub const PST_MAGIC: &[u8; 4] = b"!BDN";
+
 /// Decides the type of `data`, named `name`, from its bytes; the extension
 /// only picks between formats the bytes cannot tell apart (CSV vs text, the
 /// kinds of OLE file).
@@ -135,7 +138,7 @@ pub fn sniff(data: &[u8], name: &str) -> FileType {
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return sniff_ole(data);
     }
-    if head.starts_with(b"!BDN") {
+    if head.starts_with(PST_MAGIC) {
         return FileType::Pst;
     }
     match super::card::sniff_card(head) {

@@ -29,14 +29,15 @@ pub const STILL_READING: &str =
 /// Stored messages are written in batches of this many.
 const BATCH: usize = 64;
 
-/// Whether the file starts like an Outlook data file.
+/// Whether the file starts like an Outlook data file (only its first bytes
+/// are read: every input is asked, before the import starts).
 pub fn is_mailbox(file: &InputFile) -> bool {
     use std::io::Read;
     let mut magic = [0u8; 4];
     std::fs::File::open(&file.abs)
         .and_then(|mut f| f.read_exact(&mut magic))
         .is_ok()
-        && &magic == b"!BDN"
+        && &magic == crate::extract::sniff::PST_MAGIC
 }
 
 /// Whether an import must (still) read this input: never stored, or left
@@ -250,9 +251,9 @@ fn mailbox_node(ctx: &WorkerContext, file: &InputFile, source_key: &str) -> Node
         reason,
         same_bytes_as_earlier,
         file_modified: std::fs::metadata(&file.abs)
-            .and_then(|m| m.modified())
             .ok()
-            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).to_rfc3339()),
+            .as_ref()
+            .and_then(worker::modified_rfc3339),
         extracted: Extracted::default(),
         children: Vec::new(),
     }

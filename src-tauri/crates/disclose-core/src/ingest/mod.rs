@@ -381,16 +381,7 @@ pub fn reindex_pending(folder: &mut CaseFolder) -> Result<u64> {
             break;
         }
         for id in &ids {
-            let item = folder.store.item(*id)?;
-            let doc = writer::PendingDoc::new(
-                folder.store.text(*id)?,
-                &item.name,
-                &item.path,
-                &item.file_type,
-                &item.metadata,
-                item.date.as_deref(),
-                item.file_modified.as_deref(),
-            );
+            let doc = writer::PendingDoc::of_stored(&folder.store, *id)?;
             folder.index.replace(&writer, &doc.as_index_doc(*id))?;
         }
         writer.commit()?;

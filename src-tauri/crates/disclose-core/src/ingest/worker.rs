@@ -47,11 +47,7 @@ pub fn process_file(ctx: &WorkerContext, abs: &Path, display: &str, source_key: 
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let meta = std::fs::metadata(abs);
-    let file_modified = meta
-        .as_ref()
-        .ok()
-        .and_then(|m| m.modified().ok())
-        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).to_rfc3339());
+    let file_modified = meta.as_ref().ok().and_then(modified_rfc3339);
     let size = meta.as_ref().map(|m| m.len()).unwrap_or(0);
     let fail = |reason: String, sha: String, size: u64| Node {
         source_key: source_key.clone(),
@@ -103,6 +99,13 @@ pub fn process_file(ctx: &WorkerContext, abs: &Path, display: &str, source_key: 
     node
 }
 
+/// When a file was last modified, as RFC 3339.
+pub(super) fn modified_rfc3339(meta: &std::fs::Metadata) -> Option<String> {
+    let modified = meta.modified().ok()?;
+    Some(chrono::DateTime::<chrono::Utc>::from(modified).to_rfc3339())
+}
+
+/// The type of a file on disk, from its first 8 KiB.
 fn sniff_head(abs: &Path) -> Option<FileType> {
     use std::io::Read;
     let mut head = vec![0u8; 8192];

@@ -121,17 +121,7 @@ impl<'a> Writer<'a> {
     /// Indexes an item already stored again (a mailbox once read to the
     /// end), replacing its document at the next commit.
     pub fn reindex(&mut self, id: i64) -> Result<()> {
-        let store = &self.folder.store;
-        let item = store.item(id)?;
-        let doc = PendingDoc::new(
-            store.text(id)?,
-            &item.name,
-            &item.path,
-            &item.file_type,
-            &item.metadata,
-            item.date.as_deref(),
-            item.file_modified.as_deref(),
-        );
+        let doc = PendingDoc::of_stored(&self.folder.store, id)?;
         self.folder
             .index
             .replace(&self.index_writer, &doc.as_index_doc(id))?;
@@ -233,6 +223,20 @@ impl PendingDoc {
                 .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
                 .map(|d| d.to_utc()),
         }
+    }
+
+    /// The searchable fields of an item already stored.
+    pub(crate) fn of_stored(store: &crate::store::Store, id: i64) -> Result<PendingDoc> {
+        let item = store.item(id)?;
+        Ok(PendingDoc::new(
+            store.text(id)?,
+            &item.name,
+            &item.path,
+            &item.file_type,
+            &item.metadata,
+            item.date.as_deref(),
+            item.file_modified.as_deref(),
+        ))
     }
 
     pub(crate) fn as_index_doc(&self, id: i64) -> IndexDoc<'_> {

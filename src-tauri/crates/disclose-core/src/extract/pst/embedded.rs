@@ -356,7 +356,7 @@ impl<'a> Reader<'a> {
             0x0040 => Some(Val::Time(fixed? as i64)),
             0x001F => self
                 .value_bytes(heap, nodes, raw32)
-                .map(|b| Val::Text(utf16(&b))),
+                .map(|b| Val::Text(crate::extract::ole::utf16le(&b))),
             0x001E => self
                 .value_bytes(heap, nodes, raw32)
                 .map(|b| Val::Text(super::string8(&b))),
@@ -434,14 +434,6 @@ impl<'a> Reader<'a> {
         let node = nodes.get(&hnid)?;
         (self.read_block)(node.data).ok()
     }
-}
-
-fn utf16(bytes: &[u8]) -> String {
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-        .collect();
-    String::from_utf16_lossy(&units)
 }
 
 /// A heap-on-node (MS-PST 2.3.1): the first block's allocations.

@@ -675,9 +675,15 @@ fn attachments<F: Flavor>(
             &[ATTACH_LONG_FILENAME, ATTACH_FILENAME, DISPLAY_NAME],
             &format!("attachment-{}", index + 1),
         );
-        let attachment = F::read_attachment(message, NodeId::from(node));
-        let data = attachment.as_ref().ok().and_then(|a| a.data());
-        if row.int(ATTACH_METHOD) == Some(5) || matches!(data, Some(AttachmentData::Message(_))) {
+        // The attachment table says which attachments are messages; the
+        // crate cannot open those, so they are not handed to it.
+        let attachment = (row.int(ATTACH_METHOD) != Some(5))
+            .then(|| F::read_attachment(message, NodeId::from(node)));
+        let data = match &attachment {
+            Some(Ok(a)) => a.data(),
+            _ => None,
+        };
+        if attachment.is_none() || matches!(data, Some(AttachmentData::Message(_))) {
             let read_block = |bid: u64| F::block(attached.file, bid);
             let read = embedded::Reader::open(attached.path, &read_block).and_then(|raw| {
                 let sub = F::node_sub_tree(attached.file, message_node)?;
@@ -695,8 +701,10 @@ fn attachments<F: Flavor>(
             continue;
         }
         match (&attachment, data) {
-            (Err(e), _) => warnings.push(format!("attachment '{name}' could not be read: {e}")),
-            (Ok(_), Some(AttachmentData::Binary(data))) => {
+            (Some(Err(e)), _) => {
+                warnings.push(format!("attachment '{name}' could not be read: {e}"))
+            }
+            (_, Some(AttachmentData::Binary(data))) => {
                 if data.buffer().len() as u64 > limits.max_child_bytes {
                     warnings.push(format!(
                         "attachment '{name}' is over the size limit; not read"
@@ -708,7 +716,7 @@ fn attachments<F: Flavor>(
                     data: data.buffer().to_vec(),
                 });
             }
-            (Ok(_), _) => {
+            _ => {
                 let size = row.int(ATTACH_SIZE).unwrap_or(0);
                 warnings.push(format!(
                     "attachment '{name}' ({size} bytes) is a link or an OLE object; not read"

@@ -11,6 +11,7 @@ mod export;
 mod golden;
 mod hostile;
 mod import;
+mod isolation;
 mod ocr;
 mod pst;
 mod redact;

@@ -89,6 +89,7 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    disclose_core::isolate::serve_if_worker();
     quiet_worker_panics();
     let cli = Cli::parse();
     let out = output::Output { json: cli.json };

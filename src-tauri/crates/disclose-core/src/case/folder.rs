@@ -119,6 +119,12 @@ impl CaseFolder {
         self.dir.join("originals")
     }
 
+    /// Temporary files of the reader processes (pages drawn for OCR,
+    /// decoded photos): removed after use, and covered by purge.
+    pub fn tmp_dir(&self) -> PathBuf {
+        self.dir.join("tmp")
+    }
+
     pub fn case(&self) -> Result<Case> {
         self.store.load_case()
     }

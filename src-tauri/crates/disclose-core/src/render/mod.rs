@@ -18,6 +18,7 @@
 pub mod document;
 pub mod image;
 pub mod pdf;
+pub mod raster;
 pub mod writer;
 
 use std::collections::BTreeMap;

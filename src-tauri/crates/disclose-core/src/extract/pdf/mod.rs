@@ -29,6 +29,12 @@ use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSett
 use super::{ExtractError, Extracted, Limits, Page};
 use layout::{lay_out, GlyphRecorder, PageCut};
 
+/// Most drawing operations interpreted on one page, when reading its text
+/// and when drawing it, so a page of millions of paths, or of form
+/// XObjects that draw each other many times over, ends. A few thousand is
+/// usual; a detailed map a few hundred thousand.
+pub const MAX_DRAW_CALLS: usize = 1_000_000;
+
 /// Separates the text of one page from the next.
 const PAGE_BREAK: &str = "\n\n";
 

@@ -61,7 +61,7 @@ fn with_entry(base: &[u8], name: &str, data: &[u8]) -> Vec<u8> {
         let mut entry = archive.by_index(i).expect("entry");
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes).expect("entry bytes");
-        entries.push((entry.name().to_string(), bytes));
+        entries.push((entry.name().expect("entry name").to_string(), bytes));
     }
     for entry in entries.iter_mut().filter(|e| e.0 == name) {
         entry.1 = data.to_vec();

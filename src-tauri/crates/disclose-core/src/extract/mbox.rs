@@ -163,7 +163,8 @@ mod tests {
                     Hello\n>From the start\n\n\
                     From b@example.org Mon Jan  5 11:00:00 2026\n\
                     Subject: two\n\n\
-                    From here on, a line inside the body.\n";
+                    Dear tenant,\n\
+                    From here on, a line inside a paragraph.\n";
         let (items, report) = read_all(text);
         assert_eq!(report.items, 2);
         assert_eq!(items.len(), 2);

@@ -1,5 +1,6 @@
 //! Isolation: everything that decodes untrusted bytes (every reader, PDF
-//! pages drawn for OCR and for renditions, pictures, OCR itself) runs in
+//! pages drawn for OCR and for renditions, pictures decoded for
+//! renditions, OCR itself, Outlook mailboxes) runs in
 //! worker processes, so a file that aborts, crashes, loops or allocates
 //! without bound stops one worker, never the import or the window.
 //!
@@ -198,6 +199,7 @@ pub(crate) fn run_job(job: Job, data: Vec<u8>) -> Reply {
         } => Reply::Rasterised(crate::render::raster::rasterise(
             &data, dpi, max_pixels, &pages,
         )),
+        Job::DecodeImage => Reply::Decoded(crate::render::image::upright_on_white(&data)),
         Job::ReadMailbox { .. } => Reply::Panicked("a mailbox is read by `mailbox::serve`".into()),
     }
 }

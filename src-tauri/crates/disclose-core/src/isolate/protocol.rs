@@ -37,6 +37,8 @@ pub enum Job {
         /// 1-based; all pages when empty.
         pages: Vec<u32>,
     },
+    /// Decode a picture, upright and on white (for a redacted rendition).
+    DecodeImage,
     /// Walk the Outlook mailbox at `path`, leaving out the items in
     /// `skip`; answered by a stream of frames (see `super::mailbox`).
     ReadMailbox {
@@ -51,7 +53,7 @@ impl Job {
     /// get it once per page.
     pub fn time_factor(&self) -> u32 {
         match self {
-            Job::Extract { .. } | Job::ReadMailbox { .. } => 1,
+            Job::Extract { .. } | Job::DecodeImage | Job::ReadMailbox { .. } => 1,
             Job::Ocr { pages, .. } | Job::Rasterise { pages, .. } => pages.len().max(1) as u32,
         }
     }
@@ -68,6 +70,8 @@ pub enum Reply {
     },
     Ocr(Result<Vec<crate::ocr::OcrPage>, String>),
     Rasterised(Result<Vec<crate::render::raster::DrawnPage>, String>),
+    /// A decoded picture, and whether it was a JPEG.
+    Decoded(Result<(Picture, bool), String>),
     /// The reader panicked; the worker caught it and carries on.
     Panicked(String),
     /// The mailbox reader is about to read this item.

@@ -211,3 +211,17 @@ fn the_export_wizard_says_what_stops_it_and_the_profile_is_validated() {
     let err = export::export(&state, "DEMO-001", "/tmp/never.zip", true).unwrap_err();
     assert_eq!(err.code, "invalid");
 }
+
+#[test]
+fn a_failure_inside_a_command_is_an_error_and_the_case_still_works() {
+    let (_dir, state) = demo_state();
+    let failed = state.with_case("DEMO-001", |_| -> crate::error::CommandResult<()> {
+        panic!("a reader bug reached from the window")
+    });
+    let err = failed.unwrap_err();
+    assert_eq!(err.code, "internal");
+    assert!(err.message.contains("try again"), "{}", err.message);
+    // The case is not left locked or poisoned: the next command works.
+    let found = search::run(&state, "DEMO-001", "damp", SortBy::Relevance, 0, 10).unwrap();
+    assert!(found.hits > 0);
+}

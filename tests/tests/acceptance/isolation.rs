@@ -184,6 +184,10 @@ fn hostile_files_cannot_stop_an_import_or_take_its_memory() {
             .get(name)
             .unwrap_or_else(|| panic!("{name} is not an item"))[0];
         let status = item["status"].as_str().unwrap();
+        println!(
+            "{name}: {status} — {}",
+            item["reason"].as_str().unwrap_or("")
+        );
         assert!(
             ["ok", "partial", "failed"].contains(&status),
             "{name}: {status}"

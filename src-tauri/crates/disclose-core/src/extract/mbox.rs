@@ -12,9 +12,9 @@ use std::path::Path;
 use super::pst::{MailboxItem, MailboxReport};
 use super::{ExtractError, Limits};
 
-/// Reads the mbox file at `path`. `skip` says which messages (numbered from
-/// 1) are already stored; `on_item` receives each other message and may
-/// stop the walk.
+/// Reads the mbox file at `path`. `skip` says which messages (numbered
+/// from one) are already stored; `on_item` receives each other message and
+/// may stop the walk.
 pub fn read_mbox(
     path: &Path,
     limits: &Limits,

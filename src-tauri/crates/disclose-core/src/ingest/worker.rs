@@ -192,6 +192,7 @@ fn sniff_head(abs: &Path) -> Option<FileType> {
 
 /// Processes bytes already in memory (a file or a child); `budget` is what
 /// is left of the bytes this input's children may expand to.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn process_bytes(
     ctx: &WorkerContext,
     slot: &mut Slot,

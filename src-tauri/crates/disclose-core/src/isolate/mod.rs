@@ -206,7 +206,7 @@ pub(crate) fn run_job(job: Job, data: Vec<u8>) -> Reply {
 
 /// "1 GiB", "512 MiB".
 pub fn show_bytes(bytes: u64) -> String {
-    if bytes >= 1 << 30 && bytes % (1 << 30) == 0 {
+    if bytes >= 1 << 30 && bytes.is_multiple_of(1 << 30) {
         format!("{} GiB", bytes >> 30)
     } else {
         format!("{} MiB", bytes >> 20)

@@ -198,8 +198,15 @@ fn ods() -> Vec<u8> {
             b"application/vnd.oasis.opendocument.spreadsheet",
         ),
         ("content.xml", content.as_bytes()),
+        ("META-INF/manifest.xml", MANIFEST.as_bytes()),
     ])
 }
+
+const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
 
 /// A BIFF8 record.
 fn record(out: &mut Vec<u8>, kind: u16, data: &[u8]) {

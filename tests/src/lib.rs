@@ -3,6 +3,7 @@
 //! office documents, PDFs) in code, deterministically.
 
 pub mod adversarial;
+pub mod fuzz;
 pub mod hostile;
 pub mod pst;
 

@@ -4,6 +4,7 @@
 
 pub mod adversarial;
 pub mod pst;
+pub mod turned;
 
 pub use disclose_core::demo::formats as fixtures;
 

@@ -14,8 +14,10 @@ DISCLOSE_APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-eng libtesseract-dev libleptonica-dev
   # HEIC photos (heif-convert; heif-enc makes the test's fixture)
   libheif-examples
+  # the leak check reads renditions with poppler (runtime, as Tesseract is)
+  poppler-utils
   # independent checks of what Disclose produces
-  poppler-utils qpdf libimage-exiftool-perl p7zip-full python3 python3-venv
+  qpdf libimage-exiftool-perl p7zip-full python3 python3-venv
   # libpff's pffexport, reading the self-made PST fixtures independently
   pff-tools
 )

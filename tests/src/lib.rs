@@ -6,6 +6,7 @@ pub mod adversarial;
 pub mod fuzz;
 pub mod hostile;
 pub mod pst;
+pub mod turned;
 
 pub use disclose_core::demo::formats as fixtures;
 

@@ -16,9 +16,11 @@
 //! marks changed is known to be stale.
 
 pub mod document;
+pub mod font;
 pub mod image;
 pub mod pdf;
 pub mod raster;
+pub mod table;
 pub mod writer;
 
 use std::collections::BTreeMap;
@@ -195,7 +197,12 @@ fn render_item_in(
                     .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
                     .unwrap_or_default()
             );
-            let pages = document::pages(&title, &body, &spans);
+            let tables = folder.store.records(item.id)?;
+            let pages = if tables.is_empty() {
+                document::pages(&title, &body, &spans)
+            } else {
+                table::pages(&title, &tables, &redacted_strings(&redactions))
+            };
             Ok((writer::write(&pages, &stamp), "pdf", pages.len()))
         }
     };
@@ -260,9 +267,31 @@ fn spans_of(redactions: &[Mark]) -> Vec<Span> {
         .collect()
 }
 
+/// The strings the marks hide, each line of them on its own too, for
+/// barring them wherever they stand in a table's cells.
+fn redacted_strings(redactions: &[Mark]) -> Vec<table::Redacted> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for mark in redactions {
+        let pieces = std::iter::once(mark.text.as_str()).chain(mark.text.split(['\t', '\n']));
+        for piece in pieces.map(str::trim).filter(|p| !p.is_empty()) {
+            if !seen.insert(piece.to_lowercase()) {
+                continue;
+            }
+            if let Ok(variants) = marks::Variants::new(piece) {
+                out.push(table::Redacted {
+                    variants,
+                    label: mark.reason.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Every box to black out: the marked areas, and the words under the
 /// marked text.
-fn areas_of(redactions: &[Mark], pages: &[crate::extract::Page]) -> Vec<Area> {
+pub(crate) fn areas_of(redactions: &[Mark], pages: &[crate::extract::Page]) -> Vec<Area> {
     let mut areas = pdf::word_areas(pages, &spans_of(redactions));
     areas.extend(redactions.iter().filter_map(|m| match m.target {
         Target::Area { page, rect } => Some(Area {

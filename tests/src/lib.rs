@@ -3,6 +3,7 @@
 //! office documents, PDFs) in code, deterministically.
 
 pub mod adversarial;
+pub mod govuk;
 pub mod pst;
 
 pub use disclose_core::demo::formats as fixtures;

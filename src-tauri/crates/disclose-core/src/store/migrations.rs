@@ -150,6 +150,15 @@ const MIGRATIONS: &[&str] = &[
         outcome TEXT NOT NULL,
         closed_by TEXT NOT NULL
     );",
+    // 8: the due date the case last recorded, with its history, so a
+    // change of rules or bank holidays that moves it can be said.
+    "CREATE TABLE due_dates (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        due TEXT NOT NULL,
+        previous TEXT,
+        cause TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

@@ -76,7 +76,7 @@ export type CaseOverview = { case: Case, deadline: Deadline,
 /**
  * Days until the due date; negative when overdue.
  */
-days_left: number, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, };
+days_left: number | null, closure: Closure | null, due_moves: Array<DueMove>, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, };
 
 export type CaseInput = { case: Case, };
 
@@ -437,3 +437,10 @@ export type CommandError = {
  * cancelled or internal.
  */
 code: string, message: string, };
+
+export type Closure = { closed_on: string, outcome: string, closed_by: string, };
+export type PurgedRecord = { reference: string, received: string, due: string, closed_on: string, outcome: string, items: number, audit_entries: number, audit_head: string, purged_on: string, purged_by: string, files_removed: number, };
+export type DueMove = { reference: string, before: string, after: string, cause: string, why: string, at: string, };
+export type HolidaysFile = { path: string | null, regions: Array<ImportedRegion>, };
+export type ImportedRegion = { region: Region, days: number, first_year: number | null, last_year: number | null, };
+export type HolidaysImport = { file: HolidaysFile, moved: Array<DueMove>, };

@@ -236,7 +236,10 @@ fn importing_bank_holidays_on_the_organisation_screen_moves_an_open_case() {
     .unwrap();
     let done = holidays::import(&state, &file).unwrap();
     assert_eq!(done.moved.len(), 1);
-    assert_eq!((done.moved[0].before, done.moved[0].after), (day("2027-06-14"), day("2027-06-15")));
+    assert_eq!(
+        (done.moved[0].before, done.moved[0].after),
+        (day("2027-06-14"), day("2027-06-15"))
+    );
     assert!(holidays::state(&state).unwrap().path.is_some());
     let shown = cases::overview(&state, "SC-1").unwrap();
     assert_eq!(shown.deadline.due, day("2027-06-15"));

@@ -134,8 +134,16 @@ fn importing_bank_holidays_moves_an_open_case_and_the_audit_trail_shows_it() {
     new_case(&d, "OPEN", "2027-05-14", "scotland");
     new_case(&d, "ENGLAND", "2027-05-14", "england-wales");
     new_case(&d, "CLOSED", "2027-05-14", "scotland");
-    d.run(&["case", "close", "CLOSED", "--outcome", "responded", "--on", "2027-06-01"])
-        .ok();
+    d.run(&[
+        "case",
+        "close",
+        "CLOSED",
+        "--outcome",
+        "responded",
+        "--on",
+        "2027-06-01",
+    ])
+    .ok();
     let shown = d.json(&["case", "show", "OPEN"]);
     assert_eq!(shown["deadline"]["due"], "2027-06-14");
     assert_eq!(shown["due_moves"], serde_json::json!([]));
@@ -149,7 +157,10 @@ fn importing_bank_holidays_moves_an_open_case_and_the_audit_trail_shows_it() {
     assert_eq!(moved[0]["reference"], "OPEN");
     assert_eq!(moved[0]["before"], "2027-06-14");
     assert_eq!(moved[0]["after"], "2027-06-15");
-    assert!(d.home.path().join("bank-holidays.json").is_file(), "kept in the home");
+    assert!(
+        d.home.path().join("bank-holidays.json").is_file(),
+        "kept in the home"
+    );
     let scotland = imported["file"]["regions"]
         .as_array()
         .unwrap()
@@ -157,7 +168,13 @@ fn importing_bank_holidays_moves_an_open_case_and_the_audit_trail_shows_it() {
         .find(|r| r["region"] == "scotland")
         .unwrap()
         .clone();
-    assert_eq!((scotland["first_year"].clone(), scotland["last_year"].clone()), (2026.into(), 2028.into()));
+    assert_eq!(
+        (
+            scotland["first_year"].clone(),
+            scotland["last_year"].clone()
+        ),
+        (2026.into(), 2028.into())
+    );
 
     // The case says so, in JSON and in words.
     let shown = d.json(&["case", "show", "OPEN"]);
@@ -167,7 +184,8 @@ fn importing_bank_holidays_moves_an_open_case_and_the_audit_trail_shows_it() {
     assert_eq!(shown["due_moves"][0]["cause"], "holidays");
     let words = d.run(&["case", "show", "OPEN"]).ok().stdout;
     assert!(
-        words.contains("Due moved:    2027-06-14 -> 2027-06-15") && words.contains("bank holidays were imported"),
+        words.contains("Due moved:    2027-06-14 -> 2027-06-15")
+            && words.contains("bank holidays were imported"),
         "{words}"
     );
     // The audit trail records before and after, and still verifies.
@@ -183,7 +201,10 @@ fn importing_bank_holidays_moves_an_open_case_and_the_audit_trail_shows_it() {
     assert_eq!(entry["detail"]["due_after"], "2027-06-15");
     assert_eq!(d.run(&["audit", "--case", "OPEN", "--verify"]).code, 0);
     // Not a holiday in England; a closed case is left alone.
-    assert_eq!(d.json(&["case", "show", "ENGLAND"])["deadline"]["due"], "2027-06-14");
+    assert_eq!(
+        d.json(&["case", "show", "ENGLAND"])["deadline"]["due"],
+        "2027-06-14"
+    );
     let closed = d.json(&["audit", "--case", "CLOSED"]);
     assert!(!closed.to_string().contains("deadline-moved"), "{closed}");
     // Importing the same file again moves nothing more.
@@ -191,10 +212,18 @@ fn importing_bank_holidays_moves_an_open_case_and_the_audit_trail_shows_it() {
     assert_eq!(again["moved"], serde_json::json!([]));
 
     // The explanation and the list say where the day came from.
-    let deadline = d.json(&["deadline", "--received", "2027-05-14", "--region", "scotland"]);
+    let deadline = d.json(&[
+        "deadline",
+        "--received",
+        "2027-05-14",
+        "--region",
+        "scotland",
+    ]);
     let steps = deadline["explanation"].to_string();
     assert!(
-        steps.contains("Mon 14 Jun 2027 is Extra bank holiday (from the imported GOV.UK bank-holidays file)"),
+        steps.contains(
+            "Mon 14 Jun 2027 is Extra bank holiday (from the imported GOV.UK bank-holidays file)"
+        ),
         "{steps}"
     );
     let list = d.json(&["holidays", "list", "--region", "scotland", "--year", "2027"]);
@@ -209,7 +238,10 @@ fn importing_bank_holidays_moves_an_open_case_and_the_audit_trail_shows_it() {
     // Computed rules still cover the years the file does not reach.
     let later = d.json(&["holidays", "list", "--region", "scotland", "--year", "2029"]);
     assert_eq!(later["holidays"][0]["source"], "rule");
-    let words = d.run(&["holidays", "list", "--region", "scotland", "--year", "2026"]).ok().stdout;
+    let words = d
+        .run(&["holidays", "list", "--region", "scotland", "--year", "2026"])
+        .ok()
+        .stdout;
     assert!(words.contains("Mon 15 Jun 2026"), "{words}");
 }
 
@@ -223,7 +255,10 @@ fn a_bad_holidays_file_is_refused_and_changes_nothing() {
         assert_eq!(run.code, 1);
         let error = &run.json()["error"];
         assert_eq!(error["code"], "invalid", "{run:?}");
-        assert!(error["message"].as_str().unwrap().contains("GOV.UK"), "{run:?}");
+        assert!(
+            error["message"].as_str().unwrap().contains("GOV.UK"),
+            "{run:?}"
+        );
     }
     assert!(!d.home.path().join("bank-holidays.json").exists());
     let missing = d.run(&["holidays", "import", "/nonexistent/bank-holidays.json"]);
@@ -238,11 +273,28 @@ fn closed_and_purged_cases_show_their_outcome_not_days_overdue() {
     new_case(&d, "DONE", "2019-01-06", "england-wales");
     new_case(&d, "GONE", "2019-02-06", "england-wales");
     new_case(&d, "LATE", "2020-01-06", "england-wales");
-    d.run(&["case", "close", "DONE", "--outcome", "responded", "--on", "2019-02-01"])
+    d.run(&[
+        "case",
+        "close",
+        "DONE",
+        "--outcome",
+        "responded",
+        "--on",
+        "2019-02-01",
+    ])
+    .ok();
+    d.run(&[
+        "case",
+        "close",
+        "GONE",
+        "--outcome",
+        "withdrawn",
+        "--on",
+        "2019-02-20",
+    ])
+    .ok();
+    d.run(&["case", "purge", "GONE", "--retention-days", "0"])
         .ok();
-    d.run(&["case", "close", "GONE", "--outcome", "withdrawn", "--on", "2019-02-20"])
-        .ok();
-    d.run(&["case", "purge", "GONE", "--retention-days", "0"]).ok();
 
     let list = d.json(&["case", "list"]);
     let refs: Vec<&str> = list
@@ -258,13 +310,28 @@ fn closed_and_purged_cases_show_their_outcome_not_days_overdue() {
     assert_eq!(list[1]["closure"]["closed_on"], "2019-02-01");
 
     let words = d.run(&["case", "list"]).ok().stdout;
-    let line = |r: &str| words.lines().find(|l| l.starts_with(r)).unwrap_or_default().to_string();
+    let line = |r: &str| {
+        words
+            .lines()
+            .find(|l| l.starts_with(r))
+            .unwrap_or_default()
+            .to_string()
+    };
     assert!(line("LATE").contains("days overdue"), "{words}");
-    assert!(line("DONE").contains("closed 2019-02-01 (responded)"), "{words}");
+    assert!(
+        line("DONE").contains("closed 2019-02-01 (responded)"),
+        "{words}"
+    );
     assert!(!line("DONE").contains("overdue"), "{words}");
-    assert!(line("GONE").contains("(purged)") && line("GONE").contains("closed 2019-02-20 (withdrawn)"), "{words}");
+    assert!(
+        line("GONE").contains("(purged)") && line("GONE").contains("closed 2019-02-20 (withdrawn)"),
+        "{words}"
+    );
     assert!(!line("GONE").contains("overdue"), "{words}");
     let shown = d.run(&["case", "show", "DONE"]).ok().stdout;
-    assert!(shown.contains("Closed:       2019-02-01 (responded"), "{shown}");
+    assert!(
+        shown.contains("Closed:       2019-02-01 (responded"),
+        "{shown}"
+    );
     assert!(!shown.contains("overdue"), "{shown}");
 }

@@ -290,7 +290,10 @@ fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
         match (&v.closure, v.days_left) {
             (Some(c), _) => {
                 println!("  Due:          {}", v.deadline.due);
-                println!("  Closed:       {} ({}, by {})", c.closed_on, c.outcome, c.closed_by);
+                println!(
+                    "  Closed:       {} ({}, by {})",
+                    c.closed_on, c.outcome, c.closed_by
+                );
             }
             (None, days) => println!(
                 "  Due:          {} ({})",

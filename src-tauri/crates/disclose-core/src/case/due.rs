@@ -222,10 +222,17 @@ mod tests {
         let home = Home::new(dir.path());
         let folder = scottish_case(&home, "OLD", "2026-05-15");
         // As if made by the previous release: no due date recorded.
-        folder.store.conn.execute("DELETE FROM due_dates", []).unwrap();
+        folder
+            .store
+            .conn
+            .execute("DELETE FROM due_dates", [])
+            .unwrap();
         let moved = recheck_all(&home, Cause::Rules, "2026-05-21T09:00:00Z").unwrap();
         assert_eq!(moved.len(), 1);
-        assert_eq!((moved[0].before, moved[0].after), (d("2026-06-15"), d("2026-06-16")));
+        assert_eq!(
+            (moved[0].before, moved[0].after),
+            (d("2026-06-15"), d("2026-06-16"))
+        );
         assert_eq!(moves(&folder.store, "OLD").unwrap(), moved);
         let audit = folder.store.audit_entries().unwrap();
         let last = audit.last().unwrap();
@@ -245,7 +252,11 @@ mod tests {
         let open = scottish_case(&home, "OPEN", "2026-03-02");
         let mut closed = scottish_case(&home, "CLOSED", "2026-05-15");
         crate::retention::close(&mut closed, "responded", d("2026-06-01"), "x").unwrap();
-        closed.store.conn.execute("DELETE FROM due_dates", []).unwrap();
+        closed
+            .store
+            .conn
+            .execute("DELETE FROM due_dates", [])
+            .unwrap();
         let entries = |f: &CaseFolder| f.store.audit_entries().unwrap().len();
         let (open_before, closed_before) = (entries(&open), entries(&closed));
         assert!(recheck_all(&home, Cause::Rules, "now").unwrap().is_empty());

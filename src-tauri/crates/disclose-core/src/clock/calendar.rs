@@ -208,15 +208,25 @@ mod tests {
     #[test]
     fn the_file_replaces_the_rules_for_the_years_it_lists() {
         let calendar = file_with(&[("2027-01-01", "New Year's Day"), ("2027-06-14", "Extra")]);
-        let extra = calendar.holiday_on(Region::Scotland, d("2027-06-14")).unwrap();
-        assert_eq!((extra.name.as_str(), extra.source), ("Extra", Source::Imported));
+        let extra = calendar
+            .holiday_on(Region::Scotland, d("2027-06-14"))
+            .unwrap();
+        assert_eq!(
+            (extra.name.as_str(), extra.source),
+            ("Extra", Source::Imported)
+        );
         // 2 January 2027 is a rule day, but the file's 2027 leaves it out.
         assert!(calendar.is_working_day(d("2027-01-04"), Region::Scotland));
         // Years and regions the file does not list keep the rules.
-        let rule = calendar.holiday_on(Region::Scotland, d("2028-01-03")).unwrap();
+        let rule = calendar
+            .holiday_on(Region::Scotland, d("2028-01-03"))
+            .unwrap();
         assert_eq!(rule.source, Source::Rule);
         assert_eq!(
-            calendar.holiday_on(Region::EnglandWales, d("2027-01-01")).unwrap().source,
+            calendar
+                .holiday_on(Region::EnglandWales, d("2027-01-01"))
+                .unwrap()
+                .source,
             Source::Rule
         );
         assert_eq!(calendar.imported_years(Region::Scotland), [2027]);
@@ -225,7 +235,9 @@ mod tests {
     #[test]
     fn a_file_cannot_take_back_a_built_in_one_off_day() {
         let calendar = file_with(&[("2026-01-01", "New Year's Day")]);
-        let day = calendar.holiday_on(Region::Scotland, d("2026-06-15")).unwrap();
+        let day = calendar
+            .holiday_on(Region::Scotland, d("2026-06-15"))
+            .unwrap();
         assert_eq!(day.source, Source::OneOff);
         let before = Calendar::with_one_offs(ONE_OFFS.len() - 1);
         assert!(before.is_working_day(d("2026-06-15"), Region::Scotland));
@@ -260,6 +272,9 @@ mod tests {
         assert!(import(&home, &bad).is_err());
         // The earlier file is still in force.
         let calendar = Calendar::load(&home).unwrap();
-        assert_eq!(calendar.imported_years(Region::NorthernIreland), [2030, 2031]);
+        assert_eq!(
+            calendar.imported_years(Region::NorthernIreland),
+            [2030, 2031]
+        );
     }
 }

@@ -8,7 +8,7 @@
 //! the check says so and is skipped; CI has it.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use chrono::{Days, NaiveDate};
@@ -42,7 +42,7 @@ fn script() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crosscheck/deadlines.py")
 }
 
-fn run(python: &PathBuf, args: &[&str], input: &str) -> String {
+fn run(python: &Path, args: &[&str], input: &str) -> String {
     let mut child = Command::new(python)
         .arg(script())
         .args(args)

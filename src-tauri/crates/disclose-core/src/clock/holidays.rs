@@ -364,7 +364,10 @@ mod tests {
         assert_eq!(boxing.unwrap().0, "Boxing Day");
         // 2020 VE day: early May moved to Friday 8 May.
         let ve = named(Region::Scotland, date(2020, 5, 8)).unwrap();
-        assert_eq!(ve, ("Early May bank holiday (VE Day)".into(), Source::OneOff));
+        assert_eq!(
+            ve,
+            ("Early May bank holiday (VE Day)".into(), Source::OneOff)
+        );
         assert_eq!(named(Region::Scotland, date(2020, 5, 4)), None);
     }
 }

@@ -206,7 +206,10 @@ fn fmt(d: NaiveDate) -> String {
 
 /// Checks the pauses and counts the days they cover, each pause both its
 /// ends, a day in two pauses once.
-fn count_paused_days(input: &DeadlineInput, explanation: &mut Vec<String>) -> Result<i64, ClockError> {
+fn count_paused_days(
+    input: &DeadlineInput,
+    explanation: &mut Vec<String>,
+) -> Result<i64, ClockError> {
     let mut spans = Vec::new();
     let mut listed = 0;
     for pause in &input.pauses {
@@ -730,7 +733,11 @@ mod tests {
         input.pauses = vec!["2026-12-03:2026-12-10".parse().unwrap()];
         let deadline = compute(&input, &Calendar::built_in()).unwrap();
         assert_eq!(deadline.paused_days, 8);
-        assert_eq!(deadline.extension_notice_by, d("2027-01-11"), "9 Jan + weekend");
+        assert_eq!(
+            deadline.extension_notice_by,
+            d("2027-01-11"),
+            "9 Jan + weekend"
+        );
         assert_eq!(deadline.due, d("2027-03-09"));
         assert!(deadline
             .explanation

@@ -15,13 +15,19 @@ const ONE_OFFS_KNOWN: usize = 8;
 pub fn due(input: &DeadlineInput) -> Option<NaiveDate> {
     if !super::SUPPORTED.contains(&input.received)
         || input.pauses.iter().any(|p| {
-            p.to < p.from || !super::SUPPORTED.contains(&p.from) || !super::SUPPORTED.contains(&p.to)
+            p.to < p.from
+                || !super::SUPPORTED.contains(&p.from)
+                || !super::SUPPORTED.contains(&p.to)
         })
     {
         return None;
     }
     let calendar = Calendar::with_one_offs(ONE_OFFS_KNOWN);
-    let paused: i64 = input.pauses.iter().map(|p| (p.to - p.from).num_days()).sum();
+    let paused: i64 = input
+        .pauses
+        .iter()
+        .map(|p| (p.to - p.from).num_days())
+        .sum();
     let unrolled = input.received.checked_add_months(Months::new(1))? + Days::new(paused as u64);
     let target = if input.extended {
         unrolled.checked_add_months(Months::new(2))?

@@ -33,6 +33,9 @@ fn main() {
             "export_bundle",
             "get_profile",
             "save_profile",
+            "holidays_state",
+            "import_holidays",
+            "purged_cases",
         ]),
     ))
     .expect("tauri build step");

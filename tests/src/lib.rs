@@ -4,6 +4,7 @@
 
 pub mod adversarial;
 pub mod fuzz;
+pub mod govuk;
 pub mod hostile;
 pub mod pst;
 pub mod turned;

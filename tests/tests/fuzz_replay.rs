@@ -152,9 +152,12 @@ fn seeds_are_read_by_their_readers() {
         );
     }
     for (name, data) in seeds("pdf_render") {
-        let pages = disclose_core::render::pdf::pages(&data, &[], "", &[])
+        let pages = disclose_core::render::raster::rasterise(&data, 150.0, 3000.0, &[])
             .unwrap_or_else(|e| panic!("pdf_render seed {name}: {e}"));
-        assert!(!pages.is_empty(), "pdf_render seed {name}");
+        assert!(
+            !pages.is_empty() && pages.iter().all(|p| p.picture.is_ok()),
+            "pdf_render seed {name}"
+        );
     }
     for (name, data) in seeds("pst") {
         let dir = tempfile::tempdir().expect("temporary folder");

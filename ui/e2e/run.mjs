@@ -185,7 +185,8 @@ try {
   const blockers = await wd.text(await wd.find("#export-blockers"));
   assert.match(blockers, /not decided/, `the undecided items stop the export: ${blockers}`);
   await wd.script("window.location.hash = arguments[0]", "#/case/READY-1/export");
-  const contents = await wd.text(await wd.find("#export-contents"));
+  // The preview runs the whole leak check (text, pdftotext, OCR of every page).
+  const contents = await wd.text(await wd.find("#export-contents", { timeout: 240000 }));
   for (const part of ["READY-1/bagit.txt", "data/letter.pdf", "data/documents/0001.", "data/portable/subject.json"]) {
     assert.ok(contents.includes(part), `the preview lists ${part}`);
   }

@@ -71,7 +71,6 @@ pub fn read_mbox(
             "no messages found in the mailbox".into(),
         ));
     }
-    report.folders = vec![(String::new(), report.items)];
     Ok(report)
 }
 

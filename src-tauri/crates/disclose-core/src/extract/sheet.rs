@@ -22,7 +22,21 @@ use super::office::package::{
 };
 use super::{ExtractError, Extracted, FileType, Limits, RecordTable};
 
+/// Reads a workbook. The spreadsheet library can panic on damaged files
+/// (found by fuzzing); that is reported as a damaged file.
 pub fn extract_workbook(
+    file_type: FileType,
+    data: &[u8],
+    limits: &Limits,
+) -> Result<Extracted, ExtractError> {
+    std::panic::catch_unwind(|| read_workbook(file_type, data, limits)).unwrap_or_else(|_| {
+        Err(ExtractError::Corrupt(
+            "the spreadsheet library could not read this file (damaged)".into(),
+        ))
+    })
+}
+
+fn read_workbook(
     file_type: FileType,
     data: &[u8],
     limits: &Limits,

@@ -191,15 +191,17 @@ pub fn import_mailbox(
             } else {
                 metadata.insert("messages".to_string(), report.items.to_string());
             }
-            metadata.insert(
-                "folders".to_string(),
-                report
-                    .folders
-                    .iter()
-                    .map(|(path, n)| format!("{path} ({n})"))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            );
+            if !report.folders.is_empty() {
+                metadata.insert(
+                    "folders".to_string(),
+                    report
+                        .folders
+                        .iter()
+                        .map(|(path, n)| format!("{path} ({n})"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+            }
             if report.problems.is_empty() {
                 (Status::Ok, None, metadata)
             } else {

@@ -12,6 +12,11 @@ use calamine::{Data, DataRef, Reader, Sheets};
 /// four columns fits).
 pub const MAX_CELLS: usize = 4_000_000;
 
+/// The largest sheet Excel makes: a cell past it is a damaged reference
+/// and is left out rather than widening every row to reach it.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+
 /// The non-empty cells of one sheet.
 pub struct SparseSheet {
     /// `(row, column, value)`, row-major.
@@ -62,8 +67,14 @@ impl SparseSheet {
     }
 }
 
-/// Reads the sheet `name` of `book`.
+/// Reads the sheet `name` of `book`. The spreadsheet library can panic on
+/// damaged files; that is reported as the sheet's error.
 pub fn read_sheet(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<SparseSheet, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_cells(book, name)))
+        .unwrap_or_else(|_| Err("the spreadsheet library could not read it (damaged)".into()))
+}
+
+fn read_cells(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<SparseSheet, String> {
     if let Sheets::Xlsx(xlsx) = book {
         let mut reader = xlsx
             .worksheet_cells_reader(name)
@@ -77,6 +88,9 @@ pub fn read_sheet(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Sparse
                 return Ok(SparseSheet::new(cells, true));
             }
             let (row, column) = cell.get_position();
+            if row >= MAX_ROWS || column >= MAX_COLUMNS {
+                continue;
+            }
             cells.push((row, column, Data::from(cell.get_value().clone())));
         }
         return Ok(SparseSheet::new(cells, false));

@@ -8,11 +8,10 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use hayro::hayro_interpret::font::GlyphRun;
-use hayro::hayro_interpret::kurbo::{BezPath, Rect};
-use hayro::hayro_interpret::util::TransformExt;
+use hayro::hayro_interpret::kurbo::BezPath;
 use hayro::hayro_interpret::{
-    interpret_page, BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image,
-    ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache,
+    InterpreterSettings, SoftMask,
 };
 use hayro::hayro_syntax::Pdf;
 use serde::{Deserialize, Serialize};
@@ -93,19 +92,9 @@ pub fn rasterise(
 
 /// Whether the page asks for more drawing than [`MAX_DRAW_CALLS`].
 fn too_busy(page: &hayro::hayro_syntax::page::Page<'_>, settings: &InterpreterSettings) -> bool {
-    let (width, height) = page.render_dimensions();
     let cache = InterpreterCache::new();
     let mut counter = DrawCounter::default();
-    let counted = catch_unwind(AssertUnwindSafe(|| {
-        let mut context = Context::new(
-            page.initial_transform(true).to_kurbo(),
-            Rect::new(0.0, 0.0, width as f64, height as f64),
-            &cache,
-            page.xref(),
-            settings.clone(),
-        );
-        interpret_page(page, &mut context, &mut counter);
-    }));
+    let counted = crate::extract::pdf::interpret_into(page, &cache, settings, &mut counter);
     counted.is_err() && counter.calls > MAX_DRAW_CALLS
 }
 

@@ -117,11 +117,11 @@ pub fn original(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec
         if !viewable(&item) {
             return Err(Error::Invalid(format!("item {id} is not shown as an original")).into());
         }
-        let path = originals::path_for(&folder.originals_dir(), &item.sha256);
-        let bytes = std::fs::read(&path).map_err(|e| CommandError {
-            code: "io".into(),
-            message: format!("the original of item {id} could not be read: {e}"),
-        })?;
+        let bytes =
+            originals::read(&folder.originals_dir(), &item.sha256).map_err(|e| CommandError {
+                code: "io".into(),
+                message: format!("the original of item {id} could not be read: {e}"),
+            })?;
         Ok(bytes)
     })
 }

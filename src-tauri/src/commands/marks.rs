@@ -255,6 +255,7 @@ pub fn rendition(state: &AppState, reference: &str, id: i64) -> CommandResult<Ve
             .store
             .rendition(id)?
             .ok_or_else(|| disclose_core::Error::Invalid(format!("item {id} has no rendition")))?;
-        Ok(std::fs::read(folder.dir().join(made.path)).map_err(disclose_core::Error::from)?)
+        Ok(disclose_core::crypt::read(&folder.dir().join(made.path))
+            .map_err(disclose_core::Error::from)?)
     })
 }

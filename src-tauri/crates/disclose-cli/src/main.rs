@@ -39,6 +39,9 @@ enum Command {
     Case(commands::case::CaseCommand),
     /// The statutory deadline for given dates (bank holidays per region, pauses, extension).
     Deadline(commands::deadline::DeadlineArgs),
+    /// Encryption at rest for the home: turn it on, see whether it is on.
+    #[command(subcommand)]
+    Home(commands::home::HomeCommand),
     /// Bank holidays: import GOV.UK's file, list what is in force.
     #[command(subcommand)]
     Holidays(commands::holidays::HolidaysCommand),
@@ -99,12 +102,17 @@ fn main() -> ExitCode {
     let result = Home::resolve(cli.home.as_deref())
         .map_err(anyhow::Error::from)
         .and_then(|home| {
+            // An encrypted home is unlocked before any command that reads it.
+            if !matches!(cli.command, Command::Deadline(_) | Command::Home(_)) {
+                commands::home::unlock_if_encrypted(&home)?;
+            }
             let ctx = commands::Context { home, out };
             match cli.command {
                 Command::Demo(a) => commands::demo::run(&ctx, a),
                 Command::Case(c) => commands::case::run(&ctx, c),
                 Command::Deadline(a) => commands::deadline::run(&ctx, a),
                 Command::Holidays(c) => commands::holidays::run(&ctx, c),
+                Command::Home(c) => commands::home::run(&ctx, c),
                 Command::Import(a) => commands::import::run(&ctx, a),
                 Command::Ocr(a) => commands::import::run_ocr(&ctx, a),
                 Command::Items(a) => commands::items::run_list(&ctx, a),

@@ -25,6 +25,9 @@ pub enum Error {
     Extract(#[from] ExtractError),
     #[error("cancelled")]
     Cancelled,
+    /// An encrypted home not unlocked, or a wrong passphrase.
+    #[error("{0}")]
+    Locked(String),
 }
 
 impl Error {
@@ -40,6 +43,7 @@ impl Error {
             Error::Io(_) => "io",
             Error::Extract(_) => "extract",
             Error::Cancelled => "cancelled",
+            Error::Locked(_) => "locked",
         }
     }
 
@@ -52,6 +56,7 @@ impl Error {
                 | Error::CaseExists(_)
                 | Error::ItemNotFound(_)
                 | Error::Query(_)
+                | Error::Locked(_)
         )
     }
 }

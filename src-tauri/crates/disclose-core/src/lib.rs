@@ -5,6 +5,7 @@ pub mod audit;
 pub mod bundle;
 pub mod case;
 pub mod clock;
+pub mod crypt;
 pub mod demo;
 pub mod detect;
 pub mod error;

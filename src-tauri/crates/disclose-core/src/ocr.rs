@@ -184,7 +184,7 @@ fn ocr_item(
     pages: Vec<Page>,
     cancel: &AtomicBool,
 ) -> (OcrUpdate, u64, u64) {
-    let data = match std::fs::read(originals::path_for(originals, &item.sha256)) {
+    let data = match originals::read(originals, &item.sha256) {
         Ok(d) => d,
         Err(e) => {
             return (

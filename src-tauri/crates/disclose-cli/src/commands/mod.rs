@@ -9,6 +9,7 @@ pub mod demo;
 pub mod detect;
 pub mod export;
 pub mod holidays;
+pub mod home;
 pub mod import;
 pub mod items;
 pub mod redact;

@@ -246,7 +246,7 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
         documents.insert(row.file.clone(), row.item_id);
         files.push((
             row.file.clone(),
-            std::fs::read(folder.dir().join(&rendition.path))?,
+            crate::crypt::read(&folder.dir().join(&rendition.path))?,
         ));
         let tables = folder.store.records(row.item_id)?;
         if !tables.is_empty() {

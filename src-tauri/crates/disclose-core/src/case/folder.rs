@@ -50,6 +50,8 @@ impl CaseFolder {
     }
 
     fn open_dir(dir: PathBuf) -> Result<CaseFolder> {
+        // HOOK (encryption at rest): a locked encrypted home is not opened.
+        crate::crypt::require_unlocked(&dir)?;
         let store = Store::open(&dir.join("case.db"))?;
         let index = CaseIndex::open(&dir.join("index"))?;
         Ok(CaseFolder {

@@ -93,9 +93,15 @@ impl CaseIndex {
     pub fn open(dir: &Path) -> Result<CaseIndex> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = build_schema();
-        let directory =
-            tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
-        let index = Index::open_or_create(directory, schema)?;
+        // HOOK (encryption at rest): every index file sealed in an encrypted home.
+        let index = match crate::crypt::EncryptedDirectory::for_path(dir)? {
+            Some(sealed) => Index::open_or_create(sealed, schema)?,
+            None => {
+                let directory = tantivy::directory::MmapDirectory::open(dir)
+                    .map_err(tantivy::TantivyError::from)?;
+                Index::open_or_create(directory, schema)?
+            }
+        };
         index.tokenizers().register(
             TOKENIZER,
             TextAnalyzer::builder(SimpleTokenizer::default())

@@ -157,7 +157,7 @@ fn render_item_in(
     let stamp = format!("{} · item {}", case.reference, item.id);
     let made = match item.file_type.as_str() {
         "pdf" => {
-            let data = std::fs::read(originals::path_for(&folder.originals_dir(), &item.sha256))?;
+            let data = originals::read(&folder.originals_dir(), &item.sha256)?;
             let pages = folder.store.pages(item.id)?;
             let areas = areas_of(&redactions, &pages);
             let count = item
@@ -170,7 +170,7 @@ fn render_item_in(
                 .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
         }
         "image" => {
-            let data = std::fs::read(originals::path_for(&folder.originals_dir(), &item.sha256))?;
+            let data = originals::read(&folder.originals_dir(), &item.sha256)?;
             let pages = folder.store.pages(item.id)?;
             image::decode(isolation, slot, &data)
                 .and_then(|decoded| image::image(decoded, &areas_of(&redactions, &pages)))
@@ -215,7 +215,8 @@ fn render_item_in(
     if let Some(old) = folder.store.rendition(item.id)? {
         let _ = std::fs::remove_file(folder.dir().join(old.path));
     }
-    write_atomically(&path, &bytes)?;
+    // HOOK (encryption at rest): the rendition is sealed in an encrypted home.
+    write_atomically(&path, &crate::crypt::seal_for(&path, &bytes)?)?;
     let rendition = Rendition {
         item_id: item.id,
         path: relative,

@@ -25,6 +25,8 @@ impl Store {
     /// schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
+        // HOOK (encryption at rest): SQLCipher key in an encrypted home.
+        crate::crypt::apply_key(&conn, path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;

@@ -1,6 +1,8 @@
 //! Content-addressed originals: every imported file and every child is kept
 //! byte for byte at `originals/ab/cd/<sha256>`, written once, read-only, and
-//! never modified. The same bytes imported twice are stored once.
+//! never modified. The same bytes imported twice are stored once. In an
+//! encrypted home the files are sealed (`crate::crypt`); `read` is the one
+//! way back to the bytes.
 
 use std::fs;
 use std::io::Write;
@@ -30,7 +32,8 @@ pub fn store(root: &Path, sha256: &str, data: &[u8]) -> Result<PathBuf> {
     let dir = path.parent().expect("original path has a parent");
     fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(data)?;
+    // HOOK (encryption at rest): sealed in an encrypted home.
+    tmp.write_all(&crate::crypt::seal_for(&path, data)?)?;
     tmp.as_file().sync_data()?;
     let mut perms = tmp.as_file().metadata()?.permissions();
     perms.set_readonly(true);
@@ -39,11 +42,19 @@ pub fn store(root: &Path, sha256: &str, data: &[u8]) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The bytes of the original with this hash (decrypted in an encrypted
+/// home).
+pub fn read(root: &Path, sha256: &str) -> std::io::Result<Vec<u8>> {
+    crate::crypt::read(&path_for(root, sha256))
+}
+
 /// Stores a file too large to parse by streaming it, returning its hash.
 pub fn store_streaming(root: &Path, source: &Path) -> Result<(String, u64)> {
     fs::create_dir_all(root)?;
     let mut input = fs::File::open(source)?;
     let mut tmp = tempfile::NamedTempFile::new_in(root)?;
+    // HOOK (encryption at rest): sealed as it streams in an encrypted home.
+    let mut out = crate::crypt::FileWriter::new(root, tmp.as_file_mut())?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut size = 0u64;
@@ -53,9 +64,10 @@ pub fn store_streaming(root: &Path, source: &Path) -> Result<(String, u64)> {
             break;
         }
         hasher.update(&buf[..n]);
-        tmp.write_all(&buf[..n])?;
+        out.write_all(&buf[..n])?;
         size += n as u64;
     }
+    out.finish()?;
     let sha = hex::encode(hasher.finalize());
     let path = path_for(root, &sha);
     if !path.exists() {

@@ -7,6 +7,7 @@ mod deadline;
 mod decide;
 mod demo;
 mod detect;
+mod encryption;
 mod everywhere;
 mod export;
 mod golden;

@@ -1,12 +1,15 @@
 //! The tantivy index of an encrypted home: a `Directory` over tantivy's
 //! own `MmapDirectory` that seals every file it writes (segment files as
 //! they stream, `meta.json` and `.managed.json` whole) and opens each file
-//! into memory, decrypted, when tantivy reads it. Locks, deletion and
+//! into memory, decrypted, when tantivy reads it. A file tantivy still
+//! holds is shared, not decrypted again, when the reader reloads (files are
+//! written once, so a cached copy never goes stale). Locks, deletion and
 //! change watching are the inner directory's.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, Weak};
 
 use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
@@ -22,6 +25,8 @@ pub struct EncryptedDirectory {
     root: PathBuf,
     inner: MmapDirectory,
     keys: Arc<Keys>,
+    /// Decrypted files still in use, by path.
+    open: Arc<Mutex<HashMap<PathBuf, Weak<[u8]>>>>,
 }
 
 impl std::fmt::Debug for EncryptedDirectory {
@@ -42,6 +47,7 @@ impl EncryptedDirectory {
             root: root.to_path_buf(),
             inner,
             keys,
+            open: Arc::default(),
         }))
     }
 
@@ -83,10 +89,24 @@ impl TerminatingWrite for SealingWrite {
 
 impl Directory for EncryptedDirectory {
     fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
-        Ok(Arc::new(OwnedBytes::new(self.read_plain(path)?)))
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let bytes = match open.get(path).and_then(Weak::upgrade) {
+            Some(bytes) => bytes,
+            None => {
+                let bytes: Arc<[u8]> = self.read_plain(path)?.into();
+                open.retain(|_, weak| weak.strong_count() > 0);
+                open.insert(path.to_path_buf(), Arc::downgrade(&bytes));
+                bytes
+            }
+        };
+        Ok(Arc::new(OwnedBytes::new(bytes)))
     }
 
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.open
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(path);
         self.inner.delete(path)
     }
 

@@ -36,6 +36,8 @@ fn main() {
             "holidays_state",
             "import_holidays",
             "purged_cases",
+            "home_lock",
+            "unlock_home",
         ]),
     ))
     .expect("tauri build step");

@@ -26,8 +26,8 @@ use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
 use disclose_core::threads::GroupingSummary;
 
 use crate::commands::{
-    CaseInput, ExportPreview, ImportProgress, ItemBrief, ItemDetail, MarkSelection, ProfileState,
-    ReviewRow, SuggestionGroup,
+    CaseInput, ExportPreview, HomeLock, ImportProgress, ItemBrief, ItemDetail, MarkSelection,
+    ProfileState, ReviewRow, SuggestionGroup,
 };
 use crate::error::CommandError;
 
@@ -94,6 +94,7 @@ fn declarations() -> String {
     add(ManifestEntry::decl(&cfg));
     add(Profile::decl(&cfg));
     add(ProfileState::decl(&cfg));
+    add(HomeLock::decl(&cfg));
     add(Verification::decl(&cfg));
     add(CommandError::decl(&cfg));
     out

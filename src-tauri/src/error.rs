@@ -6,7 +6,7 @@ use serde::Serialize;
 #[derive(Debug, Serialize, ts_rs::TS)]
 pub struct CommandError {
     /// invalid, not_found, exists, query, database, index, io, extract,
-    /// cancelled or internal.
+    /// cancelled, locked (an encrypted home not unlocked) or internal.
     pub code: String,
     pub message: String,
 }

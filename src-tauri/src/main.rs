@@ -23,7 +23,18 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if let Err(e) = state::ensure_demo(&home) {
+    // An encrypted home is unlocked by the window's dialog, or here from
+    // DISCLOSE_PASSPHRASE when it is set (automation); no demo case in it.
+    if disclose_core::crypt::is_encrypted(&home) {
+        if let Some(p) = std::env::var("DISCLOSE_PASSPHRASE")
+            .ok()
+            .filter(|p| !p.is_empty())
+        {
+            if let Err(e) = disclose_core::crypt::unlock(&home, &p) {
+                eprintln!("disclose: DISCLOSE_PASSPHRASE did not unlock the home: {e}");
+            }
+        }
+    } else if let Err(e) = state::ensure_demo(&home) {
         eprintln!("disclose: the demo case could not be created: {e}");
     }
     let result = tauri::Builder::default()

@@ -12,6 +12,7 @@ import type {
   Facets,
   HolidaysFile,
   HolidaysImport,
+  HomeLock,
   ImportProgress,
   ImportSummary,
   ItemDetail,
@@ -91,6 +92,8 @@ export const api = {
   profile: () => call<ProfileState>("get_profile"),
   saveProfile: (profile: Profile) => call<ProfileState>("save_profile", { profile }),
   holidays: () => call<HolidaysFile>("holidays_state"),
+  homeLock: () => call<HomeLock>("home_lock"),
+  unlockHome: (passphrase: string) => call<HomeLock>("unlock_home", { passphrase }),
   importHolidays: (path: string) => call<HolidaysImport>("import_holidays", { path }),
   purgedCases: () => call<PurgedRecord[]>("purged_cases"),
 };

@@ -482,6 +482,8 @@ complaint_route: string, };
 
 export type ProfileState = { profile: Profile, saved: boolean, problems: Array<string>, };
 
+export type HomeLock = { home: string, encrypted: boolean, unlocked: boolean, };
+
 export type Verification = { entries: number, intact: boolean, 
 /**
  * The first entry whose hash or link does not match, and why.
@@ -491,6 +493,6 @@ broken_at: number | null, problem: string | null, };
 export type CommandError = { 
 /**
  * invalid, not_found, exists, query, database, index, io, extract,
- * cancelled or internal.
+ * cancelled, locked (an encrypted home not unlocked) or internal.
  */
 code: string, message: string, };

@@ -14,6 +14,7 @@ import { itemScreen } from "./screens/item";
 import { reviewScreen } from "./screens/review";
 import { exportScreen } from "./screens/export";
 import { organisationScreen } from "./screens/organisation";
+import { unlockIfNeeded } from "./screens/unlock";
 
 export type Cleanup = () => void;
 type Screen = (main: HTMLElement, route: Route) => Promise<Cleanup | void>;
@@ -93,5 +94,19 @@ async function show(): Promise<void> {
 }
 
 document.getElementById("skip")?.addEventListener("click", () => document.getElementById("main")?.focus());
-window.addEventListener("hashchange", () => void show());
-void show();
+// An encrypted home is unlocked before the first screen is shown.
+async function start(): Promise<void> {
+  const main = document.getElementById("main");
+  if (main) {
+    try {
+      await unlockIfNeeded(main);
+    } catch (e) {
+      replace(main, h("h1", {}, "Disclose"), notice("error", e instanceof Error ? e.message : String(e)));
+      return;
+    }
+  }
+  window.addEventListener("hashchange", () => void show());
+  await show();
+}
+
+void start();

@@ -4,6 +4,7 @@
 mod cases;
 mod export;
 mod holidays;
+mod home;
 mod import;
 mod items;
 mod marks;
@@ -20,8 +21,9 @@ use crate::state::AppState;
 pub(crate) use items::ItemBrief;
 #[cfg(test)]
 pub(crate) use {
-    cases::CaseInput, export::ExportPreview, export::ProfileState, import::ImportProgress,
-    items::ItemDetail, marks::MarkSelection, marks::SuggestionGroup, review::ReviewRow,
+    cases::CaseInput, export::ExportPreview, export::ProfileState, home::HomeLock,
+    import::ImportProgress, items::ItemDetail, marks::MarkSelection, marks::SuggestionGroup,
+    review::ReviewRow,
 };
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -57,6 +59,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         holidays::holidays_state,
         holidays::import_holidays,
         cases::purged_cases,
+        home::home_lock,
+        home::unlock_home,
     ]
 }
 

@@ -5,7 +5,7 @@ use disclose_core::case::{Case, Home};
 use disclose_core::review::Decision;
 use disclose_core::search::SortBy;
 
-use super::{cases, holidays, items, review, search, CaseInput};
+use super::{cases, holidays, home, items, review, search, CaseInput};
 use crate::state::{ensure_demo, AppState};
 
 fn demo_state() -> (tempfile::TempDir, AppState) {
@@ -258,4 +258,50 @@ fn importing_bank_holidays_on_the_organisation_screen_moves_an_open_case() {
     let shown = cases::overview(&state, "SC-1").unwrap();
     assert_eq!(shown.deadline.due, day("2027-06-15"));
     assert_eq!(shown.due_moves, done.moved);
+}
+
+#[test]
+fn an_encrypted_home_shows_nothing_until_the_passphrase_unlocks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::new(dir.path());
+    disclose_core::crypt::enable(&home, "window passphrase").unwrap();
+    let today = chrono::Local::now().date_naive();
+    let case = Case::new("ENC-1", "Ada Okafor", today).unwrap();
+    let state = AppState::new(home);
+    cases::create(&state, &CaseInput { case }).unwrap();
+    // A second process (a new start of the app) has the key file only.
+    let child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "commands::tests::locked_in_a_fresh_process",
+            "--ignored",
+        ])
+        .env("DISCLOSE_TEST_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        child.status.success(),
+        "{}",
+        String::from_utf8_lossy(&child.stdout)
+    );
+    assert!(home::lock_state(&state).unlocked);
+}
+
+/// Run by the test above in its own process, where nothing is unlocked.
+#[test]
+#[ignore = "run by an_encrypted_home_shows_nothing_until_the_passphrase_unlocks_it"]
+fn locked_in_a_fresh_process() {
+    let Some(dir) = std::env::var_os("DISCLOSE_TEST_HOME") else {
+        return;
+    };
+    let state = AppState::new(Home::new(dir));
+    let lock = home::lock_state(&state);
+    assert!(lock.encrypted && !lock.unlocked);
+    assert_eq!(cases::list(&state).unwrap_err().code, "locked");
+    assert_eq!(
+        home::unlock(&state, "wrong passphrase").unwrap_err().code,
+        "locked"
+    );
+    assert!(home::unlock(&state, "window passphrase").unwrap().unlocked);
+    assert_eq!(cases::list(&state).unwrap()[0].case.reference, "ENC-1");
 }

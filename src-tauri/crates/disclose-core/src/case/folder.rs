@@ -25,6 +25,8 @@ impl CaseFolder {
         if dir.join("case.db").exists() || dir.join("purged.json").exists() {
             return Err(Error::CaseExists(case.reference.clone()));
         }
+        // HOOK (encryption at rest): nothing is made in a locked home.
+        crate::crypt::require_unlocked(&dir)?;
         std::fs::create_dir_all(&dir)?;
         let folder = CaseFolder::open_dir(dir)?;
         folder.store.save_case(case, now)?;

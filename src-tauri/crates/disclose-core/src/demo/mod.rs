@@ -94,7 +94,16 @@ pub fn create_demo(
     crate::staff::ensure_demo(home)?;
     let mut folder = CaseFolder::create(home, &case, now)?;
     folder.set_actor(user);
-    let input = folder.dir().join("demo-input");
+    // HOOK (encryption at rest): an encrypted home keeps no plain copy of
+    // the demo's files; they are written outside it and removed after.
+    let scratch = match crate::crypt::keys_for(folder.dir()) {
+        Some(_) => Some(tempfile::tempdir()?),
+        None => None,
+    };
+    let input = match &scratch {
+        Some(dir) => dir.path().join("demo-input"),
+        None => folder.dir().join("demo-input"),
+    };
     if input.exists() {
         return Err(Error::Invalid(format!(
             "{} already exists",

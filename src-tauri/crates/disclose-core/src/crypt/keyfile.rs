@@ -83,16 +83,16 @@ pub fn create(path: &Path, passphrase: &str) -> Result<[u8; 32]> {
         sealed_key: hex::encode(sealed),
     };
     let json = serde_json::to_vec_pretty(&file).map_err(|e| Error::Invalid(e.to_string()))?;
-    let mut out = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                Error::Invalid("this home is already encrypted".into())
-            }
-            _ => Error::Io(e),
-        })?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut out = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            Error::Invalid("this home is already encrypted".into())
+        }
+        _ => Error::Io(e),
+    })?;
     std::io::Write::write_all(&mut out, &json)?;
     out.sync_all()?;
     Ok(data_key)
@@ -138,6 +138,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE);
         let key = create(&path, "correct horse battery").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "the key file is private");
+        }
         assert_eq!(open(&path, "correct horse battery").unwrap(), key);
         let err = open(&path, "correct horse batterz").unwrap_err();
         assert_eq!(err.code(), "locked");

@@ -17,6 +17,7 @@ use crate::fixtures;
 pub fn files() -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(&str, Vec<u8>)> = vec![
         ("far-corner.xlsx", far_corner_xlsx()),
+        ("far-corner.xls", far_corner_xls()),
         ("repeat-bomb.ods", repeat_bomb_ods()),
         ("pixel-bomb.png", pixel_bomb_png()),
         ("pixel-bomb.gif", pixel_bomb_gif()),
@@ -68,6 +69,12 @@ fn with_entry(base: &[u8], name: &str, data: &[u8]) -> Vec<u8> {
     }
     let refs: Vec<(&str, &[u8])> = entries.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
     fixtures::zip(&refs)
+}
+
+/// An Excel 97 workbook whose sheet claims 16 million rows by 256 columns
+/// and holds a cell at IV65536: read as a dense grid it needs terabytes.
+fn far_corner_xls() -> Vec<u8> {
+    crate::fuzz::seeds::xls_claiming(1 << 24, 256, Some((65_535, 255)))
 }
 
 /// A workbook of 1.5 KB with one cell at A1 and one at XFD1048576: read as

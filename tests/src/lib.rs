@@ -7,6 +7,7 @@ pub mod fuzz;
 pub mod govuk;
 pub mod hostile;
 pub mod pst;
+pub mod scale;
 pub mod turned;
 
 pub use disclose_core::demo::formats as fixtures;
@@ -179,6 +180,48 @@ pub fn peak_rss_kb() -> u64 {
                 .and_then(|n| n.parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// The resident memory of `pid` and all its descendants, in KiB.
+pub fn tree_rss_kb(pid: u32) -> u64 {
+    let mut parent_of: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // pid (comm) state ppid ...: comm may hold spaces, so split after ')'.
+        if let Some(ppid) = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse().ok())
+        {
+            parent_of.insert(child, ppid);
+        }
+    }
+    let in_tree = |mut p: u32| {
+        while p > 1 {
+            if p == pid {
+                return true;
+            }
+            p = parent_of.get(&p).copied().unwrap_or(0);
+        }
+        false
+    };
+    parent_of
+        .keys()
+        .filter(|&&p| in_tree(p))
+        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/status")).ok())
+        .filter_map(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+        })
+        .sum()
 }
 
 /// For benchmarks: a fresh case `reference` in `home`, and `paths`

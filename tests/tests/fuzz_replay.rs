@@ -2,9 +2,6 @@
 //! every input of `fuzz/corpus/TARGET/` and every crash kept in
 //! `fuzz/regressions/TARGET/` goes through the same reader entry point the
 //! fuzzer used, and none may panic or abort (each reader returns Ok or Err).
-//!
-//! `fuzz/pending/TARGET/` holds crashes found in readers whose fix is not
-//! in yet; they are replayed by the ignored test below, which names them.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -31,7 +28,7 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn saved_folders_name_known_targets() {
-    for kind in ["corpus", "regressions", "pending"] {
+    for kind in ["corpus", "regressions"] {
         let Ok(entries) = std::fs::read_dir(fuzz_dir().join(kind)) else {
             assert_ne!(kind, "corpus", "fuzz/corpus is missing");
             continue;
@@ -74,27 +71,6 @@ fn every_saved_input_is_read_without_a_panic() {
         let regressions = files(&fuzz_dir().join("regressions").join(target));
         let inputs = seeds(target).into_iter().chain(corpus).chain(regressions);
         panicked.extend(replay(target, inputs.collect()));
-    }
-    assert!(
-        panicked.is_empty(),
-        "readers panicked on:\n{}",
-        panicked.join("\n")
-    );
-}
-
-/// Crashes in the spreadsheet and image readers (calamine panics, a
-/// sector-chain loop in `hang-*`, pixel bombs over 2 GiB), found while those
-/// readers were being rewritten for issue 12; once their fixes are in, the
-/// inputs move to `fuzz/regressions/` and this test goes away.
-#[test]
-#[ignore = "two XLS inputs that only the worker limits stop (an abort inside calamine, an endless loop): fuzz/pending/xls"]
-fn pending_crashes_are_fixed() {
-    let mut panicked = Vec::new();
-    for target in TARGETS {
-        let pending = files(&fuzz_dir().join("pending").join(target));
-        if !pending.is_empty() {
-            panicked.extend(replay(target, pending));
-        }
     }
     assert!(
         panicked.is_empty(),

@@ -226,6 +226,13 @@ fn bof(dt: u16) -> Vec<u8> {
 
 /// A small Excel 97 workbook: one sheet with a shared string and a number.
 fn xls() -> Vec<u8> {
+    xls_claiming(1, 2, None)
+}
+
+/// The workbook of [`xls`], whose sheet's DIMENSIONS record claims `rows`
+/// by `columns` and which holds one more number at `far_cell` (row,
+/// column) when given.
+pub fn xls_claiming(rows: u32, columns: u16, far_cell: Option<(u16, u16)>) -> Vec<u8> {
     let name = b"Rents";
     let mut globals = Vec::new();
     record(&mut globals, 0x0809, &bof(0x0005));
@@ -250,9 +257,9 @@ fn xls() -> Vec<u8> {
     record(&mut sheet, 0x0809, &bof(0x0010));
     let mut dims = Vec::new();
     dims.extend_from_slice(&0u32.to_le_bytes());
-    dims.extend_from_slice(&1u32.to_le_bytes());
+    dims.extend_from_slice(&rows.to_le_bytes());
     dims.extend_from_slice(&0u16.to_le_bytes());
-    dims.extend_from_slice(&2u16.to_le_bytes());
+    dims.extend_from_slice(&columns.to_le_bytes());
     dims.extend_from_slice(&0u16.to_le_bytes());
     record(&mut sheet, 0x0200, &dims);
     let mut label = vec![0, 0, 0, 0, 0, 0];
@@ -261,6 +268,13 @@ fn xls() -> Vec<u8> {
     let mut number = vec![0, 0, 1, 0, 0, 0];
     number.extend_from_slice(&450.5f64.to_le_bytes());
     record(&mut sheet, 0x0203, &number);
+    if let Some((row, column)) = far_cell {
+        let mut far = row.to_le_bytes().to_vec();
+        far.extend_from_slice(&column.to_le_bytes());
+        far.extend_from_slice(&[0, 0]);
+        far.extend_from_slice(&1.0f64.to_le_bytes());
+        record(&mut sheet, 0x0203, &far);
+    }
     record(&mut sheet, 0x000A, &[]);
     globals.extend_from_slice(&sheet);
     let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("compound file");

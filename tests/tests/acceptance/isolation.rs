@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use disclose_acceptance::{hostile, Disclose};
+use disclose_acceptance::{hostile, tree_rss_kb, Disclose};
 use serde_json::Value;
 
 fn write_set(dir: &Path) -> (Vec<String>, Vec<(String, String)>) {
@@ -45,48 +45,6 @@ fn top_items(d: &Disclose, case: &str) -> HashMap<String, Vec<Value>> {
         }
     }
     by_name
-}
-
-/// The resident memory of `pid` and all its descendants, in KiB.
-fn tree_rss_kb(pid: u32) -> u64 {
-    let mut parent_of: HashMap<u32, u32> = HashMap::new();
-    for entry in fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        let Ok(stat) = fs::read_to_string(entry.path().join("stat")) else {
-            continue;
-        };
-        // pid (comm) state ppid ...: comm may hold spaces, so split after ')'.
-        if let Some(ppid) = stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-            .and_then(|p| p.parse().ok())
-        {
-            parent_of.insert(child, ppid);
-        }
-    }
-    let in_tree = |mut p: u32| {
-        while p > 1 {
-            if p == pid {
-                return true;
-            }
-            p = parent_of.get(&p).copied().unwrap_or(0);
-        }
-        false
-    };
-    parent_of
-        .keys()
-        .filter(|&&p| in_tree(p))
-        .filter_map(|p| fs::read_to_string(format!("/proc/{p}/status")).ok())
-        .filter_map(|status| {
-            status
-                .lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse::<u64>().ok())
-        })
-        .sum()
 }
 
 fn spawn_import(d: &Disclose, case: &str, dir: &Path, extra: &[&str]) -> Child {

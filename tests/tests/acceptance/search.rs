@@ -216,3 +216,55 @@ fn the_sweep_finds_the_subject_under_every_identifier_and_is_logged() {
         .iter()
         .all(|e| e["at"].as_str().unwrap().len() >= 20 && e["hits"].is_u64()));
 }
+
+#[test]
+fn plain_words_find_their_inflected_forms_and_quotes_stay_exact() {
+    let d = Disclose::new();
+    d.new_case("ST");
+    let input = tempfile::tempdir().unwrap();
+    let w = |name: &str, text: &str| fs::write(input.path().join(name), text).unwrap();
+    w(
+        "complaints.txt",
+        "Two complaints were logged about the confidentiality provisions in Houston.",
+    );
+    w("one.txt", "One complaint only, about the lift.");
+    w("hearing.txt", "The arbitrations concluded in March.");
+    d.json(&["import", "--case", "ST", input.path().to_str().unwrap()]);
+    let q = |query: &str| d.json(&["search", "--case", "ST", query, "--limit", "50"]);
+
+    assert_eq!(paths(&q("complaint")), ["complaints.txt", "one.txt"]);
+    assert_eq!(paths(&q("complaints")), ["complaints.txt", "one.txt"]);
+    assert_eq!(paths(&q("arbitration")), ["hearing.txt"]);
+    assert_eq!(paths(&q("confidential AND Houston")), ["complaints.txt"]);
+    assert_eq!(
+        paths(&q("\"complaint\"")),
+        ["one.txt"],
+        "a quoted word is exact"
+    );
+    assert_eq!(paths(&q("exact:complaint")), ["one.txt"]);
+    assert_eq!(
+        paths(&q("\"complaints were logged\"")),
+        ["complaints.txt"],
+        "phrases still match as written"
+    );
+
+    // The snippet highlights the form that matched.
+    let hit = &q("complaint")["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["path"].as_str().unwrap().ends_with("complaints.txt"))
+        .cloned()
+        .unwrap();
+    let snippet = hit["snippet"].as_str().unwrap();
+    let highlighted: Vec<&str> = hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(highlighted, ["complaints"], "{hit}");
+
+    let help = d.run(&["search", "--syntax"]).ok();
+    assert!(help.stdout.contains("exact:complaint"), "{}", help.stdout);
+}

@@ -91,8 +91,14 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
             (count, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
         }
     };
-    let mut generator = SnippetGenerator::create(&searcher, &*query, folder.index.fields.text)?;
-    generator.set_max_num_chars(200);
+    // One snippet maker for words as written, one for their stems; each
+    // item shows whichever highlights more.
+    let mut generators = Vec::new();
+    for field in [folder.index.fields.text, folder.index.fields.text_stemmed] {
+        let mut generator = SnippetGenerator::create(&searcher, &*query, field)?;
+        generator.set_max_num_chars(200);
+        generators.push(generator);
+    }
     let mut results = Vec::with_capacity(addresses.len());
     for (score, address) in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
@@ -105,7 +111,11 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
         let id = id as i64;
         let item = folder.store.item(id)?;
         let text = folder.store.text(id)?;
-        let snippet = generator.snippet(&text);
+        let snippet = generators
+            .iter()
+            .map(|generator| generator.snippet(&text))
+            .max_by_key(|snippet| snippet.highlighted().len())
+            .expect("two snippet makers");
         let (fragment, offset, highlights) = if snippet.fragment().is_empty() {
             let end = crate::extract::text::floor_char_boundary(&text, 200);
             (text[..end].to_string(), 0, Vec::new())

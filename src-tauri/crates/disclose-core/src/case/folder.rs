@@ -56,12 +56,21 @@ impl CaseFolder {
         crate::crypt::require_unlocked(&dir)?;
         let store = Store::open(&dir.join("case.db"))?;
         let index = CaseIndex::open(&dir.join("index"))?;
-        Ok(CaseFolder {
+        let mut folder = CaseFolder {
             dir,
             store,
             index,
             actor: os_user(),
-        })
+        };
+        if folder.index.replaced_older {
+            // Written by an earlier version: index every item again.
+            folder.store.conn.execute(
+                "UPDATE items SET indexed = 0 WHERE duplicate_of IS NULL",
+                [],
+            )?;
+            crate::ingest::reindex_pending(&mut folder)?;
+        }
+        Ok(folder)
     }
 
     /// Who is acting, as recorded in the audit trail (default: the

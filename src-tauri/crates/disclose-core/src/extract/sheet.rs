@@ -5,6 +5,7 @@
 //! per sheet followed by its rows as tab-separated lines; each sheet is also
 //! a [`RecordTable`] whose columns are its first non-empty row.
 
+mod biff;
 mod cells;
 mod delimited;
 
@@ -41,8 +42,26 @@ fn read_workbook(
     data: &[u8],
     limits: &Limits,
 ) -> Result<Extracted, ExtractError> {
-    let mut book = open_book(file_type, data)?;
     let mut out = Extracted::default();
+    let repacked;
+    let data = if data.starts_with(COMPOUND_FILE_MAGIC) {
+        repacked = biff::repack(data).map_err(|e| match e {
+            biff::NotAWorkbook::Encrypted => {
+                ExtractError::Encrypted("the workbook is password-protected".into())
+            }
+            biff::NotAWorkbook::NoWorkbook => {
+                ExtractError::Corrupt("the file holds no workbook stream".into())
+            }
+            biff::NotAWorkbook::Damaged(why) => {
+                ExtractError::Corrupt(format!("the workbook's container is damaged: {why}"))
+            }
+        })?;
+        out.warnings.extend(repacked.warnings.iter().cloned());
+        &repacked.bytes[..]
+    } else {
+        data
+    };
+    let mut book = open_book(file_type, data)?;
     read_properties(&mut book, &mut out);
 
     let sheets = book.sheets_metadata().to_vec();
@@ -129,6 +148,10 @@ fn read_workbook(
     }
     Ok(out)
 }
+
+/// How an OLE compound file (XLS, and encrypted XLSX) begins. The
+/// spreadsheet library never sees one that [`biff::repack`] has not made.
+const COMPOUND_FILE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Opens the workbook with the reader for its sniffed type, falling back to
 /// detection when the type was wrong (an .xls that is really XLSX).

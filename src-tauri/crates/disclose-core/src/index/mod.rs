@@ -2,6 +2,10 @@
 //! import feeds, and the reader searches use. SQLite stays the source of
 //! truth; the index only holds what is needed to find items and can be
 //! rebuilt from the store at any time.
+//!
+//! The body and subject are indexed twice: as written (for quoted phrases,
+//! `exact:` and the sweep) and stemmed in English, so that a plain word
+//! finds its inflected forms ("complaint" finds "complaints").
 
 mod query;
 
@@ -12,7 +16,8 @@ use tantivy::schema::{
     TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
 };
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
@@ -24,12 +29,20 @@ use crate::error::Result;
 /// non-alphanumerics, lower-cased, accents folded ("Renée" finds "Renee").
 pub const TOKENIZER: &str = "disclose";
 
+/// Name of the tokenizer of the stemmed fields: [`TOKENIZER`]'s words,
+/// reduced to their English stem ("complaints" and "complained" become
+/// "complain").
+pub const STEMMED_TOKENIZER: &str = "disclose-stemmed";
+
 /// Handles to the fields of the schema.
 #[derive(Clone, Copy)]
 pub struct Fields {
     pub id: Field,
     pub text: Field,
     pub subject: Field,
+    /// `text` and `subject`, stemmed.
+    pub text_stemmed: Field,
+    pub subject_stemmed: Field,
     pub from: Field,
     pub to: Field,
     pub name: Field,
@@ -41,15 +54,21 @@ pub struct Fields {
 
 fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text_opts = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(TOKENIZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    let analysed_by = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let text_opts = analysed_by(TOKENIZER);
+    let stemmed_opts = analysed_by(STEMMED_TOKENIZER);
     let fields = Fields {
         id: b.add_u64_field("id", INDEXED | STORED | FAST),
         text: b.add_text_field("text", text_opts.clone()),
         subject: b.add_text_field("subject", text_opts.clone()),
+        text_stemmed: b.add_text_field("text-stemmed", stemmed_opts.clone()),
+        subject_stemmed: b.add_text_field("subject-stemmed", stemmed_opts),
         from: b.add_text_field("from", text_opts.clone()),
         to: b.add_text_field("to", text_opts.clone()),
         name: b.add_text_field("name", text_opts.clone()),
@@ -86,29 +105,48 @@ pub struct CaseIndex {
     pub index: Index,
     pub fields: Fields,
     reader: IndexReader,
+    /// The folder held an index of an older schema, which was replaced by
+    /// an empty one: every item must be indexed again.
+    pub replaced_older: bool,
 }
 
 impl CaseIndex {
-    /// Opens the index in `dir`, creating it when absent.
+    /// Opens the index in `dir`, creating it when absent. An index written
+    /// by an earlier version of Disclose, with other fields, is replaced by
+    /// an empty one and [`CaseIndex::replaced_older`] says so.
     pub fn open(dir: &Path) -> Result<CaseIndex> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = build_schema();
         // HOOK (encryption at rest): every index file sealed in an encrypted home.
-        let index = match crate::crypt::EncryptedDirectory::for_path(dir)? {
-            Some(sealed) => Index::open_or_create(sealed, schema)?,
-            None => {
-                let directory = tantivy::directory::MmapDirectory::open(dir)
-                    .map_err(tantivy::TantivyError::from)?;
-                Index::open_or_create(directory, schema)?
-            }
+        let directory = || -> Result<Box<dyn tantivy::Directory>> {
+            Ok(match crate::crypt::EncryptedDirectory::for_path(dir)? {
+                Some(sealed) => Box::new(sealed),
+                None => Box::new(
+                    tantivy::directory::MmapDirectory::open(dir)
+                        .map_err(tantivy::TantivyError::from)?,
+                ),
+            })
         };
-        index.tokenizers().register(
-            TOKENIZER,
+        let replaced_older = match Index::open(directory()?) {
+            Ok(existing) if existing.schema() != schema => {
+                drop(existing);
+                std::fs::remove_dir_all(dir)?;
+                std::fs::create_dir_all(dir)?;
+                true
+            }
+            _ => false,
+        };
+        let index = Index::open_or_create(directory()?, schema)?;
+        let words = || {
             TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(RemoveLongFilter::limit(60))
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
-                .build(),
+        };
+        index.tokenizers().register(TOKENIZER, words().build());
+        index.tokenizers().register(
+            STEMMED_TOKENIZER,
+            words().filter(Stemmer::new(Language::English)).build(),
         );
         let reader = index
             .reader_builder()
@@ -118,6 +156,7 @@ impl CaseIndex {
             index,
             fields,
             reader,
+            replaced_older,
         })
     }
 
@@ -144,6 +183,8 @@ impl CaseIndex {
             f.id => doc.id as u64,
             f.text => doc.text,
             f.subject => doc.subject,
+            f.text_stemmed => doc.text,
+            f.subject_stemmed => doc.subject,
             f.from => doc.from,
             f.to => doc.to,
             f.name => doc.name,
@@ -183,5 +224,25 @@ impl CaseIndex {
 
     pub fn num_docs(&self) -> Result<u64> {
         Ok(self.reader()?.searcher().num_docs())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_of_an_older_schema_is_replaced_and_said_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut older = Schema::builder();
+        older.add_text_field("text", tantivy::schema::TEXT);
+        Index::create_in_dir(dir.path(), older.build()).unwrap();
+
+        let index = CaseIndex::open(dir.path()).unwrap();
+        assert!(index.replaced_older);
+        assert!(index.index.schema().get_field("text-stemmed").is_ok());
+
+        drop(index);
+        assert!(!CaseIndex::open(dir.path()).unwrap().replaced_older);
     }
 }

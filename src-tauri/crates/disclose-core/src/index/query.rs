@@ -1,7 +1,9 @@
 //! The query language: tantivy's syntax (terms, "phrases", AND/OR/NOT, +/-,
-//! field:value, ranges, prefix*) plus two things reviewers need that it
-//! lacks: fuzzy terms (`smyth~1`, `okafor~`) and plain dates
-//! (`date:2026-03-01`, `date:[2026-01-01 TO 2026-03-31]`). Space means AND.
+//! field:value, ranges, prefix*) plus what reviewers need that it lacks:
+//! fuzzy terms (`smyth~1`, `okafor~`), plain dates (`date:2026-03-01`,
+//! `date:[2026-01-01 TO 2026-03-31]`), and stemming: a plain word also
+//! matches its inflected forms through the stemmed fields, while a quoted
+//! phrase or `exact:word` matches only as written. Space means AND.
 
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser};
 use tantivy::query_grammar::{
@@ -14,11 +16,13 @@ use crate::error::{Error, Result};
 
 pub const QUERY_HELP: &str = "\
 Query syntax
-  smith                 a word (case and accents ignored)
+  complaint             a word and its forms: complaints, complained (case and
+                        accents ignored; English stemming)
+  exact:complaint       the word only as written (no other forms)
   jane smith            both words (space means AND)
   jane OR janet         either word
   smith -council        smith but not council  (also: NOT council)
-  \"jane smith\"          the exact phrase
+  \"jane smith\"          the exact phrase, words only as written
   \"jane smith\"~2        the words within 2 positions of each other (proximity)
   okaf*                 words starting with okaf (prefix)
   okafor~  okafor~2     fuzzy: up to 1 (or 2) letters different (misspellings)
@@ -30,12 +34,19 @@ Fields
   ids:tel:+441614960000  ids:ni:ab123456c  ids:pc:sk11aa   normalised identifiers
 Types: email msg mbox pdf docx doc odt xlsx xls ods ppt pptx csv json html rtf text zip image";
 
+/// The pseudo-field that asks for a word only as written.
+const EXACT: &str = "exact";
+
 /// Parses `query` for the case's index.
 pub fn parse_query(index: &CaseIndex, query: &str) -> Result<Box<dyn Query>> {
     let f = index.fields;
     let defaults = vec![f.text, f.subject, f.from, f.to, f.name];
     let mut parser = QueryParser::for_index(&index.index, defaults.clone());
     parser.set_conjunction_by_default();
+    let mut with_stems = defaults.clone();
+    with_stems.extend([f.text_stemmed, f.subject_stemmed]);
+    let mut stemming = QueryParser::for_index(&index.index, with_stems);
+    stemming.set_conjunction_by_default();
     let ast = tantivy::query_grammar::parse_query(query).map_err(|_| {
         Error::Query(format!(
             "cannot parse '{query}': check quotes, brackets and field names"
@@ -43,6 +54,7 @@ pub fn parse_query(index: &CaseIndex, query: &str) -> Result<Box<dyn Query>> {
     })?;
     let builder = Builder {
         parser: &parser,
+        stemming: &stemming,
         fields: f,
         defaults: &defaults,
         index,
@@ -51,7 +63,10 @@ pub fn parse_query(index: &CaseIndex, query: &str) -> Result<Box<dyn Query>> {
 }
 
 struct Builder<'a> {
+    /// Words as written, in the default fields or the one named.
     parser: &'a QueryParser,
+    /// Plain words of no named field: also their stems.
+    stemming: &'a QueryParser,
     fields: Fields,
     defaults: &'a [tantivy::schema::Field],
     index: &'a CaseIndex,
@@ -119,6 +134,16 @@ impl Builder<'_> {
                 lower: widen_date(lower, false)?,
                 upper: widen_date(upper, true)?,
             }),
+            UserInputLeaf::Literal(mut lit) if lit.field_name.as_deref() == Some(EXACT) => {
+                lit.field_name = None;
+                self.via_parser(UserInputLeaf::Literal(lit))
+            }
+            UserInputLeaf::Literal(lit)
+                if lit.field_name.is_none() && lit.delimiter == Delimiter::None =>
+            {
+                let leaf = UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit)));
+                Ok(self.stemming.build_query_from_user_input_ast(leaf)?)
+            }
             other => self.via_parser(other),
         }
     }
@@ -137,7 +162,7 @@ impl Builder<'_> {
         word: &str,
         make: impl Fn(Term) -> Box<dyn Query>,
     ) -> Result<Box<dyn Query>> {
-        let fields = match field {
+        let fields = match field.filter(|name| *name != EXACT) {
             Some(name) => vec![self
                 .index
                 .index

@@ -1,0 +1,147 @@
+//! How Disclose grows with a case: synthetic cases of 10,000, 30,000 and
+//! 100,000 items (`disclose_acceptance::scale`, built from the shared
+//! corpus) are imported with the real `disclose` binary, OCR deferred.
+//! For each size it prints the import's wall time and the peak resident
+//! memory of the import and its workers, the case's and the index's size
+//! on disk, search latency with process start (p50, p95), and the times of
+//! the subject sweep and of `detect --case`.
+//!
+//! Run: `cargo build --release -p disclose-cli && cargo bench -p
+//! disclose-acceptance --bench scale` (sizes: `DISCLOSE_SCALE_SIZES`,
+//! e.g. `10000,30000`).
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use disclose_acceptance::scale::{generate, Sources};
+use disclose_acceptance::{shared_corpus, tree_rss_kb, Disclose};
+
+const QUERIES: &[&str] = &[
+    "rent",
+    "repair",
+    "\"housing file\"",
+    "complaint",
+    "okafor",
+    "tenant AND arrears",
+    "meeting OR call",
+    "gas -price",
+    "whitl*",
+    "nowack~",
+    "from:priya",
+    "to:hussain",
+    "subject:HR",
+    "type:pdf",
+    "type:email AND date:[2020-01-01 TO 2020-06-30]",
+    "\"mill lane\"",
+    "contract",
+    "energy",
+    "schedule",
+    "acacia",
+];
+
+fn main() {
+    let Some(corpus) = shared_corpus() else {
+        println!("SKIPPED: the shared corpus (../shared/corpus) is not present");
+        return;
+    };
+    let Some(sources) = Sources::read(&corpus) else {
+        println!("SKIPPED: the shared corpus has no freeeed/mixed e-mails");
+        return;
+    };
+    let sizes: Vec<usize> = std::env::var("DISCLOSE_SCALE_SIZES")
+        .unwrap_or_else(|_| "10000,30000,100000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    println!("| items | files | input MB | import s | items/s | peak RSS MB | case MB | index MB | search p50 ms | search p95 ms | sweep s | detect --case s |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for size in sizes {
+        measure(&sources, size);
+    }
+}
+
+fn measure(sources: &Sources, size: usize) {
+    let input = tempfile::tempdir().expect("input folder");
+    let made = generate(sources, input.path(), size, 2026);
+    let d = Disclose::new();
+    d.run(&[
+        "case",
+        "new",
+        "--ref",
+        "SCALE",
+        "--subject",
+        "Priya Okafor",
+        "--received",
+        "2026-03-03",
+        "--postcode",
+        "SK1 1AA",
+    ])
+    .ok();
+
+    let started = Instant::now();
+    let mut import = d
+        .command()
+        .args(["import", "--no-ocr", "--case", "SCALE"])
+        .arg(input.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the import");
+    let mut peak_kb = 0;
+    while import.try_wait().expect("import status").is_none() {
+        peak_kb = peak_kb.max(tree_rss_kb(import.id()));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let import_seconds = started.elapsed().as_secs_f64();
+    drop(input);
+
+    let case_dir = d.case_dir("SCALE");
+    let mut latencies: Vec<f64> = Vec::new();
+    for query in QUERIES {
+        let t = Instant::now();
+        d.run(&["search", "--case", "SCALE", query, "--limit", "20"])
+            .ok();
+        latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    latencies.sort_by(f64::total_cmp);
+    let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p).round() as usize];
+    let timed = |args: &[&str]| {
+        let t = Instant::now();
+        d.run(args).ok();
+        t.elapsed().as_secs_f64()
+    };
+    let sweep = timed(&["sweep", "--case", "SCALE"]);
+    let detect = timed(&["detect", "--case", "SCALE"]);
+    println!(
+        "| {} | {} | {:.0} | {:.1} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} |",
+        made.items,
+        made.files,
+        made.bytes as f64 / 1e6,
+        import_seconds,
+        made.items as f64 / import_seconds,
+        peak_kb as f64 / 1024.0,
+        size_on_disk(&case_dir) as f64 / 1e6,
+        size_on_disk(&case_dir.join("index")) as f64 / 1e6,
+        pct(0.5),
+        pct(0.95),
+        sweep,
+        detect,
+    );
+}
+
+fn size_on_disk(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| {
+            let path = entry.path();
+            if path.is_dir() {
+                size_on_disk(&path)
+            } else {
+                entry.metadata().map(|m| m.len()).unwrap_or(0)
+            }
+        })
+        .sum()
+}

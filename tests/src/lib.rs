@@ -30,6 +30,8 @@ pub fn disclose_binary() -> PathBuf {
 /// A `disclose` with its own empty home directory.
 pub struct Disclose {
     pub home: tempfile::TempDir,
+    /// Run as this unprivileged user (`nobody`) when the tests run as root.
+    unprivileged: bool,
 }
 
 /// What one run printed and returned.
@@ -71,11 +73,44 @@ impl Disclose {
     pub fn new() -> Disclose {
         Disclose {
             home: tempfile::tempdir().expect("temp home"),
+            unprivileged: false,
+        }
+    }
+
+    /// A `disclose` that runs as an ordinary user: as `nobody` (through
+    /// `setpriv`, with the common umask 022) when the tests run as root,
+    /// else as the user running them. The home is a fresh folder that user
+    /// owns.
+    pub fn unprivileged() -> Disclose {
+        let home = tempfile::tempdir().expect("temp home");
+        let root = is_root();
+        if root {
+            std::os::unix::fs::chown(home.path(), Some(NOBODY), Some(NOGROUP))
+                .expect("chown the home to nobody");
+        }
+        Disclose {
+            home,
+            unprivileged: root,
         }
     }
 
     pub fn command(&self) -> Command {
-        let mut cmd = Command::new(disclose_binary());
+        let mut cmd = if self.unprivileged {
+            let mut cmd = Command::new("setpriv");
+            cmd.args([
+                &format!("--reuid={NOBODY}"),
+                &format!("--regid={NOGROUP}"),
+                "--clear-groups",
+                "--",
+                "/bin/sh",
+                "-c",
+                "umask 022 && exec \"$0\" \"$@\"",
+            ])
+            .arg(disclose_binary());
+            cmd
+        } else {
+            Command::new(disclose_binary())
+        };
         cmd.env("DISCLOSE_HOME", self.home.path())
             .env_remove("RUST_BACKTRACE");
         cmd
@@ -155,6 +190,39 @@ impl Disclose {
     pub fn case_dir(&self, reference: &str) -> PathBuf {
         self.home.path().join("cases").join(reference)
     }
+}
+
+/// The user and group ids of `nobody`/`nogroup` on Debian.
+pub const NOBODY: u32 = 65534;
+pub const NOGROUP: u32 = 65534;
+
+/// Whether the tests run as root (then files are made and chowned for
+/// `nobody`).
+pub fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().expect("temp file");
+    probe.as_file().metadata().expect("metadata").uid() == 0
+}
+
+/// Makes `path` (a fixture folder or file) readable by `nobody` when the
+/// tests run as root.
+pub fn share_with_nobody(path: &Path) {
+    if !is_root() {
+        return;
+    }
+    for entry in walk_all(path) {
+        std::os::unix::fs::chown(&entry, Some(NOBODY), Some(NOGROUP)).expect("chown fixture");
+    }
+}
+
+fn walk_all(path: &Path) -> Vec<PathBuf> {
+    let mut out = vec![path.to_path_buf()];
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).expect("read fixture dir") {
+            out.extend(walk_all(&entry.expect("entry").path()));
+        }
+    }
+    out
 }
 
 /// The shared corpus beside the project, if present.

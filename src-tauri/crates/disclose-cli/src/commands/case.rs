@@ -131,7 +131,7 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
         } => {
             let today = chrono::Local::now().date_naive();
             let record =
-                retention::purge(&ctx.home, &reference, retention_days, today, &super::user())?;
+                retention::purge(&ctx.home, &reference, retention_days, today, &super::user(ctx))?;
             ctx.out.print(&record, |r| {
                 println!(
                     "Purged {}: {} file(s) overwritten and removed; kept {}",
@@ -141,8 +141,15 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
                         .case_dir(&r.reference)
                         .join("purged.json")
                         .display()
-                )
+                );
             });
+            if !record.exports_outside.is_empty() {
+                eprintln!(
+                    "warning: {} bundle(s) of this case were exported outside its folder, where purge cannot reach them; whoever holds them must delete them: {}",
+                    record.exports_outside.len(),
+                    record.exports_outside.join(", ")
+                );
+            }
             Ok(Outcome::Ok)
         }
         CaseCommand::Pause { reference, period } => {
@@ -233,6 +240,13 @@ fn list(ctx: &Context) -> anyhow::Result<Outcome> {
             println!("No cases yet. Create one with: disclose case new --ref REF --subject NAME");
         }
         for v in cases {
+            if v.purging {
+                println!(
+                    "{:<20} purging — interrupted; finish it with: disclose case purge {}",
+                    v.case.reference, v.case.reference
+                );
+                continue;
+            }
             println!(
                 "{:<20} {:<28} {:<12} due {}  {:<16} {} items",
                 v.case.reference,

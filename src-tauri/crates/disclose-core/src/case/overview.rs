@@ -25,6 +25,15 @@ pub struct CaseOverview {
     pub by_type: BTreeMap<String, u64>,
     pub duplicates: u64,
     pub review: ReviewProgress,
+    /// A purge of the case is under way or was interrupted: it cannot be
+    /// opened, and `disclose case purge` finishes it.
+    pub purging: bool,
+    /// What the user should hear about when opening the case (wide
+    /// permissions, a missing or damaged index), in words.
+    pub warnings: Vec<String>,
+    /// Why the search index cannot be trusted, if it cannot: the window
+    /// offers to rebuild it.
+    pub index_problem: Option<String>,
 }
 
 impl CaseOverview {
@@ -42,6 +51,32 @@ impl CaseOverview {
             by_type: folder.store.type_counts()?,
             duplicates: folder.store.duplicate_count()?,
             review: folder.store.review_progress()?,
+            purging: false,
+            warnings: folder.warnings(),
+            index_problem: folder.index_problem(),
+        })
+    }
+
+    /// A case whose purge is under way, from what its journal kept.
+    fn purging(home: &Home, case: Case, items: u64, today: NaiveDate) -> Result<CaseOverview> {
+        let deadline = case.deadline()?;
+        let folder = home.case_dir(&case.reference);
+        Ok(CaseOverview {
+            days_left: clock::days_left(&deadline, today),
+            deadline,
+            warnings: vec![format!(
+                "this case is being purged: run `disclose case purge {}` to finish",
+                case.reference
+            )],
+            case,
+            folder: folder.display().to_string(),
+            items,
+            by_status: BTreeMap::new(),
+            by_type: BTreeMap::new(),
+            duplicates: 0,
+            review: ReviewProgress::default(),
+            purging: true,
+            index_problem: None,
         })
     }
 }
@@ -54,6 +89,13 @@ pub fn all_cases(home: &Home, today: NaiveDate) -> Result<Vec<CaseOverview>> {
             &CaseFolder::open(home, &reference)?,
             today,
         )?);
+    }
+    for reference in crate::retention::purging_references(home)? {
+        if let Some((case, items)) =
+            crate::retention::purging_case(&home.case_dir(&reference))
+        {
+            cases.push(CaseOverview::purging(home, case, items, today)?);
+        }
     }
     cases.sort_by_key(|c| (c.days_left, c.case.reference.clone()));
     Ok(cases)

@@ -1,8 +1,13 @@
 //! The full-text index (tantivy) of a case: its schema, the writer the
 //! import feeds, and the reader searches use. SQLite stays the source of
 //! truth; the index only holds what is needed to find items and can be
-//! rebuilt from the store at any time.
+//! rebuilt from the store at any time. An index that cannot be opened is
+//! replaced by an empty one in memory and marked faulty; so is one found
+//! to hold fewer items than the store says it should. A faulty index
+//! refuses to search (never an empty result in silence) until it is
+//! rebuilt (`CaseFolder::reindex`).
 
+mod private_dir;
 mod query;
 
 use std::path::Path;
@@ -86,16 +91,42 @@ pub struct CaseIndex {
     pub index: Index,
     pub fields: Fields,
     reader: IndexReader,
+    /// Why the index cannot be trusted, in words for the user.
+    fault: Option<String>,
+    /// An empty stand-in held in memory for an index that could not be
+    /// opened: nothing may be written to it.
+    in_memory: bool,
 }
 
 impl CaseIndex {
-    /// Opens the index in `dir`, creating it when absent.
+    /// Opens the index in `dir`, creating it when absent. One that cannot
+    /// be opened is replaced by an empty stand-in in memory, marked faulty.
     pub fn open(dir: &Path) -> Result<CaseIndex> {
-        std::fs::create_dir_all(dir)?;
-        let (schema, fields) = build_schema();
-        let directory =
-            tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
-        let index = Index::open_or_create(directory, schema)?;
+        crate::private::make_dir(dir)?;
+        match CaseIndex::open_on_disk(dir) {
+            Ok(index) => Ok(index),
+            Err(e) => CaseIndex::stand_in(format!("is damaged ({e})")),
+        }
+    }
+
+    /// An empty index in memory, faulty for the reason given: nothing can
+    /// be searched in it or written to it.
+    pub fn stand_in(fault: String) -> Result<CaseIndex> {
+        let (schema, _) = build_schema();
+        let mut index = CaseIndex::wrap(Index::create_in_ram(schema))?;
+        index.in_memory = true;
+        index.fault = Some(fault);
+        Ok(index)
+    }
+
+    fn open_on_disk(dir: &Path) -> Result<CaseIndex> {
+        let (schema, _) = build_schema();
+        let directory = private_dir::PrivateDirectory::open(dir)?;
+        CaseIndex::wrap(Index::open_or_create(directory, schema)?)
+    }
+
+    fn wrap(index: Index) -> Result<CaseIndex> {
+        let (_, fields) = build_schema();
         index.tokenizers().register(
             TOKENIZER,
             TextAnalyzer::builder(SimpleTokenizer::default())
@@ -112,13 +143,35 @@ impl CaseIndex {
             index,
             fields,
             reader,
+            fault: None,
+            in_memory: false,
         })
+    }
+
+    /// Why the index cannot be trusted, if it cannot.
+    pub fn fault(&self) -> Option<&str> {
+        self.fault.as_deref()
+    }
+
+    /// Marks the index as not to be trusted, saying why and what to do.
+    pub fn set_fault(&mut self, why: String) {
+        self.fault = Some(why);
     }
 
     /// A writer with a bounded memory budget (the import's largest single
     /// allocation).
     pub fn writer(&self) -> Result<IndexWriter> {
+        if self.in_memory {
+            return Err(self.refusal());
+        }
         Ok(self.index.writer_with_num_threads(1, 64 << 20)?)
+    }
+
+    fn refusal(&self) -> crate::Error {
+        crate::Error::Integrity(format!(
+            "the search index {}",
+            self.fault.as_deref().unwrap_or("is damaged")
+        ))
     }
 
     /// Replaces the item's document (so re-indexing after a crash, or after
@@ -170,12 +223,46 @@ impl CaseIndex {
         Ok(())
     }
 
+    /// The reader searches use; refused while the index is faulty.
     pub fn reader(&self) -> Result<&IndexReader> {
+        if self.fault.is_some() {
+            return Err(self.refusal());
+        }
         self.reader.reload()?;
         Ok(&self.reader)
     }
 
+    /// How many items the index holds (even when faulty).
     pub fn num_docs(&self) -> Result<u64> {
-        Ok(self.reader()?.searcher().num_docs())
+        self.reader.reload()?;
+        Ok(self.reader.searcher().num_docs())
+    }
+
+    /// The item ids the index holds (even when faulty).
+    pub fn item_ids(&self) -> Result<std::collections::HashSet<i64>> {
+        self.reader.reload()?;
+        let searcher = self.reader.searcher();
+        let mut ids = std::collections::HashSet::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("id")?;
+            for doc in segment.doc_ids_alive() {
+                if let Some(id) = column.first(doc) {
+                    ids.insert(id as i64);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Files of the index whose checksums do not match.
+    pub fn corrupted_files(&self) -> Result<Vec<String>> {
+        let mut files: Vec<String> = self
+            .index
+            .validate_checksum()?
+            .into_iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        files.sort();
+        Ok(files)
     }
 }

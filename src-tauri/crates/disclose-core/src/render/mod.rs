@@ -139,14 +139,20 @@ pub fn render_item(
     let stamp = format!("{} · item {}", case.reference, item.id);
     let made = match item.file_type.as_str() {
         "pdf" => {
-            let data = std::fs::read(originals::path_for(&folder.originals_dir(), &item.sha256))?;
+            let data = match verified_original(folder, item)? {
+                Ok(data) => data,
+                Err(reason) => return Ok(Err(reason)),
+            };
             let pages = folder.store.pages(item.id)?;
             let areas = areas_of(&redactions, &pages);
             pdf::pages(&data, &pages, &text, &areas)
                 .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
         }
         "image" => {
-            let data = std::fs::read(originals::path_for(&folder.originals_dir(), &item.sha256))?;
+            let data = match verified_original(folder, item)? {
+                Ok(data) => data,
+                Err(reason) => return Ok(Err(reason)),
+            };
             let pages = folder.store.pages(item.id)?;
             image::image(&data, &areas_of(&redactions, &pages)).map(|(bytes, ext)| (bytes, ext, 1))
         }
@@ -199,6 +205,19 @@ pub fn render_item(
     Ok(Ok(rendition))
 }
 
+/// The item's original, checked against its hash; a changed one is a
+/// reason this item cannot be rendered.
+fn verified_original(
+    folder: &CaseFolder,
+    item: &ItemRow,
+) -> Result<std::result::Result<Vec<u8>, String>> {
+    match originals::read_verified(&folder.originals_dir(), &item.sha256) {
+        Ok(data) => Ok(Ok(data)),
+        Err(crate::Error::Integrity(reason)) => Ok(Err(reason)),
+        Err(e) => Err(e),
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file beside it, so a crash
 /// never leaves a half-written file under the final name.
 pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
@@ -206,7 +225,7 @@ pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    crate::private::make_dir(dir)?;
     let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
     std::io::Write::write_all(&mut temporary, bytes)?;
     temporary.persist(path).map_err(|e| e.error)?;

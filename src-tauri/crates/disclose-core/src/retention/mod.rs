@@ -1,17 +1,16 @@
 //! Closing a case and purging it after the retention period. Closing
 //! records when and how the request ended (and is audited). Once the
-//! retention period has run from that date, purging overwrites and deletes
-//! everything in the case folder — originals, database, index, renditions,
-//! exports — and leaves only `purged.json`: the reference, the dates, the
-//! outcome, counts, and the last hash of the audit trail as evidence of
-//! what was done.
-//!
-//! Files are overwritten with zeros and flushed before they are deleted.
-//! On SSDs and copy-on-write file systems that does not reach every old
-//! block; full-disk encryption is what protects those.
+//! retention period has run from that date, purging ([`purge`]) overwrites
+//! and deletes everything in the case folder — originals, database, index,
+//! renditions, temporary files, exports kept there — and leaves only
+//! `purged.json`: the reference, the dates, the outcome, counts, the last
+//! hash of the audit trail as evidence of what was done, and the exports
+//! written outside the case, which Disclose cannot reach.
 
-use std::io::Write;
-use std::path::Path;
+mod purge;
+
+pub use purge::{purge, purging_references, PURGE_JOURNAL};
+pub(crate) use purge::purging_case;
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -19,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::{CaseFolder, Home};
 use crate::error::{Error, Result};
+
 
 /// How a case ended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,9 +46,14 @@ pub struct PurgedRecord {
     pub purged_on: NaiveDate,
     pub purged_by: String,
     pub files_removed: u64,
+    /// Bundles exported to places outside the case folder: purge cannot
+    /// reach them, and whoever holds them must delete them.
+    #[serde(default)]
+    pub exports_outside: Vec<String>,
 }
 
-const RECORD: &str = "purged.json";
+/// The record a purged case leaves behind.
+pub const RECORD: &str = "purged.json";
 
 /// Closes the case on `on` with `outcome`.
 pub fn close(folder: &mut CaseFolder, outcome: &str, on: NaiveDate, now: &str) -> Result<Closure> {
@@ -98,86 +103,6 @@ pub fn closure(folder: &CaseFolder) -> Result<Option<Closure>> {
                 closed_by,
             })
         }))
-}
-
-/// Purges a closed case whose retention period (`retention_days` from its
-/// closure) has run out by `today`.
-pub fn purge(
-    home: &Home,
-    reference: &str,
-    retention_days: u64,
-    today: NaiveDate,
-    user: &str,
-) -> Result<PurgedRecord> {
-    let folder = CaseFolder::open(home, reference)?;
-    let closed = closure(&folder)?.ok_or_else(|| {
-        Error::Invalid(format!(
-            "case {reference} is open: close it first (`disclose case close {reference} --outcome ...`)"
-        ))
-    })?;
-    let ends = closed.closed_on + chrono::Days::new(retention_days);
-    if today < ends {
-        return Err(Error::Invalid(format!(
-            "case {reference} is kept until {ends} ({retention_days} days after it closed on {}); it cannot be purged before then",
-            closed.closed_on
-        )));
-    }
-    let case = folder.case()?;
-    let entries = folder.store.audit_entries()?;
-    let mut record = PurgedRecord {
-        reference: case.reference.clone(),
-        received: case.received,
-        due: case.deadline()?.due,
-        closed_on: closed.closed_on,
-        outcome: closed.outcome,
-        items: folder.store.items(None)?.len() as u64,
-        audit_entries: entries.len() as u64,
-        audit_head: entries.last().map(|e| e.hash.clone()).unwrap_or_default(),
-        purged_on: today,
-        purged_by: user.to_string(),
-        files_removed: 0,
-    };
-    let dir = folder.dir().to_path_buf();
-    drop(folder);
-    record.files_removed = wipe(&dir)?;
-    let json = serde_json::to_string_pretty(&record).map_err(|e| Error::Invalid(e.to_string()))?;
-    std::fs::create_dir_all(&dir)?;
-    std::fs::write(dir.join(RECORD), json)?;
-    Ok(record)
-}
-
-/// Overwrites and removes every file under `dir`; returns how many.
-fn wipe(dir: &Path) -> Result<u64> {
-    let mut removed = 0;
-    for entry in walkdir::WalkDir::new(dir).contents_first(true) {
-        let entry =
-            entry.map_err(|e| Error::Invalid(format!("cannot read {}: {e}", dir.display())))?;
-        let path = entry.path();
-        if entry.file_type().is_dir() {
-            if path != dir {
-                std::fs::remove_dir(path)?;
-            }
-            continue;
-        }
-        overwrite(path)?;
-        std::fs::remove_file(path)?;
-        removed += 1;
-    }
-    Ok(removed)
-}
-
-fn overwrite(path: &Path) -> Result<()> {
-    let length = std::fs::metadata(path)?.len();
-    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
-    let zeros = vec![0u8; 1 << 16];
-    let mut left = length;
-    while left > 0 {
-        let n = left.min(zeros.len() as u64) as usize;
-        file.write_all(&zeros[..n])?;
-        left -= n as u64;
-    }
-    file.sync_all()?;
-    Ok(())
 }
 
 /// The records of every purged case in `home`.

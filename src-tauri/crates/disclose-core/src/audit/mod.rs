@@ -5,8 +5,16 @@
 //! breaks the chain from that point; `verify` says where. SQLite triggers
 //! refuse updates and deletes, so tampering needs deliberate effort and is
 //! then detected.
+//!
+//! An entry is appended inside an immediate (write-locked) transaction, so
+//! two writers on the same case — the desktop's import beside a decision
+//! from the command line — take turns and never fork the chain. After each
+//! append the head and the count are anchored outside the case
+//! ([`anchor`]), which is how the loss of the newest entries is found.
 
-use rusqlite::params;
+pub mod anchor;
+
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -38,6 +46,9 @@ pub struct Verification {
     /// The first entry whose hash or link does not match, and why.
     pub broken_at: Option<i64>,
     pub problem: Option<String>,
+    /// What the home's registry of cases holds for this trail, when it was
+    /// compared.
+    pub anchored: Option<anchor::Anchored>,
 }
 
 fn entry_hash(prev: &str, at: &str, actor: &str, action: &str, detail: &str) -> String {
@@ -50,7 +61,10 @@ fn entry_hash(prev: &str, at: &str, actor: &str, action: &str, detail: &str) -> 
 }
 
 impl Store {
-    /// Appends an entry to the case's audit trail.
+    /// Appends an entry to the case's audit trail: the previous hash is
+    /// read and the entry written under one write lock, then the new head
+    /// is anchored. (Inside a transaction the caller opened, the entry joins
+    /// it and is anchored when it commits.)
     pub fn audit(
         &self,
         at: &str,
@@ -58,6 +72,51 @@ impl Store {
         action: &str,
         detail: &serde_json::Value,
     ) -> Result<()> {
+        let detail = serde_json::to_string(detail).unwrap_or_else(|_| "{}".into());
+        let own_transaction = self.conn.is_autocommit();
+        if own_transaction {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        let appended = self.append(at, actor, action, &detail);
+        if !own_transaction {
+            return appended;
+        }
+        if let Err(e) = appended {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(e);
+        }
+        self.conn.execute_batch("COMMIT")?;
+        self.anchor_head()
+    }
+
+    /// Records the trail's committed head in the home's registry (after
+    /// every append, and after every transaction, which may have appended).
+    pub(crate) fn anchor_head(&self) -> Result<()> {
+        let Some(anchor) = self.anchor() else {
+            return Ok(());
+        };
+        let head = self
+            .conn
+            .query_row(
+                "SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                },
+            )
+            .optional()?;
+        match head {
+            Some((id, hash, at)) => anchor.record(id as u64, &hash, &at),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes the entry after the current head.
+    fn append(&self, at: &str, actor: &str, action: &str, detail: &str) -> Result<()> {
         let prev: String = self
             .conn
             .query_row(
@@ -65,14 +124,73 @@ impl Store {
                 [],
                 |r| r.get(0),
             )
-            .unwrap_or_else(|_| GENESIS.to_string());
-        let detail = serde_json::to_string(detail).unwrap_or_else(|_| "{}".into());
-        let hash = entry_hash(&prev, at, actor, action, &detail);
+            .optional()?
+            .unwrap_or_else(|| GENESIS.to_string());
+        let hash = entry_hash(&prev, at, actor, action, detail);
         self.conn.execute(
             "INSERT INTO audit_log (at, actor, action, detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![at, actor, action, detail, prev, hash],
         )?;
         Ok(())
+    }
+
+    /// The newest entry's hash and the number of entries (the genesis hash
+    /// and 0 for an empty trail).
+    pub fn audit_head(&self) -> Result<(String, u64)> {
+        let head = self
+            .conn
+            .query_row(
+                "SELECT hash, id FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)),
+            )
+            .optional()?;
+        Ok(head.unwrap_or_else(|| (GENESIS.to_string(), 0)))
+    }
+
+    /// Verifies the chain, then compares it with what the registry
+    /// anchored: fewer entries than anchored, or a different entry where
+    /// the anchored head was, means the newest entries were removed or
+    /// rewritten.
+    pub fn verify_anchored(&self, anchored: Option<anchor::Anchored>) -> Result<Verification> {
+        let mut v = self.verify_audit()?;
+        let Some(anchored) = anchored else {
+            return Ok(v);
+        };
+        if v.intact {
+            let problem = if anchored.entries > v.entries {
+                Some(format!(
+                    "the newest {} entr{} are missing: the home's registry of cases recorded {} entries ending in {}, the trail has {}",
+                    anchored.entries - v.entries,
+                    if anchored.entries - v.entries == 1 { "y" } else { "ies" },
+                    anchored.entries,
+                    anchored.head,
+                    v.entries
+                ))
+            } else {
+                let at: Option<String> = self
+                    .conn
+                    .query_row(
+                        "SELECT hash FROM audit_log WHERE id = ?1",
+                        [anchored.entries as i64],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                (anchored.entries > 0 && at.as_deref() != Some(anchored.head.as_str())).then(|| {
+                    format!(
+                        "entry {} is not the one the home's registry of cases anchored ({}): the trail was rewritten",
+                        anchored.entries, anchored.head
+                    )
+                })
+            };
+            if let Some(problem) = problem {
+                v.intact = false;
+                v.broken_at = Some(v.entries.min(anchored.entries) as i64 + 1);
+                v.problem = Some(problem);
+            }
+        }
+        v.anchored = Some(anchored);
+        Ok(v)
     }
 
     pub fn audit_entries(&self) -> Result<Vec<AuditEntry>> {
@@ -124,6 +242,7 @@ impl Store {
                     intact: false,
                     broken_at: Some(id),
                     problem: Some(problem),
+                    anchored: None,
                 });
             }
             expected_prev = hash;
@@ -134,6 +253,7 @@ impl Store {
             intact: true,
             broken_at: None,
             problem: None,
+            anchored: None,
         })
     }
 }

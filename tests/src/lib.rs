@@ -72,7 +72,7 @@ impl Default for Disclose {
 impl Disclose {
     pub fn new() -> Disclose {
         Disclose {
-            home: tempfile::tempdir().expect("temp home"),
+            home: private_tempdir(),
             unprivileged: false,
         }
     }
@@ -82,7 +82,7 @@ impl Disclose {
     /// else as the user running them. The home is a fresh folder that user
     /// owns.
     pub fn unprivileged() -> Disclose {
-        let home = tempfile::tempdir().expect("temp home");
+        let home = private_tempdir();
         let root = is_root();
         if root {
             std::os::unix::fs::chown(home.path(), Some(NOBODY), Some(NOGROUP))
@@ -190,6 +190,15 @@ impl Disclose {
     pub fn case_dir(&self, reference: &str) -> PathBuf {
         self.home.path().join("cases").join(reference)
     }
+}
+
+/// A temporary home, private (0700) as Disclose makes the homes it creates.
+fn private_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp home");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
+        .expect("home mode");
+    dir
 }
 
 /// The user and group ids of `nobody`/`nogroup` on Debian.

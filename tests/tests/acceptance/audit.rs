@@ -39,7 +39,9 @@ fn removing_the_newest_audit_entries_is_reported_as_truncation() {
         "{}",
         run.stderr
     );
-    let v = d.run(&["--json", "audit", "--case", "AUD", "--verify"]).json();
+    let v = d
+        .run(&["--json", "audit", "--case", "AUD", "--verify"])
+        .json();
     assert_eq!(v["intact"], false);
     assert_eq!(v["anchored"]["entries"], count);
     let check = d.run(&["--json", "check", "--case", "AUD"]);
@@ -84,7 +86,11 @@ fn an_import_beside_decisions_in_other_processes_keeps_one_valid_chain() {
                 s.spawn(move || {
                     for n in 0..decisions / 2 {
                         let item = (1 + (t * 3 + n) % 5).to_string();
-                        let decision = if n % 2 == 0 { "disclose" } else { "not-relevant" };
+                        let decision = if n % 2 == 0 {
+                            "disclose"
+                        } else {
+                            "not-relevant"
+                        };
                         d.run(&["decide", "--case", "TWO", "--item", &item, "--as", decision])
                             .ok();
                     }
@@ -97,7 +103,9 @@ fn an_import_beside_decisions_in_other_processes_keeps_one_valid_chain() {
         }
     });
 
-    let v = d.run(&["--json", "audit", "--case", "TWO", "--verify"]).json();
+    let v = d
+        .run(&["--json", "audit", "--case", "TWO", "--verify"])
+        .json();
     assert_eq!(v["intact"], true, "{v}");
     let trail = d.json(&["audit", "--case", "TWO"]);
     let decided = trail
@@ -106,7 +114,10 @@ fn an_import_beside_decisions_in_other_processes_keeps_one_valid_chain() {
         .iter()
         .filter(|e| e["action"] == "decide")
         .count();
-    assert_eq!(decided, decisions as usize, "every decision is in the trail");
+    assert_eq!(
+        decided, decisions as usize,
+        "every decision is in the trail"
+    );
     assert_eq!(v["anchored"]["entries"], v["entries"], "{v}");
 }
 
@@ -136,14 +147,7 @@ fn actions_are_recorded_with_the_name_set_and_the_account_from_the_system() {
     }
 
     run(&["whoami", "--set", "Priya Khan"]);
-    run(&[
-        "case",
-        "new",
-        "--ref",
-        "WHO",
-        "--subject",
-        "Jane Smith",
-    ]);
+    run(&["case", "new", "--ref", "WHO", "--subject", "Jane Smith"]);
     let trail: serde_json::Value =
         serde_json::from_str(&run(&["--json", "audit", "--case", "WHO"])).unwrap();
     let actor = trail[0]["actor"].as_str().unwrap();

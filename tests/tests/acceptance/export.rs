@@ -261,10 +261,7 @@ fn an_encrypted_bundle_passes_bagit_7z_json_schema_pdftotext_and_the_leak_check(
     // in bag-info.txt and in the letter's appendix.
     let trail = d.json(&["audit", "--case", "DEMO-001"]);
     let trail = trail.as_array().unwrap();
-    let export_at = trail
-        .iter()
-        .rposition(|e| e["action"] == "export")
-        .unwrap();
+    let export_at = trail.iter().rposition(|e| e["action"] == "export").unwrap();
     let head = trail[export_at - 1]["hash"].as_str().unwrap();
     let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
     assert!(

@@ -46,10 +46,16 @@ fn a_changed_original_and_rendition_are_named_by_check_and_refuse_the_export() {
     d.json(&["demo"]);
     let items = d.disclose_all("DEMO-001");
     d.run(&["render", "--case", "DEMO-001"]).ok();
-    let clean = d.run(&["--json", "check", "--case", "DEMO-001"]).ok().json();
+    let clean = d
+        .run(&["--json", "check", "--case", "DEMO-001"])
+        .ok()
+        .json();
     assert_eq!(clean["ok"], true, "{clean}");
     assert!(clean["originals_checked"].as_u64().unwrap() > 20, "{clean}");
-    assert!(clean["renditions_checked"].as_u64().unwrap() > 20, "{clean}");
+    assert!(
+        clean["renditions_checked"].as_u64().unwrap() > 20,
+        "{clean}"
+    );
     let out = d.home.path().join("bundle.zip");
     let out = out.to_str().unwrap();
 
@@ -146,7 +152,11 @@ fn case_with_mail(d: &Disclose) -> tempfile::TempDir {
         )
         .unwrap();
     }
-    std::fs::write(input.path().join("minutes.txt"), b"The garden was discussed.").unwrap();
+    std::fs::write(
+        input.path().join("minutes.txt"),
+        b"The garden was discussed.",
+    )
+    .unwrap();
     d.json(&["import", "--case", "IDX", input.path().to_str().unwrap()]);
     input
 }
@@ -188,7 +198,11 @@ fn a_lost_or_damaged_index_is_reported_refused_and_rebuilt_to_the_same_hits() {
         );
 
         let search = d.run(&["search", "--case", "IDX", "kitchen"]);
-        assert_ne!(search.code, 0, "{damage}: search must not answer: {}", search.stdout);
+        assert_ne!(
+            search.code, 0,
+            "{damage}: search must not answer: {}",
+            search.stdout
+        );
         assert!(
             search.stderr.contains("disclose reindex --case IDX"),
             "{damage}: {}",

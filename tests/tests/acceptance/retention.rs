@@ -71,7 +71,10 @@ fn a_closed_case_is_purged_after_its_retention_period_leaving_a_minimal_record()
         "{}",
         run.stderr
     );
-    assert!(bundle.exists(), "purge never touches files outside the case");
+    assert!(
+        bundle.exists(),
+        "purge never touches files outside the case"
+    );
     assert_eq!(purged["outcome"], "responded");
     assert_eq!(purged["closed_on"], "2020-01-06");
     assert!(purged["audit_head"].as_str().unwrap().len() == 64);

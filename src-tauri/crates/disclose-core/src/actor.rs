@@ -59,7 +59,9 @@ pub fn set_name(home: &Home, name: &str) -> Result<Actor> {
         ));
     }
     let (account, uid) = os_account();
-    let key = uid.map(|u| u.to_string()).unwrap_or_else(|| account.clone());
+    let key = uid
+        .map(|u| u.to_string())
+        .unwrap_or_else(|| account.clone());
     let mut all = people(home)?;
     all.insert(key, name.to_string());
     let json = serde_json::to_string_pretty(&all).map_err(|e| Error::Invalid(e.to_string()))?;
@@ -114,7 +116,13 @@ mod tests {
         assert!(set_name(&home, "  ").is_err());
         let after = set_name(&home, "Priya Khan").unwrap();
         assert_eq!(after.name.as_deref(), Some("Priya Khan"));
-        assert!(after.label().starts_with("Priya Khan (account "), "{}", after.label());
-        assert!(after.label().contains(&format!("uid {}", after.uid.unwrap())));
+        assert!(
+            after.label().starts_with("Priya Khan (account "),
+            "{}",
+            after.label()
+        );
+        assert!(after
+            .label()
+            .contains(&format!("uid {}", after.uid.unwrap())));
     }
 }

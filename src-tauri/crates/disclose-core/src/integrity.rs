@@ -181,10 +181,7 @@ pub fn check_case(folder: &CaseFolder) -> Result<CheckReport> {
             });
             (HashSet::new(), Vec::new())
         }
-        _ => (
-            folder.index.item_ids()?,
-            folder.index.corrupted_files()?,
-        ),
+        _ => (folder.index.item_ids()?, folder.index.corrupted_files()?),
     };
     for file in corrupted {
         problems.push(Problem {

@@ -130,8 +130,13 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
             retention_days,
         } => {
             let today = chrono::Local::now().date_naive();
-            let record =
-                retention::purge(&ctx.home, &reference, retention_days, today, &super::user(ctx))?;
+            let record = retention::purge(
+                &ctx.home,
+                &reference,
+                retention_days,
+                today,
+                &super::user(ctx),
+            )?;
             ctx.out.print(&record, |r| {
                 println!(
                     "Purged {}: {} file(s) overwritten and removed; kept {}",

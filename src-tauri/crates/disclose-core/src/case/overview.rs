@@ -91,9 +91,7 @@ pub fn all_cases(home: &Home, today: NaiveDate) -> Result<Vec<CaseOverview>> {
         )?);
     }
     for reference in crate::retention::purging_references(home)? {
-        if let Some((case, items)) =
-            crate::retention::purging_case(&home.case_dir(&reference))
-        {
+        if let Some((case, items)) = crate::retention::purging_case(&home.case_dir(&reference)) {
             cases.push(CaseOverview::purging(home, case, items, today)?);
         }
     }

@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
-    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle,
-    WritePtr,
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
 
 use crate::private;
@@ -70,7 +69,8 @@ impl Directory for PrivateDirectory {
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
         let held = self.inner.acquire_lock(lock)?;
         // The lock file is empty; narrowed anyway so no file is left wide.
-        self.narrow(&lock.filepath).map_err(LockError::wrap_io_error)?;
+        self.narrow(&lock.filepath)
+            .map_err(LockError::wrap_io_error)?;
         Ok(held)
     }
 

@@ -9,8 +9,8 @@
 
 mod purge;
 
-pub use purge::{purge, purging_references, PURGE_JOURNAL};
 pub(crate) use purge::purging_case;
+pub use purge::{purge, purging_references, PURGE_JOURNAL};
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -18,7 +18,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::{CaseFolder, Home};
 use crate::error::{Error, Result};
-
 
 /// How a case ended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

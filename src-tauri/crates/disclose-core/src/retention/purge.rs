@@ -179,7 +179,14 @@ fn wipe_case(dir: &Path) -> Result<()> {
         return Ok(());
     }
     private::set_mode(dir, private::DIR_MODE)?;
-    let keep = [RECORD, PURGE_JOURNAL, "originals", "case.db", "case.db-wal", "case.db-shm"];
+    let keep = [
+        RECORD,
+        PURGE_JOURNAL,
+        "originals",
+        "case.db",
+        "case.db-wal",
+        "case.db-shm",
+    ];
     let mut first: Vec<PathBuf> = std::fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<std::io::Result<_>>()?;

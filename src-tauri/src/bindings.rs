@@ -5,6 +5,8 @@
 
 use ts_rs::{Config, TS};
 
+use disclose_core::actor::Actor;
+use disclose_core::audit::anchor::Anchored;
 use disclose_core::audit::Verification;
 use disclose_core::bundle::{ExportResult, ManifestEntry};
 use disclose_core::case::{CaseOverview, HouseholdMember, Kind, Subject};
@@ -47,6 +49,7 @@ fn declarations() -> String {
     add(Pause::decl(&cfg));
     add(Deadline::decl(&cfg));
     add(CaseOverview::decl(&cfg));
+    add(Actor::decl(&cfg));
     add(CaseInput::decl(&cfg));
     add(ReviewProgress::decl(&cfg));
     add(ImportSummary::decl(&cfg));
@@ -86,6 +89,7 @@ fn declarations() -> String {
     add(Profile::decl(&cfg));
     add(ProfileState::decl(&cfg));
     add(Verification::decl(&cfg));
+    add(Anchored::decl(&cfg));
     add(CommandError::decl(&cfg));
     out
 }

@@ -36,6 +36,12 @@ const step = (name) => console.log(`e2e: ${name}`);
 const session = await launch(home);
 const { wd } = session;
 try {
+  step("first start asks the user's name for the audit trail");
+  await wd.type(await wd.find("#whoami-name", { timeout: 60000 }), "Erin Tester");
+  await wd.click(await wd.find("#whoami button[type=submit]"));
+  await wd.find("#announcer", { until: (t) => /recorded as Erin Tester/.test(t) });
+  assert.equal(JSON.parse(cli("--json", "whoami")).name, "Erin Tester", "the name is kept for the account");
+
   step("the cases screen opens on the demo case");
   await wd.find("#cases-table tbody tr", { timeout: 60000 });
   const launchMs = performance.now() - session.started;

@@ -76,7 +76,9 @@ export type CaseOverview = { case: Case, deadline: Deadline,
 /**
  * Days until the due date; negative when overdue.
  */
-days_left: number, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, };
+days_left: number, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, purging: boolean, warnings: Array<string>, index_problem: string | null, };
+
+export type Actor = { name: string | null, account: string, uid: number | null, };
 
 export type CaseInput = { case: Case, };
 

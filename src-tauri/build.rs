@@ -36,6 +36,9 @@ fn main() {
             "export_bundle",
             "get_profile",
             "save_profile",
+            "holidays_state",
+            "import_holidays",
+            "purged_cases",
         ]),
     ))
     .expect("tauri build step");

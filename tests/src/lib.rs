@@ -3,7 +3,11 @@
 //! office documents, PDFs) in code, deterministically.
 
 pub mod adversarial;
+pub mod fuzz;
+pub mod govuk;
+pub mod hostile;
 pub mod pst;
+pub mod turned;
 
 pub use disclose_core::demo::formats as fixtures;
 

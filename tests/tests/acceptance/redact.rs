@@ -10,7 +10,7 @@ use std::process::Command;
 use disclose_acceptance::{adversarial, Disclose};
 
 /// Runs an independent tool and returns its stdout.
-fn tool(program: &str, args: &[&str]) -> String {
+pub fn tool(program: &str, args: &[&str]) -> String {
     let out = Command::new(program)
         .args(args)
         .output()

@@ -16,6 +16,7 @@ pub mod identifiers;
 pub mod index;
 pub mod ingest;
 pub mod integrity;
+pub mod isolate;
 pub mod marks;
 pub mod ocr;
 pub mod private;

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod detect;
 pub mod doctor;
 pub mod export;
+pub mod holidays;
 pub mod import;
 pub mod integrity;
 pub mod items;

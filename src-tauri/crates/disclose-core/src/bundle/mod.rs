@@ -106,6 +106,60 @@ pub fn export(
     now: &str,
     today: NaiveDate,
 ) -> Result<ExportResult> {
+    let (mut result, files, report) = prepare(folder, profile, options, today)?;
+    refuse_leaks(folder, &report)?;
+    if options.dry_run {
+        return Ok(result);
+    }
+    let passphrase = options.encrypt.then(passphrase::generate).transpose()?;
+    let zip = write_zip(&files, passphrase.as_deref())?;
+    render::write_atomically(&options.out, &zip)?;
+    result.sha256 = sha256_hex(&zip);
+    result.passphrase = passphrase;
+    let actor = folder.actor().to_string();
+    folder.store.audit(
+        now,
+        &actor,
+        "export",
+        &serde_json::json!({
+            // Absolute, so purge can tell exports outside the case apart.
+            "path": std::path::absolute(&options.out)
+                .unwrap_or_else(|_| options.out.clone())
+                .display()
+                .to_string(),
+            "sha256": result.sha256,
+            "items": result.items,
+            "withheld": result.withheld,
+            "encrypted": result.encrypted,
+        }),
+    )?;
+    Ok(result)
+}
+
+/// What an export would write now, and the leak check's report on it,
+/// writing nothing: the export wizard's preview, which shows the findings
+/// to resolve instead of refusing.
+pub fn preview(
+    folder: &CaseFolder,
+    profile: &Profile,
+    options: &ExportOptions,
+    today: NaiveDate,
+) -> Result<(ExportResult, verify::VerifyReport)> {
+    let (result, _, report) = prepare(folder, profile, options, today)?;
+    Ok((result, report))
+}
+
+/// `(path inside the zip, bytes)` of every file of the bag.
+type BagFiles = Vec<(String, Vec<u8>)>;
+
+/// The bag's files (paths inside the zip), what they are, and the leak
+/// check over them — or why the case cannot be exported yet.
+fn prepare(
+    folder: &CaseFolder,
+    profile: &Profile,
+    options: &ExportOptions,
+    today: NaiveDate,
+) -> Result<(ExportResult, BagFiles, verify::VerifyReport)> {
     let blocked = blockers(folder, profile)?;
     if !blocked.is_empty() {
         return Err(Error::Invalid(format!(
@@ -120,8 +174,8 @@ pub fn export(
     // anchors the trail.
     let (audit_head, audit_entries) = folder.store.audit_head()?;
     let payload = payload(folder, profile, today, (&audit_head, audit_entries))?;
-    let trusted = serde_json::to_string(profile).unwrap_or_default();
-    leak_check(folder, &payload, &trusted)?;
+    let report =
+        verify::verify_bytes(folder, &produced(&payload), &trusted_text(folder, profile)?)?;
 
     let root = case.reference.clone();
     let info = [
@@ -158,7 +212,7 @@ pub fn export(
             sha256: sha256_hex(bytes),
         })
         .collect();
-    let mut result = ExportResult {
+    let result = ExportResult {
         path: options.out.display().to_string(),
         sha256: String::new(),
         items: payload.disclosed,
@@ -168,36 +222,14 @@ pub fn export(
         passphrase: None,
         files: manifest,
     };
-    if options.dry_run {
-        return Ok(result);
-    }
-    let passphrase = options.encrypt.then(passphrase::generate).transpose()?;
-    let zip = write_zip(&files, passphrase.as_deref())?;
-    render::write_atomically(&options.out, &zip)?;
-    result.sha256 = sha256_hex(&zip);
-    result.passphrase = passphrase;
-    let actor = folder.actor().to_string();
-    folder.store.audit(
-        now,
-        &actor,
-        "export",
-        &serde_json::json!({
-            "path": std::path::absolute(&options.out)
-                .unwrap_or_else(|_| options.out.clone())
-                .display()
-                .to_string(),
-            "sha256": result.sha256,
-            "items": result.items,
-            "withheld": result.withheld,
-            "encrypted": result.encrypted,
-        }),
-    )?;
-    Ok(result)
+    Ok((result, files, report))
 }
 
 struct Payload {
     /// `(path under data/, bytes)`.
     files: Vec<(String, Vec<u8>)>,
+    /// The item each document is the copy of, by path.
+    documents: std::collections::HashMap<String, i64>,
     disclosed: u64,
     withheld: u64,
 }
@@ -211,6 +243,7 @@ fn payload(
     let case = folder.case()?;
     let (mut rows, left_out) = schedule::rows(folder)?;
     let mut files = Vec::new();
+    let mut documents = std::collections::HashMap::new();
     let mut portable_files = portable::Files::new();
     let mut disclosed = 0;
     let mut changed = Vec::new();
@@ -227,6 +260,7 @@ fn payload(
             .and_then(|e| e.to_str())
             .unwrap_or("pdf");
         row.file = format!("documents/{:04}.{ext}", row.number);
+        documents.insert(row.file.clone(), row.item_id);
         let bytes = std::fs::read(folder.dir().join(&rendition.path))?;
         if sha256_hex(&bytes) != rendition.sha256 {
             changed.push(crate::integrity::Problem {
@@ -293,16 +327,100 @@ fn payload(
     ));
     Ok(Payload {
         files,
+        documents,
         disclosed,
         withheld,
     })
 }
 
-/// Runs the leak check over the payload, in memory.
-/// The words of `trusted` (the organisation profile) are not counted as
-/// fragments of redactions; whole redacted strings still are.
-fn leak_check(folder: &CaseFolder, payload: &Payload, trusted: &str) -> Result<()> {
-    let report = verify::verify_bytes(folder, &payload.files, trusted)?;
+/// Disclose's own wording around the documents — the letter and schedule
+/// (with every reason this case uses explained, and documents described
+/// only by their type), the offline page and the stamps — so the leak
+/// check does not take a piece of it for a piece of a redacted name.
+pub fn fixed_wording(folder: &CaseFolder, profile: &Profile) -> Result<String> {
+    let case = folder.case()?;
+    let (audit_head, audit_entries) = folder.store.audit_head()?;
+    let reasons = folder.reasons()?;
+    let (mut rows, left_out) = schedule::rows(folder)?;
+    for row in &mut rows {
+        row.description = schedule::type_label(&row.kind).to_string();
+        row.file = format!("documents/{:04}.pdf", row.number);
+    }
+    let every_reason: Vec<String> = reasons.iter().map(|r| r.code.clone()).collect();
+    if let Some(first) = rows.first().cloned() {
+        rows.push(schedule::ScheduleRow {
+            redaction_reasons: every_reason.clone(),
+            redactions: 1,
+            ..first.clone()
+        });
+        for code in &every_reason {
+            rows.push(schedule::ScheduleRow {
+                withheld_reason: code.clone(),
+                ..first.clone()
+            });
+        }
+    }
+    let letter = letter::text(&letter::LetterFacts {
+        profile,
+        case: &case,
+        rows: &rows,
+        left_out: &left_out,
+        items_held: 0,
+        searches_run: 1,
+        today: case.received,
+        reasons: &reasons,
+        audit_head: &audit_head,
+        audit_entries,
+    });
+    let page = html::page(&profile.name, &case.reference, &rows, &reasons);
+    Ok(format!(
+        "{letter}\n{}\n{}\nYour request our reference Schedule of documents letter schedule page of item attachments",
+        schedule::text(&rows, &reasons),
+        String::from_utf8_lossy(&page)
+    ))
+}
+
+/// The leak check over everything an export would write now (letter,
+/// schedule, documents, portable data, offline page), in memory, without
+/// writing anything.
+pub fn leak_report(
+    folder: &CaseFolder,
+    profile: &Profile,
+    today: NaiveDate,
+) -> Result<verify::VerifyReport> {
+    let options = ExportOptions {
+        out: PathBuf::from("bundle.zip"),
+        encrypt: false,
+        dry_run: true,
+    };
+    Ok(preview(folder, profile, &options, today)?.1)
+}
+
+/// What Disclose itself wrote from trusted sources: the profile and its
+/// own fixed wording.
+fn trusted_text(folder: &CaseFolder, profile: &Profile) -> Result<String> {
+    Ok(format!(
+        "{}\n{}",
+        serde_json::to_string(profile).unwrap_or_default(),
+        fixed_wording(folder, profile)?
+    ))
+}
+
+fn produced(payload: &Payload) -> Vec<verify::Produced> {
+    payload
+        .files
+        .iter()
+        .map(|(path, bytes)| verify::Produced {
+            name: path.clone(),
+            bytes: bytes.clone(),
+            item: payload.documents.get(path).copied(),
+        })
+        .collect()
+}
+
+/// Refuses, saying what was found and how to resolve it, unless the leak
+/// check came back clean.
+fn refuse_leaks(folder: &CaseFolder, report: &verify::VerifyReport) -> Result<()> {
     if report.clean {
         return Ok(());
     }
@@ -310,10 +428,32 @@ fn leak_check(folder: &CaseFolder, payload: &Payload, trusted: &str) -> Result<(
         .leaks
         .iter()
         .take(5)
-        .map(|l| format!("{} [{}] {:?}", l.file, l.place, l.found))
+        .map(|l| {
+            format!(
+                "{} [{}] {} {:?} of {:?} in \"…{}…\"",
+                l.file,
+                l.place,
+                serde_json::to_value(l.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                l.found,
+                l.redacted,
+                l.context
+            )
+        })
         .collect();
+    let waivable = report.leaks.iter().filter(|l| l.waivable).count();
+    let advice = if waivable > 0 {
+        format!(
+            " ({waivable} of them may not be the person: review them with `disclose verify --case {} --bundle`, then redact each or record it as not this person)",
+            folder.case()?.reference
+        )
+    } else {
+        String::new()
+    };
     Err(Error::Invalid(format!(
-        "the leak check found {} problem(s) in the bundle, so nothing was written: {}",
+        "the leak check found {} problem(s) in the bundle, so nothing was written{advice}: {}",
         report.leaks.len(),
         shown.join("; ")
     )))

@@ -36,7 +36,7 @@ pub struct ScheduleRow {
 /// Items left out of the schedule, by decision (not relevant, duplicate).
 pub type LeftOut = BTreeMap<String, u64>;
 
-fn type_label(file_type: &str) -> &'static str {
+pub(crate) fn type_label(file_type: &str) -> &'static str {
     match file_type {
         "email" | "msg" | "mbox" => "Email",
         "pdf" => "PDF document",

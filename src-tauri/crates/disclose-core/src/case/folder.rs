@@ -32,6 +32,8 @@ impl CaseFolder {
         private::make_dir(&dir)?;
         let folder = CaseFolder::open_dir(dir)?;
         folder.store.save_case(case, now)?;
+        let due = folder.deadline()?.due;
+        super::due::record(&folder.store, due, None, super::due::Cause::Created, now)?;
         folder.store.audit(
             now,
             folder.actor(),
@@ -59,10 +61,8 @@ impl CaseFolder {
     fn open_dir(dir: PathBuf) -> Result<CaseFolder> {
         let mut store = Store::open(&dir.join("case.db"))?;
         let reference = dir.file_name().unwrap_or_default().to_string_lossy();
-        store.set_anchor(crate::audit::anchor::Anchor::new(
-            &home_of(&dir),
-            &reference,
-        ));
+        let home = home_of(&dir);
+        store.set_anchor(crate::audit::anchor::Anchor::new(home.root(), &reference));
         let mut index = CaseIndex::open(&dir.join("index"))?;
         if dir.join(REBUILDING).exists() {
             index.set_fault("was being rebuilt when the rebuild stopped".into());
@@ -72,13 +72,12 @@ impl CaseFolder {
                 "{fault}; search would miss items, so it is refused until the index is rebuilt with `disclose reindex --case {reference}`"
             ));
         }
-        let home = home_of(&dir);
-        let exposed = private::check_case(&home, &dir);
+        let exposed = private::check_case(home.root(), &dir);
         Ok(CaseFolder {
             dir,
             store,
             index,
-            actor: crate::actor::Actor::current(&Home::new(&home)).label(),
+            actor: crate::actor::Actor::current(&home).label(),
             exposed,
         })
     }
@@ -145,14 +144,6 @@ impl CaseFolder {
         self.store.verify_anchored(anchored)
     }
 
-    /// The case's own folder for temporary files (decoded pages, images
-    /// waiting for OCR): private, inside the case, and wiped by purge.
-    pub fn tmp_dir(&self) -> Result<PathBuf> {
-        let dir = self.dir.join("tmp");
-        private::make_dir(&dir)?;
-        Ok(dir)
-    }
-
     /// Who is acting, as recorded in the audit trail (default: the name set
     /// for this machine's account, with the account from the system).
     pub fn actor(&self) -> &str {
@@ -176,16 +167,24 @@ impl CaseFolder {
         extended: Option<bool>,
         now: &str,
     ) -> Result<crate::clock::Deadline> {
+        let calendar = self.calendar()?;
         let mut case = self.case()?;
-        let before = case.deadline()?;
+        let before = case.deadline(&calendar)?;
         if let Some(p) = pause {
             case.pauses.push(p);
         }
         if let Some(e) = extended {
             case.extended = e;
         }
-        let after = case.deadline()?;
+        let after = case.deadline(&calendar)?;
         self.store.save_case(&case, now)?;
+        super::due::record(
+            &self.store,
+            after.due,
+            Some(before.due),
+            super::due::Cause::Changed,
+            now,
+        )?;
         self.store.audit(
             now,
             &self.actor,
@@ -200,13 +199,35 @@ impl CaseFolder {
         Ok(after)
     }
 
+    /// The Disclose home the case lives in (`<home>/cases/<ref>`).
+    pub fn home(&self) -> Home {
+        home_of(&self.dir)
+    }
+
+    /// The bank holidays in force for this case: the home's.
+    pub fn calendar(&self) -> Result<crate::clock::Calendar> {
+        crate::clock::Calendar::load(&self.home())
+    }
+
+    /// The case's deadline with the home's bank holidays.
+    pub fn deadline(&self) -> Result<crate::clock::Deadline> {
+        self.case()?.deadline(&self.calendar()?)
+    }
+
     /// The reasons (exemptions) in use: the defaults and the home's own.
     pub fn reasons(&self) -> Result<Vec<crate::review::Reason>> {
-        crate::review::reasons(&home_of(&self.dir))
+        crate::review::reasons(self.home().root())
     }
 
     pub fn originals_dir(&self) -> PathBuf {
         self.dir.join("originals")
+    }
+
+    /// Temporary files of the reader processes (pages drawn for OCR,
+    /// decoded photos): private (created 0700 when a worker starts),
+    /// removed after use, and covered by purge.
+    pub fn tmp_dir(&self) -> PathBuf {
+        self.dir.join("tmp")
     }
 
     pub fn case(&self) -> Result<Case> {
@@ -218,12 +239,13 @@ impl CaseFolder {
 const REBUILDING: &str = "index-rebuilding";
 
 /// The home a case folder lives in (`<home>/cases/<reference>`).
-fn home_of(case_dir: &Path) -> PathBuf {
-    case_dir
-        .parent()
-        .and_then(Path::parent)
-        .unwrap_or(Path::new("."))
-        .to_path_buf()
+fn home_of(case_dir: &Path) -> Home {
+    Home::new(
+        case_dir
+            .parent()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(".")),
+    )
 }
 
 /// The operating-system account running this process, as the system

@@ -16,8 +16,11 @@
 //! marks changed is known to be stale.
 
 pub mod document;
+pub mod font;
 pub mod image;
 pub mod pdf;
+pub mod raster;
+pub mod table;
 pub mod writer;
 
 use std::collections::BTreeMap;
@@ -28,6 +31,7 @@ use serde::Serialize;
 
 use crate::case::CaseFolder;
 use crate::error::Result;
+use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::{self, Mark, Target};
 use crate::review::Decision;
 use crate::store::{originals, ItemRow, Status, Store};
@@ -88,12 +92,14 @@ pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<Re
     let mut summary = RenderSummary::default();
     let items = items_to_render(&folder.store)?;
     summary.items = items.len() as u64;
+    let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
+    let mut slot = Slot::default();
     for item in &items {
         if !force && folder.store.rendition_is_current(item.id)? {
             summary.up_to_date += 1;
             continue;
         }
-        match render_item(folder, item, now)? {
+        match render_item_in(folder, item, now, &isolation, &mut slot)? {
             Ok(rendition) => {
                 summary.rendered += 1;
                 summary.redactions += rendition.redactions;
@@ -127,6 +133,18 @@ pub fn render_item(
     item: &ItemRow,
     now: &str,
 ) -> Result<std::result::Result<Rendition, String>> {
+    let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
+    render_item_in(folder, item, now, &isolation, &mut Slot::default())
+}
+
+/// [`render_item`], decoding the original in `slot`'s worker.
+fn render_item_in(
+    folder: &mut CaseFolder,
+    item: &ItemRow,
+    now: &str,
+    isolation: &Isolation,
+    slot: &mut Slot,
+) -> Result<std::result::Result<Rendition, String>> {
     if item.status == Status::Failed {
         return Ok(Err(format!(
             "the original could not be read at import: {}",
@@ -145,7 +163,13 @@ pub fn render_item(
             };
             let pages = folder.store.pages(item.id)?;
             let areas = areas_of(&redactions, &pages);
-            pdf::pages(&data, &pages, &text, &areas)
+            let count = item
+                .metadata
+                .get("pages")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(pages.len() as u32);
+            pdf::draw(isolation, slot, &data, count)
+                .and_then(|drawn| pdf::pages(drawn, &pages, &text, &areas))
                 .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
         }
         "image" => {
@@ -154,7 +178,9 @@ pub fn render_item(
                 Err(reason) => return Ok(Err(reason)),
             };
             let pages = folder.store.pages(item.id)?;
-            image::image(&data, &areas_of(&redactions, &pages)).map(|(bytes, ext)| (bytes, ext, 1))
+            image::decode(isolation, slot, &data)
+                .and_then(|decoded| image::image(decoded, &areas_of(&redactions, &pages)))
+                .map(|(bytes, ext)| (bytes, ext, 1))
         }
         _ => {
             let spans = spans_of(&redactions);
@@ -177,7 +203,12 @@ pub fn render_item(
                     .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
                     .unwrap_or_default()
             );
-            let pages = document::pages(&title, &body, &spans);
+            let tables = folder.store.records(item.id)?;
+            let pages = if tables.is_empty() {
+                document::pages(&title, &body, &spans)
+            } else {
+                table::pages(&title, &tables, &redacted_strings(&redactions))
+            };
             Ok((writer::write(&pages, &stamp), "pdf", pages.len()))
         }
     };
@@ -255,9 +286,31 @@ fn spans_of(redactions: &[Mark]) -> Vec<Span> {
         .collect()
 }
 
+/// The strings the marks hide, each line of them on its own too, for
+/// barring them wherever they stand in a table's cells.
+fn redacted_strings(redactions: &[Mark]) -> Vec<table::Redacted> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for mark in redactions {
+        let pieces = std::iter::once(mark.text.as_str()).chain(mark.text.split(['\t', '\n']));
+        for piece in pieces.map(str::trim).filter(|p| !p.is_empty()) {
+            if !seen.insert(piece.to_lowercase()) {
+                continue;
+            }
+            if let Ok(variants) = marks::Variants::new(piece) {
+                out.push(table::Redacted {
+                    variants,
+                    label: mark.reason.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Every box to black out: the marked areas, and the words under the
 /// marked text.
-fn areas_of(redactions: &[Mark], pages: &[crate::extract::Page]) -> Vec<Area> {
+pub(crate) fn areas_of(redactions: &[Mark], pages: &[crate::extract::Page]) -> Vec<Area> {
     let mut areas = pdf::word_areas(pages, &spans_of(redactions));
     areas.extend(redactions.iter().filter_map(|m| match m.target {
         Target::Area { page, rect } => Some(Area {

@@ -5,13 +5,16 @@
 //! outlines, annotations, forms, attachments or scripts — so a rendition
 //! can hold only what was put on its pages.
 //!
-//! Text is set in the standard Helvetica fonts with WinAnsi encoding;
-//! characters outside Windows-1252 print as `?`.
+//! Text is set in DejaVu Sans, embedded as a subset ([`super::font`]), so
+//! every script prints as written; bold is the same font filled and
+//! stroked.
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use pdf_writer::types::TextRenderingMode;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str};
+
+use super::font::{Embedding, FontRefs};
 use std::io::Write;
 
 /// A picture covering the whole page: 8-bit RGB samples, row by row.
@@ -47,8 +50,7 @@ pub struct OutPage {
     pub marks: Vec<Mark>,
 }
 
-const REGULAR: Name = Name(b"F1");
-const BOLD: Name = Name(b"F2");
+const FONT: Name = Name(b"F1");
 const PICTURE: Name = Name(b"Im1");
 const STAMP_SIZE: f32 = 7.0;
 
@@ -64,15 +66,16 @@ pub fn write(pages: &[OutPage], stamp: &str) -> Vec<u8> {
     };
     let catalog = alloc();
     let tree = alloc();
-    let regular = alloc();
-    let bold = alloc();
+    let font = FontRefs {
+        font: alloc(),
+        cid_font: alloc(),
+        descriptor: alloc(),
+        file: alloc(),
+        to_unicode: alloc(),
+        gid_map: alloc(),
+    };
     pdf.catalog(catalog).pages(tree);
-    pdf.type1_font(regular)
-        .base_font(Name(b"Helvetica"))
-        .encoding_predefined(Name(b"WinAnsiEncoding"));
-    pdf.type1_font(bold)
-        .base_font(Name(b"Helvetica-Bold"))
-        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    let mut glyphs = Embedding::new();
 
     let mut kids = Vec::new();
     let total = pages.len();
@@ -90,10 +93,11 @@ pub fn write(pages: &[OutPage], stamp: &str) -> Vec<u8> {
             content.restore_state();
         }
         for mark in &page.marks {
-            draw(&mut content, page.height, mark);
+            draw(&mut content, &mut glyphs, page.height, mark);
         }
         draw_stamp(
             &mut content,
+            &mut glyphs,
             page,
             &format!("{stamp} · page {} of {total}", index + 1),
         );
@@ -116,11 +120,7 @@ pub fn write(pages: &[OutPage], stamp: &str) -> Vec<u8> {
         out.parent(tree);
         out.contents(content_id);
         let mut resources = out.resources();
-        resources
-            .fonts()
-            .pair(REGULAR, regular)
-            .pair(BOLD, bold)
-            .finish();
+        resources.fonts().pair(FONT, font.font).finish();
         if let Some(id) = picture_id {
             resources.x_objects().pair(PICTURE, id);
         }
@@ -128,10 +128,11 @@ pub fn write(pages: &[OutPage], stamp: &str) -> Vec<u8> {
         out.finish();
     }
     pdf.pages(tree).kids(kids).count(total as i32);
+    glyphs.write(&mut pdf, &font, deflate);
     pdf.finish()
 }
 
-fn draw(content: &mut Content, page_height: f32, mark: &Mark) {
+fn draw(content: &mut Content, glyphs: &mut Embedding, page_height: f32, mark: &Mark) {
     match mark {
         Mark::Text {
             x,
@@ -142,7 +143,7 @@ fn draw(content: &mut Content, page_height: f32, mark: &Mark) {
             fit_width,
             invisible,
         } => {
-            let encoded = win_ansi(text);
+            let encoded = glyphs.encode(text);
             if encoded.is_empty() {
                 return;
             }
@@ -152,13 +153,17 @@ fn draw(content: &mut Content, page_height: f32, mark: &Mark) {
                 _ => 100.0,
             };
             content.begin_text();
-            content.set_font(if *bold { BOLD } else { REGULAR }, *size);
+            content.set_font(FONT, *size);
             // The mode outlives the text object, so every one sets its own.
-            content.set_text_rendering_mode(if *invisible {
-                TextRenderingMode::Invisible
-            } else {
-                TextRenderingMode::Fill
+            content.set_text_rendering_mode(match (invisible, bold) {
+                (true, _) => TextRenderingMode::Invisible,
+                (false, true) => TextRenderingMode::FillStroke,
+                (false, false) => TextRenderingMode::Fill,
             });
+            if *bold {
+                content.set_line_width(size * 0.04);
+                content.set_stroke_gray(0.0);
+            }
             content.set_horizontal_scaling(stretch);
             content.set_fill_gray(0.0);
             content.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, page_height - y]);
@@ -175,30 +180,32 @@ fn draw(content: &mut Content, page_height: f32, mark: &Mark) {
             let width = text_width(label, size);
             if width + 2.0 <= x1 - x0 && size <= height {
                 content.begin_text();
-                content.set_font(REGULAR, size);
+                content.set_font(FONT, size);
                 content.set_text_rendering_mode(TextRenderingMode::Fill);
+                content.set_horizontal_scaling(100.0);
                 content.set_fill_gray(1.0);
                 let baseline = y1 - (height - size * 0.72) / 2.0;
                 content.set_text_matrix([1.0, 0.0, 0.0, 1.0, x0 + 1.0, page_height - baseline]);
-                content.show(Str(&win_ansi(label)));
+                content.show(Str(&glyphs.encode(label)));
                 content.end_text();
             }
         }
     }
 }
 
-fn draw_stamp(content: &mut Content, page: &OutPage, stamp: &str) {
+fn draw_stamp(content: &mut Content, glyphs: &mut Embedding, page: &OutPage, stamp: &str) {
     let width = text_width(stamp, STAMP_SIZE);
     let x = (page.width - width - 12.0).max(2.0);
     content.set_fill_gray(1.0);
     content.rect(x - 2.0, 3.0, width + 4.0, STAMP_SIZE + 4.0);
     content.fill_nonzero();
     content.begin_text();
-    content.set_font(REGULAR, STAMP_SIZE);
+    content.set_font(FONT, STAMP_SIZE);
     content.set_text_rendering_mode(TextRenderingMode::Fill);
+    content.set_horizontal_scaling(100.0);
     content.set_fill_gray(0.25);
     content.set_text_matrix([1.0, 0.0, 0.0, 1.0, x, 5.5]);
-    content.show(Str(&win_ansi(stamp)));
+    content.show(Str(&glyphs.encode(stamp)));
     content.end_text();
 }
 
@@ -209,76 +216,7 @@ fn deflate(data: &[u8]) -> Vec<u8> {
     encoder.finish().unwrap_or_default()
 }
 
-/// Text as Windows-1252 bytes; anything it cannot hold becomes `?`, and
-/// control characters are dropped.
-pub fn win_ansi(text: &str) -> Vec<u8> {
-    text.chars()
-        .filter(|c| !c.is_control())
-        .map(|c| match c {
-            ' '..='~' | '\u{a0}'..='\u{ff}' => c as u8,
-            '€' => 0x80,
-            '‚' => 0x82,
-            '„' => 0x84,
-            '…' => 0x85,
-            '‘' => 0x91,
-            '’' => 0x92,
-            '“' => 0x93,
-            '”' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            '™' => 0x99,
-            'Š' => 0x8a,
-            'š' => 0x9a,
-            'Ž' => 0x8e,
-            'ž' => 0x9e,
-            'Œ' => 0x8c,
-            'œ' => 0x9c,
-            'Ÿ' => 0x9f,
-            _ => b'?',
-        })
-        .collect()
-}
-
-/// Helvetica advance widths (1/1000 em) of the printable ASCII characters.
-const HELVETICA: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278,
-    278, // space to /
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // digits
-    278, 278, 584, 584, 584, 556, 1015, // : to @
-    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, // A to M
-    722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, // N to Z
-    278, 278, 278, 469, 556, 333, // [ to `
-    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, // a to m
-    556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, // n to z
-    334, 260, 334, 584, // { to ~
-];
-
-/// The width of `text` in points at `size`, in Helvetica.
+/// The width of `text` in points at `size`.
 pub fn text_width(text: &str, size: f32) -> f32 {
-    let units: u32 = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .map(|c| match c {
-            ' '..='~' => u32::from(HELVETICA[c as usize - 32]),
-            _ => 556,
-        })
-        .sum();
-    units as f32 * size / 1000.0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_outside_windows_1252_prints_as_question_marks() {
-        assert_eq!(win_ansi("Zoë – Łukasz\t"), b"Zo\xeb \x96 ?ukasz");
-    }
-
-    #[test]
-    fn widths_follow_helvetica() {
-        assert_eq!(text_width("i", 1000.0), 222.0);
-        assert_eq!(text_width("W", 10.0), 9.44);
-    }
+    super::font::text_width(text, size)
 }

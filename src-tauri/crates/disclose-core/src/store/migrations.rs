@@ -150,6 +150,25 @@ const MIGRATIONS: &[&str] = &[
         outcome TEXT NOT NULL,
         closed_by TEXT NOT NULL
     );",
+    // 8: leak-check findings a caseworker recorded as "not this person":
+    // a word taken for a trace of one redacted string, and why it is not.
+    "CREATE TABLE leak_waivers (
+        id INTEGER PRIMARY KEY,
+        found TEXT NOT NULL,
+        redacted TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        waived_at TEXT NOT NULL,
+        waived_by TEXT NOT NULL
+    );",
+    // 9: the due date the case last recorded, with its history, so a
+    // change of rules or bank holidays that moves it can be said.
+    "CREATE TABLE due_dates (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        due TEXT NOT NULL,
+        previous TEXT,
+        cause TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,353 @@
+//! What the leak check looks for, built from the case's accepted marks,
+//! and how it is found in a text:
+//!
+//! - every redacted string in any of its forms ([`Variants`]: letter case,
+//!   spacing, hyphens, quote markers, "Surname, Given", initials, and for
+//!   identifiers every written form of the same number or address) — a
+//!   `whole` finding, which can never be waived;
+//! - any single word of a redacted string — a `word` finding;
+//! - fragments: a piece of three or more letters from the start or end of
+//!   a redacted name's word (the `ith` of `John Smith`) standing as a word
+//!   — a `fragment` finding, except where the piece is an ordinary English
+//!   word ("any" from "Tiffany");
+//! - in text read by OCR, a word within OCR error of a redacted word — a
+//!   `near` finding.
+//!
+//! Words and fragments that the case's own unredacted text uses elsewhere,
+//! and Disclose's own wording (letter, schedule, stamps, reason codes), are
+//! not looked for, so "Road" in a redacted "14 Victoria Road" does not trip
+//! it. Word, fragment and near findings are ambiguous: the caseworker can
+//! redact them or record that they are not the person (see `waivers`).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::ordinary::is_ordinary;
+use crate::case::CaseFolder;
+use crate::error::Result;
+use crate::marks::{self, Mark, MarkStatus, Variants};
+
+/// What kind of trace of a redaction a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// A redacted string, in any of its forms.
+    Whole,
+    /// One word of a redacted string.
+    Word,
+    /// The start or end of a redacted word.
+    Fragment,
+    /// A word read by OCR within its error of a redacted word.
+    Near,
+    /// A marked area that is not solid black in the produced pixels.
+    Pixels,
+    /// A file that could not be read (so could not be checked).
+    Unreadable,
+}
+
+impl FindingKind {
+    /// Whether a caseworker may record it as "not this person".
+    pub fn waivable(self) -> bool {
+        matches!(
+            self,
+            FindingKind::Word | FindingKind::Fragment | FindingKind::Near
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Needle {
+    pub redacted: String,
+    pub item_id: i64,
+}
+
+/// One trace found in a text.
+pub(super) struct Found<'n> {
+    pub kind: FindingKind,
+    pub range: Range<usize>,
+    pub needle: &'n Needle,
+}
+
+/// What to look for, built from the case's redactions.
+pub struct Needles {
+    phrases: Vec<(Variants, Needle)>,
+    words: HashMap<String, Needle>,
+    fragments: HashMap<String, Needle>,
+    /// Words known to be innocent: the case's unredacted text, Disclose's
+    /// own wording. OCR near matches are not looked for among them.
+    allowed: HashSet<String>,
+}
+
+const SHORTEST_WORD: usize = 3;
+/// OCR near matches are looked for only for words this long or longer.
+const SHORTEST_NEAR: usize = 5;
+
+impl Needles {
+    pub fn from_case(folder: &CaseFolder) -> Result<Needles> {
+        let marks: Vec<Mark> = folder
+            .store
+            .marks_of(None)?
+            .into_iter()
+            .filter(|m| m.status == MarkStatus::Accepted && !m.text.trim().is_empty())
+            .collect();
+        let allowed = unredacted_words(folder, &marks)?;
+        let mut needles = Needles {
+            phrases: Vec::new(),
+            words: HashMap::new(),
+            fragments: HashMap::new(),
+            allowed: HashSet::new(),
+        };
+        let mut seen = HashSet::new();
+        for mark in &marks {
+            if !seen.insert(mark.text.to_lowercase()) {
+                continue;
+            }
+            let needle = || Needle {
+                redacted: mark.text.clone(),
+                item_id: mark.item_id,
+            };
+            if let Ok(variants) = Variants::new(&mark.text) {
+                needles.phrases.push((variants, needle()));
+            }
+            for word in words(&mark.text) {
+                let length = word.chars().count();
+                if length >= SHORTEST_WORD && !allowed.contains(&word) {
+                    needles.words.entry(word.clone()).or_insert_with(needle);
+                }
+                if length > SHORTEST_WORD
+                    && is_name_like(&mark.text)
+                    && word.chars().all(char::is_alphabetic)
+                {
+                    for piece in ends(&word) {
+                        if !allowed.contains(&piece) && !is_ordinary(&piece) {
+                            needles.fragments.entry(piece).or_insert_with(needle);
+                        }
+                    }
+                }
+            }
+        }
+        needles.allowed = allowed;
+        Ok(needles)
+    }
+
+    /// Stops counting the words of `text` (text Disclose wrote from trusted
+    /// sources: the organisation profile, its own fixed wording) as words
+    /// or fragments of redactions. Whole redacted strings are still looked
+    /// for.
+    pub fn allow(&mut self, text: &str) {
+        for (word, _) in words_at(text) {
+            self.words.remove(&word);
+            self.fragments.remove(&word);
+            self.allowed.insert(word);
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// Every redacted string's forms in `haystack`; with `words`, also
+    /// their words and fragments; with `near` (text read by OCR), also
+    /// words within OCR error of a redacted word.
+    pub(super) fn find<'n>(&'n self, haystack: &str, words: bool, near: bool) -> Vec<Found<'n>> {
+        let mut out = Vec::new();
+        for (variants, needle) in &self.phrases {
+            for range in variants.find_iter(haystack) {
+                out.push(Found {
+                    kind: FindingKind::Whole,
+                    range,
+                    needle,
+                });
+            }
+        }
+        if !words {
+            return out;
+        }
+        for (word, at) in words_at(haystack) {
+            let range = at..at + word_len(haystack, at);
+            if out.iter().any(|f| f.range.start <= at && at < f.range.end) {
+                continue;
+            }
+            if let Some(needle) = self.words.get(&word) {
+                out.push(Found {
+                    kind: FindingKind::Word,
+                    range,
+                    needle,
+                });
+            } else if let Some(needle) = self.fragments.get(&word) {
+                out.push(Found {
+                    kind: FindingKind::Fragment,
+                    range,
+                    needle,
+                });
+            } else if near
+                && word.chars().count() >= SHORTEST_NEAR
+                && !self.allowed.contains(&word)
+                && !is_ordinary(&word)
+            {
+                if let Some(needle) = self.near(&word) {
+                    out.push(Found {
+                        kind: FindingKind::Near,
+                        range,
+                        needle,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// A redacted word that `word` could be, misread by OCR: one edit
+    /// away, or two for words of eight letters or more.
+    fn near(&self, word: &str) -> Option<&Needle> {
+        let length = word.chars().count();
+        let allowed_edits = if length >= 8 { 2 } else { 1 };
+        self.words
+            .iter()
+            .filter(|(w, _)| {
+                w.chars().count() >= SHORTEST_NEAR && w.chars().all(char::is_alphabetic)
+            })
+            .find(|(w, _)| edit_distance(w, word) <= allowed_edits)
+            .map(|(_, n)| n)
+    }
+}
+
+/// Levenshtein distance between two words, by characters.
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// Whether pieces of the text's words are worth looking for: names and
+/// words, not addresses or numbers, whose pieces are ordinary words.
+fn is_name_like(text: &str) -> bool {
+    !text.contains('@') && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Lower-case words of letters and digits.
+pub(super) fn words(text: &str) -> Vec<String> {
+    words_at(text).into_iter().map(|(w, _)| w).collect()
+}
+
+/// Lower-case words of letters and digits, with where each starts.
+fn words_at(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((text[s..i].to_lowercase(), s));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn word_len(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len() - at, |(i, _)| i)
+}
+
+/// The starts and ends of a word, three letters or longer, short of the
+/// whole word.
+fn ends(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (SHORTEST_WORD..chars.len())
+        .flat_map(|n| {
+            [
+                chars[..n].iter().collect::<String>(),
+                chars[chars.len() - n..].iter().collect::<String>(),
+            ]
+        })
+        .collect()
+}
+
+/// Every word the case's texts use outside the redactions, and the words
+/// Disclose prints itself.
+fn unredacted_words(folder: &CaseFolder, marks: &[Mark]) -> Result<HashSet<String>> {
+    let mut allowed: HashSet<String> = HashSet::new();
+    let case = folder.case()?;
+    let own = format!(
+        "{} item page of attachments {}",
+        case.reference,
+        folder
+            .reasons()?
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    allowed.extend(words(&own));
+    for item in folder.store.items(None)? {
+        let text = folder.store.text(item.id)?;
+        let mut hidden = Vec::new();
+        for mark in marks.iter().filter(|m| m.item_id == item.id) {
+            hidden.extend(folder.store.hidden_ranges(mark)?);
+        }
+        let ranges = marks::merge_ranges(hidden);
+        let mut at = 0;
+        for range in ranges
+            .iter()
+            .chain(std::iter::once(&(text.len()..text.len())))
+        {
+            if let Some(piece) = text.get(at..range.start) {
+                allowed.extend(words(piece));
+            }
+            at = range.end.max(at);
+        }
+    }
+    Ok(allowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_ends_are_the_fragments_looked_for() {
+        assert_eq!(ends("smith"), ["smi", "ith", "smit", "mith"]);
+        assert!(ends("abc").is_empty());
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("okafor", "okafor"), 0);
+        assert_eq!(edit_distance("okafor", "0kafor"), 1);
+        assert_eq!(edit_distance("okafor", "okfor"), 1);
+        assert_eq!(edit_distance("fairbairn", "fairbaim"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn words_know_where_they_start() {
+        assert_eq!(
+            words_at("Mrs Łukasz, 12b"),
+            [
+                ("mrs".to_string(), 0),
+                ("łukasz".to_string(), 4),
+                ("12b".to_string(), 13)
+            ]
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! Reading a produced file as a recipient would, with means that are not
+//! Disclose's own reader: poppler's `pdftotext` for the text of a PDF,
+//! and Tesseract OCR over the pixels of every page and image — what is
+//! drawn, whatever the text layer says. The same pixels show whether each
+//! redacted box really is solid black where it should be.
+//!
+//! Both programs are runtime dependencies of the leak check (Debian
+//! `poppler-utils`, `tesseract-ocr` + `tesseract-ocr-eng`); without them
+//! the check refuses to run rather than pass unread files.
+
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use hayro::hayro_interpret::InterpreterSettings;
+use hayro::hayro_syntax::Pdf;
+use image::GrayImage;
+
+use crate::error::{Error, Result};
+use crate::process::wait_with_timeout;
+
+/// Pages are drawn at this resolution for OCR and the black-box check ...
+const DPI: f32 = 150.0;
+/// ... but never more than this many pixels on a side.
+const MAX_PIXELS: f32 = 3000.0;
+const TIMEOUT: Duration = Duration::from_secs(180);
+/// A pixel lighter than this is not black.
+const LIGHT: u8 = 128;
+/// A row or column of a redacted box with more light pixels than this
+/// share shows the page through it (the reason label in white stays far
+/// below it).
+const MOST_LIGHT: f32 = 0.7;
+/// Pixels left out at each edge of a box (anti-aliasing, rounding).
+const EDGE: u32 = 2;
+
+/// Fails unless `pdftotext` and `tesseract` can be run.
+pub fn require_tools() -> Result<()> {
+    for (program, flag, package) in [
+        ("pdftotext", "-v", "poppler-utils"),
+        (
+            "tesseract",
+            "--version",
+            "tesseract-ocr and tesseract-ocr-eng",
+        ),
+    ] {
+        let runs = Command::new(program)
+            .arg(flag)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !runs {
+            return Err(Error::Invalid(format!(
+                "the leak check reads what was produced with {program}, which is not installed or not on PATH (Debian/Ubuntu: install {package}); nothing can be verified or exported without it"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The text poppler reads from a PDF.
+pub fn pdftotext(data: &[u8]) -> std::result::Result<String, String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let input = dir.path().join("in.pdf");
+    let output = dir.path().join("out.txt");
+    std::fs::write(&input, data).map_err(|e| e.to_string())?;
+    let child = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&input)
+        .arg(&output)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("pdftotext could not be run: {e}"))?;
+    wait_with_timeout(child, "pdftotext", TIMEOUT)?;
+    std::fs::read_to_string(&output).map_err(|e| e.to_string())
+}
+
+/// One page as drawn, in grey, with how many pixels make a point (for
+/// images: 1, their boxes are in pixels).
+pub struct Drawn {
+    pub number: u32,
+    pub pixels: GrayImage,
+    pub scale: (f32, f32),
+}
+
+/// The PDF's pages, drawn, `count` of them from page `first` (1-based).
+/// Also says how many pages the PDF has.
+pub fn pdf_pages(
+    data: &[u8],
+    first: u32,
+    count: u32,
+) -> std::result::Result<(Vec<Drawn>, u32), String> {
+    let pdf = catch_unwind(|| Pdf::new(data.to_vec()))
+        .map_err(|_| "the PDF's structure could not be parsed".to_string())?
+        .map_err(|_| "the PDF cannot be opened".to_string())?;
+    let pages = pdf.pages();
+    let total = pages.len() as u32;
+    let cache = hayro::RenderCache::new();
+    let settings = InterpreterSettings::default();
+    let mut out = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        let number = index as u32 + 1;
+        if number < first || number >= first + count {
+            continue;
+        }
+        let (width, height) = page.render_dimensions();
+        let scale = (DPI / 72.0).min(MAX_PIXELS / width.max(height).max(1.0));
+        let pixmap = catch_unwind(AssertUnwindSafe(|| {
+            hayro::render(
+                page,
+                &cache,
+                &settings,
+                &hayro::RenderSettings::default(),
+                &hayro::PixmapSettings {
+                    x_scale: scale,
+                    y_scale: scale,
+                    bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+                },
+            )
+        }))
+        .map_err(|_| format!("page {number} could not be drawn"))?;
+        let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+        let grey: Vec<u8> = pixmap
+            .data_as_u8_slice()
+            .chunks_exact(4)
+            .map(|p| {
+                ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000)
+                    as u8
+            })
+            .collect();
+        let pixels = GrayImage::from_raw(w, h, grey).ok_or("a page drew at the wrong size")?;
+        out.push(Drawn {
+            number,
+            scale: (w as f32 / width.max(1.0), h as f32 / height.max(1.0)),
+            pixels,
+        });
+    }
+    Ok((out, total))
+}
+
+/// An image, as its pixels show it.
+pub fn image_page(data: &[u8]) -> std::result::Result<Drawn, String> {
+    let (picture, _) = crate::extract::image::decode_upright(data)?;
+    Ok(Drawn {
+        number: 1,
+        pixels: picture.to_luma8(),
+        scale: (1.0, 1.0),
+    })
+}
+
+/// The words Tesseract reads in a page's pixels.
+pub fn ocr(page: &Drawn) -> std::result::Result<String, String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let input = dir.path().join("page.png");
+    let mut png = Vec::new();
+    page.pixels
+        .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    std::fs::write(&input, png).map_err(|e| e.to_string())?;
+    let child = Command::new("tesseract")
+        .arg(&input)
+        .arg(dir.path().join("out"))
+        .args(["-l", "eng", "--psm", "3"])
+        .env("OMP_THREAD_LIMIT", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("tesseract could not be run: {e}"))?;
+    wait_with_timeout(child, "tesseract", TIMEOUT)?;
+    std::fs::read_to_string(dir.path().join("out.txt")).map_err(|e| e.to_string())
+}
+
+/// Whether `rect` (page units, top-left origin) is black on the drawn
+/// page: no row or column inside it is mostly light.
+pub fn is_black(page: &Drawn, rect: [f32; 4]) -> bool {
+    let (sx, sy) = page.scale;
+    let (w, h) = page.pixels.dimensions();
+    let clamp = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
+    let x0 = clamp((rect[0] * sx).ceil(), w) + EDGE;
+    let x1 = clamp((rect[2] * sx).floor(), w).saturating_sub(EDGE);
+    let y0 = clamp((rect[1] * sy).ceil(), h) + EDGE;
+    let y1 = clamp((rect[3] * sy).floor(), h).saturating_sub(EDGE);
+    if x0 >= x1 || y0 >= y1 {
+        return true;
+    }
+    let light = |x: u32, y: u32| page.pixels.get_pixel(x, y)[0] > LIGHT;
+    let too_light = |count: u32, of: u32| count as f32 > of as f32 * MOST_LIGHT;
+    let rows_ok =
+        (y0..y1).all(|y| !too_light((x0..x1).filter(|&x| light(x, y)).count() as u32, x1 - x0));
+    let columns_ok =
+        (x0..x1).all(|x| !too_light((y0..y1).filter(|&y| light(x, y)).count() as u32, y1 - y0));
+    rows_ok && columns_ok
+}

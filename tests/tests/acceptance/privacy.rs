@@ -1,12 +1,15 @@
 //! Private by default, tried as an ordinary user (`nobody` when the suite
 //! runs as root) with the common umask 022: every folder Disclose makes is
 //! 0700, every file 0600 (originals 0400); a case opened with wider modes is
-//! warned about, and `disclose doctor` narrows them again.
+//! warned about, and `disclose doctor` narrows them again. That covers the
+//! case's `tmp/` (the reader processes' temporary files) and `journal/`
+//! (the file in flight during an import), and the home's imported bank
+//! holidays.
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use disclose_acceptance::Disclose;
+use disclose_acceptance::{govuk, share_with_nobody, Disclose};
 
 /// Every path under `dir` with its mode.
 fn modes(dir: &Path) -> Vec<(PathBuf, u32)> {
@@ -58,6 +61,18 @@ fn an_ordinary_users_cases_are_private_and_doctor_repairs_wider_modes() {
     assert!(dir.join("renditions").is_dir(), "renditions were made");
     assert!(dir.join("originals").is_dir(), "originals were kept");
     assert!(d.home.path().join("staff.json").is_file());
+    for folder in ["tmp", "journal", "index"] {
+        assert!(dir.join(folder).is_dir(), "{folder}/ was made");
+    }
+    let holidays = tempfile::tempdir().unwrap();
+    let file = holidays.path().join("bank-holidays.json");
+    std::fs::write(&file, govuk::bank_holidays_json(2026..=2028, &[])).unwrap();
+    share_with_nobody(holidays.path());
+    d.json(&["holidays", "import", file.to_str().unwrap()]);
+    assert!(
+        d.home.path().join("bank-holidays.json").is_file(),
+        "the holidays file is kept in the home"
+    );
 
     let wide = not_private(d.home.path());
     assert!(wide.is_empty(), "not private: {wide:#?}");

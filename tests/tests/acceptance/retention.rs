@@ -1,7 +1,8 @@
 //! Retention: a case is purged only once closed and past its retention
 //! period; then nothing of it is left but a minimal record. Purge runs as
 //! an ordinary user (`nobody` when the suite runs as root), whose originals
-//! are read-only, and completes even when killed part-way.
+//! are read-only, and completes even when killed part-way. It covers the
+//! case's temporary files (`tmp/`) and import journal (`journal/`).
 
 use std::io::BufRead;
 use std::path::Path;
@@ -52,6 +53,16 @@ fn a_closed_case_is_purged_after_its_retention_period_leaving_a_minimal_record()
         "2020-01-06",
     ])
     .ok();
+    // What a killed import or OCR run leaves behind: a page image in the
+    // case's tmp/ and the file in flight in journal/. Purge covers both.
+    let leftover = dir.join("tmp/.tmp-killed-run");
+    std::fs::create_dir_all(&leftover).unwrap();
+    std::fs::write(leftover.join("page.png"), b"Jane Smith, page 1").unwrap();
+    std::fs::create_dir_all(dir.join("journal")).unwrap();
+    std::fs::write(dir.join("journal/0a1b2c3d"), b"1\n/in/notes.pdf\n").unwrap();
+    share_with_nobody(&dir.join("tmp"));
+    share_with_nobody(&dir.join("journal"));
+
     let run = d.run(&[
         "--json",
         "case",
@@ -81,6 +92,9 @@ fn a_closed_case_is_purged_after_its_retention_period_leaving_a_minimal_record()
 
     let left: Vec<String> = walk(&dir);
     assert_eq!(left, ["purged.json"], "only the minimal record is left");
+    for folder in ["tmp", "journal", "originals", "index"] {
+        assert!(!dir.join(folder).exists(), "{folder}/ is gone");
+    }
     let record = std::fs::read_to_string(dir.join("purged.json")).unwrap();
     assert!(
         !record.contains("Smith"),

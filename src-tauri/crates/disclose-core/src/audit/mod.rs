@@ -285,6 +285,34 @@ mod tests {
         assert_eq!(v.entries, 5);
     }
 
+    /// The desktop's import writes through its own connection while a
+    /// decision is recorded through another: each append reads the head
+    /// and writes after it under the write lock, so the chain never forks.
+    #[test]
+    fn two_connections_appending_at_once_keep_one_chain() {
+        let (dir, first) = store();
+        let path = dir.path().join("case.db");
+        std::thread::scope(|scope| {
+            let import = scope.spawn(|| {
+                let second = Store::open(&path).unwrap();
+                for i in 0..60 {
+                    second
+                        .audit("t", "import", "import", &serde_json::json!({ "n": i }))
+                        .unwrap();
+                }
+            });
+            for i in 0..60 {
+                first
+                    .audit("t", "officer", "decide", &serde_json::json!({ "n": i }))
+                    .unwrap();
+            }
+            import.join().unwrap();
+        });
+        let v = first.verify_audit().unwrap();
+        assert!(v.intact, "{v:?}");
+        assert_eq!(v.entries, 120);
+    }
+
     #[test]
     fn updates_and_deletes_are_refused() {
         let (_d, s) = store();

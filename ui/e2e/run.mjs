@@ -51,11 +51,23 @@ const shots = [];
 const step = (name) => console.log(`e2e: ${name}`);
 const session = await launch(home);
 const { wd } = session;
+// The announcer is visually hidden (for screen readers), so WebDriver's
+// element text is empty: read what it says from the page instead.
+const announced = async (pattern, timeout = 20000) => {
+  const deadline = Date.now() + timeout;
+  let said = "";
+  while (Date.now() <= deadline) {
+    said = await wd.script("return document.getElementById('announcer').textContent");
+    if (pattern.test(said)) return said;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the window never announced ${pattern} (last: ${said})`);
+};
 try {
   step("first start asks the user's name for the audit trail");
   await wd.type(await wd.find("#whoami-name", { timeout: 60000 }), "Erin Tester");
   await wd.click(await wd.find("#whoami button[type=submit]"));
-  await wd.find("#announcer", { until: (t) => /recorded as Erin Tester/.test(t) });
+  await announced(/recorded as Erin Tester/);
   assert.equal(JSON.parse(cli("--json", "whoami")).name, "Erin Tester", "the name is kept for the account");
 
   step("the cases screen opens on the demo case");
@@ -232,7 +244,7 @@ try {
   assert.match(refused, /reindex/, `search is refused, never silently empty: ${refused}`);
   await wd.script("window.location.hash = arguments[0]", "#/case/IDX-1");
   await wd.click(await wd.find("#rebuild-index"));
-  await wd.find("#announcer", { until: (t) => /index was rebuilt/.test(t), timeout: 120000 });
+  await announced(/index was rebuilt/, 120000);
   // The overview is drawn again after the announcement.
   for (let i = 0; i < 300 && (await wd.findAll("#case-warnings")).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
   assert.equal((await wd.findAll("#case-warnings")).length, 0, "no warning once rebuilt");

@@ -5,6 +5,8 @@
 
 use ts_rs::{Config, TS};
 
+use disclose_core::actor::Actor;
+use disclose_core::audit::anchor::Anchored;
 use disclose_core::audit::Verification;
 use disclose_core::bundle::{ExportResult, ManifestEntry};
 use disclose_core::case::due::{DueMove, HolidaysImport};
@@ -50,6 +52,7 @@ fn declarations() -> String {
     add(Pause::decl(&cfg));
     add(Deadline::decl(&cfg));
     add(CaseOverview::decl(&cfg));
+    add(Actor::decl(&cfg));
     add(Closure::decl(&cfg));
     add(PurgedRecord::decl(&cfg));
     add(DueMove::decl(&cfg));
@@ -95,6 +98,7 @@ fn declarations() -> String {
     add(Profile::decl(&cfg));
     add(ProfileState::decl(&cfg));
     add(Verification::decl(&cfg));
+    add(Anchored::decl(&cfg));
     add(CommandError::decl(&cfg));
     out
 }

@@ -3,6 +3,7 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  Actor,
   Case,
   CaseOverview,
   CommandError,
@@ -61,6 +62,9 @@ export const api = {
   updateSubject: (reference: string, subject: Subject) =>
     call<CaseOverview>("update_subject", { reference, subject }),
   sweep: (reference: string) => call<SweepReport>("sweep_case", { reference }),
+  reindexCase: (reference: string) => call<CaseOverview>("reindex_case", { reference }),
+  whoami: () => call<Actor>("get_whoami"),
+  setWhoami: (name: string) => call<Actor>("set_whoami", { name }),
   importFiles: (reference: string, paths: string[], onProgress: (p: ImportProgress) => void) => {
     const channel = new Channel<ImportProgress>();
     channel.onmessage = onProgress;

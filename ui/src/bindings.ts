@@ -89,7 +89,36 @@ closure: Closure | null,
 /**
  * Due dates moved by imported holidays or changed rules, oldest first.
  */
-due_moves: Array<DueMove>, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, };
+due_moves: Array<DueMove>, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, 
+/**
+ * A purge of the case is under way or was interrupted: it cannot be
+ * opened, and `disclose case purge` finishes it.
+ */
+purging: boolean, 
+/**
+ * What the user should hear about when opening the case (wide
+ * permissions, a missing or damaged index), in words.
+ */
+warnings: Array<string>, 
+/**
+ * Why the search index cannot be trusted, if it cannot: the window
+ * offers to rebuild it.
+ */
+index_problem: string | null, };
+
+export type Actor = { 
+/**
+ * The name set with `whoami --set`, if any.
+ */
+name: string | null, 
+/**
+ * The operating-system account, as the system names it.
+ */
+account: string, 
+/**
+ * Its user id (Unix), if the system has one.
+ */
+uid: number | null, };
 
 export type Closure = { closed_on: string, 
 /**
@@ -101,7 +130,12 @@ export type PurgedRecord = { reference: string, received: string, due: string, c
 /**
  * The last hash of the case's audit trail.
  */
-audit_head: string, purged_on: string, purged_by: string, files_removed: number, };
+audit_head: string, purged_on: string, purged_by: string, files_removed: number, 
+/**
+ * Bundles exported to places outside the case folder: purge cannot
+ * reach them, and whoever holds them must delete them.
+ */
+exports_outside: Array<string>, };
 
 export type DueMove = { reference: string, before: string, after: string, 
 /**
@@ -486,7 +520,14 @@ export type Verification = { entries: number, intact: boolean,
 /**
  * The first entry whose hash or link does not match, and why.
  */
-broken_at: number | null, problem: string | null, };
+broken_at: number | null, problem: string | null, 
+/**
+ * What the home's registry of cases holds for this trail, when it was
+ * compared.
+ */
+anchored: Anchored | null, };
+
+export type Anchored = { entries: number, head: string, };
 
 export type CommandError = { 
 /**

@@ -14,6 +14,7 @@ import { itemScreen } from "./screens/item";
 import { reviewScreen } from "./screens/review";
 import { exportScreen } from "./screens/export";
 import { organisationScreen } from "./screens/organisation";
+import { askNameIfUnset } from "./screens/whoami-dialog";
 
 export type Cleanup = () => void;
 type Screen = (main: HTMLElement, route: Route) => Promise<Cleanup | void>;
@@ -95,3 +96,4 @@ async function show(): Promise<void> {
 document.getElementById("skip")?.addEventListener("click", () => document.getElementById("main")?.focus());
 window.addEventListener("hashchange", () => void show());
 void show();
+void askNameIfUnset().catch(() => undefined);

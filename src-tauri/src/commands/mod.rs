@@ -7,6 +7,7 @@ mod holidays;
 mod import;
 mod items;
 mod marks;
+mod people;
 mod review;
 mod search;
 #[cfg(test)]
@@ -31,6 +32,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         cases::case_overview,
         cases::update_subject,
         cases::sweep_case,
+        cases::reindex_case,
+        people::get_whoami,
+        people::set_whoami,
         import::import_files,
         import::cancel_import,
         import::failed_items,

@@ -1,6 +1,7 @@
 //! Acceptance tests: the real `disclose` binary on self-made fixtures.
 //! One test binary for the whole suite keeps link time down.
 
+mod audit;
 mod cases;
 mod corpus;
 mod deadline;
@@ -12,10 +13,12 @@ mod export;
 mod golden;
 mod hostile;
 mod import;
+mod integrity;
 mod isolation;
 mod leaks;
 mod ocr;
 mod pixels;
+mod privacy;
 mod pst;
 mod redact;
 mod resume;

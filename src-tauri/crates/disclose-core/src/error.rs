@@ -25,6 +25,10 @@ pub enum Error {
     Extract(#[from] ExtractError),
     #[error("cancelled")]
     Cancelled,
+    /// What is on disk no longer matches what was recorded (a changed or
+    /// damaged original or rendition, a missing or damaged index).
+    #[error("{0}")]
+    Integrity(String),
 }
 
 impl Error {
@@ -40,6 +44,7 @@ impl Error {
             Error::Io(_) => "io",
             Error::Extract(_) => "extract",
             Error::Cancelled => "cancelled",
+            Error::Integrity(_) => "integrity",
         }
     }
 

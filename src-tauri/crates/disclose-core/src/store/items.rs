@@ -468,6 +468,7 @@ impl Store {
         match f(self) {
             Ok(v) => {
                 self.conn.execute_batch("COMMIT")?;
+                self.anchor_head()?;
                 Ok(v)
             }
             Err(e) => {

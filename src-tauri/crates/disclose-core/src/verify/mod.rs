@@ -138,6 +138,9 @@ struct Checker {
     /// What must be black on the pages of each PDF and image item's copy:
     /// the box and the redacted text under it.
     boxes: HashMap<i64, Vec<(PageBox, String)>>,
+    /// The case's temporary folder, where pdftotext and Tesseract are
+    /// given what they read.
+    tmp: std::path::PathBuf,
     report: VerifyReport,
 }
 
@@ -156,10 +159,13 @@ impl Checker {
             redactions: needles.count() as u64,
             ..VerifyReport::default()
         };
+        let tmp = folder.tmp_dir();
+        crate::private::make_dir(&tmp)?;
         Ok(Checker {
             needles,
             waived,
             boxes: boxes_to_black(folder)?,
+            tmp,
             report,
         })
     }
@@ -239,7 +245,7 @@ impl Checker {
         }
         match file_type {
             extract::FileType::Pdf => {
-                match recipient::pdftotext(data) {
+                match recipient::pdftotext(data, &self.tmp) {
                     Ok(text) => self.search(&text, label, "pdftotext", item),
                     Err(e) => self.unreadable(label, &format!("pdftotext: {e}")),
                 }
@@ -293,10 +299,11 @@ impl Checker {
     /// Reads drawn pages by OCR (in parallel) and checks that every box
     /// redacted on them is black.
     fn pixels(&mut self, pages: &[Drawn], label: &str, item: Option<i64>) {
+        let tmp = self.tmp.as_path();
         let read: Vec<std::result::Result<String, String>> = std::thread::scope(|scope| {
             let handles: Vec<_> = pages
                 .iter()
-                .map(|page| scope.spawn(move || recipient::ocr(page)))
+                .map(|page| scope.spawn(move || recipient::ocr(page, tmp)))
                 .collect();
             handles
                 .into_iter()

@@ -10,6 +10,7 @@
 
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -59,9 +60,10 @@ pub fn require_tools() -> Result<()> {
     Ok(())
 }
 
-/// The text poppler reads from a PDF.
-pub fn pdftotext(data: &[u8]) -> std::result::Result<String, String> {
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+/// The text poppler reads from a PDF. Its files are written in `tmp` (the
+/// case's own temporary folder) and removed after.
+pub fn pdftotext(data: &[u8], tmp: &Path) -> std::result::Result<String, String> {
+    let dir = tempfile::tempdir_in(tmp).map_err(|e| e.to_string())?;
     let input = dir.path().join("in.pdf");
     let output = dir.path().join("out.txt");
     std::fs::write(&input, data).map_err(|e| e.to_string())?;
@@ -150,9 +152,9 @@ pub fn image_page(data: &[u8]) -> std::result::Result<Drawn, String> {
     })
 }
 
-/// The words Tesseract reads in a page's pixels.
-pub fn ocr(page: &Drawn) -> std::result::Result<String, String> {
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+/// The words Tesseract reads in a page's pixels (its files in `tmp`).
+pub fn ocr(page: &Drawn, tmp: &Path) -> std::result::Result<String, String> {
+    let dir = tempfile::tempdir_in(tmp).map_err(|e| e.to_string())?;
     let input = dir.path().join("page.png");
     let mut png = Vec::new();
     page.pixels

@@ -73,17 +73,18 @@ install_tauri_driver() {
   cargo install --locked tauri-driver --version 2.1.0
 }
 
-# The Library of Congress's bagit.py and the jsonschema validator, from
-# PyPI, in a virtual environment the acceptance tests find (or point
-# DISCLOSE_PYTHON at another Python that has both).
+# The Library of Congress's bagit.py, the jsonschema validator and the
+# `holidays` calendar (the deadline cross-check's independent bank
+# holidays), from PyPI, in a virtual environment the tests find (or point
+# DISCLOSE_PYTHON at another Python that has all three).
 export DISCLOSE_PYTHON="${DISCLOSE_PYTHON:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose-venv/bin/python}"
 install_python_tools() {
-  if "$DISCLOSE_PYTHON" -c "import bagit, jsonschema" 2>/dev/null; then
+  if "$DISCLOSE_PYTHON" -c "import bagit, jsonschema, holidays" 2>/dev/null; then
     return 0
   fi
   local venv
   venv="$(dirname "$(dirname "$DISCLOSE_PYTHON")")"
-  echo "Installing bagit and jsonschema into $venv"
+  echo "Installing bagit, jsonschema and holidays into $venv"
   python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check bagit==1.8.1 jsonschema==4.23.0
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check bagit==1.8.1 jsonschema==4.23.0 holidays==0.109
 }

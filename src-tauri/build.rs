@@ -35,6 +35,9 @@ fn main() {
             "redact_finding",
             "get_profile",
             "save_profile",
+            "holidays_state",
+            "import_holidays",
+            "purged_cases",
         ]),
     ))
     .expect("tauri build step");

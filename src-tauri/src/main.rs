@@ -15,6 +15,7 @@ mod bindings;
 use disclose_core::case::Home;
 
 fn main() {
+    disclose_core::isolate::serve_if_worker();
     let home = match Home::resolve(None) {
         Ok(home) => home,
         Err(e) => {

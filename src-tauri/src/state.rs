@@ -34,23 +34,30 @@ impl AppState {
         f: impl FnOnce(&mut CaseFolder) -> CommandResult<T>,
     ) -> CommandResult<T> {
         let folder = {
-            let mut open = self
-                .open
-                .lock()
-                .map_err(|_| CommandError::internal("case cache poisoned"))?;
-            match open.get(reference) {
-                Some(folder) => folder.clone(),
+            // A lock is only poisoned by a panic, and the map stays valid.
+            let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+            let cached = open.get(reference).filter(|f| !f.is_poisoned()).cloned();
+            match cached {
+                Some(folder) => folder,
                 None => {
+                    // Never opened, or an earlier command panicked while
+                    // holding it: open the case afresh from disk.
                     let folder = Arc::new(Mutex::new(CaseFolder::open(&self.home, reference)?));
                     open.insert(reference.to_string(), folder.clone());
                     folder
                 }
             }
         };
-        let mut folder = folder
-            .lock()
-            .map_err(|_| CommandError::internal("case poisoned by an earlier failure"))?;
-        f(&mut folder)
+        let mut folder = folder.lock().unwrap_or_else(|e| e.into_inner());
+        // A failure inside the engine is an error in the window, never a
+        // lock that stops every later command.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut folder))).unwrap_or_else(
+            |_| {
+                Err(CommandError::internal(
+                    "that step failed unexpectedly; the case is unchanged, try again",
+                ))
+            },
+        )
     }
 }
 

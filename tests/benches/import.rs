@@ -153,8 +153,14 @@ fn ocr_benchmark(corpus: &Path, home: &Home) {
     )
     .expect("import");
     let start = Instant::now();
-    let summary =
-        disclose_core::ocr::run(&mut folder, options.workers, &NoProgress, &cancel).expect("ocr");
+    let summary = disclose_core::ocr::run(
+        &mut folder,
+        options.workers,
+        &options.process,
+        &NoProgress,
+        &cancel,
+    )
+    .expect("ocr");
     let seconds = start.elapsed().as_secs_f64();
     println!(
         "OCR: {} pages of {} scanned files in {:.1} s: {:.1} pages/min ({} workers)",

@@ -3,6 +3,9 @@
 //! office documents, PDFs) in code, deterministically.
 
 pub mod adversarial;
+pub mod fuzz;
+pub mod govuk;
+pub mod hostile;
 pub mod pst;
 pub mod turned;
 

@@ -213,7 +213,7 @@ fn signature(ib: u64, bid: u64) -> u16 {
 }
 
 /// Compressed RTF (MS-OXRTFCP) using only literal runs plus the end marker.
-fn lzfu_compress(raw: &[u8]) -> Vec<u8> {
+pub fn lzfu_compress(raw: &[u8]) -> Vec<u8> {
     const PREBUF_LEN: usize = 207;
     let end_ref = (((PREBUF_LEN + raw.len()) % 4096) as u16) << 4;
     let tokens = raw.len() + 1;

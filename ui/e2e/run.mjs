@@ -1,8 +1,9 @@
 // End-to-end run of the real Disclose window: create a case, import a
 // folder, watch the progress finish, search, open an email and a PDF,
 // redact text and a drawn box and preview the result, record decisions,
-// export a bundle and check it with 7-Zip, edit the organisation profile —
-// asserting on what the window shows and saving
+// export a bundle and check it with 7-Zip, edit the organisation profile,
+// import a bank-holidays file that moves an open case's due date, see a
+// closed case with its outcome — asserting on what the window shows and saving
 // screenshots. Prints the launch and search timings it saw.
 //
 // Needs: the built app and CLI (cargo build -p disclose-desktop -p
@@ -10,7 +11,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cliPath, launch, outDir, root, screenshot, stop } from "./harness.mjs";
@@ -49,6 +50,17 @@ cli("import", "--case", "LEAK-1", leakDir);
 cli("decide", "--case", "LEAK-1", "--all", "--as", "disclose");
 cli("redact", "--case", "LEAK-1", "--term", "Tiffany Okonjo", "--everywhere", "--reason", "third-party");
 cli("render", "--case", "LEAK-1");
+// A Scottish case due Mon 14 Jun 2027, a GOV.UK-shaped file that makes
+// that day a bank holiday, and a closed case.
+cli("case", "new", "--ref", "HOL-1", "--subject", "Ada Okafor", "--received", "2027-05-14", "--region", "scotland");
+cli("case", "new", "--ref", "DONE-1", "--subject", "Tom Reid", "--received", "2019-01-07");
+cli("case", "close", "DONE-1", "--outcome", "responded", "--on", "2019-02-01");
+const holidaysFile = path.join(work, "bank-holidays.json");
+const event = (title, date) => ({ title, date, notes: "", bunting: true });
+writeFileSync(
+  holidaysFile,
+  JSON.stringify({ scotland: { division: "scotland", events: [event("New Year's Day", "2027-01-01"), event("Extra bank holiday", "2027-06-14")] } }),
+);
 
 const shots = [];
 const step = (name) => console.log(`e2e: ${name}`);
@@ -192,7 +204,8 @@ try {
   const blockers = await wd.text(await wd.find("#export-blockers"));
   assert.match(blockers, /not decided/, `the undecided items stop the export: ${blockers}`);
   await wd.script("window.location.hash = arguments[0]", "#/case/READY-1/export");
-  const contents = await wd.text(await wd.find("#export-contents"));
+  // The preview runs the whole leak check (text, pdftotext, OCR of every page).
+  const contents = await wd.text(await wd.find("#export-contents", { timeout: 240000 }));
   for (const part of ["READY-1/bagit.txt", "data/letter.pdf", "data/documents/0001.", "data/portable/subject.json"]) {
     assert.ok(contents.includes(part), `the preview lists ${part}`);
   }
@@ -224,9 +237,22 @@ try {
   await wd.find("#profile-problems", { until: (t) => /complete/.test(t) });
   assert.equal(await wd.script("return document.getElementById('p-name').value"), "Northgate Homes");
 
+  step("importing bank holidays moves an open case's due date");
+  await wd.find("#holidays-state", { until: (t) => /built-in/.test(t) });
+  await wd.type(await wd.find("#holidays-path"), holidaysFile);
+  await wd.click(await wd.find("#holidays-form button[type=submit]"));
+  const moved = await wd.text(await wd.find("#holidays-moved", { until: (t) => t.includes("HOL-1") }));
+  assert.match(moved, /14 Jun 2027 → 15 Jun 2027/, `the move is shown: ${moved}`);
+  await wd.find("#holidays-state", { until: (t) => /scotland: 2027, 2 days/.test(t) });
+  await wd.script("window.location.hash = arguments[0]", "#/case/HOL-1");
+  await wd.find("#due-moves", { until: (t) => /14 Jun 2027 → 15 Jun 2027/.test(t) });
+
   step("the cases screen shows the progress");
   await wd.click(await wd.find('a.nav-link[href="#/cases"]'));
   await wd.find('#cases-table tr[data-ref="E2E-001"]', { until: (t) => t.includes(`2 of ${total}`) });
+  const closed = await wd.text(await wd.find('#cases-table tr[data-ref="DONE-1"]'));
+  assert.match(closed, /Closed 1 Feb 2019 \(responded\)/, `a closed case shows its outcome: ${closed}`);
+  assert.doesNotMatch(closed, /overdue/, "a closed case is not overdue");
   shots.push(await screenshot(wd, "01-cases"));
 
   console.log(`e2e: launch to interactive cases screen: ${launchMs.toFixed(0)} ms`);

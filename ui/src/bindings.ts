@@ -62,9 +62,13 @@ extended_due: string | null,
 /**
  * By when an extension must be notified: the one-month due date.
  */
-extension_notice_by: string, paused_days: number, 
+extension_notice_by: string, 
 /**
- * The date before it was moved past a weekend or bank holiday.
+ * Days the clock stood still, each pause counting both its ends.
+ */
+paused_days: number, 
+/**
+ * The due date before it was moved past a weekend or bank holiday.
  */
 rolled_from: string | null, region: Region, 
 /**
@@ -74,9 +78,62 @@ explanation: Array<string>, };
 
 export type CaseOverview = { case: Case, deadline: Deadline, 
 /**
- * Days until the due date; negative when overdue.
+ * Days until the due date, negative when overdue; `None` once the
+ * case is closed (a closed case is not overdue).
  */
-days_left: number, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, };
+days_left: number | null, 
+/**
+ * How and when the case ended, once closed.
+ */
+closure: Closure | null, 
+/**
+ * Due dates moved by imported holidays or changed rules, oldest first.
+ */
+due_moves: Array<DueMove>, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, };
+
+export type Closure = { closed_on: string, 
+/**
+ * e.g. `responded`, `withdrawn`, `refused`.
+ */
+outcome: string, closed_by: string, };
+
+export type PurgedRecord = { reference: string, received: string, due: string, closed_on: string, outcome: string, items: number, audit_entries: number, 
+/**
+ * The last hash of the case's audit trail.
+ */
+audit_head: string, purged_on: string, purged_by: string, files_removed: number, };
+
+export type DueMove = { reference: string, before: string, after: string, 
+/**
+ * `holidays` or `rules`.
+ */
+cause: string, 
+/**
+ * Why, in words.
+ */
+why: string, 
+/**
+ * When it was noticed (RFC 3339).
+ */
+at: string, };
+
+export type HolidaysFile = { 
+/**
+ * Where the imported file is kept; `None` when none was imported.
+ */
+path: string | null, regions: Array<ImportedRegion>, };
+
+export type ImportedRegion = { region: Region, days: number, 
+/**
+ * The first and last years listed.
+ */
+first_year: number | null, last_year: number | null, };
+
+export type HolidaysImport = { file: HolidaysFile, 
+/**
+ * Open cases whose due date moved.
+ */
+moved: Array<DueMove>, };
 
 export type CaseInput = { case: Case, };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bytesText, dateText, daysText, splitList, urgency } from "./format";
+import { bytesText, closedText, dateText, daysText, splitList, urgency } from "./format";
 
 describe("days left", () => {
   it("says it in words", () => {
@@ -8,6 +8,9 @@ describe("days left", () => {
     expect(daysText(0)).toBe("due today");
     expect(daysText(-1)).toBe("1 day overdue");
     expect(daysText(-12)).toBe("12 days overdue");
+  });
+  it("says how a closed case ended instead", () => {
+    expect(closedText({ closed_on: "2019-07-01", outcome: "responded" })).toBe("Closed 1 Jul 2019 (responded)");
   });
   it("grades urgency", () => {
     expect(urgency(-1)).toBe("overdue");

@@ -9,6 +9,11 @@ export function daysText(days: number): string {
   return `${-days} days overdue`;
 }
 
+/** How a closed case ended: "Closed 1 Jun 2026 (responded)". */
+export function closedText(closure: { closed_on: string; outcome: string }): string {
+  return `Closed ${dateText(closure.closed_on)} (${closure.outcome})`;
+}
+
 export type Urgency = "overdue" | "soon" | "ok";
 
 /** How urgent a case is: overdue, due within a week, or not yet. */

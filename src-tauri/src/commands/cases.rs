@@ -1,10 +1,12 @@
-//! Cases screen and case overview: list, create, edit the subject's
-//! identifiers, run the identifier sweep.
+//! Cases screen and case overview: list (open, closed and purged cases),
+//! create, edit the subject's identifiers, run the identifier sweep.
 
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
 
+use disclose_core::case::due::{self, Cause};
 use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, Subject};
+use disclose_core::retention::{self, PurgedRecord};
 use disclose_core::sweep::{self, SweepReport};
 
 use super::blocking;
@@ -58,7 +60,15 @@ pub async fn sweep_case<R: Runtime>(
     .await
 }
 
+#[tauri::command]
+pub async fn purged_cases<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<PurgedRecord>> {
+    blocking(app, |state| Ok(retention::purged(&state.home)?)).await
+}
+
+/// Every case; open ones are re-checked first, so a due date moved by a
+/// new release's rules is recorded and shown.
 pub fn list(state: &AppState) -> CommandResult<Vec<CaseOverview>> {
+    due::recheck_all(&state.home, Cause::Rules, &now())?;
     Ok(all_cases(&state.home, today())?)
 }
 
@@ -68,7 +78,10 @@ pub fn create(state: &AppState, input: &CaseInput) -> CommandResult<CaseOverview
 }
 
 pub fn overview(state: &AppState, reference: &str) -> CommandResult<CaseOverview> {
-    state.with_case(reference, |folder| Ok(CaseOverview::of(folder, today())?))
+    state.with_case(reference, |folder| {
+        due::recheck(folder, &folder.calendar()?, Cause::Rules, &now())?;
+        Ok(CaseOverview::of(folder, today())?)
+    })
 }
 
 /// Replaces the subject's identifiers (names, dates, addresses, numbers).

@@ -3,6 +3,7 @@
 
 mod cases;
 mod export;
+mod holidays;
 mod import;
 mod items;
 mod marks;
@@ -55,6 +56,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         export::redact_finding,
         export::get_profile,
         export::save_profile,
+        holidays::holidays_state,
+        holidays::import_holidays,
+        cases::purged_cases,
     ]
 }
 

@@ -5,7 +5,7 @@ use disclose_core::case::{Case, Home};
 use disclose_core::review::Decision;
 use disclose_core::search::SortBy;
 
-use super::{cases, items, review, search, CaseInput};
+use super::{cases, holidays, items, review, search, CaseInput};
 use crate::state::{ensure_demo, AppState};
 
 fn demo_state() -> (tempfile::TempDir, AppState) {
@@ -230,4 +230,52 @@ fn an_ambiguous_finding_can_be_waived_with_a_reason_but_a_whole_name_cannot() {
         (waiver.found.as_str(), waiver.reason.as_str()),
         ("okafor", "a shop's name")
     );
+}
+
+#[test]
+fn a_failure_inside_a_command_is_an_error_and_the_case_still_works() {
+    let (_dir, state) = demo_state();
+    let failed = state.with_case("DEMO-001", |_| -> crate::error::CommandResult<()> {
+        panic!("a reader bug reached from the window")
+    });
+    let err = failed.unwrap_err();
+    assert_eq!(err.code, "internal");
+    assert!(err.message.contains("try again"), "{}", err.message);
+    // The case is not left locked or poisoned: the next command works.
+    let found = search::run(&state, "DEMO-001", "damp", SortBy::Relevance, 0, 10).unwrap();
+    assert!(found.hits > 0);
+}
+
+#[test]
+fn importing_bank_holidays_on_the_organisation_screen_moves_an_open_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::new(Home::new(dir.path()));
+    assert_eq!(holidays::state(&state).unwrap().path, None);
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let mut case = Case::new("SC-1", "Ada Okafor", day("2027-05-14")).unwrap();
+    case.region = disclose_core::clock::Region::Scotland;
+    cases::create(&state, &CaseInput { case }).unwrap();
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "[]").unwrap();
+    assert_eq!(holidays::import(&state, &bad).unwrap_err().code, "invalid");
+
+    let file = dir.path().join("bank-holidays-download.json");
+    std::fs::write(
+        &file,
+        r#"{"scotland": {"division": "scotland", "events": [
+            {"title": "New Year's Day", "date": "2027-01-01", "notes": "", "bunting": true},
+            {"title": "Extra bank holiday", "date": "2027-06-14", "notes": "", "bunting": true}]}}"#,
+    )
+    .unwrap();
+    let done = holidays::import(&state, &file).unwrap();
+    assert_eq!(done.moved.len(), 1);
+    assert_eq!(
+        (done.moved[0].before, done.moved[0].after),
+        (day("2027-06-14"), day("2027-06-15"))
+    );
+    assert!(holidays::state(&state).unwrap().path.is_some());
+    let shown = cases::overview(&state, "SC-1").unwrap();
+    assert_eq!(shown.deadline.due, day("2027-06-15"));
+    assert_eq!(shown.due_moves, done.moved);
 }

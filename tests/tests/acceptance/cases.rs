@@ -133,7 +133,11 @@ fn pausing_and_extending_move_the_deadline_and_are_audited() {
     let shown = d.json(&["case", "show", "CLOCK-1"]);
     assert_eq!(shown["deadline"]["due"], "2026-04-07", "{shown}");
     let paused = d.json(&["case", "pause", "CLOCK-1", "2026-03-10:2026-03-17"]);
-    assert_eq!(paused["paused_days"], 7, "{paused}");
+    assert_eq!(paused["paused_days"], 8, "both ends count: {paused}");
+    assert_eq!(
+        paused["due"], "2026-04-13",
+        "3 Apr + 8 = Sat 11 Apr: {paused}"
+    );
     let extended = d.json(&["case", "extend", "CLOCK-1"]);
     assert!(
         extended["due"].as_str().unwrap() > paused["due"].as_str().unwrap(),

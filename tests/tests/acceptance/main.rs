@@ -12,6 +12,7 @@ mod export;
 mod golden;
 mod hostile;
 mod import;
+mod isolation;
 mod leaks;
 mod ocr;
 mod pixels;

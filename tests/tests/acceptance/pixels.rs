@@ -104,7 +104,8 @@ fn a_box_shifted_off_the_name_is_caught_in_the_pixels_and_a_correct_one_is_clean
         rect: [x0 - 1.0 + shift, y0 - 1.0, x1 + 1.0 + shift, y1 + 1.0],
         label: "third-party".into(),
     }];
-    let pages = pdf::pages(&original, &[], "", &areas).unwrap();
+    let drawn = disclose_core::render::raster::rasterise(&original, 150.0, 3000.0, &[]).unwrap();
+    let pages = pdf::pages(drawn, &[], "", &areas).unwrap();
     let shifted = writer::write(&pages, "P-1 · shifted");
     let rendition = d
         .case_dir("P-1")

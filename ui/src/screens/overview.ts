@@ -5,7 +5,7 @@
 import { api } from "../api";
 import type { CaseOverview, Subject } from "../bindings";
 import { announce, h, notice, replace } from "../dom";
-import { dateText, daysText, splitList, urgency } from "../format";
+import { closedText, dateText, daysText, splitList, urgency } from "../format";
 import { routeHash } from "../router";
 import { kindText } from "./cases";
 
@@ -74,8 +74,15 @@ function datesList(o: CaseOverview): HTMLElement {
     row("Kind", kindText(o.case.kind)),
     row("Requester", o.case.requester),
     row("Received", dateText(o.case.received)),
-    row("Due", h("span", {}, dateText(d.due), " ", h("span", { class: `badge badge-${urgency(o.days_left)}` }, daysText(o.days_left)))),
-    d.extended_due ? null : row("Extend by", `${dateText(d.extension_notice_by)} (last day to tell the requester)`),
+    row("Due", h("span", {}, dateText(d.due), " ", o.days_left === null ? "" : h("span", { class: `badge badge-${urgency(o.days_left)}` }, daysText(o.days_left)))),
+    o.closure ? row("Outcome", `${closedText(o.closure)}, by ${o.closure.closed_by}`) : null,
+    o.due_moves.length > 0
+      ? row(
+          "Due date moved",
+          h("ul", { class: "explanation", id: "due-moves" }, o.due_moves.map((m) => h("li", {}, `${dateText(m.before)} → ${dateText(m.after)} on ${dateText(m.at.slice(0, 10))}: ${m.why}`))),
+        )
+      : null,
+    d.extended_due || o.closure ? null : row("Extend by", `${dateText(d.extension_notice_by)} (last day to tell the requester)`),
     d.paused_days > 0 ? row("Clock paused", `${d.paused_days} days`) : null,
     h("dt", {}, "How the date was worked out"),
     h("dd", {}, h("ul", { class: "explanation" }, d.explanation.map((e) => h("li", {}, e)))),

@@ -39,6 +39,9 @@ enum Command {
     Case(commands::case::CaseCommand),
     /// The statutory deadline for given dates (bank holidays per region, pauses, extension).
     Deadline(commands::deadline::DeadlineArgs),
+    /// Bank holidays: import GOV.UK's file, list what is in force.
+    #[command(subcommand)]
+    Holidays(commands::holidays::HolidaysCommand),
     /// Import files, folders, archives and mailboxes into a case.
     Import(commands::import::ImportArgs),
     /// Read the images and scanned pages still waiting for OCR.
@@ -89,6 +92,7 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    disclose_core::isolate::serve_if_worker();
     quiet_worker_panics();
     let cli = Cli::parse();
     let out = output::Output { json: cli.json };
@@ -100,6 +104,7 @@ fn main() -> ExitCode {
                 Command::Demo(a) => commands::demo::run(&ctx, a),
                 Command::Case(c) => commands::case::run(&ctx, c),
                 Command::Deadline(a) => commands::deadline::run(&ctx, a),
+                Command::Holidays(c) => commands::holidays::run(&ctx, c),
                 Command::Import(a) => commands::import::run(&ctx, a),
                 Command::Ocr(a) => commands::import::run_ocr(&ctx, a),
                 Command::Items(a) => commands::items::run_list(&ctx, a),

@@ -14,6 +14,7 @@ pub mod heic;
 pub mod identifiers;
 pub mod index;
 pub mod ingest;
+pub mod isolate;
 pub mod marks;
 pub mod ocr;
 pub mod process;

@@ -24,7 +24,9 @@ use crate::error::Result;
 use crate::extract::image::decode_upright;
 use crate::extract::{FileType, Page, Word};
 use crate::ingest::{ProgressEvent, ProgressSink};
+use crate::isolate::{Isolation, Job, ProcessLimits, Reply, Slot};
 use crate::process::wait_with_timeout;
+use crate::render::raster;
 use crate::store::{originals, ItemRow, OcrUpdate, Status};
 
 /// The reason shown on an image until OCR has read it.
@@ -59,17 +61,22 @@ pub fn available() -> bool {
 type OcrLine = Vec<(String, [f32; 4], f32)>;
 
 /// One page read by OCR: size in points (PDF) or pixels (images).
-struct OcrPage {
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
+pub struct OcrPage {
     number: u32,
     width: f32,
     height: f32,
     lines: Vec<OcrLine>,
+    /// Why the page could not be read, when it could not.
+    problem: Option<String>,
 }
 
-/// Works through the case's OCR queue with `workers` threads.
+/// Works through the case's OCR queue with `workers` threads, each reading
+/// in a worker process with `limits` (see `crate::isolate`).
 pub fn run(
     folder: &mut CaseFolder,
     workers: usize,
+    limits: &ProcessLimits,
     progress: &dyn ProgressSink,
     cancel: &AtomicBool,
 ) -> Result<OcrSummary> {
@@ -84,6 +91,8 @@ pub fn run(
         already_imported: 0,
     });
     let originals = folder.originals_dir();
+    let isolation = Isolation::new(limits.clone(), Some(folder.tmp_dir()));
+    let mut slots: Vec<Slot> = (0..workers.max(1)).map(|_| Slot::default()).collect();
     loop {
         if cancel.load(Ordering::Relaxed) {
             summary.cancelled = true;
@@ -102,18 +111,25 @@ pub fn run(
         let per_worker = jobs.len().div_ceil(workers.max(1));
         let results: Vec<(ItemRow, OcrUpdate, u64, u64)> = std::thread::scope(|scope| {
             let mut handles = Vec::new();
+            let mut free_slots = slots.iter_mut();
             while !jobs.is_empty() {
                 let chunk: Vec<_> = jobs.drain(..per_worker.min(jobs.len())).collect();
                 let originals = &originals;
+                let isolation = &isolation;
+                let Some(slot) = free_slots.next() else {
+                    break;
+                };
                 handles.push(scope.spawn(move || {
                     chunk
                         .into_iter()
+                        .filter(|_| !cancel.load(Ordering::Relaxed))
                         .map(|(item, text, pages)| {
                             progress.event(&ProgressEvent::FileStarted {
                                 path: item.path.clone(),
                                 bytes: item.size,
                             });
-                            let (update, pages_read, low) = ocr_item(originals, &item, text, pages);
+                            let (update, pages_read, low) =
+                                ocr_item(isolation, slot, originals, &item, text, pages, cancel);
                             (item, update, pages_read, low)
                         })
                         .collect::<Vec<_>>()
@@ -124,6 +140,11 @@ pub fn run(
                 .flat_map(|h| h.join().unwrap_or_default())
                 .collect()
         });
+        // An item whose OCR was cancelled stays in the queue.
+        let results: Vec<_> = results
+            .into_iter()
+            .filter(|r| r.1.reason.as_deref() != Some(CANCELLED))
+            .collect();
         folder.store.transaction(|store| {
             for (item, update, pages, low) in &results {
                 store.apply_ocr(item.id, update)?;
@@ -149,12 +170,19 @@ pub fn run(
     Ok(summary)
 }
 
-/// OCRs one item; never fails, a failure is recorded on the item.
+/// Marks an OCR job stopped by a cancel, so the item stays queued.
+const CANCELLED: &str = "cancelled";
+
+/// OCRs one item in `slot`'s worker; never fails, a failure is recorded on
+/// the item.
 fn ocr_item(
+    isolation: &Isolation,
+    slot: &mut Slot,
     originals: &Path,
     item: &ItemRow,
     text: String,
     pages: Vec<Page>,
+    cancel: &AtomicBool,
 ) -> (OcrUpdate, u64, u64) {
     let data = match std::fs::read(originals::path_for(originals, &item.sha256)) {
         Ok(d) => d,
@@ -166,17 +194,46 @@ fn ocr_item(
             )
         }
     };
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        match FileType::parse(&item.file_type) {
-            Some(FileType::Image) => ocr_image(&data).map(|p| vec![p]),
-            Some(FileType::Pdf) => ocr_pdf(&data, &item.metadata),
-            _ => Err("not an image or a PDF".to_string()),
+    let file_type = FileType::parse(&item.file_type).unwrap_or(FileType::Binary);
+    let wanted = page_numbers(
+        item.metadata
+            .get("pages-without-text")
+            .map(String::as_str)
+            .unwrap_or(""),
+    );
+    let job = Job::Ocr {
+        file_type,
+        pages: wanted,
+    };
+    let read = match isolation.run(slot, job, &data, cancel) {
+        Ok(Reply::Ocr(read)) => read,
+        Ok(Reply::Panicked(message)) => {
+            Err(format!("the OCR step crashed on this file: {message}"))
         }
-    }))
-    .unwrap_or_else(|_| Err("the OCR step crashed on this file".into()));
+        Ok(_) => Err("the OCR worker gave an unexpected answer".into()),
+        Err(crate::isolate::Failure::Cancelled) => {
+            let mut update = failed(item, text, pages, String::new());
+            update.reason = Some(CANCELLED.into());
+            return (update, 0, 0);
+        }
+        Err(failure) => Err(failure.to_string()),
+    };
     match read {
         Ok(ocr_pages) => merge(item, text, pages, ocr_pages),
         Err(e) => (failed(item, text, pages, e), 0, 0),
+    }
+}
+
+/// Reads an image, or the `wanted` pages of a PDF (in a worker).
+pub fn read_pages(
+    file_type: FileType,
+    data: &[u8],
+    wanted: &[u32],
+) -> std::result::Result<Vec<OcrPage>, String> {
+    match file_type {
+        FileType::Image => ocr_image(data).map(|p| vec![p]),
+        FileType::Pdf => ocr_pdf(data, wanted),
+        _ => Err("not an image or a PDF".to_string()),
     }
 }
 
@@ -220,6 +277,10 @@ fn merge(
     let mut low_pages = Vec::new();
     let (mut conf_sum, mut conf_n) = (0.0f32, 0usize);
     for ocr in &ocr_pages {
+        if let Some(problem) = &ocr.problem {
+            reasons.push(format!("OCR could not read page {}: {problem}", ocr.number));
+            continue;
+        }
         if !text.is_empty() {
             text.push_str("\n\n");
         }
@@ -261,7 +322,7 @@ fn merge(
         }
     }
     pages.sort_by_key(|p| p.number);
-    if conf_n == 0 {
+    if conf_n == 0 && ocr_pages.iter().all(|p| p.problem.is_none()) {
         reasons.push("OCR found no text".into());
     }
     if !low_pages.is_empty() {
@@ -308,56 +369,54 @@ fn ocr_image(data: &[u8]) -> std::result::Result<OcrPage, String> {
         width: width as f32,
         height: height as f32,
         lines,
+        problem: None,
     })
 }
 
-/// The PDF's pages listed in `pages-without-text`, rendered and read.
-fn ocr_pdf(
-    data: &[u8],
-    metadata: &std::collections::BTreeMap<String, String>,
-) -> std::result::Result<Vec<OcrPage>, String> {
-    let wanted = page_numbers(
-        metadata
-            .get("pages-without-text")
-            .map(String::as_str)
-            .unwrap_or(""),
-    );
-    let pdf = hayro::hayro_syntax::Pdf::new(data.to_vec())
-        .map_err(|_| "the PDF cannot be opened".to_string())?;
-    let cache = hayro::RenderCache::new();
-    let interpreter = hayro::hayro_interpret::InterpreterSettings::default();
+/// The `wanted` pages of a PDF (those without a text layer), drawn and
+/// read; a page that cannot be drawn is reported, the others still read.
+fn ocr_pdf(data: &[u8], wanted: &[u32]) -> std::result::Result<Vec<OcrPage>, String> {
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut out = Vec::new();
-    for (index, page) in pdf.pages().iter().enumerate() {
-        let number = index as u32 + 1;
-        if !wanted.contains(&number) {
-            continue;
-        }
-        let (width, height) = page.render_dimensions();
-        // 300 dpi, but never more than MAX_PIXELS on a side (posters,
-        // drawings, malformed page sizes).
-        let scale = (DPI / 72.0).min(MAX_PIXELS / width.max(height).max(1.0));
-        let pixmap_settings = hayro::PixmapSettings {
-            x_scale: scale,
-            y_scale: scale,
-            bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+    for page in raster::rasterise(data, DPI, MAX_PIXELS, wanted)? {
+        let read = page.picture.and_then(|picture| {
+            let scale = picture.width as f32 / page.width.max(1.0);
+            let png = grey_png(&picture)?;
+            tesseract(&png, 1.0 / scale)
+        });
+        let (lines, problem) = match read {
+            Ok(lines) => (lines, None),
+            Err(problem) => (Vec::new(), Some(problem)),
         };
-        let pixmap = hayro::render(
-            page,
-            &cache,
-            &interpreter,
-            &hayro::RenderSettings::default(),
-            &pixmap_settings,
-        );
-        let png = pixmap.into_png().map_err(|e| e.to_string())?;
-        let lines = tesseract(&png, 1.0 / scale)?;
         out.push(OcrPage {
-            number,
-            width,
-            height,
+            number: page.number,
+            width: page.width,
+            height: page.height,
             lines,
+            problem,
         });
     }
     Ok(out)
+}
+
+/// A drawn page as a greyscale PNG for Tesseract.
+fn grey_png(picture: &crate::isolate::Picture) -> std::result::Result<Vec<u8>, String> {
+    let grey: Vec<u8> = picture
+        .rgb
+        .chunks_exact(3)
+        .map(|p| {
+            ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8
+        })
+        .collect();
+    let image = image::GrayImage::from_raw(picture.width, picture.height, grey)
+        .ok_or("the drawn page has the wrong size")?;
+    let mut png = Vec::new();
+    image
+        .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(png)
 }
 
 /// "1-3, 5" → [1, 2, 3, 5]

@@ -127,7 +127,7 @@ pub fn purge(
     let mut record = PurgedRecord {
         reference: case.reference.clone(),
         received: case.received,
-        due: case.deadline()?.due,
+        due: folder.deadline()?.due,
         closed_on: closed.closed_on,
         outcome: closed.outcome,
         items: folder.store.items(None)?.len() as u64,

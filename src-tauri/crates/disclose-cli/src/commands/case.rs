@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
+use disclose_core::case::due::{self, Cause};
 use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, HouseholdMember, Kind};
 use disclose_core::clock::Region;
 use disclose_core::retention;
@@ -226,21 +227,35 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Lists every case. Open cases are re-checked first, so a due date moved
+/// by a new release's rules is recorded and shown.
 fn list(ctx: &Context) -> anyhow::Result<Outcome> {
+    due::recheck_all(&ctx.home, Cause::Rules, &now())?;
     let cases = all_cases(&ctx.home, today())?;
+    let purged = retention::purged(&ctx.home)?;
     ctx.out.print(&cases, |cases| {
-        if cases.is_empty() {
+        if cases.is_empty() && purged.is_empty() {
             println!("No cases yet. Create one with: disclose case new --ref REF --subject NAME");
         }
         for v in cases {
+            let state = match &v.closure {
+                Some(c) => format!("closed {} ({})", c.closed_on, c.outcome),
+                None => days_text(v.days_left.unwrap_or_default()),
+            };
             println!(
                 "{:<20} {:<28} {:<12} due {}  {:<16} {} items",
                 v.case.reference,
                 v.case.subject.name,
                 format!("{:?}", v.case.kind).to_lowercase(),
                 v.deadline.due,
-                days_text(v.days_left),
+                state,
                 v.items
+            );
+        }
+        for r in &purged {
+            println!(
+                "{:<20} {:<28} {:<12} due {}  closed {} ({}), purged {}",
+                r.reference, "(purged)", "", r.due, r.closed_on, r.outcome, r.purged_on
             );
         }
     });
@@ -259,7 +274,9 @@ fn days_text(days: i64) -> String {
 }
 
 fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
-    let view = CaseOverview::of(&ctx.open(reference)?, today())?;
+    let folder = ctx.open(reference)?;
+    due::recheck(&folder, &folder.calendar()?, Cause::Rules, &now())?;
+    let view = CaseOverview::of(&folder, today())?;
     ctx.out.print(&view, |v| {
         let c = &v.case;
         let s = &c.subject;
@@ -270,12 +287,30 @@ fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
         println!("  Subject:      {}", s.name);
         println!("  Requester:    {}", c.requester);
         println!("  Received:     {}", c.received);
-        println!(
-            "  Due:          {} ({})",
-            v.deadline.due,
-            days_text(v.days_left)
-        );
-        if v.deadline.extended_due.is_none() {
+        match (&v.closure, v.days_left) {
+            (Some(c), _) => {
+                println!("  Due:          {}", v.deadline.due);
+                println!(
+                    "  Closed:       {} ({}, by {})",
+                    c.closed_on, c.outcome, c.closed_by
+                );
+            }
+            (None, days) => println!(
+                "  Due:          {} ({})",
+                v.deadline.due,
+                days_text(days.unwrap_or_default())
+            ),
+        }
+        for m in &v.due_moves {
+            println!(
+                "  Due moved:    {} -> {} on {}: {}",
+                m.before,
+                m.after,
+                m.at.get(..10).unwrap_or(&m.at),
+                m.why
+            );
+        }
+        if v.closure.is_none() && v.deadline.extended_due.is_none() {
             println!(
                 "  Extend by:    {} (last day to notify an extension)",
                 v.deadline.extension_notice_by

@@ -1,9 +1,10 @@
-//! `disclose deadline`: the statutory clock on its own, for any dates.
+//! `disclose deadline`: the statutory clock on its own, for any dates, with
+//! the bank holidays of the Disclose home (built in, or imported).
 
 use chrono::NaiveDate;
 use clap::Args;
 
-use disclose_core::clock::{self, DeadlineInput, Pause, Region};
+use disclose_core::clock::{self, Calendar, DeadlineInput, Pause, Region};
 
 use super::Context;
 use crate::Outcome;
@@ -16,7 +17,8 @@ pub struct DeadlineArgs {
     /// england-wales, scotland or northern-ireland.
     #[arg(long, default_value = "england-wales")]
     region: String,
-    /// A pause while waiting for ID or clarification, FROM:TO (repeatable).
+    /// A pause while waiting for ID or clarification, FROM:TO, both days
+    /// counted (repeatable).
     #[arg(long)]
     pause: Vec<String>,
     /// Extended by two months (complex or numerous requests).
@@ -31,12 +33,15 @@ pub fn run(ctx: &Context, args: DeadlineArgs) -> anyhow::Result<Outcome> {
         .iter()
         .map(|p| p.parse::<Pause>())
         .collect::<Result<Vec<_>, _>>()?;
-    let deadline = clock::compute(&DeadlineInput {
-        received: args.received,
-        region,
-        pauses,
-        extended: args.extend,
-    })?;
+    let deadline = clock::compute(
+        &DeadlineInput {
+            received: args.received,
+            region,
+            pauses,
+            extended: args.extend,
+        },
+        &Calendar::load(&ctx.home)?,
+    )?;
     ctx.out.print(&deadline, |d| {
         for step in &d.explanation {
             println!("  {step}");

@@ -9,6 +9,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use disclose_core::ingest::{self, ImportOptions, ImportSummary, ProgressEvent, ProgressSink};
+use disclose_core::isolate::ProcessLimits;
 
 use super::{now, user, Context};
 use crate::Outcome;
@@ -26,6 +27,41 @@ pub struct ImportArgs {
     /// Do not OCR images and scanned pages now (run `disclose ocr` later).
     #[arg(long)]
     no_ocr: bool,
+    #[command(flatten)]
+    limits: FileLimits,
+}
+
+/// What one file may use while it is read (each file is read in a worker
+/// process of its own; past a limit the worker is stopped and the file
+/// recorded as failed with the limit it hit).
+#[derive(Args)]
+pub struct FileLimits {
+    /// Wall time one file may take to read, e.g. 120s, 5m (OCR and drawing:
+    /// per page).
+    #[arg(long, default_value = "120s", value_parser = parse_timeout)]
+    file_timeout: std::time::Duration,
+    /// Memory one file's reader process may use, e.g. 1GiB, 512MiB.
+    #[arg(long, default_value = "1GiB", value_parser = parse_memory)]
+    file_memory: u64,
+}
+
+impl FileLimits {
+    fn process(&self) -> ProcessLimits {
+        ProcessLimits {
+            timeout: self.file_timeout,
+            memory: self.file_memory,
+        }
+    }
+}
+
+fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+    disclose_core::isolate::parse_duration(text)
+        .ok_or_else(|| format!("'{text}' is not a time such as 120s or 5m"))
+}
+
+fn parse_memory(text: &str) -> Result<u64, String> {
+    disclose_core::isolate::parse_bytes(text)
+        .ok_or_else(|| format!("'{text}' is not a size such as 1GiB or 512MiB (64MiB at least)"))
 }
 
 struct Bar {
@@ -79,6 +115,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<Outcome> {
         options.workers = w;
     }
     options.ocr = !args.no_ocr;
+    options.process = args.limits.process();
     let started = std::time::Instant::now();
     let cancel = AtomicBool::new(false);
     let summary = if !ctx.out.json && std::io::stdout().is_terminal() {
@@ -142,6 +179,8 @@ pub struct OcrArgs {
     /// OCR threads (default: one per core).
     #[arg(long)]
     workers: Option<usize>,
+    #[command(flatten)]
+    limits: FileLimits,
 }
 
 /// `disclose ocr`: reads the images and scanned pages still waiting.
@@ -156,13 +195,14 @@ pub fn run_ocr(ctx: &Context, args: OcrArgs) -> anyhow::Result<Outcome> {
         .workers
         .unwrap_or_else(|| ImportOptions::new("", "").workers);
     let cancel = AtomicBool::new(false);
+    let limits = args.limits.process();
     let summary = if !ctx.out.json && std::io::stdout().is_terminal() {
         let bar = Bar {
             bar: Mutex::new(None),
         };
-        disclose_core::ocr::run(&mut folder, workers, &bar, &cancel)?
+        disclose_core::ocr::run(&mut folder, workers, &limits, &bar, &cancel)?
     } else {
-        disclose_core::ocr::run(&mut folder, workers, &ingest::NoProgress, &cancel)?
+        disclose_core::ocr::run(&mut folder, workers, &limits, &ingest::NoProgress, &cancel)?
     };
     ctx.out.print(&summary, |s| {
         println!(

@@ -8,6 +8,7 @@ pub mod decide;
 pub mod demo;
 pub mod detect;
 pub mod export;
+pub mod holidays;
 pub mod import;
 pub mod items;
 pub mod redact;

@@ -28,6 +28,8 @@ impl CaseFolder {
         std::fs::create_dir_all(&dir)?;
         let folder = CaseFolder::open_dir(dir)?;
         folder.store.save_case(case, now)?;
+        let due = folder.deadline()?.due;
+        super::due::record(&folder.store, due, None, super::due::Cause::Created, now)?;
         folder.store.audit(
             now,
             folder.actor(),
@@ -81,16 +83,24 @@ impl CaseFolder {
         extended: Option<bool>,
         now: &str,
     ) -> Result<crate::clock::Deadline> {
+        let calendar = self.calendar()?;
         let mut case = self.case()?;
-        let before = case.deadline()?;
+        let before = case.deadline(&calendar)?;
         if let Some(p) = pause {
             case.pauses.push(p);
         }
         if let Some(e) = extended {
             case.extended = e;
         }
-        let after = case.deadline()?;
+        let after = case.deadline(&calendar)?;
         self.store.save_case(&case, now)?;
+        super::due::record(
+            &self.store,
+            after.due,
+            Some(before.due),
+            super::due::Cause::Changed,
+            now,
+        )?;
         self.store.audit(
             now,
             &self.actor,
@@ -105,18 +115,39 @@ impl CaseFolder {
         Ok(after)
     }
 
+    /// The Disclose home the case lives in (`<home>/cases/<ref>`).
+    pub fn home(&self) -> Home {
+        Home::new(
+            self.dir
+                .parent()
+                .and_then(Path::parent)
+                .unwrap_or(Path::new(".")),
+        )
+    }
+
+    /// The bank holidays in force for this case: the home's.
+    pub fn calendar(&self) -> Result<crate::clock::Calendar> {
+        crate::clock::Calendar::load(&self.home())
+    }
+
+    /// The case's deadline with the home's bank holidays.
+    pub fn deadline(&self) -> Result<crate::clock::Deadline> {
+        self.case()?.deadline(&self.calendar()?)
+    }
+
     /// The reasons (exemptions) in use: the defaults and the home's own.
     pub fn reasons(&self) -> Result<Vec<crate::review::Reason>> {
-        let home = self
-            .dir
-            .parent()
-            .and_then(Path::parent)
-            .unwrap_or(Path::new("."));
-        crate::review::reasons(home)
+        crate::review::reasons(self.home().root())
     }
 
     pub fn originals_dir(&self) -> PathBuf {
         self.dir.join("originals")
+    }
+
+    /// Temporary files of the reader processes (pages drawn for OCR,
+    /// decoded photos): removed after use, and covered by purge.
+    pub fn tmp_dir(&self) -> PathBuf {
+        self.dir.join("tmp")
     }
 
     pub fn case(&self) -> Result<Case> {

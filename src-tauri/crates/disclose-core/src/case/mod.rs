@@ -3,6 +3,7 @@
 //! (see `docs/case-folder.md`); this module owns the case's fields and the
 //! home directory.
 
+pub mod due;
 mod folder;
 mod home;
 mod overview;
@@ -16,7 +17,7 @@ pub use overview::{all_cases, CaseOverview};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::clock::{Deadline, DeadlineInput, Pause, Region};
+use crate::clock::{Calendar, Deadline, DeadlineInput, Pause, Region};
 use crate::error::{Error, Result};
 
 /// What the requester asked for.
@@ -132,21 +133,26 @@ impl Case {
         Ok(case)
     }
 
-    /// The statutory deadline from the case's own dates.
-    pub fn deadline(&self) -> Result<Deadline> {
-        crate::clock::compute(&DeadlineInput {
+    /// What the clock needs from the case.
+    pub fn deadline_input(&self) -> DeadlineInput {
+        DeadlineInput {
             received: self.received,
             region: self.region,
             pauses: self.pauses.clone(),
             extended: self.extended,
-        })
-        .map_err(|e| Error::Invalid(e.to_string()))
+        }
+    }
+
+    /// The statutory deadline from the case's own dates and the holidays
+    /// of `calendar` (`CaseFolder::deadline` uses the home's).
+    pub fn deadline(&self, calendar: &Calendar) -> Result<Deadline> {
+        Ok(crate::clock::compute(&self.deadline_input(), calendar)?)
     }
 
     /// Checks the fields a case cannot work without.
     pub fn validate(&self) -> Result<()> {
         validate_reference(&self.reference)?;
-        self.deadline()?;
+        self.deadline(&Calendar::built_in())?;
         if self.subject.name.trim().is_empty() {
             return Err(Error::Invalid("the subject's name is required".into()));
         }

@@ -1,15 +1,19 @@
-//! A case at a glance: its fields, its deadline and days left, and what it
-//! holds (items by status and type). The CLI's `case show`/`case list` and
-//! the desktop's cases and overview screens all show this.
+//! A case at a glance: its fields, its deadline and days left (or, once
+//! closed, how and when it ended), due dates moved by a change of rules or
+//! holidays, and what it holds (items by status and type). The CLI's `case
+//! show`/`case list` and the desktop's cases and overview screens all show
+//! this.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::due::{self, DueMove};
 use super::{Case, CaseFolder, Home};
-use crate::clock::{self, Deadline};
+use crate::clock::{self, Calendar, Deadline};
 use crate::error::Result;
+use crate::retention::{self, Closure};
 use crate::review::ReviewProgress;
 
 #[derive(Debug, Clone, Serialize)]
@@ -17,8 +21,13 @@ use crate::review::ReviewProgress;
 pub struct CaseOverview {
     pub case: Case,
     pub deadline: Deadline,
-    /// Days until the due date; negative when overdue.
-    pub days_left: i64,
+    /// Days until the due date, negative when overdue; `None` once the
+    /// case is closed (a closed case is not overdue).
+    pub days_left: Option<i64>,
+    /// How and when the case ended, once closed.
+    pub closure: Option<Closure>,
+    /// Due dates moved by imported holidays or changed rules, oldest first.
+    pub due_moves: Vec<DueMove>,
     pub folder: String,
     pub items: u64,
     pub by_status: BTreeMap<String, u64>,
@@ -29,11 +38,24 @@ pub struct CaseOverview {
 
 impl CaseOverview {
     pub fn of(folder: &CaseFolder, today: NaiveDate) -> Result<CaseOverview> {
+        CaseOverview::with_calendar(folder, &folder.calendar()?, today)
+    }
+
+    fn with_calendar(
+        folder: &CaseFolder,
+        calendar: &Calendar,
+        today: NaiveDate,
+    ) -> Result<CaseOverview> {
         let by_status = folder.store.status_counts()?;
         let case = folder.case()?;
-        let deadline = case.deadline()?;
+        let deadline = case.deadline(calendar)?;
+        let closure = retention::closure(folder)?;
         Ok(CaseOverview {
-            days_left: clock::days_left(&deadline, today),
+            days_left: closure
+                .is_none()
+                .then(|| clock::days_left(&deadline, today)),
+            closure,
+            due_moves: due::moves(&folder.store, &case.reference)?,
             deadline,
             case,
             folder: folder.dir().display().to_string(),
@@ -46,15 +68,24 @@ impl CaseOverview {
     }
 }
 
-/// Every case in `home`, most urgent first (overdue cases lead).
+/// Every case in `home`: open cases most urgent first (overdue cases
+/// lead), then closed cases, most recently closed first.
 pub fn all_cases(home: &Home, today: NaiveDate) -> Result<Vec<CaseOverview>> {
+    let calendar = Calendar::load(home)?;
     let mut cases = Vec::new();
     for reference in home.case_references()? {
-        cases.push(CaseOverview::of(
+        cases.push(CaseOverview::with_calendar(
             &CaseFolder::open(home, &reference)?,
+            &calendar,
             today,
         )?);
     }
-    cases.sort_by_key(|c| (c.days_left, c.case.reference.clone()));
+    cases.sort_by_key(|c| {
+        (
+            c.closure.as_ref().map(|k| std::cmp::Reverse(k.closed_on)),
+            c.days_left,
+            c.case.reference.clone(),
+        )
+    });
     Ok(cases)
 }

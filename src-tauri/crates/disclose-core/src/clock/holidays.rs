@@ -1,10 +1,135 @@
 //! UK bank holidays by region, computed from the rules (fixed dates with
 //! substitute days, Easter, "first/last Monday of") plus the one-off days
-//! proclaimed for royal and national events.
+//! proclaimed for royal and national events, which Disclose carries as a
+//! table. Each day says where it came from (`Source`), so an explanation
+//! can say why a date counts as a holiday.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Serialize;
 
 use super::Region;
+
+/// Where a bank holiday in force came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// The yearly rules (fixed dates, Easter, Mondays of a month).
+    Rule,
+    /// A one-off day proclaimed for an event, built into Disclose.
+    OneOff,
+    /// The GOV.UK bank-holidays file imported into the Disclose home.
+    Imported,
+}
+
+impl Source {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Source::Rule => "computed from the yearly rules",
+            Source::OneOff => "a one-off day built into Disclose",
+            Source::Imported => "from the imported GOV.UK bank-holidays file",
+        }
+    }
+}
+
+/// One bank holiday in force in a region.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Holiday {
+    pub date: NaiveDate,
+    pub name: String,
+    pub source: Source,
+}
+
+/// What a proclamation did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// A new day.
+    Added,
+    /// A yearly holiday moved here from the given date.
+    MovedFrom(NaiveDate),
+}
+
+/// A day proclaimed for an event.
+#[derive(Debug, Clone, Copy)]
+pub struct OneOff {
+    pub date: (i32, u32, u32),
+    pub name: &'static str,
+    pub change: Change,
+    /// The regions it applies to.
+    pub regions: &'static [Region],
+}
+
+const ALL: &[Region] = &[
+    Region::EnglandWales,
+    Region::Scotland,
+    Region::NorthernIreland,
+];
+
+/// Every one-off day Disclose knows, oldest first. New days are appended.
+pub const ONE_OFFS: &[OneOff] = &[
+    OneOff {
+        date: (2011, 4, 29),
+        name: "Royal wedding",
+        change: Change::Added,
+        regions: ALL,
+    },
+    OneOff {
+        date: (2012, 6, 4),
+        name: "Spring bank holiday (moved for the Diamond Jubilee)",
+        change: Change::MovedFrom(date(2012, 5, 28)),
+        regions: ALL,
+    },
+    OneOff {
+        date: (2012, 6, 5),
+        name: "Queen's Diamond Jubilee",
+        change: Change::Added,
+        regions: ALL,
+    },
+    OneOff {
+        date: (2020, 5, 8),
+        name: "Early May bank holiday (VE Day)",
+        change: Change::MovedFrom(date(2020, 5, 4)),
+        regions: ALL,
+    },
+    OneOff {
+        date: (2022, 6, 2),
+        name: "Spring bank holiday (moved for the Platinum Jubilee)",
+        change: Change::MovedFrom(date(2022, 5, 30)),
+        regions: ALL,
+    },
+    OneOff {
+        date: (2022, 6, 3),
+        name: "Platinum Jubilee bank holiday",
+        change: Change::Added,
+        regions: ALL,
+    },
+    OneOff {
+        date: (2022, 9, 19),
+        name: "State Funeral of Queen Elizabeth II",
+        change: Change::Added,
+        regions: ALL,
+    },
+    OneOff {
+        date: (2023, 5, 8),
+        name: "Bank holiday for the coronation of King Charles III",
+        change: Change::Added,
+        regions: ALL,
+    },
+    OneOff {
+        date: (2026, 6, 15),
+        name: "Scotland at the FIFA World Cup",
+        change: Change::Added,
+        regions: &[Region::Scotland],
+    },
+];
+
+impl OneOff {
+    pub fn day(&self) -> NaiveDate {
+        let (y, m, d) = self.date;
+        date(y, m, d)
+    }
+}
 
 /// Easter Sunday in the Gregorian calendar (the anonymous computus).
 pub fn easter_sunday(year: i32) -> NaiveDate {
@@ -25,11 +150,14 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     date(year, month as u32, day as u32)
 }
 
-fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).expect("a valid calendar date")
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("not a calendar date"),
+    }
 }
 
-fn is_weekend(d: NaiveDate) -> bool {
+pub(crate) fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
@@ -62,15 +190,15 @@ fn with_substitutes(days: &[(NaiveDate, &'static str)]) -> Vec<(NaiveDate, &'sta
     for &(day, name) in days.iter().filter(|(d, _)| is_weekend(*d)) {
         let mut substitute = day;
         while is_weekend(substitute) || out.iter().any(|(d, _)| *d == substitute) {
-            substitute = substitute.succ_opt().expect("date in range");
+            substitute = substitute + Days::new(1);
         }
         out.push((substitute, name));
     }
     out
 }
 
-/// The bank holidays of `region` in `year`, in date order, with names.
-pub fn bank_holidays(region: Region, year: i32) -> Vec<(NaiveDate, &'static str)> {
+/// The holidays the yearly rules give `region` in `year`.
+fn by_rule(region: Region, year: i32) -> Vec<(NaiveDate, &'static str)> {
     let easter = easter_sunday(year);
     let mut days = Vec::new();
     let new_year: &[(NaiveDate, &'static str)] = match region {
@@ -107,49 +235,41 @@ pub fn bank_holidays(region: Region, year: i32) -> Vec<(NaiveDate, &'static str)
         (date(year, 12, 25), "Christmas Day"),
         (date(year, 12, 26), "Boxing Day"),
     ]));
-    apply_one_offs(year, &mut days);
+    days
+}
+
+/// The bank holidays of `region` in `year` from the rules and the given
+/// one-off days, in date order.
+pub fn computed(region: Region, year: i32, one_offs: &[OneOff]) -> Vec<Holiday> {
+    let mut days: Vec<Holiday> = by_rule(region, year)
+        .into_iter()
+        .map(|(date, name)| Holiday {
+            date,
+            name: name.to_string(),
+            source: Source::Rule,
+        })
+        .collect();
+    for one_off in one_offs
+        .iter()
+        .filter(|o| o.date.0 == year && o.regions.contains(&region))
+    {
+        if let Change::MovedFrom(from) = one_off.change {
+            days.retain(|h| h.date != from);
+        }
+        days.push(Holiday {
+            date: one_off.day(),
+            name: one_off.name.to_string(),
+            source: Source::OneOff,
+        });
+    }
     days.sort();
     days
 }
 
-/// Days moved or added by proclamation, the same in every region.
-fn apply_one_offs(year: i32, days: &mut Vec<(NaiveDate, &'static str)>) {
-    let mut moved = |from: NaiveDate, to: NaiveDate| {
-        if let Some(day) = days.iter_mut().find(|(d, _)| *d == from) {
-            day.0 = to;
-        }
-    };
-    match year {
-        2011 => days.push((date(2011, 4, 29), "Royal wedding")),
-        2012 => {
-            moved(date(2012, 5, 28), date(2012, 6, 4));
-            days.push((date(2012, 6, 5), "Queen's Diamond Jubilee"));
-        }
-        2020 => moved(date(2020, 5, 4), date(2020, 5, 8)),
-        2022 => {
-            moved(date(2022, 5, 30), date(2022, 6, 2));
-            days.push((date(2022, 6, 3), "Platinum Jubilee bank holiday"));
-            days.push((date(2022, 9, 19), "State Funeral of Queen Elizabeth II"));
-        }
-        2023 => days.push((
-            date(2023, 5, 8),
-            "Bank holiday for the coronation of King Charles III",
-        )),
-        _ => {}
-    }
-}
-
-/// The holiday on `day` in `region`, if any.
-pub fn holiday_on(region: Region, day: NaiveDate) -> Option<&'static str> {
-    bank_holidays(region, day.year())
-        .into_iter()
-        .find(|(d, _)| *d == day)
-        .map(|(_, name)| name)
-}
-
-/// Not a weekend and not a bank holiday of the region.
-pub fn is_working_day(day: NaiveDate, region: Region) -> bool {
-    !is_weekend(day) && holiday_on(region, day).is_none()
+/// The bank holidays of `region` in `year` from the rules and every
+/// built-in one-off day (no imported file).
+pub fn bank_holidays(region: Region, year: i32) -> Vec<Holiday> {
+    computed(region, year, ONE_OFFS)
 }
 
 #[cfg(test)]
@@ -159,8 +279,15 @@ mod tests {
     fn dates(region: Region, year: i32) -> Vec<String> {
         bank_holidays(region, year)
             .iter()
-            .map(|(d, _)| d.format("%m-%d").to_string())
+            .map(|h| h.date.format("%m-%d").to_string())
             .collect()
+    }
+
+    fn named(region: Region, day: NaiveDate) -> Option<(String, Source)> {
+        bank_holidays(region, day.year())
+            .into_iter()
+            .find(|h| h.date == day)
+            .map(|h| (h.name, h.source))
     }
 
     #[test]
@@ -195,11 +322,23 @@ mod tests {
     }
 
     #[test]
-    fn scotland_2024() {
+    fn scotland_2024_and_2026() {
         assert_eq!(
             dates(Region::Scotland, 2024),
             ["01-01", "01-02", "03-29", "05-06", "05-27", "08-05", "12-02", "12-25", "12-26"]
         );
+        assert_eq!(
+            dates(Region::Scotland, 2026),
+            [
+                "01-01", "01-02", "04-03", "05-04", "05-25", "06-15", "08-03", "11-30", "12-25",
+                "12-28"
+            ]
+        );
+        assert_eq!(
+            named(Region::Scotland, date(2026, 6, 15)).map(|n| n.1),
+            Some(Source::OneOff)
+        );
+        assert_eq!(named(Region::EnglandWales, date(2026, 6, 15)), None);
     }
 
     #[test]
@@ -216,18 +355,19 @@ mod tests {
     #[test]
     fn substitute_days_keep_their_names() {
         // 2021: Christmas on Saturday, Boxing Day on Sunday.
-        let h = bank_holidays(Region::EnglandWales, 2021);
-        assert!(h.contains(&(date(2021, 12, 27), "Christmas Day")));
-        assert!(h.contains(&(date(2021, 12, 28), "Boxing Day")));
+        let christmas = named(Region::EnglandWales, date(2021, 12, 27));
+        assert_eq!(christmas, Some(("Christmas Day".into(), Source::Rule)));
+        let boxing = named(Region::EnglandWales, date(2021, 12, 28));
+        assert_eq!(boxing, Some(("Boxing Day".into(), Source::Rule)));
         // 2022: Christmas on Sunday: Boxing Day keeps Monday, Christmas moves to Tuesday.
-        let h = bank_holidays(Region::EnglandWales, 2022);
-        assert!(h.contains(&(date(2022, 12, 26), "Boxing Day")));
-        assert!(h.contains(&(date(2022, 12, 27), "Christmas Day")));
+        let boxing = named(Region::EnglandWales, date(2022, 12, 26));
+        assert_eq!(boxing.unwrap().0, "Boxing Day");
         // 2020 VE day: early May moved to Friday 8 May.
+        let ve = named(Region::Scotland, date(2020, 5, 8)).unwrap();
         assert_eq!(
-            holiday_on(Region::Scotland, date(2020, 5, 8)),
-            Some("Early May bank holiday")
+            ve,
+            ("Early May bank holiday (VE Day)".into(), Source::OneOff)
         );
-        assert_eq!(holiday_on(Region::Scotland, date(2020, 5, 4)), None);
+        assert_eq!(named(Region::Scotland, date(2020, 5, 4)), None);
     }
 }

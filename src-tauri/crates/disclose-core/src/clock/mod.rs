@@ -1,35 +1,53 @@
 //! The statutory clock of a subject access request (UK GDPR Art. 12(3),
-//! with the Data (Use and Access) Act 2025's Art. 12A pause), read as
-//! follows — `docs/deadlines.md` has the worked examples:
+//! with the pause of Art. 12A and DPA 2018 s.54(3A)-(3C) as the Data (Use
+//! and Access) Act 2025 wrote them), read as follows — `docs/deadlines.md`
+//! quotes the sources and has the worked examples:
 //!
-//! 1. **Start.** The clock starts on the day the request is received (or,
-//!    when ID, clarification or a fee was asked for, see pauses). The day of
-//!    receipt is day one.
+//! 1. **Start.** The day the request is received is day one.
 //! 2. **One month.** The response is due on the corresponding calendar date
 //!    of the next month (received 3 March → due 3 April). When the next
 //!    month has no such date, it is due on that month's last day (31 January
 //!    → 28 or 29 February).
 //! 3. **Pauses.** While the organisation waits for ID or clarification it
-//!    asked for, the clock stops: each pause runs from the day the question
-//!    was sent to the day the answer arrived, and the due date moves later
-//!    by that many days (the day the answer arrives counts again).
+//!    asked for, the clock stops. A pause counts both its ends: from the day
+//!    the question was sent to the day the answer arrived, both included
+//!    (3 to 10 December is 8 days). The due date moves later by the paused
+//!    days; a day inside two pauses counts once.
 //! 4. **Working day.** If the date reached is a weekend or a bank holiday
 //!    of the case's region, the response is due on the next working day.
 //! 5. **Extension.** For complex or numerous requests the period may be
-//!    extended by two further months: the extended date is two calendar
-//!    months after the (unrolled) one-month date, with the same month-end
-//!    and working-day rules. The requester must be told of the extension,
-//!    with reasons, within the first month — by the one-month due date.
+//!    extended by two further months: three calendar months from the day of
+//!    receipt, then the paused days, then the working-day rule — applied
+//!    once, to the final date. The requester must be told within the first
+//!    month, paused the same way: by the one-month due date.
 
+pub mod calendar;
+#[cfg(test)]
+mod crosscheck;
+pub mod govuk;
 pub mod holidays;
+pub mod v1;
 
-use chrono::{Datelike, Months, NaiveDate};
+use std::ops::RangeInclusive;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-pub use holidays::{bank_holidays, easter_sunday, holiday_on, is_working_day};
+pub use calendar::Calendar;
+pub use holidays::{bank_holidays, easter_sunday, Holiday, Source};
+
+/// The dates the clock works with: wide enough for any real request, and
+/// far enough from chrono's limits that no step can overflow.
+pub const SUPPORTED: RangeInclusive<NaiveDate> = match (
+    NaiveDate::from_ymd_opt(1900, 1, 1),
+    NaiveDate::from_ymd_opt(9999, 12, 31),
+) {
+    (Some(first), Some(last)) => first..=last,
+    _ => panic!("valid bounds"),
+};
 
 /// The UK jurisdictions, whose bank holidays differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Region {
@@ -39,6 +57,12 @@ pub enum Region {
 }
 
 impl Region {
+    pub const ALL: [Region; 3] = [
+        Region::EnglandWales,
+        Region::Scotland,
+        Region::NorthernIreland,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Region::EnglandWales => "england-wales",
@@ -79,9 +103,18 @@ pub enum ClockError {
     },
     #[error("'{0}' is not a pause: write FROM:TO as YYYY-MM-DD:YYYY-MM-DD")]
     BadPause(String),
+    #[error("{0} is outside the dates the clock works with (1900 to 9999)")]
+    OutOfRange(NaiveDate),
 }
 
-/// The clock stopped from `from` (a question sent) to `to` (answer received).
+impl From<ClockError> for crate::Error {
+    fn from(e: ClockError) -> Self {
+        crate::Error::Invalid(e.to_string())
+    }
+}
+
+/// The clock stopped from `from` (a question sent) to `to` (answer
+/// received), both days included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pause {
@@ -123,8 +156,9 @@ pub struct Deadline {
     pub extended_due: Option<NaiveDate>,
     /// By when an extension must be notified: the one-month due date.
     pub extension_notice_by: NaiveDate,
+    /// Days the clock stood still, each pause counting both its ends.
     pub paused_days: i64,
-    /// The date before it was moved past a weekend or bank holiday.
+    /// The due date before it was moved past a weekend or bank holiday.
     pub rolled_from: Option<NaiveDate>,
     pub region: Region,
     /// The steps, in plain words.
@@ -132,36 +166,58 @@ pub struct Deadline {
 }
 
 /// The corresponding date `months` later; the month's last day when there
-/// is none.
-fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
-    // chrono already clamps to the month's end (31 Jan + 1 month = 28/29 Feb).
-    date.checked_add_months(Months::new(months))
-        .expect("date in range")
+/// is none (chrono clamps: 31 Jan + 1 month = 28/29 Feb). Dates in
+/// `SUPPORTED` never overflow.
+fn add_months(date: NaiveDate, months: u32, explanation: &mut Vec<String>) -> NaiveDate {
+    let later = date + Months::new(months);
+    if later.day() != date.day() {
+        explanation.push(format!(
+            "{} has no day {}: its last day counts",
+            later.format("%B %Y"),
+            date.day()
+        ));
+    }
+    later
 }
 
 /// The first working day on or after `date`, and the reasons it moved.
-fn roll(date: NaiveDate, region: Region, explanation: &mut Vec<String>) -> NaiveDate {
+fn roll(
+    date: NaiveDate,
+    region: Region,
+    calendar: &Calendar,
+    explanation: &mut Vec<String>,
+) -> NaiveDate {
     let mut day = date;
-    while !is_working_day(day, region) {
-        let why = holiday_on(region, day).unwrap_or(if day.weekday() == chrono::Weekday::Sat {
-            "a Saturday"
-        } else {
-            "a Sunday"
-        });
+    loop {
+        let why = match (calendar.holiday_on(region, day), day.weekday()) {
+            (Some(h), _) => format!("{} ({})", h.name, h.source.describe()),
+            (None, chrono::Weekday::Sat) => "a Saturday".to_string(),
+            (None, chrono::Weekday::Sun) => "a Sunday".to_string(),
+            (None, _) => return day,
+        };
         explanation.push(format!("{} is {why}: next day", fmt(day)));
-        day = day.succ_opt().expect("date in range");
+        day = day + Days::new(1);
     }
-    day
 }
 
 fn fmt(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
 }
 
-pub fn compute(input: &DeadlineInput) -> Result<Deadline, ClockError> {
-    let mut explanation = vec![format!("Received {} (day one)", fmt(input.received))];
-    let mut paused_days = 0;
+/// Checks the pauses and counts the days they cover, each pause both its
+/// ends, a day in two pauses once.
+fn count_paused_days(
+    input: &DeadlineInput,
+    explanation: &mut Vec<String>,
+) -> Result<i64, ClockError> {
+    let mut spans = Vec::new();
+    let mut listed = 0;
     for pause in &input.pauses {
+        for day in [pause.from, pause.to] {
+            if !SUPPORTED.contains(&day) {
+                return Err(ClockError::OutOfRange(day));
+            }
+        }
         if pause.to < pause.from {
             return Err(ClockError::PauseBackwards {
                 from: pause.from,
@@ -174,30 +230,71 @@ pub fn compute(input: &DeadlineInput) -> Result<Deadline, ClockError> {
                 received: input.received,
             });
         }
-        let days = (pause.to - pause.from).num_days();
-        paused_days += days;
+        let days = (pause.to - pause.from).num_days() + 1;
+        listed += days;
         explanation.push(format!(
-            "Paused {} to {}: {days} days",
+            "Paused {} to {}: {days} day{} (both days count)",
             fmt(pause.from),
-            fmt(pause.to)
+            fmt(pause.to),
+            if days == 1 { "" } else { "s" }
+        ));
+        spans.push((pause.from, pause.to));
+    }
+    spans.sort();
+    let mut total = 0;
+    let mut covered_to: Option<NaiveDate> = None;
+    for (from, to) in spans {
+        let start = match covered_to {
+            Some(end) if end >= from => end + Days::new(1),
+            _ => from,
+        };
+        if start <= to {
+            total += (to - start).num_days() + 1;
+        }
+        covered_to = Some(covered_to.map_or(to, |end| end.max(to)));
+    }
+    if total != listed {
+        explanation.push(format!(
+            "The pauses overlap: {total} paused days in all (a day counts once)"
         ));
     }
-    let month = add_months(input.received, 1);
-    explanation.push(format!("One calendar month: {}", fmt(month)));
-    let unrolled = month + chrono::Days::new(paused_days as u64);
-    if paused_days > 0 {
-        explanation.push(format!("Plus {paused_days} paused days: {}", fmt(unrolled)));
+    Ok(total)
+}
+
+/// The deadline for `input` with the holidays of `calendar`.
+pub fn compute(input: &DeadlineInput, calendar: &Calendar) -> Result<Deadline, ClockError> {
+    if !SUPPORTED.contains(&input.received) {
+        return Err(ClockError::OutOfRange(input.received));
     }
-    let original_due = roll(unrolled, input.region, &mut explanation);
+    let mut explanation = vec![format!("Received {} (day one)", fmt(input.received))];
+    let paused_days = count_paused_days(input, &mut explanation)?;
+    let plus_pauses = |date: NaiveDate, explanation: &mut Vec<String>| {
+        let later = date + Days::new(paused_days as u64);
+        if paused_days > 0 {
+            explanation.push(format!("Plus {paused_days} paused days: {}", fmt(later)));
+        }
+        later
+    };
+    let month = add_months(input.received, 1, &mut explanation);
+    explanation.push(format!("One calendar month: {}", fmt(month)));
+    let unrolled = plus_pauses(month, &mut explanation);
+    let original_due = roll(unrolled, input.region, calendar, &mut explanation);
     let mut rolled_from = (original_due != unrolled).then_some(unrolled);
     let mut due = original_due;
     let extended_due = if input.extended {
-        let extended = add_months(unrolled, 2);
-        explanation.push(format!("Extended by two months: {}", fmt(extended)));
-        let rolled = roll(extended, input.region, &mut explanation);
-        rolled_from = (rolled != extended).then_some(extended);
-        due = rolled;
-        Some(rolled)
+        explanation.push(format!(
+            "An extension must be notified by {}",
+            fmt(original_due)
+        ));
+        let three = add_months(input.received, 3, &mut explanation);
+        explanation.push(format!(
+            "Extended: three calendar months from receipt: {}",
+            fmt(three)
+        ));
+        let unrolled = plus_pauses(three, &mut explanation);
+        due = roll(unrolled, input.region, calendar, &mut explanation);
+        rolled_from = (due != unrolled).then_some(unrolled);
+        Some(due)
     } else {
         None
     };
@@ -240,7 +337,10 @@ mod tests {
                 .collect(),
             extended,
         };
-        compute(&input).unwrap().due.to_string()
+        compute(&input, &Calendar::built_in())
+            .unwrap()
+            .due
+            .to_string()
     }
 
     use Region::{EnglandWales as EW, NorthernIreland as NI, Scotland as SC};
@@ -401,8 +501,8 @@ mod tests {
                 EW,
                 &[("2026-03-05", "2026-03-12")],
                 false,
-                "2026-04-10",
-                "3 Apr + 7 paused = 10 Apr",
+                "2026-04-13",
+                "3 Apr + 8 paused days = Sat 11 Apr -> Mon 13",
             ),
             (
                 "2026-03-03",
@@ -410,7 +510,55 @@ mod tests {
                 &[("2026-03-05", "2026-03-06"), ("2026-03-10", "2026-03-11")],
                 false,
                 "2026-04-07",
-                "5 Apr Sun, 6 Easter Mon",
+                "3 Apr + 2 + 2 = 7 Apr",
+            ),
+            (
+                "2026-03-03",
+                EW,
+                &[("2026-03-03", "2026-03-03")],
+                false,
+                "2026-04-07",
+                "a one-day pause on the day of receipt: Sat 4 Apr, Sun 5, Easter Mon 6",
+            ),
+            (
+                "2026-01-20",
+                EW,
+                &[("2026-01-28", "2026-02-03")],
+                false,
+                "2026-02-27",
+                "a pause across a month end: 7 days; 20 Feb + 7",
+            ),
+            (
+                "2026-03-20",
+                EW,
+                &[("2026-04-02", "2026-04-07")],
+                false,
+                "2026-04-27",
+                "bank holidays inside a pause count: 6 days; 20 Apr + 6 = Sun 26",
+            ),
+            (
+                "2026-03-03",
+                EW,
+                &[("2026-03-05", "2026-03-12"), ("2026-03-10", "2026-03-16")],
+                false,
+                "2026-04-15",
+                "overlapping pauses: 5 to 16 Mar, 12 days",
+            ),
+            (
+                "2026-03-03",
+                EW,
+                &[("2026-03-10", "2026-03-12"), ("2026-03-05", "2026-03-20")],
+                false,
+                "2026-04-20",
+                "a pause inside another, listed out of order: 16 days; Sun 19 Apr",
+            ),
+            (
+                "2026-11-20",
+                SC,
+                &[("2026-11-23", "2026-11-27")],
+                false,
+                "2026-12-29",
+                "20 Dec + 5 = Christmas Fri, weekend, Boxing Day substitute Mon 28",
             ),
             (
                 "2026-03-03",
@@ -418,15 +566,31 @@ mod tests {
                 &[],
                 true,
                 "2026-06-03",
-                "3 Apr + 2 months = 3 Jun 2026 (Wednesday)",
+                "three months from 3 Mar = 3 Jun 2026 (Wednesday)",
             ),
             (
                 "2026-01-31",
                 EW,
                 &[],
                 true,
-                "2026-04-28",
-                "28 Feb + 2 months = 28 Apr",
+                "2026-04-30",
+                "three months from 31 Jan = 30 Apr",
+            ),
+            (
+                "2019-01-31",
+                EW,
+                &[],
+                true,
+                "2019-04-30",
+                "ICO: three months from receipt, not two from 28 Feb",
+            ),
+            (
+                "2019-05-31",
+                EW,
+                &[],
+                true,
+                "2019-09-02",
+                "31 Aug 2019 is a Saturday",
             ),
             (
                 "2025-10-27",
@@ -434,7 +598,55 @@ mod tests {
                 &[],
                 true,
                 "2026-01-27",
-                "27 Nov + 2 months = 27 Jan 2026",
+                "three months from 27 Oct = 27 Jan 2026",
+            ),
+            (
+                "2026-12-01",
+                SC,
+                &[("2026-12-03", "2026-12-10")],
+                true,
+                "2027-03-09",
+                "1 Mar 2027 + 8 paused days",
+            ),
+            (
+                "2026-01-31",
+                EW,
+                &[("2026-02-27", "2026-03-02")],
+                true,
+                "2026-05-05",
+                "30 Apr + 4 = Mon 4 May, early May bank holiday",
+            ),
+            (
+                "2026-05-13",
+                SC,
+                &[],
+                false,
+                "2026-06-16",
+                "13 Jun Sat, 14 Sun, 15 Scottish one-off day",
+            ),
+            (
+                "2026-05-14",
+                SC,
+                &[],
+                false,
+                "2026-06-16",
+                "14 Jun Sun, 15 Scottish one-off day",
+            ),
+            (
+                "2026-05-15",
+                SC,
+                &[],
+                false,
+                "2026-06-16",
+                "15 Jun 2026 is a bank holiday in Scotland",
+            ),
+            (
+                "2026-05-15",
+                EW,
+                &[],
+                false,
+                "2026-06-15",
+                "but not in England",
             ),
             (
                 "2025-11-26",
@@ -504,22 +716,75 @@ mod tests {
     }
 
     #[test]
-    fn extension_must_be_notified_by_the_one_month_date() {
-        let input = DeadlineInput {
+    fn extension_must_be_notified_by_the_one_month_date_paused_the_same_way() {
+        let mut input = DeadlineInput {
             received: d("2026-03-03"),
             region: EW,
             pauses: vec![],
             extended: true,
         };
-        let deadline = compute(&input).unwrap();
+        let deadline = compute(&input, &Calendar::built_in()).unwrap();
         assert_eq!(deadline.extension_notice_by, d("2026-04-07"));
         assert_eq!(deadline.extended_due, Some(d("2026-06-03")));
         assert_eq!(days_left(&deadline, d("2026-06-01")), 2);
         assert_eq!(days_left(&deadline, d("2026-06-05")), -2);
+        input.received = d("2026-12-01");
+        input.region = SC;
+        input.pauses = vec!["2026-12-03:2026-12-10".parse().unwrap()];
+        let deadline = compute(&input, &Calendar::built_in()).unwrap();
+        assert_eq!(deadline.paused_days, 8);
+        assert_eq!(
+            deadline.extension_notice_by,
+            d("2027-01-11"),
+            "9 Jan + weekend"
+        );
+        assert_eq!(deadline.due, d("2027-03-09"));
+        assert!(deadline
+            .explanation
+            .iter()
+            .any(|s| s == "Paused Thu 3 Dec 2026 to Thu 10 Dec 2026: 8 days (both days count)"));
     }
 
     #[test]
-    fn bad_pauses_are_refused() {
+    fn the_explanation_says_where_a_holiday_came_from() {
+        let input = DeadlineInput {
+            received: d("2026-05-15"),
+            region: SC,
+            pauses: vec![],
+            extended: false,
+        };
+        let deadline = compute(&input, &Calendar::built_in()).unwrap();
+        assert!(
+            deadline.explanation.contains(
+                &"Mon 15 Jun 2026 is Scotland at the FIFA World Cup (a one-off day built into Disclose): next day"
+                    .to_string()
+            ),
+            "{:?}",
+            deadline.explanation
+        );
+        let input = DeadlineInput {
+            received: d("2026-01-31"),
+            region: EW,
+            pauses: vec![],
+            extended: false,
+        };
+        let deadline = compute(&input, &Calendar::built_in()).unwrap();
+        assert_eq!(
+            deadline.explanation[1..],
+            [
+                "February 2026 has no day 31: its last day counts",
+                "One calendar month: Sat 28 Feb 2026",
+                "Sat 28 Feb 2026 is a Saturday: next day",
+                "Sun 1 Mar 2026 is a Sunday: next day",
+                "Due Mon 2 Mar 2026",
+            ]
+        );
+        assert_eq!(deadline.rolled_from, Some(d("2026-02-28")));
+    }
+
+    #[test]
+    fn bad_input_is_refused() {
+        let calendar = Calendar::built_in();
         let mut input = DeadlineInput {
             received: d("2026-03-03"),
             region: EW,
@@ -531,7 +796,7 @@ mod tests {
             to: d("2026-03-05"),
         }];
         assert!(matches!(
-            compute(&input),
+            compute(&input, &calendar),
             Err(ClockError::PauseBackwards { .. })
         ));
         input.pauses = vec![Pause {
@@ -539,9 +804,26 @@ mod tests {
             to: d("2026-03-05"),
         }];
         assert!(matches!(
-            compute(&input),
+            compute(&input, &calendar),
             Err(ClockError::PauseBeforeReceipt { .. })
         ));
+        input.pauses = vec![Pause {
+            from: d("2026-03-05"),
+            to: NaiveDate::MAX,
+        }];
+        assert!(matches!(
+            compute(&input, &calendar),
+            Err(ClockError::OutOfRange(_))
+        ));
+        input.pauses = vec![];
+        input.extended = true;
+        let after = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
+        for far in [NaiveDate::MAX, NaiveDate::MIN, d("1899-12-31"), after] {
+            input.received = far;
+            assert_eq!(compute(&input, &calendar), Err(ClockError::OutOfRange(far)));
+        }
+        input.received = d("9999-12-31");
+        assert!(compute(&input, &calendar).unwrap().due > input.received);
         assert!("2026-03-01".parse::<Pause>().is_err());
         assert_eq!(
             "2026-03-05:2026-03-09".parse::<Pause>().unwrap().to,

@@ -20,19 +20,46 @@ pub fn decode_upright(
     } else {
         data
     };
-    let reader = image::ImageReader::new(Cursor::new(data))
+    let mut reader = image::ImageReader::new(Cursor::new(data))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
+    reader.limits(decode_limits());
     let format = reader.format();
     let mut decoder = reader
         .into_decoder()
         .map_err(|e| format!("cannot decode the image: {e}"))?;
+    let (width, height) = image::ImageDecoder::dimensions(&decoder);
+    let bytes = u64::from(width) * u64::from(height) * 4;
+    if bytes > MAX_DECODED_BYTES {
+        return Err(format!(
+            "the picture is {width} × {height} pixels, more than Disclose decodes \
+             ({} megapixels at most); its size and format are recorded",
+            MAX_DECODED_BYTES / 4 / 1_000_000
+        ));
+    }
     let orientation = image::ImageDecoder::orientation(&mut decoder)
         .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut picture = image::DynamicImage::from_decoder(decoder)
         .map_err(|e| format!("cannot decode the image: {e}"))?;
     picture.apply_orientation(orientation);
     Ok((picture, format))
+}
+
+/// Most bytes a decoded picture may take (RGBA): 150 megapixels, far
+/// beyond a scan at 600 dpi or a phone photo, far below a pixel bomb.
+pub const MAX_DECODED_BYTES: u64 = 600_000_000;
+
+/// Metadata key set on a picture too large to decode: OCR skips it.
+pub const NOT_DECODED: &str = "not-decoded";
+
+/// What the decoders may allocate, checked against the header before any
+/// pixel is decoded.
+fn decode_limits() -> image::Limits {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(65_000);
+    limits.max_image_height = Some(65_000);
+    limits.max_alloc = Some(MAX_DECODED_BYTES + (64 << 20));
+    limits
 }
 
 pub fn extract_image(data: &[u8], _limits: &Limits) -> Result<Extracted, ExtractError> {
@@ -61,5 +88,12 @@ pub fn extract_image(data: &[u8], _limits: &Limits) -> Result<Extracted, Extract
     }
     out.metadata.insert("width".into(), width.to_string());
     out.metadata.insert("height".into(), height.to_string());
+    if u64::from(width) * u64::from(height) * 4 > MAX_DECODED_BYTES {
+        out.metadata.insert(NOT_DECODED.into(), "too large".into());
+        out.warnings.push(format!(
+            "the picture is {width} × {height} pixels, more than Disclose decodes ({} megapixels at most): its text is not read",
+            MAX_DECODED_BYTES / 4 / 1_000_000
+        ));
+    }
     Ok(out)
 }

@@ -15,6 +15,7 @@ pub mod html;
 pub mod image;
 pub mod mail;
 pub mod mapi;
+pub mod mbox;
 pub mod office;
 pub mod ole;
 pub mod pdf;
@@ -105,7 +106,7 @@ pub struct RecordTable {
 }
 
 /// Why a file could not be read at all.
-#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ExtractError {
     #[error("encrypted: {0}")]
     Encrypted(String),
@@ -118,7 +119,7 @@ pub enum ExtractError {
 }
 
 /// Safety limits that every reader honours.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Limits {
     /// Files larger than this are stored and hashed but not parsed.
     pub max_parse_bytes: u64,
@@ -144,7 +145,7 @@ impl Default for Limits {
             max_parse_bytes: 256 << 20,
             max_child_bytes: 128 << 20,
             max_children_total_bytes: 256 << 20,
-            max_children: 10_000,
+            max_children: 1_000_000,
             max_ratio: 200,
             max_depth: 8,
             max_text_bytes: 64 << 20,

@@ -5,6 +5,7 @@
 //! per sheet followed by its rows as tab-separated lines; each sheet is also
 //! a [`RecordTable`] whose columns are its first non-empty row.
 
+mod cells;
 mod delimited;
 
 use std::io::Cursor;
@@ -21,7 +22,21 @@ use super::office::package::{
 };
 use super::{ExtractError, Extracted, FileType, Limits, RecordTable};
 
+/// Reads a workbook. The spreadsheet library can panic on damaged files
+/// (found by fuzzing); that is reported as a damaged file.
 pub fn extract_workbook(
+    file_type: FileType,
+    data: &[u8],
+    limits: &Limits,
+) -> Result<Extracted, ExtractError> {
+    std::panic::catch_unwind(|| read_workbook(file_type, data, limits)).unwrap_or_else(|_| {
+        Err(ExtractError::Corrupt(
+            "the spreadsheet library could not read this file (damaged)".into(),
+        ))
+    })
+}
+
+fn read_workbook(
     file_type: FileType,
     data: &[u8],
     limits: &Limits,
@@ -47,7 +62,7 @@ pub fn extract_workbook(
         if hidden {
             hidden_names.push(sheet.name.clone());
         }
-        let range = match book.worksheet_range(&sheet.name) {
+        let range = match cells::read_sheet(&mut book, &sheet.name) {
             Ok(range) => range,
             Err(e) => {
                 if sheet.typ == SheetType::WorkSheet {
@@ -70,7 +85,14 @@ pub fn extract_workbook(
             rows: Vec::new(),
         };
         let total_rows = range.height();
-        for (row_number, row) in range.rows().enumerate() {
+        if range.cut {
+            out.warnings.push(format!(
+                "sheet '{}' has more than {} cells with values; the rest were not read",
+                sheet.name,
+                cells::MAX_CELLS
+            ));
+        }
+        for (row_number, row) in range.rows(cell_text).into_iter().enumerate() {
             if text_len + section.len() > limits.max_text_bytes {
                 out.warnings.push(format!(
                     "sheet '{}' cut after {row_number} of {total_rows} rows (text limit)",
@@ -78,7 +100,7 @@ pub fn extract_workbook(
                 ));
                 break;
             }
-            let mut cells: Vec<String> = row.iter().map(cell_text).collect();
+            let mut cells: Vec<String> = row;
             while cells.last().is_some_and(String::is_empty) {
                 cells.pop();
             }

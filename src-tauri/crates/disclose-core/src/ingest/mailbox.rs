@@ -1,6 +1,7 @@
-//! Outlook mailboxes (`.pst`) in an import. A mailbox can hold hundreds of
-//! thousands of messages, so it is not read as one tree like other files:
-//! one thread reads it message by message (see [`crate::extract::pst`]) and
+//! Mailboxes in an import: Outlook data files (`.pst`) and mbox files. A
+//! mailbox can hold hundreds of thousands of messages, so it is not read as
+//! one tree like other files: one thread reads it message by message (see
+//! [`crate::extract::pst`] and [`crate::extract::mbox`]) and
 //! extracts each message with its attachments, while the import's writer
 //! stores them in batches under the mailbox's own item. Memory stays bounded
 //! by the batch, whatever the size of the file.
@@ -19,7 +20,8 @@ use super::worker::{self, Node, WorkerContext};
 use super::writer::Writer;
 use super::{ProgressEvent, ProgressSink};
 use crate::error::Result;
-use crate::extract::{pst, Extracted, FileType};
+use crate::extract::{mbox, pst, Extracted, FileType};
+use crate::isolate::Slot;
 use crate::store::{originals, Status};
 
 /// The reason a mailbox item carries while it is being read.
@@ -29,15 +31,34 @@ pub const STILL_READING: &str =
 /// Stored messages are written in batches of this many.
 const BATCH: usize = 64;
 
-/// Whether the file starts like an Outlook data file (only its first bytes
-/// are read: every input is asked, before the import starts).
-pub fn is_mailbox(file: &InputFile) -> bool {
+/// The kinds of mailbox read message by message.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Pst,
+    Mbox,
+}
+
+/// Which kind of mailbox the file is, if any (only its first bytes are
+/// read: every input is asked, before the import starts).
+fn kind_of(file: &InputFile) -> Option<Kind> {
     use std::io::Read;
     let mut magic = [0u8; 4];
-    std::fs::File::open(&file.abs)
+    let is_pst = std::fs::File::open(&file.abs)
         .and_then(|mut f| f.read_exact(&mut magic))
         .is_ok()
-        && &magic == crate::extract::sniff::PST_MAGIC
+        && &magic == crate::extract::sniff::PST_MAGIC;
+    if is_pst {
+        Some(Kind::Pst)
+    } else if mbox::is_mbox(&file.abs).unwrap_or(false) {
+        Some(Kind::Mbox)
+    } else {
+        None
+    }
+}
+
+/// Whether the file is a mailbox read message by message.
+pub fn is_mailbox(file: &InputFile) -> bool {
+    kind_of(file).is_some()
 }
 
 /// Whether an import must (still) read this input: never stored, or left
@@ -62,12 +83,13 @@ pub fn import_mailbox(
         path: file.display.clone(),
         bytes: file.size,
     });
+    let kind = kind_of(file).unwrap_or(Kind::Pst);
     let existing = writer.folder.store.item_for_source(&source_key)?;
     let fresh = existing.is_none();
     let parent = match existing {
         Some((id, _)) => id,
         None => {
-            let node = mailbox_node(ctx, file, &source_key);
+            let node = mailbox_node(ctx, file, &source_key, kind);
             if node.status == Status::Failed || node.same_bytes_as_earlier {
                 return writer.write_batch(vec![node], progress);
             }
@@ -85,23 +107,46 @@ pub fn import_mailbox(
         .child_source_keys(parent)?
         .into_iter()
         .collect();
-    let item_key = |node: u32| format!("{source_key}#pst/{node:08x}");
+    let stored_nodes: Vec<u32> = done
+        .iter()
+        .filter_map(|key| key.rsplit_once("#pst/"))
+        .filter(|(source, _)| *source == source_key)
+        .filter_map(|(_, node)| u32::from_str_radix(node, 16).ok())
+        .collect();
+    let item_key = |node: u32| match kind {
+        Kind::Pst => format!("{source_key}#pst/{node:08x}"),
+        Kind::Mbox => format!("{source_key}#mbox/{node:08}"),
+    };
 
     let (tx, rx) = crossbeam_channel::bounded::<Node>(BATCH);
     let outcome = std::thread::scope(|scope| -> Result<_> {
         let reader = scope.spawn(|| {
+            let mut slot = Slot::default();
+            let mut reader_slot = Slot::default();
             let skip = |node: u32| done.contains(&item_key(node));
             let mut on_item = |item: pst::MailboxItem| {
                 if cancel.load(Ordering::Relaxed) {
                     return ControlFlow::Break(());
                 }
-                let node = item_node(ctx, file, item_key(item.node), item);
+                let node = item_node(ctx, &mut slot, file, item_key(item.node), item);
                 match tx.send(node) {
                     Ok(()) => ControlFlow::Continue(()),
                     Err(_) => ControlFlow::Break(()),
                 }
             };
-            let report = pst::read_mailbox(&file.abs, ctx.limits, &skip, &mut on_item);
+            let report = match kind {
+                Kind::Pst => crate::isolate::mailbox::read_mailbox(
+                    ctx.isolation,
+                    &mut reader_slot,
+                    &file.abs,
+                    ctx.limits,
+                    &skip,
+                    stored_nodes.clone(),
+                    &mut on_item,
+                    ctx.cancel,
+                ),
+                Kind::Mbox => mbox::read_mbox(&file.abs, ctx.limits, &skip, &mut on_item),
+            };
             drop(tx);
             report
         });
@@ -140,17 +185,23 @@ pub fn import_mailbox(
         }
         Ok(report) => {
             let mut metadata = BTreeMap::new();
-            metadata.insert("title".to_string(), report.display_name.clone());
-            metadata.insert("pst-format".to_string(), report.format.to_string());
-            metadata.insert(
-                "folders".to_string(),
-                report
-                    .folders
-                    .iter()
-                    .map(|(path, n)| format!("{path} ({n})"))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            );
+            if kind == Kind::Pst {
+                metadata.insert("title".to_string(), report.display_name.clone());
+                metadata.insert("pst-format".to_string(), report.format.to_string());
+            } else {
+                metadata.insert("messages".to_string(), report.items.to_string());
+            }
+            if !report.folders.is_empty() {
+                metadata.insert(
+                    "folders".to_string(),
+                    report
+                        .folders
+                        .iter()
+                        .map(|(path, n)| format!("{path} ({n})"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+            }
             if report.problems.is_empty() {
                 (Status::Ok, None, metadata)
             } else {
@@ -173,7 +224,7 @@ pub fn import_mailbox(
             }
         }
     };
-    let text = listing(&file.display, &metadata, status, reason.as_deref());
+    let text = listing(kind, &file.display, &metadata, status, reason.as_deref());
     writer
         .folder
         .store
@@ -199,12 +250,19 @@ pub fn import_mailbox(
 /// The mailbox item's text: what it is and which folders it holds, so it
 /// reads (and is found) as a listing of the mailbox.
 fn listing(
+    kind: Kind,
     name: &str,
     metadata: &BTreeMap<String, String>,
     status: Status,
     reason: Option<&str>,
 ) -> String {
-    let mut lines = vec![format!("Outlook mailbox: {name}")];
+    let mut lines = vec![match kind {
+        Kind::Pst => format!("Outlook mailbox: {name}"),
+        Kind::Mbox => format!("Mailbox: {name}"),
+    }];
+    if let Some(messages) = metadata.get("messages") {
+        lines.push(format!("Messages: {messages}"));
+    }
     if let Some(title) = metadata.get("title").filter(|t| !t.is_empty()) {
         lines.push(format!("Name: {title}"));
     }
@@ -219,7 +277,7 @@ fn listing(
 }
 
 /// The mailbox's own item: its bytes kept and hashed as they stream past.
-fn mailbox_node(ctx: &WorkerContext, file: &InputFile, source_key: &str) -> Node {
+fn mailbox_node(ctx: &WorkerContext, file: &InputFile, source_key: &str, kind: Kind) -> Node {
     let (sha256, size, status, reason) = match originals::store_streaming(ctx.originals, &file.abs)
     {
         Ok((sha, size)) => (sha, size, Status::Partial, Some(STILL_READING.to_string())),
@@ -246,7 +304,10 @@ fn mailbox_node(ctx: &WorkerContext, file: &InputFile, source_key: &str) -> Node
             .unwrap_or_default(),
         sha256,
         size,
-        file_type: FileType::Pst,
+        file_type: match kind {
+            Kind::Pst => FileType::Pst,
+            Kind::Mbox => FileType::Mbox,
+        },
         status,
         reason,
         same_bytes_as_earlier,
@@ -256,22 +317,31 @@ fn mailbox_node(ctx: &WorkerContext, file: &InputFile, source_key: &str) -> Node
             .and_then(worker::modified_rfc3339),
         extracted: Extracted::default(),
         children: Vec::new(),
+        cancelled: false,
     }
 }
 
 /// One message of the mailbox, extracted with everything attached to it.
-fn item_node(ctx: &WorkerContext, file: &InputFile, key: String, item: pst::MailboxItem) -> Node {
+fn item_node(
+    ctx: &WorkerContext,
+    slot: &mut Slot,
+    file: &InputFile,
+    key: String,
+    item: pst::MailboxItem,
+) -> Node {
     let path = if item.folder.is_empty() {
         format!("{}/{}", file.display, item.name)
     } else {
         format!("{}/{}/{}", file.display, item.folder, item.name)
     };
     let mut budget = ctx.limits.max_children_total_bytes;
-    let mut node = worker::process_bytes(ctx, &item.data, &item.name, path, key, 1, &mut budget);
+    let mut node =
+        worker::process_bytes(ctx, slot, &item.data, &item.name, path, key, 1, &mut budget);
     let mut warnings = item.warnings;
     if !node.same_bytes_as_earlier && node.status != Status::Failed {
         worker::add_children(
             ctx,
+            slot,
             &mut node,
             item.attachments,
             1,

@@ -18,6 +18,7 @@
 //! mailbox's item (see [`mailbox`]), so a mailbox of any size fits in
 //! bounded memory and a killed import carries on where it stopped.
 
+mod journal;
 mod mailbox;
 mod walk;
 pub mod worker;
@@ -33,6 +34,7 @@ use serde::Serialize;
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
 use crate::extract::Limits;
+use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::store::Status;
 
 pub use walk::{walk, InputFile};
@@ -50,6 +52,8 @@ pub struct ImportOptions {
     /// Read images and scanned pages with OCR after the import (when
     /// Tesseract is installed); otherwise they wait for `ocr::run`.
     pub ocr: bool,
+    /// Time and memory each file may use in its worker process.
+    pub process: ProcessLimits,
 }
 
 impl ImportOptions {
@@ -62,6 +66,7 @@ impl ImportOptions {
             user: user.to_string(),
             now: now.to_string(),
             ocr: true,
+            process: ProcessLimits::default(),
         }
     }
 }
@@ -189,26 +194,31 @@ pub fn import(
     let (files, problems) = walk(paths)?;
     let reindexed = reindex_pending(folder)?;
 
+    let journal = journal::Journal::open(folder.dir())?;
     let mut todo = Vec::new();
+    let mut poisoned = Vec::new();
     let mut mailboxes = Vec::new();
     let mut already = 0;
     for file in files.iter() {
         let key = source_key(file);
-        if mailbox::is_mailbox(file) {
+        let is_mailbox = mailbox::is_mailbox(file);
+        if !is_mailbox && folder.store.has_source(&key)? {
+            already += 1;
+        } else if !is_mailbox && journal.attempts(&key) >= journal::POISON_AFTER {
+            poisoned.push(file.clone());
+        } else if is_mailbox {
             if mailbox::needs_reading(&folder.store, &key)? {
                 mailboxes.push(file.clone());
             } else {
                 already += 1;
             }
-        } else if folder.store.has_source(&key)? {
-            already += 1;
         } else {
             todo.push(file.clone());
         }
     }
     let total_bytes: u64 = todo.iter().chain(&mailboxes).map(|f| f.size).sum();
     progress.event(&ProgressEvent::Found {
-        files: (todo.len() + mailboxes.len()) as u64,
+        files: (todo.len() + mailboxes.len() + poisoned.len()) as u64,
         bytes: total_bytes,
         already_imported: already,
     });
@@ -224,14 +234,25 @@ pub fn import(
     let seen: HashSet<String> = folder.store.all_hashes()?;
     let seen = Mutex::new(seen);
     let originals = folder.originals_dir();
+    let isolation = Isolation::new(options.process.clone(), Some(folder.tmp_dir()));
     let ctx = worker::WorkerContext {
         originals: &originals,
         limits: &options.limits,
         seen: &seen,
+        isolation: &isolation,
+        cancel,
     };
 
     let mut writer =
         writer::Writer::new(folder, import_id, options.now.clone(), options.user.clone())?;
+    let poisoned_nodes = poisoned
+        .iter()
+        .map(|file| worker::poisoned_file(&ctx, &file.abs, &file.display, source_key(file)))
+        .collect();
+    writer.write_batch(poisoned_nodes, progress)?;
+    for file in &poisoned {
+        journal.finish(&source_key(file));
+    }
     let workers = options.workers.max(1);
     let (job_tx, job_rx) = crossbeam_channel::bounded::<(usize, InputFile)>(workers);
     let (done_tx, done_rx) = crossbeam_channel::bounded::<(usize, worker::Node)>(workers);
@@ -248,9 +269,11 @@ pub fn import(
             let job_rx = job_rx.clone();
             let done_tx = done_tx.clone();
             let ctx = &ctx;
+            let journal = &journal;
             std::thread::Builder::new()
                 .name(format!("disclose-worker-{n}"))
                 .spawn_scoped(scope, move || {
+                    let mut slot = Slot::default();
                     for (seq, file) in job_rx {
                         if cancel.load(Ordering::Relaxed) {
                             break;
@@ -259,8 +282,23 @@ pub fn import(
                             path: file.display.clone(),
                             bytes: file.size,
                         });
-                        let node =
-                            worker::process_file(ctx, &file.abs, &file.display, source_key(&file));
+                        let key = source_key(&file);
+                        // Without a journal entry a killed run could not
+                        // tell which file was in flight: read nothing.
+                        if journal.start(&key).is_err() {
+                            break;
+                        }
+                        let node = worker::process_file(
+                            ctx,
+                            &mut slot,
+                            &file.abs,
+                            &file.display,
+                            key.clone(),
+                        );
+                        journal.finish(&key);
+                        if node.any_cancelled() {
+                            break;
+                        }
                         if done_tx.send((seq, node)).is_err() {
                             break;
                         }
@@ -306,7 +344,7 @@ pub fn import(
     }
     summary.grouping = crate::threads::regroup(&mut folder.store)?;
     if options.ocr && crate::ocr::available() {
-        summary.ocr = crate::ocr::run(folder, options.workers, progress, cancel)?;
+        summary.ocr = crate::ocr::run(folder, options.workers, &options.process, progress, cancel)?;
     }
     summary.ocr_pending = folder.store.ocr_pending_count()?;
     folder.store.finish_import(import_id, &options.now)?;

@@ -1,15 +1,16 @@
 //! The per-file work of an import, run on every core: read the file, hash
-//! it, keep the original, detect its type, extract it (behind
-//! `catch_unwind`), and do the same for every child, depth first. The
-//! result is a tree of [`Node`]s holding text and metadata but no raw
-//! bytes, ready for the single writer.
+//! it, keep the original, detect its type, have a worker process extract
+//! it (see `crate::isolate`), and do the same for every child, depth
+//! first. The result is a tree of [`Node`]s holding text and metadata but
+//! no raw bytes, ready for the single writer.
 
 use std::collections::HashSet;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
 use crate::extract::{self, sniff, Extracted, FileType, Limits};
+use crate::isolate::{Failure, Isolation, Slot, Stopped};
 use crate::store::originals;
 use crate::store::Status;
 
@@ -30,6 +31,16 @@ pub struct Node {
     pub file_modified: Option<String>,
     pub extracted: Extracted,
     pub children: Vec<Node>,
+    /// The run was cancelled while this item (or one inside it) was being
+    /// read: the input is not stored, so a later import reads it.
+    pub cancelled: bool,
+}
+
+impl Node {
+    /// Whether this item or any inside it was cut short by a cancel.
+    pub fn any_cancelled(&self) -> bool {
+        self.cancelled || self.children.iter().any(Node::any_cancelled)
+    }
 }
 
 /// What the workers share.
@@ -38,30 +49,93 @@ pub struct WorkerContext<'a> {
     pub limits: &'a Limits,
     /// Hashes already claimed, in the case or earlier in this run.
     pub seen: &'a Mutex<HashSet<String>>,
+    /// Where readers run.
+    pub isolation: &'a Isolation,
+    pub cancel: &'a AtomicBool,
 }
 
-/// Processes one top-level file.
-pub fn process_file(ctx: &WorkerContext, abs: &Path, display: &str, source_key: String) -> Node {
-    let name = abs
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let meta = std::fs::metadata(abs);
-    let file_modified = meta.as_ref().ok().and_then(modified_rfc3339);
-    let size = meta.as_ref().map(|m| m.len()).unwrap_or(0);
-    let fail = |reason: String, sha: String, size: u64| Node {
-        source_key: source_key.clone(),
-        path: display.to_string(),
-        name: name.clone(),
-        sha256: sha,
+/// A failed item, with nothing read from it.
+pub(super) fn failed_node(
+    source_key: String,
+    path: String,
+    name: String,
+    reason: String,
+    sha256: String,
+    size: u64,
+) -> Node {
+    Node {
+        source_key,
+        path,
+        name,
+        sha256,
         size,
         file_type: FileType::Binary,
         status: Status::Failed,
         reason: Some(reason),
         same_bytes_as_earlier: false,
-        file_modified: file_modified.clone(),
+        file_modified: None,
         extracted: Extracted::default(),
         children: Vec::new(),
+        cancelled: false,
+    }
+}
+
+/// An input that stopped earlier runs: kept (bytes and hash) and recorded
+/// as failed, but not read.
+pub fn poisoned_file(ctx: &WorkerContext, abs: &Path, display: &str, source_key: String) -> Node {
+    let name = file_name(abs);
+    let reason = "not read: the import was stopped twice while reading this file \
+                  (the whole run was killed or crashed); it is not tried again"
+        .to_string();
+    let file_modified = std::fs::metadata(abs)
+        .ok()
+        .as_ref()
+        .and_then(modified_rfc3339);
+    let mut node = match originals::store_streaming(ctx.originals, abs) {
+        Ok((sha, size)) => failed_node(source_key, display.to_string(), name, reason, sha, size),
+        Err(e) => failed_node(
+            source_key,
+            display.to_string(),
+            name,
+            format!("{reason}; the file cannot be read either: {e}"),
+            String::new(),
+            0,
+        ),
+    };
+    node.file_type = sniff_head(abs).unwrap_or(FileType::Binary);
+    node.file_modified = file_modified;
+    node
+}
+
+fn file_name(abs: &Path) -> String {
+    abs.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Processes one top-level file, reading it in `slot`'s worker.
+pub fn process_file(
+    ctx: &WorkerContext,
+    slot: &mut Slot,
+    abs: &Path,
+    display: &str,
+    source_key: String,
+) -> Node {
+    let name = file_name(abs);
+    let meta = std::fs::metadata(abs);
+    let file_modified = meta.as_ref().ok().and_then(modified_rfc3339);
+    let size = meta.as_ref().map(|m| m.len()).unwrap_or(0);
+    let fail = |reason: String, sha: String, size: u64| {
+        let mut node = failed_node(
+            source_key.clone(),
+            display.to_string(),
+            name.clone(),
+            reason,
+            sha,
+            size,
+        );
+        node.file_modified = file_modified.clone();
+        node
     };
     if size > ctx.limits.max_parse_bytes {
         return match originals::store_streaming(ctx.originals, abs) {
@@ -88,6 +162,7 @@ pub fn process_file(ctx: &WorkerContext, abs: &Path, display: &str, source_key: 
     let mut budget = ctx.limits.max_children_total_bytes;
     let mut node = process_bytes(
         ctx,
+        slot,
         &data,
         &name,
         display.to_string(),
@@ -117,8 +192,10 @@ fn sniff_head(abs: &Path) -> Option<FileType> {
 
 /// Processes bytes already in memory (a file or a child); `budget` is what
 /// is left of the bytes this input's children may expand to.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn process_bytes(
     ctx: &WorkerContext,
+    slot: &mut Slot,
     data: &[u8],
     name: &str,
     path: String,
@@ -141,6 +218,7 @@ pub(super) fn process_bytes(
         file_modified: None,
         extracted: Extracted::default(),
         children: Vec::new(),
+        cancelled: false,
     };
     if let Err(e) = originals::store(ctx.originals, &sha256, data) {
         node.status = Status::Failed;
@@ -156,29 +234,29 @@ pub(super) fn process_bytes(
         node.same_bytes_as_earlier = true;
         return node;
     }
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        extract::extract(file_type, data, name, ctx.limits)
-    }));
+    let result = ctx
+        .isolation
+        .extract(slot, file_type, data, name, ctx.limits, ctx.cancel);
     let mut extracted = match result {
-        Ok(Ok(e)) => e,
-        Ok(Err(e)) => {
+        Ok(e) => e,
+        Err(stopped) => {
             node.status = Status::Failed;
-            node.reason = Some(e.to_string());
-            return node;
-        }
-        Err(panic) => {
-            node.status = Status::Failed;
-            node.reason = Some(format!(
-                "the {} reader crashed on this file: {}",
-                file_type.as_str(),
-                panic_message(&panic)
-            ));
+            node.cancelled = stopped == Stopped::Worker(Failure::Cancelled);
+            node.reason = Some(match stopped {
+                Stopped::Reader(e) => e.to_string(),
+                Stopped::Panicked(message) => format!(
+                    "the {} reader crashed on this file: {message}",
+                    file_type.as_str()
+                ),
+                Stopped::Worker(failure) => failure.to_string(),
+            });
             return node;
         }
     };
     let children = std::mem::take(&mut extracted.children);
     add_children(
         ctx,
+        slot,
         &mut node,
         children,
         depth,
@@ -197,6 +275,7 @@ pub(super) fn process_bytes(
 /// cannot be read for a limit becomes a warning on `node`.
 pub(super) fn add_children(
     ctx: &WorkerContext,
+    slot: &mut Slot,
     node: &mut Node,
     children: Vec<extract::Child>,
     depth: u32,
@@ -232,6 +311,7 @@ pub(super) fn add_children(
             .to_string();
         node.children.push(process_bytes(
             ctx,
+            slot,
             &child.data,
             &child_name,
             path,
@@ -240,12 +320,4 @@ pub(super) fn add_children(
             budget,
         ));
     }
-}
-
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown error".into())
 }

@@ -308,6 +308,10 @@ fn write_tree(
     }
     let needs_ocr = duplicate_of.is_none()
         && node.status != Status::Failed
+        && !node
+            .extracted
+            .metadata
+            .contains_key(crate::extract::image::NOT_DECODED)
         && (node.file_type == crate::extract::FileType::Image
             || node.extracted.metadata.contains_key("pages-without-text"));
     if needs_ocr && node.file_type == crate::extract::FileType::Image {

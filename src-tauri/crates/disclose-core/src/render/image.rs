@@ -8,6 +8,7 @@
 //! keep their first frame.
 
 use std::io::Cursor;
+use std::sync::atomic::AtomicBool;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageFormat, RgbImage};
@@ -15,15 +16,49 @@ use image::{DynamicImage, ImageFormat, RgbImage};
 use super::pdf::{black_out, Area};
 use super::writer::Picture;
 use crate::extract::image::decode_upright;
+use crate::isolate::{self, Isolation, Job, Reply, Slot};
 
-/// The redacted image's bytes and its file extension.
-pub fn image(data: &[u8], areas: &[Area]) -> Result<(Vec<u8>, &'static str), String> {
+/// The picture upright and laid on white, and whether it was a JPEG. This
+/// decodes untrusted bytes, so it runs in a worker (see [`decode`]).
+pub fn upright_on_white(data: &[u8]) -> Result<(isolate::Picture, bool), String> {
     let (picture, format) = decode_upright(data)?;
     let rgb = on_white(&picture);
+    Ok((
+        isolate::Picture {
+            width: rgb.width(),
+            height: rgb.height(),
+            rgb: rgb.into_raw(),
+        },
+        format == Some(ImageFormat::Jpeg),
+    ))
+}
+
+/// [`upright_on_white`] in `slot`'s worker.
+pub fn decode(
+    isolation: &Isolation,
+    slot: &mut Slot,
+    data: &[u8],
+) -> Result<(isolate::Picture, bool), String> {
+    let never = AtomicBool::new(false);
+    match isolation.run(slot, Job::DecodeImage, data, &never) {
+        Ok(Reply::Decoded(decoded)) => decoded,
+        Ok(Reply::Panicked(message)) => Err(format!("the picture could not be decoded: {message}")),
+        Ok(_) => Err("the decoding worker gave an unexpected answer".into()),
+        Err(failure) => Err(format!("the picture could not be decoded: {failure}")),
+    }
+}
+
+/// The redacted image's bytes and its file extension, from the decoded
+/// picture.
+pub fn image(
+    decoded: (isolate::Picture, bool),
+    areas: &[Area],
+) -> Result<(Vec<u8>, &'static str), String> {
+    let (picture, jpeg) = decoded;
     let mut pixels = Picture {
-        width: rgb.width(),
-        height: rgb.height(),
-        rgb: rgb.into_raw(),
+        width: picture.width,
+        height: picture.height,
+        rgb: picture.rgb,
     };
     for area in areas.iter().filter(|a| a.page == 1) {
         black_out(&mut pixels, area.rect, (1.0, 1.0));
@@ -31,7 +66,7 @@ pub fn image(data: &[u8], areas: &[Area]) -> Result<(Vec<u8>, &'static str), Str
     let rgb = RgbImage::from_raw(pixels.width, pixels.height, pixels.rgb)
         .ok_or("the picture's size changed while redacting it")?;
     let mut out = Vec::new();
-    if format == Some(ImageFormat::Jpeg) {
+    if jpeg {
         JpegEncoder::new_with_quality(&mut out, 90)
             .encode_image(&rgb)
             .map_err(|e| e.to_string())?;

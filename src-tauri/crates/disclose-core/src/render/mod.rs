@@ -19,6 +19,7 @@ pub mod document;
 pub mod font;
 pub mod image;
 pub mod pdf;
+pub mod raster;
 pub mod table;
 pub mod writer;
 
@@ -30,6 +31,7 @@ use serde::Serialize;
 
 use crate::case::CaseFolder;
 use crate::error::Result;
+use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::{self, Mark, Target};
 use crate::review::Decision;
 use crate::store::{originals, ItemRow, Status, Store};
@@ -90,12 +92,14 @@ pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<Re
     let mut summary = RenderSummary::default();
     let items = items_to_render(&folder.store)?;
     summary.items = items.len() as u64;
+    let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
+    let mut slot = Slot::default();
     for item in &items {
         if !force && folder.store.rendition_is_current(item.id)? {
             summary.up_to_date += 1;
             continue;
         }
-        match render_item(folder, item, now)? {
+        match render_item_in(folder, item, now, &isolation, &mut slot)? {
             Ok(rendition) => {
                 summary.rendered += 1;
                 summary.redactions += rendition.redactions;
@@ -129,6 +133,18 @@ pub fn render_item(
     item: &ItemRow,
     now: &str,
 ) -> Result<std::result::Result<Rendition, String>> {
+    let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
+    render_item_in(folder, item, now, &isolation, &mut Slot::default())
+}
+
+/// [`render_item`], decoding the original in `slot`'s worker.
+fn render_item_in(
+    folder: &mut CaseFolder,
+    item: &ItemRow,
+    now: &str,
+    isolation: &Isolation,
+    slot: &mut Slot,
+) -> Result<std::result::Result<Rendition, String>> {
     if item.status == Status::Failed {
         return Ok(Err(format!(
             "the original could not be read at import: {}",
@@ -144,13 +160,21 @@ pub fn render_item(
             let data = std::fs::read(originals::path_for(&folder.originals_dir(), &item.sha256))?;
             let pages = folder.store.pages(item.id)?;
             let areas = areas_of(&redactions, &pages);
-            pdf::pages(&data, &pages, &text, &areas)
+            let count = item
+                .metadata
+                .get("pages")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(pages.len() as u32);
+            pdf::draw(isolation, slot, &data, count)
+                .and_then(|drawn| pdf::pages(drawn, &pages, &text, &areas))
                 .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
         }
         "image" => {
             let data = std::fs::read(originals::path_for(&folder.originals_dir(), &item.sha256))?;
             let pages = folder.store.pages(item.id)?;
-            image::image(&data, &areas_of(&redactions, &pages)).map(|(bytes, ext)| (bytes, ext, 1))
+            image::decode(isolation, slot, &data)
+                .and_then(|decoded| image::image(decoded, &areas_of(&redactions, &pages)))
+                .map(|(bytes, ext)| (bytes, ext, 1))
         }
         _ => {
             let spans = spans_of(&redactions);

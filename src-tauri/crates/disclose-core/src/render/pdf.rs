@@ -11,19 +11,20 @@
 //! A word that a redaction touches is blacked out whole, so no fragment of
 //! it (the `ith` of `John Smith`) is left beside the bar.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
-use hayro::hayro_interpret::InterpreterSettings;
-use hayro::hayro_syntax::Pdf;
+use std::sync::atomic::AtomicBool;
 
 use super::document::Span;
+use super::raster::DrawnPage;
 use super::writer::{Mark, OutPage, Picture};
 use crate::extract::Page;
+use crate::isolate::{Isolation, Job, Reply, Slot};
 
 /// Pictures are drawn at this resolution ...
 const DPI: f32 = 150.0;
 /// ... but never more than this many pixels on a side.
 const MAX_PIXELS: f32 = 3000.0;
+/// Pages drawn per worker job, so one answer stays a few hundred MB at most.
+const PAGES_PER_JOB: u32 = 8;
 /// Bars reach this far (points) beyond the box of the words they cover.
 const PAD: f32 = 1.0;
 /// Words closer than this (points) on one line are barred together.
@@ -69,48 +70,25 @@ pub fn word_areas(pages: &[Page], spans: &[Span]) -> Vec<Area> {
     out
 }
 
-/// The pages of the redacted PDF: `data` is the original, `pages` and
-/// `text` what extraction read from it, `areas` what to black out.
+/// The pages of the redacted PDF: `drawn` are the original's pages as
+/// pictures (drawn in a worker, see [`draw`]), `pages` and `text` what
+/// extraction read from it, `areas` what to black out.
 pub fn pages(
-    data: &[u8],
+    drawn: Vec<DrawnPage>,
     pages: &[Page],
     text: &str,
     areas: &[Area],
 ) -> Result<Vec<OutPage>, String> {
-    let pdf = catch_unwind(|| Pdf::new(data.to_vec()))
-        .map_err(|_| "the PDF's structure could not be parsed".to_string())?
-        .map_err(|_| "the PDF cannot be opened (damaged or encrypted)".to_string())?;
-    let cache = hayro::RenderCache::new();
-    let settings = InterpreterSettings::default();
     let mut out = Vec::new();
-    for (index, page) in pdf.pages().iter().enumerate() {
-        let number = index as u32 + 1;
-        let (width, height) = page.render_dimensions();
-        let scale = (DPI / 72.0).min(MAX_PIXELS / width.max(height).max(1.0));
-        let pixmap = catch_unwind(AssertUnwindSafe(|| {
-            hayro::render(
-                page,
-                &cache,
-                &settings,
-                &hayro::RenderSettings::default(),
-                &hayro::PixmapSettings {
-                    x_scale: scale,
-                    y_scale: scale,
-                    bg_color: hayro::vello_cpu::color::palette::css::WHITE,
-                },
-            )
-        }))
-        .map_err(|_| format!("page {number} could not be drawn"))?;
-        let here: Vec<&Area> = areas.iter().filter(|a| a.page == number).collect();
+    for page in drawn {
+        let (number, width, height) = (page.number, page.width, page.height);
+        let drawn = page.picture?;
         let mut picture = Picture {
-            width: u32::from(pixmap.width()),
-            height: u32::from(pixmap.height()),
-            rgb: pixmap
-                .data_as_u8_slice()
-                .chunks_exact(4)
-                .flat_map(|p| [p[0], p[1], p[2]])
-                .collect(),
+            width: drawn.width,
+            height: drawn.height,
+            rgb: drawn.rgb,
         };
+        let here: Vec<&Area> = areas.iter().filter(|a| a.page == number).collect();
         let px_per_point = (
             picture.width as f32 / width.max(1.0),
             picture.height as f32 / height.max(1.0),
@@ -134,6 +112,39 @@ pub fn pages(
         return Err("the PDF has no pages".into());
     }
     Ok(out)
+}
+
+/// Draws the `count` pages of the PDF `data` in `slot`'s worker.
+pub fn draw(
+    isolation: &Isolation,
+    slot: &mut Slot,
+    data: &[u8],
+    count: u32,
+) -> Result<Vec<DrawnPage>, String> {
+    let never = AtomicBool::new(false);
+    let mut drawn = Vec::new();
+    let mut first = 1;
+    while first <= count.max(1) {
+        let last = (first + PAGES_PER_JOB - 1).min(count.max(1));
+        let job = Job::Rasterise {
+            dpi: DPI,
+            max_pixels: MAX_PIXELS,
+            pages: (first..=last).collect(),
+        };
+        match isolation.run(slot, job, data, &never) {
+            Ok(Reply::Rasterised(pages)) => drawn.extend(pages?),
+            Ok(Reply::Panicked(message)) => {
+                return Err(format!("the PDF could not be drawn: {message}"))
+            }
+            Ok(_) => return Err("the drawing worker gave an unexpected answer".into()),
+            Err(failure) => return Err(format!("the PDF could not be drawn: {failure}")),
+        }
+        first = last + 1;
+    }
+    if drawn.is_empty() {
+        return Err("the PDF has no pages".into());
+    }
+    Ok(drawn)
 }
 
 /// Paints `rect` black in the picture; `sx`, `sy` are pixels per unit of

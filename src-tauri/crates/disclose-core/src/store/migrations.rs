@@ -160,6 +160,15 @@ const MIGRATIONS: &[&str] = &[
         waived_at TEXT NOT NULL,
         waived_by TEXT NOT NULL
     );",
+    // 9: the due date the case last recorded, with its history, so a
+    // change of rules or bank holidays that moves it can be said.
+    "CREATE TABLE due_dates (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        due TEXT NOT NULL,
+        previous TEXT,
+        cause TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

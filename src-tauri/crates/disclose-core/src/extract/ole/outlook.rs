@@ -98,7 +98,7 @@ fn string_props(file: &mut Container, prefix: &str, limits: &Limits) -> BTreeMap
             continue;
         };
         let (Ok(id), Ok(kind)) = (
-            u16::from_str_radix(&tag[..4.min(tag.len())], 16),
+            u16::from_str_radix(tag.get(..4).unwrap_or(""), 16),
             u16::from_str_radix(tag.get(4..8).unwrap_or(""), 16),
         ) else {
             continue;

@@ -34,9 +34,7 @@ const DEFAULT_ADVANCE: f64 = 500.0;
 /// Most glyphs kept from one page; far above any real page.
 const MAX_GLYPHS_PER_PAGE: usize = 500_000;
 
-/// Most drawing calls interpreted on one page before giving up on it, so a
-/// page built of form XObjects that draw each other many times over ends.
-const MAX_DRAW_CALLS_PER_PAGE: usize = 5_000_000;
+use super::MAX_DRAW_CALLS as MAX_DRAW_CALLS_PER_PAGE;
 
 /// Why the interpretation of a page was stopped early; carried by the
 /// unwind that stops it.

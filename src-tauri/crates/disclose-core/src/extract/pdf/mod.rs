@@ -29,6 +29,34 @@ use hayro_interpret::{interpret_page, Context, InterpreterCache, InterpreterSett
 use super::{ExtractError, Extracted, Limits, Page};
 use layout::{lay_out, GlyphRecorder, PageCut};
 
+/// Most drawing operations interpreted on one page, when reading its text
+/// and when drawing it, so a page of millions of paths, or of form
+/// XObjects that draw each other many times over, ends. A few thousand is
+/// usual; a detailed map a few hundred thousand.
+pub const MAX_DRAW_CALLS: usize = 1_000_000;
+
+/// Interprets one page as displayed (crop box, `/Rotate`) into `device`.
+/// A panic — the interpreter failing, or a device stopping the page past a
+/// cap — is caught and returned as its payload.
+pub fn interpret_into<'a>(
+    page: &hayro_interpret::hayro_syntax::page::Page<'a>,
+    cache: &InterpreterCache<'a>,
+    settings: &InterpreterSettings,
+    device: &mut impl hayro_interpret::Device<'a>,
+) -> std::thread::Result<()> {
+    let (width, height) = page.render_dimensions();
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut context = Context::new(
+            page.initial_transform(true).to_kurbo(),
+            Rect::new(0.0, 0.0, width as f64, height as f64),
+            cache,
+            page.xref(),
+            settings.clone(),
+        );
+        interpret_page(page, &mut context, device);
+    }))
+}
+
 /// Separates the text of one page from the next.
 const PAGE_BREAK: &str = "\n\n";
 
@@ -92,16 +120,7 @@ pub fn extract_pdf(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractErr
         let number = index as u32 + 1;
         let (width, height) = page.render_dimensions();
         let mut recorder = GlyphRecorder::default();
-        let interpreted = catch_unwind(AssertUnwindSafe(|| {
-            let mut context = Context::new(
-                page.initial_transform(true).to_kurbo(),
-                Rect::new(0.0, 0.0, width as f64, height as f64),
-                &cache,
-                page.xref(),
-                settings.clone(),
-            );
-            interpret_page(page, &mut context, &mut recorder);
-        }));
+        let interpreted = interpret_into(page, &cache, &settings, &mut recorder);
         match interpreted {
             Ok(()) => {}
             Err(payload) => match payload.downcast_ref::<PageCut>() {

@@ -1,0 +1,321 @@
+//! The parent's side: a [`Slot`] holds one long-lived worker process and
+//! hands it one job at a time (a mailbox job answers in many frames). A watchdog thread per job kills the worker
+//! when its time is up or the run is cancelled; a worker that dies for any
+//! reason (abort, crash, the memory cap, the watchdog) is reaped, the job
+//! is answered with a [`Failure`] that says which limit it hit, and the
+//! next job starts a fresh worker.
+
+use std::io::{BufReader, BufWriter, Read};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::protocol::{self, Job, Reply};
+use super::worker::{TEST_HOOKS_ENV, WORKER_FLAG};
+use super::ProcessLimits;
+
+/// Why a job got no answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The worker ran out of time and was stopped.
+    TimedOut(Duration),
+    /// The worker needed more memory than it may have.
+    OutOfMemory(u64),
+    /// The worker died some other way (abort, crash).
+    Crashed(String),
+    /// The run was cancelled while the job was in flight.
+    Cancelled,
+    /// No worker could be started.
+    Unavailable(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::TimedOut(limit) => write!(
+                f,
+                "stopped after {} s: reading it took longer than the time limit (--file-timeout)",
+                limit.as_secs()
+            ),
+            Failure::OutOfMemory(bytes) => write!(
+                f,
+                "needed more than {}: reading it was stopped at the memory limit (--file-memory)",
+                super::show_bytes(*bytes)
+            ),
+            Failure::Crashed(how) => write!(f, "the reader crashed on this file ({how})"),
+            Failure::Cancelled => write!(f, "cancelled before it was read"),
+            Failure::Unavailable(why) => write!(f, "no reader process could be started: {why}"),
+        }
+    }
+}
+
+/// Where workers come from and what they may use.
+#[derive(Debug, Clone)]
+pub struct WorkerSpec {
+    pub program: PathBuf,
+    pub limits: ProcessLimits,
+    /// The worker's temporary folder (`TMPDIR`): the case's own `tmp/`.
+    pub tmp: Option<PathBuf>,
+}
+
+struct Running {
+    child: Arc<Mutex<Child>>,
+    stdin: BufWriter<ChildStdin>,
+    stdout: BufReader<ChildStdout>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+}
+
+/// One worker process, started on first use and again after it dies.
+#[derive(Default)]
+pub struct Slot {
+    running: Option<Running>,
+}
+
+/// How much of a worker's error output is kept to explain its death.
+const STDERR_TAIL: usize = 4096;
+/// How often the watchdog looks at the cancel switch.
+const TICK: Duration = Duration::from_millis(100);
+
+impl Slot {
+    /// Runs `job` over `data` in this slot's worker and returns its answer.
+    pub fn run(
+        &mut self,
+        spec: &WorkerSpec,
+        job: &Job,
+        data: &[u8],
+        cancel: &AtomicBool,
+    ) -> Result<Reply, Failure> {
+        let mut answer = None;
+        self.exchange(spec, job, data, cancel, &mut |reply| {
+            answer = Some(reply);
+            ControlFlow::Break(())
+        })?;
+        answer.ok_or_else(|| Failure::Crashed("no answer".into()))
+    }
+
+    /// Runs a job that answers in many frames (a mailbox), handing each to
+    /// `on_reply` until it says stop. The time limit counts from the latest
+    /// frame. If `on_reply` stops early, the worker is ended.
+    pub fn run_stream(
+        &mut self,
+        spec: &WorkerSpec,
+        job: &Job,
+        cancel: &AtomicBool,
+        on_reply: &mut dyn FnMut(Reply) -> ControlFlow<()>,
+    ) -> Result<(), Failure> {
+        let mut finished = false;
+        let result = self.exchange(spec, job, &[], cancel, &mut |reply| {
+            let done = matches!(reply, Reply::MailboxDone(_));
+            let flow = on_reply(reply);
+            finished = done;
+            flow
+        });
+        if result.is_ok() && !finished {
+            // Stopped by the caller mid-stream: the worker's next frames
+            // would be read as answers to the next job.
+            self.stop();
+        }
+        result
+    }
+
+    fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            if let Ok(mut child) = running.child.lock() {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+        }
+    }
+
+    fn exchange(
+        &mut self,
+        spec: &WorkerSpec,
+        job: &Job,
+        data: &[u8],
+        cancel: &AtomicBool,
+        on_reply: &mut dyn FnMut(Reply) -> ControlFlow<()>,
+    ) -> Result<(), Failure> {
+        if self.running.is_none() {
+            self.running = Some(start(spec).map_err(|e| Failure::Unavailable(e.to_string()))?);
+        }
+        let Some(running) = self.running.as_mut() else {
+            return Err(Failure::Unavailable("no worker".into()));
+        };
+        // `true`: a frame arrived (the clock starts again); `false`: done.
+        let (tick_tx, tick_rx) = mpsc::channel::<bool>();
+        let mut stopped_by = None;
+        let limit = spec.limits.timeout * job.time_factor();
+        let child = running.child.clone();
+        let answered = std::thread::scope(|scope| {
+            let watchdog = scope.spawn(move || {
+                let mut started = Instant::now();
+                loop {
+                    match tick_rx.recv_timeout(TICK) {
+                        Ok(true) => started = Instant::now(),
+                        Ok(false) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    }
+                    let why = if cancel.load(Ordering::Relaxed) {
+                        Failure::Cancelled
+                    } else if started.elapsed() > limit {
+                        Failure::TimedOut(limit)
+                    } else {
+                        continue;
+                    };
+                    if let Ok(mut child) = child.lock() {
+                        let _ = child.kill();
+                    }
+                    return Some(why);
+                }
+            });
+            let answered = (|| -> std::io::Result<bool> {
+                protocol::send_job(&mut running.stdin, job, data)?;
+                loop {
+                    let Some(reply) = protocol::receive::<Reply>(&mut running.stdout)? else {
+                        return Ok(false);
+                    };
+                    let _ = tick_tx.send(true);
+                    if on_reply(reply).is_break() {
+                        return Ok(true);
+                    }
+                }
+            })();
+            let _ = tick_tx.send(false);
+            stopped_by = watchdog.join().ok().flatten();
+            answered
+        });
+        match answered {
+            Ok(true) => {
+                if stopped_by.is_some() {
+                    // Killed just as it answered: start afresh next time.
+                    self.running = None;
+                }
+                Ok(())
+            }
+            _ => {
+                let running = self.running.take();
+                Err(stopped_by.unwrap_or_else(|| died(running, spec.limits.memory)))
+            }
+        }
+    }
+}
+
+fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
+    let mut command = Command::new(&spec.program);
+    command
+        .arg(WORKER_FLAG)
+        .arg("--memory")
+        .arg(spec.limits.memory.to_string())
+        .arg("--parent")
+        .arg(std::process::id().to_string())
+        .env("MALLOC_ARENA_MAX", "2")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(tmp) = &spec.tmp {
+        std::fs::create_dir_all(tmp)?;
+        command.env("TMPDIR", tmp);
+    }
+    if std::env::var(TEST_HOOKS_ENV).is_ok_and(|v| v == "1") {
+        command.env(TEST_HOOKS_ENV, "1");
+    }
+    let mut child = command.spawn()?;
+    let (Some(stdin), Some(stdout), Some(mut stderr)) =
+        (child.stdin.take(), child.stdout.take(), child.stderr.take())
+    else {
+        let _ = child.kill();
+        return Err(std::io::Error::other("the worker's pipes are missing"));
+    };
+    let tail = Arc::new(Mutex::new(Vec::new()));
+    let keep = tail.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 1024];
+        while let Ok(n) = stderr.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut kept) = keep.lock() {
+                kept.extend_from_slice(&buf[..n]);
+                let excess = kept.len().saturating_sub(STDERR_TAIL);
+                kept.drain(..excess);
+            }
+        }
+    });
+    Ok(Running {
+        child: Arc::new(Mutex::new(child)),
+        stdin: BufWriter::new(stdin),
+        stdout: BufReader::new(stdout),
+        stderr: tail,
+    })
+}
+
+/// Why a worker that stopped answering is gone.
+fn died(running: Option<Running>, memory: u64) -> Failure {
+    let Some(running) = running else {
+        return Failure::Crashed("no worker".into());
+    };
+    drop(running.stdin);
+    let status = running
+        .child
+        .lock()
+        .ok()
+        .and_then(|mut child| wait_briefly(&mut child));
+    // The stderr thread ends with the process; give it a moment to drain.
+    std::thread::sleep(Duration::from_millis(20));
+    let stderr = running
+        .stderr
+        .lock()
+        .map(|s| String::from_utf8_lossy(&s).into_owned())
+        .unwrap_or_default();
+    if stderr.contains("memory allocation of") || stderr.contains("out of memory") {
+        return Failure::OutOfMemory(memory);
+    }
+    let how = match status {
+        Some(status) => describe(status),
+        None => "it stopped answering".to_string(),
+    };
+    Failure::Crashed(how)
+}
+
+fn wait_briefly(child: &mut Child) -> Option<std::process::ExitStatus> {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(5) {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    child.wait().ok()
+}
+
+fn describe(status: std::process::ExitStatus) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            let name = match signal {
+                6 => "aborted".to_string(),
+                9 => "killed".to_string(),
+                11 => "segmentation fault".to_string(),
+                other => format!("signal {other}"),
+            };
+            return name;
+        }
+    }
+    format!("exit status {}", status.code().unwrap_or(-1))
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        if let Some(running) = self.running.take() {
+            drop(running.stdin);
+            if let Ok(mut child) = running.child.lock() {
+                let _ = wait_briefly(&mut child);
+            }
+        }
+    }
+}

@@ -326,7 +326,15 @@ name: string,
 /**
  * Hidden sheets are extracted too and marked.
  */
-hidden: boolean, columns: Array<string>, rows: Array<Array<string>>, };
+hidden: boolean, columns: Array<string>, rows: Array<Array<string>>, 
+/**
+ * Rows hidden in the sheet (indexes into `rows`).
+ */
+hidden_rows: Array<number>, 
+/**
+ * Columns hidden in the sheet (indexes into `columns` and each row).
+ */
+hidden_columns: Array<number>, };
 
 export type Decision = "disclose" | "redact" | "withhold" | "not-relevant" | "duplicate";
 

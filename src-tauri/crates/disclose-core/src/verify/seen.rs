@@ -177,13 +177,13 @@ pub enum Source<'a> {
     Path(&'a Path),
 }
 
-/// [`look`] at many files, several at once: each is `(where, name,
-/// boxes)`. Files that are neither PDFs nor images (by their content) and
+/// A file to look at: where it is, its name, and the boxes that must be
+/// black on its pages.
+pub type ToLook<'a> = (Source<'a>, &'a str, &'a [(PageBox, String)]);
+
+/// [`look`] at many files, several at once. Files that are neither PDFs nor images (by their content) and
 /// files that cannot be read give `None`, for the caller's own pass.
-pub fn look_all(
-    files: &[(Source<'_>, &str, &[(PageBox, String)])],
-    cache: &OcrCache,
-) -> Vec<Option<Seen>> {
+pub fn look_all(files: &[ToLook<'_>], cache: &OcrCache) -> Vec<Option<Seen>> {
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<Option<Seen>>> = Mutex::new((0..files.len()).map(|_| None).collect());
     std::thread::scope(|scope| {

@@ -34,6 +34,8 @@ fn main() {
             "item_rendition",
             "export_preview",
             "export_bundle",
+            "not_this_person",
+            "redact_finding",
             "get_profile",
             "save_profile",
             "holidays_state",

@@ -26,6 +26,7 @@ use disclose_core::store::{ItemRow, Status};
 use disclose_core::suggest::SuggestSummary;
 use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
 use disclose_core::threads::GroupingSummary;
+use disclose_core::verify::{FindingKind, Leak, Waiver};
 
 use crate::commands::{
     CaseInput, ExportPreview, ImportProgress, ItemBrief, ItemDetail, MarkSelection, ProfileState,
@@ -93,6 +94,9 @@ fn declarations() -> String {
     add(SuggestionGroup::decl(&cfg));
     add(SuggestSummary::decl(&cfg));
     add(ExportPreview::decl(&cfg));
+    add(Leak::decl(&cfg));
+    add(FindingKind::decl(&cfg));
+    add(Waiver::decl(&cfg));
     add(ExportResult::decl(&cfg));
     add(ManifestEntry::decl(&cfg));
     add(Profile::decl(&cfg));

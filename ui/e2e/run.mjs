@@ -35,6 +35,25 @@ cli("render", "--case", "READY-1");
 // A case whose search index was lost (its folder deleted).
 cli("demo", "--ref", "IDX-1");
 rmSync(path.join(home, "cases", "IDX-1", "index"), { recursive: true, force: true });
+// LEAK-1: a Word file whose subject names a bakery that shares a redacted
+// surname, so the leak check finds "Okonjo" in the schedule: an ambiguous
+// finding the window must let the caseworker resolve.
+const leakDir = path.join(work, "leak");
+mkdirSync(leakDir);
+execFileSync("python3", ["-c", `
+import sys, zipfile
+w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>')
+    z.writestr('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>')
+    z.writestr('word/document.xml', '<?xml version="1.0"?><w:document ' + w + '><w:body><w:p><w:r><w:t>Tiffany Okonjo complained about the bins again.</w:t></w:r></w:p></w:body></w:document>')
+    z.writestr('docProps/core.xml', '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:subject>Order from Okonjo Bakery</dc:subject></cp:coreProperties>')
+`, path.join(leakDir, "bins.docx")]);
+cli("case", "new", "--ref", "LEAK-1", "--subject", "Jane Smith", "--received", "2026-03-03");
+cli("import", "--case", "LEAK-1", leakDir);
+cli("decide", "--case", "LEAK-1", "--all", "--as", "disclose");
+cli("redact", "--case", "LEAK-1", "--term", "Tiffany Okonjo", "--everywhere", "--reason", "third-party");
+cli("render", "--case", "LEAK-1");
 // A Scottish case due Mon 14 Jun 2027, a GOV.UK-shaped file that makes
 // that day a bank holiday, and a closed case.
 cli("case", "new", "--ref", "HOL-1", "--subject", "Ada Okafor", "--received", "2027-05-14", "--region", "scotland");
@@ -219,6 +238,21 @@ try {
   assert.equal(passphrase.split("-").length, 8, `a passphrase of eight words: ${passphrase}`);
   execFileSync("7z", ["t", `-p${passphrase}`, bundle], { stdio: "ignore" });
   shots.push(await screenshot(wd, "10-export"));
+
+  step("export: an ambiguous leak-check finding is shown in context, resolved as not this person, then exported");
+  await wd.script("window.location.hash = arguments[0]", "#/case/LEAK-1/export");
+  const findings = await wd.text(await wd.find("#export-findings", { timeout: 120000 }));
+  assert.match(findings, /Okonjo/, `the finding names the word: ${findings}`);
+  assert.match(findings, /Okonjo Bakery/, `the finding is shown in context: ${findings}`);
+  shots.push(await screenshot(wd, "11-leak-finding"));
+  await wd.type(await wd.find("#finding-reason-0"), "the bakery's trading name, not the complainant");
+  await wd.click(await wd.find("#export-findings li .finding-actions button:last-child"));
+  await wd.find("#export-contents", { timeout: 120000 });
+  const leakBundle = path.join(work, "LEAK-1.zip");
+  await wd.type(await wd.find("#export-path"), leakBundle);
+  await wd.click(await wd.find("#export-go"));
+  await wd.find("#export-passphrase", { timeout: 120000 });
+  assert.match(cli("audit", "--case", "LEAK-1"), /not-this-person/, "the waiver is in the audit trail");
 
   step("the organisation profile is complete and editable");
   await wd.script("window.location.hash = arguments[0]", "#/organisation");

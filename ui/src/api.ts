@@ -21,6 +21,7 @@ import type {
   MarkSelection,
   MarkStatus,
   Profile,
+  Waiver,
   ProfileState,
   PurgedRecord,
   Reason,
@@ -92,6 +93,9 @@ export const api = {
   rendition: (reference: string, id: number) => call<ArrayBuffer>("item_rendition", { reference, id }),
   exportPreview: (reference: string) => call<ExportPreview>("export_preview", { reference }),
   exportBundle: (reference: string, out: string, encrypt: boolean) => call<ExportResult>("export_bundle", { reference, out, encrypt }),
+  notThisPerson: (reference: string, found: string, redacted: string, reason: string) =>
+    call<Waiver>("not_this_person", { reference, found, redacted, reason }),
+  redactFinding: (reference: string, found: string, reason: string) => call<number>("redact_finding", { reference, found, reason }),
   profile: () => call<ProfileState>("get_profile"),
   saveProfile: (profile: Profile) => call<ProfileState>("save_profile", { profile }),
   holidays: () => call<HolidaysFile>("holidays_state"),

@@ -360,7 +360,15 @@ name: string,
 /**
  * Hidden sheets are extracted too and marked.
  */
-hidden: boolean, columns: Array<string>, rows: Array<Array<string>>, };
+hidden: boolean, columns: Array<string>, rows: Array<Array<string>>, 
+/**
+ * Rows hidden in the sheet (indexes into `rows`).
+ */
+hidden_rows: Array<number>, 
+/**
+ * Columns hidden in the sheet (indexes into `columns` and each row).
+ */
+hidden_columns: Array<number>, };
 
 export type Decision = "disclose" | "redact" | "withhold" | "not-relevant" | "duplicate";
 
@@ -434,7 +442,53 @@ by_whose: { [key in string]: number },
  */
 suggested: number, };
 
-export type ExportPreview = { blockers: Array<string>, preview: ExportResult | null, };
+export type ExportPreview = { blockers: Array<string>, findings: Array<Leak>, preview: ExportResult | null, };
+
+export type Leak = { 
+/**
+ * The produced file (and entry inside it, after `!`).
+ */
+file: string, 
+/**
+ * `text`, `metadata`, `file name`, `raw bytes`, `unreadable`.
+ */
+place: string, kind: FindingKind, 
+/**
+ * What was found.
+ */
+found: string, 
+/**
+ * The text around it, as the reader sees it.
+ */
+context: string, 
+/**
+ * The redaction it comes from.
+ */
+redacted: string, 
+/**
+ * The item the redaction was made in.
+ */
+item_id: number | null, 
+/**
+ * The item the produced file is the copy of, when it is one.
+ */
+in_item: number | null, 
+/**
+ * Whether it may be recorded as "not this person" instead of redacted.
+ */
+waivable: boolean, };
+
+export type FindingKind = "whole" | "word" | "fragment" | "near" | "pixels" | "unreadable";
+
+export type Waiver = { id: number, 
+/**
+ * The word found (lower case).
+ */
+found: string, 
+/**
+ * The redacted string it was taken for.
+ */
+redacted: string, reason: string, waived_at: string, waived_by: string, };
 
 export type ExportResult = { path: string, 
 /**

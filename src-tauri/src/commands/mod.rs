@@ -56,6 +56,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         marks::item_rendition,
         export::export_preview,
         export::export_bundle,
+        export::not_this_person,
+        export::redact_finding,
         export::get_profile,
         export::save_profile,
         holidays::holidays_state,

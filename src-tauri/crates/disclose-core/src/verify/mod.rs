@@ -12,6 +12,7 @@
 mod needles;
 mod ordinary;
 mod recipient;
+mod seen;
 pub mod waivers;
 
 use std::collections::{HashMap, HashSet};
@@ -25,7 +26,7 @@ use crate::error::Result;
 use crate::extract::{self, sniff::sniff, Limits};
 use crate::marks::{MarkStatus, PageBox};
 pub use needles::{FindingKind, Needles};
-use recipient::Drawn;
+use seen::{OcrCache, Seen, Source};
 pub use waivers::{waive, Waiver};
 
 /// One place something redacted was found.
@@ -104,8 +105,14 @@ pub fn verify_allowing(
             .collect(),
     };
     let mut checker = Checker::new(folder, trusted)?;
-    for (file, item) in &files {
-        let label = file.display().to_string();
+    let labels: Vec<String> = files.iter().map(|(f, _)| f.display().to_string()).collect();
+    checker.look_ahead(
+        files
+            .iter()
+            .zip(&labels)
+            .map(|((file, item), label)| (Source::Path(file), label.as_str(), *item)),
+    );
+    for ((file, item), label) in files.iter().zip(labels) {
         match std::fs::read(file) {
             Ok(data) => checker.file(&data, &label, *item, 0),
             Err(e) => checker.unreadable(&label, &e.to_string()),
@@ -121,6 +128,11 @@ pub fn verify_bytes(
     trusted: &str,
 ) -> Result<VerifyReport> {
     let mut checker = Checker::new(folder, trusted)?;
+    checker.look_ahead(
+        files
+            .iter()
+            .map(|f| (Source::Bytes(&f.bytes), f.name.as_str(), f.item)),
+    );
     for file in files {
         checker.file(&file.bytes, &file.name, file.item, 0);
     }
@@ -138,9 +150,14 @@ struct Checker {
     /// What must be black on the pages of each PDF and image item's copy:
     /// the box and the redacted text under it.
     boxes: HashMap<i64, Vec<(PageBox, String)>>,
+    /// Tesseract's readings of drawn pages.
+    cache: OcrCache,
     /// The case's temporary folder, where pdftotext and Tesseract are
     /// given what they read.
     tmp: std::path::PathBuf,
+    /// What the pixels of the top-level files showed, worked out ahead
+    /// (by file name).
+    seen: HashMap<String, Seen>,
     report: VerifyReport,
 }
 
@@ -155,19 +172,40 @@ impl Checker {
             .map(|w| (w.found.to_lowercase(), w.redacted.to_lowercase()))
             .collect();
         recipient::require_tools()?;
+        let tmp = folder.tmp_dir();
+        crate::private::make_dir(&tmp)?;
         let report = VerifyReport {
             redactions: needles.count() as u64,
             ..VerifyReport::default()
         };
-        let tmp = folder.tmp_dir();
-        crate::private::make_dir(&tmp)?;
         Ok(Checker {
             needles,
             waived,
             boxes: boxes_to_black(folder)?,
+            cache: OcrCache::new(Some(folder.dir().join("ocr-cache")), tmp.clone()),
             tmp,
+            seen: HashMap::new(),
             report,
         })
+    }
+
+    /// Draws, reads and checks the pages of every PDF and image among
+    /// `files`, several files at once, before the one-by-one pass.
+    fn look_ahead<'a>(&mut self, files: impl Iterator<Item = (Source<'a>, &'a str, Option<i64>)>) {
+        let none = Vec::new();
+        let files: Vec<_> = files
+            .map(|(source, name, item)| {
+                let boxes = item.and_then(|i| self.boxes.get(&i)).unwrap_or(&none);
+                (source, name, boxes.as_slice())
+            })
+            .collect();
+        let seen = seen::look_all(&files, &self.cache);
+        let found: Vec<(String, Seen)> = files
+            .iter()
+            .zip(seen)
+            .filter_map(|((_, name, _), seen)| seen.map(|s| (name.to_string(), s)))
+            .collect();
+        self.seen.extend(found);
     }
 
     fn finish(mut self) -> VerifyReport {
@@ -249,12 +287,9 @@ impl Checker {
                     Ok(text) => self.search(&text, label, "pdftotext", item),
                     Err(e) => self.unreadable(label, &format!("pdftotext: {e}")),
                 }
-                self.pdf_pixels(data, label, item);
+                self.pixels(data, true, label, item);
             }
-            extract::FileType::Image => match recipient::image_page(data) {
-                Ok(page) => self.pixels(&[page], label, item),
-                Err(e) => self.unreadable(label, &format!("pixels: {e}")),
-            },
+            extract::FileType::Image => self.pixels(data, false, label, item),
             _ => {}
         }
         match extract::extract(file_type, data, name, &Limits::default()) {
@@ -274,72 +309,45 @@ impl Checker {
         }
     }
 
-    /// Draws the PDF's pages a few at a time (as many as there are cores)
-    /// and checks their pixels.
-    fn pdf_pixels(&mut self, data: &[u8], label: &str, item: Option<i64>) {
-        let batch = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
-        let mut first = 1;
-        loop {
-            match recipient::pdf_pages(data, first, batch) {
-                Ok((pages, total)) => {
-                    self.pixels(&pages, label, item);
-                    first += batch;
-                    if first > total {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    self.unreadable(label, &format!("pixels: {e}"));
-                    break;
-                }
+    /// Checks what the pixels of a PDF or image show: the words read by
+    /// OCR, and every box redacted on its pages black.
+    fn pixels(&mut self, data: &[u8], is_pdf: bool, label: &str, item: Option<i64>) {
+        let seen = match self.seen.remove(label) {
+            Some(seen) => seen,
+            None => {
+                let boxes = item
+                    .and_then(|i| self.boxes.get(&i))
+                    .cloned()
+                    .unwrap_or_default();
+                seen::look(data, is_pdf, &boxes, &self.cache)
             }
-        }
-    }
-
-    /// Reads drawn pages by OCR (in parallel) and checks that every box
-    /// redacted on them is black.
-    fn pixels(&mut self, pages: &[Drawn], label: &str, item: Option<i64>) {
-        let tmp = self.tmp.as_path();
-        let read: Vec<std::result::Result<String, String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = pages
-                .iter()
-                .map(|page| scope.spawn(move || recipient::ocr(page, tmp)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err("OCR crashed".into())))
-                .collect()
-        });
-        for (page, text) in pages.iter().zip(read) {
-            match text {
+        };
+        for page in seen.pages {
+            match page.text {
                 Ok(text) => {
                     let place = format!("ocr (page {})", page.number);
                     self.search(&text, label, &place, item);
                 }
                 Err(e) => self.unreadable(label, &format!("OCR of page {}: {e}", page.number)),
             }
-            let boxes = item
-                .and_then(|i| self.boxes.get(&i))
-                .cloned()
-                .unwrap_or_default();
-            for (place, redacted) in boxes.iter().filter(|(b, _)| b.page == page.number) {
-                if !recipient::is_black(page, place.rect) {
-                    let [x0, y0, x1, y1] = place.rect;
-                    self.report.leaks.push(Leak {
-                        file: label.to_string(),
-                        place: format!("pixels (page {})", page.number),
-                        kind: FindingKind::Pixels,
-                        found: format!(
-                            "the redacted box at [{x0:.0}, {y0:.0}, {x1:.0}, {y1:.0}] is not solid black"
-                        ),
-                        context: String::new(),
-                        redacted: redacted.clone(),
-                        item_id: item,
-                        in_item: item,
-                        waivable: false,
-                    });
-                }
+            for ([x0, y0, x1, y1], redacted) in page.not_black {
+                self.report.leaks.push(Leak {
+                    file: label.to_string(),
+                    place: format!("pixels (page {})", page.number),
+                    kind: FindingKind::Pixels,
+                    found: format!(
+                        "the redacted box at [{x0:.0}, {y0:.0}, {x1:.0}, {y1:.0}] is not solid black"
+                    ),
+                    context: String::new(),
+                    redacted,
+                    item_id: item,
+                    in_item: item,
+                    waivable: false,
+                });
             }
+        }
+        if let Some(e) = seen.error {
+            self.unreadable(label, &format!("pixels: {e}"));
         }
     }
 

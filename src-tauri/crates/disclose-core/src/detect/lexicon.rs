@@ -1,7 +1,10 @@
-//! The word lists the name recogniser consults: given names, surnames and
-//! names that are also ordinary words (text files next to this module),
-//! titles, street and organisation words, context cues and common English
-//! words that are capitalised at the start of a sentence or in headings.
+//! The word lists the name recogniser consults: given names, surnames,
+//! names that are also ordinary words and surnames that are words ("Marsh",
+//! "Fields") (text files next to this module, partly from the US Census 1990
+//! name files: see their headers), the English word list of the leak check,
+//! titles, street and organisation words, context cues (before a name and,
+//! for relations and roles, after it) and common English words that are
+//! capitalised at the start of a sentence or in headings.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -12,6 +15,8 @@ static SURNAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("surnames.txt")));
 static AMBIGUOUS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("ambiguous_words.txt")));
+static WORD_SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("word_surnames.txt")));
 static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut set = words(COMMON_WORDS);
     set.extend(MONTHS_AND_DAYS.split_whitespace());
@@ -51,14 +56,31 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     sons brothers motors garage pharmacy dental practice clinic medical care insurance \
     energy water gas power football united city county borough advice corp \
     corporation llc holdings international industries systems technologies solutions capital \
-    finance financial";
+    finance financial packaging paper pulp oil marketing trading resources production products \
+    manufacturing logistics transport airways airlines foods press media news fund appraisers \
+    announcements announcement communications communication relations office chairman desk \
+    notification notifications migration helpdesk mailbox";
 
 /// Words just before a name that say a person follows: "my neighbour Sam",
 /// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones".
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
     sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
     girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
-    named household complainant occupant applicant reporter ex";
+    named household complainant occupant applicant reporter ex perpetrator perpetrators \
+    alleged victim suspect offender aggressor witnesses";
+
+/// Words after a name, behind a dash, comma or bracket, that say a person
+/// came before: a household list ("Kieran Moss - son - DOB ...") or a
+/// professional's role ("Derek Pryce (Police Community Support Officer)").
+pub const RELATIONS_AND_ROLES: &str = "son daughter partner husband wife child brother sister \
+    mother mum father dad stepson stepdaughter stepfather stepmother grandson granddaughter \
+    grandmother grandfather nan grandad nephew niece cousin uncle aunt lodger carer tenant \
+    occupant resident neighbour witness perpetrator complainant victim friend boyfriend \
+    girlfriend fiance fiancee ex pcso pc police officer constable sergeant inspector detective \
+    social worker health visitor gp doctor dr nurse midwife paramedic solicitor barrister \
+    councillor cllr mp caseworker housing manager surveyor contractor plumber electrician \
+    engineer operative support worker key worker teacher headteacher head teacher advocate \
+    interpreter landlord agent warden caretaker concierge officer community";
 
 /// Job titles just before a name, with one space: "Operative A Quinlan".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
@@ -104,6 +126,7 @@ mould condensation plaster ceiling wall walls floor stairs lift hallway communal
 sent tel mob fax web www cordially ask asked tell told call give gave take took let make made
 saw met meet chase check inform informed remind reminded thank send forward forwarded ring email
 write attach find found keep kept leave left bring brought get got go went come came put try period periods payments anyone someone everyone nobody citizens residents resident streetlight contractor operative
+rgds thx thks ladies gentlemen guys folks everybody
 ";
 
 fn lower(word: &str) -> String {
@@ -119,6 +142,26 @@ pub fn is_surname(word: &str) -> bool {
     // "Smith-Jones": a double-barrelled surname of known ones; not
     // "fixed-price".
     SURNAMES.contains(w.as_str()) || (w.contains('-') && w.split('-').all(|p| SURNAMES.contains(p)))
+}
+
+/// A surname that is also an English word: "Marsh", "Fields".
+pub fn is_word_surname(word: &str) -> bool {
+    WORD_SURNAMES.contains(lower(word).as_str())
+}
+
+/// An ordinary English word (the leak check's list: no proper names).
+pub fn is_english(word: &str) -> bool {
+    crate::verify::ordinary::is_ordinary(&lower(word))
+}
+
+/// A street word that is seldom the whole name of a street ("Fields",
+/// "Hill", "Wood"), so after a given name it may be a surname.
+pub fn is_soft_street(word: &str) -> bool {
+    const STRONG: &str = "road rd street st avenue ave close lane court drive way place \
+        crescent gardens terrace grove park square mews row estate house tower towers centre \
+        center school academy college hospital surgery station library church chapel boulevard";
+    let w = lower(word);
+    is_street(&w) && !STRONG.split_whitespace().any(|s| s == w)
 }
 
 pub fn is_ambiguous(word: &str) -> bool {

@@ -15,6 +15,7 @@ mod import;
 mod isolation;
 mod leaks;
 mod ocr;
+mod people;
 mod pixels;
 mod pst;
 mod redact;

@@ -7,17 +7,41 @@
 //! capitalised at the start of a sentence or in headings.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-static GIVEN: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| words(include_str!("given_names.txt")));
-static SURNAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| words(include_str!("surnames.txt")));
-static AMBIGUOUS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| words(include_str!("ambiguous_words.txt")));
-static WORD_SURNAMES: LazyLock<HashSet<&'static str>> =
+/// FNV-1a: a fast hash for the short words looked up for every word of
+/// every text (the lists are ours, so no one chooses colliding keys).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+static GIVEN: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("given_names.txt")));
+static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("surnames.txt")));
+static AMBIGUOUS: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("ambiguous_words.txt")));
+static WORD_SURNAMES: LazyLock<WordSet> =
     LazyLock::new(|| words(include_str!("word_surnames.txt")));
-static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static COMMON: LazyLock<WordSet> = LazyLock::new(|| {
     let mut set = words(COMMON_WORDS);
     set.extend(MONTHS_AND_DAYS.split_whitespace());
     set.extend(STREET_WORDS.split_whitespace());
@@ -25,10 +49,12 @@ static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(TITLES.iter().copied());
     set
 });
-static STREETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(STREET_WORDS));
-static ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(ORG_WORDS));
+static MONTHS: LazyLock<WordSet> = LazyLock::new(|| words(MONTHS_AND_DAYS));
+static STRONG_STREETS: LazyLock<WordSet> = LazyLock::new(|| words(STRONG_STREET_WORDS));
+static STREETS: LazyLock<WordSet> = LazyLock::new(|| words(STREET_WORDS));
+static ORGS: LazyLock<WordSet> = LazyLock::new(|| words(ORG_WORDS));
 
-fn words(list: &'static str) -> HashSet<&'static str> {
+fn words(list: &'static str) -> WordSet {
     list.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)
@@ -129,61 +155,73 @@ write attach find found keep kept leave left bring brought get got go went come 
 rgds thx thks ladies gentlemen guys folks everybody
 ";
 
-fn lower(word: &str) -> String {
-    word.to_lowercase()
+/// Calls `f` with `word` in lower case, without allocating for the short
+/// ASCII words that most words are.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 40];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        f(std::str::from_utf8(bytes).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 pub fn is_given(word: &str) -> bool {
-    GIVEN.contains(lower(word).as_str())
+    with_lower(word, |w| GIVEN.contains(w))
 }
 
 pub fn is_surname(word: &str) -> bool {
-    let w = lower(word);
     // "Smith-Jones": a double-barrelled surname of known ones; not
     // "fixed-price".
-    SURNAMES.contains(w.as_str()) || (w.contains('-') && w.split('-').all(|p| SURNAMES.contains(p)))
+    with_lower(word, |w| {
+        SURNAMES.contains(w) || (w.contains('-') && w.split('-').all(|p| SURNAMES.contains(p)))
+    })
 }
 
 /// A surname that is also an English word: "Marsh", "Fields".
 pub fn is_word_surname(word: &str) -> bool {
-    WORD_SURNAMES.contains(lower(word).as_str())
+    with_lower(word, |w| WORD_SURNAMES.contains(w))
 }
 
 /// An ordinary English word (the leak check's list: no proper names).
 pub fn is_english(word: &str) -> bool {
-    crate::verify::ordinary::is_ordinary(&lower(word))
+    with_lower(word, crate::verify::ordinary::is_ordinary)
 }
 
 /// A street word that is seldom the whole name of a street ("Fields",
 /// "Hill", "Wood"), so after a given name it may be a surname.
 pub fn is_soft_street(word: &str) -> bool {
-    const STRONG: &str = "road rd street st avenue ave close lane court drive way place \
-        crescent gardens terrace grove park square mews row estate house tower towers centre \
-        center school academy college hospital surgery station library church chapel boulevard";
-    let w = lower(word);
-    is_street(&w) && !STRONG.split_whitespace().any(|s| s == w)
+    with_lower(word, |w| STREETS.contains(w) && !STRONG_STREETS.contains(w))
 }
 
+/// Street words that name a whole street, never a person.
+const STRONG_STREET_WORDS: &str = "road rd street st avenue ave close lane court drive way place \
+    crescent gardens terrace grove park square mews row estate house tower towers centre center \
+    school academy college hospital surgery station library church chapel boulevard";
+
 pub fn is_ambiguous(word: &str) -> bool {
-    AMBIGUOUS.contains(lower(word).as_str())
+    with_lower(word, |w| AMBIGUOUS.contains(w))
 }
 
 pub fn is_common(word: &str) -> bool {
-    COMMON.contains(lower(word).as_str())
+    with_lower(word, |w| COMMON.contains(w))
 }
 
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&lower(word).as_str())
+    with_lower(word, |w| TITLES.contains(&w))
 }
 
 pub fn is_street(word: &str) -> bool {
-    STREETS.contains(lower(word).as_str())
+    with_lower(word, |w| STREETS.contains(w))
 }
 
 pub fn is_org(word: &str) -> bool {
-    ORGS.contains(lower(word).as_str())
+    with_lower(word, |w| ORGS.contains(w))
 }
 
 pub fn is_month_or_day(word: &str) -> bool {
-    MONTHS_AND_DAYS.split_whitespace().any(|m| m == lower(word))
+    with_lower(word, |w| MONTHS.contains(w))
 }

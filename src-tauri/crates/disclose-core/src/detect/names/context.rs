@@ -54,7 +54,11 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         .iter()
         .any(|t| lex::is_given(t.word) || lex::is_surname(t.word) || !lex::is_english(t.word));
     let after = &text[toks[last].full_end..];
-    (namelike && ROLE_AFTER.is_match(after) && !vetoed(text, toks, i, last)).then_some((last, 0.85))
+    let opener = after
+        .trim_start_matches([' ', '\t'])
+        .starts_with(['-', '–', '—', ',', ':', '(', '[', 'i', 'w']);
+    (opener && namelike && ROLE_AFTER.is_match(after) && !vetoed(text, toks, i, last))
+        .then_some((last, 0.85))
 }
 
 /// A given name or a word that is no English word, alone on its line and

@@ -18,6 +18,7 @@ mod integrity;
 mod isolation;
 mod leaks;
 mod ocr;
+mod people;
 mod pixels;
 mod privacy;
 mod pst;

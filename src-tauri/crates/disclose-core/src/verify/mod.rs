@@ -10,7 +10,7 @@
 //! cannot read is a finding too.
 
 mod needles;
-mod ordinary;
+pub(crate) mod ordinary;
 mod recipient;
 mod seen;
 pub mod waivers;

@@ -5,6 +5,8 @@
 
 use ts_rs::{Config, TS};
 
+use disclose_core::actor::Actor;
+use disclose_core::audit::anchor::Anchored;
 use disclose_core::audit::Verification;
 use disclose_core::bundle::{ExportResult, ManifestEntry};
 use disclose_core::case::due::{DueMove, HolidaysImport};
@@ -24,6 +26,7 @@ use disclose_core::store::{ItemRow, Status};
 use disclose_core::suggest::SuggestSummary;
 use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
 use disclose_core::threads::GroupingSummary;
+use disclose_core::verify::{FindingKind, Leak, Waiver};
 
 use crate::commands::{
     CaseInput, ExportPreview, HomeLock, ImportProgress, ItemBrief, ItemDetail, MarkSelection,
@@ -50,6 +53,7 @@ fn declarations() -> String {
     add(Pause::decl(&cfg));
     add(Deadline::decl(&cfg));
     add(CaseOverview::decl(&cfg));
+    add(Actor::decl(&cfg));
     add(Closure::decl(&cfg));
     add(PurgedRecord::decl(&cfg));
     add(DueMove::decl(&cfg));
@@ -90,12 +94,16 @@ fn declarations() -> String {
     add(SuggestionGroup::decl(&cfg));
     add(SuggestSummary::decl(&cfg));
     add(ExportPreview::decl(&cfg));
+    add(Leak::decl(&cfg));
+    add(FindingKind::decl(&cfg));
+    add(Waiver::decl(&cfg));
     add(ExportResult::decl(&cfg));
     add(ManifestEntry::decl(&cfg));
     add(Profile::decl(&cfg));
     add(ProfileState::decl(&cfg));
     add(HomeLock::decl(&cfg));
     add(Verification::decl(&cfg));
+    add(Anchored::decl(&cfg));
     add(CommandError::decl(&cfg));
     out
 }

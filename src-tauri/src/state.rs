@@ -61,6 +61,17 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Closes every case held open (their next use opens them again).
+    pub fn forget_open_cases(&self) -> CommandResult<()> {
+        self.open
+            .lock()
+            .map_err(|_| CommandError::internal("case cache poisoned"))?
+            .clear();
+        Ok(())
+    }
+}
+
 /// Creates the demo case when the home holds no cases yet, so the first
 /// start shows the product working.
 pub fn ensure_demo(home: &Home) -> disclose_core::Result<()> {
@@ -73,7 +84,7 @@ pub fn ensure_demo(home: &Home) -> disclose_core::Result<()> {
         DEMO_REFERENCE,
         &now(),
         today,
-        &disclose_core::case::os_user(),
+        &disclose_core::actor::Actor::current(home).label(),
     )?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! office documents, PDFs) in code, deterministically.
 
 pub mod adversarial;
+pub mod detect_eval;
 pub mod fuzz;
 pub mod govuk;
 pub mod hostile;
@@ -32,9 +33,45 @@ pub fn disclose_binary() -> PathBuf {
     bin
 }
 
+/// [`disclose_binary`] where `nobody` can run it: the build folder may sit
+/// in root's home (CI's `CARGO_TARGET_DIR`), which others cannot enter. A
+/// hard link (or a copy) in a shared folder, one per test process; links
+/// left by finished test processes are removed.
+fn binary_for_nobody() -> PathBuf {
+    static SHARED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    SHARED
+        .get_or_init(|| {
+            use std::os::unix::fs::PermissionsExt;
+            let dir = std::env::temp_dir().join("disclose-for-nobody");
+            std::fs::create_dir_all(&dir).expect("shared binary folder");
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755))
+                .expect("open the shared binary folder");
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let alive = name
+                    .strip_prefix("disclose-")
+                    .is_some_and(|pid| Path::new("/proc").join(pid).exists());
+                if !alive {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+            let shared = dir.join(format!("disclose-{}", std::process::id()));
+            let source = disclose_binary();
+            if std::fs::hard_link(&source, &shared).is_err() {
+                std::fs::copy(&source, &shared).expect("copy the binary for nobody");
+            }
+            std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755))
+                .expect("make the binary runnable by nobody");
+            shared
+        })
+        .clone()
+}
+
 /// A `disclose` with its own empty home directory.
 pub struct Disclose {
     pub home: tempfile::TempDir,
+    /// Run as this unprivileged user (`nobody`) when the tests run as root.
+    unprivileged: bool,
 }
 
 /// What one run printed and returned.
@@ -75,12 +112,45 @@ impl Default for Disclose {
 impl Disclose {
     pub fn new() -> Disclose {
         Disclose {
-            home: tempfile::tempdir().expect("temp home"),
+            home: private_tempdir(),
+            unprivileged: false,
+        }
+    }
+
+    /// A `disclose` that runs as an ordinary user: as `nobody` (through
+    /// `setpriv`, with the common umask 022) when the tests run as root,
+    /// else as the user running them. The home is a fresh folder that user
+    /// owns.
+    pub fn unprivileged() -> Disclose {
+        let home = private_tempdir();
+        let root = is_root();
+        if root {
+            std::os::unix::fs::chown(home.path(), Some(NOBODY), Some(NOGROUP))
+                .expect("chown the home to nobody");
+        }
+        Disclose {
+            home,
+            unprivileged: root,
         }
     }
 
     pub fn command(&self) -> Command {
-        let mut cmd = Command::new(disclose_binary());
+        let mut cmd = if self.unprivileged {
+            let mut cmd = Command::new("setpriv");
+            cmd.args([
+                &format!("--reuid={NOBODY}"),
+                &format!("--regid={NOGROUP}"),
+                "--clear-groups",
+                "--",
+                "/bin/sh",
+                "-c",
+                "umask 022 && exec \"$0\" \"$@\"",
+            ])
+            .arg(binary_for_nobody());
+            cmd
+        } else {
+            Command::new(disclose_binary())
+        };
         cmd.env("DISCLOSE_HOME", self.home.path())
             .env_remove("RUST_BACKTRACE");
         cmd
@@ -160,6 +230,48 @@ impl Disclose {
     pub fn case_dir(&self, reference: &str) -> PathBuf {
         self.home.path().join("cases").join(reference)
     }
+}
+
+/// A temporary home, private (0700) as Disclose makes the homes it creates.
+fn private_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp home");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
+        .expect("home mode");
+    dir
+}
+
+/// The user and group ids of `nobody`/`nogroup` on Debian.
+pub const NOBODY: u32 = 65534;
+pub const NOGROUP: u32 = 65534;
+
+/// Whether the tests run as root (then files are made and chowned for
+/// `nobody`).
+pub fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().expect("temp file");
+    probe.as_file().metadata().expect("metadata").uid() == 0
+}
+
+/// Makes `path` (a fixture folder or file) readable by `nobody` when the
+/// tests run as root.
+pub fn share_with_nobody(path: &Path) {
+    if !is_root() {
+        return;
+    }
+    for entry in walk_all(path) {
+        std::os::unix::fs::chown(&entry, Some(NOBODY), Some(NOGROUP)).expect("chown fixture");
+    }
+}
+
+fn walk_all(path: &Path) -> Vec<PathBuf> {
+    let mut out = vec![path.to_path_buf()];
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).expect("read fixture dir") {
+            out.extend(walk_all(&entry.expect("entry").path()));
+        }
+    }
+    out
 }
 
 /// The shared corpus beside the project, if present.

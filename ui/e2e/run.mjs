@@ -3,8 +3,9 @@
 // redact text and a drawn box and preview the result, record decisions,
 // export a bundle and check it with 7-Zip, edit the organisation profile,
 // import a bank-holidays file that moves an open case's due date, see a
-// closed case with its outcome — asserting on what the window shows and saving
-// screenshots. Prints the launch and search timings it saw.
+// closed case with its outcome, see a lost search index reported and
+// rebuild it — asserting on what the window shows and saving screenshots.
+// Prints the launch and search timings it saw.
 //
 // Needs: the built app and CLI (cargo build -p disclose-desktop -p
 // disclose-cli), tauri-driver, WebKitWebDriver and a display (xvfb-run).
@@ -31,6 +32,28 @@ for (const item of JSON.parse(cli("--json", "items", "--case", "READY-1"))) {
 }
 cli("redact", "--case", "READY-1", "--term", "Mrs Okafor", "--everywhere", "--reason", "third-party");
 cli("render", "--case", "READY-1");
+// A case whose search index was lost (its folder deleted).
+cli("demo", "--ref", "IDX-1");
+rmSync(path.join(home, "cases", "IDX-1", "index"), { recursive: true, force: true });
+// LEAK-1: a Word file whose subject names a bakery that shares a redacted
+// surname, so the leak check finds "Okonjo" in the schedule: an ambiguous
+// finding the window must let the caseworker resolve.
+const leakDir = path.join(work, "leak");
+mkdirSync(leakDir);
+execFileSync("python3", ["-c", `
+import sys, zipfile
+w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>')
+    z.writestr('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>')
+    z.writestr('word/document.xml', '<?xml version="1.0"?><w:document ' + w + '><w:body><w:p><w:r><w:t>Tiffany Okonjo complained about the bins again.</w:t></w:r></w:p></w:body></w:document>')
+    z.writestr('docProps/core.xml', '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:subject>Order from Okonjo Bakery</dc:subject></cp:coreProperties>')
+`, path.join(leakDir, "bins.docx")]);
+cli("case", "new", "--ref", "LEAK-1", "--subject", "Jane Smith", "--received", "2026-03-03");
+cli("import", "--case", "LEAK-1", leakDir);
+cli("decide", "--case", "LEAK-1", "--all", "--as", "disclose");
+cli("redact", "--case", "LEAK-1", "--term", "Tiffany Okonjo", "--everywhere", "--reason", "third-party");
+cli("render", "--case", "LEAK-1");
 // A Scottish case due Mon 14 Jun 2027, a GOV.UK-shaped file that makes
 // that day a bank holiday, and a closed case.
 cli("case", "new", "--ref", "HOL-1", "--subject", "Ada Okafor", "--received", "2027-05-14", "--region", "scotland");
@@ -47,7 +70,25 @@ const shots = [];
 const step = (name) => console.log(`e2e: ${name}`);
 const session = await launch(home);
 const { wd } = session;
+// The announcer is visually hidden (for screen readers), so WebDriver's
+// element text is empty: read what it says from the page instead.
+const announced = async (pattern, timeout = 20000) => {
+  const deadline = Date.now() + timeout;
+  let said = "";
+  while (Date.now() <= deadline) {
+    said = await wd.script("return document.getElementById('announcer').textContent");
+    if (pattern.test(said)) return said;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the window never announced ${pattern} (last: ${said})`);
+};
 try {
+  step("first start asks the user's name for the audit trail");
+  await wd.type(await wd.find("#whoami-name", { timeout: 60000 }), "Erin Tester");
+  await wd.click(await wd.find("#whoami button[type=submit]"));
+  await announced(/recorded as Erin Tester/);
+  assert.equal(JSON.parse(cli("--json", "whoami")).name, "Erin Tester", "the name is kept for the account");
+
   step("the cases screen opens on the demo case");
   await wd.find("#cases-table tbody tr", { timeout: 60000 });
   const launchMs = performance.now() - session.started;
@@ -198,6 +239,21 @@ try {
   execFileSync("7z", ["t", `-p${passphrase}`, bundle], { stdio: "ignore" });
   shots.push(await screenshot(wd, "10-export"));
 
+  step("export: an ambiguous leak-check finding is shown in context, resolved as not this person, then exported");
+  await wd.script("window.location.hash = arguments[0]", "#/case/LEAK-1/export");
+  const findings = await wd.text(await wd.find("#export-findings", { timeout: 120000 }));
+  assert.match(findings, /Okonjo/, `the finding names the word: ${findings}`);
+  assert.match(findings, /Okonjo Bakery/, `the finding is shown in context: ${findings}`);
+  shots.push(await screenshot(wd, "11-leak-finding"));
+  await wd.type(await wd.find("#finding-reason-0"), "the bakery's trading name, not the complainant");
+  await wd.click(await wd.find("#export-findings li .finding-actions button:last-child"));
+  await wd.find("#export-contents", { timeout: 120000 });
+  const leakBundle = path.join(work, "LEAK-1.zip");
+  await wd.type(await wd.find("#export-path"), leakBundle);
+  await wd.click(await wd.find("#export-go"));
+  await wd.find("#export-passphrase", { timeout: 120000 });
+  assert.match(cli("audit", "--case", "LEAK-1"), /not-this-person/, "the waiver is in the audit trail");
+
   step("the organisation profile is complete and editable");
   await wd.script("window.location.hash = arguments[0]", "#/organisation");
   await wd.find("#profile-problems", { until: (t) => /complete/.test(t) });
@@ -212,6 +268,23 @@ try {
   await wd.find("#holidays-state", { until: (t) => /scotland: 2027, 2 days/.test(t) });
   await wd.script("window.location.hash = arguments[0]", "#/case/HOL-1");
   await wd.find("#due-moves", { until: (t) => /14 Jun 2027 → 15 Jun 2027/.test(t) });
+
+  step("a case whose index was lost says so, refuses search, and rebuilds it");
+  await wd.script("window.location.hash = arguments[0]", "#/case/IDX-1");
+  const warned = await wd.text(await wd.find("#case-warnings", { timeout: 30000 }));
+  assert.match(warned, /search index is missing/, `the lost index is reported: ${warned}`);
+  await wd.script("window.location.hash = arguments[0]", "#/case/IDX-1/search?q=repair");
+  const refused = await wd.text(await wd.find("#hit-count", { until: (t) => t.length > 0 }));
+  assert.match(refused, /reindex/, `search is refused, never silently empty: ${refused}`);
+  await wd.script("window.location.hash = arguments[0]", "#/case/IDX-1");
+  await wd.click(await wd.find("#rebuild-index"));
+  await announced(/index was rebuilt/, 120000);
+  // The overview is drawn again after the announcement.
+  for (let i = 0; i < 300 && (await wd.findAll("#case-warnings")).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal((await wd.findAll("#case-warnings")).length, 0, "no warning once rebuilt");
+  await wd.script("window.location.hash = arguments[0]", "#/case/IDX-1/search?q=repair");
+  const found = await wd.text(await wd.find("#hit-count", { until: (t) => /found/.test(t) }));
+  assert.ok(Number.parseInt(found, 10) >= 1, `search finds again: ${found}`);
 
   step("the cases screen shows the progress");
   await wd.click(await wd.find('a.nav-link[href="#/cases"]'));

@@ -3,6 +3,7 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  Actor,
   Case,
   CaseOverview,
   CommandError,
@@ -21,6 +22,7 @@ import type {
   MarkSelection,
   MarkStatus,
   Profile,
+  Waiver,
   ProfileState,
   PurgedRecord,
   Reason,
@@ -62,6 +64,9 @@ export const api = {
   updateSubject: (reference: string, subject: Subject) =>
     call<CaseOverview>("update_subject", { reference, subject }),
   sweep: (reference: string) => call<SweepReport>("sweep_case", { reference }),
+  reindexCase: (reference: string) => call<CaseOverview>("reindex_case", { reference }),
+  whoami: () => call<Actor>("get_whoami"),
+  setWhoami: (name: string) => call<Actor>("set_whoami", { name }),
   importFiles: (reference: string, paths: string[], onProgress: (p: ImportProgress) => void) => {
     const channel = new Channel<ImportProgress>();
     channel.onmessage = onProgress;
@@ -89,6 +94,9 @@ export const api = {
   rendition: (reference: string, id: number) => call<ArrayBuffer>("item_rendition", { reference, id }),
   exportPreview: (reference: string) => call<ExportPreview>("export_preview", { reference }),
   exportBundle: (reference: string, out: string, encrypt: boolean) => call<ExportResult>("export_bundle", { reference, out, encrypt }),
+  notThisPerson: (reference: string, found: string, redacted: string, reason: string) =>
+    call<Waiver>("not_this_person", { reference, found, redacted, reason }),
+  redactFinding: (reference: string, found: string, reason: string) => call<number>("redact_finding", { reference, found, reason }),
   profile: () => call<ProfileState>("get_profile"),
   saveProfile: (profile: Profile) => call<ProfileState>("save_profile", { profile }),
   holidays: () => call<HolidaysFile>("holidays_state"),

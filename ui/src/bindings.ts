@@ -89,7 +89,36 @@ closure: Closure | null,
 /**
  * Due dates moved by imported holidays or changed rules, oldest first.
  */
-due_moves: Array<DueMove>, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, };
+due_moves: Array<DueMove>, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, 
+/**
+ * A purge of the case is under way or was interrupted: it cannot be
+ * opened, and `disclose case purge` finishes it.
+ */
+purging: boolean, 
+/**
+ * What the user should hear about when opening the case (wide
+ * permissions, a missing or damaged index), in words.
+ */
+warnings: Array<string>, 
+/**
+ * Why the search index cannot be trusted, if it cannot: the window
+ * offers to rebuild it.
+ */
+index_problem: string | null, };
+
+export type Actor = { 
+/**
+ * The name set with `whoami --set`, if any.
+ */
+name: string | null, 
+/**
+ * The operating-system account, as the system names it.
+ */
+account: string, 
+/**
+ * Its user id (Unix), if the system has one.
+ */
+uid: number | null, };
 
 export type Closure = { closed_on: string, 
 /**
@@ -101,7 +130,12 @@ export type PurgedRecord = { reference: string, received: string, due: string, c
 /**
  * The last hash of the case's audit trail.
  */
-audit_head: string, purged_on: string, purged_by: string, files_removed: number, };
+audit_head: string, purged_on: string, purged_by: string, files_removed: number, 
+/**
+ * Bundles exported to places outside the case folder: purge cannot
+ * reach them, and whoever holds them must delete them.
+ */
+exports_outside: Array<string>, };
 
 export type DueMove = { reference: string, before: string, after: string, 
 /**
@@ -326,7 +360,15 @@ name: string,
 /**
  * Hidden sheets are extracted too and marked.
  */
-hidden: boolean, columns: Array<string>, rows: Array<Array<string>>, };
+hidden: boolean, columns: Array<string>, rows: Array<Array<string>>, 
+/**
+ * Rows hidden in the sheet (indexes into `rows`).
+ */
+hidden_rows: Array<number>, 
+/**
+ * Columns hidden in the sheet (indexes into `columns` and each row).
+ */
+hidden_columns: Array<number>, };
 
 export type Decision = "disclose" | "redact" | "withhold" | "not-relevant" | "duplicate";
 
@@ -400,7 +442,53 @@ by_whose: { [key in string]: number },
  */
 suggested: number, };
 
-export type ExportPreview = { blockers: Array<string>, preview: ExportResult | null, };
+export type ExportPreview = { blockers: Array<string>, findings: Array<Leak>, preview: ExportResult | null, };
+
+export type Leak = { 
+/**
+ * The produced file (and entry inside it, after `!`).
+ */
+file: string, 
+/**
+ * `text`, `metadata`, `file name`, `raw bytes`, `unreadable`.
+ */
+place: string, kind: FindingKind, 
+/**
+ * What was found.
+ */
+found: string, 
+/**
+ * The text around it, as the reader sees it.
+ */
+context: string, 
+/**
+ * The redaction it comes from.
+ */
+redacted: string, 
+/**
+ * The item the redaction was made in.
+ */
+item_id: number | null, 
+/**
+ * The item the produced file is the copy of, when it is one.
+ */
+in_item: number | null, 
+/**
+ * Whether it may be recorded as "not this person" instead of redacted.
+ */
+waivable: boolean, };
+
+export type FindingKind = "whole" | "word" | "fragment" | "near" | "pixels" | "unreadable";
+
+export type Waiver = { id: number, 
+/**
+ * The word found (lower case).
+ */
+found: string, 
+/**
+ * The redacted string it was taken for.
+ */
+redacted: string, reason: string, waived_at: string, waived_by: string, };
 
 export type ExportResult = { path: string, 
 /**
@@ -488,7 +576,14 @@ export type Verification = { entries: number, intact: boolean,
 /**
  * The first entry whose hash or link does not match, and why.
  */
-broken_at: number | null, problem: string | null, };
+broken_at: number | null, problem: string | null, 
+/**
+ * What the home's registry of cases holds for this trail, when it was
+ * compared.
+ */
+anchored: Anchored | null, };
+
+export type Anchored = { entries: number, head: string, };
 
 export type CommandError = { 
 /**

@@ -15,6 +15,7 @@ import { reviewScreen } from "./screens/review";
 import { exportScreen } from "./screens/export";
 import { organisationScreen } from "./screens/organisation";
 import { unlockIfNeeded } from "./screens/unlock";
+import { askNameIfUnset } from "./screens/whoami-dialog";
 
 export type Cleanup = () => void;
 type Screen = (main: HTMLElement, route: Route) => Promise<Cleanup | void>;
@@ -107,6 +108,7 @@ async function start(): Promise<void> {
   }
   window.addEventListener("hashchange", () => void show());
   await show();
+  void askNameIfUnset().catch(() => undefined);
 }
 
 void start();

@@ -60,6 +60,16 @@ pub async fn sweep_case<R: Runtime>(
     .await
 }
 
+/// Rebuilds the case's search index from its store (offered when the
+/// overview reports the index missing or damaged).
+#[tauri::command]
+pub async fn reindex_case<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+) -> CommandResult<CaseOverview> {
+    blocking(app, move |state| reindex(state, &reference)).await
+}
+
 #[tauri::command]
 pub async fn purged_cases<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<PurgedRecord>> {
     blocking(app, |state| Ok(retention::purged(&state.home)?)).await
@@ -75,6 +85,13 @@ pub fn list(state: &AppState) -> CommandResult<Vec<CaseOverview>> {
 pub fn create(state: &AppState, input: &CaseInput) -> CommandResult<CaseOverview> {
     let folder = CaseFolder::create(&state.home, &input.case, &now())?;
     Ok(CaseOverview::of(&folder, today())?)
+}
+
+pub fn reindex(state: &AppState, reference: &str) -> CommandResult<CaseOverview> {
+    state.with_case(reference, |folder| {
+        folder.reindex(&now())?;
+        Ok(CaseOverview::of(folder, today())?)
+    })
 }
 
 pub fn overview(state: &AppState, reference: &str) -> CommandResult<CaseOverview> {

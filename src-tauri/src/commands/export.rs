@@ -6,16 +6,22 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::bundle::{self, ExportOptions, ExportResult};
+use disclose_core::marks::{self, MarkStatus};
 use disclose_core::profile::{self, Profile};
+use disclose_core::render;
+use disclose_core::verify::{self, Leak, Waiver};
 
 use super::blocking;
 use crate::error::CommandResult;
 use crate::state::{now, today, AppState};
 
-/// What the wizard shows first: the blockers, or else the contents.
+/// What the wizard shows first: the blockers and the leak check's
+/// findings (each ambiguous one to resolve: redact it, or not this
+/// person), or else the contents.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExportPreview {
     pub blockers: Vec<String>,
+    pub findings: Vec<Leak>,
     pub preview: Option<ExportResult>,
 }
 
@@ -34,6 +40,7 @@ pub fn preview(state: &AppState, reference: &str) -> CommandResult<ExportPreview
         if !blockers.is_empty() {
             return Ok(ExportPreview {
                 blockers,
+                findings: Vec::new(),
                 preview: None,
             });
         }
@@ -42,16 +49,83 @@ pub fn preview(state: &AppState, reference: &str) -> CommandResult<ExportPreview
             encrypt: true,
             dry_run: true,
         };
-        match bundle::export(folder, &organisation, &options, &now(), today()) {
-            Ok(result) => Ok(ExportPreview {
+        match bundle::preview(folder, &organisation, &options, today()) {
+            Ok((result, report)) if report.clean => Ok(ExportPreview {
                 blockers: Vec::new(),
+                findings: Vec::new(),
                 preview: Some(result),
+            }),
+            Ok((_, report)) => Ok(ExportPreview {
+                blockers: vec![format!(
+                    "the leak check found {} thing(s) in the bundle to resolve first",
+                    report.leaks.len()
+                )],
+                findings: report.leaks,
+                preview: None,
             }),
             Err(e) => Ok(ExportPreview {
                 blockers: vec![e.to_string()],
+                findings: Vec::new(),
                 preview: None,
             }),
         }
+    })
+}
+
+/// Records an ambiguous finding as not the person, with the reason.
+#[tauri::command]
+pub async fn not_this_person<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+    found: String,
+    redacted: String,
+    reason: String,
+) -> CommandResult<Waiver> {
+    blocking(app, move |state| {
+        waive(state, &reference, &found, &redacted, &reason)
+    })
+    .await
+}
+
+pub fn waive(
+    state: &AppState,
+    reference: &str,
+    found: &str,
+    redacted: &str,
+    reason: &str,
+) -> CommandResult<Waiver> {
+    state.with_case(reference, |folder| {
+        Ok(verify::waive(folder, found, redacted, reason, &now())?)
+    })
+}
+
+/// Redacts a finding everywhere in the case and renders the items it
+/// changed again; returns how many places were marked.
+#[tauri::command]
+pub async fn redact_finding<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+    found: String,
+    reason: String,
+) -> CommandResult<u64> {
+    blocking(app, move |state| {
+        redact_and_render(state, &reference, &found, &reason)
+    })
+    .await
+}
+
+pub fn redact_and_render(
+    state: &AppState,
+    reference: &str,
+    found: &str,
+    reason: &str,
+) -> CommandResult<u64> {
+    state.with_case(reference, |folder| {
+        let places = marks::occurrences(&folder.store, found)?;
+        let new = marks::term_marks(&places, reason);
+        let marked = marks::add(folder, &new, MarkStatus::Accepted, &now())?.len() as u64;
+        render::render_case(folder, &now(), false)?;
+        Ok(marked)
     })
 }
 

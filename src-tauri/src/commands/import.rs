@@ -49,7 +49,7 @@ pub async fn import_files<R: Runtime>(
         }
         let mut folder = CaseFolder::open(&state.home, &reference)?;
         state.cancel_import.store(false, Ordering::SeqCst);
-        let options = ImportOptions::new(&disclose_core::case::os_user(), &now());
+        let options = ImportOptions::new(folder.actor(), &now());
         let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
         let summary = ingest::import(
             &mut folder,

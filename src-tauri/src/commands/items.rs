@@ -117,11 +117,16 @@ pub fn original(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec
         if !viewable(&item) {
             return Err(Error::Invalid(format!("item {id} is not shown as an original")).into());
         }
-        let bytes =
-            originals::read(&folder.originals_dir(), &item.sha256).map_err(|e| CommandError {
-                code: "io".into(),
-                message: format!("the original of item {id} could not be read: {e}"),
-            })?;
+        // Hashed as it is read: a changed original is named, not shown.
+        let bytes = originals::read_verified(&folder.originals_dir(), &item.sha256).map_err(
+            |e| match e {
+                Error::Integrity(_) => e.into(),
+                other => CommandError {
+                    code: "io".into(),
+                    message: format!("the original of item {id} could not be read: {other}"),
+                },
+            },
+        )?;
         Ok(bytes)
     })
 }

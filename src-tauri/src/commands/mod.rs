@@ -8,6 +8,7 @@ mod home;
 mod import;
 mod items;
 mod marks;
+mod people;
 mod review;
 mod search;
 #[cfg(test)]
@@ -33,6 +34,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         cases::case_overview,
         cases::update_subject,
         cases::sweep_case,
+        cases::reindex_case,
+        people::get_whoami,
+        people::set_whoami,
         import::import_files,
         import::cancel_import,
         import::failed_items,
@@ -54,6 +58,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         marks::item_rendition,
         export::export_preview,
         export::export_bundle,
+        export::not_this_person,
+        export::redact_finding,
         export::get_profile,
         export::save_profile,
         holidays::holidays_state,

@@ -213,6 +213,26 @@ fn the_export_wizard_says_what_stops_it_and_the_profile_is_validated() {
 }
 
 #[test]
+fn an_ambiguous_finding_can_be_waived_with_a_reason_but_a_whole_name_cannot() {
+    use super::{export, marks as window_marks};
+
+    let (_dir, state) = demo_state();
+    assert!(
+        window_marks::everywhere(&state, "DEMO-001", "Mrs Okafor", "third-party").unwrap() >= 1
+    );
+    let refused = export::waive(&state, "DEMO-001", "Mrs Okafor", "Mrs Okafor", "x").unwrap_err();
+    assert_eq!(refused.code, "invalid");
+    let no_reason = export::waive(&state, "DEMO-001", "Okafor", "Mrs Okafor", " ").unwrap_err();
+    assert_eq!(no_reason.code, "invalid");
+    let waiver =
+        export::waive(&state, "DEMO-001", "Okafor", "Mrs Okafor", "a shop's name").unwrap();
+    assert_eq!(
+        (waiver.found.as_str(), waiver.reason.as_str()),
+        ("okafor", "a shop's name")
+    );
+}
+
+#[test]
 fn a_failure_inside_a_command_is_an_error_and_the_case_still_works() {
     let (_dir, state) = demo_state();
     let failed = state.with_case("DEMO-001", |_| -> crate::error::CommandResult<()> {

@@ -256,6 +256,23 @@ fn an_encrypted_bundle_passes_bagit_7z_json_schema_pdftotext_and_the_leak_check(
     ] {
         assert!(letter.contains(part), "the letter lacks {part:?}");
     }
+
+    // The bundle anchors the audit trail: the head as the export began,
+    // in bag-info.txt and in the letter's appendix.
+    let trail = d.json(&["audit", "--case", "DEMO-001"]);
+    let trail = trail.as_array().unwrap();
+    let export_at = trail.iter().rposition(|e| e["action"] == "export").unwrap();
+    let head = trail[export_at - 1]["hash"].as_str().unwrap();
+    let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
+    assert!(
+        info.contains(&format!("Audit-Head: {head}"))
+            && info.contains(&format!("Audit-Entries: {export_at}")),
+        "{info}"
+    );
+    assert!(
+        letter.replace(char::is_whitespace, "").contains(head),
+        "the letter's appendix quotes the head {head}"
+    );
     let index = std::fs::read_to_string(bag.join("data/index.html")).unwrap();
     assert!(
         !index.to_lowercase().contains("<script"),

@@ -1,6 +1,7 @@
 //! Acceptance tests: the real `disclose` binary on self-made fixtures.
 //! One test binary for the whole suite keeps link time down.
 
+mod audit;
 mod cases;
 mod corpus;
 mod deadline;
@@ -10,17 +11,22 @@ mod detect;
 mod encryption;
 mod everywhere;
 mod export;
+mod glyphs;
 mod golden;
 mod hostile;
 mod import;
+mod integrity;
 mod isolation;
 mod leaks;
 mod ocr;
+mod people;
 mod pixels;
+mod privacy;
 mod pst;
 mod redact;
 mod resume;
 mod retention;
 mod search;
+mod tables;
 mod threads;
 mod unicode;

@@ -4,6 +4,7 @@
 // they ended — a closed case is never "overdue".
 
 import { api } from "../api";
+import type { CaseOverview } from "../bindings";
 import { h, replace } from "../dom";
 import { closedText, dateText, daysText, urgency } from "../format";
 import { routeHash } from "../router";
@@ -14,10 +15,10 @@ export async function casesScreen(main: HTMLElement): Promise<void> {
     h(
       "tr",
       { "data-ref": c.case.reference },
-      h("td", {}, h("a", { href: routeHash({ screen: "overview", ref: c.case.reference }) }, c.case.reference)),
+      h("td", {}, c.purging ? c.case.reference : h("a", { href: routeHash({ screen: "overview", ref: c.case.reference }) }, c.case.reference)),
       h("td", {}, c.case.subject.name),
       h("td", {}, kindText(c.case.kind)),
-      h("td", {}, c.closure ? "Closed" : c.review.decided === c.review.total && c.items > 0 ? "Reviewed" : c.items > 0 ? "In review" : "New"),
+      h("td", {}, statusText(c)),
       h("td", {}, dateText(c.deadline.due)),
       h("td", {}, c.closure ? "" : c.deadline.extended_due ? "Extended" : dateText(c.deadline.extension_notice_by)),
       h("td", {}, c.closure ? closedText(c.closure) : h("span", { class: `badge badge-${urgency(c.days_left ?? 0)}` }, daysText(c.days_left ?? 0))),
@@ -69,6 +70,13 @@ export async function casesScreen(main: HTMLElement): Promise<void> {
         ),
   );
   main.focus();
+}
+
+function statusText(c: CaseOverview): string {
+  if (c.purging) return "Being purged";
+  if (c.closure) return "Closed";
+  if (c.review.decided === c.review.total && c.items > 0) return "Reviewed";
+  return c.items > 0 ? "In review" : "New";
 }
 
 export function kindText(kind: string): string {

@@ -5,16 +5,17 @@
 
 import { save } from "@tauri-apps/plugin-dialog";
 import { api } from "../api";
-import type { ExportResult } from "../bindings";
+import type { ExportResult, Leak } from "../bindings";
 import { announce, h, notice, replace } from "../dom";
 import { bytesText } from "../format";
 import { routeHash } from "../router";
 import type { Cleanup } from "../main";
 
 export async function exportScreen(main: HTMLElement, ref: string): Promise<Cleanup | void> {
-  const { blockers, preview } = await api.exportPreview(ref);
+  const { blockers, findings, preview } = await api.exportPreview(ref);
   const head = h("div", { class: "screen-head" }, h("h1", {}, "Export the response"));
   if (!preview) {
+    const again = () => void exportScreen(main, ref);
     replace(
       main,
       head,
@@ -23,6 +24,7 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
         { class: "panel", id: "export-blockers", "aria-labelledby": "blockers-h" },
         h("h2", { id: "blockers-h" }, "Not ready yet"),
         h("ul", {}, blockers.map((b) => h("li", {}, b))),
+        findings.length ? findingsList(ref, findings, again) : null,
         h(
           "p",
           {},
@@ -107,4 +109,61 @@ function showResult(slot: HTMLElement, r: ExportResult): void {
         : null,
     ),
   );
+}
+
+// The leak check's findings, each in the text around it. An ambiguous one
+// (a word, a piece or an OCR near match of a redacted string) can be
+// redacted everywhere, or recorded as not the person with a reason; a
+// whole redacted string or a box that is not black can only be fixed.
+function findingsList(ref: string, findings: Leak[], done: () => void): HTMLElement {
+  return h(
+    "ol",
+    { class: "findings", id: "export-findings" },
+    findings.map((f, index) => {
+      const status = h("div", { class: "finding-status" });
+      const reason = h("input", { type: "text", id: `finding-reason-${index}`, "aria-label": "Why this is not the person", placeholder: "Why this is not the person" });
+      const waive = async () => {
+        try {
+          await api.notThisPerson(ref, f.found, f.redacted, reason.value);
+          announce("Recorded as not this person.");
+          done();
+        } catch (e) {
+          replace(status, notice("error", e instanceof Error ? e.message : String(e)));
+        }
+      };
+      const redact = async () => {
+        try {
+          replace(status, h("p", { class: "muted", role: "status" }, "Redacting and rendering again…"));
+          await api.redactFinding(ref, f.found, "third-party");
+          announce("Redacted everywhere.");
+          done();
+        } catch (e) {
+          replace(status, notice("error", e instanceof Error ? e.message : String(e)));
+        }
+      };
+      return h(
+        "li",
+        { class: "finding", "data-kind": f.kind },
+        h("p", {}, h("strong", {}, f.found), ` (${f.kind}) — taken for the redacted “${f.redacted}” in `, h("code", {}, f.file), ` [${f.place}]`),
+        f.context ? h("blockquote", { class: "finding-context" }, highlighted(f.context, f.found)) : null,
+        f.waivable
+          ? h(
+              "div",
+              { class: "row finding-actions" },
+              h("button", { type: "button", class: "button", onclick: () => void redact() }, "Redact it everywhere"),
+              reason,
+              h("button", { type: "button", class: "button", onclick: () => void waive() }, "Not this person"),
+            )
+          : h("p", { class: "muted" }, "A whole redacted string or a box that is not black cannot be waived: redact it and render again."),
+        status,
+      );
+    }),
+  );
+}
+
+// The context with the found word in <mark>, built without innerHTML.
+function highlighted(context: string, found: string): (string | HTMLElement)[] {
+  const at = context.toLowerCase().indexOf(found.toLowerCase());
+  if (at < 0 || !found) return [context];
+  return [context.slice(0, at), h("mark", {}, context.slice(at, at + found.length)), context.slice(at + found.length)];
 }

@@ -17,6 +17,7 @@ export async function overviewScreen(main: HTMLElement, ref: string): Promise<vo
   replace(
     main,
     h("div", { class: "screen-head" }, h("h1", {}, `${overview.case.reference}: ${overview.case.subject.name}`)),
+    caseWarnings(main, ref, overview),
     h(
       "div",
       { class: "grid-2" },
@@ -63,6 +64,34 @@ export async function overviewScreen(main: HTMLElement, ref: string): Promise<vo
       );
     })
     .catch((e: unknown) => replace(sweepSlot, notice("error", String(e instanceof Error ? e.message : e))));
+}
+
+/** What is wrong with the case (wide permissions, a missing or damaged
+ * index), with a button to rebuild the index. */
+function caseWarnings(main: HTMLElement, ref: string, o: CaseOverview): HTMLElement | null {
+  if (o.warnings.length === 0) return null;
+  const rebuild = o.index_problem
+    ? h("button", { type: "button", class: "button primary", id: "rebuild-index" }, "Rebuild the index")
+    : null;
+  rebuild?.addEventListener("click", () => {
+    rebuild.setAttribute("disabled", "");
+    rebuild.textContent = "Rebuilding…";
+    void api
+      .reindexCase(ref)
+      .then(() => {
+        announce("The search index was rebuilt.");
+        return overviewScreen(main, ref);
+      })
+      .catch((e: unknown) => {
+        rebuild.replaceWith(notice("error", String(e instanceof Error ? e.message : e)));
+      });
+  });
+  return h(
+    "section",
+    { class: "panel", id: "case-warnings", "aria-label": "Problems with this case" },
+    o.warnings.map((w) => notice("error", w)),
+    rebuild,
+  );
 }
 
 function datesList(o: CaseOverview): HTMLElement {

@@ -80,6 +80,14 @@ enum Command {
     /// The organisation profile the response letter is written from.
     #[command(subcommand)]
     Profile(commands::export::ProfileCommand),
+    /// Check every original, rendition, the index and the audit trail against what was recorded.
+    Check(commands::integrity::CaseArg),
+    /// Rebuild a case's search index from its store.
+    Reindex(commands::integrity::CaseArg),
+    /// Who you are recorded as; `--set "Your Name"` once per machine.
+    Whoami(commands::whoami::WhoamiArgs),
+    /// Make the home and every case private again (folders 0700, files 0600).
+    Doctor,
     /// The staff directory used to tell staff from third parties.
     #[command(subcommand)]
     Staff(commands::staff::StaffCommand),
@@ -128,6 +136,10 @@ fn main() -> ExitCode {
                 Command::Redact(a) => commands::redact::run(&ctx, a),
                 Command::Render(a) => commands::render::run_render(&ctx, a),
                 Command::Verify(a) => commands::render::run_verify(&ctx, a),
+                Command::Check(a) => commands::integrity::run_check(&ctx, a),
+                Command::Reindex(a) => commands::integrity::run_reindex(&ctx, a),
+                Command::Whoami(a) => commands::whoami::run(&ctx, a),
+                Command::Doctor => commands::doctor::run(&ctx),
                 Command::Staff(c) => commands::staff::run(&ctx, c),
                 Command::Export(a) => commands::export::run_export(&ctx, a),
                 Command::Profile(c) => commands::export::run_profile(&ctx, c),

@@ -28,6 +28,10 @@ pub enum Error {
     /// An encrypted home not unlocked, or a wrong passphrase.
     #[error("{0}")]
     Locked(String),
+    /// What is on disk no longer matches what was recorded (a changed or
+    /// damaged original or rendition, a missing or damaged index).
+    #[error("{0}")]
+    Integrity(String),
 }
 
 impl Error {
@@ -44,6 +48,7 @@ impl Error {
             Error::Extract(_) => "extract",
             Error::Cancelled => "cancelled",
             Error::Locked(_) => "locked",
+            Error::Integrity(_) => "integrity",
         }
     }
 

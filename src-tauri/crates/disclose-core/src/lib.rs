@@ -1,6 +1,7 @@
 //! Disclose engine: everything the desktop app and the `disclose` CLI do,
 //! with no dependency on either. See ARCHITECTURE.md for the flow of a case.
 
+pub mod actor;
 pub mod audit;
 pub mod bundle;
 pub mod case;
@@ -15,9 +16,11 @@ pub mod heic;
 pub mod identifiers;
 pub mod index;
 pub mod ingest;
+pub mod integrity;
 pub mod isolate;
 pub mod marks;
 pub mod ocr;
+pub mod private;
 pub mod process;
 pub mod profile;
 pub mod render;

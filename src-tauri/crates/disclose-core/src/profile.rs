@@ -79,9 +79,8 @@ pub fn save(home: &Home, profile: &Profile) -> Result<()> {
             problems.join("; ")
         )));
     }
-    std::fs::create_dir_all(home.root())?;
     let json = serde_json::to_string_pretty(profile).map_err(|e| Error::Invalid(e.to_string()))?;
-    std::fs::write(home.root().join(FILE), json)?;
+    crate::private::write_file(&home.root().join(FILE), json.as_bytes())?;
     Ok(())
 }
 

@@ -48,9 +48,8 @@ pub fn ensure_demo(home: &Home) -> Result<()> {
 }
 
 fn save(home: &Home, staff: &[StaffMember]) -> Result<()> {
-    std::fs::create_dir_all(home.root())?;
     let json = serde_json::to_string_pretty(staff).map_err(|e| Error::Invalid(e.to_string()))?;
-    std::fs::write(directory_path(home), json)?;
+    crate::private::write_file(&directory_path(home), json.as_bytes())?;
     Ok(())
 }
 

@@ -4,16 +4,24 @@
 //! suggested), a **household** member's, **staff** (from the staff
 //! directory; suggested only when the case does not disclose staff acting
 //! in role), the **organisation**'s own (its postcode, phone or email from
-//! its profile: never suggested), or a **third party**'s. Suggestions are stored as marks with
+//! its profile: never suggested), or a **third party**'s. A neighbour's
+//! house reference ("no. 21") is the subject's only when it is the number
+//! of the subject's own address. Suggestions are stored as marks with
 //! status `suggested`; running it again adds only what is new, and never
 //! brings back a suggestion a reviewer rejected.
+//!
+//! Names travel across the case: a name found with a strong cue in one item
+//! (a title, a role, a household list, a full name) is looked for in every
+//! item in any letter case, and so is every name a reviewer accepted for
+//! redaction ("Accept for this person", "Redact everywhere"): a run after a
+//! new import finds those people in the new items.
 
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
 use crate::case::{Case, CaseFolder};
-use crate::detect::{self, Finding};
+use crate::detect::{self, Finding, KnownNames};
 use crate::error::Result;
 use crate::identifiers;
 use crate::marks::{self, MarkStatus, NewMark, Target};
@@ -38,6 +46,8 @@ pub struct SuggestSummary {
 pub struct People {
     subject_names: Vec<Vec<String>>,
     subject_values: Vec<String>,
+    /// House and flat numbers of the subject's addresses.
+    subject_house_numbers: HashSet<String>,
     household: Vec<Vec<String>>,
     staff_names: Vec<Vec<String>>,
     staff_emails: HashSet<String>,
@@ -99,7 +109,9 @@ impl People {
             );
         }
         subject_values.retain(|v| !v.is_empty());
+        let subject_house_numbers = s.addresses.iter().flat_map(|a| house_numbers(a)).collect();
         People {
+            subject_house_numbers,
             subject_names: std::iter::once(&s.name)
                 .chain(&s.aliases)
                 .map(|n| name_tokens(n))
@@ -208,6 +220,11 @@ impl People {
 
     fn is_subjects(&self, finding: &Finding) -> bool {
         let text = &finding.text;
+        if finding.kind == "address_line" && is_house_reference(text) {
+            return house_numbers(text)
+                .iter()
+                .any(|n| self.subject_house_numbers.contains(n));
+        }
         match self.normal_form(finding) {
             Some(n) => self.subject_values.contains(&n),
             None => {
@@ -248,6 +265,43 @@ fn same_person(found: &[String], person: &[String]) -> bool {
             .all(|i| person.iter().any(|p| p.starts_with(i.as_str())))
 }
 
+/// "no. 21", "number 47", "Flat 3": a house reference without a street.
+fn is_house_reference(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "no",
+        "num",
+        "number",
+        "flat",
+        "apartment",
+        "apt",
+        "maisonette",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        && !lower.chars().any(|c| c == ',')
+        && lower.split_whitespace().count() <= 2
+}
+
+/// The house and flat numbers in an address: "Flat 3, 22 Mill Lane" →
+/// "3", "22" (digits and a letter, lower case).
+fn house_numbers(address: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in address.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || !current.is_empty() && c.is_ascii_alphabetic() {
+            current.push(c.to_ascii_lowercase());
+        } else if !current.is_empty() {
+            // "22a" is kept; "22nd" or a postcode's "1AB" part is not a house.
+            if current.chars().filter(char::is_ascii_alphabetic).count() <= 1 {
+                out.push(current.clone());
+            }
+            current.clear();
+        }
+    }
+    out
+}
+
 fn alphanumeric(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -264,16 +318,21 @@ pub fn run(
 ) -> Result<SuggestSummary> {
     let case = folder.case()?;
     let people = People::new(&case, staff, organisation);
+    let items: Vec<i64> = folder
+        .store
+        .items(None)?
+        .into_iter()
+        .filter(|item| item.status != Status::Failed)
+        .map(|item| item.id)
+        .collect();
+    let (known, learned) = known_names(folder, &items)?;
     let mut summary = SuggestSummary::default();
     let mut new_marks = Vec::new();
-    for item in folder.store.items(None)? {
-        if item.status == Status::Failed {
-            continue;
-        }
-        let text = folder.store.text(item.id)?;
-        let known: HashSet<(usize, usize)> = folder
+    for &item_id in &items {
+        let text = folder.store.text(item_id)?;
+        let marked: HashSet<(usize, usize)> = folder
             .store
-            .marks_of(Some(item.id))?
+            .marks_of(Some(item_id))?
             .into_iter()
             .filter_map(|m| match m.target {
                 Target::Text { start, end } => Some((start, end)),
@@ -281,22 +340,64 @@ pub fn run(
             })
             .collect();
         summary.items += 1;
-        for finding in detect::findings(&text) {
+        for finding in detect::findings_knowing(&text, &known) {
             summary.findings += 1;
-            let whose = people.whose(&finding);
+            let mut whose = people.whose(&finding);
+            // A person a reviewer chose to redact stays redacted.
+            if matches!(whose, "subject" | "organisation")
+                && finding.kind == "person_name"
+                && learned.contains(&detect::person_key(&finding.text))
+            {
+                whose = "third_party";
+            }
             *summary.by_whose.entry(whose.to_string()).or_default() += 1;
             let disclosed = matches!(whose, "subject" | "organisation")
                 || (whose == "staff" && case.disclose_staff_in_role);
-            if disclosed || known.contains(&(finding.start, finding.end)) {
+            if disclosed || marked.contains(&(finding.start, finding.end)) {
                 continue;
             }
-            new_marks.push(suggestion(item.id, &finding, whose));
+            new_marks.push(suggestion(item_id, &finding, whose));
         }
     }
     let added = marks::add(folder, &new_marks, MarkStatus::Suggested, now)?;
     summary.suggested = added.len() as u64;
     Ok(summary)
 }
+
+/// The names to look for in every item: those found with a strong cue in
+/// any item of the case, and those a reviewer accepted for redaction (the
+/// second set also by person key, to keep their attribution).
+fn known_names(folder: &CaseFolder, items: &[i64]) -> Result<(KnownNames, HashSet<String>)> {
+    let mut known = KnownNames::new();
+    let mut learned = HashSet::new();
+    for mark in folder.store.marks_of(None)? {
+        let name_like = mark.kind == "person_name"
+            || mark.source == "everywhere"
+                && !mark.text.is_empty()
+                && mark
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.'));
+        if mark.status == MarkStatus::Accepted && name_like {
+            known.add(&mark.text);
+            learned.insert(detect::person_key(&mark.text));
+        }
+    }
+    for &item_id in items {
+        let text = folder.store.text(item_id)?;
+        for f in detect::findings(&text) {
+            if f.kind == "person_name" && f.confidence >= STRONG_NAME {
+                known.add(&f.text);
+            }
+        }
+    }
+    Ok((known, learned))
+}
+
+/// Names found with at least this confidence (a title, a cue, a role, a
+/// household list, a known given name and surname) are looked for in every
+/// item of the case.
+const STRONG_NAME: f32 = 0.85;
 
 fn suggestion(item_id: i64, finding: &Finding, whose: &str) -> NewMark {
     NewMark {

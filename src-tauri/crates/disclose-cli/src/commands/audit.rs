@@ -1,4 +1,5 @@
-//! `disclose audit --case REF [--verify]`.
+//! `disclose audit --case REF [--verify]`: the trail, or its verification
+//! (the hash chain, and its head against the home's registry of cases).
 
 use clap::Args;
 
@@ -28,15 +29,26 @@ pub fn run(ctx: &Context, args: AuditArgs) -> anyhow::Result<Outcome> {
         });
         return Ok(Outcome::Ok);
     }
-    let v = folder.store.verify_audit()?;
+    let v = folder.verify_audit()?;
     ctx.out.print(&v, |v| match (v.broken_at, &v.problem) {
         (Some(id), Some(problem)) => {
             eprintln!("error: the audit trail was changed at entry {id}: {problem}")
         }
-        _ => println!(
-            "Audit trail intact: {} entries, every hash and link checked.",
-            v.entries
-        ),
+        _ => {
+            println!(
+                "Audit trail intact: {} entries, every hash and link checked.",
+                v.entries
+            );
+            match &v.anchored {
+                Some(a) => println!(
+                    "It matches the anchor in the home's registry of cases ({} entries, head {}).",
+                    a.entries, a.head
+                ),
+                None => println!(
+                    "The home's registry of cases holds no anchor for it yet (the case was made elsewhere or before anchoring): removal of its newest entries cannot be ruled out."
+                ),
+            }
+        }
     });
     Ok(if v.intact {
         Outcome::Ok

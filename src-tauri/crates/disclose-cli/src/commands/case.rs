@@ -131,8 +131,13 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
             retention_days,
         } => {
             let today = chrono::Local::now().date_naive();
-            let record =
-                retention::purge(&ctx.home, &reference, retention_days, today, &super::user())?;
+            let record = retention::purge(
+                &ctx.home,
+                &reference,
+                retention_days,
+                today,
+                &super::user(ctx),
+            )?;
             ctx.out.print(&record, |r| {
                 println!(
                     "Purged {}: {} file(s) overwritten and removed; kept {}",
@@ -142,8 +147,15 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
                         .case_dir(&r.reference)
                         .join("purged.json")
                         .display()
-                )
+                );
             });
+            if !record.exports_outside.is_empty() {
+                eprintln!(
+                    "warning: {} bundle(s) of this case were exported outside its folder, where purge cannot reach them; whoever holds them must delete them: {}",
+                    record.exports_outside.len(),
+                    record.exports_outside.join(", ")
+                );
+            }
             Ok(Outcome::Ok)
         }
         CaseCommand::Pause { reference, period } => {
@@ -238,6 +250,13 @@ fn list(ctx: &Context) -> anyhow::Result<Outcome> {
             println!("No cases yet. Create one with: disclose case new --ref REF --subject NAME");
         }
         for v in cases {
+            if v.purging {
+                println!(
+                    "{:<20} purging — interrupted; finish it with: disclose case purge {}",
+                    v.case.reference, v.case.reference
+                );
+                continue;
+            }
             let state = match &v.closure {
                 Some(c) => format!("closed {} ({})", c.closed_on, c.outcome),
                 None => days_text(v.days_left.unwrap_or_default()),

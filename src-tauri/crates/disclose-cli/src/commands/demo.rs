@@ -35,7 +35,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let today = chrono::Local::now().date_naive();
-    let (folder, import) = demo::create_demo(&ctx.home, &args.reference, &now(), today, &user())?;
+    let (folder, import) =
+        demo::create_demo(&ctx.home, &args.reference, &now(), today, &user(ctx))?;
     let view = DemoView {
         case: args.reference.clone(),
         folder: folder.dir().display().to_string(),

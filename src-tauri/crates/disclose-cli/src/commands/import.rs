@@ -110,7 +110,7 @@ impl ProgressSink for Bar {
 
 pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
-    let mut options = ImportOptions::new(&user(), &now());
+    let mut options = ImportOptions::new(&user(ctx), &now());
     if let Some(w) = args.workers {
         options.workers = w;
     }

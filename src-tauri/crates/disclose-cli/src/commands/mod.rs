@@ -7,15 +7,18 @@ pub mod deadline;
 pub mod decide;
 pub mod demo;
 pub mod detect;
+pub mod doctor;
 pub mod export;
 pub mod holidays;
 pub mod home;
 pub mod import;
+pub mod integrity;
 pub mod items;
 pub mod redact;
 pub mod render;
 pub mod search;
 pub mod staff;
+pub mod whoami;
 
 use disclose_core::case::{CaseFolder, Home};
 
@@ -27,8 +30,14 @@ pub struct Context {
 }
 
 impl Context {
+    /// Opens a case, printing its warnings (wide permissions, a damaged
+    /// index) to stderr.
     pub fn open(&self, reference: &str) -> anyhow::Result<CaseFolder> {
-        Ok(CaseFolder::open(&self.home, reference)?)
+        let folder = CaseFolder::open(&self.home, reference)?;
+        for warning in folder.warnings() {
+            eprintln!("warning: {warning}");
+        }
+        Ok(folder)
     }
 }
 
@@ -37,7 +46,8 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// Who is at the keyboard, for the chain of custody.
-pub fn user() -> String {
-    disclose_core::case::os_user()
+/// Who is at the keyboard, for the chain of custody: the name set with
+/// `disclose whoami --set`, and the account from the system.
+pub fn user(ctx: &Context) -> String {
+    disclose_core::actor::Actor::current(&ctx.home).label()
 }

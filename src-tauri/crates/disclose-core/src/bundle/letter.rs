@@ -24,6 +24,10 @@ pub struct LetterFacts<'a> {
     pub searches_run: u64,
     pub today: NaiveDate,
     pub reasons: &'a [Reason],
+    /// The newest entry of the case's audit trail when the copy was made,
+    /// and how many entries it had.
+    pub audit_head: &'a str,
+    pub audit_entries: u64,
 }
 
 fn list(out: &mut String, items: &[String]) {
@@ -172,6 +176,12 @@ pub fn text(f: &LetterFacts<'_>) -> String {
     out.push_str(&format!(
         "If anything is unclear or you think something is missing, please contact our Data Protection Officer: {}. {}\n\nYours sincerely,\n\n{}\n",
         p.dpo_contact, p.complaint_route, p.signatory
+    ));
+
+    heading(&mut out, "Appendix: our record of this request");
+    out.push_str(&format!(
+        "We keep a tamper-evident record of everything done on your request. When this copy was made it had {} entries, and the fingerprint (SHA-256) of the newest was:\n  {}\nThe same fingerprint is in the file bag-info.txt of this copy. If you ever question how your request was handled, quoting it lets us show that our record has not been changed since.\n",
+        f.audit_entries, f.audit_head
     ));
     out
 }

@@ -122,7 +122,11 @@ pub fn export(
         &actor,
         "export",
         &serde_json::json!({
-            "path": result.path,
+            // Absolute, so purge can tell exports outside the case apart.
+            "path": std::path::absolute(&options.out)
+                .unwrap_or_else(|_| options.out.clone())
+                .display()
+                .to_string(),
             "sha256": result.sha256,
             "items": result.items,
             "withheld": result.withheld,
@@ -163,8 +167,13 @@ fn prepare(
             blocked.join("; ")
         )));
     }
+    crate::integrity::export_check(folder)?;
     let case = folder.case()?;
-    let payload = payload(folder, profile, today)?;
+    // The trail's head as the export starts (the export's own entry comes
+    // after): in bag-info.txt and the letter, so the requester's copy
+    // anchors the trail.
+    let (audit_head, audit_entries) = folder.store.audit_head()?;
+    let payload = payload(folder, profile, today, (&audit_head, audit_entries))?;
     let report =
         verify::verify_bytes(folder, &produced(&payload), &trusted_text(folder, profile)?)?;
 
@@ -182,6 +191,8 @@ fn prepare(
             ),
         ),
         ("Request-Received", case.received.to_string()),
+        ("Audit-Head", audit_head.clone()),
+        ("Audit-Entries", audit_entries.to_string()),
     ];
     let files: Vec<(String, Vec<u8>)> = bagit::tag_files(&payload.files, &info, today)
         .into_iter()
@@ -223,13 +234,19 @@ struct Payload {
     withheld: u64,
 }
 
-fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<Payload> {
+fn payload(
+    folder: &CaseFolder,
+    profile: &Profile,
+    today: NaiveDate,
+    audit: (&str, u64),
+) -> Result<Payload> {
     let case = folder.case()?;
     let (mut rows, left_out) = schedule::rows(folder)?;
     let mut files = Vec::new();
     let mut documents = std::collections::HashMap::new();
     let mut portable_files = portable::Files::new();
     let mut disclosed = 0;
+    let mut changed = Vec::new();
     for row in rows.iter_mut() {
         if !row.withheld_reason.is_empty() {
             continue;
@@ -244,10 +261,16 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
             .unwrap_or("pdf");
         row.file = format!("documents/{:04}.{ext}", row.number);
         documents.insert(row.file.clone(), row.item_id);
-        files.push((
-            row.file.clone(),
-            crate::crypt::read(&folder.dir().join(&rendition.path))?,
-        ));
+        let bytes = crate::crypt::read(&folder.dir().join(&rendition.path))?;
+        if sha256_hex(&bytes) != rendition.sha256 {
+            changed.push(crate::integrity::Problem {
+                kind: "rendition".into(),
+                item_id: Some(row.item_id),
+                path: rendition.path.clone(),
+                problem: "it no longer matches the SHA-256 recorded when it was rendered".into(),
+            });
+        }
+        files.push((row.file.clone(), bytes));
         let tables = folder.store.records(row.item_id)?;
         if !tables.is_empty() {
             let redactions = folder.store.redactions(row.item_id)?;
@@ -255,6 +278,7 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
         }
         disclosed += 1;
     }
+    crate::integrity::refuse_if_any(&changed)?;
     let withheld = rows.len() as u64 - disclosed;
     let reasons = folder.reasons()?;
     let letter = letter::text(&letter::LetterFacts {
@@ -266,6 +290,8 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
         searches_run: folder.store.search_log()?.len() as u64,
         today,
         reasons: &reasons,
+        audit_head: audit.0,
+        audit_entries: audit.1,
     });
     let stamp = |what: &str| format!("{} · {what}", case.reference);
     let letter_pages = document::pages(
@@ -313,6 +339,7 @@ fn payload(folder: &CaseFolder, profile: &Profile, today: NaiveDate) -> Result<P
 /// check does not take a piece of it for a piece of a redacted name.
 pub fn fixed_wording(folder: &CaseFolder, profile: &Profile) -> Result<String> {
     let case = folder.case()?;
+    let (audit_head, audit_entries) = folder.store.audit_head()?;
     let reasons = folder.reasons()?;
     let (mut rows, left_out) = schedule::rows(folder)?;
     for row in &mut rows {
@@ -342,6 +369,8 @@ pub fn fixed_wording(folder: &CaseFolder, profile: &Profile) -> Result<String> {
         searches_run: 1,
         today: case.received,
         reasons: &reasons,
+        audit_head: &audit_head,
+        audit_entries,
     });
     let page = html::page(&profile.name, &case.reference, &rows, &reasons);
     Ok(format!(

@@ -1,11 +1,14 @@
 //! An open case folder: the SQLite store, the search index and the
-//! originals directory, as laid out in `docs/case-folder.md`.
+//! originals directory, as laid out in `docs/case-folder.md`. Folders and
+//! files are created private (see [`crate::private`]); opening a case looks
+//! at their modes and keeps what is too wide as a warning.
 
 use std::path::{Path, PathBuf};
 
 use super::{validate_reference, Case, Home};
 use crate::error::{Error, Result};
 use crate::index::CaseIndex;
+use crate::private::{self, Exposure};
 use crate::store::Store;
 
 pub struct CaseFolder {
@@ -13,6 +16,7 @@ pub struct CaseFolder {
     pub store: Store,
     pub index: CaseIndex,
     actor: String,
+    exposed: Vec<Exposure>,
 }
 
 impl CaseFolder {
@@ -27,7 +31,7 @@ impl CaseFolder {
         }
         // HOOK (encryption at rest): nothing is made in a locked home.
         crate::crypt::require_unlocked(&dir)?;
-        std::fs::create_dir_all(&dir)?;
+        private::make_dir(&dir)?;
         let folder = CaseFolder::open_dir(dir)?;
         folder.store.save_case(case, now)?;
         let due = folder.deadline()?.due;
@@ -45,6 +49,11 @@ impl CaseFolder {
     pub fn open(home: &Home, reference: &str) -> Result<CaseFolder> {
         validate_reference(reference)?;
         let dir = home.case_dir(reference);
+        if dir.join(crate::retention::PURGE_JOURNAL).is_file() {
+            return Err(Error::Invalid(format!(
+                "case {reference} is being purged (the purge was interrupted): run `disclose case purge {reference}` to finish it"
+            )));
+        }
         if !dir.join("case.db").is_file() {
             return Err(Error::CaseNotFound(reference.to_string()));
         }
@@ -54,27 +63,110 @@ impl CaseFolder {
     fn open_dir(dir: PathBuf) -> Result<CaseFolder> {
         // HOOK (encryption at rest): a locked encrypted home is not opened.
         crate::crypt::require_unlocked(&dir)?;
-        let store = Store::open(&dir.join("case.db"))?;
-        let index = CaseIndex::open(&dir.join("index"))?;
+        let mut store = Store::open(&dir.join("case.db"))?;
+        let reference = dir.file_name().unwrap_or_default().to_string_lossy();
+        let home = home_of(&dir);
+        store.set_anchor(crate::audit::anchor::Anchor::new(home.root(), &reference));
+        let mut index = CaseIndex::open(&dir.join("index"))?;
+        let replaced_older = index.replaced_older;
+        if !replaced_older {
+            if dir.join(REBUILDING).exists() {
+                index.set_fault("was being rebuilt when the rebuild stopped".into());
+            }
+            if let Some(fault) = crate::integrity::index_fault(&store, &index, &dir.join("index"))?
+            {
+                index.set_fault(format!(
+                    "{fault}; search would miss items, so it is refused until the index is rebuilt with `disclose reindex --case {reference}`"
+                ));
+            }
+        }
+        let exposed = private::check_case(home.root(), &dir);
         let mut folder = CaseFolder {
             dir,
             store,
             index,
-            actor: os_user(),
+            actor: crate::actor::Actor::current(&home).label(),
+            exposed,
         };
-        if folder.index.replaced_older {
+        if replaced_older {
             // Written by an earlier version: index every item again.
             folder.store.conn.execute(
                 "UPDATE items SET indexed = 0 WHERE duplicate_of IS NULL",
                 [],
             )?;
             crate::ingest::reindex_pending(&mut folder)?;
+            let marker = folder.dir.join(REBUILDING);
+            if marker.exists() {
+                std::fs::remove_file(marker)?;
+            }
         }
         Ok(folder)
     }
 
-    /// Who is acting, as recorded in the audit trail (default: the
-    /// operating-system user).
+    /// What is wrong with the case that the user should hear about when it
+    /// is opened (modes wider than private), in words.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(first) = self.exposed.first() {
+            out.push(format!(
+                "{} file(s) or folder(s) of this case can be read by other users of this computer (first: {}, mode {}): run `disclose doctor` to make them private",
+                self.exposed.len(),
+                first.path,
+                first.mode
+            ));
+        }
+        if let Some(fault) = self.index.fault() {
+            out.push(format!("the search index {fault}"));
+        }
+        out
+    }
+
+    /// Why the search index cannot be trusted, if it cannot.
+    pub fn index_problem(&self) -> Option<String> {
+        self.index.fault().map(|f| format!("the search index {f}"))
+    }
+
+    /// Rebuilds the search index from the store (`disclose reindex`): the
+    /// old index is deleted and every item indexed again. Audited.
+    pub fn reindex(&mut self, now: &str) -> Result<u64> {
+        let index_dir = self.dir.join("index");
+        // Marks the rebuild as under way, so one cut short is found on open.
+        let marker = self.dir.join(REBUILDING);
+        private::write_file(&marker, b"")?;
+        // Let go of the old index's files before deleting them.
+        self.index = CaseIndex::stand_in("is being rebuilt".into())?;
+        if index_dir.exists() {
+            std::fs::remove_dir_all(&index_dir)?;
+        }
+        self.index = CaseIndex::open(&index_dir)?;
+        self.store.conn.execute(
+            "UPDATE items SET indexed = 0 WHERE duplicate_of IS NULL",
+            [],
+        )?;
+        let documents = crate::ingest::reindex_pending(self)?;
+        std::fs::remove_file(&marker)?;
+        let actor = self.actor.clone();
+        self.store.audit(
+            now,
+            &actor,
+            "reindex",
+            &serde_json::json!({ "documents": documents }),
+        )?;
+        Ok(documents)
+    }
+
+    /// Verifies the audit trail's chain and compares its newest entries
+    /// with the anchor kept in the home's registry of cases.
+    pub fn verify_audit(&self) -> Result<crate::audit::Verification> {
+        let anchored = match self.store.anchor() {
+            Some(anchor) => anchor.read()?,
+            None => None,
+        };
+        self.store.verify_anchored(anchored)
+    }
+
+    /// Who is acting, as recorded in the audit trail (default: the name set
+    /// for this machine's account, with the account from the system).
     pub fn actor(&self) -> &str {
         &self.actor
     }
@@ -130,12 +222,7 @@ impl CaseFolder {
 
     /// The Disclose home the case lives in (`<home>/cases/<ref>`).
     pub fn home(&self) -> Home {
-        Home::new(
-            self.dir
-                .parent()
-                .and_then(Path::parent)
-                .unwrap_or(Path::new(".")),
-        )
+        home_of(&self.dir)
     }
 
     /// The bank holidays in force for this case: the home's.
@@ -158,7 +245,8 @@ impl CaseFolder {
     }
 
     /// Temporary files of the reader processes (pages drawn for OCR,
-    /// decoded photos): removed after use, and covered by purge.
+    /// decoded photos): private (created 0700 when a worker starts),
+    /// removed after use, and covered by purge.
     pub fn tmp_dir(&self) -> PathBuf {
         self.dir.join("tmp")
     }
@@ -168,9 +256,21 @@ impl CaseFolder {
     }
 }
 
-/// The logged-in user's name, or "unknown".
+/// Present while the index is being rebuilt.
+const REBUILDING: &str = "index-rebuilding";
+
+/// The home a case folder lives in (`<home>/cases/<reference>`).
+fn home_of(case_dir: &Path) -> Home {
+    Home::new(
+        case_dir
+            .parent()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(".")),
+    )
+}
+
+/// The operating-system account running this process, as the system
+/// names it (see [`crate::actor`]).
 pub fn os_user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown".into())
+    crate::actor::os_account().0
 }

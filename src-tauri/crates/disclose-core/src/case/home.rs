@@ -42,7 +42,8 @@ impl Home {
         self.cases_dir().join(reference)
     }
 
-    /// References of every case folder, sorted.
+    /// References of every case folder that can be opened (not purged, not
+    /// being purged), sorted.
     pub fn case_references(&self) -> Result<Vec<String>> {
         let dir = self.cases_dir();
         if !dir.exists() {
@@ -51,7 +52,10 @@ impl Home {
         let mut refs = Vec::new();
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
-            if entry.path().join("case.db").is_file() {
+            let path = entry.path();
+            if path.join("case.db").is_file()
+                && !path.join(crate::retention::PURGE_JOURNAL).is_file()
+            {
                 refs.push(entry.file_name().to_string_lossy().into_owned());
             }
         }

@@ -34,6 +34,15 @@ pub struct CaseOverview {
     pub by_type: BTreeMap<String, u64>,
     pub duplicates: u64,
     pub review: ReviewProgress,
+    /// A purge of the case is under way or was interrupted: it cannot be
+    /// opened, and `disclose case purge` finishes it.
+    pub purging: bool,
+    /// What the user should hear about when opening the case (wide
+    /// permissions, a missing or damaged index), in words.
+    pub warnings: Vec<String>,
+    /// Why the search index cannot be trusted, if it cannot: the window
+    /// offers to rebuild it.
+    pub index_problem: Option<String>,
 }
 
 impl CaseOverview {
@@ -64,6 +73,40 @@ impl CaseOverview {
             by_type: folder.store.type_counts()?,
             duplicates: folder.store.duplicate_count()?,
             review: folder.store.review_progress()?,
+            purging: false,
+            warnings: folder.warnings(),
+            index_problem: folder.index_problem(),
+        })
+    }
+
+    /// A case whose purge is under way, from what its journal kept.
+    fn purging(
+        home: &Home,
+        calendar: &Calendar,
+        case: Case,
+        items: u64,
+        today: NaiveDate,
+    ) -> Result<CaseOverview> {
+        let deadline = case.deadline(calendar)?;
+        let folder = home.case_dir(&case.reference);
+        Ok(CaseOverview {
+            days_left: Some(clock::days_left(&deadline, today)),
+            closure: None,
+            due_moves: Vec::new(),
+            deadline,
+            warnings: vec![format!(
+                "this case is being purged: run `disclose case purge {}` to finish",
+                case.reference
+            )],
+            case,
+            folder: folder.display().to_string(),
+            items,
+            by_status: BTreeMap::new(),
+            by_type: BTreeMap::new(),
+            duplicates: 0,
+            review: ReviewProgress::default(),
+            purging: true,
+            index_problem: None,
         })
     }
 }
@@ -79,6 +122,11 @@ pub fn all_cases(home: &Home, today: NaiveDate) -> Result<Vec<CaseOverview>> {
             &calendar,
             today,
         )?);
+    }
+    for reference in retention::purging_references(home)? {
+        if let Some((case, items)) = retention::purging_case(&home.case_dir(&reference)) {
+            cases.push(CaseOverview::purging(home, &calendar, case, items, today)?);
+        }
     }
     cases.sort_by_key(|c| {
         (

@@ -175,11 +175,7 @@ pub fn import(home: &Home, file: &Path) -> Result<HolidaysFile> {
     let bytes = std::fs::read(file)
         .map_err(|e| Error::Invalid(format!("cannot read {}: {e}", file.display())))?;
     govuk::parse(&bytes)?;
-    std::fs::create_dir_all(home.root())?;
-    let path = file_path(home);
-    let partial = path.with_extension("json.partial");
-    std::fs::write(&partial, &bytes)?;
-    std::fs::rename(&partial, &path)?;
+    crate::private::write_file(&file_path(home), &bytes)?;
     describe(home)
 }
 

@@ -1,5 +1,5 @@
-//! The tantivy index of an encrypted home: a `Directory` over tantivy's
-//! own `MmapDirectory` that seals every file it writes (segment files as
+//! The tantivy index of an encrypted home: a `Directory` over the index's
+//! private directory (`index::private_dir`) that seals every file it writes (segment files as
 //! they stream, `meta.json` and `.managed.json` whole) and opens each file
 //! into memory, decrypted, when tantivy reads it. A file tantivy still
 //! holds is shared, not decrypted again, when the reader reloads (files are
@@ -13,9 +13,11 @@ use std::sync::{Arc, Mutex, Weak};
 
 use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
-    AntiCallToken, Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, OwnedBytes,
-    TerminatingWrite, WatchCallback, WatchHandle, WritePtr,
+    AntiCallToken, Directory, DirectoryLock, FileHandle, Lock, OwnedBytes, TerminatingWrite,
+    WatchCallback, WatchHandle, WritePtr,
 };
+
+use crate::index::private_dir::PrivateDirectory;
 
 use super::stream::{self, EncryptWriter};
 use super::Keys;
@@ -23,7 +25,7 @@ use super::Keys;
 #[derive(Clone)]
 pub struct EncryptedDirectory {
     root: PathBuf,
-    inner: MmapDirectory,
+    inner: PrivateDirectory,
     keys: Arc<Keys>,
     /// Decrypted files still in use, by path.
     open: Arc<Mutex<HashMap<PathBuf, Weak<[u8]>>>>,
@@ -42,7 +44,7 @@ impl EncryptedDirectory {
         let Some(keys) = super::keys_for(root) else {
             return Ok(None);
         };
-        let inner = MmapDirectory::open(root).map_err(tantivy::TantivyError::from)?;
+        let inner = PrivateDirectory::open(root)?;
         Ok(Some(EncryptedDirectory {
             root: root.to_path_buf(),
             inner,

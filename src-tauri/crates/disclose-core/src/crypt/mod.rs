@@ -91,7 +91,7 @@ pub fn enable(home: &Home, passphrase: &str) -> Result<()> {
             home.root().display()
         )));
     }
-    std::fs::create_dir_all(home.root())?;
+    crate::private::make_dir(home.root())?;
     let key = keyfile::create(&home.root().join(keyfile::FILE), passphrase)?;
     register(home, &key);
     Ok(())
@@ -151,17 +151,24 @@ pub fn require_unlocked(case_dir: &Path) -> Result<()> {
 /// decrypted when it lives in an unlocked encrypted home.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     match keys_for(path) {
-        Some(keys) => {
+        Some(_) => {
             let mut plain = Vec::new();
-            stream::DecryptReader::new(
-                &keys.files,
-                io::BufReader::new(std::fs::File::open(path)?),
-            )?
-            .read_to_end(&mut plain)?;
+            open(path)?.read_to_end(&mut plain)?;
             Ok(plain)
         }
         None => std::fs::read(path),
     }
+}
+
+/// HOOK for streaming an original or a rendition: a reader of the file's
+/// bytes, decrypted as they are read when it lives in an unlocked
+/// encrypted home.
+pub fn open(path: &Path) -> io::Result<Box<dyn Read>> {
+    let file = io::BufReader::new(std::fs::File::open(path)?);
+    Ok(match keys_for(path) {
+        Some(keys) => Box::new(stream::DecryptReader::new(&keys.files, file)?),
+        None => Box::new(file),
+    })
 }
 
 /// HOOK for writing a whole file: what to write at `path`, encrypted when

@@ -70,10 +70,7 @@ pub fn write_demo_files(dir: &Path, seed: u64) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (name, bytes) in story::files(seed) {
         let path = dir.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&path, bytes)?;
+        crate::private::write_file(&path, &bytes)?;
         written.push(path);
     }
     Ok(written)

@@ -1,18 +1,47 @@
-//! The word lists the name recogniser consults: given names, surnames and
-//! names that are also ordinary words (text files next to this module),
-//! titles, street and organisation words, context cues and common English
-//! words that are capitalised at the start of a sentence or in headings.
+//! The word lists the name recogniser consults: given names, surnames,
+//! names that are also ordinary words and surnames that are words ("Marsh",
+//! "Fields") (text files next to this module, partly from the US Census 1990
+//! name files: see their headers), the English word list of the leak check,
+//! titles, street and organisation words, context cues (before a name and,
+//! for relations and roles, after it) and common English words that are
+//! capitalised at the start of a sentence or in headings.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-static GIVEN: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| words(include_str!("given_names.txt")));
-static SURNAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| words(include_str!("surnames.txt")));
-static AMBIGUOUS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| words(include_str!("ambiguous_words.txt")));
-static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// FNV-1a: a fast hash for the short words looked up for every word of
+/// every text (the lists are ours, so no one chooses colliding keys).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+static GIVEN: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("given_names.txt")));
+static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("surnames.txt")));
+static AMBIGUOUS: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("ambiguous_words.txt")));
+static WORD_SURNAMES: LazyLock<WordSet> =
+    LazyLock::new(|| words(include_str!("word_surnames.txt")));
+static COMMON: LazyLock<WordSet> = LazyLock::new(|| {
     let mut set = words(COMMON_WORDS);
     set.extend(MONTHS_AND_DAYS.split_whitespace());
     set.extend(STREET_WORDS.split_whitespace());
@@ -20,10 +49,12 @@ static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(TITLES.iter().copied());
     set
 });
-static STREETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(STREET_WORDS));
-static ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(ORG_WORDS));
+static MONTHS: LazyLock<WordSet> = LazyLock::new(|| words(MONTHS_AND_DAYS));
+static STRONG_STREETS: LazyLock<WordSet> = LazyLock::new(|| words(STRONG_STREET_WORDS));
+static STREETS: LazyLock<WordSet> = LazyLock::new(|| words(STREET_WORDS));
+static ORGS: LazyLock<WordSet> = LazyLock::new(|| words(ORG_WORDS));
 
-fn words(list: &'static str) -> HashSet<&'static str> {
+fn words(list: &'static str) -> WordSet {
     list.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)
@@ -51,14 +82,31 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     sons brothers motors garage pharmacy dental practice clinic medical care insurance \
     energy water gas power football united city county borough advice corp \
     corporation llc holdings international industries systems technologies solutions capital \
-    finance financial";
+    finance financial packaging paper pulp oil marketing trading resources production products \
+    manufacturing logistics transport airways airlines foods press media news fund appraisers \
+    announcements announcement communications communication relations office chairman desk \
+    notification notifications migration helpdesk mailbox";
 
 /// Words just before a name that say a person follows: "my neighbour Sam",
 /// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones".
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
     sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
     girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
-    named household complainant occupant applicant reporter ex";
+    named household complainant occupant applicant reporter ex perpetrator perpetrators \
+    alleged victim suspect offender aggressor witnesses";
+
+/// Words after a name, behind a dash, comma or bracket, that say a person
+/// came before: a household list ("Kieran Moss - son - DOB ...") or a
+/// professional's role ("Derek Pryce (Police Community Support Officer)").
+pub const RELATIONS_AND_ROLES: &str = "son daughter partner husband wife child brother sister \
+    mother mum father dad stepson stepdaughter stepfather stepmother grandson granddaughter \
+    grandmother grandfather nan grandad nephew niece cousin uncle aunt lodger carer tenant \
+    occupant resident neighbour witness perpetrator complainant victim friend boyfriend \
+    girlfriend fiance fiancee ex pcso pc police officer constable sergeant inspector detective \
+    social worker health visitor gp doctor dr nurse midwife paramedic solicitor barrister \
+    councillor cllr mp caseworker housing manager surveyor contractor plumber electrician \
+    engineer operative support worker key worker teacher headteacher head teacher advocate \
+    interpreter landlord agent warden caretaker concierge officer community";
 
 /// Job titles just before a name, with one space: "Operative A Quinlan".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
@@ -104,43 +152,76 @@ mould condensation plaster ceiling wall walls floor stairs lift hallway communal
 sent tel mob fax web www cordially ask asked tell told call give gave take took let make made
 saw met meet chase check inform informed remind reminded thank send forward forwarded ring email
 write attach find found keep kept leave left bring brought get got go went come came put try period periods payments anyone someone everyone nobody citizens residents resident streetlight contractor operative
+rgds thx thks ladies gentlemen guys folks everybody
 ";
 
-fn lower(word: &str) -> String {
-    word.to_lowercase()
+/// Calls `f` with `word` in lower case, without allocating for the short
+/// ASCII words that most words are.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 40];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        f(std::str::from_utf8(bytes).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 pub fn is_given(word: &str) -> bool {
-    GIVEN.contains(lower(word).as_str())
+    with_lower(word, |w| GIVEN.contains(w))
 }
 
 pub fn is_surname(word: &str) -> bool {
-    let w = lower(word);
     // "Smith-Jones": a double-barrelled surname of known ones; not
     // "fixed-price".
-    SURNAMES.contains(w.as_str()) || (w.contains('-') && w.split('-').all(|p| SURNAMES.contains(p)))
+    with_lower(word, |w| {
+        SURNAMES.contains(w) || (w.contains('-') && w.split('-').all(|p| SURNAMES.contains(p)))
+    })
 }
 
+/// A surname that is also an English word: "Marsh", "Fields".
+pub fn is_word_surname(word: &str) -> bool {
+    with_lower(word, |w| WORD_SURNAMES.contains(w))
+}
+
+/// An ordinary English word (the leak check's list: no proper names).
+pub fn is_english(word: &str) -> bool {
+    with_lower(word, crate::verify::ordinary::is_ordinary)
+}
+
+/// A street word that is seldom the whole name of a street ("Fields",
+/// "Hill", "Wood"), so after a given name it may be a surname.
+pub fn is_soft_street(word: &str) -> bool {
+    with_lower(word, |w| STREETS.contains(w) && !STRONG_STREETS.contains(w))
+}
+
+/// Street words that name a whole street, never a person.
+const STRONG_STREET_WORDS: &str = "road rd street st avenue ave close lane court drive way place \
+    crescent gardens terrace grove park square mews row estate house tower towers centre center \
+    school academy college hospital surgery station library church chapel boulevard";
+
 pub fn is_ambiguous(word: &str) -> bool {
-    AMBIGUOUS.contains(lower(word).as_str())
+    with_lower(word, |w| AMBIGUOUS.contains(w))
 }
 
 pub fn is_common(word: &str) -> bool {
-    COMMON.contains(lower(word).as_str())
+    with_lower(word, |w| COMMON.contains(w))
 }
 
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&lower(word).as_str())
+    with_lower(word, |w| TITLES.contains(&w))
 }
 
 pub fn is_street(word: &str) -> bool {
-    STREETS.contains(lower(word).as_str())
+    with_lower(word, |w| STREETS.contains(w))
 }
 
 pub fn is_org(word: &str) -> bool {
-    ORGS.contains(lower(word).as_str())
+    with_lower(word, |w| ORGS.contains(w))
 }
 
 pub fn is_month_or_day(word: &str) -> bool {
-    MONTHS_AND_DAYS.split_whitespace().any(|m| m == lower(word))
+    with_lower(word, |w| MONTHS.contains(w))
 }

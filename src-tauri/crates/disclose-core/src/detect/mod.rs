@@ -1,14 +1,18 @@
 //! Detection of personal data in text: the identifiers the engine already
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
-//! registrations, address lines (`numbers`, `address`) and person names
-//! (`names`, with the word lists in `lexicon`). Each finding is a byte
+//! registrations, foreign phone numbers, address lines and neighbours'
+//! house references (`numbers`, `address`, `house`) and person names
+//! (`names`, with the word lists in `lexicon`); with [`findings_knowing`],
+//! also the names a case already knows (`known`). Each finding is a byte
 //! range of the text with its kind and a confidence; findings do not
 //! overlap, and numbers that the text calls a job, invoice or order
 //! reference are left out. `person_key` groups the ways one person's name
 //! is written.
 
 mod address;
+mod house;
+mod known;
 mod lexicon;
 mod names;
 mod numbers;
@@ -32,6 +36,7 @@ pub struct Finding {
     pub confidence: f32,
 }
 
+pub use known::KnownNames;
 pub use names::person_key;
 pub use numbers::{luhn, valid_nhs};
 
@@ -62,6 +67,19 @@ const PRECEDENCE: &[&str] = &[
 
 /// Every finding in `text`, in text order.
 pub fn findings(text: &str) -> Vec<Finding> {
+    resolve(text, collect(text))
+}
+
+/// Every finding in `text` and every occurrence of a name the case knows,
+/// in text order.
+pub fn findings_knowing(text: &str, known: &KnownNames) -> Vec<Finding> {
+    let mut all = collect(text);
+    all.extend(known.find(text));
+    resolve(text, all)
+}
+
+/// What every recogniser found, overlaps and references included.
+fn collect(text: &str) -> Vec<Finding> {
     let mut all: Vec<Finding> = identifiers::find_all(text)
         .into_iter()
         .map(|f| Finding {
@@ -82,7 +100,14 @@ pub fn findings(text: &str) -> Vec<Finding> {
         .collect();
     all.extend(numbers::find(text));
     all.extend(address::find(text));
+    all.extend(house::find(text));
     all.extend(names::find(text));
+    all
+}
+
+/// Findings without references and overlaps: where two overlap, the kind
+/// earlier in `PRECEDENCE` wins, then the longer one.
+fn resolve(text: &str, mut all: Vec<Finding>) -> Vec<Finding> {
     // A reference, and any number inside it ("Order +44 (0)161 496 0054"
     // holds an NHS-valid "161 496 0054"), is not personal data.
     let references: Vec<(usize, usize)> = all

@@ -1,7 +1,8 @@
 //! Numbers that identify a person: NHS numbers (mod-11 check digit), payment
 //! cards (Luhn), bank sort codes and account numbers and dates of birth
 //! (each only with words around them that say so), UK vehicle registrations
-//! (the current "AB12 CDE" format). Also the test that keeps job, invoice and
+//! (the current "AB12 CDE" format), phone numbers of North America and
+//! numbers dialled from abroad. Also the test that keeps job, invoice and
 //! order references that look like phone or NHS numbers out of the findings.
 
 use std::sync::LazyLock;
@@ -41,6 +42,14 @@ static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}\b")
         .expect("valid regex")
 });
+/// North American numbers ("(713) 853-4737", "713-345-4666") and numbers
+/// dialled from abroad ("+1 713 853 4737", "011-49-221-71-58-195").
+static FOREIGN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\(\s?[2-9]\d{2}\s?\)[ \t]?|\b[2-9]\d{2}[-./])[2-9]\d{2}[-.][0-9]{4}\b|(?:\+|\b00|\b011[-. ]?)[1-9]\d{0,2}(?:[-. ]?\(?\d{1,4}\)?){2,6}\b",
+    )
+    .expect("valid regex")
+});
 static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:job|ref|reference|invoice|inv|order|ticket|incident|crime|po|receipt|booking)(?:[ \t]*(?:no|number|num|ref|reference)\b)?[ \t.:#-]*$",
@@ -52,6 +61,14 @@ static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// other recognisers' findings; the caller settles that).
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
+    for m in FOREIGN_PHONE.find_iter(text) {
+        let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+        // A UK number in international form is the identifiers' to find.
+        let uk = m.as_str().starts_with("+44") || m.as_str().starts_with("0044");
+        if (10..=15).contains(&digits) && !uk {
+            out.push(finding(m, "phone", 0.85));
+        }
+    }
     for m in NHS.find_iter(text) {
         if valid_nhs(m.as_str()) {
             // One ten-digit number in eleven passes the check by chance.

@@ -266,3 +266,12 @@ fn any_input_is_safe_and_ranges_lie_on_char_boundaries() {
         let _ = person_key(&text);
     }
 }
+
+#[test]
+fn foreign_phone_numbers_are_phones() {
+    let text = "Call (713) 853-4737, 713-345-4666 or +49 221 7158195. Job ref 123 456 7890.";
+    assert_eq!(
+        of_kind(text, "phone"),
+        ["(713) 853-4737", "713-345-4666", "+49 221 7158195"]
+    );
+}

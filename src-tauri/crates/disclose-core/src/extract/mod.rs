@@ -103,6 +103,12 @@ pub struct RecordTable {
     pub hidden: bool,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Rows hidden in the sheet (indexes into `rows`).
+    #[serde(default)]
+    pub hidden_rows: Vec<usize>,
+    /// Columns hidden in the sheet (indexes into `columns` and each row).
+    #[serde(default)]
+    pub hidden_columns: Vec<usize>,
 }
 
 /// Why a file could not be read at all.

@@ -8,6 +8,7 @@
 mod biff;
 mod cells;
 mod delimited;
+mod hidden;
 
 use std::io::Cursor;
 
@@ -65,6 +66,11 @@ fn read_workbook(
     read_properties(&mut book, &mut out);
 
     let sheets = book.sheets_metadata().to_vec();
+    let hidden_cells = if matches!(book, Sheets::Xlsx(_)) {
+        hidden::xlsx(data, limits)
+    } else {
+        Default::default()
+    };
     let mut hidden_names = Vec::new();
     let mut sections: Vec<String> = Vec::new();
     let mut text_len = 0usize;
@@ -102,6 +108,8 @@ fn read_workbook(
             hidden,
             columns: Vec::new(),
             rows: Vec::new(),
+            hidden_rows: Vec::new(),
+            hidden_columns: Vec::new(),
         };
         let total_rows = range.height();
         if range.cut {
@@ -111,7 +119,15 @@ fn read_workbook(
                 cells::MAX_CELLS
             ));
         }
-        for (row_number, row) in range.rows(cell_text).into_iter().enumerate() {
+        let hidden_here = hidden_cells.get(&sheet.name).cloned().unwrap_or_default();
+        let first_column = range.first_column();
+        table.hidden_columns = hidden_here
+            .columns
+            .iter()
+            .filter(|&&c| c >= first_column)
+            .map(|&c| (c - first_column) as usize)
+            .collect();
+        for (row_number, (sheet_row, row)) in range.rows(cell_text).into_iter().enumerate() {
             if text_len + section.len() > limits.max_text_bytes {
                 out.warnings.push(format!(
                     "sheet '{}' cut after {row_number} of {total_rows} rows (text limit)",
@@ -131,6 +147,9 @@ fn read_workbook(
             if table.columns.is_empty() {
                 table.columns = cells;
             } else {
+                if hidden_here.rows.contains(&sheet_row) {
+                    table.hidden_rows.push(table.rows.len());
+                }
                 table.rows.push(cells);
             }
         }

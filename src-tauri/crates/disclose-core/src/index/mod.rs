@@ -1,12 +1,18 @@
 //! The full-text index (tantivy) of a case: its schema, the writer the
 //! import feeds, and the reader searches use. SQLite stays the source of
 //! truth; the index only holds what is needed to find items and can be
-//! rebuilt from the store at any time.
+//! rebuilt from the store at any time. An index that cannot be opened is
+//! replaced by an empty one in memory and marked faulty; so is one found
+//! to hold fewer items than the store says it should. A faulty index
+//! refuses to search (never an empty result in silence) until it is
+//! rebuilt (`CaseFolder::reindex`).
 //!
 //! The body and subject are indexed twice: as written (for quoted phrases,
 //! `exact:` and the sweep) and stemmed in English, so that a plain word
-//! finds its inflected forms ("complaint" finds "complaints").
+//! finds its inflected forms ("complaint" finds "complaints"). An index of
+//! an older schema is replaced by an empty one, to be filled again.
 
+pub(crate) mod private_dir;
 mod query;
 
 use std::path::Path;
@@ -105,38 +111,74 @@ pub struct CaseIndex {
     pub index: Index,
     pub fields: Fields,
     reader: IndexReader,
+    /// Why the index cannot be trusted, in words for the user.
+    fault: Option<String>,
+    /// An empty stand-in held in memory for an index that could not be
+    /// opened: nothing may be written to it.
+    in_memory: bool,
     /// The folder held an index of an older schema, which was replaced by
     /// an empty one: every item must be indexed again.
     pub replaced_older: bool,
 }
 
+/// The index's files in `dir`: private always, and sealed in an encrypted
+/// home.
+fn directory(dir: &Path) -> Result<Box<dyn tantivy::Directory>> {
+    // HOOK (encryption at rest): every index file sealed in an encrypted home.
+    Ok(match crate::crypt::EncryptedDirectory::for_path(dir)? {
+        Some(sealed) => Box::new(sealed),
+        None => Box::new(private_dir::PrivateDirectory::open(dir)?),
+    })
+}
+
 impl CaseIndex {
-    /// Opens the index in `dir`, creating it when absent. An index written
-    /// by an earlier version of Disclose, with other fields, is replaced by
-    /// an empty one and [`CaseIndex::replaced_older`] says so.
+    /// Opens the index in `dir`, creating it when absent. One that cannot
+    /// be opened is replaced by an empty stand-in in memory, marked faulty.
+    /// One written by an earlier version of Disclose, with other fields, is
+    /// replaced by an empty one and [`CaseIndex::replaced_older`] says so.
     pub fn open(dir: &Path) -> Result<CaseIndex> {
-        std::fs::create_dir_all(dir)?;
-        let (schema, fields) = build_schema();
-        // HOOK (encryption at rest): every index file sealed in an encrypted home.
-        let directory = || -> Result<Box<dyn tantivy::Directory>> {
-            Ok(match crate::crypt::EncryptedDirectory::for_path(dir)? {
-                Some(sealed) => Box::new(sealed),
-                None => Box::new(
-                    tantivy::directory::MmapDirectory::open(dir)
-                        .map_err(tantivy::TantivyError::from)?,
-                ),
-            })
-        };
-        let replaced_older = match Index::open(directory()?) {
-            Ok(existing) if existing.schema() != schema => {
-                drop(existing);
-                std::fs::remove_dir_all(dir)?;
-                std::fs::create_dir_all(dir)?;
-                true
+        crate::private::make_dir(dir)?;
+        let replaced_older = CaseIndex::remove_older(dir)?;
+        match CaseIndex::open_on_disk(dir) {
+            Ok(mut index) => {
+                index.replaced_older = replaced_older;
+                Ok(index)
             }
-            _ => false,
+            Err(e) => CaseIndex::stand_in(format!("is damaged ({e})")),
+        }
+    }
+
+    /// Removes an index whose schema is not today's; whether it did.
+    fn remove_older(dir: &Path) -> Result<bool> {
+        let (schema, _) = build_schema();
+        let older = match Index::open(directory(dir)?) {
+            Ok(existing) => existing.schema() != schema,
+            Err(_) => false,
         };
-        let index = Index::open_or_create(directory()?, schema)?;
+        if older {
+            std::fs::remove_dir_all(dir)?;
+            crate::private::make_dir(dir)?;
+        }
+        Ok(older)
+    }
+
+    /// An empty index in memory, faulty for the reason given: nothing can
+    /// be searched in it or written to it.
+    pub fn stand_in(fault: String) -> Result<CaseIndex> {
+        let (schema, _) = build_schema();
+        let mut index = CaseIndex::wrap(Index::create_in_ram(schema))?;
+        index.in_memory = true;
+        index.fault = Some(fault);
+        Ok(index)
+    }
+
+    fn open_on_disk(dir: &Path) -> Result<CaseIndex> {
+        let (schema, _) = build_schema();
+        CaseIndex::wrap(Index::open_or_create(directory(dir)?, schema)?)
+    }
+
+    fn wrap(index: Index) -> Result<CaseIndex> {
+        let (_, fields) = build_schema();
         let words = || {
             TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(RemoveLongFilter::limit(60))
@@ -156,14 +198,36 @@ impl CaseIndex {
             index,
             fields,
             reader,
-            replaced_older,
+            fault: None,
+            in_memory: false,
+            replaced_older: false,
         })
+    }
+
+    /// Why the index cannot be trusted, if it cannot.
+    pub fn fault(&self) -> Option<&str> {
+        self.fault.as_deref()
+    }
+
+    /// Marks the index as not to be trusted, saying why and what to do.
+    pub fn set_fault(&mut self, why: String) {
+        self.fault = Some(why);
     }
 
     /// A writer with a bounded memory budget (the import's largest single
     /// allocation).
     pub fn writer(&self) -> Result<IndexWriter> {
+        if self.in_memory {
+            return Err(self.refusal());
+        }
         Ok(self.index.writer_with_num_threads(1, 64 << 20)?)
+    }
+
+    fn refusal(&self) -> crate::Error {
+        crate::Error::Integrity(format!(
+            "the search index {}",
+            self.fault.as_deref().unwrap_or("is damaged")
+        ))
     }
 
     /// Replaces the item's document (so re-indexing after a crash, or after
@@ -217,13 +281,47 @@ impl CaseIndex {
         Ok(())
     }
 
+    /// The reader searches use; refused while the index is faulty.
     pub fn reader(&self) -> Result<&IndexReader> {
+        if self.fault.is_some() {
+            return Err(self.refusal());
+        }
         self.reader.reload()?;
         Ok(&self.reader)
     }
 
+    /// How many items the index holds (even when faulty).
     pub fn num_docs(&self) -> Result<u64> {
-        Ok(self.reader()?.searcher().num_docs())
+        self.reader.reload()?;
+        Ok(self.reader.searcher().num_docs())
+    }
+
+    /// The item ids the index holds (even when faulty).
+    pub fn item_ids(&self) -> Result<std::collections::HashSet<i64>> {
+        self.reader.reload()?;
+        let searcher = self.reader.searcher();
+        let mut ids = std::collections::HashSet::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("id")?;
+            for doc in segment.doc_ids_alive() {
+                if let Some(id) = column.first(doc) {
+                    ids.insert(id as i64);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Files of the index whose checksums do not match.
+    pub fn corrupted_files(&self) -> Result<Vec<String>> {
+        let mut files: Vec<String> = self
+            .index
+            .validate_checksum()?
+            .into_iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        files.sort();
+        Ok(files)
     }
 }
 

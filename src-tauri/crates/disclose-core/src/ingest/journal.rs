@@ -21,7 +21,7 @@ pub struct Journal {
 impl Journal {
     pub fn open(case_dir: &Path) -> io::Result<Journal> {
         let dir = case_dir.join("journal");
-        std::fs::create_dir_all(&dir)?;
+        crate::private::make_dir(&dir).map_err(|e| io::Error::other(e.to_string()))?;
         Ok(Journal { dir })
     }
 
@@ -41,10 +41,14 @@ impl Journal {
     /// Records that the file goes to a worker now.
     pub fn start(&self, source_key: &str) -> io::Result<()> {
         let attempts = self.attempts(source_key) + 1;
-        std::fs::write(
-            self.entry(source_key),
-            format!("{attempts}\n{source_key}\n"),
-        )
+        // Created 0600 (private, as everything in the case); not synced,
+        // as before: this is a hint for the next run, not a record.
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::private::FILE_MODE);
+        let mut file = options.open(self.entry(source_key))?;
+        std::io::Write::write_all(&mut file, format!("{attempts}\n{source_key}\n").as_bytes())
     }
 
     /// The worker answered: the file is no longer in flight.

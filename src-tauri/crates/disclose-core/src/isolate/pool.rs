@@ -216,7 +216,9 @@ fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     if let Some(tmp) = &spec.tmp {
-        std::fs::create_dir_all(tmp)?;
+        // Private like the rest of the case: what a worker writes there
+        // may be decoded pages of the documents.
+        crate::private::make_dir(tmp).map_err(|e| std::io::Error::other(e.to_string()))?;
         command.env("TMPDIR", tmp);
     }
     if std::env::var(TEST_HOOKS_ENV).is_ok_and(|v| v == "1") {

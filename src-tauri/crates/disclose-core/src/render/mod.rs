@@ -157,7 +157,10 @@ fn render_item_in(
     let stamp = format!("{} · item {}", case.reference, item.id);
     let made = match item.file_type.as_str() {
         "pdf" => {
-            let data = originals::read(&folder.originals_dir(), &item.sha256)?;
+            let data = match verified_original(folder, item)? {
+                Ok(data) => data,
+                Err(reason) => return Ok(Err(reason)),
+            };
             let pages = folder.store.pages(item.id)?;
             let areas = areas_of(&redactions, &pages);
             let count = item
@@ -170,7 +173,10 @@ fn render_item_in(
                 .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
         }
         "image" => {
-            let data = originals::read(&folder.originals_dir(), &item.sha256)?;
+            let data = match verified_original(folder, item)? {
+                Ok(data) => data,
+                Err(reason) => return Ok(Err(reason)),
+            };
             let pages = folder.store.pages(item.id)?;
             image::decode(isolation, slot, &data)
                 .and_then(|decoded| image::image(decoded, &areas_of(&redactions, &pages)))
@@ -231,6 +237,19 @@ fn render_item_in(
     Ok(Ok(rendition))
 }
 
+/// The item's original, checked against its hash; a changed one is a
+/// reason this item cannot be rendered.
+fn verified_original(
+    folder: &CaseFolder,
+    item: &ItemRow,
+) -> Result<std::result::Result<Vec<u8>, String>> {
+    match originals::read_verified(&folder.originals_dir(), &item.sha256) {
+        Ok(data) => Ok(Ok(data)),
+        Err(crate::Error::Integrity(reason)) => Ok(Err(reason)),
+        Err(e) => Err(e),
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file beside it, so a crash
 /// never leaves a half-written file under the final name.
 pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
@@ -238,7 +257,7 @@ pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    crate::private::make_dir(dir)?;
     let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
     std::io::Write::write_all(&mut temporary, bytes)?;
     temporary.persist(path).map_err(|e| e.error)?;

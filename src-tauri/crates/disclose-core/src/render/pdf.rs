@@ -121,30 +121,40 @@ pub fn draw(
     data: &[u8],
     count: u32,
 ) -> Result<Vec<DrawnPage>, String> {
-    let never = AtomicBool::new(false);
     let mut drawn = Vec::new();
     let mut first = 1;
     while first <= count.max(1) {
         let last = (first + PAGES_PER_JOB - 1).min(count.max(1));
-        let job = Job::Rasterise {
-            dpi: DPI,
-            max_pixels: MAX_PIXELS,
-            pages: (first..=last).collect(),
-        };
-        match isolation.run(slot, job, data, &never) {
-            Ok(Reply::Rasterised(pages)) => drawn.extend(pages?),
-            Ok(Reply::Panicked(message)) => {
-                return Err(format!("the PDF could not be drawn: {message}"))
-            }
-            Ok(_) => return Err("the drawing worker gave an unexpected answer".into()),
-            Err(failure) => return Err(format!("the PDF could not be drawn: {failure}")),
-        }
+        drawn.extend(draw_pages(isolation, slot, data, (first..=last).collect())?);
         first = last + 1;
     }
     if drawn.is_empty() {
         return Err("the PDF has no pages".into());
     }
     Ok(drawn)
+}
+
+/// Draws those of `pages` (1-based) that the PDF `data` has, in one job in
+/// `slot`'s worker: the time and memory limits of the isolation apply, and
+/// a page that asks for too much drawing is refused with a reason.
+pub fn draw_pages(
+    isolation: &Isolation,
+    slot: &mut Slot,
+    data: &[u8],
+    pages: Vec<u32>,
+) -> Result<Vec<DrawnPage>, String> {
+    let never = AtomicBool::new(false);
+    let job = Job::Rasterise {
+        dpi: DPI,
+        max_pixels: MAX_PIXELS,
+        pages,
+    };
+    match isolation.run(slot, job, data, &never) {
+        Ok(Reply::Rasterised(pages)) => pages,
+        Ok(Reply::Panicked(message)) => Err(format!("the PDF could not be drawn: {message}")),
+        Ok(_) => Err("the drawing worker gave an unexpected answer".into()),
+        Err(failure) => Err(format!("the PDF could not be drawn: {failure}")),
+    }
 }
 
 /// Paints `rect` black in the picture; `sx`, `sy` are pixels per unit of

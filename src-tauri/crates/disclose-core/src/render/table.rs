@@ -2,7 +2,9 @@
 //! tables on landscape A4: each sheet under its name (a hidden sheet says
 //! so), the column headings in bold, each row's cells wrapped inside their
 //! column. Wide tables are split into blocks of columns, each repeating
-//! the headings. Every redacted string is replaced in the cells by a bar
+//! the headings. Rows and columns hidden in the sheet are printed too, each
+//! labelled "hidden row" / "hidden column", so the reader knows what the
+//! file's owner did not see on screen. Every redacted string is replaced in the cells by a bar
 //! with its reason, as in the other renditions.
 
 use super::document::Span;
@@ -20,6 +22,9 @@ const TITLE_SIZE: f32 = 11.0;
 const PADDING: f32 = 4.0;
 const MIN_COLUMN: f32 = 60.0;
 const MAX_COLUMN: f32 = 220.0;
+/// The labels of rows and columns hidden in the sheet.
+const HIDDEN_ROW: &str = "(hidden row)";
+const HIDDEN_COLUMN: &str = "(hidden column)";
 
 /// A redacted string and the label of its bar.
 pub struct Redacted {
@@ -297,22 +302,28 @@ impl Sheet {
             let headings: Vec<String> = block
                 .iter()
                 .map(|&c| {
-                    table
+                    let heading = table
                         .columns
                         .get(c)
                         .filter(|h| !h.trim().is_empty())
                         .cloned()
-                        .unwrap_or_else(|| format!("column {}", c + 1))
+                        .unwrap_or_else(|| format!("column {}", c + 1));
+                    if table.hidden_columns.contains(&c) {
+                        format!("{heading} {HIDDEN_COLUMN}")
+                    } else {
+                        heading
+                    }
                 })
                 .collect();
-            self.row(&headings, &widths, true, redacted);
+            self.row(&headings, &widths, true, redacted, false);
             self.rule(widths.iter().sum());
-            for row in &table.rows {
+            for (index, row) in table.rows.iter().enumerate() {
                 let cells: Vec<String> = block
                     .iter()
                     .map(|&c| row.get(c).cloned().unwrap_or_default())
                     .collect();
-                self.row(&cells, &widths, false, redacted);
+                let hidden = table.hidden_rows.contains(&index);
+                self.row(&cells, &widths, false, redacted, hidden);
             }
             if table.rows.is_empty() {
                 self.line(vec![text(MARGIN, "(no rows)", SIZE, false)], LEADING);
@@ -330,11 +341,26 @@ impl Sheet {
         self.y += 3.0;
     }
 
-    fn row(&mut self, cells: &[String], widths: &[f32], bold: bool, redacted: &[Redacted]) {
+    /// One row of cells; a hidden row starts with its label.
+    fn row(
+        &mut self,
+        cells: &[String],
+        widths: &[f32],
+        bold: bool,
+        redacted: &[Redacted],
+        hidden: bool,
+    ) {
         let wrapped: Vec<Vec<Vec<Mark>>> = cells
             .iter()
             .zip(widths)
-            .map(|(cell, w)| wrap(&pieces(cell, redacted), w - 2.0 * PADDING, bold))
+            .enumerate()
+            .map(|(n, (cell, w))| {
+                let mut cut = pieces(cell, redacted);
+                if hidden && n == 0 {
+                    cut.insert(0, Piece::Words(format!("{HIDDEN_ROW} ")));
+                }
+                wrap(&cut, w - 2.0 * PADDING, bold)
+            })
             .collect();
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
         if self.y + lines as f32 * LEADING > HEIGHT - MARGIN {
@@ -386,6 +412,8 @@ mod tests {
                 vec!["Tiffany Okonjo".into(), "+44 113 496 0123".into()],
                 vec!["Office".into(), "0113 496 0000".into()],
             ],
+            hidden_rows: vec![1],
+            hidden_columns: vec![1],
         };
         let redacted = [Redacted {
             variants: Variants::new("0113 496 0123").unwrap(),
@@ -396,7 +424,9 @@ mod tests {
         assert!(all.contains("name|phone"), "{all}");
         assert!(all.contains("Tiffany Okonjo|[third-party]"), "{all}");
         assert!(!all.contains("496 0123"), "{all}");
-        assert!(all.contains("0113 496 0000"), "{all}");
+        assert!(all.contains("(hidden row) Office|0113 496 0000"), "{all}");
+        assert!(all.contains("name|phone (hidden column)"), "{all}");
+        assert_eq!(all.matches("(hidden row)").count(), 1, "{all}");
     }
 
     #[test]
@@ -406,6 +436,8 @@ mod tests {
             hidden: false,
             columns: (1..=30).map(|c| format!("c{c}")).collect(),
             rows: vec![(1..=30).map(|c| format!("v{c}")).collect()],
+            hidden_rows: Vec::new(),
+            hidden_columns: Vec::new(),
         };
         let all = texts(&pages("Item 4", &[table], &[]));
         assert!(all.contains("columns 1–"), "{all}");

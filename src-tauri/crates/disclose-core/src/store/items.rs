@@ -211,7 +211,7 @@ impl Store {
 
     pub fn insert_records(&self, item_id: i64, tables: &[RecordTable]) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO records (item_id, table_name, hidden, columns, rows) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO records (item_id, table_name, hidden, columns, rows, hidden_rows, hidden_columns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for table in tables {
             stmt.execute(params![
@@ -220,6 +220,8 @@ impl Store {
                 table.hidden as i64,
                 serde_json::to_string(&table.columns).unwrap_or_default(),
                 serde_json::to_string(&table.rows).unwrap_or_default(),
+                serde_json::to_string(&table.hidden_rows).unwrap_or_default(),
+                serde_json::to_string(&table.hidden_columns).unwrap_or_default(),
             ])?;
         }
         Ok(())
@@ -227,16 +229,20 @@ impl Store {
 
     pub fn records(&self, item_id: i64) -> Result<Vec<RecordTable>> {
         let mut stmt = self.conn.prepare(
-            "SELECT table_name, hidden, columns, rows FROM records WHERE item_id = ?1 ORDER BY id",
+            "SELECT table_name, hidden, columns, rows, hidden_rows, hidden_columns FROM records WHERE item_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([item_id], |r| {
             let columns: String = r.get(2)?;
             let rows: String = r.get(3)?;
+            let hidden_rows: String = r.get(4)?;
+            let hidden_columns: String = r.get(5)?;
             Ok(RecordTable {
                 name: r.get(0)?,
                 hidden: r.get::<_, i64>(1)? != 0,
                 columns: serde_json::from_str(&columns).unwrap_or_default(),
                 rows: serde_json::from_str(&rows).unwrap_or_default(),
+                hidden_rows: serde_json::from_str(&hidden_rows).unwrap_or_default(),
+                hidden_columns: serde_json::from_str(&hidden_columns).unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -468,6 +474,7 @@ impl Store {
         match f(self) {
             Ok(v) => {
                 self.conn.execute_batch("COMMIT")?;
+                self.anchor_head()?;
                 Ok(v)
             }
             Err(e) => {

@@ -169,6 +169,10 @@ const MIGRATIONS: &[&str] = &[
         previous TEXT,
         cause TEXT NOT NULL
     );",
+    // 10: which rows and columns of a sheet were hidden, so its rendition
+    // can say so (JSON arrays of indexes into the stored rows and columns).
+    "ALTER TABLE records ADD COLUMN hidden_rows TEXT NOT NULL DEFAULT '[]';
+     ALTER TABLE records ADD COLUMN hidden_columns TEXT NOT NULL DEFAULT '[]';",
 ];
 
 /// The schema version this build writes.

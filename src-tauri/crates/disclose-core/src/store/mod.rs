@@ -18,12 +18,17 @@ use crate::error::{Error, Result};
 /// An open case database.
 pub struct Store {
     pub(crate) conn: Connection,
+    /// Where the audit trail's head is anchored outside the case.
+    anchor: Option<crate::audit::anchor::Anchor>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its
     /// schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
+        // Created 0600 before SQLite opens it; SQLite gives its WAL and
+        // shared-memory files the same mode.
+        crate::private::touch(path)?;
         let mut conn = Connection::open(path)?;
         // HOOK (encryption at rest): SQLCipher key in an encrypted home.
         crate::crypt::apply_key(&conn, path)?;
@@ -32,7 +37,17 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, anchor: None })
+    }
+
+    /// Anchors the audit trail's head in the home's registry after every
+    /// append from now on.
+    pub fn set_anchor(&mut self, anchor: crate::audit::anchor::Anchor) {
+        self.anchor = Some(anchor);
+    }
+
+    pub fn anchor(&self) -> Option<&crate::audit::anchor::Anchor> {
+        self.anchor.as_ref()
     }
 
     pub fn schema_version(&self) -> Result<i64> {

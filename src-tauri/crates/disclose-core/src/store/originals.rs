@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::Result;
+use crate::private;
 
 pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(Sha256::digest(data))
@@ -19,6 +20,20 @@ pub fn sha256_hex(data: &[u8]) -> String {
 /// Where the original with this hash lives under `root`.
 pub fn path_for(root: &Path, sha256: &str) -> PathBuf {
     root.join(&sha256[0..2]).join(&sha256[2..4]).join(sha256)
+}
+
+/// Reads the original with this hash, checking that its bytes still hash
+/// to it; a changed or damaged file is an integrity error naming it.
+pub fn read_verified(root: &Path, sha256: &str) -> Result<Vec<u8>> {
+    let path = path_for(root, sha256);
+    let data = crate::crypt::read(&path)?;
+    if sha256_hex(&data) != sha256 {
+        return Err(crate::Error::Integrity(format!(
+            "the original {} no longer matches its SHA-256: it was changed or damaged on disk (run `disclose check`)",
+            path.display()
+        )));
+    }
+    Ok(data)
 }
 
 /// Stores `data` (whose hash is `sha256`) unless it is already there.
@@ -30,7 +45,7 @@ pub fn store(root: &Path, sha256: &str, data: &[u8]) -> Result<PathBuf> {
         return Ok(path);
     }
     let dir = path.parent().expect("original path has a parent");
-    fs::create_dir_all(dir)?;
+    private::make_dir(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     // HOOK (encryption at rest): sealed in an encrypted home.
     tmp.write_all(&crate::crypt::seal_for(&path, data)?)?;
@@ -50,7 +65,7 @@ pub fn read(root: &Path, sha256: &str) -> std::io::Result<Vec<u8>> {
 
 /// Stores a file too large to parse by streaming it, returning its hash.
 pub fn store_streaming(root: &Path, source: &Path) -> Result<(String, u64)> {
-    fs::create_dir_all(root)?;
+    private::make_dir(root)?;
     let mut input = fs::File::open(source)?;
     let mut tmp = tempfile::NamedTempFile::new_in(root)?;
     // HOOK (encryption at rest): sealed as it streams in an encrypted home.
@@ -71,7 +86,7 @@ pub fn store_streaming(root: &Path, source: &Path) -> Result<(String, u64)> {
     let sha = hex::encode(hasher.finalize());
     let path = path_for(root, &sha);
     if !path.exists() {
-        fs::create_dir_all(path.parent().expect("original path has a parent"))?;
+        private::make_dir(path.parent().expect("original path has a parent"))?;
         tmp.as_file().sync_data()?;
         let mut perms = tmp.as_file().metadata()?.permissions();
         perms.set_readonly(true);

@@ -10,22 +10,25 @@
 //! cannot read is a finding too.
 
 mod needles;
-mod ordinary;
+pub(crate) mod ordinary;
 mod recipient;
+mod seen;
 pub mod waivers;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
 
 use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::extract::{self, sniff::sniff, Limits};
+use crate::isolate::{Isolation, ProcessLimits, Slot, Stopped};
 use crate::marks::{MarkStatus, PageBox};
 pub use needles::{FindingKind, Needles};
-use recipient::Drawn;
+use seen::{OcrCache, Seen, Source};
 pub use waivers::{waive, Waiver};
 
 /// One place something redacted was found.
@@ -104,14 +107,16 @@ pub fn verify_allowing(
             .collect(),
     };
     let mut checker = Checker::new(folder, trusted)?;
-    for (file, item) in &files {
-        let label = file.display().to_string();
+    let labels: Vec<String> = files.iter().map(|(f, _)| f.display().to_string()).collect();
+    checker.look_ahead(
+        files
+            .iter()
+            .zip(&labels)
+            .map(|((file, item), label)| (Source::Path(file), label.as_str(), *item)),
+    );
+    for ((file, item), label) in files.iter().zip(labels) {
         // A case's own renditions are read through the home's key.
-        let data = match item {
-            Some(_) => crate::crypt::read(file),
-            None => std::fs::read(file),
-        };
-        match data {
+        match crate::crypt::read(file) {
             Ok(data) => checker.file(&data, &label, *item, 0),
             Err(e) => checker.unreadable(&label, &e.to_string()),
         }
@@ -126,6 +131,11 @@ pub fn verify_bytes(
     trusted: &str,
 ) -> Result<VerifyReport> {
     let mut checker = Checker::new(folder, trusted)?;
+    checker.look_ahead(
+        files
+            .iter()
+            .map(|f| (Source::Bytes(&f.bytes), f.name.as_str(), f.item)),
+    );
     for file in files {
         checker.file(&file.bytes, &file.name, file.item, 0);
     }
@@ -143,6 +153,18 @@ struct Checker {
     /// What must be black on the pages of each PDF and image item's copy:
     /// the box and the redacted text under it.
     boxes: HashMap<i64, Vec<(PageBox, String)>>,
+    /// Tesseract's readings of drawn pages.
+    cache: OcrCache,
+    /// Where the files read are extracted and drawn: worker processes,
+    /// as at import.
+    isolation: Isolation,
+    slot: Slot,
+    /// The case's temporary folder, where pdftotext and Tesseract are
+    /// given what they read.
+    tmp: std::path::PathBuf,
+    /// What the pixels of the top-level files showed, worked out ahead
+    /// (by file name).
+    seen: HashMap<String, Seen>,
     report: VerifyReport,
 }
 
@@ -157,6 +179,8 @@ impl Checker {
             .map(|w| (w.found.to_lowercase(), w.redacted.to_lowercase()))
             .collect();
         recipient::require_tools()?;
+        let tmp = folder.tmp_dir();
+        crate::private::make_dir(&tmp)?;
         let report = VerifyReport {
             redactions: needles.count() as u64,
             ..VerifyReport::default()
@@ -165,8 +189,32 @@ impl Checker {
             needles,
             waived,
             boxes: boxes_to_black(folder)?,
+            cache: OcrCache::new(Some(folder.dir().join("ocr-cache")), tmp.clone()),
+            isolation: Isolation::new(ProcessLimits::default(), Some(tmp.clone())),
+            slot: Slot::default(),
+            tmp,
+            seen: HashMap::new(),
             report,
         })
+    }
+
+    /// Draws, reads and checks the pages of every PDF and image among
+    /// `files`, several files at once, before the one-by-one pass.
+    fn look_ahead<'a>(&mut self, files: impl Iterator<Item = (Source<'a>, &'a str, Option<i64>)>) {
+        let none = Vec::new();
+        let files: Vec<_> = files
+            .map(|(source, name, item)| {
+                let boxes = item.and_then(|i| self.boxes.get(&i)).unwrap_or(&none);
+                (source, name, boxes.as_slice())
+            })
+            .collect();
+        let seen = seen::look_all(&files, &self.cache, &self.isolation);
+        let found: Vec<(String, Seen)> = files
+            .iter()
+            .zip(seen)
+            .filter_map(|((_, name, _), seen)| seen.map(|s| (name.to_string(), s)))
+            .collect();
+        self.seen.extend(found);
     }
 
     fn finish(mut self) -> VerifyReport {
@@ -244,19 +292,25 @@ impl Checker {
         }
         match file_type {
             extract::FileType::Pdf => {
-                match recipient::pdftotext(data) {
+                match recipient::pdftotext(data, &self.tmp) {
                     Ok(text) => self.search(&text, label, "pdftotext", item),
                     Err(e) => self.unreadable(label, &format!("pdftotext: {e}")),
                 }
-                self.pdf_pixels(data, label, item);
+                self.pixels(data, true, label, item);
             }
-            extract::FileType::Image => match recipient::image_page(data) {
-                Ok(page) => self.pixels(&[page], label, item),
-                Err(e) => self.unreadable(label, &format!("pixels: {e}")),
-            },
+            extract::FileType::Image => self.pixels(data, false, label, item),
             _ => {}
         }
-        match extract::extract(file_type, data, name, &Limits::default()) {
+        let never = AtomicBool::new(false);
+        let read = self.isolation.extract(
+            &mut self.slot,
+            file_type,
+            data,
+            name,
+            &Limits::default(),
+            &never,
+        );
+        match read {
             Ok(found) => {
                 self.search(&found.text, label, "text", item);
                 for (key, value) in &found.metadata {
@@ -269,75 +323,60 @@ impl Checker {
                     }
                 }
             }
-            Err(e) => self.unreadable(label, &e.to_string()),
-        }
-    }
-
-    /// Draws the PDF's pages a few at a time (as many as there are cores)
-    /// and checks their pixels.
-    fn pdf_pixels(&mut self, data: &[u8], label: &str, item: Option<i64>) {
-        let batch = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
-        let mut first = 1;
-        loop {
-            match recipient::pdf_pages(data, first, batch) {
-                Ok((pages, total)) => {
-                    self.pixels(&pages, label, item);
-                    first += batch;
-                    if first > total {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    self.unreadable(label, &format!("pixels: {e}"));
-                    break;
-                }
+            Err(Stopped::Reader(e)) => self.unreadable(label, &e.to_string()),
+            Err(Stopped::Panicked(message)) => {
+                self.unreadable(label, &format!("the reader crashed: {message}"))
             }
+            Err(Stopped::Worker(failure)) => self.unreadable(label, &failure.to_string()),
         }
     }
 
-    /// Reads drawn pages by OCR (in parallel) and checks that every box
-    /// redacted on them is black.
-    fn pixels(&mut self, pages: &[Drawn], label: &str, item: Option<i64>) {
-        let read: Vec<std::result::Result<String, String>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = pages
-                .iter()
-                .map(|page| scope.spawn(move || recipient::ocr(page)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err("OCR crashed".into())))
-                .collect()
-        });
-        for (page, text) in pages.iter().zip(read) {
-            match text {
+    /// Checks what the pixels of a PDF or image show: the words read by
+    /// OCR, and every box redacted on its pages black.
+    fn pixels(&mut self, data: &[u8], is_pdf: bool, label: &str, item: Option<i64>) {
+        let seen = match self.seen.remove(label) {
+            Some(seen) => seen,
+            None => {
+                let boxes = item
+                    .and_then(|i| self.boxes.get(&i))
+                    .cloned()
+                    .unwrap_or_default();
+                seen::look(
+                    data,
+                    is_pdf,
+                    &boxes,
+                    &self.cache,
+                    &self.isolation,
+                    &mut self.slot,
+                )
+            }
+        };
+        for page in seen.pages {
+            match page.text {
                 Ok(text) => {
                     let place = format!("ocr (page {})", page.number);
                     self.search(&text, label, &place, item);
                 }
                 Err(e) => self.unreadable(label, &format!("OCR of page {}: {e}", page.number)),
             }
-            let boxes = item
-                .and_then(|i| self.boxes.get(&i))
-                .cloned()
-                .unwrap_or_default();
-            for (place, redacted) in boxes.iter().filter(|(b, _)| b.page == page.number) {
-                if !recipient::is_black(page, place.rect) {
-                    let [x0, y0, x1, y1] = place.rect;
-                    self.report.leaks.push(Leak {
-                        file: label.to_string(),
-                        place: format!("pixels (page {})", page.number),
-                        kind: FindingKind::Pixels,
-                        found: format!(
-                            "the redacted box at [{x0:.0}, {y0:.0}, {x1:.0}, {y1:.0}] is not solid black"
-                        ),
-                        context: String::new(),
-                        redacted: redacted.clone(),
-                        item_id: item,
-                        in_item: item,
-                        waivable: false,
-                    });
-                }
+            for ([x0, y0, x1, y1], redacted) in page.not_black {
+                self.report.leaks.push(Leak {
+                    file: label.to_string(),
+                    place: format!("pixels (page {})", page.number),
+                    kind: FindingKind::Pixels,
+                    found: format!(
+                        "the redacted box at [{x0:.0}, {y0:.0}, {x1:.0}, {y1:.0}] is not solid black"
+                    ),
+                    context: String::new(),
+                    redacted,
+                    item_id: item,
+                    in_item: item,
+                    waivable: false,
+                });
             }
+        }
+        if let Some(e) = seen.error {
+            self.unreadable(label, &format!("pixels: {e}"));
         }
     }
 

@@ -6,24 +6,21 @@
 //!
 //! Both programs are runtime dependencies of the leak check (Debian
 //! `poppler-utils`, `tesseract-ocr` + `tesseract-ocr-eng`); without them
-//! the check refuses to run rather than pass unread files.
+//! the check refuses to run rather than pass unread files. Pages and
+//! images are drawn in worker processes (`crate::isolate`), with the same
+//! drawing and limits as the renditions themselves.
 
 use std::io::Cursor;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use hayro::hayro_interpret::InterpreterSettings;
-use hayro::hayro_syntax::Pdf;
 use image::GrayImage;
 
 use crate::error::{Error, Result};
+use crate::isolate::{Isolation, Picture, Slot};
 use crate::process::wait_with_timeout;
 
-/// Pages are drawn at this resolution for OCR and the black-box check ...
-const DPI: f32 = 150.0;
-/// ... but never more than this many pixels on a side.
-const MAX_PIXELS: f32 = 3000.0;
 const TIMEOUT: Duration = Duration::from_secs(180);
 /// A pixel lighter than this is not black.
 const LIGHT: u8 = 128;
@@ -59,9 +56,10 @@ pub fn require_tools() -> Result<()> {
     Ok(())
 }
 
-/// The text poppler reads from a PDF.
-pub fn pdftotext(data: &[u8]) -> std::result::Result<String, String> {
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+/// The text poppler reads from a PDF. Its files are written in `tmp` (the
+/// case's own temporary folder) and removed after.
+pub fn pdftotext(data: &[u8], tmp: &Path) -> std::result::Result<String, String> {
+    let dir = tempfile::tempdir_in(tmp).map_err(|e| e.to_string())?;
     let input = dir.path().join("in.pdf");
     let output = dir.path().join("out.txt");
     std::fs::write(&input, data).map_err(|e| e.to_string())?;
@@ -85,74 +83,61 @@ pub struct Drawn {
     pub scale: (f32, f32),
 }
 
-/// The PDF's pages, drawn, `count` of them from page `first` (1-based).
-/// Also says how many pages the PDF has.
+/// Those of the PDF's pages `first..first + count` (1-based) that it has,
+/// drawn as the renditions are (`render::pdf`), in `slot`'s worker.
 pub fn pdf_pages(
+    isolation: &Isolation,
+    slot: &mut Slot,
     data: &[u8],
     first: u32,
     count: u32,
-) -> std::result::Result<(Vec<Drawn>, u32), String> {
-    let pdf = catch_unwind(|| Pdf::new(data.to_vec()))
-        .map_err(|_| "the PDF's structure could not be parsed".to_string())?
-        .map_err(|_| "the PDF cannot be opened".to_string())?;
-    let pages = pdf.pages();
-    let total = pages.len() as u32;
-    let cache = hayro::RenderCache::new();
-    let settings = InterpreterSettings::default();
-    let mut out = Vec::new();
-    for (index, page) in pages.iter().enumerate() {
-        let number = index as u32 + 1;
-        if number < first || number >= first + count {
-            continue;
-        }
-        let (width, height) = page.render_dimensions();
-        let scale = (DPI / 72.0).min(MAX_PIXELS / width.max(height).max(1.0));
-        let pixmap = catch_unwind(AssertUnwindSafe(|| {
-            hayro::render(
-                page,
-                &cache,
-                &settings,
-                &hayro::RenderSettings::default(),
-                &hayro::PixmapSettings {
-                    x_scale: scale,
-                    y_scale: scale,
-                    bg_color: hayro::vello_cpu::color::palette::css::WHITE,
-                },
-            )
-        }))
-        .map_err(|_| format!("page {number} could not be drawn"))?;
-        let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
-        let grey: Vec<u8> = pixmap
-            .data_as_u8_slice()
-            .chunks_exact(4)
-            .map(|p| {
-                ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000)
-                    as u8
+) -> std::result::Result<Vec<Drawn>, String> {
+    crate::render::pdf::draw_pages(isolation, slot, data, (first..first + count).collect())?
+        .into_iter()
+        .map(|page| {
+            let picture = page.picture?;
+            Ok(Drawn {
+                number: page.number,
+                scale: (
+                    picture.width as f32 / page.width.max(1.0),
+                    picture.height as f32 / page.height.max(1.0),
+                ),
+                pixels: grey(picture)?,
             })
-            .collect();
-        let pixels = GrayImage::from_raw(w, h, grey).ok_or("a page drew at the wrong size")?;
-        out.push(Drawn {
-            number,
-            scale: (w as f32 / width.max(1.0), h as f32 / height.max(1.0)),
-            pixels,
-        });
-    }
-    Ok((out, total))
+        })
+        .collect()
 }
 
-/// An image, as its pixels show it.
-pub fn image_page(data: &[u8]) -> std::result::Result<Drawn, String> {
-    let (picture, _) = crate::extract::image::decode_upright(data)?;
+/// An image, as its pixels show it (decoded upright, on white, in `slot`'s
+/// worker).
+pub fn image_page(
+    isolation: &Isolation,
+    slot: &mut Slot,
+    data: &[u8],
+) -> std::result::Result<Drawn, String> {
+    let (picture, _) = crate::render::image::decode(isolation, slot, data)?;
     Ok(Drawn {
         number: 1,
-        pixels: picture.to_luma8(),
+        pixels: grey(picture)?,
         scale: (1.0, 1.0),
     })
 }
 
-/// The words Tesseract reads in a page's pixels.
-pub fn ocr(page: &Drawn) -> std::result::Result<String, String> {
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+fn grey(picture: Picture) -> std::result::Result<GrayImage, String> {
+    let luma = picture
+        .rgb
+        .chunks_exact(3)
+        .map(|p| {
+            ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8
+        })
+        .collect();
+    GrayImage::from_raw(picture.width, picture.height, luma)
+        .ok_or_else(|| "a page drew at the wrong size".to_string())
+}
+
+/// The words Tesseract reads in a page's pixels (its files in `tmp`).
+pub fn ocr(page: &Drawn, tmp: &Path) -> std::result::Result<String, String> {
+    let dir = tempfile::tempdir_in(tmp).map_err(|e| e.to_string())?;
     let input = dir.path().join("page.png");
     let mut png = Vec::new();
     page.pixels

@@ -21,7 +21,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)(?:\b(?:{cues}) ?[:,]? |\b(?:{roles})(?: to| with| by)? |(?:regards|wishes|thanks|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*)$"
+        r"(?i)(?:\b(?:{cues}) ?[:,]? |\b(?:{roles})(?: to| with| by)? |(?:regards|wishes|thanks|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|\b(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"
     ))
     .expect("valid regex")
 });
@@ -67,6 +67,9 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if lex::is_title(toks[i].word) || !namey(&toks[i]) && !lex::is_ambiguous(toks[i].word) {
         return None;
     }
+    if given_and_word_surname(text, toks, i) {
+        return None;
+    }
     let mut last = i;
     while last - i < 3 && linked(text, toks, last) && namey(&toks[last + 1]) {
         last += 1;
@@ -74,11 +77,37 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     vetoed(text, toks, i, last).then_some(last)
 }
 
-/// "Mrs Okafor", "Mr J. Smith", "DR PATEL".
+/// "Leanne Fields", "Trevor Hill": a given name that is no word, then a
+/// surname that is also a street word seldom naming a whole street, with no
+/// house number before and no street or organisation word after.
+fn given_and_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let (first, Some(second)) = (&toks[i], toks.get(i + 1)) else {
+        return false;
+    };
+    let number_before = text[..first.start]
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit());
+    let street_after = linked(text, toks, i + 1)
+        && (lex::is_street(toks[i + 2].word) || lex::is_org(toks[i + 2].word));
+    matches!(first.shape, Shape::Cap | Shape::Upper)
+        && second.shape == first.shape
+        && lex::is_given(first.word)
+        && !lex::is_ambiguous(first.word)
+        && linked(text, toks, i)
+        && lex::is_soft_street(second.word)
+        && (lex::is_word_surname(second.word) || lex::is_surname(second.word))
+        && !number_before
+        && !street_after
+}
+
+/// "Mrs Okafor", "Mr J. Smith", "DR PATEL"; in lower case, "pc dawson".
 pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    if !lex::is_title(t.word) || t.shape == Shape::Lower || t.shape == Shape::Initial {
+    if !lex::is_title(t.word) || t.shape == Shape::Initial {
         return None;
+    }
+    if t.shape == Shape::Lower {
+        return lower_titled(text, toks, i);
     }
     let mut last = None;
     let mut j = i;
@@ -100,6 +129,32 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
     (!vetoed(text, toks, i + 1, last)).then_some((last, 0.95))
 }
 
+/// A lower-case title and a known name that is no English word: "pc
+/// dawson", "mrs okafor", "spoke to sgt kelly ward".
+fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    if !linked(text, toks, i) || !plain_lower_name(&toks[i + 1]) {
+        return None;
+    }
+    let mut last = i + 1;
+    if linked(text, toks, last)
+        && plain_lower_name(&toks[last + 1])
+        && lex::is_surname(toks[last + 1].word)
+    {
+        last += 1;
+    }
+    (!vetoed(text, toks, i + 1, last)).then_some((last, 0.8))
+}
+
+/// A lower-case word that is a known given name or surname and nothing
+/// else: not an English word, not a word of housing records.
+pub(super) fn plain_lower_name(t: &Tok<'_>) -> bool {
+    t.shape == Shape::Lower
+        && known(t)
+        && !lex::is_ambiguous(t.word)
+        && !lex::is_common(t.word)
+        && !lex::is_english(t.word)
+}
+
 /// "Jane Doe <jane@x.org>", "\"Doe, Jane\" <jane@x.org>".
 pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let mut last = i;
@@ -111,7 +166,13 @@ pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
             break;
         }
         let comma = gap(text, toks, last) == ", " && last + 1 < toks.len();
-        if last - i >= 3 || !(linked(text, toks, last) || comma) {
+        // Outlook exports write "Panus\t Stephanie <...>".
+        let g = gap(text, toks, last);
+        let tabbed = last + 1 < toks.len()
+            && g.contains('\t')
+            && g.len() <= 4
+            && g.chars().all(|c| c == ' ' || c == '\t');
+        if last - i >= 3 || !(linked(text, toks, last) || comma || tabbed) {
             return None;
         }
         last += 1;
@@ -269,6 +330,13 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
     let given = lex::is_given(first.word);
     let plain_given = given && !lex::is_ambiguous(first.word);
     let surname = lex::is_surname(last.word);
+    // "Trevor Marsh", "Leanne Fields": a surname that is also a word.
+    let word_surname = (lex::is_word_surname(last.word) || lex::is_soft_street(last.word))
+        && last.shape == first.shape
+        && matches!(first.shape, Shape::Cap | Shape::Upper);
+    if plain_given && word_surname && !lex::is_common(first.word) {
+        return Some(0.75);
+    }
     match first.shape {
         Shape::Cap => {
             if !namey(first) && !given || !namey(last) {
@@ -336,7 +404,13 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && linked(text, toks, i)
         && toks[i + 1].shape == Shape::Cap
         && namey(&toks[i + 1]);
-    if !initial && (t.shape != Shape::Cap || !(namey(t) || lex::is_ambiguous(t.word))) {
+    // "Alleged perpetrator: GRAHAM WHITLOCK", "my neighbour kelly".
+    let fits = |t: &Tok<'_>| match t.shape {
+        Shape::Cap | Shape::Upper => namey(t) || lex::is_ambiguous(t.word),
+        Shape::Lower => plain_lower_name(t),
+        Shape::Initial => false,
+    };
+    if !initial && !fits(t) {
         return None;
     }
     let from = floor_boundary(text, t.start.saturating_sub(48));
@@ -344,13 +418,19 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         return None;
     }
     let mut last = i + usize::from(initial);
-    if !initial
-        && linked(text, toks, i)
-        && toks[i + 1].shape == Shape::Cap
-        && namey(&toks[i + 1])
-        && (!lex::is_common(toks[i + 1].word) || lex::is_surname(toks[i + 1].word))
-    {
-        last = i + 1;
+    if !initial && linked(text, toks, i) {
+        let next = &toks[i + 1];
+        let follows = match t.shape {
+            Shape::Lower => plain_lower_name(next),
+            shape => {
+                next.shape == shape
+                    && namey(next)
+                    && (!lex::is_common(next.word) || lex::is_surname(next.word))
+            }
+        };
+        if follows {
+            last = i + 1;
+        }
     }
     // "neighbour: Quinlan, Marek" at the end of a line or sentence.
     let surname_first = !initial

@@ -39,10 +39,16 @@ impl SparseSheet {
         }
     }
 
-    /// Each row that holds something, as its cells' text from the sheet's
-    /// first used column to the row's last value.
-    pub fn rows(&self, text: impl Fn(&Data) -> String) -> Vec<Vec<String>> {
-        let first_column = self.cells.iter().map(|c| c.1).min().unwrap_or(0);
+    /// The sheet's first used column: cell 0 of every row.
+    pub fn first_column(&self) -> u32 {
+        self.cells.iter().map(|c| c.1).min().unwrap_or(0)
+    }
+
+    /// Each row that holds something, with its row number (0-based), as its
+    /// cells' text from the sheet's first used column to the row's last
+    /// value.
+    pub fn rows(&self, text: impl Fn(&Data) -> String) -> Vec<(u32, Vec<String>)> {
+        let first_column = self.first_column();
         let mut rows = Vec::new();
         let mut start = 0;
         while start < self.cells.len() {
@@ -60,7 +66,7 @@ impl SparseSheet {
                 }
                 line[at] = text(value);
             }
-            rows.push(line);
+            rows.push((row, line));
             start = end;
         }
         rows

@@ -27,6 +27,8 @@ pub fn extract_csv(data: &[u8], name: &str, limits: &Limits) -> Result<Extracted
         hidden: false,
         columns: Vec::new(),
         rows: Vec::new(),
+        hidden_rows: Vec::new(),
+        hidden_columns: Vec::new(),
     };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)

@@ -1,0 +1,113 @@
+//! Names told by what stands around them rather than by their own shape:
+//! a relation or role after the name ("Kieran Moss - son - DOB …", "Derek
+//! Pryce (Police Community Support Officer)"), a salutation alone on its
+//! line ("Raj,"), and lower-case given names joined by "and" ("kelly and
+//! shane were shouting").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::forms::{plain_lower_name, vetoed};
+use super::tokens::{gap, linked, Shape, Tok};
+use crate::detect::lexicon as lex;
+
+/// A dash, comma, colon or bracket, then a relation or a role.
+static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let mut roles: Vec<&str> = lex::RELATIONS_AND_ROLES.split_whitespace().collect();
+    roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    Regex::new(&format!(
+        r"(?i)^[ \t]*(?:[-–—,:(\[]|\bis\b|\bwas\b)[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})\b",
+        roles.join("|")
+    ))
+    .expect("valid regex")
+});
+
+/// A word that may be part of a name in a household list or a signature:
+/// capitalised or in capitals, not a title, street, organisation or month.
+fn name_word(t: &Tok<'_>) -> bool {
+    matches!(t.shape, Shape::Cap | Shape::Upper)
+        && !lex::is_title(t.word)
+        && !lex::is_street(t.word)
+        && !lex::is_org(t.word)
+        && !lex::is_month_or_day(t.word)
+        && (!lex::is_common(t.word) || lex::is_given(t.word) || lex::is_surname(t.word))
+}
+
+/// One to three name words followed by a relation or a role: "Kieran Moss
+/// - son", "DEREK PRYCE (PCSO)", "Leanne, his partner".
+pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    if !name_word(&toks[i]) {
+        return None;
+    }
+    let mut last = i;
+    while last - i < 2
+        && linked(text, toks, last)
+        && toks[last + 1].shape == toks[i].shape
+        && name_word(&toks[last + 1])
+    {
+        last += 1;
+    }
+    // The longest run first: "Kieran Moss - son", not "Moss - son".
+    let words = &toks[i..=last];
+    let namelike = words
+        .iter()
+        .any(|t| lex::is_given(t.word) || lex::is_surname(t.word) || !lex::is_english(t.word));
+    let after = &text[toks[last].full_end..];
+    let opener = after
+        .trim_start_matches([' ', '\t'])
+        .starts_with(['-', '–', '—', ',', ':', '(', '[', 'i', 'w']);
+    (opener && namelike && ROLE_AFTER.is_match(after) && !vetoed(text, toks, i, last))
+        .then_some((last, 0.85))
+}
+
+/// A given name or a word that is no English word, alone on its line and
+/// followed by a comma: the salutation "Raj," or "Mark,"; or a known given
+/// name in capitals alone on its line: the signature "LEONARD".
+pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if !matches!(t.shape, Shape::Cap | Shape::Upper) || t.end != t.full_end {
+        return None;
+    }
+    let line_start = text[..t.start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n');
+    let rest = text[t.full_end..].split('\n').next().unwrap_or_default();
+    let comma_alone = rest.trim_end() == ",";
+    let signature = t.shape == Shape::Upper
+        && matches!(rest.trim_end(), "" | ".")
+        && lex::is_given(t.word)
+        && !lex::is_ambiguous(t.word);
+    let word = lex::is_common(t.word)
+        || lex::is_street(t.word)
+        || lex::is_org(t.word)
+        || lex::is_title(t.word)
+        || lex::is_month_or_day(t.word);
+    let name = lex::is_given(t.word) || !lex::is_english(t.word) && !word;
+    let shaped = comma_alone && name || signature;
+    (line_start && shaped && t.word.chars().count() > 1).then_some((i, 0.75))
+}
+
+/// Lower-case given names joined by "and", "&" or a comma: "kelly and shane
+/// were shouting". Each is a known name that is no English word.
+pub(super) fn lower_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if !plain_lower_name(t) || !lex::is_given(t.word) {
+        return None;
+    }
+    let joins = |g: &str| matches!(g.trim(), "and" | "&" | ",") && g.len() <= 6;
+    let joined_to = |k: usize| plain_lower_name(&toks[k]) && lex::is_given(toks[k].word);
+    let next = i + 2 < toks.len()
+        && joins(&text[t.full_end..toks[i + 2].start])
+        && toks[i + 1].word == "and"
+        && joined_to(i + 2)
+        || i + 1 < toks.len() && joins(gap(text, toks, i)) && joined_to(i + 1);
+    let before = i >= 2
+        && toks[i - 1].word == "and"
+        && joins(&text[toks[i - 2].full_end..t.start])
+        && joined_to(i - 2)
+        || i >= 1 && joins(gap(text, toks, i - 1)) && joined_to(i - 1);
+    (next || before).then_some((i, 0.65))
+}

@@ -1,0 +1,285 @@
+//! What the pixels of produced files show, worked out ahead of the rest of
+//! the leak check and fast enough to run on every export preview:
+//!
+//! - Tesseract's reading of each drawn page is kept in the case folder
+//!   (`ocr-cache/`, wiped with the case) under the SHA-256 of the page's
+//!   pixels, so a page drawn the same again is not read again. The key is
+//!   the very image Tesseract would read, so a changed page is always
+//!   read afresh.
+//! - A page whose pixels are all one shade has nothing to read and is not
+//!   given to Tesseract.
+//! - Files are looked at in parallel (one worker per core), and the pages
+//!   of one file in parallel batches.
+//!
+//! Nothing is skipped: every page of every PDF and image is still drawn,
+//! read (or found in the cache) and checked for its black boxes.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use sha2::{Digest, Sha256};
+
+use super::recipient::{self, Drawn};
+use crate::extract::{sniff::sniff, FileType};
+use crate::isolate::{Isolation, Slot};
+use crate::marks::PageBox;
+
+/// What one page showed.
+pub struct PageSeen {
+    pub number: u32,
+    /// The words Tesseract read, or why it could not.
+    pub text: Result<String, String>,
+    /// The redacted boxes on the page that are not solid black, with the
+    /// redacted text under each.
+    pub not_black: Vec<([f32; 4], String)>,
+}
+
+/// What the pixels of one file showed, or why they could not be drawn
+/// (after the pages that could).
+#[derive(Default)]
+pub struct Seen {
+    pub pages: Vec<PageSeen>,
+    pub error: Option<String>,
+}
+
+/// Tesseract's readings by page, in memory and in the case folder.
+pub struct OcrCache {
+    dir: Option<PathBuf>,
+    tmp: PathBuf,
+    memory: Mutex<HashMap<String, String>>,
+}
+
+impl OcrCache {
+    /// A cache kept in `dir` (created when first written), or only in
+    /// memory; `tmp` is where Tesseract is given the page (the case's `tmp/`).
+    pub fn new(dir: Option<PathBuf>, tmp: PathBuf) -> OcrCache {
+        OcrCache {
+            dir,
+            tmp,
+            memory: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The words on `page`, from the cache or read by Tesseract.
+    pub fn read(&self, page: &Drawn) -> Result<String, String> {
+        if is_blank(page) {
+            return Ok(String::new());
+        }
+        let key = key(page);
+        if let Some(text) = self.memory.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(text);
+        }
+        let file = self.dir.as_ref().map(|d| d.join(format!("{key}.txt")));
+        // HOOK (encryption at rest): the readings are sealed in an
+        // encrypted home, like the renditions they were read from.
+        let stored = file
+            .as_ref()
+            .and_then(|f| crate::crypt::read(f).ok())
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        if let Some(text) = stored {
+            self.remember(key, &text);
+            return Ok(text);
+        }
+        let text = recipient::ocr(page, &self.tmp)?;
+        if let Some(file) = &file {
+            // Written whole and renamed, private; a failure only costs a
+            // later re-read.
+            let _ = crate::crypt::seal_for(file, text.as_bytes())
+                .map_err(crate::Error::from)
+                .and_then(|sealed| crate::private::write_file(file, &sealed));
+        }
+        self.remember(key, &text);
+        Ok(text)
+    }
+
+    fn remember(&self, key: String, text: &str) {
+        if let Ok(mut memory) = self.memory.lock() {
+            memory.insert(key, text.to_string());
+        }
+    }
+}
+
+/// The SHA-256 of the page's size and pixels.
+fn key(page: &Drawn) -> String {
+    let mut hash = Sha256::new();
+    hash.update(page.pixels.width().to_le_bytes());
+    hash.update(page.pixels.height().to_le_bytes());
+    hash.update(page.pixels.as_raw());
+    hex::encode(hash.finalize())
+}
+
+/// Whether every pixel of the page is the same shade.
+fn is_blank(page: &Drawn) -> bool {
+    let raw = page.pixels.as_raw();
+    raw.first()
+        .is_none_or(|&first| raw.iter().all(|&p| p == first))
+}
+
+/// How many things to do at once: one per core.
+pub fn workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+/// Draws a PDF's pages (or an image) in `slot`'s worker, and reads and
+/// checks each.
+pub fn look(
+    data: &[u8],
+    is_pdf: bool,
+    boxes: &[(PageBox, String)],
+    cache: &OcrCache,
+    isolation: &Isolation,
+    slot: &mut Slot,
+) -> Seen {
+    let mut seen = Seen::default();
+    if !is_pdf {
+        match recipient::image_page(isolation, slot, data) {
+            Ok(page) => seen.pages = read_pages(&[page], boxes, cache),
+            Err(e) => seen.error = Some(e),
+        }
+        return seen;
+    }
+    let batch = workers() as u32;
+    let mut first = 1;
+    loop {
+        match recipient::pdf_pages(isolation, slot, data, first, batch) {
+            Ok(pages) => {
+                let drawn = pages.len() as u32;
+                seen.pages.extend(read_pages(&pages, boxes, cache));
+                if drawn < batch {
+                    break;
+                }
+                first += batch;
+            }
+            Err(e) => {
+                seen.error = Some(e);
+                break;
+            }
+        }
+    }
+    if seen.pages.is_empty() && seen.error.is_none() {
+        seen.error = Some("the PDF has no pages".into());
+    }
+    seen
+}
+
+/// Reads drawn pages in parallel and checks their boxes.
+fn read_pages(pages: &[Drawn], boxes: &[(PageBox, String)], cache: &OcrCache) -> Vec<PageSeen> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pages
+            .iter()
+            .map(|page| scope.spawn(move || cache.read(page)))
+            .collect();
+        pages
+            .iter()
+            .zip(handles)
+            .map(|(page, handle)| PageSeen {
+                number: page.number,
+                text: handle.join().unwrap_or_else(|_| Err("OCR crashed".into())),
+                not_black: boxes
+                    .iter()
+                    .filter(|(b, _)| b.page == page.number && !recipient::is_black(page, b.rect))
+                    .map(|(b, redacted)| (b.rect, redacted.clone()))
+                    .collect(),
+            })
+            .collect()
+    })
+}
+
+/// Where a file to look at is: in memory, or on disk (read by the worker
+/// that looks at it, so only a few files are held at once).
+pub enum Source<'a> {
+    Bytes(&'a [u8]),
+    Path(&'a Path),
+}
+
+/// A file to look at: where it is, its name, and the boxes that must be
+/// black on its pages.
+pub type ToLook<'a> = (Source<'a>, &'a str, &'a [(PageBox, String)]);
+
+/// [`look`] at many files, several at once. Files that are neither PDFs nor images (by their content) and
+/// files that cannot be read give `None`, for the caller's own pass.
+pub fn look_all(
+    files: &[ToLook<'_>],
+    cache: &OcrCache,
+    isolation: &Isolation,
+) -> Vec<Option<Seen>> {
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<Seen>>> = Mutex::new((0..files.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers().min(files.len()) {
+            scope.spawn(|| {
+                let mut slot = Slot::default();
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((source, name, boxes)) = files.get(index) else {
+                        break;
+                    };
+                    let read;
+                    let data: &[u8] = match source {
+                        Source::Bytes(b) => b,
+                        Source::Path(p) => match crate::crypt::read(p) {
+                            Ok(b) => {
+                                read = b;
+                                &read
+                            }
+                            Err(_) => continue,
+                        },
+                    };
+                    let is_pdf = match sniff(data, name) {
+                        FileType::Pdf => true,
+                        FileType::Image => false,
+                        _ => continue,
+                    };
+                    let seen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        look(data, is_pdf, boxes, cache, isolation, &mut slot)
+                    }))
+                    .unwrap_or_else(|_| Seen {
+                        pages: Vec::new(),
+                        error: Some("the pages could not be drawn".into()),
+                    });
+                    if let Ok(mut done) = done.lock() {
+                        done[index] = Some(seen);
+                    }
+                }
+            });
+        }
+    });
+    done.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::GrayImage;
+
+    fn page(pixels: GrayImage) -> Drawn {
+        Drawn {
+            number: 1,
+            pixels,
+            scale: (1.0, 1.0),
+        }
+    }
+
+    #[test]
+    fn a_page_of_one_shade_is_blank_and_one_dark_pixel_is_not() {
+        let mut pixels = GrayImage::from_pixel(40, 30, image::Luma([255]));
+        assert!(is_blank(&page(pixels.clone())));
+        pixels.put_pixel(3, 4, image::Luma([254]));
+        assert!(!is_blank(&page(pixels)));
+    }
+
+    #[test]
+    fn a_reading_in_the_cache_is_used_for_the_same_pixels_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pixels = GrayImage::from_pixel(40, 30, image::Luma([255]));
+        pixels.put_pixel(3, 4, image::Luma([0]));
+        let drawn = page(pixels.clone());
+        std::fs::write(dir.path().join(format!("{}.txt", key(&drawn))), "kept").unwrap();
+        let cache = OcrCache::new(Some(dir.path().to_path_buf()), std::env::temp_dir());
+        assert_eq!(cache.read(&drawn).unwrap(), "kept");
+        pixels.put_pixel(5, 5, image::Luma([0]));
+        assert_ne!(key(&page(pixels)), key(&drawn));
+    }
+}

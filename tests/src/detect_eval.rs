@@ -1,0 +1,278 @@
+//! Evaluation sets for detection and how a detector is scored on them.
+//!
+//! A set is texts with labelled spans: a **name** of someone other than the
+//! subject, an **identifier** of such a person (phone, e-mail address, …),
+//! the **subject**'s own data (personal data, but no leak if missed) and
+//! **hard negatives**: text that looks like personal data and is not
+//! (organisations, places, products, words that are names). The scores:
+//!
+//! - name leak / identifier leak: labelled spans less than 90% covered by
+//!   findings of any kind;
+//! - hard-negative rate: hard negatives that any finding overlaps;
+//! - precision (overlap): findings that overlap a personal-data span;
+//! - documents/s: detection alone, text already extracted, word lists
+//!   loaded (the mean of passes over the set for a second).
+//!
+//! Sets come from the generated `demo::labelled` documents and from hand
+//! labels of real e-mails in the shared corpus (`detect_labels/`, read with
+//! [`enron`]; the corpus itself is never copied into the project).
+
+use std::path::Path;
+use std::time::Instant;
+
+use disclose_core::demo::labelled::{Document, Whose};
+use disclose_core::detect::Finding;
+use disclose_core::extract::{extract, sniff, Limits};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Name,
+    Identifier,
+    Subject,
+    HardNegative,
+}
+
+#[derive(Debug, Clone)]
+pub struct Labelled {
+    /// Where the text came from (a corpus file, a demo document number).
+    pub source: String,
+    pub text: String,
+    pub spans: Vec<(usize, usize, Label)>,
+}
+
+/// Generated documents as a set: other people's names and identifiers,
+/// the subject's data, and the organisation's own data (not a leak, not
+/// a false finding either: attribution disclosed it).
+pub fn from_demo(docs: &[Document]) -> Vec<Labelled> {
+    docs.iter()
+        .enumerate()
+        .map(|(n, d)| Labelled {
+            source: format!("demo #{n}"),
+            text: d.text.clone(),
+            spans: d
+                .spans
+                .iter()
+                .map(|s| {
+                    let label = match (s.whose, s.kind) {
+                        (Whose::Subject | Whose::None, _) => Label::Subject,
+                        (_, "person_name") => Label::Name,
+                        _ => Label::Identifier,
+                    };
+                    (s.start, s.end, label)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The hand-labelled e-mails of `labels` (one `file start end label` per
+/// line, `#` comments; a `file` line opens each file, `other` marks contact
+/// data of no person, counted like the subject's) read from `corpus`, split into the part tuned on
+/// (`split == 0`: even file numbers) and the held-out part (`split == 1`:
+/// odd). Offsets are bytes into the text Disclose extracts from the file.
+pub fn enron(corpus: &Path, labels: &str, split: u32) -> Result<Vec<Labelled>, String> {
+    let mut sets: Vec<Labelled> = Vec::new();
+    for (n, line) in labels.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [file, start, end, label] = fields[..] else {
+            return Err(format!("label line {}: four fields expected", n + 1));
+        };
+        if file_number(file) % 2 != split {
+            continue;
+        }
+        let (start, end): (usize, usize) = match (start.parse(), end.parse()) {
+            (Ok(s), Ok(e)) => (s, e),
+            _ => return Err(format!("label line {}: bad offsets", n + 1)),
+        };
+        let label = match label {
+            "name" => Some(Label::Name),
+            "id" => Some(Label::Identifier),
+            "neg" => Some(Label::HardNegative),
+            "other" => Some(Label::Subject),
+            "file" => None,
+            other => return Err(format!("label line {}: unknown label {other}", n + 1)),
+        };
+        if sets.last().is_none_or(|l| l.source != file) {
+            sets.push(Labelled {
+                source: file.to_string(),
+                text: extracted_text(&corpus.join(file))?,
+                spans: Vec::new(),
+            });
+        }
+        let Some(label) = label else {
+            continue;
+        };
+        let doc = sets.last_mut().expect("just pushed");
+        if end > doc.text.len()
+            || start >= end
+            || !doc.text.is_char_boundary(start)
+            || !doc.text.is_char_boundary(end)
+        {
+            return Err(format!(
+                "label line {}: {start}..{end} is not a span of the text of {file}",
+                n + 1
+            ));
+        }
+        doc.spans.push((start, end, label));
+    }
+    Ok(sets)
+}
+
+/// "00012_345.eml" → 12.
+fn file_number(file: &str) -> u32 {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.split('_')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The text `disclose detect FILE` reads: the file's extracted text.
+pub fn extracted_text(path: &Path) -> Result<String, String> {
+    let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    extract(sniff(&data, &name), &data, &name, &Limits::default())
+        .map(|e| e.text)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// How a detector did on one set.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    pub documents: usize,
+    /// (labelled, leaked) for names and identifiers.
+    pub names: (usize, usize),
+    pub identifiers: (usize, usize),
+    /// (labelled, overlapped by a finding).
+    pub hard_negatives: (usize, usize),
+    /// (findings, findings overlapping personal data).
+    pub findings: (usize, usize),
+    pub seconds: f64,
+    /// Spans that leaked, hard negatives hit and findings that were wrong,
+    /// for `SHOW_MISSES`.
+    pub misses: Vec<String>,
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+impl Scores {
+    pub fn name_leak(&self) -> f64 {
+        pct(self.names.1, self.names.0)
+    }
+    pub fn identifier_leak(&self) -> f64 {
+        pct(self.identifiers.1, self.identifiers.0)
+    }
+    pub fn hard_negative_rate(&self) -> f64 {
+        pct(self.hard_negatives.1, self.hard_negatives.0)
+    }
+    pub fn precision(&self) -> f64 {
+        if self.findings.0 == 0 {
+            1.0
+        } else {
+            self.findings.1 as f64 / self.findings.0 as f64
+        }
+    }
+    pub fn documents_per_second(&self) -> f64 {
+        self.documents as f64 / self.seconds.max(1e-9)
+    }
+
+    /// One line per measure, with the targets of issue 16.
+    pub fn report(&self, set: &str) -> String {
+        format!(
+            "{set}: {docs} documents\n  \
+             third-party name leak: {:.2}% ({} of {}) [target <= 2%]\n  \
+             identifier leak:       {:.2}% ({} of {}) [target <= 0.5%]\n  \
+             hard negatives hit:    {:.2}% ({} of {}) [target <= 10%]\n  \
+             precision (overlap):   {:.3} ({} of {} findings) [target >= 0.9]\n  \
+             speed:                 {:.0} documents/s (detection only) [target >= 1000]",
+            self.name_leak(),
+            self.names.1,
+            self.names.0,
+            self.identifier_leak(),
+            self.identifiers.1,
+            self.identifiers.0,
+            self.hard_negative_rate(),
+            self.hard_negatives.1,
+            self.hard_negatives.0,
+            self.precision(),
+            self.findings.1,
+            self.findings.0,
+            self.documents_per_second(),
+            docs = self.documents,
+        )
+    }
+}
+
+/// Runs `find` over every text of `set` and scores it.
+pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
+    // Word lists are loaded on first use: warm up, then time whole passes
+    // over the set until a second has gone by.
+    let found: Vec<Vec<Finding>> = set.iter().map(|d| find(&d.text)).collect();
+    let started = Instant::now();
+    let mut passes = 0;
+    while passes == 0 || started.elapsed().as_secs_f64() < 1.0 {
+        for d in set {
+            std::hint::black_box(find(&d.text));
+        }
+        passes += 1;
+    }
+    let mut s = Scores {
+        documents: set.len(),
+        seconds: started.elapsed().as_secs_f64() / f64::from(passes),
+        ..Scores::default()
+    };
+    for (doc, found) in set.iter().zip(&found) {
+        for &(start, end, label) in &doc.spans {
+            let covered = (start..end)
+                .filter(|&i| found.iter().any(|f| f.start <= i && i < f.end))
+                .count();
+            let leaked = covered * 10 < (end - start) * 9;
+            let overlapped = found.iter().any(|f| f.start < end && start < f.end);
+            let tally = match label {
+                Label::Name => &mut s.names,
+                Label::Identifier => &mut s.identifiers,
+                Label::HardNegative => &mut s.hard_negatives,
+                Label::Subject => continue,
+            };
+            tally.0 += 1;
+            let bad = if label == Label::HardNegative {
+                overlapped
+            } else {
+                leaked
+            };
+            tally.1 += usize::from(bad);
+            if bad {
+                s.misses.push(format!(
+                    "{} {label:?} {:?}",
+                    doc.source,
+                    &doc.text[start..end]
+                ));
+            }
+        }
+        for f in found {
+            s.findings.0 += 1;
+            let right = doc.spans.iter().any(|&(start, end, label)| {
+                label != Label::HardNegative && f.start < end && start < f.end
+            });
+            s.findings.1 += usize::from(right);
+            if !right {
+                s.misses
+                    .push(format!("{} false {} {:?}", doc.source, f.kind, f.text));
+            }
+        }
+    }
+    s
+}

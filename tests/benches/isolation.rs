@@ -1,8 +1,10 @@
 //! What reading every file in a worker process costs: the real `disclose`
 //! binary imports the shared corpus (`../shared/corpus/freeeed/mixed`, OCR
 //! deferred) with its readers isolated and in-process
-//! (`DISCLOSE_ISOLATION=off`), alternating, three times each, in the same
-//! run; it prints each wall time, the medians and the cost.
+//! (`DISCLOSE_ISOLATION=off`), alternating, five times each, in the same
+//! run; it prints each run's wall and CPU time (the import and its workers),
+//! the medians and the cost. CPU time is the steadier figure on a machine
+//! where other work competes for the cores.
 //!
 //! Run: `cargo build --release -p disclose-cli && cargo bench -p disclose-acceptance --bench isolation`
 
@@ -11,7 +13,7 @@ use std::time::Instant;
 
 use disclose_acceptance::Disclose;
 
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 5;
 
 fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/freeeed/mixed");
@@ -23,27 +25,47 @@ fn main() {
     let mut in_process = Vec::new();
     for round in 0..ROUNDS {
         for isolate in [true, false] {
-            let seconds = import_seconds(&corpus, isolate, &format!("R{round}"));
+            let took = import_seconds(&corpus, isolate, &format!("R{round}"));
             println!(
-                "round {}: {:<11} {seconds:.2} s",
+                "round {}: {:<11} {:.2} s wall, {:.2} s CPU",
                 round + 1,
-                if isolate { "isolated" } else { "in-process" }
+                if isolate { "isolated" } else { "in-process" },
+                took.0,
+                took.1
             );
             if isolate {
-                isolated.push(seconds);
+                isolated.push(took);
             } else {
-                in_process.push(seconds);
+                in_process.push(took);
             }
         }
     }
-    let (a, b) = (median(&mut isolated), median(&mut in_process));
-    println!(
-        "median import + index of the corpus: isolated {a:.2} s, in-process {b:.2} s: isolation costs {:+.1}% of throughput",
-        (a / b - 1.0) * 100.0
-    );
+    for (what, pick) in [("wall", 0), ("CPU", 1)] {
+        let mut a: Vec<f64> = isolated.iter().map(|t| [t.0, t.1][pick]).collect();
+        let mut b: Vec<f64> = in_process.iter().map(|t| [t.0, t.1][pick]).collect();
+        let (a, b) = (median(&mut a), median(&mut b));
+        println!(
+            "median {what} time to import + index the corpus: isolated {a:.2} s, in-process {b:.2} s: isolation costs {:+.1}%",
+            (a / b - 1.0) * 100.0
+        );
+    }
 }
 
-fn import_seconds(corpus: &Path, isolate: bool, reference: &str) -> f64 {
+/// CPU seconds (user + system) of this process's waited-for children and
+/// their own waited-for children, from `/proc/self/stat`.
+fn children_cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<f64> = after_name
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0.0))
+        .collect();
+    // cutime and cstime, fields 16 and 17 of the line, in clock ticks (100 a second).
+    (fields.get(13).unwrap_or(&0.0) + fields.get(14).unwrap_or(&0.0)) / 100.0
+}
+
+/// The import's wall and CPU seconds.
+fn import_seconds(corpus: &Path, isolate: bool, reference: &str) -> (f64, f64) {
     let d = Disclose::new();
     d.run(&[
         "case",
@@ -68,14 +90,16 @@ fn import_seconds(corpus: &Path, isolate: bool, reference: &str) -> f64 {
         command.env("DISCLOSE_ISOLATION", "off");
     }
     let started = Instant::now();
+    let cpu_before = children_cpu_seconds();
     let out = command.output().expect("run disclose import");
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = children_cpu_seconds() - cpu_before;
     assert!(
         matches!(out.status.code(), Some(0 | 2)),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    seconds
+    (seconds, cpu)
 }
 
 fn median(values: &mut [f64]) -> f64 {

@@ -80,7 +80,8 @@ impl OcrCache {
             // Written whole under another name, then renamed, so a reader
             // never sees half a file; a failure only costs a later re-read.
             let part = dir.join(format!("{key}.part-{}", std::process::id()));
-            let stored = std::fs::create_dir_all(dir)
+            let stored = crate::private::make_dir(dir)
+                .map_err(|e| std::io::Error::other(e.to_string()))
                 .and_then(|()| std::fs::write(&part, &text))
                 .and_then(|()| std::fs::rename(&part, file));
             if stored.is_err() {

@@ -179,6 +179,24 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
         "third-party",
     ])
     .ok();
+    // And a time range on the timeline: the caller's "October".
+    let october = text.find("October").expect("October is heard");
+    let word = words.iter().find(|w| w["start"] == october).expect("timed");
+    let (t0, t1) = (word["bbox"][0].as_f64().unwrap(), word["bbox"][2].as_f64().unwrap());
+    d.run(&[
+        "redact",
+        "--case",
+        "CALL",
+        "--item",
+        &item,
+        "--page",
+        "1",
+        "--rect",
+        &format!("{t0},0,{t1},2"),
+        "--reason",
+        "third-party",
+    ])
+    .ok();
     d.run(&["render", "--case", "CALL"]).ok();
     let renditions = d.case_dir("CALL").join("renditions");
     let id: i64 = item.parse().unwrap();
@@ -248,6 +266,7 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
         "{pdf_text}"
     );
     assert!(!pdf_text.contains(number.trim()), "{number} in {pdf_text}");
+    assert!(!pdf_text.contains("October"), "{pdf_text}");
     assert!(pdf_text.contains("kitchen"), "{pdf_text}");
 
     // The leak check hears the rendition again and finds nothing.
@@ -277,7 +296,7 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
     assert_eq!(heard["metadata"]["codec"], "mp3", "{heard:#}");
     let heard = heard["text"].as_str().unwrap().to_lowercase();
     assert!(
-        !heard.contains("thompson") && !heard.contains("margaret"),
+        !heard.contains("thompson") && !heard.contains("margaret") && !heard.contains("october"),
         "{heard}"
     );
     let digits: String = heard.chars().filter(char::is_ascii_digit).collect();
@@ -287,7 +306,7 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
     );
     let kept: Vec<String> = calls::words(&text.replace(&number, " "))
         .into_iter()
-        .filter(|w| !["margaret", "thompson", "caller", "agent"].contains(&w.as_str()))
+        .filter(|w| !["margaret", "thompson", "october", "caller", "agent"].contains(&w.as_str()))
         .collect();
     let heard_words = calls::words(&heard);
     let survived = kept.iter().filter(|w| heard_words.contains(w)).count();

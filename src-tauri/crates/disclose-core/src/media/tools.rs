@@ -91,7 +91,7 @@ impl Tool {
         let status = wait_with_timeout(child, &name, limit);
         let stderr = std::fs::read(&err_path).unwrap_or_default();
         if let Err(why) = status {
-            return Err(format!("{why}{}", last_line(&stderr, &self.package)));
+            return Err(format!("{why}{}", last_line(&stderr, self.package)));
         }
         std::fs::read(&out_path).map_err(|e| e.to_string())
     }

@@ -198,7 +198,8 @@ fn render_item_in(
                     .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
                     .unwrap_or_default()
             );
-            let pages = document::pages(&title, &text, &spans_of(&redactions));
+            let spans = spans_of(&transcript_marks(&folder.store, &redactions)?);
+            let pages = document::pages(&title, &text, &spans);
             let count = pages.len();
             transcript = Some(writer::write(&pages, &stamp));
             audio(folder, item, &data, &placed).map(|bytes| (bytes, "mp3", count))
@@ -282,6 +283,23 @@ fn audio(
     std::fs::write(&input, data).map_err(|e| e.to_string())?;
     let ranges = crate::media::redact::silences(placed, crate::media::redact::MARGIN);
     crate::media::redact::mp3(&input, channels, duration, &ranges, dir.path())
+}
+
+/// The marks as text ranges of a transcript: a time range marked on the
+/// timeline hides the words said in it.
+fn transcript_marks(store: &Store, redactions: &[Mark]) -> Result<Vec<Mark>> {
+    let mut out = Vec::new();
+    for mark in redactions {
+        for range in store.hidden_ranges(mark)? {
+            let mut hidden = mark.clone();
+            hidden.target = Target::Text {
+                start: range.start,
+                end: range.end,
+            };
+            out.push(hidden);
+        }
+    }
+    Ok(out)
 }
 
 /// Where the transcript PDF of a recording's rendition lies: beside it,

@@ -182,7 +182,10 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
     // And a time range on the timeline: the caller's "October".
     let october = text.find("October").expect("October is heard");
     let word = words.iter().find(|w| w["start"] == october).expect("timed");
-    let (t0, t1) = (word["bbox"][0].as_f64().unwrap(), word["bbox"][2].as_f64().unwrap());
+    let (t0, t1) = (
+        word["bbox"][0].as_f64().unwrap(),
+        word["bbox"][2].as_f64().unwrap(),
+    );
     d.run(&[
         "redact",
         "--case",
@@ -317,11 +320,26 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
     );
 }
 
-/// A recording that cannot be decoded is recorded with the reason, and a
-/// file of noise that merely starts like a WAV is not taken for speech.
+/// A recording that cannot be decoded is recorded with the reason, and so
+/// is a playlist dressed as an MP3 (an ID3 header, which FFmpeg skips,
+/// then an HLS playlist naming another file on the machine): FFmpeg is
+/// never let open another file or the network.
 #[test]
-fn a_broken_recording_is_recorded_with_a_reason() {
+fn a_broken_recording_or_a_playlist_is_recorded_with_a_reason() {
     let input = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("secret.mp3");
+    let said = calls::speak("The secret is in the other file.", AGENT);
+    calls::encode(&said, 1, &secret, &[]);
+    let mut playlist = b"ID3\x04\x00\x00\x00\x00\x00\x00".to_vec();
+    playlist.extend(
+        format!(
+            "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:5,\nfile://{}\n#EXT-X-ENDLIST\n",
+            secret.display()
+        )
+        .bytes(),
+    );
+    fs::write(input.path().join("playlist.mp3"), playlist).unwrap();
     let mut wav = b"RIFF\x24\x00\x00\x00WAVEfmt ".to_vec();
     wav.extend(std::iter::repeat_n(0xAB, 64));
     fs::write(input.path().join("broken.wav"), wav).unwrap();
@@ -329,13 +347,15 @@ fn a_broken_recording_is_recorded_with_a_reason() {
     d.new_case("BROKEN");
     d.json(&["import", "--case", "BROKEN", input.path().to_str().unwrap()]);
     let items = d.json(&["items", "--case", "BROKEN"]);
-    assert_eq!(items[0]["type"], "audio", "{items:#}");
-    assert_eq!(items[0]["status"], "failed", "{items:#}");
-    assert!(
-        items[0]["reason"]
-            .as_str()
-            .unwrap()
-            .contains("sound recording"),
-        "{items:#}"
-    );
+    assert_eq!(items.as_array().unwrap().len(), 2, "{items:#}");
+    for item in items.as_array().unwrap() {
+        assert_eq!(item["type"], "audio", "{items:#}");
+        assert_eq!(item["status"], "failed", "{items:#}");
+        assert!(
+            item["reason"].as_str().unwrap().contains("sound recording"),
+            "{items:#}"
+        );
+    }
+    let found = d.json(&["search", "--case", "BROKEN", "secret"]);
+    assert_eq!(found["hits"], 0, "{found:#}");
 }

@@ -74,7 +74,11 @@ const TAGS: [(&str, &str); 14] = [
 
 /// Probes the recording at `path`.
 pub fn probe(path: &Path, dir: &Path) -> Result<Probe, String> {
-    let args: [&std::ffi::OsStr; 8] = [
+    let mut args: Vec<&std::ffi::OsStr> = super::tools::INPUT_GUARD
+        .iter()
+        .map(|a| a.as_ref())
+        .collect();
+    args.extend_from_slice(&[
         "-v".as_ref(),
         "error".as_ref(),
         "-print_format".as_ref(),
@@ -83,7 +87,7 @@ pub fn probe(path: &Path, dir: &Path) -> Result<Probe, String> {
         "-show_streams".as_ref(),
         "-i".as_ref(),
         path.as_os_str(),
-    ];
+    ]);
     let out = Tool::ffprobe().run(&args, LIMIT, dir)?;
     parse(&out)
 }

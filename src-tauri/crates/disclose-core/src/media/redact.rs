@@ -78,10 +78,10 @@ pub fn mp3(
     let channels = if channels == 2 { 2 } else { 1 };
     let output = dir.join("redacted.mp3");
     let graph = graph(ranges, channels, duration);
-    let args: Vec<&std::ffi::OsStr> = vec![
-        "-nostdin".as_ref(),
-        "-v".as_ref(),
-        "error".as_ref(),
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["-nostdin".as_ref(), "-v".as_ref(), "error".as_ref()];
+    args.extend(super::tools::INPUT_GUARD.iter().map(std::ffi::OsStr::new));
+    args.extend_from_slice(&[
         "-i".as_ref(),
         input.as_os_str(),
         "-filter_complex".as_ref(),
@@ -110,7 +110,7 @@ pub fn mp3(
         "mp3".as_ref(),
         "-y".as_ref(),
         output.as_os_str(),
-    ];
+    ]);
     let limit = Duration::from_secs_f64(120.0 + duration.clamp(0.0, 36_000.0));
     Tool::ffmpeg()
         .run(&args, limit, dir)

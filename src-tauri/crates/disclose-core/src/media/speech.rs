@@ -61,10 +61,10 @@ pub fn transcribe(
     let raw = dir.join("speech.raw");
     let seconds = MAX_SECONDS.to_string();
     let lanes_arg = lanes.to_string();
-    let decode: Vec<&std::ffi::OsStr> = vec![
-        "-nostdin".as_ref(),
-        "-v".as_ref(),
-        "error".as_ref(),
+    let mut decode: Vec<&std::ffi::OsStr> =
+        vec!["-nostdin".as_ref(), "-v".as_ref(), "error".as_ref()];
+    decode.extend(super::tools::INPUT_GUARD.iter().map(std::ffi::OsStr::new));
+    decode.extend_from_slice(&[
         "-i".as_ref(),
         input.as_os_str(),
         "-map".as_ref(),
@@ -81,7 +81,7 @@ pub fn transcribe(
         "pcm_s16le".as_ref(),
         "-y".as_ref(),
         raw.as_os_str(),
-    ];
+    ]);
     Tool::ffmpeg()
         .run(&decode, DECODE_LIMIT, dir)
         .map_err(|e| format!("the sound could not be decoded: {e}"))?;

@@ -11,6 +11,16 @@ use std::time::Duration;
 
 use crate::process::wait_with_timeout;
 
+/// Put before every `-i`: FFmpeg may read local files only, and only with
+/// the demuxers of the recordings Disclose knows — never a playlist
+/// (HLS, concat) that would make it open other files or the network.
+pub const INPUT_GUARD: [&str; 4] = [
+    "-protocol_whitelist",
+    "file",
+    "-format_whitelist",
+    "wav,mp3,mov,ogg,flac,asf,amr,aac",
+];
+
 /// Address space for one FFmpeg or speech process: enough for Whisper
 /// tiny or base, far below the machine.
 const MEMORY: u64 = 1 << 30;

@@ -1,7 +1,8 @@
 //! The outside programs behind audio — FFmpeg's `ffprobe` and `ffmpeg`
 //! (Debian `ffmpeg`) and the speech helper (Python with faster-whisper) —
-//! each run under `prlimit` with a memory cap and no core dumps, and
-//! killed when its time is up, like Tesseract and `heif-convert`.
+//! each run under `prlimit` with a memory cap and no core dumps, killed
+//! when its time is up, like Tesseract and `heif-convert`, and killed with
+//! the process that started it (`setpriv --pdeathsig`).
 //! Their output goes to files, never to pipes, so a chatty program cannot
 //! block on a full pipe while we wait for it.
 
@@ -84,7 +85,11 @@ impl Tool {
         let err_path = dir.join(format!("{name}.err"));
         let out = std::fs::File::create(&out_path).map_err(|e| e.to_string())?;
         let err = std::fs::File::create(&err_path).map_err(|e| e.to_string())?;
-        let child = Command::new("prlimit")
+        // setpriv: the program dies with the process that started it (an
+        // import worker killed at its time limit or on cancel leaves no
+        // FFmpeg or speech helper behind); prlimit: its memory cap.
+        let child = Command::new("setpriv")
+            .args(["--pdeathsig", "KILL", "--", "prlimit"])
             .arg(format!("--as={}", memory_cap()))
             .arg("--core=0")
             .arg("--")
@@ -97,7 +102,7 @@ impl Tool {
             .stdout(out)
             .stderr(err)
             .spawn()
-            .map_err(|e| format!("prlimit (util-linux) could not start {name}: {e}"))?;
+            .map_err(|e| format!("setpriv and prlimit (util-linux) could not start {name}: {e}"))?;
         let status = wait_with_timeout(child, &name, limit);
         let stderr = std::fs::read(&err_path).unwrap_or_default();
         if let Err(why) = status {

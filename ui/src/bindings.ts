@@ -323,7 +323,8 @@ export type ItemDetail = { item: ItemRow, text: string, pages: Array<Page>, reco
  */
 thread: Array<ItemBrief>, decision: DecisionRecord | null, 
 /**
- * Whether the original can be shown (PDF, image) in the viewer.
+ * Whether the original can be shown (PDF, image) or played (a
+ * recording) in the viewer.
  */
 viewable: boolean, };
 

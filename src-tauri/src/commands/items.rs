@@ -20,7 +20,7 @@ use crate::state::AppState;
 const MAX_ORIGINAL_BYTES: u64 = 64 * 1024 * 1024;
 
 fn viewable(item: &ItemRow) -> bool {
-    matches!(item.file_type.as_str(), "pdf" | "image") && item.size <= MAX_ORIGINAL_BYTES
+    matches!(item.file_type.as_str(), "pdf" | "image" | "audio") && item.size <= MAX_ORIGINAL_BYTES
 }
 
 /// An item in a list: enough to name it and open it.
@@ -59,7 +59,8 @@ pub struct ItemDetail {
     /// The conversation this item belongs to, oldest first (itself included).
     pub thread: Vec<ItemBrief>,
     pub decision: Option<DecisionRecord>,
-    /// Whether the original can be shown (PDF, image) in the viewer.
+    /// Whether the original can be shown (PDF, image) or played (a
+    /// recording) in the viewer.
     pub viewable: bool,
 }
 
@@ -98,7 +99,7 @@ pub fn detail(state: &AppState, reference: &str, id: i64) -> CommandResult<ItemD
     })
 }
 
-/// The original bytes of a PDF or image item of the open case.
+/// The original bytes of a PDF, image or recording of the open case.
 #[tauri::command]
 pub async fn item_original<R: Runtime>(
     app: AppHandle<R>,

@@ -2,6 +2,7 @@
 //! One test binary for the whole suite keeps link time down.
 
 mod audit;
+mod calls;
 mod cases;
 mod corpus;
 mod deadline;

@@ -1,6 +1,7 @@
 // Document viewer: the extracted text with hits highlighted; PDFs drawn
 // page by page with hits boxed; emails with their headers and
-// attachments; images; spreadsheets as tables; the metadata; the item's
+// attachments; images; recordings played beside their transcript;
+// spreadsheets as tables; the metadata; the item's
 // family (parent, attachments, thread); the decision; and redaction:
 // marks shown as they will appear, text selected or boxes drawn to redact,
 // and a preview of the item as disclosed.
@@ -14,6 +15,7 @@ import { findWords, queryWords } from "../highlight";
 import { attachOverlay, type Overlay } from "../overlay";
 import { markRuns } from "../redaction";
 import { routeHash, type Route } from "../router";
+import { audioType, player, seekOnClick } from "../timeline";
 import type { Cleanup } from "../main";
 import { decidePanel } from "./decide-panel";
 import { redactionPanel } from "./redaction-panel";
@@ -140,6 +142,14 @@ async function renderBody(body: HTMLElement, original: () => Promise<ArrayBuffer
     if (img) attachOverlay(frame, 1, detail.pages[0], img.clientWidth / Math.max(1, img.naturalWidth), overlay);
     return;
   }
+  if (detail.viewable && type === "audio") {
+    const audio = player(await original(), audioType(detail.item.metadata.container), `The recording ${detail.item.name}`);
+    const transcript = text("Transcript (click a word to play from it)");
+    replace(body, audio, transcript);
+    const pre = transcript.querySelector("pre");
+    if (pre) seekOnClick(pre, audio, detail.text, detail.pages[0]?.words ?? []);
+    return;
+  }
   if (detail.records.length > 0) {
     replace(body, detail.records.map(recordTable), text("Extracted text"));
     return;
@@ -168,6 +178,10 @@ async function preview(body: HTMLElement, ref: string, detail: ItemDetail): Prom
   if (detail.item.type === "image") {
     const frame = await imageFrame(bytes, "The redacted image as disclosed");
     replace(body, heading, frame);
+    return;
+  }
+  if (detail.item.type === "audio") {
+    replace(body, heading, player(bytes, "audio/mpeg", "The redacted recording as disclosed"));
     return;
   }
   const pages = h("div", { class: "pdf-pages", id: "preview-pages", "aria-labelledby": "preview-h" });

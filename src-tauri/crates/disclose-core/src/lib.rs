@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod integrity;
 pub mod isolate;
 pub mod marks;
+pub mod media;
 pub mod ocr;
 pub mod private;
 pub mod process;

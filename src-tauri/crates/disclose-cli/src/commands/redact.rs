@@ -37,7 +37,8 @@ pub struct RedactArgs {
     #[arg(long, requires = "item")]
     range: Option<String>,
     /// An area to redact, as X0,Y0,X1,Y1 (points on PDFs, pixels on
-    /// images; origin top-left).
+    /// images; origin top-left; on a recording's timeline, seconds and
+    /// speaker lanes: START,0,END,2 silences both sides).
     #[arg(long, requires_all = ["item", "page"])]
     rect: Option<String>,
     /// The 1-based page of --rect.

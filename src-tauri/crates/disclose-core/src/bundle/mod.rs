@@ -271,6 +271,19 @@ fn payload(
             });
         }
         files.push((row.file.clone(), bytes));
+        if ext == "mp3" {
+            // A recording travels with its redacted transcript.
+            let transcript = crate::render::transcript_path(&folder.dir().join(&rendition.path));
+            let bytes = crate::crypt::read(&transcript).map_err(|e| {
+                Error::Invalid(format!(
+                    "item {} has no transcript beside its recording: {e}",
+                    row.item_id
+                ))
+            })?;
+            let name = format!("documents/{:04}.transcript.pdf", row.number);
+            documents.insert(name.clone(), row.item_id);
+            files.push((name, bytes));
+        }
         let tables = folder.store.records(row.item_id)?;
         if !tables.is_empty() {
             let redactions = folder.store.redactions(row.item_id)?;

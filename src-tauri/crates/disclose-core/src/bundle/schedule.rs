@@ -44,6 +44,7 @@ pub(crate) fn type_label(file_type: &str) -> &'static str {
         "xlsx" | "xls" | "ods" | "csv" => "Spreadsheet or records export",
         "pptx" | "ppt" | "odp" => "Presentation",
         "image" => "Image or scan",
+        "audio" => "Call or sound recording, with its transcript",
         "html" => "Web page or portal record",
         "json" => "System record",
         "text" => "Text note",

@@ -185,6 +185,7 @@ pub fn extract(
         FileType::Text => text::extract_text(data, limits),
         FileType::Zip => archive::extract_zip(data, limits),
         FileType::Image => image::extract_image(data, limits),
+        FileType::Audio => crate::media::extract_audio(data),
         FileType::Contact | FileType::Calendar | FileType::Task => card::extract_card(data, limits),
         FileType::Doc | FileType::Ppt | FileType::Msg | FileType::Ole => {
             ole::extract_ole(data, limits)

@@ -43,6 +43,8 @@ pub enum FileType {
     Calendar,
     /// iCalendar to-dos (Outlook tasks).
     Task,
+    /// Sound recordings (WAV, MP3, M4A/AAC, OGG/Opus, FLAC, WMA, AMR).
+    Audio,
     Binary,
 }
 
@@ -74,6 +76,7 @@ impl FileType {
             FileType::Contact => "contact",
             FileType::Calendar => "calendar",
             FileType::Task => "task",
+            FileType::Audio => "audio",
             FileType::Binary => "binary",
         }
     }
@@ -91,7 +94,7 @@ impl FileType {
     }
 }
 
-pub const ALL: [FileType; 26] = [
+pub const ALL: [FileType; 27] = [
     FileType::Email,
     FileType::Mbox,
     FileType::Pdf,
@@ -117,6 +120,7 @@ pub const ALL: [FileType; 26] = [
     FileType::Contact,
     FileType::Calendar,
     FileType::Task,
+    FileType::Audio,
     FileType::Binary,
 ];
 
@@ -152,6 +156,9 @@ pub fn sniff(data: &[u8], name: &str) -> FileType {
     }
     if is_image(head) {
         return FileType::Image;
+    }
+    if crate::media::is_audio(head) {
+        return FileType::Audio;
     }
     if looks_binary(head) {
         return FileType::Binary;

@@ -50,9 +50,14 @@ pub enum Job {
 
 impl Job {
     /// How many times the time limit this job may take: OCR and drawing
-    /// get it once per page.
+    /// get it once per page, a sound recording (transcribed as it is
+    /// read) twenty times, for calls up to the transcription's 40 minutes.
     pub fn time_factor(&self) -> u32 {
         match self {
+            Job::Extract {
+                file_type: FileType::Audio,
+                ..
+            } => 20,
             Job::Extract { .. } | Job::DecodeImage | Job::ReadMailbox { .. } => 1,
             Job::Ocr { pages, .. } | Job::Rasterise { pages, .. } => pages.len().max(1) as u32,
         }

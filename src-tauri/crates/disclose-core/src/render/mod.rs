@@ -155,6 +155,7 @@ fn render_item_in(
     let redactions = folder.store.redactions(item.id)?;
     let text = folder.store.text(item.id)?;
     let stamp = format!("{} · item {}", case.reference, item.id);
+    let mut transcript = None;
     let made = match item.file_type.as_str() {
         "pdf" => {
             let data = match verified_original(folder, item)? {
@@ -181,6 +182,27 @@ fn render_item_in(
             image::decode(isolation, slot, &data)
                 .and_then(|decoded| image::image(decoded, &areas_of(&redactions, &pages)))
                 .map(|(bytes, ext)| (bytes, ext, 1))
+        }
+        "audio" => {
+            let data = match verified_original(folder, item)? {
+                Ok(data) => data,
+                Err(reason) => return Ok(Err(reason)),
+            };
+            let placed = folder.store.place(redactions.clone())?;
+            let title = format!(
+                "{} · item {} · transcript of a recording{}",
+                case.reference,
+                item.id,
+                item.date
+                    .as_deref()
+                    .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
+                    .unwrap_or_default()
+            );
+            let spans = spans_of(&transcript_marks(&folder.store, &redactions)?);
+            let pages = document::pages(&title, &text, &spans);
+            let count = pages.len();
+            transcript = Some(writer::write(&pages, &stamp));
+            audio(folder, item, &data, &placed).map(|bytes| (bytes, "mp3", count))
         }
         _ => {
             let spans = spans_of(&redactions);
@@ -221,8 +243,16 @@ fn render_item_in(
     if let Some(old) = folder.store.rendition(item.id)? {
         let _ = std::fs::remove_file(folder.dir().join(old.path));
     }
-    // HOOK (encryption at rest): the rendition is sealed in an encrypted home.
+    // HOOK (encryption at rest): the rendition and its transcript are
+    // sealed in an encrypted home.
     write_atomically(&path, &crate::crypt::seal_for(&path, &bytes)?)?;
+    let companion = transcript_path(&path);
+    match transcript {
+        Some(pdf) => write_atomically(&companion, &crate::crypt::seal_for(&companion, &pdf)?)?,
+        None => {
+            let _ = std::fs::remove_file(&companion);
+        }
+    }
     let rendition = Rendition {
         item_id: item.id,
         path: relative,
@@ -235,6 +265,49 @@ fn render_item_in(
         .store
         .save_rendition(&rendition, &marks::fingerprint(&redactions))?;
     Ok(Ok(rendition))
+}
+
+/// The redacted copy of a recording: its marked words silenced (see
+/// `crate::media::redact`), made in the case's `tmp/`.
+fn audio(
+    folder: &CaseFolder,
+    item: &ItemRow,
+    data: &[u8],
+    placed: &[Mark],
+) -> std::result::Result<Vec<u8>, String> {
+    let number = |key: &str| item.metadata.get(key).and_then(|v| v.parse::<f64>().ok());
+    let channels = number("channels").unwrap_or(1.0) as u32;
+    let duration = number("duration").unwrap_or(0.0);
+    let tmp = folder.tmp_dir();
+    crate::private::make_dir(&tmp).map_err(|e| e.to_string())?;
+    let dir = tempfile::tempdir_in(&tmp).map_err(|e| e.to_string())?;
+    let input = dir.path().join("original");
+    std::fs::write(&input, data).map_err(|e| e.to_string())?;
+    let ranges = crate::media::redact::silences(placed, crate::media::redact::MARGIN);
+    crate::media::redact::mp3(&input, channels, duration, &ranges, dir.path())
+}
+
+/// The marks as text ranges of a transcript: a time range marked on the
+/// timeline hides the words said in it.
+fn transcript_marks(store: &Store, redactions: &[Mark]) -> Result<Vec<Mark>> {
+    let mut out = Vec::new();
+    for mark in redactions {
+        for range in store.hidden_ranges(mark)? {
+            let mut hidden = mark.clone();
+            hidden.target = Target::Text {
+                start: range.start,
+                end: range.end,
+            };
+            out.push(hidden);
+        }
+    }
+    Ok(out)
+}
+
+/// Where the transcript PDF of a recording's rendition lies: beside it,
+/// `item-000042.transcript.pdf` for `item-000042.mp3`.
+pub fn transcript_path(rendition: &std::path::Path) -> PathBuf {
+    rendition.with_extension("transcript.pdf")
 }
 
 /// The item's original, checked against its hash; a changed one is a

@@ -103,7 +103,11 @@ pub fn verify_allowing(
         Some(p) => vec![(p.to_path_buf(), None)],
         None => crate::render::rendition_paths(folder)?
             .into_iter()
-            .map(|(item, path)| (path, Some(item)))
+            .flat_map(|(item, path)| {
+                let transcript = crate::render::transcript_path(&path);
+                let beside = transcript.exists().then_some((transcript, Some(item)));
+                std::iter::once((path, Some(item))).chain(beside)
+            })
             .collect(),
     };
     let mut checker = Checker::new(folder, trusted)?;
@@ -312,6 +316,12 @@ impl Checker {
         );
         match read {
             Ok(found) => {
+                if file_type == extract::FileType::Audio
+                    && !found.metadata.contains_key(crate::media::TRANSCRIBED_BY)
+                {
+                    // Sound that could not be heard again cannot be cleared.
+                    self.unreadable(label, &found.warnings.join("; "));
+                }
                 self.search(&found.text, label, "text", item);
                 for (key, value) in &found.metadata {
                     self.search(&format!("{key} {value}"), label, "metadata", item);

@@ -308,5 +308,38 @@ try {
   process.exitCode = 1;
 } finally {
   await stop(session);
-  rmSync(work, { recursive: true, force: true });
 }
+
+// An encrypted home: the window asks for the passphrase before any
+// screen, says so when it is wrong, and opens the cases when it is right.
+if (process.exitCode !== 1) {
+  const lockedHome = path.join(work, "locked");
+  const passphrase = "correct horse battery staple";
+  const withPassphrase = { ...process.env, DISCLOSE_PASSPHRASE: passphrase };
+  const locked = (...args) => execFileSync(cliPath, ["--home", lockedHome, ...args], { env: withPassphrase, encoding: "utf8" });
+  locked("home", "encrypt");
+  locked("demo");
+  locked("whoami", "--set", "Erin Tester");
+  const second = await launch(lockedHome);
+  try {
+    step("an encrypted home is unlocked in the window before any screen");
+    const w = second.wd;
+    const field = await w.find("#f-passphrase", { timeout: 60000 });
+    assert.equal((await w.findAll("#cases-table")).length, 0, "no case is shown before the home is unlocked");
+    await w.type(field, "not the passphrase");
+    await w.click(await w.find("#unlock-form button[type=submit]"));
+    const wrong = await w.text(await w.find("#unlock-status", { until: (t) => t.length > 0 }));
+    assert.match(wrong, /wrong passphrase/i, `a wrong passphrase is said: ${wrong}`);
+    await w.type(await w.find("#f-passphrase"), passphrase);
+    await w.click(await w.find("#unlock-form button[type=submit]"));
+    await w.find('#cases-table tr[data-ref="DEMO-001"]', { timeout: 60000 });
+    console.log("e2e: the encrypted home unlocked in the window");
+  } catch (e) {
+    await screenshot(second.wd, "failure-unlock").catch(() => undefined);
+    console.error(`e2e: FAILED: ${e instanceof Error ? e.stack : e}`);
+    process.exitCode = 1;
+  } finally {
+    await stop(second);
+  }
+}
+rmSync(work, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 //! office documents, PDFs) in code, deterministically.
 
 pub mod adversarial;
+pub mod bulk;
 pub mod detect_eval;
 pub mod fuzz;
 pub mod govuk;

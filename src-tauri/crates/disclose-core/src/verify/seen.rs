@@ -177,6 +177,8 @@ fn read_pages(pages: &[Drawn], boxes: &[(PageBox, String)], cache: &OcrCache) ->
 pub enum Source<'a> {
     Bytes(&'a [u8]),
     Path(&'a Path),
+    /// A rendition, read as every rendition is read.
+    Rendition(&'a Path),
 }
 
 /// A file to look at: where it is, its name, and the boxes that must be
@@ -199,6 +201,13 @@ pub fn look_all(files: &[ToLook<'_>], cache: &OcrCache) -> Vec<Option<Seen>> {
                 let data: &[u8] = match source {
                     Source::Bytes(b) => b,
                     Source::Path(p) => match std::fs::read(p) {
+                        Ok(b) => {
+                            read = b;
+                            &read
+                        }
+                        Err(_) => continue,
+                    },
+                    Source::Rendition(p) => match crate::render::read_rendition(p) {
                         Ok(b) => {
                             read = b;
                             &read

@@ -41,6 +41,9 @@ fn export_memory_stays_flat_as_the_bundle_grows_tenfold() {
 
     let small_size = std::fs::metadata(&small).unwrap().len();
     let large_size = std::fs::metadata(&large).unwrap().len();
+    eprintln!(
+        "export peak RSS: {small_kb} KiB for {small_size} bytes, {large_kb} KiB for {large_size} bytes"
+    );
     assert!(small_size > 35_000_000, "{small_size}");
     assert!(large_size > 10 * small_size - 10_000_000, "{large_size}");
     assert!(

@@ -219,6 +219,9 @@ pub fn check(
             None => fresh.push((index, fingerprint)),
         }
     }
+    // What is written from records first: its pages go to Tesseract while
+    // little else is held.
+    fresh.sort_by_key(|(index, _)| !matches!(files[*index].content, Content::Bytes(_)));
     let total = fresh.len() as u64;
     let mut done = 0;
     (watch.progress)(CheckProgress { done, total });
@@ -485,6 +488,28 @@ impl Checker {
         }
     }
 
+    /// Looks for whole redacted strings in raw bytes a piece at a time,
+    /// each piece overlapping the next by more than any redacted string is
+    /// long, so a large file is never held again as text.
+    fn raw(&mut self, data: &[u8], label: &str, item: Option<i64>) {
+        const PIECE: usize = 1 << 20;
+        const OVERLAP: usize = 64 << 10;
+        let mut start = 0;
+        loop {
+            let end = (start + PIECE + OVERLAP).min(data.len());
+            self.search(
+                &String::from_utf8_lossy(&data[start..end]),
+                label,
+                RAW,
+                item,
+            );
+            if end == data.len() {
+                break;
+            }
+            start += PIECE;
+        }
+    }
+
     fn push(&mut self, leak: Leak) {
         let key = (leak.found.to_lowercase(), leak.redacted.to_lowercase());
         if leak.waivable && self.waived.contains(&key) {
@@ -509,16 +534,14 @@ impl Checker {
     fn inside(&mut self, data: &[u8], label: &str, item: Option<i64>, depth: u32) {
         self.report.files += 1;
         let name = label.rsplit(['/', '!']).next().unwrap_or(label);
-        self.search(&String::from_utf8_lossy(data), label, RAW, item);
+        self.raw(data, label, item);
         let file_type = sniff(data, name);
         if file_type == extract::FileType::Zip {
             self.zip(data, label, depth);
             return;
         }
         if file_type == extract::FileType::Pdf {
-            for stream in pdf_streams(data) {
-                self.search(&String::from_utf8_lossy(&stream), label, RAW, item);
-            }
+            pdf_streams(data, |stream| self.raw(stream, label, item));
         }
         match file_type {
             extract::FileType::Pdf => {
@@ -685,10 +708,10 @@ fn context(text: &str, range: &std::ops::Range<usize>) -> String {
     piece.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every Flate stream of a PDF, decompressed (up to a limit each), so text
-/// a viewer would not show is read too.
-fn pdf_streams(data: &[u8]) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
+/// Every Flate stream of a PDF, decompressed (up to a limit each) and
+/// handed to `each` one at a time, so text a viewer would not show is read
+/// too.
+fn pdf_streams(data: &[u8], mut each: impl FnMut(&[u8])) {
     let mut at = 0;
     while let Some(start) = find(&data[at..], b"stream").map(|i| at + i + b"stream".len()) {
         let body_start = match data.get(start..start + 2) {
@@ -702,11 +725,10 @@ fn pdf_streams(data: &[u8]) -> Vec<Vec<u8>> {
         let mut decoded = Vec::new();
         let mut inflater = flate2::read::ZlibDecoder::new(&data[body_start..end]).take(64 << 20);
         if inflater.read_to_end(&mut decoded).is_ok() || !decoded.is_empty() {
-            out.push(decoded);
+            each(&decoded);
         }
         at = end + b"endstream".len();
     }
-    out
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

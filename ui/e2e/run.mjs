@@ -269,7 +269,7 @@ try {
   await wd.click(await wd.find("#export-go"));
   const passphrase = await wd.text(await wd.find("#export-passphrase", { timeout: 120000 }));
   assert.equal(passphrase.split("-").length, 8, `a passphrase of eight words: ${passphrase}`);
-  execFileSync("7z", ["t", `-p${passphrase}`, bundle], { stdio: "ignore" });
+  execFileSync("7z", ["t", `-p${passphrase}`, bundle], { encoding: "utf8" });
   shots.push(await screenshot(wd, "10-export"));
 
   step("export: an ambiguous leak-check finding is shown in context, resolved as not this person, then exported");

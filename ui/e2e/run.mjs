@@ -297,8 +297,9 @@ try {
   assert.ok(bigContents.includes("data/documents/2000."), "the preview lists the 2,000th document");
   const bigChecked = await wd.text(await wd.find("#export-check-status", { until: (t) => /passed|found|could not/.test(t), timeout: 120000 }));
   const exportCheckedMs = performance.now() - timed;
-  assert.match(bigChecked, /passed .*2000 from checks kept in the case/, `the renditions' stored checks are used: ${bigChecked}`);
-  console.log(`e2e: Export screen of 2,000 items: preview in ${exportOpenMs.toFixed(0)} ms (target 2000 ms), leak check done in ${exportCheckedMs.toFixed(0)} ms`);
+  console.log(`e2e: Export screen of 2,000 items: preview in ${exportOpenMs.toFixed(0)} ms (target 2000 ms), leak check done in ${exportCheckedMs.toFixed(0)} ms: ${bigChecked}`);
+  const reused = Number(/, (\d+) from checks kept in the case/.exec(bigChecked)?.[1] ?? 0);
+  assert.ok(/passed/.test(bigChecked) && reused >= 2000, `the renditions' stored checks are used: ${bigChecked}`);
   // The issue's bound is 2 s; a debug build on a loaded machine gets room.
   assert.ok(exportOpenMs < 10000, `the Export screen's preview took ${exportOpenMs.toFixed(0)} ms`);
   shots.push(await screenshot(wd, "12-export-large"));

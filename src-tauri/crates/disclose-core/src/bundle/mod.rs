@@ -316,6 +316,7 @@ pub fn check(
                     content: verify::Content::Rendition {
                         path,
                         sha256: &f.sha256,
+                        must_match: true,
                     },
                     key: f.item.map(verify::stored::rendition_key),
                 },

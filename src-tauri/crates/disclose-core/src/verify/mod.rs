@@ -77,10 +77,15 @@ pub enum Content<'a> {
     /// Bytes in memory (the letter, the schedule: what an export writes
     /// from the case's records).
     Bytes(&'a [u8]),
-    /// A rendition on disk and the SHA-256 recorded when it was made: read
-    /// only when no stored check matches, and refused when its bytes no
-    /// longer match the record.
-    Rendition { path: &'a Path, sha256: &'a str },
+    /// A rendition on disk and the SHA-256 recorded when it was made. It is
+    /// hashed again first: read only when no stored check matches what is
+    /// on disk now; with `must_match` (what an export sends) refused when
+    /// it no longer matches the record.
+    Rendition {
+        path: &'a Path,
+        sha256: &'a str,
+        must_match: bool,
+    },
     /// A file on disk nothing was recorded for (given to `disclose verify`).
     File(&'a Path),
 }
@@ -169,7 +174,11 @@ pub fn verify_allowing(
             Some((item, sha256)) => ToCheck {
                 label,
                 item: Some(*item),
-                content: Content::Rendition { path, sha256 },
+                content: Content::Rendition {
+                    path,
+                    sha256,
+                    must_match: false,
+                },
                 key: Some(stored::rendition_key(*item)),
             },
             None => ToCheck {
@@ -198,12 +207,25 @@ pub fn check(
     let mut fresh = Vec::new();
     for (index, file) in files.iter().enumerate() {
         checker.name(file.label, file.item);
+        let sha256 = match &file.content {
+            Content::Bytes(bytes) => sha256_hex(bytes),
+            Content::Rendition {
+                path,
+                sha256,
+                must_match,
+            } => match hash_rendition(path) {
+                Ok(now) if now != *sha256 && *must_match => {
+                    return Err(changed_rendition(folder, file.item, path));
+                }
+                Ok(now) => now,
+                Err(why) => {
+                    checker.unreadable(file.label, &why);
+                    continue;
+                }
+            },
+            Content::File(_) => String::new(),
+        };
         let fingerprint = file.key.as_ref().map(|_| {
-            let sha256 = match &file.content {
-                Content::Bytes(bytes) => sha256_hex(bytes),
-                Content::Rendition { sha256, .. } => sha256.to_string(),
-                Content::File(_) => String::new(),
-            };
             stored::fingerprint(&sha256, checker.raw.digest(), checker.boxes_of(file.item))
         });
         let kept = match (&file.key, &fingerprint) {
@@ -255,7 +277,12 @@ pub fn check(
                     continue;
                 }
             };
-            if let Content::Rendition { path, sha256 } = &file.content {
+            if let Content::Rendition {
+                path,
+                sha256,
+                must_match: true,
+            } = &file.content
+            {
                 if sha256_hex(data) != *sha256 {
                     return Err(changed_rendition(folder, file.item, path));
                 }
@@ -271,6 +298,22 @@ pub fn check(
         }
     }
     Ok(checker.finish())
+}
+
+/// The SHA-256 of a rendition, read in pieces.
+fn hash_rendition(path: &Path) -> std::result::Result<String, String> {
+    use sha2::{Digest, Sha256};
+    let mut reader = crate::render::open_rendition(path).map_err(|e| e.to_string())?;
+    let mut hash = Sha256::new();
+    let mut piece = vec![0u8; 1 << 20];
+    loop {
+        let n = reader.read(&mut piece).map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        hash.update(&piece[..n]);
+    }
+    Ok(hex::encode(hash.finalize()))
 }
 
 /// The bytes of a file on disk (`None` for bytes in memory), or why they

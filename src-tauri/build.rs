@@ -33,6 +33,8 @@ fn main() {
             "suggestion_groups",
             "item_rendition",
             "export_preview",
+            "export_check",
+            "cancel_export_check",
             "export_bundle",
             "not_this_person",
             "redact_finding",

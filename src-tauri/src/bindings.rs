@@ -26,7 +26,7 @@ use disclose_core::store::{ItemRow, Status};
 use disclose_core::suggest::SuggestSummary;
 use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
 use disclose_core::threads::GroupingSummary;
-use disclose_core::verify::{FindingKind, Leak, Waiver};
+use disclose_core::verify::{CheckProgress, FindingKind, Leak, VerifyReport, Waiver};
 
 use crate::commands::{
     CaseInput, ExportPreview, HomeLock, ImportProgress, ItemBrief, ItemDetail, MarkSelection,
@@ -94,6 +94,8 @@ fn declarations() -> String {
     add(SuggestionGroup::decl(&cfg));
     add(SuggestSummary::decl(&cfg));
     add(ExportPreview::decl(&cfg));
+    add(VerifyReport::decl(&cfg));
+    add(CheckProgress::decl(&cfg));
     add(Leak::decl(&cfg));
     add(FindingKind::decl(&cfg));
     add(Waiver::decl(&cfg));

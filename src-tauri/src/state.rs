@@ -1,6 +1,6 @@
 //! What the app keeps between commands: where cases live, the cases opened
-//! so far (so a search does not reopen the index), and the cancel switch of
-//! the running import.
+//! so far (so a search does not reopen the index), and the cancel switches
+//! of the running import and the running leak check.
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
@@ -16,6 +16,8 @@ pub struct AppState {
     open: Mutex<HashMap<String, Arc<Mutex<CaseFolder>>>>,
     /// Set to stop the running import after the files in flight.
     pub cancel_import: Arc<AtomicBool>,
+    /// Set to stop the Export screen's leak check between files.
+    pub cancel_check: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -24,6 +26,7 @@ impl AppState {
             home,
             open: Mutex::new(HashMap::new()),
             cancel_import: Arc::new(AtomicBool::new(false)),
+            cancel_check: Arc::new(AtomicBool::new(false)),
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod adversarial;
 pub mod calls;
+pub mod bulk;
 pub mod detect_eval;
 pub mod fuzz;
 pub mod govuk;

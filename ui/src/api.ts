@@ -5,6 +5,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   Actor,
   Case,
+  CheckProgress,
   CaseOverview,
   CommandError,
   Decision,
@@ -35,6 +36,7 @@ import type {
   SuggestSummary,
   Target,
   SweepReport,
+  VerifyReport,
 } from "./bindings";
 
 /** A command's failure, carrying the shell's code and message. */
@@ -93,6 +95,12 @@ export const api = {
   suggestionGroups: (reference: string) => call<SuggestionGroup[]>("suggestion_groups", { reference }),
   rendition: (reference: string, id: number) => call<ArrayBuffer>("item_rendition", { reference, id }),
   exportPreview: (reference: string) => call<ExportPreview>("export_preview", { reference }),
+  exportCheck: (reference: string, onProgress: (p: CheckProgress) => void) => {
+    const channel = new Channel<CheckProgress>();
+    channel.onmessage = onProgress;
+    return call<VerifyReport>("export_check", { reference, onProgress: channel });
+  },
+  cancelExportCheck: () => call<void>("cancel_export_check"),
   exportBundle: (reference: string, out: string, encrypt: boolean) => call<ExportResult>("export_bundle", { reference, out, encrypt }),
   notThisPerson: (reference: string, found: string, redacted: string, reason: string) =>
     call<Waiver>("not_this_person", { reference, found, redacted, reason }),

@@ -443,7 +443,31 @@ by_whose: { [key in string]: number },
  */
 suggested: number, };
 
-export type ExportPreview = { blockers: Array<string>, findings: Array<Leak>, preview: ExportResult | null, };
+export type ExportPreview = { blockers: Array<string>, preview: ExportResult | null, };
+
+export type VerifyReport = { files: number, 
+/**
+ * Top-level files read, drawn and OCR'd by this check.
+ */
+read: number, 
+/**
+ * Top-level files whose stored check still held, so were not read.
+ */
+reused: number, 
+/**
+ * Redacted strings looked for.
+ */
+redactions: number, 
+/**
+ * What still stops the export.
+ */
+leaks: Array<Leak>, 
+/**
+ * Findings the caseworker recorded as "not this person".
+ */
+waived: Array<Leak>, clean: boolean, };
+
+export type CheckProgress = { done: number, total: number, };
 
 export type Leak = { 
 /**

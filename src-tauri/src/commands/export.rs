@@ -1,27 +1,30 @@
 //! The export wizard and the organisation profile: what stops an export,
-//! a preview of the bundle's contents, writing it (encrypted or not), and
+//! a preview of the bundle's contents at once, the leak check of what is
+//! new (with progress, cancellable), writing it (encrypted or not), and
 //! reading and saving the profile the letter is written from.
 
+use std::sync::atomic::Ordering;
+
 use serde::Serialize;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::bundle::{self, ExportOptions, ExportResult};
 use disclose_core::marks::{self, MarkStatus};
 use disclose_core::profile::{self, Profile};
 use disclose_core::render;
-use disclose_core::verify::{self, Leak, Waiver};
+use disclose_core::verify::{self, CheckProgress, VerifyReport, Waiver, Watch};
 
 use super::blocking;
 use crate::error::CommandResult;
 use crate::state::{now, today, AppState};
 
-/// What the wizard shows first: the blockers and the leak check's
-/// findings (each ambiguous one to resolve: redact it, or not this
-/// person), or else the contents.
+/// What the wizard shows first, at once: the blockers, or else the
+/// contents (listed from the case's records, no document read). The leak
+/// check follows ([`export_check`]).
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExportPreview {
     pub blockers: Vec<String>,
-    pub findings: Vec<Leak>,
     pub preview: Option<ExportResult>,
 }
 
@@ -33,6 +36,14 @@ pub async fn export_preview<R: Runtime>(
     blocking(app, move |state| preview(state, &reference)).await
 }
 
+fn dry_run(reference: &str) -> ExportOptions {
+    ExportOptions {
+        out: format!("{reference}.zip").into(),
+        encrypt: true,
+        dry_run: true,
+    }
+}
+
 pub fn preview(state: &AppState, reference: &str) -> CommandResult<ExportPreview> {
     let organisation = profile::load(&state.home).unwrap_or_default();
     state.with_case(reference, |folder| {
@@ -40,36 +51,64 @@ pub fn preview(state: &AppState, reference: &str) -> CommandResult<ExportPreview
         if !blockers.is_empty() {
             return Ok(ExportPreview {
                 blockers,
-                findings: Vec::new(),
                 preview: None,
             });
         }
-        let options = ExportOptions {
-            out: format!("{reference}.zip").into(),
-            encrypt: true,
-            dry_run: true,
-        };
-        match bundle::preview(folder, &organisation, &options, today()) {
-            Ok((result, report)) if report.clean => Ok(ExportPreview {
+        match bundle::plan(folder, &organisation, &dry_run(reference), today()) {
+            Ok(plan) => Ok(ExportPreview {
                 blockers: Vec::new(),
-                findings: Vec::new(),
-                preview: Some(result),
-            }),
-            Ok((_, report)) => Ok(ExportPreview {
-                blockers: vec![format!(
-                    "the leak check found {} thing(s) in the bundle to resolve first",
-                    report.leaks.len()
-                )],
-                findings: report.leaks,
-                preview: None,
+                preview: Some(plan.result),
             }),
             Err(e) => Ok(ExportPreview {
                 blockers: vec![e.to_string()],
-                findings: Vec::new(),
                 preview: None,
             }),
         }
     })
+}
+
+/// The leak check of what the export would write: stored checks for the
+/// renditions checked before, the rest read afresh, with progress over
+/// `on_progress`; [`cancel_export_check`] stops it.
+#[tauri::command]
+pub async fn export_check<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+    on_progress: Channel<CheckProgress>,
+) -> CommandResult<VerifyReport> {
+    blocking(app, move |state| {
+        check(state, &reference, &|p| {
+            // A closed window just stops listening; the check carries on.
+            let _ = on_progress.send(p);
+        })
+    })
+    .await
+}
+
+pub fn check(
+    state: &AppState,
+    reference: &str,
+    progress: &(dyn Fn(CheckProgress) + Sync),
+) -> CommandResult<VerifyReport> {
+    let organisation = profile::load(&state.home).unwrap_or_default();
+    state.cancel_check.store(false, Ordering::SeqCst);
+    state.with_case(reference, |folder| {
+        let plan = bundle::plan(folder, &organisation, &dry_run(reference), today())?;
+        let watch = Watch {
+            progress,
+            cancel: &state.cancel_check,
+        };
+        Ok(bundle::check(folder, &organisation, &plan, &watch)?)
+    })
+}
+
+#[tauri::command]
+pub async fn cancel_export_check<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
+    blocking(app, |state| {
+        state.cancel_check.store(true, Ordering::SeqCst);
+        Ok(())
+    })
+    .await
 }
 
 /// Records an ambiguous finding as not the person, with the reason.

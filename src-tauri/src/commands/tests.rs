@@ -325,3 +325,63 @@ fn locked_in_a_fresh_process() {
     assert!(home::unlock(&state, "window passphrase").unwrap().unlocked);
     assert_eq!(cases::list(&state).unwrap()[0].case.reference, "ENC-1");
 }
+
+#[test]
+fn the_export_check_shows_progress_can_be_stopped_and_reads_each_file_once() {
+    use super::export;
+    use disclose_core::store::Status;
+    use std::sync::atomic::Ordering;
+    use std::sync::Mutex;
+
+    let (_dir, state) = demo_state();
+    state
+        .with_case("DEMO-001", |folder| {
+            let items = folder.store.items(None)?;
+            let (ok, failed): (Vec<_>, Vec<_>) =
+                items.iter().partition(|i| i.status != Status::Failed);
+            let ids = |list: &[&disclose_core::store::ItemRow]| {
+                list.iter().map(|i| i.id).collect::<Vec<_>>()
+            };
+            let now = crate::state::now();
+            disclose_core::review::decide(folder, &ids(&ok), Decision::Disclose, None, "", &now)?;
+            if !failed.is_empty() {
+                let failed = ids(&failed);
+                disclose_core::review::decide(
+                    folder,
+                    &failed,
+                    Decision::NotRelevant,
+                    None,
+                    "",
+                    &now,
+                )?;
+            }
+            disclose_core::render::render_case(folder, &now, false)?;
+            Ok(())
+        })
+        .unwrap();
+    let preview = export::preview(&state, "DEMO-001").unwrap();
+    let listed = preview.preview.expect("the contents, before any check");
+    assert!(listed
+        .files
+        .iter()
+        .any(|f| f.path.ends_with("data/letter.pdf")));
+
+    // Stopped at its first report: nothing is kept as checked.
+    let stopped = export::check(&state, "DEMO-001", &|_| {
+        state.cancel_check.store(true, Ordering::SeqCst)
+    })
+    .unwrap_err();
+    assert_eq!(stopped.code, "cancelled");
+
+    let seen = Mutex::new(Vec::new());
+    let report = export::check(&state, "DEMO-001", &|p| seen.lock().unwrap().push(p)).unwrap();
+    assert!(report.clean, "{:?}", report.leaks);
+    assert!(report.read > 20, "every file read: {}", report.read);
+    let seen = seen.into_inner().unwrap();
+    let last = seen.last().expect("progress");
+    assert_eq!((last.done, last.total), (report.read, report.read));
+
+    let again = export::check(&state, "DEMO-001", &|_| {}).unwrap();
+    assert_eq!(again.read, 0, "nothing new to read");
+    assert_eq!(again.reused, report.read);
+}

@@ -28,6 +28,7 @@ mod redact;
 mod resume;
 mod retention;
 mod search;
+mod stream;
 mod tables;
 mod threads;
 mod unicode;

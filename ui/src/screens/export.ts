@@ -1,21 +1,25 @@
 // The export wizard: what still stops the export (undecided items, items
-// not rendered, an incomplete organisation profile, a leak), else a
-// preview of every file the bundle will hold; then where to save it and
-// whether to encrypt it, and the passphrase — shown once.
+// not rendered, an incomplete organisation profile), else at once a
+// preview of every file the bundle will hold, listed from the case's
+// records; then the leak check of what is new (letter, schedule, data,
+// names, renditions not checked before), with progress and a cancel, and
+// its findings to resolve; then where to save the bundle and whether to
+// encrypt it, and the passphrase — shown once.
 
 import { save } from "@tauri-apps/plugin-dialog";
-import { api } from "../api";
+import { api, ApiError } from "../api";
 import type { ExportResult, Leak } from "../bindings";
 import { announce, h, notice, replace } from "../dom";
 import { bytesText } from "../format";
+import { checkText, type CheckState } from "../leakcheck";
 import { routeHash } from "../router";
 import type { Cleanup } from "../main";
 
 export async function exportScreen(main: HTMLElement, ref: string): Promise<Cleanup | void> {
-  const { blockers, findings, preview } = await api.exportPreview(ref);
+  const { blockers, preview } = await api.exportPreview(ref);
   const head = h("div", { class: "screen-head" }, h("h1", {}, "Export the response"));
+  const again = () => void exportScreen(main, ref);
   if (!preview) {
-    const again = () => void exportScreen(main, ref);
     replace(
       main,
       head,
@@ -24,7 +28,6 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
         { class: "panel", id: "export-blockers", "aria-labelledby": "blockers-h" },
         h("h2", { id: "blockers-h" }, "Not ready yet"),
         h("ul", {}, blockers.map((b) => h("li", {}, b))),
-        findings.length ? findingsList(ref, findings, again) : null,
         h(
           "p",
           {},
@@ -39,6 +42,7 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
   const encrypt = h("input", { type: "checkbox", id: "export-encrypt", checked: true });
   const path = h("input", { type: "text", id: "export-path", "aria-label": "Where to save the bundle", value: "", placeholder: `/home/you/${ref}.zip` });
   const result = h("div", { id: "export-result" });
+  const go = h("button", { type: "submit", class: "button primary", id: "export-go", disabled: true }, "Export");
   const choose = async () => {
     const chosen = await save({ defaultPath: `${ref}.zip`, filters: [{ name: "Zip", extensions: ["zip"] }] });
     if (chosen) path.value = chosen;
@@ -50,7 +54,7 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
       replace(result, notice("error", "Choose where to save the bundle."));
       return;
     }
-    replace(result, h("p", { class: "muted", role: "status" }, "Building and checking the bundle…"));
+    replace(result, h("p", { class: "muted", role: "status" }, "Writing the bundle…"));
     try {
       showResult(result, await api.exportBundle(ref, out, encrypt.checked));
       announce("Bundle written.");
@@ -64,14 +68,55 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
     h("h2", {}, "Save"),
     h("div", { class: "field" }, h("label", { for: "export-path" }, "Bundle file"), h("div", { class: "row" }, path, h("button", { type: "button", class: "button", onclick: () => void choose() }, "Choose…"))),
     h("div", { class: "field checkbox" }, encrypt, h("label", { for: "export-encrypt" }, "Encrypt with AES-256 and a passphrase (recommended; send the passphrase separately)")),
-    h("button", { type: "submit", class: "button primary", id: "export-go" }, "Export"),
+    go,
     result,
   );
   form.addEventListener("submit", (e) => void run(e));
+
+  // The leak check, after the preview is on screen.
+  const status = h("p", { id: "export-check-status", role: "status" });
+  const actions = h("div", { class: "row" });
+  const found = h("div", {});
+  let running = false;
+  const show = (state: CheckState) => {
+    status.textContent = checkText(state);
+    if (state.phase === "running") {
+      replace(actions, h("button", { type: "button", class: "button danger", id: "export-check-cancel", onclick: () => void api.cancelExportCheck() }, "Stop the check"));
+    } else if (state.phase === "clean") {
+      replace(actions);
+    } else {
+      replace(actions, h("button", { type: "button", class: "button", id: "export-check-again", onclick: () => void check() }, "Check again"));
+    }
+  };
+  const check = async () => {
+    running = true;
+    go.disabled = true;
+    replace(found);
+    show({ phase: "running", done: 0, total: 0 });
+    try {
+      const report = await api.exportCheck(ref, (p) => show({ phase: "running", done: Number(p.done), total: Number(p.total) }));
+      if (report.clean) {
+        show({ phase: "clean", read: Number(report.read), reused: Number(report.reused) });
+        go.disabled = false;
+        announce("The leak check passed.");
+      } else {
+        show({ phase: "findings", count: report.leaks.length });
+        replace(found, findingsList(ref, report.leaks, again));
+      }
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      show(e instanceof ApiError && e.code === "cancelled" ? { phase: "stopped" } : { phase: "failed", message });
+    } finally {
+      running = false;
+    }
+  };
+  const checkPanel = h("section", { class: "panel", id: "export-check", "aria-labelledby": "check-h", "aria-live": "polite" }, h("h2", { id: "check-h" }, "Leak check"), status, actions, found);
+
   replace(
     main,
     head,
-    h("p", {}, `${preview.items} document(s) to disclose, ${preview.withheld} withheld. The bundle is a BagIt bag in a zip; the leak check has passed on its contents.`),
+    h("p", {}, `${preview.items} document(s) to disclose, ${preview.withheld} withheld. The bundle is a BagIt bag in a zip.`),
+    checkPanel,
     form,
     h(
       "section",
@@ -89,6 +134,11 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
       ),
     ),
   );
+  void check();
+  // Leaving the screen stops a check still running.
+  return () => {
+    if (running) void api.cancelExportCheck();
+  };
 }
 
 function showResult(slot: HTMLElement, r: ExportResult): void {

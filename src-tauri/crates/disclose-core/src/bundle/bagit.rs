@@ -4,17 +4,19 @@
 
 use chrono::NaiveDate;
 
+use super::ManifestEntry;
 use crate::store::originals::sha256_hex;
 
-/// The tag files for a payload of `(path under data/, bytes)`, as
+/// The tag files for a payload listed by path under `data/`, size and
+/// SHA-256 (so they are written without holding the payload), as
 /// `(path in the bag, bytes)`.
 pub fn tag_files(
-    payload: &[(String, Vec<u8>)],
+    payload: &[ManifestEntry],
     info: &[(&str, String)],
     today: NaiveDate,
 ) -> Vec<(String, Vec<u8>)> {
     let bagit = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".to_vec();
-    let octets: usize = payload.iter().map(|(_, b)| b.len()).sum();
+    let octets: u64 = payload.iter().map(|f| f.bytes).sum();
     let mut bag_info = String::new();
     for (key, value) in info {
         bag_info.push_str(&format!("{key}: {}\n", one_line(value)));
@@ -23,7 +25,7 @@ pub fn tag_files(
     bag_info.push_str(&format!("Payload-Oxum: {octets}.{}\n", payload.len()));
     let manifest: String = payload
         .iter()
-        .map(|(path, bytes)| format!("{}  data/{path}\n", sha256_hex(bytes)))
+        .map(|f| format!("{}  data/{}\n", f.sha256, f.path))
         .collect();
     let mut tags = vec![
         ("bagit.txt".to_string(), bagit),

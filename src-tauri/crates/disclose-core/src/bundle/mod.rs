@@ -16,6 +16,11 @@
 //! Export refuses, saying why, while any item is undecided, any item to
 //! disclose lacks a current rendition, the organisation profile is
 //! incomplete, or the leak check finds anything in what would be sent.
+//!
+//! [`plan`] lists the bag from the case's records without reading a
+//! document (sizes from disk, SHA-256 as recorded at rendering); [`check`]
+//! runs the leak check, renditions from their stored checks; `stream`
+//! writes the zip entry by entry, re-hashing each document as it passes.
 
 pub mod bagit;
 pub mod html;
@@ -23,20 +28,19 @@ pub mod letter;
 pub mod passphrase;
 pub mod portable;
 pub mod schedule;
+mod stream;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use zip::write::SimpleFileOptions;
 
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
 use crate::profile::{self, Profile};
 use crate::render::{self, document, writer};
 use crate::store::originals::sha256_hex;
-use crate::verify;
+use crate::verify::{self, Watch};
 
 /// One file of the bundle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,15 +110,35 @@ pub fn export(
     now: &str,
     today: NaiveDate,
 ) -> Result<ExportResult> {
-    let (mut result, files, report) = prepare(folder, profile, options, today)?;
+    export_watched(folder, profile, options, now, today, &Watch::none())
+}
+
+/// As [`export`], telling `watch` how the leak check of what is new goes,
+/// and stopping (writing nothing) when it asks.
+pub fn export_watched(
+    folder: &mut CaseFolder,
+    profile: &Profile,
+    options: &ExportOptions,
+    now: &str,
+    today: NaiveDate,
+    watch: &Watch,
+) -> Result<ExportResult> {
+    crate::integrity::export_check(folder)?;
+    let plan = plan(folder, profile, options, today)?;
+    let report = check(folder, profile, &plan, watch)?;
     refuse_leaks(folder, &report)?;
+    let mut result = plan.result;
     if options.dry_run {
         return Ok(result);
     }
     let passphrase = options.encrypt.then(passphrase::generate).transpose()?;
-    let zip = write_zip(&files, passphrase.as_deref())?;
-    render::write_atomically(&options.out, &zip)?;
-    result.sha256 = sha256_hex(&zip);
+    result.sha256 = stream::write(
+        folder,
+        &options.out,
+        &plan.files,
+        passphrase.as_deref(),
+        watch.cancel,
+    )?;
     result.passphrase = passphrase;
     let actor = folder.actor().to_string();
     folder.store.audit(
@@ -145,21 +169,49 @@ pub fn preview(
     options: &ExportOptions,
     today: NaiveDate,
 ) -> Result<(ExportResult, verify::VerifyReport)> {
-    let (result, _, report) = prepare(folder, profile, options, today)?;
-    Ok((result, report))
+    crate::integrity::export_check(folder)?;
+    let plan = plan(folder, profile, options, today)?;
+    let report = check(folder, profile, &plan, &Watch::none())?;
+    Ok((plan.result, report))
 }
 
-/// `(path inside the zip, bytes)` of every file of the bag.
-type BagFiles = Vec<(String, Vec<u8>)>;
+/// What an export would write now, without the leak check: quick, as it
+/// reads no document (their sizes and recorded SHA-256 suffice).
+pub struct Plan {
+    pub result: ExportResult,
+    files: Vec<BagFile>,
+}
 
-/// The bag's files (paths inside the zip), what they are, and the leak
-/// check over them — or why the case cannot be exported yet.
-fn prepare(
+/// One entry of the zip.
+struct BagFile {
+    /// Path inside the zip.
+    path: String,
+    /// Path under `data/` of a payload file (what the leak check names it
+    /// by); `None` for the BagIt tag files.
+    label: Option<String>,
+    /// The item a document is the copy of.
+    item: Option<i64>,
+    bytes: u64,
+    sha256: String,
+    content: Content,
+}
+
+enum Content {
+    /// Written from the case's records (small: letter, schedule, data).
+    Bytes(Vec<u8>),
+    /// A rendition on disk, streamed into the zip.
+    Rendition(PathBuf),
+}
+
+/// The bag's files (paths inside the zip) and what they are, without
+/// reading any document or original (the export re-hashes those) — or why
+/// the case cannot be exported yet.
+pub fn plan(
     folder: &CaseFolder,
     profile: &Profile,
     options: &ExportOptions,
     today: NaiveDate,
-) -> Result<(ExportResult, BagFiles, verify::VerifyReport)> {
+) -> Result<Plan> {
     let blocked = blockers(folder, profile)?;
     if !blocked.is_empty() {
         return Err(Error::Invalid(format!(
@@ -167,15 +219,12 @@ fn prepare(
             blocked.join("; ")
         )));
     }
-    crate::integrity::export_check(folder)?;
     let case = folder.case()?;
     // The trail's head as the export starts (the export's own entry comes
     // after): in bag-info.txt and the letter, so the requester's copy
     // anchors the trail.
     let (audit_head, audit_entries) = folder.store.audit_head()?;
     let payload = payload(folder, profile, today, (&audit_head, audit_entries))?;
-    let report =
-        verify::verify_bytes(folder, &produced(&payload), &trusted_text(folder, profile)?)?;
 
     let root = case.reference.clone();
     let info = [
@@ -194,22 +243,37 @@ fn prepare(
         ("Audit-Head", audit_head.clone()),
         ("Audit-Entries", audit_entries.to_string()),
     ];
-    let files: Vec<(String, Vec<u8>)> = bagit::tag_files(&payload.files, &info, today)
+    let listed: Vec<ManifestEntry> = payload
+        .files
+        .iter()
+        .map(|f| ManifestEntry {
+            path: f.path.clone(),
+            bytes: f.bytes,
+            sha256: f.sha256.clone(),
+        })
+        .collect();
+    let files: Vec<BagFile> = bagit::tag_files(&listed, &info, today)
         .into_iter()
-        .map(|(p, b)| (format!("{root}/{p}"), b))
-        .chain(
-            payload
-                .files
-                .into_iter()
-                .map(|(p, b)| (format!("{root}/data/{p}"), b)),
-        )
+        .map(|(p, b)| BagFile {
+            path: format!("{root}/{p}"),
+            label: None,
+            item: None,
+            bytes: b.len() as u64,
+            sha256: sha256_hex(&b),
+            content: Content::Bytes(b),
+        })
+        .chain(payload.files.into_iter().map(|f| BagFile {
+            path: format!("{root}/data/{}", f.path),
+            label: Some(f.path),
+            ..f
+        }))
         .collect();
     let manifest: Vec<ManifestEntry> = files
         .iter()
-        .map(|(path, bytes)| ManifestEntry {
-            path: path.clone(),
-            bytes: bytes.len() as u64,
-            sha256: sha256_hex(bytes),
+        .map(|f| ManifestEntry {
+            path: f.path.clone(),
+            bytes: f.bytes,
+            sha256: f.sha256.clone(),
         })
         .collect();
     let result = ExportResult {
@@ -222,16 +286,63 @@ fn prepare(
         passphrase: None,
         files: manifest,
     };
-    Ok((result, files, report))
+    Ok(Plan { result, files })
+}
+
+/// The leak check over everything `plan` would write: each rendition from
+/// its stored check while that holds, the rest (letter, schedule, data,
+/// page, names, renditions not checked yet) afresh.
+pub fn check(
+    folder: &CaseFolder,
+    profile: &Profile,
+    plan: &Plan,
+    watch: &Watch,
+) -> Result<verify::VerifyReport> {
+    let to_check: Vec<verify::ToCheck> = plan
+        .files
+        .iter()
+        .filter_map(|f| {
+            let label = f.label.as_deref()?;
+            Some(match &f.content {
+                Content::Bytes(bytes) => verify::ToCheck {
+                    label,
+                    item: f.item,
+                    content: verify::Content::Bytes(bytes),
+                    key: Some(format!("bundle:{label}")),
+                },
+                Content::Rendition(path) => verify::ToCheck {
+                    label,
+                    item: f.item,
+                    content: verify::Content::Rendition {
+                        path,
+                        sha256: &f.sha256,
+                        must_match: true,
+                    },
+                    key: f.item.map(verify::stored::rendition_key),
+                },
+            })
+        })
+        .collect();
+    verify::check(folder, &to_check, &trusted_text(folder, profile)?, watch)
 }
 
 struct Payload {
-    /// `(path under data/, bytes)`.
-    files: Vec<(String, Vec<u8>)>,
-    /// The item each document is the copy of, by path.
-    documents: std::collections::HashMap<String, i64>,
+    /// Paths under `data/`.
+    files: Vec<BagFile>,
     disclosed: u64,
     withheld: u64,
+}
+
+/// A payload file written from the case's records.
+fn written(path: &str, bytes: Vec<u8>) -> BagFile {
+    BagFile {
+        path: path.to_string(),
+        label: None,
+        item: None,
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(&bytes),
+        content: Content::Bytes(bytes),
+    }
 }
 
 fn payload(
@@ -243,10 +354,9 @@ fn payload(
     let case = folder.case()?;
     let (mut rows, left_out) = schedule::rows(folder)?;
     let mut files = Vec::new();
-    let mut documents = std::collections::HashMap::new();
     let mut portable_files = portable::Files::new();
     let mut disclosed = 0;
-    let mut changed = Vec::new();
+    let mut missing = Vec::new();
     for row in rows.iter_mut() {
         if !row.withheld_reason.is_empty() {
             continue;
@@ -260,29 +370,35 @@ fn payload(
             .and_then(|e| e.to_str())
             .unwrap_or("pdf");
         row.file = format!("documents/{:04}.{ext}", row.number);
-        documents.insert(row.file.clone(), row.item_id);
-        let bytes = crate::crypt::read(&folder.dir().join(&rendition.path))?;
-        if sha256_hex(&bytes) != rendition.sha256 {
-            changed.push(crate::integrity::Problem {
+        let path = folder.dir().join(&rendition.path);
+        match crate::crypt::len(&path) {
+            Ok(bytes) => files.push(BagFile {
+                path: row.file.clone(),
+                label: None,
+                item: Some(row.item_id),
+                bytes,
+                sha256: rendition.sha256.clone(),
+                content: Content::Rendition(path.clone()),
+            }),
+            Err(e) => missing.push(crate::integrity::Problem {
                 kind: "rendition".into(),
                 item_id: Some(row.item_id),
                 path: rendition.path.clone(),
-                problem: "it no longer matches the SHA-256 recorded when it was rendered".into(),
-            });
+                problem: format!("it cannot be read: {e}"),
+            }),
         }
-        files.push((row.file.clone(), bytes));
         if ext == "mp3" {
             // A recording travels with its redacted transcript.
-            let transcript = crate::render::transcript_path(&folder.dir().join(&rendition.path));
+            let transcript = crate::render::transcript_path(&path);
             let bytes = crate::crypt::read(&transcript).map_err(|e| {
                 Error::Invalid(format!(
                     "item {} has no transcript beside its recording: {e}",
                     row.item_id
                 ))
             })?;
-            let name = format!("documents/{:04}.transcript.pdf", row.number);
-            documents.insert(name.clone(), row.item_id);
-            files.push((name, bytes));
+            let mut file = written(&format!("documents/{:04}.transcript.pdf", row.number), bytes);
+            file.item = Some(row.item_id);
+            files.push(file);
         }
         let tables = folder.store.records(row.item_id)?;
         if !tables.is_empty() {
@@ -291,7 +407,7 @@ fn payload(
         }
         disclosed += 1;
     }
-    crate::integrity::refuse_if_any(&changed)?;
+    crate::integrity::refuse_if_any(&missing)?;
     let withheld = rows.len() as u64 - disclosed;
     let reasons = folder.reasons()?;
     let letter = letter::text(&letter::LetterFacts {
@@ -312,19 +428,19 @@ fn payload(
         &letter,
         &[],
     );
-    files.push((
-        "letter.pdf".into(),
+    files.push(written(
+        "letter.pdf",
         writer::write(&letter_pages, &stamp("letter")),
     ));
     let schedule_csv = schedule::csv(&rows);
-    files.push(("schedule.csv".into(), schedule_csv.clone()));
+    files.push(written("schedule.csv", schedule_csv.clone()));
     let schedule_pages = document::pages(
         &format!("Schedule of documents — {}", case.reference),
         &schedule::text(&rows, &reasons),
         &[],
     );
-    files.push((
-        "schedule.pdf".into(),
+    files.push(written(
+        "schedule.pdf",
         writer::write(&schedule_pages, &stamp("schedule")),
     ));
     portable::subject(&case, &mut portable_files)?;
@@ -332,15 +448,14 @@ fn payload(
     files.extend(
         portable_files
             .into_iter()
-            .map(|(name, bytes)| (format!("portable/{name}"), bytes)),
+            .map(|(name, bytes)| written(&format!("portable/{name}"), bytes)),
     );
-    files.push((
-        "index.html".into(),
+    files.push(written(
+        "index.html",
         html::page(&profile.name, &case.reference, &rows, &reasons),
     ));
     Ok(Payload {
         files,
-        documents,
         disclosed,
         withheld,
     })
@@ -394,8 +509,8 @@ pub fn fixed_wording(folder: &CaseFolder, profile: &Profile) -> Result<String> {
 }
 
 /// The leak check over everything an export would write now (letter,
-/// schedule, documents, portable data, offline page), in memory, without
-/// writing anything.
+/// schedule, documents, portable data, offline page, names), writing
+/// nothing but the stored checks.
 pub fn leak_report(
     folder: &CaseFolder,
     profile: &Profile,
@@ -417,18 +532,6 @@ fn trusted_text(folder: &CaseFolder, profile: &Profile) -> Result<String> {
         serde_json::to_string(profile).unwrap_or_default(),
         fixed_wording(folder, profile)?
     ))
-}
-
-fn produced(payload: &Payload) -> Vec<verify::Produced> {
-    payload
-        .files
-        .iter()
-        .map(|(path, bytes)| verify::Produced {
-            name: path.clone(),
-            bytes: bytes.clone(),
-            item: payload.documents.get(path).copied(),
-        })
-        .collect()
 }
 
 /// Refuses, saying what was found and how to resolve it, unless the leak
@@ -470,19 +573,4 @@ fn refuse_leaks(folder: &CaseFolder, report: &verify::VerifyReport) -> Result<()
         report.leaks.len(),
         shown.join("; ")
     )))
-}
-
-fn write_zip(files: &[(String, Vec<u8>)], passphrase: Option<&str>) -> Result<Vec<u8>> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let plain = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    let options = match passphrase {
-        Some(p) => plain.with_aes_encryption(zip::AesMode::Aes256, p),
-        None => plain,
-    };
-    let failed = |e: zip::result::ZipError| Error::Invalid(format!("cannot write the zip: {e}"));
-    for (path, bytes) in files {
-        zip.start_file(path.as_str(), options).map_err(failed)?;
-        zip.write_all(bytes)?;
-    }
-    Ok(zip.finish().map_err(failed)?.into_inner())
 }

@@ -160,6 +160,16 @@ pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     }
 }
 
+/// HOOK for sizing an original or a rendition: the length of its bytes as
+/// read (not as sealed on disk).
+pub fn len(path: &Path) -> io::Result<u64> {
+    let on_disk = std::fs::metadata(path)?.len();
+    match keys_for(path) {
+        Some(_) => stream::plain_len(on_disk),
+        None => Ok(on_disk),
+    }
+}
+
 /// HOOK for streaming an original or a rendition: a reader of the file's
 /// bytes, decrypted as they are read when it lives in an unlocked
 /// encrypted home.

@@ -24,6 +24,19 @@ const NONCE_PREFIX: usize = 19;
 /// Bytes before the first chunk.
 pub const HEADER: usize = MAGIC.len() + NONCE_PREFIX;
 
+/// The plaintext length of a sealed file of `sealed` bytes: whole chunks,
+/// then the last (shorter) one, each with its tag.
+pub fn plain_len(sealed: u64) -> io::Result<u64> {
+    let body = sealed
+        .checked_sub(HEADER as u64)
+        .ok_or_else(|| damaged("header"))?;
+    let whole = (CHUNK + TAG) as u64;
+    let last = (body % whole)
+        .checked_sub(TAG as u64)
+        .ok_or_else(|| damaged("length"))?;
+    Ok(body / whole * CHUNK as u64 + last)
+}
+
 fn damaged(what: &str) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
@@ -209,6 +222,7 @@ mod tests {
             let data: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
             let sealed = seal(&KEY, &data).unwrap();
             assert_eq!(open(&KEY, &sealed).unwrap(), data, "size {size}");
+            assert_eq!(plain_len(sealed.len() as u64).unwrap(), size as u64);
             if size > 16 {
                 assert!(!sealed.windows(16).any(|w| w == &data[..16]));
             }

@@ -474,6 +474,20 @@ pub fn problems(folder: &CaseFolder) -> Result<Vec<RenderProblem>> {
 }
 
 /// Paths of the current renditions, by item.
+/// Opens a rendition to read. Every read of a rendition's bytes (the
+/// leak check, the export) goes through here.
+pub fn open_rendition(path: &std::path::Path) -> Result<Box<dyn std::io::Read>> {
+    // HOOK (encryption at rest): decrypted as it is read in an encrypted home.
+    Ok(crate::crypt::open(path)?)
+}
+
+/// A rendition's bytes, read through [`open_rendition`].
+pub fn read_rendition(path: &std::path::Path) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut open_rendition(path)?, &mut bytes)?;
+    Ok(bytes)
+}
+
 pub fn rendition_paths(folder: &CaseFolder) -> Result<BTreeMap<i64, PathBuf>> {
     let mut out = BTreeMap::new();
     for item in items_to_render(&folder.store)? {

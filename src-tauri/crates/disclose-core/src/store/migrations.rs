@@ -173,6 +173,16 @@ const MIGRATIONS: &[&str] = &[
     // can say so (JSON arrays of indexes into the stored rows and columns).
     "ALTER TABLE records ADD COLUMN hidden_rows TEXT NOT NULL DEFAULT '[]';
      ALTER TABLE records ADD COLUMN hidden_columns TEXT NOT NULL DEFAULT '[]';",
+    // 11: the leak check's findings in each produced file, kept under the
+    // fingerprint of what they depend on (the file's SHA-256, the case's
+    // redacted strings, the boxes to be black, the check's version), so a
+    // file is read again only when one of those changes.
+    "CREATE TABLE leak_checks (
+        key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        files INTEGER NOT NULL,
+        findings TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.

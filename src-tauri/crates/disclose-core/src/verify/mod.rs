@@ -13,26 +13,28 @@ mod needles;
 pub(crate) mod ordinary;
 mod recipient;
 mod seen;
+pub mod stored;
 pub mod waivers;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::case::CaseFolder;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extract::{self, sniff::sniff, Limits};
 use crate::isolate::{Isolation, ProcessLimits, Slot, Stopped};
 use crate::marks::{MarkStatus, PageBox};
+use crate::store::originals::sha256_hex;
 pub use needles::{FindingKind, Needles};
 use seen::{OcrCache, Seen, Source};
 pub use waivers::{waive, Waiver};
 
 /// One place something redacted was found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Leak {
     /// The produced file (and entry inside it, after `!`).
@@ -58,6 +60,10 @@ pub struct Leak {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VerifyReport {
     pub files: u64,
+    /// Top-level files read, drawn and OCR'd by this check.
+    pub read: u64,
+    /// Top-level files whose stored check still held, so were not read.
+    pub reused: u64,
     /// Redacted strings looked for.
     pub redactions: u64,
     /// What still stops the export.
@@ -67,12 +73,61 @@ pub struct VerifyReport {
     pub clean: bool,
 }
 
-/// A file to check: its name (standing for its path) and, when it is the
-/// copy of an item, that item.
-pub struct Produced {
-    pub name: String,
-    pub bytes: Vec<u8>,
+/// What a file to check is made of.
+pub enum Content<'a> {
+    /// Bytes in memory (the letter, the schedule: what an export writes
+    /// from the case's records).
+    Bytes(&'a [u8]),
+    /// A rendition on disk and the SHA-256 recorded when it was made. It is
+    /// hashed again first: read only when no stored check matches what is
+    /// on disk now; with `must_match` (what an export sends) refused when
+    /// it no longer matches the record.
+    Rendition {
+        path: &'a Path,
+        sha256: &'a str,
+        must_match: bool,
+    },
+    /// A file on disk nothing was recorded for (given to `disclose verify`).
+    File(&'a Path),
+}
+
+/// A file to check.
+pub struct ToCheck<'a> {
+    /// Its name (standing for its path).
+    pub label: &'a str,
+    /// The item it is the copy of, when it is one.
     pub item: Option<i64>,
+    pub content: Content<'a>,
+    /// Where its check is kept in the case (see [`stored`]); `None` for
+    /// files that come and go.
+    pub key: Option<String>,
+}
+
+/// How far a check has got: files read afresh of those to read.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CheckProgress {
+    pub done: u64,
+    pub total: u64,
+}
+
+/// Who follows a long check: told of progress after each file, and able
+/// to stop it between files (it then fails with `cancelled`).
+pub struct Watch<'a> {
+    pub progress: &'a (dyn Fn(CheckProgress) + Sync),
+    pub cancel: &'a AtomicBool,
+}
+
+static NEVER: AtomicBool = AtomicBool::new(false);
+
+impl Watch<'static> {
+    /// Nobody watching.
+    pub fn none() -> Watch<'static> {
+        Watch {
+            progress: &|_| {},
+            cancel: &NEVER,
+        }
+    }
 }
 
 const RAW: &str = "raw bytes";
@@ -86,13 +141,14 @@ pub fn verify(folder: &CaseFolder, path: Option<&Path>) -> Result<VerifyReport> 
 }
 
 /// As [`verify`], with the words of `trusted` not counted as words or
-/// fragments of redactions (see [`Needles::allow`]).
+/// fragments of redactions (see [`Needles::allow`]). The case's renditions
+/// are checked from their stored checks where those still hold.
 pub fn verify_allowing(
     folder: &CaseFolder,
     path: Option<&Path>,
     trusted: &str,
 ) -> Result<VerifyReport> {
-    let files: Vec<(PathBuf, Option<i64>)> = match path {
+    let files: Vec<(PathBuf, Option<(i64, String)>)> = match path {
         Some(p) if p.is_dir() => walkdir::WalkDir::new(p)
             .sort_by_file_name()
             .into_iter()
@@ -101,49 +157,204 @@ pub fn verify_allowing(
             .map(|e| (e.into_path(), None))
             .collect(),
         Some(p) => vec![(p.to_path_buf(), None)],
-        None => crate::render::rendition_paths(folder)?
-            .into_iter()
-            .flat_map(|(item, path)| {
-                let transcript = crate::render::transcript_path(&path);
-                let beside = transcript.exists().then_some((transcript, Some(item)));
-                std::iter::once((path, Some(item))).chain(beside)
-            })
-            .collect(),
+        None => {
+            let mut out = Vec::new();
+            for item in crate::render::items_to_render(&folder.store)? {
+                if let Some(r) = folder.store.rendition(item.id)? {
+                    let path = folder.dir().join(&r.path);
+                    // A recording's redacted transcript is checked beside it.
+                    let transcript = crate::render::transcript_path(&path);
+                    let beside = transcript.exists().then(|| {
+                        let key = stored::transcript_key(item.id);
+                        (transcript, Some((item.id, String::new(), key)))
+                    });
+                    let key = stored::rendition_key(item.id);
+                    out.push((path, Some((item.id, r.sha256, key))));
+                    out.extend(beside);
+                }
+            }
+            out
+        }
     };
-    let mut checker = Checker::new(folder, trusted)?;
     let labels: Vec<String> = files.iter().map(|(f, _)| f.display().to_string()).collect();
-    checker.look_ahead(
-        files
-            .iter()
-            .zip(&labels)
-            .map(|((file, item), label)| (Source::Path(file), label.as_str(), *item)),
-    );
-    for ((file, item), label) in files.iter().zip(labels) {
-        // A case's own renditions are read through the home's key.
-        match crate::crypt::read(file) {
-            Ok(data) => checker.file(&data, &label, *item, 0),
-            Err(e) => checker.unreadable(&label, &e.to_string()),
+    let to_check: Vec<ToCheck> = files
+        .iter()
+        .zip(&labels)
+        .map(|((path, rendition), label)| match rendition {
+            Some((item, sha256, key)) => ToCheck {
+                label,
+                item: Some(*item),
+                content: Content::Rendition {
+                    path,
+                    sha256,
+                    must_match: false,
+                },
+                key: Some(key.clone()),
+            },
+            None => ToCheck {
+                label,
+                item: None,
+                content: Content::File(path),
+                key: None,
+            },
+        })
+        .collect();
+    check(folder, &to_check, trusted, &Watch::none())
+}
+
+/// Checks `files`, with the words of `trusted` not counted as words or
+/// fragments of redactions. A file with a key and a stored check that
+/// still holds is not read again; every other file is read, drawn and
+/// OCR'd (several at once, one per core) and its check kept under its key.
+/// File names are always checked afresh.
+pub fn check(
+    folder: &CaseFolder,
+    files: &[ToCheck],
+    trusted: &str,
+    watch: &Watch,
+) -> Result<VerifyReport> {
+    let mut checker = Checker::new(folder, trusted)?;
+    let mut fresh = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        checker.name(file.label, file.item);
+        let sha256 = match &file.content {
+            Content::Bytes(bytes) => sha256_hex(bytes),
+            Content::Rendition {
+                path,
+                sha256,
+                must_match,
+            } => match hash_rendition(path) {
+                Ok(now) if now != *sha256 && *must_match => {
+                    return Err(changed_rendition(folder, file.item, path));
+                }
+                Ok(now) => now,
+                Err(why) => {
+                    checker.unreadable(file.label, &why);
+                    continue;
+                }
+            },
+            Content::File(_) => String::new(),
+        };
+        let fingerprint = file.key.as_ref().map(|_| {
+            stored::fingerprint(&sha256, checker.raw.digest(), checker.boxes_of(file.item))
+        });
+        let kept = match (&file.key, &fingerprint) {
+            (Some(key), Some(fingerprint)) => folder.store.stored_check(key, fingerprint)?,
+            _ => None,
+        };
+        match kept {
+            Some(kept) => {
+                checker.report.files += kept.files;
+                checker.report.reused += 1;
+                checker.judge(kept.findings, file.label, file.item);
+            }
+            None => fresh.push((index, fingerprint)),
+        }
+    }
+    // What is written from records first: its pages go to Tesseract while
+    // little else is held.
+    fresh.sort_by_key(|(index, _)| !matches!(files[*index].content, Content::Bytes(_)));
+    let total = fresh.len() as u64;
+    let mut done = 0;
+    (watch.progress)(CheckProgress { done, total });
+    for batch in fresh.chunks(seen::workers() * 2) {
+        if watch.cancel.load(Ordering::Relaxed) {
+            return Err(Error::Cancelled);
+        }
+        checker.look_ahead(batch.iter().map(|(index, _)| {
+            let file = &files[*index];
+            let source = match &file.content {
+                Content::Bytes(bytes) => Source::Bytes(bytes),
+                Content::Rendition { path, .. } => Source::Rendition(path),
+                Content::File(path) => Source::Path(path),
+            };
+            (source, file.label, file.item)
+        }));
+        for (index, fingerprint) in batch {
+            let file = &files[*index];
+            let read;
+            let data: &[u8] = match read_content(&file.content) {
+                Ok(Some(bytes)) => {
+                    read = bytes;
+                    &read
+                }
+                Ok(None) => match &file.content {
+                    Content::Bytes(bytes) => bytes,
+                    _ => &[],
+                },
+                Err(why) => {
+                    checker.unreadable(file.label, &why);
+                    continue;
+                }
+            };
+            if let Content::Rendition {
+                path,
+                sha256,
+                must_match: true,
+            } = &file.content
+            {
+                if sha256_hex(data) != *sha256 {
+                    return Err(changed_rendition(folder, file.item, path));
+                }
+            }
+            checker.report.read += 1;
+            let kept = checker.content(data, file.label, file.item);
+            if let (Some(key), Some(fingerprint)) = (&file.key, fingerprint) {
+                folder.store.store_check(key, fingerprint, &kept)?;
+            }
+            checker.judge(kept.findings, file.label, file.item);
+            done += 1;
+            (watch.progress)(CheckProgress { done, total });
         }
     }
     Ok(checker.finish())
 }
 
-/// As [`verify_allowing`], over files in memory.
-pub fn verify_bytes(
-    folder: &CaseFolder,
-    files: &[Produced],
-    trusted: &str,
-) -> Result<VerifyReport> {
-    let mut checker = Checker::new(folder, trusted)?;
-    checker.look_ahead(
-        files
-            .iter()
-            .map(|f| (Source::Bytes(&f.bytes), f.name.as_str(), f.item)),
-    );
-    for file in files {
-        checker.file(&file.bytes, &file.name, file.item, 0);
+/// The SHA-256 of a rendition, read in pieces.
+fn hash_rendition(path: &Path) -> std::result::Result<String, String> {
+    use sha2::{Digest, Sha256};
+    let mut reader = crate::render::open_rendition(path).map_err(|e| e.to_string())?;
+    let mut hash = Sha256::new();
+    let mut piece = vec![0u8; 1 << 20];
+    loop {
+        let n = reader.read(&mut piece).map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        hash.update(&piece[..n]);
     }
-    Ok(checker.finish())
+    Ok(hex::encode(hash.finalize()))
+}
+
+/// The bytes of a file on disk (`None` for bytes in memory), or why they
+/// cannot be read.
+fn read_content(content: &Content) -> std::result::Result<Option<Vec<u8>>, String> {
+    match content {
+        Content::Bytes(_) => Ok(None),
+        Content::Rendition { path, .. } => crate::render::read_rendition(path)
+            .map(Some)
+            .map_err(|e| e.to_string()),
+        Content::File(path) => std::fs::read(path).map(Some).map_err(|e| e.to_string()),
+    }
+}
+
+/// The integrity error for a rendition whose bytes no longer match the
+/// SHA-256 recorded when it was made.
+pub fn changed_rendition(folder: &CaseFolder, item: Option<i64>, path: &Path) -> Error {
+    let shown = path
+        .strip_prefix(folder.dir())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    match crate::integrity::refuse_if_any(&[crate::integrity::Problem {
+        kind: "rendition".into(),
+        item_id: item,
+        path: shown,
+        problem: "it no longer matches the SHA-256 recorded when it was rendered".into(),
+    }]) {
+        Err(e) => e,
+        Ok(()) => Error::Integrity("a rendition changed".into()),
+    }
 }
 
 const MAX_DEPTH: u32 = 4;
@@ -151,6 +362,11 @@ const MAX_DEPTH: u32 = 4;
 /// One run of the leak check: what to look for, the waivers, and the
 /// findings so far.
 struct Checker {
+    /// The redacted strings alone: what files are searched with (and what
+    /// stored checks hold the findings of).
+    raw: Needles,
+    /// The same with the innocent words set aside: what judges each
+    /// finding.
     needles: Needles,
     /// `(found, redacted)`, lower case.
     waived: HashSet<(String, String)>,
@@ -169,11 +385,16 @@ struct Checker {
     /// What the pixels of the top-level files showed, worked out ahead
     /// (by file name).
     seen: HashMap<String, Seen>,
+    /// The findings of the file being read, before they are judged.
+    found: Vec<Leak>,
+    /// Findings reported so far: `(file, place, found, kind)`.
+    judged: HashSet<(String, String, String, FindingKind)>,
     report: VerifyReport,
 }
 
 impl Checker {
     fn new(folder: &CaseFolder, trusted: &str) -> Result<Checker> {
+        let raw = Needles::terms_only(folder)?;
         let mut needles = Needles::from_case(folder)?;
         needles.allow(trusted);
         let waived = folder
@@ -190,6 +411,7 @@ impl Checker {
             ..VerifyReport::default()
         };
         Ok(Checker {
+            raw,
             needles,
             waived,
             boxes: boxes_to_black(folder)?,
@@ -198,8 +420,15 @@ impl Checker {
             slot: Slot::default(),
             tmp,
             seen: HashMap::new(),
+            found: Vec::new(),
+            judged: HashSet::new(),
             report,
         })
+    }
+
+    fn boxes_of(&self, item: Option<i64>) -> &[(PageBox, String)] {
+        item.and_then(|i| self.boxes.get(&i))
+            .map_or(&[], |b| b.as_slice())
     }
 
     /// Draws, reads and checks the pages of every PDF and image among
@@ -226,6 +455,72 @@ impl Checker {
         self.report
     }
 
+    /// Checks a top-level file's name, as it stands now.
+    fn name(&mut self, label: &str, item: Option<i64>) {
+        let name = label.rsplit(['/', '!']).next().unwrap_or(label);
+        self.search(name, label, "file name", item);
+        let found = self.take(label);
+        self.judge(found, label, item);
+    }
+
+    /// Reads a top-level file (all but its name): what is found, each
+    /// finding's `file` relative to `label`, to keep and then judge.
+    fn content(&mut self, data: &[u8], label: &str, item: Option<i64>) -> stored::Stored {
+        let before = self.report.files;
+        self.inside(data, label, item, 0);
+        let files = self.report.files - before;
+        stored::Stored {
+            files,
+            findings: self.take(label),
+        }
+    }
+
+    /// The findings so far, with `file` made relative to `label`.
+    fn take(&mut self, label: &str) -> Vec<Leak> {
+        let mut found = std::mem::take(&mut self.found);
+        for leak in &mut found {
+            leak.file = leak
+                .file
+                .strip_prefix(label)
+                .unwrap_or(&leak.file)
+                .to_string();
+        }
+        found
+    }
+
+    /// Reports the findings of a file (found with the redacted strings
+    /// alone, `file` relative to `label`) that are findings now: each trace
+    /// is looked for again with the innocent words set aside, and waived
+    /// when a caseworker recorded it as not the person.
+    fn judge(&mut self, found: Vec<Leak>, label: &str, item: Option<i64>) {
+        for mut leak in found {
+            leak.file = format!("{label}{}", leak.file);
+            if leak.in_item.is_some() {
+                leak.in_item = item;
+            }
+            if !matches!(leak.kind, FindingKind::Pixels | FindingKind::Unreadable) {
+                let words = leak.place != RAW;
+                let near = leak.place.starts_with("ocr");
+                let Some(now) = self.needles.again(&leak.found, words, near) else {
+                    continue;
+                };
+                leak.kind = now.kind;
+                leak.redacted = now.needle.redacted.clone();
+                leak.item_id = Some(now.needle.item_id);
+                leak.waivable = now.kind.waivable();
+            }
+            let key = (
+                leak.file.clone(),
+                leak.place.clone(),
+                leak.found.to_lowercase(),
+                leak.kind,
+            );
+            if self.judged.insert(key) {
+                self.push(leak);
+            }
+        }
+    }
+
     /// Looks for traces of the redactions in `haystack`: whole strings
     /// only in raw bytes (where short words turn up by chance), words and
     /// fragments too elsewhere, near matches in text read by OCR.
@@ -233,13 +528,12 @@ impl Checker {
         let words = place != RAW;
         let near = place.starts_with("ocr");
         let mut seen = HashSet::new();
-        let mut leaks = Vec::new();
-        for found in self.needles.find(haystack, words, near) {
+        for found in self.raw.find(haystack, words, near) {
             let text = haystack[found.range.clone()].to_string();
             if !seen.insert((text.to_lowercase(), found.kind)) {
                 continue;
             }
-            leaks.push(Leak {
+            self.found.push(Leak {
                 file: file.to_string(),
                 place: place.to_string(),
                 kind: found.kind,
@@ -251,8 +545,27 @@ impl Checker {
                 waivable: found.kind.waivable(),
             });
         }
-        for leak in leaks {
-            self.push(leak);
+    }
+
+    /// Looks for whole redacted strings in raw bytes a piece at a time,
+    /// each piece overlapping the next by more than any redacted string is
+    /// long, so a large file is never held again as text.
+    fn raw(&mut self, data: &[u8], label: &str, item: Option<i64>) {
+        const PIECE: usize = 1 << 20;
+        const OVERLAP: usize = 64 << 10;
+        let mut start = 0;
+        loop {
+            let end = (start + PIECE + OVERLAP).min(data.len());
+            self.search(
+                &String::from_utf8_lossy(&data[start..end]),
+                label,
+                RAW,
+                item,
+            );
+            if end == data.len() {
+                break;
+            }
+            start += PIECE;
         }
     }
 
@@ -265,40 +578,37 @@ impl Checker {
         }
     }
 
+    /// A file that could not be read: reported at once, never kept.
     fn unreadable(&mut self, file: &str, why: &str) {
-        self.report.leaks.push(Leak {
-            file: file.to_string(),
-            place: "unreadable".into(),
-            kind: FindingKind::Unreadable,
-            found: why.to_string(),
-            context: String::new(),
-            redacted: String::new(),
-            item_id: None,
-            in_item: None,
-            waivable: false,
-        });
+        self.report.leaks.push(unreadable(file, why));
     }
 
     fn file(&mut self, data: &[u8], label: &str, item: Option<i64>, depth: u32) {
-        self.report.files += 1;
         let name = label.rsplit(['/', '!']).next().unwrap_or(label);
         self.search(name, label, "file name", item);
-        self.search(&String::from_utf8_lossy(data), label, RAW, item);
+        self.inside(data, label, item, depth);
+    }
+
+    /// Everything in a file but its own name.
+    fn inside(&mut self, data: &[u8], label: &str, item: Option<i64>, depth: u32) {
+        self.report.files += 1;
+        let name = label.rsplit(['/', '!']).next().unwrap_or(label);
+        self.raw(data, label, item);
         let file_type = sniff(data, name);
         if file_type == extract::FileType::Zip {
             self.zip(data, label, depth);
             return;
         }
         if file_type == extract::FileType::Pdf {
-            for stream in pdf_streams(data) {
-                self.search(&String::from_utf8_lossy(&stream), label, RAW, item);
-            }
+            pdf_streams(data, |stream| self.raw(stream, label, item));
         }
         match file_type {
             extract::FileType::Pdf => {
                 match recipient::pdftotext(data, &self.tmp) {
                     Ok(text) => self.search(&text, label, "pdftotext", item),
-                    Err(e) => self.unreadable(label, &format!("pdftotext: {e}")),
+                    Err(e) => self
+                        .found
+                        .push(unreadable(label, &format!("pdftotext: {e}"))),
                 }
                 self.pixels(data, true, label, item);
             }
@@ -333,11 +643,14 @@ impl Checker {
                     }
                 }
             }
-            Err(Stopped::Reader(e)) => self.unreadable(label, &e.to_string()),
-            Err(Stopped::Panicked(message)) => {
-                self.unreadable(label, &format!("the reader crashed: {message}"))
+            Err(Stopped::Reader(e)) => self.found.push(unreadable(label, &e.to_string())),
+            Err(Stopped::Panicked(message)) => self.found.push(unreadable(
+                label,
+                &format!("the reader crashed: {message}"),
+            )),
+            Err(Stopped::Worker(failure)) => {
+                self.found.push(unreadable(label, &failure.to_string()))
             }
-            Err(Stopped::Worker(failure)) => self.unreadable(label, &failure.to_string()),
         }
     }
 
@@ -347,10 +660,7 @@ impl Checker {
         let seen = match self.seen.remove(label) {
             Some(seen) => seen,
             None => {
-                let boxes = item
-                    .and_then(|i| self.boxes.get(&i))
-                    .cloned()
-                    .unwrap_or_default();
+                let boxes = self.boxes_of(item).to_vec();
                 seen::look(
                     data,
                     is_pdf,
@@ -367,10 +677,13 @@ impl Checker {
                     let place = format!("ocr (page {})", page.number);
                     self.search(&text, label, &place, item);
                 }
-                Err(e) => self.unreadable(label, &format!("OCR of page {}: {e}", page.number)),
+                Err(e) => self.found.push(unreadable(
+                    label,
+                    &format!("OCR of page {}: {e}", page.number),
+                )),
             }
             for ([x0, y0, x1, y1], redacted) in page.not_black {
-                self.report.leaks.push(Leak {
+                self.found.push(Leak {
                     file: label.to_string(),
                     place: format!("pixels (page {})", page.number),
                     kind: FindingKind::Pixels,
@@ -386,20 +699,20 @@ impl Checker {
             }
         }
         if let Some(e) = seen.error {
-            self.unreadable(label, &format!("pixels: {e}"));
+            self.found.push(unreadable(label, &format!("pixels: {e}")));
         }
     }
 
     fn zip(&mut self, data: &[u8], label: &str, depth: u32) {
         let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(data)) {
             Ok(a) => a,
-            Err(e) => return self.unreadable(label, &e.to_string()),
+            Err(e) => return self.found.push(unreadable(label, &e.to_string())),
         };
         for index in 0..archive.len() {
             let mut entry = match archive.by_index(index) {
                 Ok(e) => e,
                 Err(e) => {
-                    self.unreadable(label, &e.to_string());
+                    self.found.push(unreadable(label, &e.to_string()));
                     continue;
                 }
             };
@@ -413,13 +726,28 @@ impl Checker {
             let inner = format!("{label}!{name}");
             let mut bytes = Vec::new();
             if let Err(e) = (&mut entry).take(1 << 30).read_to_end(&mut bytes) {
-                self.unreadable(&inner, &e.to_string());
+                self.found.push(unreadable(&inner, &e.to_string()));
                 continue;
             }
             if depth < MAX_DEPTH {
                 self.file(&bytes, &inner, None, depth + 1);
             }
         }
+    }
+}
+
+/// The finding for a file that could not be read (so could not be checked).
+fn unreadable(file: &str, why: &str) -> Leak {
+    Leak {
+        file: file.to_string(),
+        place: "unreadable".into(),
+        kind: FindingKind::Unreadable,
+        found: why.to_string(),
+        context: String::new(),
+        redacted: String::new(),
+        item_id: None,
+        in_item: None,
+        waivable: false,
     }
 }
 
@@ -468,10 +796,10 @@ fn context(text: &str, range: &std::ops::Range<usize>) -> String {
     piece.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every Flate stream of a PDF, decompressed (up to a limit each), so text
-/// a viewer would not show is read too.
-fn pdf_streams(data: &[u8]) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
+/// Every Flate stream of a PDF, decompressed (up to a limit each) and
+/// handed to `each` one at a time, so text a viewer would not show is read
+/// too.
+fn pdf_streams(data: &[u8], mut each: impl FnMut(&[u8])) {
     let mut at = 0;
     while let Some(start) = find(&data[at..], b"stream").map(|i| at + i + b"stream".len()) {
         let body_start = match data.get(start..start + 2) {
@@ -485,11 +813,10 @@ fn pdf_streams(data: &[u8]) -> Vec<Vec<u8>> {
         let mut decoded = Vec::new();
         let mut inflater = flate2::read::ZlibDecoder::new(&data[body_start..end]).take(64 << 20);
         if inflater.read_to_end(&mut decoded).is_ok() || !decoded.is_empty() {
-            out.push(decoded);
+            each(&decoded);
         }
         at = end + b"endstream".len();
     }
-    out
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

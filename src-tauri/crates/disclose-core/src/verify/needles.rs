@@ -22,7 +22,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::ordinary::is_ordinary;
 use crate::case::CaseFolder;
@@ -30,7 +31,7 @@ use crate::error::Result;
 use crate::marks::{self, Mark, MarkStatus, Variants};
 
 /// What kind of trace of a redaction a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum FindingKind {
@@ -79,6 +80,8 @@ pub struct Needles {
     /// Words known to be innocent: the case's unredacted text, Disclose's
     /// own wording. OCR near matches are not looked for among them.
     allowed: HashSet<String>,
+    /// The SHA-256 of the redacted strings, in the order they were read.
+    digest: String,
 }
 
 const SHORTEST_WORD: usize = 3;
@@ -87,24 +90,34 @@ const SHORTEST_NEAR: usize = 5;
 
 impl Needles {
     pub fn from_case(folder: &CaseFolder) -> Result<Needles> {
-        let marks: Vec<Mark> = folder
-            .store
-            .marks_of(None)?
-            .into_iter()
-            .filter(|m| m.status == MarkStatus::Accepted && !m.text.trim().is_empty())
-            .collect();
+        let marks = accepted(folder)?;
         let allowed = unredacted_words(folder, &marks)?;
+        Ok(Needles::build(&marks, allowed))
+    }
+
+    /// The case's redacted strings with nothing set aside as innocent: what
+    /// stored checks are made with (see `stored`), since the innocent words
+    /// change with every import while these change only with the marks.
+    pub fn terms_only(folder: &CaseFolder) -> Result<Needles> {
+        Ok(Needles::build(&accepted(folder)?, HashSet::new()))
+    }
+
+    fn build(marks: &[Mark], allowed: HashSet<String>) -> Needles {
         let mut needles = Needles {
             phrases: Vec::new(),
             words: HashMap::new(),
             fragments: HashMap::new(),
             allowed: HashSet::new(),
+            digest: String::new(),
         };
+        let mut digest = Sha256::new();
         let mut seen = HashSet::new();
-        for mark in &marks {
+        for mark in marks {
             if !seen.insert(mark.text.to_lowercase()) {
                 continue;
             }
+            digest.update(mark.text.as_bytes());
+            digest.update([0]);
             let needle = || Needle {
                 redacted: mark.text.clone(),
                 item_id: mark.item_id,
@@ -130,7 +143,25 @@ impl Needles {
             }
         }
         needles.allowed = allowed;
-        Ok(needles)
+        needles.digest = hex::encode(digest.finalize());
+        needles
+    }
+
+    /// The SHA-256 of the redacted strings looked for.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    /// What a trace found with [`Needles::terms_only`] is to these needles:
+    /// `found` looked for again, alone, as it was looked for where it was
+    /// found. `None` when it is no longer a finding (an innocent word).
+    pub(super) fn again<'n>(&'n self, found: &str, words: bool, near: bool) -> Option<Found<'n>> {
+        let mut all = self.find(found, words, near);
+        let whole = all.iter().position(|f| f.range == (0..found.len()));
+        match whole {
+            Some(at) => Some(all.swap_remove(at)),
+            None => all.into_iter().next(),
+        }
     }
 
     /// Stops counting the words of `text` (text Disclose wrote from trusted
@@ -281,6 +312,16 @@ fn ends(word: &str) -> Vec<String> {
             ]
         })
         .collect()
+}
+
+/// The case's accepted marks that hide some text.
+fn accepted(folder: &CaseFolder) -> Result<Vec<Mark>> {
+    Ok(folder
+        .store
+        .marks_of(None)?
+        .into_iter()
+        .filter(|m| m.status == MarkStatus::Accepted && !m.text.trim().is_empty())
+        .collect())
 }
 
 /// Every word the case's texts use outside the redactions, and the words

@@ -192,6 +192,8 @@ fn read_pages(pages: &[Drawn], boxes: &[(PageBox, String)], cache: &OcrCache) ->
 pub enum Source<'a> {
     Bytes(&'a [u8]),
     Path(&'a Path),
+    /// A rendition, read as every rendition is read.
+    Rendition(&'a Path),
 }
 
 /// A file to look at: where it is, its name, and the boxes that must be
@@ -216,24 +218,23 @@ pub fn look_all(
                     let Some((source, name, boxes)) = files.get(index) else {
                         break;
                     };
-                    let read;
-                    let data: &[u8] = match source {
-                        Source::Bytes(b) => b,
-                        Source::Path(p) => match crate::crypt::read(p) {
-                            Ok(b) => {
-                                read = b;
-                                &read
-                            }
-                            Err(_) => continue,
-                        },
+                    let read = match source {
+                        Source::Bytes(b) => Ok(std::borrow::Cow::Borrowed(*b)),
+                        Source::Path(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
+                        Source::Rendition(p) => {
+                            crate::render::read_rendition(p).map(std::borrow::Cow::Owned)
+                        }
                     };
-                    let is_pdf = match sniff(data, name) {
+                    let Ok(data) = read else {
+                        continue;
+                    };
+                    let is_pdf = match sniff(&data, name) {
                         FileType::Pdf => true,
                         FileType::Image => false,
                         _ => continue,
                     };
                     let seen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        look(data, is_pdf, boxes, cache, isolation, &mut slot)
+                        look(&data, is_pdf, boxes, cache, isolation, &mut slot)
                     }))
                     .unwrap_or_else(|_| Seen {
                         pages: Vec::new(),

@@ -8,7 +8,8 @@
 //! counts as its letter. `pdffonts` shows both fonts embedded: DejaVu Sans
 //! for the European scripts, Noto Naskh Arabic for the Arabic and Urdu
 //! names, whose letters DejaVu partly lacks (ے ں ہ ڑ) and which need
-//! shaping (joined letters, the lam-alef ligature).
+//! shaping (joined letters, the lam-alef ligature); and Tesseract's Urdu
+//! model reads the Urdu names back from the page's pixels.
 
 use disclose_acceptance::Disclose;
 
@@ -86,6 +87,34 @@ fn names_in_five_scripts_print_as_written() {
         );
     }
     assert!(!text.contains('?') && !text.contains('\u{FFFD}'), "{text}");
+    // What a reader sees: Tesseract's Urdu model reads the Urdu names
+    // back from poppler's drawing of the page, so they are joined and
+    // ordered as they are written.
+    let pixels = tempfile::tempdir().unwrap();
+    let picture = pixels.path().join("page");
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "300",
+            "-png",
+            "-singlefile",
+            rendition.to_str().unwrap(),
+            picture.to_str().unwrap(),
+        ],
+    );
+    let seen = nfkc(&tool(
+        "tesseract",
+        &[
+            picture.with_extension("png").to_str().unwrap(),
+            "-",
+            "-l",
+            "urd",
+        ],
+    ));
+    for name in ["محمد", "علی رضا", "چھوٹے میاں"] {
+        assert!(seen.contains(&nfkc(name)), "{name} is not seen:\n{seen}");
+    }
     let fonts = tool("pdffonts", &[rendition.to_str().unwrap()]);
     for font in ["DejaVuSans", "NotoNaskhArabic"] {
         let line = fonts

@@ -195,3 +195,56 @@ pub fn is_black(page: &Drawn, rect: [f32; 4]) -> bool {
         (x0..x1).all(|x| !too_light((y0..y1).filter(|&y| light(x, y)).count() as u32, y1 - y0));
     rows_ok && columns_ok
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::writer::{self, Mark, OutPage};
+
+    /// Draws one page holding `marks` as the leak check draws it.
+    fn drawn(marks: Vec<Mark>) -> Drawn {
+        let pdf = writer::write(
+            &[OutPage {
+                width: 300.0,
+                height: 200.0,
+                picture: None,
+                marks,
+            }],
+            "",
+        );
+        let (mut pages, _) = pdf_pages(&pdf, 1, 1).unwrap();
+        pages.remove(0)
+    }
+
+    #[test]
+    fn a_bar_with_its_label_is_black_and_text_beside_it_is_not() {
+        // Words' boxes inside a bar a little larger (as renditions of PDFs
+        // draw them) whose label runs across them: the label's letters
+        // are no gap in the bar.
+        let page = drawn(vec![
+            Mark::Bar {
+                rect: [39.0, 98.5, 101.0, 111.5],
+                label: "third-party".into(),
+            },
+            Mark::Text {
+                x: 40.0,
+                y: 150.0,
+                size: 10.0,
+                text: "John Smith".into(),
+                bold: false,
+                fit_width: None,
+                invisible: false,
+            },
+        ]);
+        for rect in [
+            [40.0, 100.0, 100.0, 110.0],
+            [41.0, 100.0, 63.0, 110.0],
+            [66.0, 100.0, 96.0, 110.0],
+        ] {
+            assert!(is_black(&page, rect), "{rect:?}");
+        }
+        // The bar's box moved down onto the text: the words show.
+        assert!(!is_black(&page, [40.0, 141.0, 96.0, 151.0]));
+        assert!(!is_black(&page, [90.0, 100.0, 130.0, 110.0]));
+    }
+}

@@ -76,16 +76,11 @@ impl OcrCache {
             return Ok(text);
         }
         let text = recipient::ocr(page, &self.tmp)?;
-        if let (Some(dir), Some(file)) = (&self.dir, &file) {
-            // Written whole under another name, then renamed, so a reader
-            // never sees half a file; a failure only costs a later re-read.
-            let part = dir.join(format!("{key}.part-{}", std::process::id()));
-            let stored = std::fs::create_dir_all(dir)
-                .and_then(|()| std::fs::write(&part, &text))
-                .and_then(|()| std::fs::rename(&part, file));
-            if stored.is_err() {
-                let _ = std::fs::remove_file(&part);
-            }
+        if let Some(file) = &file {
+            // Private (the words of the case's pages), written whole under
+            // another name and renamed, so a reader never sees half a file;
+            // a failure only costs a later re-read.
+            let _ = crate::private::write_file(file, text.as_bytes());
         }
         self.remember(key, &text);
         Ok(text)

@@ -13,6 +13,7 @@ mod needles;
 pub(crate) mod ordinary;
 mod recipient;
 mod seen;
+mod streams;
 pub mod waivers;
 
 use std::collections::{HashMap, HashSet};
@@ -277,7 +278,7 @@ impl Checker {
             return;
         }
         if file_type == extract::FileType::Pdf {
-            for stream in pdf_streams(data) {
+            for stream in streams::text_streams(data) {
                 self.search(&String::from_utf8_lossy(&stream), label, RAW, item);
             }
         }
@@ -427,32 +428,4 @@ fn context(text: &str, range: &std::ops::Range<usize>) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     piece.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Every Flate stream of a PDF, decompressed (up to a limit each), so text
-/// a viewer would not show is read too.
-fn pdf_streams(data: &[u8]) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(start) = find(&data[at..], b"stream").map(|i| at + i + b"stream".len()) {
-        let body_start = match data.get(start..start + 2) {
-            Some(b"\r\n") => start + 2,
-            Some([b'\n', _]) => start + 1,
-            _ => start,
-        };
-        let Some(end) = find(&data[body_start..], b"endstream").map(|i| body_start + i) else {
-            break;
-        };
-        let mut decoded = Vec::new();
-        let mut inflater = flate2::read::ZlibDecoder::new(&data[body_start..end]).take(64 << 20);
-        if inflater.read_to_end(&mut decoded).is_ok() || !decoded.is_empty() {
-            out.push(decoded);
-        }
-        at = end + b"endstream".len();
-    }
-    out
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }

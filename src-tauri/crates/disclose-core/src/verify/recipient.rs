@@ -124,15 +124,10 @@ pub fn pdf_pages(
         }))
         .map_err(|_| format!("page {number} could not be drawn"))?;
         let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
-        let grey: Vec<u8> = pixmap
-            .data_as_u8_slice()
-            .chunks_exact(4)
-            .map(|p| {
-                ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000)
-                    as u8
-            })
-            .collect();
-        let pixels = GrayImage::from_raw(w, h, grey).ok_or("a page drew at the wrong size")?;
+        // Opaque (drawn on white), so the samples are plain RGBA.
+        let colour = image::RgbaImage::from_raw(w, h, pixmap.data_as_u8_slice().to_vec())
+            .ok_or("a page drew at the wrong size")?;
+        let pixels = image::DynamicImage::ImageRgba8(colour).into_luma8();
         out.push(Drawn {
             number,
             scale: (w as f32 / width.max(1.0), h as f32 / height.max(1.0)),

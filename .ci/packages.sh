@@ -10,8 +10,8 @@ DISCLOSE_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   # real-window tests
   webkit2gtk-driver xvfb
-  # OCR
-  tesseract-ocr tesseract-ocr-eng libtesseract-dev libleptonica-dev
+  # OCR (Urdu: a test reads Arabic-script names back from a rendition's pixels)
+  tesseract-ocr tesseract-ocr-eng tesseract-ocr-urd libtesseract-dev libleptonica-dev
   # HEIC photos (heif-convert; heif-enc makes the test's fixture)
   libheif-examples
   # the leak check reads renditions with poppler (runtime, as Tesseract is)

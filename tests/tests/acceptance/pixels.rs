@@ -3,10 +3,12 @@
 //! is caught through its pixels (the text layer no longer has the name); a
 //! correct rendition reports nothing. A turned page whose lines are drawn
 //! with a turned text matrix is redacted where the glyphs really are —
-//! checked by Tesseract OCR of the rendition, not by our own reader.
+//! checked by Tesseract OCR of the rendition, not by our own reader. A
+//! bar whose reason label runs across the words of a name in mid-line is
+//! still solid black to the check.
 
 use disclose_acceptance::{fixtures, turned, Disclose};
-use disclose_core::render::{pdf, writer};
+use disclose_core::render::{document, pdf, writer};
 
 use crate::leaks::{case_with, redact_everywhere};
 use crate::redact::tool;
@@ -127,6 +129,30 @@ fn a_box_shifted_off_the_name_is_caught_in_the_pixels_and_a_correct_one_is_clean
     assert_eq!(pixels["redacted"], "Tiffany Okonjo");
     assert_eq!(pixels["waivable"], false);
     assert_eq!(pixels["place"], "pixels (page 1)");
+}
+
+/// A PDF Disclose wrote itself (a note's rendition passed on and imported
+/// again), with a name in the middle of a 10-point line: the bar over it
+/// carries its reason label across the name's words, and those letters are
+/// no gap in the bar.
+#[test]
+fn a_labelled_bar_over_a_name_in_mid_line_is_clean() {
+    let d = Disclose::new();
+    let input = case_with(&d, "P-3", &[]);
+    let pages = document::pages(
+        "Housing note",
+        "Visit to 12 Elm Street about the repair. The neighbour John Smith complained about noise on 3 March.\nThe tenant reported damp in the bedroom.",
+        &[],
+    );
+    let path = input.path().join("note.pdf");
+    std::fs::write(&path, writer::write(&pages, "note")).unwrap();
+    d.run(&["import", "--case", "P-3", path.to_str().unwrap()])
+        .ok();
+    assert_eq!(redact_everywhere(&d, "P-3", "John Smith"), 1);
+    d.disclose_all("P-3");
+    d.run(&["render", "--case", "P-3"]).ok();
+    let report = d.json(&["verify", "--case", "P-3"]);
+    assert_eq!(report["clean"], true, "{report}");
 }
 
 #[test]

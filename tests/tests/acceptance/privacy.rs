@@ -57,8 +57,18 @@ fn an_ordinary_users_cases_are_private_and_doctor_repairs_wider_modes() {
     d.run(&["decide", "--case", "DEMO-001", "--all", "--as", "disclose"])
         .ok();
     d.run(&["render", "--case", "DEMO-001"]);
+    // The leak check keeps what Tesseract read of each page: the words of
+    // the case, so as private as the rest.
     let dir = d.case_dir("DEMO-001");
+    let renditions = dir.join("renditions");
+    let verified = d.run(&["verify", "--case", "DEMO-001", renditions.to_str().unwrap()]);
     assert!(dir.join("renditions").is_dir(), "renditions were made");
+    assert!(
+        dir.join("ocr-cache").is_dir(),
+        "the leak check kept its readings: {}{}",
+        verified.stdout,
+        verified.stderr
+    );
     assert!(dir.join("originals").is_dir(), "originals were kept");
     assert!(d.home.path().join("staff.json").is_file());
     for folder in ["tmp", "journal", "index"] {

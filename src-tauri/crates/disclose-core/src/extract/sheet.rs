@@ -44,6 +44,7 @@ fn read_workbook(
     limits: &Limits,
 ) -> Result<Extracted, ExtractError> {
     let mut out = Extracted::default();
+    let mut xls_hidden = Default::default();
     let repacked;
     let data = if data.starts_with(COMPOUND_FILE_MAGIC) {
         repacked = biff::repack(data).map_err(|e| match e {
@@ -58,6 +59,7 @@ fn read_workbook(
             }
         })?;
         out.warnings.extend(repacked.warnings.iter().cloned());
+        xls_hidden = repacked.hidden.clone();
         &repacked.bytes[..]
     } else {
         data
@@ -66,10 +68,11 @@ fn read_workbook(
     read_properties(&mut book, &mut out);
 
     let sheets = book.sheets_metadata().to_vec();
-    let hidden_cells = if matches!(book, Sheets::Xlsx(_)) {
-        hidden::xlsx(data, limits)
-    } else {
-        Default::default()
+    let hidden_cells = match book {
+        Sheets::Xlsx(_) => hidden::xlsx(data, limits),
+        Sheets::Ods(_) => hidden::ods(data, limits),
+        Sheets::Xls(_) => xls_hidden,
+        _ => Default::default(),
     };
     let mut hidden_names = Vec::new();
     let mut sections: Vec<String> = Vec::new();
@@ -147,7 +150,7 @@ fn read_workbook(
             if table.columns.is_empty() {
                 table.columns = cells;
             } else {
-                if hidden_here.rows.contains(&sheet_row) {
+                if hidden_here.row_is_hidden(sheet_row) {
                     table.hidden_rows.push(table.rows.len());
                 }
                 table.rows.push(cells);

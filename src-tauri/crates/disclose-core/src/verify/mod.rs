@@ -14,6 +14,7 @@ pub(crate) mod ordinary;
 mod recipient;
 mod seen;
 pub mod stored;
+mod streams;
 pub mod waivers;
 
 use std::collections::{HashMap, HashSet};
@@ -600,7 +601,7 @@ impl Checker {
             return;
         }
         if file_type == extract::FileType::Pdf {
-            pdf_streams(data, |stream| self.raw(stream, label, item));
+            streams::each_text_stream(data, |stream| self.raw(stream, label, item));
         }
         match file_type {
             extract::FileType::Pdf => {
@@ -794,31 +795,4 @@ fn context(text: &str, range: &std::ops::Range<usize>) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     piece.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Every Flate stream of a PDF, decompressed (up to a limit each) and
-/// handed to `each` one at a time, so text a viewer would not show is read
-/// too.
-fn pdf_streams(data: &[u8], mut each: impl FnMut(&[u8])) {
-    let mut at = 0;
-    while let Some(start) = find(&data[at..], b"stream").map(|i| at + i + b"stream".len()) {
-        let body_start = match data.get(start..start + 2) {
-            Some(b"\r\n") => start + 2,
-            Some([b'\n', _]) => start + 1,
-            _ => start,
-        };
-        let Some(end) = find(&data[body_start..], b"endstream").map(|i| body_start + i) else {
-            break;
-        };
-        let mut decoded = Vec::new();
-        let mut inflater = flate2::read::ZlibDecoder::new(&data[body_start..end]).take(64 << 20);
-        if inflater.read_to_end(&mut decoded).is_ok() || !decoded.is_empty() {
-            each(&decoded);
-        }
-        at = end + b"endstream".len();
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }

@@ -124,15 +124,9 @@ pub fn image_page(
 }
 
 fn grey(picture: Picture) -> std::result::Result<GrayImage, String> {
-    let luma = picture
-        .rgb
-        .chunks_exact(3)
-        .map(|p| {
-            ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8
-        })
-        .collect();
-    GrayImage::from_raw(picture.width, picture.height, luma)
-        .ok_or_else(|| "a page drew at the wrong size".to_string())
+    let colour = image::RgbImage::from_raw(picture.width, picture.height, picture.rgb)
+        .ok_or("a page drew at the wrong size")?;
+    Ok(image::DynamicImage::ImageRgb8(colour).into_luma8())
 }
 
 /// The words Tesseract reads in a page's pixels (its files in `tmp`).
@@ -177,4 +171,58 @@ pub fn is_black(page: &Drawn, rect: [f32; 4]) -> bool {
     let columns_ok =
         (x0..x1).all(|x| !too_light((y0..y1).filter(|&y| light(x, y)).count() as u32, y1 - y0));
     rows_ok && columns_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::writer::{self, Mark, OutPage};
+
+    /// Draws one page holding `marks` as the leak check draws it.
+    fn drawn(marks: Vec<Mark>) -> Drawn {
+        let pdf = writer::write(
+            &[OutPage {
+                width: 300.0,
+                height: 200.0,
+                picture: None,
+                marks,
+            }],
+            "",
+        );
+        let isolation = Isolation::in_process();
+        let mut pages = pdf_pages(&isolation, &mut Slot::default(), &pdf, 1, 1).unwrap();
+        pages.remove(0)
+    }
+
+    #[test]
+    fn a_bar_with_its_label_is_black_and_text_beside_it_is_not() {
+        // Words' boxes inside a bar a little larger (as renditions of PDFs
+        // draw them) whose label runs across them: the label's letters
+        // are no gap in the bar.
+        let page = drawn(vec![
+            Mark::Bar {
+                rect: [39.0, 98.5, 101.0, 111.5],
+                label: "third-party".into(),
+            },
+            Mark::Text {
+                x: 40.0,
+                y: 150.0,
+                size: 10.0,
+                text: "John Smith".into(),
+                bold: false,
+                fit_width: None,
+                invisible: false,
+            },
+        ]);
+        for rect in [
+            [40.0, 100.0, 100.0, 110.0],
+            [41.0, 100.0, 63.0, 110.0],
+            [66.0, 100.0, 96.0, 110.0],
+        ] {
+            assert!(is_black(&page, rect), "{rect:?}");
+        }
+        // The bar's box moved down onto the text: the words show.
+        assert!(!is_black(&page, [40.0, 141.0, 96.0, 151.0]));
+        assert!(!is_black(&page, [90.0, 100.0, 130.0, 110.0]));
+    }
 }

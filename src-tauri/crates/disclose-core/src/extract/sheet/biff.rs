@@ -42,6 +42,8 @@ pub struct Repacked {
     pub bytes: Vec<u8>,
     /// What was left out, for the item's warnings.
     pub warnings: Vec<String>,
+    /// The rows and columns hidden in each sheet.
+    pub hidden: std::collections::HashMap<String, super::hidden::Hidden>,
 }
 
 /// Why a compound file could not be handed on.
@@ -73,6 +75,7 @@ pub fn repack(data: &[u8]) -> Result<Repacked, NotAWorkbook> {
     let damaged = |e: std::io::Error| NotAWorkbook::Damaged(e.to_string());
     let mut workbook = read_stream(&mut container, name).map_err(damaged)?;
     let warnings = check_records(&mut workbook);
+    let hidden = super::hidden::xls(&workbook);
     let mut streams = vec![(name, workbook)];
     for properties in PROPERTY_STREAMS {
         if container.is_stream(properties) {
@@ -83,7 +86,11 @@ pub fn repack(data: &[u8]) -> Result<Repacked, NotAWorkbook> {
         }
     }
     let bytes = pack(&streams).map_err(damaged)?;
-    Ok(Repacked { bytes, warnings })
+    Ok(Repacked {
+        bytes,
+        warnings,
+        hidden,
+    })
 }
 
 /// The document's properties (author, title, company), copied as they are.

@@ -1,22 +1,11 @@
-//! Which rows and columns of each XLSX sheet are hidden (`<row hidden="1">`,
-//! `<col hidden="1">`), which the spreadsheet library does not report. The
-//! cells are read as usual; this only says which of them the file's owner
-//! did not see on screen, so renditions can label them.
+//! Hidden rows and columns of XLSX sheets: `<row hidden="1">` and
+//! `<col min max hidden="1">` in each worksheet part.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
+use super::{Hidden, MAX_COLUMNS};
 use crate::extract::office::package::{attr, local_name, walk, Package, XmlEvent};
 use crate::extract::Limits;
-
-/// Hidden rows and columns of one sheet, 0-based as the cells are.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Hidden {
-    pub rows: BTreeSet<u32>,
-    pub columns: BTreeSet<u32>,
-}
-
-/// The most columns one `<col>` element is taken to hide (Excel's width).
-const MAX_COLUMNS: u32 = 16_384;
 
 /// Sheet name → its hidden rows and columns, for the sheets that have any.
 /// A damaged part is skipped: nothing is then labelled in that sheet.
@@ -49,7 +38,7 @@ pub fn xlsx(data: &[u8], limits: &Limits) -> HashMap<String, Hidden> {
         };
         if let Ok(xml) = package.read_text(&part) {
             let hidden = sheet(&xml);
-            if !hidden.rows.is_empty() || !hidden.columns.is_empty() {
+            if !hidden.is_empty() {
                 out.insert(name, hidden);
             }
         }
@@ -86,17 +75,15 @@ fn sheet(xml: &str) -> Hidden {
                 let row = attr(e, "r")
                     .and_then(|r| r.parse::<u32>().ok())
                     .map_or(next_row, |r| r.saturating_sub(1));
-                next_row = row + 1;
+                next_row = row.saturating_add(1);
                 if is_hidden() {
-                    hidden.rows.insert(row);
+                    hidden.hide_rows(row..row.saturating_add(1));
                 }
             }
             "col" if is_hidden() => {
                 let number = |name| attr(e, name).and_then(|v| v.parse::<u32>().ok());
                 if let (Some(min), Some(max)) = (number("min"), number("max")) {
-                    for column in min.max(1)..=max.min(MAX_COLUMNS) {
-                        hidden.columns.insert(column - 1);
-                    }
+                    hidden.hide_columns(min.max(1) - 1..max.min(MAX_COLUMNS));
                 }
             }
             _ => {}
@@ -114,7 +101,8 @@ mod tests {
         let xml = r#"<worksheet><cols><col min="2" max="3" hidden="1"/><col min="4" max="4"/></cols>
 <sheetData><row r="1"/><row r="4" hidden="1"/><row hidden="true"/></sheetData></worksheet>"#;
         let hidden = sheet(xml);
-        assert_eq!(hidden.rows.into_iter().collect::<Vec<_>>(), [3, 4]);
+        let rows: Vec<u32> = (0..10).filter(|&r| hidden.row_is_hidden(r)).collect();
+        assert_eq!(rows, [3, 4]);
         assert_eq!(hidden.columns.into_iter().collect::<Vec<_>>(), [1, 2]);
     }
 

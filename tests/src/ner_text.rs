@@ -4,7 +4,7 @@
 //! sign-offs, professionals — with names from a short list of our own and
 //! invented ones (so the model learns from context, not from the word
 //! lists), and sentences where a given name is an ordinary word ("mark the
-//! form", "a grace period"). Seeded: the same seed gives the same text.
+//! form", "a grace period", "Hope you are well"). Seeded: the same seed gives the same text.
 
 use crate::detect_eval::{Label, Labelled};
 
@@ -382,10 +382,14 @@ fn line(doc: &mut Doc, rng: &mut Rng, case: Case) {
                 .t(".\n");
         }
         25 => {
-            doc.name(&invented(rng).to_lowercase())
-                .t(" and ")
-                .name(&invented(rng).to_lowercase())
-                .t(" were round at 3am again\n");
+            let opening = rng.pick(&[
+                "Hope you are well",
+                "Will do",
+                "Mark it as urgent",
+                "Bill them for the call-out",
+                "Rose early to check the bins",
+            ]);
+            doc.t(&text(opening)).t(".\n");
         }
         _ => {
             doc.t(&text("Forwarded by "))

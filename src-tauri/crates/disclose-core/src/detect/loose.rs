@@ -3,7 +3,8 @@
 //! "@" ("susan.bailey@ example.com", as text converted from HTML writes
 //! them) and phone numbers written without separators or in a foreign
 //! grouping ("7138536744", "55-11-5503-1347"), taken only where a contact
-//! word ("phone", "fax", "contact") stands shortly before them.
+//! word ("phone", "fax", "contact") stands before them on their line (or
+//! on the line before, for an indented list of contacts).
 
 use std::sync::LazyLock;
 
@@ -31,15 +32,27 @@ pub fn find(text: &str) -> Vec<Finding> {
         .map(|m| finding(m, "email", 0.8))
         .collect();
     for m in BARE_PHONE.find_iter(text) {
-        let mut from = m.start().saturating_sub(80);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        if CONTACT_CUE.is_match(&text[from..m.start()]) {
+        if contact_before(text, m.start()) {
             out.push(finding(m, "phone", 0.75));
         }
     }
     out
+}
+
+/// A contact word earlier on the line of `start`, or on the line before
+/// when this line continues an indented list ("Contact(s): Ana Souza
+/// 0161…\n\tRay, Ed 7135550199").
+fn contact_before(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..start];
+    if CONTACT_CUE.is_match(line) {
+        return true;
+    }
+    let indented = line.starts_with([' ', '\t']);
+    let previous_start = text[..line_start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    indented && line_start > 0 && CONTACT_CUE.is_match(&text[previous_start..line_start])
 }
 
 fn finding(m: regex::Match<'_>, kind: &'static str, confidence: f32) -> Finding {

@@ -150,7 +150,7 @@ fn learned(
         .into_iter()
         .filter(|&k| {
             model::features(text, toks, k, &ctx, &mut words, &mut feats);
-            model.score(&feats) > model.threshold()
+            model.score(&feats) > model.threshold() && !word_opening(text, toks, k, &ctx)
         })
         .map(|k| (k, k, MODEL_CONFIDENCE))
         .collect()
@@ -165,6 +165,16 @@ fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence:
         text: text[start..end].to_string(),
         confidence,
     }
+}
+
+/// A word that is also an ordinary word opening a sentence ("Hope this
+/// helps", "Will do"), not the given name of someone named in the text:
+/// the rules overrule the model there.
+fn word_opening(text: &str, toks: &[Tok<'_>], k: usize, ctx: &model::Context) -> bool {
+    let t = &toks[k];
+    (lex::is_ambiguous(t.word) || lex::is_english(t.word) || lex::is_common(t.word))
+        && sentence_start(text, t.start)
+        && !ctx.given_words.contains(&t.word.to_lowercase())
 }
 
 /// The confidence of a word only the model found.

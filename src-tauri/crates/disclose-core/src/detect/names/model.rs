@@ -93,8 +93,10 @@ pub(super) struct Context {
 }
 
 /// Whether the model looks at token `k` at all: a word the rules left
-/// alone that could be a name (lower-case English words and the common
-/// words of housing records only when they are also names: "mark", "bob").
+/// alone that could be a name. A word in lower case only when a list holds
+/// it as a name ("mark", "bob"): lower-case words in no list are more often
+/// typing slips, abbreviations and codes than names. The common words of
+/// housing records only when they are also names.
 pub(super) fn candidate(t: &Tok<'_>) -> bool {
     // "don't", "I'll"; not "O'Brien".
     let contraction = t
@@ -104,7 +106,7 @@ pub(super) fn candidate(t: &Tok<'_>) -> bool {
     t.word.chars().count() >= 2
         && !contraction
         && !lex::is_title(t.word)
-        && (t.shape != Shape::Lower || lex::is_given(t.word) || !lex::is_english(t.word))
+        && (t.shape != Shape::Lower || lex::is_given(t.word) || lex::is_surname(t.word))
         && (!lex::is_common(t.word) || lex::is_given(t.word) || lex::is_surname(t.word))
 }
 

@@ -285,3 +285,32 @@ pub(super) fn features(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_round_trip_and_other_bytes_are_no_model() {
+        let model = Model::new([(7, 1.5), (3, -0.25), (9, 0.0)], 2.0);
+        let bytes = model.to_bytes();
+        let again = Model::from_bytes(&bytes).expect("a model");
+        assert_eq!(again.to_bytes(), bytes);
+        assert_eq!(again.score(&[7, 3, 9, 11]), 1.25);
+        assert_eq!(again.threshold(), 2.0);
+        for bad in [
+            &b""[..],
+            b"DSCNER01",
+            b"DSCNER01\0\0\0\0\x01",
+            b"NOTAMODEL\0\0\0",
+        ] {
+            assert!(Model::from_bytes(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_built_in_model_is_trained() {
+        assert!(!BUILT_IN.is_empty());
+        assert!(BUILT_IN.threshold().is_finite());
+    }
+}

@@ -12,7 +12,8 @@
 //! hand-labelled Enron e-mails of the shared corpus (the part tuned on and
 //! the held-out part; skipped with a notice when the corpus is absent) and
 //! the generated sets, each with its name and identifier leak, hard-negative
-//! rate, precision, documents/s and the peak memory so far. `SHOW_MISSES=1`
+//! rate, precision, documents/s and the peak memory so far (the Enron sets
+//! also without the name model, "rules alone"). `SHOW_MISSES=1`
 //! prints each leaked span and false finding of the tuning sets.
 //!
 //! Run: `cargo bench -p disclose-acceptance --bench detect`
@@ -24,7 +25,8 @@ use disclose_acceptance::detect_eval::{self, Labelled};
 use disclose_acceptance::{peak_rss_kb, shared_corpus};
 use disclose_core::case::{Case, HouseholdMember};
 use disclose_core::demo::labelled::{documents, score, Document, Whose};
-use disclose_core::detect::findings;
+use disclose_core::detect::ner::Model;
+use disclose_core::detect::{findings, findings_with_model};
 use disclose_core::staff::StaffMember;
 use disclose_core::suggest::People;
 
@@ -209,6 +211,11 @@ fn evaluation_sets() {
         false,
     ));
     for (label, set, tuned) in &sets {
+        if label.starts_with("enron") {
+            // The same detector without its name model: what the model adds.
+            let rules = detect_eval::score(set, |t| findings_with_model(t, &Model::default()));
+            println!("{}", rules.report(&format!("{label}, rules alone")));
+        }
         let scores = detect_eval::score(set, findings);
         println!("{}", scores.report(label));
         println!("  peak memory so far:    {} MiB", peak_rss_kb() / 1024);

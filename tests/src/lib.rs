@@ -9,6 +9,7 @@ pub mod detect_eval;
 pub mod fuzz;
 pub mod govuk;
 pub mod hostile;
+pub mod ner_text;
 pub mod pst;
 pub mod scale;
 pub mod turned;

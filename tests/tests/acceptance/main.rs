@@ -19,6 +19,7 @@ mod import;
 mod integrity;
 mod isolation;
 mod leaks;
+mod learned;
 mod ocr;
 mod people;
 mod pixels;

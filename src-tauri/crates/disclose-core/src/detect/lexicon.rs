@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// FNV-1a: a fast hash for the short words looked up for every word of
 /// every text (the lists are ours, so no one chooses colliding keys).
 #[derive(Default)]
-struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

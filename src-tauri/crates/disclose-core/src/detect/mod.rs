@@ -2,9 +2,11 @@
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
 //! registrations, foreign phone numbers, address lines and neighbours'
-//! house references (`numbers`, `address`, `house`) and person names
+//! house references (`numbers`, `address`, `house`), identifiers written
+//! loosely (`loose`: "jo@ example.org", "fax 7135550199") and person names
 //! (`names`, with the word lists in `lexicon`); with [`findings_knowing`],
-//! also the names a case already knows (`known`). Each finding is a byte
+//! also the names a case already knows (`known`); beside the name rules, a
+//! token model trained by us (`names::model`, re-exported as [`ner`]). Each finding is a byte
 //! range of the text with its kind and a confidence; findings do not
 //! overlap, and numbers that the text calls a job, invoice or order
 //! reference are left out. `person_key` groups the ways one person's name
@@ -14,6 +16,7 @@ mod address;
 mod house;
 mod known;
 mod lexicon;
+mod loose;
 mod names;
 mod numbers;
 
@@ -67,19 +70,33 @@ const PRECEDENCE: &[&str] = &[
 
 /// Every finding in `text`, in text order.
 pub fn findings(text: &str) -> Vec<Finding> {
-    resolve(text, collect(text))
+    resolve(text, collect(text, &names::model::BUILT_IN))
+}
+
+/// Every finding in `text`, with `model` in place of the built-in name
+/// model: what training and evaluating a new model use.
+pub fn findings_with_model(text: &str, model: &ner::Model) -> Vec<Finding> {
+    resolve(text, collect(text, model))
+}
+
+/// The statistical name model: its weights, its features (for training it)
+/// and the built-in one.
+pub mod ner {
+    pub use super::names::candidate_features;
+    pub use super::names::model::BUILT_IN;
+    pub use super::names::Model;
 }
 
 /// Every finding in `text` and every occurrence of a name the case knows,
 /// in text order.
 pub fn findings_knowing(text: &str, known: &KnownNames) -> Vec<Finding> {
-    let mut all = collect(text);
+    let mut all = collect(text, &names::model::BUILT_IN);
     all.extend(known.find(text));
     resolve(text, all)
 }
 
 /// What every recogniser found, overlaps and references included.
-fn collect(text: &str) -> Vec<Finding> {
+fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     let mut all: Vec<Finding> = identifiers::find_all(text)
         .into_iter()
         .map(|f| Finding {
@@ -99,9 +116,10 @@ fn collect(text: &str) -> Vec<Finding> {
         })
         .collect();
     all.extend(numbers::find(text));
+    all.extend(loose::find(text));
     all.extend(address::find(text));
     all.extend(house::find(text));
-    all.extend(names::find(text));
+    all.extend(names::find_with(text, model));
     all
 }
 

@@ -13,9 +13,10 @@
 
 mod context;
 mod forms;
+pub(super) mod model;
 mod tokens;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::lexicon as lex;
 use super::Finding;
@@ -23,44 +24,136 @@ use context::{described, lower_pair, salutation};
 use forms::{
     cued, email_display, full_name, initials, lone, place, surname_comma_given, titled, vetoed,
 };
+pub use model::Model;
 use tokens::{sentence_start, tokens, Shape, Tok};
 
-/// Every person name in `text`.
-pub fn find(text: &str) -> Vec<Finding> {
+/// A name as a token range: first token, last token, confidence.
+type Span = (usize, usize, f32);
+
+/// Every person name in `text`, with `model` beside the rules.
+pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
     let toks = tokens(text);
+    let (mut spans, taken) = rules(text, &toks);
+    spans.extend(learned(text, &toks, &taken, model));
+    merge(text, &toks, spans)
+        .into_iter()
+        .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
+        .collect()
+}
+
+/// The model's features for each word it would score in `text` (the words
+/// the rules leave alone), with the word's byte range: what training sees.
+pub fn candidate_features(text: &str) -> Vec<(usize, usize, Vec<u32>)> {
+    let toks = tokens(text);
+    let (_, taken) = rules(text, &toks);
+    let ctx = context(&toks, &taken);
+    let mut words = model::Words::new(toks.len());
     let mut out = Vec::new();
-    // Token by token: part of a place (`Some(None)`) or of a name found with
-    // this confidence.
-    let mut taken: Vec<Option<Option<f32>>> = vec![None; toks.len()];
+    for k in scored(text, &toks, &taken) {
+        let mut feats = Vec::new();
+        model::features(text, &toks, k, &ctx, &mut words, &mut feats);
+        out.push((toks[k].start, toks[k].end, feats));
+    }
+    out
+}
+
+/// Token by token: part of a place (`Some(None)`) or of a name found with
+/// this confidence.
+type Taken = Vec<Option<Option<f32>>>;
+
+/// The names the rules find, and what each token was taken for.
+fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
+    let mut out = Vec::new();
+    let mut taken: Taken = vec![None; toks.len()];
     let mut i = 0;
     while i < toks.len() {
-        if let Some(last) = place(text, &toks, i) {
+        if let Some(last) = place(text, toks, i) {
             taken[i..=last].fill(Some(None));
             i = last + 1;
             continue;
         }
-        let hit = titled(text, &toks, i)
-            .or_else(|| described(text, &toks, i))
-            .or_else(|| email_display(text, &toks, i))
-            .or_else(|| surname_comma_given(text, &toks, i))
-            .or_else(|| initials(text, &toks, i))
-            .or_else(|| full_name(text, &toks, i))
-            .or_else(|| cued(text, &toks, i))
-            .or_else(|| salutation(text, &toks, i))
-            .or_else(|| lone(text, &toks, i))
-            .or_else(|| lower_pair(text, &toks, i));
+        let hit = titled(text, toks, i)
+            .or_else(|| described(text, toks, i))
+            .or_else(|| email_display(text, toks, i))
+            .or_else(|| surname_comma_given(text, toks, i))
+            .or_else(|| initials(text, toks, i))
+            .or_else(|| full_name(text, toks, i))
+            .or_else(|| cued(text, toks, i))
+            .or_else(|| salutation(text, toks, i))
+            .or_else(|| lone(text, toks, i))
+            .or_else(|| lower_pair(text, toks, i));
         match hit {
             Some((last, confidence)) => {
-                out.push(name_finding(text, &toks, i, last, confidence));
+                out.push((i, last, confidence));
                 taken[i..=last].fill(Some(Some(confidence)));
                 i = last + 1;
             }
             None => i += 1,
         }
     }
-    out.extend(repeated(text, &toks, &taken));
-    out.sort_by_key(|f| f.start);
-    out
+    for k in repeated(text, toks, &taken, &out) {
+        out.push((k, k, 0.65));
+        taken[k] = Some(Some(0.65));
+    }
+    (out, taken)
+}
+
+/// What the rules found, as the model sees it: every word of a name found
+/// with some confidence, and the first words of longer names.
+fn context(toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> model::Context {
+    let mut name_words = HashSet::new();
+    let mut given_words = HashSet::new();
+    for (k, t) in toks.iter().enumerate() {
+        if matches!(taken[k], Some(Some(c)) if c >= 0.7) && !lex::is_title(t.word) {
+            name_words.insert(t.word.to_lowercase());
+            let starts = k == 0 || !matches!(taken[k - 1], Some(Some(_)));
+            let more = matches!(taken.get(k + 1), Some(Some(Some(_))));
+            if starts && more && t.shape != Shape::Initial {
+                given_words.insert(t.word.to_lowercase());
+            }
+        }
+    }
+    model::Context {
+        name_words,
+        given_words,
+    }
+}
+
+/// The tokens the model scores: words the rules left alone that could be
+/// names and are not part of an e-mail address or web address.
+fn scored(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<usize> {
+    (0..toks.len())
+        .filter(|&k| {
+            let t = &toks[k];
+            let joined = text[..t.start].ends_with(['.', '@', '_', '/', '\\', '=', '-'])
+                || text[t.full_end..].starts_with(['@', '_', '/', '\\', '=', '.'])
+                    && text[t.full_end + 1..].starts_with(|c: char| c.is_alphanumeric());
+            taken[k].is_none() && model::candidate(t) && !joined
+        })
+        .collect()
+}
+
+/// The words `model` scores as names, each alone.
+fn learned(
+    text: &str,
+    toks: &[Tok<'_>],
+    taken: &[Option<Option<f32>>],
+    model: &Model,
+) -> Vec<Span> {
+    if model.is_empty() {
+        return Vec::new();
+    }
+    let ctx = context(toks, taken);
+    let mut words = model::Words::new(toks.len());
+    let mut feats = Vec::new();
+    scored(text, toks, taken)
+        .into_iter()
+        .filter(|&k| {
+            model::features(text, toks, k, &ctx, &mut words, &mut feats);
+            model.score(&feats) > model.threshold() && !word_opening(text, toks, k, &ctx)
+        })
+        .map(|k| (k, k, MODEL_CONFIDENCE))
+        .collect()
 }
 
 fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence: f32) -> Finding {
@@ -74,6 +167,49 @@ fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence:
     }
 }
 
+/// A word that is also an ordinary word opening a sentence ("Hope this
+/// helps", "Will do"), not the given name of someone named in the text:
+/// the rules overrule the model there.
+fn word_opening(text: &str, toks: &[Tok<'_>], k: usize, ctx: &model::Context) -> bool {
+    let t = &toks[k];
+    (lex::is_ambiguous(t.word) || lex::is_english(t.word) || lex::is_common(t.word))
+        && sentence_start(text, t.start)
+        && !ctx.given_words.contains(&t.word.to_lowercase())
+}
+
+/// The confidence of a word only the model found.
+const MODEL_CONFIDENCE: f32 = 0.5;
+
+/// Names in text order, a word the model found joined to the name next to
+/// it ("Hall" + "Bob M.", "Farrell" + ", " + "Keegan" are one name), so the
+/// whole name is one finding.
+fn merge(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| s.0);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if let Some(prev) = out.last_mut() {
+            let next = prev.1 + 1 == s.0;
+            let touching = next && tokens::linked(text, toks, prev.1);
+            // "Farrell, Keegan": a surname, a comma and a given name, not a
+            // list of names.
+            let comma = next
+                && prev.0 == prev.1
+                && tokens::gap(text, toks, prev.1) == ", "
+                && tokens::gap(text, toks, s.1) != ", "
+                && toks[s.0].shape == Shape::Cap
+                && toks[prev.1].shape == Shape::Cap;
+            let learned = prev.2 == MODEL_CONFIDENCE || s.2 == MODEL_CONFIDENCE;
+            if (touching || comma) && learned {
+                prev.1 = s.1;
+                prev.2 = prev.2.max(s.2);
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
 /// Words after which a name that is also a word is the word: "a Grace
 /// period", "due in May".
 const NOT_BEFORE_A_NAME: &[&str] = &[
@@ -81,12 +217,25 @@ const NOT_BEFORE_A_NAME: &[&str] = &[
     "after", "early", "late", "mid", "end", "next", "last", "this", "every",
 ];
 
+/// Words after which a word that is also a given name is the word: "Will
+/// you", "May we", "Mark the form".
+const NOT_AFTER_A_NAME: &[&str] = &[
+    "you", "we", "i", "it", "they", "be", "the", "a", "an", "your", "our", "this", "that", "not",
+];
+
 /// Once a word is a name in a text it is a name elsewhere in it, in any
 /// letter case: "Her son Temitope … shouting at Temitope", "Stephanie Panus
 /// … STEPHANIE … stephanie". A name that is also a word ("Hope") must be
 /// capitalised and must not start a sentence or stand next to a number
-/// ("4 May 2025") unless it is possessive.
-fn repeated(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<Finding> {
+/// ("4 May 2025") unless it is possessive — or be the given name of a
+/// person named in full earlier in the text ("Mark Taylor rang … Mark said
+/// … MARK"), neither after an article or a time word nor beside a number.
+fn repeated(
+    text: &str,
+    toks: &[Tok<'_>],
+    taken: &[Option<Option<f32>>],
+    spans: &[Span],
+) -> Vec<usize> {
     let names: HashSet<String> = toks
         .iter()
         .zip(taken)
@@ -97,6 +246,18 @@ fn repeated(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<
         })
         .map(|(t, _)| t.word.to_lowercase())
         .collect();
+    // Given names of full names, with where the first full name ends.
+    let mut given: HashMap<String, usize> = HashMap::new();
+    for &(i, last, c) in spans {
+        let Some(first) = (i..last).find(|&k| !lex::is_title(toks[k].word)) else {
+            continue;
+        };
+        if c >= 0.7 && toks[first].shape != Shape::Initial {
+            given
+                .entry(toks[first].word.to_lowercase())
+                .or_insert(toks[last].end);
+        }
+    }
     let mut out = Vec::new();
     if names.is_empty() {
         return out;
@@ -127,7 +288,17 @@ fn repeated(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<
         let after_article_or_time =
             k > 0 && NOT_BEFORE_A_NAME.contains(&toks[k - 1].word.to_lowercase().as_str());
         let word_like = lex::is_ambiguous(t.word) || lex::is_common(t.word);
-        if t.shape != Shape::Cap && (word_like || lex::is_english(t.word)) {
+        let known_given = given
+            .get(&t.word.to_lowercase())
+            .is_some_and(|&end| end <= t.start)
+            && matches!(t.shape, Shape::Cap | Shape::Upper)
+            && !after_article_or_time
+            && !digit_before
+            && !digit_after
+            && !toks
+                .get(k + 1)
+                .is_some_and(|n| NOT_AFTER_A_NAME.contains(&n.word.to_lowercase().as_str()));
+        if t.shape != Shape::Cap && (word_like || lex::is_english(t.word)) && !known_given {
             continue;
         }
         // "Leanne Fields" is a name, "Mill Fields" a place.
@@ -140,10 +311,10 @@ fn repeated(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<
         }
         let doubtful =
             sentence_start(text, t.start) || digit_before || digit_after || after_article_or_time;
-        if word_like && !possessive && doubtful {
+        if word_like && !possessive && doubtful && !known_given {
             continue;
         }
-        out.push(name_finding(text, toks, k, k, 0.65));
+        out.push(k);
     }
     out
 }

@@ -1,0 +1,92 @@
+//! Identifiers written loosely, which the strict patterns of `identifiers`
+//! and `numbers` pass over: an e-mail address broken by a space after the
+//! "@" ("susan.bailey@ example.com", as text converted from HTML writes
+//! them) and phone numbers written without separators or in a foreign
+//! grouping ("7138536744", "55-11-5503-1347"), taken only where a contact
+//! word ("phone", "fax", "contact") stands before them on their line (or
+//! on the line before, for an indented list of contacts).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Finding;
+
+static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+        .expect("valid regex")
+});
+static BARE_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[2-9]\d{2}[2-9]\d{6}|\d{1,3}-\d{1,3}-\d{3,4}-\d{4})\b").expect("valid regex")
+});
+static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:phone|tel|telephone|fax|cell|mobile|mob|ph|contacts?|contact\(s\)|call|ring)\b",
+    )
+    .expect("valid regex")
+});
+
+pub fn find(text: &str) -> Vec<Finding> {
+    let mut out: Vec<Finding> = BROKEN_EMAIL
+        .find_iter(text)
+        .map(|m| finding(m, "email", 0.8))
+        .collect();
+    for m in BARE_PHONE.find_iter(text) {
+        if contact_before(text, m.start()) {
+            out.push(finding(m, "phone", 0.75));
+        }
+    }
+    out
+}
+
+/// A contact word earlier on the line of `start`, or on the line before
+/// when this line continues an indented list ("Contact(s): Ana Souza
+/// 0161…\n\tRay, Ed 7135550199").
+fn contact_before(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..start];
+    if CONTACT_CUE.is_match(line) {
+        return true;
+    }
+    let indented = line.starts_with([' ', '\t']);
+    let previous_start = text[..line_start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    indented && line_start > 0 && CONTACT_CUE.is_match(&text[previous_start..line_start])
+}
+
+fn finding(m: regex::Match<'_>, kind: &'static str, confidence: f32) -> Finding {
+    Finding {
+        start: m.start(),
+        end: m.end(),
+        kind,
+        text: m.as_str().to_string(),
+        confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(&'static str, String)> {
+        find(text).into_iter().map(|f| (f.kind, f.text)).collect()
+    }
+
+    #[test]
+    fn broken_addresses_and_bare_numbers_near_a_contact_word() {
+        assert_eq!(
+            texts("email: jo.ward@ example.org\nfax: 7135550199\n"),
+            [
+                ("email", "jo.ward@ example.org".to_string()),
+                ("phone", "7135550199".to_string())
+            ]
+        );
+        assert_eq!(
+            texts("Contact(s):   Ana Souza  55-11-5503-1347\n"),
+            [("phone", "55-11-5503-1347".to_string())]
+        );
+        // Without a contact word a ten-digit number is anything.
+        assert!(texts("Batch 7135550199 was posted; meet @ 10 am.").is_empty());
+    }
+}

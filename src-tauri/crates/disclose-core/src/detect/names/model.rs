@@ -1,0 +1,316 @@
+//! The statistical half of name detection: a linear token classifier (an
+//! averaged perceptron, trained by us: `cargo bench --bench train_ner`)
+//! that scores each word the rules left alone by hashed features — the
+//! word, its shape and suffix, its neighbours, which word lists hold it,
+//! what stands before and after it on the line, and what the rules found
+//! elsewhere in the same text. It earns recall where the rules have no list
+//! entry and no cue ("delivered to Raj", a lower-case sign-off); the rules
+//! keep precision, since places, organisations and titles never reach it.
+//! The weights are `model.bin` next to this module: a header, a threshold
+//! and (feature hash, weight) pairs, little-endian.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use super::tokens::{gap, sentence_start, Shape, Tok};
+use crate::detect::lexicon as lex;
+
+const MAGIC: &[u8; 8] = b"DSCNER01";
+
+/// The weights shipped with Disclose.
+pub static BUILT_IN: LazyLock<Model> =
+    LazyLock::new(|| Model::from_bytes(include_bytes!("model.bin")).unwrap_or_default());
+
+/// Feature weights and the score above which a word is a name.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    weights: HashMap<u32, f32, BuildHasherDefault<lex::Fnv>>,
+    threshold: f32,
+}
+
+impl Model {
+    pub fn new(weights: impl IntoIterator<Item = (u32, f32)>, threshold: f32) -> Model {
+        Model {
+            weights: weights.into_iter().filter(|(_, w)| *w != 0.0).collect(),
+            threshold,
+        }
+    }
+
+    /// Reads the file format written by [`Model::to_bytes`]; `None` when it
+    /// is not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+        let (threshold, rest) = rest.split_first_chunk::<4>()?;
+        if rest.len() % 8 != 0 {
+            return None;
+        }
+        let weights = rest.chunks_exact(8).map(|c| {
+            let (h, w) = c.split_at(4);
+            (
+                u32::from_le_bytes(h.try_into().unwrap_or_default()),
+                f32::from_le_bytes(w.try_into().unwrap_or_default()),
+            )
+        });
+        Some(Model::new(weights, f32::from_le_bytes(*threshold)))
+    }
+
+    /// The weights as a file: sorted, so the same model is the same bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut pairs: Vec<(u32, f32)> = self.weights.iter().map(|(h, w)| (*h, *w)).collect();
+        pairs.sort_by_key(|p| p.0);
+        let mut out = MAGIC.to_vec();
+        out.extend(self.threshold.to_le_bytes());
+        for (h, w) in pairs {
+            out.extend(h.to_le_bytes());
+            out.extend(w.to_le_bytes());
+        }
+        out
+    }
+
+    pub fn score(&self, features: &[u32]) -> f32 {
+        features
+            .iter()
+            .map(|f| self.weights.get(f).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+/// What the rules found in the whole text, as the model sees it.
+pub(super) struct Context {
+    /// Every word of a name the rules found, lower case.
+    pub(super) name_words: HashSet<String>,
+    /// The first words of names of two or more words: given names.
+    pub(super) given_words: HashSet<String>,
+}
+
+/// Whether the model looks at token `k` at all: a word the rules left
+/// alone that could be a name. A word in lower case only when a list holds
+/// it as a name ("mark", "bob"): lower-case words in no list are more often
+/// typing slips, abbreviations and codes than names. The common words of
+/// housing records only when they are also names.
+pub(super) fn candidate(t: &Tok<'_>) -> bool {
+    // "don't", "I'll"; not "O'Brien".
+    let contraction = t
+        .word
+        .char_indices()
+        .any(|(i, c)| i > 1 && matches!(c, '\'' | '’'));
+    t.word.chars().count() >= 2
+        && !contraction
+        && !lex::is_title(t.word)
+        && (t.shape != Shape::Lower || lex::is_given(t.word) || lex::is_surname(t.word))
+        && (!lex::is_common(t.word) || lex::is_given(t.word) || lex::is_surname(t.word))
+}
+
+fn hash(tag: u8, parts: &[&[u8]]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut eat = |b: u8| {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    };
+    eat(tag);
+    for p in parts {
+        for &b in *p {
+            eat(b);
+        }
+        eat(0xff);
+    }
+    h
+}
+
+fn lists(word: &str) -> u16 {
+    let flags = [
+        lex::is_given(word),
+        lex::is_surname(word),
+        lex::is_english(word),
+        lex::is_common(word),
+        lex::is_ambiguous(word),
+        lex::is_street(word),
+        lex::is_org(word),
+        lex::is_month_or_day(word),
+        lex::is_word_surname(word),
+        lex::is_title(word),
+    ];
+    flags
+        .iter()
+        .enumerate()
+        .fold(0, |acc, (i, f)| acc | (u16::from(*f) << i))
+}
+
+fn shape_code(t: Option<&Tok<'_>>) -> u8 {
+    match t.map(|t| t.shape) {
+        None => 0,
+        Some(Shape::Initial) => 1,
+        Some(Shape::Cap) => 2,
+        Some(Shape::Upper) => 3,
+        Some(Shape::Lower) => 4,
+    }
+}
+
+/// The punctuation class of the text between two words, or of the edge
+/// of a line.
+fn gap_class(g: &str) -> u8 {
+    let g = g.trim_matches([' ', '\t']);
+    if g.is_empty() {
+        return 0;
+    }
+    if g.contains('\n') {
+        return if g.trim().is_empty() { 1 } else { 2 };
+    }
+    match g.chars().next().unwrap_or(' ') {
+        ',' => 3,
+        '.' => 4,
+        ':' => 5,
+        ';' => 6,
+        '<' | '>' => 7,
+        '@' => 8,
+        '(' | ')' | '[' | ']' => 9,
+        '"' | '\'' => 10,
+        '-' | '–' | '/' => 11,
+        c if c.is_ascii_digit() => 12,
+        _ => 13,
+    }
+}
+
+/// Per-token facts the features share, computed once per token and only
+/// for the tokens the model looks at and their neighbours.
+pub(super) struct Words {
+    cache: Vec<Option<(String, u16)>>,
+}
+
+impl Words {
+    pub(super) fn new(n: usize) -> Words {
+        Words {
+            cache: vec![None; n],
+        }
+    }
+
+    /// Token `k` in lower case and the word lists that hold it.
+    fn get(&mut self, toks: &[Tok<'_>], k: usize) -> (String, u16) {
+        self.cache[k]
+            .get_or_insert_with(|| (toks[k].word.to_lowercase(), lists(toks[k].word)))
+            .clone()
+    }
+}
+
+/// The hashed features of token `k`.
+pub(super) fn features(
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    ctx: &Context,
+    words: &mut Words,
+    out: &mut Vec<u32>,
+) {
+    out.clear();
+    let t = &toks[k];
+    let (w, l0) = words.get(toks, k);
+    let prev = k.checked_sub(1).map(|p| &toks[p]);
+    let next = toks.get(k + 1);
+    let (pw, lp) = match k.checked_sub(1) {
+        Some(p) => words.get(toks, p),
+        None => (String::new(), 0xffff),
+    };
+    let (nw, ln) = if k + 1 < toks.len() {
+        words.get(toks, k + 1)
+    } else {
+        (String::new(), 0xffff)
+    };
+    let pw2 = match k.checked_sub(2) {
+        Some(p) => words.get(toks, p).0,
+        None => String::new(),
+    };
+    let s0 = shape_code(Some(t));
+    let (sp, sn) = (shape_code(prev), shape_code(next));
+    let flags = l0;
+    let (l0, lp, ln) = (l0.to_le_bytes(), lp.to_le_bytes(), ln.to_le_bytes());
+    let before = match prev {
+        Some(p) => &text[p.full_end..t.start],
+        None => &text[..t.start],
+    };
+    let line = text[..t.start].rsplit('\n').next().unwrap_or_default();
+    let line_start = line.trim().is_empty();
+    let gb = if line_start { 1 } else { gap_class(before) };
+    let ga = gap_class(gap(text, toks, k));
+    let possessive = u8::from(t.end != t.full_end);
+    let opens = u8::from(sentence_start(text, t.start));
+    let n = w.chars().count();
+    let tail = |c: usize| {
+        w.char_indices()
+            .nth(n.saturating_sub(c))
+            .map_or(0, |(i, _)| i)
+    };
+    let (suffix3, suffix2) = (&w[tail(3)..], &w[tail(2)..]);
+    let len = n.min(12) as u8;
+    let in_doc = u8::from(ctx.name_words.contains(&w));
+    let given_in_doc = u8::from(ctx.given_words.contains(&w));
+    // The first word of the line: "To:", "cc:", "From:" headers.
+    let line_head = line
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|s| !s.is_empty())
+        .unwrap_or_default()
+        .to_lowercase();
+
+    out.push(hash(0, &[]));
+    out.push(hash(1, &[w.as_bytes()]));
+    out.push(hash(2, &[&[s0], &l0]));
+    out.push(hash(3, &[&[s0], suffix3.as_bytes()]));
+    out.push(hash(4, &[&[s0], suffix2.as_bytes()]));
+    out.push(hash(5, &[pw.as_bytes()]));
+    out.push(hash(6, &[nw.as_bytes()]));
+    out.push(hash(7, &[&[sp, s0, sn]]));
+    out.push(hash(8, &[&lp, &[s0]]));
+    out.push(hash(9, &[&ln, &[s0]]));
+    out.push(hash(10, &[&[gb, s0, ga]]));
+    out.push(hash(11, &[&[s0, opens, possessive]]));
+    out.push(hash(12, &[&[s0, len]]));
+    out.push(hash(13, &[&[s0, in_doc, given_in_doc], &l0]));
+    out.push(hash(14, &[line_head.as_bytes(), &[s0]]));
+    out.push(hash(15, &[pw2.as_bytes(), pw.as_bytes()]));
+    out.push(hash(16, &[pw.as_bytes(), &[s0]]));
+    out.push(hash(17, &[nw.as_bytes(), &[s0]]));
+    out.push(hash(18, &[&[gb], &lp, &[s0]]));
+    out.push(hash(19, &[&[ga], &ln, &[s0]]));
+    for bit in 0..10u8 {
+        if flags & (1 << bit) != 0 {
+            out.push(hash(20, &[&[bit, s0, gb, ga]]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_round_trip_and_other_bytes_are_no_model() {
+        let model = Model::new([(7, 1.5), (3, -0.25), (9, 0.0)], 2.0);
+        let bytes = model.to_bytes();
+        let again = Model::from_bytes(&bytes).expect("a model");
+        assert_eq!(again.to_bytes(), bytes);
+        assert_eq!(again.score(&[7, 3, 9, 11]), 1.25);
+        assert_eq!(again.threshold(), 2.0);
+        for bad in [
+            &b""[..],
+            b"DSCNER01",
+            b"DSCNER01\0\0\0\0\x01",
+            b"NOTAMODEL\0\0\0",
+        ] {
+            assert!(Model::from_bytes(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_built_in_model_is_trained() {
+        assert!(!BUILT_IN.is_empty());
+        assert!(BUILT_IN.threshold().is_finite());
+    }
+}

@@ -3,8 +3,8 @@
 //! office documents, PDFs) in code, deterministically.
 
 pub mod adversarial;
-pub mod calls;
 pub mod bulk;
+pub mod calls;
 pub mod detect_eval;
 pub mod fuzz;
 pub mod govuk;

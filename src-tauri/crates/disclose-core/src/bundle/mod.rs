@@ -396,7 +396,10 @@ fn payload(
                     row.item_id
                 ))
             })?;
-            let mut file = written(&format!("documents/{:04}.transcript.pdf", row.number), bytes);
+            let mut file = written(
+                &format!("documents/{:04}.transcript.pdf", row.number),
+                bytes,
+            );
             file.item = Some(row.item_id);
             files.push(file);
         }

@@ -50,9 +50,12 @@ def main():
     model = WhisperModel(path, device="cpu", compute_type="int8", cpu_threads=threads, local_files_only=True)
     segments = []
     for lane, audio in enumerate(lanes):
+        # Temperature 0 only: no sampled fallback, so the same recording
+        # always gives the same transcript (and the leak check hears the
+        # rendition the same way each time).
         found, _ = model.transcribe(
             audio, language="en", word_timestamps=True, beam_size=5, vad_filter=False,
-            condition_on_previous_text=False,
+            condition_on_previous_text=False, temperature=0.0,
         )
         for segment in found:
             words = [

@@ -141,6 +141,15 @@ pub fn verify(folder: &CaseFolder, path: Option<&Path>) -> Result<VerifyReport> 
     verify_allowing(folder, path, "")
 }
 
+/// A file the case produced for an item: its recorded SHA-256 (empty when
+/// none is recorded, as for a recording's transcript) and the key its check
+/// is stored under.
+struct CaseFile {
+    item: i64,
+    sha256: String,
+    key: String,
+}
+
 /// As [`verify`], with the words of `trusted` not counted as words or
 /// fragments of redactions (see [`Needles::allow`]). The case's renditions
 /// are checked from their stored checks where those still hold.
@@ -149,7 +158,7 @@ pub fn verify_allowing(
     path: Option<&Path>,
     trusted: &str,
 ) -> Result<VerifyReport> {
-    let files: Vec<(PathBuf, Option<(i64, String)>)> = match path {
+    let files: Vec<(PathBuf, Option<CaseFile>)> = match path {
         Some(p) if p.is_dir() => walkdir::WalkDir::new(p)
             .sort_by_file_name()
             .into_iter()
@@ -166,11 +175,19 @@ pub fn verify_allowing(
                     // A recording's redacted transcript is checked beside it.
                     let transcript = crate::render::transcript_path(&path);
                     let beside = transcript.exists().then(|| {
-                        let key = stored::transcript_key(item.id);
-                        (transcript, Some((item.id, String::new(), key)))
+                        let file = CaseFile {
+                            item: item.id,
+                            sha256: String::new(),
+                            key: stored::transcript_key(item.id),
+                        };
+                        (transcript, Some(file))
                     });
-                    let key = stored::rendition_key(item.id);
-                    out.push((path, Some((item.id, r.sha256, key))));
+                    let file = CaseFile {
+                        item: item.id,
+                        sha256: r.sha256,
+                        key: stored::rendition_key(item.id),
+                    };
+                    out.push((path, Some(file)));
                     out.extend(beside);
                 }
             }
@@ -182,15 +199,15 @@ pub fn verify_allowing(
         .iter()
         .zip(&labels)
         .map(|((path, rendition), label)| match rendition {
-            Some((item, sha256, key)) => ToCheck {
+            Some(file) => ToCheck {
                 label,
-                item: Some(*item),
+                item: Some(file.item),
                 content: Content::Rendition {
                     path,
-                    sha256,
+                    sha256: &file.sha256,
                     must_match: false,
                 },
-                key: Some(key.clone()),
+                key: Some(file.key.clone()),
             },
             None => ToCheck {
                 label,
@@ -645,10 +662,9 @@ impl Checker {
                 }
             }
             Err(Stopped::Reader(e)) => self.found.push(unreadable(label, &e.to_string())),
-            Err(Stopped::Panicked(message)) => self.found.push(unreadable(
-                label,
-                &format!("the reader crashed: {message}"),
-            )),
+            Err(Stopped::Panicked(message)) => self
+                .found
+                .push(unreadable(label, &format!("the reader crashed: {message}"))),
             Err(Stopped::Worker(failure)) => {
                 self.found.push(unreadable(label, &failure.to_string()))
             }

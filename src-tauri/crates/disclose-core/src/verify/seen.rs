@@ -221,9 +221,9 @@ pub fn look_all(
                     let read = match source {
                         Source::Bytes(b) => Ok(std::borrow::Cow::Borrowed(*b)),
                         Source::Path(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
-                        Source::Rendition(p) => {
-                            crate::render::read_rendition(p).map(std::borrow::Cow::Owned)
-                        }
+                        Source::Rendition(p) => crate::render::read_rendition(p)
+                            .map(std::borrow::Cow::Owned)
+                            .map_err(|e| std::io::Error::other(e.to_string())),
                     };
                     let Ok(data) = read else {
                         continue;

@@ -175,6 +175,33 @@ impl Disclose {
         self.run(&all).json()
     }
 
+    /// (kind, text) of each finding of `disclose detect FILE --json` for
+    /// one text, each checked to be the text at its byte offsets.
+    pub fn detect_text(&self, text: &str) -> Vec<(String, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("note.txt");
+        std::fs::write(&file, text).unwrap();
+        let out = self.run(&["--json", "detect", file.to_str().unwrap()]);
+        assert_eq!(out.code, 0, "{out:?}");
+        let line = out.json();
+        line["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let (start, end) = (
+                    f["start"].as_u64().unwrap() as usize,
+                    f["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[start..end], f["text"].as_str().unwrap());
+                (
+                    f["kind"].as_str().unwrap().to_string(),
+                    text[start..end].to_string(),
+                )
+            })
+            .collect()
+    }
+
     /// Creates a case for Jane Anne Smith with a full set of identifiers.
     pub fn new_case(&self, reference: &str) {
         self.run(&[

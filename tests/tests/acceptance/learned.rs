@@ -4,36 +4,11 @@
 //! full name in any letter case, given names that are words left alone
 //! where they are words, and identifiers written loosely.
 
-use std::fs;
-
 use disclose_acceptance::Disclose;
-use serde_json::Value;
 
 /// (kind, text) of each finding of `disclose detect FILE --json`.
 fn detect(text: &str) -> Vec<(String, String)> {
-    let d = Disclose::new();
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("note.txt");
-    fs::write(&file, text).unwrap();
-    let out = d.run(&["--json", "detect", file.to_str().unwrap()]);
-    assert_eq!(out.code, 0, "{out:?}");
-    let line: Value = serde_json::from_str(out.stdout.trim()).unwrap();
-    line["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let (start, end) = (
-                f["start"].as_u64().unwrap() as usize,
-                f["end"].as_u64().unwrap() as usize,
-            );
-            assert_eq!(&text[start..end], f["text"].as_str().unwrap());
-            (
-                f["kind"].as_str().unwrap().to_string(),
-                f["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    Disclose::new().detect_text(text)
 }
 
 fn names(text: &str) -> Vec<String> {

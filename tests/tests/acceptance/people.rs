@@ -11,28 +11,7 @@ use serde_json::Value;
 
 /// The findings of `disclose detect FILE --json` for one text.
 fn detect(d: &Disclose, text: &str) -> Vec<(String, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("note.txt");
-    fs::write(&file, text).unwrap();
-    let out = d.run(&["--json", "detect", file.to_str().unwrap()]);
-    assert_eq!(out.code, 0, "{out:?}");
-    let line: Value = serde_json::from_str(out.stdout.trim()).unwrap();
-    line["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let (start, end) = (
-                f["start"].as_u64().unwrap() as usize,
-                f["end"].as_u64().unwrap() as usize,
-            );
-            assert_eq!(&text[start..end], f["text"].as_str().unwrap());
-            (
-                f["kind"].as_str().unwrap().to_string(),
-                text[start..end].to_string(),
-            )
-        })
-        .collect()
+    d.detect_text(text)
 }
 
 fn of_kind(found: &[(String, String)], kind: &str) -> Vec<String> {

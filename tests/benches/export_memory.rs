@@ -11,7 +11,7 @@
 
 use std::time::Instant;
 
-use disclose_acceptance::bulk::{case_of_pictures, export_peak};
+use disclose_acceptance::bulk::{case_of_pictures, export_peak, SIDE};
 use disclose_acceptance::Disclose;
 
 fn main() {
@@ -25,7 +25,7 @@ fn main() {
     let mut peaks = Vec::new();
     for (reference, pictures) in [("SMALL", 16), ("LARGE", 160)] {
         let start = Instant::now();
-        case_of_pictures(&d, reference, pictures);
+        case_of_pictures(&d, reference, pictures, SIDE);
         let built = start.elapsed().as_secs_f64();
         let zip = out.path().join(format!("{reference}.zip"));
         let start = Instant::now();

@@ -14,7 +14,8 @@ use image::{Pixel, Rgb, RgbImage};
 
 use crate::{tree_rss_kb, Disclose};
 
-/// Side of each picture, in pixels: 12.6 MB as PNG (it does not compress).
+/// Side of a large picture, in pixels: 12.6 MB as PNG (it does not
+/// compress).
 pub const SIDE: u32 = 2048;
 
 /// Every colour whose grey level is `shade`.
@@ -36,9 +37,9 @@ fn colours_of_shade(shade: u8) -> Vec<[u8; 3]> {
     out
 }
 
-/// Writes `count` different PNG pictures (`bulk-0001.png`, …) into `dir`;
-/// returns their total size in bytes.
-pub fn write_pictures(dir: &Path, count: usize) -> u64 {
+/// Writes `count` different PNG pictures (`bulk-0001.png`, …) of `side`
+/// pixels square into `dir`; returns their total size in bytes.
+pub fn write_pictures(dir: &Path, count: usize, side: u32) -> u64 {
     let colours = colours_of_shade(200);
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move || {
@@ -50,7 +51,7 @@ pub fn write_pictures(dir: &Path, count: usize) -> u64 {
     };
     let mut total = 0;
     for n in 1..=count {
-        let mut picture = RgbImage::new(SIDE, SIDE);
+        let mut picture = RgbImage::new(side, side);
         for pixel in picture.pixels_mut() {
             *pixel = Rgb(colours[(next() % colours.len() as u64) as usize]);
         }
@@ -61,11 +62,11 @@ pub fn write_pictures(dir: &Path, count: usize) -> u64 {
     total
 }
 
-/// A case `reference` holding `count` such pictures, each decided as
-/// disclosed and rendered.
-pub fn case_of_pictures(d: &Disclose, reference: &str, count: usize) {
+/// A case `reference` holding `count` such pictures of `side` pixels
+/// square, each decided as disclosed and rendered.
+pub fn case_of_pictures(d: &Disclose, reference: &str, count: usize, side: u32) {
     let input = tempfile::tempdir().expect("input dir");
-    write_pictures(input.path(), count);
+    write_pictures(input.path(), count, side);
     d.new_case(reference);
     d.run(&[
         "import",

@@ -243,39 +243,17 @@ pub fn plan(
         ("Audit-Head", audit_head.clone()),
         ("Audit-Entries", audit_entries.to_string()),
     ];
-    let listed: Vec<ManifestEntry> = payload
-        .files
-        .iter()
-        .map(|f| ManifestEntry {
-            path: f.path.clone(),
-            bytes: f.bytes,
-            sha256: f.sha256.clone(),
-        })
-        .collect();
+    let listed: Vec<ManifestEntry> = payload.files.iter().map(BagFile::entry).collect();
     let files: Vec<BagFile> = bagit::tag_files(&listed, &info, today)
         .into_iter()
-        .map(|(p, b)| BagFile {
-            path: format!("{root}/{p}"),
-            label: None,
-            item: None,
-            bytes: b.len() as u64,
-            sha256: sha256_hex(&b),
-            content: Content::Bytes(b),
-        })
+        .map(|(p, b)| written(&format!("{root}/{p}"), b))
         .chain(payload.files.into_iter().map(|f| BagFile {
             path: format!("{root}/data/{}", f.path),
             label: Some(f.path),
             ..f
         }))
         .collect();
-    let manifest: Vec<ManifestEntry> = files
-        .iter()
-        .map(|f| ManifestEntry {
-            path: f.path.clone(),
-            bytes: f.bytes,
-            sha256: f.sha256.clone(),
-        })
-        .collect();
+    let manifest: Vec<ManifestEntry> = files.iter().map(BagFile::entry).collect();
     let result = ExportResult {
         path: options.out.display().to_string(),
         sha256: String::new(),
@@ -333,7 +311,18 @@ struct Payload {
     withheld: u64,
 }
 
-/// A payload file written from the case's records.
+impl BagFile {
+    /// Its line of a manifest: path, size and SHA-256.
+    fn entry(&self) -> ManifestEntry {
+        ManifestEntry {
+            path: self.path.clone(),
+            bytes: self.bytes,
+            sha256: self.sha256.clone(),
+        }
+    }
+}
+
+/// A file written from the case's records (a payload or a tag file).
 fn written(path: &str, bytes: Vec<u8>) -> BagFile {
     BagFile {
         path: path.to_string(),

@@ -6,8 +6,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use disclose_acceptance::fuzz::{fuzz_dir, run, seeds::seeds, TARGETS};
 use disclose_extract::{self as extract, FileType, Limits};
+use disclose_fixtures::fuzz::{fuzz_dir, run, seeds::seeds, TARGETS};
 
 /// The files of `dir`, sorted; none if it does not exist.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {

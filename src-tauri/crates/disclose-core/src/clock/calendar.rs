@@ -86,11 +86,7 @@ impl Calendar {
             o.change == Change::Added && o.date.0 == year && o.regions.contains(&region)
         }) {
             if !days.iter().any(|h| h.date == one_off.day()) {
-                days.push(Holiday {
-                    date: one_off.day(),
-                    name: one_off.name.to_string(),
-                    source: Source::OneOff,
-                });
+                days.push(one_off.holiday());
             }
         }
         days.sort();

@@ -129,6 +129,15 @@ impl OneOff {
         let (y, m, d) = self.date;
         date(y, m, d)
     }
+
+    /// The day as a holiday of the calendar.
+    pub fn holiday(&self) -> Holiday {
+        Holiday {
+            date: self.day(),
+            name: self.name.to_string(),
+            source: Source::OneOff,
+        }
+    }
 }
 
 /// Easter Sunday in the Gregorian calendar (the anonymous computus).
@@ -256,11 +265,7 @@ pub fn computed(region: Region, year: i32, one_offs: &[OneOff]) -> Vec<Holiday> 
         if let Change::MovedFrom(from) = one_off.change {
             days.retain(|h| h.date != from);
         }
-        days.push(Holiday {
-            date: one_off.day(),
-            name: one_off.name.to_string(),
-            source: Source::OneOff,
-        });
+        days.push(one_off.holiday());
     }
     days.sort();
     days

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::numbers::finding;
 use super::Finding;
 
 static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,16 +54,6 @@ fn contact_before(text: &str, start: usize) -> bool {
         .rfind('\n')
         .map_or(0, |i| i + 1);
     indented && line_start > 0 && CONTACT_CUE.is_match(&text[previous_start..line_start])
-}
-
-fn finding(m: regex::Match<'_>, kind: &'static str, confidence: f32) -> Finding {
-    Finding {
-        start: m.start(),
-        end: m.end(),
-        kind,
-        text: m.as_str().to_string(),
-        confidence,
-    }
 }
 
 #[cfg(test)]

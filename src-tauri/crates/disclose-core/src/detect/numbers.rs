@@ -123,7 +123,8 @@ fn cued(cue: &Regex, text: &str, start: usize) -> bool {
     cue.is_match(&text[from..start])
 }
 
-fn finding(m: regex::Match<'_>, kind: &'static str, confidence: f32) -> Finding {
+/// A regex match as a finding of `kind`.
+pub(super) fn finding(m: regex::Match<'_>, kind: &'static str, confidence: f32) -> Finding {
     Finding {
         start: m.start(),
         end: m.end(),

@@ -243,12 +243,11 @@ pub(super) fn process_bytes(
             node.status = Status::Failed;
             node.cancelled = stopped == Stopped::Worker(Failure::Cancelled);
             node.reason = Some(match stopped {
-                Stopped::Reader(e) => e.to_string(),
                 Stopped::Panicked(message) => format!(
                     "the {} reader crashed on this file: {message}",
                     file_type.as_str()
                 ),
-                Stopped::Worker(failure) => failure.to_string(),
+                other => other.to_string(),
             });
             return node;
         }

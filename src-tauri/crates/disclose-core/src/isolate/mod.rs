@@ -158,6 +158,18 @@ pub enum Stopped {
     Worker(Failure),
 }
 
+/// Why, in words shown to the user: the reader's refusal, "the reader
+/// crashed: …", or what stopped the worker.
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stopped::Reader(e) => e.fmt(f),
+            Stopped::Panicked(message) => write!(f, "the reader crashed: {message}"),
+            Stopped::Worker(failure) => failure.fmt(f),
+        }
+    }
+}
+
 /// Puts the children's bytes back into the children they belong to.
 fn with_children(mut extracted: Extracted, data: Vec<serde_bytes::ByteBuf>) -> Extracted {
     for (child, bytes) in extracted.children.iter_mut().zip(data) {

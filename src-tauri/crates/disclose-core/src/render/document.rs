@@ -5,7 +5,7 @@
 //! hides, so its size gives nothing away; the redacted text is never
 //! written.
 
-use super::writer::{text_width, Mark, OutPage};
+use super::writer::{split_to_fit, text_width, Flow, Mark, OutPage};
 
 /// A redacted byte range of the text and the label its bar shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,51 +81,24 @@ fn bar_width(label: &str) -> f32 {
 
 /// Places lines top to bottom, starting new pages as they fill.
 struct Layout {
-    pages: Vec<OutPage>,
-    current: Vec<Mark>,
-    y: f32,
+    flow: Flow,
 }
 
 impl Layout {
     fn new() -> Layout {
         Layout {
-            pages: Vec::new(),
-            current: Vec::new(),
-            y: MARGIN,
+            flow: Flow::new(WIDTH, HEIGHT, MARGIN),
         }
-    }
-
-    fn next_baseline(&mut self) -> f32 {
-        if self.y + LEADING > HEIGHT - MARGIN {
-            self.pages.push(OutPage {
-                width: WIDTH,
-                height: HEIGHT,
-                picture: None,
-                marks: std::mem::take(&mut self.current),
-            });
-            self.y = MARGIN;
-        }
-        self.y += LEADING;
-        self.y
     }
 
     fn blank(&mut self) {
-        self.next_baseline();
+        self.flow.next_baseline(LEADING);
     }
 
     /// One line of marks whose `y` is relative (replaced by the baseline).
     fn line(&mut self, marks: Vec<Mark>) {
-        let baseline = self.next_baseline();
-        for mut mark in marks {
-            match &mut mark {
-                Mark::Text { y, .. } => *y = baseline,
-                Mark::Bar { rect, .. } => {
-                    rect[1] = baseline - SIZE * 0.85;
-                    rect[3] = baseline + SIZE * 0.25;
-                }
-            }
-            self.current.push(mark);
-        }
+        let baseline = self.flow.next_baseline(LEADING);
+        self.flow.place(marks, 0.0, baseline, SIZE);
     }
 
     fn flow(&mut self, tokens: Vec<Token>) {
@@ -136,7 +109,7 @@ impl Layout {
         let mut x = MARGIN;
         let flush_run = |line: &mut Vec<Mark>, run: &mut String, run_x: f32| {
             if !run.trim().is_empty() {
-                line.push(text_mark(run_x, std::mem::take(run)));
+                line.push(Mark::text(run_x, &std::mem::take(run), SIZE, false));
             }
             run.clear();
         };
@@ -149,7 +122,7 @@ impl Layout {
                     run_x = MARGIN;
                 }
                 Token::Word(word) => {
-                    for piece in split_to_fit(&word, right - MARGIN) {
+                    for piece in split_to_fit(&word, right - MARGIN, SIZE) {
                         let width = text_width(&piece, SIZE);
                         if x + text_width(piece.trim_end(), SIZE) > right && x > MARGIN {
                             flush_run(&mut line, &mut run, run_x);
@@ -187,65 +160,15 @@ impl Layout {
         }
     }
 
-    fn finish(mut self) -> Vec<OutPage> {
-        if !self.current.is_empty() || self.pages.is_empty() {
-            self.pages.push(OutPage {
-                width: WIDTH,
-                height: HEIGHT,
-                picture: None,
-                marks: self.current,
-            });
-        }
-        self.pages
+    fn finish(self) -> Vec<OutPage> {
+        self.flow.finish()
     }
-}
-
-fn text_mark(x: f32, text: String) -> Mark {
-    Mark::Text {
-        x,
-        y: 0.0,
-        size: SIZE,
-        text,
-        bold: false,
-        fit_width: None,
-        invisible: false,
-    }
-}
-
-/// A word too long for a line, cut into pieces that fit.
-fn split_to_fit(word: &str, width: f32) -> Vec<String> {
-    if text_width(word, SIZE) <= width {
-        return vec![word.to_string()];
-    }
-    let mut pieces = Vec::new();
-    let mut piece = String::new();
-    for c in word.chars() {
-        piece.push(c);
-        if text_width(&piece, SIZE) > width - SIZE {
-            pieces.push(std::mem::take(&mut piece));
-        }
-    }
-    if !piece.is_empty() {
-        pieces.push(piece);
-    }
-    pieces
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn texts(pages: &[OutPage]) -> String {
-        pages
-            .iter()
-            .flat_map(|p| &p.marks)
-            .map(|m| match m {
-                Mark::Text { text, .. } => text.clone(),
-                Mark::Bar { label, .. } => format!("[{label}]"),
-            })
-            .collect::<Vec<_>>()
-            .join("|")
-    }
+    use crate::render::writer::tests::texts;
 
     #[test]
     fn redacted_text_is_replaced_by_a_bar_and_never_written() {

@@ -8,7 +8,7 @@
 //! with its reason, as in the other renditions.
 
 use super::document::Span;
-use super::writer::{text_width, Mark, OutPage};
+use super::writer::{split_to_fit, text_width, Flow, Mark, OutPage};
 use crate::extract::RecordTable;
 use crate::marks::Variants;
 
@@ -36,7 +36,7 @@ pub struct Redacted {
 pub fn pages(title: &str, tables: &[RecordTable], redacted: &[Redacted]) -> Vec<OutPage> {
     let mut sheet = Sheet::new();
     sheet.line(
-        vec![text(MARGIN, title, TITLE_SIZE, true)],
+        vec![Mark::text(MARGIN, title, TITLE_SIZE, true)],
         TITLE_SIZE + 6.0,
     );
     for table in tables {
@@ -92,7 +92,7 @@ fn wrap(pieces: &[Piece], width: f32, bold: bool) -> Vec<Vec<Mark>> {
     let flush = |lines: &mut Vec<Vec<Mark>>, run: &mut String, run_x: f32| {
         if !run.trim().is_empty() {
             if let Some(line) = lines.last_mut() {
-                line.push(text(run_x, run.trim_end(), SIZE, bold));
+                line.push(Mark::text(run_x, run.trim_end(), SIZE, bold));
             }
         }
         run.clear();
@@ -138,36 +138,11 @@ fn wrap(pieces: &[Piece], width: f32, bold: bool) -> Vec<Vec<Mark>> {
 /// Words with their following spaces; a word wider than `width` cut into
 /// pieces that fit.
 fn split_long(words: &str, width: f32) -> Vec<String> {
-    let mut out = Vec::new();
-    for word in words.replace(['\n', '\t', '\r'], " ").split_inclusive(' ') {
-        if text_width(word, SIZE) <= width {
-            out.push(word.to_string());
-            continue;
-        }
-        let mut piece = String::new();
-        for c in word.chars() {
-            piece.push(c);
-            if text_width(&piece, SIZE) > width - SIZE {
-                out.push(std::mem::take(&mut piece));
-            }
-        }
-        if !piece.is_empty() {
-            out.push(piece);
-        }
-    }
-    out
-}
-
-fn text(x: f32, s: &str, size: f32, bold: bool) -> Mark {
-    Mark::Text {
-        x,
-        y: 0.0,
-        size,
-        text: s.to_string(),
-        bold,
-        fit_width: None,
-        invisible: false,
-    }
+    words
+        .replace(['\n', '\t', '\r'], " ")
+        .split_inclusive(' ')
+        .flat_map(|word| split_to_fit(word, width, SIZE))
+        .collect()
 }
 
 /// Widths for `columns` (each column's widest cell, within limits),
@@ -226,56 +201,20 @@ fn column_blocks(table: &RecordTable) -> Vec<Vec<usize>> {
 
 /// Places rows top to bottom, starting new pages as they fill.
 struct Sheet {
-    pages: Vec<OutPage>,
-    current: Vec<Mark>,
-    y: f32,
+    flow: Flow,
 }
 
 impl Sheet {
     fn new() -> Sheet {
         Sheet {
-            pages: Vec::new(),
-            current: Vec::new(),
-            y: MARGIN,
+            flow: Flow::new(WIDTH, HEIGHT, MARGIN),
         }
-    }
-
-    fn new_page(&mut self) {
-        self.pages.push(OutPage {
-            width: WIDTH,
-            height: HEIGHT,
-            picture: None,
-            marks: std::mem::take(&mut self.current),
-        });
-        self.y = MARGIN;
     }
 
     /// One line of marks (x absolute, y replaced by the baseline).
     fn line(&mut self, marks: Vec<Mark>, height: f32) {
-        if self.y + height > HEIGHT - MARGIN {
-            self.new_page();
-        }
-        self.y += height;
-        let baseline = self.y;
-        self.place(marks, 0.0, baseline);
-    }
-
-    fn place(&mut self, marks: Vec<Mark>, dx: f32, baseline: f32) {
-        for mut mark in marks {
-            match &mut mark {
-                Mark::Text { x, y, .. } => {
-                    *x += dx;
-                    *y = baseline;
-                }
-                Mark::Bar { rect, .. } => {
-                    rect[0] += dx;
-                    rect[2] += dx;
-                    rect[1] = baseline - SIZE * 0.85;
-                    rect[3] = baseline + SIZE * 0.25;
-                }
-            }
-            self.current.push(mark);
-        }
+        let baseline = self.flow.next_baseline(height);
+        self.flow.place(marks, 0.0, baseline, SIZE);
     }
 
     fn table(&mut self, table: &RecordTable, redacted: &[Redacted]) {
@@ -293,9 +232,9 @@ impl Sheet {
                     blocks.iter().map(Vec::len).sum::<usize>()
                 ));
             }
-            self.y += LEADING;
+            self.flow.y += LEADING;
             self.line(
-                vec![text(MARGIN, &heading, SIZE + 1.0, true)],
+                vec![Mark::text(MARGIN, &heading, SIZE + 1.0, true)],
                 LEADING + 2.0,
             );
             let widths = column_widths(table, block);
@@ -326,19 +265,19 @@ impl Sheet {
                 self.row(&cells, &widths, false, redacted, hidden);
             }
             if table.rows.is_empty() {
-                self.line(vec![text(MARGIN, "(no rows)", SIZE, false)], LEADING);
+                self.line(vec![Mark::text(MARGIN, "(no rows)", SIZE, false)], LEADING);
             }
         }
     }
 
     /// A thin line under the headings.
     fn rule(&mut self, width: f32) {
-        let y = self.y + 2.0;
-        self.current.push(Mark::Bar {
+        let y = self.flow.y + 2.0;
+        self.flow.current.push(Mark::Bar {
             rect: [MARGIN, y, MARGIN + width, y + 0.6],
             label: String::new(),
         });
-        self.y += 3.0;
+        self.flow.y += 3.0;
     }
 
     /// One row of cells; a hidden row starts with its label.
@@ -363,44 +302,30 @@ impl Sheet {
             })
             .collect();
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        if self.y + lines as f32 * LEADING > HEIGHT - MARGIN {
-            self.new_page();
+        if !self.flow.fits(lines as f32 * LEADING) {
+            self.flow.new_page();
         }
-        let top = self.y;
+        let top = self.flow.y;
         let mut x = MARGIN;
         for (cell, w) in wrapped.into_iter().zip(widths) {
             for (n, line) in cell.into_iter().enumerate() {
                 let baseline = top + (n as f32 + 1.0) * LEADING;
-                self.place(line, x + PADDING, baseline);
+                self.flow.place(line, x + PADDING, baseline, SIZE);
             }
             x += w;
         }
-        self.y = top + lines as f32 * LEADING;
+        self.flow.y = top + lines as f32 * LEADING;
     }
 
-    fn finish(mut self) -> Vec<OutPage> {
-        if !self.current.is_empty() || self.pages.is_empty() {
-            self.new_page();
-        }
-        self.pages
+    fn finish(self) -> Vec<OutPage> {
+        self.flow.finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn texts(pages: &[OutPage]) -> String {
-        pages
-            .iter()
-            .flat_map(|p| &p.marks)
-            .map(|m| match m {
-                Mark::Text { text, .. } => text.clone(),
-                Mark::Bar { label, .. } => format!("[{label}]"),
-            })
-            .collect::<Vec<_>>()
-            .join("|")
-    }
+    use crate::render::writer::tests::texts;
 
     #[test]
     fn headings_cells_hidden_sheets_and_redactions() {

@@ -43,6 +43,21 @@ pub enum Mark {
     Bar { rect: [f32; 4], label: String },
 }
 
+impl Mark {
+    /// A visible line of text at `x`, its baseline set when it is placed.
+    pub fn text(x: f32, text: &str, size: f32, bold: bool) -> Mark {
+        Mark::Text {
+            x,
+            y: 0.0,
+            size,
+            text: text.to_string(),
+            bold,
+            fit_width: None,
+            invisible: false,
+        }
+    }
+}
+
 pub struct OutPage {
     pub width: f32,
     pub height: f32,
@@ -231,4 +246,122 @@ fn deflate(data: &[u8]) -> Vec<u8> {
 /// The width of `text` in points at `size`.
 pub fn text_width(text: &str, size: f32) -> f32 {
     super::font::text_width(text, size)
+}
+
+/// Marks laid line by line down pages of one size, a new page begun when
+/// a line would pass the bottom margin: how documents and tables are set.
+pub struct Flow {
+    width: f32,
+    height: f32,
+    margin: f32,
+    pages: Vec<OutPage>,
+    /// The marks of the page being filled.
+    pub current: Vec<Mark>,
+    /// The last baseline (or the top margin) on that page.
+    pub y: f32,
+}
+
+impl Flow {
+    pub fn new(width: f32, height: f32, margin: f32) -> Flow {
+        Flow {
+            width,
+            height,
+            margin,
+            pages: Vec::new(),
+            current: Vec::new(),
+            y: margin,
+        }
+    }
+
+    /// Whether `height` more fits above the bottom margin.
+    pub fn fits(&self, height: f32) -> bool {
+        self.y + height <= self.height - self.margin
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(OutPage {
+            width: self.width,
+            height: self.height,
+            picture: None,
+            marks: std::mem::take(&mut self.current),
+        });
+        self.y = self.margin;
+    }
+
+    /// The baseline of a line `height` below the last, on a new page when
+    /// it would not fit.
+    pub fn next_baseline(&mut self, height: f32) -> f32 {
+        if !self.fits(height) {
+            self.new_page();
+        }
+        self.y += height;
+        self.y
+    }
+
+    /// Puts `marks` (x relative to `dx`) on `baseline`; bars cover text of
+    /// `size`.
+    pub fn place(&mut self, marks: Vec<Mark>, dx: f32, baseline: f32, size: f32) {
+        for mut mark in marks {
+            match &mut mark {
+                Mark::Text { x, y, .. } => {
+                    *x += dx;
+                    *y = baseline;
+                }
+                Mark::Bar { rect, .. } => {
+                    rect[0] += dx;
+                    rect[2] += dx;
+                    rect[1] = baseline - size * 0.85;
+                    rect[3] = baseline + size * 0.25;
+                }
+            }
+            self.current.push(mark);
+        }
+    }
+
+    /// The pages, the last one too (at least one page).
+    pub fn finish(mut self) -> Vec<OutPage> {
+        if !self.current.is_empty() || self.pages.is_empty() {
+            self.new_page();
+        }
+        self.pages
+    }
+}
+
+/// A word too long for a line `width` wide at `size`, cut into pieces
+/// that fit (the word itself when it fits).
+pub fn split_to_fit(word: &str, width: f32, size: f32) -> Vec<String> {
+    if text_width(word, size) <= width {
+        return vec![word.to_string()];
+    }
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in word.chars() {
+        piece.push(c);
+        if text_width(&piece, size) > width - size {
+            pieces.push(std::mem::take(&mut piece));
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    /// The text of `pages` in drawing order, bars as `[label]`, for the
+    /// layout tests.
+    pub(in crate::render) fn texts(pages: &[OutPage]) -> String {
+        pages
+            .iter()
+            .flat_map(|p| &p.marks)
+            .map(|m| match m {
+                Mark::Text { text, .. } => text.clone(),
+                Mark::Bar { label, .. } => format!("[{label}]"),
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    }
 }

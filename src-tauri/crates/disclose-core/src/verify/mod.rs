@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
 use crate::extract::{self, sniff::sniff, Limits};
-use crate::isolate::{Isolation, ProcessLimits, Slot, Stopped};
+use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::{MarkStatus, PageBox};
 use crate::store::originals::sha256_hex;
 pub use needles::{FindingKind, Needles};
@@ -661,13 +661,7 @@ impl Checker {
                     }
                 }
             }
-            Err(Stopped::Reader(e)) => self.found.push(unreadable(label, &e.to_string())),
-            Err(Stopped::Panicked(message)) => self
-                .found
-                .push(unreadable(label, &format!("the reader crashed: {message}"))),
-            Err(Stopped::Worker(failure)) => {
-                self.found.push(unreadable(label, &failure.to_string()))
-            }
+            Err(stopped) => self.found.push(unreadable(label, &stopped.to_string())),
         }
     }
 

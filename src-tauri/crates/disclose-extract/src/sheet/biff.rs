@@ -235,10 +235,12 @@ fn u16_at(bytes: &[u8], at: usize) -> u16 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+    /// One BIFF record: its type, its length and `data` (also the hidden
+    /// rows' and columns' tests' writer).
+    pub(crate) fn record(kind: u16, data: &[u8]) -> Vec<u8> {
         let mut out = kind.to_le_bytes().to_vec();
         out.extend((data.len() as u16).to_le_bytes());
         out.extend(data);

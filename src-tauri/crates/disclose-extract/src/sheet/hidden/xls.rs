@@ -126,13 +126,7 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn record(kind: u16, data: &[u8]) -> Vec<u8> {
-        let mut out = kind.to_le_bytes().to_vec();
-        out.extend((data.len() as u16).to_le_bytes());
-        out.extend(data);
-        out
-    }
+    use crate::sheet::biff::tests::record;
 
     fn bof() -> Vec<u8> {
         let mut data = BIFF8.to_le_bytes().to_vec();

@@ -58,7 +58,7 @@ pub fn available() -> bool {
 }
 
 /// A line of words read by OCR: each word, its box and its confidence.
-type OcrLine = Vec<(String, [f32; 4], f32)>;
+pub(crate) type OcrLine = Vec<(String, [f32; 4], f32)>;
 
 /// One page read by OCR: size in points (PDF) or pixels (images).
 #[derive(Debug, Clone, serde::Deserialize, Serialize)]
@@ -457,7 +457,7 @@ fn tesseract(png: &[u8], scale: f32) -> std::result::Result<Vec<OcrLine>, String
 
 /// Tesseract's TSV: level, page, block, paragraph, line, word, left, top,
 /// width, height, confidence, text. Words are level 5.
-fn parse_tsv(tsv: &str, scale: f32) -> Vec<OcrLine> {
+pub(crate) fn parse_tsv(tsv: &str, scale: f32) -> Vec<OcrLine> {
     let mut lines: Vec<OcrLine> = Vec::new();
     let mut current_line = None;
     for row in tsv.lines().skip(1) {

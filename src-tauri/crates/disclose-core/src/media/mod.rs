@@ -12,6 +12,7 @@ pub mod probe;
 pub mod redact;
 pub mod speech;
 pub mod tools;
+pub mod video;
 
 use crate::extract::{ExtractError, Extracted};
 

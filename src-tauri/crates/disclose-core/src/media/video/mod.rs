@@ -1,0 +1,365 @@
+//! CCTV and other video: recognised by its bytes ([`is_video`]),
+//! described by `ffprobe` ([`describe`]), its burnt-in text (timestamps,
+//! camera names, number plates) read by Tesseract from sampled frames
+//! ([`extract_video`]), its faces found ([`faces`]) and followed
+//! ([`tracks`]) on frames sampled [`RATE`] times a second, rendered with
+//! the faces and areas to hide blurred ([`blur`]) and checked again
+//! afterwards ([`check`]).
+//!
+//! Time on a video is counted in samples: sample `k` lies at `k / RATE`
+//! seconds, and is the item's page `k + 1`. A face track is a set of
+//! area marks, one a sample, sharing a person key `face-N`; an area drawn
+//! on a page hides that stretch of the video. Everything is done on the
+//! first [`MAX_SECONDS`]; the rendition ends there.
+
+pub mod blur;
+pub mod check;
+pub mod describe;
+pub mod faces;
+pub mod frames;
+pub mod tracks;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+use super::tools::Tool;
+use crate::extract::{ExtractError, Extracted, Page, Word};
+use crate::marks::{Mark, MarkStatus, NewMark, Target};
+
+/// FFmpeg may read local files only, and only with the demuxers of the
+/// video containers Disclose knows (MP4/MOV, AVI, Matroska/WebM, MPEG-TS).
+pub const GUARD: [&str; 4] = [
+    "-protocol_whitelist",
+    "file",
+    "-format_whitelist",
+    "mov,avi,matroska,mpegts",
+];
+/// Frames sampled a second, for faces.
+pub const RATE: f64 = 2.0;
+/// Frames read by OCR a second, at most.
+const OCR_RATE: f64 = 1.0;
+/// Most frames read by OCR in one video.
+const OCR_FRAMES: f64 = 240.0;
+/// Most of a video handled, in seconds.
+pub const MAX_SECONDS: f64 = 3600.0;
+/// Lowest confidence (0–100) of an OCR word kept.
+const OCR_CONFIDENCE: f32 = 50.0;
+/// Metadata key naming the face model that looked at a video.
+pub const FACES_BY: &str = "faces-by";
+/// The person key of face track `n`.
+pub fn track_key(n: u32) -> String {
+    format!("face-{n}")
+}
+
+/// Whether `head` (the first bytes of a file) is a video container: MP4
+/// or QuickTime (other than an M4A sound file), AVI, Matroska or WebM.
+pub fn is_video(head: &[u8]) -> bool {
+    let ftyp = head.len() >= 12
+        && &head[4..8] == b"ftyp"
+        && !matches!(&head[8..12], b"M4A " | b"M4B " | b"M4P " | b"avif" | b"avis" | b"heic" | b"heix" | b"mif1" | b"msf1");
+    let avi = head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"AVI ";
+    let ebml = head.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]);
+    // Old QuickTime files start with a `moov`, `mdat`, `wide` or `free` atom.
+    let quicktime = head.len() >= 8 && matches!(&head[4..8], b"moov" | b"mdat" | b"wide");
+    ftyp || avi || ebml || quicktime
+}
+
+/// Seconds of a video of `duration` seconds that Disclose handles.
+pub fn covered(duration: f64) -> f64 {
+    duration.clamp(0.0, MAX_SECONDS)
+}
+
+/// The number of samples in `duration` seconds.
+pub fn samples(duration: f64) -> u32 {
+    ((covered(duration) * RATE).ceil() as u32).max(1)
+}
+
+/// The time of a page (sample) number.
+pub fn page_time(page: u32) -> f64 {
+    f64::from(page.saturating_sub(1)) / RATE
+}
+
+fn unreadable(e: String) -> ExtractError {
+    if e.contains("not installed") {
+        ExtractError::Unsupported(format!("video: {e}"))
+    } else {
+        ExtractError::Corrupt(format!("unreadable video: {e}"))
+    }
+}
+
+/// Reads a video: its description, and the text burnt into its frames as
+/// its text, each line with the time it appeared and each word placed on
+/// the sample it was read from. A video whose text cannot be read keeps
+/// its description, with the reason as a warning.
+pub fn extract_video(data: &[u8]) -> Result<Extracted, ExtractError> {
+    let dir = tempfile::tempdir()
+        .map_err(|e| ExtractError::Corrupt(format!("no temporary folder: {e}")))?;
+    let input = dir.path().join("video");
+    std::fs::write(&input, data).map_err(|e| ExtractError::Corrupt(e.to_string()))?;
+    let video = describe::describe(&input, dir.path()).map_err(unreadable)?;
+    let mut out = Extracted {
+        metadata: video.metadata.clone(),
+        date: video.created,
+        ..Extracted::default()
+    };
+    out.metadata
+        .insert("frame-samples".into(), format!("{RATE} a second"));
+    if video.duration > MAX_SECONDS {
+        out.warnings.push(format!(
+            "only the first {} minutes are read and disclosed",
+            MAX_SECONDS as u64 / 60
+        ));
+    }
+    match burnt_in_text(&input, &video, dir.path()) {
+        Ok((text, pages)) => {
+            out.text = text;
+            out.pages = pages;
+        }
+        Err(e) => out.warnings.push(format!("text in the frames not read: {e}")),
+    }
+    Ok(out)
+}
+
+/// The text Tesseract reads on frames taken once a second (fewer on a
+/// long video): a line is written out when it first appears, after its
+/// time, `[mm:ss]`.
+fn burnt_in_text(
+    input: &Path,
+    video: &describe::Video,
+    dir: &Path,
+) -> Result<(String, Vec<Page>), String> {
+    let span = covered(video.duration).max(0.1);
+    let rate = OCR_RATE.min(OCR_FRAMES / span);
+    // Small frames are enlarged for Tesseract, large ones reduced.
+    let scale = if video.width < 1000 {
+        2.0
+    } else if video.width > 2000 {
+        0.5
+    } else {
+        1.0
+    };
+    let pngs = frames::grey_pngs(input, span, rate, scale, dir)?;
+    let tesseract = Tool {
+        program: "tesseract".into(),
+        package: "Debian package tesseract-ocr",
+    };
+    let mut text = String::new();
+    let mut pages: Vec<Page> = Vec::new();
+    let mut previous: Vec<String> = Vec::new();
+    for (i, png) in pngs.iter().enumerate() {
+        let t = i as f64 / rate;
+        let args: Vec<&std::ffi::OsStr> = vec![
+            png.as_os_str(),
+            "stdout".as_ref(),
+            "-l".as_ref(),
+            "eng".as_ref(),
+            "--psm".as_ref(),
+            "11".as_ref(),
+            "tsv".as_ref(),
+        ];
+        let tsv = tesseract.run(&args, Duration::from_secs(60), dir)?;
+        let _ = std::fs::remove_file(png);
+        let lines: Vec<Vec<(String, [f32; 4], f32)>> =
+            crate::ocr::parse_tsv(&String::from_utf8_lossy(&tsv), 1.0 / scale as f32)
+                .into_iter()
+                .map(|line| {
+                    line.into_iter()
+                        .filter(|(w, _, conf)| *conf >= OCR_CONFIDENCE && w.chars().any(char::is_alphanumeric))
+                        .collect::<Vec<_>>()
+                })
+                .filter(|line| !line.is_empty())
+                .collect();
+        let seen: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join(" "))
+            .collect();
+        let page_number = (t * RATE).round() as u32 + 1;
+        let mut words = Vec::new();
+        for (line, said) in lines.iter().zip(&seen) {
+            if previous.contains(said) {
+                continue;
+            }
+            let secs = t as u64;
+            text.push_str(&format!("[{:02}:{:02}] ", secs / 60, secs % 60));
+            for (n, (word, bbox, _)) in line.iter().enumerate() {
+                if n > 0 {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(word);
+                words.push(Word {
+                    start,
+                    end: text.len(),
+                    bbox: *bbox,
+                });
+            }
+            text.push('\n');
+        }
+        previous = seen;
+        if !words.is_empty() {
+            pages.push(Page {
+                number: page_number,
+                width: video.width as f32,
+                height: video.height as f32,
+                words,
+            });
+        }
+    }
+    Ok((text, pages))
+}
+
+/// The faces in the video at `input` (described by its item's
+/// `metadata`), followed into tracks, as suggested marks on `item_id`;
+/// and the model's name.
+pub fn face_marks(
+    item_id: i64,
+    input: &Path,
+    metadata: &BTreeMap<String, String>,
+    dir: &Path,
+) -> Result<(Vec<NewMark>, String), String> {
+    let number = |key: &str| metadata.get(key).and_then(|v| v.parse::<f64>().ok());
+    let (Some(width), Some(height)) = (number("width"), number("height")) else {
+        return Err("the video's size is not known".into());
+    };
+    let duration = number("duration").unwrap_or(0.0);
+    let size = (width as u32, height as u32);
+    let (found, model) = faces::find(input, size, samples(duration), RATE, dir)?;
+    let mut marks = Vec::new();
+    for track in tracks::link(&found) {
+        for (sample, face) in &track.faces {
+            marks.push(NewMark {
+                item_id,
+                target: Target::Area {
+                    page: sample + 1,
+                    rect: face.rect,
+                },
+                text: String::new(),
+                kind: "face".into(),
+                whose: "third_party".into(),
+                person: track_key(track.number),
+                reason: "third-party".into(),
+                confidence: Some(face.score),
+                source: "detect".into(),
+            });
+        }
+    }
+    Ok((marks, model))
+}
+
+/// The areas the accepted area marks of a video hide: one per face track
+/// (its marks share a person key), one per other mark.
+pub fn areas(redactions: &[Mark]) -> Vec<blur::Area> {
+    let mut grouped: BTreeMap<String, blur::Area> = BTreeMap::new();
+    for mark in redactions {
+        if mark.status != MarkStatus::Accepted {
+            continue;
+        }
+        let Target::Area { page, rect } = mark.target else {
+            continue;
+        };
+        let key = if mark.person.is_empty() {
+            format!("mark {}", mark.id)
+        } else {
+            format!("person {}", mark.person)
+        };
+        grouped
+            .entry(key)
+            .or_insert_with(|| blur::Area { points: Vec::new() })
+            .points
+            .push((page_time(page), rect));
+    }
+    grouped.into_values().collect()
+}
+
+/// The frame size a video's item metadata records.
+pub fn frame_size(metadata: &BTreeMap<String, String>) -> Option<(u32, u32)> {
+    let number = |key: &str| metadata.get(key).and_then(|v| v.parse::<u32>().ok());
+    Some((number("width")?, number("height")?)).filter(|(w, h)| *w >= 16 && *h >= 16)
+}
+
+/// The redacted rendition of the video at `input`: `redactions` blurred,
+/// `caption` on every frame, no metadata (see [`blur`]).
+pub fn render(
+    input: &Path,
+    metadata: &BTreeMap<String, String>,
+    redactions: &[Mark],
+    caption: &str,
+    dir: &Path,
+) -> Result<Vec<u8>, String> {
+    let frame = frame_size(metadata).ok_or("the video's size is not known")?;
+    let duration = metadata
+        .get("duration")
+        .and_then(|d| d.parse::<f64>().ok())
+        .unwrap_or(MAX_SECONDS);
+    let windows = blur::windows(&areas(redactions), RATE, frame, tracks::MAX_GAP);
+    blur::mp4(input, frame, &windows, caption, covered(duration), dir)
+}
+
+/// What the leak check finds wrong with the redacted video at `rendition`
+/// made with `redactions`: faces still seen where they were to be
+/// blurred, and metadata left in the file. Empty when clean; an error
+/// when it could not look (which fails the check).
+pub fn leaks(
+    rendition: &Path,
+    metadata: &BTreeMap<String, String>,
+    redactions: &[Mark],
+    dir: &Path,
+) -> Result<Vec<String>, String> {
+    let frame = frame_size(metadata).ok_or("the video's size is not known")?;
+    let mut args: Vec<&std::ffi::OsStr> = GUARD.iter().map(|a| a.as_ref()).collect();
+    args.extend_from_slice(&[
+        "-v".as_ref(),
+        "error".as_ref(),
+        "-print_format".as_ref(),
+        "json".as_ref(),
+        "-show_format".as_ref(),
+        "-show_streams".as_ref(),
+        "-i".as_ref(),
+        rendition.as_os_str(),
+    ]);
+    let json = Tool::ffprobe().run(&args, Duration::from_secs(60), dir)?;
+    let mut problems: Vec<String> = check::stray_tags(&json)?
+        .into_iter()
+        .map(|tag| format!("metadata left in the video: {tag}"))
+        .collect();
+    let seen = describe::parse(&json)?;
+    let windows = blur::windows(&areas(redactions), RATE, frame, tracks::MAX_GAP);
+    if !windows.is_empty() {
+        let (found, _) = faces::find(rendition, frame, samples(seen.duration), RATE, dir)?;
+        for (t, rect) in check::unblurred(&found, RATE, &windows, frame) {
+            problems.push(format!(
+                "a face is still seen at {t:.1} s, at {:.0},{:.0}–{:.0},{:.0}, where it was to be blurred",
+                rect[0], rect[1], rect[2], rect[3]
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn video_containers_are_known_by_their_bytes() {
+        assert!(is_video(b"\0\0\0\x20ftypisom\0\0\x02\0"));
+        assert!(is_video(b"\0\0\0\x14ftypqt  \0\0\0\0"));
+        assert!(!is_video(b"\0\0\0\x20ftypM4A \0\0\0\0"), "sound is not video");
+        assert!(!is_video(b"\0\0\0\x1cftypheic\0\0\0\0"), "a photo is not video");
+        assert!(is_video(b"RIFF\0\0\0\0AVI LIST"));
+        assert!(!is_video(b"RIFF\0\0\0\0WAVEfmt "));
+        assert!(is_video(&[0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81]));
+        assert!(!is_video(b"%PDF-1.7"));
+        assert!(!is_video(b""));
+    }
+
+    #[test]
+    fn pages_are_samples_in_time() {
+        assert_eq!(page_time(1), 0.0);
+        assert_eq!(page_time(4), 1.5);
+        assert_eq!(samples(6.0), 12);
+        assert_eq!(samples(0.0), 1);
+        assert_eq!(samples(1e9), (MAX_SECONDS * RATE) as u32);
+    }
+}

@@ -3,6 +3,7 @@
 
 mod audit;
 mod calls;
+mod cctv;
 mod cases;
 mod corpus;
 mod deadline;

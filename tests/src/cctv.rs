@@ -78,6 +78,12 @@ fn font() -> PathBuf {
 /// extension chooses the container: .mp4, .mov, .mkv, .avi), with
 /// `walkers` over the scene and `tags` (`key=value`) in its metadata.
 pub fn clip(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str]) {
+    clip_with(path, walkers, seconds, tags, 0);
+}
+
+/// [`clip`] with film grain of strength `grain` (0–100) over the whole
+/// picture, as a cheap camera at night adds.
+pub fn clip_with(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str], grain: u32) {
     let font = font();
     let font = font.to_str().unwrap();
     let mut args: Vec<String> = vec![
@@ -116,7 +122,11 @@ pub fn clip(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str]) {
             i + 1
         ));
     }
-    let last = format!("[s{}]", walkers.len());
+    let mut last = format!("[s{}]", walkers.len());
+    if grain > 0 {
+        graph.push_str(&format!(";{last}noise=alls={grain}:allf=t[grain]"));
+        last = "[grain]".into();
+    }
     args.extend(["-filter_complex".into(), graph, "-map".into(), last]);
     let codec = if path.extension().is_some_and(|e| e == "avi") {
         "mpeg4"

@@ -7,10 +7,9 @@
 //! afterwards ([`check`]).
 //!
 //! Time on a video is counted in samples: sample `k` lies at `k / RATE`
-//! seconds, and is the item's page `k + 1`. A face track is a set of
-//! area marks, one a sample, sharing a person key `face-N`; an area drawn
-//! on a page hides that stretch of the video. Everything is done on the
-//! first [`MAX_SECONDS`]; the rendition ends there.
+//! seconds, and is the item's page `k + 1` (see `crate::cctv` for how
+//! tracks and drawn areas become marks). Everything is done on the first
+//! [`MAX_SECONDS`]; the rendition ends there.
 
 pub mod blur;
 pub mod check;
@@ -25,7 +24,6 @@ use std::time::Duration;
 
 use super::tools::Tool;
 use crate::extract::{ExtractError, Extracted, Page, Word};
-use crate::marks::{Mark, MarkStatus, NewMark, Target};
 
 /// FFmpeg may read local files only, and only with the demuxers of the
 /// video containers Disclose knows (MP4/MOV, AVI, Matroska/WebM, MPEG-TS).
@@ -45,12 +43,6 @@ const OCR_FRAMES: f64 = 240.0;
 pub const MAX_SECONDS: f64 = 3600.0;
 /// Lowest confidence (0–100) of an OCR word kept.
 const OCR_CONFIDENCE: f32 = 50.0;
-/// Metadata key naming the face model that looked at a video.
-pub const FACES_BY: &str = "faces-by";
-/// The person key of face track `n`.
-pub fn track_key(n: u32) -> String {
-    format!("face-{n}")
-}
 
 /// Whether `head` (the first bytes of a file) is a video container: MP4
 /// or QuickTime (other than an M4A sound file), AVI, Matroska or WebM.
@@ -210,66 +202,19 @@ fn burnt_in_text(
 }
 
 /// The faces in the video at `input` (described by its item's
-/// `metadata`), followed into tracks, as suggested marks on `item_id`;
-/// and the model's name.
-pub fn face_marks(
-    item_id: i64,
+/// `metadata`), followed into tracks; and the model's name.
+pub fn face_tracks(
     input: &Path,
     metadata: &BTreeMap<String, String>,
     dir: &Path,
-) -> Result<(Vec<NewMark>, String), String> {
-    let number = |key: &str| metadata.get(key).and_then(|v| v.parse::<f64>().ok());
-    let (Some(width), Some(height)) = (number("width"), number("height")) else {
-        return Err("the video's size is not known".into());
-    };
-    let duration = number("duration").unwrap_or(0.0);
-    let size = (width as u32, height as u32);
+) -> Result<(Vec<tracks::Track>, String), String> {
+    let size = frame_size(metadata).ok_or("the video's size is not known")?;
+    let duration = metadata
+        .get("duration")
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0);
     let (found, model) = faces::find(input, size, samples(duration), RATE, dir)?;
-    let mut marks = Vec::new();
-    for track in tracks::link(&found) {
-        for (sample, face) in &track.faces {
-            marks.push(NewMark {
-                item_id,
-                target: Target::Area {
-                    page: sample + 1,
-                    rect: face.rect,
-                },
-                text: String::new(),
-                kind: "face".into(),
-                whose: "third_party".into(),
-                person: track_key(track.number),
-                reason: "third-party".into(),
-                confidence: Some(face.score),
-                source: "detect".into(),
-            });
-        }
-    }
-    Ok((marks, model))
-}
-
-/// The areas the accepted area marks of a video hide: one per face track
-/// (its marks share a person key), one per other mark.
-pub fn areas(redactions: &[Mark]) -> Vec<blur::Area> {
-    let mut grouped: BTreeMap<String, blur::Area> = BTreeMap::new();
-    for mark in redactions {
-        if mark.status != MarkStatus::Accepted {
-            continue;
-        }
-        let Target::Area { page, rect } = mark.target else {
-            continue;
-        };
-        let key = if mark.person.is_empty() {
-            format!("mark {}", mark.id)
-        } else {
-            format!("person {}", mark.person)
-        };
-        grouped
-            .entry(key)
-            .or_insert_with(|| blur::Area { points: Vec::new() })
-            .points
-            .push((page_time(page), rect));
-    }
-    grouped.into_values().collect()
+    Ok((tracks::link(&found), model))
 }
 
 /// The frame size a video's item metadata records.
@@ -278,12 +223,13 @@ pub fn frame_size(metadata: &BTreeMap<String, String>) -> Option<(u32, u32)> {
     Some((number("width")?, number("height")?)).filter(|(w, h)| *w >= 16 && *h >= 16)
 }
 
-/// The redacted rendition of the video at `input`: `redactions` blurred,
-/// `caption` on every frame, no metadata (see [`blur`]).
+/// The redacted rendition of the video at `input` (described by its
+/// item's `metadata`): `areas` blurred, `caption` on every frame, no
+/// metadata (see [`blur`]).
 pub fn render(
     input: &Path,
     metadata: &BTreeMap<String, String>,
-    redactions: &[Mark],
+    areas: &[blur::Area],
     caption: &str,
     dir: &Path,
 ) -> Result<Vec<u8>, String> {
@@ -292,21 +238,15 @@ pub fn render(
         .get("duration")
         .and_then(|d| d.parse::<f64>().ok())
         .unwrap_or(MAX_SECONDS);
-    let windows = blur::windows(&areas(redactions), RATE, frame, tracks::MAX_GAP);
+    let windows = blur::windows(areas, RATE, frame, tracks::MAX_GAP);
     blur::mp4(input, frame, &windows, caption, covered(duration), dir)
 }
 
-/// What the leak check finds wrong with the redacted video at `rendition`
-/// made with `redactions`: faces still seen where they were to be
-/// blurred, and metadata left in the file. Empty when clean; an error
-/// when it could not look (which fails the check).
-pub fn leaks(
-    rendition: &Path,
-    metadata: &BTreeMap<String, String>,
-    redactions: &[Mark],
-    dir: &Path,
-) -> Result<Vec<String>, String> {
-    let frame = frame_size(metadata).ok_or("the video's size is not known")?;
+/// What the leak check finds wrong with the redacted video at
+/// `rendition`, in which `areas` were to be blurred: faces still seen
+/// there, and metadata left in the file. Empty when clean; an error when
+/// it could not look (which fails the check).
+pub fn leaks(rendition: &Path, areas: &[blur::Area], dir: &Path) -> Result<Vec<String>, String> {
     let mut args: Vec<&std::ffi::OsStr> = GUARD.iter().map(|a| a.as_ref()).collect();
     args.extend_from_slice(&[
         "-v".as_ref(),
@@ -324,12 +264,13 @@ pub fn leaks(
         .map(|tag| format!("metadata left in the video: {tag}"))
         .collect();
     let seen = describe::parse(&json)?;
-    let windows = blur::windows(&areas(redactions), RATE, frame, tracks::MAX_GAP);
+    let frame = (seen.width, seen.height);
+    let windows = blur::windows(areas, RATE, frame, tracks::MAX_GAP);
     if !windows.is_empty() {
         let (found, _) = faces::find(rendition, frame, samples(seen.duration), RATE, dir)?;
         for (t, rect) in check::unblurred(&found, RATE, &windows, frame) {
             problems.push(format!(
-                "a face is still seen at {t:.1} s, at {:.0},{:.0}–{:.0},{:.0}, where it was to be blurred",
+                "a face is still seen at {t:.1} s, at {:.0},{:.0}-{:.0},{:.0}, where it was to be blurred",
                 rect[0], rect[1], rect[2], rect[3]
             ));
         }

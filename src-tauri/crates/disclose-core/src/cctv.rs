@@ -1,0 +1,229 @@
+//! CCTV in a case: the glue between a case's store and the video engine
+//! (`crate::media::video`). Face tracks become suggested area marks, one
+//! a sampled frame (page), sharing a person key `face-N` so a caseworker
+//! keeps or blurs a whole track at once; the accepted area marks of a
+//! video become the areas its rendition blurs and the leak check looks
+//! at again.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::case::CaseFolder;
+use crate::error::Result;
+use crate::marks::{Mark, MarkStatus, NewMark, Target};
+use crate::media::video::{self, blur};
+use crate::store::{originals, Status};
+
+/// The type of a video item.
+pub const VIDEO: &str = "video";
+
+/// The person key of face track `n`.
+pub fn track_key(n: u32) -> String {
+    format!("face-{n}")
+}
+
+/// What looking for faces found.
+#[derive(Debug, Default)]
+pub struct Faces {
+    /// Suggested marks, one a track and sample.
+    pub marks: Vec<NewMark>,
+    /// Videos looked at.
+    pub videos: u64,
+    /// Tracks found.
+    pub tracks: u64,
+    /// Videos that could not be looked at, with the reason.
+    pub problems: Vec<(i64, String)>,
+}
+
+/// Looks for faces in every readable video of the case that has no face
+/// marks yet, and suggests each track for blurring.
+pub fn suggest(folder: &CaseFolder) -> Result<Faces> {
+    let mut out = Faces::default();
+    for item in folder.store.items(None)? {
+        if item.file_type != VIDEO || item.status == Status::Failed {
+            continue;
+        }
+        if folder
+            .store
+            .marks_of(Some(item.id))?
+            .iter()
+            .any(|m| m.kind == "face")
+        {
+            continue;
+        }
+        out.videos += 1;
+        let found = with_original(folder, &item.sha256, |input, dir| {
+            video::face_tracks(input, &item.metadata, dir)
+        })?;
+        match found {
+            Ok((tracks, _model)) => {
+                out.tracks += tracks.len() as u64;
+                out.marks.extend(marks_of(item.id, &tracks));
+            }
+            Err(why) => out.problems.push((item.id, why)),
+        }
+    }
+    Ok(out)
+}
+
+/// The suggested marks of `tracks` on item `item_id`.
+fn marks_of(item_id: i64, tracks: &[video::tracks::Track]) -> Vec<NewMark> {
+    let mut marks = Vec::new();
+    for track in tracks {
+        for (sample, face) in &track.faces {
+            marks.push(NewMark {
+                item_id,
+                target: Target::Area {
+                    page: sample + 1,
+                    rect: face.rect,
+                },
+                text: String::new(),
+                kind: "face".into(),
+                whose: "third_party".into(),
+                person: track_key(track.number),
+                reason: "third-party".into(),
+                confidence: Some(face.score),
+                source: "detect".into(),
+            });
+        }
+    }
+    marks
+}
+
+/// Runs `work` on the item's original, checked against its hash and
+/// written to a private temporary folder of the case (removed after).
+fn with_original<T>(
+    folder: &CaseFolder,
+    sha256: &str,
+    work: impl FnOnce(&Path, &Path) -> std::result::Result<T, String>,
+) -> Result<std::result::Result<T, String>> {
+    let data = match originals::read_verified(&folder.originals_dir(), sha256) {
+        Ok(data) => data,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    Ok(with_bytes(folder, &data, work))
+}
+
+/// Runs `work` on `data` written to a private temporary folder of the
+/// case (removed after).
+fn with_bytes<T>(
+    folder: &CaseFolder,
+    data: &[u8],
+    work: impl FnOnce(&Path, &Path) -> std::result::Result<T, String>,
+) -> std::result::Result<T, String> {
+    let tmp = folder.tmp_dir();
+    crate::private::make_dir(&tmp).map_err(|e| e.to_string())?;
+    let dir = tempfile::tempdir_in(&tmp).map_err(|e| e.to_string())?;
+    let input = dir.path().join("video");
+    std::fs::write(&input, data).map_err(|e| e.to_string())?;
+    work(&input, dir.path())
+}
+
+/// The areas the accepted area marks of a video hide: one per face track
+/// (its marks share a person key), one per other mark.
+pub fn areas(redactions: &[Mark]) -> Vec<blur::Area> {
+    let mut grouped: BTreeMap<String, blur::Area> = BTreeMap::new();
+    for mark in redactions {
+        if mark.status != MarkStatus::Accepted {
+            continue;
+        }
+        let Target::Area { page, rect } = mark.target else {
+            continue;
+        };
+        let key = if mark.person.is_empty() {
+            format!("mark {}", mark.id)
+        } else {
+            format!("person {}", mark.person)
+        };
+        grouped
+            .entry(key)
+            .or_insert_with(|| blur::Area { points: Vec::new() })
+            .points
+            .push((video::page_time(page), rect));
+    }
+    grouped.into_values().collect()
+}
+
+/// The redacted rendition of a video item whose original is `data`: its
+/// accepted marks blurred, `caption` on every frame, no metadata.
+pub fn render(
+    folder: &CaseFolder,
+    metadata: &BTreeMap<String, String>,
+    data: &[u8],
+    redactions: &[Mark],
+    caption: &str,
+) -> std::result::Result<Vec<u8>, String> {
+    with_bytes(folder, data, |input, dir| {
+        video::render(input, metadata, &areas(redactions), caption, dir)
+    })
+}
+
+/// What the leak check finds wrong with a produced video (`data`) whose
+/// item's accepted marks were `redactions` (none for a video that is no
+/// item's copy): see `crate::media::video::leaks`.
+pub fn leaks(
+    folder: &CaseFolder,
+    data: &[u8],
+    redactions: &[Mark],
+) -> std::result::Result<Vec<String>, String> {
+    with_bytes(folder, data, |input, dir| {
+        video::leaks(input, &areas(redactions), dir)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::media::video::tracks::{Face, Track};
+
+    #[test]
+    fn a_track_becomes_one_mark_a_sample_and_accepted_marks_one_area_a_track() {
+        let face = |x: f32| Face {
+            rect: [x, 10.0, x + 40.0, 60.0],
+            score: 0.9,
+        };
+        let tracks = [
+            Track {
+                number: 1,
+                faces: vec![(0, face(0.0)), (1, face(10.0))],
+            },
+            Track {
+                number: 2,
+                faces: vec![(1, face(200.0))],
+            },
+        ];
+        let new = marks_of(7, &tracks);
+        assert_eq!(new.len(), 3);
+        assert_eq!(new[1].person, "face-1");
+        assert_eq!(new[1].target, Target::Area { page: 2, rect: face(10.0).rect });
+        let marks: Vec<Mark> = new
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Mark {
+                id: i as i64,
+                item_id: m.item_id,
+                target: m.target,
+                text: String::new(),
+                kind: m.kind.clone(),
+                whose: m.whose.clone(),
+                person: m.person.clone(),
+                reason: m.reason.clone(),
+                confidence: m.confidence,
+                source: m.source.clone(),
+                status: if m.person == "face-2" {
+                    MarkStatus::Rejected
+                } else {
+                    MarkStatus::Accepted
+                },
+                created_at: String::new(),
+                created_by: String::new(),
+                decided_at: None,
+                decided_by: None,
+                boxes: Vec::new(),
+            })
+            .collect();
+        let areas = areas(&marks);
+        assert_eq!(areas.len(), 1, "the kept track is not blurred");
+        assert_eq!(areas[0].points, vec![(0.0, face(0.0).rect), (0.5, face(10.0).rect)]);
+    }
+}

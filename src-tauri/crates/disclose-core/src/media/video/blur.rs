@@ -7,13 +7,17 @@
 //! beyond recognition (three passes of a box blur a quarter of the box
 //! wide), lays it back, writes the case and item as a caption on every
 //! frame, and encodes H.264 in an MP4 with no metadata, no chapters, no
-//! sound and no encoder notes (the H.264 SEI messages are dropped).
+//! sound and no encoder notes (the H.264 SEI messages are dropped, and
+//! the encoder is named plainly `H.264`).
 
 use std::path::Path;
 use std::time::Duration;
 
 use super::super::tools::Tool;
 
+/// The encoder name the rendition's video stream is given, as FFmpeg's
+/// stream tag.
+pub const ENCODER_TAG: &str = "encoder=H.264";
 /// Share of a box's size added on each side.
 pub const MARGIN: f32 = 0.25;
 /// Pixels added on each side besides.
@@ -261,6 +265,10 @@ pub fn mp4(
         "-1".as_ref(),
         "-map_chapters".as_ref(),
         "-1".as_ref(),
+        // FFmpeg names itself as the encoder (and so as the MP4's
+        // compressor) unless told a name: a plain one.
+        "-metadata:s:v:0".as_ref(),
+        ENCODER_TAG.as_ref(),
         "-fflags".as_ref(),
         "+bitexact".as_ref(),
         "-flags:v".as_ref(),

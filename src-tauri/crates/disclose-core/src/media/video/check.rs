@@ -49,7 +49,8 @@ fn inside(face: [f32; 4], area: [f32; 4]) -> f32 {
 }
 
 /// Tags an MP4 writer adds about its own layout, which say nothing about
-/// the recording or who made it.
+/// the recording or who made it (besides these, the plain encoder name
+/// the rendition is given, and an undetermined language).
 const BOOKKEEPING: [&str; 5] = [
     "major_brand",
     "minor_version",
@@ -82,6 +83,7 @@ pub fn stray_tags(json: &[u8]) -> Result<Vec<String>, String> {
         .filter(|(k, v)| {
             !BOOKKEEPING.contains(&k.to_ascii_lowercase().as_str())
                 && !(k.as_str() == "language" && v.as_str() == "und")
+                && format!("{k}={v}") != super::blur::ENCODER_TAG
         })
         .map(|(k, v)| format!("{k}={v}"))
         .collect())
@@ -112,7 +114,7 @@ mod tests {
 
     #[test]
     fn only_bookkeeping_tags_may_remain() {
-        let clean = br#"{"streams":[{"tags":{"language":"und","handler_name":"VideoHandler","vendor_id":"[0][0][0][0]"}}],
+        let clean = br#"{"streams":[{"tags":{"language":"und","encoder":"H.264","handler_name":"VideoHandler","vendor_id":"[0][0][0][0]"}}],
             "format":{"tags":{"major_brand":"isom","minor_version":"512","compatible_brands":"isomiso2avc1mp41"}}}"#;
         assert!(stray_tags(clean).unwrap().is_empty());
         let dirty = br#"{"streams":[{"tags":{"creation_time":"2026-11-03T14:22:05Z"}}],"format":{"tags":{"encoder":"Lavf61"}}}"#;

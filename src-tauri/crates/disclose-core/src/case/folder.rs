@@ -17,6 +17,8 @@ pub struct CaseFolder {
     pub index: CaseIndex,
     actor: String,
     exposed: Vec<Exposure>,
+    /// The last sweep's result and the state of the case it was made on.
+    pub(crate) sweep_cache: Option<(String, crate::sweep::SweepReport)>,
 }
 
 impl CaseFolder {
@@ -87,6 +89,7 @@ impl CaseFolder {
             index,
             actor: crate::actor::Actor::current(&home).label(),
             exposed,
+            sweep_cache: None,
         };
         if replaced_older {
             // Written by an earlier version: index every item again.

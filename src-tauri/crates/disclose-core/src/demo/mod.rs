@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use crate::case::{Case, CaseFolder, Home, HouseholdMember, Kind, Subject};
 use crate::clock::Region;
 use crate::error::{Error, Result};
-use crate::ingest::{self, ImportOptions, ImportSummary, NoProgress};
+use crate::ingest::{self, ImportOptions, ImportSummary, NoProgress, ProgressSink};
 
 /// The demo case's reference.
 pub const DEMO_REFERENCE: &str = "DEMO-001";
@@ -85,6 +85,19 @@ pub fn create_demo(
     today: NaiveDate,
     user: &str,
 ) -> Result<(CaseFolder, ImportSummary)> {
+    create_demo_with_progress(home, reference, now, today, user, &NoProgress)
+}
+
+/// `create_demo`, telling `progress` how the import of its files goes (the
+/// desktop shows it while the demo is made behind the open window).
+pub fn create_demo_with_progress(
+    home: &Home,
+    reference: &str,
+    now: &str,
+    today: NaiveDate,
+    user: &str,
+    progress: &dyn ProgressSink,
+) -> Result<(CaseFolder, ImportSummary)> {
     let received = today - chrono::Days::new(10);
     let case = demo_case(reference, received);
     crate::profile::ensure_demo(home)?;
@@ -113,7 +126,7 @@ pub fn create_demo(
         &mut folder,
         &[input],
         &options,
-        &NoProgress,
+        progress,
         &AtomicBool::new(false),
     )?;
     Ok((folder, summary))

@@ -158,11 +158,20 @@ fn main() {
     }
     let empty = dir.path().join("empty.mp4");
     cctv::clip_with(&empty, &[], SECONDS, &[], 30);
-    let (found, _) = faces::find(&empty, cctv::FRAME, video::samples(SECONDS), video::RATE, dir.path())
-        .expect("faces are looked for");
+    let (found, _) = faces::find(
+        &empty,
+        cctv::FRAME,
+        video::samples(SECONDS),
+        video::RATE,
+        dir.path(),
+    )
+    .expect("faces are looked for");
     let empty_alarms: usize = found.iter().map(Vec::len).sum();
     total.false_alarms += empty_alarms as u64;
-    println!("empty scene with grain: {empty_alarms} false alarms on {} samples", found.len());
+    println!(
+        "empty scene with grain: {empty_alarms} false alarms on {} samples",
+        found.len()
+    );
     println!("{}", total.line("face detection, all clips"));
 
     // Rendering: two of three people blurred, captioned, re-encoded.
@@ -178,7 +187,14 @@ fn main() {
             let status = std::process::Command::new("ffmpeg")
                 .args(["-v", "error", "-y", "-i"])
                 .arg(&path)
-                .args(["-vf", "scale=1280:720", "-c:v", "libx264", "-pix_fmt", "yuv420p"])
+                .args([
+                    "-vf",
+                    "scale=1280:720",
+                    "-c:v",
+                    "libx264",
+                    "-pix_fmt",
+                    "yuv420p",
+                ])
                 .arg(&big)
                 .status()
                 .expect("ffmpeg");

@@ -34,7 +34,10 @@ pub struct Walker {
 impl Walker {
     /// The photograph's box at `t` seconds.
     pub fn rect(&self, t: f64) -> [f64; 4] {
-        let (x, y) = (self.from.0 + self.speed.0 * t, self.from.1 + self.speed.1 * t);
+        let (x, y) = (
+            self.from.0 + self.speed.0 * t,
+            self.from.1 + self.speed.1 * t,
+        );
         [x, y, x + f64::from(self.size.0), y + f64::from(self.size.1)]
     }
 }
@@ -133,7 +136,12 @@ pub fn clip_with(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str], g
     } else {
         "libx264"
     };
-    args.extend(["-c:v".into(), codec.into(), "-pix_fmt".into(), "yuv420p".into()]);
+    args.extend([
+        "-c:v".into(),
+        codec.into(),
+        "-pix_fmt".into(),
+        "yuv420p".into(),
+    ]);
     for tag in tags {
         args.extend(["-metadata".into(), (*tag).into()]);
     }

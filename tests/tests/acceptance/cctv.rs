@@ -119,11 +119,16 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
     let requester = requester.unwrap();
     let marks = d.json(&["redact", "--case", "CCTV", "--list", "--person", &requester]);
     let samples = marks.as_array().unwrap().len();
-    assert!(samples >= 11, "the requester is followed through the clip: {samples}");
+    assert!(
+        samples >= 11,
+        "the requester is followed through the clip: {samples}"
+    );
 
     // The requester's own face is kept; every other track is blurred.
-    d.run(&["redact", "--case", "CCTV", "--reject", "--person", &requester])
-        .ok();
+    d.run(&[
+        "redact", "--case", "CCTV", "--reject", "--person", &requester,
+    ])
+    .ok();
     d.run(&["redact", "--case", "CCTV", "--accept", "--kind", "face"])
         .ok();
     d.run(&["decide", "--case", "CCTV", "--all", "--as", "redact"])
@@ -141,8 +146,14 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
         let before = cctv::frame_at(&clip, t);
         let after = cctv::frame_at(&rendition, t);
         let kept = PEOPLE[0].rect(t);
-        let (was, is) = (cctv::sharpness(&before, kept), cctv::sharpness(&after, kept));
-        assert!(is > was * 0.5, "the kept face stays sharp at {t}: {was} -> {is}");
+        let (was, is) = (
+            cctv::sharpness(&before, kept),
+            cctv::sharpness(&after, kept),
+        );
+        assert!(
+            is > was * 0.5,
+            "the kept face stays sharp at {t}: {was} -> {is}"
+        );
         for person in &PEOPLE[1..] {
             let r = person.rect(t);
             let (was, is) = (cctv::sharpness(&before, r), cctv::sharpness(&after, r));
@@ -155,8 +166,18 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
     }
 
     // No metadata: ExifTool and ffprobe find nothing of the recorder's.
-    let exif = tool("exiftool", &["-j", "-a", "-G1", rendition.to_str().unwrap()]);
-    for said in ["Unit 4", "NVR-8", "Front door", "2026:11:03", "Lavf", "x264"] {
+    let exif = tool(
+        "exiftool",
+        &["-j", "-a", "-G1", rendition.to_str().unwrap()],
+    );
+    for said in [
+        "Unit 4",
+        "NVR-8",
+        "Front door",
+        "2026:11:03",
+        "Lavf",
+        "x264",
+    ] {
         assert!(!exif.contains(said), "{said} in {exif}");
     }
     let bytes = fs::read(&rendition).unwrap();
@@ -179,8 +200,14 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
             rendition.to_str().unwrap(),
         ],
     );
-    assert!(!probe.contains("creation_time") && !probe.contains("comment"), "{probe}");
-    assert!(probe.contains("\"h264\"") && !probe.contains("audio"), "{probe}");
+    assert!(
+        !probe.contains("creation_time") && !probe.contains("comment"),
+        "{probe}"
+    );
+    assert!(
+        probe.contains("\"h264\"") && !probe.contains("audio"),
+        "{probe}"
+    );
 
     // The leak check finds the faces again and passes.
     let report = d.json(&["verify", "--case", "CCTV"]);
@@ -206,8 +233,14 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
     let items = d.json(&["items", "--case", "AGAIN"]);
     let read = d.json(&["item", "--case", "AGAIN", &items[0]["id"].to_string()]);
     let read = read["text"].as_str().unwrap();
-    assert!(read.contains("AB12"), "the plate was not to be blurred: {read}");
-    assert!(read.contains("CCTV") && read.contains("item"), "the caption: {read}");
+    assert!(
+        read.contains("AB12"),
+        "the plate was not to be blurred: {read}"
+    );
+    assert!(
+        read.contains("CCTV") && read.contains("item"),
+        "the caption: {read}"
+    );
 }
 
 /// The containers a recorder exports are read: QuickTime, Matroska and
@@ -224,7 +257,12 @@ fn mov_mkv_and_avi_clips_are_read_and_a_broken_one_is_refused() {
     fs::write(input.path().join("broken.mp4"), broken).unwrap();
     let d = Disclose::new();
     d.new_case("FORMATS");
-    d.json(&["import", "--case", "FORMATS", input.path().to_str().unwrap()]);
+    d.json(&[
+        "import",
+        "--case",
+        "FORMATS",
+        input.path().to_str().unwrap(),
+    ]);
     let items = d.json(&["items", "--case", "FORMATS"]);
     let items = items.as_array().unwrap();
     assert_eq!(items.len(), 4, "{items:#?}");
@@ -242,7 +280,10 @@ fn mov_mkv_and_avi_clips_are_read_and_a_broken_one_is_refused() {
         assert_eq!(shown["metadata"]["width"], "640", "{name}: {shown:#}");
         let codec = shown["metadata"]["codec"].as_str().unwrap();
         assert!(["h264", "mpeg4"].contains(&codec), "{name}: {codec}");
-        assert!(shown["text"].as_str().unwrap().contains("FRONT"), "{shown:#}");
+        assert!(
+            shown["text"].as_str().unwrap().contains("FRONT"),
+            "{shown:#}"
+        );
     }
     let failed = items.iter().filter(|i| i["status"] == "failed").count();
     assert_eq!(failed, 1, "{items:#?}");

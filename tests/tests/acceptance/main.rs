@@ -3,8 +3,8 @@
 
 mod audit;
 mod calls;
-mod cctv;
 mod cases;
+mod cctv;
 mod corpus;
 mod deadline;
 mod decide;

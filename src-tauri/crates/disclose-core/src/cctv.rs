@@ -195,7 +195,13 @@ mod tests {
         let new = marks_of(7, &tracks);
         assert_eq!(new.len(), 3);
         assert_eq!(new[1].person, "face-1");
-        assert_eq!(new[1].target, Target::Area { page: 2, rect: face(10.0).rect });
+        assert_eq!(
+            new[1].target,
+            Target::Area {
+                page: 2,
+                rect: face(10.0).rect
+            }
+        );
         let marks: Vec<Mark> = new
             .iter()
             .enumerate()
@@ -224,6 +230,9 @@ mod tests {
             .collect();
         let areas = areas(&marks);
         assert_eq!(areas.len(), 1, "the kept track is not blurred");
-        assert_eq!(areas[0].points, vec![(0.0, face(0.0).rect), (0.5, face(10.0).rect)]);
+        assert_eq!(
+            areas[0].points,
+            vec![(0.0, face(0.0).rect), (0.5, face(10.0).rect)]
+        );
     }
 }

@@ -227,8 +227,11 @@ pub fn mp4(
     dir: &Path,
 ) -> Result<Vec<u8>, String> {
     std::fs::write(dir.join("caption.txt"), caption).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("caption.ttf"), crate::render::font::face::Face::Sans.data())
-        .map_err(|e| e.to_string())?;
+    std::fs::write(
+        dir.join("caption.ttf"),
+        crate::render::font::face::Face::Sans.data(),
+    )
+    .map_err(|e| e.to_string())?;
     let graph = graph(windows, frame);
     let script = dir.join("graph.txt");
     std::fs::write(&script, &graph).map_err(|e| e.to_string())?;
@@ -302,7 +305,12 @@ mod tests {
 
     #[test]
     fn a_track_becomes_a_window_following_it_with_margins() {
-        let w = windows(&[area(&[(1.0, 100.0), (1.5, 120.0), (2.0, 140.0)])], 2.0, (640, 360), 2);
+        let w = windows(
+            &[area(&[(1.0, 100.0), (1.5, 120.0), (2.0, 140.0)])],
+            2.0,
+            (640, 360),
+            2,
+        );
         assert_eq!(w.len(), 1);
         let w = &w[0];
         assert!((w.start - 0.25).abs() < 1e-9 && (w.end - 2.75).abs() < 1e-9);
@@ -337,6 +345,7 @@ mod tests {
         assert!(g.contains("boxblur="));
         assert!(g.contains("enable='between(t,0.000,1.250)'"));
         assert!(g.contains("[base1]drawtext="));
-        assert!(graph(&[], (640, 360)).starts_with("[0:v:0]setpts=PTS-STARTPTS,format=yuv420p[base0];[base0]drawtext"));
+        assert!(graph(&[], (640, 360))
+            .starts_with("[0:v:0]setpts=PTS-STARTPTS,format=yuv420p[base0];[base0]drawtext"));
     }
 }

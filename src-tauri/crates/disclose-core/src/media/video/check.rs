@@ -81,9 +81,10 @@ pub fn stray_tags(json: &[u8]) -> Result<Vec<String>, String> {
         .chain(&out.streams)
         .flat_map(|t| &t.tags)
         .filter(|(k, v)| {
-            !BOOKKEEPING.contains(&k.to_ascii_lowercase().as_str())
-                && !(k.as_str() == "language" && v.as_str() == "und")
-                && format!("{k}={v}") != super::blur::ENCODER_TAG
+            let harmless = BOOKKEEPING.contains(&k.to_ascii_lowercase().as_str())
+                || (k.as_str() == "language" && v.as_str() == "und")
+                || format!("{k}={v}") == super::blur::ENCODER_TAG;
+            !harmless
         })
         .map(|(k, v)| format!("{k}={v}"))
         .collect())
@@ -107,7 +108,13 @@ mod tests {
             score: 0.9,
         };
         // At 1.0 s the window's centre is at x 166.7: its box 116.7..216.7.
-        let found = vec![vec![], vec![], vec![face(140.0), face(230.0)], vec![], vec![face(140.0)]];
+        let found = vec![
+            vec![],
+            vec![],
+            vec![face(140.0), face(230.0)],
+            vec![],
+            vec![face(140.0)],
+        ];
         let leaks = unblurred(&found, 2.0, &[window], (640, 360));
         assert_eq!(leaks, vec![(1.0, face(140.0).rect)]);
     }

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use super::super::tools::Tool;
 use super::frames;
 use super::tracks::Face;
-use super::super::tools::Tool;
 
 const SCRIPT: &str = include_str!("faces.py");
 /// Seconds of video handed to the helper at once.

@@ -14,7 +14,7 @@ pub const DETECT_WIDTH: u32 = 640;
 /// The detector's frame size for a video `width` x `height`: at most
 /// [`DETECT_WIDTH`] wide, both sides even.
 pub fn detect_size(width: u32, height: u32) -> (u32, u32) {
-    let w = width.min(DETECT_WIDTH).max(2) & !1;
+    let w = width.clamp(2, DETECT_WIDTH) & !1;
     let h = ((u64::from(height) * u64::from(w) / u64::from(width.max(1))) as u32).max(2) & !1;
     (w, h)
 }

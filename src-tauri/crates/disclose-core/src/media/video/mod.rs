@@ -49,7 +49,10 @@ const OCR_CONFIDENCE: f32 = 50.0;
 pub fn is_video(head: &[u8]) -> bool {
     let ftyp = head.len() >= 12
         && &head[4..8] == b"ftyp"
-        && !matches!(&head[8..12], b"M4A " | b"M4B " | b"M4P " | b"avif" | b"avis" | b"heic" | b"heix" | b"mif1" | b"msf1");
+        && !matches!(
+            &head[8..12],
+            b"M4A " | b"M4B " | b"M4P " | b"avif" | b"avis" | b"heic" | b"heix" | b"mif1" | b"msf1"
+        );
     let avi = head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"AVI ";
     let ebml = head.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]);
     // Old QuickTime files start with a `moov`, `mdat`, `wide` or `free` atom.
@@ -108,7 +111,9 @@ pub fn extract_video(data: &[u8]) -> Result<Extracted, ExtractError> {
             out.text = text;
             out.pages = pages;
         }
-        Err(e) => out.warnings.push(format!("text in the frames not read: {e}")),
+        Err(e) => out
+            .warnings
+            .push(format!("text in the frames not read: {e}")),
     }
     Ok(out)
 }
@@ -157,7 +162,9 @@ fn burnt_in_text(
                 .into_iter()
                 .map(|line| {
                     line.into_iter()
-                        .filter(|(w, _, conf)| *conf >= OCR_CONFIDENCE && w.chars().any(char::is_alphanumeric))
+                        .filter(|(w, _, conf)| {
+                            *conf >= OCR_CONFIDENCE && w.chars().any(char::is_alphanumeric)
+                        })
                         .collect::<Vec<_>>()
                 })
                 .filter(|line| !line.is_empty())
@@ -286,8 +293,14 @@ mod tests {
     fn video_containers_are_known_by_their_bytes() {
         assert!(is_video(b"\0\0\0\x20ftypisom\0\0\x02\0"));
         assert!(is_video(b"\0\0\0\x14ftypqt  \0\0\0\0"));
-        assert!(!is_video(b"\0\0\0\x20ftypM4A \0\0\0\0"), "sound is not video");
-        assert!(!is_video(b"\0\0\0\x1cftypheic\0\0\0\0"), "a photo is not video");
+        assert!(
+            !is_video(b"\0\0\0\x20ftypM4A \0\0\0\0"),
+            "sound is not video"
+        );
+        assert!(
+            !is_video(b"\0\0\0\x1cftypheic\0\0\0\0"),
+            "a photo is not video"
+        );
         assert!(is_video(b"RIFF\0\0\0\0AVI LIST"));
         assert!(!is_video(b"RIFF\0\0\0\0WAVEfmt "));
         assert!(is_video(&[0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81]));

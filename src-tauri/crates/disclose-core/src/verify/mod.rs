@@ -177,7 +177,7 @@ pub fn verify_allowing(
                     let beside = transcript.exists().then(|| {
                         let file = CaseFile {
                             item: item.id,
-                            sha256: String::new(),
+                            sha256: r.transcript_sha256.clone().unwrap_or_default(),
                             key: stored::transcript_key(item.id),
                         };
                         (transcript, Some(file))

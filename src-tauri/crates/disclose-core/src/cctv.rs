@@ -16,6 +16,8 @@ use crate::store::{originals, Status};
 
 /// The type of a video item.
 pub const VIDEO: &str = "video";
+/// The kind of a face mark.
+pub const FACE: &str = "face";
 
 /// The person key of face track `n`.
 pub fn track_key(n: u32) -> String {
@@ -47,7 +49,7 @@ pub fn suggest(folder: &CaseFolder) -> Result<Faces> {
             .store
             .marks_of(Some(item.id))?
             .iter()
-            .any(|m| m.kind == "face")
+            .any(|m| m.kind == FACE)
         {
             continue;
         }
@@ -78,7 +80,7 @@ fn marks_of(item_id: i64, tracks: &[video::tracks::Track]) -> Vec<NewMark> {
                     rect: face.rect,
                 },
                 text: String::new(),
-                kind: "face".into(),
+                kind: FACE.into(),
                 whose: "third_party".into(),
                 person: track_key(track.number),
                 reason: "third-party".into(),

@@ -33,7 +33,7 @@ fn tool(program: &str, args: &[&str]) -> String {
 fn tracks(d: &Disclose, case: &str) -> Vec<(String, u64, [f64; 4])> {
     let marks = d.json(&["redact", "--case", case, "--list", "--kind", "face"]);
     let mut found: Vec<(String, u64, [f64; 4])> = Vec::new();
-    for mark in marks.as_array().expect("a list of marks") {
+    for mark in marks["marks"].as_array().expect("a list of marks") {
         let person = mark["person"].as_str().unwrap().to_string();
         let page = mark["target"]["page"].as_u64().unwrap();
         let r = &mark["target"]["rect"];
@@ -118,7 +118,7 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
     assert_eq!(seen, [true; 3], "{found:?}");
     let requester = requester.unwrap();
     let marks = d.json(&["redact", "--case", "CCTV", "--list", "--person", &requester]);
-    let samples = marks.as_array().unwrap().len();
+    let samples = marks["marks"].as_array().unwrap().len();
     assert!(
         samples >= 11,
         "the requester is followed through the clip: {samples}"

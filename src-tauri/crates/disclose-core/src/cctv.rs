@@ -103,19 +103,18 @@ fn with_original<T>(
         Ok(data) => data,
         Err(e) => return Ok(Err(e.to_string())),
     };
-    Ok(with_bytes(folder, &data, work))
+    Ok(with_bytes(&folder.tmp_dir(), &data, work))
 }
 
-/// Runs `work` on `data` written to a private temporary folder of the
-/// case (removed after).
+/// Runs `work` on `data` written to a private temporary folder inside
+/// the case's `tmp` (removed after).
 fn with_bytes<T>(
-    folder: &CaseFolder,
+    tmp: &Path,
     data: &[u8],
     work: impl FnOnce(&Path, &Path) -> std::result::Result<T, String>,
 ) -> std::result::Result<T, String> {
-    let tmp = folder.tmp_dir();
-    crate::private::make_dir(&tmp).map_err(|e| e.to_string())?;
-    let dir = tempfile::tempdir_in(&tmp).map_err(|e| e.to_string())?;
+    crate::private::make_dir(tmp).map_err(|e| e.to_string())?;
+    let dir = tempfile::tempdir_in(tmp).map_err(|e| e.to_string())?;
     let input = dir.path().join("video");
     std::fs::write(&input, data).map_err(|e| e.to_string())?;
     work(&input, dir.path())
@@ -155,20 +154,21 @@ pub fn render(
     redactions: &[Mark],
     caption: &str,
 ) -> std::result::Result<Vec<u8>, String> {
-    with_bytes(folder, data, |input, dir| {
+    with_bytes(&folder.tmp_dir(), data, |input, dir| {
         video::render(input, metadata, &areas(redactions), caption, dir)
     })
 }
 
-/// What the leak check finds wrong with a produced video (`data`) whose
-/// item's accepted marks were `redactions` (none for a video that is no
-/// item's copy): see `crate::media::video::leaks`.
+/// What the leak check finds wrong with a produced video (`data`, looked
+/// at inside the case's `tmp`) whose item's accepted marks were
+/// `redactions` (none for a video that is no item's copy): see
+/// `crate::media::video::leaks`.
 pub fn leaks(
-    folder: &CaseFolder,
+    tmp: &Path,
     data: &[u8],
     redactions: &[Mark],
-) -> std::result::Result<Vec<String>, String> {
-    with_bytes(folder, data, |input, dir| {
+) -> std::result::Result<Vec<video::Leak>, String> {
+    with_bytes(tmp, data, |input, dir| {
         video::leaks(input, &areas(redactions), dir)
     })
 }

@@ -249,11 +249,34 @@ pub fn render(
     blur::mp4(input, frame, &windows, caption, covered(duration), dir)
 }
 
+/// Something left in a redacted video that should not be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Leak {
+    /// A face found at `time` seconds, at `rect`, where it was to be
+    /// blurred.
+    Face { time: f64, rect: [f32; 4] },
+    /// A metadata tag, as `key=value`.
+    Tag(String),
+}
+
+impl std::fmt::Display for Leak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Leak::Face { time, rect } => write!(
+                f,
+                "a face is still seen at {time:.1} s, at [{:.0}, {:.0}, {:.0}, {:.0}], where it was to be blurred",
+                rect[0], rect[1], rect[2], rect[3]
+            ),
+            Leak::Tag(tag) => write!(f, "metadata left in the video: {tag}"),
+        }
+    }
+}
+
 /// What the leak check finds wrong with the redacted video at
 /// `rendition`, in which `areas` were to be blurred: faces still seen
 /// there, and metadata left in the file. Empty when clean; an error when
 /// it could not look (which fails the check).
-pub fn leaks(rendition: &Path, areas: &[blur::Area], dir: &Path) -> Result<Vec<String>, String> {
+pub fn leaks(rendition: &Path, areas: &[blur::Area], dir: &Path) -> Result<Vec<Leak>, String> {
     let mut args: Vec<&std::ffi::OsStr> = GUARD.iter().map(|a| a.as_ref()).collect();
     args.extend_from_slice(&[
         "-v".as_ref(),
@@ -266,20 +289,17 @@ pub fn leaks(rendition: &Path, areas: &[blur::Area], dir: &Path) -> Result<Vec<S
         rendition.as_os_str(),
     ]);
     let json = Tool::ffprobe().run(&args, Duration::from_secs(60), dir)?;
-    let mut problems: Vec<String> = check::stray_tags(&json)?
+    let mut problems: Vec<Leak> = check::stray_tags(&json)?
         .into_iter()
-        .map(|tag| format!("metadata left in the video: {tag}"))
+        .map(Leak::Tag)
         .collect();
     let seen = describe::parse(&json)?;
     let frame = (seen.width, seen.height);
     let windows = blur::windows(areas, RATE, frame, tracks::MAX_GAP);
     if !windows.is_empty() {
         let (found, _) = faces::find(rendition, frame, samples(seen.duration), RATE, dir)?;
-        for (t, rect) in check::unblurred(&found, RATE, &windows, frame) {
-            problems.push(format!(
-                "a face is still seen at {t:.1} s, at {:.0},{:.0}-{:.0},{:.0}, where it was to be blurred",
-                rect[0], rect[1], rect[2], rect[3]
-            ));
+        for (time, rect) in check::unblurred(&found, RATE, &windows, frame) {
+            problems.push(Leak::Face { time, rect });
         }
     }
     Ok(problems)

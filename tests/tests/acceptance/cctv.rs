@@ -73,6 +73,10 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
 
     let d = Disclose::new();
     d.new_case("CCTV");
+    let template = d.run(&["profile", "template"]).ok().stdout;
+    let profile = d.home.path().join("org.json");
+    fs::write(&profile, template).unwrap();
+    d.run(&["profile", "set", profile.to_str().unwrap()]).ok();
     let summary = d.json(&["import", "--case", "CCTV", input.path().to_str().unwrap()]);
     assert_eq!(summary["failed"], 0, "{summary:#}");
     let items = d.json(&["items", "--case", "CCTV"]);
@@ -126,10 +130,10 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
 
     // The requester's own face is kept; every other track is blurred.
     d.run(&[
-        "redact", "--case", "CCTV", "--reject", "--person", &requester,
+        "redact", "--case", "CCTV", "--reject-suggestions", "--person", &requester,
     ])
     .ok();
-    d.run(&["redact", "--case", "CCTV", "--accept", "--kind", "face"])
+    d.run(&["redact", "--case", "CCTV", "--accept-suggestions", "--kind", "face"])
         .ok();
     d.run(&["decide", "--case", "CCTV", "--all", "--as", "redact"])
         .ok();

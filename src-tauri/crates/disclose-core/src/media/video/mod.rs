@@ -119,8 +119,9 @@ pub fn extract_video(data: &[u8]) -> Result<Extracted, ExtractError> {
 }
 
 /// The text Tesseract reads on frames taken once a second (fewer on a
-/// long video): a line is written out when it first appears, after its
-/// time, `[mm:ss]`.
+/// long video): a line is written out, after its time `[mm:ss]`, when it
+/// shows a word the frame before did not (a clock's every second, a
+/// camera's name once, a plate as it passes).
 fn burnt_in_text(
     input: &Path,
     video: &describe::Video,
@@ -152,7 +153,7 @@ fn burnt_in_text(
             "-l".as_ref(),
             "eng".as_ref(),
             "--psm".as_ref(),
-            "11".as_ref(),
+            "3".as_ref(),
             "tsv".as_ref(),
         ];
         let tsv = tesseract.run(&args, Duration::from_secs(60), dir)?;
@@ -167,16 +168,23 @@ fn burnt_in_text(
                         })
                         .collect::<Vec<_>>()
                 })
-                .filter(|line| !line.is_empty())
+                // A lone letter or digit is more often a face or a shadow
+                // misread than text.
+                .filter(|line| {
+                    line.iter()
+                        .any(|(w, _, _)| w.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+                })
                 .collect();
         let seen: Vec<String> = lines
             .iter()
-            .map(|l| l.iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join(" "))
+            .flat_map(|l| l.iter().map(|w| w.0.clone()))
             .collect();
         let page_number = (t * RATE).round() as u32 + 1;
         let mut words = Vec::new();
-        for (line, said) in lines.iter().zip(&seen) {
-            if previous.contains(said) {
+        for line in &lines {
+            // A line is written out when it shows a word the frame before
+            // did not.
+            if line.iter().all(|(w, _, _)| previous.contains(w)) {
                 continue;
             }
             let secs = t as u64;

@@ -5,13 +5,14 @@
 //! detection (sampled frames a second) and of rendering the blurred,
 //! captioned MP4 (video frames a second), at 640x360 and at 1280x720.
 //!
-//! Run: `cargo bench -p disclose-acceptance --bench cctv` (needs FFmpeg
+//! Run: `cargo bench -p disclose-fixtures --bench cctv` (needs FFmpeg
 //! and the face model, see the README).
 
 use std::time::Instant;
 
-use disclose_acceptance::cctv::{self, Walker};
-use disclose_core::media::video::{self, blur, faces, tracks};
+use disclose_core::cctv::blur;
+use disclose_core::media::video::{self, faces, tracks};
+use disclose_fixtures::cctv::{self, Walker};
 
 const SECONDS: f64 = 10.0;
 

@@ -257,6 +257,15 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
         read.contains("CCTV") && read.contains("item"),
         "the caption: {read}"
     );
+
+    // Fail closed: the rendition swapped for the unblurred original is
+    // caught, by the faces found again and by its tags.
+    fs::copy(&clip, &rendition).unwrap();
+    let report = d.json(&["verify", "--case", "CCTV"]);
+    assert_eq!(report["clean"], false, "{report:#}");
+    let leaks = report["leaks"].to_string();
+    assert!(leaks.contains("a face is still seen"), "{report:#}");
+    assert!(leaks.contains("metadata left in the video"), "{report:#}");
 }
 
 /// The containers a recorder exports are read: QuickTime, Matroska and

@@ -58,9 +58,15 @@ pub fn is_video(head: &[u8]) -> bool {
     ftyp || avi || ebml || quicktime
 }
 
-/// Seconds of a video of `duration` seconds that Disclose handles.
+/// Seconds of a video of `duration` seconds that Disclose handles; a
+/// video whose length is not known (0) is handled to [`MAX_SECONDS`] or
+/// its end, whichever comes first.
 pub fn covered(duration: f64) -> f64 {
-    duration.clamp(0.0, MAX_SECONDS)
+    if duration > 0.0 {
+        duration.min(MAX_SECONDS)
+    } else {
+        MAX_SECONDS
+    }
 }
 
 /// The number of samples in `duration` seconds.
@@ -281,7 +287,8 @@ mod tests {
         assert_eq!(page_time(1), 0.0);
         assert_eq!(page_time(4), 1.5);
         assert_eq!(samples(6.0), 12);
-        assert_eq!(samples(0.0), 1);
+        assert_eq!(samples(0.25), 1);
+        assert_eq!(samples(0.0), (MAX_SECONDS * RATE) as u32, "unknown length");
         assert_eq!(samples(1e9), (MAX_SECONDS * RATE) as u32);
     }
 }

@@ -23,9 +23,7 @@ use crate::case::CaseFolder;
 use crate::error::{Error, Result};
 use crate::review;
 use crate::store::Store;
-pub use variants::Variants;
-
-mod variants;
+pub use crate::variants::Variants;
 
 /// Where a mark is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -572,7 +570,7 @@ pub fn term_marks(occurrences: &[Occurrence], reason: &str) -> Vec<NewMark> {
 
 /// Every occurrence of `term` (and its variants) in the case's texts.
 pub fn occurrences(store: &Store, term: &str) -> Result<Vec<Occurrence>> {
-    let variants = Variants::new(term)?;
+    let variants = Variants::everywhere(term)?;
     let mut out = Vec::new();
     for item in store.items(None)? {
         let text = store.text(item.id)?;

@@ -441,7 +441,16 @@ by_whose: { [key in string]: number },
 /**
  * New suggestions stored by this run.
  */
-suggested: number, };
+suggested: number, 
+/**
+ * Face tracks found in videos not looked at before (each suggested
+ * for blurring as one mark a sampled frame; see `crate::cctv`).
+ */
+face_tracks: number, 
+/**
+ * Videos whose faces could not be looked for, with the reason.
+ */
+not_looked_at: Array<string>, };
 
 export type ExportPreview = { blockers: Array<string>, preview: ExportResult | null, };
 

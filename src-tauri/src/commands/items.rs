@@ -20,7 +20,8 @@ use crate::state::AppState;
 const MAX_ORIGINAL_BYTES: u64 = 64 * 1024 * 1024;
 
 fn viewable(item: &ItemRow) -> bool {
-    matches!(item.file_type.as_str(), "pdf" | "image" | "audio") && item.size <= MAX_ORIGINAL_BYTES
+    matches!(item.file_type.as_str(), "pdf" | "image" | "audio" | "video")
+        && item.size <= MAX_ORIGINAL_BYTES
 }
 
 /// An item in a list: enough to name it and open it.

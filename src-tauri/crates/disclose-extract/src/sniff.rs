@@ -45,6 +45,8 @@ pub enum FileType {
     Task,
     /// Sound recordings (WAV, MP3, M4A/AAC, OGG/Opus, FLAC, WMA, AMR).
     Audio,
+    /// Video (MP4/MOV, AVI, MKV/WebM): CCTV exports.
+    Video,
     Binary,
 }
 
@@ -77,6 +79,7 @@ impl FileType {
             FileType::Calendar => "calendar",
             FileType::Task => "task",
             FileType::Audio => "audio",
+            FileType::Video => "video",
             FileType::Binary => "binary",
         }
     }
@@ -94,7 +97,7 @@ impl FileType {
     }
 }
 
-pub const ALL: [FileType; 27] = [
+pub const ALL: [FileType; 28] = [
     FileType::Email,
     FileType::Mbox,
     FileType::Pdf,
@@ -121,6 +124,7 @@ pub const ALL: [FileType; 27] = [
     FileType::Calendar,
     FileType::Task,
     FileType::Audio,
+    FileType::Video,
     FileType::Binary,
 ];
 
@@ -159,6 +163,9 @@ pub fn sniff(data: &[u8], name: &str) -> FileType {
     }
     if crate::media::is_audio(head) {
         return FileType::Audio;
+    }
+    if crate::media::video::is_video(head) {
+        return FileType::Video;
     }
     if looks_binary(head) {
         return FileType::Binary;

@@ -45,6 +45,7 @@ pub(crate) fn type_label(file_type: &str) -> &'static str {
         "pptx" | "ppt" | "odp" => "Presentation",
         "image" => "Image or scan",
         "audio" => "Call or sound recording, with its transcript",
+        "video" => "Video or CCTV footage, other people blurred",
         "html" => "Web page or portal record",
         "json" => "System record",
         "text" => "Text note",

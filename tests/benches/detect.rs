@@ -16,7 +16,7 @@
 //! also without the name model, "rules alone"). `SHOW_MISSES=1`
 //! prints each leaked span and false finding of the tuning sets.
 //!
-//! Run: `cargo bench -p disclose-acceptance --bench detect`
+//! Run: `cargo bench -p disclose-fixtures --bench detect`
 
 use std::time::Instant;
 

@@ -5,7 +5,7 @@
 //! encrypted index is decrypted into memory), search latency and the size
 //! on disk, side by side.
 //!
-//! Run: `cargo bench -p disclose-acceptance --bench encryption`
+//! Run: `cargo bench -p disclose-fixtures --bench encryption`
 
 use std::path::Path;
 use std::time::Instant;

@@ -3,7 +3,7 @@
 //! (redacted copies of every item) and exported as an encrypted bundle —
 //! items/s and seconds for each step.
 //!
-//! Run: `cargo bench -p disclose-acceptance --bench export`
+//! Run: `cargo bench -p disclose-fixtures --bench export`
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;

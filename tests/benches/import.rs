@@ -3,7 +3,7 @@
 //! latency p50/p95, and Recoll's indexing time on the same folder in the
 //! same run when `recollindex` is installed.
 //!
-//! Run: `cargo bench -p disclose-acceptance --bench import`
+//! Run: `cargo bench -p disclose-fixtures --bench import`
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;

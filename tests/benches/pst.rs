@@ -5,7 +5,7 @@
 //! when libpff's `pffexport` is installed, its time to export the same file
 //! as a reference.
 //!
-//! Run: `cargo bench -p disclose-acceptance --bench pst`
+//! Run: `cargo bench -p disclose-fixtures --bench pst`
 
 use std::process::Command;
 use std::time::Instant;

@@ -5,7 +5,7 @@
 //! comparison, of Debian's PocketSphinx (`pocketsphinx_continuous`, US
 //! English model) on the same files, where it is installed.
 //!
-//! Run: `cargo bench -p disclose-acceptance --bench speech`. Another
+//! Run: `cargo bench -p disclose-fixtures --bench speech`. Another
 //! Whisper model (a CTranslate2 folder) is measured with
 //! `DISCLOSE_SPEECH_MODEL=/path/to/model` (without PocketSphinx).
 

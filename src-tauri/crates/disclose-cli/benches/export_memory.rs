@@ -5,7 +5,7 @@
 //! picture included). The acceptance suite runs the same at 40 and 400 MB.
 //!
 //! Run: `cargo build --release -p disclose-cli && cargo bench -p
-//! disclose-acceptance --bench export_memory`
+//! disclose-cli --bench export_memory`
 //! (needs about 7 GB free in the temporary folder: originals, redacted
 //! copies and the bundle).
 

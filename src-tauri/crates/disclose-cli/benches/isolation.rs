@@ -6,7 +6,7 @@
 //! the medians and the cost. CPU time is the steadier figure on a machine
 //! where other work competes for the cores.
 //!
-//! Run: `cargo build --release -p disclose-cli && cargo bench -p disclose-acceptance --bench isolation`
+//! Run: `cargo build --release -p disclose-cli && cargo bench -p disclose-cli --bench isolation`
 
 use std::path::Path;
 use std::time::Instant;

@@ -11,7 +11,7 @@
 //! `DISCLOSE_SCALE_RECOLL_MAX` items (default 30,000), printed beside.
 //!
 //! Run: `cargo build --release -p disclose-cli && cargo bench -p
-//! disclose-acceptance --bench scale` (sizes: `DISCLOSE_SCALE_SIZES`,
+//! disclose-cli --bench scale` (sizes: `DISCLOSE_SCALE_SIZES`,
 //! e.g. `10000,30000`).
 
 use std::path::Path;

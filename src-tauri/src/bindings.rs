@@ -16,7 +16,7 @@ use disclose_core::clock::{Deadline, Pause, Region};
 use disclose_core::extract::{Page, RecordTable, Word};
 use disclose_core::facets::{FacetValue, Facets};
 use disclose_core::ingest::{ImportSummary, ProgressEvent};
-use disclose_core::marks::{Mark, MarkStatus, PageBox, Target};
+use disclose_core::marks::{DataKind, Mark, MarkSource, MarkStatus, PageBox, Target, Whose};
 use disclose_core::ocr::OcrSummary;
 use disclose_core::profile::Profile;
 use disclose_core::retention::{Closure, PurgedRecord};
@@ -90,6 +90,9 @@ fn declarations() -> String {
     add(Target::decl(&cfg));
     add(PageBox::decl(&cfg));
     add(MarkStatus::decl(&cfg));
+    add(DataKind::decl(&cfg));
+    add(Whose::decl(&cfg));
+    add(MarkSource::decl(&cfg));
     add(MarkSelection::decl(&cfg));
     add(SuggestionGroup::decl(&cfg));
     add(SuggestSummary::decl(&cfg));

@@ -387,15 +387,11 @@ text: string,
 /**
  * What was found (`person_name`, `phone`, ...), or `manual` / `term`.
  */
-kind: string, whose: string, 
+kind: DataKind, whose: Whose, 
 /**
  * A key grouping the marks of one person (empty when not a person).
  */
-person: string, reason: string, confidence: number | null, 
-/**
- * `detect`, `manual` or `everywhere`.
- */
-source: string, status: MarkStatus, created_at: string, created_by: string, decided_at: string | null, decided_by: string | null, 
+person: string, reason: string, confidence: number | null, source: MarkSource, status: MarkStatus, created_at: string, created_by: string, decided_at: string | null, decided_by: string | null, 
 /**
  * Where the mark sits on the item's pages (PDFs and OCR'd images):
  * its area, or the boxes of the words under its text. Filled in by
@@ -409,6 +405,12 @@ export type PageBox = { page: number, rect: [number, number, number, number], };
 
 export type MarkStatus = "suggested" | "accepted" | "rejected" | "removed";
 
+export type DataKind = "ni_number" | "postcode" | "phone" | "email" | "nhs_number" | "card_number" | "sort_code" | "account_number" | "date_of_birth" | "vehicle_reg" | "address_line" | "person_name" | "manual" | "term";
+
+export type Whose = "subject" | "household" | "staff" | "organisation" | "third_party" | "unknown";
+
+export type MarkSource = "detect" | "manual" | "everywhere";
+
 export type MarkSelection = { 
 /**
  * These marks.
@@ -421,13 +423,13 @@ person: string | null,
 /**
  * Or every suggestion of this kind.
  */
-kind: string | null, };
+kind: DataKind | null, };
 
 export type SuggestionGroup = { 
 /**
  * The person's key, or empty for a group of one kind.
  */
-person: string, kind: string, whose: string, count: number, items: number, 
+person: string, kind: DataKind, whose: Whose, count: number, items: number, 
 /**
  * A few of the texts found, to recognise the group by.
  */
@@ -437,7 +439,7 @@ export type SuggestSummary = { items: number, findings: number,
 /**
  * Findings by whose data they are.
  */
-by_whose: { [key in string]: number }, 
+by_whose: { [key in Whose]?: number }, 
 /**
  * New suggestions stored by this run.
  */

@@ -116,7 +116,7 @@ pub fn set_subject(
         folder.store.audit(
             &at,
             folder.actor(),
-            "subject_updated",
+            disclose_core::audit::Action::SubjectUpdated,
             &serde_json::json!({ "subject": case.subject }),
         )?;
         Ok(CaseOverview::of(folder, today())?)

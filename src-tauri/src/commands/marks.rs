@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 
-use disclose_core::marks::{self, Mark, MarkFilter, MarkStatus, NewMark, Target};
+use disclose_core::marks::{self, DataKind, Mark, MarkFilter, MarkStatus, NewMark, Target, Whose};
 use disclose_core::render;
 use disclose_core::suggest::{self, SuggestSummary};
 use disclose_core::{profile, staff};
@@ -78,7 +78,7 @@ pub struct MarkSelection {
     /// Or every suggestion for this person (a key from a mark's `person`).
     pub person: Option<String>,
     /// Or every suggestion of this kind.
-    pub kind: Option<String>,
+    pub kind: Option<DataKind>,
 }
 
 /// Accepts, rejects or (for accepted marks) takes back the selected marks;
@@ -109,7 +109,7 @@ pub fn set(
                 .marks(&MarkFilter {
                     status: Some(MarkStatus::Suggested),
                     person: selection.person.clone(),
-                    kind: selection.kind.clone(),
+                    kind: selection.kind,
                     ..MarkFilter::default()
                 })?
                 .iter()
@@ -155,8 +155,8 @@ pub fn everywhere(
 pub struct SuggestionGroup {
     /// The person's key, or empty for a group of one kind.
     pub person: String,
-    pub kind: String,
-    pub whose: String,
+    pub kind: DataKind,
+    pub whose: Whose,
     pub count: u64,
     pub items: u64,
     /// A few of the texts found, to recognise the group by.
@@ -208,8 +208,8 @@ pub fn groups(state: &AppState, reference: &str) -> CommandResult<Vec<Suggestion
             let index = at.unwrap_or_else(|| {
                 out.push(SuggestionGroup {
                     person: mark.person.clone(),
-                    kind: mark.kind.clone(),
-                    whose: mark.whose.clone(),
+                    kind: mark.kind,
+                    whose: mark.whose,
                     count: 0,
                     items: 0,
                     examples: Vec::new(),

@@ -112,7 +112,9 @@ fn editing_the_subject_is_kept_and_audited() {
     let audit = state
         .with_case("DEMO-001", |f| Ok(f.store.audit_entries()?))
         .unwrap();
-    assert!(audit.iter().any(|e| e.action == "subject_updated"));
+    assert!(audit
+        .iter()
+        .any(|e| e.action == disclose_core::audit::Action::SubjectUpdated));
 }
 
 #[test]
@@ -182,7 +184,7 @@ fn redact_in_the_window_then_the_preview_has_no_trace() {
         &MarkSelection {
             ids: Vec::new(),
             person: Some(phones.person.clone()),
-            kind: Some("phone".into()),
+            kind: Some(disclose_core::marks::DataKind::Phone),
         },
         MarkStatus::Accepted,
     )

@@ -34,5 +34,6 @@ pub mod suggest;
 pub mod sweep;
 pub mod threads;
 pub mod verify;
+mod vocab;
 
 pub use error::{Error, Result};

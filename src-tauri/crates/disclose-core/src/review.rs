@@ -230,7 +230,7 @@ pub fn decide(
         store.audit(
             now,
             &actor,
-            "decide",
+            crate::audit::Action::Decide,
             &serde_json::json!({
                 "items": items,
                 "decision": decision.as_str(),

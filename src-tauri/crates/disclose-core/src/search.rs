@@ -148,7 +148,7 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
         folder.store.audit(
             now,
             folder.actor(),
-            "search",
+            crate::audit::Action::Search,
             &serde_json::json!({ "query": req.query, "hits": hits }),
         )?;
     }

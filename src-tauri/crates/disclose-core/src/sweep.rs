@@ -102,7 +102,7 @@ pub fn sweep(folder: &CaseFolder, now: &str) -> Result<SweepReport> {
     folder.store.audit(
         now,
         folder.actor(),
-        "sweep",
+        crate::audit::Action::Sweep,
         &serde_json::json!({ "identifiers": identifiers.len(), "items_hit": all_items.len() }),
     )?;
     Ok(SweepReport {

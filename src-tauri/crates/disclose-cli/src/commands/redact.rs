@@ -15,7 +15,9 @@
 use clap::Args;
 use serde::Serialize;
 
-use disclose_core::marks::{self, Mark, MarkFilter, MarkStatus, NewMark, Occurrence, Target};
+use disclose_core::marks::{
+    self, DataKind, Mark, MarkFilter, MarkStatus, NewMark, Occurrence, Target, Whose,
+};
 
 use super::{now, Context};
 use crate::Outcome;
@@ -100,9 +102,9 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
     let filter = MarkFilter {
         item: args.item,
         status: None,
-        kind: args.kind.clone(),
+        kind: args.kind.as_deref().map(DataKind::parse).transpose()?,
         person: args.person.clone(),
-        whose: args.whose.clone(),
+        whose: args.whose.as_deref().map(Whose::parse).transpose()?,
     };
     let view = if let Some(term) = &args.term {
         if !args.everywhere && args.item.is_none() {
@@ -208,7 +210,7 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             marks: chosen,
         }
     } else {
-        let status = args.status.as_deref().map(parse_status).transpose()?;
+        let status = args.status.as_deref().map(MarkStatus::parse).transpose()?;
         let listed = folder
             .store
             .place(folder.store.marks(&MarkFilter { status, ..filter })?)?;
@@ -283,14 +285,4 @@ fn parse_rect(s: &str) -> anyhow::Result<[f32; 4]> {
         .map_err(|_| anyhow::anyhow!("--rect takes four numbers X0,Y0,X1,Y1"))?;
     <[f32; 4]>::try_from(values)
         .map_err(|_| anyhow::anyhow!("--rect takes four numbers X0,Y0,X1,Y1"))
-}
-
-fn parse_status(s: &str) -> anyhow::Result<MarkStatus> {
-    Ok(match s {
-        "suggested" => MarkStatus::Suggested,
-        "accepted" => MarkStatus::Accepted,
-        "rejected" => MarkStatus::Rejected,
-        "removed" => MarkStatus::Removed,
-        _ => anyhow::bail!("--status is suggested, accepted, rejected or removed"),
-    })
 }

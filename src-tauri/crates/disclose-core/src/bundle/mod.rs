@@ -144,7 +144,7 @@ pub fn export_watched(
     folder.store.audit(
         now,
         &actor,
-        "export",
+        crate::audit::Action::Export,
         &serde_json::json!({
             // Absolute, so purge can tell exports outside the case apart.
             "path": std::path::absolute(&options.out)

@@ -159,7 +159,7 @@ pub fn recheck(
     folder.store.audit(
         now,
         folder.actor(),
-        "deadline-moved",
+        crate::audit::Action::DeadlineMoved,
         &serde_json::json!({ "due_before": before, "due_after": due, "cause": cause.as_str(), "why": why }),
     )?;
     Ok(Some(DueMove {

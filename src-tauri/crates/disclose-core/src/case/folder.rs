@@ -39,7 +39,7 @@ impl CaseFolder {
         folder.store.audit(
             now,
             folder.actor(),
-            "case_created",
+            crate::audit::Action::CaseCreated,
             &serde_json::json!({ "reference": case.reference, "kind": case.kind, "received": case.received }),
         )?;
         Ok(folder)
@@ -149,7 +149,7 @@ impl CaseFolder {
         self.store.audit(
             now,
             &actor,
-            "reindex",
+            crate::audit::Action::Reindex,
             &serde_json::json!({ "documents": documents }),
         )?;
         Ok(documents)
@@ -209,7 +209,7 @@ impl CaseFolder {
         self.store.audit(
             now,
             &self.actor,
-            "deadline-change",
+            crate::audit::Action::DeadlineChange,
             &serde_json::json!({
                 "pause": pause.map(|p| format!("{}:{}", p.from, p.to)),
                 "extended": case.extended,

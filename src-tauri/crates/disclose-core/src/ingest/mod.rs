@@ -351,7 +351,7 @@ pub fn import(
     folder.store.audit(
         &options.now,
         &options.user,
-        "import",
+        crate::audit::Action::Import,
         &serde_json::json!({
             "paths": paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "inputs": summary.inputs,

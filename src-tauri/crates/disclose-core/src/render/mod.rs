@@ -115,7 +115,7 @@ pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<Re
     folder.store.audit(
         now,
         &actor,
-        "render",
+        crate::audit::Action::Render,
         &serde_json::json!({
             "rendered": summary.rendered,
             "redactions": summary.redactions,

@@ -76,7 +76,7 @@ pub fn close(folder: &mut CaseFolder, outcome: &str, on: NaiveDate, now: &str) -
     folder.store.audit(
         now,
         &actor,
-        "close",
+        crate::audit::Action::Close,
         &serde_json::json!({ "closed_on": on, "outcome": closure.outcome }),
     )?;
     Ok(closure)

@@ -80,7 +80,7 @@ pub fn waive(
         store.audit(
             now,
             &actor,
-            "not-this-person",
+            crate::audit::Action::NotThisPerson,
             &serde_json::json!({ "waiver": id, "found": word, "redacted": redacted, "reason": reason }),
         )?;
         Ok(id)

@@ -16,7 +16,9 @@ use disclose_core::clock::{Deadline, Pause, Region};
 use disclose_core::extract::{Page, RecordTable, Word};
 use disclose_core::facets::{FacetValue, Facets};
 use disclose_core::ingest::{ImportSummary, ProgressEvent};
-use disclose_core::marks::{DataKind, Mark, MarkSource, MarkStatus, PageBox, Target, Whose};
+use disclose_core::marks::{
+    DataKind, Mark, MarkSource, MarkStatus, PageBox, SuggestionGroup, Target, Whose,
+};
 use disclose_core::ocr::OcrSummary;
 use disclose_core::profile::Profile;
 use disclose_core::retention::{Closure, PurgedRecord};
@@ -30,7 +32,7 @@ use disclose_core::verify::{CheckProgress, FindingKind, Leak, VerifyReport, Waiv
 
 use crate::commands::{
     CaseInput, ExportPreview, HomeLock, ImportProgress, ItemBrief, ItemDetail, MarkSelection,
-    ProfileState, ReviewRow, SuggestionGroup,
+    ProfileState, ReviewRow,
 };
 use crate::error::CommandError;
 

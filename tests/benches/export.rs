@@ -42,7 +42,7 @@ fn main() {
     .expect("import");
     println!("import: {:.1} s", start.elapsed().as_secs_f64());
 
-    let items = folder.store.items(None).expect("items");
+    let items = folder.items(None).expect("items");
     let (readable, unreadable): (Vec<_>, Vec<_>) =
         items.iter().partition(|i| i.status != Status::Failed);
     let ids =

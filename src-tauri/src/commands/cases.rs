@@ -108,17 +108,7 @@ pub fn set_subject(
     subject: Subject,
 ) -> CommandResult<CaseOverview> {
     state.with_case(reference, |folder| {
-        let mut case = folder.case()?;
-        case.subject = subject;
-        case.validate()?;
-        let at = now();
-        folder.store.save_case(&case, &at)?;
-        folder.store.audit(
-            &at,
-            folder.actor(),
-            disclose_core::audit::Action::SubjectUpdated,
-            &serde_json::json!({ "subject": case.subject }),
-        )?;
+        folder.set_subject(subject, &now())?;
         Ok(CaseOverview::of(folder, today())?)
     })
 }

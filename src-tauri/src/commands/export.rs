@@ -10,7 +10,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::bundle::{self, ExportOptions, ExportResult};
-use disclose_core::marks::{self, MarkStatus};
+use disclose_core::marks;
 use disclose_core::profile::{self, Profile};
 use disclose_core::render;
 use disclose_core::verify::{self, CheckProgress, VerifyReport, Waiver, Watch};
@@ -160,9 +160,8 @@ pub fn redact_and_render(
     reason: &str,
 ) -> CommandResult<u64> {
     state.with_case(reference, |folder| {
-        let places = marks::occurrences(&folder.store, found)?;
-        let new = marks::term_marks(&places, reason);
-        let marked = marks::add(folder, &new, MarkStatus::Accepted, &now())?.len() as u64;
+        let (_, marked) = marks::redact_term(folder, found, None, reason, &now(), false)?;
+        let marked = marked.len() as u64;
         render::render_case(folder, &now(), false)?;
         Ok(marked)
     })

@@ -78,9 +78,7 @@ pub async fn failed_items<R: Runtime>(
     reference: String,
 ) -> CommandResult<Vec<ItemRow>> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            Ok(folder.store.items(Some(Status::Failed))?)
-        })
+        state.with_case(&reference, |folder| Ok(folder.items(Some(Status::Failed))?))
     })
     .await
 }

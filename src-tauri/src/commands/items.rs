@@ -75,7 +75,7 @@ pub async fn item_detail<R: Runtime>(
 
 pub fn detail(state: &AppState, reference: &str, id: i64) -> CommandResult<ItemDetail> {
     state.with_case(reference, |folder| {
-        let store = &folder.store;
+        let store = &*folder;
         let item = store.item(id)?;
         let parent = match item.parent {
             Some(p) => Some(ItemBrief::from(&store.item(p)?)),
@@ -114,7 +114,7 @@ pub async fn item_original<R: Runtime>(
 
 pub fn original(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec<u8>> {
     state.with_case(reference, |folder| {
-        let item = folder.store.item(id)?;
+        let item = folder.item(id)?;
         if !viewable(&item) {
             return Err(Error::Invalid(format!("item {id} is not shown as an original")).into());
         }

@@ -23,8 +23,7 @@ pub(crate) use items::ItemBrief;
 #[cfg(test)]
 pub(crate) use {
     cases::CaseInput, export::ExportPreview, export::ProfileState, home::HomeLock,
-    import::ImportProgress, items::ItemDetail, marks::MarkSelection, marks::SuggestionGroup,
-    review::ReviewRow,
+    import::ImportProgress, items::ItemDetail, marks::MarkSelection, review::ReviewRow,
 };
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {

@@ -25,9 +25,8 @@ pub async fn review_queue<R: Runtime>(
 ) -> CommandResult<Vec<ReviewRow>> {
     blocking(app, move |state| {
         state.with_case(&reference, |folder| {
-            let decisions = folder.store.decisions()?;
+            let decisions = folder.decisions()?;
             Ok(folder
-                .store
                 .items(None)?
                 .iter()
                 .map(|item| {
@@ -77,7 +76,7 @@ pub fn decide(
 ) -> CommandResult<ReviewProgress> {
     state.with_case(reference, |folder| {
         review::decide(folder, items, decision, reason, note, &now())?;
-        Ok(folder.store.review_progress()?)
+        Ok(folder.review_progress()?)
     })
 }
 

@@ -60,15 +60,7 @@ pub async fn saved_searches<R: Runtime>(
     reference: String,
 ) -> CommandResult<Vec<String>> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let mut saved: Vec<String> = Vec::new();
-            for entry in folder.store.search_log()?.into_iter().rev() {
-                if entry.kind == "saved" && !saved.contains(&entry.query) {
-                    saved.push(entry.query);
-                }
-            }
-            Ok(saved)
-        })
+        state.with_case(&reference, |folder| Ok(folder.saved_searches()?))
     })
     .await
 }
@@ -80,11 +72,7 @@ pub async fn save_search<R: Runtime>(
     query: String,
 ) -> CommandResult<()> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let hits = search::matching_ids(folder, &query)?.len() as u64;
-            folder.store.log_search(&now(), "saved", &query, hits)?;
-            Ok(())
-        })
+        state.with_case(&reference, |folder| Ok(folder.save_search(&query, &now())?))
     })
     .await
 }

@@ -110,7 +110,7 @@ fn editing_the_subject_is_kept_and_audited() {
         "invalid"
     );
     let audit = state
-        .with_case("DEMO-001", |f| Ok(f.store.audit_entries()?))
+        .with_case("DEMO-001", |f| Ok(f.audit_entries()?))
         .unwrap();
     assert!(audit
         .iter()
@@ -194,6 +194,46 @@ fn redact_in_the_window_then_the_preview_has_no_trace() {
         .unwrap()
         .iter()
         .all(|g| g.kind != "phone"));
+
+    // The window used to take back any mark it was given; a suggestion is
+    // not a redaction, so taking one back is refused and changes nothing.
+    let marks = window_marks::item_marks_of(&state, "DEMO-001", item).unwrap();
+    let waiting = window_marks::groups(&state, "DEMO-001").unwrap();
+    let suggestion = state
+        .with_case("DEMO-001", |folder| {
+            Ok(folder.marks(&disclose_core::marks::MarkFilter {
+                status: Some(MarkStatus::Suggested),
+                ..Default::default()
+            })?)
+        })
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("a suggestion waiting");
+    let refused = window_marks::set(
+        &state,
+        "DEMO-001",
+        &MarkSelection {
+            ids: vec![suggestion.id],
+            person: None,
+            kind: None,
+        },
+        MarkStatus::Removed,
+    )
+    .unwrap_err();
+    assert_eq!(refused.code, "invalid");
+    assert!(
+        refused
+            .message
+            .contains("only accepted marks can be taken back"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(window_marks::groups(&state, "DEMO-001").unwrap(), waiting);
+    assert_eq!(
+        window_marks::item_marks_of(&state, "DEMO-001", item).unwrap(),
+        marks
+    );
 }
 
 #[test]
@@ -338,7 +378,7 @@ fn the_export_check_shows_progress_can_be_stopped_and_reads_each_file_once() {
     let (_dir, state) = demo_state();
     state
         .with_case("DEMO-001", |folder| {
-            let items = folder.store.items(None)?;
+            let items = folder.items(None)?;
             let (ok, failed): (Vec<_>, Vec<_>) =
                 items.iter().partition(|i| i.status != Status::Failed);
             let ids = |list: &[&disclose_core::store::ItemRow]| {

@@ -48,7 +48,7 @@ struct DecideView {
 pub fn run(ctx: &Context, args: DecideArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
     let items = if args.all {
-        folder.store.items(None)?.iter().map(|i| i.id).collect()
+        folder.items(None)?.iter().map(|i| i.id).collect()
     } else if let Some(query) = &args.query {
         matching_ids(&folder, query)?
     } else {
@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, args: DecideArgs) -> anyhow::Result<Outcome> {
         decision: args.decision,
         reason: args.reason,
         items,
-        progress: folder.store.review_progress()?,
+        progress: folder.review_progress()?,
     };
     ctx.out.print(&view, |v| {
         println!(

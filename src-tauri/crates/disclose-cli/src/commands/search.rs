@@ -126,7 +126,7 @@ pub fn run_sweep(ctx: &Context, args: SweepArgs) -> anyhow::Result<Outcome> {
 
 pub fn run_log(ctx: &Context, args: SweepArgs) -> anyhow::Result<Outcome> {
     let folder = ctx.open(&args.case)?;
-    let log = folder.store.search_log()?;
+    let log = folder.search_log()?;
     ctx.out.print(&log, |log| {
         for e in log {
             println!("{}  {:<6} {:>6} hits  {}", e.at, e.kind, e.hits, e.query);

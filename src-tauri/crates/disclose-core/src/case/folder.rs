@@ -13,7 +13,7 @@ use crate::store::Store;
 
 pub struct CaseFolder {
     dir: PathBuf,
-    pub store: Store,
+    pub(crate) store: Store,
     pub index: CaseIndex,
     actor: String,
     exposed: Vec<Exposure>,

@@ -7,6 +7,7 @@ pub mod due;
 mod folder;
 mod home;
 mod overview;
+mod uses;
 
 pub use folder::os_user;
 

@@ -25,8 +25,12 @@ pub use crate::detect::DataKind;
 use crate::error::{Error, Result};
 use crate::review;
 use crate::store::Store;
+pub use actions::{
+    decide, redact_place, redact_term, suggestion_groups, Selection, SuggestionGroup,
+};
 pub use variants::Variants;
 
+mod actions;
 mod variants;
 
 /// Where a mark is.
@@ -201,8 +205,9 @@ pub fn add(
 }
 
 /// Moves marks to `status` (accept or reject suggestions, remove a
-/// redaction). Returns the ids that changed.
-pub fn set_status(
+/// redaction), unchecked: callers go through [`decide`], which checks each
+/// step. Returns the ids that changed.
+fn set_status(
     folder: &mut CaseFolder,
     ids: &[i64],
     status: MarkStatus,

@@ -30,7 +30,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::case::CaseFolder;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::{self, Mark, Target};
 use crate::review::Decision;
@@ -123,6 +123,21 @@ pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<Re
         }),
     )?;
     Ok(summary)
+}
+
+/// The item as the requester will get it: its rendition's bytes, made
+/// now if it is missing or older than the item's marks (PDF bytes for every
+/// type but images and recordings, which come back as themselves).
+pub fn current_rendition(folder: &mut CaseFolder, id: i64, now: &str) -> Result<Vec<u8>> {
+    if !folder.store.rendition_is_current(id)? {
+        let item = folder.store.item(id)?;
+        render_item(folder, &item, now)?.map_err(Error::Invalid)?;
+    }
+    let made = folder
+        .store
+        .rendition(id)?
+        .ok_or_else(|| Error::Invalid(format!("item {id} has no rendition")))?;
+    Ok(crate::crypt::read(&folder.dir().join(made.path))?)
 }
 
 /// Renders one item, replacing its previous rendition. The outer error is

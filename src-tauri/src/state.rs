@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use disclose_core::case::{CaseFolder, Home};
 use disclose_core::demo::{self, DEMO_REFERENCE};
+use disclose_core::Context;
 
 use crate::error::{CommandError, CommandResult};
 
@@ -45,7 +46,8 @@ impl AppState {
                 None => {
                     // Never opened, or an earlier command panicked while
                     // holding it: open the case afresh from disk.
-                    let folder = Arc::new(Mutex::new(CaseFolder::open(&self.home, reference)?));
+                    let folder =
+                        Arc::new(Mutex::new(CaseFolder::open(&self.context(), reference)?));
                     open.insert(reference.to_string(), folder.clone());
                     folder
                 }
@@ -65,6 +67,13 @@ impl AppState {
 }
 
 impl AppState {
+    /// The engine's context for one call: this home, the person at this
+    /// account (read afresh, so a name just set is recorded) and the system
+    /// clock.
+    pub fn context(&self) -> Context {
+        Context::new(self.home.clone())
+    }
+
     /// Closes every case held open (their next use opens them again).
     pub fn forget_open_cases(&self) -> CommandResult<()> {
         self.open
@@ -81,21 +90,6 @@ pub fn ensure_demo(home: &Home) -> disclose_core::Result<()> {
     if !home.case_references()?.is_empty() {
         return Ok(());
     }
-    let today = chrono::Local::now().date_naive();
-    demo::create_demo(
-        home,
-        DEMO_REFERENCE,
-        &now(),
-        today,
-        &disclose_core::actor::Actor::current(home).label(),
-    )?;
+    demo::create_demo(&Context::new(home.clone()), DEMO_REFERENCE)?;
     Ok(())
-}
-
-pub fn now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-}
-
-pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }

@@ -382,8 +382,12 @@ pub fn bench_import(
     use disclose_core::ingest::{self, ImportOptions, NoProgress};
     let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
     let case = Case::new(reference, "Daniel Okoro", received).expect("case");
-    let mut folder = CaseFolder::create(home, &case, "2026-03-03T00:00:00Z").expect("case folder");
-    let mut options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
+    let context = disclose_core::Context::new(home.clone())
+        .acting_as("bench")
+        .at("2026-03-03T00:00:00Z")
+        .expect("time");
+    let mut folder = CaseFolder::create(&context, &case).expect("case folder");
+    let mut options = ImportOptions::default();
     options.ocr = false;
     let start = std::time::Instant::now();
     let summary = ingest::import(

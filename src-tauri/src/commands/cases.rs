@@ -11,7 +11,7 @@ use disclose_core::sweep::{self, SweepReport};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, today, AppState};
+use crate::state::AppState;
 
 /// A new case as the form sends it: the whole case model.
 #[derive(Debug, Deserialize, ts_rs::TS)]
@@ -55,7 +55,7 @@ pub async fn sweep_case<R: Runtime>(
     reference: String,
 ) -> CommandResult<SweepReport> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| Ok(sweep::sweep(folder, &now())?))
+        state.with_case(&reference, |folder| Ok(sweep::sweep(folder)?))
     })
     .await
 }
@@ -78,26 +78,26 @@ pub async fn purged_cases<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Pu
 /// Every case; open ones are re-checked first, so a due date moved by a
 /// new release's rules is recorded and shown.
 pub fn list(state: &AppState) -> CommandResult<Vec<CaseOverview>> {
-    due::recheck_all(&state.home, Cause::Rules, &now())?;
-    Ok(all_cases(&state.home, today())?)
+    due::recheck_all(&state.context(), Cause::Rules)?;
+    Ok(all_cases(&state.context())?)
 }
 
 pub fn create(state: &AppState, input: &CaseInput) -> CommandResult<CaseOverview> {
-    let folder = CaseFolder::create(&state.home, &input.case, &now())?;
-    Ok(CaseOverview::of(&folder, today())?)
+    let folder = CaseFolder::create(&state.context(), &input.case)?;
+    Ok(CaseOverview::of(&folder, folder.today())?)
 }
 
 pub fn reindex(state: &AppState, reference: &str) -> CommandResult<CaseOverview> {
     state.with_case(reference, |folder| {
-        folder.reindex(&now())?;
-        Ok(CaseOverview::of(folder, today())?)
+        folder.reindex()?;
+        Ok(CaseOverview::of(folder, folder.today())?)
     })
 }
 
 pub fn overview(state: &AppState, reference: &str) -> CommandResult<CaseOverview> {
     state.with_case(reference, |folder| {
-        due::recheck(folder, &folder.calendar()?, Cause::Rules, &now())?;
-        Ok(CaseOverview::of(folder, today())?)
+        due::recheck(folder, &folder.calendar()?, Cause::Rules)?;
+        Ok(CaseOverview::of(folder, folder.today())?)
     })
 }
 
@@ -108,7 +108,7 @@ pub fn set_subject(
     subject: Subject,
 ) -> CommandResult<CaseOverview> {
     state.with_case(reference, |folder| {
-        folder.set_subject(subject, &now())?;
-        Ok(CaseOverview::of(folder, today())?)
+        folder.set_subject(subject)?;
+        Ok(CaseOverview::of(folder, folder.today())?)
     })
 }

@@ -15,7 +15,7 @@ use disclose_core::{profile, staff};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn item_marks<R: Runtime>(
@@ -56,7 +56,7 @@ pub fn add(
     reason: &str,
 ) -> CommandResult<Vec<Mark>> {
     state.with_case(reference, |folder| {
-        marks::redact_place(folder, id, target, reason, &now(), false)?;
+        marks::redact_place(folder, id, target, reason, false)?;
         Ok(folder.marks(&item_filter(id))?)
     })
 }
@@ -104,7 +104,7 @@ pub fn set(
         return Ok(0);
     };
     state.with_case(reference, |folder| {
-        Ok(marks::decide(folder, &selection, status, &now(), false)?.len() as u64)
+        Ok(marks::decide(folder, &selection, status, false)?.len() as u64)
     })
 }
 
@@ -129,7 +129,7 @@ pub fn everywhere(
     reason: &str,
 ) -> CommandResult<u64> {
     state.with_case(reference, |folder| {
-        let (_, marked) = marks::redact_term(folder, term, None, reason, &now(), false)?;
+        let (_, marked) = marks::redact_term(folder, term, None, reason, false)?;
         Ok(marked.len() as u64)
     })
 }
@@ -147,12 +147,7 @@ pub fn detect(state: &AppState, reference: &str) -> CommandResult<SuggestSummary
     let directory = staff::load(&state.home)?;
     let organisation = profile::load(&state.home).ok();
     state.with_case(reference, |folder| {
-        Ok(suggest::run(
-            folder,
-            &directory,
-            organisation.as_ref(),
-            &now(),
-        )?)
+        Ok(suggest::run(folder, &directory, organisation.as_ref())?)
     })
 }
 
@@ -185,7 +180,7 @@ pub async fn item_rendition<R: Runtime>(
 
 pub fn rendition(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec<u8>> {
     state.with_case(reference, |folder| {
-        Ok(render::current_rendition(folder, id, &now())?)
+        Ok(render::current_rendition(folder, id)?)
     })
 }
 

@@ -8,7 +8,7 @@ use disclose_core::review::{self, Decision, Reason, ReviewProgress};
 
 use super::{blocking, ItemBrief};
 use crate::error::CommandResult;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReviewRow {
@@ -75,7 +75,7 @@ pub fn decide(
     note: &str,
 ) -> CommandResult<ReviewProgress> {
     state.with_case(reference, |folder| {
-        review::decide(folder, items, decision, reason, note, &now())?;
+        review::decide(folder, items, decision, reason, note)?;
         Ok(folder.review_progress()?)
     })
 }

@@ -7,7 +7,7 @@ use disclose_core::search::{self, SearchRequest, SearchResults, SortBy};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn search_case<R: Runtime>(
@@ -37,7 +37,7 @@ pub fn run(
         request.sort = sort;
         request.offset = offset;
         request.limit = limit.clamp(1, 200);
-        Ok(search::search(folder, &request, &now())?)
+        Ok(search::search(folder, &request)?)
     })
 }
 
@@ -72,7 +72,7 @@ pub async fn save_search<R: Runtime>(
     query: String,
 ) -> CommandResult<()> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| Ok(folder.save_search(&query, &now())?))
+        state.with_case(&reference, |folder| Ok(folder.save_search(&query)?))
     })
     .await
 }

@@ -384,20 +384,12 @@ fn the_export_check_shows_progress_can_be_stopped_and_reads_each_file_once() {
             let ids = |list: &[&disclose_core::store::ItemRow]| {
                 list.iter().map(|i| i.id).collect::<Vec<_>>()
             };
-            let now = crate::state::now();
-            disclose_core::review::decide(folder, &ids(&ok), Decision::Disclose, None, "", &now)?;
+            disclose_core::review::decide(folder, &ids(&ok), Decision::Disclose, None, "")?;
             if !failed.is_empty() {
                 let failed = ids(&failed);
-                disclose_core::review::decide(
-                    folder,
-                    &failed,
-                    Decision::NotRelevant,
-                    None,
-                    "",
-                    &now,
-                )?;
+                disclose_core::review::decide(folder, &failed, Decision::NotRelevant, None, "")?;
             }
-            disclose_core::render::render_case(folder, &now, false)?;
+            disclose_core::render::render_case(folder, false)?;
             Ok(())
         })
         .unwrap();

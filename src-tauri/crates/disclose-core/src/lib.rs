@@ -6,6 +6,7 @@ pub mod audit;
 pub mod bundle;
 pub mod case;
 pub mod clock;
+pub mod context;
 pub mod crypt;
 pub mod demo;
 pub mod detect;
@@ -36,4 +37,5 @@ pub mod threads;
 pub mod verify;
 mod vocab;
 
+pub use context::Context;
 pub use error::{Error, Result};

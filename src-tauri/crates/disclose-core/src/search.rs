@@ -74,7 +74,8 @@ pub struct SearchHit {
     pub snippet_offset: usize,
 }
 
-pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<SearchResults> {
+pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults> {
+    let now = &folder.now();
     let query = parse_query(&folder.index, req.query)?;
     let searcher = folder.index.reader()?.searcher();
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);

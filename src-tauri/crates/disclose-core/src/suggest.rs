@@ -314,7 +314,6 @@ pub fn run(
     folder: &mut CaseFolder,
     staff: &[StaffMember],
     organisation: Option<&Profile>,
-    now: &str,
 ) -> Result<SuggestSummary> {
     let case = folder.case()?;
     let people = People::new(&case, staff, organisation);
@@ -359,7 +358,7 @@ pub fn run(
             new_marks.push(suggestion(item_id, &finding, whose));
         }
     }
-    let added = marks::add(folder, &new_marks, MarkStatus::Suggested, now)?;
+    let added = marks::add(folder, &new_marks, MarkStatus::Suggested)?;
     summary.suggested = added.len() as u64;
     Ok(summary)
 }

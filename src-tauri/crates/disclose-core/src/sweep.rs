@@ -64,7 +64,8 @@ enum Matcher {
     Identifier(IdKind, String),
 }
 
-pub fn sweep(folder: &CaseFolder, now: &str) -> Result<SweepReport> {
+pub fn sweep(folder: &CaseFolder) -> Result<SweepReport> {
+    let now = &folder.now();
     let case = folder.case()?;
     let probes = probes_for(&case.subject);
     let mut all_items = std::collections::BTreeSet::new();

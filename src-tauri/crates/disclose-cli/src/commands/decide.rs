@@ -7,7 +7,7 @@ use serde::Serialize;
 use disclose_core::review::{self, Decision, ReviewProgress};
 use disclose_core::search::matching_ids;
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -63,7 +63,6 @@ pub fn run(ctx: &Context, args: DecideArgs) -> anyhow::Result<Outcome> {
         args.decision,
         args.reason.as_deref(),
         &args.note,
-        &now(),
     )?;
     let view = DecideView {
         decision: args.decision,

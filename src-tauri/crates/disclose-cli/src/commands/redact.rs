@@ -19,7 +19,7 @@ use disclose_core::marks::{
     self, DataKind, Mark, MarkFilter, MarkStatus, Occurrence, Selection, Target, Whose,
 };
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -111,8 +111,7 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             anyhow::bail!("say where to redact {term:?}: --everywhere, or --item ID");
         }
         let reason = required_reason(&args)?;
-        let (found, _) =
-            marks::redact_term(&mut folder, term, args.item, reason, &now(), args.dry_run)?;
+        let (found, _) = marks::redact_term(&mut folder, term, args.item, reason, args.dry_run)?;
         RedactView {
             action: "term",
             dry_run: args.dry_run,
@@ -134,7 +133,7 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             },
             (None, None) => unreachable!("checked above"),
         };
-        let marks = marks::redact_place(&mut folder, item, target, reason, &now(), args.dry_run)?;
+        let marks = marks::redact_place(&mut folder, item, target, reason, args.dry_run)?;
         RedactView {
             action: if args.range.is_some() {
                 "range"
@@ -156,7 +155,6 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             &mut folder,
             &Selection::Suggestions(filter),
             status,
-            &now(),
             args.dry_run,
         )?;
         RedactView {
@@ -171,7 +169,6 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             &mut folder,
             &Selection::Marks(args.mark.clone()),
             MarkStatus::Removed,
-            &now(),
             args.dry_run,
         )
         .map_err(|e| anyhow::anyhow!("{e}; check the ids with --list"))?;

@@ -107,10 +107,9 @@ pub fn export(
     folder: &mut CaseFolder,
     profile: &Profile,
     options: &ExportOptions,
-    now: &str,
     today: NaiveDate,
 ) -> Result<ExportResult> {
-    export_watched(folder, profile, options, now, today, &Watch::none())
+    export_watched(folder, profile, options, today, &Watch::none())
 }
 
 /// As [`export`], telling `watch` how the leak check of what is new goes,
@@ -119,10 +118,10 @@ pub fn export_watched(
     folder: &mut CaseFolder,
     profile: &Profile,
     options: &ExportOptions,
-    now: &str,
     today: NaiveDate,
     watch: &Watch,
 ) -> Result<ExportResult> {
+    let now = &folder.now();
     crate::integrity::export_check(folder)?;
     let plan = plan(folder, profile, options, today)?;
     let report = check(folder, profile, &plan, watch)?;

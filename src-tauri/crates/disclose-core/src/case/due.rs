@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{CaseFolder, Home};
+use super::CaseFolder;
 use crate::clock::calendar::{self, HolidaysFile};
 use crate::clock::{v1, Calendar};
+use crate::context::Context;
 use crate::error::Result;
 use crate::store::Store;
 
@@ -130,12 +131,8 @@ pub fn moves(store: &Store, reference: &str) -> Result<Vec<DueMove>> {
 /// from the one recorded, records the move (and audits it). A case recorded
 /// before due dates were kept is compared with what the previous rules gave
 /// it. Closed cases are left alone.
-pub fn recheck(
-    folder: &CaseFolder,
-    calendar: &Calendar,
-    cause: Cause,
-    now: &str,
-) -> Result<Option<DueMove>> {
+pub fn recheck(folder: &CaseFolder, calendar: &Calendar, cause: Cause) -> Result<Option<DueMove>> {
+    let now = &folder.now();
     if crate::retention::closure(folder)?.is_some() {
         return Ok(None);
     }
@@ -173,12 +170,13 @@ pub fn recheck(
 }
 
 /// Re-checks every open case in `home`; returns the due dates that moved.
-pub fn recheck_all(home: &Home, cause: Cause, now: &str) -> Result<Vec<DueMove>> {
+pub fn recheck_all(context: &Context, cause: Cause) -> Result<Vec<DueMove>> {
+    let home = context.home();
     let calendar = Calendar::load(home)?;
     let mut moved = Vec::new();
     for reference in home.case_references()? {
-        let folder = CaseFolder::open(home, &reference)?;
-        moved.extend(recheck(&folder, &calendar, cause, now)?);
+        let folder = CaseFolder::open(context, &reference)?;
+        moved.extend(recheck(&folder, &calendar, cause)?);
     }
     Ok(moved)
 }
@@ -194,16 +192,16 @@ pub struct HolidaysImport {
 
 /// Imports a GOV.UK bank-holidays file into `home` and re-checks every
 /// open case against it.
-pub fn import_holidays(home: &Home, file: &std::path::Path, now: &str) -> Result<HolidaysImport> {
-    let file = calendar::import(home, file)?;
-    let moved = recheck_all(home, Cause::Holidays, now)?;
+pub fn import_holidays(context: &Context, file: &std::path::Path) -> Result<HolidaysImport> {
+    let file = calendar::import(context.home(), file)?;
+    let moved = recheck_all(context, Cause::Holidays)?;
     Ok(HolidaysImport { file, moved })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::Case;
+    use crate::case::{Case, Home};
     use crate::clock::Region;
 
     fn d(s: &str) -> NaiveDate {
@@ -213,7 +211,7 @@ mod tests {
     fn scottish_case(home: &Home, reference: &str, received: &str) -> CaseFolder {
         let mut case = Case::new(reference, "A Person", d(received)).unwrap();
         case.region = Region::Scotland;
-        CaseFolder::create(home, &case, "2026-05-20T10:00:00Z").unwrap()
+        CaseFolder::create(&crate::context::at(home, "2026-05-20T10:00:00Z"), &case).unwrap()
     }
 
     #[test]
@@ -227,7 +225,11 @@ mod tests {
             .conn
             .execute("DELETE FROM due_dates", [])
             .unwrap();
-        let moved = recheck_all(&home, Cause::Rules, "2026-05-21T09:00:00Z").unwrap();
+        let moved = recheck_all(
+            &crate::context::at(&home, "2026-05-21T09:00:00Z"),
+            Cause::Rules,
+        )
+        .unwrap();
         assert_eq!(moved.len(), 1);
         assert_eq!(
             (moved[0].before, moved[0].after),
@@ -240,9 +242,12 @@ mod tests {
         assert_eq!(last.detail["due_before"], "2026-06-15");
         assert_eq!(last.detail["due_after"], "2026-06-16");
         // Nothing moves twice.
-        assert!(recheck_all(&home, Cause::Rules, "2026-05-22T09:00:00Z")
-            .unwrap()
-            .is_empty());
+        assert!(recheck_all(
+            &crate::context::at(&home, "2026-05-22T09:00:00Z"),
+            Cause::Rules
+        )
+        .unwrap()
+        .is_empty());
     }
 
     #[test]
@@ -251,7 +256,7 @@ mod tests {
         let home = Home::new(dir.path());
         let open = scottish_case(&home, "OPEN", "2026-03-02");
         let mut closed = scottish_case(&home, "CLOSED", "2026-05-15");
-        crate::retention::close(&mut closed, "responded", d("2026-06-01"), "x").unwrap();
+        crate::retention::close(&mut closed, "responded", d("2026-06-01")).unwrap();
         closed
             .store
             .conn
@@ -259,7 +264,12 @@ mod tests {
             .unwrap();
         let entries = |f: &CaseFolder| f.store.audit_entries().unwrap().len();
         let (open_before, closed_before) = (entries(&open), entries(&closed));
-        assert!(recheck_all(&home, Cause::Rules, "now").unwrap().is_empty());
+        assert!(recheck_all(
+            &crate::context::at(&home, "2026-06-02T09:00:00Z"),
+            Cause::Rules
+        )
+        .unwrap()
+        .is_empty());
         assert_eq!(entries(&open), open_before);
         assert_eq!(entries(&closed), closed_before);
         assert!(moves(&open.store, "OPEN").unwrap().is_empty());

@@ -84,7 +84,8 @@ impl CaseFolder {
     }
 
     /// Saves `query` (logged with the number of items it matches now).
-    pub fn save_search(&self, query: &str, now: &str) -> Result<()> {
+    pub fn save_search(&self, query: &str) -> Result<()> {
+        let now = &self.now();
         let hits = crate::search::matching_ids(self, query)?.len() as u64;
         self.store.log_search(now, SAVED, query, hits)
     }
@@ -106,7 +107,8 @@ impl CaseFolder {
 
     /// Replaces the subject's identifiers (names, dates, addresses,
     /// numbers); the case is validated first and the change audited.
-    pub fn set_subject(&mut self, subject: Subject, now: &str) -> Result<()> {
+    pub fn set_subject(&mut self, subject: Subject) -> Result<()> {
+        let now = &self.now();
         let mut case = self.case()?;
         case.subject = subject;
         case.validate()?;

@@ -49,9 +49,9 @@ pub fn decide(
     folder: &mut CaseFolder,
     selection: &Selection,
     status: MarkStatus,
-    now: &str,
     dry_run: bool,
 ) -> Result<Vec<Mark>> {
+    let now = &folder.now();
     let chosen: Vec<Mark> = match selection {
         Selection::Marks(ids) => {
             let wanted: BTreeSet<i64> = ids.iter().copied().collect();
@@ -105,7 +105,6 @@ pub fn redact_place(
     item: i64,
     target: Target,
     reason: &str,
-    now: &str,
     dry_run: bool,
 ) -> Result<Vec<Mark>> {
     let text = match target {
@@ -123,7 +122,7 @@ pub fn redact_place(
         validate(&folder.store, &mark, &folder.reasons()?, &mut marks)?;
         return Ok(Vec::new());
     }
-    let ids = add(folder, &[mark], MarkStatus::Accepted, now)?;
+    let ids = add(folder, &[mark], MarkStatus::Accepted)?;
     Ok(folder
         .store
         .marks_of(Some(item))?
@@ -140,7 +139,6 @@ pub fn redact_term(
     term: &str,
     item: Option<i64>,
     reason: &str,
-    now: &str,
     dry_run: bool,
 ) -> Result<(Vec<Occurrence>, Vec<i64>)> {
     crate::review::find_reason(&folder.reasons()?, reason)?;
@@ -155,7 +153,6 @@ pub fn redact_term(
         folder,
         &super::term_marks(&found, reason),
         MarkStatus::Accepted,
-        now,
     )?;
     Ok((found, marked))
 }

@@ -149,12 +149,8 @@ impl NewMark {
 /// item and target, suggested or accepted) — except that adding an accepted
 /// mark where one was suggested accepts the suggestion. Returns the ids of
 /// the marks added or accepted.
-pub fn add(
-    folder: &mut CaseFolder,
-    marks: &[NewMark],
-    status: MarkStatus,
-    now: &str,
-) -> Result<Vec<i64>> {
+pub fn add(folder: &mut CaseFolder, marks: &[NewMark], status: MarkStatus) -> Result<Vec<i64>> {
+    let now = &folder.now();
     let actor = folder.actor().to_string();
     let reasons = folder.reasons()?;
     folder.store.transaction(|store| {

@@ -88,7 +88,8 @@ pub fn items_to_render(store: &Store) -> Result<Vec<ItemRow>> {
 
 /// Renders every item to disclose whose rendition is missing or stale
 /// (all of them with `force`).
-pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<RenderSummary> {
+pub fn render_case(folder: &mut CaseFolder, force: bool) -> Result<RenderSummary> {
+    let now = &folder.now();
     let mut summary = RenderSummary::default();
     let items = items_to_render(&folder.store)?;
     summary.items = items.len() as u64;
@@ -128,10 +129,10 @@ pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<Re
 /// The item as the requester will get it: its rendition's bytes, made
 /// now if it is missing or older than the item's marks (PDF bytes for every
 /// type but images and recordings, which come back as themselves).
-pub fn current_rendition(folder: &mut CaseFolder, id: i64, now: &str) -> Result<Vec<u8>> {
+pub fn current_rendition(folder: &mut CaseFolder, id: i64) -> Result<Vec<u8>> {
     if !folder.store.rendition_is_current(id)? {
         let item = folder.store.item(id)?;
-        render_item(folder, &item, now)?.map_err(Error::Invalid)?;
+        render_item(folder, &item)?.map_err(Error::Invalid)?;
     }
     let made = folder
         .store
@@ -146,8 +147,8 @@ pub fn current_rendition(folder: &mut CaseFolder, id: i64, now: &str) -> Result<
 pub fn render_item(
     folder: &mut CaseFolder,
     item: &ItemRow,
-    now: &str,
 ) -> Result<std::result::Result<Rendition, String>> {
+    let now = &folder.now();
     let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
     render_item_in(folder, item, now, &isolation, &mut Slot::default())
 }

@@ -10,7 +10,7 @@ use disclose_core::audit::anchor::Anchored;
 use disclose_core::audit::Verification;
 use disclose_core::bundle::{ExportResult, ManifestEntry};
 use disclose_core::case::due::{DueMove, HolidaysImport};
-use disclose_core::case::{CaseOverview, HouseholdMember, Kind, Subject};
+use disclose_core::case::{CaseField, CaseOverview, HouseholdMember, Kind, Problem, Subject};
 use disclose_core::clock::calendar::{HolidaysFile, ImportedRegion};
 use disclose_core::clock::{Deadline, Pause, Region};
 use disclose_core::extract::{Page, RecordTable, Word};
@@ -63,6 +63,8 @@ fn declarations() -> String {
     add(ImportedRegion::decl(&cfg));
     add(HolidaysImport::decl(&cfg));
     add(CaseInput::decl(&cfg));
+    add(Problem::decl(&cfg));
+    add(CaseField::decl(&cfg));
     add(ReviewProgress::decl(&cfg));
     add(ImportSummary::decl(&cfg));
     add(GroupingSummary::decl(&cfg));
@@ -112,7 +114,17 @@ fn declarations() -> String {
     add(Verification::decl(&cfg));
     add(Anchored::decl(&cfg));
     add(CommandError::decl(&cfg));
+    add(command_type());
     out
+}
+
+/// The names of the commands the window may call, from the one list.
+fn command_type() -> String {
+    let names: Vec<String> = crate::commands::COMMANDS
+        .iter()
+        .map(|c| format!("\"{c}\""))
+        .collect();
+    format!("type Command = {};", names.join(" | "))
 }
 
 #[test]

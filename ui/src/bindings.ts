@@ -171,6 +171,10 @@ moved: Array<DueMove>, };
 
 export type CaseInput = { case: Case, };
 
+export type Problem = { field: CaseField, message: string, };
+
+export type CaseField = "reference" | "received" | "pauses" | "subject.name" | "subject.date_of_birth" | "subject.ni_number" | "subject.emails" | "subject.postcodes" | "subject.phones";
+
 export type ReviewProgress = { 
 /**
  * Items to review: everything imported.
@@ -618,3 +622,5 @@ export type CommandError = {
  * cancelled, locked (an encrypted home not unlocked) or internal.
  */
 code: string, message: string, };
+
+export type Command = "list_cases" | "create_case" | "validate_case" | "case_overview" | "update_subject" | "import_files" | "cancel_import" | "failed_items" | "sweep_case" | "reindex_case" | "get_whoami" | "set_whoami" | "search_case" | "search_facets" | "saved_searches" | "save_search" | "item_detail" | "item_original" | "review_queue" | "decide_items" | "decision_reasons" | "item_marks" | "add_mark" | "set_marks" | "redact_everywhere" | "detect_case" | "suggestion_groups" | "item_rendition" | "export_preview" | "export_check" | "cancel_export_check" | "export_bundle" | "not_this_person" | "redact_finding" | "get_profile" | "save_profile" | "holidays_state" | "import_holidays" | "purged_cases" | "home_lock" | "unlock_home";

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::case::due::{self, Cause};
-use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, Subject};
+use disclose_core::case::{self, all_cases, Case, CaseFolder, CaseOverview, Problem, Subject};
 use disclose_core::retention::{self, PurgedRecord};
 use disclose_core::sweep::{self, SweepReport};
 
@@ -30,6 +30,16 @@ pub async fn create_case<R: Runtime>(
     input: CaseInput,
 ) -> CommandResult<CaseOverview> {
     blocking(app, move |state| create(state, &input)).await
+}
+
+/// Every problem with a case as the form stands (the engine's checks, dates
+/// against today), each with its field; empty when it can be created.
+#[tauri::command]
+pub async fn validate_case<R: Runtime>(
+    app: AppHandle<R>,
+    input: CaseInput,
+) -> CommandResult<Vec<Problem>> {
+    blocking(app, move |state| Ok(validate(state, &input))).await
 }
 
 #[tauri::command]
@@ -82,7 +92,14 @@ pub fn list(state: &AppState) -> CommandResult<Vec<CaseOverview>> {
     Ok(all_cases(&state.context())?)
 }
 
+pub fn validate(state: &AppState, input: &CaseInput) -> Vec<Problem> {
+    input.case.problems(Some(state.context().today()))
+}
+
+/// Creates the case; refused, with every problem, if the form's checks
+/// find any.
 pub fn create(state: &AppState, input: &CaseInput) -> CommandResult<CaseOverview> {
+    case::refuse(validate(state, input))?;
     let folder = CaseFolder::create(&state.context(), &input.case)?;
     Ok(CaseOverview::of(&folder, folder.today())?)
 }

@@ -45,6 +45,42 @@ fn a_bad_case_is_refused_with_a_code_the_window_can_show() {
     );
 }
 
+/// The form shows the engine's problems, every one with its field; the
+/// window's own rules are gone, and creating refuses the same problems.
+#[test]
+fn the_new_case_form_gets_every_problem_from_the_engine() {
+    use disclose_core::case::CaseField;
+    let (_dir, state) = demo_state();
+    let today = chrono::Local::now().date_naive();
+    let mut case = Case::new("NEW-2", "Ada Okafor", today).unwrap();
+    assert!(cases::validate(&state, &CaseInput { case: case.clone() }).is_empty());
+    case.reference = ".hidden".into();
+    case.subject.name = String::new();
+    case.received = today + chrono::Days::new(3);
+    case.subject.date_of_birth = Some(today);
+    case.subject.ni_number = Some("QQ 12 34 56 Z".into());
+    case.subject.phones = vec!["0161".into()];
+    let problems = cases::validate(&state, &CaseInput { case: case.clone() });
+    let fields: Vec<CaseField> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        [
+            CaseField::Reference,
+            CaseField::Received,
+            CaseField::SubjectName,
+            CaseField::DateOfBirth,
+            CaseField::NiNumber,
+            CaseField::Phones
+        ],
+        "{problems:?}"
+    );
+    let err = cases::create(&state, &CaseInput { case }).unwrap_err();
+    assert_eq!(err.code, "invalid");
+    for p in &problems {
+        assert!(err.message.contains(&p.message), "{}", err.message);
+    }
+}
+
 #[test]
 fn search_then_open_a_pdf_and_decide() {
     let (_dir, state) = demo_state();

@@ -111,6 +111,7 @@ fn declarations() -> String {
     add(Profile::decl(&cfg));
     add(ProfileState::decl(&cfg));
     add(HomeLock::decl(&cfg));
+    add(crate::state::DemoProgress::decl(&cfg));
     add(Verification::decl(&cfg));
     add(Anchored::decl(&cfg));
     add(CommandError::decl(&cfg));

@@ -1,7 +1,8 @@
 //! Disclose desktop: a thin Tauri 2 shell over `disclose-core`. Commands
 //! (in `commands/`) parse what the window sends, call the engine and map
 //! errors to `{code, message}`; nothing here decides anything a caseworker
-//! relies on. On first start an empty home gets the built-in demo case.
+//! relies on. On first start an empty home gets the built-in demo case, made behind
+//! the open window.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -34,12 +35,15 @@ fn main() {
                 eprintln!("disclose: DISCLOSE_PASSPHRASE did not unlock the home: {e}");
             }
         }
-    } else if let Err(e) = state::ensure_demo(&home) {
-        eprintln!("disclose: the demo case could not be created: {e}");
+    }
+    let encrypted = disclose_core::crypt::is_encrypted(&home);
+    let state = state::AppState::new(home);
+    if !encrypted {
+        state.prepare_demo();
     }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(state::AppState::new(home))
+        .manage(state)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -6,7 +6,6 @@
 //! Run: `cargo bench -p disclose-acceptance --bench import`
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -54,7 +53,7 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    let recoll = recoll_seconds(&corpus);
+    let recoll = disclose_acceptance::recoll_seconds(&corpus);
 
     let home = tempfile::tempdir().expect("temp home");
     let home = Home::new(home.path());
@@ -185,25 +184,4 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
-}
-
-/// Wall time of a fresh `recollindex` over `dir`, if Recoll is installed.
-fn recoll_seconds(dir: &Path) -> Option<f64> {
-    Command::new("recollindex").arg("-h").output().ok()?;
-    let conf = tempfile::tempdir().ok()?;
-    std::fs::write(
-        conf.path().join("recoll.conf"),
-        format!("topdirs = {}\n", dir.display()),
-    )
-    .ok()?;
-    let start = Instant::now();
-    let status = Command::new("recollindex")
-        .arg("-c")
-        .arg(conf.path())
-        .arg("-z")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .ok()?;
-    status.success().then(|| start.elapsed().as_secs_f64())
 }

@@ -4,7 +4,11 @@
 //! For each size it prints the import's wall time and the peak resident
 //! memory of the import and its workers, the case's and the index's size
 //! on disk, search latency with process start (p50, p95), and the times of
-//! the subject sweep and of `detect --case`.
+//! the subject sweep and of `detect --case`; then it discloses 5,000 of
+//! the items (the rest not relevant) and times their render and the
+//! encrypted export, with the bundle's size. Where Recoll is installed,
+//! `recollindex` runs over the same files for sizes up to
+//! `DISCLOSE_SCALE_RECOLL_MAX` items (default 30,000), printed beside.
 //!
 //! Run: `cargo build --release -p disclose-cli && cargo bench -p
 //! disclose-acceptance --bench scale` (sizes: `DISCLOSE_SCALE_SIZES`,
@@ -15,7 +19,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use disclose_acceptance::scale::{generate, Sources};
-use disclose_acceptance::{shared_corpus, tree_rss_kb, Disclose};
+use disclose_acceptance::{recoll_seconds, shared_corpus, tree_rss_kb, Disclose};
 
 const QUERIES: &[&str] = &[
     "rent",
@@ -54,14 +58,18 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
-    println!("| items | files | input MB | import s | items/s | peak RSS MB | case MB | index MB | search p50 ms | search p95 ms | sweep s | detect --case s |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let recoll_max: usize = std::env::var("DISCLOSE_SCALE_RECOLL_MAX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30_000);
+    println!("| items | files | input MB | import s | items/s | peak RSS MB | recollindex s | case MB | index MB | search p50 ms | search p95 ms | sweep s | detect --case s | render 5,000 s | export 5,000 s | bundle MB |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for size in sizes {
-        measure(&sources, size);
+        measure(&sources, size, size <= recoll_max);
     }
 }
 
-fn measure(sources: &Sources, size: usize) {
+fn measure(sources: &Sources, size: usize, with_recoll: bool) {
     let input = tempfile::tempdir().expect("input folder");
     let made = generate(sources, input.path(), size, 2026);
     let d = Disclose::new();
@@ -94,6 +102,11 @@ fn measure(sources: &Sources, size: usize) {
         std::thread::sleep(Duration::from_millis(100));
     }
     let import_seconds = started.elapsed().as_secs_f64();
+    let recoll = if with_recoll {
+        recoll_seconds(input.path())
+    } else {
+        None
+    };
     drop(input);
 
     let case_dir = d.case_dir("SCALE");
@@ -113,21 +126,69 @@ fn measure(sources: &Sources, size: usize) {
     };
     let sweep = timed(&["sweep", "--case", "SCALE"]);
     let detect = timed(&["detect", "--case", "SCALE"]);
+    let disclosed = disclose_some(&d, 5_000);
+    let render = timed(&["render", "--case", "SCALE"]);
+    let bundle = tempfile::tempdir().expect("bundle folder");
+    let zip = bundle.path().join("SCALE.zip");
+    let export = timed(&[
+        "export",
+        "--case",
+        "SCALE",
+        "--encrypt",
+        "--out",
+        zip.to_str().expect("a UTF-8 path"),
+    ]);
+    let bundle_mb = std::fs::metadata(&zip).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+    let or_dash = |v: Option<f64>, text: String| v.map(|_| text).unwrap_or_else(|| "—".into());
     println!(
-        "| {} | {} | {:.0} | {:.1} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} |",
+        "| {} | {} | {:.0} | {:.1} | {:.0} | {:.0} | {} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} ({disclosed} items) | {:.1} | {} |",
         made.items,
         made.files,
         made.bytes as f64 / 1e6,
         import_seconds,
         made.items as f64 / import_seconds,
         peak_kb as f64 / 1024.0,
+        or_dash(recoll, format!("{:.1}", recoll.unwrap_or(0.0))),
         size_on_disk(&case_dir) as f64 / 1e6,
         size_on_disk(&case_dir.join("index")) as f64 / 1e6,
         pct(0.5),
         pct(0.95),
         sweep,
         detect,
+        render,
+        export,
+        if bundle_mb > 0.0 {
+            format!("{bundle_mb:.0}")
+        } else {
+            "failed".into()
+        },
     );
+}
+
+/// Decides every item not relevant, then `count` readable ones disclosed,
+/// and makes the organisation profile the demo landlord's; returns how
+/// many were disclosed.
+fn disclose_some(d: &Disclose, count: usize) -> usize {
+    let template = d.run(&["profile", "template"]).stdout;
+    let profile = d.home.path().join("profile.toml");
+    std::fs::write(&profile, template).expect("write the profile");
+    d.run(&["profile", "set", profile.to_str().expect("a UTF-8 path")]);
+    d.run(&["decide", "--case", "SCALE", "--all", "--as", "not-relevant"]);
+    let items = d.json(&["items", "--case", "SCALE"]);
+    let chosen: Vec<String> = items
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|item| item["status"] != "failed")
+        .take(count)
+        .map(|item| item["id"].to_string())
+        .collect();
+    let mut args = vec!["decide", "--case", "SCALE", "--as", "disclose"];
+    for id in &chosen {
+        args.extend(["--item", id.as_str()]);
+    }
+    d.run(&args);
+    chosen.len()
 }
 
 fn size_on_disk(dir: &Path) -> u64 {

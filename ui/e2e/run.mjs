@@ -304,6 +304,29 @@ try {
   assert.ok(exportOpenMs < 10000, `the Export screen's preview took ${exportOpenMs.toFixed(0)} ms`);
   shots.push(await screenshot(wd, "12-export-large"));
 
+  step("review: the 2,000-item list shows at once, draws only the rows in view, and scrolls to its end");
+  timed = performance.now();
+  await wd.script("window.location.hash = arguments[0]", "#/case/BIG-1/review");
+  await wd.find("#review-table tr[data-item]", { timeout: 60000 });
+  const reviewShownMs = performance.now() - timed;
+  const drawnRows = await wd.script("return document.querySelectorAll('#review-table tr[data-item]').length");
+  const rowCount = Number(await wd.script("return document.getElementById('review-table').getAttribute('aria-rowcount')")) - 1;
+  assert.ok(rowCount >= 2000, `the list holds every item (${rowCount})`);
+  assert.ok(drawnRows > 5 && drawnRows < 150, `only the rows in view are drawn (${drawnRows} of ${rowCount})`);
+  timed = performance.now();
+  await wd.script("document.getElementById('review-table').focus()");
+  await wd.keys("\uE010");
+  const selectedRow = async () => Number(await wd.script("return document.querySelector('#review-table tr.selected')?.getAttribute('aria-rowindex') ?? 0"));
+  for (const deadline = Date.now() + 20000; (await selectedRow()) !== rowCount + 1; ) {
+    assert.ok(Date.now() < deadline, `End selects the last row (row ${await selectedRow()} of ${rowCount})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const reviewEndMs = performance.now() - timed;
+  const sweepMs = await wd.script(
+    "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
+  );
+  console.log(`e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${Number(sweepMs).toFixed(0)} ms, ${drawnRows} rows in the page`);
+
   step("the organisation profile is complete and editable");
   await wd.script("window.location.hash = arguments[0]", "#/organisation");
   await wd.find("#profile-problems", { until: (t) => /complete/.test(t) });
@@ -390,6 +413,28 @@ if (process.exitCode !== 1) {
     process.exitCode = 1;
   } finally {
     await stop(second);
+  }
+}
+// A first start on an empty home: the window opens at once and the demo
+// case is made behind it, with its progress shown until it is listed.
+if (process.exitCode !== 1) {
+  const emptyHome = path.join(work, "first-start");
+  const third = await launch(emptyHome);
+  try {
+    step("a first start opens the window while the demo case is made");
+    const w = third.wd;
+    await w.find("#demo-progress, #cases-table", { timeout: 60000 });
+    const shownMs = performance.now() - third.started;
+    const sawProgress = (await w.findAll("#demo-progress")).length > 0;
+    await w.find('#cases-table tr[data-ref="DEMO-001"]', { timeout: 300000 });
+    const readyMs = performance.now() - third.started;
+    console.log(`e2e: first start: window showed ${sawProgress ? "the demo's progress" : "the cases"} in ${shownMs.toFixed(0)} ms, the demo case was listed at ${readyMs.toFixed(0)} ms`);
+  } catch (e) {
+    await screenshot(third.wd, "failure-first-start").catch(() => undefined);
+    console.error(`e2e: FAILED: ${e instanceof Error ? e.stack : e}`);
+    process.exitCode = 1;
+  } finally {
+    await stop(third);
   }
 }
 rmSync(work, { recursive: true, force: true });

@@ -601,7 +601,22 @@ complaint_route: string, };
 
 export type ProfileState = { profile: Profile, saved: boolean, problems: Array<string>, };
 
-export type HomeLock = { home: string, encrypted: boolean, unlocked: boolean, };
+export type HomeLock = { home: string, encrypted: boolean, unlocked: boolean, 
+/**
+ * The demo case being made on first start (until the window is
+ * restarted), or none.
+ */
+demo: DemoProgress | null, };
+
+export type DemoProgress = { done: boolean, 
+/**
+ * Files to import and imported so far.
+ */
+files: number, files_done: number, items: number, 
+/**
+ * Why the demo case could not be made.
+ */
+error: string | null, };
 
 export type Verification = { entries: number, intact: boolean, 
 /**

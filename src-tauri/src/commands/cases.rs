@@ -64,10 +64,15 @@ pub async fn sweep_case<R: Runtime>(
     app: AppHandle<R>,
     reference: String,
 ) -> CommandResult<SweepReport> {
-    blocking(app, move |state| {
-        state.with_case(&reference, |folder| Ok(sweep::sweep(folder)?))
+    blocking(app, move |state| sweep_subject(state, &reference)).await
+}
+
+/// The subject sweep, kept while the case is unchanged (the overview asks
+/// for it on every visit).
+pub fn sweep_subject(state: &AppState, reference: &str) -> CommandResult<SweepReport> {
+    state.with_case(reference, |folder| {
+        Ok(sweep::sweep_unless_unchanged(folder)?)
     })
-    .await
 }
 
 /// Rebuilds the case's search index from its store (offered when the

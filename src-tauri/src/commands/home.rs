@@ -1,6 +1,7 @@
 //! The home's encryption at rest: whether the home is encrypted and
 //! unlocked, and unlocking it with the passphrase the start-up dialog asks
-//! for. The key stays in this process only.
+//! for. The key stays in this process only. Also how the first start's
+//! demo case is coming along, which the window asks before listing cases.
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime};
@@ -9,7 +10,7 @@ use disclose_core::crypt;
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, DemoProgress};
 
 /// What the window needs to know before showing any case.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -17,6 +18,9 @@ pub struct HomeLock {
     pub home: String,
     pub encrypted: bool,
     pub unlocked: bool,
+    /// The demo case being made on first start (until the window is
+    /// restarted), or none.
+    pub demo: Option<DemoProgress>,
 }
 
 #[tauri::command]
@@ -37,6 +41,7 @@ pub fn lock_state(state: &AppState) -> HomeLock {
         home: state.home.root().display().to_string(),
         encrypted: crypt::is_encrypted(&state.home),
         unlocked: crypt::is_unlocked(&state.home),
+        demo: state.demo.lock().unwrap_or_else(|e| e.into_inner()).clone(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! what the window gets back, and the `{code, message}` it gets on errors.
 
 use disclose_core::case::{Case, Home};
+use disclose_core::ingest::NoProgress;
 use disclose_core::review::Decision;
 use disclose_core::search::SortBy;
 
@@ -11,18 +12,52 @@ use crate::state::{ensure_demo, AppState};
 fn demo_state() -> (tempfile::TempDir, AppState) {
     let dir = tempfile::tempdir().unwrap();
     let home = Home::new(dir.path());
-    ensure_demo(&home).unwrap();
+    ensure_demo(&home, &NoProgress).unwrap();
     (dir, AppState::new(home))
 }
 
 #[test]
 fn the_first_start_has_the_demo_case_and_only_once() {
     let (dir, state) = demo_state();
-    ensure_demo(&Home::new(dir.path())).unwrap();
+    ensure_demo(&Home::new(dir.path()), &NoProgress).unwrap();
     let listed = cases::list(&state).unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].case.reference, "DEMO-001");
     assert!(listed[0].items > 20, "the demo files were imported");
+}
+
+#[test]
+fn the_demo_case_is_made_behind_the_window_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::new(Home::new(dir.path()));
+    state.prepare_demo();
+    let progress = home::lock_state(&state)
+        .demo
+        .expect("the demo is being made");
+    assert!(progress.error.is_none());
+    let started = std::time::Instant::now();
+    let done = loop {
+        let progress = home::lock_state(&state).demo.unwrap();
+        if progress.done {
+            break progress;
+        }
+        assert!(
+            started.elapsed().as_secs() < 600,
+            "the demo case never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(done.error, None);
+    assert!(done.files > 0 && done.files_done == done.files, "{done:?}");
+    assert!(done.items > 20, "{done:?}");
+    assert_eq!(cases::list(&state).unwrap()[0].case.reference, "DEMO-001");
+
+    let again = AppState::new(Home::new(dir.path()));
+    again.prepare_demo();
+    assert!(
+        home::lock_state(&again).demo.is_none(),
+        "a home with cases gets no demo"
+    );
 }
 
 #[test]
@@ -151,6 +186,60 @@ fn editing_the_subject_is_kept_and_audited() {
     assert!(audit
         .iter()
         .any(|e| e.action == disclose_core::audit::Action::SubjectUpdated));
+}
+
+#[test]
+fn the_sweep_is_kept_until_the_subject_or_the_index_changes() {
+    let (_dir, state) = demo_state();
+    let sweeps = || {
+        state
+            .with_case("DEMO-001", |f| Ok(f.store.audit_entries()?))
+            .unwrap()
+            .iter()
+            .filter(|e| e.action == "sweep")
+            .count()
+    };
+    let first = cases::sweep_subject(&state, "DEMO-001").unwrap();
+    assert!(first.items_hit > 0, "the demo subject is found");
+    let again = cases::sweep_subject(&state, "DEMO-001").unwrap();
+    assert_eq!(again.items_hit, first.items_hit);
+    assert_eq!(sweeps(), 1, "an unchanged case is not swept again");
+
+    let mut subject = cases::overview(&state, "DEMO-001").unwrap().case.subject;
+    subject.aliases.push("Janey Smith".into());
+    cases::set_subject(&state, "DEMO-001", subject).unwrap();
+    let after_edit = cases::sweep_subject(&state, "DEMO-001").unwrap();
+    assert_eq!(sweeps(), 2, "new identifiers are swept for");
+    assert!(after_edit
+        .identifiers
+        .iter()
+        .any(|i| i.value == "Janey Smith"));
+
+    state
+        .with_case("DEMO-001", |f| {
+            // The item read again (as after OCR): the index gets a new segment.
+            let id = f.index.item_ids()?.into_iter().min().unwrap();
+            let text = f.store.text(id)?;
+            let item = f.store.item(id)?;
+            let mut writer = f.index.writer()?;
+            let doc = disclose_core::index::IndexDoc {
+                id,
+                text: &text,
+                subject: "",
+                from: "",
+                to: "",
+                name: &item.name,
+                path: &item.path,
+                file_type: "text",
+                date: None,
+            };
+            f.index.replace(&writer, &doc)?;
+            writer.commit().map_err(disclose_core::Error::from)?;
+            Ok(())
+        })
+        .unwrap();
+    cases::sweep_subject(&state, "DEMO-001").unwrap();
+    assert_eq!(sweeps(), 3, "a changed index is swept again");
 }
 
 #[test]

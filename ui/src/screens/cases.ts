@@ -1,15 +1,18 @@
 // Cases: every request, most urgent (overdue) first, with its due date, the
 // last day to tell the requester of an extension, and days left in words
 // as well as colour. Closed and purged cases follow, with how and when
-// they ended — a closed case is never "overdue".
+// they ended — a closed case is never "overdue". On first start the demo
+// case is made behind the open window: its progress shows until it is done.
 
 import { api } from "../api";
-import type { CaseOverview } from "../bindings";
-import { h, replace } from "../dom";
+import type { CaseOverview, DemoProgress } from "../bindings";
+import { h, notice, replace } from "../dom";
 import { closedText, dateText, daysText, urgency } from "../format";
-import { routeHash } from "../router";
+import { parseRoute, routeHash } from "../router";
 
 export async function casesScreen(main: HTMLElement): Promise<void> {
+  const demo = await demoMade(main);
+  if (demo === "left") return;
   const [cases, purged] = await Promise.all([api.listCases(), api.purgedCases()]);
   const rows = cases.map((c) =>
     h(
@@ -49,6 +52,7 @@ export async function casesScreen(main: HTMLElement): Promise<void> {
       h("h1", {}, "Cases"),
       h("a", { class: "button primary", href: routeHash({ screen: "new-case" }), id: "new-case" }, "New case"),
     ),
+    demo?.error ? notice("error", `The demo case could not be made: ${demo.error}`) : null,
     cases.length === 0 && purged.length === 0
       ? h("p", { class: "empty" }, "No cases yet. Create one to start answering a request.")
       : h(
@@ -88,4 +92,29 @@ export function kindText(kind: string): string {
     default:
       return "Access and portability";
   }
+}
+
+/**
+ * Shows the demo case's progress while it is made, and returns how it
+ * ended (none when there was none to make), or "left" if the user went to
+ * another screen meanwhile.
+ */
+async function demoMade(main: HTMLElement): Promise<DemoProgress | null | "left"> {
+  for (;;) {
+    const demo = (await api.homeLock()).demo;
+    if (parseRoute(window.location.hash).screen !== "cases") return "left";
+    if (!demo || demo.done) return demo;
+    replace(main, h("h1", {}, "Cases"), demoProgress(demo));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function demoProgress(demo: DemoProgress): HTMLElement {
+  const files = demo.files > 0 ? `${demo.files_done} of ${demo.files} files read, ${demo.items} items stored` : "writing its files";
+  return h(
+    "div",
+    { class: "panel", id: "demo-progress", role: "status" },
+    h("p", {}, "Preparing a demo case to explore: ", files, "…"),
+    h("progress", { max: Math.max(demo.files, 1), value: demo.files_done }),
+  );
 }

@@ -3,7 +3,9 @@
 //! "Mrs Smith", "AB 12 34 56 C" / "AB123456C", "0161 496 0000" /
 //! "+44 161 4960000", dates of birth in numeric and written forms), run
 //! against the case, with which items hit and where. Each identifier's
-//! search is logged.
+//! search is logged. A window asks for the sweep on every visit to a
+//! case's overview, so `sweep_unless_unchanged` keeps the last result
+//! until the subject's identifiers or the index change.
 
 use serde::Serialize;
 
@@ -62,6 +64,32 @@ enum Matcher {
     Phrases(Vec<Vec<String>>),
     /// A structured identifier with this normal form.
     Identifier(IdKind, String),
+}
+
+/// The last sweep of this open case when neither the subject's identifiers
+/// nor the index have changed since (a search would find the same items);
+/// otherwise a new sweep, logged as any other.
+pub fn sweep_unless_unchanged(folder: &mut CaseFolder) -> Result<SweepReport> {
+    let state = case_state(folder)?;
+    if let Some((swept, report)) = &folder.sweep_cache {
+        if *swept == state {
+            return Ok(report.clone());
+        }
+    }
+    let report = sweep(folder)?;
+    folder.sweep_cache = Some((state, report.clone()));
+    Ok(report)
+}
+
+/// What a sweep's result depends on: the subject and the index's segments
+/// (each commit, deletion or rebuild makes new ones).
+fn case_state(folder: &CaseFolder) -> Result<String> {
+    let subject = folder.case()?.subject;
+    let searcher = folder.index.reader()?.searcher();
+    Ok(format!(
+        "{subject:?}\n{:?}",
+        searcher.generation().segments()
+    ))
 }
 
 pub fn sweep(folder: &CaseFolder) -> Result<SweepReport> {

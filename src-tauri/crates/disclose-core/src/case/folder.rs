@@ -19,6 +19,8 @@ pub struct CaseFolder {
     /// The home, the person acting and the clock, from the caller.
     context: Context,
     exposed: Vec<Exposure>,
+    /// The last sweep's result and the state of the case it was made on.
+    pub(crate) sweep_cache: Option<(String, crate::sweep::SweepReport)>,
 }
 
 impl CaseFolder {
@@ -90,6 +92,7 @@ impl CaseFolder {
             index,
             context: context.clone(),
             exposed,
+            sweep_cache: None,
         };
         if replaced_older {
             // Written by an earlier version: index every item again.

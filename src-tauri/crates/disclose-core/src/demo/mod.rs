@@ -21,7 +21,7 @@ use crate::case::{Case, CaseFolder, HouseholdMember, Kind, Subject};
 use crate::clock::Region;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::ingest::{self, ImportOptions, ImportSummary, NoProgress};
+use crate::ingest::{self, ImportOptions, ImportSummary, NoProgress, ProgressSink};
 
 /// The demo case's reference.
 pub const DEMO_REFERENCE: &str = "DEMO-001";
@@ -80,6 +80,16 @@ pub fn write_demo_files(dir: &Path, seed: u64) -> Result<Vec<PathBuf>> {
 /// Creates the demo case in `home` (received ten days before `today`),
 /// writes its files into the case folder's `demo-input/` and imports them.
 pub fn create_demo(context: &Context, reference: &str) -> Result<(CaseFolder, ImportSummary)> {
+    create_demo_with_progress(context, reference, &NoProgress)
+}
+
+/// `create_demo`, telling `progress` how the import of its files goes (the
+/// desktop shows it while the demo is made behind the open window).
+pub fn create_demo_with_progress(
+    context: &Context,
+    reference: &str,
+    progress: &dyn ProgressSink,
+) -> Result<(CaseFolder, ImportSummary)> {
     let home = context.home();
     let received = context.today() - chrono::Days::new(10);
     let case = demo_case(reference, received);
@@ -108,7 +118,7 @@ pub fn create_demo(context: &Context, reference: &str) -> Result<(CaseFolder, Im
         &mut folder,
         &[input],
         &options,
-        &NoProgress,
+        progress,
         &AtomicBool::new(false),
     )?;
     Ok((folder, summary))

@@ -193,7 +193,7 @@ fn the_sweep_is_kept_until_the_subject_or_the_index_changes() {
     let (_dir, state) = demo_state();
     let sweeps = || {
         state
-            .with_case("DEMO-001", |f| Ok(f.store.audit_entries()?))
+            .with_case("DEMO-001", |f| Ok(f.audit_entries()?))
             .unwrap()
             .iter()
             .filter(|e| e.action == "sweep")
@@ -219,8 +219,8 @@ fn the_sweep_is_kept_until_the_subject_or_the_index_changes() {
         .with_case("DEMO-001", |f| {
             // The item read again (as after OCR): the index gets a new segment.
             let id = f.index.item_ids()?.into_iter().min().unwrap();
-            let text = f.store.text(id)?;
-            let item = f.store.item(id)?;
+            let text = f.text(id)?;
+            let item = f.item(id)?;
             let mut writer = f.index.writer()?;
             let doc = disclose_core::index::IndexDoc {
                 id,

@@ -501,7 +501,7 @@ fn marks_move_only_along_the_steps_of_review() {
     );
     let statuses: Vec<String> = list("removed")
         .iter()
-        .filter(|m| m["id"].to_string() == first)
+        .filter(|m| m["id"].as_i64().map(|id| id.to_string()).as_deref() == Some(&first))
         .map(|m| m["status"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(statuses, ["removed"]);

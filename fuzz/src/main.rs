@@ -1,11 +1,11 @@
 //! AFL++ driver: `disclose-fuzz TARGET` fuzzes one reader (the targets are
-//! in `disclose_acceptance::fuzz`), `disclose-fuzz seeds DIR` writes every
+//! in `disclose_fixtures::fuzz`), `disclose-fuzz seeds DIR` writes every
 //! target's seed inputs to `DIR/TARGET/`, and `disclose-fuzz list` names
 //! the targets.
 
 use std::path::Path;
 
-use disclose_acceptance::fuzz::{self, seeds::seeds, TARGETS};
+use disclose_fixtures::fuzz::{self, seeds::seeds, TARGETS};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -21,14 +21,14 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use disclose_acceptance::detect_eval::{self, Labelled};
-use disclose_acceptance::{peak_rss_kb, shared_corpus};
 use disclose_core::case::{Case, HouseholdMember};
-use disclose_core::demo::labelled::{documents, score, Document, Whose};
 use disclose_core::detect::ner::Model;
 use disclose_core::detect::{findings, findings_with_model};
 use disclose_core::staff::StaffMember;
 use disclose_core::suggest::People;
+use disclose_fixtures::detect_eval::{self, Labelled};
+use disclose_fixtures::labelled::{documents, score, Document, Whose};
+use disclose_fixtures::{peak_rss_kb, shared_corpus};
 
 const DOCUMENTS: usize = 500;
 const TUNED_SEED: u64 = 0xD15C_1005;

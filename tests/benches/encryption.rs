@@ -87,7 +87,7 @@ fn measure(corpus: &Path, encrypted: bool) -> Figures {
     }
     let cpu = cpu_seconds();
     let (folder, summary, import_s) =
-        disclose_acceptance::bench_import(&home, "BENCH", &[corpus.to_path_buf()]);
+        disclose_fixtures::bench_import(&home, "BENCH", &[corpus.to_path_buf()]);
     let import_cpu_s = cpu_seconds() - cpu;
     drop(folder);
     let t = Instant::now();

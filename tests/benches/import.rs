@@ -53,12 +53,12 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    let recoll = disclose_acceptance::recoll_seconds(&corpus);
+    let recoll = disclose_fixtures::recoll_seconds(&corpus);
 
     let home = tempfile::tempdir().expect("temp home");
     let home = Home::new(home.path());
     let (folder, summary, seconds) =
-        disclose_acceptance::bench_import(&home, "BENCH", std::slice::from_ref(&corpus));
+        disclose_fixtures::bench_import(&home, "BENCH", std::slice::from_ref(&corpus));
     println!(
         "disclose import + index: {:.2} s, {:.0} files/s, {:.1} MB/s, {} items (ok {}, partial {}, failed {}, duplicates {}), {} workers",
         seconds,
@@ -73,7 +73,7 @@ fn main() {
     );
     println!(
         "peak RSS: {:.0} MB",
-        disclose_acceptance::peak_rss_kb() as f64 / 1024.0
+        disclose_fixtures::peak_rss_kb() as f64 / 1024.0
     );
     match recoll {
         Some(r) => println!(

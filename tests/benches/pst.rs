@@ -10,9 +10,9 @@
 use std::process::Command;
 use std::time::Instant;
 
-use disclose_acceptance::pst::*;
-use disclose_acceptance::{bench_import, peak_rss_kb};
 use disclose_core::case::Home;
+use disclose_fixtures::pst::*;
+use disclose_fixtures::{bench_import, peak_rss_kb};
 
 const SIZES: [usize; 3] = [5_000, 20_000, 40_000];
 const PER_FOLDER: usize = 400;

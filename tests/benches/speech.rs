@@ -12,7 +12,7 @@
 use std::process::Command;
 use std::time::Instant;
 
-use disclose_acceptance::calls::{self, Turn, Voice};
+use disclose_fixtures::calls::{self, Turn, Voice};
 
 const SENTENCES: [&str; 6] = [
     "I am calling because the heating in my flat has stopped working again.",

@@ -17,11 +17,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use disclose_acceptance::detect_eval::{self, Label, Labelled};
-use disclose_acceptance::ner_text::{self, Rng};
-use disclose_acceptance::shared_corpus;
 use disclose_core::detect::findings_with_model;
 use disclose_core::detect::ner::{candidate_features, Model};
+use disclose_fixtures::detect_eval::{self, Label, Labelled};
+use disclose_fixtures::ner_text::{self, Rng};
+use disclose_fixtures::shared_corpus;
 
 const ENRON_LABELS: &str = include_str!("detect_labels/enron.tsv");
 const SEED: u64 = 0x4E45_5201;

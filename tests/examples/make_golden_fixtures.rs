@@ -1,14 +1,15 @@
 //! Writes the binary golden fixtures (PDF, DOCX, XLSX, ODT, zip) into
-//! `tests/fixtures/golden/` from the generators in `fixtures`. Run it when a
+//! `src-tauri/crates/disclose-extract/golden/` from the generators in `fixtures`. Run it when a
 //! generator changes, then `UPDATE_GOLDEN=1 cargo test` and review the diff.
 
 use std::fs;
 use std::path::Path;
 
-use disclose_acceptance::fixtures;
+use disclose_fixtures::fixtures;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/golden");
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/crates/disclose-extract/golden");
     fs::create_dir_all(&dir).expect("fixtures dir");
     let write = |name: &str, data: Vec<u8>| fs::write(dir.join(name), data).expect("write fixture");
     write(

@@ -13,14 +13,14 @@
 //! - documents/s: detection alone, text already extracted, word lists
 //!   loaded (the mean of passes over the set for a second).
 //!
-//! Sets come from the generated `demo::labelled` documents and from hand
+//! Sets come from the generated `labelled` documents and from hand
 //! labels of real e-mails in the shared corpus (`detect_labels/`, read with
 //! [`enron`]; the corpus itself is never copied into the project).
 
 use std::path::Path;
 use std::time::Instant;
 
-use disclose_core::demo::labelled::{Document, Whose};
+use crate::labelled::{Document, Whose};
 use disclose_core::detect::Finding;
 use disclose_core::extract::{extract, sniff, Limits};
 

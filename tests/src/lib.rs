@@ -1,6 +1,11 @@
-//! Helpers for the acceptance tests: run the real `disclose` binary against
-//! a throw-away home, and build self-made fixture files (emails, archives,
-//! office documents, PDFs) in code, deterministically.
+//! Test scaffolding, kept out of the engine (a dev-only crate): run the
+//! real `disclose` binary against a throw-away home ([`disclose!`]), build
+//! self-made fixture files (emails, archives, office documents, PDFs,
+//! Outlook mailboxes) in code, deterministically, generate labelled
+//! documents and score detection against them ([`labelled`]), and the fuzz
+//! targets. The acceptance tests are `disclose-cli`'s
+//! (`src-tauri/crates/disclose-cli/tests/acceptance/`), so Cargo builds the
+//! binary for them.
 
 pub mod adversarial;
 pub mod bulk;
@@ -9,38 +14,47 @@ pub mod detect_eval;
 pub mod fuzz;
 pub mod govuk;
 pub mod hostile;
+pub mod labelled;
 pub mod ner_text;
 pub mod pst;
 pub mod scale;
 pub mod turned;
+mod writers;
 
-pub use disclose_core::demo::formats as fixtures;
+/// Every fixture writer: the demo's (`disclose_core::demo::formats`) and
+/// those only the tests need.
+pub mod fixtures {
+    pub use crate::writers::{pptx, scan_jpeg, scanned_pdf};
+    pub use disclose_core::demo::formats::*;
+}
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The `disclose` binary built beside the test executable
-/// (`target/<profile>/disclose`). `.ci/test` builds it before the tests.
-pub fn disclose_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>");
-    let bin = profile_dir.join(format!("disclose{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.exists(),
-        "{} is missing: build it first with `cargo build -p disclose-cli` (the README's test command does)",
-        bin.display()
-    );
-    bin
+/// A [`Disclose`] with a fresh home, running the `disclose` binary Cargo
+/// built for the calling test or bench. Only the tests and benches of
+/// `disclose-cli`, the package that owns the binary, may call it: Cargo
+/// builds the binary before them and names it in `CARGO_BIN_EXE_disclose`.
+#[macro_export]
+macro_rules! disclose {
+    () => {
+        $crate::Disclose::new(env!("CARGO_BIN_EXE_disclose"))
+    };
 }
 
-/// [`disclose_binary`] where `nobody` can run it: the build folder may sit
+/// [`disclose!`], run as an ordinary user (see [`Disclose::unprivileged`]).
+#[macro_export]
+macro_rules! disclose_unprivileged {
+    () => {
+        $crate::Disclose::unprivileged(env!("CARGO_BIN_EXE_disclose"))
+    };
+}
+
+/// `binary` where `nobody` can run it: the build folder may sit
 /// in root's home (CI's `CARGO_TARGET_DIR`), which others cannot enter. A
 /// hard link (or a copy) in a shared folder, one per test process; links
 /// left by finished test processes are removed.
-fn binary_for_nobody() -> PathBuf {
+fn binary_for_nobody(binary: &Path) -> PathBuf {
     static SHARED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     SHARED
         .get_or_init(|| {
@@ -59,9 +73,9 @@ fn binary_for_nobody() -> PathBuf {
                 }
             }
             let shared = dir.join(format!("disclose-{}", std::process::id()));
-            let source = disclose_binary();
-            if std::fs::hard_link(&source, &shared).is_err() {
-                std::fs::copy(&source, &shared).expect("copy the binary for nobody");
+            let source = binary;
+            if std::fs::hard_link(source, &shared).is_err() {
+                std::fs::copy(source, &shared).expect("copy the binary for nobody");
             }
             std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755))
                 .expect("make the binary runnable by nobody");
@@ -75,6 +89,8 @@ pub struct Disclose {
     pub home: tempfile::TempDir,
     /// Run as this unprivileged user (`nobody`) when the tests run as root.
     unprivileged: bool,
+    /// The `disclose` program run.
+    binary: PathBuf,
 }
 
 /// What one run printed and returned.
@@ -106,17 +122,13 @@ impl Run {
     }
 }
 
-impl Default for Disclose {
-    fn default() -> Self {
-        Disclose::new()
-    }
-}
-
 impl Disclose {
-    pub fn new() -> Disclose {
+    /// `binary` with a fresh home; see [`disclose!`].
+    pub fn new(binary: impl Into<PathBuf>) -> Disclose {
         Disclose {
             home: private_tempdir(),
             unprivileged: false,
+            binary: binary.into(),
         }
     }
 
@@ -124,7 +136,7 @@ impl Disclose {
     /// `setpriv`, with the common umask 022) when the tests run as root,
     /// else as the user running them. The home is a fresh folder that user
     /// owns.
-    pub fn unprivileged() -> Disclose {
+    pub fn unprivileged(binary: impl Into<PathBuf>) -> Disclose {
         let home = private_tempdir();
         let root = is_root();
         if root {
@@ -134,6 +146,7 @@ impl Disclose {
         Disclose {
             home,
             unprivileged: root,
+            binary: binary.into(),
         }
     }
 
@@ -149,10 +162,10 @@ impl Disclose {
                 "-c",
                 "umask 022 && exec \"$0\" \"$@\"",
             ])
-            .arg(binary_for_nobody());
+            .arg(binary_for_nobody(&self.binary));
             cmd
         } else {
-            Command::new(disclose_binary())
+            Command::new(&self.binary)
         };
         cmd.env("DISCLOSE_HOME", self.home.path())
             .env_remove("RUST_BACKTRACE");

@@ -6,8 +6,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use disclose_acceptance::fuzz::{fuzz_dir, run, seeds::seeds, TARGETS};
-use disclose_core::extract::{self, FileType, Limits};
+use disclose_extract::{self as extract, FileType, Limits};
+use disclose_fixtures::fuzz::{fuzz_dir, run, seeds::seeds, TARGETS};
 
 /// The files of `dir`, sorted; none if it does not exist.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -128,7 +128,7 @@ fn seeds_are_read_by_their_readers() {
         );
     }
     for (name, data) in seeds("pdf_render") {
-        let pages = disclose_core::render::raster::rasterise(&data, 150.0, 3000.0, &[])
+        let pages = disclose_extract::raster::rasterise(&data, 150.0, 3000.0, &[])
             .unwrap_or_else(|e| panic!("pdf_render seed {name}: {e}"));
         assert!(
             !pages.is_empty() && pages.iter().all(|p| p.picture.is_ok()),

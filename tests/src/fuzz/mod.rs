@@ -13,7 +13,7 @@ pub mod seeds;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use disclose_core::extract::{self, FileType, Limits};
+use disclose_extract::{self as extract, FileType, Limits};
 
 /// Every target, by the name used on the command line and as the folder of
 /// its corpus.
@@ -69,7 +69,7 @@ pub fn run(target: &str, data: &[u8]) -> bool {
         "mbox" => by_type(FileType::Mbox, "mailbox.mbox"),
         "pdf" => by_type(FileType::Pdf, "document.pdf"),
         "pdf_render" => {
-            let _ = disclose_core::render::raster::rasterise(data, 150.0, 3000.0, &[]);
+            let _ = disclose_extract::raster::rasterise(data, 150.0, 3000.0, &[]);
         }
         "docx" => by_type(FileType::Docx, "document.docx"),
         "odt" => {

@@ -1,12 +1,12 @@
 //! Seed inputs for the fuzz targets, written in code by the project's own
-//! fixture writers (`disclose_core::demo::formats`, the PST writer in
+//! fixture writers (`crate::fixtures`, the PST writer in
 //! `crate::pst`) plus a few small files written here for formats those
 //! writers do not cover (ODS, XLS, RTF, vCard, iCalendar, images). AFL
 //! starts from these; the replay test runs them too.
 
 use std::io::{Cursor, Read, Write};
 
-use disclose_core::demo::formats;
+use crate::fixtures as formats;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 

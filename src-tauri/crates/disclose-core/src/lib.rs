@@ -11,9 +11,7 @@ pub mod crypt;
 pub mod demo;
 pub mod detect;
 pub mod error;
-pub mod extract;
 pub mod facets;
-pub mod heic;
 pub mod identifiers;
 pub mod index;
 pub mod ingest;
@@ -23,7 +21,6 @@ pub mod marks;
 pub mod media;
 pub mod ocr;
 pub mod private;
-pub mod process;
 pub mod profile;
 pub mod render;
 pub mod retention;
@@ -39,3 +36,8 @@ mod vocab;
 
 pub use context::Context;
 pub use error::{Error, Result};
+
+/// The readers, their limits and the worker they run in: a crate of their
+/// own (`disclose-extract`), under the names the engine has always used.
+pub use disclose_extract as extract;
+pub use disclose_extract::{heic, process};

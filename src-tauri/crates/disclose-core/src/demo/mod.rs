@@ -8,8 +8,7 @@
 //! here, deterministically from a seed; no real person is in it.
 
 pub mod formats;
-pub mod labelled;
-mod rng;
+pub mod rng;
 mod story;
 
 use std::path::{Path, PathBuf};

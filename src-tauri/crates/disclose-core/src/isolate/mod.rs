@@ -18,8 +18,8 @@
 
 pub mod mailbox;
 pub mod pool;
-pub mod protocol;
-pub mod worker;
+
+pub use crate::extract::{protocol, worker};
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 pub use pool::{Failure, Slot, WorkerSpec};
 pub use protocol::{Job, Picture, Reply};
 
-use crate::extract::{self, Child, ExtractError, Extracted, FileType, Limits};
+use crate::extract::{ExtractError, Extracted, FileType, Limits};
 
 /// What one file may use in its worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,7 +108,7 @@ impl Isolation {
         match &self.spec {
             Some(spec) => slot.run(spec, &job, data, cancel),
             None => Ok(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                run_job(job, data.to_vec())
+                worker::run_job(job, data.to_vec())
             }))
             .unwrap_or_else(|panic| Reply::Panicked(worker::panic_message(&panic)))),
         }
@@ -164,44 +164,6 @@ fn with_children(mut extracted: Extracted, data: Vec<serde_bytes::ByteBuf>) -> E
         child.data = bytes.into_vec();
     }
     extracted
-}
-
-/// Does one job (in a worker, or in-process).
-pub(crate) fn run_job(job: Job, data: Vec<u8>) -> Reply {
-    match job {
-        Job::Extract {
-            file_type,
-            name,
-            limits,
-        } => {
-            let mut extracted = extract::extract(file_type, &data, &name, &limits);
-            drop(data);
-            let children = match &mut extracted {
-                Ok(e) => e
-                    .children
-                    .iter_mut()
-                    .map(|c: &mut Child| serde_bytes::ByteBuf::from(std::mem::take(&mut c.data)))
-                    .collect(),
-                Err(_) => Vec::new(),
-            };
-            Reply::Extracted {
-                extracted,
-                children,
-            }
-        }
-        Job::Ocr { file_type, pages } => {
-            Reply::Ocr(crate::ocr::read_pages(file_type, &data, &pages))
-        }
-        Job::Rasterise {
-            dpi,
-            max_pixels,
-            pages,
-        } => Reply::Rasterised(crate::render::raster::rasterise(
-            &data, dpi, max_pixels, &pages,
-        )),
-        Job::DecodeImage => Reply::Decoded(crate::render::image::upright_on_white(&data)),
-        Job::ReadMailbox { .. } => Reply::Panicked("a mailbox is read by `mailbox::serve`".into()),
-    }
 }
 
 /// "1 GiB", "512 MiB".

@@ -11,29 +11,13 @@ use std::io::Cursor;
 use std::sync::atomic::AtomicBool;
 
 use image::codecs::jpeg::JpegEncoder;
-use image::{DynamicImage, ImageFormat, RgbImage};
+use image::{ImageFormat, RgbImage};
 
 use super::pdf::{black_out, Area};
 use super::writer::Picture;
-use crate::extract::image::decode_upright;
 use crate::isolate::{self, Isolation, Job, Reply, Slot};
 
-/// The picture upright and laid on white, and whether it was a JPEG. This
-/// decodes untrusted bytes, so it runs in a worker (see [`decode`]).
-pub fn upright_on_white(data: &[u8]) -> Result<(isolate::Picture, bool), String> {
-    let (picture, format) = decode_upright(data)?;
-    let rgb = on_white(&picture);
-    Ok((
-        isolate::Picture {
-            width: rgb.width(),
-            height: rgb.height(),
-            rgb: rgb.into_raw(),
-        },
-        format == Some(ImageFormat::Jpeg),
-    ))
-}
-
-/// [`upright_on_white`] in `slot`'s worker.
+/// [`disclose_extract::image::upright_on_white`] in `slot`'s worker.
 pub fn decode(
     isolation: &Isolation,
     slot: &mut Slot,
@@ -76,16 +60,4 @@ pub fn image(
             .map_err(|e| e.to_string())?;
         Ok((out, "png"))
     }
-}
-
-fn on_white(picture: &DynamicImage) -> RgbImage {
-    let rgba = picture.to_rgba8();
-    let mut rgb = RgbImage::new(rgba.width(), rgba.height());
-    for (out, px) in rgb.pixels_mut().zip(rgba.pixels()) {
-        let alpha = u32::from(px[3]);
-        for c in 0..3 {
-            out[c] = ((u32::from(px[c]) * alpha + 255 * (255 - alpha)) / 255) as u8;
-        }
-    }
-    rgb
 }

@@ -19,7 +19,7 @@ pub mod document;
 pub mod font;
 pub mod image;
 pub mod pdf;
-pub mod raster;
+pub use crate::extract::raster;
 pub mod table;
 pub mod writer;
 

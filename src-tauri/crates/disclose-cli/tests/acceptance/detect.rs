@@ -1,0 +1,63 @@
+//! `disclose detect`: the stateless contract other tools rely on — one JSON
+//! object per file and line, byte offsets into the extracted text.
+
+use std::fs;
+
+use disclose_fixtures::{disclose, fixtures};
+use serde_json::Value;
+
+#[test]
+fn one_json_line_per_file_with_byte_offsets() {
+    let d = disclose!();
+    let dir = tempfile::tempdir().unwrap();
+    let note = "Zoë Okafor, NHS 943 476 5919, rang from 0161 496 0000 about flat 3, M14 5RT.\n";
+    fs::write(dir.path().join("note.txt"), note).unwrap();
+    fs::write(
+        dir.path().join("letter.pdf"),
+        fixtures::pdf(&[&["Card ending 4111 1111 1111 1111 was refunded."]]),
+    )
+    .unwrap();
+    fs::write(dir.path().join("broken.docx"), b"PK\x03\x04 not really").unwrap();
+    let files: Vec<String> = ["note.txt", "letter.pdf", "broken.docx"]
+        .iter()
+        .map(|n| dir.path().join(n).display().to_string())
+        .collect();
+    let mut args = vec!["--json", "detect"];
+    args.extend(files.iter().map(String::as_str));
+    let run = d.run(&args);
+    assert_eq!(
+        run.code, 2,
+        "an unreadable file makes the run partial: {run:?}"
+    );
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+
+    assert_eq!(lines[0]["file"], files[0]);
+    let kinds: Vec<&str> = lines[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["person_name", "nhs_number", "phone", "postcode"]);
+    assert_eq!(lines[0]["findings"][0]["text"], "Zoë Okafor");
+    for f in lines[0]["findings"].as_array().unwrap() {
+        let (start, end) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &note[start..end],
+            f["text"].as_str().unwrap(),
+            "byte offsets into the text"
+        );
+        assert!(f["confidence"].as_f64().unwrap() > 0.5);
+    }
+    assert_eq!(lines[1]["findings"][0]["kind"], "card_number");
+    assert!(lines[2]["error"].is_string(), "{}", lines[2]);
+    assert!(lines[2].get("findings").is_none());
+}

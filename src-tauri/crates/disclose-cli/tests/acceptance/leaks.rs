@@ -1,0 +1,199 @@
+//! The leak check leaves no dead ends and still fails closed: pieces of
+//! redacted names that are ordinary words ("any" of "Tiffany", "fair" of
+//! "Fairbairn") do not stop an export; an ambiguous finding is shown in
+//! context and can be recorded as "not this person" with a reason (kept in
+//! the audit trail), but a whole redacted string can never be waived.
+
+use disclose_fixtures::{disclose, Disclose};
+
+use crate::redact::tool;
+
+/// A case whose organisation profile is the demo landlord's, with `files`
+/// (name, text) imported.
+pub fn case_with(d: &Disclose, reference: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    d.new_case(reference);
+    let template = d.run(&["profile", "template"]).ok().stdout;
+    let profile = d.home.path().join("org.json");
+    std::fs::write(&profile, template).unwrap();
+    d.run(&["profile", "set", profile.to_str().unwrap()]).ok();
+    let input = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(input.path().join(name), text).unwrap();
+    }
+    if !files.is_empty() {
+        d.run(&[
+            "import",
+            "--case",
+            reference,
+            input.path().to_str().unwrap(),
+        ])
+        .ok();
+    }
+    input
+}
+
+pub fn redact_everywhere(d: &Disclose, reference: &str, term: &str) -> u64 {
+    let marked = d.json(&[
+        "redact",
+        "--case",
+        reference,
+        "--term",
+        term,
+        "--everywhere",
+        "--reason",
+        "third-party",
+    ]);
+    marked["count"].as_u64().unwrap()
+}
+
+#[test]
+fn pieces_of_names_that_are_ordinary_words_do_not_stop_the_export() {
+    let d = disclose!();
+    let _input = case_with(
+        &d,
+        "L-1",
+        &[(
+            "note.txt",
+            "Tiffany Cole reported noise from the flat above.\nRhys Fairbairn saw the damage on Monday.\n",
+        )],
+    );
+    assert_eq!(redact_everywhere(&d, "L-1", "Tiffany Cole"), 1);
+    assert_eq!(redact_everywhere(&d, "L-1", "Rhys Fairbairn"), 1);
+    d.disclose_all("L-1");
+    d.run(&["render", "--case", "L-1"]).ok();
+    d.run(&["verify", "--case", "L-1"]).ok();
+    let checked = d.json(&["verify", "--case", "L-1", "--bundle"]);
+    assert_eq!(checked["clean"], true, "{checked}");
+
+    let out = d.home.path().join("bundle.zip");
+    let exported = d.run(&["export", "--case", "L-1", "--out", out.to_str().unwrap()]);
+    assert_eq!(exported.code, 0, "{exported:?}");
+    // The letter really does say "any" and "fair", and nothing of the names.
+    let unpacked = tempfile::tempdir().unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    zip.extract(unpacked.path()).unwrap();
+    let letter = unpacked.path().join("L-1/data/letter.pdf");
+    let text = tool("pdftotext", &[letter.to_str().unwrap(), "-"]).to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert!(words.contains(&"any") && words.contains(&"fair"), "{text}");
+    let document = unpacked.path().join("L-1/data/documents/0001.pdf");
+    let document = tool("pdftotext", &[document.to_str().unwrap(), "-"]).to_lowercase();
+    for gone in ["tiffany", "fairbairn", "cole", "rhys"] {
+        assert!(!text.contains(gone) && !document.contains(gone), "{gone}");
+    }
+    assert!(document.contains("reported noise"), "{document}");
+}
+
+#[test]
+fn an_ambiguous_finding_is_shown_in_context_and_can_be_waived_but_a_whole_name_cannot() {
+    let d = disclose!();
+    let input = case_with(
+        &d,
+        "L-2",
+        &[(
+            "note.txt",
+            "Complaint made by Tiffany Okonjo about the bins.\n",
+        )],
+    );
+    assert_eq!(redact_everywhere(&d, "L-2", "Tiffany Okonjo"), 1);
+    d.disclose_all("L-2");
+    d.run(&["render", "--case", "L-2"]).ok();
+    d.run(&["verify", "--case", "L-2"]).ok();
+
+    // A file produced by hand keeps the surname alone: a word of the name.
+    let produced = input.path().join("summary.txt");
+    std::fs::write(
+        &produced,
+        "Summary: the Okonjo Bakery on the corner was closed.\n",
+    )
+    .unwrap();
+    let checked = d.run(&[
+        "--json",
+        "verify",
+        "--case",
+        "L-2",
+        produced.to_str().unwrap(),
+    ]);
+    assert_eq!(checked.code, 1, "{checked:?}");
+    let report = checked.json();
+    let leak = &report["leaks"][0];
+    assert_eq!(leak["kind"], "word", "{report}");
+    assert_eq!(leak["found"], "Okonjo");
+    assert_eq!(leak["redacted"], "Tiffany Okonjo");
+    assert_eq!(leak["waivable"], true);
+    assert!(
+        leak["context"]
+            .as_str()
+            .unwrap()
+            .contains("the Okonjo Bakery on the corner"),
+        "{leak}"
+    );
+    let human = d.run(&["verify", "--case", "L-2", produced.to_str().unwrap()]);
+    assert!(
+        human.stdout.contains("not this person:"),
+        "{}",
+        human.stdout
+    );
+
+    // A whole redacted string can never be waived; a reason is required.
+    let refused = d.run(&[
+        "verify",
+        "--case",
+        "L-2",
+        "--not-this-person",
+        "Tiffany Okonjo",
+        "--redacted",
+        "Tiffany Okonjo",
+        "--reason",
+        "x",
+    ]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("single word"), "{}", refused.stderr);
+    let blank = d.run(&[
+        "verify",
+        "--case",
+        "L-2",
+        "--not-this-person",
+        "Okonjo",
+        "--redacted",
+        "Tiffany Okonjo",
+        "--reason",
+        " ",
+    ]);
+    assert_eq!(blank.code, 1, "{blank:?}");
+
+    d.run(&[
+        "verify",
+        "--case",
+        "L-2",
+        "--not-this-person",
+        "okonjo",
+        "--redacted",
+        "tiffany okonjo",
+        "--reason",
+        "the bakery's trading name, not the complainant",
+    ])
+    .ok();
+    let again = d.json(&["verify", "--case", "L-2", produced.to_str().unwrap()]);
+    assert_eq!(again["clean"], true, "{again}");
+    assert_eq!(again["waived"][0]["found"], "Okonjo", "{again}");
+
+    // The whole name in the same file is still a leak.
+    std::fs::write(&produced, "Summary: Tiffany Okonjo rang.\n").unwrap();
+    let whole = d.run(&[
+        "--json",
+        "verify",
+        "--case",
+        "L-2",
+        produced.to_str().unwrap(),
+    ]);
+    assert_eq!(whole.code, 1);
+    assert_eq!(whole.json()["leaks"][0]["kind"], "whole");
+
+    let audit = d.run(&["audit", "--case", "L-2"]).ok().stdout;
+    assert!(audit.contains("not-this-person"), "{audit}");
+    assert!(audit.contains("the bakery's trading name"), "{audit}");
+}

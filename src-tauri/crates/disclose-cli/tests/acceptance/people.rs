@@ -1,0 +1,232 @@
+//! Other people in the forms a landlord's documents write them (issue 16),
+//! through the real `disclose` binary, on texts written for these tests:
+//! given names alone, lower case, capitals in forms, surnames that are
+//! words, household lists, professionals, neighbours' house numbers; names
+//! carried across a case and learned from review.
+
+use std::fs;
+
+use disclose_fixtures::{disclose, Disclose};
+use serde_json::Value;
+
+/// The findings of `disclose detect FILE --json` for one text.
+fn detect(d: &Disclose, text: &str) -> Vec<(String, String)> {
+    d.detect_text(text)
+}
+
+fn of_kind(found: &[(String, String)], kind: &str) -> Vec<String> {
+    found
+        .iter()
+        .filter(|(k, _)| k == kind)
+        .map(|(_, t)| t.clone())
+        .collect()
+}
+
+fn assert_names(text: &str, want: &[&str]) {
+    let d = disclose!();
+    let names = of_kind(&detect(&d, text), "person_name");
+    assert_eq!(names, want, "in {text:?}");
+}
+
+#[test]
+fn given_names_alone_in_a_narrative() {
+    assert_names(
+        "Heard a man's voice threatening Bernice again. Later Raymond knocked.",
+        &["Bernice", "Raymond"],
+    );
+}
+
+#[test]
+fn names_written_in_lower_case() {
+    assert_names(
+        "kelly and shane were shouting at 2am. i spoke to pc dawson about it.",
+        &["kelly", "shane", "pc dawson"],
+    );
+    assert_names("then jordan whitfield came out", &["jordan whitfield"]);
+}
+
+#[test]
+fn names_in_capitals_on_forms() {
+    assert_names(
+        "Alleged perpetrator: GRAHAM WHITLOCK\nVictim: SHARON OYELARAN\n",
+        &["GRAHAM WHITLOCK", "SHARON OYELARAN"],
+    );
+}
+
+#[test]
+fn surnames_that_are_words() {
+    assert_names(
+        "Trevor Marsh and Leanne Fields came round. Leanne said the bins at Mill Fields were full.",
+        &["Trevor Marsh", "Leanne Fields", "Leanne"],
+    );
+}
+
+#[test]
+fn household_lists() {
+    let d = disclose!();
+    let found = detect(
+        &d,
+        "Household members:\nKieran Moss - son - DOB 12/03/2009\nTAMSIN ORRELL (partner)\n",
+    );
+    assert_eq!(
+        of_kind(&found, "person_name"),
+        ["Kieran Moss", "TAMSIN ORRELL"]
+    );
+    assert_eq!(of_kind(&found, "date_of_birth"), ["12/03/2009"]);
+}
+
+#[test]
+fn professionals_named_with_their_role() {
+    assert_names(
+        "Derek Pryce (Police Community Support Officer) attended with Anwen Tudge, social worker.",
+        &["Derek Pryce", "Anwen Tudge"],
+    );
+}
+
+#[test]
+fn a_name_found_once_is_found_again_in_any_letter_case() {
+    assert_names(
+        "My neighbour Marek Quinlan shouted. MAREK then left, and marek came back at 4.",
+        &["Marek Quinlan", "MAREK", "marek"],
+    );
+}
+
+#[test]
+fn house_references_of_neighbours_and_not_other_numbers() {
+    let d = disclose!();
+    let found = detect(
+        &d,
+        "The kids from no. 21 and number 47 were banging on the door of Flat 3.\nSee Tab No. 4 and invoice number 12.\n",
+    );
+    assert_eq!(
+        of_kind(&found, "address_line"),
+        ["no. 21", "number 47", "Flat 3"]
+    );
+}
+
+/// Imports `files` (name, text) into the case and runs detection over it.
+fn import_and_detect(d: &Disclose, case: &str, files: &[(&str, &str)]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    d.json(&["import", "--case", case, dir.path().to_str().unwrap()]);
+    d.json(&["detect", "--case", case])
+}
+
+/// The suggested or accepted name marks of the item imported from `file`.
+fn names_marked_in(d: &Disclose, case: &str, file: &str) -> Vec<(String, String)> {
+    let items = d.json(&["items", "--case", case]);
+    let id = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["path"].as_str().unwrap_or_default().ends_with(file))
+        .unwrap_or_else(|| panic!("no {file} in {items}"))["id"]
+        .as_i64()
+        .unwrap();
+    let marks = d.json(&[
+        "redact",
+        "--case",
+        case,
+        "--list",
+        "--item",
+        &id.to_string(),
+    ]);
+    marks["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "person_name" || m["source"] == "everywhere")
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap().to_string(),
+                m["whose"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_name_found_with_a_cue_is_found_everywhere_in_the_case() {
+    let d = disclose!();
+    d.new_case("P-1");
+    import_and_detect(
+        &d,
+        "P-1",
+        &[
+            (
+                "visit.txt",
+                "PC Ravensworth attended the block on Friday.\n",
+            ),
+            (
+                "diary.txt",
+                "ravensworth was rude to me again, and number 12 heard it.\n",
+            ),
+        ],
+    );
+    assert_eq!(
+        names_marked_in(&d, "P-1", "diary.txt"),
+        [("ravensworth".to_string(), "third_party".to_string())],
+        "the officer named with a title in one item is found in the other"
+    );
+    // Number 12 is the subject's own house (12 Acacia Avenue): not suggested.
+    let marks = d.json(&["redact", "--case", "P-1", "--list"]);
+    assert!(
+        !marks["marks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["text"] == "number 12"),
+        "{marks}"
+    );
+}
+
+#[test]
+fn review_teaches_later_detection_runs() {
+    let d = disclose!();
+    d.new_case("P-2");
+    let first = import_and_detect(
+        &d,
+        "P-2",
+        &[(
+            "complaint.txt",
+            "My neighbour Ysolde Pentreath plays music all night. Tiggy barks.\n",
+        )],
+    );
+    assert!(first["suggested"].as_u64().unwrap() > 0, "{first}");
+    // "Accept for this person" and "Redact everywhere".
+    let accepted = d.json(&[
+        "redact",
+        "--case",
+        "P-2",
+        "--accept-suggestions",
+        "--person",
+        "ysolde pentreath",
+    ]);
+    assert_eq!(accepted["count"], 1, "{accepted}");
+    let everywhere = d.json(&[
+        "redact",
+        "--case",
+        "P-2",
+        "--term",
+        "Tiggy",
+        "--everywhere",
+        "--reason",
+        "third-party",
+    ]);
+    assert_eq!(everywhere["count"], 1, "{everywhere}");
+
+    // Without the case, these words are no one's name.
+    let later = "ysolde pentreath and tiggy were outside again.\n";
+    assert!(of_kind(&detect(&d, later), "person_name").is_empty());
+
+    // After a new import, the case's detection run finds both in it.
+    let rerun = import_and_detect(&d, "P-2", &[("later.txt", later)]);
+    assert_eq!(rerun["suggested"], 2, "{rerun}");
+    let found: Vec<String> = names_marked_in(&d, "P-2", "later.txt")
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert_eq!(found, ["ysolde pentreath", "tiggy"]);
+}

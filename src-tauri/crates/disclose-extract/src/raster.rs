@@ -1,0 +1,137 @@
+//! PDF pages drawn as pictures with `hayro`, for OCR and for redacted
+//! renditions. This runs in a worker process (see `disclose_core::isolate`). Before
+//! a page is drawn it is interpreted once without drawing, counting its
+//! drawing operations: a page that asks for more than `MAX_DRAW_CALLS` is
+//! not drawn, with a reason, instead of taking the machine's memory and
+//! time.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use hayro::hayro_interpret::font::GlyphRun;
+use hayro::hayro_interpret::kurbo::BezPath;
+use hayro::hayro_interpret::{
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache,
+    InterpreterSettings, SoftMask,
+};
+use hayro::hayro_syntax::Pdf;
+use serde::{Deserialize, Serialize};
+
+use crate::protocol::Picture;
+
+use crate::pdf::MAX_DRAW_CALLS;
+
+/// One page asked for: its size in points and its picture, or why it
+/// could not be drawn.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DrawnPage {
+    pub number: u32,
+    pub width: f32,
+    pub height: f32,
+    pub picture: Result<Picture, String>,
+}
+
+/// Draws the `wanted` pages (1-based; all when empty) of the PDF at `dpi`,
+/// never more than `max_pixels` on a side.
+pub fn rasterise(
+    data: &[u8],
+    dpi: f32,
+    max_pixels: f32,
+    wanted: &[u32],
+) -> Result<Vec<DrawnPage>, String> {
+    let pdf = catch_unwind(|| Pdf::new(data.to_vec()))
+        .map_err(|_| "the PDF's structure could not be parsed".to_string())?
+        .map_err(|_| "the PDF cannot be opened (damaged or encrypted)".to_string())?;
+    let cache = hayro::RenderCache::new();
+    let settings = InterpreterSettings::default();
+    let mut out = Vec::new();
+    for (index, page) in pdf.pages().iter().enumerate() {
+        let number = index as u32 + 1;
+        if !wanted.is_empty() && !wanted.contains(&number) {
+            continue;
+        }
+        let (width, height) = page.render_dimensions();
+        let picture = if too_busy(page, &settings) {
+            Err(format!(
+                "page {number} asks for more than {MAX_DRAW_CALLS} drawing operations; not drawn"
+            ))
+        } else {
+            let scale = (dpi / 72.0).min(max_pixels / width.max(height).max(1.0));
+            catch_unwind(AssertUnwindSafe(|| {
+                hayro::render(
+                    page,
+                    &cache,
+                    &settings,
+                    &hayro::RenderSettings::default(),
+                    &hayro::PixmapSettings {
+                        x_scale: scale,
+                        y_scale: scale,
+                        bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+                    },
+                )
+            }))
+            .map_err(|_| format!("page {number} could not be drawn"))
+            .map(|pixmap| Picture {
+                width: u32::from(pixmap.width()),
+                height: u32::from(pixmap.height()),
+                rgb: pixmap
+                    .data_as_u8_slice()
+                    .chunks_exact(4)
+                    .flat_map(|p| [p[0], p[1], p[2]])
+                    .collect(),
+            })
+        };
+        out.push(DrawnPage {
+            number,
+            width,
+            height,
+            picture,
+        });
+    }
+    Ok(out)
+}
+
+/// Whether the page asks for more drawing than [`MAX_DRAW_CALLS`].
+fn too_busy(page: &hayro::hayro_syntax::page::Page<'_>, settings: &InterpreterSettings) -> bool {
+    let cache = InterpreterCache::new();
+    let mut counter = DrawCounter::default();
+    let counted = crate::pdf::interpret_into(page, &cache, settings, &mut counter);
+    counted.is_err() && counter.calls > MAX_DRAW_CALLS
+}
+
+/// Counts drawing operations and stops the interpreter past the cap.
+#[derive(Default)]
+struct DrawCounter {
+    calls: usize,
+}
+
+/// The payload that stops interpretation of a page that draws too much.
+struct TooBusy;
+
+impl DrawCounter {
+    fn count(&mut self) {
+        self.calls += 1;
+        if self.calls > MAX_DRAW_CALLS {
+            std::panic::resume_unwind(Box::new(TooBusy));
+        }
+    }
+}
+
+impl<'a> Device<'a> for DrawCounter {
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {
+        self.count();
+    }
+    fn push_clip_path(&mut self, _: &ClipPath) {
+        self.count();
+    }
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {
+        self.count();
+    }
+    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {
+        self.count();
+    }
+    fn pop_clip(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+    fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {
+        self.count();
+    }
+}

@@ -91,8 +91,7 @@ fn measure(corpus: &Path, encrypted: bool) -> Figures {
     let import_cpu_s = cpu_seconds() - cpu;
     drop(folder);
     let t = Instant::now();
-    let folder =
-        CaseFolder::open(&disclose_acceptance::bench_context(&home), "BENCH").expect("open");
+    let folder = CaseFolder::open(&disclose_fixtures::bench_context(&home), "BENCH").expect("open");
     search::search(&folder, &SearchRequest::new("enron")).expect("search");
     let open_ms = t.elapsed().as_secs_f64() * 1000.0;
     let mut latencies = Vec::new();

@@ -27,7 +27,7 @@ fn main() {
     let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
     let case = Case::new("BENCH", "Kenneth Lay", received).expect("case");
     let mut folder =
-        CaseFolder::create(&disclose_acceptance::bench_context(&home), &case).expect("case folder");
+        CaseFolder::create(&disclose_fixtures::bench_context(&home), &case).expect("case folder");
     let options = ImportOptions {
         ocr: false,
         ..ImportOptions::default()

@@ -419,7 +419,7 @@ fn redacting_a_name_that_was_only_suggested_accepts_the_suggestion() {
 /// word is refused — each refusal changes nothing, dry run or not.
 #[test]
 fn marks_move_only_along_the_steps_of_review() {
-    let d = Disclose::new();
+    let d = disclose!();
     d.json(&["demo"]);
     d.run(&["detect", "--case", "DEMO-001"]).ok();
     let list = |status: &str| {

@@ -9,11 +9,11 @@ use disclose_core::actor::Actor;
 use disclose_core::audit::anchor::Anchored;
 use disclose_core::audit::Verification;
 use disclose_core::bundle::{ExportResult, ManifestEntry};
-use disclose_core::case::due::{DueMove, HolidaysImport};
+use disclose_core::case::due::{Cause, DueMove, HolidaysImport};
 use disclose_core::case::{CaseField, CaseOverview, HouseholdMember, Kind, Problem, Subject};
 use disclose_core::clock::calendar::{HolidaysFile, ImportedRegion};
 use disclose_core::clock::{Deadline, Pause, Region};
-use disclose_core::extract::{Page, RecordTable, Word};
+use disclose_core::extract::{FileType, Page, RecordTable, Word};
 use disclose_core::facets::{FacetValue, Facets};
 use disclose_core::ingest::{ImportSummary, ProgressEvent};
 use disclose_core::marks::{
@@ -59,6 +59,7 @@ fn declarations() -> String {
     add(Closure::decl(&cfg));
     add(PurgedRecord::decl(&cfg));
     add(DueMove::decl(&cfg));
+    add(Cause::decl(&cfg));
     add(HolidaysFile::decl(&cfg));
     add(ImportedRegion::decl(&cfg));
     add(HolidaysImport::decl(&cfg));
@@ -80,6 +81,7 @@ fn declarations() -> String {
     add(IdentifierHits::decl(&cfg));
     add(ItemHits::decl(&cfg));
     add(ItemRow::decl(&cfg));
+    add(FileType::decl(&cfg));
     add(Status::decl(&cfg));
     add(ItemBrief::decl(&cfg));
     add(ItemDetail::decl(&cfg));

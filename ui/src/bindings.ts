@@ -141,7 +141,7 @@ export type DueMove = { reference: string, before: string, after: string,
 /**
  * `holidays` or `rules`.
  */
-cause: string, 
+cause: Cause, 
 /**
  * Why, in words.
  */
@@ -150,6 +150,8 @@ why: string,
  * When it was noticed (RFC 3339).
  */
 at: string, };
+
+export type Cause = "created" | "changed" | "holidays" | "rules";
 
 export type HolidaysFile = { 
 /**
@@ -246,7 +248,7 @@ export type SearchResults = { query: string,
  */
 hits: number, results: Array<SearchHit>, };
 
-export type SearchHit = { item: number, path: string, type: string, date: string | null, score: number, 
+export type SearchHit = { item: number, path: string, type: FileType, date: string | null, score: number, 
 /**
  * A passage around the best match.
  */
@@ -303,7 +305,7 @@ count: number,
  */
 locations: Array<[number, number]>, snippet: string, };
 
-export type ItemRow = { id: number, parent: number | null, path: string, name: string, sha256: string, size: number, type: string, status: Status, reason: string | null, duplicate_of: number | null, message_id: string | null, date: string | null, file_modified: string | null, metadata: { [key in string]: string }, text_bytes: number, imported_at: string, imported_by: string, 
+export type ItemRow = { id: number, parent: number | null, path: string, name: string, sha256: string, size: number, type: FileType, status: Status, reason: string | null, duplicate_of: number | null, message_id: string | null, date: string | null, file_modified: string | null, metadata: { [key in string]: string }, text_bytes: number, imported_at: string, imported_by: string, 
 /**
  * The conversation the email belongs to (the id of its first item).
  */
@@ -317,9 +319,11 @@ inclusive: boolean | null,
  */
 near_dup_of: number | null, };
 
+export type FileType = "email" | "mbox" | "pdf" | "docx" | "odt" | "odp" | "xlsx" | "xls" | "ods" | "csv" | "json" | "html" | "rtf" | "text" | "zip" | "image" | "doc" | "ppt" | "msg" | "ole" | "pptx" | "pst" | "contact" | "calendar" | "task" | "audio" | "binary";
+
 export type Status = "ok" | "partial" | "failed";
 
-export type ItemBrief = { id: number, name: string, path: string, type: string, date: string | null, from: string | null, };
+export type ItemBrief = { id: number, name: string, path: string, type: FileType, date: string | null, from: string | null, };
 
 export type ItemDetail = { item: ItemRow, text: string, pages: Array<Page>, records: Array<RecordTable>, parent: ItemBrief | null, children: Array<ItemBrief>, 
 /**
@@ -381,7 +385,7 @@ export type DecisionRecord = { item_id: number, decision: Decision, reason: stri
 
 export type Reason = { code: string, label: string, citation: string, };
 
-export type ReviewRow = { item: ItemBrief, status: string, decision: Decision | null, reason: string | null, };
+export type ReviewRow = { item: ItemBrief, status: Status, decision: Decision | null, reason: string | null, };
 
 export type Mark = { id: number, item_id: number, target: Target, 
 /**

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime};
 
-use disclose_core::extract::{Page, RecordTable};
+use disclose_core::extract::{FileType, Page, RecordTable};
 use disclose_core::review::DecisionRecord;
 use disclose_core::store::{originals, ItemRow};
 use disclose_core::Error;
@@ -20,7 +20,10 @@ use crate::state::AppState;
 const MAX_ORIGINAL_BYTES: u64 = 64 * 1024 * 1024;
 
 fn viewable(item: &ItemRow) -> bool {
-    matches!(item.file_type.as_str(), "pdf" | "image" | "audio") && item.size <= MAX_ORIGINAL_BYTES
+    matches!(
+        item.file_type,
+        FileType::Pdf | FileType::Image | FileType::Audio
+    ) && item.size <= MAX_ORIGINAL_BYTES
 }
 
 /// An item in a list: enough to name it and open it.
@@ -30,7 +33,7 @@ pub struct ItemBrief {
     pub name: String,
     pub path: String,
     #[serde(rename = "type")]
-    pub file_type: String,
+    pub file_type: FileType,
     pub date: Option<String>,
     pub from: Option<String>,
 }
@@ -41,7 +44,7 @@ impl From<&ItemRow> for ItemBrief {
             id: item.id,
             name: item.name.clone(),
             path: item.path.clone(),
-            file_type: item.file_type.clone(),
+            file_type: item.file_type,
             date: item.date.clone(),
             from: item.metadata.get("from").cloned(),
         }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::review::{self, Decision, Reason, ReviewProgress};
+use disclose_core::store::Status;
 
 use super::{blocking, ItemBrief};
 use crate::error::CommandResult;
@@ -13,7 +14,7 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReviewRow {
     pub item: ItemBrief,
-    pub status: String,
+    pub status: Status,
     pub decision: Option<Decision>,
     pub reason: Option<String>,
 }
@@ -33,7 +34,7 @@ pub async fn review_queue<R: Runtime>(
                     let decided = decisions.get(&item.id);
                     ReviewRow {
                         item: ItemBrief::from(item),
-                        status: item.status.as_str().to_string(),
+                        status: item.status,
                         decision: decided.map(|d| d.decision),
                         reason: decided.and_then(|d| d.reason.clone()),
                     }

@@ -62,7 +62,7 @@ pub struct SearchHit {
     pub item: i64,
     pub path: String,
     #[serde(rename = "type")]
-    pub file_type: String,
+    pub file_type: crate::extract::FileType,
     pub date: Option<String>,
     pub score: f32,
     /// A passage around the best match.

@@ -462,7 +462,7 @@ pub fn fixed_wording(folder: &CaseFolder, profile: &Profile) -> Result<String> {
     let reasons = folder.reasons()?;
     let (mut rows, left_out) = schedule::rows(folder)?;
     for row in &mut rows {
-        row.description = schedule::type_label(&row.kind).to_string();
+        row.description = schedule::type_label(row.kind).to_string();
         row.file = format!("documents/{:04}.pdf", row.number);
     }
     let every_reason: Vec<String> = reasons.iter().map(|r| r.code.clone()).collect();

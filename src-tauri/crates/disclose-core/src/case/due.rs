@@ -15,35 +15,27 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::store::Store;
 
-/// Why a due date was recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cause {
-    /// The case was created.
-    Created,
-    /// Someone paused the clock or changed the extension.
-    Changed,
-    /// A bank-holidays file was imported.
-    Holidays,
-    /// The deadline rules (or built-in holidays) of this release differ.
-    Rules,
+crate::vocab::vocabulary! {
+    /// Why a due date was recorded.
+    pub enum Cause ("cause") {
+        /// The case was created.
+        Created = "created",
+        /// Someone paused the clock or changed the extension.
+        Changed = "changed",
+        /// A bank-holidays file was imported.
+        Holidays = "holidays",
+        /// The deadline rules (or built-in holidays) of this release differ.
+        Rules = "rules",
+    }
 }
 
 impl Cause {
-    fn as_str(self) -> &'static str {
+    fn describe(self) -> &'static str {
         match self {
-            Cause::Created => "created",
-            Cause::Changed => "changed",
-            Cause::Holidays => "holidays",
-            Cause::Rules => "rules",
-        }
-    }
-
-    fn describe(cause: &str) -> &'static str {
-        match cause {
-            "holidays" => "bank holidays were imported",
-            "rules" => "Disclose's deadline rules or built-in bank holidays changed",
-            "changed" => "the clock was paused or the extension changed",
-            _ => "the case was created",
+            Cause::Holidays => "bank holidays were imported",
+            Cause::Rules => "Disclose's deadline rules or built-in bank holidays changed",
+            Cause::Changed => "the clock was paused or the extension changed",
+            Cause::Created => "the case was created",
         }
     }
 }
@@ -56,7 +48,7 @@ pub struct DueMove {
     pub before: NaiveDate,
     pub after: NaiveDate,
     /// `holidays` or `rules`.
-    pub cause: String,
+    pub cause: Cause,
     /// Why, in words.
     pub why: String,
     /// When it was noticed (RFC 3339).
@@ -107,7 +99,7 @@ pub fn moves(store: &Store, reference: &str) -> Result<Vec<DueMove>> {
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
+            r.get::<_, Cause>(3)?,
         ))
     })?;
     let mut out = Vec::new();
@@ -118,7 +110,7 @@ pub fn moves(store: &Store, reference: &str) -> Result<Vec<DueMove>> {
                 reference: reference.to_string(),
                 before,
                 after,
-                why: Cause::describe(&cause).to_string(),
+                why: cause.describe().to_string(),
                 cause,
                 at,
             });
@@ -152,7 +144,7 @@ pub fn recheck(folder: &CaseFolder, calendar: &Calendar, cause: Cause) -> Result
         return Ok(None);
     }
     record(&folder.store, due, Some(before), cause, now)?;
-    let why = Cause::describe(cause.as_str());
+    let why = cause.describe();
     folder.store.audit(
         now,
         folder.actor(),
@@ -163,7 +155,7 @@ pub fn recheck(folder: &CaseFolder, calendar: &Calendar, cause: Cause) -> Result
         reference: case.reference,
         before,
         after: due,
-        cause: cause.as_str().to_string(),
+        cause,
         why: why.to_string(),
         at: now.to_string(),
     }))

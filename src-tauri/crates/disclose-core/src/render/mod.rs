@@ -31,6 +31,7 @@ use serde::Serialize;
 
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
+use crate::extract::FileType;
 use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::{self, Mark, Target};
 use crate::review::Decision;
@@ -172,8 +173,8 @@ fn render_item_in(
     let text = folder.store.text(item.id)?;
     let stamp = format!("{} · item {}", case.reference, item.id);
     let mut transcript = None;
-    let made = match item.file_type.as_str() {
-        "pdf" => {
+    let made = match item.file_type {
+        FileType::Pdf => {
             let data = match verified_original(folder, item)? {
                 Ok(data) => data,
                 Err(reason) => return Ok(Err(reason)),
@@ -189,7 +190,7 @@ fn render_item_in(
                 .and_then(|drawn| pdf::pages(drawn, &pages, &text, &areas))
                 .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
         }
-        "image" => {
+        FileType::Image => {
             let data = match verified_original(folder, item)? {
                 Ok(data) => data,
                 Err(reason) => return Ok(Err(reason)),
@@ -199,7 +200,7 @@ fn render_item_in(
                 .and_then(|decoded| image::image(decoded, &areas_of(&redactions, &pages)))
                 .map(|(bytes, ext)| (bytes, ext, 1))
         }
-        "audio" => {
+        FileType::Audio => {
             let data = match verified_original(folder, item)? {
                 Ok(data) => data,
                 Err(reason) => return Ok(Err(reason)),
@@ -227,7 +228,7 @@ fn render_item_in(
             if !attachments.is_empty() {
                 let list: Vec<String> = attachments
                     .iter()
-                    .map(|c| format!("item {} ({})", c.id, c.file_type))
+                    .map(|c| format!("item {} ({})", c.id, c.file_type.as_str()))
                     .collect();
                 body.push_str(&format!("\n\nAttachments: {}", list.join(", ")));
             }
@@ -235,7 +236,7 @@ fn render_item_in(
                 "{} · item {} · {}{}",
                 case.reference,
                 item.id,
-                item.file_type,
+                item.file_type.as_str(),
                 item.date
                     .as_deref()
                     .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))

@@ -31,6 +31,7 @@ pub mod store;
 pub mod suggest;
 pub mod sweep;
 pub mod threads;
+pub mod variants;
 pub mod verify;
 mod vocab;
 

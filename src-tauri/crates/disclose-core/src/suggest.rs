@@ -28,6 +28,7 @@ use crate::marks::{self, MarkSource, MarkStatus, NewMark, Target, Whose};
 use crate::profile::Profile;
 use crate::staff::StaffMember;
 use crate::store::Status;
+use crate::variants::TITLES;
 
 /// What a run found and stored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -234,10 +235,6 @@ impl People {
         }
     }
 }
-
-const TITLES: [&str; 10] = [
-    "mr", "mrs", "ms", "miss", "mx", "dr", "rev", "prof", "sir", "cllr",
-];
 
 /// Lower-case name words without titles or a possessive: "Mrs Okafor's" →
 /// ["okafor"]; "Smith, John" → ["smith", "john"].

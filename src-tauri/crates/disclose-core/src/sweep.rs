@@ -13,6 +13,7 @@ use crate::case::{CaseFolder, Subject};
 use crate::error::Result;
 use crate::identifiers::{self, IdKind};
 use crate::search::matching_ids;
+use crate::variants;
 
 /// Most locations listed per item.
 const MAX_LOCATIONS: usize = 20;
@@ -145,7 +146,7 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
     let names = std::iter::once(("name", &subject.name))
         .chain(subject.aliases.iter().map(|a| ("alias", a)));
     for (kind, name) in names {
-        let phrases = name_variants(name);
+        let phrases = variants::name_forms(name);
         if !phrases.is_empty() {
             probes.push(phrase_probe(kind, name, phrases));
         }
@@ -154,13 +155,13 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
         probes.push(phrase_probe(
             "date_of_birth",
             &dob.to_string(),
-            date_variants(dob),
+            variants::date_forms(dob),
         ));
     }
     for address in &subject.addresses {
         let first_line = address.split([',', '\n']).next().unwrap_or(address).trim();
-        let mut phrases = vec![words(first_line)];
-        let abbreviated = abbreviate_street(first_line);
+        let mut phrases = vec![variants::words(first_line)];
+        let abbreviated = variants::street_forms(first_line);
         if abbreviated != phrases[0] {
             phrases.push(abbreviated);
         }
@@ -170,7 +171,7 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
         probes.push(phrase_probe(
             "account_ref",
             reference,
-            vec![words(reference)],
+            vec![variants::words(reference)],
         ));
     }
     let structured = [
@@ -246,106 +247,6 @@ fn phrase_probe(kind: &'static str, value: &str, phrases: Vec<Vec<String>>) -> P
     }
 }
 
-/// Lower-case words as the index splits them.
-pub fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-const TITLES: [&str; 6] = ["mr", "mrs", "ms", "miss", "mx", "dr"];
-
-/// "Jane Anne Smith" → jane anne smith, jane smith, smith jane (as in
-/// "Smith, Jane"), j smith (as in "J. Smith"), jane a smith, and each title
-/// with the surname ("Mrs Smith").
-fn name_variants(name: &str) -> Vec<Vec<String>> {
-    let mut w = words(name);
-    w.retain(|t| !TITLES.contains(&t.as_str()));
-    let mut out = vec![w.clone()];
-    if w.len() < 2 {
-        return out;
-    }
-    let first = w[0].clone();
-    let last = w[w.len() - 1].clone();
-    let initial: String = first.chars().take(1).collect();
-    out.push(vec![first.clone(), last.clone()]);
-    out.push(vec![last.clone(), first.clone()]);
-    out.push(vec![initial, last.clone()]);
-    if w.len() > 2 {
-        let middle_initials: Vec<String> = w[1..w.len() - 1]
-            .iter()
-            .map(|m| m.chars().take(1).collect())
-            .collect();
-        let mut v = vec![first];
-        v.extend(middle_initials);
-        v.push(last.clone());
-        out.push(v);
-    }
-    for title in TITLES {
-        out.push(vec![title.to_string(), last.clone()]);
-    }
-    out
-}
-
-/// 1985-03-04 → 04 03 1985 (any separator), 4 3 1985, 04 03 85,
-/// 4 march 1985, 4th march 1985, 4 mar 1985, march 4 1985, 1985 03 04.
-fn date_variants(d: chrono::NaiveDate) -> Vec<Vec<String>> {
-    use chrono::Datelike;
-    let (day, month, year) = (d.day(), d.month(), d.year());
-    let long = d.format("%B").to_string().to_lowercase();
-    let short = d.format("%b").to_string().to_lowercase();
-    let suffix = match day {
-        1 | 21 | 31 => "st",
-        2 | 22 => "nd",
-        3 | 23 => "rd",
-        _ => "th",
-    };
-    let s = |v: &[String]| v.to_vec();
-    let mut out = vec![
-        s(&[format!("{day:02}"), format!("{month:02}"), year.to_string()]),
-        s(&[day.to_string(), month.to_string(), year.to_string()]),
-        s(&[
-            format!("{day:02}"),
-            format!("{month:02}"),
-            format!("{:02}", year % 100),
-        ]),
-        s(&[day.to_string(), long.clone(), year.to_string()]),
-        s(&[format!("{day}{suffix}"), long.clone(), year.to_string()]),
-        s(&[day.to_string(), short, year.to_string()]),
-        s(&[long, day.to_string(), year.to_string()]),
-        s(&[year.to_string(), format!("{month:02}"), format!("{day:02}")]),
-    ];
-    out.dedup();
-    out
-}
-
-/// "12 Acacia Avenue" → 12 acacia ave (and Road → rd, Street → st, ...).
-fn abbreviate_street(line: &str) -> Vec<String> {
-    const ABBREVIATIONS: [(&str, &str); 10] = [
-        ("avenue", "ave"),
-        ("road", "rd"),
-        ("street", "st"),
-        ("close", "cl"),
-        ("lane", "ln"),
-        ("drive", "dr"),
-        ("court", "ct"),
-        ("crescent", "cres"),
-        ("gardens", "gdns"),
-        ("place", "pl"),
-    ];
-    words(line)
-        .into_iter()
-        .map(|w| {
-            ABBREVIATIONS
-                .iter()
-                .find(|(long, _)| *long == w)
-                .map(|(_, a)| a.to_string())
-                .unwrap_or(w)
-        })
-        .collect()
-}
-
 /// Byte ranges in `text` where the probe's thing is written.
 fn locate(matcher: &Matcher, text: &str) -> Vec<(usize, usize)> {
     match matcher {
@@ -418,9 +319,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn name_variants_cover_common_forms() {
+    fn name_forms_cover_common_forms() {
         let text = "Dear Mrs Smith, re: Smith, Jane. J. Smith called; Jane A. Smith signed. Jane Anne Smith.";
-        let v = name_variants("Jane Anne Smith");
+        let v = variants::name_forms("Jane Anne Smith");
         let found: Vec<&str> = locate(&Matcher::Phrases(v), text)
             .iter()
             .map(|&(s, e)| &text[s..e])
@@ -441,7 +342,7 @@ mod tests {
     fn dates_of_birth_in_many_forms() {
         let d = chrono::NaiveDate::from_ymd_opt(1985, 3, 4).unwrap();
         let text = "born 04/03/1985; DOB 4th March 1985; 4.3.1985; 1985-03-04; 04-03-85";
-        let found = locate(&Matcher::Phrases(date_variants(d)), text);
+        let found = locate(&Matcher::Phrases(variants::date_forms(d)), text);
         assert_eq!(found.len(), 5, "{found:?}");
     }
 }

@@ -137,3 +137,76 @@ fn html_entities_a_non_breaking_hyphen_and_a_mailto_link_are_redacted() {
         "{text}"
     );
 }
+
+#[test]
+fn every_form_of_a_name_the_sweep_finds_is_redacted_everywhere() {
+    let d = disclose!();
+    let _input = case_with(
+        &d,
+        "E-5",
+        &[(
+            "note.txt",
+            "Dear Mrs Smith,\nre: Smith, Jane. SMITH Jane rang; J. Smith called; Jane A. Smith \
+             signed; Jane Smith wrote; Ms. Smith and Dr Smith were told. Jane Anne Smith.\n",
+        )],
+    );
+    let sweep = d.json(&["sweep", "--case", "E-5"]);
+    let mut swept = Vec::new();
+    for id in sweep["identifiers"].as_array().unwrap() {
+        if id["kind"] != "name" {
+            continue;
+        }
+        for item in id["items"].as_array().unwrap() {
+            for at in item["locations"].as_array().unwrap() {
+                swept.push((
+                    item["item"].as_i64().unwrap(),
+                    at[0].as_u64().unwrap(),
+                    at[1].as_u64().unwrap(),
+                ));
+            }
+        }
+    }
+    assert!(swept.len() >= 8, "the sweep found too little: {sweep:#}");
+    let dry = d.json(&[
+        "redact",
+        "--case",
+        "E-5",
+        "--term",
+        "Jane Anne Smith",
+        "--everywhere",
+        "--reason",
+        "third-party",
+        "--dry-run",
+    ]);
+    let marked: Vec<(i64, u64, u64)> = dry["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["item_id"].as_i64().unwrap(),
+                o["start"].as_u64().unwrap(),
+                o["end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // The sweep joins forms that touch ("Smith, Jane. SMITH Jane"), so
+    // each of its letters, not each of its ranges, must be under a mark.
+    for (item, start, end) in swept {
+        let text = d.json(&["item", "--case", "E-5", &item.to_string()])["text"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        for (at, c) in text[start as usize..end as usize].char_indices() {
+            let at = start + at as u64;
+            assert!(
+                !c.is_alphanumeric()
+                    || marked
+                        .iter()
+                        .any(|&(i, s, e)| i == item && s <= at && at < e),
+                "the sweep found {:?} in item {item}, which redact everywhere leaves: {dry:#}",
+                &text[start as usize..end as usize]
+            );
+        }
+    }
+}

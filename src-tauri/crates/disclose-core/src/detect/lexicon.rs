@@ -61,11 +61,9 @@ fn words(list: &'static str) -> WordSet {
         .collect()
 }
 
-/// Titles, lower case, without a full stop.
-pub const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "revd", "cllr", "sgt", "pc", "dc",
-    "insp", "sir", "dame",
-];
+/// Titles, lower case, without a full stop: the one list, kept with the
+/// other written forms in `crate::variants`.
+pub use crate::variants::TITLES;
 
 /// Words that end a street name: "Victoria Road", "Mill Lane".
 pub const STREET_WORDS: &str = "road rd street st avenue ave close lane court house estate drive \

@@ -25,13 +25,12 @@ pub use crate::detect::DataKind;
 use crate::error::{Error, Result};
 use crate::review;
 use crate::store::Store;
+pub use crate::variants::Variants;
 pub use actions::{
     decide, redact_place, redact_term, suggestion_groups, Selection, SuggestionGroup,
 };
-pub use variants::Variants;
 
 mod actions;
-mod variants;
 
 /// Where a mark is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -560,7 +559,7 @@ pub fn term_marks(occurrences: &[Occurrence], reason: &str) -> Vec<NewMark> {
 
 /// Every occurrence of `term` (and its variants) in the case's texts.
 pub fn occurrences(store: &Store, term: &str) -> Result<Vec<Occurrence>> {
-    let variants = Variants::new(term)?;
+    let variants = Variants::everywhere(term)?;
     let mut out = Vec::new();
     for item in store.items(None)? {
         let text = store.text(item.id)?;

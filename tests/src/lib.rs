@@ -10,6 +10,7 @@
 pub mod adversarial;
 pub mod bulk;
 pub mod calls;
+pub mod cctv;
 pub mod detect_eval;
 pub mod fuzz;
 pub mod govuk;

@@ -319,7 +319,7 @@ inclusive: boolean | null,
  */
 near_dup_of: number | null, };
 
-export type FileType = "email" | "mbox" | "pdf" | "docx" | "odt" | "odp" | "xlsx" | "xls" | "ods" | "csv" | "json" | "html" | "rtf" | "text" | "zip" | "image" | "doc" | "ppt" | "msg" | "ole" | "pptx" | "pst" | "contact" | "calendar" | "task" | "audio" | "binary";
+export type FileType = "email" | "mbox" | "pdf" | "docx" | "odt" | "odp" | "xlsx" | "xls" | "ods" | "csv" | "json" | "html" | "rtf" | "text" | "zip" | "image" | "doc" | "ppt" | "msg" | "ole" | "pptx" | "pst" | "contact" | "calendar" | "task" | "audio" | "video" | "binary";
 
 export type Status = "ok" | "partial" | "failed";
 
@@ -413,7 +413,7 @@ export type PageBox = { page: number, rect: [number, number, number, number], };
 
 export type MarkStatus = "suggested" | "accepted" | "rejected" | "removed";
 
-export type DataKind = "ni_number" | "postcode" | "phone" | "email" | "nhs_number" | "card_number" | "sort_code" | "account_number" | "date_of_birth" | "vehicle_reg" | "address_line" | "person_name" | "manual" | "term";
+export type DataKind = "ni_number" | "postcode" | "phone" | "email" | "nhs_number" | "card_number" | "sort_code" | "account_number" | "date_of_birth" | "vehicle_reg" | "address_line" | "person_name" | "manual" | "term" | "face";
 
 export type Whose = "subject" | "household" | "staff" | "organisation" | "third_party" | "unknown";
 
@@ -451,7 +451,16 @@ by_whose: { [key in Whose]?: number },
 /**
  * New suggestions stored by this run.
  */
-suggested: number, };
+suggested: number, 
+/**
+ * Face tracks found in videos not looked at before (each suggested
+ * for blurring as one mark a sampled frame; see `crate::cctv`).
+ */
+face_tracks: number, 
+/**
+ * Videos whose faces could not be looked for, with the reason.
+ */
+not_looked_at: Array<string>, };
 
 export type ExportPreview = { blockers: Array<string>, preview: ExportResult | null, };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audioType, caretIndex, wordAt } from "./timeline";
+import { audioType, caretIndex, videoType, wordAt } from "./timeline";
 
 const word = (start: number, end: number, t: number) => ({ start, end, bbox: [t, 0, t + 0.4, 1] as [number, number, number, number] });
 
@@ -31,5 +31,14 @@ describe("audioType()", () => {
     expect(audioType("mov,mp4,m4a,3gp,3g2,mj2")).toBe("audio/mp4");
     expect(audioType("mp3")).toBe("audio/mpeg");
     expect(audioType(undefined)).toBe("application/octet-stream");
+  });
+});
+
+describe("videoType()", () => {
+  it("names the media type of a video from its container", () => {
+    expect(videoType("mov,mp4,m4a,3gp,3g2,mj2")).toBe("video/mp4");
+    expect(videoType("matroska,webm")).toBe("video/webm");
+    expect(videoType("avi")).toBe("video/x-msvideo");
+    expect(videoType(undefined)).toBe("application/octet-stream");
   });
 });

@@ -46,6 +46,28 @@ export function player(bytes: ArrayBuffer, type: string, label: string): HTMLAud
   return audio;
 }
 
+/** A video player for `bytes` (an MP4, WebM or other container WebKit plays). */
+export function videoPlayer(bytes: ArrayBuffer, type: string, label: string): HTMLVideoElement {
+  const video = document.createElement("video");
+  video.controls = true;
+  video.preload = "metadata";
+  video.id = "item-video";
+  video.className = "item-video";
+  video.setAttribute("aria-label", label);
+  video.src = URL.createObjectURL(new Blob([bytes], { type }));
+  return video;
+}
+
+/** The MIME type of a video by its container, as `ffprobe` names it. */
+export function videoType(container: string | undefined): string {
+  const name = (container ?? "").split(",");
+  if (name.includes("mp4") || name.includes("mov")) return "video/mp4";
+  if (name.includes("webm")) return "video/webm";
+  if (name.includes("matroska")) return "video/x-matroska";
+  if (name.includes("avi")) return "video/x-msvideo";
+  return "application/octet-stream";
+}
+
 /** Makes a click on a word of `transcript` play `audio` from that word. */
 export function seekOnClick(transcript: HTMLElement, audio: HTMLAudioElement, text: string, words: Word[]): void {
   transcript.addEventListener("click", () => {

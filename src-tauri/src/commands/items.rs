@@ -22,7 +22,7 @@ const MAX_ORIGINAL_BYTES: u64 = 64 * 1024 * 1024;
 fn viewable(item: &ItemRow) -> bool {
     matches!(
         item.file_type,
-        FileType::Pdf | FileType::Image | FileType::Audio
+        FileType::Pdf | FileType::Image | FileType::Audio | FileType::Video
     ) && item.size <= MAX_ORIGINAL_BYTES
 }
 

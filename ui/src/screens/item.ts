@@ -15,7 +15,7 @@ import { findWords, queryWords } from "../highlight";
 import { attachOverlay, type Overlay } from "../overlay";
 import { markRuns } from "../redaction";
 import { routeHash, type Route } from "../router";
-import { audioType, player, seekOnClick } from "../timeline";
+import { audioType, player, seekOnClick, videoPlayer, videoType } from "../timeline";
 import type { Cleanup } from "../main";
 import { decidePanel } from "./decide-panel";
 import { redactionPanel } from "./redaction-panel";
@@ -150,6 +150,11 @@ async function renderBody(body: HTMLElement, original: () => Promise<ArrayBuffer
     if (pre) seekOnClick(pre, audio, detail.text, detail.pages[0]?.words ?? []);
     return;
   }
+  if (detail.viewable && type === "video") {
+    const video = videoPlayer(await original(), videoType(detail.item.metadata.container), `The video ${detail.item.name}`);
+    replace(body, video, text("Text read in the frames (each line after its time)"));
+    return;
+  }
   if (detail.records.length > 0) {
     replace(body, detail.records.map(recordTable), text("Extracted text"));
     return;
@@ -182,6 +187,10 @@ async function preview(body: HTMLElement, ref: string, detail: ItemDetail): Prom
   }
   if (detail.item.type === "audio") {
     replace(body, heading, player(bytes, "audio/mpeg", "The redacted recording as disclosed"));
+    return;
+  }
+  if (detail.item.type === "video") {
+    replace(body, heading, videoPlayer(bytes, "video/mp4", "The redacted video as disclosed"));
     return;
   }
   const pages = h("div", { class: "pdf-pages", id: "preview-pages", "aria-labelledby": "preview-h" });

@@ -166,6 +166,18 @@ pub fn check_case(folder: &CaseFolder) -> Result<CheckReport> {
                     problem,
                 });
             }
+            // A recording's transcript PDF, beside its rendition.
+            if let Some(sha256) = &rendition.transcript_sha256 {
+                let transcript = crate::render::transcript_path(&path);
+                if let Some(problem) = file_problem(&transcript, sha256) {
+                    problems.push(Problem {
+                        kind: "rendition".into(),
+                        item_id: Some(item.id),
+                        path: relative(folder, &transcript),
+                        problem,
+                    });
+                }
+            }
         }
     }
 

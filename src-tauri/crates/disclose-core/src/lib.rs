@@ -5,6 +5,7 @@ pub mod actor;
 pub mod audit;
 pub mod bundle;
 pub mod case;
+pub mod cctv;
 pub mod clock;
 pub mod context;
 pub mod crypt;

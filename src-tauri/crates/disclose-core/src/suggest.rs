@@ -40,6 +40,11 @@ pub struct SuggestSummary {
     pub by_whose: BTreeMap<Whose, u64>,
     /// New suggestions stored by this run.
     pub suggested: u64,
+    /// Face tracks found in videos not looked at before (each suggested
+    /// for blurring as one mark a sampled frame; see `crate::cctv`).
+    pub face_tracks: u64,
+    /// Videos whose faces could not be looked for, with the reason.
+    pub not_looked_at: Vec<String>,
 }
 
 /// The people a finding can belong to, as name-token sets and normalised
@@ -355,6 +360,17 @@ pub fn run(
             new_marks.push(suggestion(item_id, &finding, whose));
         }
     }
+    let faces = crate::cctv::suggest(folder)?;
+    summary.face_tracks = faces.tracks;
+    if faces.tracks > 0 {
+        *summary.by_whose.entry(Whose::ThirdParty).or_default() += faces.tracks;
+    }
+    summary.not_looked_at = faces
+        .problems
+        .iter()
+        .map(|(item, why)| format!("item {item}: {why}"))
+        .collect();
+    new_marks.extend(faces.marks);
     let added = marks::add(folder, &new_marks, MarkStatus::Suggested)?;
     summary.suggested = added.len() as u64;
     Ok(summary)

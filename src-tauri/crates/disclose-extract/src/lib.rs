@@ -199,6 +199,7 @@ pub fn extract(
         FileType::Zip => archive::extract_zip(data, limits),
         FileType::Image => image::extract_image(data, limits),
         FileType::Audio => crate::media::extract_audio(data),
+        FileType::Video => crate::media::video::extract_video(data),
         FileType::Contact | FileType::Calendar | FileType::Task => card::extract_card(data, limits),
         FileType::Doc | FileType::Ppt | FileType::Msg | FileType::Ole => {
             ole::extract_ole(data, limits)

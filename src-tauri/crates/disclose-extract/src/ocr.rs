@@ -134,7 +134,7 @@ fn tesseract(png: &[u8], scale: f32) -> std::result::Result<Vec<OcrLine>, String
 
 /// Tesseract's TSV: level, page, block, paragraph, line, word, left, top,
 /// width, height, confidence, text. Words are level 5.
-fn parse_tsv(tsv: &str, scale: f32) -> Vec<OcrLine> {
+pub(crate) fn parse_tsv(tsv: &str, scale: f32) -> Vec<OcrLine> {
     let mut lines: Vec<OcrLine> = Vec::new();
     let mut current_line = None;
     for row in tsv.lines().skip(1) {

@@ -51,11 +51,12 @@ pub enum Job {
 impl Job {
     /// How many times the time limit this job may take: OCR and drawing
     /// get it once per page, a sound recording (transcribed as it is
-    /// read) twenty times, for calls up to the transcription's 40 minutes.
+    /// read) twenty times, for calls up to the transcription's 40 minutes,
+    /// and a video (its frames read by OCR) twenty times too.
     pub fn time_factor(&self) -> u32 {
         match self {
             Job::Extract {
-                file_type: FileType::Audio,
+                file_type: FileType::Audio | FileType::Video,
                 ..
             } => 20,
             Job::Extract { .. } | Job::DecodeImage | Job::ReadMailbox { .. } => 1,

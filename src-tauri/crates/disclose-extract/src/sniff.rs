@@ -45,6 +45,8 @@ pub enum FileType {
     Task,
     /// Sound recordings (WAV, MP3, M4A/AAC, OGG/Opus, FLAC, WMA, AMR).
     Audio,
+    /// Video (MP4/MOV, AVI, MKV/WebM): CCTV exports.
+    Video,
     Binary,
 }
 
@@ -77,6 +79,7 @@ impl FileType {
             FileType::Calendar => "calendar",
             FileType::Task => "task",
             FileType::Audio => "audio",
+            FileType::Video => "video",
             FileType::Binary => "binary",
         }
     }
@@ -100,7 +103,7 @@ impl std::fmt::Display for FileType {
     }
 }
 
-pub const ALL: [FileType; 27] = [
+pub const ALL: [FileType; 28] = [
     FileType::Email,
     FileType::Mbox,
     FileType::Pdf,
@@ -127,6 +130,7 @@ pub const ALL: [FileType; 27] = [
     FileType::Calendar,
     FileType::Task,
     FileType::Audio,
+    FileType::Video,
     FileType::Binary,
 ];
 
@@ -165,6 +169,9 @@ pub fn sniff(data: &[u8], name: &str) -> FileType {
     }
     if crate::media::is_audio(head) {
         return FileType::Audio;
+    }
+    if crate::media::video::is_video(head) {
+        return FileType::Video;
     }
     if looks_binary(head) {
         return FileType::Binary;

@@ -104,6 +104,15 @@ fn run_case(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
             whose.join(", "),
             s.suggested
         );
+        if s.face_tracks > 0 {
+            println!(
+                "{} face track(s) in videos, suggested for blurring",
+                s.face_tracks
+            );
+        }
+        for problem in &s.not_looked_at {
+            println!("faces not looked for in {problem}");
+        }
     });
     Ok(Outcome::Ok)
 }

@@ -288,6 +288,21 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
         "{listing}"
     );
 
+    // The transcript's SHA-256 is recorded: `check` passes, then finds
+    // it changed once a byte is appended.
+    let run = d.run(&["--json", "check", "--case", "CALL"]);
+    assert_eq!(run.code, 0, "check passes: {}", run.stdout);
+    let mut pdf = fs::read(&transcript).unwrap();
+    pdf.extend_from_slice(b"\n% changed\n");
+    fs::write(&transcript, &pdf).unwrap();
+    let run = d.run(&["--json", "check", "--case", "CALL"]);
+    assert_eq!(run.code, 1, "check fails: {}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("item-{id:06}.transcript.pdf")),
+        "the transcript is named: {}",
+        run.stdout
+    );
+
     // Heard again on its own: neither the name nor the number, most of
     // the rest.
     let again = tempfile::tempdir().unwrap();

@@ -4,6 +4,7 @@
 mod audit;
 mod calls;
 mod cases;
+mod cctv;
 mod corpus;
 mod deadline;
 mod decide;

@@ -389,6 +389,19 @@ fn payload(
                 bytes,
             );
             file.item = Some(row.item_id);
+            if let Some(recorded) = &rendition.transcript_sha256 {
+                if *recorded != file.sha256 {
+                    missing.push(crate::integrity::Problem {
+                        kind: "rendition".into(),
+                        item_id: Some(row.item_id),
+                        path: format!("{}", crate::render::transcript_path(std::path::Path::new(&rendition.path)).display()),
+                        problem: format!(
+                            "its SHA-256 is {}, not the {recorded} recorded: it was changed or damaged",
+                            file.sha256
+                        ),
+                    });
+                }
+            }
             files.push(file);
         }
         let tables = folder.store.records(row.item_id)?;

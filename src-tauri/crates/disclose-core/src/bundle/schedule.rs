@@ -47,6 +47,7 @@ pub(crate) fn type_label(file_type: FileType) -> &'static str {
         Pptx | Ppt | Odp => "Presentation",
         Image => "Image or scan",
         Audio => "Call or sound recording, with its transcript",
+        Video => "Video or CCTV footage, other people blurred",
         Html => "Web page or portal record",
         Json => "System record",
         Text => "Text note",

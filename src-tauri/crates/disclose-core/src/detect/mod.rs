@@ -46,6 +46,8 @@ crate::vocab::vocabulary! {
         Manual = "manual",
         /// A mark of "redact this everywhere" (never a finding).
         Term = "term",
+        /// A face in a video, to blur (never a text finding).
+        Face = "face",
     }
 }
 

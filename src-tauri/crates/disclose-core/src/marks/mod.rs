@@ -179,7 +179,10 @@ pub fn add(folder: &mut CaseFolder, marks: &[NewMark], status: MarkStatus) -> Re
             }
             let mut mark = mark.clone();
             if let Target::Area { page, rect } = mark.target {
-                if mark.text.is_empty() {
+                // A face is blurred for who it shows, not for words that
+                // happen to lie in its box (a video's clock), which stay
+                // readable elsewhere and are no redacted text.
+                if mark.text.is_empty() && mark.kind != crate::cctv::FACE {
                     mark.text = store.words_in_area(mark.item_id, page, rect)?;
                 }
             }

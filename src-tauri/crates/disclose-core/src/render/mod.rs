@@ -6,6 +6,9 @@
 //!   of the words left standing ([`pdf`]);
 //! - images are re-encoded from their pixels, blacked out, with no
 //!   metadata ([`image`]);
+//! - recordings become an MP3 with the marked words under a tone, and
+//!   videos an MP4 with the faces and areas marked blurred, captioned with
+//!   the case and item (`crate::media`, `crate::cctv`);
 //! - everything else (emails, records, office files, text) becomes a clean
 //!   PDF of its text with bars in place of the redactions ([`document`]).
 //!
@@ -50,6 +53,8 @@ pub struct Rendition {
     pub redactions: u64,
     pub pages: u64,
     pub rendered_at: String,
+    /// The SHA-256 of the transcript PDF beside a recording's rendition.
+    pub transcript_sha256: Option<String>,
 }
 
 /// Why an item that should have a rendition has none (or an old one).
@@ -221,6 +226,14 @@ fn render_item_in(
             transcript = Some(writer::write(&pages, &stamp));
             audio(folder, item, &data, &placed).map(|bytes| (bytes, "mp3", count))
         }
+        FileType::Video => {
+            let data = match verified_original(folder, item)? {
+                Ok(data) => data,
+                Err(reason) => return Ok(Err(reason)),
+            };
+            crate::cctv::render(folder, &item.metadata, &data, &redactions, &stamp)
+                .map(|bytes| (bytes, "mp4", 1))
+        }
         _ => {
             let spans = spans_of(&redactions);
             let mut body = text.clone();
@@ -264,12 +277,16 @@ fn render_item_in(
     // sealed in an encrypted home.
     write_atomically(&path, &crate::crypt::seal_for(&path, &bytes)?)?;
     let companion = transcript_path(&path);
-    match transcript {
-        Some(pdf) => write_atomically(&companion, &crate::crypt::seal_for(&companion, &pdf)?)?,
+    let transcript_sha256 = match transcript {
+        Some(pdf) => {
+            write_atomically(&companion, &crate::crypt::seal_for(&companion, &pdf)?)?;
+            Some(originals::sha256_hex(&pdf))
+        }
         None => {
             let _ = std::fs::remove_file(&companion);
+            None
         }
-    }
+    };
     let rendition = Rendition {
         item_id: item.id,
         path: relative,
@@ -277,6 +294,7 @@ fn render_item_in(
         redactions: redactions.len() as u64,
         pages: pages as u64,
         rendered_at: now.to_string(),
+        transcript_sha256,
     };
     folder
         .store
@@ -417,8 +435,8 @@ pub(crate) fn areas_of(redactions: &[Mark], pages: &[crate::extract::Page]) -> V
 impl Store {
     fn save_rendition(&self, rendition: &Rendition, fingerprint: &str) -> Result<()> {
         self.conn.execute(
-            "INSERT OR REPLACE INTO renditions (item_id, path, sha256, marks, redactions, pages, rendered_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT OR REPLACE INTO renditions (item_id, path, sha256, marks, redactions, pages, rendered_at, transcript_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 rendition.item_id,
                 rendition.path,
@@ -426,7 +444,8 @@ impl Store {
                 fingerprint,
                 rendition.redactions as i64,
                 rendition.pages as i64,
-                rendition.rendered_at
+                rendition.rendered_at,
+                rendition.transcript_sha256
             ],
         )?;
         Ok(())
@@ -436,7 +455,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT item_id, path, sha256, redactions, pages, rendered_at FROM renditions WHERE item_id = ?1",
+                "SELECT item_id, path, sha256, redactions, pages, rendered_at, transcript_sha256 FROM renditions WHERE item_id = ?1",
                 [item],
                 |r| {
                     Ok(Rendition {
@@ -446,6 +465,7 @@ impl Store {
                         redactions: r.get::<_, i64>(3)? as u64,
                         pages: r.get::<_, i64>(4)? as u64,
                         rendered_at: r.get(5)?,
+                        transcript_sha256: r.get(6)?,
                     })
                 },
             )

@@ -183,6 +183,9 @@ const MIGRATIONS: &[&str] = &[
         files INTEGER NOT NULL,
         findings TEXT NOT NULL
     );",
+    // 12: the SHA-256 of a recording's transcript PDF, written beside its
+    // rendition, so integrity checks and the export cover it too.
+    "ALTER TABLE renditions ADD COLUMN transcript_sha256 TEXT;",
 ];
 
 /// The schema version this build writes.

@@ -177,7 +177,7 @@ pub fn verify_allowing(
                     let beside = transcript.exists().then(|| {
                         let file = CaseFile {
                             item: item.id,
-                            sha256: String::new(),
+                            sha256: r.transcript_sha256.clone().unwrap_or_default(),
                             key: stored::transcript_key(item.id),
                         };
                         (transcript, Some(file))
@@ -400,6 +400,9 @@ struct Checker {
     /// The case's temporary folder, where pdftotext and Tesseract are
     /// given what they read.
     tmp: std::path::PathBuf,
+    /// The accepted marks of each video item: the faces and areas its copy
+    /// must show blurred.
+    videos: HashMap<i64, Vec<crate::marks::Mark>>,
     /// What the pixels of the top-level files showed, worked out ahead
     /// (by file name).
     seen: HashMap<String, Seen>,
@@ -433,6 +436,7 @@ impl Checker {
             needles,
             waived,
             boxes: boxes_to_black(folder)?,
+            videos: videos_to_blur(folder)?,
             cache: OcrCache::new(Some(folder.dir().join("ocr-cache")), tmp.clone()),
             isolation: Isolation::new(ProcessLimits::default(), Some(tmp.clone())),
             slot: Slot::default(),
@@ -631,6 +635,7 @@ impl Checker {
                 self.pixels(data, true, label, item);
             }
             extract::FileType::Image => self.pixels(data, false, label, item),
+            extract::FileType::Video => self.video(data, label, item),
             _ => {}
         }
         let never = AtomicBool::new(false);
@@ -720,6 +725,42 @@ impl Checker {
         }
     }
 
+    /// Checks a produced video: faces found again where they were to be
+    /// blurred, and metadata left in it (see `crate::cctv::leaks`). One
+    /// that cannot be looked at again is unreadable, so the check fails
+    /// closed.
+    fn video(&mut self, data: &[u8], label: &str, item: Option<i64>) {
+        let marks = item
+            .and_then(|i| self.videos.get(&i))
+            .cloned()
+            .unwrap_or_default();
+        match crate::cctv::leaks(&self.tmp, data, &marks) {
+            Ok(leaks) => {
+                for leak in leaks {
+                    let found = leak.to_string();
+                    self.found.push(match leak {
+                        crate::cctv::Leak::Face { time, .. } => Leak {
+                            file: label.to_string(),
+                            place: format!("faces ({time:.1} s)"),
+                            kind: FindingKind::Pixels,
+                            found,
+                            context: String::new(),
+                            redacted: String::new(),
+                            item_id: item,
+                            in_item: item,
+                            waivable: false,
+                        },
+                        crate::cctv::Leak::Tag(_) => unreadable(label, &found),
+                    });
+                }
+            }
+            Err(e) => self.found.push(unreadable(
+                label,
+                &format!("the video could not be looked at again: {e}"),
+            )),
+        }
+    }
+
     fn zip(&mut self, data: &[u8], label: &str, depth: u32) {
         let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(data)) {
             Ok(a) => a,
@@ -766,6 +807,29 @@ fn unreadable(file: &str, why: &str) -> Leak {
         in_item: None,
         waivable: false,
     }
+}
+
+/// The accepted marks of every video item, by item.
+fn videos_to_blur(folder: &CaseFolder) -> Result<HashMap<i64, Vec<crate::marks::Mark>>> {
+    let mut out: HashMap<i64, Vec<crate::marks::Mark>> = HashMap::new();
+    let mut videos: HashMap<i64, bool> = HashMap::new();
+    for mark in folder.store.marks_of(None)? {
+        if mark.status != MarkStatus::Accepted {
+            continue;
+        }
+        let is_video = match videos.get(&mark.item_id) {
+            Some(&v) => v,
+            None => {
+                let v = folder.store.item(mark.item_id)?.file_type == crate::cctv::VIDEO;
+                videos.insert(mark.item_id, v);
+                v
+            }
+        };
+        if is_video {
+            out.entry(mark.item_id).or_default().push(mark);
+        }
+    }
+    Ok(out)
 }
 
 /// The boxes each PDF and image item's accepted marks must black out: the

@@ -11,6 +11,7 @@
 pub mod probe;
 pub mod speech;
 pub mod tools;
+pub mod video;
 
 use crate::{ExtractError, Extracted};
 

@@ -55,7 +55,7 @@ struct Format {
 }
 
 /// Tags worth keeping, under the name an item gives them.
-const TAGS: [(&str, &str); 14] = [
+pub(super) const TAGS: [(&str, &str); 14] = [
     ("creation_time", "created"),
     ("date", "created"),
     ("title", "title"),
@@ -156,7 +156,7 @@ pub fn parse(json: &[u8]) -> Result<Probe, String> {
 
 /// A creation time as recorders write it: RFC 3339, or a plain date and
 /// time.
-fn parse_date(value: &str) -> Option<DateTime<Utc>> {
+pub(super) fn parse_date(value: &str) -> Option<DateTime<Utc>> {
     if let Ok(d) = DateTime::parse_from_rfc3339(value) {
         return Some(d.with_timezone(&Utc));
     }

@@ -9,14 +9,16 @@ use disclose_core::actor::Actor;
 use disclose_core::audit::anchor::Anchored;
 use disclose_core::audit::Verification;
 use disclose_core::bundle::{ExportResult, ManifestEntry};
-use disclose_core::case::due::{DueMove, HolidaysImport};
-use disclose_core::case::{CaseOverview, HouseholdMember, Kind, Subject};
+use disclose_core::case::due::{Cause, DueMove, HolidaysImport};
+use disclose_core::case::{CaseField, CaseOverview, HouseholdMember, Kind, Problem, Subject};
 use disclose_core::clock::calendar::{HolidaysFile, ImportedRegion};
 use disclose_core::clock::{Deadline, Pause, Region};
-use disclose_core::extract::{Page, RecordTable, Word};
+use disclose_core::extract::{FileType, Page, RecordTable, Word};
 use disclose_core::facets::{FacetValue, Facets};
 use disclose_core::ingest::{ImportSummary, ProgressEvent};
-use disclose_core::marks::{Mark, MarkStatus, PageBox, Target};
+use disclose_core::marks::{
+    DataKind, Mark, MarkSource, MarkStatus, PageBox, SuggestionGroup, Target, Whose,
+};
 use disclose_core::ocr::OcrSummary;
 use disclose_core::profile::Profile;
 use disclose_core::retention::{Closure, PurgedRecord};
@@ -30,7 +32,7 @@ use disclose_core::verify::{CheckProgress, FindingKind, Leak, VerifyReport, Waiv
 
 use crate::commands::{
     CaseInput, ExportPreview, HomeLock, ImportProgress, ItemBrief, ItemDetail, MarkSelection,
-    ProfileState, ReviewRow, SuggestionGroup,
+    ProfileState, ReviewRow,
 };
 use crate::error::CommandError;
 
@@ -57,10 +59,13 @@ fn declarations() -> String {
     add(Closure::decl(&cfg));
     add(PurgedRecord::decl(&cfg));
     add(DueMove::decl(&cfg));
+    add(Cause::decl(&cfg));
     add(HolidaysFile::decl(&cfg));
     add(ImportedRegion::decl(&cfg));
     add(HolidaysImport::decl(&cfg));
     add(CaseInput::decl(&cfg));
+    add(Problem::decl(&cfg));
+    add(CaseField::decl(&cfg));
     add(ReviewProgress::decl(&cfg));
     add(ImportSummary::decl(&cfg));
     add(GroupingSummary::decl(&cfg));
@@ -76,6 +81,7 @@ fn declarations() -> String {
     add(IdentifierHits::decl(&cfg));
     add(ItemHits::decl(&cfg));
     add(ItemRow::decl(&cfg));
+    add(FileType::decl(&cfg));
     add(Status::decl(&cfg));
     add(ItemBrief::decl(&cfg));
     add(ItemDetail::decl(&cfg));
@@ -90,6 +96,9 @@ fn declarations() -> String {
     add(Target::decl(&cfg));
     add(PageBox::decl(&cfg));
     add(MarkStatus::decl(&cfg));
+    add(DataKind::decl(&cfg));
+    add(Whose::decl(&cfg));
+    add(MarkSource::decl(&cfg));
     add(MarkSelection::decl(&cfg));
     add(SuggestionGroup::decl(&cfg));
     add(SuggestSummary::decl(&cfg));
@@ -108,7 +117,17 @@ fn declarations() -> String {
     add(Verification::decl(&cfg));
     add(Anchored::decl(&cfg));
     add(CommandError::decl(&cfg));
+    add(command_type());
     out
+}
+
+/// The names of the commands the window may call, from the one list.
+fn command_type() -> String {
+    let names: Vec<String> = crate::commands::COMMANDS
+        .iter()
+        .map(|c| format!("\"{c}\""))
+        .collect();
+    format!("type Command = {};", names.join(" | "))
 }
 
 #[test]

@@ -12,6 +12,7 @@ use serde::Serialize;
 use disclose_core::case::{CaseFolder, Home};
 use disclose_core::demo::{self, DEMO_REFERENCE};
 use disclose_core::ingest::{ProgressEvent, ProgressSink};
+use disclose_core::Context;
 
 use crate::error::{CommandError, CommandResult};
 
@@ -87,7 +88,8 @@ impl AppState {
                 None => {
                     // Never opened, or an earlier command panicked while
                     // holding it: open the case afresh from disk.
-                    let folder = Arc::new(Mutex::new(CaseFolder::open(&self.home, reference)?));
+                    let folder =
+                        Arc::new(Mutex::new(CaseFolder::open(&self.context(), reference)?));
                     open.insert(reference.to_string(), folder.clone());
                     folder
                 }
@@ -107,6 +109,13 @@ impl AppState {
 }
 
 impl AppState {
+    /// The engine's context for one call: this home, the person at this
+    /// account (read afresh, so a name just set is recorded) and the system
+    /// clock.
+    pub fn context(&self) -> Context {
+        Context::new(self.home.clone())
+    }
+
     /// Closes every case held open (their next use opens them again).
     pub fn forget_open_cases(&self) -> CommandResult<()> {
         self.open
@@ -123,15 +132,7 @@ pub fn ensure_demo(home: &Home, progress: &dyn ProgressSink) -> disclose_core::R
     if !home.case_references()?.is_empty() {
         return Ok(());
     }
-    let today = chrono::Local::now().date_naive();
-    demo::create_demo_with_progress(
-        home,
-        DEMO_REFERENCE,
-        &now(),
-        today,
-        &disclose_core::actor::Actor::current(home).label(),
-        progress,
-    )?;
+    demo::create_demo_with_progress(&Context::new(home.clone()), DEMO_REFERENCE, progress)?;
     Ok(())
 }
 
@@ -157,12 +158,4 @@ impl ProgressSink for DemoSink {
 /// A lock is only poisoned by a panic, and the progress stays valid.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-pub fn now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-}
-
-pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }

@@ -136,7 +136,13 @@ fn attribution(docs: &[Document]) {
         let people = people(doc);
         let suggested: Vec<(usize, usize)> = findings(&doc.text)
             .into_iter()
-            .filter(|f| matches!(people.whose(f), "third_party" | "household"))
+            .filter(|f| {
+                matches!(
+                    people.whose(f),
+                    disclose_core::marks::Whose::ThirdParty
+                        | disclose_core::marks::Whose::Household
+                )
+            })
             .map(|f| (f.start, f.end))
             .collect();
         let overlapped = |s: usize, e: usize| suggested.iter().any(|&(a, b)| a < e && s < b);

@@ -91,13 +91,8 @@ fn measure(corpus: &Path, encrypted: bool) -> Figures {
     let import_cpu_s = cpu_seconds() - cpu;
     drop(folder);
     let t = Instant::now();
-    let folder = CaseFolder::open(&home, "BENCH").expect("open");
-    search::search(
-        &folder,
-        &SearchRequest::new("enron"),
-        "2026-03-03T00:00:00Z",
-    )
-    .expect("search");
+    let folder = CaseFolder::open(&disclose_fixtures::bench_context(&home), "BENCH").expect("open");
+    search::search(&folder, &SearchRequest::new("enron")).expect("search");
     let open_ms = t.elapsed().as_secs_f64() * 1000.0;
     let mut latencies = Vec::new();
     for _ in 0..5 {
@@ -107,8 +102,7 @@ fn measure(corpus: &Path, encrypted: bool) -> Figures {
                 ..SearchRequest::new(q)
             };
             let t = Instant::now();
-            let results =
-                search::search(&folder, &request, "2026-03-03T00:00:00Z").expect("search");
+            let results = search::search(&folder, &request).expect("search");
             latencies.push(t.elapsed().as_secs_f64() * 1000.0);
             std::hint::black_box(results);
         }

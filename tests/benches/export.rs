@@ -16,8 +16,6 @@ use disclose_core::review::{self, Decision};
 use disclose_core::store::Status;
 use disclose_core::{profile, render};
 
-const NOW: &str = "2026-03-03T00:00:00Z";
-
 fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/freeeed/mixed");
     if !corpus.is_dir() {
@@ -28,9 +26,12 @@ fn main() {
     let home = Home::new(dir.path());
     let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
     let case = Case::new("BENCH", "Kenneth Lay", received).expect("case");
-    let mut folder = CaseFolder::create(&home, &case, NOW).expect("case folder");
-    let mut options = ImportOptions::new("bench", NOW);
-    options.ocr = false;
+    let mut folder =
+        CaseFolder::create(&disclose_fixtures::bench_context(&home), &case).expect("case folder");
+    let options = ImportOptions {
+        ocr: false,
+        ..ImportOptions::default()
+    };
     let start = Instant::now();
     ingest::import(
         &mut folder,
@@ -42,20 +43,12 @@ fn main() {
     .expect("import");
     println!("import: {:.1} s", start.elapsed().as_secs_f64());
 
-    let items = folder.store.items(None).expect("items");
+    let items = folder.items(None).expect("items");
     let (readable, unreadable): (Vec<_>, Vec<_>) =
         items.iter().partition(|i| i.status != Status::Failed);
     let ids =
         |list: &[&disclose_core::store::ItemRow]| list.iter().map(|i| i.id).collect::<Vec<_>>();
-    review::decide(
-        &mut folder,
-        &ids(&readable),
-        Decision::Disclose,
-        None,
-        "",
-        NOW,
-    )
-    .expect("decide");
+    review::decide(&mut folder, &ids(&readable), Decision::Disclose, None, "").expect("decide");
     if !unreadable.is_empty() {
         review::decide(
             &mut folder,
@@ -63,13 +56,12 @@ fn main() {
             Decision::NotRelevant,
             None,
             "",
-            NOW,
         )
         .expect("decide");
     }
 
     let start = Instant::now();
-    let rendered = render::render_case(&mut folder, NOW, false).expect("render");
+    let rendered = render::render_case(&mut folder, false).expect("render");
     let render_seconds = start.elapsed().as_secs_f64();
     println!(
         "render: {} items, {} pages in {:.1} s: {:.1} items/s ({} could not be rendered)",
@@ -90,7 +82,6 @@ fn main() {
             Decision::NotRelevant,
             None,
             "not renderable",
-            NOW,
         )
         .expect("decide");
     }
@@ -103,8 +94,7 @@ fn main() {
     };
     let start = Instant::now();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 20).expect("date");
-    let result =
-        bundle::export(&mut folder, &profile::demo(), &options, NOW, today).expect("export");
+    let result = bundle::export(&mut folder, &profile::demo(), &options, today).expect("export");
     let export_seconds = start.elapsed().as_secs_f64();
     let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
     println!(

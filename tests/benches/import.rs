@@ -91,8 +91,7 @@ fn main() {
                 ..SearchRequest::new(q)
             };
             let t = Instant::now();
-            let results =
-                search::search(&folder, &request, "2026-03-03T00:00:00Z").expect("search");
+            let results = search::search(&folder, &request).expect("search");
             latencies.push(t.elapsed().as_secs_f64() * 1000.0);
             std::hint::black_box(results);
         }
@@ -139,9 +138,12 @@ fn ocr_benchmark(corpus: &Path, home: &Home) {
     }
     let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
     let case = Case::new("BENCH-OCR", "Kenneth Lay", received).expect("case");
-    let mut folder = CaseFolder::create(home, &case, "2026-03-03T00:00:00Z").expect("case folder");
-    let mut options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
-    options.ocr = false;
+    let mut folder =
+        CaseFolder::create(&disclose_fixtures::bench_context(home), &case).expect("case folder");
+    let options = ImportOptions {
+        ocr: false,
+        ..ImportOptions::default()
+    };
     let cancel = AtomicBool::new(false);
     ingest::import(
         &mut folder,

@@ -380,6 +380,15 @@ pub fn tree_rss_kb(pid: u32) -> u64 {
         .sum()
 }
 
+/// For benchmarks: acting in `home` as "bench", the clock stopped at
+/// 2026-03-03 00:00 UTC.
+pub fn bench_context(home: &disclose_core::case::Home) -> disclose_core::Context {
+    disclose_core::Context::new(home.clone())
+        .acting_as("bench")
+        .at("2026-03-03T00:00:00Z")
+        .expect("time")
+}
+
 /// For benchmarks: a fresh case `reference` in `home`, and `paths`
 /// imported into it with OCR deferred. Returns the case, what the import
 /// did and how many seconds it took.
@@ -396,9 +405,11 @@ pub fn bench_import(
     use disclose_core::ingest::{self, ImportOptions, NoProgress};
     let received = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
     let case = Case::new(reference, "Daniel Okoro", received).expect("case");
-    let mut folder = CaseFolder::create(home, &case, "2026-03-03T00:00:00Z").expect("case folder");
-    let mut options = ImportOptions::new("bench", "2026-03-03T00:00:00Z");
-    options.ocr = false;
+    let mut folder = CaseFolder::create(&bench_context(home), &case).expect("case folder");
+    let options = ImportOptions {
+        ocr: false,
+        ..ImportOptions::default()
+    };
     let start = std::time::Instant::now();
     let summary = ingest::import(
         &mut folder,

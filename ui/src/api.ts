@@ -7,6 +7,7 @@ import type {
   Case,
   CheckProgress,
   CaseOverview,
+  Command,
   CommandError,
   Decision,
   ExportPreview,
@@ -22,6 +23,7 @@ import type {
   Mark,
   MarkSelection,
   MarkStatus,
+  Problem,
   Profile,
   Waiver,
   ProfileState,
@@ -49,7 +51,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+async function call<T>(command: Command, args: Record<string, unknown> = {}): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
@@ -62,6 +64,7 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
 export const api = {
   listCases: () => call<CaseOverview[]>("list_cases"),
   createCase: (c: Case) => call<CaseOverview>("create_case", { input: { case: c } }),
+  validateCase: (c: Case) => call<Problem[]>("validate_case", { input: { case: c } }),
   caseOverview: (reference: string) => call<CaseOverview>("case_overview", { reference }),
   updateSubject: (reference: string, subject: Subject) =>
     call<CaseOverview>("update_subject", { reference, subject }),

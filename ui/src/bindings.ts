@@ -141,7 +141,7 @@ export type DueMove = { reference: string, before: string, after: string,
 /**
  * `holidays` or `rules`.
  */
-cause: string, 
+cause: Cause, 
 /**
  * Why, in words.
  */
@@ -150,6 +150,8 @@ why: string,
  * When it was noticed (RFC 3339).
  */
 at: string, };
+
+export type Cause = "created" | "changed" | "holidays" | "rules";
 
 export type HolidaysFile = { 
 /**
@@ -170,6 +172,10 @@ export type HolidaysImport = { file: HolidaysFile,
 moved: Array<DueMove>, };
 
 export type CaseInput = { case: Case, };
+
+export type Problem = { field: CaseField, message: string, };
+
+export type CaseField = "reference" | "received" | "pauses" | "subject.name" | "subject.date_of_birth" | "subject.ni_number" | "subject.emails" | "subject.postcodes" | "subject.phones";
 
 export type ReviewProgress = { 
 /**
@@ -242,7 +248,7 @@ export type SearchResults = { query: string,
  */
 hits: number, results: Array<SearchHit>, };
 
-export type SearchHit = { item: number, path: string, type: string, date: string | null, score: number, 
+export type SearchHit = { item: number, path: string, type: FileType, date: string | null, score: number, 
 /**
  * A passage around the best match.
  */
@@ -299,7 +305,7 @@ count: number,
  */
 locations: Array<[number, number]>, snippet: string, };
 
-export type ItemRow = { id: number, parent: number | null, path: string, name: string, sha256: string, size: number, type: string, status: Status, reason: string | null, duplicate_of: number | null, message_id: string | null, date: string | null, file_modified: string | null, metadata: { [key in string]: string }, text_bytes: number, imported_at: string, imported_by: string, 
+export type ItemRow = { id: number, parent: number | null, path: string, name: string, sha256: string, size: number, type: FileType, status: Status, reason: string | null, duplicate_of: number | null, message_id: string | null, date: string | null, file_modified: string | null, metadata: { [key in string]: string }, text_bytes: number, imported_at: string, imported_by: string, 
 /**
  * The conversation the email belongs to (the id of its first item).
  */
@@ -313,9 +319,11 @@ inclusive: boolean | null,
  */
 near_dup_of: number | null, };
 
+export type FileType = "email" | "mbox" | "pdf" | "docx" | "odt" | "odp" | "xlsx" | "xls" | "ods" | "csv" | "json" | "html" | "rtf" | "text" | "zip" | "image" | "doc" | "ppt" | "msg" | "ole" | "pptx" | "pst" | "contact" | "calendar" | "task" | "audio" | "video" | "binary";
+
 export type Status = "ok" | "partial" | "failed";
 
-export type ItemBrief = { id: number, name: string, path: string, type: string, date: string | null, from: string | null, };
+export type ItemBrief = { id: number, name: string, path: string, type: FileType, date: string | null, from: string | null, };
 
 export type ItemDetail = { item: ItemRow, text: string, pages: Array<Page>, records: Array<RecordTable>, parent: ItemBrief | null, children: Array<ItemBrief>, 
 /**
@@ -377,7 +385,7 @@ export type DecisionRecord = { item_id: number, decision: Decision, reason: stri
 
 export type Reason = { code: string, label: string, citation: string, };
 
-export type ReviewRow = { item: ItemBrief, status: string, decision: Decision | null, reason: string | null, };
+export type ReviewRow = { item: ItemBrief, status: Status, decision: Decision | null, reason: string | null, };
 
 export type Mark = { id: number, item_id: number, target: Target, 
 /**
@@ -387,15 +395,11 @@ text: string,
 /**
  * What was found (`person_name`, `phone`, ...), or `manual` / `term`.
  */
-kind: string, whose: string, 
+kind: DataKind, whose: Whose, 
 /**
  * A key grouping the marks of one person (empty when not a person).
  */
-person: string, reason: string, confidence: number | null, 
-/**
- * `detect`, `manual` or `everywhere`.
- */
-source: string, status: MarkStatus, created_at: string, created_by: string, decided_at: string | null, decided_by: string | null, 
+person: string, reason: string, confidence: number | null, source: MarkSource, status: MarkStatus, created_at: string, created_by: string, decided_at: string | null, decided_by: string | null, 
 /**
  * Where the mark sits on the item's pages (PDFs and OCR'd images):
  * its area, or the boxes of the words under its text. Filled in by
@@ -409,6 +413,12 @@ export type PageBox = { page: number, rect: [number, number, number, number], };
 
 export type MarkStatus = "suggested" | "accepted" | "rejected" | "removed";
 
+export type DataKind = "ni_number" | "postcode" | "phone" | "email" | "nhs_number" | "card_number" | "sort_code" | "account_number" | "date_of_birth" | "vehicle_reg" | "address_line" | "person_name" | "manual" | "term" | "face";
+
+export type Whose = "subject" | "household" | "staff" | "organisation" | "third_party" | "unknown";
+
+export type MarkSource = "detect" | "manual" | "everywhere";
+
 export type MarkSelection = { 
 /**
  * These marks.
@@ -421,13 +431,13 @@ person: string | null,
 /**
  * Or every suggestion of this kind.
  */
-kind: string | null, };
+kind: DataKind | null, };
 
 export type SuggestionGroup = { 
 /**
  * The person's key, or empty for a group of one kind.
  */
-person: string, kind: string, whose: string, count: number, items: number, 
+person: string, kind: DataKind, whose: Whose, count: number, items: number, 
 /**
  * A few of the texts found, to recognise the group by.
  */
@@ -437,7 +447,7 @@ export type SuggestSummary = { items: number, findings: number,
 /**
  * Findings by whose data they are.
  */
-by_whose: { [key in string]: number }, 
+by_whose: { [key in Whose]?: number }, 
 /**
  * New suggestions stored by this run.
  */
@@ -640,3 +650,5 @@ export type CommandError = {
  * cancelled, locked (an encrypted home not unlocked) or internal.
  */
 code: string, message: string, };
+
+export type Command = "list_cases" | "create_case" | "validate_case" | "case_overview" | "update_subject" | "import_files" | "cancel_import" | "failed_items" | "sweep_case" | "reindex_case" | "get_whoami" | "set_whoami" | "search_case" | "search_facets" | "saved_searches" | "save_search" | "item_detail" | "item_original" | "review_queue" | "decide_items" | "decision_reasons" | "item_marks" | "add_mark" | "set_marks" | "redact_everywhere" | "detect_case" | "suggestion_groups" | "item_rendition" | "export_preview" | "export_check" | "cancel_export_check" | "export_bundle" | "not_this_person" | "redact_finding" | "get_profile" | "save_profile" | "holidays_state" | "import_holidays" | "purged_cases" | "home_lock" | "unlock_home";

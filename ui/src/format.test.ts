@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bytesText, closedText, dateText, daysText, splitList, urgency } from "./format";
+import { bytesText, closedText, dateText, daysText, splitList, urgency, whoseText } from "./format";
 
 describe("days left", () => {
   it("says it in words", () => {
@@ -34,5 +34,13 @@ describe("formatting", () => {
   });
   it("splits lists by line or semicolon", () => {
     expect(splitList(" a \n\nb; c ;")).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("whose data", () => {
+  it("says it in words, and nothing for unknown", () => {
+    expect(whoseText("third_party")).toBe("third party");
+    expect(whoseText("subject")).toBe("the requester");
+    expect(whoseText("unknown")).toBe("");
   });
 });

@@ -1,4 +1,7 @@
-// Wording and formatting shared by the screens: days left, sizes, dates.
+// Wording and formatting shared by the screens: days left, sizes, dates,
+// whose data a mark covers.
+
+import type { Whose } from "./bindings";
 
 /** "5 days left", "due today", "3 days overdue". */
 export function daysText(days: number): string {
@@ -52,4 +55,19 @@ export function splitList(text: string): string[] {
     .split(/[\n;]/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/** Whose data a mark covers, in words; empty when nobody is known. One
+ * entry per word of the engine's `Whose`, so a new one fails the build. */
+const WHOSE: Record<Whose, string> = {
+  subject: "the requester",
+  household: "household member",
+  staff: "staff",
+  organisation: "organisation",
+  third_party: "third party",
+  unknown: "",
+};
+
+export function whoseText(whose: Whose): string {
+  return WHOSE[whose];
 }

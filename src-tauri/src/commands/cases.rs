@@ -5,13 +5,13 @@ use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::case::due::{self, Cause};
-use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, Subject};
+use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, Problem, Subject};
 use disclose_core::retention::{self, PurgedRecord};
 use disclose_core::sweep::{self, SweepReport};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, today, AppState};
+use crate::state::AppState;
 
 /// A new case as the form sends it: the whole case model.
 #[derive(Debug, Deserialize, ts_rs::TS)]
@@ -30,6 +30,16 @@ pub async fn create_case<R: Runtime>(
     input: CaseInput,
 ) -> CommandResult<CaseOverview> {
     blocking(app, move |state| create(state, &input)).await
+}
+
+/// Every problem with a case as the form stands (the engine's checks, dates
+/// against today), each with its field; empty when it can be created.
+#[tauri::command]
+pub async fn validate_case<R: Runtime>(
+    app: AppHandle<R>,
+    input: CaseInput,
+) -> CommandResult<Vec<Problem>> {
+    blocking(app, move |state| Ok(validate(state, &input))).await
 }
 
 #[tauri::command]
@@ -61,7 +71,7 @@ pub async fn sweep_case<R: Runtime>(
 /// for it on every visit).
 pub fn sweep_subject(state: &AppState, reference: &str) -> CommandResult<SweepReport> {
     state.with_case(reference, |folder| {
-        Ok(sweep::sweep_unless_unchanged(folder, &now())?)
+        Ok(sweep::sweep_unless_unchanged(folder)?)
     })
 }
 
@@ -83,26 +93,33 @@ pub async fn purged_cases<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<Pu
 /// Every case; open ones are re-checked first, so a due date moved by a
 /// new release's rules is recorded and shown.
 pub fn list(state: &AppState) -> CommandResult<Vec<CaseOverview>> {
-    due::recheck_all(&state.home, Cause::Rules, &now())?;
-    Ok(all_cases(&state.home, today())?)
+    due::recheck_all(&state.context(), Cause::Rules)?;
+    Ok(all_cases(&state.context())?)
 }
 
+pub fn validate(state: &AppState, input: &CaseInput) -> Vec<Problem> {
+    input.case.problems(Some(state.context().today()))
+}
+
+/// Creates the case; refused, with every problem, if the engine's checks
+/// find any (dates are not held to today here, as in the CLI: the form
+/// asks `validate_case` for that before sending).
 pub fn create(state: &AppState, input: &CaseInput) -> CommandResult<CaseOverview> {
-    let folder = CaseFolder::create(&state.home, &input.case, &now())?;
-    Ok(CaseOverview::of(&folder, today())?)
+    let folder = CaseFolder::create(&state.context(), &input.case)?;
+    Ok(CaseOverview::of(&folder, folder.today())?)
 }
 
 pub fn reindex(state: &AppState, reference: &str) -> CommandResult<CaseOverview> {
     state.with_case(reference, |folder| {
-        folder.reindex(&now())?;
-        Ok(CaseOverview::of(folder, today())?)
+        folder.reindex()?;
+        Ok(CaseOverview::of(folder, folder.today())?)
     })
 }
 
 pub fn overview(state: &AppState, reference: &str) -> CommandResult<CaseOverview> {
     state.with_case(reference, |folder| {
-        due::recheck(folder, &folder.calendar()?, Cause::Rules, &now())?;
-        Ok(CaseOverview::of(folder, today())?)
+        due::recheck(folder, &folder.calendar()?, Cause::Rules)?;
+        Ok(CaseOverview::of(folder, folder.today())?)
     })
 }
 
@@ -113,17 +130,7 @@ pub fn set_subject(
     subject: Subject,
 ) -> CommandResult<CaseOverview> {
     state.with_case(reference, |folder| {
-        let mut case = folder.case()?;
-        case.subject = subject;
-        case.validate()?;
-        let at = now();
-        folder.store.save_case(&case, &at)?;
-        folder.store.audit(
-            &at,
-            folder.actor(),
-            "subject_updated",
-            &serde_json::json!({ "subject": case.subject }),
-        )?;
-        Ok(CaseOverview::of(folder, today())?)
+        folder.set_subject(subject)?;
+        Ok(CaseOverview::of(folder, folder.today())?)
     })
 }

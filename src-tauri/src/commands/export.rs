@@ -10,14 +10,14 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::bundle::{self, ExportOptions, ExportResult};
-use disclose_core::marks::{self, MarkStatus};
+use disclose_core::marks;
 use disclose_core::profile::{self, Profile};
 use disclose_core::render;
 use disclose_core::verify::{self, CheckProgress, VerifyReport, Waiver, Watch};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, today, AppState};
+use crate::state::AppState;
 
 /// What the wizard shows first, at once: the blockers, or else the
 /// contents (listed from the case's records, no document read). The leak
@@ -54,7 +54,7 @@ pub fn preview(state: &AppState, reference: &str) -> CommandResult<ExportPreview
                 preview: None,
             });
         }
-        match bundle::plan(folder, &organisation, &dry_run(reference), today()) {
+        match bundle::plan(folder, &organisation, &dry_run(reference), folder.today()) {
             Ok(plan) => Ok(ExportPreview {
                 blockers: Vec::new(),
                 preview: Some(plan.result),
@@ -93,7 +93,7 @@ pub fn check(
     let organisation = profile::load(&state.home).unwrap_or_default();
     state.cancel_check.store(false, Ordering::SeqCst);
     state.with_case(reference, |folder| {
-        let plan = bundle::plan(folder, &organisation, &dry_run(reference), today())?;
+        let plan = bundle::plan(folder, &organisation, &dry_run(reference), folder.today())?;
         let watch = Watch {
             progress,
             cancel: &state.cancel_check,
@@ -134,7 +134,7 @@ pub fn waive(
     reason: &str,
 ) -> CommandResult<Waiver> {
     state.with_case(reference, |folder| {
-        Ok(verify::waive(folder, found, redacted, reason, &now())?)
+        Ok(verify::waive(folder, found, redacted, reason)?)
     })
 }
 
@@ -160,10 +160,9 @@ pub fn redact_and_render(
     reason: &str,
 ) -> CommandResult<u64> {
     state.with_case(reference, |folder| {
-        let places = marks::occurrences(&folder.store, found)?;
-        let new = marks::term_marks(&places, reason);
-        let marked = marks::add(folder, &new, MarkStatus::Accepted, &now())?.len() as u64;
-        render::render_case(folder, &now(), false)?;
+        let (_, marked) = marks::redact_term(folder, found, None, reason, false)?;
+        let marked = marked.len() as u64;
+        render::render_case(folder, false)?;
         Ok(marked)
     })
 }
@@ -195,8 +194,7 @@ pub fn export(
             folder,
             &organisation,
             &options,
-            &now(),
-            today(),
+            folder.today(),
         )?)
     })
 }

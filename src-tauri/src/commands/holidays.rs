@@ -10,7 +10,7 @@ use disclose_core::clock::calendar::{self, HolidaysFile};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn holidays_state<R: Runtime>(app: AppHandle<R>) -> CommandResult<HolidaysFile> {
@@ -30,5 +30,5 @@ pub fn state(state: &AppState) -> CommandResult<HolidaysFile> {
 }
 
 pub fn import(state: &AppState, path: &std::path::Path) -> CommandResult<HolidaysImport> {
-    Ok(due::import_holidays(&state.home, path, &now())?)
+    Ok(due::import_holidays(&state.context(), path)?)
 }

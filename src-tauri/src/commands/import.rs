@@ -15,7 +15,6 @@ use disclose_core::Error;
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::now;
 
 /// One progress message to the window.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -47,9 +46,9 @@ pub async fn import_files<R: Runtime>(
         if paths.iter().any(|p| p.trim().is_empty()) {
             return Err(Error::Invalid("an empty path was given".into()).into());
         }
-        let mut folder = CaseFolder::open(&state.home, &reference)?;
+        let mut folder = CaseFolder::open(&state.context(), &reference)?;
         state.cancel_import.store(false, Ordering::SeqCst);
-        let options = ImportOptions::new(folder.actor(), &now());
+        let options = ImportOptions::default();
         let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
         let summary = ingest::import(
             &mut folder,
@@ -78,9 +77,7 @@ pub async fn failed_items<R: Runtime>(
     reference: String,
 ) -> CommandResult<Vec<ItemRow>> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            Ok(folder.store.items(Some(Status::Failed))?)
-        })
+        state.with_case(&reference, |folder| Ok(folder.items(Some(Status::Failed))?))
     })
     .await
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime};
 
-use disclose_core::extract::{Page, RecordTable};
+use disclose_core::extract::{FileType, Page, RecordTable};
 use disclose_core::review::DecisionRecord;
 use disclose_core::store::{originals, ItemRow};
 use disclose_core::Error;
@@ -20,8 +20,10 @@ use crate::state::AppState;
 const MAX_ORIGINAL_BYTES: u64 = 64 * 1024 * 1024;
 
 fn viewable(item: &ItemRow) -> bool {
-    matches!(item.file_type.as_str(), "pdf" | "image" | "audio" | "video")
-        && item.size <= MAX_ORIGINAL_BYTES
+    matches!(
+        item.file_type,
+        FileType::Pdf | FileType::Image | FileType::Audio | FileType::Video
+    ) && item.size <= MAX_ORIGINAL_BYTES
 }
 
 /// An item in a list: enough to name it and open it.
@@ -31,7 +33,7 @@ pub struct ItemBrief {
     pub name: String,
     pub path: String,
     #[serde(rename = "type")]
-    pub file_type: String,
+    pub file_type: FileType,
     pub date: Option<String>,
     pub from: Option<String>,
 }
@@ -42,7 +44,7 @@ impl From<&ItemRow> for ItemBrief {
             id: item.id,
             name: item.name.clone(),
             path: item.path.clone(),
-            file_type: item.file_type.clone(),
+            file_type: item.file_type,
             date: item.date.clone(),
             from: item.metadata.get("from").cloned(),
         }
@@ -76,7 +78,7 @@ pub async fn item_detail<R: Runtime>(
 
 pub fn detail(state: &AppState, reference: &str, id: i64) -> CommandResult<ItemDetail> {
     state.with_case(reference, |folder| {
-        let store = &folder.store;
+        let store = &*folder;
         let item = store.item(id)?;
         let parent = match item.parent {
             Some(p) => Some(ItemBrief::from(&store.item(p)?)),
@@ -115,7 +117,7 @@ pub async fn item_original<R: Runtime>(
 
 pub fn original(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec<u8>> {
     state.with_case(reference, |folder| {
-        let item = folder.store.item(id)?;
+        let item = folder.item(id)?;
         if !viewable(&item) {
             return Err(Error::Invalid(format!("item {id} is not shown as an original")).into());
         }

@@ -3,17 +3,19 @@
 //! kind), taking redactions back, "redact this everywhere", and running
 //! detection over the case — all through the same engine as the CLI.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
 
-use disclose_core::marks::{self, Mark, MarkFilter, MarkStatus, NewMark, Target};
+use disclose_core::marks::{
+    self, DataKind, Mark, MarkFilter, MarkStatus, Selection, SuggestionGroup, Target,
+};
 use disclose_core::render;
 use disclose_core::suggest::{self, SuggestSummary};
 use disclose_core::{profile, staff};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn item_marks<R: Runtime>(
@@ -26,7 +28,7 @@ pub async fn item_marks<R: Runtime>(
 
 pub fn item_marks_of(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec<Mark>> {
     state.with_case(reference, |folder| {
-        Ok(folder.store.place(folder.store.marks_of(Some(id))?)?)
+        Ok(folder.placed_marks(&item_filter(id))?)
     })
 }
 
@@ -54,18 +56,8 @@ pub fn add(
     reason: &str,
 ) -> CommandResult<Vec<Mark>> {
     state.with_case(reference, |folder| {
-        let text = match target {
-            Target::Text { start, end } => folder
-                .store
-                .text(id)?
-                .get(start..end)
-                .unwrap_or_default()
-                .to_string(),
-            Target::Area { .. } => String::new(),
-        };
-        let mark = NewMark::manual(id, target, &text, reason);
-        marks::add(folder, &[mark], MarkStatus::Accepted, &now())?;
-        Ok(folder.store.marks_of(Some(id))?)
+        marks::redact_place(folder, id, target, reason, false)?;
+        Ok(folder.marks(&item_filter(id))?)
     })
 }
 
@@ -78,7 +70,7 @@ pub struct MarkSelection {
     /// Or every suggestion for this person (a key from a mark's `person`).
     pub person: Option<String>,
     /// Or every suggestion of this kind.
-    pub kind: Option<String>,
+    pub kind: Option<DataKind>,
 }
 
 /// Accepts, rejects or (for accepted marks) takes back the selected marks;
@@ -99,26 +91,20 @@ pub fn set(
     selection: &MarkSelection,
     status: MarkStatus,
 ) -> CommandResult<u64> {
+    let selection = if !selection.ids.is_empty() {
+        Selection::Marks(selection.ids.clone())
+    } else if selection.person.is_some() || selection.kind.is_some() {
+        Selection::Suggestions(MarkFilter {
+            person: selection.person.clone(),
+            kind: selection.kind,
+            ..MarkFilter::default()
+        })
+    } else {
+        // Nothing chosen: nothing changes.
+        return Ok(0);
+    };
     state.with_case(reference, |folder| {
-        let ids: Vec<i64> = if selection.ids.is_empty() {
-            if selection.person.is_none() && selection.kind.is_none() {
-                return Ok(0);
-            }
-            folder
-                .store
-                .marks(&MarkFilter {
-                    status: Some(MarkStatus::Suggested),
-                    person: selection.person.clone(),
-                    kind: selection.kind.clone(),
-                    ..MarkFilter::default()
-                })?
-                .iter()
-                .map(|m| m.id)
-                .collect()
-        } else {
-            selection.ids.clone()
-        };
-        Ok(marks::set_status(folder, &ids, status, &now())?.len() as u64)
+        Ok(marks::decide(folder, &selection, status, false)?.len() as u64)
     })
 }
 
@@ -143,24 +129,9 @@ pub fn everywhere(
     reason: &str,
 ) -> CommandResult<u64> {
     state.with_case(reference, |folder| {
-        let found = marks::occurrences(&folder.store, term)?;
-        let new = marks::term_marks(&found, reason);
-        Ok(marks::add(folder, &new, MarkStatus::Accepted, &now())?.len() as u64)
+        let (_, marked) = marks::redact_term(folder, term, None, reason, false)?;
+        Ok(marked.len() as u64)
     })
-}
-
-/// The suggestions waiting in a case, one row per person (names) or kind
-/// (other data).
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct SuggestionGroup {
-    /// The person's key, or empty for a group of one kind.
-    pub person: String,
-    pub kind: String,
-    pub whose: String,
-    pub count: u64,
-    pub items: u64,
-    /// A few of the texts found, to recognise the group by.
-    pub examples: Vec<String>,
 }
 
 /// Runs detection over the case, storing new suggestions.
@@ -176,12 +147,7 @@ pub fn detect(state: &AppState, reference: &str) -> CommandResult<SuggestSummary
     let directory = staff::load(&state.home)?;
     let organisation = profile::load(&state.home).ok();
     state.with_case(reference, |folder| {
-        Ok(suggest::run(
-            folder,
-            &directory,
-            organisation.as_ref(),
-            &now(),
-        )?)
+        Ok(suggest::run(folder, &directory, organisation.as_ref())?)
     })
 }
 
@@ -194,40 +160,7 @@ pub async fn suggestion_groups<R: Runtime>(
 }
 
 pub fn groups(state: &AppState, reference: &str) -> CommandResult<Vec<SuggestionGroup>> {
-    state.with_case(reference, |folder| {
-        let waiting = folder.store.marks(&MarkFilter {
-            status: Some(MarkStatus::Suggested),
-            ..MarkFilter::default()
-        })?;
-        let mut out: Vec<SuggestionGroup> = Vec::new();
-        let mut item_sets: Vec<std::collections::BTreeSet<i64>> = Vec::new();
-        for mark in &waiting {
-            let at = out.iter().position(|g| {
-                g.kind == mark.kind && g.person == mark.person && g.whose == mark.whose
-            });
-            let index = at.unwrap_or_else(|| {
-                out.push(SuggestionGroup {
-                    person: mark.person.clone(),
-                    kind: mark.kind.clone(),
-                    whose: mark.whose.clone(),
-                    count: 0,
-                    items: 0,
-                    examples: Vec::new(),
-                });
-                item_sets.push(Default::default());
-                out.len() - 1
-            });
-            let group = &mut out[index];
-            group.count += 1;
-            if group.examples.len() < 3 && !group.examples.contains(&mark.text) {
-                group.examples.push(mark.text.clone());
-            }
-            item_sets[index].insert(mark.item_id);
-            group.items = item_sets[index].len() as u64;
-        }
-        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.person.cmp(&b.person)));
-        Ok(out)
-    })
+    state.with_case(reference, |folder| Ok(marks::suggestion_groups(folder)?))
 }
 
 /// The item as the requester will get it: its rendition, made now if it
@@ -247,15 +180,14 @@ pub async fn item_rendition<R: Runtime>(
 
 pub fn rendition(state: &AppState, reference: &str, id: i64) -> CommandResult<Vec<u8>> {
     state.with_case(reference, |folder| {
-        if !folder.store.rendition_is_current(id)? {
-            let item = folder.store.item(id)?;
-            render::render_item(folder, &item, &now())?.map_err(disclose_core::Error::Invalid)?;
-        }
-        let made = folder
-            .store
-            .rendition(id)?
-            .ok_or_else(|| disclose_core::Error::Invalid(format!("item {id} has no rendition")))?;
-        Ok(disclose_core::crypt::read(&folder.dir().join(made.path))
-            .map_err(disclose_core::Error::from)?)
+        Ok(render::current_rendition(folder, id)?)
     })
+}
+
+/// Every mark of one item.
+fn item_filter(id: i64) -> MarkFilter {
+    MarkFilter {
+        item: Some(id),
+        ..MarkFilter::default()
+    }
 }

@@ -7,6 +7,10 @@ mod holidays;
 mod home;
 mod import;
 mod items;
+#[cfg(test)]
+mod list;
+#[cfg(test)]
+mod list_check;
 mod marks;
 mod people;
 mod review;
@@ -21,16 +25,19 @@ use crate::state::AppState;
 
 pub(crate) use items::ItemBrief;
 #[cfg(test)]
+pub use list::COMMANDS;
+#[cfg(test)]
 pub(crate) use {
     cases::CaseInput, export::ExportPreview, export::ProfileState, home::HomeLock,
-    import::ImportProgress, items::ItemDetail, marks::MarkSelection, marks::SuggestionGroup,
-    review::ReviewRow,
+    import::ImportProgress, items::ItemDetail, marks::MarkSelection, review::ReviewRow,
 };
 
+/// The handler of every command in [`COMMANDS`] (checked by `list_check`).
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         cases::list_cases,
         cases::create_case,
+        cases::validate_case,
         cases::case_overview,
         cases::update_subject,
         cases::sweep_case,

@@ -5,15 +5,16 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::review::{self, Decision, Reason, ReviewProgress};
+use disclose_core::store::Status;
 
 use super::{blocking, ItemBrief};
 use crate::error::CommandResult;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReviewRow {
     pub item: ItemBrief,
-    pub status: String,
+    pub status: Status,
     pub decision: Option<Decision>,
     pub reason: Option<String>,
 }
@@ -25,16 +26,15 @@ pub async fn review_queue<R: Runtime>(
 ) -> CommandResult<Vec<ReviewRow>> {
     blocking(app, move |state| {
         state.with_case(&reference, |folder| {
-            let decisions = folder.store.decisions()?;
+            let decisions = folder.decisions()?;
             Ok(folder
-                .store
                 .items(None)?
                 .iter()
                 .map(|item| {
                     let decided = decisions.get(&item.id);
                     ReviewRow {
                         item: ItemBrief::from(item),
-                        status: item.status.as_str().to_string(),
+                        status: item.status,
                         decision: decided.map(|d| d.decision),
                         reason: decided.and_then(|d| d.reason.clone()),
                     }
@@ -76,8 +76,8 @@ pub fn decide(
     note: &str,
 ) -> CommandResult<ReviewProgress> {
     state.with_case(reference, |folder| {
-        review::decide(folder, items, decision, reason, note, &now())?;
-        Ok(folder.store.review_progress()?)
+        review::decide(folder, items, decision, reason, note)?;
+        Ok(folder.review_progress()?)
     })
 }
 

@@ -7,7 +7,7 @@ use disclose_core::search::{self, SearchRequest, SearchResults, SortBy};
 
 use super::blocking;
 use crate::error::CommandResult;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn search_case<R: Runtime>(
@@ -37,7 +37,7 @@ pub fn run(
         request.sort = sort;
         request.offset = offset;
         request.limit = limit.clamp(1, 200);
-        Ok(search::search(folder, &request, &now())?)
+        Ok(search::search(folder, &request)?)
     })
 }
 
@@ -60,15 +60,7 @@ pub async fn saved_searches<R: Runtime>(
     reference: String,
 ) -> CommandResult<Vec<String>> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let mut saved: Vec<String> = Vec::new();
-            for entry in folder.store.search_log()?.into_iter().rev() {
-                if entry.kind == "saved" && !saved.contains(&entry.query) {
-                    saved.push(entry.query);
-                }
-            }
-            Ok(saved)
-        })
+        state.with_case(&reference, |folder| Ok(folder.saved_searches()?))
     })
     .await
 }
@@ -80,11 +72,7 @@ pub async fn save_search<R: Runtime>(
     query: String,
 ) -> CommandResult<()> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let hits = search::matching_ids(folder, &query)?.len() as u64;
-            folder.store.log_search(&now(), "saved", &query, hits)?;
-            Ok(())
-        })
+        state.with_case(&reference, |folder| Ok(folder.save_search(&query)?))
     })
     .await
 }

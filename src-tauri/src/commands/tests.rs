@@ -80,6 +80,46 @@ fn a_bad_case_is_refused_with_a_code_the_window_can_show() {
     );
 }
 
+/// The form shows the engine's problems, every one with its field; the
+/// window's own rules are gone, and creating refuses the same problems
+/// (dates held to today only by the form's check, as before).
+#[test]
+fn the_new_case_form_gets_every_problem_from_the_engine() {
+    use disclose_core::case::CaseField;
+    let (_dir, state) = demo_state();
+    let today = chrono::Local::now().date_naive();
+    let mut case = Case::new("NEW-2", "Ada Okafor", today).unwrap();
+    assert!(cases::validate(&state, &CaseInput { case: case.clone() }).is_empty());
+    case.reference = ".hidden".into();
+    case.subject.name = String::new();
+    case.received = today + chrono::Days::new(3);
+    case.subject.date_of_birth = Some(today);
+    case.subject.ni_number = Some("QQ 12 34 56 Z".into());
+    case.subject.phones = vec!["0161".into()];
+    let problems = cases::validate(&state, &CaseInput { case: case.clone() });
+    let fields: Vec<CaseField> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        [
+            CaseField::Reference,
+            CaseField::Received,
+            CaseField::SubjectName,
+            CaseField::DateOfBirth,
+            CaseField::NiNumber,
+            CaseField::Phones
+        ],
+        "{problems:?}"
+    );
+    // Creating refuses the same problems, all at once; only the dates are
+    // left to the form's check against today.
+    let err = cases::create(&state, &CaseInput { case }).unwrap_err();
+    assert_eq!(err.code, "invalid");
+    for p in &problems {
+        let dated = matches!(p.field, CaseField::Received | CaseField::DateOfBirth);
+        assert_eq!(err.message.contains(&p.message), !dated, "{}", err.message);
+    }
+}
+
 #[test]
 fn search_then_open_a_pdf_and_decide() {
     let (_dir, state) = demo_state();
@@ -145,9 +185,11 @@ fn editing_the_subject_is_kept_and_audited() {
         "invalid"
     );
     let audit = state
-        .with_case("DEMO-001", |f| Ok(f.store.audit_entries()?))
+        .with_case("DEMO-001", |f| Ok(f.audit_entries()?))
         .unwrap();
-    assert!(audit.iter().any(|e| e.action == "subject_updated"));
+    assert!(audit
+        .iter()
+        .any(|e| e.action == disclose_core::audit::Action::SubjectUpdated));
 }
 
 #[test]
@@ -155,7 +197,7 @@ fn the_sweep_is_kept_until_the_subject_or_the_index_changes() {
     let (_dir, state) = demo_state();
     let sweeps = || {
         state
-            .with_case("DEMO-001", |f| Ok(f.store.audit_entries()?))
+            .with_case("DEMO-001", |f| Ok(f.audit_entries()?))
             .unwrap()
             .iter()
             .filter(|e| e.action == "sweep")
@@ -181,8 +223,8 @@ fn the_sweep_is_kept_until_the_subject_or_the_index_changes() {
         .with_case("DEMO-001", |f| {
             // The item read again (as after OCR): the index gets a new segment.
             let id = f.index.item_ids()?.into_iter().min().unwrap();
-            let text = f.store.text(id)?;
-            let item = f.store.item(id)?;
+            let text = f.text(id)?;
+            let item = f.item(id)?;
             let mut writer = f.index.writer()?;
             let doc = disclose_core::index::IndexDoc {
                 id,
@@ -271,7 +313,7 @@ fn redact_in_the_window_then_the_preview_has_no_trace() {
         &MarkSelection {
             ids: Vec::new(),
             person: Some(phones.person.clone()),
-            kind: Some("phone".into()),
+            kind: Some(disclose_core::marks::DataKind::Phone),
         },
         MarkStatus::Accepted,
     )
@@ -281,6 +323,46 @@ fn redact_in_the_window_then_the_preview_has_no_trace() {
         .unwrap()
         .iter()
         .all(|g| g.kind != "phone"));
+
+    // The window used to take back any mark it was given; a suggestion is
+    // not a redaction, so taking one back is refused and changes nothing.
+    let marks = window_marks::item_marks_of(&state, "DEMO-001", item).unwrap();
+    let waiting = window_marks::groups(&state, "DEMO-001").unwrap();
+    let suggestion = state
+        .with_case("DEMO-001", |folder| {
+            Ok(folder.marks(&disclose_core::marks::MarkFilter {
+                status: Some(MarkStatus::Suggested),
+                ..Default::default()
+            })?)
+        })
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("a suggestion waiting");
+    let refused = window_marks::set(
+        &state,
+        "DEMO-001",
+        &MarkSelection {
+            ids: vec![suggestion.id],
+            person: None,
+            kind: None,
+        },
+        MarkStatus::Removed,
+    )
+    .unwrap_err();
+    assert_eq!(refused.code, "invalid");
+    assert!(
+        refused
+            .message
+            .contains("only accepted marks can be taken back"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(window_marks::groups(&state, "DEMO-001").unwrap(), waiting);
+    assert_eq!(
+        window_marks::item_marks_of(&state, "DEMO-001", item).unwrap(),
+        marks
+    );
 }
 
 #[test]
@@ -425,26 +507,18 @@ fn the_export_check_shows_progress_can_be_stopped_and_reads_each_file_once() {
     let (_dir, state) = demo_state();
     state
         .with_case("DEMO-001", |folder| {
-            let items = folder.store.items(None)?;
+            let items = folder.items(None)?;
             let (ok, failed): (Vec<_>, Vec<_>) =
                 items.iter().partition(|i| i.status != Status::Failed);
             let ids = |list: &[&disclose_core::store::ItemRow]| {
                 list.iter().map(|i| i.id).collect::<Vec<_>>()
             };
-            let now = crate::state::now();
-            disclose_core::review::decide(folder, &ids(&ok), Decision::Disclose, None, "", &now)?;
+            disclose_core::review::decide(folder, &ids(&ok), Decision::Disclose, None, "")?;
             if !failed.is_empty() {
                 let failed = ids(&failed);
-                disclose_core::review::decide(
-                    folder,
-                    &failed,
-                    Decision::NotRelevant,
-                    None,
-                    "",
-                    &now,
-                )?;
+                disclose_core::review::decide(folder, &failed, Decision::NotRelevant, None, "")?;
             }
-            disclose_core::render::render_case(folder, &now, false)?;
+            disclose_core::render::render_case(folder, false)?;
             Ok(())
         })
         .unwrap();

@@ -117,12 +117,12 @@ pub fn score(docs: &[Document], find: impl Fn(&str) -> Vec<Finding>) -> Report {
             }
         }
         for f in &found {
-            let k = r.kinds.entry(f.kind).or_default();
+            let k = r.kinds.entry(f.kind.as_str()).or_default();
             k.findings += 1;
             let right = doc
                 .spans
                 .iter()
-                .any(|s| s.kind == f.kind && s.start < f.end && f.start < s.end);
+                .any(|s| f.kind == s.kind && s.start < f.end && f.start < s.end);
             k.true_findings += usize::from(right);
         }
     }

@@ -1,15 +1,18 @@
-// New case form: every field of the case model, checked before sending;
-// the engine checks again and its message is shown next to the form.
+// New case form: every field of the case model. The engine checks it
+// (`validate_case`) as each field is changed and before sending, and its
+// problems are shown beside their fields; the form keeps no rules of its
+// own beyond reading dates and pauses into a case.
 
 import { api, ApiError } from "../api";
 import type { Case, Kind, Pause, Region } from "../bindings";
 import { announce, h, notice, replace } from "../dom";
 import { splitList } from "../format";
 import { go } from "../router";
-import { validateCase, type FieldErrors } from "../validate";
+import { fieldErrors, type FieldErrors } from "../problems";
 
 export async function newCaseScreen(main: HTMLElement): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
+  const touched = new Set<string>();
   const field = (name: string, label: string, input: HTMLElement, hint?: string) =>
     h(
       "div",
@@ -63,8 +66,8 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
     h("div", { class: "actions" }, h("button", { type: "submit", class: "button primary" }, "Create case"), h("a", { class: "button", href: "#/cases" }, "Cancel")),
   );
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
+  /** The case the form describes, and what could not be read into it. */
+  const read = (): { candidate: Case; unread: FieldErrors } => {
     const data = new FormData(form);
     const value = (name: string) => String(data.get(name) ?? "").trim();
     const list = (name: string) => splitList(value(name));
@@ -75,6 +78,9 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
       if (m && m[1] && m[2]) pauses.push({ from: m[1], to: m[2] });
       else badPauses.push(line);
     }
+    const unread: FieldErrors = {};
+    if (badPauses.length > 0) unread.pauses = `Not a pause: ${badPauses.join(", ")}`;
+    if (!value("received")) unread.received = "Give the date the request was received.";
     const subject = value("subject");
     const candidate: Case = {
       reference: value("reference"),
@@ -102,8 +108,43 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
       disclose_staff_in_role: data.get("staff") !== null,
       notes: value("notes"),
     };
-    const errors: FieldErrors = validateCase(candidate, today);
-    if (badPauses.length > 0) errors.pauses = `Not a pause: ${badPauses.join(", ")}`;
+    return { candidate, unread };
+  };
+
+  /** The engine's problems and what could not be read, by form field
+   * (only the fields in `only`, when given). */
+  const check = async (only?: Set<string>): Promise<{ candidate: Case; errors: FieldErrors }> => {
+    const { candidate, unread } = read();
+    // A case with a date missing cannot be sent to be checked.
+    const problems = unread.received ? [] : await api.validateCase(candidate);
+    const errors = { ...fieldErrors(problems, only), ...unread };
+    if (only) for (const name of Object.keys(errors)) if (!only.has(name)) delete errors[name];
+    return { candidate, errors };
+  };
+
+  // Each field is checked once the user has changed it.
+  form.addEventListener("change", (event) => {
+    const name = (event.target as HTMLElement).closest<HTMLElement>("[data-field]")?.dataset.field;
+    if (name) touched.add(name);
+    check(touched)
+      .then(({ errors }) => showErrors(form, errors))
+      .catch(() => undefined);
+  });
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void submit();
+  });
+
+  const submit = async () => {
+    let checked: { candidate: Case; errors: FieldErrors };
+    try {
+      checked = await check();
+    } catch (e) {
+      replace(status, notice("error", e instanceof ApiError ? e.message : String(e)));
+      return;
+    }
+    const { candidate, errors } = checked;
     showErrors(form, errors);
     if (Object.keys(errors).length > 0) {
       replace(status, notice("error", "Please correct the fields marked below."));
@@ -122,7 +163,7 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
         const message = e instanceof ApiError ? e.message : String(e);
         replace(status, notice("error", message));
       });
-  });
+  };
 
   replace(main, h("h1", {}, "New case"), form);
   form.querySelector<HTMLInputElement>("#f-reference")?.focus();

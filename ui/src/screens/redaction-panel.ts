@@ -6,6 +6,7 @@
 import { api } from "../api";
 import type { Mark, Reason } from "../bindings";
 import { announce, h, notice, replace } from "../dom";
+import { whoseText } from "../format";
 import { liveMarks, selectionBytes } from "../redaction";
 
 export interface RedactionContext {
@@ -20,14 +21,6 @@ export interface RedactionContext {
   refresh: () => Promise<void>;
   preview: () => Promise<void>;
 }
-
-const WHOSE: Record<string, string> = {
-  third_party: "third party",
-  household: "household member",
-  staff: "staff",
-  subject: "the requester",
-  unknown: "",
-};
 
 export function redactionPanel(ctx: RedactionContext): HTMLElement {
   const message = h("div", { id: "redaction-message" });
@@ -105,7 +98,7 @@ export function redactionPanel(ctx: RedactionContext): HTMLElement {
         h("span", { class: `badge badge-${m.status}` }, m.status === "accepted" ? "Redacted" : "Suggested"),
         " ",
         h("span", { class: "mark-text" }, m.text || (m.target.type === "area" ? `box on page ${m.target.page}` : "")),
-        h("span", { class: "muted" }, ` ${m.kind.replace(/_/g, " ")}${WHOSE[m.whose] ? ` · ${WHOSE[m.whose]}` : ""} · ${m.reason}`),
+        h("span", { class: "muted" }, ` ${m.kind.replace(/_/g, " ")}${whoseText(m.whose) ? ` · ${whoseText(m.whose)}` : ""} · ${m.reason}`),
         h(
           "span",
           { class: "mark-actions" },

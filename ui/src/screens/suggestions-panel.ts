@@ -5,8 +5,7 @@
 import { api } from "../api";
 import type { SuggestionGroup } from "../bindings";
 import { announce, h, notice, replace } from "../dom";
-
-const WHOSE: Record<string, string> = { third_party: "third party", household: "household member", staff: "staff", unknown: "" };
+import { whoseText } from "../format";
 
 export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
   const section = h("section", { class: "panel suggestions", id: "suggestions", "aria-labelledby": "suggestions-h" });
@@ -48,7 +47,7 @@ export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
                   "tr",
                   {},
                   h("td", {}, g.person ? g.examples.join(" · ") : g.kind.replace(/_/g, " "), g.person ? h("span", { class: "muted" }, ` (${g.kind.replace(/_/g, " ")})`) : ` — ${g.examples.join(" · ")}`),
-                  h("td", {}, WHOSE[g.whose] ?? g.whose),
+                  h("td", {}, whoseText(g.whose)),
                   h("td", { class: "num" }, g.count),
                   h("td", { class: "num" }, g.items),
                   h(

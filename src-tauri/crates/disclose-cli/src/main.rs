@@ -114,7 +114,8 @@ fn main() -> ExitCode {
             if !matches!(cli.command, Command::Deadline(_) | Command::Home(_)) {
                 commands::home::unlock_if_encrypted(&home)?;
             }
-            let ctx = commands::Context { home, out };
+            let session = disclose_core::Context::new(home.clone());
+            let ctx = commands::Context { home, out, session };
             match cli.command {
                 Command::Demo(a) => commands::demo::run(&ctx, a),
                 Command::Case(c) => commands::case::run(&ctx, c),

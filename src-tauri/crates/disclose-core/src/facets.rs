@@ -88,15 +88,9 @@ mod tests {
     #[test]
     fn each_facet_value_narrows_to_its_count() {
         let dir = tempfile::tempdir().unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
-        let (folder, _) = crate::demo::create_demo(
-            &Home::new(dir.path()),
-            "F-1",
-            "2026-11-02T10:00:00Z",
-            today,
-            "tester",
-        )
-        .unwrap();
+        let context =
+            crate::context::at(&Home::new(dir.path()), "2026-11-02T10:00:00Z").acting_as("tester");
+        let (folder, _) = crate::demo::create_demo(&context, "F-1").unwrap();
         let query = "smith";
         let all = matching_ids(&folder, query).unwrap().len() as u64;
         let f = facets(&folder, query).unwrap();

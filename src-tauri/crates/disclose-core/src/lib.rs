@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod case;
 pub mod cctv;
 pub mod clock;
+pub mod context;
 pub mod crypt;
 pub mod demo;
 pub mod detect;
@@ -33,7 +34,9 @@ pub mod sweep;
 pub mod threads;
 pub mod variants;
 pub mod verify;
+mod vocab;
 
+pub use context::Context;
 pub use error::{Error, Result};
 
 /// The readers, their limits and the worker they run in: a crate of their

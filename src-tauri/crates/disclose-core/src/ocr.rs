@@ -173,7 +173,7 @@ fn ocr_item(
             )
         }
     };
-    let file_type = FileType::parse(&item.file_type).unwrap_or(FileType::Binary);
+    let file_type = item.file_type;
     let wanted = page_numbers(
         item.metadata
             .get("pages-without-text")
@@ -206,7 +206,7 @@ fn ocr_item(
 fn failed(item: &ItemRow, text: String, pages: Vec<Page>, why: String) -> OcrUpdate {
     let mut reasons = other_reasons(item);
     reasons.push(format!("OCR failed: {why}"));
-    let status = if text.is_empty() && item.file_type == "image" {
+    let status = if text.is_empty() && item.file_type == FileType::Image {
         Status::Failed
     } else {
         Status::Partial

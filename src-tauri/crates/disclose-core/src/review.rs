@@ -192,8 +192,8 @@ pub fn decide(
     decision: Decision,
     reason: Option<&str>,
     note: &str,
-    now: &str,
 ) -> Result<Vec<DecisionRecord>> {
+    let now = &folder.now();
     if items.is_empty() {
         return Err(Error::Invalid("no items to decide".into()));
     }
@@ -230,7 +230,7 @@ pub fn decide(
         store.audit(
             now,
             &actor,
-            "decide",
+            crate::audit::Action::Decide,
             &serde_json::json!({
                 "items": items,
                 "decision": decision.as_str(),
@@ -310,10 +310,8 @@ mod tests {
     fn demo_folder() -> (tempfile::TempDir, CaseFolder) {
         let dir = tempfile::tempdir().unwrap();
         let home = Home::new(dir.path());
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
-        let (folder, _) =
-            crate::demo::create_demo(&home, "R-1", "2026-11-02T10:00:00Z", today, "tester")
-                .unwrap();
+        let context = crate::context::at(&home, "2026-11-02T10:00:00Z").acting_as("tester");
+        let (folder, _) = crate::demo::create_demo(&context, "R-1").unwrap();
         (dir, folder)
     }
 
@@ -321,14 +319,13 @@ mod tests {
     fn the_newest_decision_counts_and_every_one_is_audited() {
         let (_dir, mut folder) = demo_folder();
         let before = folder.store.audit_entries().unwrap().len();
-        decide(&mut folder, &[1, 2], Decision::Disclose, None, "", "t1").unwrap();
+        decide(&mut folder, &[1, 2], Decision::Disclose, None, "").unwrap();
         decide(
             &mut folder,
             &[2],
             Decision::Withhold,
             Some("legal-privilege"),
             "advice from our solicitor",
-            "t2",
         )
         .unwrap();
         let current = folder.store.decision(2).unwrap().unwrap();
@@ -349,19 +346,11 @@ mod tests {
     #[test]
     fn withholding_needs_a_known_reason_and_items_must_exist() {
         let (_dir, mut folder) = demo_folder();
-        let err = decide(&mut folder, &[1], Decision::Withhold, None, "", "t").unwrap_err();
+        let err = decide(&mut folder, &[1], Decision::Withhold, None, "").unwrap_err();
         assert!(err.to_string().contains("needs a reason"), "{err}");
-        let err = decide(
-            &mut folder,
-            &[1],
-            Decision::Redact,
-            Some("because"),
-            "",
-            "t",
-        )
-        .unwrap_err();
+        let err = decide(&mut folder, &[1], Decision::Redact, Some("because"), "").unwrap_err();
         assert!(err.to_string().contains("unknown reason"), "{err}");
-        assert!(decide(&mut folder, &[999_999], Decision::Disclose, None, "", "t").is_err());
+        assert!(decide(&mut folder, &[999_999], Decision::Disclose, None, "").is_err());
         assert_eq!(folder.store.review_progress().unwrap().decided, 0);
     }
 

@@ -62,7 +62,7 @@ pub struct SearchHit {
     pub item: i64,
     pub path: String,
     #[serde(rename = "type")]
-    pub file_type: String,
+    pub file_type: crate::extract::FileType,
     pub date: Option<String>,
     pub score: f32,
     /// A passage around the best match.
@@ -74,7 +74,8 @@ pub struct SearchHit {
     pub snippet_offset: usize,
 }
 
-pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<SearchResults> {
+pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults> {
+    let now = &folder.now();
     let query = parse_query(&folder.index, req.query)?;
     let searcher = folder.index.reader()?.searcher();
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
@@ -148,7 +149,7 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest, now: &str) -> Result<Sea
         folder.store.audit(
             now,
             folder.actor(),
-            "search",
+            crate::audit::Action::Search,
             &serde_json::json!({ "query": req.query, "hits": hits }),
         )?;
     }

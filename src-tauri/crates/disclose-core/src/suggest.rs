@@ -21,10 +21,10 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 
 use crate::case::{Case, CaseFolder};
-use crate::detect::{self, Finding, KnownNames};
+use crate::detect::{self, DataKind, Finding, KnownNames};
 use crate::error::Result;
 use crate::identifiers;
-use crate::marks::{self, MarkStatus, NewMark, Target};
+use crate::marks::{self, MarkSource, MarkStatus, NewMark, Target, Whose};
 use crate::profile::Profile;
 use crate::staff::StaffMember;
 use crate::store::Status;
@@ -37,7 +37,7 @@ pub struct SuggestSummary {
     pub items: u64,
     pub findings: u64,
     /// Findings by whose data they are.
-    pub by_whose: BTreeMap<String, u64>,
+    pub by_whose: BTreeMap<Whose, u64>,
     /// New suggestions stored by this run.
     pub suggested: u64,
     /// Face tracks found in videos not looked at before (each suggested
@@ -155,11 +155,11 @@ impl People {
             return true;
         }
         match finding.kind {
-            "address_line" | "postcode" => {
+            DataKind::AddressLine | DataKind::Postcode => {
                 let value = alphanumeric(&finding.text);
                 !value.is_empty() && self.organisation_text.contains(&value)
             }
-            "email" => finding
+            DataKind::Email => finding
                 .text
                 .to_lowercase()
                 .split_once('@')
@@ -169,8 +169,8 @@ impl People {
     }
 
     /// `subject`, `household`, `staff`, `organisation` or `third_party`.
-    pub fn whose(&self, finding: &Finding) -> &'static str {
-        if finding.kind == "person_name" {
+    pub fn whose(&self, finding: &Finding) -> Whose {
+        if finding.kind == DataKind::PersonName {
             let tokens = name_tokens(&finding.text);
             let is = |people: &[Vec<String>]| people.iter().any(|p| same_person(&tokens, p));
             let (subject, household, staff) = (
@@ -190,43 +190,43 @@ impl People {
                 .iter()
                 .any(|p| p.last().is_some_and(|last| tokens.contains(last)));
             if subject && (whole || by_surname || !(household || staff)) {
-                "subject"
+                Whose::Subject
             } else if household {
-                "household"
+                Whose::Household
             } else if staff {
-                "staff"
+                Whose::Staff
             } else if subject {
-                "subject"
+                Whose::Subject
             } else {
-                "third_party"
+                Whose::ThirdParty
             }
         } else if self.is_subjects(finding) {
-            "subject"
-        } else if finding.kind == "email"
+            Whose::Subject
+        } else if finding.kind == DataKind::Email
             && self.staff_emails.contains(&finding.text.to_lowercase())
         {
-            "staff"
+            Whose::Staff
         } else if self.is_organisations(finding) {
-            "organisation"
+            Whose::Organisation
         } else {
-            "third_party"
+            Whose::ThirdParty
         }
     }
 
     fn normal_form(&self, finding: &Finding) -> Option<String> {
         let text = &finding.text;
         match finding.kind {
-            "ni_number" => identifiers::normalise_ni(text),
-            "postcode" => identifiers::normalise_postcode(text),
-            "phone" => identifiers::normalise_phone(text),
-            "email" => identifiers::normalise_email(text),
+            DataKind::NiNumber => identifiers::normalise_ni(text),
+            DataKind::Postcode => identifiers::normalise_postcode(text),
+            DataKind::Phone => identifiers::normalise_phone(text),
+            DataKind::Email => identifiers::normalise_email(text),
             _ => None,
         }
     }
 
     fn is_subjects(&self, finding: &Finding) -> bool {
         let text = &finding.text;
-        if finding.kind == "address_line" && is_house_reference(text) {
+        if finding.kind == DataKind::AddressLine && is_house_reference(text) {
             return house_numbers(text)
                 .iter()
                 .any(|n| self.subject_house_numbers.contains(n));
@@ -316,7 +316,6 @@ pub fn run(
     folder: &mut CaseFolder,
     staff: &[StaffMember],
     organisation: Option<&Profile>,
-    now: &str,
 ) -> Result<SuggestSummary> {
     let case = folder.case()?;
     let people = People::new(&case, staff, organisation);
@@ -346,15 +345,15 @@ pub fn run(
             summary.findings += 1;
             let mut whose = people.whose(&finding);
             // A person a reviewer chose to redact stays redacted.
-            if matches!(whose, "subject" | "organisation")
-                && finding.kind == "person_name"
+            if matches!(whose, Whose::Subject | Whose::Organisation)
+                && finding.kind == DataKind::PersonName
                 && learned.contains(&detect::person_key(&finding.text))
             {
-                whose = "third_party";
+                whose = Whose::ThirdParty;
             }
-            *summary.by_whose.entry(whose.to_string()).or_default() += 1;
-            let disclosed = matches!(whose, "subject" | "organisation")
-                || (whose == "staff" && case.disclose_staff_in_role);
+            *summary.by_whose.entry(whose).or_default() += 1;
+            let disclosed = matches!(whose, Whose::Subject | Whose::Organisation)
+                || (whose == Whose::Staff && case.disclose_staff_in_role);
             if disclosed || marked.contains(&(finding.start, finding.end)) {
                 continue;
             }
@@ -364,7 +363,7 @@ pub fn run(
     let faces = crate::cctv::suggest(folder)?;
     summary.face_tracks = faces.tracks;
     if faces.tracks > 0 {
-        *summary.by_whose.entry("third_party".into()).or_default() += faces.tracks;
+        *summary.by_whose.entry(Whose::ThirdParty).or_default() += faces.tracks;
     }
     summary.not_looked_at = faces
         .problems
@@ -372,7 +371,7 @@ pub fn run(
         .map(|(item, why)| format!("item {item}: {why}"))
         .collect();
     new_marks.extend(faces.marks);
-    let added = marks::add(folder, &new_marks, MarkStatus::Suggested, now)?;
+    let added = marks::add(folder, &new_marks, MarkStatus::Suggested)?;
     summary.suggested = added.len() as u64;
     Ok(summary)
 }
@@ -384,8 +383,8 @@ fn known_names(folder: &CaseFolder, items: &[i64]) -> Result<(KnownNames, HashSe
     let mut known = KnownNames::new();
     let mut learned = HashSet::new();
     for mark in folder.store.marks_of(None)? {
-        let name_like = mark.kind == "person_name"
-            || mark.source == "everywhere"
+        let name_like = mark.kind == DataKind::PersonName
+            || mark.source == MarkSource::Everywhere
                 && !mark.text.is_empty()
                 && mark
                     .text
@@ -399,7 +398,7 @@ fn known_names(folder: &CaseFolder, items: &[i64]) -> Result<(KnownNames, HashSe
     for &item_id in items {
         let text = folder.store.text(item_id)?;
         for f in detect::findings(&text) {
-            if f.kind == "person_name" && f.confidence >= STRONG_NAME {
+            if f.kind == DataKind::PersonName && f.confidence >= STRONG_NAME {
                 known.add(&f.text);
             }
         }
@@ -412,7 +411,7 @@ fn known_names(folder: &CaseFolder, items: &[i64]) -> Result<(KnownNames, HashSe
 /// item of the case.
 const STRONG_NAME: f32 = 0.85;
 
-fn suggestion(item_id: i64, finding: &Finding, whose: &str) -> NewMark {
+fn suggestion(item_id: i64, finding: &Finding, whose: Whose) -> NewMark {
     NewMark {
         item_id,
         target: Target::Text {
@@ -420,16 +419,16 @@ fn suggestion(item_id: i64, finding: &Finding, whose: &str) -> NewMark {
             end: finding.end,
         },
         text: finding.text.clone(),
-        kind: finding.kind.to_string(),
-        whose: whose.to_string(),
-        person: if finding.kind == "person_name" {
+        kind: finding.kind,
+        whose,
+        person: if finding.kind == DataKind::PersonName {
             detect::person_key(&finding.text)
         } else {
             String::new()
         },
         reason: "third-party".into(),
         confidence: Some(finding.confidence),
-        source: "detect".into(),
+        source: MarkSource::Detect,
     }
 }
 
@@ -463,7 +462,7 @@ mod tests {
         Finding {
             start: 0,
             end: text.len(),
-            kind,
+            kind: DataKind::parse(kind).unwrap(),
             text: text.into(),
             confidence: 0.9,
         }

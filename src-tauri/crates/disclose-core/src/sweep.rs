@@ -70,14 +70,14 @@ enum Matcher {
 /// The last sweep of this open case when neither the subject's identifiers
 /// nor the index have changed since (a search would find the same items);
 /// otherwise a new sweep, logged as any other.
-pub fn sweep_unless_unchanged(folder: &mut CaseFolder, now: &str) -> Result<SweepReport> {
+pub fn sweep_unless_unchanged(folder: &mut CaseFolder) -> Result<SweepReport> {
     let state = case_state(folder)?;
     if let Some((swept, report)) = &folder.sweep_cache {
         if *swept == state {
             return Ok(report.clone());
         }
     }
-    let report = sweep(folder, now)?;
+    let report = sweep(folder)?;
     folder.sweep_cache = Some((state, report.clone()));
     Ok(report)
 }
@@ -93,7 +93,8 @@ fn case_state(folder: &CaseFolder) -> Result<String> {
     ))
 }
 
-pub fn sweep(folder: &CaseFolder, now: &str) -> Result<SweepReport> {
+pub fn sweep(folder: &CaseFolder) -> Result<SweepReport> {
+    let now = &folder.now();
     let case = folder.case()?;
     let probes = probes_for(&case.subject);
     let mut all_items = std::collections::BTreeSet::new();
@@ -131,7 +132,7 @@ pub fn sweep(folder: &CaseFolder, now: &str) -> Result<SweepReport> {
     folder.store.audit(
         now,
         folder.actor(),
-        "sweep",
+        crate::audit::Action::Sweep,
         &serde_json::json!({ "identifiers": identifiers.len(), "items_hit": all_items.len() }),
     )?;
     Ok(SweepReport {

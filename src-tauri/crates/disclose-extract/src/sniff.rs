@@ -97,6 +97,12 @@ impl FileType {
     }
 }
 
+impl std::fmt::Display for FileType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 pub const ALL: [FileType; 28] = [
     FileType::Email,
     FileType::Mbox,

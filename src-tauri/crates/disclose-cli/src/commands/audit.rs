@@ -18,7 +18,7 @@ pub struct AuditArgs {
 pub fn run(ctx: &Context, args: AuditArgs) -> anyhow::Result<Outcome> {
     let folder = ctx.open(&args.case)?;
     if !args.verify {
-        let entries = folder.store.audit_entries()?;
+        let entries = folder.audit_entries()?;
         ctx.out.print(&entries, |entries| {
             for e in entries {
                 println!(

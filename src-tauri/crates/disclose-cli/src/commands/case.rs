@@ -8,7 +8,7 @@ use disclose_core::case::{all_cases, Case, CaseFolder, CaseOverview, HouseholdMe
 use disclose_core::clock::Region;
 use disclose_core::retention;
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Subcommand)]
@@ -119,8 +119,8 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
             on,
         } => {
             let mut folder = ctx.open(&reference)?;
-            let on = on.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let closed = retention::close(&mut folder, &outcome, on, &now())?;
+            let on = on.unwrap_or_else(|| ctx.session.today());
+            let closed = retention::close(&mut folder, &outcome, on)?;
             ctx.out.print(&closed, |c| {
                 println!("Closed {reference} on {} ({})", c.closed_on, c.outcome)
             });
@@ -130,14 +130,7 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
             reference,
             retention_days,
         } => {
-            let today = chrono::Local::now().date_naive();
-            let record = retention::purge(
-                &ctx.home,
-                &reference,
-                retention_days,
-                today,
-                &super::user(ctx),
-            )?;
+            let record = retention::purge(&ctx.session, &reference, retention_days)?;
             ctx.out.print(&record, |r| {
                 println!(
                     "Purged {}: {} file(s) overwritten and removed; kept {}",
@@ -160,14 +153,14 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
         }
         CaseCommand::Pause { reference, period } => {
             let mut folder = ctx.open(&reference)?;
-            let deadline = folder.change_deadline(Some(period), None, &now())?;
+            let deadline = folder.change_deadline(Some(period), None)?;
             ctx.out
                 .print(&deadline, |d| println!("Paused; now due {}", d.due));
             Ok(Outcome::Ok)
         }
         CaseCommand::Extend { reference, undo } => {
             let mut folder = ctx.open(&reference)?;
-            let deadline = folder.change_deadline(None, Some(!undo), &now())?;
+            let deadline = folder.change_deadline(None, Some(!undo))?;
             ctx.out.print(&deadline, |d| println!("Now due {}", d.due));
             Ok(Outcome::Ok)
         }
@@ -188,9 +181,7 @@ pub fn run(ctx: &Context, command: CaseCommand) -> anyhow::Result<Outcome> {
 }
 
 fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
-    let received = a
-        .received
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let received = a.received.unwrap_or_else(|| ctx.session.today());
     let mut case = Case::new(&a.reference, &a.subject, received)?;
     case.kind = a.kind.parse::<Kind>()?;
     case.region = a
@@ -224,8 +215,8 @@ fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
         .map(|p| p.parse())
         .collect::<Result<Vec<_>, _>>()?;
     case.extended = a.extend;
-    let folder = CaseFolder::create(&ctx.home, &case, &now())?;
-    let shown = CaseOverview::of(&folder, today())?;
+    let folder = CaseFolder::create(&ctx.session, &case)?;
+    let shown = CaseOverview::of(&folder, ctx.session.today())?;
     ctx.out.print(&shown, |v| {
         println!(
             "Created case {} for {} in {}",
@@ -235,15 +226,11 @@ fn new(ctx: &Context, a: NewArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// Lists every case. Open cases are re-checked first, so a due date moved
 /// by a new release's rules is recorded and shown.
 fn list(ctx: &Context) -> anyhow::Result<Outcome> {
-    due::recheck_all(&ctx.home, Cause::Rules, &now())?;
-    let cases = all_cases(&ctx.home, today())?;
+    due::recheck_all(&ctx.session, Cause::Rules)?;
+    let cases = all_cases(&ctx.session)?;
     let purged = retention::purged(&ctx.home)?;
     ctx.out.print(&cases, |cases| {
         if cases.is_empty() && purged.is_empty() {
@@ -294,8 +281,8 @@ fn days_text(days: i64) -> String {
 
 fn show(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
     let folder = ctx.open(reference)?;
-    due::recheck(&folder, &folder.calendar()?, Cause::Rules, &now())?;
-    let view = CaseOverview::of(&folder, today())?;
+    due::recheck(&folder, &folder.calendar()?, Cause::Rules)?;
+    let view = CaseOverview::of(&folder, ctx.session.today())?;
     ctx.out.print(&view, |v| {
         let c = &v.case;
         let s = &c.subject;

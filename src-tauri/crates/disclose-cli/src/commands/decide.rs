@@ -7,7 +7,7 @@ use serde::Serialize;
 use disclose_core::review::{self, Decision, ReviewProgress};
 use disclose_core::search::matching_ids;
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -48,7 +48,7 @@ struct DecideView {
 pub fn run(ctx: &Context, args: DecideArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
     let items = if args.all {
-        folder.store.items(None)?.iter().map(|i| i.id).collect()
+        folder.items(None)?.iter().map(|i| i.id).collect()
     } else if let Some(query) = &args.query {
         matching_ids(&folder, query)?
     } else {
@@ -63,13 +63,12 @@ pub fn run(ctx: &Context, args: DecideArgs) -> anyhow::Result<Outcome> {
         args.decision,
         args.reason.as_deref(),
         &args.note,
-        &now(),
     )?;
     let view = DecideView {
         decision: args.decision,
         reason: args.reason,
         items,
-        progress: folder.store.review_progress()?,
+        progress: folder.review_progress()?,
     };
     ctx.out.print(&view, |v| {
         println!(

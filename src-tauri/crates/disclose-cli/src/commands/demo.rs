@@ -6,7 +6,7 @@ use serde::Serialize;
 use disclose_core::demo::{self, DEMO_REFERENCE};
 use disclose_core::ingest::ImportSummary;
 
-use super::{now, user, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -34,9 +34,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<Outcome> {
         });
         return Ok(Outcome::Ok);
     }
-    let today = chrono::Local::now().date_naive();
-    let (folder, import) =
-        demo::create_demo(&ctx.home, &args.reference, &now(), today, &user(ctx))?;
+    let (folder, import) = demo::create_demo(&ctx.session, &args.reference)?;
     let view = DemoView {
         case: args.reference.clone(),
         folder: folder.dir().display().to_string(),

@@ -17,7 +17,7 @@ use disclose_core::extract::{extract, sniff, Limits};
 use disclose_core::suggest::{self, SuggestSummary};
 use disclose_core::{profile, staff};
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -94,7 +94,7 @@ fn run_case(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(reference)?;
     let staff = staff::load(&ctx.home)?;
     let organisation = profile::load(&ctx.home).ok();
-    let summary = suggest::run(&mut folder, &staff, organisation.as_ref(), &now())?;
+    let summary = suggest::run(&mut folder, &staff, organisation.as_ref())?;
     ctx.out.print(&summary, |s: &SuggestSummary| {
         let whose: Vec<String> = s.by_whose.iter().map(|(k, v)| format!("{k} {v}")).collect();
         println!(

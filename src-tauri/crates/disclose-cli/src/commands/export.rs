@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use disclose_core::bundle::{self, ExportOptions, ExportResult};
 use disclose_core::profile::{self, Profile};
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -35,8 +35,8 @@ pub fn run_export(ctx: &Context, args: ExportArgs) -> anyhow::Result<Outcome> {
         encrypt: args.encrypt,
         dry_run: args.dry_run,
     };
-    let today = chrono::Local::now().date_naive();
-    let result = bundle::export(&mut folder, &profile, &options, &now(), today)?;
+    let today = ctx.session.today();
+    let result = bundle::export(&mut folder, &profile, &options, today)?;
     ctx.out.print(&result, |r: &ExportResult| {
         for f in &r.files {
             println!("  {:>10}  {}", f.bytes, f.path);

@@ -11,7 +11,7 @@ use serde::Serialize;
 use disclose_core::case::due;
 use disclose_core::clock::{Calendar, Holiday, Region};
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Subcommand)]
@@ -40,7 +40,7 @@ struct Listing {
 pub fn run(ctx: &Context, command: HolidaysCommand) -> anyhow::Result<Outcome> {
     match command {
         HolidaysCommand::Import { file } => {
-            let done = due::import_holidays(&ctx.home, &file, &now())?;
+            let done = due::import_holidays(&ctx.session, &file)?;
             ctx.out.print(&done, |d| {
                 for r in &d.file.regions {
                     let years = match (r.first_year, r.last_year) {

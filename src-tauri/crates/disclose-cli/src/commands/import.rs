@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use disclose_core::ingest::{self, ImportOptions, ImportSummary, ProgressEvent, ProgressSink};
 use disclose_core::isolate::ProcessLimits;
 
-use super::{now, user, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -110,7 +110,7 @@ impl ProgressSink for Bar {
 
 pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
-    let mut options = ImportOptions::new(&user(ctx), &now());
+    let mut options = ImportOptions::default();
     if let Some(w) = args.workers {
         options.workers = w;
     }
@@ -193,7 +193,7 @@ pub fn run_ocr(ctx: &Context, args: OcrArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
     let workers = args
         .workers
-        .unwrap_or_else(|| ImportOptions::new("", "").workers);
+        .unwrap_or_else(|| ImportOptions::default().workers);
     let cancel = AtomicBool::new(false);
     let limits = args.limits.process();
     let summary = if !ctx.out.json && std::io::stdout().is_terminal() {

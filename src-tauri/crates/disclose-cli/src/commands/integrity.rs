@@ -4,7 +4,7 @@
 
 use clap::Args;
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -53,8 +53,8 @@ pub fn run_check(ctx: &Context, args: CaseArg) -> anyhow::Result<Outcome> {
 }
 
 pub fn run_reindex(ctx: &Context, args: CaseArg) -> anyhow::Result<Outcome> {
-    let mut folder = disclose_core::case::CaseFolder::open(&ctx.home, &args.case)?;
-    let documents = folder.reindex(&now())?;
+    let mut folder = disclose_core::case::CaseFolder::open(&ctx.session, &args.case)?;
+    let documents = folder.reindex()?;
     let shown = serde_json::json!({ "reference": args.case, "documents": documents });
     ctx.out.print(&shown, |_| {
         println!(

@@ -28,7 +28,7 @@ pub struct ItemArgs {
 pub fn run_list(ctx: &Context, args: ItemsArgs) -> anyhow::Result<Outcome> {
     let folder = ctx.open(&args.case)?;
     let status = args.status.as_deref().map(Status::parse).transpose()?;
-    let items = folder.store.items(status)?;
+    let items = folder.items(status)?;
     ctx.out.print(&items, |items| {
         for i in items {
             let dup = i
@@ -67,17 +67,12 @@ struct ItemView {
 
 pub fn run_show(ctx: &Context, args: ItemArgs) -> anyhow::Result<Outcome> {
     let folder = ctx.open(&args.case)?;
-    let item = folder.store.item(args.id)?;
+    let item = folder.item(args.id)?;
     let view = ItemView {
-        children: folder
-            .store
-            .children(item.id)?
-            .iter()
-            .map(|c| c.id)
-            .collect(),
-        text: folder.store.text(item.id)?,
-        pages: folder.store.pages(item.id)?,
-        records: folder.store.records(item.id)?,
+        children: folder.children(item.id)?.iter().map(|c| c.id).collect(),
+        text: folder.text(item.id)?,
+        pages: folder.pages(item.id)?,
+        records: folder.records(item.id)?,
         item,
     };
     ctx.out.print(&view, |v| {
@@ -138,7 +133,6 @@ pub fn run_threads(ctx: &Context, args: ThreadsArgs) -> anyhow::Result<Outcome> 
     let mut threads: std::collections::BTreeMap<i64, ThreadView> =
         std::collections::BTreeMap::new();
     let mut items: Vec<ItemRow> = folder
-        .store
         .items(None)?
         .into_iter()
         .filter(|i| i.thread_id.is_some())

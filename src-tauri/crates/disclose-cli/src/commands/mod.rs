@@ -27,27 +27,20 @@ use crate::output::Output;
 pub struct Context {
     pub home: Home,
     pub out: Output,
+    /// The engine's context: this home, the person at the keyboard (the
+    /// name set with `disclose whoami --set`, and the account from the
+    /// system) and the system clock.
+    pub session: disclose_core::Context,
 }
 
 impl Context {
     /// Opens a case, printing its warnings (wide permissions, a damaged
     /// index) to stderr.
     pub fn open(&self, reference: &str) -> anyhow::Result<CaseFolder> {
-        let folder = CaseFolder::open(&self.home, reference)?;
+        let folder = CaseFolder::open(&self.session, reference)?;
         for warning in folder.warnings() {
             eprintln!("warning: {warning}");
         }
         Ok(folder)
     }
-}
-
-/// Now, as recorded in the case (RFC 3339, UTC).
-pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// Who is at the keyboard, for the chain of custody: the name set with
-/// `disclose whoami --set`, and the account from the system.
-pub fn user(ctx: &Context) -> String {
-    disclose_core::actor::Actor::current(&ctx.home).label()
 }

@@ -15,9 +15,11 @@
 use clap::Args;
 use serde::Serialize;
 
-use disclose_core::marks::{self, Mark, MarkFilter, MarkStatus, NewMark, Occurrence, Target};
+use disclose_core::marks::{
+    self, DataKind, Mark, MarkFilter, MarkStatus, Occurrence, Selection, Target, Whose,
+};
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -100,23 +102,16 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
     let filter = MarkFilter {
         item: args.item,
         status: None,
-        kind: args.kind.clone(),
+        kind: args.kind.as_deref().map(DataKind::parse).transpose()?,
         person: args.person.clone(),
-        whose: args.whose.clone(),
+        whose: args.whose.as_deref().map(Whose::parse).transpose()?,
     };
     let view = if let Some(term) = &args.term {
         if !args.everywhere && args.item.is_none() {
             anyhow::bail!("say where to redact {term:?}: --everywhere, or --item ID");
         }
         let reason = required_reason(&args)?;
-        let found: Vec<Occurrence> = marks::occurrences(&folder.store, term)?
-            .into_iter()
-            .filter(|o| args.item.is_none_or(|i| i == o.item_id))
-            .collect();
-        if !args.dry_run {
-            let new = marks::term_marks(&found, reason);
-            marks::add(&mut folder, &new, MarkStatus::Accepted, &now())?;
-        }
+        let (found, _) = marks::redact_term(&mut folder, term, args.item, reason, args.dry_run)?;
         RedactView {
             action: "term",
             dry_run: args.dry_run,
@@ -127,34 +122,18 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
     } else if args.range.is_some() || args.rect.is_some() {
         let item = args.item.unwrap_or_default();
         let reason = required_reason(&args)?;
-        let (target, text) = match (&args.range, &args.rect) {
+        let target = match (&args.range, &args.rect) {
             (Some(range), _) => {
                 let (start, end) = parse_range(range)?;
-                let all = folder.store.text(item)?;
-                let text = all.get(start..end).unwrap_or_default().to_string();
-                (Target::Text { start, end }, text)
+                Target::Text { start, end }
             }
-            (None, Some(rect)) => (
-                Target::Area {
-                    page: args.page.unwrap_or(1),
-                    rect: parse_rect(rect)?,
-                },
-                String::new(),
-            ),
+            (None, Some(rect)) => Target::Area {
+                page: args.page.unwrap_or(1),
+                rect: parse_rect(rect)?,
+            },
             (None, None) => unreachable!("checked above"),
         };
-        let mark = NewMark::manual(item, target, &text, reason);
-        let ids = if args.dry_run {
-            Vec::new()
-        } else {
-            marks::add(&mut folder, &[mark], MarkStatus::Accepted, &now())?
-        };
-        let marks = folder
-            .store
-            .marks_of(Some(item))?
-            .into_iter()
-            .filter(|m| ids.contains(&m.id))
-            .collect::<Vec<_>>();
+        let marks = marks::redact_place(&mut folder, item, target, reason, args.dry_run)?;
         RedactView {
             action: if args.range.is_some() {
                 "range"
@@ -167,19 +146,17 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             marks,
         }
     } else if args.accept_suggestions || args.reject_suggestions {
-        let chosen = folder.store.marks(&MarkFilter {
-            status: Some(MarkStatus::Suggested),
-            ..filter
-        })?;
         let (status, action) = if args.accept_suggestions {
             (MarkStatus::Accepted, "accept-suggestions")
         } else {
             (MarkStatus::Rejected, "reject-suggestions")
         };
-        if !args.dry_run {
-            let ids: Vec<i64> = chosen.iter().map(|m| m.id).collect();
-            marks::set_status(&mut folder, &ids, status, &now())?;
-        }
+        let chosen = marks::decide(
+            &mut folder,
+            &Selection::Suggestions(filter),
+            status,
+            args.dry_run,
+        )?;
         RedactView {
             action,
             dry_run: args.dry_run,
@@ -188,18 +165,13 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             marks: chosen,
         }
     } else if args.unredact {
-        let chosen: Vec<Mark> = folder
-            .store
-            .marks_of(None)?
-            .into_iter()
-            .filter(|m| args.mark.contains(&m.id) && m.status == MarkStatus::Accepted)
-            .collect();
-        if chosen.len() != args.mark.len() {
-            anyhow::bail!("only accepted marks can be taken back; check the ids with --list");
-        }
-        if !args.dry_run {
-            marks::set_status(&mut folder, &args.mark, MarkStatus::Removed, &now())?;
-        }
+        let chosen = marks::decide(
+            &mut folder,
+            &Selection::Marks(args.mark.clone()),
+            MarkStatus::Removed,
+            args.dry_run,
+        )
+        .map_err(|e| anyhow::anyhow!("{e}; check the ids with --list"))?;
         RedactView {
             action: "unredact",
             dry_run: args.dry_run,
@@ -208,10 +180,8 @@ pub fn run(ctx: &Context, args: RedactArgs) -> anyhow::Result<Outcome> {
             marks: chosen,
         }
     } else {
-        let status = args.status.as_deref().map(parse_status).transpose()?;
-        let listed = folder
-            .store
-            .place(folder.store.marks(&MarkFilter { status, ..filter })?)?;
+        let status = args.status.as_deref().map(MarkStatus::parse).transpose()?;
+        let listed = folder.placed_marks(&MarkFilter { status, ..filter })?;
         RedactView {
             action: "list",
             dry_run: false,
@@ -283,14 +253,4 @@ fn parse_rect(s: &str) -> anyhow::Result<[f32; 4]> {
         .map_err(|_| anyhow::anyhow!("--rect takes four numbers X0,Y0,X1,Y1"))?;
     <[f32; 4]>::try_from(values)
         .map_err(|_| anyhow::anyhow!("--rect takes four numbers X0,Y0,X1,Y1"))
-}
-
-fn parse_status(s: &str) -> anyhow::Result<MarkStatus> {
-    Ok(match s {
-        "suggested" => MarkStatus::Suggested,
-        "accepted" => MarkStatus::Accepted,
-        "rejected" => MarkStatus::Rejected,
-        "removed" => MarkStatus::Removed,
-        _ => anyhow::bail!("--status is suggested, accepted, rejected or removed"),
-    })
 }

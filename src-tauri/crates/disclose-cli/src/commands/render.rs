@@ -9,7 +9,7 @@ use disclose_core::render::{self, RenderSummary};
 use disclose_core::verify::{self, FindingKind, VerifyReport, Waiver};
 use disclose_core::{bundle, profile};
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -23,7 +23,7 @@ pub struct RenderArgs {
 
 pub fn run_render(ctx: &Context, args: RenderArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
-    let summary = render::render_case(&mut folder, &now(), args.force)?;
+    let summary = render::render_case(&mut folder, args.force)?;
     ctx.out.print(&summary, |s: &RenderSummary| {
         println!(
             "Rendered {} of {} item(s) to disclose ({} already up to date): {} page(s), {} redaction(s)",
@@ -75,7 +75,6 @@ pub fn run_verify(ctx: &Context, args: VerifyArgs) -> anyhow::Result<Outcome> {
             found,
             args.redacted.as_deref().unwrap_or_default(),
             args.reason.as_deref().unwrap_or_default(),
-            &now(),
         )?;
         ctx.out.print(&waiver, |w: &Waiver| {
             println!(
@@ -92,7 +91,7 @@ pub fn run_verify(ctx: &Context, args: VerifyArgs) -> anyhow::Result<Outcome> {
                 "the organisation profile is missing: set it up before checking the bundle"
             )
         })?;
-        let today = chrono::Local::now().date_naive();
+        let today = ctx.session.today();
         bundle::leak_report(&folder, &profile, today)?
     } else {
         if args.path.is_none() {

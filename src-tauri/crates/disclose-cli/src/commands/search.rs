@@ -6,7 +6,7 @@ use disclose_core::index::QUERY_HELP;
 use disclose_core::search::{self, SearchRequest, SortBy};
 use disclose_core::sweep;
 
-use super::{now, Context};
+use super::Context;
 use crate::Outcome;
 
 #[derive(Args)]
@@ -55,7 +55,7 @@ pub fn run_search(ctx: &Context, args: SearchArgs) -> anyhow::Result<Outcome> {
         sort,
         log: true,
     };
-    let results = search::search(&folder, &request, &now())?;
+    let results = search::search(&folder, &request)?;
     ctx.out.print(&results, |r| {
         println!("{} hits for {}", r.hits, r.query);
         for hit in &r.results {
@@ -99,7 +99,7 @@ fn highlight(snippet: &str, ranges: &[(usize, usize)]) -> String {
 
 pub fn run_sweep(ctx: &Context, args: SweepArgs) -> anyhow::Result<Outcome> {
     let folder = ctx.open(&args.case)?;
-    let report = sweep::sweep(&folder, &now())?;
+    let report = sweep::sweep(&folder)?;
     ctx.out.print(&report, |r| {
         println!("Subject sweep: {} items hit", r.items_hit);
         for id in &r.identifiers {
@@ -126,7 +126,7 @@ pub fn run_sweep(ctx: &Context, args: SweepArgs) -> anyhow::Result<Outcome> {
 
 pub fn run_log(ctx: &Context, args: SweepArgs) -> anyhow::Result<Outcome> {
     let folder = ctx.open(&args.case)?;
-    let log = folder.store.search_log()?;
+    let log = folder.search_log()?;
     ctx.out.print(&log, |log| {
         for e in log {
             println!("{}  {:<6} {:>6} hits  {}", e.at, e.kind, e.hits, e.query);

@@ -100,7 +100,7 @@ fn every_action_is_in_a_tamper_evident_audit_trail() {
         .iter()
         .map(|e| e["action"].as_str().unwrap())
         .collect();
-    assert_eq!(actions, ["case_created", "import", "search", "sweep"]);
+    assert_eq!(actions, ["case-created", "import", "search", "sweep"]);
     assert_eq!(trail[2]["detail"]["query"], "note");
     let ok = d
         .run(&["--json", "audit", "--case", "AUD", "--verify"])

@@ -413,3 +413,96 @@ fn redacting_a_name_that_was_only_suggested_accepts_the_suggestion() {
     assert!(rendered["redactions"].as_u64().unwrap() >= 2, "{rendered}");
     d.run(&["verify", "--case", "DEMO-001"]).ok();
 }
+
+/// The engine keeps the steps of review: only a redaction can be taken
+/// back, a suggestion is accepted or rejected once, an unknown mark or
+/// word is refused — each refusal changes nothing, dry run or not.
+#[test]
+fn marks_move_only_along_the_steps_of_review() {
+    let d = disclose!();
+    d.json(&["demo"]);
+    d.run(&["detect", "--case", "DEMO-001"]).ok();
+    let list = |status: &str| {
+        d.json(&["redact", "--case", "DEMO-001", "--list", "--status", status])["marks"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let suggested = list("suggested");
+    assert!(!suggested.is_empty(), "detection suggests: {suggested:?}");
+    let first = suggested[0]["id"].as_i64().unwrap().to_string();
+    let refused = |args: &[&str], says: &str| {
+        let mut all = vec!["--json", "redact", "--case", "DEMO-001"];
+        all.extend_from_slice(args);
+        let run = d.run(&all);
+        assert_eq!(run.code, 1, "{args:?} must be refused: {}", run.stdout);
+        let error = &run.json()["error"];
+        assert_eq!(error["code"], "invalid", "{error}");
+        let message = error["message"].as_str().unwrap();
+        assert!(message.contains(says), "{args:?}: {message}");
+    };
+
+    // A suggestion is not a redaction: it cannot be taken back, not even
+    // in a dry run, nor along with a redaction.
+    refused(
+        &["--unredact", "--mark", &first],
+        "only accepted marks can be taken back",
+    );
+    refused(
+        &["--unredact", "--mark", &first, "--dry-run"],
+        "only accepted marks can be taken back",
+    );
+    refused(&["--unredact", "--mark", "999999"], "no mark 999999");
+    // Unknown words are errors, not a filter that matches nothing.
+    refused(&["--list", "--status", "maybe"], "unknown mark status");
+    refused(&["--list", "--whose", "neighbour"], "unknown owner");
+    refused(
+        &["--accept-suggestions", "--kind", "shoe_size"],
+        "unknown kind",
+    );
+    // A dry run checks the mark it would make.
+    refused(
+        &[
+            "--item",
+            "1",
+            "--range",
+            "0:4",
+            "--reason",
+            "no-such-reason",
+            "--dry-run",
+        ],
+        "no-such-reason",
+    );
+    assert_eq!(list("suggested").len(), suggested.len(), "nothing changed");
+
+    // Accepted, it can be taken back, once.
+    d.json(&[
+        "redact",
+        "--case",
+        "DEMO-001",
+        "--accept-suggestions",
+        "--kind",
+        suggested[0]["kind"].as_str().unwrap(),
+        "--item",
+        &suggested[0]["item_id"].to_string(),
+    ]);
+    let back = d.json(&[
+        "redact",
+        "--case",
+        "DEMO-001",
+        "--unredact",
+        "--mark",
+        &first,
+    ]);
+    assert_eq!(back["count"], 1, "{back}");
+    refused(
+        &["--unredact", "--mark", &first],
+        "only accepted marks can be taken back: mark",
+    );
+    let statuses: Vec<String> = list("removed")
+        .iter()
+        .filter(|m| m["id"].as_i64().map(|id| id.to_string()).as_deref() == Some(&first))
+        .map(|m| m["status"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(statuses, ["removed"]);
+}

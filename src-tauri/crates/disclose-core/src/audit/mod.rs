@@ -21,6 +21,32 @@ use sha2::{Digest, Sha256};
 use crate::error::Result;
 use crate::store::Store;
 
+crate::vocab::vocabulary! {
+    /// What an audit entry records. Entries written before one spelling was
+    /// chosen keep their older spelling on disk (the chain hashes it); they
+    /// read as the same action.
+    pub enum Action ("audit action") {
+        CaseCreated = "case-created" | "case_created",
+        SubjectUpdated = "subject-updated" | "subject_updated",
+        DeadlineChange = "deadline-change",
+        DeadlineMoved = "deadline-moved",
+        Reindex = "reindex",
+        Import = "import",
+        Search = "search",
+        Sweep = "sweep",
+        Mark = "mark",
+        MarkAccept = "mark-accept",
+        MarkReject = "mark-reject",
+        MarkReopen = "mark-reopen",
+        Unredact = "unredact",
+        Decide = "decide",
+        Render = "render",
+        NotThisPerson = "not-this-person",
+        Export = "export",
+        Close = "close",
+    }
+}
+
 /// The hash before the first entry.
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -30,7 +56,7 @@ pub struct AuditEntry {
     pub id: i64,
     pub at: String,
     pub actor: String,
-    pub action: String,
+    pub action: Action,
     /// JSON with the action's particulars.
     pub detail: serde_json::Value,
     pub prev_hash: String,
@@ -69,9 +95,10 @@ impl Store {
         &self,
         at: &str,
         actor: &str,
-        action: &str,
+        action: Action,
         detail: &serde_json::Value,
     ) -> Result<()> {
+        let action = action.as_str();
         let detail = serde_json::to_string(detail).unwrap_or_else(|_| "{}".into());
         let own_transaction = self.conn.is_autocommit();
         if own_transaction {
@@ -275,7 +302,7 @@ mod tests {
             s.audit(
                 "2026-03-03T10:00:00Z",
                 "officer",
-                "search",
+                Action::Search,
                 &serde_json::json!({ "n": i }),
             )
             .unwrap();
@@ -297,13 +324,23 @@ mod tests {
                 let second = Store::open(&path).unwrap();
                 for i in 0..60 {
                     second
-                        .audit("t", "import", "import", &serde_json::json!({ "n": i }))
+                        .audit(
+                            "t",
+                            "import",
+                            Action::Import,
+                            &serde_json::json!({ "n": i }),
+                        )
                         .unwrap();
                 }
             });
             for i in 0..60 {
                 first
-                    .audit("t", "officer", "decide", &serde_json::json!({ "n": i }))
+                    .audit(
+                        "t",
+                        "officer",
+                        Action::Decide,
+                        &serde_json::json!({ "n": i }),
+                    )
                     .unwrap();
             }
             import.join().unwrap();
@@ -316,7 +353,8 @@ mod tests {
     #[test]
     fn updates_and_deletes_are_refused() {
         let (_d, s) = store();
-        s.audit("t", "a", "x", &serde_json::json!({})).unwrap();
+        s.audit("t", "a", Action::Export, &serde_json::json!({}))
+            .unwrap();
         assert!(s
             .conn
             .execute("UPDATE audit_log SET actor = 'mallory'", [])
@@ -327,7 +365,12 @@ mod tests {
     #[test]
     fn a_hand_edit_is_found_and_located() {
         let (_d, s) = store();
-        for action in ["case_created", "import", "search", "sweep"] {
+        for action in [
+            Action::CaseCreated,
+            Action::Import,
+            Action::Search,
+            Action::Sweep,
+        ] {
             s.audit(
                 "2026-03-03T10:00:00Z",
                 "officer",
@@ -340,5 +383,41 @@ mod tests {
         let v = s.verify_audit().unwrap();
         assert!(!v.intact);
         assert_eq!(v.broken_at, Some(3));
+    }
+
+    /// A trail written before the spellings were unified keeps its rows as
+    /// they were (the chain hashes them) and reads them as the same actions.
+    #[test]
+    fn old_spellings_stay_verifiable_and_readable() {
+        let (_d, s) = store();
+        s.append("2025-01-01T09:00:00Z", "officer", "case_created", "{}")
+            .unwrap();
+        s.append("2025-01-02T09:00:00Z", "officer", "subject_updated", "{}")
+            .unwrap();
+        s.audit(
+            "2026-03-03T10:00:00Z",
+            "officer",
+            Action::Import,
+            &serde_json::json!({}),
+        )
+        .unwrap();
+        assert!(s.verify_audit().unwrap().intact);
+        let actions: Vec<Action> = s
+            .audit_entries()
+            .unwrap()
+            .iter()
+            .map(|e| e.action)
+            .collect();
+        assert_eq!(
+            actions,
+            [Action::CaseCreated, Action::SubjectUpdated, Action::Import]
+        );
+        let stored: String = s
+            .conn
+            .query_row("SELECT action FROM audit_log WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(stored, "case_created");
     }
 }

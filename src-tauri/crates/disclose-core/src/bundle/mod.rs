@@ -107,10 +107,9 @@ pub fn export(
     folder: &mut CaseFolder,
     profile: &Profile,
     options: &ExportOptions,
-    now: &str,
     today: NaiveDate,
 ) -> Result<ExportResult> {
-    export_watched(folder, profile, options, now, today, &Watch::none())
+    export_watched(folder, profile, options, today, &Watch::none())
 }
 
 /// As [`export`], telling `watch` how the leak check of what is new goes,
@@ -119,10 +118,10 @@ pub fn export_watched(
     folder: &mut CaseFolder,
     profile: &Profile,
     options: &ExportOptions,
-    now: &str,
     today: NaiveDate,
     watch: &Watch,
 ) -> Result<ExportResult> {
+    let now = &folder.now();
     crate::integrity::export_check(folder)?;
     let plan = plan(folder, profile, options, today)?;
     let report = check(folder, profile, &plan, watch)?;
@@ -144,7 +143,7 @@ pub fn export_watched(
     folder.store.audit(
         now,
         &actor,
-        "export",
+        crate::audit::Action::Export,
         &serde_json::json!({
             // Absolute, so purge can tell exports outside the case apart.
             "path": std::path::absolute(&options.out)
@@ -476,7 +475,7 @@ pub fn fixed_wording(folder: &CaseFolder, profile: &Profile) -> Result<String> {
     let reasons = folder.reasons()?;
     let (mut rows, left_out) = schedule::rows(folder)?;
     for row in &mut rows {
-        row.description = schedule::type_label(&row.kind).to_string();
+        row.description = schedule::type_label(row.kind).to_string();
         row.file = format!("documents/{:04}.pdf", row.number);
     }
     let every_reason: Vec<String> = reasons.iter().map(|r| r.code.clone()).collect();

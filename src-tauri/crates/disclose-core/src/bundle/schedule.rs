@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::case::CaseFolder;
 use crate::error::Result;
+use crate::extract::FileType;
 use crate::marks::MarkStatus;
 use crate::review::{Decision, Reason};
 
@@ -20,7 +21,7 @@ pub struct ScheduleRow {
     pub item_id: i64,
     pub date: String,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: FileType,
     pub description: String,
     /// How many redactions were made.
     pub redactions: u64,
@@ -36,25 +37,26 @@ pub struct ScheduleRow {
 /// Items left out of the schedule, by decision (not relevant, duplicate).
 pub type LeftOut = BTreeMap<String, u64>;
 
-pub(crate) fn type_label(file_type: &str) -> &'static str {
+pub(crate) fn type_label(file_type: FileType) -> &'static str {
+    use FileType::*;
     match file_type {
-        "email" | "msg" | "mbox" => "Email",
-        "pdf" => "PDF document",
-        "docx" | "doc" | "odt" | "rtf" => "Word-processed document",
-        "xlsx" | "xls" | "ods" | "csv" => "Spreadsheet or records export",
-        "pptx" | "ppt" | "odp" => "Presentation",
-        "image" => "Image or scan",
-        "audio" => "Call or sound recording, with its transcript",
-        "video" => "Video or CCTV footage, other people blurred",
-        "html" => "Web page or portal record",
-        "json" => "System record",
-        "text" => "Text note",
-        "zip" => "Archive listing",
-        "pst" => "Outlook mailbox listing",
-        "calendar" => "Calendar entry",
-        "task" => "Task",
-        "contact" => "Contact card",
-        _ => "File",
+        Email | Msg | Mbox => "Email",
+        Pdf => "PDF document",
+        Docx | Doc | Odt | Rtf => "Word-processed document",
+        Xlsx | Xls | Ods | Csv => "Spreadsheet or records export",
+        Pptx | Ppt | Odp => "Presentation",
+        Image => "Image or scan",
+        Audio => "Call or sound recording, with its transcript",
+        Video => "Video or CCTV footage, other people blurred",
+        Html => "Web page or portal record",
+        Json => "System record",
+        Text => "Text note",
+        Zip => "Archive listing",
+        Pst => "Outlook mailbox listing",
+        Calendar => "Calendar entry",
+        Task => "Task",
+        Contact => "Contact card",
+        Ole | Binary => "File",
     }
 }
 
@@ -97,7 +99,7 @@ pub fn rows(folder: &CaseFolder) -> Result<(Vec<ScheduleRow>, LeftOut)> {
         let mut reasons: Vec<String> = redactions.iter().map(|m| m.reason.clone()).collect();
         reasons.sort();
         reasons.dedup();
-        let mut description = type_label(&item.file_type).to_string();
+        let mut description = type_label(item.file_type).to_string();
         if let Some(subject) = item
             .metadata
             .get("subject")
@@ -120,7 +122,7 @@ pub fn rows(folder: &CaseFolder) -> Result<(Vec<ScheduleRow>, LeftOut)> {
                 .and_then(|d| d.get(..10))
                 .unwrap_or("")
                 .to_string(),
-            kind: item.file_type.clone(),
+            kind: item.file_type,
             description,
             redactions: redactions.len() as u64,
             redaction_reasons: reasons,
@@ -152,7 +154,7 @@ pub fn csv(rows: &[ScheduleRow]) -> Vec<u8> {
         let _ = out.write_record([
             r.number.to_string(),
             r.date.clone(),
-            r.kind.clone(),
+            r.kind.as_str().to_string(),
             r.description.clone(),
             r.redactions.to_string(),
             r.redaction_reasons.join(" "),

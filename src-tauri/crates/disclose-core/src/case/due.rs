@@ -8,41 +8,34 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{CaseFolder, Home};
+use super::CaseFolder;
 use crate::clock::calendar::{self, HolidaysFile};
 use crate::clock::{v1, Calendar};
+use crate::context::Context;
 use crate::error::Result;
 use crate::store::Store;
 
-/// Why a due date was recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cause {
-    /// The case was created.
-    Created,
-    /// Someone paused the clock or changed the extension.
-    Changed,
-    /// A bank-holidays file was imported.
-    Holidays,
-    /// The deadline rules (or built-in holidays) of this release differ.
-    Rules,
+crate::vocab::vocabulary! {
+    /// Why a due date was recorded.
+    pub enum Cause ("cause") {
+        /// The case was created.
+        Created = "created",
+        /// Someone paused the clock or changed the extension.
+        Changed = "changed",
+        /// A bank-holidays file was imported.
+        Holidays = "holidays",
+        /// The deadline rules (or built-in holidays) of this release differ.
+        Rules = "rules",
+    }
 }
 
 impl Cause {
-    fn as_str(self) -> &'static str {
+    fn describe(self) -> &'static str {
         match self {
-            Cause::Created => "created",
-            Cause::Changed => "changed",
-            Cause::Holidays => "holidays",
-            Cause::Rules => "rules",
-        }
-    }
-
-    fn describe(cause: &str) -> &'static str {
-        match cause {
-            "holidays" => "bank holidays were imported",
-            "rules" => "Disclose's deadline rules or built-in bank holidays changed",
-            "changed" => "the clock was paused or the extension changed",
-            _ => "the case was created",
+            Cause::Holidays => "bank holidays were imported",
+            Cause::Rules => "Disclose's deadline rules or built-in bank holidays changed",
+            Cause::Changed => "the clock was paused or the extension changed",
+            Cause::Created => "the case was created",
         }
     }
 }
@@ -55,7 +48,7 @@ pub struct DueMove {
     pub before: NaiveDate,
     pub after: NaiveDate,
     /// `holidays` or `rules`.
-    pub cause: String,
+    pub cause: Cause,
     /// Why, in words.
     pub why: String,
     /// When it was noticed (RFC 3339).
@@ -106,7 +99,7 @@ pub fn moves(store: &Store, reference: &str) -> Result<Vec<DueMove>> {
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
+            r.get::<_, Cause>(3)?,
         ))
     })?;
     let mut out = Vec::new();
@@ -117,7 +110,7 @@ pub fn moves(store: &Store, reference: &str) -> Result<Vec<DueMove>> {
                 reference: reference.to_string(),
                 before,
                 after,
-                why: Cause::describe(&cause).to_string(),
+                why: cause.describe().to_string(),
                 cause,
                 at,
             });
@@ -130,12 +123,8 @@ pub fn moves(store: &Store, reference: &str) -> Result<Vec<DueMove>> {
 /// from the one recorded, records the move (and audits it). A case recorded
 /// before due dates were kept is compared with what the previous rules gave
 /// it. Closed cases are left alone.
-pub fn recheck(
-    folder: &CaseFolder,
-    calendar: &Calendar,
-    cause: Cause,
-    now: &str,
-) -> Result<Option<DueMove>> {
+pub fn recheck(folder: &CaseFolder, calendar: &Calendar, cause: Cause) -> Result<Option<DueMove>> {
+    let now = &folder.now();
     if crate::retention::closure(folder)?.is_some() {
         return Ok(None);
     }
@@ -155,30 +144,31 @@ pub fn recheck(
         return Ok(None);
     }
     record(&folder.store, due, Some(before), cause, now)?;
-    let why = Cause::describe(cause.as_str());
+    let why = cause.describe();
     folder.store.audit(
         now,
         folder.actor(),
-        "deadline-moved",
+        crate::audit::Action::DeadlineMoved,
         &serde_json::json!({ "due_before": before, "due_after": due, "cause": cause.as_str(), "why": why }),
     )?;
     Ok(Some(DueMove {
         reference: case.reference,
         before,
         after: due,
-        cause: cause.as_str().to_string(),
+        cause,
         why: why.to_string(),
         at: now.to_string(),
     }))
 }
 
 /// Re-checks every open case in `home`; returns the due dates that moved.
-pub fn recheck_all(home: &Home, cause: Cause, now: &str) -> Result<Vec<DueMove>> {
+pub fn recheck_all(context: &Context, cause: Cause) -> Result<Vec<DueMove>> {
+    let home = context.home();
     let calendar = Calendar::load(home)?;
     let mut moved = Vec::new();
     for reference in home.case_references()? {
-        let folder = CaseFolder::open(home, &reference)?;
-        moved.extend(recheck(&folder, &calendar, cause, now)?);
+        let folder = CaseFolder::open(context, &reference)?;
+        moved.extend(recheck(&folder, &calendar, cause)?);
     }
     Ok(moved)
 }
@@ -194,16 +184,16 @@ pub struct HolidaysImport {
 
 /// Imports a GOV.UK bank-holidays file into `home` and re-checks every
 /// open case against it.
-pub fn import_holidays(home: &Home, file: &std::path::Path, now: &str) -> Result<HolidaysImport> {
-    let file = calendar::import(home, file)?;
-    let moved = recheck_all(home, Cause::Holidays, now)?;
+pub fn import_holidays(context: &Context, file: &std::path::Path) -> Result<HolidaysImport> {
+    let file = calendar::import(context.home(), file)?;
+    let moved = recheck_all(context, Cause::Holidays)?;
     Ok(HolidaysImport { file, moved })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::Case;
+    use crate::case::{Case, Home};
     use crate::clock::Region;
 
     fn d(s: &str) -> NaiveDate {
@@ -213,7 +203,7 @@ mod tests {
     fn scottish_case(home: &Home, reference: &str, received: &str) -> CaseFolder {
         let mut case = Case::new(reference, "A Person", d(received)).unwrap();
         case.region = Region::Scotland;
-        CaseFolder::create(home, &case, "2026-05-20T10:00:00Z").unwrap()
+        CaseFolder::create(&crate::context::at(home, "2026-05-20T10:00:00Z"), &case).unwrap()
     }
 
     #[test]
@@ -227,7 +217,11 @@ mod tests {
             .conn
             .execute("DELETE FROM due_dates", [])
             .unwrap();
-        let moved = recheck_all(&home, Cause::Rules, "2026-05-21T09:00:00Z").unwrap();
+        let moved = recheck_all(
+            &crate::context::at(&home, "2026-05-21T09:00:00Z"),
+            Cause::Rules,
+        )
+        .unwrap();
         assert_eq!(moved.len(), 1);
         assert_eq!(
             (moved[0].before, moved[0].after),
@@ -240,9 +234,12 @@ mod tests {
         assert_eq!(last.detail["due_before"], "2026-06-15");
         assert_eq!(last.detail["due_after"], "2026-06-16");
         // Nothing moves twice.
-        assert!(recheck_all(&home, Cause::Rules, "2026-05-22T09:00:00Z")
-            .unwrap()
-            .is_empty());
+        assert!(recheck_all(
+            &crate::context::at(&home, "2026-05-22T09:00:00Z"),
+            Cause::Rules
+        )
+        .unwrap()
+        .is_empty());
     }
 
     #[test]
@@ -251,7 +248,7 @@ mod tests {
         let home = Home::new(dir.path());
         let open = scottish_case(&home, "OPEN", "2026-03-02");
         let mut closed = scottish_case(&home, "CLOSED", "2026-05-15");
-        crate::retention::close(&mut closed, "responded", d("2026-06-01"), "x").unwrap();
+        crate::retention::close(&mut closed, "responded", d("2026-06-01")).unwrap();
         closed
             .store
             .conn
@@ -259,7 +256,12 @@ mod tests {
             .unwrap();
         let entries = |f: &CaseFolder| f.store.audit_entries().unwrap().len();
         let (open_before, closed_before) = (entries(&open), entries(&closed));
-        assert!(recheck_all(&home, Cause::Rules, "now").unwrap().is_empty());
+        assert!(recheck_all(
+            &crate::context::at(&home, "2026-06-02T09:00:00Z"),
+            Cause::Rules
+        )
+        .unwrap()
+        .is_empty());
         assert_eq!(entries(&open), open_before);
         assert_eq!(entries(&closed), closed_before);
         assert!(moves(&open.store, "OPEN").unwrap().is_empty());

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{validate_reference, Case, Home};
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::index::CaseIndex;
 use crate::private::{self, Exposure};
@@ -13,9 +14,10 @@ use crate::store::Store;
 
 pub struct CaseFolder {
     dir: PathBuf,
-    pub store: Store,
+    pub(crate) store: Store,
     pub index: CaseIndex,
-    actor: String,
+    /// The home, the person acting and the clock, from the caller.
+    context: Context,
     exposed: Vec<Exposure>,
     /// The last sweep's result and the state of the case it was made on.
     pub(crate) sweep_cache: Option<(String, crate::sweep::SweepReport)>,
@@ -23,9 +25,9 @@ pub struct CaseFolder {
 
 impl CaseFolder {
     /// Creates the folder for a new case; refuses if it exists.
-    pub fn create(home: &Home, case: &Case, now: &str) -> Result<CaseFolder> {
+    pub fn create(context: &Context, case: &Case) -> Result<CaseFolder> {
         case.validate()?;
-        let dir = home.case_dir(&case.reference);
+        let dir = context.home().case_dir(&case.reference);
         // A purged case leaves its record behind, and its reference is not
         // given out again.
         if dir.join("case.db").exists() || dir.join("purged.json").exists() {
@@ -34,23 +36,24 @@ impl CaseFolder {
         // HOOK (encryption at rest): nothing is made in a locked home.
         crate::crypt::require_unlocked(&dir)?;
         private::make_dir(&dir)?;
-        let folder = CaseFolder::open_dir(dir)?;
+        let folder = CaseFolder::open_dir(context, dir)?;
+        let now = &folder.now();
         folder.store.save_case(case, now)?;
         let due = folder.deadline()?.due;
         super::due::record(&folder.store, due, None, super::due::Cause::Created, now)?;
         folder.store.audit(
             now,
             folder.actor(),
-            "case_created",
+            crate::audit::Action::CaseCreated,
             &serde_json::json!({ "reference": case.reference, "kind": case.kind, "received": case.received }),
         )?;
         Ok(folder)
     }
 
     /// Opens an existing case by reference.
-    pub fn open(home: &Home, reference: &str) -> Result<CaseFolder> {
+    pub fn open(context: &Context, reference: &str) -> Result<CaseFolder> {
         validate_reference(reference)?;
-        let dir = home.case_dir(reference);
+        let dir = context.home().case_dir(reference);
         if dir.join(crate::retention::PURGE_JOURNAL).is_file() {
             return Err(Error::Invalid(format!(
                 "case {reference} is being purged (the purge was interrupted): run `disclose case purge {reference}` to finish it"
@@ -59,15 +62,15 @@ impl CaseFolder {
         if !dir.join("case.db").is_file() {
             return Err(Error::CaseNotFound(reference.to_string()));
         }
-        CaseFolder::open_dir(dir)
+        CaseFolder::open_dir(context, dir)
     }
 
-    fn open_dir(dir: PathBuf) -> Result<CaseFolder> {
+    fn open_dir(context: &Context, dir: PathBuf) -> Result<CaseFolder> {
         // HOOK (encryption at rest): a locked encrypted home is not opened.
         crate::crypt::require_unlocked(&dir)?;
         let mut store = Store::open(&dir.join("case.db"))?;
         let reference = dir.file_name().unwrap_or_default().to_string_lossy();
-        let home = home_of(&dir);
+        let home = context.home();
         store.set_anchor(crate::audit::anchor::Anchor::new(home.root(), &reference));
         let mut index = CaseIndex::open(&dir.join("index"))?;
         let replaced_older = index.replaced_older;
@@ -87,7 +90,7 @@ impl CaseFolder {
             dir,
             store,
             index,
-            actor: crate::actor::Actor::current(&home).label(),
+            context: context.clone(),
             exposed,
             sweep_cache: None,
         };
@@ -131,7 +134,7 @@ impl CaseFolder {
 
     /// Rebuilds the search index from the store (`disclose reindex`): the
     /// old index is deleted and every item indexed again. Audited.
-    pub fn reindex(&mut self, now: &str) -> Result<u64> {
+    pub fn reindex(&mut self) -> Result<u64> {
         let index_dir = self.dir.join("index");
         // Marks the rebuild as under way, so one cut short is found on open.
         let marker = self.dir.join(REBUILDING);
@@ -148,11 +151,10 @@ impl CaseFolder {
         )?;
         let documents = crate::ingest::reindex_pending(self)?;
         std::fs::remove_file(&marker)?;
-        let actor = self.actor.clone();
         self.store.audit(
-            now,
-            &actor,
-            "reindex",
+            &self.now(),
+            self.actor(),
+            crate::audit::Action::Reindex,
             &serde_json::json!({ "documents": documents }),
         )?;
         Ok(documents)
@@ -168,14 +170,24 @@ impl CaseFolder {
         self.store.verify_anchored(anchored)
     }
 
-    /// Who is acting, as recorded in the audit trail (default: the name set
-    /// for this machine's account, with the account from the system).
+    /// Who is acting, as recorded in the audit trail (the context's).
     pub fn actor(&self) -> &str {
-        &self.actor
+        self.context.actor()
     }
 
-    pub fn set_actor(&mut self, actor: &str) {
-        self.actor = actor.to_string();
+    /// Now, as the engine records it (the context's clock).
+    pub fn now(&self) -> String {
+        self.context.now()
+    }
+
+    /// Today where the user is (the context's clock).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.context.today()
+    }
+
+    /// The home, the person acting and the clock this case was opened with.
+    pub fn context(&self) -> &Context {
+        &self.context
     }
 
     pub fn dir(&self) -> &Path {
@@ -189,8 +201,8 @@ impl CaseFolder {
         &mut self,
         pause: Option<crate::clock::Pause>,
         extended: Option<bool>,
-        now: &str,
     ) -> Result<crate::clock::Deadline> {
+        let now = &self.now();
         let calendar = self.calendar()?;
         let mut case = self.case()?;
         let before = case.deadline(&calendar)?;
@@ -211,8 +223,8 @@ impl CaseFolder {
         )?;
         self.store.audit(
             now,
-            &self.actor,
-            "deadline-change",
+            self.actor(),
+            crate::audit::Action::DeadlineChange,
             &serde_json::json!({
                 "pause": pause.map(|p| format!("{}:{}", p.from, p.to)),
                 "extended": case.extended,
@@ -224,13 +236,13 @@ impl CaseFolder {
     }
 
     /// The Disclose home the case lives in (`<home>/cases/<ref>`).
-    pub fn home(&self) -> Home {
-        home_of(&self.dir)
+    pub fn home(&self) -> &Home {
+        self.context.home()
     }
 
     /// The bank holidays in force for this case: the home's.
     pub fn calendar(&self) -> Result<crate::clock::Calendar> {
-        crate::clock::Calendar::load(&self.home())
+        crate::clock::Calendar::load(self.home())
     }
 
     /// The case's deadline with the home's bank holidays.
@@ -261,16 +273,6 @@ impl CaseFolder {
 
 /// Present while the index is being rebuilt.
 const REBUILDING: &str = "index-rebuilding";
-
-/// The home a case folder lives in (`<home>/cases/<reference>`).
-fn home_of(case_dir: &Path) -> Home {
-    Home::new(
-        case_dir
-            .parent()
-            .and_then(Path::parent)
-            .unwrap_or(Path::new(".")),
-    )
-}
 
 /// The operating-system account running this process, as the system
 /// names it (see [`crate::actor`]).

@@ -7,12 +7,15 @@ pub mod due;
 mod folder;
 mod home;
 mod overview;
+mod uses;
+mod validate;
 
 pub use folder::os_user;
 
 pub use folder::CaseFolder;
 pub use home::Home;
 pub use overview::{all_cases, CaseOverview};
+pub use validate::{refuse, CaseField, Problem};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -147,40 +150,6 @@ impl Case {
     /// of `calendar` (`CaseFolder::deadline` uses the home's).
     pub fn deadline(&self, calendar: &Calendar) -> Result<Deadline> {
         Ok(crate::clock::compute(&self.deadline_input(), calendar)?)
-    }
-
-    /// Checks the fields a case cannot work without.
-    pub fn validate(&self) -> Result<()> {
-        validate_reference(&self.reference)?;
-        self.deadline(&Calendar::built_in())?;
-        if self.subject.name.trim().is_empty() {
-            return Err(Error::Invalid("the subject's name is required".into()));
-        }
-        if let Some(ni) = &self.subject.ni_number {
-            if crate::identifiers::normalise_ni(ni).is_none() {
-                return Err(Error::Invalid(format!(
-                    "'{ni}' is not a valid National Insurance number"
-                )));
-            }
-        }
-        for email in &self.subject.emails {
-            if !email.contains('@') {
-                return Err(Error::Invalid(format!("'{email}' is not an email address")));
-            }
-        }
-        for postcode in &self.subject.postcodes {
-            if crate::identifiers::normalise_postcode(postcode).is_none() {
-                return Err(Error::Invalid(format!("'{postcode}' is not a UK postcode")));
-            }
-        }
-        for phone in &self.subject.phones {
-            if crate::identifiers::normalise_phone(phone).is_none() {
-                return Err(Error::Invalid(format!(
-                    "'{phone}' is not a UK phone number"
-                )));
-            }
-        }
-        Ok(())
     }
 }
 

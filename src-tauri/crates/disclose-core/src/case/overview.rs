@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::due::{self, DueMove};
 use super::{Case, CaseFolder, Home};
 use crate::clock::{self, Calendar, Deadline};
+use crate::context::Context;
 use crate::error::Result;
 use crate::retention::{self, Closure};
 use crate::review::ReviewProgress;
@@ -113,12 +114,13 @@ impl CaseOverview {
 
 /// Every case in `home`: open cases most urgent first (overdue cases
 /// lead), then closed cases, most recently closed first.
-pub fn all_cases(home: &Home, today: NaiveDate) -> Result<Vec<CaseOverview>> {
+pub fn all_cases(context: &Context) -> Result<Vec<CaseOverview>> {
+    let (home, today) = (context.home(), context.today());
     let calendar = Calendar::load(home)?;
     let mut cases = Vec::new();
     for reference in home.case_references()? {
         cases.push(CaseOverview::with_calendar(
-            &CaseFolder::open(home, &reference)?,
+            &CaseFolder::open(context, &reference)?,
             &calendar,
             today,
         )?);

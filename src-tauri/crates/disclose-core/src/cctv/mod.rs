@@ -20,9 +20,9 @@ use crate::media::video;
 use crate::store::{originals, Status};
 
 /// The type of a video item.
-pub const VIDEO: &str = "video";
+pub const VIDEO: crate::extract::FileType = crate::extract::FileType::Video;
 /// The kind of a face mark.
-pub const FACE: &str = "face";
+pub const FACE: crate::marks::DataKind = crate::marks::DataKind::Face;
 
 /// The person key of face track `n`.
 pub fn track_key(n: u32) -> String {
@@ -85,12 +85,12 @@ fn marks_of(item_id: i64, tracks: &[video::tracks::Track]) -> Vec<NewMark> {
                     rect: face.rect,
                 },
                 text: String::new(),
-                kind: FACE.into(),
-                whose: "third_party".into(),
+                kind: FACE,
+                whose: crate::marks::Whose::ThirdParty,
                 person: track_key(track.number),
                 reason: "third-party".into(),
                 confidence: Some(face.score),
-                source: "detect".into(),
+                source: crate::marks::MarkSource::Detect,
             });
         }
     }
@@ -291,12 +291,12 @@ mod tests {
                 item_id: m.item_id,
                 target: m.target,
                 text: String::new(),
-                kind: m.kind.clone(),
-                whose: m.whose.clone(),
+                kind: m.kind,
+                whose: m.whose,
                 person: m.person.clone(),
                 reason: m.reason.clone(),
                 confidence: m.confidence,
-                source: m.source.clone(),
+                source: m.source,
                 status: if m.person == "face-2" {
                     MarkStatus::Rejected
                 } else {

@@ -16,8 +16,9 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 
-use crate::case::{Case, CaseFolder, Home, HouseholdMember, Kind, Subject};
+use crate::case::{Case, CaseFolder, HouseholdMember, Kind, Subject};
 use crate::clock::Region;
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::ingest::{self, ImportOptions, ImportSummary, NoProgress, ProgressSink};
 
@@ -77,32 +78,23 @@ pub fn write_demo_files(dir: &Path, seed: u64) -> Result<Vec<PathBuf>> {
 
 /// Creates the demo case in `home` (received ten days before `today`),
 /// writes its files into the case folder's `demo-input/` and imports them.
-pub fn create_demo(
-    home: &Home,
-    reference: &str,
-    now: &str,
-    today: NaiveDate,
-    user: &str,
-) -> Result<(CaseFolder, ImportSummary)> {
-    create_demo_with_progress(home, reference, now, today, user, &NoProgress)
+pub fn create_demo(context: &Context, reference: &str) -> Result<(CaseFolder, ImportSummary)> {
+    create_demo_with_progress(context, reference, &NoProgress)
 }
 
 /// `create_demo`, telling `progress` how the import of its files goes (the
 /// desktop shows it while the demo is made behind the open window).
 pub fn create_demo_with_progress(
-    home: &Home,
+    context: &Context,
     reference: &str,
-    now: &str,
-    today: NaiveDate,
-    user: &str,
     progress: &dyn ProgressSink,
 ) -> Result<(CaseFolder, ImportSummary)> {
-    let received = today - chrono::Days::new(10);
+    let home = context.home();
+    let received = context.today() - chrono::Days::new(10);
     let case = demo_case(reference, received);
     crate::profile::ensure_demo(home)?;
     crate::staff::ensure_demo(home)?;
-    let mut folder = CaseFolder::create(home, &case, now)?;
-    folder.set_actor(user);
+    let mut folder = CaseFolder::create(context, &case)?;
     // HOOK (encryption at rest): an encrypted home keeps no plain copy of
     // the demo's files; they are written outside it and removed after.
     let scratch = match crate::crypt::keys_for(folder.dir()) {
@@ -120,7 +112,7 @@ pub fn create_demo_with_progress(
         )));
     }
     write_demo_files(&input, DEMO_SEED)?;
-    let options = ImportOptions::new(user, now);
+    let options = ImportOptions::default();
     let summary = ingest::import(
         &mut folder,
         &[input],

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Finding;
+use super::{DataKind, Finding};
 
 const STREET_END: &str = "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Way|Place|Crescent|\
     Gardens|Terrace|Grove|Walk|Park|Square|Mews|Row|View|Rise|Parade|Green|Hill|Vale|Fold|Brow|\
@@ -25,7 +25,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         .map(|m| Finding {
             start: m.start(),
             end: m.end(),
-            kind: "address_line",
+            kind: DataKind::AddressLine,
             text: m.as_str().to_string(),
             confidence: 0.85,
         })

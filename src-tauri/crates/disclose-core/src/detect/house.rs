@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Finding;
+use super::{DataKind, Finding};
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -50,7 +50,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         out.push(Finding {
             start: m.start(),
             end,
-            kind: "address_line",
+            kind: DataKind::AddressLine,
             text: text[m.start()..end].to_string(),
             confidence: 0.7,
         });

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::lexicon as lex;
 use super::names::words;
-use super::Finding;
+use super::{DataKind, Finding};
 
 /// Names as lower-case word sequences, by their first word.
 #[derive(Debug, Clone, Default)]
@@ -82,7 +82,7 @@ impl KnownNames {
                     out.push(Finding {
                         start,
                         end,
-                        kind: "person_name",
+                        kind: DataKind::PersonName,
                         text: text[start..end].to_string(),
                         confidence: 0.8,
                     });

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::numbers::finding;
-use super::Finding;
+use super::{DataKind, Finding};
 
 static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -30,11 +30,11 @@ static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = BROKEN_EMAIL
         .find_iter(text)
-        .map(|m| finding(m, "email", 0.8))
+        .map(|m| finding(m, DataKind::Email, 0.8))
         .collect();
     for m in BARE_PHONE.find_iter(text) {
         if contact_before(text, m.start()) {
-            out.push(finding(m, "phone", 0.75));
+            out.push(finding(m, DataKind::Phone, 0.75));
         }
     }
     out
@@ -61,7 +61,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<(&'static str, String)> {
-        find(text).into_iter().map(|f| (f.kind, f.text)).collect()
+        find(text)
+            .into_iter()
+            .map(|f| (f.kind.as_str(), f.text))
+            .collect()
     }
 
     #[test]

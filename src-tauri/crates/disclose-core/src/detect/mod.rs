@@ -26,14 +26,36 @@ use serde::Serialize;
 
 use crate::identifiers::{self, IdKind};
 
+crate::vocab::vocabulary! {
+    /// What a piece of personal data is: the kinds detection finds, and the
+    /// two a mark can have besides (`manual`, `term`).
+    pub enum DataKind ("kind") {
+        NiNumber = "ni_number",
+        Postcode = "postcode",
+        Phone = "phone",
+        Email = "email",
+        NhsNumber = "nhs_number",
+        CardNumber = "card_number",
+        SortCode = "sort_code",
+        AccountNumber = "account_number",
+        DateOfBirth = "date_of_birth",
+        VehicleReg = "vehicle_reg",
+        AddressLine = "address_line",
+        PersonName = "person_name",
+        /// A mark a reviewer made by hand (never a finding).
+        Manual = "manual",
+        /// A mark of "redact this everywhere" (never a finding).
+        Term = "term",
+        /// A face in a video, to blur (never a text finding).
+        Face = "face",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub start: usize,
     pub end: usize,
-    /// `ni_number`, `postcode`, `phone`, `email`, `nhs_number`, `card_number`,
-    /// `sort_code`, `account_number`, `date_of_birth`, `vehicle_reg`,
-    /// `address_line`, `person_name`.
-    pub kind: &'static str,
+    pub kind: DataKind,
     pub text: String,
     /// 0 to 1: how sure the recogniser is that this is personal data.
     pub confidence: f32,
@@ -44,28 +66,28 @@ pub use names::person_key;
 pub use numbers::{luhn, valid_nhs};
 
 /// Kinds that a job, invoice or order reference can look like.
-const NUMBER_KINDS: &[&str] = &[
-    "phone",
-    "nhs_number",
-    "card_number",
-    "sort_code",
-    "account_number",
+const NUMBER_KINDS: &[DataKind] = &[
+    DataKind::Phone,
+    DataKind::NhsNumber,
+    DataKind::CardNumber,
+    DataKind::SortCode,
+    DataKind::AccountNumber,
 ];
 
 /// Which kind wins when two findings overlap: earlier in the list first.
-const PRECEDENCE: &[&str] = &[
-    "email",
-    "ni_number",
-    "date_of_birth",
-    "sort_code",
-    "account_number",
-    "phone",
-    "nhs_number",
-    "card_number",
-    "vehicle_reg",
-    "postcode",
-    "address_line",
-    "person_name",
+const PRECEDENCE: &[DataKind] = &[
+    DataKind::Email,
+    DataKind::NiNumber,
+    DataKind::DateOfBirth,
+    DataKind::SortCode,
+    DataKind::AccountNumber,
+    DataKind::Phone,
+    DataKind::NhsNumber,
+    DataKind::CardNumber,
+    DataKind::VehicleReg,
+    DataKind::Postcode,
+    DataKind::AddressLine,
+    DataKind::PersonName,
 ];
 
 /// Every finding in `text`, in text order.
@@ -103,10 +125,10 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
             start: f.start,
             end: f.end,
             kind: match f.kind {
-                IdKind::NiNumber => "ni_number",
-                IdKind::Postcode => "postcode",
-                IdKind::Phone => "phone",
-                IdKind::Email => "email",
+                IdKind::NiNumber => DataKind::NiNumber,
+                IdKind::Postcode => DataKind::Postcode,
+                IdKind::Phone => DataKind::Phone,
+                IdKind::Email => DataKind::Email,
             },
             text: text[f.start..f.end].to_string(),
             confidence: match f.kind {
@@ -140,7 +162,7 @@ fn resolve(text: &str, mut all: Vec<Finding>) -> Vec<Finding> {
     all.sort_by_key(|f| {
         // A number the text calls an NHS number is one, even if it could
         // be dialled.
-        let rank = if f.kind == "nhs_number" && f.confidence >= 0.9 {
+        let rank = if f.kind == DataKind::NhsNumber && f.confidence >= 0.9 {
             Some(0)
         } else {
             PRECEDENCE.iter().position(|k| *k == f.kind)

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Finding;
+use super::{DataKind, Finding};
 
 static NHS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b").expect("valid regex"));
@@ -66,7 +66,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         // A UK number in international form is the identifiers' to find.
         let uk = m.as_str().starts_with("+44") || m.as_str().starts_with("0044");
         if (10..=15).contains(&digits) && !uk {
-            out.push(finding(m, "phone", 0.85));
+            out.push(finding(m, DataKind::Phone, 0.85));
         }
     }
     for m in NHS.find_iter(text) {
@@ -79,31 +79,31 @@ pub fn find(text: &str) -> Vec<Finding> {
             } else {
                 0.3
             };
-            out.push(finding(m, "nhs_number", confidence));
+            out.push(finding(m, DataKind::NhsNumber, confidence));
         }
     }
     for m in CARD.find_iter(text) {
         if luhn(m.as_str()) {
-            out.push(finding(m, "card_number", 0.85));
+            out.push(finding(m, DataKind::CardNumber, 0.85));
         }
     }
     for m in SORT_CODE.find_iter(text) {
         if cued(&SORT_CODE_CUE, text, m.start()) {
-            out.push(finding(m, "sort_code", 0.9));
+            out.push(finding(m, DataKind::SortCode, 0.9));
         }
     }
     for m in ACCOUNT.find_iter(text) {
         if cued(&ACCOUNT_CUE, text, m.start()) {
-            out.push(finding(m, "account_number", 0.85));
+            out.push(finding(m, DataKind::AccountNumber, 0.85));
         }
     }
     for m in DATE.find_iter(text) {
         if cued(&BIRTH_CUE, text, m.start()) {
-            out.push(finding(m, "date_of_birth", 0.9));
+            out.push(finding(m, DataKind::DateOfBirth, 0.9));
         }
     }
     for m in VEHICLE.find_iter(text) {
-        out.push(finding(m, "vehicle_reg", 0.8));
+        out.push(finding(m, DataKind::VehicleReg, 0.8));
     }
     out
 }
@@ -124,7 +124,7 @@ fn cued(cue: &Regex, text: &str, start: usize) -> bool {
 }
 
 /// A regex match as a finding of `kind`.
-pub(super) fn finding(m: regex::Match<'_>, kind: &'static str, confidence: f32) -> Finding {
+pub(super) fn finding(m: regex::Match<'_>, kind: DataKind, confidence: f32) -> Finding {
     Finding {
         start: m.start(),
         end: m.end(),

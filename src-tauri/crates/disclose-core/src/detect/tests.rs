@@ -28,7 +28,7 @@ fn check_digits() {
 fn findings_carry_byte_ranges_of_the_text() {
     let text = "Zoë's NHS no. 943 476 5919, card 4111-1111-1111-1111, ring 07700 900123 or e-mail zoe@example.com. Job ref 123 456 7890.";
     let found = findings(text);
-    let kinds: Vec<&str> = found.iter().map(|f| f.kind).collect();
+    let kinds: Vec<&str> = found.iter().map(|f| f.kind.as_str()).collect();
     assert_eq!(
         kinds,
         ["person_name", "nhs_number", "card_number", "phone", "email"],

@@ -45,10 +45,6 @@ pub struct ImportOptions {
     pub limits: Limits,
     /// Extraction threads; defaults to the number of cores.
     pub workers: usize,
-    /// Who is importing, recorded with every item (chain of custody).
-    pub user: String,
-    /// Timestamp recorded with every item (RFC 3339).
-    pub now: String,
     /// Read images and scanned pages with OCR after the import (when
     /// Tesseract is installed); otherwise they wait for `ocr::run`.
     pub ocr: bool,
@@ -56,15 +52,15 @@ pub struct ImportOptions {
     pub process: ProcessLimits,
 }
 
-impl ImportOptions {
-    pub fn new(user: &str, now: &str) -> ImportOptions {
+/// Who imports and when come from the case's [`crate::Context`]: every
+/// item of one run is recorded with the same person and time.
+impl Default for ImportOptions {
+    fn default() -> ImportOptions {
         ImportOptions {
             limits: Limits::default(),
             workers: std::thread::available_parallelism()
                 .map(|n| n.get())
                 .unwrap_or(2),
-            user: user.to_string(),
-            now: now.to_string(),
             ocr: true,
             process: ProcessLimits::default(),
         }
@@ -223,13 +219,15 @@ pub fn import(
         already_imported: already,
     });
 
+    // One person and one time for every item of this run.
+    let (now, user) = (folder.now(), folder.actor().to_string());
     let import_id = folder.store.begin_import(
-        &options.now,
+        &now,
         &paths
             .iter()
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>(),
-        &options.user,
+        &user,
     )?;
     let seen: HashSet<String> = folder.store.all_hashes()?;
     let seen = Mutex::new(seen);
@@ -243,8 +241,7 @@ pub fn import(
         cancel,
     };
 
-    let mut writer =
-        writer::Writer::new(folder, import_id, options.now.clone(), options.user.clone())?;
+    let mut writer = writer::Writer::new(folder, import_id, now.clone(), user.clone())?;
     let poisoned_nodes = poisoned
         .iter()
         .map(|file| worker::poisoned_file(&ctx, &file.abs, &file.display, source_key(file)))
@@ -347,11 +344,11 @@ pub fn import(
         summary.ocr = crate::ocr::run(folder, options.workers, &options.process, progress, cancel)?;
     }
     summary.ocr_pending = folder.store.ocr_pending_count()?;
-    folder.store.finish_import(import_id, &options.now)?;
+    folder.store.finish_import(import_id, &now)?;
     folder.store.audit(
-        &options.now,
-        &options.user,
-        "import",
+        &now,
+        &user,
+        crate::audit::Action::Import,
         &serde_json::json!({
             "paths": paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "inputs": summary.inputs,

@@ -232,7 +232,7 @@ impl PendingDoc {
             store.text(id)?,
             &item.name,
             &item.path,
-            &item.file_type,
+            item.file_type.as_str(),
             &item.metadata,
             item.date.as_deref(),
             item.file_modified.as_deref(),
@@ -294,8 +294,7 @@ fn write_tree(
                 let first = store.item(original)?;
                 node.status = first.status;
                 node.reason = first.reason;
-                node.file_type =
-                    crate::extract::FileType::parse(&first.file_type).unwrap_or(node.file_type);
+                node.file_type = first.file_type;
             }
             None => {
                 waiting

@@ -19,11 +19,18 @@ use rusqlite::{params, params_from_iter, Row};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::audit::Action;
 use crate::case::CaseFolder;
+pub use crate::detect::DataKind;
 use crate::error::{Error, Result};
 use crate::review;
 use crate::store::Store;
 pub use crate::variants::Variants;
+pub use actions::{
+    decide, redact_place, redact_term, suggestion_groups, Selection, SuggestionGroup,
+};
+
+mod actions;
 
 /// Where a mark is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -36,46 +43,39 @@ pub enum Target {
     Area { page: u32, rect: [f32; 4] },
 }
 
-/// A mark's place in review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "kebab-case")]
-pub enum MarkStatus {
-    Suggested,
-    Accepted,
-    Rejected,
-    Removed,
-}
-
-impl MarkStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MarkStatus::Suggested => "suggested",
-            MarkStatus::Accepted => "accepted",
-            MarkStatus::Rejected => "rejected",
-            MarkStatus::Removed => "removed",
-        }
-    }
-
-    fn parse(s: &str) -> MarkStatus {
-        match s {
-            "accepted" => MarkStatus::Accepted,
-            "rejected" => MarkStatus::Rejected,
-            "removed" => MarkStatus::Removed,
-            _ => MarkStatus::Suggested,
-        }
+crate::vocab::vocabulary! {
+    /// A mark's place in review.
+    pub enum MarkStatus ("mark status") {
+        Suggested = "suggested",
+        Accepted = "accepted",
+        Rejected = "rejected",
+        Removed = "removed",
     }
 }
 
-/// Whose personal data a mark covers.
-pub const WHOSE: [&str; 6] = [
-    "subject",
-    "household",
-    "staff",
-    "organisation",
-    "third_party",
-    "unknown",
-];
+crate::vocab::vocabulary! {
+    /// Whose personal data a mark covers.
+    pub enum Whose ("owner") {
+        Subject = "subject",
+        Household = "household",
+        Staff = "staff",
+        Organisation = "organisation",
+        ThirdParty = "third_party",
+        Unknown = "unknown",
+    }
+}
+
+crate::vocab::vocabulary! {
+    /// Where a mark came from.
+    pub enum MarkSource ("mark source") {
+        /// Suggested by detection.
+        Detect = "detect",
+        /// Drawn or selected by a reviewer.
+        Manual = "manual",
+        /// "Redact this everywhere in the case".
+        Everywhere = "everywhere",
+    }
+}
 
 /// A mark as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,14 +87,13 @@ pub struct Mark {
     /// The text under the mark (for areas, the words inside it, if known).
     pub text: String,
     /// What was found (`person_name`, `phone`, ...), or `manual` / `term`.
-    pub kind: String,
-    pub whose: String,
+    pub kind: DataKind,
+    pub whose: Whose,
     /// A key grouping the marks of one person (empty when not a person).
     pub person: String,
     pub reason: String,
     pub confidence: Option<f32>,
-    /// `detect`, `manual` or `everywhere`.
-    pub source: String,
+    pub source: MarkSource,
     pub status: MarkStatus,
     pub created_at: String,
     pub created_by: String,
@@ -120,12 +119,12 @@ pub struct NewMark {
     pub item_id: i64,
     pub target: Target,
     pub text: String,
-    pub kind: String,
-    pub whose: String,
+    pub kind: DataKind,
+    pub whose: Whose,
     pub person: String,
     pub reason: String,
     pub confidence: Option<f32>,
-    pub source: String,
+    pub source: MarkSource,
 }
 
 impl NewMark {
@@ -135,12 +134,12 @@ impl NewMark {
             item_id,
             target,
             text: text.to_string(),
-            kind: "manual".into(),
-            whose: "unknown".into(),
+            kind: DataKind::Manual,
+            whose: Whose::Unknown,
             person: String::new(),
             reason: reason.to_string(),
             confidence: None,
-            source: "manual".into(),
+            source: MarkSource::Manual,
         }
     }
 }
@@ -149,12 +148,8 @@ impl NewMark {
 /// item and target, suggested or accepted) — except that adding an accepted
 /// mark where one was suggested accepts the suggestion. Returns the ids of
 /// the marks added or accepted.
-pub fn add(
-    folder: &mut CaseFolder,
-    marks: &[NewMark],
-    status: MarkStatus,
-    now: &str,
-) -> Result<Vec<i64>> {
+pub fn add(folder: &mut CaseFolder, marks: &[NewMark], status: MarkStatus) -> Result<Vec<i64>> {
+    let now = &folder.now();
     let actor = folder.actor().to_string();
     let reasons = folder.reasons()?;
     folder.store.transaction(|store| {
@@ -199,7 +194,7 @@ pub fn add(
             store.audit(
                 now,
                 &actor,
-                "mark",
+                Action::Mark,
                 &serde_json::json!({ "status": status.as_str(), "marks": added }),
             )?;
         }
@@ -208,8 +203,9 @@ pub fn add(
 }
 
 /// Moves marks to `status` (accept or reject suggestions, remove a
-/// redaction). Returns the ids that changed.
-pub fn set_status(
+/// redaction), unchecked: callers go through [`decide`], which checks each
+/// step. Returns the ids that changed.
+fn set_status(
     folder: &mut CaseFolder,
     ids: &[i64],
     status: MarkStatus,
@@ -230,10 +226,10 @@ pub fn set_status(
         }
         if !changed.is_empty() {
             let action = match status {
-                MarkStatus::Accepted => "mark-accept",
-                MarkStatus::Rejected => "mark-reject",
-                MarkStatus::Removed => "unredact",
-                MarkStatus::Suggested => "mark-reopen",
+                MarkStatus::Accepted => Action::MarkAccept,
+                MarkStatus::Rejected => Action::MarkReject,
+                MarkStatus::Removed => Action::Unredact,
+                MarkStatus::Suggested => Action::MarkReopen,
             };
             store.audit(
                 now,
@@ -251,18 +247,18 @@ pub fn set_status(
 pub struct MarkFilter {
     pub item: Option<i64>,
     pub status: Option<MarkStatus>,
-    pub kind: Option<String>,
+    pub kind: Option<DataKind>,
     pub person: Option<String>,
-    pub whose: Option<String>,
+    pub whose: Option<Whose>,
 }
 
 impl MarkFilter {
     fn matches(&self, mark: &Mark) -> bool {
         self.item.is_none_or(|i| i == mark.item_id)
             && self.status.is_none_or(|s| s == mark.status)
-            && self.kind.as_ref().is_none_or(|k| *k == mark.kind)
+            && self.kind.is_none_or(|k| k == mark.kind)
             && self.person.as_ref().is_none_or(|p| *p == mark.person)
-            && self.whose.as_ref().is_none_or(|w| *w == mark.whose)
+            && self.whose.is_none_or(|w| w == mark.whose)
     }
 }
 
@@ -297,9 +293,6 @@ fn validate(
     item: &mut ItemMarks,
 ) -> Result<()> {
     review::find_reason(reasons, &mark.reason)?;
-    if !WHOSE.contains(&mark.whose.as_str()) {
-        return Err(Error::Invalid(format!("unknown owner {:?}", mark.whose)));
-    }
     match mark.target {
         Target::Text { start, end } => {
             if item.text.is_none() {
@@ -492,7 +485,6 @@ fn mark_from_row(r: &Row) -> rusqlite::Result<Mark> {
             rect: [r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?],
         },
     };
-    let status: String = r.get(16)?;
     Ok(Mark {
         id: r.get(0)?,
         item_id: r.get(1)?,
@@ -504,7 +496,7 @@ fn mark_from_row(r: &Row) -> rusqlite::Result<Mark> {
         reason: r.get(13)?,
         confidence: r.get(14)?,
         source: r.get(15)?,
-        status: MarkStatus::parse(&status),
+        status: r.get(16)?,
         created_at: r.get(17)?,
         created_by: r.get(18)?,
         decided_at: r.get(19)?,
@@ -553,8 +545,8 @@ pub fn term_marks(occurrences: &[Occurrence], reason: &str) -> Vec<NewMark> {
     occurrences
         .iter()
         .map(|o| NewMark {
-            kind: "term".into(),
-            source: "everywhere".into(),
+            kind: DataKind::Term,
+            source: MarkSource::Everywhere,
             ..NewMark::manual(
                 o.item_id,
                 Target::Text {

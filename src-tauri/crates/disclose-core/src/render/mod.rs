@@ -33,7 +33,8 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::case::CaseFolder;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::extract::FileType;
 use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::{self, Mark, Target};
 use crate::review::Decision;
@@ -93,7 +94,8 @@ pub fn items_to_render(store: &Store) -> Result<Vec<ItemRow>> {
 
 /// Renders every item to disclose whose rendition is missing or stale
 /// (all of them with `force`).
-pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<RenderSummary> {
+pub fn render_case(folder: &mut CaseFolder, force: bool) -> Result<RenderSummary> {
+    let now = &folder.now();
     let mut summary = RenderSummary::default();
     let items = items_to_render(&folder.store)?;
     summary.items = items.len() as u64;
@@ -120,7 +122,7 @@ pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<Re
     folder.store.audit(
         now,
         &actor,
-        "render",
+        crate::audit::Action::Render,
         &serde_json::json!({
             "rendered": summary.rendered,
             "redactions": summary.redactions,
@@ -130,14 +132,29 @@ pub fn render_case(folder: &mut CaseFolder, now: &str, force: bool) -> Result<Re
     Ok(summary)
 }
 
+/// The item as the requester will get it: its rendition's bytes, made
+/// now if it is missing or older than the item's marks (PDF bytes for every
+/// type but images and recordings, which come back as themselves).
+pub fn current_rendition(folder: &mut CaseFolder, id: i64) -> Result<Vec<u8>> {
+    if !folder.store.rendition_is_current(id)? {
+        let item = folder.store.item(id)?;
+        render_item(folder, &item)?.map_err(Error::Invalid)?;
+    }
+    let made = folder
+        .store
+        .rendition(id)?
+        .ok_or_else(|| Error::Invalid(format!("item {id} has no rendition")))?;
+    Ok(crate::crypt::read(&folder.dir().join(made.path))?)
+}
+
 /// Renders one item, replacing its previous rendition. The outer error is
 /// the machine's (database, disk); the inner one says why this item could
 /// not be rendered.
 pub fn render_item(
     folder: &mut CaseFolder,
     item: &ItemRow,
-    now: &str,
 ) -> Result<std::result::Result<Rendition, String>> {
+    let now = &folder.now();
     let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
     render_item_in(folder, item, now, &isolation, &mut Slot::default())
 }
@@ -161,8 +178,8 @@ fn render_item_in(
     let text = folder.store.text(item.id)?;
     let stamp = format!("{} · item {}", case.reference, item.id);
     let mut transcript = None;
-    let made = match item.file_type.as_str() {
-        "pdf" => {
+    let made = match item.file_type {
+        FileType::Pdf => {
             let data = match verified_original(folder, item)? {
                 Ok(data) => data,
                 Err(reason) => return Ok(Err(reason)),
@@ -178,7 +195,7 @@ fn render_item_in(
                 .and_then(|drawn| pdf::pages(drawn, &pages, &text, &areas))
                 .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
         }
-        "image" => {
+        FileType::Image => {
             let data = match verified_original(folder, item)? {
                 Ok(data) => data,
                 Err(reason) => return Ok(Err(reason)),
@@ -188,7 +205,7 @@ fn render_item_in(
                 .and_then(|decoded| image::image(decoded, &areas_of(&redactions, &pages)))
                 .map(|(bytes, ext)| (bytes, ext, 1))
         }
-        "audio" => {
+        FileType::Audio => {
             let data = match verified_original(folder, item)? {
                 Ok(data) => data,
                 Err(reason) => return Ok(Err(reason)),
@@ -209,7 +226,7 @@ fn render_item_in(
             transcript = Some(writer::write(&pages, &stamp));
             audio(folder, item, &data, &placed).map(|bytes| (bytes, "mp3", count))
         }
-        crate::cctv::VIDEO => {
+        FileType::Video => {
             let data = match verified_original(folder, item)? {
                 Ok(data) => data,
                 Err(reason) => return Ok(Err(reason)),
@@ -224,7 +241,7 @@ fn render_item_in(
             if !attachments.is_empty() {
                 let list: Vec<String> = attachments
                     .iter()
-                    .map(|c| format!("item {} ({})", c.id, c.file_type))
+                    .map(|c| format!("item {} ({})", c.id, c.file_type.as_str()))
                     .collect();
                 body.push_str(&format!("\n\nAttachments: {}", list.join(", ")));
             }
@@ -232,7 +249,7 @@ fn render_item_in(
                 "{} · item {} · {}{}",
                 case.reference,
                 item.id,
-                item.file_type,
+                item.file_type.as_str(),
                 item.date
                     .as_deref()
                     .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))

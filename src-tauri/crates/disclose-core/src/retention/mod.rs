@@ -55,7 +55,8 @@ pub struct PurgedRecord {
 pub const RECORD: &str = "purged.json";
 
 /// Closes the case on `on` with `outcome`.
-pub fn close(folder: &mut CaseFolder, outcome: &str, on: NaiveDate, now: &str) -> Result<Closure> {
+pub fn close(folder: &mut CaseFolder, outcome: &str, on: NaiveDate) -> Result<Closure> {
+    let now = &folder.now();
     let outcome = outcome.trim();
     if outcome.is_empty() {
         return Err(Error::Invalid(
@@ -76,7 +77,7 @@ pub fn close(folder: &mut CaseFolder, outcome: &str, on: NaiveDate, now: &str) -
     folder.store.audit(
         now,
         &actor,
-        "close",
+        crate::audit::Action::Close,
         &serde_json::json!({ "closed_on": on, "outcome": closure.outcome }),
     )?;
     Ok(closure)

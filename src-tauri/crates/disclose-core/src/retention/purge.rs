@@ -18,11 +18,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{closure, PurgedRecord, RECORD};
 use crate::case::{Case, CaseFolder, Home};
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::private;
 
@@ -43,18 +43,13 @@ struct Journal {
 /// Purges a closed case whose retention period (`retention_days` from its
 /// closure) has run out by `today`; or finishes a purge that was
 /// interrupted, whatever the arguments.
-pub fn purge(
-    home: &Home,
-    reference: &str,
-    retention_days: u64,
-    today: NaiveDate,
-    user: &str,
-) -> Result<PurgedRecord> {
+pub fn purge(context: &Context, reference: &str, retention_days: u64) -> Result<PurgedRecord> {
+    let home = context.home();
     crate::case::validate_reference(reference)?;
     let dir = home.case_dir(reference);
     let journal = match read_journal(&dir)? {
         Some(journal) => journal,
-        None => start(home, reference, retention_days, today, user)?,
+        None => start(context, reference, retention_days)?,
     };
     wipe_case(&dir)?;
     let json =
@@ -67,14 +62,9 @@ pub fn purge(
 
 /// Checks the case may be purged, works out its record and writes the
 /// journal.
-fn start(
-    home: &Home,
-    reference: &str,
-    retention_days: u64,
-    today: NaiveDate,
-    user: &str,
-) -> Result<Journal> {
-    let folder = CaseFolder::open(home, reference)?;
+fn start(context: &Context, reference: &str, retention_days: u64) -> Result<Journal> {
+    let (today, user) = (context.today(), context.actor());
+    let folder = CaseFolder::open(context, reference)?;
     let closed = closure(&folder)?.ok_or_else(|| {
         Error::Invalid(format!(
             "case {reference} is open: close it first (`disclose case close {reference} --outcome ...`)"

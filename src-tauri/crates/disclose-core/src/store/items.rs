@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::extract::{Page, RecordTable};
+use crate::extract::{FileType, Page, RecordTable};
 
 /// How well an item's content could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +82,7 @@ pub struct ItemRow {
     pub sha256: String,
     pub size: u64,
     #[serde(rename = "type")]
-    pub file_type: String,
+    pub file_type: FileType,
     pub status: Status,
     pub reason: Option<String>,
     pub duplicate_of: Option<i64>,
@@ -105,6 +105,19 @@ const ITEM_COLUMNS: &str =
     "id, parent_id, path, name, sha256, size, type, status, reason, duplicate_of, \
      message_id, date, file_modified, metadata, text_bytes, imported_at, imported_by, thread_id, inclusive, near_dup_of";
 
+/// The `type` column as a [`FileType`]; a word no reader knows is an error,
+/// not a guess.
+fn file_type_from(r: &Row, column: usize) -> rusqlite::Result<FileType> {
+    let text: String = r.get(column)?;
+    FileType::parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            Box::new(Error::Invalid(format!("unknown file type {text:?}"))),
+        )
+    })
+}
+
 fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
     let status: String = r.get(7)?;
     let metadata: String = r.get(13)?;
@@ -115,7 +128,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
         name: r.get(3)?,
         sha256: r.get(4)?,
         size: r.get::<_, i64>(5)? as u64,
-        file_type: r.get(6)?,
+        file_type: file_type_from(r, 6)?,
         status: Status::parse(&status).unwrap_or(Status::Failed),
         reason: r.get(8)?,
         duplicate_of: r.get(9)?,

@@ -842,7 +842,7 @@ fn boxes_to_black(folder: &CaseFolder) -> Result<HashMap<i64, Vec<(PageBox, Stri
             Some(&p) => p,
             None => {
                 let file_type = folder.store.item(mark.item_id)?.file_type;
-                let p = file_type == "pdf" || file_type == "image";
+                let p = matches!(file_type, extract::FileType::Pdf | extract::FileType::Image);
                 paged.insert(mark.item_id, p);
                 p
             }

@@ -29,13 +29,8 @@ pub struct Waiver {
 }
 
 /// Records that `found` is not a trace of the redaction `redacted`.
-pub fn waive(
-    folder: &mut CaseFolder,
-    found: &str,
-    redacted: &str,
-    reason: &str,
-    now: &str,
-) -> Result<Waiver> {
+pub fn waive(folder: &mut CaseFolder, found: &str, redacted: &str, reason: &str) -> Result<Waiver> {
+    let now = &folder.now();
     let found_words = words(found);
     let [word] = found_words.as_slice() else {
         return Err(Error::Invalid(format!(
@@ -80,7 +75,7 @@ pub fn waive(
         store.audit(
             now,
             &actor,
-            "not-this-person",
+            crate::audit::Action::NotThisPerson,
             &serde_json::json!({ "waiver": id, "found": word, "redacted": redacted, "reason": reason }),
         )?;
         Ok(id)

@@ -19,7 +19,7 @@ mod tokens;
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon as lex;
-use super::Finding;
+use super::{DataKind, Finding};
 use context::{described, lower_pair, salutation};
 use forms::{
     cued, email_display, full_name, initials, lone, place, surname_comma_given, titled, vetoed,
@@ -161,7 +161,7 @@ fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence:
     Finding {
         start,
         end,
-        kind: "person_name",
+        kind: DataKind::PersonName,
         text: text[start..end].to_string(),
         confidence,
     }

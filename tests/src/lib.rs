@@ -271,6 +271,16 @@ impl Disclose {
         items
     }
 
+    /// Makes the demo landlord's organisation profile the home's, so a
+    /// case can be exported.
+    pub fn set_demo_profile(&self) {
+        let template = self.run(&["profile", "template"]).ok().stdout;
+        let profile = self.home.path().join("org.json");
+        std::fs::write(&profile, template).expect("write the profile");
+        self.run(&["profile", "set", profile.to_str().expect("a UTF-8 path")])
+            .ok();
+    }
+
     pub fn case_dir(&self, reference: &str) -> PathBuf {
         self.home.path().join("cases").join(reference)
     }

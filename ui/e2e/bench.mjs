@@ -98,7 +98,9 @@ try {
     const scrollMs = await wd.script(
       "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
     );
-    console.log(`bench: review list of the corpus case shown in ${reviewMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${Number(scrollMs).toFixed(0)} ms`);
+    console.log(
+      `bench: review list of the corpus case shown in ${reviewMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${Number(scrollMs).toFixed(0)} ms`,
+    );
     await wd.script("window.location.hash = '#/case/CORPUS'");
     await wd.find("main h1", { until: (text) => text.includes("CORPUS"), timeout: 60000 });
     t = performance.now();
@@ -106,7 +108,9 @@ try {
     await wd.find("#export-contents", { timeout: 120000 });
     const previewMs = performance.now() - t;
     const checked = await wd.text(await wd.find("#export-check-status", { until: (text) => /passed|found|could not/.test(text), timeout: 600000 }));
-    console.log(`bench: Export screen of the corpus case: preview in ${previewMs.toFixed(0)} ms (target < 2000 ms), leak check done in ${(performance.now() - t).toFixed(0)} ms: ${checked}`);
+    console.log(
+      `bench: Export screen of the corpus case: preview in ${previewMs.toFixed(0)} ms (target < 2000 ms), leak check done in ${(performance.now() - t).toFixed(0)} ms: ${checked}`,
+    );
   } finally {
     await stop(session);
   }

@@ -21,7 +21,10 @@ function driverPath() {
 }
 
 export async function launch(home, port = 4444) {
-  for (const [what, file] of [["app", appPath], ["tauri-driver", driverPath()]]) {
+  for (const [what, file] of [
+    ["app", appPath],
+    ["tauri-driver", driverPath()],
+  ]) {
     if (!existsSync(file)) throw new Error(`${what} not found at ${file}`);
   }
   const driver = spawn(driverPath(), ["--port", String(port), "--native-driver", "/usr/bin/WebKitWebDriver"], {

@@ -40,7 +40,9 @@ rmSync(path.join(home, "cases", "IDX-1", "index"), { recursive: true, force: tru
 // finding the window must let the caseworker resolve.
 const leakDir = path.join(work, "leak");
 mkdirSync(leakDir);
-execFileSync("python3", ["-c", `
+execFileSync("python3", [
+  "-c",
+  `
 import sys, zipfile
 w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 with zipfile.ZipFile(sys.argv[1], 'w') as z:
@@ -48,7 +50,9 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.writestr('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>')
     z.writestr('word/document.xml', '<?xml version="1.0"?><w:document ' + w + '><w:body><w:p><w:r><w:t>Tiffany Okonjo complained about the bins again.</w:t></w:r></w:p></w:body></w:document>')
     z.writestr('docProps/core.xml', '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:subject>Order from Okonjo Bakery</dc:subject></cp:coreProperties>')
-`, path.join(leakDir, "bins.docx")]);
+`,
+  path.join(leakDir, "bins.docx"),
+]);
 cli("case", "new", "--ref", "LEAK-1", "--subject", "Jane Smith", "--received", "2026-03-03");
 cli("import", "--case", "LEAK-1", leakDir);
 cli("decide", "--case", "LEAK-1", "--all", "--as", "disclose");
@@ -297,7 +301,9 @@ try {
   assert.ok(bigContents.includes("data/documents/2000."), "the preview lists the 2,000th document");
   const bigChecked = await wd.text(await wd.find("#export-check-status", { until: (t) => /passed|found|could not/.test(t), timeout: 120000 }));
   const exportCheckedMs = performance.now() - timed;
-  console.log(`e2e: Export screen of 2,000 items: preview in ${exportOpenMs.toFixed(0)} ms (target 2000 ms), leak check done in ${exportCheckedMs.toFixed(0)} ms: ${bigChecked}`);
+  console.log(
+    `e2e: Export screen of 2,000 items: preview in ${exportOpenMs.toFixed(0)} ms (target 2000 ms), leak check done in ${exportCheckedMs.toFixed(0)} ms: ${bigChecked}`,
+  );
   const reused = Number(/, (\d+) from checks kept in the case/.exec(bigChecked)?.[1] ?? 0);
   assert.ok(/passed/.test(bigChecked) && reused >= 2000, `the renditions' stored checks are used: ${bigChecked}`);
   // The issue's bound is 2 s; a debug build on a loaded machine gets room.
@@ -317,7 +323,7 @@ try {
   await wd.script("document.getElementById('review-table').focus()");
   await wd.keys("\uE010");
   const selectedRow = async () => Number(await wd.script("return document.querySelector('#review-table tr.selected')?.getAttribute('aria-rowindex') ?? 0"));
-  for (const deadline = Date.now() + 20000; (await selectedRow()) !== rowCount + 1; ) {
+  for (const deadline = Date.now() + 20000; (await selectedRow()) !== rowCount + 1;) {
     assert.ok(Date.now() < deadline, `End selects the last row (row ${await selectedRow()} of ${rowCount})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -325,7 +331,9 @@ try {
   const sweepMs = await wd.script(
     "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
   );
-  console.log(`e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${Number(sweepMs).toFixed(0)} ms, ${drawnRows} rows in the page`);
+  console.log(
+    `e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${Number(sweepMs).toFixed(0)} ms, ${drawnRows} rows in the page`,
+  );
 
   step("the organisation profile is complete and editable");
   await wd.script("window.location.hash = arguments[0]", "#/organisation");
@@ -428,7 +436,9 @@ if (process.exitCode !== 1) {
     const sawProgress = (await w.findAll("#demo-progress")).length > 0;
     await w.find('#cases-table tr[data-ref="DEMO-001"]', { timeout: 300000 });
     const readyMs = performance.now() - third.started;
-    console.log(`e2e: first start: window showed ${sawProgress ? "the demo's progress" : "the cases"} in ${shownMs.toFixed(0)} ms, the demo case was listed at ${readyMs.toFixed(0)} ms`);
+    console.log(
+      `e2e: first start: window showed ${sawProgress ? "the demo's progress" : "the cases"} in ${shownMs.toFixed(0)} ms, the demo case was listed at ${readyMs.toFixed(0)} ms`,
+    );
   } catch (e) {
     await screenshot(third.wd, "failure-first-start").catch(() => undefined);
     console.error(`e2e: FAILED: ${e instanceof Error ? e.stack : e}`);

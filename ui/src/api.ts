@@ -66,8 +66,7 @@ export const api = {
   createCase: (c: Case) => call<CaseOverview>("create_case", { input: { case: c } }),
   validateCase: (c: Case) => call<Problem[]>("validate_case", { input: { case: c } }),
   caseOverview: (reference: string) => call<CaseOverview>("case_overview", { reference }),
-  updateSubject: (reference: string, subject: Subject) =>
-    call<CaseOverview>("update_subject", { reference, subject }),
+  updateSubject: (reference: string, subject: Subject) => call<CaseOverview>("update_subject", { reference, subject }),
   sweep: (reference: string) => call<SweepReport>("sweep_case", { reference }),
   reindexCase: (reference: string) => call<CaseOverview>("reindex_case", { reference }),
   whoami: () => call<Actor>("get_whoami"),

@@ -5,11 +5,7 @@ export type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
 
 /** Creates an element: `h("button", { class: "x", onclick: go }, "Go")`. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
@@ -51,4 +47,9 @@ export function announce(message: string): void {
 /** A message shown where a screen's content would be. */
 export function notice(kind: "error" | "info", message: string): HTMLElement {
   return h("p", { class: `notice notice-${kind}`, role: kind === "error" ? "alert" : "status" }, message);
+}
+
+/** What went wrong, in words for the user, whatever was thrown. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

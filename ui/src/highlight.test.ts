@@ -25,7 +25,11 @@ describe("byte offsets", () => {
 
 describe("runs", () => {
   it("merge overlapping ranges and keep all text", () => {
-    const runs = runsFromRanges("abcdefgh", [[2, 5], [4, 6], [0, 0]]);
+    const runs = runsFromRanges("abcdefgh", [
+      [2, 5],
+      [4, 6],
+      [0, 0],
+    ]);
     expect(runs.map((r) => r.text).join("")).toBe("abcdefgh");
     expect(runs.filter((r) => r.hit).map((r) => r.text)).toEqual(["cde", "f"]);
   });

@@ -12,9 +12,7 @@ export type CheckState =
 export function checkText(s: CheckState): string {
   switch (s.phase) {
     case "running":
-      return s.total === 0
-        ? "Leak check: looking at what is new…"
-        : `Leak check: reading ${s.total} new file(s) — ${s.done} of ${s.total} done…`;
+      return s.total === 0 ? "Leak check: looking at what is new…" : `Leak check: reading ${s.total} new file(s) — ${s.done} of ${s.total} done…`;
     case "clean": {
       const stored = s.reused > 0 ? `, ${s.reused} from checks kept in the case` : "";
       return `Leak check passed (${s.read} file(s) read now${stored}).`;

@@ -3,7 +3,7 @@
 // cleanup for when the user leaves it.
 
 import "./styles.css";
-import { h, notice, replace } from "./dom";
+import { errorText, h, notice, replace } from "./dom";
 import { parseRoute, routeHash, type Route } from "./router";
 import { casesScreen } from "./screens/cases";
 import { newCaseScreen } from "./screens/new-case";
@@ -88,7 +88,7 @@ async function show(): Promise<void> {
   try {
     cleanup = await screens[route.screen](main, route);
   } catch (e) {
-    replace(main, h("h1", {}, titles[route.screen]), notice("error", e instanceof Error ? e.message : String(e)));
+    replace(main, h("h1", {}, titles[route.screen]), notice("error", errorText(e)));
   } finally {
     main.removeAttribute("aria-busy");
   }
@@ -102,7 +102,7 @@ async function start(): Promise<void> {
     try {
       await unlockIfNeeded(main);
     } catch (e) {
-      replace(main, h("h1", {}, "Disclose"), notice("error", e instanceof Error ? e.message : String(e)));
+      replace(main, h("h1", {}, "Disclose"), notice("error", errorText(e)));
       return;
     }
   }

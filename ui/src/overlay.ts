@@ -31,7 +31,11 @@ export function attachOverlay(frame: HTMLElement, pageNumber: number, layout: Pa
     }
   }
   for (const box of boxes) {
-    const el = h("div", { class: `mark-box mark-${box.kind}`, title: box.kind === "accepted" ? `Redacted: ${box.reason}` : `Suggested: ${box.reason}` }, box.kind === "accepted" ? h("span", { class: "mark-label" }, box.reason) : null);
+    const el = h(
+      "div",
+      { class: `mark-box mark-${box.kind}`, title: box.kind === "accepted" ? `Redacted: ${box.reason}` : `Suggested: ${box.reason}` },
+      box.kind === "accepted" ? h("span", { class: "mark-label" }, box.reason) : null,
+    );
     place(el, box.rect, scale);
     frame.append(el);
   }

@@ -26,14 +26,7 @@ export function hitBoxes(text: string, page: Page, words: string[]): [number, nu
     .map((w) => w.bbox);
 }
 
-export async function renderPdf(
-  container: HTMLElement,
-  bytes: ArrayBuffer,
-  text: string,
-  pages: Page[],
-  words: string[],
-  overlay?: Overlay,
-): Promise<number> {
+export async function renderPdf(container: HTMLElement, bytes: ArrayBuffer, text: string, pages: Page[], words: string[], overlay?: Overlay): Promise<number> {
   // A copy: pdf.js hands its data to its worker, and the caller may draw
   // the same bytes again.
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes).slice(), enableXfa: false }).promise;

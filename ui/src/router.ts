@@ -17,7 +17,10 @@ export function parseRoute(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?", 2);
   const params = new URLSearchParams(search);
   const query = params.get("q") ?? "";
-  const parts = path.split("/").filter((p) => p.length > 0).map(decodeURIComponent);
+  const parts = path
+    .split("/")
+    .filter((p) => p.length > 0)
+    .map(decodeURIComponent);
   if (parts[0] === "cases" && parts[1] === "new") return { screen: "new-case" };
   if (parts[0] === "organisation") return { screen: "organisation" };
   if (parts[0] === "case" && parts[1]) {

@@ -3,7 +3,7 @@
 
 import { api } from "../api";
 import type { DecisionRecord, Reason, ReviewProgress } from "../bindings";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { DECISIONS, decisionLabel, type DecisionInfo } from "../decisions";
 import { dateText } from "../format";
 
@@ -19,7 +19,11 @@ export async function decidePanel(
     replace(
       state,
       record
-        ? [h("strong", {}, decisionLabel(record.decision)), record.reason ? ` · ${reasons.find((r) => r.code === record.reason)?.label ?? record.reason}` : "", h("span", { class: "muted" }, ` — ${record.decided_by}, ${dateText(record.decided_at)}`)]
+        ? [
+            h("strong", {}, decisionLabel(record.decision)),
+            record.reason ? ` · ${reasons.find((r) => r.code === record.reason)?.label ?? record.reason}` : "",
+            h("span", { class: "muted" }, ` — ${record.decided_by}, ${dateText(record.decided_at)}`),
+          ]
         : "Not decided yet.",
     );
   showCurrent(current);
@@ -36,7 +40,7 @@ export async function decidePanel(
       announce(`${info.label}. ${progress.decided} of ${progress.total} decided.`);
       onDecided(progress);
     } catch (e) {
-      replace(message, notice("error", e instanceof Error ? e.message : String(e)));
+      replace(message, notice("error", errorText(e)));
     }
   };
   const panel = h(

@@ -9,7 +9,7 @@
 import { save } from "@tauri-apps/plugin-dialog";
 import { api, ApiError } from "../api";
 import type { ExportResult, Leak } from "../bindings";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { bytesText } from "../format";
 import { checkText, type CheckState } from "../leakcheck";
 import { routeHash } from "../router";
@@ -27,7 +27,11 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
         "section",
         { class: "panel", id: "export-blockers", "aria-labelledby": "blockers-h" },
         h("h2", { id: "blockers-h" }, "Not ready yet"),
-        h("ul", {}, blockers.map((b) => h("li", {}, b))),
+        h(
+          "ul",
+          {},
+          blockers.map((b) => h("li", {}, b)),
+        ),
         h(
           "p",
           {},
@@ -59,15 +63,25 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
       showResult(result, await api.exportBundle(ref, out, encrypt.checked));
       announce("Bundle written.");
     } catch (e) {
-      replace(result, notice("error", e instanceof Error ? e.message : String(e)));
+      replace(result, notice("error", errorText(e)));
     }
   };
   const form = h(
     "form",
     { class: "panel export-form", id: "export-form" },
     h("h2", {}, "Save"),
-    h("div", { class: "field" }, h("label", { for: "export-path" }, "Bundle file"), h("div", { class: "row" }, path, h("button", { type: "button", class: "button", onclick: () => void choose() }, "Choose…"))),
-    h("div", { class: "field checkbox" }, encrypt, h("label", { for: "export-encrypt" }, "Encrypt with AES-256 and a passphrase (recommended; send the passphrase separately)")),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "export-path" }, "Bundle file"),
+      h("div", { class: "row" }, path, h("button", { type: "button", class: "button", onclick: () => void choose() }, "Choose…")),
+    ),
+    h(
+      "div",
+      { class: "field checkbox" },
+      encrypt,
+      h("label", { for: "export-encrypt" }, "Encrypt with AES-256 and a passphrase (recommended; send the passphrase separately)"),
+    ),
     go,
     result,
   );
@@ -81,7 +95,10 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
   const show = (state: CheckState) => {
     status.textContent = checkText(state);
     if (state.phase === "running") {
-      replace(actions, h("button", { type: "button", class: "button danger", id: "export-check-cancel", onclick: () => void api.cancelExportCheck() }, "Stop the check"));
+      replace(
+        actions,
+        h("button", { type: "button", class: "button danger", id: "export-check-cancel", onclick: () => void api.cancelExportCheck() }, "Stop the check"),
+      );
     } else if (state.phase === "clean") {
       replace(actions);
     } else {
@@ -104,13 +121,20 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
         replace(found, findingsList(ref, report.leaks, again));
       }
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorText(e);
       show(e instanceof ApiError && e.code === "cancelled" ? { phase: "stopped" } : { phase: "failed", message });
     } finally {
       running = false;
     }
   };
-  const checkPanel = h("section", { class: "panel", id: "export-check", "aria-labelledby": "check-h", "aria-live": "polite" }, h("h2", { id: "check-h" }, "Leak check"), status, actions, found);
+  const checkPanel = h(
+    "section",
+    { class: "panel", id: "export-check", "aria-labelledby": "check-h", "aria-live": "polite" },
+    h("h2", { id: "check-h" }, "Leak check"),
+    status,
+    actions,
+    found,
+  );
 
   replace(
     main,
@@ -129,7 +153,11 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
           "table",
           { class: "table compact", id: "export-contents" },
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "File"), h("th", { scope: "col" }, "Size"))),
-          h("tbody", {}, preview.files.map((f) => h("tr", {}, h("td", {}, h("code", {}, f.path)), h("td", { class: "num" }, bytesText(f.bytes))))),
+          h(
+            "tbody",
+            {},
+            preview.files.map((f) => h("tr", {}, h("td", {}, h("code", {}, f.path)), h("td", { class: "num" }, bytesText(f.bytes)))),
+          ),
         ),
       ),
     ),
@@ -171,14 +199,19 @@ function findingsList(ref: string, findings: Leak[], done: () => void): HTMLElem
     { class: "findings", id: "export-findings" },
     findings.map((f, index) => {
       const status = h("div", { class: "finding-status" });
-      const reason = h("input", { type: "text", id: `finding-reason-${index}`, "aria-label": "Why this is not the person", placeholder: "Why this is not the person" });
+      const reason = h("input", {
+        type: "text",
+        id: `finding-reason-${index}`,
+        "aria-label": "Why this is not the person",
+        placeholder: "Why this is not the person",
+      });
       const waive = async () => {
         try {
           await api.notThisPerson(ref, f.found, f.redacted, reason.value);
           announce("Recorded as not this person.");
           done();
         } catch (e) {
-          replace(status, notice("error", e instanceof Error ? e.message : String(e)));
+          replace(status, notice("error", errorText(e)));
         }
       };
       const redact = async () => {
@@ -188,7 +221,7 @@ function findingsList(ref: string, findings: Leak[], done: () => void): HTMLElem
           announce("Redacted everywhere.");
           done();
         } catch (e) {
-          replace(status, notice("error", e instanceof Error ? e.message : String(e)));
+          replace(status, notice("error", errorText(e)));
         }
       };
       return h(

@@ -5,7 +5,7 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api } from "../api";
 import type { ImportSummary } from "../bindings";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { bytesText } from "../format";
 import { foldProgress, initialImportState, type ImportState } from "../progress";
 import { routeHash } from "../router";
@@ -46,7 +46,7 @@ export async function importScreen(main: HTMLElement, ref: string): Promise<Clea
       announce(summary.cancelled ? "Import cancelled" : "Import finished");
     } catch (e) {
       cancelAnimationFrame(frame);
-      replace(resultSlot, notice("error", e instanceof Error ? e.message : String(e)));
+      replace(resultSlot, notice("error", errorText(e)));
     } finally {
       running = false;
     }
@@ -142,7 +142,14 @@ function renderSummary(slot: HTMLElement, ref: string, s: ImportSummary): void {
       s.ocr.items > 0 ? h("p", {}, `OCR read ${s.ocr.pages} pages of ${s.ocr.items} scans and images.`) : null,
       s.ocr_pending > 0 ? h("p", { class: "muted" }, `${s.ocr_pending} images or scans wait for OCR (Tesseract not installed).`) : null,
       s.failures.length > 0
-        ? [h("h3", {}, "Failed"), h("ul", { class: "failures" }, s.failures.map(([path, reason]) => h("li", {}, h("code", {}, path), `: ${reason}`)))]
+        ? [
+            h("h3", {}, "Failed"),
+            h(
+              "ul",
+              { class: "failures" },
+              s.failures.map(([path, reason]) => h("li", {}, h("code", {}, path), `: ${reason}`)),
+            ),
+          ]
         : null,
       h(
         "div",

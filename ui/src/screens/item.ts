@@ -9,7 +9,7 @@
 import { api } from "../api";
 import type { ItemBrief, ItemDetail, Mark, RecordTable } from "../bindings";
 import { decisionForKey } from "../decisions";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { bytesText, dateText } from "../format";
 import { findWords, queryWords } from "../highlight";
 import { attachOverlay, type Overlay } from "../overlay";
@@ -50,14 +50,11 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
         .addMark(ref, id, { type: "area", page, rect }, reason)
         .then(() => refresh())
         .then(() => announce("Box redacted."))
-        .catch((e: unknown) => replace(redactionHost, notice("error", e instanceof Error ? e.message : String(e))));
+        .catch((e: unknown) => replace(redactionHost, notice("error", errorText(e))));
     },
   });
   const showPanel = () =>
-    replace(
-      redactionHost,
-      redactionPanel({ ref, itemId: id, text: detail.text, marks, reasons, drawing, refresh, preview: () => preview(body, ref, detail) }),
-    );
+    replace(redactionHost, redactionPanel({ ref, itemId: id, text: detail.text, marks, reasons, drawing, refresh, preview: () => preview(body, ref, detail) }));
   async function refresh(): Promise<void> {
     marks = await api.marks(ref, id);
     showPanel();
@@ -119,7 +116,14 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
   };
 }
 
-async function renderBody(body: HTMLElement, original: () => Promise<ArrayBuffer>, detail: ItemDetail, words: string[], isEmail: boolean, overlay: Overlay): Promise<void> {
+async function renderBody(
+  body: HTMLElement,
+  original: () => Promise<ArrayBuffer>,
+  detail: ItemDetail,
+  words: string[],
+  isEmail: boolean,
+  overlay: Overlay,
+): Promise<void> {
   const type = detail.item.type;
   const text = (title: string) => textSection(detail.text, words, title, overlay.marks);
   if (detail.viewable && type === "pdf") {
@@ -131,7 +135,7 @@ async function renderBody(body: HTMLElement, original: () => Promise<ArrayBuffer
       const count = await renderPdf(pages, bytes, detail.text, detail.pages, words, overlay);
       pages.dataset.pages = String(count);
     } catch (e) {
-      replace(pages, notice("error", `The PDF could not be drawn: ${e instanceof Error ? e.message : String(e)}`));
+      replace(pages, notice("error", `The PDF could not be drawn: ${errorText(e)}`));
     }
     return;
   }
@@ -214,7 +218,11 @@ function textSection(text: string, words: string[], title: string, marks: Mark[]
               case "hit":
                 return h("mark", {}, r.text);
               case "accepted":
-                return h("span", { class: "redacted", "data-reason": r.reason ?? "", "data-mark": r.markId ?? "", title: `Redacted: ${r.reason ?? ""}` }, r.text);
+                return h(
+                  "span",
+                  { class: "redacted", "data-reason": r.reason ?? "", "data-mark": r.markId ?? "", title: `Redacted: ${r.reason ?? ""}` },
+                  r.text,
+                );
               case "suggested":
                 return h("span", { class: "suggested", "data-mark": r.markId ?? "", title: `Suggested for redaction: ${r.reason ?? ""}` }, r.text);
               default:
@@ -231,8 +239,24 @@ function emailHeaders(detail: ItemDetail, link: (b: ItemBrief) => HTMLElement): 
   return h(
     "dl",
     { class: "email-headers", id: "email-headers" },
-    EMAIL_HEADERS.filter((k) => m[k]).map((k) => [h("dt", {}, k[0]?.toUpperCase() + k.slice(1)), h("dd", {}, k === "date" ? dateText(detail.item.date ?? m[k]) : (m[k] ?? ""))]),
-    detail.children.length > 0 ? [h("dt", {}, "Attachments"), h("dd", {}, h("ul", { class: "attachments" }, detail.children.map((c) => h("li", {}, link(c)))))] : null,
+    EMAIL_HEADERS.filter((k) => m[k]).map((k) => [
+      h("dt", {}, k[0]?.toUpperCase() + k.slice(1)),
+      h("dd", {}, k === "date" ? dateText(detail.item.date ?? m[k]) : (m[k] ?? "")),
+    ]),
+    detail.children.length > 0
+      ? [
+          h("dt", {}, "Attachments"),
+          h(
+            "dd",
+            {},
+            h(
+              "ul",
+              { class: "attachments" },
+              detail.children.map((c) => h("li", {}, link(c))),
+            ),
+          ),
+        ]
+      : null,
   );
 }
 
@@ -244,7 +268,16 @@ function family(detail: ItemDetail, link: (b: ItemBrief) => HTMLElement): HTMLEl
     { class: "panel family", "aria-labelledby": "family-h" },
     h("h2", { id: "family-h" }, "Family"),
     detail.parent ? [h("h3", {}, "Inside"), h("p", {}, link(detail.parent))] : null,
-    detail.children.length > 0 ? [h("h3", {}, "Attachments and contents"), h("ul", { id: "children" }, detail.children.map((c) => h("li", {}, link(c))))] : null,
+    detail.children.length > 0
+      ? [
+          h("h3", {}, "Attachments and contents"),
+          h(
+            "ul",
+            { id: "children" },
+            detail.children.map((c) => h("li", {}, link(c))),
+          ),
+        ]
+      : null,
     threadOthers.length > 0
       ? [
           h("h3", {}, `Conversation (${threadOthers.length} messages)`),
@@ -252,7 +285,12 @@ function family(detail: ItemDetail, link: (b: ItemBrief) => HTMLElement): HTMLEl
             "ol",
             { class: "thread" },
             threadOthers.map((t) =>
-              h("li", { "aria-current": t.id === detail.item.id ? "true" : undefined }, t.id === detail.item.id ? h("strong", {}, t.from ?? t.name) : link({ ...t, name: t.from ?? t.name }), h("span", { class: "muted" }, ` ${dateText(t.date)}`)),
+              h(
+                "li",
+                { "aria-current": t.id === detail.item.id ? "true" : undefined },
+                t.id === detail.item.id ? h("strong", {}, t.from ?? t.name) : link({ ...t, name: t.from ?? t.name }),
+                h("span", { class: "muted" }, ` ${dateText(t.date)}`),
+              ),
             ),
           ),
         ]
@@ -268,7 +306,11 @@ function metadataList(detail: ItemDetail): HTMLElement {
     ["Date", dateText(i.date)],
     ...Object.entries(i.metadata).map(([k, v]): [string, string] => [k, v ?? ""]),
   ];
-  return h("dl", { class: "facts metadata" }, rows.filter(([, v]) => v).map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
+  return h(
+    "dl",
+    { class: "facts metadata" },
+    rows.filter(([, v]) => v).map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
+  );
 }
 
 function recordTable(table: RecordTable): HTMLElement {
@@ -283,8 +325,26 @@ function recordTable(table: RecordTable): HTMLElement {
       h(
         "table",
         { class: "table compact" },
-        h("thead", {}, h("tr", {}, table.columns.map((c) => h("th", { scope: "col" }, c)))),
-        h("tbody", {}, rows.map((r) => h("tr", {}, r.map((cell) => h("td", {}, cell))))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            table.columns.map((c) => h("th", { scope: "col" }, c)),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          rows.map((r) =>
+            h(
+              "tr",
+              {},
+              r.map((cell) => h("td", {}, cell)),
+            ),
+          ),
+        ),
       ),
     ),
     table.rows.length > MAX_ROWS ? h("p", { class: "muted" }, `First ${MAX_ROWS} of ${table.rows.length} rows.`) : null,

@@ -24,10 +24,13 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
     );
   const text = (name: string, attrs: Record<string, string | boolean> = {}) =>
     h("input", { id: `f-${name}`, name, type: "text", "aria-describedby": `h-${name} e-${name}`, ...attrs });
-  const area = (name: string) =>
-    h("textarea", { id: `f-${name}`, name, rows: 2, "aria-describedby": `h-${name} e-${name}` });
+  const area = (name: string) => h("textarea", { id: `f-${name}`, name, rows: 2, "aria-describedby": `h-${name} e-${name}` });
   const select = (name: string, options: [string, string][]) =>
-    h("select", { id: `f-${name}`, name }, options.map(([v, l]) => h("option", { value: v }, l)));
+    h(
+      "select",
+      { id: `f-${name}`, name },
+      options.map(([v, l]) => h("option", { value: v }, l)),
+    );
 
   const status = h("div", { class: "form-status" });
   const form = h(
@@ -37,14 +40,45 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
       "fieldset",
       {},
       h("legend", {}, "The request"),
-      field("reference", "Case reference", text("reference", { required: true, autocomplete: "off" }), "Letters, digits, - _ and . only; also the case folder's name."),
-      field("kind", "Kind of request", select("kind", [["access", "Subject access (Art. 15)"], ["portability", "Data portability (Art. 20)"], ["both", "Both"]])),
+      field(
+        "reference",
+        "Case reference",
+        text("reference", { required: true, autocomplete: "off" }),
+        "Letters, digits, - _ and . only; also the case folder's name.",
+      ),
+      field(
+        "kind",
+        "Kind of request",
+        select("kind", [
+          ["access", "Subject access (Art. 15)"],
+          ["portability", "Data portability (Art. 20)"],
+          ["both", "Both"],
+        ]),
+      ),
       field("received", "Date received", h("input", { id: "f-received", name: "received", type: "date", value: today, required: true })),
-      field("region", "Bank holidays of", select("region", [["england-wales", "England and Wales"], ["scotland", "Scotland"], ["northern-ireland", "Northern Ireland"]])),
+      field(
+        "region",
+        "Bank holidays of",
+        select("region", [
+          ["england-wales", "England and Wales"],
+          ["scotland", "Scotland"],
+          ["northern-ireland", "Northern Ireland"],
+        ]),
+      ),
       field("requester", "Requester, if not the subject", text("requester"), "For example a solicitor or an advocate acting for the subject."),
       field("pauses", "Clock paused", area("pauses"), "One pause per line as FROM:TO, e.g. 2026-03-02:2026-03-09, while waiting for ID or clarification."),
-      h("div", { class: "field checkbox" }, h("input", { id: "f-extended", name: "extended", type: "checkbox" }), h("label", { for: "f-extended" }, "Extended by two months (complex or numerous requests)")),
-      h("div", { class: "field checkbox" }, h("input", { id: "f-staff", name: "staff", type: "checkbox", checked: "" }), h("label", { for: "f-staff" }, "Disclose staff acting in their role (not suggested for redaction)")),
+      h(
+        "div",
+        { class: "field checkbox" },
+        h("input", { id: "f-extended", name: "extended", type: "checkbox" }),
+        h("label", { for: "f-extended" }, "Extended by two months (complex or numerous requests)"),
+      ),
+      h(
+        "div",
+        { class: "field checkbox" },
+        h("input", { id: "f-staff", name: "staff", type: "checkbox", checked: "" }),
+        h("label", { for: "f-staff" }, "Disclose staff acting in their role (not suggested for redaction)"),
+      ),
     ),
     h(
       "fieldset",
@@ -63,7 +97,12 @@ export async function newCaseScreen(main: HTMLElement): Promise<void> {
       field("notes", "Notes", area("notes")),
     ),
     status,
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "button primary" }, "Create case"), h("a", { class: "button", href: "#/cases" }, "Cancel")),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "submit", class: "button primary" }, "Create case"),
+      h("a", { class: "button", href: "#/cases" }, "Cancel"),
+    ),
   );
 
   /** The case the form describes, and what could not be read into it. */

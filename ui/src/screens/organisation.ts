@@ -7,7 +7,7 @@
 import { open } from "@tauri-apps/plugin-dialog";
 import { api } from "../api";
 import type { HolidaysFile, HolidaysImport, Profile } from "../bindings";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { dateText } from "../format";
 import { routeHash } from "../router";
 
@@ -40,7 +40,16 @@ export async function organisationScreen(main: HTMLElement): Promise<void> {
     replace(
       problems,
       list.length > 0
-        ? h("div", { class: "notice notice-error", role: "alert" }, h("p", {}, "Still needed before a response can be exported:"), h("ul", {}, list.map((p) => h("li", {}, p))))
+        ? h(
+            "div",
+            { class: "notice notice-error", role: "alert" },
+            h("p", {}, "Still needed before a response can be exported:"),
+            h(
+              "ul",
+              {},
+              list.map((p) => h("li", {}, p)),
+            ),
+          )
         : notice("info", saved ? "The profile is complete." : "Complete — save it to use it."),
     );
   showProblems(state.problems, state.saved);
@@ -49,9 +58,18 @@ export async function organisationScreen(main: HTMLElement): Promise<void> {
     "form",
     { class: "profile-form", id: "profile-form" },
     TEXTS.map(([key, label]) =>
-      h("div", { class: "field" }, h("label", { for: `p-${key}` }, label), key.endsWith("s") || key === "complaint_route" || key === "dpo_contact" ? h("textarea", { id: `p-${key}`, name: key, rows: 2 }, p[key]) : h("input", { id: `p-${key}`, name: key, type: "text", value: p[key] })),
+      h(
+        "div",
+        { class: "field" },
+        h("label", { for: `p-${key}` }, label),
+        key.endsWith("s") || key === "complaint_route" || key === "dpo_contact"
+          ? h("textarea", { id: `p-${key}`, name: key, rows: 2 }, p[key])
+          : h("input", { id: `p-${key}`, name: key, type: "text", value: p[key] }),
+      ),
     ),
-    LISTS.map(([key, label]) => h("div", { class: "field" }, h("label", { for: `p-${key}` }, label), h("textarea", { id: `p-${key}`, name: key, rows: 4 }, p[key].join("\n")))),
+    LISTS.map(([key, label]) =>
+      h("div", { class: "field" }, h("label", { for: `p-${key}` }, label), h("textarea", { id: `p-${key}`, name: key, rows: 4 }, p[key].join("\n"))),
+    ),
     h("button", { type: "submit", class: "button primary" }, "Save profile"),
   );
   form.addEventListener("submit", (event) => {
@@ -72,7 +90,7 @@ export async function organisationScreen(main: HTMLElement): Promise<void> {
         showProblems(saved.problems, true);
         announce("Organisation profile saved.");
       })
-      .catch((e: unknown) => replace(problems, notice("error", e instanceof Error ? e.message : String(e))));
+      .catch((e: unknown) => replace(problems, notice("error", errorText(e))));
   });
   replace(
     main,
@@ -107,7 +125,9 @@ function importResult(done: HolidaysImport): HTMLElement {
     h(
       "ul",
       { id: "holidays-moved" },
-      done.moved.map((m) => h("li", {}, h("a", { href: routeHash({ screen: "overview", ref: m.reference }) }, m.reference), `: due ${dateText(m.before)} → ${dateText(m.after)}`)),
+      done.moved.map((m) =>
+        h("li", {}, h("a", { href: routeHash({ screen: "overview", ref: m.reference }) }, m.reference), `: due ${dateText(m.before)} → ${dateText(m.after)}`),
+      ),
     ),
   );
 }
@@ -123,12 +143,14 @@ async function holidaysSection(): Promise<HTMLElement> {
         replace(result, importResult(done));
         announce("Bank holidays imported.");
       })
-      .catch((e: unknown) => replace(result, notice("error", e instanceof Error ? e.message : String(e))));
+      .catch((e: unknown) => replace(result, notice("error", errorText(e))));
   const choose = h("button", { type: "button", class: "button", id: "holidays-choose" }, "Choose the GOV.UK file…");
   choose.addEventListener("click", () => {
-    void open({ multiple: false, directory: false, title: "Choose bank-holidays.json from GOV.UK", filters: [{ name: "JSON", extensions: ["json"] }] }).then((chosen) => {
-      if (typeof chosen === "string") void run(chosen);
-    });
+    void open({ multiple: false, directory: false, title: "Choose bank-holidays.json from GOV.UK", filters: [{ name: "JSON", extensions: ["json"] }] }).then(
+      (chosen) => {
+        if (typeof chosen === "string") void run(chosen);
+      },
+    );
   });
   const pathInput = h("input", { id: "holidays-path", type: "text", name: "path", autocomplete: "off" }) as HTMLInputElement;
   const form = h(

@@ -4,7 +4,7 @@
 
 import { api } from "../api";
 import type { CaseOverview, Subject } from "../bindings";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { closedText, dateText, daysText, splitList, urgency } from "../format";
 import { routeHash } from "../router";
 import { kindText } from "./cases";
@@ -30,7 +30,13 @@ export async function overviewScreen(main: HTMLElement, ref: string): Promise<vo
           "section",
           { class: "panel", "aria-labelledby": "failed-h" },
           h("h2", { id: "failed-h" }, `Files that could not be read (${failed.length})`),
-          h("ul", { class: "failures" }, failed.map((f) => h("li", {}, h("a", { href: routeHash({ screen: "item", ref, id: f.id, query: "" }) }, f.path), ": ", f.reason ?? "unknown reason"))),
+          h(
+            "ul",
+            { class: "failures" },
+            failed.map((f) =>
+              h("li", {}, h("a", { href: routeHash({ screen: "item", ref, id: f.id, query: "" }) }, f.path), ": ", f.reason ?? "unknown reason"),
+            ),
+          ),
         )
       : null,
     h("section", { class: "panel", "aria-labelledby": "sweep-h" }, h("h2", { id: "sweep-h" }, "Where the subject appears"), sweepSlot),
@@ -45,7 +51,18 @@ export async function overviewScreen(main: HTMLElement, ref: string): Promise<vo
         h(
           "table",
           { class: "table compact" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Identifier"), h("th", { scope: "col" }, "Value"), h("th", { scope: "col", class: "num" }, "Items"), h("th", { scope: "col" }, "Search"))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, "Identifier"),
+              h("th", { scope: "col" }, "Value"),
+              h("th", { scope: "col", class: "num" }, "Items"),
+              h("th", { scope: "col" }, "Search"),
+            ),
+          ),
           h(
             "tbody",
             {},
@@ -63,16 +80,14 @@ export async function overviewScreen(main: HTMLElement, ref: string): Promise<vo
         ),
       );
     })
-    .catch((e: unknown) => replace(sweepSlot, notice("error", String(e instanceof Error ? e.message : e))));
+    .catch((e: unknown) => replace(sweepSlot, notice("error", errorText(e))));
 }
 
 /** What is wrong with the case (wide permissions, a missing or damaged
  * index), with a button to rebuild the index. */
 function caseWarnings(main: HTMLElement, ref: string, o: CaseOverview): HTMLElement | null {
   if (o.warnings.length === 0) return null;
-  const rebuild = o.index_problem
-    ? h("button", { type: "button", class: "button primary", id: "rebuild-index" }, "Rebuild the index")
-    : null;
+  const rebuild = o.index_problem ? h("button", { type: "button", class: "button primary", id: "rebuild-index" }, "Rebuild the index") : null;
   rebuild?.addEventListener("click", () => {
     rebuild.setAttribute("disabled", "");
     rebuild.textContent = "Rebuilding…";
@@ -83,7 +98,7 @@ function caseWarnings(main: HTMLElement, ref: string, o: CaseOverview): HTMLElem
         return overviewScreen(main, ref);
       })
       .catch((e: unknown) => {
-        rebuild.replaceWith(notice("error", String(e instanceof Error ? e.message : e)));
+        rebuild.replaceWith(notice("error", errorText(e)));
       });
   });
   return h(
@@ -103,26 +118,44 @@ function datesList(o: CaseOverview): HTMLElement {
     row("Kind", kindText(o.case.kind)),
     row("Requester", o.case.requester),
     row("Received", dateText(o.case.received)),
-    row("Due", h("span", {}, dateText(d.due), " ", o.days_left === null ? "" : h("span", { class: `badge badge-${urgency(o.days_left)}` }, daysText(o.days_left)))),
+    row(
+      "Due",
+      h("span", {}, dateText(d.due), " ", o.days_left === null ? "" : h("span", { class: `badge badge-${urgency(o.days_left)}` }, daysText(o.days_left))),
+    ),
     o.closure ? row("Outcome", `${closedText(o.closure)}, by ${o.closure.closed_by}`) : null,
     o.due_moves.length > 0
       ? row(
           "Due date moved",
-          h("ul", { class: "explanation", id: "due-moves" }, o.due_moves.map((m) => h("li", {}, `${dateText(m.before)} → ${dateText(m.after)} on ${dateText(m.at.slice(0, 10))}: ${m.why}`))),
+          h(
+            "ul",
+            { class: "explanation", id: "due-moves" },
+            o.due_moves.map((m) => h("li", {}, `${dateText(m.before)} → ${dateText(m.after)} on ${dateText(m.at.slice(0, 10))}: ${m.why}`)),
+          ),
         )
       : null,
     d.extended_due || o.closure ? null : row("Extend by", `${dateText(d.extension_notice_by)} (last day to tell the requester)`),
     d.paused_days > 0 ? row("Clock paused", `${d.paused_days} days`) : null,
     h("dt", {}, "How the date was worked out"),
-    h("dd", {}, h("ul", { class: "explanation" }, d.explanation.map((e) => h("li", {}, e)))),
+    h(
+      "dd",
+      {},
+      h(
+        "ul",
+        { class: "explanation" },
+        d.explanation.map((e) => h("li", {}, e)),
+      ),
+    ),
   );
 }
 
 function holdings(o: CaseOverview, ref: string): HTMLElement {
   const counts = (m: Record<string, number | undefined>) =>
-    h("ul", { class: "counts" }, Object.entries(m).map(([k, n]) => h("li", {}, h("span", {}, k), h("strong", {}, String(n ?? 0)))));
-  if (o.items === 0)
-    return h("p", {}, "Nothing imported yet. ", h("a", { href: routeHash({ screen: "import", ref }) }, "Import files"), " to begin.");
+    h(
+      "ul",
+      { class: "counts" },
+      Object.entries(m).map(([k, n]) => h("li", {}, h("span", {}, k), h("strong", {}, String(n ?? 0)))),
+    );
+  if (o.items === 0) return h("p", {}, "Nothing imported yet. ", h("a", { href: routeHash({ screen: "import", ref }) }, "Import files"), " to begin.");
   return h(
     "div",
     {},
@@ -184,7 +217,7 @@ function renderSubject(slot: HTMLElement, ref: string, o: CaseOverview): void {
         replace(status, notice("info", "Saved. The sweep below uses the new identifiers."));
         announce("Identifiers saved");
       })
-      .catch((e: unknown) => replace(status, notice("error", e instanceof Error ? e.message : String(e))));
+      .catch((e: unknown) => replace(status, notice("error", errorText(e))));
   });
   replace(slot, form);
 }

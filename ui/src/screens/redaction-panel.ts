@@ -5,7 +5,7 @@
 
 import { api } from "../api";
 import type { Mark, Reason } from "../bindings";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { whoseText } from "../format";
 import { liveMarks, selectionBytes } from "../redaction";
 
@@ -24,7 +24,7 @@ export interface RedactionContext {
 
 export function redactionPanel(ctx: RedactionContext): HTMLElement {
   const message = h("div", { id: "redaction-message" });
-  const fail = (e: unknown) => replace(message, notice("error", e instanceof Error ? e.message : String(e)));
+  const fail = (e: unknown) => replace(message, notice("error", errorText(e)));
   const run = async (work: () => Promise<string>) => {
     try {
       const said = await work();
@@ -56,7 +56,11 @@ export function redactionPanel(ctx: RedactionContext): HTMLElement {
     });
   };
   const drawLabel = () => [ctx.drawing.on ? "Drawing boxes: on " : "Draw a box to redact ", h("kbd", {}, "B")];
-  const drawToggle = h("button", { type: "button", class: "button", id: "draw-box", "aria-keyshortcuts": "b", "aria-pressed": String(ctx.drawing.on) }, drawLabel());
+  const drawToggle = h(
+    "button",
+    { type: "button", class: "button", id: "draw-box", "aria-keyshortcuts": "b", "aria-pressed": String(ctx.drawing.on) },
+    drawLabel(),
+  );
   drawToggle.addEventListener("click", () => {
     ctx.drawing.on = !ctx.drawing.on;
     drawToggle.setAttribute("aria-pressed", String(ctx.drawing.on));
@@ -104,8 +108,26 @@ export function redactionPanel(ctx: RedactionContext): HTMLElement {
           { class: "mark-actions" },
           m.status === "suggested"
             ? [
-                h("button", { type: "button", class: "button small", onclick: () => void run(async () => (await api.setMarks(ctx.ref, { ids: [m.id], person: null, kind: null }, "accepted"), "Suggestion accepted.")) }, "Accept"),
-                h("button", { type: "button", class: "button small", onclick: () => void run(async () => (await api.setMarks(ctx.ref, { ids: [m.id], person: null, kind: null }, "rejected"), "Suggestion rejected.")) }, "Reject"),
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "button small",
+                    onclick: () =>
+                      void run(async () => (await api.setMarks(ctx.ref, { ids: [m.id], person: null, kind: null }, "accepted"), "Suggestion accepted.")),
+                  },
+                  "Accept",
+                ),
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "button small",
+                    onclick: () =>
+                      void run(async () => (await api.setMarks(ctx.ref, { ids: [m.id], person: null, kind: null }, "rejected"), "Suggestion rejected.")),
+                  },
+                  "Reject",
+                ),
                 m.person
                   ? h(
                       "button",
@@ -113,13 +135,26 @@ export function redactionPanel(ctx: RedactionContext): HTMLElement {
                         type: "button",
                         class: "button small",
                         title: "Accept every suggestion for this person in the case",
-                        onclick: () => void run(async () => `${await api.setMarks(ctx.ref, { ids: [], person: m.person, kind: m.kind }, "accepted")} suggestion(s) for this person accepted.`),
+                        onclick: () =>
+                          void run(
+                            async () =>
+                              `${await api.setMarks(ctx.ref, { ids: [], person: m.person, kind: m.kind }, "accepted")} suggestion(s) for this person accepted.`,
+                          ),
                       },
                       "Accept for this person",
                     )
                   : null,
               ]
-            : h("button", { type: "button", class: "button small", onclick: () => void run(async () => (await api.setMarks(ctx.ref, { ids: [m.id], person: null, kind: null }, "removed"), "Redaction taken back.")) }, "Unredact"),
+            : h(
+                "button",
+                {
+                  type: "button",
+                  class: "button small",
+                  onclick: () =>
+                    void run(async () => (await api.setMarks(ctx.ref, { ids: [m.id], person: null, kind: null }, "removed"), "Redaction taken back.")),
+                },
+                "Unredact",
+              ),
         ),
       ),
     ),

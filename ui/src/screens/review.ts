@@ -8,7 +8,7 @@ import { api } from "../api";
 import type { ReviewProgress, ReviewRow } from "../bindings";
 import { chosenReason, reasonSelect } from "./decide-panel";
 import { DECISIONS, decisionForKey, decisionLabel, type DecisionInfo } from "../decisions";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { dateText } from "../format";
 import { go } from "../router";
 import { suggestionsPanel } from "./suggestions-panel";
@@ -21,7 +21,10 @@ const ROW_HEIGHT_GUESS = 34;
 export async function reviewScreen(main: HTMLElement, ref: string): Promise<Cleanup> {
   const [rows, overview, reasons, suggestions] = await Promise.all([api.reviewQueue(ref), api.caseOverview(ref), api.reasons(), suggestionsPanel(ref)]);
   let progress: ReviewProgress = overview.review;
-  let selected = Math.max(0, rows.findIndex((r) => !r.decision));
+  let selected = Math.max(
+    0,
+    rows.findIndex((r) => !r.decision),
+  );
   let onlyUndecided = false;
 
   const progressSlot = h("div", { class: "review-progress", id: "review-progress", role: "status" });
@@ -31,7 +34,15 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
   const table = h(
     "table",
     { class: "table review-table", id: "review-table", role: "grid", "aria-label": "Items to review", tabindex: 0 },
-    h("thead", {}, h("tr", {}, ["#", "Item", "Type", "Date", "Read", "Decision"].map((t) => h("th", { scope: "col" }, t)))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ["#", "Item", "Type", "Date", "Read", "Decision"].map((t) => h("th", { scope: "col" }, t)),
+      ),
+    ),
     tbody,
   );
 
@@ -48,7 +59,14 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
   const rowOf = (r: ReviewRow, index: number) =>
     h(
       "tr",
-      { "data-item": r.item.id, "aria-rowindex": index + 2, "aria-selected": index === selected ? "true" : "false", class: index === selected ? "selected" : "", onclick: () => ((selected = index), draw()), ondblclick: () => open(r) },
+      {
+        "data-item": r.item.id,
+        "aria-rowindex": index + 2,
+        "aria-selected": index === selected ? "true" : "false",
+        class: index === selected ? "selected" : "",
+        onclick: () => ((selected = index), draw()),
+        ondblclick: () => open(r),
+      },
       h("td", { class: "num" }, r.item.id),
       h("td", { title: r.item.path }, r.item.path),
       h("td", {}, r.item.type),
@@ -68,7 +86,12 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
     const list = visible();
     const w = rowWindow(list.length, rowHeight || ROW_HEIGHT_GUESS, box.scrollTop - headerHeight(), box.clientHeight || 600);
     table.setAttribute("aria-rowcount", String(list.length + 1));
-    replace(tbody, spacer(w.before), list.slice(w.first, w.end).map((r, i) => rowOf(r, w.first + i)), spacer(w.after));
+    replace(
+      tbody,
+      spacer(w.before),
+      list.slice(w.first, w.end).map((r, i) => rowOf(r, w.first + i)),
+      spacer(w.after),
+    );
     if (!rowHeight) {
       const drawn = tbody.querySelector<HTMLElement>("tr[data-item]");
       if (drawn && drawn.offsetHeight > 0) {
@@ -108,7 +131,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
       draw();
       table.focus({ preventScroll: true });
     } catch (e) {
-      replace(message, notice("error", e instanceof Error ? e.message : String(e)));
+      replace(message, notice("error", errorText(e)));
     }
   };
 
@@ -126,11 +149,38 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
       { class: "review-tools" },
       h("div", { class: "field checkbox" }, filter, h("label", { for: "only-undecided" }, "Only items not yet decided")),
       h("div", { class: "field" }, h("label", { for: "review-reason" }, "Reason"), select),
-      h("p", { class: "hint keys" }, "Keys: ", h("kbd", {}, "J"), "/", h("kbd", {}, "K"), " move, ", h("kbd", {}, "Home"), "/", h("kbd", {}, "End"), " first/last, ", h("kbd", {}, "Enter"), " open, ", DECISIONS.map((d) => [h("kbd", {}, d.key.toUpperCase()), ` ${d.label.toLowerCase()}  `])),
+      h(
+        "p",
+        { class: "hint keys" },
+        "Keys: ",
+        h("kbd", {}, "J"),
+        "/",
+        h("kbd", {}, "K"),
+        " move, ",
+        h("kbd", {}, "Home"),
+        "/",
+        h("kbd", {}, "End"),
+        " first/last, ",
+        h("kbd", {}, "Enter"),
+        " open, ",
+        DECISIONS.map((d) => [h("kbd", {}, d.key.toUpperCase()), ` ${d.label.toLowerCase()}  `]),
+      ),
     ),
     message,
     rows.length === 0 ? h("p", { class: "empty" }, "Nothing to review yet: import files first.") : box,
-    h("div", { class: "decision-buttons" }, DECISIONS.map((d) => h("button", { type: "button", class: "button", "data-decision": d.decision, onclick: () => void decide(d) }, d.label, " ", h("kbd", {}, d.key.toUpperCase())))),
+    h(
+      "div",
+      { class: "decision-buttons" },
+      DECISIONS.map((d) =>
+        h(
+          "button",
+          { type: "button", class: "button", "data-decision": d.decision, onclick: () => void decide(d) },
+          d.label,
+          " ",
+          h("kbd", {}, d.key.toUpperCase()),
+        ),
+      ),
+    ),
     suggestions,
   );
   draw();

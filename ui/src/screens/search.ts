@@ -4,7 +4,7 @@
 
 import { api } from "../api";
 import type { FacetValue, SearchResults, SortBy } from "../bindings";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { dateText } from "../format";
 import { runsFromByteRanges } from "../highlight";
 import { go, routeHash, type Route } from "../router";
@@ -16,8 +16,21 @@ export async function searchScreen(main: HTMLElement, route: Extract<Route, { sc
   const ref = route.ref;
   let sort: SortBy = "relevance";
   let offset = 0;
-  const input = h("input", { id: "search-input", type: "search", value: route.query, "aria-label": "Search the case", placeholder: "okafor  “anti-social”  from:housing  type:pdf  date:2026-03", autocomplete: "off", spellcheck: "false" });
-  const sortSelect = h("select", { id: "search-sort", "aria-label": "Sort results" }, h("option", { value: "relevance" }, "Most relevant"), h("option", { value: "date" }, "Newest first"));
+  const input = h("input", {
+    id: "search-input",
+    type: "search",
+    value: route.query,
+    "aria-label": "Search the case",
+    placeholder: "okafor  “anti-social”  from:housing  type:pdf  date:2026-03",
+    autocomplete: "off",
+    spellcheck: "false",
+  });
+  const sortSelect = h(
+    "select",
+    { id: "search-sort", "aria-label": "Sort results" },
+    h("option", { value: "relevance" }, "Most relevant"),
+    h("option", { value: "date" }, "Newest first"),
+  );
   const count = h("p", { id: "hit-count", role: "status" });
   const results = h("ol", { id: "results", class: "results" });
   const pager = h("div", { class: "pager" });
@@ -44,9 +57,9 @@ export async function searchScreen(main: HTMLElement, route: Extract<Route, { sc
       void api
         .facets(ref, query)
         .then((f) => replace(facetsSlot, facetGroup("Type", f.types), facetGroup("Sender", f.senders), facetGroup("Month", f.months)))
-        .catch((e: unknown) => replace(facetsSlot, notice("error", `Facets unavailable: ${e instanceof Error ? e.message : String(e)}`)));
+        .catch((e: unknown) => replace(facetsSlot, notice("error", `Facets unavailable: ${errorText(e)}`)));
     } catch (e) {
-      replace(count, notice("error", e instanceof Error ? e.message : String(e)));
+      replace(count, notice("error", errorText(e)));
       replace(results);
       replace(pager);
     }
@@ -60,11 +73,7 @@ export async function searchScreen(main: HTMLElement, route: Extract<Route, { sc
         h(
           "li",
           { class: "result" },
-          h(
-            "a",
-            { class: "result-title", href: routeHash({ screen: "item", ref, id: hit.item, query: found.query }) },
-            hit.path,
-          ),
+          h("a", { class: "result-title", href: routeHash({ screen: "item", ref, id: hit.item, query: found.query }) }, hit.path),
           h("span", { class: "result-meta" }, `${hit.type}${hit.date ? " · " + dateText(hit.date) : ""}`),
           h(
             "p",
@@ -115,7 +124,14 @@ export async function searchScreen(main: HTMLElement, route: Extract<Route, { sc
       savedSlot,
       saved.length === 0
         ? null
-        : [h("h3", {}, "Saved searches"), h("ul", {}, saved.map((q) => h("li", {}, h("a", { href: routeHash({ screen: "search", ref, query: q }) }, q))))],
+        : [
+            h("h3", {}, "Saved searches"),
+            h(
+              "ul",
+              {},
+              saved.map((q) => h("li", {}, h("a", { href: routeHash({ screen: "search", ref, query: q }) }, q))),
+            ),
+          ],
     );
   };
 
@@ -133,7 +149,11 @@ export async function searchScreen(main: HTMLElement, route: Extract<Route, { sc
         id: "save-search",
         onclick: () => {
           const q = input.value.trim();
-          if (q) void api.saveSearch(ref, q).then(renderSaved).then(() => announce("Search saved"));
+          if (q)
+            void api
+              .saveSearch(ref, q)
+              .then(renderSaved)
+              .then(() => announce("Search saved"));
         },
       },
       "Save search",
@@ -162,9 +182,24 @@ export async function searchScreen(main: HTMLElement, route: Extract<Route, { sc
         {},
         h("li", {}, h("code", {}, "okafor smith"), " both words; ", h("code", {}, "okafor OR smith"), " either; ", h("code", {}, "-draft"), " without"),
         h("li", {}, h("code", {}, "complaint"), " also finds complaints, complained; ", h("code", {}, "exact:complaint"), " only as written"),
-        h("li", {}, h("code", {}, "\"rent arrears\""), " the exact phrase, words as written"),
+        h("li", {}, h("code", {}, '"rent arrears"'), " the exact phrase, words as written"),
         h("li", {}, h("code", {}, "okafor~"), " spelling variants (one letter off); ", h("code", {}, "okaf*"), " words starting with"),
-        h("li", {}, h("code", {}, "from:"), " ", h("code", {}, "to:"), " ", h("code", {}, "subject:"), " ", h("code", {}, "name:"), " ", h("code", {}, "path:"), " ", h("code", {}, "type:pdf"), " in one field"),
+        h(
+          "li",
+          {},
+          h("code", {}, "from:"),
+          " ",
+          h("code", {}, "to:"),
+          " ",
+          h("code", {}, "subject:"),
+          " ",
+          h("code", {}, "name:"),
+          " ",
+          h("code", {}, "path:"),
+          " ",
+          h("code", {}, "type:pdf"),
+          " in one field",
+        ),
         h("li", {}, h("code", {}, "date:2026-03"), " a month; ", h("code", {}, "date:[2026-01-01 TO 2026-03-31]"), " a range"),
       ),
     ),

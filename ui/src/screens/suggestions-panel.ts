@@ -4,7 +4,7 @@
 
 import { api } from "../api";
 import type { SuggestionGroup } from "../bindings";
-import { announce, h, notice, replace } from "../dom";
+import { announce, errorText, h, notice, replace } from "../dom";
 import { whoseText } from "../format";
 
 export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
@@ -17,7 +17,7 @@ export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
         const changed = await api.setMarks(ref, { ids: [], person: group.person, kind: group.kind }, status);
         await draw(`${changed} suggestion(s) ${status}.`);
       } catch (e) {
-        section.append(notice("error", e instanceof Error ? e.message : String(e)));
+        section.append(notice("error", errorText(e)));
       }
     };
     const detect = async () => {
@@ -25,7 +25,7 @@ export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
         const found = await api.detectCase(ref);
         await draw(`${found.findings} finding(s) in ${found.items} item(s); ${found.suggested} new suggestion(s).`);
       } catch (e) {
-        section.append(notice("error", e instanceof Error ? e.message : String(e)));
+        section.append(notice("error", errorText(e)));
       }
     };
     replace(
@@ -38,7 +38,15 @@ export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
         ? h(
             "table",
             { class: "table compact", id: "suggestion-groups" },
-            h("thead", {}, h("tr", {}, ["Person or kind", "Whose", "Found", "Items", ""].map((t) => h("th", { scope: "col" }, t)))),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                ["Person or kind", "Whose", "Found", "Items", ""].map((t) => h("th", { scope: "col" }, t)),
+              ),
+            ),
             h(
               "tbody",
               {},
@@ -46,7 +54,12 @@ export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
                 h(
                   "tr",
                   {},
-                  h("td", {}, g.person ? g.examples.join(" · ") : g.kind.replace(/_/g, " "), g.person ? h("span", { class: "muted" }, ` (${g.kind.replace(/_/g, " ")})`) : ` — ${g.examples.join(" · ")}`),
+                  h(
+                    "td",
+                    {},
+                    g.person ? g.examples.join(" · ") : g.kind.replace(/_/g, " "),
+                    g.person ? h("span", { class: "muted" }, ` (${g.kind.replace(/_/g, " ")})`) : ` — ${g.examples.join(" · ")}`,
+                  ),
                   h("td", {}, whoseText(g.whose)),
                   h("td", { class: "num" }, g.count),
                   h("td", { class: "num" }, g.items),

@@ -3,7 +3,7 @@
 // said beside the field; nothing is read from the home until it is right.
 
 import { api } from "../api";
-import { h, notice, replace } from "../dom";
+import { errorText, h, notice, replace } from "../dom";
 
 /** Resolves once the home is unlocked (at once when it is not encrypted). */
 export async function unlockIfNeeded(main: HTMLElement): Promise<void> {
@@ -39,7 +39,7 @@ export async function unlockIfNeeded(main: HTMLElement): Promise<void> {
           if (after.unlocked) resolve();
         })
         .catch((e: unknown) => {
-          replace(status, notice("error", e instanceof Error ? e.message : String(e)));
+          replace(status, notice("error", errorText(e)));
           input.value = "";
           input.focus();
         })

@@ -2,7 +2,7 @@
 // computer's account (the name is kept per account in the home).
 
 import { api } from "../api";
-import { announce, h, notice } from "../dom";
+import { announce, errorText, h, notice } from "../dom";
 
 /** Shows the dialog when no name is set yet for this account. */
 export async function askNameIfUnset(): Promise<void> {
@@ -14,11 +14,7 @@ export async function askNameIfUnset(): Promise<void> {
     "form",
     { method: "dialog" },
     h("h2", { id: "whoami-h" }, "Who are you?"),
-    h(
-      "p",
-      {},
-      `Your name is recorded with every action in the audit trail, together with this computer's account (${me.account}).`,
-    ),
+    h("p", {}, `Your name is recorded with every action in the audit trail, together with this computer's account (${me.account}).`),
     h("label", { for: "whoami-name" }, "Your name"),
     input,
     error,
@@ -34,7 +30,7 @@ export async function askNameIfUnset(): Promise<void> {
         dialog.remove();
         announce(`You are recorded as ${saved.name ?? saved.account}.`);
       })
-      .catch((e: unknown) => error.replaceChildren(notice("error", String(e instanceof Error ? e.message : e))));
+      .catch((e: unknown) => error.replaceChildren(notice("error", errorText(e))));
   });
   document.body.append(dialog);
   dialog.showModal();

@@ -16,11 +16,7 @@ use disclose_fixtures::disclose;
 
 fn main() {
     let d = disclose!();
-    let template = d.run(&["profile", "template"]).ok().stdout;
-    let profile = d.home.path().join("profile.json");
-    std::fs::write(&profile, template).expect("profile");
-    d.run(&["profile", "set", profile.to_str().expect("path")])
-        .ok();
+    d.set_demo_profile();
     let out = tempfile::tempdir().expect("out dir");
     let mut peaks = Vec::new();
     for (reference, pictures) in [("SMALL", 16), ("LARGE", 160)] {

@@ -169,10 +169,7 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool) {
 /// and makes the organisation profile the demo landlord's; returns how
 /// many were disclosed.
 fn disclose_some(d: &Disclose, count: usize) -> usize {
-    let template = d.run(&["profile", "template"]).stdout;
-    let profile = d.home.path().join("profile.toml");
-    std::fs::write(&profile, template).expect("write the profile");
-    d.run(&["profile", "set", profile.to_str().expect("a UTF-8 path")]);
+    d.set_demo_profile();
     d.run(&["decide", "--case", "SCALE", "--all", "--as", "not-relevant"]);
     let items = d.json(&["items", "--case", "SCALE"]);
     let chosen: Vec<String> = items

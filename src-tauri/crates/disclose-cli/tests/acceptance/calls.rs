@@ -99,10 +99,7 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
 
     let d = disclose!();
     d.new_case("CALL");
-    let template = d.run(&["profile", "template"]).ok().stdout;
-    let profile = d.home.path().join("org.json");
-    fs::write(&profile, template).unwrap();
-    d.run(&["profile", "set", profile.to_str().unwrap()]).ok();
+    d.set_demo_profile();
     let summary = d.json(&["import", "--case", "CALL", input.path().to_str().unwrap()]);
     assert_eq!(summary["failed"], 0, "{summary:#}");
     let items = d.json(&["items", "--case", "CALL"]);

@@ -73,10 +73,7 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
 
     let d = disclose!();
     d.new_case("CCTV");
-    let template = d.run(&["profile", "template"]).ok().stdout;
-    let profile = d.home.path().join("org.json");
-    fs::write(&profile, template).unwrap();
-    d.run(&["profile", "set", profile.to_str().unwrap()]).ok();
+    d.set_demo_profile();
     let summary = d.json(&["import", "--case", "CCTV", input.path().to_str().unwrap()]);
     assert_eq!(summary["failed"], 0, "{summary:#}");
     let items = d.json(&["items", "--case", "CCTV"]);

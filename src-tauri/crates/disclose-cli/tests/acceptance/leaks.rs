@@ -12,10 +12,7 @@ use crate::redact::tool;
 /// (name, text) imported.
 pub fn case_with(d: &Disclose, reference: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     d.new_case(reference);
-    let template = d.run(&["profile", "template"]).ok().stdout;
-    let profile = d.home.path().join("org.json");
-    std::fs::write(&profile, template).unwrap();
-    d.run(&["profile", "set", profile.to_str().unwrap()]).ok();
+    d.set_demo_profile();
     let input = tempfile::tempdir().unwrap();
     for (name, text) in files {
         std::fs::write(input.path().join(name), text).unwrap();

@@ -57,10 +57,7 @@ fn names_in_five_scripts_print_as_written() {
         "2026-03-03",
     ])
     .ok();
-    let template = d.run(&["profile", "template"]).ok().stdout;
-    let profile = d.home.path().join("org.json");
-    std::fs::write(&profile, template).unwrap();
-    d.run(&["profile", "set", profile.to_str().unwrap()]).ok();
+    d.set_demo_profile();
     let input = tempfile::tempdir().unwrap();
     let note: String = NAMES.iter().map(|n| format!("{n}\n")).collect();
     std::fs::write(

@@ -55,7 +55,7 @@ struct Format {
 }
 
 /// Tags worth keeping, under the name an item gives them.
-pub(super) const TAGS: [(&str, &str); 14] = [
+const TAGS: [(&str, &str); 14] = [
     ("creation_time", "created"),
     ("date", "created"),
     ("title", "title"),
@@ -133,10 +133,17 @@ pub fn parse(json: &[u8]) -> Result<Probe, String> {
             m.insert("bit-rate".into(), rate.clone());
         }
     }
-    let tags = format
-        .map(|f| &f.tags)
-        .into_iter()
-        .chain(std::iter::once(&stream.tags));
+    keep_tags(m, format.map(|f| &f.tags).into_iter().chain([&stream.tags]));
+    probe.created = m.get("created").and_then(|c| parse_date(c));
+    Ok(probe)
+}
+
+/// Copies the tags worth keeping ([`TAGS`]) into an item's `metadata`
+/// under their item names, the first of `tags` (the container's) winning.
+pub(super) fn keep_tags<'a>(
+    metadata: &mut BTreeMap<String, String>,
+    tags: impl IntoIterator<Item = &'a BTreeMap<String, String>>,
+) {
     for tags in tags {
         for (key, value) in tags {
             let key = key.to_ascii_lowercase();
@@ -145,13 +152,12 @@ pub fn parse(json: &[u8]) -> Result<Probe, String> {
                 continue;
             }
             if let Some((_, name)) = TAGS.iter().find(|(tag, _)| *tag == key) {
-                m.entry((*name).to_string())
+                metadata
+                    .entry((*name).to_string())
                     .or_insert_with(|| value.chars().take(1000).collect());
             }
         }
     }
-    probe.created = m.get("created").and_then(|c| parse_date(c));
-    Ok(probe)
 }
 
 /// A creation time as recorders write it: RFC 3339, or a plain date and

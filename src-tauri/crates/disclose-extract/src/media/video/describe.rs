@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::super::probe::{parse_date, TAGS};
+use super::super::probe::{keep_tags, parse_date};
 
 /// Largest frame side accepted, in pixels: 8K.
 const MAX_SIDE: u32 = 8192;
@@ -113,23 +113,7 @@ pub fn parse(json: &[u8]) -> Result<Video, String> {
     if let Some(name) = format.and_then(|f| f.format_name.as_ref()) {
         m.insert("container".into(), name.clone());
     }
-    let tags = format
-        .map(|f| &f.tags)
-        .into_iter()
-        .chain(std::iter::once(&stream.tags));
-    for tags in tags {
-        for (key, value) in tags {
-            let key = key.to_ascii_lowercase();
-            let value = value.trim();
-            if value.is_empty() {
-                continue;
-            }
-            if let Some((_, name)) = TAGS.iter().find(|(tag, _)| *tag == key) {
-                m.entry((*name).to_string())
-                    .or_insert_with(|| value.chars().take(1000).collect());
-            }
-        }
-    }
+    keep_tags(m, format.map(|f| &f.tags).into_iter().chain([&stream.tags]));
     video.created = m.get("created").and_then(|c| parse_date(c));
     Ok(video)
 }

@@ -47,23 +47,22 @@ fn dry_run(reference: &str) -> ExportOptions {
 pub fn preview(state: &AppState, reference: &str) -> CommandResult<ExportPreview> {
     let organisation = profile::load(&state.home).unwrap_or_default();
     state.with_case(reference, |folder| {
-        let blockers = bundle::blockers(folder, &organisation)?;
-        if !blockers.is_empty() {
-            return Ok(ExportPreview {
-                blockers,
-                preview: None,
-            });
-        }
-        match bundle::plan(folder, &organisation, &dry_run(reference), folder.today()) {
-            Ok(plan) => Ok(ExportPreview {
+        let planned =
+            bundle::plan_or_blockers(folder, &organisation, &dry_run(reference), folder.today());
+        Ok(match planned {
+            Ok(Ok(plan)) => ExportPreview {
                 blockers: Vec::new(),
                 preview: Some(plan.result),
-            }),
-            Err(e) => Ok(ExportPreview {
+            },
+            Ok(Err(blockers)) => ExportPreview {
+                blockers,
+                preview: None,
+            },
+            Err(e) => ExportPreview {
                 blockers: vec![e.to_string()],
                 preview: None,
-            }),
-        }
+            },
+        })
     })
 }
 

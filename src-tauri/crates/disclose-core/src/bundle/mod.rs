@@ -211,12 +211,25 @@ pub fn plan(
     options: &ExportOptions,
     today: NaiveDate,
 ) -> Result<Plan> {
-    let blocked = blockers(folder, profile)?;
-    if !blocked.is_empty() {
-        return Err(Error::Invalid(format!(
+    plan_or_blockers(folder, profile, options, today)?.map_err(|blocked| {
+        Error::Invalid(format!(
             "the case cannot be exported yet: {}",
             blocked.join("; ")
-        )));
+        ))
+    })
+}
+
+/// [`plan`], or each thing that stops the export on its own (as the Export
+/// screen lists them), looking for them only once.
+pub fn plan_or_blockers(
+    folder: &CaseFolder,
+    profile: &Profile,
+    options: &ExportOptions,
+    today: NaiveDate,
+) -> Result<std::result::Result<Plan, Vec<String>>> {
+    let blocked = blockers(folder, profile)?;
+    if !blocked.is_empty() {
+        return Ok(Err(blocked));
     }
     let case = folder.case()?;
     // The trail's head as the export starts (the export's own entry comes
@@ -263,7 +276,7 @@ pub fn plan(
         passphrase: None,
         files: manifest,
     };
-    Ok(Plan { result, files })
+    Ok(Ok(Plan { result, files }))
 }
 
 /// The leak check over everything `plan` would write: each rendition from

@@ -18,6 +18,8 @@
 //! fingerprint of the marks they were made from, so one made before the
 //! marks changed is known to be stale.
 
+mod batch;
+pub mod cache;
 pub mod document;
 pub mod font;
 pub mod image;
@@ -35,10 +37,10 @@ use serde::Serialize;
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
 use crate::extract::FileType;
-use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::{self, Mark, Target};
 use crate::review::Decision;
-use crate::store::{originals, ItemRow, Status, Store};
+use crate::store::{originals, ItemRow, Store};
+use crate::verify::Watch;
 use document::Span;
 use pdf::Area;
 
@@ -75,7 +77,13 @@ pub struct RenderSummary {
     pub up_to_date: u64,
     pub redactions: u64,
     pub pages: u64,
+    /// Pages whose pictures were kept from an earlier render (only other
+    /// pages' marks had changed).
+    pub reused_pages: u64,
     pub failures: Vec<RenderProblem>,
+    /// Stopped before the end: what was rendered is kept, and the next
+    /// run renders the rest.
+    pub cancelled: bool,
 }
 
 /// Items that go to the requester: decided disclose or redact.
@@ -93,31 +101,30 @@ pub fn items_to_render(store: &Store) -> Result<Vec<ItemRow>> {
 }
 
 /// Renders every item to disclose whose rendition is missing or stale
-/// (all of them with `force`).
+/// (all of them with `force`, every page drawn afresh).
 pub fn render_case(folder: &mut CaseFolder, force: bool) -> Result<RenderSummary> {
+    render_case_watched(folder, force, &Watch::none())
+}
+
+/// As [`render_case`], telling `watch` after each item and stopping when
+/// it asks: the items finished are kept (`cancelled` in the summary), and
+/// the next run renders the rest.
+pub fn render_case_watched(
+    folder: &mut CaseFolder,
+    force: bool,
+    watch: &Watch,
+) -> Result<RenderSummary> {
     let now = &folder.now();
-    let mut summary = RenderSummary::default();
     let items = items_to_render(&folder.store)?;
-    summary.items = items.len() as u64;
-    let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
-    let mut slot = Slot::default();
+    let mut todo = Vec::new();
     for item in &items {
-        if !force && folder.store.rendition_is_current(item.id)? {
-            summary.up_to_date += 1;
-            continue;
-        }
-        match render_item_in(folder, item, now, &isolation, &mut slot)? {
-            Ok(rendition) => {
-                summary.rendered += 1;
-                summary.redactions += rendition.redactions;
-                summary.pages += rendition.pages;
-            }
-            Err(reason) => summary.failures.push(RenderProblem {
-                item_id: item.id,
-                reason,
-            }),
+        if force || !folder.store.rendition_is_current(item.id)? {
+            todo.push(item.clone());
         }
     }
+    let mut summary = batch::run(folder, &todo, force, watch)?.summary;
+    summary.items = items.len() as u64;
+    summary.up_to_date = (items.len() - todo.len()) as u64;
     let actor = folder.actor().to_string();
     folder.store.audit(
         now,
@@ -127,6 +134,7 @@ pub fn render_case(folder: &mut CaseFolder, force: bool) -> Result<RenderSummary
             "rendered": summary.rendered,
             "redactions": summary.redactions,
             "failed": summary.failures.iter().map(|f| f.item_id).collect::<Vec<_>>(),
+            "cancelled": summary.cancelled,
         }),
     )?;
     Ok(summary)
@@ -154,120 +162,92 @@ pub fn render_item(
     folder: &mut CaseFolder,
     item: &ItemRow,
 ) -> Result<std::result::Result<Rendition, String>> {
-    let now = &folder.now();
-    let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
-    render_item_in(folder, item, now, &isolation, &mut Slot::default())
+    let mut outcome = batch::run(folder, std::slice::from_ref(item), false, &Watch::none())?;
+    Ok(outcome
+        .results
+        .remove(&item.id)
+        .unwrap_or_else(|| Err("not rendered".into())))
 }
 
-/// [`render_item`], decoding the original in `slot`'s worker.
-fn render_item_in(
-    folder: &mut CaseFolder,
+/// A recording's or a video's rendition, made here: its bytes, extension,
+/// page count and (for a recording) its transcript PDF.
+type MediaRendition = (Vec<u8>, &'static str, usize, Option<Vec<u8>>);
+
+fn media_rendition(
+    folder: &CaseFolder,
     item: &ItemRow,
-    now: &str,
-    isolation: &Isolation,
-    slot: &mut Slot,
-) -> Result<std::result::Result<Rendition, String>> {
-    if item.status == Status::Failed {
-        return Ok(Err(format!(
-            "the original could not be read at import: {}",
-            item.reason.as_deref().unwrap_or("unreadable")
-        )));
-    }
-    let case = folder.case()?;
-    let redactions = folder.store.redactions(item.id)?;
-    let text = folder.store.text(item.id)?;
-    let stamp = format!("{} · item {}", case.reference, item.id);
-    let mut transcript = None;
-    let made = match item.file_type {
-        FileType::Pdf => {
-            let data = match verified_original(folder, item)? {
-                Ok(data) => data,
-                Err(reason) => return Ok(Err(reason)),
-            };
-            let pages = folder.store.pages(item.id)?;
-            let areas = areas_of(&redactions, &pages);
-            let count = item
-                .metadata
-                .get("pages")
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(pages.len() as u32);
-            pdf::draw(isolation, slot, &data, count)
-                .and_then(|drawn| pdf::pages(drawn, &pages, &text, &areas))
-                .map(|p| (writer::write(&p, &stamp), "pdf", p.len()))
-        }
-        FileType::Image => {
-            let data = match verified_original(folder, item)? {
-                Ok(data) => data,
-                Err(reason) => return Ok(Err(reason)),
-            };
-            let pages = folder.store.pages(item.id)?;
-            image::decode(isolation, slot, &data)
-                .and_then(|decoded| image::image(decoded, &areas_of(&redactions, &pages)))
-                .map(|(bytes, ext)| (bytes, ext, 1))
-        }
-        FileType::Audio => {
-            let data = match verified_original(folder, item)? {
-                Ok(data) => data,
-                Err(reason) => return Ok(Err(reason)),
-            };
-            let placed = folder.store.place(redactions.clone())?;
-            let title = format!(
-                "{} · item {} · transcript of a recording{}",
-                case.reference,
-                item.id,
-                item.date
-                    .as_deref()
-                    .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
-                    .unwrap_or_default()
-            );
-            let spans = spans_of(&transcript_marks(&folder.store, &redactions)?);
-            let pages = document::pages(&title, &text, &spans);
-            let count = pages.len();
-            transcript = Some(writer::write(&pages, &stamp));
-            audio(folder, item, &data, &placed).map(|bytes| (bytes, "mp3", count))
-        }
-        FileType::Video => {
-            let data = match verified_original(folder, item)? {
-                Ok(data) => data,
-                Err(reason) => return Ok(Err(reason)),
-            };
-            crate::cctv::render(folder, &item.metadata, &data, &redactions, &stamp)
-                .map(|bytes| (bytes, "mp4", 1))
-        }
-        _ => {
-            let spans = spans_of(&redactions);
-            let mut body = text.clone();
-            let attachments = folder.store.children(item.id)?;
-            if !attachments.is_empty() {
-                let list: Vec<String> = attachments
-                    .iter()
-                    .map(|c| format!("item {} ({})", c.id, c.file_type.as_str()))
-                    .collect();
-                body.push_str(&format!("\n\nAttachments: {}", list.join(", ")));
-            }
-            let title = format!(
-                "{} · item {} · {}{}",
-                case.reference,
-                item.id,
-                item.file_type.as_str(),
-                item.date
-                    .as_deref()
-                    .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
-                    .unwrap_or_default()
-            );
-            let tables = folder.store.records(item.id)?;
-            let pages = if tables.is_empty() {
-                document::pages(&title, &body, &spans)
-            } else {
-                table::pages(&title, &tables, &redacted_strings(&redactions))
-            };
-            Ok((writer::write(&pages, &stamp), "pdf", pages.len()))
-        }
-    };
-    let (bytes, ext, pages) = match made {
-        Ok(made) => made,
+    case: &crate::case::Case,
+    redactions: &[Mark],
+    stamp: &str,
+) -> Result<std::result::Result<MediaRendition, String>> {
+    let data = match verified_original(folder, item)? {
+        Ok(data) => data,
         Err(reason) => return Ok(Err(reason)),
     };
+    if item.file_type == FileType::Video {
+        return Ok(
+            crate::cctv::render(folder, &item.metadata, &data, redactions, stamp)
+                .map(|bytes| (bytes, "mp4", 1, None)),
+        );
+    }
+    let text = folder.store.text(item.id)?;
+    let placed = folder.store.place(redactions.to_vec())?;
+    let title = format!(
+        "{} · item {} · transcript of a recording{}",
+        case.reference,
+        item.id,
+        item.date
+            .as_deref()
+            .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
+            .unwrap_or_default()
+    );
+    let spans = spans_of(&transcript_marks(&folder.store, redactions)?);
+    let pages = document::pages(&title, &text, &spans);
+    let count = pages.len();
+    let transcript = writer::write(&pages, stamp);
+    Ok(audio(folder, item, &data, &placed).map(|bytes| (bytes, "mp3", count, Some(transcript))))
+}
+
+/// The title and body of an item rendered as a document: its text, with
+/// the list of its attachments.
+fn document_text(
+    folder: &CaseFolder,
+    item: &ItemRow,
+    case: &crate::case::Case,
+) -> Result<(String, String)> {
+    let mut body = folder.store.text(item.id)?;
+    let attachments = folder.store.children(item.id)?;
+    if !attachments.is_empty() {
+        let list: Vec<String> = attachments
+            .iter()
+            .map(|c| format!("item {} ({})", c.id, c.file_type.as_str()))
+            .collect();
+        body.push_str(&format!("\n\nAttachments: {}", list.join(", ")));
+    }
+    let title = format!(
+        "{} · item {} · {}{}",
+        case.reference,
+        item.id,
+        item.file_type.as_str(),
+        item.date
+            .as_deref()
+            .map(|d| format!(" · {}", d.get(..10).unwrap_or(d)))
+            .unwrap_or_default()
+    );
+    Ok((title, body))
+}
+
+/// Writes a finished rendition (`made`: bytes, extension, page count) and
+/// its transcript, replacing the item's previous one, and records it with
+/// the fingerprint of the marks it was made from.
+fn save(
+    folder: &CaseFolder,
+    item: &ItemRow,
+    redactions: &[Mark],
+    now: &str,
+    (bytes, ext, pages): (&[u8], &str, usize),
+    transcript: Option<Vec<u8>>,
+) -> Result<Rendition> {
     let relative = format!("renditions/item-{:06}.{ext}", item.id);
     let path = folder.dir().join(&relative);
     if let Some(old) = folder.store.rendition(item.id)? {
@@ -275,7 +255,7 @@ fn render_item_in(
     }
     // HOOK (encryption at rest): the rendition and its transcript are
     // sealed in an encrypted home.
-    write_atomically(&path, &crate::crypt::seal_for(&path, &bytes)?)?;
+    write_atomically(&path, &crate::crypt::seal_for(&path, bytes)?)?;
     let companion = transcript_path(&path);
     let transcript_sha256 = match transcript {
         Some(pdf) => {
@@ -290,7 +270,7 @@ fn render_item_in(
     let rendition = Rendition {
         item_id: item.id,
         path: relative,
-        sha256: originals::sha256_hex(&bytes),
+        sha256: originals::sha256_hex(bytes),
         redactions: redactions.len() as u64,
         pages: pages as u64,
         rendered_at: now.to_string(),
@@ -298,8 +278,8 @@ fn render_item_in(
     };
     folder
         .store
-        .save_rendition(&rendition, &marks::fingerprint(&redactions))?;
-    Ok(Ok(rendition))
+        .save_rendition(&rendition, &marks::fingerprint(redactions))?;
+    Ok(rendition)
 }
 
 /// The redacted copy of a recording: its marked words silenced (see

@@ -15,16 +15,16 @@ use std::sync::atomic::AtomicBool;
 
 use super::document::Span;
 use super::raster::DrawnPage;
-use super::writer::{Mark, OutPage, Picture};
+use super::writer::{Encoded, Mark, OutPage, Picture};
 use crate::extract::Page;
 use crate::isolate::{Isolation, Job, Reply, Slot};
 
 /// Pictures are drawn at this resolution ...
-const DPI: f32 = 150.0;
+pub(crate) const DPI: f32 = 150.0;
 /// ... but never more than this many pixels on a side.
-const MAX_PIXELS: f32 = 3000.0;
+pub(crate) const MAX_PIXELS: f32 = 3000.0;
 /// Pages drawn per worker job, so one answer stays a few hundred MB at most.
-const PAGES_PER_JOB: u32 = 8;
+pub const PAGES_PER_JOB: u32 = 8;
 /// Bars reach this far (points) beyond the box of the words they cover.
 const PAD: f32 = 1.0;
 /// Words closer than this (points) on one line are barred together.
@@ -70,15 +70,19 @@ pub fn word_areas(pages: &[Page], spans: &[Span]) -> Vec<Area> {
     out
 }
 
-/// The pages of the redacted PDF: `drawn` are the original's pages as
-/// pictures (drawn in a worker, see [`draw`]), `pages` and `text` what
-/// extraction read from it, `areas` what to black out.
-pub fn pages(
-    drawn: Vec<DrawnPage>,
-    pages: &[Page],
-    text: &str,
-    areas: &[Area],
-) -> Result<Vec<OutPage>, String> {
+/// One page's redacted picture, with the page's size in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PagePicture {
+    pub number: u32,
+    pub width: f32,
+    pub height: f32,
+    pub picture: Encoded,
+}
+
+/// The drawn pages blacked out under `areas` and encoded (grey where a
+/// page has no colour); the first page that could not be drawn is the
+/// reason none is given.
+pub fn redact_drawn(drawn: Vec<DrawnPage>, areas: &[Area]) -> Result<Vec<PagePicture>, String> {
     let mut out = Vec::new();
     for page in drawn {
         let (number, width, height) = (page.number, page.width, page.height);
@@ -88,23 +92,65 @@ pub fn pages(
             height: drawn.height,
             rgb: drawn.rgb,
         };
-        let here: Vec<&Area> = areas.iter().filter(|a| a.page == number).collect();
         let px_per_point = (
             picture.width as f32 / width.max(1.0),
             picture.height as f32 / height.max(1.0),
         );
-        for area in &here {
+        for area in areas.iter().filter(|a| a.page == number) {
             black_out(&mut picture, area.rect, px_per_point);
         }
-        let mut marks = text_layer(pages.iter().find(|p| p.number == number), text, &here);
+        out.push(PagePicture {
+            number,
+            width,
+            height,
+            picture: Encoded::of(&picture),
+        });
+    }
+    Ok(out)
+}
+
+/// Draws `numbers` (1-based) of the PDF `data` in `slot`'s worker, a few
+/// pages a job, and redacts them (see [`redact_drawn`]); `cancel` stops
+/// the worker mid-page.
+pub fn redacted_pictures(
+    isolation: &Isolation,
+    slot: &mut Slot,
+    data: &[u8],
+    numbers: &[u32],
+    areas: &[Area],
+    cancel: &AtomicBool,
+) -> Result<Vec<PagePicture>, String> {
+    let mut out = Vec::new();
+    for chunk in numbers.chunks(PAGES_PER_JOB as usize) {
+        let drawn = draw_watched(isolation, slot, data, chunk.to_vec(), cancel)?;
+        out.extend(redact_drawn(drawn, areas)?);
+    }
+    Ok(out)
+}
+
+/// The pages of the redacted PDF from their redacted pictures (any order;
+/// set in page order), with `pages` and `text` (what extraction read)
+/// laid over them as invisible words, leaving out the words under
+/// `areas`, and a labelled bar over each area.
+pub fn assemble(
+    mut pictures: Vec<PagePicture>,
+    pages: &[Page],
+    text: &str,
+    areas: &[Area],
+) -> Result<Vec<OutPage>, String> {
+    pictures.sort_by_key(|p| p.number);
+    let mut out = Vec::new();
+    for page in pictures {
+        let here: Vec<&Area> = areas.iter().filter(|a| a.page == page.number).collect();
+        let mut marks = text_layer(pages.iter().find(|p| p.number == page.number), text, &here);
         marks.extend(here.iter().map(|a| Mark::Bar {
             rect: a.rect,
             label: a.label.clone(),
         }));
         out.push(OutPage {
-            width,
-            height,
-            picture: Some(picture),
+            width: page.width,
+            height: page.height,
+            picture: Some(page.picture),
             marks,
         });
     }
@@ -114,24 +160,16 @@ pub fn pages(
     Ok(out)
 }
 
-/// Draws the `count` pages of the PDF `data` in `slot`'s worker.
-pub fn draw(
-    isolation: &Isolation,
-    slot: &mut Slot,
-    data: &[u8],
-    count: u32,
-) -> Result<Vec<DrawnPage>, String> {
-    let mut drawn = Vec::new();
-    let mut first = 1;
-    while first <= count.max(1) {
-        let last = (first + PAGES_PER_JOB - 1).min(count.max(1));
-        drawn.extend(draw_pages(isolation, slot, data, (first..=last).collect())?);
-        first = last + 1;
-    }
-    if drawn.is_empty() {
-        return Err("the PDF has no pages".into());
-    }
-    Ok(drawn)
+/// The pages of the redacted PDF: `drawn` are the original's pages as
+/// pictures (drawn in a worker, see [`draw_pages`]), `pages` and `text`
+/// what extraction read from it, `areas` what to black out.
+pub fn pages(
+    drawn: Vec<DrawnPage>,
+    pages: &[Page],
+    text: &str,
+    areas: &[Area],
+) -> Result<Vec<OutPage>, String> {
+    assemble(redact_drawn(drawn, areas)?, pages, text, areas)
 }
 
 /// Draws those of `pages` (1-based) that the PDF `data` has, in one job in
@@ -143,13 +181,23 @@ pub fn draw_pages(
     data: &[u8],
     pages: Vec<u32>,
 ) -> Result<Vec<DrawnPage>, String> {
-    let never = AtomicBool::new(false);
+    draw_watched(isolation, slot, data, pages, &AtomicBool::new(false))
+}
+
+/// [`draw_pages`], the worker stopped when `cancel` is set.
+fn draw_watched(
+    isolation: &Isolation,
+    slot: &mut Slot,
+    data: &[u8],
+    pages: Vec<u32>,
+    cancel: &AtomicBool,
+) -> Result<Vec<DrawnPage>, String> {
     let job = Job::Rasterise {
         dpi: DPI,
         max_pixels: MAX_PIXELS,
         pages,
     };
-    match isolation.run(slot, job, data, &never) {
+    match isolation.run(slot, job, data, cancel) {
         Ok(Reply::Rasterised(pages)) => pages,
         Ok(Reply::Panicked(message)) => Err(format!("the PDF could not be drawn: {message}")),
         Ok(_) => Err("the drawing worker gave an unexpected answer".into()),

@@ -24,6 +24,46 @@ pub struct Picture {
     pub rgb: Vec<u8>,
 }
 
+/// A page's picture as it goes into the PDF: its samples deflated, one
+/// grey byte a pixel where the picture has no colour, RGB where it has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Encoded {
+    pub width: u32,
+    pub height: u32,
+    pub grey: bool,
+    pub deflated: Vec<u8>,
+}
+
+/// How far apart a pixel's red, green and blue may be for it to count as
+/// grey: anti-aliasing and JPEG noise leave a grey page a level or two
+/// off, while any colour a reader would see is much further apart.
+const GREY_TOLERANCE: u8 = 6;
+
+impl Encoded {
+    /// The picture encoded: grey when every pixel is.
+    pub fn of(picture: &Picture) -> Encoded {
+        let grey = picture.rgb.chunks_exact(3).all(|p| {
+            let (lo, hi) = (p[0].min(p[1]).min(p[2]), p[0].max(p[1]).max(p[2]));
+            hi - lo <= GREY_TOLERANCE
+        });
+        let samples = if grey {
+            picture
+                .rgb
+                .chunks_exact(3)
+                .map(|p| ((u16::from(p[0]) + u16::from(p[1]) + u16::from(p[2]) + 1) / 3) as u8)
+                .collect()
+        } else {
+            picture.rgb.clone()
+        };
+        Encoded {
+            width: picture.width,
+            height: picture.height,
+            grey,
+            deflated: deflate(&samples),
+        }
+    }
+}
+
 /// Something drawn on a page. Coordinates are points from the page's
 /// top-left corner, y growing downwards.
 pub enum Mark {
@@ -61,7 +101,7 @@ impl Mark {
 pub struct OutPage {
     pub width: f32,
     pub height: f32,
-    pub picture: Option<Picture>,
+    pub picture: Option<Encoded>,
     pub marks: Vec<Mark>,
 }
 
@@ -130,12 +170,15 @@ pub fn write(pages: &[OutPage], stamp: &str) -> Vec<u8> {
         pdf.stream(content_id, &stream).filter(Filter::FlateDecode);
 
         if let (Some(picture), Some(id)) = (&page.picture, picture_id) {
-            let samples = deflate(&picture.rgb);
-            let mut image = pdf.image_xobject(id, &samples);
+            let mut image = pdf.image_xobject(id, &picture.deflated);
             image.filter(Filter::FlateDecode);
             image.width(picture.width as i32);
             image.height(picture.height as i32);
-            image.color_space().device_rgb();
+            if picture.grey {
+                image.color_space().device_gray();
+            } else {
+                image.color_space().device_rgb();
+            }
             image.bits_per_component(8);
             image.finish();
         }

@@ -1,0 +1,164 @@
+//! How fast renditions are made, and how large the bundle they go into is:
+//! a case of the shared corpus (`../shared/corpus/freeeed/mixed`, every
+//! readable item disclosed) or, when the corpus is absent, the generated
+//! demo files, imported with the real `disclose` binary (OCR deferred).
+//! It prints:
+//!
+//! - `render`: items, pages, seconds and items/s of the first render;
+//! - the renditions' size on disk and the encrypted bundle's size;
+//! - a mark added on page 1 of the PDF with the most pages, and the time
+//!   to render that item again (the other pages' pictures reused).
+//!
+//! Run: `cargo bench --workspace --locked --bench render` (release), or
+//! with `--profile dev` on the debug build the tests use. The same run on
+//! an older build gives the "before" figures.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use disclose_fixtures::{disclose, shared_corpus, Disclose};
+
+const CASE: &str = "RENDER";
+
+fn main() {
+    let d = disclose!();
+    let generated = tempfile::tempdir().expect("temp folder");
+    let source: PathBuf = match shared_corpus().map(|c| c.join("freeeed/mixed")) {
+        Some(mixed) if mixed.is_dir() => mixed,
+        _ => {
+            println!("NOTICE: the shared corpus is absent; rendering the generated demo files");
+            d.run(&[
+                "demo",
+                "--write-files",
+                generated.path().to_str().expect("a UTF-8 path"),
+            ])
+            .ok();
+            generated.path().to_path_buf()
+        }
+    };
+    println!("source: {}", source.display());
+    d.new_case(CASE);
+    d.run(&[
+        "import",
+        "--case",
+        CASE,
+        "--no-ocr",
+        source.to_str().expect("a UTF-8 path"),
+    ]);
+    let items = d.disclose_all(CASE);
+    d.set_demo_profile();
+
+    let started = Instant::now();
+    let summary = d.json(&["render", "--case", CASE]);
+    let seconds = started.elapsed().as_secs_f64();
+    let rendered = summary["rendered"].as_u64().unwrap_or(0);
+    println!(
+        "render: {rendered} items, {} pages in {seconds:.1} s: {:.1} items/s ({} could not be rendered)",
+        summary["pages"],
+        rendered as f64 / seconds,
+        summary["failures"].as_array().map_or(0, Vec::len)
+    );
+    let failed: Vec<String> = summary["failures"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| f["item_id"].to_string())
+        .collect();
+    if !failed.is_empty() {
+        let mut args = vec!["decide", "--case", CASE, "--as", "not-relevant"];
+        for id in &failed {
+            args.extend(["--item", id.as_str()]);
+        }
+        d.run(&args);
+    }
+    let case_dir = d.case_dir(CASE);
+    println!(
+        "renditions on disk: {:.1} MB",
+        size_on_disk(&case_dir.join("renditions")) as f64 / 1e6
+    );
+
+    let zip = d.home.path().join("RENDER.zip");
+    let started = Instant::now();
+    let export = d.run(&[
+        "export",
+        "--case",
+        CASE,
+        "--encrypt",
+        "--out",
+        zip.to_str().expect("a UTF-8 path"),
+    ]);
+    match std::fs::metadata(&zip) {
+        Ok(meta) => println!(
+            "bundle (encrypted, leak-checked): {:.1} MB, exported in {:.1} s",
+            meta.len() as f64 / 1e6,
+            started.elapsed().as_secs_f64()
+        ),
+        Err(_) => println!(
+            "bundle: not written (exit {}): {}",
+            export.code,
+            export.stderr.trim()
+        ),
+    }
+
+    again_after_one_mark(&d, &items);
+}
+
+/// Marks an area on page 1 of the PDF with the most pages and times its
+/// render again.
+fn again_after_one_mark(d: &Disclose, items: &serde_json::Value) {
+    let pages = |item: &serde_json::Value| {
+        item["metadata"]["pages"]
+            .as_str()
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let Some(pdf) = items
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["file_type"] == "pdf" && i["status"] != "failed")
+        .max_by_key(|i| pages(i))
+    else {
+        println!("again: no PDF in the case");
+        return;
+    };
+    let id = pdf["id"].to_string();
+    d.run(&[
+        "redact",
+        "--case",
+        CASE,
+        "--item",
+        &id,
+        "--page",
+        "1",
+        "--rect",
+        "40,40,200,80",
+        "--reason",
+        "third-party",
+    ])
+    .ok();
+    let started = Instant::now();
+    let again = d.json(&["render", "--case", CASE]);
+    println!(
+        "again after a mark on page 1 of item {id} ({} pages): {} item(s) rendered in {:.2} s",
+        pages(pdf),
+        again["rendered"],
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn size_on_disk(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| {
+            let path = entry.path();
+            if path.is_dir() {
+                size_on_disk(&path)
+            } else {
+                entry.metadata().map(|m| m.len()).unwrap_or(0)
+            }
+        })
+        .sum()
+}

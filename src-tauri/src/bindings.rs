@@ -21,6 +21,7 @@ use disclose_core::marks::{
 };
 use disclose_core::ocr::OcrSummary;
 use disclose_core::profile::Profile;
+use disclose_core::render::{RenderProblem, RenderSummary};
 use disclose_core::retention::{Closure, PurgedRecord};
 use disclose_core::review::{Decision, DecisionRecord, Reason, ReviewProgress};
 use disclose_core::search::{SearchHit, SearchResults, SortBy};
@@ -103,6 +104,8 @@ fn declarations() -> String {
     add(SuggestionGroup::decl(&cfg));
     add(SuggestSummary::decl(&cfg));
     add(ExportPreview::decl(&cfg));
+    add(RenderSummary::decl(&cfg));
+    add(RenderProblem::decl(&cfg));
     add(VerifyReport::decl(&cfg));
     add(CheckProgress::decl(&cfg));
     add(Leak::decl(&cfg));

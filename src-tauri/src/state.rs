@@ -23,6 +23,8 @@ pub struct AppState {
     pub cancel_import: Arc<AtomicBool>,
     /// Set to stop the Export screen's leak check between files.
     pub cancel_check: Arc<AtomicBool>,
+    /// Set to stop a running render or detection after the item in hand.
+    pub cancel_work: Arc<AtomicBool>,
     /// The demo case made behind the window on first start, if one is.
     pub demo: Arc<Mutex<Option<DemoProgress>>>,
 }
@@ -47,6 +49,7 @@ impl AppState {
             open: Mutex::new(HashMap::new()),
             cancel_import: Arc::new(AtomicBool::new(false)),
             cancel_check: Arc::new(AtomicBool::new(false)),
+            cancel_work: Arc::new(AtomicBool::new(false)),
             demo: Arc::new(Mutex::new(None)),
         }
     }

@@ -30,6 +30,7 @@ import type {
   PurgedRecord,
   Reason,
   ReviewProgress,
+  RenderSummary,
   ReviewRow,
   SearchResults,
   SortBy,
@@ -93,9 +94,19 @@ export const api = {
   addMark: (reference: string, id: number, target: Target, reason: string) => call<Mark[]>("add_mark", { reference, id, target, reason }),
   setMarks: (reference: string, selection: MarkSelection, status: MarkStatus) => call<number>("set_marks", { reference, selection, status }),
   redactEverywhere: (reference: string, term: string, reason: string) => call<number>("redact_everywhere", { reference, term, reason }),
-  detectCase: (reference: string) => call<SuggestSummary>("detect_case", { reference }),
+  detectCase: (reference: string, onProgress: (p: CheckProgress) => void) => {
+    const channel = new Channel<CheckProgress>();
+    channel.onmessage = onProgress;
+    return call<SuggestSummary>("detect_case", { reference, onProgress: channel });
+  },
   suggestionGroups: (reference: string) => call<SuggestionGroup[]>("suggestion_groups", { reference }),
   rendition: (reference: string, id: number) => call<ArrayBuffer>("item_rendition", { reference, id }),
+  renderCase: (reference: string, onProgress: (p: CheckProgress) => void) => {
+    const channel = new Channel<CheckProgress>();
+    channel.onmessage = onProgress;
+    return call<RenderSummary>("render_case", { reference, onProgress: channel });
+  },
+  cancelWork: () => call<void>("cancel_work"),
   exportPreview: (reference: string) => call<ExportPreview>("export_preview", { reference }),
   exportCheck: (reference: string, onProgress: (p: CheckProgress) => void) => {
     const channel = new Channel<CheckProgress>();

@@ -1,5 +1,6 @@
-//! The export wizard and the organisation profile: what stops an export,
-//! a preview of the bundle's contents at once, the leak check of what is
+//! The export wizard and the organisation profile: what stops an export
+//! (with the render of the items not rendered yet, with progress,
+//! cancellable), a preview of the bundle's contents at once, the leak check of what is
 //! new (with progress, cancellable), writing it (encrypted or not), and
 //! reading and saving the profile the letter is written from.
 
@@ -12,7 +13,7 @@ use tauri::{AppHandle, Runtime};
 use disclose_core::bundle::{self, ExportOptions, ExportResult};
 use disclose_core::marks;
 use disclose_core::profile::{self, Profile};
-use disclose_core::render;
+use disclose_core::render::{self, RenderSummary};
 use disclose_core::verify::{self, CheckProgress, VerifyReport, Waiver, Watch};
 
 use super::blocking;
@@ -25,6 +26,9 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExportPreview {
     pub blockers: Vec<String>,
+    /// Items to disclose whose redacted copy is missing or stale (the
+    /// wizard offers to render them, [`render_case`]).
+    pub unrendered: u64,
     pub preview: Option<ExportResult>,
 }
 
@@ -52,14 +56,17 @@ pub fn preview(state: &AppState, reference: &str) -> CommandResult<ExportPreview
         Ok(match planned {
             Ok(Ok(plan)) => ExportPreview {
                 blockers: Vec::new(),
+                unrendered: 0,
                 preview: Some(plan.result),
             },
             Ok(Err(blockers)) => ExportPreview {
                 blockers,
+                unrendered: render::problems(folder)?.len() as u64,
                 preview: None,
             },
             Err(e) => ExportPreview {
                 blockers: vec![e.to_string()],
+                unrendered: 0,
                 preview: None,
             },
         })
@@ -105,6 +112,49 @@ pub fn check(
 pub async fn cancel_export_check<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
     blocking(app, |state| {
         state.cancel_check.store(true, Ordering::SeqCst);
+        Ok(())
+    })
+    .await
+}
+
+/// Renders every item to disclose whose redacted copy is missing or
+/// stale, with progress over `on_progress`; [`cancel_work`] stops it after
+/// the items in hand, keeping every one finished.
+#[tauri::command]
+pub async fn render_case<R: Runtime>(
+    app: AppHandle<R>,
+    reference: String,
+    on_progress: Channel<CheckProgress>,
+) -> CommandResult<RenderSummary> {
+    blocking(app, move |state| {
+        render_all(state, &reference, &|p| {
+            // A closed window just stops listening; the render carries on.
+            let _ = on_progress.send(p);
+        })
+    })
+    .await
+}
+
+pub fn render_all(
+    state: &AppState,
+    reference: &str,
+    progress: &(dyn Fn(CheckProgress) + Sync),
+) -> CommandResult<RenderSummary> {
+    state.cancel_work.store(false, Ordering::SeqCst);
+    state.with_case(reference, |folder| {
+        let watch = Watch {
+            progress,
+            cancel: &state.cancel_work,
+        };
+        Ok(render::render_case_watched(folder, false, &watch)?)
+    })
+}
+
+/// Stops the running render or detection after the items in hand.
+#[tauri::command]
+pub async fn cancel_work<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
+    blocking(app, |state| {
+        state.cancel_work.store(true, Ordering::SeqCst);
         Ok(())
     })
     .await

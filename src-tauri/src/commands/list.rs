@@ -34,6 +34,8 @@ pub const COMMANDS: &[&str] = &[
     "detect_case",
     "suggestion_groups",
     "item_rendition",
+    "render_case",
+    "cancel_work",
     "export_preview",
     "export_check",
     "cancel_export_check",

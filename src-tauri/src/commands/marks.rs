@@ -1,9 +1,13 @@
 //! Redaction in the window: an item's marks, marking selected text or a
 //! drawn box, accepting and rejecting suggestions (one, per person, per
 //! kind), taking redactions back, "redact this everywhere", and running
-//! detection over the case — all through the same engine as the CLI.
+//! detection over the case (with progress, stopped by `cancel_work`) — all
+//! through the same engine as the CLI.
+
+use std::sync::atomic::Ordering;
 
 use serde::Deserialize;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime};
 
 use disclose_core::marks::{
@@ -11,6 +15,7 @@ use disclose_core::marks::{
 };
 use disclose_core::render;
 use disclose_core::suggest::{self, SuggestSummary};
+use disclose_core::verify::{CheckProgress, Watch};
 use disclose_core::{profile, staff};
 
 use super::blocking;
@@ -134,20 +139,42 @@ pub fn everywhere(
     })
 }
 
-/// Runs detection over the case, storing new suggestions.
+/// Runs detection over the case, storing new suggestions, with progress
+/// over `on_progress`; `cancel_work` stops it, keeping what it found.
 #[tauri::command]
 pub async fn detect_case<R: Runtime>(
     app: AppHandle<R>,
     reference: String,
+    on_progress: Channel<CheckProgress>,
 ) -> CommandResult<SuggestSummary> {
-    blocking(app, move |state| detect(state, &reference)).await
+    blocking(app, move |state| {
+        detect(state, &reference, &|p| {
+            // A closed window just stops listening; detection carries on.
+            let _ = on_progress.send(p);
+        })
+    })
+    .await
 }
 
-pub fn detect(state: &AppState, reference: &str) -> CommandResult<SuggestSummary> {
+pub fn detect(
+    state: &AppState,
+    reference: &str,
+    progress: &(dyn Fn(CheckProgress) + Sync),
+) -> CommandResult<SuggestSummary> {
     let directory = staff::load(&state.home)?;
     let organisation = profile::load(&state.home).ok();
+    state.cancel_work.store(false, Ordering::SeqCst);
     state.with_case(reference, |folder| {
-        Ok(suggest::run(folder, &directory, organisation.as_ref())?)
+        let watch = Watch {
+            progress,
+            cancel: &state.cancel_work,
+        };
+        Ok(suggest::run_watched(
+            folder,
+            &directory,
+            organisation.as_ref(),
+            &watch,
+        )?)
     })
 }
 

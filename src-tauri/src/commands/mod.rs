@@ -64,6 +64,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         marks::suggestion_groups,
         marks::item_rendition,
         export::export_preview,
+        export::render_case,
+        export::cancel_work,
         export::export_check,
         export::cancel_export_check,
         export::export_bundle,

@@ -300,7 +300,7 @@ fn redact_in_the_window_then_the_preview_has_no_trace() {
         rendered.text
     );
 
-    let summary = window_marks::detect(&state, "DEMO-001").unwrap();
+    let summary = window_marks::detect(&state, "DEMO-001", &|_| {}).unwrap();
     assert!(summary.suggested > 0);
     let groups = window_marks::groups(&state, "DEMO-001").unwrap();
     let phones = groups
@@ -547,4 +547,84 @@ fn the_export_check_shows_progress_can_be_stopped_and_reads_each_file_once() {
     let again = export::check(&state, "DEMO-001", &|_| {}).unwrap();
     assert_eq!(again.read, 0, "nothing new to read");
     assert_eq!(again.reused, report.read);
+}
+
+/// Decides every readable demo item disclosed (the rest not relevant).
+fn disclose_demo(state: &AppState) {
+    use disclose_core::store::Status;
+    state
+        .with_case("DEMO-001", |folder| {
+            let items = folder.items(None)?;
+            let (ok, failed): (Vec<_>, Vec<_>) =
+                items.iter().partition(|i| i.status != Status::Failed);
+            let ids = |list: &[&disclose_core::store::ItemRow]| {
+                list.iter().map(|i| i.id).collect::<Vec<_>>()
+            };
+            disclose_core::review::decide(folder, &ids(&ok), Decision::Disclose, None, "")?;
+            if !failed.is_empty() {
+                let failed = ids(&failed);
+                disclose_core::review::decide(folder, &failed, Decision::NotRelevant, None, "")?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn rendering_from_the_window_shows_progress_can_be_cancelled_and_keeps_what_it_made() {
+    use super::export;
+    use std::sync::atomic::Ordering;
+    use std::sync::Mutex;
+
+    let (_dir, state) = demo_state();
+    disclose_demo(&state);
+    let before = export::preview(&state, "DEMO-001").unwrap();
+    assert!(before.preview.is_none(), "nothing rendered yet");
+    let total = before.unrendered;
+    assert!(total > 20, "every disclosed item waits: {total}");
+
+    // Cancel pressed as the first copy is made.
+    let stopped = export::render_all(&state, "DEMO-001", &|_| {
+        state.cancel_work.store(true, Ordering::SeqCst)
+    })
+    .unwrap();
+    assert!(stopped.cancelled);
+    assert!(stopped.rendered >= 1, "the finished copy is kept");
+    assert!(stopped.rendered < total, "stopped early: {stopped:?}");
+    let left = export::preview(&state, "DEMO-001").unwrap().unrendered;
+    assert_eq!(left, total - stopped.rendered);
+
+    // Run again: only the rest, with progress to the end.
+    let seen = Mutex::new(Vec::new());
+    let rest = export::render_all(&state, "DEMO-001", &|p| seen.lock().unwrap().push(p)).unwrap();
+    assert!(!rest.cancelled);
+    assert_eq!(rest.up_to_date, stopped.rendered);
+    assert_eq!(rest.rendered + rest.failures.len() as u64, left);
+    let last = *seen.into_inner().unwrap().last().expect("progress");
+    assert_eq!((last.done, last.total), (left, left));
+    let after = export::preview(&state, "DEMO-001").unwrap();
+    assert_eq!(after.unrendered, rest.failures.len() as u64);
+}
+
+#[test]
+fn detection_from_the_window_shows_progress_and_can_be_cancelled() {
+    use super::marks as window_marks;
+    use std::sync::atomic::Ordering;
+    use std::sync::Mutex;
+
+    let (_dir, state) = demo_state();
+    let stopped = window_marks::detect(&state, "DEMO-001", &|_| {
+        state.cancel_work.store(true, Ordering::SeqCst)
+    })
+    .unwrap();
+    assert!(stopped.cancelled);
+
+    let seen = Mutex::new(Vec::new());
+    let done = window_marks::detect(&state, "DEMO-001", &|p| seen.lock().unwrap().push(p)).unwrap();
+    assert!(!done.cancelled);
+    assert!(done.suggested > 0, "{done:?}");
+    let seen = seen.into_inner().unwrap();
+    let last = seen.last().expect("progress");
+    assert_eq!(last.done, last.total);
+    assert!(seen.len() as u64 > done.items, "told after each item");
 }

@@ -1,5 +1,6 @@
 // The export wizard: what still stops the export (undecided items, items
-// not rendered, an incomplete organisation profile), else at once a
+// not rendered — rendered here with progress and a Cancel — an incomplete
+// organisation profile), else at once a
 // preview of every file the bundle will hold, listed from the case's
 // records; then the leak check of what is new (letter, schedule, data,
 // names, renditions not checked before), with progress and a cancel, and
@@ -13,10 +14,12 @@ import { announce, errorText, h, notice, replace } from "../dom";
 import { bytesText } from "../format";
 import { checkText, type CheckState } from "../leakcheck";
 import { routeHash } from "../router";
+import { workPanel } from "../work";
 import type { Cleanup } from "../main";
 
 export async function exportScreen(main: HTMLElement, ref: string): Promise<Cleanup | void> {
-  const { blockers, preview } = await api.exportPreview(ref);
+  const { blockers, preview, unrendered: count } = await api.exportPreview(ref);
+  const unrendered = Number(count);
   const head = h("div", { class: "screen-head" }, h("h1", {}, "Export the response"));
   const again = () => void exportScreen(main, ref);
   if (!preview) {
@@ -32,6 +35,7 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
           {},
           blockers.map((b) => h("li", {}, b)),
         ),
+        unrendered > 0 ? renderPanel(ref, unrendered, again) : null,
         h(
           "p",
           {},
@@ -167,6 +171,27 @@ export async function exportScreen(main: HTMLElement, ref: string): Promise<Clea
   return () => {
     if (running) void api.cancelExportCheck();
   };
+}
+
+// Renders the items whose redacted copies are missing or stale, with
+// progress and a Cancel that keeps every copy finished; then the screen
+// looks again at what stops the export.
+function renderPanel(ref: string, count: number, done: () => void): HTMLElement {
+  const slot = h("div", { id: "render-work" });
+  const start = async () => {
+    const work = workPanel("render-progress", "Rendering redacted copies");
+    replace(slot, work.element);
+    try {
+      const summary = await api.renderCase(ref, work.update);
+      announce(summary.cancelled ? `Rendering stopped: ${summary.rendered} copy(ies) made are kept.` : `Rendered ${summary.rendered} copy(ies).`);
+      done();
+    } catch (e) {
+      replace(slot, notice("error", errorText(e)), go);
+    }
+  };
+  const go = h("button", { type: "button", class: "button primary", id: "render-go", onclick: () => void start() }, `Render ${count} item(s) now`);
+  replace(slot, go);
+  return slot;
 }
 
 function showResult(slot: HTMLElement, r: ExportResult): void {

@@ -1,11 +1,12 @@
 // Suggestions for the whole case, per person and per kind: run detection,
-// then accept or reject each group at once. Names of the requester and of
+// with progress and a Cancel, then accept or reject each group at once. Names of the requester and of
 // staff acting in their role are never suggested.
 
 import { api } from "../api";
 import type { SuggestionGroup } from "../bindings";
 import { announce, errorText, h, notice, replace } from "../dom";
 import { whoseText } from "../format";
+import { workPanel } from "../work";
 
 export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
   const section = h("section", { class: "panel suggestions", id: "suggestions", "aria-labelledby": "suggestions-h" });
@@ -21,18 +22,23 @@ export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
       }
     };
     const detect = async () => {
+      const work = workPanel("detect-progress", "Finding other people's data");
+      detectButton.replaceWith(work.element);
       try {
-        const found = await api.detectCase(ref);
-        await draw(`${found.findings} finding(s) in ${found.items} item(s); ${found.suggested} new suggestion(s).`);
+        const found = await api.detectCase(ref, work.update);
+        const stopped = found.cancelled ? "Stopped: what was found so far is kept; run it again to look at every item. " : "";
+        await draw(`${stopped}${found.findings} finding(s) in ${found.items} item(s); ${found.suggested} new suggestion(s).`);
       } catch (e) {
+        work.element.replaceWith(detectButton);
         section.append(notice("error", errorText(e)));
       }
     };
+    const detectButton = h("button", { type: "button", class: "button", id: "detect-case", onclick: () => void detect() }, "Find other people's data");
     replace(
       section,
       h("h2", { id: "suggestions-h" }, "Redaction suggestions"),
       h("p", { id: "suggestion-count" }, waiting === 0 ? "No suggestions waiting." : `${waiting} suggestion(s) waiting, in ${groups.length} group(s).`),
-      h("button", { type: "button", class: "button", id: "detect-case", onclick: () => void detect() }, "Find other people's data"),
+      detectButton,
       said ? h("p", { class: "muted", role: "status" }, said) : null,
       groups.length > 0
         ? h(

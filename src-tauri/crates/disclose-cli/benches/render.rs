@@ -116,7 +116,7 @@ fn again_after_one_mark(d: &Disclose, items: &serde_json::Value) {
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|i| i["file_type"] == "pdf" && i["status"] != "failed")
+        .filter(|i| i["type"] == "pdf" && i["status"] != "failed")
         .max_by_key(|i| pages(i))
     else {
         println!("again: no PDF in the case");

@@ -4,6 +4,7 @@
 //! items failed).
 
 mod commands;
+mod interrupt;
 mod output;
 
 use std::path::PathBuf;
@@ -100,6 +101,8 @@ pub enum Outcome {
     Partial,
     /// A check failed (already reported): exit code 1.
     Failed,
+    /// Stopped by Ctrl-C, what was finished kept: exit code 130.
+    Interrupted,
 }
 
 fn main() -> ExitCode {
@@ -150,6 +153,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(2),
         Ok(Outcome::Failed) => ExitCode::from(1),
+        Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(e) => {
             out.error(&e);
             ExitCode::from(1)

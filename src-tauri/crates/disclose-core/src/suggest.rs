@@ -17,6 +17,7 @@
 //! new import finds those people in the new items.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::Ordering;
 
 use serde::Serialize;
 
@@ -29,6 +30,7 @@ use crate::profile::Profile;
 use crate::staff::StaffMember;
 use crate::store::Status;
 use crate::variants::TITLES;
+use crate::verify::{CheckProgress, Watch};
 
 /// What a run found and stored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -45,6 +47,9 @@ pub struct SuggestSummary {
     pub face_tracks: u64,
     /// Videos whose faces could not be looked for, with the reason.
     pub not_looked_at: Vec<String>,
+    /// Stopped before the end: the suggestions found so far are stored,
+    /// and the next run looks at everything again, adding only what is new.
+    pub cancelled: bool,
 }
 
 /// The people a finding can belong to, as name-token sets and normalised
@@ -317,6 +322,18 @@ pub fn run(
     staff: &[StaffMember],
     organisation: Option<&Profile>,
 ) -> Result<SuggestSummary> {
+    run_watched(folder, staff, organisation, &Watch::none())
+}
+
+/// As [`run`], telling `watch` after each item (every item is read twice:
+/// once for the names to look for everywhere, once for the findings) and
+/// stopping between items when it asks, storing what was found so far.
+pub fn run_watched(
+    folder: &mut CaseFolder,
+    staff: &[StaffMember],
+    organisation: Option<&Profile>,
+    watch: &Watch,
+) -> Result<SuggestSummary> {
     let case = folder.case()?;
     let people = People::new(&case, staff, organisation);
     let items: Vec<i64> = folder
@@ -326,10 +343,21 @@ pub fn run(
         .filter(|item| item.status != Status::Failed)
         .map(|item| item.id)
         .collect();
-    let (known, learned) = known_names(folder, &items)?;
+    let total = items.len() as u64 * 2;
+    let step = |done: u64| (watch.progress)(CheckProgress { done, total });
+    let stopped = || watch.cancel.load(Ordering::SeqCst);
     let mut summary = SuggestSummary::default();
+    let Some((known, learned)) = known_names(folder, &items, &step, &stopped)? else {
+        summary.cancelled = true;
+        return Ok(summary);
+    };
     let mut new_marks = Vec::new();
-    for &item_id in &items {
+    for (done, &item_id) in items.iter().enumerate() {
+        if stopped() {
+            summary.cancelled = true;
+            break;
+        }
+        step(items.len() as u64 + done as u64);
         let text = folder.store.text(item_id)?;
         let marked: HashSet<(usize, usize)> = folder
             .store
@@ -360,6 +388,12 @@ pub fn run(
             new_marks.push(suggestion(item_id, &finding, whose));
         }
     }
+    if summary.cancelled {
+        let added = marks::add(folder, &new_marks, MarkStatus::Suggested)?;
+        summary.suggested = added.len() as u64;
+        return Ok(summary);
+    }
+    step(total);
     let faces = crate::cctv::suggest(folder)?;
     summary.face_tracks = faces.tracks;
     if faces.tracks > 0 {
@@ -378,8 +412,14 @@ pub fn run(
 
 /// The names to look for in every item: those found with a strong cue in
 /// any item of the case, and those a reviewer accepted for redaction (the
-/// second set also by person key, to keep their attribution).
-fn known_names(folder: &CaseFolder, items: &[i64]) -> Result<(KnownNames, HashSet<String>)> {
+/// second set also by person key, to keep their attribution); `None`
+/// when `stopped` said stop first.
+fn known_names(
+    folder: &CaseFolder,
+    items: &[i64],
+    step: &dyn Fn(u64),
+    stopped: &dyn Fn() -> bool,
+) -> Result<Option<(KnownNames, HashSet<String>)>> {
     let mut known = KnownNames::new();
     let mut learned = HashSet::new();
     for mark in folder.store.marks_of(None)? {
@@ -395,7 +435,11 @@ fn known_names(folder: &CaseFolder, items: &[i64]) -> Result<(KnownNames, HashSe
             learned.insert(detect::person_key(&mark.text));
         }
     }
-    for &item_id in items {
+    for (done, &item_id) in items.iter().enumerate() {
+        if stopped() {
+            return Ok(None);
+        }
+        step(done as u64);
         let text = folder.store.text(item_id)?;
         for f in detect::findings(&text) {
             if f.kind == DataKind::PersonName && f.confidence >= STRONG_NAME {
@@ -403,7 +447,7 @@ fn known_names(folder: &CaseFolder, items: &[i64]) -> Result<(KnownNames, HashSe
             }
         }
     }
-    Ok((known, learned))
+    Ok(Some((known, learned)))
 }
 
 /// Names found with at least this confidence (a title, a cue, a role, a

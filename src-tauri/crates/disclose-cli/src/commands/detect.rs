@@ -94,7 +94,9 @@ fn run_case(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(reference)?;
     let staff = staff::load(&ctx.home)?;
     let organisation = profile::load(&ctx.home).ok();
-    let summary = suggest::run(&mut folder, &staff, organisation.as_ref())?;
+    let summary = crate::interrupt::watched("Detecting", ctx.out.json, |watch| {
+        suggest::run_watched(&mut folder, &staff, organisation.as_ref(), watch)
+    })?;
     ctx.out.print(&summary, |s: &SuggestSummary| {
         let whose: Vec<String> = s.by_whose.iter().map(|(k, v)| format!("{k} {v}")).collect();
         println!(
@@ -113,6 +115,15 @@ fn run_case(ctx: &Context, reference: &str) -> anyhow::Result<Outcome> {
         for problem in &s.not_looked_at {
             println!("faces not looked for in {problem}");
         }
+        if s.cancelled {
+            println!(
+                "Stopped: the suggestions found so far are stored; run `disclose detect --case {reference}` again to look at every item"
+            );
+        }
     });
-    Ok(Outcome::Ok)
+    Ok(if summary.cancelled {
+        Outcome::Interrupted
+    } else {
+        Outcome::Ok
+    })
 }

@@ -23,18 +23,34 @@ pub struct RenderArgs {
 
 pub fn run_render(ctx: &Context, args: RenderArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
-    let summary = render::render_case(&mut folder, args.force)?;
+    let summary = crate::interrupt::watched("Rendering", ctx.out.json, |watch| {
+        render::render_case_watched(&mut folder, args.force, watch)
+    })?;
     ctx.out.print(&summary, |s: &RenderSummary| {
         println!(
             "Rendered {} of {} item(s) to disclose ({} already up to date): {} page(s), {} redaction(s)",
             s.rendered, s.items, s.up_to_date, s.pages, s.redactions
         );
+        if s.reused_pages > 0 {
+            println!(
+                "{} page picture(s) kept from the last render (only other pages' marks changed)",
+                s.reused_pages
+            );
+        }
         for f in &s.failures {
             println!("  item {:>5}  not rendered: {}", f.item_id, f.reason);
         }
         println!("Renditions are in {}", folder.dir().join("renditions").display());
+        if s.cancelled {
+            println!(
+                "Stopped: what was rendered is kept; run `disclose render --case {}` again to render the rest",
+                args.case
+            );
+        }
     });
-    Ok(if summary.failures.is_empty() {
+    Ok(if summary.cancelled {
+        Outcome::Interrupted
+    } else if summary.failures.is_empty() {
         Outcome::Ok
     } else {
         Outcome::Partial

@@ -17,7 +17,7 @@ use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 
 use super::document::{self, Span};
 use super::pdf::{self, Area, PagePicture, PAGES_PER_JOB};
-use super::{cache, image, table, writer, Rendition, RenderProblem, RenderSummary};
+use super::{cache, image, table, writer, RenderProblem, RenderSummary, Rendition};
 use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::extract::{FileType, Page};
@@ -178,7 +178,12 @@ fn feed(
 }
 
 /// A worker thread: its own reader process, one piece at a time.
-fn work(isolation: &Isolation, tasks: &Receiver<Task>, answers: &Sender<Answer>, cancel: &AtomicBool) {
+fn work(
+    isolation: &Isolation,
+    tasks: &Receiver<Task>,
+    answers: &Sender<Answer>,
+    cancel: &AtomicBool,
+) {
     let mut slot = Slot::default();
     let stopped = || Err::<Vec<PagePicture>, String>("cancelled".into());
     for task in tasks.iter() {
@@ -198,7 +203,9 @@ fn work(isolation: &Isolation, tasks: &Receiver<Task>, answers: &Sender<Answer>,
                 areas,
             } => Answer::Drawn {
                 item,
-                pictures: pdf::redacted_pictures(isolation, &mut slot, &data, &numbers, &areas, cancel),
+                pictures: pdf::redacted_pictures(
+                    isolation, &mut slot, &data, &numbers, &areas, cancel,
+                ),
             },
             Task::Make { item, make } => Answer::Made {
                 item,

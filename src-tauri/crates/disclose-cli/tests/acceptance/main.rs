@@ -27,6 +27,7 @@ mod pixels;
 mod privacy;
 mod pst;
 mod redact;
+mod renditions;
 mod resume;
 mod retention;
 mod search;

@@ -460,9 +460,41 @@ face_tracks: number,
 /**
  * Videos whose faces could not be looked for, with the reason.
  */
-not_looked_at: Array<string>, };
+not_looked_at: Array<string>, 
+/**
+ * Stopped before the end: the suggestions found so far are stored,
+ * and the next run looks at everything again, adding only what is new.
+ */
+cancelled: boolean, };
 
-export type ExportPreview = { blockers: Array<string>, preview: ExportResult | null, };
+export type ExportPreview = { blockers: Array<string>, 
+/**
+ * Items to disclose whose redacted copy is missing or stale (the
+ * wizard offers to render them, [`render_case`]).
+ */
+unrendered: number, preview: ExportResult | null, };
+
+export type RenderSummary = { 
+/**
+ * Items whose decision is disclose or redact.
+ */
+items: number, rendered: number, 
+/**
+ * Already rendered from the current marks.
+ */
+up_to_date: number, redactions: number, pages: number, 
+/**
+ * Pages whose pictures were kept from an earlier render (only other
+ * pages' marks had changed).
+ */
+reused_pages: number, failures: Array<RenderProblem>, 
+/**
+ * Stopped before the end: what was rendered is kept, and the next
+ * run renders the rest.
+ */
+cancelled: boolean, };
+
+export type RenderProblem = { item_id: number, reason: string, };
 
 export type VerifyReport = { files: number, 
 /**
@@ -651,4 +683,4 @@ export type CommandError = {
  */
 code: string, message: string, };
 
-export type Command = "list_cases" | "create_case" | "validate_case" | "case_overview" | "update_subject" | "import_files" | "cancel_import" | "failed_items" | "sweep_case" | "reindex_case" | "get_whoami" | "set_whoami" | "search_case" | "search_facets" | "saved_searches" | "save_search" | "item_detail" | "item_original" | "review_queue" | "decide_items" | "decision_reasons" | "item_marks" | "add_mark" | "set_marks" | "redact_everywhere" | "detect_case" | "suggestion_groups" | "item_rendition" | "export_preview" | "export_check" | "cancel_export_check" | "export_bundle" | "not_this_person" | "redact_finding" | "get_profile" | "save_profile" | "holidays_state" | "import_holidays" | "purged_cases" | "home_lock" | "unlock_home";
+export type Command = "list_cases" | "create_case" | "validate_case" | "case_overview" | "update_subject" | "import_files" | "cancel_import" | "failed_items" | "sweep_case" | "reindex_case" | "get_whoami" | "set_whoami" | "search_case" | "search_facets" | "saved_searches" | "save_search" | "item_detail" | "item_original" | "review_queue" | "decide_items" | "decision_reasons" | "item_marks" | "add_mark" | "set_marks" | "redact_everywhere" | "detect_case" | "suggestion_groups" | "item_rendition" | "render_case" | "cancel_work" | "export_preview" | "export_check" | "cancel_export_check" | "export_bundle" | "not_this_person" | "redact_finding" | "get_profile" | "save_profile" | "holidays_state" | "import_holidays" | "purged_cases" | "home_lock" | "unlock_home";

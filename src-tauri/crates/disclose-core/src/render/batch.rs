@@ -111,9 +111,7 @@ pub fn run(
     watch: &Watch,
 ) -> Result<Outcome> {
     let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, items.len().max(1));
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let cancel = watch.cancel;
     let mut run = Run {
         folder,

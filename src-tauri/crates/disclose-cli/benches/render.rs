@@ -9,6 +9,11 @@
 //! - a mark added on page 1 of the PDF with the most pages, and the time
 //!   to render that item again (the other pages' pictures reused).
 //!
+//! Besides wall time it prints the CPU time of the render and its reader
+//! processes, which holds on a machine other work is loading.
+//! `DISCLOSE_RENDER_BENCH_BIN` runs another build's `disclose` (an older
+//! one, for "before" figures).
+//!
 //! Run: `cargo bench --workspace --locked --bench render` (release), or
 //! with `--profile dev` on the debug build the tests use;
 //! `DISCLOSE_RENDER_BENCH_EXPORT=0` leaves out the export (whose first
@@ -23,7 +28,11 @@ use disclose_fixtures::{disclose, shared_corpus, Disclose};
 const CASE: &str = "RENDER";
 
 fn main() {
-    let d = disclose!();
+    // Another build's `disclose` (an older one, for the "before" figures).
+    let d = match std::env::var("DISCLOSE_RENDER_BENCH_BIN") {
+        Ok(binary) => Disclose::new(binary),
+        Err(_) => disclose!(),
+    };
     let generated = tempfile::tempdir().expect("temp folder");
     let source: PathBuf = match shared_corpus().map(|c| c.join("freeeed/mixed")) {
         Some(mixed) if mixed.is_dir() => mixed,
@@ -51,13 +60,16 @@ fn main() {
     d.set_demo_profile();
 
     let started = Instant::now();
+    let cpu = children_cpu_seconds();
     let summary = d.json(&["render", "--case", CASE]);
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = children_cpu_seconds() - cpu;
     let rendered = summary["rendered"].as_u64().unwrap_or(0);
     println!(
-        "render: {rendered} items, {} pages in {seconds:.1} s: {:.1} items/s ({} could not be rendered)",
+        "render: {rendered} items, {} pages in {seconds:.1} s: {:.1} items/s; {cpu:.1} CPU s (with its reader processes): {:.1} items per CPU s ({} could not be rendered)",
         summary["pages"],
         rendered as f64 / seconds,
+        rendered as f64 / cpu.max(0.01),
         summary["failures"].as_array().map_or(0, Vec::len)
     );
     let failed: Vec<String> = summary["failures"]
@@ -147,13 +159,30 @@ fn again_after_one_mark(d: &Disclose, items: &serde_json::Value) {
     ])
     .ok();
     let started = Instant::now();
+    let cpu = children_cpu_seconds();
     let again = d.json(&["render", "--case", CASE]);
     println!(
-        "again after a mark on page 1 of item {id} ({} pages): {} item(s) rendered in {:.2} s",
+        "again after a mark on page 1 of item {id} ({} pages): {} item(s) rendered in {:.2} s, {:.2} CPU s",
         pages(pdf),
         again["rendered"],
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        children_cpu_seconds() - cpu
     );
+}
+
+/// The CPU time (user and system) of this process's finished children and
+/// theirs, in seconds (Linux; 0 elsewhere): a figure that holds on a
+/// machine other work is loading, where wall time does not.
+fn children_cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which ends at the last ')'): state is
+    // field 3, cutime and cstime fields 16 and 17.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |n: usize| fields.get(n - 3).and_then(|v| v.parse::<f64>().ok());
+    (ticks(16).unwrap_or(0.0) + ticks(17).unwrap_or(0.0)) / 100.0
 }
 
 fn size_on_disk(dir: &Path) -> u64 {

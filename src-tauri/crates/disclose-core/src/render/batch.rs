@@ -114,6 +114,7 @@ pub fn run(
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let cancel = watch.cancel;
     let mut run = Run {
+        case: folder.case()?,
         folder,
         now: String::new(),
         pending: HashMap::new(),
@@ -244,6 +245,7 @@ fn make_file(isolation: &Isolation, slot: &mut Slot, make: Make) -> Made {
 
 struct Run<'f, 'w> {
     folder: &'f mut CaseFolder,
+    case: crate::case::Case,
     now: String,
     pending: HashMap<i64, Pending>,
     outcome: Outcome,
@@ -265,7 +267,7 @@ impl Run<'_, '_> {
             return Ok(Vec::new());
         }
         let folder = &*self.folder;
-        let case = folder.case()?;
+        let case = &self.case;
         let redactions = folder.store.redactions(item.id)?;
         let stamp = format!("{} · item {}", case.reference, item.id);
         let id = item.id;
@@ -353,7 +355,7 @@ impl Run<'_, '_> {
             FileType::Audio | FileType::Video => {
                 // Made here: they run programs of their own (FFmpeg), one
                 // at a time.
-                let made = super::media_rendition(folder, item, &case, &redactions, &stamp)?;
+                let made = super::media_rendition(folder, item, case, &redactions, &stamp)?;
                 match made {
                     Ok((bytes, ext, count, transcript)) => {
                         self.save(&pending, bytes, ext, count, transcript, 0)?;
@@ -363,7 +365,7 @@ impl Run<'_, '_> {
                 return Ok(Vec::new());
             }
             _ => {
-                let (title, body) = super::document_text(folder, item, &case)?;
+                let (title, body) = super::document_text(folder, item, case)?;
                 let tables = folder.store.records(id)?;
                 let make = if tables.is_empty() {
                     Make::Document {

@@ -13,7 +13,7 @@ use std::process::Stdio;
 
 use disclose_fixtures::{disclose, fixtures::assemble_pdf, Disclose};
 
-use crate::redact::tool;
+use disclose_fixtures::tools::tool;
 
 /// A PDF of one page per entry, Helvetica lines from the top; a page
 /// marked `true` draws its text in red over a blue box.

@@ -33,6 +33,8 @@ import type {
   ReviewRow,
   SearchResults,
   SortBy,
+  TrackChoice,
+  VideoView,
   Subject,
   SuggestionGroup,
   SuggestSummary,
@@ -96,6 +98,9 @@ export const api = {
   detectCase: (reference: string) => call<SuggestSummary>("detect_case", { reference }),
   suggestionGroups: (reference: string) => call<SuggestionGroup[]>("suggestion_groups", { reference }),
   rendition: (reference: string, id: number) => call<ArrayBuffer>("item_rendition", { reference, id }),
+  videoView: (reference: string, id: number) => call<VideoView>("video_view", { reference, id }),
+  videoFrame: (reference: string, id: number, sample: number) => call<ArrayBuffer>("video_frame", { reference, id, sample }),
+  chooseTrack: (reference: string, id: number, person: string, choice: TrackChoice) => call<VideoView>("choose_track", { reference, id, person, choice }),
   exportPreview: (reference: string) => call<ExportPreview>("export_preview", { reference }),
   exportCheck: (reference: string, onProgress: (p: CheckProgress) => void) => {
     const channel = new Channel<CheckProgress>();

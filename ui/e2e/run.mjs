@@ -355,9 +355,15 @@ try {
   await wd.click(lanes[0]);
   await wd.find('#frame-view[data-sample="6"]');
   const [keepFirst, blurSecond] = await wd.script("return [...document.querySelectorAll('#track-list li')].map((li) => li.dataset.person);");
-  await wd.click(await wd.find(`#track-list li[data-person="${keepFirst}"] .track-keep-button`));
+  // Below the fold in a small window: scrolled into view before the click.
+  const press = async (css) => {
+    await wd.find(css);
+    await wd.script("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", css);
+    await wd.click(await wd.find(css));
+  };
+  await press(`#track-list li[data-person="${keepFirst}"] .track-keep-button`);
   await wd.find(`#track-list li[data-person="${keepFirst}"][data-choice="keep"]`);
-  await wd.click(await wd.find(`#track-list li[data-person="${blurSecond}"] .track-blur-button`));
+  await press(`#track-list li[data-person="${blurSecond}"] .track-blur-button`);
   await wd.find(`#track-list li[data-person="${blurSecond}"][data-choice="blur"]`);
   await wd.find("#frame-stage .track-box.track-blur");
   await wd.find("#frame-stage .track-box.track-keep");
@@ -369,8 +375,9 @@ try {
   );
   const thumbs = await wd.findAll("#keyframes .keyframe");
   assert.equal(thumbs.length, 12, "a keyframe a sample on a six-second clip");
-  await wd.click(thumbs[3]);
+  await press('#keyframes .keyframe[data-sample="3"]');
   await wd.find('#frame-view[data-shown="3"]', { timeout: 30000 });
+  await wd.script("document.getElementById('frame-view').scrollIntoView({ block: 'start' })");
   shots.push(await screenshot(wd, "11-frame-view"));
 
   step("the organisation profile is complete and editable");

@@ -426,7 +426,11 @@ fn a_transcription_stopped_part_way_keeps_the_words_heard_so_far() {
     assert!(metadata.get("transcribed-by").is_none(), "{metadata:#}");
     assert!(metadata["transcribed-to"].is_string(), "{metadata:#}");
 
-    // The helper said how far it had got: seconds of both sides in all.
+    // The helper said how far it had got, privately: seconds of both
+    // sides in all.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(&progress).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
     let said = fs::read_to_string(&progress).unwrap();
     let numbers: Vec<f64> = said
         .split_whitespace()

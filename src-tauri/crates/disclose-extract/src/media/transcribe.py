@@ -79,7 +79,9 @@ def main():
                 segments.append({"lane": lane, "words": words})
             heard_to = max(heard_to, segment.end)
             if progress:
-                with open(progress + ".part", "w") as f:
+                # Private like everything in the case's temporary folder.
+                fd = os.open(progress + ".part", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "w") as f:
                     f.write("%.1f %.1f" % (before + segment.end, total))
                 os.replace(progress + ".part", progress)
             if stop and os.path.exists(stop):

@@ -47,7 +47,7 @@ fn the_demo_case_imports_and_finds_its_subject() {
     assert_eq!(okafor["hits"], 1);
 
     // A call recording and a CCTV clip, made when the demo is made: the
-    // call transcribed (its two sides named), the clip's plate read.
+    // call transcribed (its two sides named), the clip's camera read.
     let items = d.json(&["items", "--case", "DEMO-001"]);
     let of_type = |t: &str| {
         items
@@ -78,8 +78,8 @@ fn the_demo_case_imports_and_finds_its_subject() {
         &of_type("video")["id"].to_string(),
     ]);
     assert_eq!(clip["status"], "ok", "{clip:#}");
-    let plate = d.json(&["search", "--case", "DEMO-001", "XKT"]);
-    assert_eq!(plate["hits"], 1, "{plate:#}");
+    let camera = d.json(&["search", "--case", "DEMO-001", "\"rear gate\""]);
+    assert_eq!(camera["hits"], 1, "{camera:#}");
     let case = d.json(&["case", "show", "DEMO-001"]);
     assert!(
         !case.to_string().contains("was not made"),

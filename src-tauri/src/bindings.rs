@@ -11,6 +11,7 @@ use disclose_core::audit::Verification;
 use disclose_core::bundle::{ExportResult, ManifestEntry};
 use disclose_core::case::due::{Cause, DueMove, HolidaysImport};
 use disclose_core::case::{CaseField, CaseOverview, HouseholdMember, Kind, Problem, Subject};
+use disclose_core::cctv::view::{FaceTrack, TrackChoice, TrackFace, VideoView};
 use disclose_core::clock::calendar::{HolidaysFile, ImportedRegion};
 use disclose_core::clock::{Deadline, Pause, Region};
 use disclose_core::extract::{FileType, Page, RecordTable, Word};
@@ -103,6 +104,10 @@ fn declarations() -> String {
     add(MarkSource::decl(&cfg));
     add(MarkSelection::decl(&cfg));
     add(SuggestionGroup::decl(&cfg));
+    add(VideoView::decl(&cfg));
+    add(FaceTrack::decl(&cfg));
+    add(TrackFace::decl(&cfg));
+    add(TrackChoice::decl(&cfg));
     add(SuggestSummary::decl(&cfg));
     add(ExportPreview::decl(&cfg));
     add(RenderSummary::decl(&cfg));

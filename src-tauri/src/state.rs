@@ -153,7 +153,9 @@ impl ProgressSink for DemoSink {
                 progress.items = *items;
             }
             ProgressEvent::ItemsStored { items, .. } => progress.items = *items,
-            ProgressEvent::FileStarted { .. } | ProgressEvent::Indexed { .. } => {}
+            ProgressEvent::FileStarted { .. }
+            | ProgressEvent::Transcribing { .. }
+            | ProgressEvent::Indexed { .. } => {}
         }
     }
 }

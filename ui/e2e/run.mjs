@@ -35,6 +35,11 @@ cli("render", "--case", "READY-1");
 // A case whose search index was lost (its folder deleted).
 cli("demo", "--ref", "IDX-1");
 rmSync(path.join(home, "cases", "IDX-1", "index"), { recursive: true, force: true });
+// VID-1: the demo's CCTV clip alone, its faces looked for.
+cli("case", "new", "--ref", "VID-1", "--subject", "Jane Anne Smith", "--received", "2026-03-03");
+cli("import", "--case", "VID-1", path.join(home, "cases", "DEMO-001", "demo-input", "cctv"));
+cli("detect", "--case", "VID-1");
+const videoId = JSON.parse(cli("--json", "items", "--case", "VID-1"))[0].id;
 // LEAK-1: a Word file whose subject names a bakery that shares a redacted
 // surname, so the leak check finds "Okonjo" in the schedule: an ambiguous
 // finding the window must let the caseworker resolve.
@@ -341,6 +346,46 @@ try {
   console.log(
     `e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${Number(sweepMs).toFixed(0)} ms, ${drawnRows} rows in the page`,
   );
+
+  step("video: the frame view scrubs through the samples, keeps one face track and blurs the other, the timeline and keyframes seek");
+  await wd.script("window.location.hash = arguments[0]", `#/case/VID-1/item/${videoId}`);
+  await wd.find('#frame-view[data-shown="0"]', { timeout: 60000 });
+  assert.equal((await wd.findAll("#frame-stage .track-box")).length, 2, "both faces are boxed on the first sample");
+  await wd.click(await wd.find("#frame-stage"));
+  await wd.keys("\uE014\uE014");
+  await wd.find('#frame-view[data-shown="2"]', { timeout: 30000 });
+  assert.match(await wd.text(await wd.find("#frame-position")), /Sample 3 of 12/);
+  await wd.keys("\uE012");
+  await wd.find('#frame-view[data-sample="1"]');
+  const lanes = await wd.findAll("#track-timeline .timeline-lane");
+  assert.equal(lanes.length, 3, "a lane for each track and the cursor's");
+  await wd.click(lanes[0]);
+  await wd.find('#frame-view[data-sample="6"]');
+  const [keepFirst, blurSecond] = await wd.script("return [...document.querySelectorAll('#track-list li')].map((li) => li.dataset.person);");
+  // Below the fold in a small window: scrolled into view before the click.
+  const press = async (css) => {
+    await wd.find(css);
+    await wd.script("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", css);
+    await wd.click(await wd.find(css));
+  };
+  await press(`#track-list li[data-person="${keepFirst}"] .track-keep-button`);
+  await wd.find(`#track-list li[data-person="${keepFirst}"][data-choice="keep"]`);
+  await press(`#track-list li[data-person="${blurSecond}"] .track-blur-button`);
+  await wd.find(`#track-list li[data-person="${blurSecond}"][data-choice="blur"]`);
+  await wd.find("#frame-stage .track-box.track-blur");
+  await wd.find("#frame-stage .track-box.track-keep");
+  const chosen = JSON.parse(cli("--json", "video", "--case", "VID-1", String(videoId))).tracks;
+  assert.deepEqual(
+    Object.fromEntries(chosen.map((t) => [t.person, t.choice])),
+    { [keepFirst]: "keep", [blurSecond]: "blur" },
+    "the choices are the engine's marks",
+  );
+  const thumbs = await wd.findAll("#keyframes .keyframe");
+  assert.equal(thumbs.length, 12, "a keyframe a sample on a six-second clip");
+  await press('#keyframes .keyframe[data-sample="3"]');
+  await wd.find('#frame-view[data-shown="3"]', { timeout: 30000 });
+  await wd.script("document.getElementById('frame-view').scrollIntoView({ block: 'start' })");
+  shots.push(await screenshot(wd, "11-frame-view"));
 
   step("the organisation profile is complete and editable");
   await wd.script("window.location.hash = arguments[0]", "#/organisation");

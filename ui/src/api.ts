@@ -34,6 +34,8 @@ import type {
   ReviewRow,
   SearchResults,
   SortBy,
+  TrackChoice,
+  VideoView,
   Subject,
   SuggestionGroup,
   SuggestSummary,
@@ -107,6 +109,9 @@ export const api = {
     return call<RenderSummary>("render_case", { reference, onProgress: channel });
   },
   cancelWork: () => call<void>("cancel_work"),
+  videoView: (reference: string, id: number) => call<VideoView>("video_view", { reference, id }),
+  videoFrame: (reference: string, id: number, sample: number) => call<ArrayBuffer>("video_frame", { reference, id, sample }),
+  chooseTrack: (reference: string, id: number, person: string, choice: TrackChoice) => call<VideoView>("choose_track", { reference, id, person, choice }),
   exportPreview: (reference: string) => call<ExportPreview>("export_preview", { reference }),
   exportCheck: (reference: string, onProgress: (p: CheckProgress) => void) => {
     const channel = new Channel<CheckProgress>();

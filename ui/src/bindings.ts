@@ -238,7 +238,7 @@ export type GroupingSummary = { threads: number, emails: number, inclusive: numb
 
 export type OcrSummary = { items: number, pages: number, failed: number, low_confidence_pages: number, cancelled: boolean, };
 
-export type ProgressEvent = { "event": "found", files: number, bytes: number, already_imported: number, } | { "event": "file_started", path: string, bytes: number, } | { "event": "file_done", path: string, items: number, failed: number, } | { "event": "items_stored", path: string, items: number, failed: number, } | { "event": "indexed", items: number, };
+export type ProgressEvent = { "event": "found", files: number, bytes: number, already_imported: number, } | { "event": "file_started", path: string, bytes: number, } | { "event": "file_done", path: string, items: number, failed: number, } | { "event": "items_stored", path: string, items: number, failed: number, } | { "event": "transcribing", path: string, seconds: number, of: number, } | { "event": "indexed", items: number, };
 
 export type ImportProgress = { event: ProgressEvent, };
 
@@ -439,6 +439,62 @@ person: string, kind: DataKind, whose: Whose, count: number, items: number,
  * A few of the texts found, to recognise the group by.
  */
 examples: Array<string>, };
+
+export type VideoView = { item: number, 
+/**
+ * Seconds handled (the video's length, at most an hour).
+ */
+duration: number, 
+/**
+ * Samples a second; sample `k` lies at `k / rate` seconds.
+ */
+rate: number, 
+/**
+ * Samples in all.
+ */
+samples: number, 
+/**
+ * The frame's size in pixels (the boxes' units).
+ */
+width: number, height: number, 
+/**
+ * Face tracks, in the order they first appear.
+ */
+tracks: Array<FaceTrack>, 
+/**
+ * The samples shown as thumbnails: spread evenly over the video.
+ */
+keyframes: Array<number>, };
+
+export type FaceTrack = { 
+/**
+ * `face-N`.
+ */
+person: string, choice: TrackChoice, 
+/**
+ * Seconds from the start: the first and last sample it is seen on.
+ */
+start: number, end: number, 
+/**
+ * Its faces, by sample.
+ */
+faces: Array<TrackFace>, };
+
+export type TrackFace = { 
+/**
+ * The sample (0-based; page `sample + 1`).
+ */
+sample: number, 
+/**
+ * The box in the video's pixels.
+ */
+rect: [number, number, number, number], 
+/**
+ * The mark that holds it, and its status.
+ */
+mark: number, status: MarkStatus, };
+
+export type TrackChoice = "undecided" | "keep" | "blur" | "mixed";
 
 export type SuggestSummary = { items: number, findings: number, 
 /**
@@ -680,4 +736,4 @@ export type CommandError = {
  */
 code: string, message: string, };
 
-export type Command = "list_cases" | "create_case" | "validate_case" | "case_overview" | "update_subject" | "import_files" | "cancel_import" | "failed_items" | "sweep_case" | "reindex_case" | "get_whoami" | "set_whoami" | "search_case" | "search_facets" | "saved_searches" | "save_search" | "item_detail" | "item_original" | "review_queue" | "decide_items" | "decision_reasons" | "item_marks" | "add_mark" | "set_marks" | "redact_everywhere" | "detect_case" | "suggestion_groups" | "item_rendition" | "render_case" | "cancel_work" | "export_preview" | "export_check" | "cancel_export_check" | "export_bundle" | "not_this_person" | "redact_finding" | "get_profile" | "save_profile" | "holidays_state" | "import_holidays" | "purged_cases" | "home_lock" | "unlock_home";
+export type Command = "list_cases" | "create_case" | "validate_case" | "case_overview" | "update_subject" | "import_files" | "cancel_import" | "failed_items" | "sweep_case" | "reindex_case" | "get_whoami" | "set_whoami" | "search_case" | "search_facets" | "saved_searches" | "save_search" | "item_detail" | "item_original" | "review_queue" | "decide_items" | "decision_reasons" | "item_marks" | "add_mark" | "set_marks" | "redact_everywhere" | "detect_case" | "suggestion_groups" | "item_rendition" | "render_case" | "cancel_work" | "video_view" | "video_frame" | "choose_track" | "export_preview" | "export_check" | "cancel_export_check" | "export_bundle" | "not_this_person" | "redact_finding" | "get_profile" | "save_profile" | "holidays_state" | "import_holidays" | "purged_cases" | "home_lock" | "unlock_home";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldProgress, initialImportState } from "./progress";
+import { foldProgress, initialImportState, transcribingText } from "./progress";
 import type { ProgressEvent } from "./bindings";
 
 describe("import progress", () => {
@@ -34,5 +34,16 @@ describe("import progress", () => {
     const seen = events.map((e) => (state = foldProgress(state, e, sizes)));
     expect(seen[3]).toMatchObject({ filesDone: 0, items: 129, failed: 2, current: "team.pst" });
     expect(state).toMatchObject({ files: 1, filesDone: 1, bytesDone: 5000, items: 140 });
+  });
+
+  it("shows how far a long transcription has got, until its file is done", () => {
+    const sizes = new Map<string, number>();
+    let state = initialImportState();
+    state = foldProgress(state, { event: "file_started", path: "call.mp3", bytes: 10 }, sizes);
+    state = foldProgress(state, { event: "transcribing", path: "call.mp3", seconds: 200.4, of: 2400 }, sizes);
+    expect(state.transcribing).toEqual({ path: "call.mp3", seconds: 200.4, of: 2400 });
+    expect(transcribingText(state.transcribing!)).toBe("Transcribing call.mp3: 3:20 of 40:00 heard");
+    state = foldProgress(state, { event: "file_done", path: "call.mp3", items: 1, failed: 0 }, sizes);
+    expect(state.transcribing).toBeNull();
   });
 });

@@ -12,10 +12,12 @@ export interface ImportState {
   items: number;
   failed: number;
   indexed: boolean;
+  /** A recording being transcribed: which, and seconds heard of all. */
+  transcribing: { path: string; seconds: number; of: number } | null;
 }
 
 export function initialImportState(): ImportState {
-  return { files: 0, filesDone: 0, bytes: 0, bytesDone: 0, alreadyImported: 0, current: "", items: 0, failed: 0, indexed: false };
+  return { files: 0, filesDone: 0, bytes: 0, bytesDone: 0, alreadyImported: 0, current: "", items: 0, failed: 0, indexed: false, transcribing: null };
 }
 
 /** The state after `event`; `sizes` remembers each started file's size. */
@@ -31,6 +33,7 @@ export function foldProgress(state: ImportState, event: ProgressEvent, sizes: Ma
       sizes.delete(event.path);
       return {
         ...state,
+        transcribing: state.transcribing?.path === event.path ? null : state.transcribing,
         filesDone: state.filesDone + 1,
         bytesDone: state.bytesDone + size,
         items: event.items,
@@ -39,8 +42,19 @@ export function foldProgress(state: ImportState, event: ProgressEvent, sizes: Ma
     }
     case "items_stored":
       return { ...state, current: event.path, items: event.items, failed: event.failed };
+    case "transcribing":
+      return { ...state, transcribing: { path: event.path, seconds: event.seconds, of: event.of } };
     case "indexed":
-      return { ...state, indexed: true, current: "" };
+      return { ...state, indexed: true, current: "", transcribing: null };
   }
   return state;
+}
+
+/** How far a transcription has got, in words: `Transcribing call.mp3: 3:20 of 40:00`. */
+export function transcribingText(t: { path: string; seconds: number; of: number }): string {
+  const clock = (s: number) => {
+    const whole = Math.max(0, Math.floor(s));
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+  };
+  return `Transcribing ${t.path}: ${clock(t.seconds)} of ${clock(t.of)} heard`;
 }

@@ -17,6 +17,7 @@ mod review;
 mod search;
 #[cfg(test)]
 mod tests;
+mod video;
 
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -63,6 +64,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         marks::detect_case,
         marks::suggestion_groups,
         marks::item_rendition,
+        video::video_view,
+        video::video_frame,
+        video::choose_track,
         export::export_preview,
         export::render_case,
         export::cancel_work,

@@ -6,7 +6,7 @@ use disclose_core::ingest::NoProgress;
 use disclose_core::review::Decision;
 use disclose_core::search::SortBy;
 
-use super::{cases, holidays, home, items, review, search, CaseInput};
+use super::{cases, holidays, home, items, review, search, video, CaseInput};
 use crate::state::{ensure_demo, AppState};
 
 fn demo_state() -> (tempfile::TempDir, AppState) {
@@ -627,4 +627,48 @@ fn detection_from_the_window_shows_progress_and_can_be_cancelled() {
     let last = seen.last().expect("progress");
     assert_eq!(last.done, last.total);
     assert!(seen.len() as u64 > done.items, "told after each item");
+}
+
+#[test]
+fn the_frame_view_shows_a_videos_tracks_and_keeps_or_blurs_one() {
+    use disclose_core::cctv::view::TrackChoice;
+
+    let (_dir, state) = demo_state();
+    let clips = search::run(&state, "DEMO-001", "type:video", SortBy::Relevance, 0, 5).unwrap();
+    assert_eq!(clips.results.len(), 1, "the demo holds a CCTV clip");
+    let id = clips.results[0].item;
+    let view = video::tracks(&state, "DEMO-001", id).unwrap();
+    assert!(view.tracks.is_empty(), "no faces looked for yet");
+    assert_eq!(view.samples, 12);
+    assert_eq!(view.keyframes.len(), 12);
+
+    super::marks::detect(&state, "DEMO-001", &|_| {}).unwrap();
+    let view = video::tracks(&state, "DEMO-001", id).unwrap();
+    assert_eq!(view.tracks.len(), 2, "Jane and her neighbour: {view:?}");
+    let jane = view.tracks[0].person.clone();
+    let other = view.tracks[1].person.clone();
+    let view = video::choose(&state, "DEMO-001", id, &jane, TrackChoice::Keep).unwrap();
+    assert_eq!(view.tracks[0].choice, TrackChoice::Keep);
+    let view = video::choose(&state, "DEMO-001", id, &other, TrackChoice::Blur).unwrap();
+    assert_eq!(view.tracks[1].choice, TrackChoice::Blur);
+    let marks = super::marks::item_marks_of(&state, "DEMO-001", id).unwrap();
+    assert!(marks
+        .iter()
+        .filter(|m| m.person == other)
+        .all(|m| m.status == disclose_core::marks::MarkStatus::Accepted));
+    let refused = video::choose(&state, "DEMO-001", id, &jane, TrackChoice::Mixed).unwrap_err();
+    assert_eq!(refused.code, "invalid");
+
+    // A frame is a JPEG; asking past the end is an error the window shows.
+    let jpeg = video::frame(&state, "DEMO-001", id, 11).unwrap();
+    assert_eq!(&jpeg[..3], &[0xFF, 0xD8, 0xFF]);
+    assert_eq!(
+        video::frame(&state, "DEMO-001", id, 11).unwrap(),
+        jpeg,
+        "kept"
+    );
+    let refused = video::frame(&state, "DEMO-001", id, 12).unwrap_err();
+    assert_eq!(refused.code, "invalid");
+    let refused = video::tracks(&state, "DEMO-001", 1).unwrap_err();
+    assert_eq!(refused.code, "invalid", "item 1 is no video");
 }

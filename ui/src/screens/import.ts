@@ -7,7 +7,7 @@ import { api } from "../api";
 import type { ImportSummary } from "../bindings";
 import { announce, errorText, h, notice, replace } from "../dom";
 import { bytesText } from "../format";
-import { foldProgress, initialImportState, type ImportState } from "../progress";
+import { foldProgress, initialImportState, transcribingText, type ImportState } from "../progress";
 import { routeHash } from "../router";
 import type { Cleanup } from "../main";
 
@@ -123,6 +123,15 @@ function renderProgress(slot: HTMLElement, s: ImportState, cancel: HTMLElement |
       s.alreadyImported > 0 ? [h("dt", {}, "Already in the case"), h("dd", {}, String(s.alreadyImported))] : null,
     ),
     s.current ? h("p", { class: "current-file" }, "Reading ", h("code", {}, s.current)) : null,
+    s.transcribing
+      ? h(
+          "p",
+          { class: "current-file", id: "progress-transcribing" },
+          transcribingText(s.transcribing),
+          h("progress", { max: Math.max(s.transcribing.of, 1), value: s.transcribing.seconds, "aria-label": "Transcription progress" }),
+          cancel ? " — Cancel keeps the words heard so far." : null,
+        )
+      : null,
     cancel,
   );
 }

@@ -1,6 +1,7 @@
 // Document viewer: the extracted text with hits highlighted; PDFs drawn
 // page by page with hits boxed; emails with their headers and
-// attachments; images; recordings played beside their transcript;
+// attachments; images; recordings played beside their transcript; videos
+// played beside their frame view (tracks, timeline, keyframes);
 // spreadsheets as tables; the metadata; the item's
 // family (parent, attachments, thread); the decision; and redaction:
 // marks shown as they will appear, text selected or boxes drawn to redact,
@@ -18,6 +19,7 @@ import { routeHash, type Route } from "../router";
 import { audioType, player, seekOnClick, videoPlayer, videoType } from "../timeline";
 import type { Cleanup } from "../main";
 import { decidePanel } from "./decide-panel";
+import { frameView } from "./frame-view";
 import { redactionPanel } from "./redaction-panel";
 
 const EMAIL_HEADERS = ["from", "to", "cc", "bcc", "date", "subject"];
@@ -58,8 +60,21 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
   async function refresh(): Promise<void> {
     marks = await api.marks(ref, id);
     showPanel();
-    await renderBody(body, original, detail, words, isEmail, overlay());
+    await renderBody(body, original, detail, words, isEmail, overlay(), framesOf);
   }
+  // A video's frame view changes marks itself; only the panel is redrawn.
+  const framesOf = (player: HTMLVideoElement) =>
+    frameView({
+      ref,
+      id,
+      player,
+      onChange: () => {
+        void api.marks(ref, id).then((m) => {
+          marks = m;
+          showPanel();
+        });
+      },
+    });
   showPanel();
 
   replace(
@@ -92,7 +107,7 @@ export async function itemScreen(main: HTMLElement, route: Extract<Route, { scre
     ),
   );
 
-  await renderBody(body, original, detail, words, isEmail, overlay());
+  await renderBody(body, original, detail, words, isEmail, overlay(), framesOf);
   main.focus();
 
   const onKey = (event: KeyboardEvent) => {
@@ -123,6 +138,7 @@ async function renderBody(
   words: string[],
   isEmail: boolean,
   overlay: Overlay,
+  framesOf: (player: HTMLVideoElement) => HTMLElement,
 ): Promise<void> {
   const type = detail.item.type;
   const text = (title: string) => textSection(detail.text, words, title, overlay.marks);
@@ -156,7 +172,7 @@ async function renderBody(
   }
   if (detail.viewable && type === "video") {
     const video = videoPlayer(await original(), videoType(detail.item.metadata.container), `The video ${detail.item.name}`);
-    replace(body, video, text("Text read in the frames (each line after its time)"));
+    replace(body, video, framesOf(video), text("Text read in the frames (each line after its time)"));
     return;
   }
   if (detail.records.length > 0) {

@@ -72,6 +72,8 @@ enum Command {
     Detect(commands::detect::DetectArgs),
     /// Make, accept, reject, list and take back redaction marks.
     Redact(commands::redact::RedactArgs),
+    /// A video's face tracks: list them, keep or blur one, write a sampled frame.
+    Video(commands::video::VideoArgs),
     /// Make the redacted renditions of the items to disclose.
     Render(commands::render::RenderArgs),
     /// The leak check: look for anything redacted in what was produced.
@@ -138,6 +140,7 @@ fn main() -> ExitCode {
                 Command::Reasons(a) => commands::decide::run_reasons(&ctx, a),
                 Command::Detect(a) => commands::detect::run(&ctx, a),
                 Command::Redact(a) => commands::redact::run(&ctx, a),
+                Command::Video(a) => commands::video::run(&ctx, a),
                 Command::Render(a) => commands::render::run_render(&ctx, a),
                 Command::Verify(a) => commands::render::run_verify(&ctx, a),
                 Command::Check(a) => commands::integrity::run_check(&ctx, a),

@@ -99,6 +99,15 @@ impl ProgressSink for Bar {
                     bar.set_message(format!("{path}: {items} items stored"));
                 }
             }
+            ProgressEvent::Transcribing { path, seconds, of } => {
+                if let Some(bar) = guard.as_ref() {
+                    bar.set_message(format!(
+                        "{path}: transcribing, {} of {}",
+                        clock(*seconds),
+                        clock(*of)
+                    ));
+                }
+            }
             ProgressEvent::Indexed { .. } => {
                 if let Some(bar) = guard.take() {
                     bar.finish_and_clear();
@@ -215,4 +224,10 @@ pub fn run_ocr(ctx: &Context, args: OcrArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// Seconds as `m:ss`.
+fn clock(seconds: f64) -> String {
+    let whole = seconds.max(0.0) as u64;
+    format!("{}:{:02}", whole / 60, whole % 60)
 }

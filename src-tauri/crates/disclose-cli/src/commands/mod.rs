@@ -18,6 +18,7 @@ pub mod redact;
 pub mod render;
 pub mod search;
 pub mod staff;
+pub mod video;
 pub mod whoami;
 
 use disclose_core::case::{CaseFolder, Home};

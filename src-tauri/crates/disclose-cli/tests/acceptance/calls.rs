@@ -341,3 +341,72 @@ fn a_broken_recording_or_a_playlist_is_recorded_with_a_reason() {
     let found = d.json(&["search", "--case", "BROKEN", "secret"]);
     assert_eq!(found["hits"], 0, "{found:#}");
 }
+
+/// A transcription asked to stop part way (as a cancelled import asks it,
+/// through the stop file its worker is given) keeps the words heard so
+/// far: the item is `partial` with how far it got, its text holds the
+/// caller's first words and none of the agent's side, it does not count
+/// as transcribed, and the helper wrote its progress as it went.
+#[test]
+fn a_transcription_stopped_part_way_keeps_the_words_heard_so_far() {
+    let input = tempfile::tempdir().unwrap();
+    let recording = input.path().join("call-4412.m4a");
+    let samples = calls::call(&TURNS, [CALLER, AGENT], true, 0.01);
+    calls::encode(&samples, 2, &recording, &[]);
+    let signals = tempfile::tempdir().unwrap();
+    let stop = signals.path().join("stop");
+    let progress = signals.path().join("progress");
+    fs::write(&stop, "cancelled").unwrap();
+
+    let d = disclose!();
+    d.new_case("STOP");
+    let out = d
+        .command()
+        .env("DISCLOSE_SPEECH_STOP", &stop)
+        .env("DISCLOSE_SPEECH_PROGRESS", &progress)
+        .args(["--json", "import", "--case", "STOP"])
+        .arg(input.path())
+        .output()
+        .unwrap();
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["partial"], 1, "{summary:#}");
+
+    let items = d.json(&["items", "--case", "STOP"]);
+    let shown = item_text(&d, "STOP", &items[0]["id"].to_string());
+    assert_eq!(shown["status"], "partial", "{shown:#}");
+    let reason = shown["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("then stopped: the import was cancelled")
+            && reason.contains("the words heard so far are kept"),
+        "{reason}"
+    );
+    let text = shown["text"].as_str().unwrap();
+    assert!(text.starts_with("Caller: "), "{text}");
+    assert!(text.contains("kitchen"), "{text}");
+    assert!(
+        !text.contains("Agent:"),
+        "the agent's side was not reached: {text}"
+    );
+    assert!(!text.contains("Tuesday"), "{text}");
+    let metadata = &shown["metadata"];
+    assert!(metadata.get("transcribed-by").is_none(), "{metadata:#}");
+    assert!(metadata["transcribed-to"].is_string(), "{metadata:#}");
+
+    // The helper said how far it had got, privately: seconds of both
+    // sides in all.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(&progress).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let said = fs::read_to_string(&progress).unwrap();
+    let numbers: Vec<f64> = said
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let duration: f64 = metadata["duration"].as_str().unwrap().parse().unwrap();
+    assert_eq!(numbers.len(), 2, "{said}");
+    assert!(numbers[0] > 0.0 && numbers[0] < numbers[1], "{said}");
+    assert!(
+        (numbers[1] - 2.0 * duration).abs() < 1.0,
+        "{said} for {duration} s"
+    );
+}

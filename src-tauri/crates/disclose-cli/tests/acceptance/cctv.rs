@@ -285,3 +285,146 @@ fn mov_mkv_and_avi_clips_are_read_and_a_broken_one_is_refused() {
     let failed = items.iter().filter(|i| i["status"] == "failed").count();
     assert_eq!(failed, 1, "{items:#?}");
 }
+
+/// The frame view's use cases through `disclose video`: the tracks with
+/// when each is seen, one whole track kept or blurred (and blurred again
+/// after being kept, which redacts it anew), and sampled frames written
+/// as JPEGs that are kept private in the case and never exported.
+#[test]
+fn a_videos_tracks_are_kept_or_blurred_whole_and_its_frames_stay_in_the_case() {
+    let input = tempfile::tempdir().unwrap();
+    cctv::clip(&input.path().join("cam2.mp4"), &PEOPLE[..2], 3.0, &[]);
+    let d = disclose!();
+    d.new_case("FRAMES");
+    d.set_demo_profile();
+    d.json(&["import", "--case", "FRAMES", input.path().to_str().unwrap()]);
+    let items = d.json(&["items", "--case", "FRAMES"]);
+    let item = items[0]["id"].to_string();
+
+    // Before detection: no tracks, six samples (two a second).
+    let shown = d.json(&["video", "--case", "FRAMES", &item]);
+    assert_eq!(shown["samples"], 6, "{shown:#}");
+    assert_eq!(shown["tracks"].as_array().unwrap().len(), 0);
+    assert_eq!(shown["keyframes"].as_array().unwrap().len(), 6);
+
+    d.run(&["detect", "--case", "FRAMES"]).ok();
+    let shown = d.json(&["video", "--case", "FRAMES", &item]);
+    let tracks = shown["tracks"].as_array().unwrap().clone();
+    assert_eq!(tracks.len(), 2, "{shown:#}");
+    for track in &tracks {
+        assert_eq!(track["choice"], "undecided", "{track:#}");
+        assert_eq!(track["start"], 0.0, "{track:#}");
+        assert!(track["end"].as_f64().unwrap() >= 2.0, "{track:#}");
+        assert!(track["faces"].as_array().unwrap().len() >= 5, "{track:#}");
+    }
+    let person = |t: &serde_json::Value| t["person"].as_str().unwrap().to_string();
+    let requester = tracks
+        .iter()
+        .find(|t| {
+            let r = &t["faces"][0]["rect"];
+            who([0, 1, 2, 3].map(|i| r[i].as_f64().unwrap()), 0.0) == Some(0)
+        })
+        .map(person)
+        .expect("the requester's track");
+    let other = tracks.iter().map(person).find(|p| *p != requester).unwrap();
+
+    // Keep the requester, blur the other: every face of each track moves.
+    d.json(&["video", "--case", "FRAMES", &item, "--keep", &requester]);
+    let shown = d.json(&["video", "--case", "FRAMES", &item, "--blur", &other]);
+    let choice = |shown: &serde_json::Value, p: &str| {
+        shown["tracks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["person"] == p)
+            .map(|t| t["choice"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(choice(&shown, &requester), "keep");
+    assert_eq!(choice(&shown, &other), "blur");
+    let accepted = d.json(&["redact", "--case", "FRAMES", "--list", "--person", &other]);
+    assert!(
+        accepted["marks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["status"] == "accepted"),
+        "{accepted:#}"
+    );
+
+    // Changing one's mind: the blurred track kept (its redactions taken
+    // back), then blurred again (redacted anew); the audit trail holds it.
+    let shown = d.json(&["video", "--case", "FRAMES", &item, "--keep", &other]);
+    assert_eq!(choice(&shown, &other), "keep");
+    let shown = d.json(&["video", "--case", "FRAMES", &item, "--blur", &other]);
+    assert_eq!(choice(&shown, &other), "blur");
+    let shown = d.json(&["video", "--case", "FRAMES", &item, "--blur", &requester]);
+    assert_eq!(choice(&shown, &requester), "blur");
+    d.json(&["video", "--case", "FRAMES", &item, "--keep", &requester]);
+    let audit = d.json(&["audit", "--case", "FRAMES", "--verify"]);
+    assert_eq!(audit["intact"], true, "{audit:#}");
+    let entries = d.json(&["audit", "--case", "FRAMES"]).to_string();
+    for action in ["mark-reject", "mark-accept", "unredact", "mark-reopen"] {
+        assert!(entries.contains(action), "{action} is audited: {entries}");
+    }
+    // Not a track of this item, not a choice, not a video: refused.
+    let refused = d.run(&["video", "--case", "FRAMES", &item, "--keep", "face-99"]);
+    assert_ne!(refused.code, 0);
+    let refused = d.run(&["video", "--case", "FRAMES", "999", "--keep", &other]);
+    assert_ne!(refused.code, 0);
+
+    // A sampled frame as a JPEG 480 pixels wide; kept private in the case.
+    let jpeg = input.path().join("frame.jpg");
+    let out = d.json(&[
+        "video",
+        "--case",
+        "FRAMES",
+        &item,
+        "--frame",
+        "5",
+        "--out",
+        jpeg.to_str().unwrap(),
+    ]);
+    assert!(out["bytes"].as_u64().unwrap() > 1000, "{out:#}");
+    let picture = image::open(&jpeg).expect("a JPEG").to_rgb8();
+    assert_eq!(picture.dimensions(), (480, 270));
+    let kept = d.case_dir("FRAMES").join("frames/item-000001");
+    let files: Vec<_> = fs::read_dir(&kept)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 6, "the whole block is kept: {files:?}");
+    use std::os::unix::fs::PermissionsExt;
+    for file in &files {
+        let mode = fs::metadata(file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", file.display());
+    }
+    let refused = d.run(&[
+        "video",
+        "--case",
+        "FRAMES",
+        &item,
+        "--frame",
+        "6",
+        "--out",
+        jpeg.to_str().unwrap(),
+    ]);
+    assert_ne!(refused.code, 0, "past the last sample");
+
+    // The export carries the blurred video, never the frames.
+    d.run(&["decide", "--case", "FRAMES", "--all", "--as", "redact"])
+        .ok();
+    d.run(&["render", "--case", "FRAMES"]).ok();
+    let bundle = input.path().join("bundle.zip");
+    d.run(&[
+        "export",
+        "--case",
+        "FRAMES",
+        "--out",
+        bundle.to_str().unwrap(),
+    ])
+    .ok();
+    let listing = tool("unzip", &["-l", bundle.to_str().unwrap()]);
+    assert!(listing.contains("documents/0001.mp4"), "{listing}");
+    assert!(!listing.contains(".jpg"), "{listing}");
+}

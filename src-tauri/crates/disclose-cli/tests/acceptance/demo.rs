@@ -46,6 +46,46 @@ fn the_demo_case_imports_and_finds_its_subject() {
     let okafor = d.json(&["search", "--case", "DEMO-001", "okafor AND subject:visit"]);
     assert_eq!(okafor["hits"], 1);
 
+    // A call recording and a CCTV clip, made when the demo is made: the
+    // call transcribed (its two sides named), the clip's camera read.
+    let items = d.json(&["items", "--case", "DEMO-001"]);
+    let of_type = |t: &str| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["type"] == t)
+            .unwrap_or_else(|| panic!("the demo holds a {t}: {items:#}"))
+            .clone()
+    };
+    let call = d.json(&[
+        "item",
+        "--case",
+        "DEMO-001",
+        &of_type("audio")["id"].to_string(),
+    ]);
+    assert_eq!(call["status"], "ok", "{call:#}");
+    let heard = call["text"].as_str().unwrap();
+    assert!(
+        heard.contains("Caller:") && heard.contains("Agent:"),
+        "{heard}"
+    );
+    assert!(heard.contains("Jane"), "{heard}");
+    let clip = d.json(&[
+        "item",
+        "--case",
+        "DEMO-001",
+        &of_type("video")["id"].to_string(),
+    ]);
+    assert_eq!(clip["status"], "ok", "{clip:#}");
+    let camera = d.json(&["search", "--case", "DEMO-001", "\"rear gate\""]);
+    assert_eq!(camera["hits"], 1, "{camera:#}");
+    let case = d.json(&["case", "show", "DEMO-001"]);
+    assert!(
+        !case.to_string().contains("was not made"),
+        "every medium was made here: {case:#}"
+    );
+
     let again = d.run(&["demo"]);
     assert_eq!(
         again.code, 1,

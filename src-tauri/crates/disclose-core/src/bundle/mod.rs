@@ -298,7 +298,15 @@ pub fn check(
                     label,
                     item: f.item,
                     content: verify::Content::Bytes(bytes),
-                    key: Some(format!("bundle:{label}")),
+                    // A recording's transcript is the one beside its
+                    // rendition, whose check `verify` keeps under its own
+                    // key: the same bytes are not read twice.
+                    key: Some(match f.item {
+                        Some(item) if f.path.ends_with(".transcript.pdf") => {
+                            verify::stored::transcript_key(item)
+                        }
+                        _ => format!("bundle:{label}"),
+                    }),
                 },
                 Content::Rendition(path) => verify::ToCheck {
                     label,

@@ -5,10 +5,15 @@
 //! sharing a person key `face-N` so a caseworker keeps or blurs a whole
 //! track at once ([`suggest`]); the accepted area marks of a video become
 //! the areas its rendition blurs ([`blur`], [`render`]) and the leak
-//! check looks at again ([`check`], [`leaks`]).
+//! check looks at again ([`check`], [`leaks`]). For review, [`view`]
+//! shows a video's tracks and keeps or blurs one whole track through the
+//! marks' use cases, and [`frames`] gives its sampled frames as small
+//! JPEGs kept in the case.
 
 pub mod blur;
 pub mod check;
+pub mod frames;
+pub mod view;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -3,11 +3,14 @@
 //! rent arrears, and the files such a case really holds — emails and
 //! threads, an Outlook message, a mailbox export, letters, case notes with
 //! comments and tracked changes, a rent account with a hidden sheet,
-//! housing-system exports — full of other people: her household, the
-//! neighbours who complained, staff, the police. Everything is generated
-//! here, deterministically from a seed; no real person is in it.
+//! housing-system exports, a call to the contact centre and a CCTV clip
+//! (`media`, made with `espeak-ng` and FFmpeg when they are installed) —
+//! full of other people: her household, the neighbours who complained,
+//! staff, the police. Everything is generated here, deterministically
+//! from a seed; no real person is in it.
 
 pub mod formats;
+pub mod media;
 pub mod rng;
 mod story;
 
@@ -91,7 +94,14 @@ pub fn create_demo_with_progress(
 ) -> Result<(CaseFolder, ImportSummary)> {
     let home = context.home();
     let received = context.today() - chrono::Days::new(10);
-    let case = demo_case(reference, received);
+    let mut case = demo_case(reference, received);
+    // The call and the clip are made first, outside the home; what could
+    // not be made is said in the case's notes.
+    let media_dir = tempfile::tempdir()?;
+    let made = media::write_media(&media_dir.path().join("made"), media_dir.path());
+    for note in &made.notes {
+        case.notes.push_str(&format!("\n{note}"));
+    }
     crate::profile::ensure_demo(home)?;
     crate::staff::ensure_demo(home)?;
     let mut folder = CaseFolder::create(context, &case)?;
@@ -112,6 +122,17 @@ pub fn create_demo_with_progress(
         )));
     }
     write_demo_files(&input, DEMO_SEED)?;
+    for file in &made.files {
+        let name = file
+            .strip_prefix(media_dir.path().join("made"))
+            .unwrap_or(file);
+        let target = input.join(name);
+        if let Some(parent) = target.parent() {
+            crate::private::make_dir(parent)?;
+        }
+        crate::private::write_file(&target, &std::fs::read(file)?)?;
+    }
+    drop(media_dir);
     let options = ImportOptions::default();
     let summary = ingest::import(
         &mut folder,

@@ -155,6 +155,9 @@ pub enum ProgressEvent {
         items: u64,
         failed: u64,
     },
+    /// A recording (`path`) is being transcribed: `seconds` of `of`
+    /// heard (both sides of a call counted).
+    Transcribing { path: String, seconds: f64, of: f64 },
     /// The index was committed.
     Indexed { items: u64 },
 }
@@ -239,6 +242,7 @@ pub fn import(
         seen: &seen,
         isolation: &isolation,
         cancel,
+        progress,
     };
 
     let mut writer = writer::Writer::new(folder, import_id, now.clone(), user.clone())?;

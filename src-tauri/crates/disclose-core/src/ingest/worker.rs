@@ -52,6 +52,8 @@ pub struct WorkerContext<'a> {
     /// Where readers run.
     pub isolation: &'a Isolation,
     pub cancel: &'a AtomicBool,
+    /// Told how far long work in a reader (a transcription) has got.
+    pub progress: &'a dyn super::ProgressSink,
 }
 
 /// A failed item, with nothing read from it.
@@ -234,9 +236,17 @@ pub(super) fn process_bytes(
         node.same_bytes_as_earlier = true;
         return node;
     }
+    let shown = node.path.clone();
+    let report = |seconds: f64, of: f64| {
+        ctx.progress.event(&super::ProgressEvent::Transcribing {
+            path: shown.clone(),
+            seconds,
+            of,
+        })
+    };
     let result = ctx
         .isolation
-        .extract(slot, file_type, data, name, ctx.limits, ctx.cancel);
+        .extract_reporting(slot, file_type, data, name, ctx.limits, ctx.cancel, &report);
     let mut extracted = match result {
         Ok(e) => e,
         Err(stopped) => {

@@ -105,8 +105,21 @@ impl Isolation {
         data: &[u8],
         cancel: &AtomicBool,
     ) -> Result<Reply, Failure> {
+        self.run_reporting(slot, job, data, cancel, &|_, _| {})
+    }
+
+    /// [`Isolation::run`], telling `progress` how far a transcription in
+    /// a worker has got (nothing is told when it runs here).
+    pub fn run_reporting(
+        &self,
+        slot: &mut Slot,
+        job: Job,
+        data: &[u8],
+        cancel: &AtomicBool,
+        progress: pool::Progress,
+    ) -> Result<Reply, Failure> {
         match &self.spec {
-            Some(spec) => slot.run(spec, &job, data, cancel),
+            Some(spec) => slot.run_reporting(spec, &job, data, cancel, progress),
             None => Ok(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 worker::run_job(job, data.to_vec())
             }))
@@ -126,12 +139,28 @@ impl Isolation {
         limits: &Limits,
         cancel: &AtomicBool,
     ) -> Result<Extracted, Stopped> {
+        self.extract_reporting(slot, file_type, data, name, limits, cancel, &|_, _| {})
+    }
+
+    /// [`Isolation::extract`], telling `progress` how far a recording's
+    /// transcription has got.
+    #[allow(clippy::too_many_arguments)]
+    pub fn extract_reporting(
+        &self,
+        slot: &mut Slot,
+        file_type: FileType,
+        data: &[u8],
+        name: &str,
+        limits: &Limits,
+        cancel: &AtomicBool,
+        progress: pool::Progress,
+    ) -> Result<Extracted, Stopped> {
         let job = Job::Extract {
             file_type,
             name: name.to_string(),
             limits: limits.clone(),
         };
-        match self.run(slot, job, data, cancel) {
+        match self.run_reporting(slot, job, data, cancel, progress) {
             Ok(Reply::Extracted {
                 extracted,
                 children,

@@ -4,12 +4,20 @@
 //! reason (abort, crash, the memory cap, the watchdog) is reaped, the job
 //! is answered with a [`Failure`] that says which limit it hit, and the
 //! next job starts a fresh worker.
+//!
+//! A transcription is long work that can stop part way and keep what it
+//! heard: each worker is given two files of its own (`speech-*.progress`,
+//! `speech-*.stop` in its temporary folder) through the environment the
+//! speech helper reads. The watchdog reports the progress the helper
+//! writes, and on cancel, while a transcription is under way, asks it to
+//! stop (the stop file) and waits up to [`STOP_GRACE`] for the answer with
+//! the words heard so far before it kills the worker.
 
 use std::io::{BufReader, BufWriter, Read};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -62,6 +70,9 @@ pub struct WorkerSpec {
 }
 
 struct Running {
+    /// The speech helper's progress and stop files for this worker (none
+    /// when the environment already names them).
+    speech: Option<SpeechFiles>,
     child: Arc<Mutex<Child>>,
     stdin: BufWriter<ChildStdin>,
     stdout: BufReader<ChildStdout>,
@@ -78,6 +89,37 @@ pub struct Slot {
 const STDERR_TAIL: usize = 4096;
 /// How often the watchdog looks at the cancel switch.
 const TICK: Duration = Duration::from_millis(100);
+/// How long a cancelled transcription may take to answer with what it
+/// heard before its worker is killed.
+pub const STOP_GRACE: Duration = Duration::from_secs(60);
+/// The environment naming the speech helper's progress and stop files.
+pub const SPEECH_PROGRESS_ENV: &str = "DISCLOSE_SPEECH_PROGRESS";
+pub const SPEECH_STOP_ENV: &str = "DISCLOSE_SPEECH_STOP";
+
+/// A worker's speech progress and stop files.
+#[derive(Debug, Clone)]
+struct SpeechFiles {
+    progress: PathBuf,
+    stop: PathBuf,
+}
+
+impl SpeechFiles {
+    fn clear(&self) {
+        let _ = std::fs::remove_file(&self.progress);
+        let _ = std::fs::remove_file(&self.stop);
+    }
+
+    /// Seconds done and in all, when a transcription is under way.
+    fn read(&self) -> Option<(f64, f64)> {
+        let text = std::fs::read_to_string(&self.progress).ok()?;
+        let mut parts = text.split_whitespace().map(|p| p.parse::<f64>().ok());
+        let (done, of) = (parts.next()??, parts.next()??);
+        (done.is_finite() && of.is_finite()).then_some((done, of))
+    }
+}
+
+/// Reports long work's progress: seconds done and in all.
+pub type Progress<'a> = &'a (dyn Fn(f64, f64) + Sync);
 
 impl Slot {
     /// Runs `job` over `data` in this slot's worker and returns its answer.
@@ -88,8 +130,20 @@ impl Slot {
         data: &[u8],
         cancel: &AtomicBool,
     ) -> Result<Reply, Failure> {
+        self.run_reporting(spec, job, data, cancel, &|_, _| {})
+    }
+
+    /// [`Slot::run`], telling `progress` how far a transcription has got.
+    pub fn run_reporting(
+        &mut self,
+        spec: &WorkerSpec,
+        job: &Job,
+        data: &[u8],
+        cancel: &AtomicBool,
+        progress: Progress,
+    ) -> Result<Reply, Failure> {
         let mut answer = None;
-        self.exchange(spec, job, data, cancel, &mut |reply| {
+        self.exchange(spec, job, data, cancel, progress, &mut |reply| {
             answer = Some(reply);
             ControlFlow::Break(())
         })?;
@@ -107,7 +161,7 @@ impl Slot {
         on_reply: &mut dyn FnMut(Reply) -> ControlFlow<()>,
     ) -> Result<(), Failure> {
         let mut finished = false;
-        let result = self.exchange(spec, job, &[], cancel, &mut |reply| {
+        let result = self.exchange(spec, job, &[], cancel, &|_, _| {}, &mut |reply| {
             let done = matches!(reply, Reply::MailboxDone(_));
             let flow = on_reply(reply);
             finished = done;
@@ -136,6 +190,7 @@ impl Slot {
         job: &Job,
         data: &[u8],
         cancel: &AtomicBool,
+        progress: Progress,
         on_reply: &mut dyn FnMut(Reply) -> ControlFlow<()>,
     ) -> Result<(), Failure> {
         if self.running.is_none() {
@@ -149,17 +204,40 @@ impl Slot {
         let mut stopped_by = None;
         let limit = spec.limits.timeout * job.time_factor();
         let child = running.child.clone();
+        let speech = running.speech.clone();
+        if let Some(files) = &speech {
+            files.clear();
+        }
         let answered = std::thread::scope(|scope| {
             let watchdog = scope.spawn(move || {
                 let mut started = Instant::now();
+                let mut stop_asked: Option<Instant> = None;
+                let mut reported = None;
                 loop {
                     match tick_rx.recv_timeout(TICK) {
                         Ok(true) => started = Instant::now(),
                         Ok(false) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
                         Err(mpsc::RecvTimeoutError::Timeout) => {}
                     }
+                    let heard = speech.as_ref().and_then(SpeechFiles::read);
+                    if heard.is_some() && heard != reported {
+                        if let Some((done, of)) = heard {
+                            progress(done, of);
+                        }
+                        reported = heard;
+                    }
                     let why = if cancel.load(Ordering::Relaxed) {
-                        Failure::Cancelled
+                        match (&speech, stop_asked) {
+                            // A transcription under way is asked to stop
+                            // and answer with what it heard.
+                            (Some(files), None) if heard.is_some() => {
+                                let _ = crate::private::write_file(&files.stop, b"cancelled");
+                                stop_asked = Some(Instant::now());
+                                continue;
+                            }
+                            (_, Some(asked)) if asked.elapsed() < STOP_GRACE => continue,
+                            _ => Failure::Cancelled,
+                        }
                     } else if started.elapsed() > limit {
                         Failure::TimedOut(limit)
                     } else {
@@ -187,6 +265,9 @@ impl Slot {
             stopped_by = watchdog.join().ok().flatten();
             answered
         });
+        if let Some(files) = &running.speech {
+            files.clear();
+        }
         match answered {
             Ok(true) => {
                 if stopped_by.is_some() {
@@ -221,6 +302,27 @@ fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
         crate::private::make_dir(tmp).map_err(|e| std::io::Error::other(e.to_string()))?;
         command.env("TMPDIR", tmp);
     }
+    // The speech helper's files, unless the environment names its own.
+    static WORKERS: AtomicU64 = AtomicU64::new(0);
+    let speech = (std::env::var_os(SPEECH_PROGRESS_ENV).is_none()
+        && std::env::var_os(SPEECH_STOP_ENV).is_none())
+    .then(|| {
+        let dir = spec.tmp.clone().unwrap_or_else(std::env::temp_dir);
+        let name = format!(
+            "speech-{}-{}",
+            std::process::id(),
+            WORKERS.fetch_add(1, Ordering::Relaxed)
+        );
+        SpeechFiles {
+            progress: dir.join(format!("{name}.progress")),
+            stop: dir.join(format!("{name}.stop")),
+        }
+    });
+    if let Some(files) = &speech {
+        command
+            .env(SPEECH_PROGRESS_ENV, &files.progress)
+            .env(SPEECH_STOP_ENV, &files.stop);
+    }
     if std::env::var(TEST_HOOKS_ENV).is_ok_and(|v| v == "1") {
         command.env(TEST_HOOKS_ENV, "1");
     }
@@ -247,6 +349,7 @@ fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
         }
     });
     Ok(Running {
+        speech,
         child: Arc::new(Mutex::new(child)),
         stdin: BufWriter::new(stdin),
         stdout: BufReader::new(stdout),
@@ -319,5 +422,29 @@ impl Drop for Slot {
                 let _ = wait_briefly(&mut child);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SpeechFiles;
+
+    #[test]
+    fn the_speech_helpers_progress_is_read_and_nonsense_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = SpeechFiles {
+            progress: dir.path().join("p"),
+            stop: dir.path().join("s"),
+        };
+        assert_eq!(files.read(), None, "no transcription under way");
+        std::fs::write(&files.progress, "12.5 60.0").unwrap();
+        assert_eq!(files.read(), Some((12.5, 60.0)));
+        std::fs::write(&files.progress, "12.5").unwrap();
+        assert_eq!(files.read(), None);
+        std::fs::write(&files.progress, "NaN 3").unwrap();
+        assert_eq!(files.read(), None);
+        std::fs::write(&files.stop, "x").unwrap();
+        files.clear();
+        assert!(!files.progress.exists() && !files.stop.exists());
     }
 }

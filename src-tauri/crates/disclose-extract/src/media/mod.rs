@@ -115,8 +115,34 @@ pub fn extract_audio(data: &[u8]) -> Result<Extracted, ExtractError> {
     match speech::transcribe(&input, described.channels, described.duration, dir.path()) {
         Ok(transcript) => {
             let (text, page) = speech::text_and_timeline(&transcript, described.duration);
-            out.metadata
-                .insert(TRANSCRIBED_BY.into(), transcript.model.clone());
+            match &transcript.stopped {
+                // Stopped part way: the words heard are kept, the item is
+                // partial, and it does not count as transcribed (the leak
+                // check cannot clear a rendition heard only in part).
+                Some(why) => {
+                    let lane = if transcript.lanes == 2 {
+                        match transcript.segments.last().map(|s| s.lane) {
+                            Some(1) => " (the agent's side; the caller's was done)",
+                            _ => " (the caller's side)",
+                        }
+                    } else {
+                        ""
+                    };
+                    out.metadata.insert(
+                        "transcribed-to".into(),
+                        format!("{:.0} s{lane}", transcript.heard_to),
+                    );
+                    out.warnings.push(format!(
+                        "transcribed to {}{lane} of {}, then stopped: {why}; the words heard so far are kept",
+                        clock(transcript.heard_to),
+                        clock(described.duration)
+                    ));
+                }
+                None => {
+                    out.metadata
+                        .insert(TRANSCRIBED_BY.into(), transcript.model.clone());
+                }
+            }
             if transcript.lanes == 2 {
                 out.metadata
                     .insert("speakers".into(), "Caller (left), Agent (right)".into());
@@ -133,6 +159,12 @@ pub fn extract_audio(data: &[u8]) -> Result<Extracted, ExtractError> {
         Err(e) => out.warnings.push(format!("not transcribed: {e}")),
     }
     Ok(out)
+}
+
+/// Seconds as `m:ss`.
+fn clock(seconds: f64) -> String {
+    let whole = seconds.max(0.0) as u64;
+    format!("{}:{:02}", whole / 60, whole % 60)
 }
 
 #[cfg(test)]

@@ -32,6 +32,14 @@ pub struct Transcript {
     /// 1 for one mix, 2 for a call whose sides were recorded apart.
     pub lanes: u32,
     pub segments: Vec<Segment>,
+    /// Why it stopped before the end (an import cancelled), if it did;
+    /// the words heard until then are kept.
+    #[serde(default)]
+    pub stopped: Option<String>,
+    /// With `stopped`: how far it had heard on the side it was on, in
+    /// seconds.
+    #[serde(default)]
+    pub heard_to: f64,
 }
 
 /// A stretch of speech on one side.
@@ -184,6 +192,8 @@ mod tests {
                     words: vec![heard(" Hi.", 2.0, 2.3)],
                 },
             ],
+            stopped: None,
+            heard_to: 0.0,
         };
         let (text, page) = text_and_timeline(&transcript, 3.0);
         assert_eq!(text, "Caller: Hello, Ann\nAgent: Hi.");
@@ -208,6 +218,8 @@ mod tests {
                     heard("there", f64::NAN, 1.0),
                 ],
             }],
+            stopped: None,
+            heard_to: 0.0,
         };
         let (text, page) = text_and_timeline(&transcript, 1.0);
         assert_eq!(text, "Hello");

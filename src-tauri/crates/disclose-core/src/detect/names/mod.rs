@@ -4,12 +4,14 @@
 //! names after a context cue ("my neighbour Sam", "Alleged perpetrator:
 //! GRAHAM WHITLOCK", a sign-off), names before a relation or role ("Kieran
 //! Moss - son", "Derek Pryce (PCSO)"), salutations ("Raj,"), lower-case
-//! names after a title or joined by "and" ("pc dawson", "kelly and shane")
-//! and lone known names. A name found once is found again in the text in
-//! any letter case. A possessive "'s" is left out of the finding. Streets,
-//! buildings and organisations named after people ("Victoria Road", "Smith
-//! & Co Ltd") are not names; names that are also words ("May", "Will",
-//! "Grace") need a title, a surname or a cue.
+//! names after a title or joined by "and" ("pc dawson", "kelly and shane"),
+//! lower-case given names in informal writing ("told darren", "his m8
+//! callum"), Outlook names with a suffix ("McMichael Jr., Ed") and lone
+//! known names. A name found once is found again in the text in any letter
+//! case. A possessive "'s" is left out of the finding. Streets, buildings
+//! and organisations named after people ("Victoria Road", "Smith & Co
+//! Ltd", "Morgan Stanley") are not names; names that are also words ("May",
+//! "Will", "Grace") need a title, a surname or a cue.
 
 mod context;
 mod forms;

@@ -26,7 +26,7 @@ use disclose_core::review::{Decision, DecisionRecord, Reason, ReviewProgress};
 use disclose_core::search::{SearchHit, SearchResults, SortBy};
 use disclose_core::store::{ItemRow, Status};
 use disclose_core::suggest::SuggestSummary;
-use disclose_core::sweep::{IdentifierHits, ItemHits, SweepReport};
+use disclose_core::sweep::{IdentifierHits, ItemHits, SubjectField, SweepReport};
 use disclose_core::threads::GroupingSummary;
 use disclose_core::verify::{CheckProgress, FindingKind, Leak, VerifyReport, Waiver};
 
@@ -79,6 +79,7 @@ fn declarations() -> String {
     add(FacetValue::decl(&cfg));
     add(SweepReport::decl(&cfg));
     add(IdentifierHits::decl(&cfg));
+    add(SubjectField::decl(&cfg));
     add(ItemHits::decl(&cfg));
     add(ItemRow::decl(&cfg));
     add(FileType::decl(&cfg));

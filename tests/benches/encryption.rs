@@ -94,21 +94,8 @@ fn measure(corpus: &Path, encrypted: bool) -> Figures {
     let folder = CaseFolder::open(&disclose_fixtures::bench_context(&home), "BENCH").expect("open");
     search::search(&folder, &SearchRequest::new("enron")).expect("search");
     let open_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let mut latencies = Vec::new();
-    for _ in 0..5 {
-        for q in QUERIES {
-            let request = SearchRequest {
-                log: false,
-                ..SearchRequest::new(q)
-            };
-            let t = Instant::now();
-            let results = search::search(&folder, &request).expect("search");
-            latencies.push(t.elapsed().as_secs_f64() * 1000.0);
-            std::hint::black_box(results);
-        }
-    }
-    latencies.sort_by(f64::total_cmp);
-    let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p).round() as usize];
+    let latencies = disclose_fixtures::search_latencies_ms(&folder, QUERIES, 5);
+    let pct = |p: f64| disclose_fixtures::quantile(&latencies, p);
     Figures {
         import_s,
         import_cpu_s,

@@ -11,7 +11,6 @@ use std::time::Instant;
 
 use disclose_core::case::{Case, CaseFolder, Home};
 use disclose_core::ingest::{self, ImportOptions, NoProgress};
-use disclose_core::search::{self, SearchRequest};
 
 const QUERIES: &[&str] = &[
     "enron",
@@ -83,21 +82,8 @@ fn main() {
         None => println!("recollindex: not installed (Debian package recollcmd), no comparison"),
     }
 
-    let mut latencies = Vec::new();
-    for _ in 0..10 {
-        for q in QUERIES {
-            let request = SearchRequest {
-                log: false,
-                ..SearchRequest::new(q)
-            };
-            let t = Instant::now();
-            let results = search::search(&folder, &request).expect("search");
-            latencies.push(t.elapsed().as_secs_f64() * 1000.0);
-            std::hint::black_box(results);
-        }
-    }
-    latencies.sort_by(f64::total_cmp);
-    let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p).round() as usize];
+    let latencies = disclose_fixtures::search_latencies_ms(&folder, QUERIES, 10);
+    let pct = |p: f64| disclose_fixtures::quantile(&latencies, p);
     println!(
         "search ({} queries x 10, top 20 with snippets): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
         QUERIES.len(),

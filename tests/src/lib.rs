@@ -19,6 +19,7 @@ pub mod labelled;
 pub mod ner_text;
 pub mod pst;
 pub mod scale;
+pub mod tools;
 pub mod turned;
 mod writers;
 
@@ -430,6 +431,37 @@ pub fn bench_import(
     )
     .expect("import");
     (folder, summary, start.elapsed().as_secs_f64())
+}
+
+/// For benchmarks: `rounds` passes of `queries` over an open case (the
+/// first 20 results with snippets, not logged), each search's time in
+/// milliseconds, sorted.
+pub fn search_latencies_ms(
+    folder: &disclose_core::case::CaseFolder,
+    queries: &[&str],
+    rounds: usize,
+) -> Vec<f64> {
+    use disclose_core::search::{self, SearchRequest};
+    let mut latencies = Vec::new();
+    for _ in 0..rounds {
+        for q in queries {
+            let request = SearchRequest {
+                log: false,
+                ..SearchRequest::new(q)
+            };
+            let t = std::time::Instant::now();
+            let results = search::search(folder, &request).expect("search");
+            latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+            std::hint::black_box(results);
+        }
+    }
+    latencies.sort_by(f64::total_cmp);
+    latencies
+}
+
+/// The `p` quantile (0 to 1) of figures sorted in ascending order.
+pub fn quantile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
 /// Wall time of a fresh `recollindex` over `dir` (the peer the benches

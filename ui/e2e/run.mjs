@@ -89,17 +89,24 @@ cli("decide", "--case", "BIG-1", "--all", "--as", "disclose");
 cli("render", "--case", "BIG-1");
 execFileSync(cliPath, ["--home", home, "verify", "--case", "BIG-1", "--bundle"], { stdio: "ignore" });
 console.log(`e2e: BIG-1 (2,000 items) built, rendered and checked with the CLI in ${((Date.now() - timed) / 1000).toFixed(0)} s`);
-// A Scottish case due Mon 14 Jun 2027, a GOV.UK-shaped file that makes
-// that day a bank holiday, and a closed case.
-cli("case", "new", "--ref", "HOL-1", "--subject", "Ada Okafor", "--received", "2027-05-14", "--region", "scotland");
+// A Scottish case received today (a case cannot be received in the
+// future), a GOV.UK-shaped file that makes its due day a bank holiday, and
+// a closed case.
+const isoDay = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const receivedToday = isoDay(new Date());
+const scottishDue = () => JSON.parse(cli("--json", "deadline", "--received", receivedToday, "--region", "scotland")).due;
+const holidayDue = scottishDue();
+cli("case", "new", "--ref", "HOL-1", "--subject", "Ada Okafor", "--received", receivedToday, "--region", "scotland");
 cli("case", "new", "--ref", "DONE-1", "--subject", "Tom Reid", "--received", "2019-01-07");
 cli("case", "close", "DONE-1", "--outcome", "responded", "--on", "2019-02-01");
 const holidaysFile = path.join(work, "bank-holidays.json");
 const event = (title, date) => ({ title, date, notes: "", bunting: true });
-writeFileSync(
-  holidaysFile,
-  JSON.stringify({ scotland: { division: "scotland", events: [event("New Year's Day", "2027-01-01"), event("Extra bank holiday", "2027-06-14")] } }),
-);
+// The file lists the year's real Scottish holidays (as the CLI knows them)
+// and one more, on the case's due day.
+const holidayYear = holidayDue.slice(0, 4);
+const scottishYear = JSON.parse(cli("--json", "holidays", "list", "--region", "scotland", "--year", holidayYear)).holidays;
+const fileDays = [...scottishYear.map((h) => event(h.name, h.date)), event("Extra bank holiday", holidayDue)];
+writeFileSync(holidaysFile, JSON.stringify({ scotland: { division: "scotland", events: fileDays } }));
 
 const shots = [];
 const step = (name) => console.log(`e2e: ${name}`);
@@ -345,10 +352,16 @@ try {
   await wd.type(await wd.find("#holidays-path"), holidaysFile);
   await wd.click(await wd.find("#holidays-form button[type=submit]"));
   const moved = await wd.text(await wd.find("#holidays-moved", { until: (t) => t.includes("HOL-1") }));
-  assert.match(moved, /14 Jun 2027 → 15 Jun 2027/, `the move is shown: ${moved}`);
-  await wd.find("#holidays-state", { until: (t) => /scotland: 2027, 2 days/.test(t) });
+  const movedTo = scottishDue();
+  assert.ok(movedTo > holidayDue, `the due day moved on: ${holidayDue} → ${movedTo}`);
+  // A day as the window writes it (its own locale data, e.g. "4 Jan 2027").
+  const shortDay = (iso) =>
+    wd.script("return new Date(arguments[0]).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })", iso);
+  const move = `${await shortDay(holidayDue)} → ${await shortDay(movedTo)}`;
+  assert.ok(moved.includes(move), `the move is shown as ${move}: ${moved}`);
+  await wd.find("#holidays-state", { until: (t) => t.includes(`scotland: ${holidayYear}, ${fileDays.length} days`) });
   await wd.script("window.location.hash = arguments[0]", "#/case/HOL-1");
-  await wd.find("#due-moves", { until: (t) => /14 Jun 2027 → 15 Jun 2027/.test(t) });
+  await wd.find("#due-moves", { until: (t) => t.includes(move) });
 
   step("a case whose index was lost says so, refuses search, and rebuilds it");
   await wd.script("window.location.hash = arguments[0]", "#/case/IDX-1");

@@ -89,7 +89,7 @@ closure: Closure | null,
 /**
  * Due dates moved by imported holidays or changed rules, oldest first.
  */
-due_moves: Array<DueMove>, folder: string, items: number, by_status: { [key in string]: number }, by_type: { [key in string]: number }, duplicates: number, review: ReviewProgress, 
+due_moves: Array<DueMove>, folder: string, items: number, by_status: { [key in Status]?: number }, by_type: { [key in FileType]?: number }, duplicates: number, review: ReviewProgress, 
 /**
  * A purge of the case is under way or was interrupted: it cannot be
  * opened, and `disclose case purge` finishes it.
@@ -185,7 +185,7 @@ total: number, decided: number,
 /**
  * Current decisions by kind.
  */
-by_decision: { [key in string]: number }, };
+by_decision: { [key in Decision]?: number }, };
 
 export type ImportSummary = { 
 /**
@@ -283,16 +283,13 @@ export type SweepReport = { identifiers: Array<IdentifierHits>,
  */
 items_hit: number, };
 
-export type IdentifierHits = { 
-/**
- * `name`, `alias`, `date_of_birth`, `address`, `postcode`, `account_ref`,
- * `ni_number`, `phone`, `email`.
- */
-kind: string, value: string, 
+export type IdentifierHits = { kind: SubjectField, value: string, 
 /**
  * The query actually run.
  */
 query: string, items: Array<ItemHits>, };
+
+export type SubjectField = "name" | "alias" | "date_of_birth" | "address" | "postcode" | "account_ref" | "ni_number" | "phone" | "email";
 
 export type ItemHits = { item: number, path: string, 
 /**

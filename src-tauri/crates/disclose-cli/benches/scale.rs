@@ -118,7 +118,7 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool) {
         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     latencies.sort_by(f64::total_cmp);
-    let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p).round() as usize];
+    let pct = |p: f64| disclose_fixtures::quantile(&latencies, p);
     let timed = |args: &[&str]| {
         let t = Instant::now();
         d.run(args).ok();

@@ -14,51 +14,16 @@ use crate::case::CaseFolder;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-/// What to do with an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "kebab-case")]
-pub enum Decision {
-    Disclose,
-    /// Disclose with the marked parts redacted.
-    Redact,
-    /// Withhold entirely, under an exemption (a reason is required).
-    Withhold,
-    NotRelevant,
-    Duplicate,
-}
-
-impl Decision {
-    pub const ALL: [Decision; 5] = [
-        Decision::Disclose,
-        Decision::Redact,
-        Decision::Withhold,
-        Decision::NotRelevant,
-        Decision::Duplicate,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Disclose => "disclose",
-            Decision::Redact => "redact",
-            Decision::Withhold => "withhold",
-            Decision::NotRelevant => "not-relevant",
-            Decision::Duplicate => "duplicate",
-        }
-    }
-}
-
-impl std::str::FromStr for Decision {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Decision> {
-        Decision::ALL
-            .into_iter()
-            .find(|d| d.as_str() == s)
-            .ok_or_else(|| {
-                Error::Invalid(format!(
-                    "unknown decision {s:?}: use disclose, redact, withhold, not-relevant or duplicate"
-                ))
-            })
+crate::vocab::vocabulary! {
+    /// What to do with an item.
+    pub enum Decision ("decision") {
+        Disclose = "disclose",
+        /// Disclose with the marked parts redacted.
+        Redact = "redact",
+        /// Withhold entirely, under an exemption (a reason is required).
+        Withhold = "withhold",
+        NotRelevant = "not-relevant",
+        Duplicate = "duplicate",
     }
 }
 
@@ -182,7 +147,7 @@ pub struct ReviewProgress {
     pub total: u64,
     pub decided: u64,
     /// Current decisions by kind.
-    pub by_decision: BTreeMap<String, u64>,
+    pub by_decision: BTreeMap<Decision, u64>,
 }
 
 /// Records `decision` for each of `items`, with the reason it needs.
@@ -281,20 +246,16 @@ impl Store {
         };
         for record in self.decisions()?.values() {
             progress.decided += 1;
-            *progress
-                .by_decision
-                .entry(record.decision.as_str().to_string())
-                .or_default() += 1;
+            *progress.by_decision.entry(record.decision).or_default() += 1;
         }
         Ok(progress)
     }
 }
 
 fn read_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<DecisionRecord> {
-    let decision: String = r.get(1)?;
     Ok(DecisionRecord {
         item_id: r.get(0)?,
-        decision: decision.parse().unwrap_or(Decision::Disclose),
+        decision: r.get(1)?,
         reason: r.get(2)?,
         note: r.get(3)?,
         decided_at: r.get(4)?,
@@ -334,8 +295,8 @@ mod tests {
         assert_eq!(current.decided_by, "tester");
         let progress = folder.store.review_progress().unwrap();
         assert_eq!(progress.decided, 2);
-        assert_eq!(progress.by_decision["disclose"], 1);
-        assert_eq!(progress.by_decision["withhold"], 1);
+        assert_eq!(progress.by_decision[&Decision::Disclose], 1);
+        assert_eq!(progress.by_decision[&Decision::Withhold], 1);
         assert!(progress.total > 2);
         let audit = folder.store.audit_entries().unwrap();
         assert_eq!(audit.len(), before + 2);
@@ -357,7 +318,7 @@ mod tests {
     #[test]
     fn decisions_parse_from_their_names() {
         for d in Decision::ALL {
-            assert_eq!(d.as_str().parse::<Decision>().unwrap(), d);
+            assert_eq!(d.as_str().parse::<Decision>().unwrap(), *d);
         }
         assert!("maybe".parse::<Decision>().is_err());
     }

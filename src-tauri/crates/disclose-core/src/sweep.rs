@@ -18,6 +18,21 @@ use crate::variants;
 /// Most locations listed per item.
 const MAX_LOCATIONS: usize = 20;
 
+crate::vocab::vocabulary! {
+    /// Which of the subject's identifiers a sweep probe looked for.
+    pub enum SubjectField ("subject field") {
+        Name = "name",
+        Alias = "alias",
+        DateOfBirth = "date_of_birth",
+        Address = "address",
+        Postcode = "postcode",
+        AccountRef = "account_ref",
+        NiNumber = "ni_number",
+        Phone = "phone",
+        Email = "email",
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SweepReport {
@@ -29,9 +44,7 @@ pub struct SweepReport {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IdentifierHits {
-    /// `name`, `alias`, `date_of_birth`, `address`, `postcode`, `account_ref`,
-    /// `ni_number`, `phone`, `email`.
-    pub kind: String,
+    pub kind: SubjectField,
     pub value: String,
     /// The query actually run.
     pub query: String,
@@ -54,7 +67,7 @@ pub struct ItemHits {
 /// A search the sweep runs: a tantivy query plus how to find the same
 /// thing in an item's text.
 struct Probe {
-    kind: &'static str,
+    kind: SubjectField,
     value: String,
     query: String,
     matcher: Matcher,
@@ -123,7 +136,7 @@ pub fn sweep(folder: &CaseFolder) -> Result<SweepReport> {
             });
         }
         identifiers.push(IdentifierHits {
-            kind: probe.kind.into(),
+            kind: probe.kind,
             value: probe.value,
             query: probe.query,
             items,
@@ -143,8 +156,8 @@ pub fn sweep(folder: &CaseFolder) -> Result<SweepReport> {
 
 fn probes_for(subject: &Subject) -> Vec<Probe> {
     let mut probes = Vec::new();
-    let names = std::iter::once(("name", &subject.name))
-        .chain(subject.aliases.iter().map(|a| ("alias", a)));
+    let names = std::iter::once((SubjectField::Name, &subject.name))
+        .chain(subject.aliases.iter().map(|a| (SubjectField::Alias, a)));
     for (kind, name) in names {
         let phrases = variants::name_forms(name);
         if !phrases.is_empty() {
@@ -153,7 +166,7 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
     }
     if let Some(dob) = subject.date_of_birth {
         probes.push(phrase_probe(
-            "date_of_birth",
+            SubjectField::DateOfBirth,
             &dob.to_string(),
             variants::date_forms(dob),
         ));
@@ -165,11 +178,11 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
         if abbreviated != phrases[0] {
             phrases.push(abbreviated);
         }
-        probes.push(phrase_probe("address", address, phrases));
+        probes.push(phrase_probe(SubjectField::Address, address, phrases));
     }
     for reference in &subject.account_refs {
         probes.push(phrase_probe(
-            "account_ref",
+            SubjectField::AccountRef,
             reference,
             vec![variants::words(reference)],
         ));
@@ -177,7 +190,7 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
     let structured = [
         (
             IdKind::Postcode,
-            "postcode",
+            SubjectField::Postcode,
             subject
                 .postcodes
                 .iter()
@@ -186,7 +199,7 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
         ),
         (
             IdKind::NiNumber,
-            "ni_number",
+            SubjectField::NiNumber,
             subject
                 .ni_number
                 .iter()
@@ -195,7 +208,7 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
         ),
         (
             IdKind::Phone,
-            "phone",
+            SubjectField::Phone,
             subject
                 .phones
                 .iter()
@@ -204,7 +217,7 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
         ),
         (
             IdKind::Email,
-            "email",
+            SubjectField::Email,
             subject
                 .emails
                 .iter()
@@ -231,7 +244,7 @@ fn probes_for(subject: &Subject) -> Vec<Probe> {
     probes
 }
 
-fn phrase_probe(kind: &'static str, value: &str, phrases: Vec<Vec<String>>) -> Probe {
+fn phrase_probe(kind: SubjectField, value: &str, phrases: Vec<Vec<String>>) -> Probe {
     let mut phrases: Vec<Vec<String>> = phrases.into_iter().filter(|p| !p.is_empty()).collect();
     phrases.dedup();
     let query = phrases

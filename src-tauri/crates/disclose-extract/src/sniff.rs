@@ -6,7 +6,7 @@ use std::io::Cursor;
 use serde::{Deserialize, Serialize};
 
 /// The formats Disclose knows, as stored in the case (`type` column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum FileType {

@@ -7,9 +7,9 @@
 //! on its own, no longer says what was redacted while the rest survives.
 
 use std::fs;
-use std::process::Command;
 
 use disclose_fixtures::calls::{self, Turn, Voice};
+use disclose_fixtures::tools::{assert_bytes_hold_none_of, ffprobe_entries, tool};
 use disclose_fixtures::{disclose, Disclose};
 
 const AGENT: Voice = Voice {
@@ -49,19 +49,6 @@ const TURNS: [Turn; 6] = [
         text: "Thank you. I will book a plumber to visit on Tuesday morning and check the pipes.",
     },
 ];
-
-fn tool(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} is needed for this test: {e}"));
-    assert!(
-        out.status.success(),
-        "{program}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn item_text(d: &Disclose, case: &str, item: &str) -> serde_json::Value {
     d.json(&["item", "--case", case, item])
@@ -225,34 +212,13 @@ fn a_call_recording_is_transcribed_searched_redacted_and_heard_again() {
             "{key} in {exif:#}"
         );
     }
-    let bytes = fs::read(&mp3).unwrap();
-    for said in [
-        &b"ID3"[..],
-        b"TAG",
-        b"Xing",
-        b"Info",
-        b"Lavf",
-        b"CR-200",
-        b"4411",
-    ] {
-        assert!(
-            !bytes.windows(said.len()).any(|w| w == said),
-            "{}",
-            String::from_utf8_lossy(said)
-        );
-    }
-    let probe = tool(
-        "ffprobe",
+    assert_bytes_hold_none_of(
+        &mp3,
         &[
-            "-v",
-            "error",
-            "-show_entries",
-            "format_tags:stream_tags",
-            "-of",
-            "json",
-            mp3.to_str().unwrap(),
+            b"ID3", b"TAG", b"Xing", b"Info", b"Lavf", b"CR-200", b"4411",
         ],
     );
+    let probe = ffprobe_entries(&mp3, "format_tags:stream_tags");
     assert!(!probe.contains("\"tags\""), "{probe}");
 
     // The transcript PDF: stamped, the redacted words gone, the rest there.

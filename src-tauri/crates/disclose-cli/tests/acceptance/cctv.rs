@@ -10,23 +10,10 @@
 //! finds the requester's face only. No metadata survives.
 
 use std::fs;
-use std::process::Command;
 
 use disclose_fixtures::cctv::{self, PEOPLE};
+use disclose_fixtures::tools::{assert_bytes_hold_none_of, ffprobe_entries, tool};
 use disclose_fixtures::{disclose, Disclose};
-
-fn tool(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} is needed for this test: {e}"));
-    assert!(
-        out.status.success(),
-        "{program}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// The face tracks suggested for an item: person key and the box of its
 /// first sample.
@@ -193,25 +180,13 @@ fn a_cctv_clip_keeps_the_requesters_face_and_blurs_the_others() {
     ] {
         assert!(!exif.contains(said), "{said} in {exif}");
     }
-    let bytes = fs::read(&rendition).unwrap();
-    for said in [&b"Unit 4"[..], b"NVR-8", b"Lavf", b"x264", b"Front door"] {
-        assert!(
-            !bytes.windows(said.len()).any(|w| w == said),
-            "{}",
-            String::from_utf8_lossy(said)
-        );
-    }
-    let probe = tool(
-        "ffprobe",
-        &[
-            "-v",
-            "error",
-            "-show_entries",
-            "format_tags:stream_tags:stream=codec_name,codec_type",
-            "-of",
-            "json",
-            rendition.to_str().unwrap(),
-        ],
+    assert_bytes_hold_none_of(
+        &rendition,
+        &[b"Unit 4", b"NVR-8", b"Lavf", b"x264", b"Front door"],
+    );
+    let probe = ffprobe_entries(
+        &rendition,
+        "format_tags:stream_tags:stream=codec_name,codec_type",
     );
     assert!(
         !probe.contains("creation_time") && !probe.contains("comment"),

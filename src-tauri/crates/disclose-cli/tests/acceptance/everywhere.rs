@@ -7,7 +7,7 @@
 use disclose_fixtures::{disclose, Disclose};
 
 use crate::leaks::{case_with, redact_everywhere};
-use crate::redact::tool;
+use disclose_fixtures::tools::tool;
 
 /// The text of every rendition of the case, read by poppler.
 fn renditions_text(d: &Disclose, reference: &str) -> String {

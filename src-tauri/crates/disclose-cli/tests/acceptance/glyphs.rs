@@ -13,7 +13,7 @@ use disclose_fixtures::{disclose, fixtures::assemble_pdf};
 use image::GrayImage;
 
 use crate::leaks::{case_with, redact_everywhere};
-use crate::redact::tool;
+use disclose_fixtures::tools::tool;
 
 const SECRET: &str = "Okonjo";
 const KEPT: &str = "Tuesday";

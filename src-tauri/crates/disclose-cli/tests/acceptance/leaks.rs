@@ -6,7 +6,7 @@
 
 use disclose_fixtures::{disclose, Disclose};
 
-use crate::redact::tool;
+use disclose_fixtures::tools::tool;
 
 /// A case whose organisation profile is the demo landlord's, with `files`
 /// (name, text) imported.

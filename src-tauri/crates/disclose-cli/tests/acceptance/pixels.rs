@@ -11,7 +11,7 @@ use disclose_core::render::{document, pdf, writer};
 use disclose_fixtures::{disclose, fixtures, turned, Disclose};
 
 use crate::leaks::{case_with, redact_everywhere};
-use crate::redact::tool;
+use disclose_fixtures::tools::tool;
 
 fn item_of_type(d: &Disclose, reference: &str, file_type: &str) -> i64 {
     let items = d.json(&["items", "--case", reference]);

@@ -5,26 +5,11 @@
 //! it survives.
 
 use std::path::Path;
-use std::process::Command;
 
+use disclose_fixtures::tools::tool;
 use disclose_fixtures::{adversarial, disclose, Disclose};
 
 /// Runs an independent tool and returns its stdout.
-pub fn tool(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{program} is needed for this test (the README's test command installs it): {e}")
-        });
-    assert!(
-        out.status.success(),
-        "{program} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -8,7 +8,7 @@ use std::io::Write;
 
 use disclose_fixtures::disclose;
 
-use crate::redact::tool;
+use disclose_fixtures::tools::tool;
 
 fn xlsx() -> Vec<u8> {
     let parts: [(&str, &str); 5] = [

@@ -13,7 +13,7 @@
 
 use disclose_fixtures::disclose;
 
-use crate::redact::tool;
+use disclose_fixtures::tools::tool;
 
 const NAMES: [&str; 11] = [
     "Łukasz Wójcik",

@@ -24,9 +24,11 @@ pub struct CaseFolder {
 }
 
 impl CaseFolder {
-    /// Creates the folder for a new case; refuses if it exists.
+    /// Creates the folder for a new case; refuses if it exists, and refuses
+    /// a case with any problem, its dates checked against the context's
+    /// today (a request received in the future is a typing slip).
     pub fn create(context: &Context, case: &Case) -> Result<CaseFolder> {
-        case.validate()?;
+        super::validate::refuse(case.problems(Some(context.today())))?;
         let dir = context.home().case_dir(&case.reference);
         // A purged case leaves its record behind, and its reference is not
         // given out again.

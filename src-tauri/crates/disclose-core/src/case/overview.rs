@@ -14,8 +14,10 @@ use super::{Case, CaseFolder, Home};
 use crate::clock::{self, Calendar, Deadline};
 use crate::context::Context;
 use crate::error::Result;
+use crate::extract::FileType;
 use crate::retention::{self, Closure};
 use crate::review::ReviewProgress;
+use crate::store::Status;
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -31,8 +33,8 @@ pub struct CaseOverview {
     pub due_moves: Vec<DueMove>,
     pub folder: String,
     pub items: u64,
-    pub by_status: BTreeMap<String, u64>,
-    pub by_type: BTreeMap<String, u64>,
+    pub by_status: BTreeMap<Status, u64>,
+    pub by_type: BTreeMap<FileType, u64>,
     pub duplicates: u64,
     pub review: ReviewProgress,
     /// A purge of the case is under way or was interrupted: it cannot be

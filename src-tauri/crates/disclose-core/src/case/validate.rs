@@ -36,9 +36,8 @@ pub struct Problem {
 impl Case {
     /// Every problem with the case, in form order. With `today`, dates are
     /// also checked against it (a request received in the future, a date of
-    /// birth not in the past): the window checks a real case as it is
-    /// typed; the CLI and the engine's own checks leave dates free, so a
-    /// case can be dated ahead for planning and tests.
+    /// birth not in the past), as when a case is created; without, dates are
+    /// left free (a case already made keeps its dates when edited later).
     pub fn problems(&self, today: Option<NaiveDate>) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut add = |field: CaseField, message: String| out.push(Problem { field, message });

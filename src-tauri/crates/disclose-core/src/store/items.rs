@@ -10,34 +10,12 @@ use super::Store;
 use crate::error::{Error, Result};
 use crate::extract::{FileType, Page, RecordTable};
 
-/// How well an item's content could be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Ok,
-    Partial,
-    Failed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Ok => "ok",
-            Status::Partial => "partial",
-            Status::Failed => "failed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Status> {
-        match s {
-            "ok" => Ok(Status::Ok),
-            "partial" => Ok(Status::Partial),
-            "failed" => Ok(Status::Failed),
-            _ => Err(Error::Invalid(format!(
-                "unknown status '{s}' (expected ok, partial or failed)"
-            ))),
-        }
+crate::vocab::vocabulary! {
+    /// How well an item's content could be read.
+    pub enum Status ("status") {
+        Ok = "ok",
+        Partial = "partial",
+        Failed = "failed",
     }
 }
 
@@ -119,7 +97,6 @@ fn file_type_from(r: &Row, column: usize) -> rusqlite::Result<FileType> {
 }
 
 fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
-    let status: String = r.get(7)?;
     let metadata: String = r.get(13)?;
     Ok(ItemRow {
         id: r.get(0)?,
@@ -129,7 +106,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
         sha256: r.get(4)?,
         size: r.get::<_, i64>(5)? as u64,
         file_type: file_type_from(r, 6)?,
-        status: Status::parse(&status).unwrap_or(Status::Failed),
+        status: r.get(7)?,
         reason: r.get(8)?,
         duplicate_of: r.get(9)?,
         message_id: r.get(10)?,
@@ -453,23 +430,21 @@ impl Store {
     }
 
     /// Counts of items by status, over all items.
-    pub fn status_counts(&self) -> Result<BTreeMap<String, u64>> {
+    pub fn status_counts(&self) -> Result<BTreeMap<Status, u64>> {
         let mut stmt = self
             .conn
             .prepare("SELECT status, COUNT(*) FROM items GROUP BY status")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-        })?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Counts of items by type.
-    pub fn type_counts(&self) -> Result<BTreeMap<String, u64>> {
+    pub fn type_counts(&self) -> Result<BTreeMap<FileType, u64>> {
         let mut stmt = self
             .conn
             .prepare("SELECT type, COUNT(*) FROM items GROUP BY type")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            Ok((file_type_from(r, 0)?, r.get::<_, i64>(1)? as u64))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -8,6 +8,7 @@
 //! its memory and wall time are capped twice: by the worker and by
 //! `prlimit` and a timeout on each program it starts.
 
+mod ffprobe;
 pub mod probe;
 pub mod speech;
 pub mod tools;

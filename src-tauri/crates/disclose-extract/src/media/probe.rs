@@ -5,14 +5,10 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 
-use super::tools::Tool;
-
-const LIMIT: Duration = Duration::from_secs(60);
+use super::ffprobe::{describe_json, Description};
 
 /// The first audio stream of a recording and its container's tags.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,88 +23,18 @@ pub struct Probe {
     pub created: Option<DateTime<Utc>>,
 }
 
-#[derive(Deserialize)]
-struct Output {
-    #[serde(default)]
-    streams: Vec<Stream>,
-    format: Option<Format>,
-}
-
-#[derive(Deserialize)]
-struct Stream {
-    codec_type: Option<String>,
-    codec_name: Option<String>,
-    channels: Option<u32>,
-    sample_rate: Option<String>,
-    duration: Option<String>,
-    #[serde(default)]
-    tags: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-struct Format {
-    format_name: Option<String>,
-    duration: Option<String>,
-    bit_rate: Option<String>,
-    #[serde(default)]
-    tags: BTreeMap<String, String>,
-}
-
-/// Tags worth keeping, under the name an item gives them.
-const TAGS: [(&str, &str); 14] = [
-    ("creation_time", "created"),
-    ("date", "created"),
-    ("title", "title"),
-    ("artist", "author"),
-    ("album_artist", "author"),
-    ("composer", "author"),
-    ("comment", "comment"),
-    ("description", "comment"),
-    ("encoder", "encoder"),
-    ("encoded_by", "encoder"),
-    ("com.apple.quicktime.model", "device"),
-    ("model", "device"),
-    ("make", "device-make"),
-    ("location", "location"),
-];
-
 /// Probes the recording at `path`.
 pub fn probe(path: &Path, dir: &Path) -> Result<Probe, String> {
-    let mut args: Vec<&std::ffi::OsStr> = super::tools::INPUT_GUARD
-        .iter()
-        .map(|a| a.as_ref())
-        .collect();
-    args.extend_from_slice(&[
-        "-v".as_ref(),
-        "error".as_ref(),
-        "-print_format".as_ref(),
-        "json".as_ref(),
-        "-show_format".as_ref(),
-        "-show_streams".as_ref(),
-        "-i".as_ref(),
-        path.as_os_str(),
-    ]);
-    let out = Tool::ffprobe().run(&args, LIMIT, dir)?;
-    parse(&out)
+    parse(&describe_json(path, dir, &super::tools::INPUT_GUARD)?)
 }
 
 /// Reads `ffprobe`'s JSON.
 pub fn parse(json: &[u8]) -> Result<Probe, String> {
-    let output: Output =
-        serde_json::from_slice(json).map_err(|e| format!("ffprobe gave no description: {e}"))?;
-    let stream = output
-        .streams
-        .iter()
-        .find(|s| s.codec_type.as_deref() == Some("audio"))
+    let description = Description::read(json)?;
+    let stream = description
+        .first("audio")
         .ok_or("no audio stream in the file")?;
-    let format = output.format.as_ref();
-    let seconds = |s: Option<&String>| {
-        s.and_then(|d| d.parse::<f64>().ok())
-            .filter(|d| d.is_finite() && *d >= 0.0)
-    };
-    let duration = seconds(format.and_then(|f| f.duration.as_ref()))
-        .or_else(|| seconds(stream.duration.as_ref()))
-        .unwrap_or(0.0);
+    let duration = description.duration(stream);
     let mut probe = Probe {
         duration,
         codec: stream.codec_name.clone().unwrap_or_default(),
@@ -125,50 +51,15 @@ pub fn parse(json: &[u8]) -> Result<Probe, String> {
     m.insert("codec".into(), probe.codec.clone());
     m.insert("channels".into(), probe.channels.to_string());
     m.insert("sample-rate".into(), probe.sample_rate.to_string());
-    if let Some(f) = format {
-        if let Some(name) = &f.format_name {
-            m.insert("container".into(), name.clone());
-        }
-        if let Some(rate) = &f.bit_rate {
-            m.insert("bit-rate".into(), rate.clone());
-        }
+    if let Some(rate) = description
+        .format
+        .as_ref()
+        .and_then(|f| f.bit_rate.as_ref())
+    {
+        m.insert("bit-rate".into(), rate.clone());
     }
-    keep_tags(m, format.map(|f| &f.tags).into_iter().chain([&stream.tags]));
-    probe.created = m.get("created").and_then(|c| parse_date(c));
+    probe.created = description.keep_tags(stream, m);
     Ok(probe)
-}
-
-/// Copies the tags worth keeping ([`TAGS`]) into an item's `metadata`
-/// under their item names, the first of `tags` (the container's) winning.
-pub(super) fn keep_tags<'a>(
-    metadata: &mut BTreeMap<String, String>,
-    tags: impl IntoIterator<Item = &'a BTreeMap<String, String>>,
-) {
-    for tags in tags {
-        for (key, value) in tags {
-            let key = key.to_ascii_lowercase();
-            let value = value.trim();
-            if value.is_empty() {
-                continue;
-            }
-            if let Some((_, name)) = TAGS.iter().find(|(tag, _)| *tag == key) {
-                metadata
-                    .entry((*name).to_string())
-                    .or_insert_with(|| value.chars().take(1000).collect());
-            }
-        }
-    }
-}
-
-/// A creation time as recorders write it: RFC 3339, or a plain date and
-/// time.
-pub(super) fn parse_date(value: &str) -> Option<DateTime<Utc>> {
-    if let Ok(d) = DateTime::parse_from_rfc3339(value) {
-        return Some(d.with_timezone(&Utc));
-    }
-    chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M:%S")
-        .ok()
-        .map(|d| d.and_utc())
 }
 
 #[cfg(test)]

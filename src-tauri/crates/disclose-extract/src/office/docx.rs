@@ -10,7 +10,8 @@
 use std::collections::BTreeSet;
 
 use super::package::{
-    attr, insert_date, local_name, natural_key, push_section, walk, Package, TextFlow, XmlEvent,
+    attr, insert_date, local_name, natural_key, property_fields, push_section, walk, Package,
+    TextFlow, XmlEvent,
 };
 use crate::{ExtractError, Extracted, Limits};
 
@@ -436,29 +437,8 @@ impl PartWalker {
 
 /// `docProps/core.xml`: Dublin Core properties.
 pub(crate) fn read_core_properties(package: &mut Package<'_>, out: &mut Extracted) {
-    if !package.has("docProps/core.xml") {
-        return;
-    }
-    let xml = match package.read_text("docProps/core.xml") {
-        Ok(xml) => xml,
-        Err(e) => {
-            out.warnings.push(e);
-            return;
-        }
-    };
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let mut current: Option<String> = None;
-    let _ = walk(&xml, |ev| match ev {
-        XmlEvent::Start(e) => current = Some(local_name(e).to_string()),
-        XmlEvent::Text(t) => {
-            if let Some(name) = &current {
-                match fields.last_mut() {
-                    Some((n, v)) if n == name => v.push_str(t),
-                    _ => fields.push((name.clone(), t.to_string())),
-                }
-            }
-        }
-        XmlEvent::End(_) => current = None,
+    let fields = property_fields(package, "docProps/core.xml", out, |e| {
+        Some(local_name(e).to_string())
     });
     for (name, value) in fields {
         let key = match name.as_str() {

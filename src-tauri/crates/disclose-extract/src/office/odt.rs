@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use quick_xml::events::BytesStart;
 
 use super::package::{
-    attr, insert_date, local_name, push_section, walk, Package, TextFlow, XmlEvent,
+    attr, insert_date, local_name, property_fields, push_section, walk, Package, TextFlow, XmlEvent,
 };
 use crate::{ExtractError, Extracted, Limits};
 
@@ -412,34 +412,9 @@ fn collapse_white_space(t: &str) -> String {
 
 /// `meta.xml`: creator, last editor, title, dates, user-defined fields.
 fn read_meta(package: &mut Package<'_>, out: &mut Extracted) {
-    if !package.has("meta.xml") {
-        return;
-    }
-    let xml = match package.read_text("meta.xml") {
-        Ok(xml) => xml,
-        Err(e) => {
-            out.warnings.push(e);
-            return;
-        }
-    };
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let mut current: Option<String> = None;
-    let _ = walk(&xml, |ev| match ev {
-        XmlEvent::Start(e) => {
-            current = match local_name(e) {
-                "user-defined" => attr(e, "name").map(|n| format!("custom:{n}")),
-                other => Some(other.to_string()),
-            }
-        }
-        XmlEvent::Text(t) => {
-            if let Some(name) = &current {
-                match fields.last_mut() {
-                    Some((n, v)) if n == name => v.push_str(t),
-                    _ => fields.push((name.clone(), t.to_string())),
-                }
-            }
-        }
-        XmlEvent::End(_) => current = None,
+    let fields = property_fields(package, "meta.xml", out, |e| match local_name(e) {
+        "user-defined" => attr(e, "name").map(|n| format!("custom:{n}")),
+        other => Some(other.to_string()),
     });
     for (name, value) in fields {
         let value = value.trim();

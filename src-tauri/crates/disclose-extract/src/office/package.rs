@@ -339,6 +339,43 @@ pub(crate) fn insert_date(out: &mut Extracted, key: &str, raw: &str) -> Option<D
     parsed
 }
 
+/// The elements of a document-properties part (`docProps/core.xml`,
+/// `meta.xml`) as (name, text) pairs in document order, each element
+/// named by `name_of` (`None` skips it). A part that is absent gives none;
+/// one that cannot be read gives none and a warning.
+pub(crate) fn property_fields(
+    package: &mut Package<'_>,
+    part: &str,
+    out: &mut Extracted,
+    name_of: impl Fn(&BytesStart<'_>) -> Option<String>,
+) -> Vec<(String, String)> {
+    if !package.has(part) {
+        return Vec::new();
+    }
+    let xml = match package.read_text(part) {
+        Ok(xml) => xml,
+        Err(e) => {
+            out.warnings.push(e);
+            return Vec::new();
+        }
+    };
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut current: Option<String> = None;
+    let _ = walk(&xml, |ev| match ev {
+        XmlEvent::Start(e) => current = name_of(e),
+        XmlEvent::Text(t) => {
+            if let Some(name) = &current {
+                match fields.last_mut() {
+                    Some((n, v)) if n == name => v.push_str(t),
+                    _ => fields.push((name.clone(), t.to_string())),
+                }
+            }
+        }
+        XmlEvent::End(_) => current = None,
+    });
+    fields
+}
+
 /// Sorts part names like `header10.xml` after `header2.xml`.
 pub(crate) fn natural_key(name: &str) -> (String, u64) {
     let stem = name.trim_end_matches(".xml");

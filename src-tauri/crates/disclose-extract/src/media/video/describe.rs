@@ -7,9 +7,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 
-use super::super::probe::{keep_tags, parse_date};
+use super::super::ffprobe::Description;
 
 /// Largest frame side accepted, in pixels: 8K.
 const MAX_SIDE: u32 = 8192;
@@ -28,35 +27,6 @@ pub struct Video {
     pub created: Option<DateTime<Utc>>,
 }
 
-#[derive(Deserialize)]
-struct Output {
-    #[serde(default)]
-    streams: Vec<Stream>,
-    format: Option<Format>,
-}
-
-#[derive(Deserialize)]
-struct Stream {
-    codec_type: Option<String>,
-    codec_name: Option<String>,
-    width: Option<u32>,
-    height: Option<u32>,
-    avg_frame_rate: Option<String>,
-    duration: Option<String>,
-    #[serde(default)]
-    disposition: BTreeMap<String, i64>,
-    #[serde(default)]
-    tags: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-struct Format {
-    format_name: Option<String>,
-    duration: Option<String>,
-    #[serde(default)]
-    tags: BTreeMap<String, String>,
-}
-
 /// Probes the video at `path`, working in `dir`.
 pub fn describe(path: &Path, dir: &Path) -> Result<Video, String> {
     parse(&super::probe_json(path, dir)?)
@@ -65,9 +35,8 @@ pub fn describe(path: &Path, dir: &Path) -> Result<Video, String> {
 /// Reads `ffprobe`'s JSON: the first moving picture stream (a cover
 /// picture attached to a sound file is not one).
 pub fn parse(json: &[u8]) -> Result<Video, String> {
-    let output: Output =
-        serde_json::from_slice(json).map_err(|e| format!("ffprobe gave no description: {e}"))?;
-    let stream = output
+    let description = Description::read(json)?;
+    let stream = description
         .streams
         .iter()
         .find(|s| {
@@ -79,23 +48,14 @@ pub fn parse(json: &[u8]) -> Result<Video, String> {
     if width < 16 || height < 16 || width > MAX_SIDE || height > MAX_SIDE {
         return Err(format!("a frame size of {width}x{height} pixels"));
     }
-    let format = output.format.as_ref();
-    let seconds = |s: Option<&String>| {
-        s.and_then(|d| d.parse::<f64>().ok())
-            .filter(|d| d.is_finite() && *d >= 0.0)
-    };
-    let duration = seconds(format.and_then(|f| f.duration.as_ref()))
-        .or_else(|| seconds(stream.duration.as_ref()))
-        .unwrap_or(0.0);
+    let duration = description.duration(stream);
     let mut video = Video {
         duration,
         width,
         height,
         codec: stream.codec_name.clone().unwrap_or_default(),
-        audio: output
-            .streams
-            .iter()
-            .find(|s| s.codec_type.as_deref() == Some("audio"))
+        audio: description
+            .first("audio")
             .map(|s| s.codec_name.clone().unwrap_or_default()),
         ..Video::default()
     };
@@ -110,11 +70,7 @@ pub fn parse(json: &[u8]) -> Result<Video, String> {
     if let Some(rate) = stream.avg_frame_rate.as_deref().and_then(frame_rate) {
         m.insert("frame-rate".into(), format!("{rate:.2}"));
     }
-    if let Some(name) = format.and_then(|f| f.format_name.as_ref()) {
-        m.insert("container".into(), name.clone());
-    }
-    keep_tags(m, format.map(|f| &f.tags).into_iter().chain([&stream.tags]));
-    video.created = m.get("created").and_then(|c| parse_date(c));
+    video.created = description.keep_tags(stream, m);
     Ok(video)
 }
 

@@ -245,18 +245,7 @@ pub fn frame_size(metadata: &BTreeMap<String, String>) -> Option<(u32, u32)> {
 /// What `ffprobe` says of the video at `path`, as JSON (see
 /// [`describe::parse`]).
 pub fn probe_json(path: &Path, dir: &Path) -> Result<Vec<u8>, String> {
-    let mut args: Vec<&std::ffi::OsStr> = GUARD.iter().map(|a| a.as_ref()).collect();
-    args.extend_from_slice(&[
-        "-v".as_ref(),
-        "error".as_ref(),
-        "-print_format".as_ref(),
-        "json".as_ref(),
-        "-show_format".as_ref(),
-        "-show_streams".as_ref(),
-        "-i".as_ref(),
-        path.as_os_str(),
-    ]);
-    Tool::ffprobe().run(&args, Duration::from_secs(60), dir)
+    super::ffprobe::describe_json(path, dir, &GUARD)
 }
 
 #[cfg(test)]

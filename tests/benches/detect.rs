@@ -37,10 +37,15 @@ const FRESH_SEED: u64 = 0x0DD5_EED5;
 
 /// The hand labels of 200 e-mails of `freeeed/mixed` in the shared corpus.
 const ENRON_LABELS: &str = include_str!("detect_labels/enron.tsv");
+/// The fresh set: further e-mails and documents of the shared corpus,
+/// labelled before any detection change was made for it and never tuned on.
+const FRESH_LABELS: &str = include_str!("detect_labels/fresh.tsv");
+/// The landlord privacy notices of `shared/seeds`: hard negatives.
+const NOTICE_LABELS: &str = include_str!("detect_labels/notices.tsv");
 
 fn main() {
     // A labelling aid: `DUMP_TEXTS=DIR` writes the extracted text of every
-    // corpus file named in `DIR/files.txt` to `DIR/<file>.txt`.
+    // corpus file named in `DIR/files.txt` to `DIR/<file name>.txt`.
     if let Some(dir) = std::env::var_os("DUMP_TEXTS") {
         dump_texts(std::path::Path::new(&dir));
         return;
@@ -206,6 +211,24 @@ fn evaluation_sets() {
             "SKIPPED: the Enron evaluation sets need ../shared/corpus, which is not present"
         ),
     }
+    // Never tuned on: a fresh look at how detection does on real text.
+    match shared_corpus() {
+        Some(corpus) => match detect_eval::hand_labelled(&corpus, FRESH_LABELS, |_| true) {
+            Ok(set) => sets.push(("fresh set (corpus, never tuned on)", set, false)),
+            Err(e) => println!("SKIPPED: the fresh set could not be read: {e}"),
+        },
+        None => println!("SKIPPED: the fresh set needs ../shared/corpus, which is not present"),
+    }
+    let seeds = shared_corpus().map(|c| c.join("../seeds"));
+    match seeds.filter(|s| s.is_dir()) {
+        Some(seeds) => match detect_eval::hand_labelled(&seeds, NOTICE_LABELS, |_| true) {
+            Ok(set) => sets.push(("landlord privacy notices (hard negatives)", set, false)),
+            Err(e) => println!("SKIPPED: the privacy notices could not be read: {e}"),
+        },
+        None => {
+            println!("SKIPPED: the privacy-notice set needs ../shared/seeds, which is not present")
+        }
+    }
     sets.push((
         "demo::labelled, tuned seed",
         detect_eval::from_demo(&documents(TUNED_SEED, DOCUMENTS)),
@@ -217,7 +240,7 @@ fn evaluation_sets() {
         false,
     ));
     for (label, set, tuned) in &sets {
-        if label.starts_with("enron") {
+        if label.starts_with("enron") || label.starts_with("fresh") {
             // The same detector without its name model: what the model adds.
             let rules = detect_eval::score(set, |t| findings_with_model(t, &Model::default()));
             println!("{}", rules.report(&format!("{label}, rules alone")));
@@ -235,13 +258,19 @@ fn evaluation_sets() {
 }
 
 fn dump_texts(dir: &std::path::Path) {
-    let mixed = shared_corpus()
-        .expect("the shared corpus")
-        .join("freeeed/mixed");
+    let corpus = shared_corpus().expect("the shared corpus");
     let list = std::fs::read_to_string(dir.join("files.txt")).expect("files.txt");
     for file in list.lines().filter(|l| !l.is_empty()) {
-        match detect_eval::extracted_text(&mixed.join(file)) {
-            Ok(text) => std::fs::write(dir.join(format!("{file}.txt")), text).expect("write"),
+        // A bare file name is one of `freeeed/mixed`; a path is under the
+        // corpus ("freeeed/pii/some_pii.txt", "../seeds/000_….txt").
+        let path = if file.contains('/') {
+            corpus.join(file)
+        } else {
+            corpus.join("freeeed/mixed").join(file)
+        };
+        let name = file.rsplit('/').next().unwrap_or(file);
+        match detect_eval::extracted_text(&path) {
+            Ok(text) => std::fs::write(dir.join(format!("{name}.txt")), text).expect("write"),
             Err(e) => println!("{e}"),
         }
     }

@@ -71,6 +71,17 @@ pub fn from_demo(docs: &[Document]) -> Vec<Labelled> {
 /// (`split == 0`: even file numbers) and the held-out part (`split == 1`:
 /// odd). Offsets are bytes into the text Disclose extracts from the file.
 pub fn enron(corpus: &Path, labels: &str, split: u32) -> Result<Vec<Labelled>, String> {
+    hand_labelled(corpus, labels, |file| file_number(file) % 2 == split)
+}
+
+/// Every file of `labels` that `keep` accepts, read from under `root`
+/// (a file may name a sub-folder: "freeeed/pii/some_pii.txt"), with its
+/// spans. The format is that of [`enron`].
+pub fn hand_labelled(
+    root: &Path,
+    labels: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Result<Vec<Labelled>, String> {
     let mut sets: Vec<Labelled> = Vec::new();
     for (n, line) in labels.lines().enumerate() {
         let line = line.trim();
@@ -81,7 +92,7 @@ pub fn enron(corpus: &Path, labels: &str, split: u32) -> Result<Vec<Labelled>, S
         let [file, start, end, label] = fields[..] else {
             return Err(format!("label line {}: four fields expected", n + 1));
         };
-        if file_number(file) % 2 != split {
+        if !keep(file) {
             continue;
         }
         let (start, end): (usize, usize) = match (start.parse(), end.parse()) {
@@ -99,7 +110,7 @@ pub fn enron(corpus: &Path, labels: &str, split: u32) -> Result<Vec<Labelled>, S
         if sets.last().is_none_or(|l| l.source != file) {
             sets.push(Labelled {
                 source: file.to_string(),
-                text: extracted_text(&corpus.join(file))?,
+                text: extracted_text(&root.join(file))?,
                 spans: Vec::new(),
             });
         }

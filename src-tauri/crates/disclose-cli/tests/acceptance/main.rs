@@ -17,6 +17,7 @@ mod glyphs;
 mod golden;
 mod hostile;
 mod import;
+mod informal;
 mod integrity;
 mod isolation;
 mod leaks;

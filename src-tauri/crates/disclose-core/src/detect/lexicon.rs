@@ -85,6 +85,33 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     announcements announcement communications communication relations office chairman desk \
     notification notifications migration helpdesk mailbox";
 
+/// Firms named after people, as two words (lower case): "Morgan Stanley",
+/// "Ernst & Young", "Rand-Whitney". Neither word is a name there.
+const FIRMS: &str = "morgan:stanley johns:manville jackson:national james:hardie dean:witter \
+    smith:barney merrill:lynch goldman:sachs lehman:brothers arthur:andersen ernst:young \
+    price:waterhouse charles:schwab bear:stearns wells:fargo marks:spencer john:lewis \
+    rand:whitney lin:pac procter:gamble proctor:gamble johnson:johnson dow:jones \
+    kimberly:clark baker:botts vinson:elkins deloitte:touche coopers:lybrand \
+    morgan:lewis fulbright:jaworski bank:america";
+
+static FIRM_PAIRS: LazyLock<WordSet> = LazyLock::new(|| words(FIRMS));
+static FIRM_FIRSTS: LazyLock<WordSet> = LazyLock::new(|| {
+    FIRMS
+        .split_whitespace()
+        .filter_map(|p| p.split(':').next())
+        .collect()
+});
+
+/// Whether `first` then `second` name a firm named after people.
+pub fn is_firm(first: &str, second: &str) -> bool {
+    with_lower(first, |a| {
+        FIRM_FIRSTS.contains(a) && {
+            let pair = format!("{a}:{}", second.to_lowercase());
+            FIRM_PAIRS.contains(pair.as_str())
+        }
+    })
+}
+
 /// Words just before a name that say a person follows: "my neighbour Sam",
 /// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones".
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \

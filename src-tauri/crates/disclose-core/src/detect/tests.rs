@@ -275,3 +275,39 @@ fn foreign_phone_numbers_are_phones() {
         ["(713) 853-4737", "713-345-4666", "+49 221 7158195"]
     );
 }
+
+#[test]
+fn firms_named_after_people_are_not_names() {
+    assert_eq!(
+        names("Call Morgan Stanley Capital Group, Ernst/Young and Rand-Whitney today."),
+        Vec::<&str>::new()
+    );
+    // The same words as a person's name still are one, and so are people
+    // joined by "&".
+    assert_eq!(names("Morgan Jones rang."), ["Morgan Jones"]);
+    assert_eq!(names("Dear Dan & Leonard,"), ["Dan", "Leonard"]);
+    assert_eq!(names("Smith & Co"), Vec::<&str>::new());
+}
+
+#[test]
+fn surname_first_display_names_with_a_suffix() {
+    assert_eq!(
+        names("Cc: McMichael Jr., Ed; Okafor"),
+        ["McMichael Jr., Ed", "Okafor"]
+    );
+    assert_eq!(names("To: Hearn III  Ed B. <e@x.org>"), ["Hearn III  Ed B"]);
+}
+
+#[test]
+fn lower_case_given_names_in_informal_writing() {
+    assert_eq!(names("I told darren twice"), ["darren"]);
+    assert_eq!(names("It was him with lee again"), ["lee"]);
+    assert_eq!(names("then gaz came out and shouted at me"), ["gaz"]);
+    // A name that is also a word stays a word after a weak cue, and a lower
+    // case name inside an ordinary sentence needs a cue.
+    assert_eq!(names("We went to mark the day."), Vec::<&str>::new());
+    assert_eq!(
+        names("Sent from my phone. Regards, Dave. see darren.txt"),
+        ["Dave"]
+    );
+}

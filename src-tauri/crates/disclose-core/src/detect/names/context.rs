@@ -111,3 +111,66 @@ pub(super) fn lower_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
         || i >= 1 && joins(gap(text, toks, i - 1)) && joined_to(i - 1);
     (next || before).then_some((i, 0.65))
 }
+
+/// Words after which informal writing puts a person's given name in lower
+/// case: "told darren", "saw her with lee", "his m8 callum".
+const BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask asking texted text rang \
+    ring ringing called call calling phoned messaged saw see seen met blamed hit punched kicked \
+    threatened with mate m8 lad bro n and to from by at";
+
+/// Of those, the ones a bare noun seldom follows, so that a given name that
+/// is also a word ("lee", "mark") after them is the name.
+const STRONG_BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask asking texted rang \
+    ringing phoned messaged blamed punched kicked threatened with mate m8 lad bro";
+
+/// Given names that are also words, but seldom bare nouns after those.
+const NAMES_BEFORE_WORDS: &str = "lee dean jay rob sue ray mark pat";
+
+fn listed(list: &str, word: &str) -> bool {
+    list.split_whitespace().any(|w| w == word)
+}
+
+/// A lower-case given name in informal writing: after a verb or a word for a
+/// friend ("told darren", "his m8 callum", "with lee"), or in a sentence
+/// written wholly in lower case ("dazza and his mate were on the grass").
+pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Lower || !lex::is_given(t.word) || lex::is_common(t.word) {
+        return None;
+    }
+    // Part of an address or a file name: "susan.bailey@", "/forms/".
+    let joined = text[..t.start].ends_with(['.', '@', '_', '/', '\\', '-'])
+        || text[t.full_end..]
+            .strip_prefix(['.', '@', '_', '/', '\\'])
+            .is_some_and(|r| r.starts_with(char::is_alphanumeric));
+    if joined {
+        return None;
+    }
+    let plain = !lex::is_ambiguous(t.word) && !lex::is_english(t.word);
+    let before = i
+        .checked_sub(1)
+        .filter(|&k| gap(text, toks, k).chars().all(|c| c == ' '))
+        .map(|k| toks[k].word.to_lowercase());
+    let after = |list: &str| before.as_deref().is_some_and(|w| listed(list, w));
+    let word_name = listed(NAMES_BEFORE_WORDS, &t.word.to_lowercase());
+    let found = plain && (after(BEFORE_A_LOWER_NAME) || lower_sentence(text, t.start))
+        || word_name && after(STRONG_BEFORE_A_LOWER_NAME);
+    (found && !vetoed(text, toks, i, i)).then_some((i, 0.6))
+}
+
+/// Whether the sentence around `pos` has no capital letter but a lone "I":
+/// a tenant's diary, a text message.
+fn lower_sentence(text: &str, pos: usize) -> bool {
+    let start = text[..pos]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |k| k + 1);
+    let end = text[pos..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |k| pos + k);
+    let sentence = &text[start..end];
+    let words = sentence.split_whitespace().count();
+    words >= 4
+        && sentence
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| w == "I" || !w.chars().any(char::is_uppercase))
+}

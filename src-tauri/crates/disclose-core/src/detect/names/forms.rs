@@ -53,7 +53,12 @@ fn known(t: &Tok<'_>) -> bool {
 pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
     let after = linked(text, toks, last)
         && (lex::is_street(toks[last + 1].word) || lex::is_org(toks[last + 1].word));
-    let ampersand = gap(text, toks, last).trim_start().starts_with('&');
+    // "Smith & Co", not "Jim Fallon & will be working" or "Dan & Leonard".
+    let ampersand = gap(text, toks, last).trim_start().starts_with('&')
+        && toks.get(last + 1).is_none_or(|t| {
+            t.shape != Shape::Lower
+                && !(t.shape == Shape::Cap && lex::is_given(t.word) && !lex::is_ambiguous(t.word))
+        });
     let saint = first > 0
         && linked(text, toks, first - 1)
         && matches!(toks[first - 1].word, "St" | "Saint" | "ST");
@@ -64,6 +69,9 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
 /// Seacole Close", "Victoria Wine Ltd", "Smith & Co". The last word before
 /// the street or organisation word.
 pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    if let Some(last) = firm(text, toks, i) {
+        return Some(last);
+    }
     if lex::is_title(toks[i].word) || !namey(&toks[i]) && !lex::is_ambiguous(toks[i].word) {
         return None;
     }
@@ -75,6 +83,69 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
         last += 1;
     }
     vetoed(text, toks, i, last).then_some(last)
+}
+
+/// A firm named after people: "Morgan Stanley Capital Group", "Ernst/Young",
+/// "Rand-Whitney Container Board". The last word of the firm's name.
+fn firm(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    if !matches!(t.shape, Shape::Cap | Shape::Upper) {
+        return None;
+    }
+    let hyphened = t
+        .word
+        .split_once('-')
+        .is_some_and(|(a, b)| lex::is_firm(a, b));
+    let mut last = if hyphened {
+        i
+    } else {
+        let next = toks.get(i + 1)?;
+        let g = gap(text, toks, i);
+        let joined = matches!(g, " " | "  " | "/" | " & " | "&" | " and ");
+        if !(joined && t.end == t.full_end && lex::is_firm(t.word, next.word)) {
+            return None;
+        }
+        i + 1
+    };
+    // The rest of the firm's name: "Capital Group", "National Life".
+    while last - i < 4
+        && linked(text, toks, last)
+        && matches!(toks[last + 1].shape, Shape::Cap | Shape::Upper)
+        && !lex::is_given(toks[last + 1].word)
+    {
+        last += 1;
+    }
+    Some(last)
+}
+
+/// "McMichael Jr., Ed", "Hearn III  Ed B.", "Hlopak Sr, Edward": a surname,
+/// a generational suffix, then the given name (and an initial), as Outlook
+/// writes display names surname first.
+pub(super) fn suffixed(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let (surname, suffix, given) = (&toks[i], toks.get(i + 1)?, toks.get(i + 2)?);
+    let short_gap = |g: &str| {
+        g.len() <= 4 && !g.is_empty() && g.chars().all(|c| matches!(c, ' ' | '\t' | '.' | ','))
+    };
+    let ok = surname.shape == Shape::Cap
+        && namey(surname)
+        && matches!(suffix.word, "Jr" | "JR" | "Sr" | "SR" | "II" | "III" | "IV")
+        && surname.end == surname.full_end
+        && short_gap(gap(text, toks, i))
+        && short_gap(gap(text, toks, i + 1))
+        && given.shape == Shape::Cap
+        && namey(given)
+        && !lex::is_common(given.word);
+    if !ok {
+        return None;
+    }
+    let last = if toks.get(i + 3).is_some_and(|t| t.shape == Shape::Initial)
+        && linked(text, toks, i + 2)
+    {
+        i + 3
+    } else {
+        i + 2
+    };
+    Some((last, 0.85))
 }
 
 /// "Leanne Fields", "Trevor Hill": a given name that is no word, then a
@@ -198,6 +269,9 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
         || lex::is_given(g.word) && !lex::is_ambiguous(g.word) && !lex::is_common(s.word)
     {
         0.75
+    } else if in_address_list(text, toks, i) && (known(s) || known(g)) {
+        // "To: Farrell, Keegan; Okafor, Jane": an entry of an address list.
+        0.8
     } else {
         return None;
     };
@@ -235,6 +309,20 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
         i + 1
     };
     (!vetoed(text, toks, i, last)).then_some((last, confidence))
+}
+
+/// Whether "Surname, Given" at token `i` is an entry of an address list:
+/// after "To:", "Cc:" or "; ", and before ";", an address in angle brackets
+/// or the end of the line.
+fn in_address_list(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let before = text[..toks[i].start].trim_end_matches([' ', '\t']);
+    let opened = before.ends_with(';')
+        || ["To:", "Cc:", "CC:", "From:", "Bcc:"]
+            .iter()
+            .any(|h| before.ends_with(h));
+    let after = gap(text, toks, i + 1).trim_start_matches([' ', '\t']);
+    let closed = after.is_empty() || after.starts_with([';', '<', '\n', '\r']);
+    opened && closed
 }
 
 /// "J. Smith", "J Smith", "J. R. Smith".

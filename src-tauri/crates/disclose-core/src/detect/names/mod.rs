@@ -4,12 +4,14 @@
 //! names after a context cue ("my neighbour Sam", "Alleged perpetrator:
 //! GRAHAM WHITLOCK", a sign-off), names before a relation or role ("Kieran
 //! Moss - son", "Derek Pryce (PCSO)"), salutations ("Raj,"), lower-case
-//! names after a title or joined by "and" ("pc dawson", "kelly and shane")
-//! and lone known names. A name found once is found again in the text in
-//! any letter case. A possessive "'s" is left out of the finding. Streets,
-//! buildings and organisations named after people ("Victoria Road", "Smith
-//! & Co Ltd") are not names; names that are also words ("May", "Will",
-//! "Grace") need a title, a surname or a cue.
+//! names after a title or joined by "and" ("pc dawson", "kelly and shane"),
+//! lower-case given names in informal writing ("told darren", "his m8
+//! callum"), Outlook names with a suffix ("McMichael Jr., Ed") and lone
+//! known names. A name found once is found again in the text in any letter
+//! case. A possessive "'s" is left out of the finding. Streets, buildings
+//! and organisations named after people ("Victoria Road", "Smith & Co
+//! Ltd", "Morgan Stanley") are not names; names that are also words ("May",
+//! "Will", "Grace") need a title, a surname or a cue.
 
 mod context;
 mod forms;
@@ -20,9 +22,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::lexicon as lex;
 use super::{DataKind, Finding};
-use context::{described, lower_pair, salutation};
+use context::{described, informal, lower_pair, salutation};
 use forms::{
-    cued, email_display, full_name, initials, lone, place, surname_comma_given, titled, vetoed,
+    cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
+    vetoed,
 };
 pub use model::Model;
 use tokens::{sentence_start, tokens, Shape, Tok};
@@ -74,6 +77,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         }
         let hit = titled(text, toks, i)
             .or_else(|| described(text, toks, i))
+            .or_else(|| suffixed(text, toks, i))
             .or_else(|| email_display(text, toks, i))
             .or_else(|| surname_comma_given(text, toks, i))
             .or_else(|| initials(text, toks, i))
@@ -81,7 +85,8 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| cued(text, toks, i))
             .or_else(|| salutation(text, toks, i))
             .or_else(|| lone(text, toks, i))
-            .or_else(|| lower_pair(text, toks, i));
+            .or_else(|| lower_pair(text, toks, i))
+            .or_else(|| informal(text, toks, i));
         match hit {
             Some((last, confidence)) => {
                 out.push((i, last, confidence));
@@ -251,6 +256,12 @@ fn repeated(
     for &(i, last, c) in spans {
         let Some(first) = (i..last).find(|&k| !lex::is_title(toks[k].word)) else {
             continue;
+        };
+        // "Greenberg, Mark": the given name comes after the comma.
+        let first = if first < last && tokens::gap(text, toks, first) == ", " {
+            first + 1
+        } else {
+            first
         };
         if c >= 0.7 && toks[first].shape != Shape::Initial {
             given

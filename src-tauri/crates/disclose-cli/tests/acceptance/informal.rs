@@ -1,0 +1,153 @@
+//! Other people as tenants and officers really write them (issue 16, second
+//! round), through the real `disclose` binary: texts written afresh for
+//! these tests, in other words than `people.rs` — diaries in lower case with
+//! no punctuation, names straight after a verb, nicknames, children, forms
+//! in capitals, surnames that are words, household lists, professionals
+//! with their role in brackets, and neighbours' house numbers beside the
+//! subject's own.
+
+use std::fs;
+
+use disclose_fixtures::{disclose, Disclose};
+
+/// The names `disclose detect FILE --json` finds in `text`.
+fn names(d: &Disclose, text: &str) -> Vec<String> {
+    kind(d, text, "person_name")
+}
+
+fn kind(d: &Disclose, text: &str, kind: &str) -> Vec<String> {
+    d.detect_text(text)
+        .into_iter()
+        .filter(|(k, _)| k == kind)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// Every name of `want` is found, each exactly, and nothing else is.
+fn assert_names(text: &str, want: &[&str]) {
+    let d = disclose!();
+    assert_eq!(names(&d, text), want, "in {text:?}");
+}
+
+#[test]
+fn given_names_alone_in_a_story() {
+    assert_names(
+        "Just after midnight someone was screaming at Marcia through the wall. \
+         Then Desmond slammed the front door and drove off.",
+        &["Marcia", "Desmond"],
+    );
+}
+
+#[test]
+fn a_diary_in_lower_case_with_no_punctuation() {
+    assert_names(
+        "sat 9th told darren again about the dog mess he just laughed \
+         then saw her with lee by the bins shouting",
+        &["darren", "lee"],
+    );
+    assert_names(
+        "spoke to sgt okonkwo on the phone he said he would pass it on",
+        &["sgt okonkwo"],
+    );
+}
+
+#[test]
+fn nicknames_and_short_forms() {
+    assert_names(
+        "dazza and his mate kev were revving the bike on the grass again",
+        &["dazza", "kev"],
+    );
+    assert_names(
+        "Shaz came over from the flats and started on me, Kev was filming it",
+        &["Shaz", "Kev"],
+    );
+}
+
+#[test]
+fn text_speak_and_children() {
+    assert_names(
+        "omg ur lad jayden n his m8 callum smashed my window again!!",
+        &["jayden", "callum"],
+    );
+    assert_names(
+        "Her kids Kayden and Lacey-Mae were left on their own all weekend.",
+        &["Kayden", "Lacey-Mae"],
+    );
+}
+
+#[test]
+fn capitals_in_form_fields() {
+    assert_names(
+        "NAME OF PERSON REPORTED: DWAYNE FOTHERGILL\nWITNESS 1: PATRICIA NKEMELU\nREPORTED BY: TENANT\n",
+        &["DWAYNE FOTHERGILL", "PATRICIA NKEMELU"],
+    );
+}
+
+#[test]
+fn surnames_that_are_ordinary_words() {
+    assert_names(
+        "Gavin Brook and Shelley Rivers were seen on the landing. Shelley Rivers denied it.",
+        &["Gavin Brook", "Shelley Rivers", "Shelley Rivers"],
+    );
+    assert_names(
+        "Statement taken from Colin Baker at the Park Lane office.",
+        &["Colin Baker"],
+    );
+}
+
+#[test]
+fn a_household_list_with_relations_and_birth_dates() {
+    let d = disclose!();
+    let text = "Occupants at sign-up:\n\
+                1. Tyler Wragg (grandson) born 04/05/2011\n\
+                2. PRECIOUS WRAGG, daughter, d.o.b. 22/09/2004\n";
+    assert_eq!(names(&d, text), ["Tyler Wragg", "PRECIOUS WRAGG"]);
+    assert_eq!(
+        kind(&d, text, "date_of_birth"),
+        ["04/05/2011", "22/09/2004"]
+    );
+}
+
+#[test]
+fn professionals_with_their_role_in_brackets() {
+    assert_names(
+        "Joint visit with Imran Qadir (Health Visitor) and Fiona Laidlaw (Tenancy Sustainment Officer).",
+        &["Imran Qadir", "Fiona Laidlaw"],
+    );
+}
+
+#[test]
+fn neighbours_house_numbers_in_a_diary() {
+    let d = disclose!();
+    let found = kind(
+        &d,
+        "the lad from no 14 was on the wall again. his mum at number 9 did nothing. \
+         music from flat 6 till 3am.\nPlease quote ref no. 5521 and page number 2.\n",
+        "address_line",
+    );
+    assert_eq!(found, ["no 14", "number 9", "flat 6"]);
+}
+
+#[test]
+fn the_subjects_own_house_number_is_not_suggested() {
+    let d = disclose!();
+    d.new_case("INF-1");
+    let dir = tempfile::tempdir().unwrap();
+    // The test case's subject lives at 12 Acacia Avenue: number 12 is hers.
+    fs::write(
+        dir.path().join("diary.txt"),
+        "woke up at number 12 to the noise from number 47 again\n",
+    )
+    .unwrap();
+    d.json(&["import", "--case", "INF-1", dir.path().to_str().unwrap()]);
+    d.json(&["detect", "--case", "INF-1"]);
+    let marks = d.json(&["redact", "--case", "INF-1", "--list"]);
+    let texts: Vec<&str> = marks["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["text"].as_str())
+        .collect();
+    assert!(texts.contains(&"number 47"), "{marks}");
+    assert!(!texts.contains(&"number 12"), "{marks}");
+}

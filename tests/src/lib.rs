@@ -433,6 +433,24 @@ pub fn bench_import(
     (folder, summary, start.elapsed().as_secs_f64())
 }
 
+/// Bytes of the files under `dir`, all the way down (0 for what cannot
+/// be read).
+pub fn size_on_disk(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| {
+            let path = entry.path();
+            if path.is_dir() {
+                size_on_disk(&path)
+            } else {
+                entry.metadata().map(|m| m.len()).unwrap_or(0)
+            }
+        })
+        .sum()
+}
+
 /// For benchmarks: `rounds` passes of `queries` over an open case (the
 /// first 20 results with snippets, not logged), each search's time in
 /// milliseconds, sorted.

@@ -20,7 +20,7 @@
 //! leak check reads every page). The same run on an older build gives the
 //! "before" figures.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use disclose_fixtures::{disclose, shared_corpus, Disclose};
@@ -88,7 +88,7 @@ fn main() {
     let case_dir = d.case_dir(CASE);
     println!(
         "renditions on disk: {:.1} MB",
-        size_on_disk(&case_dir.join("renditions")) as f64 / 1e6
+        disclose_fixtures::size_on_disk(&case_dir.join("renditions")) as f64 / 1e6
     );
 
     if std::env::var("DISCLOSE_RENDER_BENCH_EXPORT").is_ok_and(|v| v == "0") {
@@ -183,20 +183,4 @@ fn children_cpu_seconds() -> f64 {
         .unwrap_or_default();
     let ticks = |n: usize| fields.get(n - 3).and_then(|v| v.parse::<f64>().ok());
     (ticks(16).unwrap_or(0.0) + ticks(17).unwrap_or(0.0)) / 100.0
-}
-
-fn size_on_disk(dir: &Path) -> u64 {
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| {
-            let path = entry.path();
-            if path.is_dir() {
-                size_on_disk(&path)
-            } else {
-                entry.metadata().map(|m| m.len()).unwrap_or(0)
-            }
-        })
-        .sum()
 }

@@ -14,7 +14,6 @@
 //! disclose-cli --bench scale` (sizes: `DISCLOSE_SCALE_SIZES`,
 //! e.g. `10000,30000`).
 
-use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -149,8 +148,8 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool) {
         made.items as f64 / import_seconds,
         peak_kb as f64 / 1024.0,
         or_dash(recoll, format!("{:.1}", recoll.unwrap_or(0.0))),
-        size_on_disk(&case_dir) as f64 / 1e6,
-        size_on_disk(&case_dir.join("index")) as f64 / 1e6,
+        disclose_fixtures::size_on_disk(&case_dir) as f64 / 1e6,
+        disclose_fixtures::size_on_disk(&case_dir.join("index")) as f64 / 1e6,
         pct(0.5),
         pct(0.95),
         sweep,
@@ -186,20 +185,4 @@ fn disclose_some(d: &Disclose, count: usize) -> usize {
     }
     d.run(&args);
     chosen.len()
-}
-
-fn size_on_disk(dir: &Path) -> u64 {
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| {
-            let path = entry.path();
-            if path.is_dir() {
-                size_on_disk(&path)
-            } else {
-                entry.metadata().map(|m| m.len()).unwrap_or(0)
-            }
-        })
-        .sum()
 }

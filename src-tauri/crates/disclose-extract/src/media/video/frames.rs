@@ -102,15 +102,7 @@ pub fn grey_pngs(
         "-y".as_ref(),
         pattern.as_os_str(),
     ]);
-    Tool::ffmpeg()
-        .run(&args, limit(span), dir)
-        .map_err(|e| format!("frames could not be taken from the video: {e}"))?;
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&frames)
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    found.sort();
-    Ok(found)
+    take_frames(&args, span, dir, &frames)
 }
 
 /// At most `count` frames from `start` seconds, `rate` a second, as
@@ -144,10 +136,21 @@ pub fn jpegs(
         "-y".as_ref(),
         pattern.as_os_str(),
     ]);
+    take_frames(&args, span, dir, &frames)
+}
+
+/// Runs FFmpeg with `args` (writing numbered frames into `frames`) within
+/// the time `span` seconds of video allow, and lists the frames in order.
+fn take_frames(
+    args: &[&std::ffi::OsStr],
+    span: f64,
+    dir: &Path,
+    frames: &Path,
+) -> Result<Vec<PathBuf>, String> {
     Tool::ffmpeg()
-        .run(&args, limit(span), dir)
+        .run(args, limit(span), dir)
         .map_err(|e| format!("frames could not be taken from the video: {e}"))?;
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&frames)
+    let mut found: Vec<PathBuf> = std::fs::read_dir(frames)
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();

@@ -211,9 +211,11 @@ fn main() {
                         (t, w.rect(t).map(|v| (v * f64::from(side)) as f32))
                     })
                     .collect(),
+                spacing: 1.0 / video::RATE,
+                black: false,
             })
             .collect();
-        let windows = blur::windows(&areas, video::RATE, frame, tracks::MAX_GAP);
+        let windows = blur::windows(&areas, frame, tracks::MAX_GAP);
         let started = Instant::now();
         let out = blur::mp4(&input, frame, &windows, "BENCH · item 1", 30.0, dir.path())
             .expect("rendered");

@@ -87,6 +87,24 @@ pub fn clip(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str]) {
 /// [`clip`] with film grain of strength `grain` (0–100) over the whole
 /// picture, as a cheap camera at night adds.
 pub fn clip_with(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str], grain: u32) {
+    make(path, walkers, seconds, tags, grain, 0.0);
+}
+
+/// [`clip`] with the car driving: its plate moves `drive` pixels a
+/// second along the road (negative: to the left), starting where it is
+/// parked in [`clip`].
+pub fn clip_driving(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str], drive: f64) {
+    make(path, walkers, seconds, tags, 0, drive);
+}
+
+/// The plate's box at `t` seconds on a clip whose car drives `drive`
+/// pixels a second.
+pub fn plate_rect(t: f64, drive: f64) -> [f64; 4] {
+    let x = 400.0 + drive * t;
+    [x, 272.0, x + 200.0, 328.0]
+}
+
+fn make(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str], grain: u32, drive: f64) {
     let font = font();
     let font = font.to_str().unwrap();
     let mut args: Vec<String> = vec![
@@ -104,10 +122,22 @@ pub fn clip_with(path: &Path, walkers: &[Walker], seconds: f64, tags: &[&str], g
     for w in walkers {
         args.extend(["-i".into(), faces_dir().join(w.photo).display().to_string()]);
     }
+    // drawbox cannot move with time; a driving plate is drawn by
+    // drawtext on a box of its own.
+    let plate = if drive == 0.0 {
+        format!(
+            "drawbox=x=400:y=272:w=200:h=56:color=0xf2d21b:t=fill,\
+             drawtext=fontfile={font}:text='{PLATE}':x=414:y=282:fontsize=32:fontcolor=black"
+        )
+    } else {
+        format!(
+            "drawtext=fontfile={font}:text='{PLATE}':x='414+({drive})*t':y=282:fontsize=32:\
+             fontcolor=black:box=1:boxcolor=0xf2d21b:boxborderw=14"
+        )
+    };
     let mut graph = format!(
         "[0:v]drawbox=x=0:y=250:w=640:h=110:color=0x33302c:t=fill,\
-         drawbox=x=400:y=272:w=200:h=56:color=0xf2d21b:t=fill,\
-         drawtext=fontfile={font}:text='{PLATE}':x=414:y=282:fontsize=32:fontcolor=black,\
+         {plate},\
          drawtext=fontfile={font}:text='{CAMERA}':x=10:y=10:fontsize=20:fontcolor=white,\
          drawtext=fontfile={font}:text='2026-11-03 14\\:22\\:%{{eif\\:5+t\\:d\\:2}}':x=400:y=10:fontsize=20:fontcolor=white[s0]"
     );
@@ -205,4 +235,52 @@ pub fn sharpness(frame: &image::GrayImage, rect: [f64; 4]) -> f64 {
     let n = values.len().max(1) as f64;
     let mean = values.iter().sum::<f64>() / n;
     values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n
+}
+
+/// The text Tesseract reads on the frames of `video` taken by FFmpeg
+/// `rate` times a second (enlarged twice, as OCR reads small text
+/// better), each read twice (as a page, and as sparse text): `(seconds,
+/// text)` a frame.
+pub fn ocr_frames(video: &Path, rate: f64) -> Vec<(f64, String)> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    run(
+        "ffmpeg",
+        &[
+            "-v".into(),
+            "error".into(),
+            "-i".into(),
+            video.display().to_string(),
+            "-vf".into(),
+            format!("fps={rate},scale=iw*2:ih*2,format=gray"),
+            dir.path().join("f%04d.png").display().to_string(),
+        ],
+    );
+    let mut frames: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .expect("the frames")
+        .map(|e| e.expect("a frame").path())
+        .collect();
+    frames.sort();
+    frames
+        .iter()
+        .enumerate()
+        .map(|(i, png)| {
+            // Read as a page and as sparse text: a line either misses is
+            // still read.
+            let mut text = String::new();
+            for psm in ["3", "11"] {
+                let out = run(
+                    "tesseract",
+                    &[
+                        png.display().to_string(),
+                        "stdout".into(),
+                        "--psm".into(),
+                        psm.into(),
+                    ],
+                );
+                text.push_str(&String::from_utf8_lossy(&out));
+            }
+            // fps puts frame i at the middle of its interval.
+            ((i as f64 + 0.5) / rate, text)
+        })
+        .collect()
 }

@@ -16,7 +16,7 @@
 //! redaction ("Accept for this person", "Redact everywhere"): a run after a
 //! new import finds those people in the new items.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::Ordering;
 
 use serde::Serialize;
@@ -351,6 +351,16 @@ pub fn run_watched(
         summary.cancelled = true;
         return Ok(summary);
     };
+    let videos: HashMap<i64, f64> = folder
+        .store
+        .items(None)?
+        .into_iter()
+        .filter(|item| item.file_type == crate::cctv::VIDEO)
+        .map(|item| {
+            let duration = item.metadata.get("duration").and_then(|d| d.parse().ok());
+            (item.id, duration.unwrap_or(0.0))
+        })
+        .collect();
     let mut new_marks = Vec::new();
     for (done, &item_id) in items.iter().enumerate() {
         if stopped() {
@@ -359,9 +369,16 @@ pub fn run_watched(
         }
         step(items.len() as u64 + done as u64);
         let text = folder.store.text(item_id)?;
-        let marked: HashSet<(usize, usize)> = folder
-            .store
-            .marks_of(Some(item_id))?
+        let existing = folder.store.marks_of(Some(item_id))?;
+        // A video's plates are followed on its frames once; after that
+        // the caseworker's choices stand.
+        let video = videos.get(&item_id).copied().filter(|_| {
+            !existing.iter().any(|m| {
+                m.kind == crate::cctv::plates::PLATE && matches!(m.target, Target::Area { .. })
+            })
+        });
+        let mut plates: Vec<(Finding, Whose)> = Vec::new();
+        let marked: HashSet<(usize, usize)> = existing
             .into_iter()
             .filter_map(|m| match m.target {
                 Target::Text { start, end } => Some((start, end)),
@@ -382,10 +399,21 @@ pub fn run_watched(
             *summary.by_whose.entry(whose).or_default() += 1;
             let disclosed = matches!(whose, Whose::Subject | Whose::Organisation)
                 || (whose == Whose::Staff && case.disclose_staff_in_role);
-            if disclosed || marked.contains(&(finding.start, finding.end)) {
+            if disclosed {
+                continue;
+            }
+            if videos.contains_key(&item_id) && finding.kind == crate::cctv::plates::PLATE {
+                // A plate in a video is hidden in its frames, not its text.
+                plates.push((finding, whose));
+                continue;
+            }
+            if marked.contains(&(finding.start, finding.end)) {
                 continue;
             }
             new_marks.push(suggestion(item_id, &finding, whose));
+        }
+        if let Some(duration) = video {
+            new_marks.extend(plate_marks(folder, item_id, &plates, duration)?);
         }
     }
     if summary.cancelled {
@@ -408,6 +436,42 @@ pub fn run_watched(
     let added = marks::add(folder, &new_marks, MarkStatus::Suggested)?;
     summary.suggested = added.len() as u64;
     Ok(summary)
+}
+
+/// The suggested marks of the plates `found` in video `item_id`'s text,
+/// followed over its frames: one track each (see `crate::cctv::plates`).
+fn plate_marks(
+    folder: &CaseFolder,
+    item_id: i64,
+    found: &[(Finding, Whose)],
+    duration: f64,
+) -> Result<Vec<NewMark>> {
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let pages = folder.store.pages(item_id)?;
+    let interval = crate::media::video::ocr_interval(duration);
+    let mut out = Vec::new();
+    let mut numbered = 0;
+    for whose in [
+        Whose::ThirdParty,
+        Whose::Household,
+        Whose::Staff,
+        Whose::Unknown,
+    ] {
+        let of_whom: Vec<Finding> = found
+            .iter()
+            .filter(|(_, w)| *w == whose)
+            .map(|(f, _)| f.clone())
+            .collect();
+        let mut tracks = crate::cctv::plates::tracks(&of_whom, &pages, interval);
+        for track in &mut tracks {
+            numbered += 1;
+            track.number = numbered;
+        }
+        out.extend(crate::cctv::plates::marks_of(item_id, &tracks, whose));
+    }
+    Ok(out)
 }
 
 /// The names to look for in every item: those found with a strong cue in

@@ -7,7 +7,9 @@
 //! blurred face has lost its edges in every sampled frame, the kept one
 //! has not), the leak check (faces found again, metadata read again),
 //! and by importing the rendition into another case, where detection
-//! finds the requester's face only. No metadata survives.
+//! finds the requester's face only. No metadata survives. A car driving
+//! past has its plate followed over the frames OCR read and blacked out
+//! in every frame, checked by FFmpeg and Tesseract on their own.
 
 use std::fs;
 
@@ -309,7 +311,17 @@ fn a_videos_tracks_are_kept_or_blurred_whole_and_its_frames_stay_in_the_case() {
 
     d.run(&["detect", "--case", "FRAMES"]).ok();
     let shown = d.json(&["video", "--case", "FRAMES", &item]);
-    let tracks = shown["tracks"].as_array().unwrap().clone();
+    let all = shown["tracks"].as_array().unwrap().clone();
+    // Two faces, and the parked car's plate (read once a second).
+    assert_eq!(all.len(), 3, "{shown:#}");
+    let plate = all.iter().find(|t| t["person"] == "plate-1").unwrap();
+    assert_eq!(plate["choice"], "undecided", "{plate:#}");
+    assert_eq!(plate["faces"].as_array().unwrap().len(), 3, "{plate:#}");
+    let tracks: Vec<serde_json::Value> = all
+        .iter()
+        .filter(|t| t["person"].as_str().unwrap().starts_with("face-"))
+        .cloned()
+        .collect();
     assert_eq!(tracks.len(), 2, "{shown:#}");
     for track in &tracks {
         assert_eq!(track["choice"], "undecided", "{track:#}");
@@ -427,4 +439,160 @@ fn a_videos_tracks_are_kept_or_blurred_whole_and_its_frames_stay_in_the_case() {
     let listing = tool("unzip", &["-l", bundle.to_str().unwrap()]);
     assert!(listing.contains("documents/0001.mp4"), "{listing}");
     assert!(!listing.contains(".jpg"), "{listing}");
+}
+
+/// A car drives past with its plate: OCR reads the plate on the frames it
+/// samples, detection follows it as one plate track beside the face
+/// tracks, and once the caseworker has kept the requester's face and
+/// blacked out the rest, the plate is read on no frame of the rendition
+/// by tools of its own (FFmpeg takes four frames a second, Tesseract
+/// reads them), while the kept face stays sharp. The leak check reads the
+/// rendition's frames again: a video still showing the plate fails it.
+#[test]
+fn a_driving_cars_plate_is_followed_and_blacked_out_in_every_frame() {
+    const DRIVE: f64 = -25.0;
+    let input = tempfile::tempdir().unwrap();
+    let clip = input.path().join("cam5.mp4");
+    cctv::clip_driving(&clip, &PEOPLE[..2], 6.0, &[], DRIVE);
+    let d = disclose!();
+    d.new_case("PLATE");
+    d.set_demo_profile();
+    d.json(&["import", "--case", "PLATE", input.path().to_str().unwrap()]);
+    let items = d.json(&["items", "--case", "PLATE"]);
+    let item = items[0]["id"].to_string();
+    let id: i64 = item.parse().unwrap();
+    d.run(&["detect", "--case", "PLATE"]).ok();
+
+    // One plate track: a box on every frame OCR read (once a second),
+    // each on the plate where the car was then; no text-only mark.
+    let plates = d.json(&[
+        "redact",
+        "--case",
+        "PLATE",
+        "--list",
+        "--kind",
+        "vehicle_reg",
+    ]);
+    let plates = plates["marks"]
+        .as_array()
+        .unwrap_or_else(|| {
+            let shown = d.json(&["item", "--case", "PLATE", &item]);
+            panic!("{plates:#} {shown:#}")
+        })
+        .clone();
+    assert!(plates.len() >= 5, "{plates:#?}");
+    for mark in &plates {
+        assert_eq!(mark["person"], "plate-1", "{mark:#}");
+        assert_eq!(mark["status"], "suggested", "{mark:#}");
+        assert!(mark["text"].as_str().unwrap().contains("AB12"), "{mark:#}");
+        assert_eq!(mark["target"]["type"], "area", "{mark:#}");
+        let t = (mark["target"]["page"].as_f64().unwrap() - 1.0) / 2.0;
+        let r = &mark["target"]["rect"];
+        let cx = (r[0].as_f64().unwrap() + r[2].as_f64().unwrap()) / 2.0;
+        let plate = cctv::plate_rect(t, DRIVE);
+        assert!(
+            plate[0] < cx && cx < plate[2],
+            "on the plate at {t}: {mark:#}"
+        );
+    }
+    let shown = d.json(&["video", "--case", "PLATE", &item]);
+    let tracks_shown = shown["tracks"].as_array().unwrap();
+    assert!(
+        tracks_shown.iter().any(|t| t["person"] == "plate-1"),
+        "the frame view shows the plate: {shown:#}"
+    );
+
+    // Keep the requester's face; blur the other and black out the plate.
+    let faces = tracks(&d, "PLATE");
+    assert_eq!(faces.len(), 2, "{faces:?}");
+    for (person, _, rect) in &faces {
+        let choice = if who(*rect, 0.0) == Some(0) {
+            "--keep"
+        } else {
+            "--blur"
+        };
+        d.json(&["video", "--case", "PLATE", &item, choice, person]);
+    }
+    let shown = d.json(&["video", "--case", "PLATE", &item, "--blur", "plate-1"]);
+    let plate = shown["tracks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["person"] == "plate-1")
+        .cloned()
+        .unwrap();
+    assert_eq!(plate["choice"], "blur", "{plate:#}");
+    d.run(&["decide", "--case", "PLATE", "--all", "--as", "redact"])
+        .ok();
+    d.run(&["render", "--case", "PLATE"]).ok();
+    let rendition = d
+        .case_dir("PLATE")
+        .join(format!("renditions/item-{id:06}.mp4"));
+    assert!(rendition.exists(), "an MP4 rendition");
+
+    // Independent tools: Tesseract reads the plate on the original's
+    // frames, and on none of the rendition's.
+    let reads_plate = |text: &str| text.contains("AB12") || text.contains("CDE");
+    let before = cctv::ocr_frames(&clip, 4.0);
+    let read = before.iter().filter(|(_, text)| reads_plate(text)).count();
+    assert!(
+        read * 2 >= before.len(),
+        "{read} of {} frames",
+        before.len()
+    );
+    let after = cctv::ocr_frames(&rendition, 4.0);
+    assert!(after.len() >= 20, "{} frames", after.len());
+    for (t, text) in &after {
+        assert!(!reads_plate(text), "the plate is read at {t:.2} s: {text}");
+    }
+    eprintln!(
+        "plate: read on {read} of {} original frames, 0 of {} rendition frames; {} plate boxes",
+        before.len(),
+        after.len(),
+        plates.len()
+    );
+
+    // Pixels: the plate's letters are black in every frame checked, the
+    // kept face as sharp as it was.
+    for step in 0..23 {
+        let t = 0.1 + f64::from(step) * 0.25;
+        let (was, is) = (cctv::frame_at(&clip, t), cctv::frame_at(&rendition, t));
+        let p = cctv::plate_rect(t, DRIVE);
+        let letters = [p[0] + 20.0, 286.0, p[0] + 150.0, 308.0];
+        let mean = |frame: &image::GrayImage| {
+            let mut sum = 0.0;
+            let mut n = 0.0;
+            for y in letters[1] as u32..letters[3] as u32 {
+                for x in letters[0] as u32..letters[2] as u32 {
+                    sum += f64::from(frame.get_pixel(x, y)[0]);
+                    n += 1.0;
+                }
+            }
+            sum / n
+        };
+        assert!(mean(&was) > 100.0, "the plate shows at {t}: {}", mean(&was));
+        assert!(mean(&is) < 40.0, "the plate is black at {t}: {}", mean(&is));
+        let kept = PEOPLE[0].rect(t);
+        let (sharp_was, sharp_is) = (cctv::sharpness(&was, kept), cctv::sharpness(&is, kept));
+        assert!(
+            sharp_is > sharp_was * 0.5,
+            "the kept face stays sharp at {t}: {sharp_was} -> {sharp_is}"
+        );
+    }
+
+    // The leak check passes; a rendition that still shows the plate fails
+    // it, with the plate read in its frames.
+    let report = d.json(&["verify", "--case", "PLATE"]);
+    assert_eq!(report["clean"], true, "{report:#}");
+    let unblurred = input.path().join("unblurred.mp4");
+    cctv::clip_driving(&unblurred, &[], 6.0, &[], DRIVE);
+    fs::copy(&unblurred, &rendition).unwrap();
+    let report = d.json(&["verify", "--case", "PLATE"]);
+    assert_eq!(report["clean"], false, "{report:#}");
+    let plate_found = report["leaks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["found"].as_str().unwrap_or_default().contains("AB12"));
+    assert!(plate_found, "{report:#}");
 }

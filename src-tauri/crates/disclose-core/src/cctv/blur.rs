@@ -1,11 +1,13 @@
-//! The redacted copy of a video. Every area to hide — a face track, or
-//! an area drawn on sampled frames — becomes windows: a box that follows
-//! the area's centre from sample to sample (straight lines between
-//! samples), grown by [`MARGIN`] on each side, shown from one sample
-//! interval plus [`TIME_MARGIN`] before its first sample to as long after
-//! its last. FFmpeg crops each window's box out of every frame, blurs it
-//! beyond recognition (three passes of a box blur a quarter of the box
-//! wide), lays it back, writes the case and item as a caption on every
+//! The redacted copy of a video. Every area to hide — a face track, a
+//! number plate's track, or an area drawn on sampled frames — becomes
+//! windows: a box that follows the area's centre from sample to sample
+//! (straight lines between samples), grown by [`MARGIN`] on each side,
+//! shown from one sampling interval (a face's samples, or the frames OCR
+//! read for a plate) plus [`TIME_MARGIN`] before its first sample to as
+//! long after its last. FFmpeg crops each window's box out of every
+//! frame, blurs it beyond recognition (three passes of a box blur a
+//! quarter of the box wide) or, for a plate, fills it black, lays it
+//! back, writes the case and item as a caption on every
 //! frame, and encodes H.264 in an MP4 with no metadata, no chapters, no
 //! sound and no encoder notes (the H.264 SEI messages are dropped, and
 //! the encoder is named plainly `H.264`).
@@ -34,6 +36,11 @@ const POINTS: usize = 20;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Area {
     pub points: Vec<(f64, [f32; 4])>,
+    /// Seconds between the samples its points were seen on: what it may
+    /// have done between two of them is not known.
+    pub spacing: f64,
+    /// Filled black rather than blurred (text, such as a number plate).
+    pub black: bool,
 }
 
 /// A box of fixed size moving with an area's centre, hidden from
@@ -46,6 +53,8 @@ pub struct Window {
     pub height: u32,
     /// The box's centre at sample times: `(t, x, y)`.
     pub centres: Vec<(f64, f64, f64)>,
+    /// Filled black rather than blurred.
+    pub black: bool,
 }
 
 impl Window {
@@ -89,13 +98,16 @@ fn follow(centres: &[(f64, f64, f64)], t: f64) -> (f64, f64) {
     (x, y)
 }
 
-/// The windows hiding `areas` in a video of `frame` size sampled `rate`
-/// times a second. Samples more than `gap` intervals apart start a new
-/// window.
-pub fn windows(areas: &[Area], rate: f64, frame: (u32, u32), gap: u32) -> Vec<Window> {
-    let step = 1.0 / rate;
+/// The windows hiding `areas` in a video of `frame` size. Samples more
+/// than `gap` of an area's sampling intervals apart start a new window.
+pub fn windows(areas: &[Area], frame: (u32, u32), gap: u32) -> Vec<Window> {
     let mut out = Vec::new();
     for area in areas {
+        let step = if area.spacing.is_finite() && area.spacing > 0.0 {
+            area.spacing
+        } else {
+            1.0
+        };
         let mut points: Vec<(f64, [f32; 4])> = area
             .points
             .iter()
@@ -150,6 +162,7 @@ pub fn windows(areas: &[Area], rate: f64, frame: (u32, u32), gap: u32) -> Vec<Wi
                             )
                         })
                         .collect(),
+                    black: area.black,
                 });
                 if end == last {
                     break;
@@ -196,9 +209,13 @@ pub fn graph(windows: &[Window], frame: (u32, u32)) -> String {
     for (i, w) in windows.iter().enumerate() {
         let x = expression(&w.centres, 0, f64::from(w.width) / 2.0, frame.0 - w.width);
         let y = expression(&w.centres, 1, f64::from(w.height) / 2.0, frame.1 - w.height);
+        let hide = if w.black {
+            "drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill"
+        } else {
+            "boxblur=luma_radius='min(w,h)/4':luma_power=3:chroma_radius='min(cw,ch)/4':chroma_power=3"
+        };
         g.push_str(&format!(
-            ";[cut{i}]crop=w={}:h={}:x='{x}':y='{y}',\
-             boxblur=luma_radius='min(w,h)/4':luma_power=3:chroma_radius='min(cw,ch)/4':chroma_power=3[blur{i}]\
+            ";[cut{i}]crop=w={}:h={}:x='{x}':y='{y}',{hide}[blur{i}]\
              ;[base{i}][blur{i}]overlay=x='{x}':y='{y}':eval=frame:enable='between(t,{:.3},{:.3})'[base{}]",
             w.width,
             w.height,
@@ -301,6 +318,8 @@ mod tests {
                 .iter()
                 .map(|&(t, x)| (t, [x, 100.0, x + 40.0, 150.0]))
                 .collect(),
+            spacing: 0.5,
+            black: false,
         }
     }
 
@@ -308,7 +327,6 @@ mod tests {
     fn a_track_becomes_a_window_following_it_with_margins() {
         let w = windows(
             &[area(&[(1.0, 100.0), (1.5, 120.0), (2.0, 140.0)])],
-            2.0,
             (640, 360),
             2,
         );
@@ -327,10 +345,10 @@ mod tests {
 
     #[test]
     fn long_gaps_split_and_long_tracks_are_cut() {
-        let w = windows(&[area(&[(0.0, 0.0), (5.0, 0.0)])], 2.0, (640, 360), 2);
+        let w = windows(&[area(&[(0.0, 0.0), (5.0, 0.0)])], (640, 360), 2);
         assert_eq!(w.len(), 2);
         let long: Vec<(f64, f32)> = (0..45).map(|k| (f64::from(k) * 0.5, 10.0)).collect();
-        let w = windows(&[area(&long)], 2.0, (640, 360), 2);
+        let w = windows(&[area(&long)], (640, 360), 2);
         assert_eq!(w.len(), 3);
         // Chunks share their boundary sample, so no instant is uncovered.
         assert_eq!(w[0].end, w[1].start);
@@ -339,14 +357,34 @@ mod tests {
 
     #[test]
     fn the_graph_blurs_each_window_and_captions_every_frame() {
-        let w = windows(&[area(&[(0.0, 10.0), (0.5, 30.0)])], 2.0, (640, 360), 2);
+        let w = windows(&[area(&[(0.0, 10.0), (0.5, 30.0)])], (640, 360), 2);
         let g = graph(&w, (640, 360));
         assert!(g.contains("split=2[base0][cut0]"));
         assert!(g.contains("crop=w=76:h=90"));
         assert!(g.contains("boxblur="));
         assert!(g.contains("enable='between(t,0.000,1.250)'"));
         assert!(g.contains("[base1]drawtext="));
+        assert!(!g.contains("drawbox"));
         assert!(graph(&[], (640, 360))
             .starts_with("[0:v:0]setpts=PTS-STARTPTS,format=yuv420p[base0];[base0]drawtext"));
+    }
+
+    #[test]
+    fn a_plate_read_once_a_second_is_blacked_out_from_the_frame_before() {
+        // A plate read at 2 and 3 s (OCR reads a frame a second) may have
+        // come into view just after 1 s: its window opens a whole second
+        // plus the margin before, and is filled black.
+        let plate = Area {
+            spacing: 1.0,
+            black: true,
+            ..area(&[(2.0, 400.0), (3.0, 380.0)])
+        };
+        let w = windows(&[plate], (640, 360), 2);
+        assert_eq!(w.len(), 1);
+        assert!((w[0].start - 0.75).abs() < 1e-9 && (w[0].end - 4.25).abs() < 1e-9);
+        assert!(w[0].black);
+        let g = graph(&w, (640, 360));
+        assert!(g.contains("drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill"));
+        assert!(!g.contains("boxblur"));
     }
 }

@@ -102,6 +102,7 @@ mod tests {
             width: 100,
             height: 100,
             centres: vec![(0.0, 100.0, 100.0), (1.5, 200.0, 100.0)],
+            black: false,
         };
         let face = |x: f32| Face {
             rect: [x, 70.0, x + 50.0, 130.0],

@@ -3,7 +3,8 @@
 //! `disclose_extract`); what the engine adds works from a case's marks.
 //! Face tracks become suggested area marks, one a sampled frame (page),
 //! sharing a person key `face-N` so a caseworker keeps or blurs a whole
-//! track at once ([`suggest`]); the accepted area marks of a video become
+//! track at once ([`suggest`]); number plates read in its frames become
+//! tracks `plate-N` the same way ([`plates`]); the accepted area marks of a video become
 //! the areas its rendition blurs ([`blur`], [`render`]) and the leak
 //! check looks at again ([`check`], [`leaks`]). For review, [`view`]
 //! shows a video's tracks and keeps or blurs one whole track through the
@@ -13,6 +14,7 @@
 pub mod blur;
 pub mod check;
 pub mod frames;
+pub mod plates;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -130,9 +132,11 @@ fn with_bytes<T>(
     work(&input, dir.path())
 }
 
-/// The areas the accepted area marks of a video hide: one per face track
-/// (its marks share a person key), one per other mark.
-pub fn areas(redactions: &[Mark]) -> Vec<blur::Area> {
+/// The areas the accepted area marks of a video hide: one per face or
+/// plate track (its marks share a person key), one per other mark. A
+/// plate's area is filled black and spaced as OCR read the frames, every
+/// `ocr_interval` seconds.
+pub fn areas(redactions: &[Mark], ocr_interval: f64) -> Vec<blur::Area> {
     let mut grouped: BTreeMap<String, blur::Area> = BTreeMap::new();
     for mark in redactions {
         if mark.status != MarkStatus::Accepted {
@@ -146,9 +150,18 @@ pub fn areas(redactions: &[Mark]) -> Vec<blur::Area> {
         } else {
             format!("person {}", mark.person)
         };
+        let plate = mark.kind == plates::PLATE;
         grouped
             .entry(key)
-            .or_insert_with(|| blur::Area { points: Vec::new() })
+            .or_insert_with(|| blur::Area {
+                points: Vec::new(),
+                spacing: if plate {
+                    ocr_interval
+                } else {
+                    1.0 / video::RATE
+                },
+                black: plate,
+            })
             .points
             .push((video::page_time(page), rect));
     }
@@ -171,8 +184,7 @@ pub fn render(
             .and_then(|d| d.parse::<f64>().ok())
             .unwrap_or(video::MAX_SECONDS);
         let windows = blur::windows(
-            &areas(redactions),
-            video::RATE,
+            &areas(redactions, video::ocr_interval(duration)),
             frame,
             video::tracks::MAX_GAP,
         );
@@ -196,9 +208,7 @@ pub fn leaks(
     data: &[u8],
     redactions: &[Mark],
 ) -> std::result::Result<Vec<Leak>, String> {
-    with_bytes(tmp, data, |input, dir| {
-        look_again(input, &areas(redactions), dir)
-    })
+    with_bytes(tmp, data, |input, dir| look_again(input, redactions, dir))
 }
 
 /// Something left in a redacted video that should not be.
@@ -231,7 +241,7 @@ impl std::fmt::Display for Leak {
 /// not look (which fails the check).
 fn look_again(
     rendition: &Path,
-    areas: &[blur::Area],
+    redactions: &[Mark],
     dir: &Path,
 ) -> std::result::Result<Vec<Leak>, String> {
     let json = video::probe_json(rendition, dir)?;
@@ -241,7 +251,8 @@ fn look_again(
         .collect();
     let seen = video::describe::parse(&json)?;
     let frame = (seen.width, seen.height);
-    let windows = blur::windows(areas, video::RATE, frame, video::tracks::MAX_GAP);
+    let areas = areas(redactions, video::ocr_interval(seen.duration));
+    let windows = blur::windows(&areas, frame, video::tracks::MAX_GAP);
     if !windows.is_empty() {
         let (found, _) = video::faces::find(
             rendition,
@@ -314,7 +325,7 @@ mod tests {
                 boxes: Vec::new(),
             })
             .collect();
-        let areas = areas(&marks);
+        let areas = areas(&marks, 1.0);
         assert_eq!(areas.len(), 1, "the kept track is not blurred");
         assert_eq!(
             areas[0].points,

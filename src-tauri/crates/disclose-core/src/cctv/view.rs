@@ -1,5 +1,6 @@
-//! A video item as the caseworker reviews it: its face tracks (the face
-//! marks of one person key, each sample's box with its mark and status),
+//! A video item as the caseworker reviews it: its face and number plate
+//! tracks (the face or plate marks of one person key, `face-N` or
+//! `plate-N`, each sample's box with its mark and status),
 //! the samples to scrub through and the keyframes to show as thumbnails
 //! ([`view`]); and the one choice made per track, keep (the subject's own
 //! face) or blur ([`choose`]), carried out through the marks' use cases
@@ -44,11 +45,12 @@ pub struct TrackFace {
     pub status: MarkStatus,
 }
 
-/// A face track: every face mark of one person key on the item.
+/// A face track (or a plate's): every face (plate) mark of one person
+/// key on the item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FaceTrack {
-    /// `face-N`.
+    /// `face-N` (or `plate-N`).
     pub person: String,
     pub choice: TrackChoice,
     /// Seconds from the start: the first and last sample it is seen on.
@@ -124,7 +126,7 @@ fn tracks(marks: &[Mark]) -> Vec<FaceTrack> {
         let Target::Area { page, .. } = mark.target else {
             continue;
         };
-        if mark.kind != super::FACE || mark.person.is_empty() {
+        if !matches!(mark.kind, super::FACE | super::plates::PLATE) || mark.person.is_empty() {
             continue;
         }
         let samples = by_person.entry(&mark.person).or_default();
@@ -246,7 +248,7 @@ pub fn choose(
     Ok(changed)
 }
 
-/// New face marks, as the removed ones were, to redact again.
+/// New face (plate) marks, as the removed ones were, to redact again.
 fn redo(
     folder: &CaseFolder,
     item_id: i64,
@@ -260,8 +262,8 @@ fn redo(
         .map(|m| NewMark {
             item_id,
             target: m.target,
-            text: String::new(),
-            kind: super::FACE,
+            text: m.text.clone(),
+            kind: m.kind,
             whose: m.whose,
             person: person.to_string(),
             reason: m.reason.clone(),

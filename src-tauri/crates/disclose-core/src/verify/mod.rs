@@ -655,6 +655,15 @@ impl Checker {
                     // Sound that could not be heard again cannot be cleared.
                     self.unreadable(label, &found.warnings.join("; "));
                 }
+                if file_type == extract::FileType::Video
+                    && !found
+                        .metadata
+                        .contains_key(crate::media::video::TEXT_READ_BY)
+                {
+                    // Nor a video whose frames could not be read again
+                    // (a plate in them would go unseen).
+                    self.unreadable(label, &found.warnings.join("; "));
+                }
                 self.search(&found.text, label, "text", item);
                 for (key, value) in &found.metadata {
                     self.search(&format!("{key} {value}"), label, "metadata", item);

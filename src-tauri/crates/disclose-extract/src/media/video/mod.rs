@@ -31,6 +31,9 @@ pub const GUARD: [&str; 4] = [
     "-format_whitelist",
     "mov,avi,matroska,mpegts",
 ];
+/// The metadata key set once the text in a video's frames has been read
+/// (the leak check fails a rendition whose text could not be).
+pub const TEXT_READ_BY: &str = "frames-read-by";
 /// Frames sampled a second, for faces.
 pub const RATE: f64 = 2.0;
 /// Frames read by OCR a second, at most.
@@ -74,6 +77,13 @@ pub fn samples(duration: f64) -> u32 {
     ((covered(duration) * RATE).ceil() as u32).max(1)
 }
 
+/// Seconds between the frames OCR reads on a video of `duration`
+/// seconds: one, or more on a long video (at most [`OCR_FRAMES`] read).
+pub fn ocr_interval(duration: f64) -> f64 {
+    let span = covered(duration).max(0.1);
+    1.0 / OCR_RATE.min(OCR_FRAMES / span)
+}
+
 /// The time of a page (sample) number.
 pub fn page_time(page: u32) -> f64 {
     f64::from(page.saturating_sub(1)) / RATE
@@ -114,6 +124,7 @@ pub fn extract_video(data: &[u8]) -> Result<Extracted, ExtractError> {
         Ok((text, pages)) => {
             out.text = text;
             out.pages = pages;
+            out.metadata.insert(TEXT_READ_BY.into(), "tesseract".into());
         }
         Err(e) => out
             .warnings
@@ -132,7 +143,7 @@ fn burnt_in_text(
     dir: &Path,
 ) -> Result<(String, Vec<Page>), String> {
     let span = covered(video.duration).max(0.1);
-    let rate = OCR_RATE.min(OCR_FRAMES / span);
+    let rate = 1.0 / ocr_interval(video.duration);
     // Small frames are enlarged for Tesseract, large ones reduced.
     let scale = if video.width < 1000 {
         2.0
@@ -149,6 +160,8 @@ fn burnt_in_text(
     let mut text = String::new();
     let mut pages: Vec<Page> = Vec::new();
     let mut previous: Vec<String> = Vec::new();
+    let mut written: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
     for (i, png) in pngs.iter().enumerate() {
         let t = i as f64 / rate;
         let args: Vec<&std::ffi::OsStr> = vec![
@@ -187,8 +200,19 @@ fn burnt_in_text(
         let mut words = Vec::new();
         for line in &lines {
             // A line is written out when it shows a word the frame before
-            // did not.
+            // did not; one that is not still places its words on this
+            // sample, at the text where each was last written, so a
+            // plate parked in view has a box on every frame read.
             if line.iter().all(|(w, _, _)| previous.contains(w)) {
+                for (word, bbox, _) in line {
+                    if let Some(&(start, end)) = written.get(word) {
+                        words.push(Word {
+                            start,
+                            end,
+                            bbox: *bbox,
+                        });
+                    }
+                }
                 continue;
             }
             let secs = t as u64;
@@ -199,6 +223,7 @@ fn burnt_in_text(
                 }
                 let start = text.len();
                 text.push_str(word);
+                written.insert(word.clone(), (start, text.len()));
                 words.push(Word {
                     start,
                     end: text.len(),
@@ -279,5 +304,7 @@ mod tests {
         assert_eq!(samples(0.25), 1);
         assert_eq!(samples(0.0), (MAX_SECONDS * RATE) as u32, "unknown length");
         assert_eq!(samples(1e9), (MAX_SECONDS * RATE) as u32);
+        assert_eq!(ocr_interval(6.0), 1.0);
+        assert_eq!(ocr_interval(2400.0), 10.0);
     }
 }

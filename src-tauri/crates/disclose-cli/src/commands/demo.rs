@@ -14,7 +14,8 @@ pub struct DemoArgs {
     /// Reference for the demo case.
     #[arg(long = "ref", default_value = DEMO_REFERENCE)]
     reference: String,
-    /// Only write the demo's files into this folder (to try an import).
+    /// Only write the demo's files into this folder (to try an import),
+    /// with its call recording and CCTV clip where the speech model runs.
     #[arg(long = "write-files", value_name = "DIR")]
     write_files: Option<std::path::PathBuf>,
 }
@@ -28,7 +29,10 @@ struct DemoView {
 
 pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<Outcome> {
     if let Some(dir) = args.write_files {
-        let written = demo::write_demo_files(&dir, demo::DEMO_SEED)?;
+        let (written, notes) = demo::write_demo_files_and_media(&dir, demo::DEMO_SEED)?;
+        for note in &notes {
+            eprintln!("note: {note}");
+        }
         ctx.out.print(&written, |w| {
             println!("Wrote {} demo files into {}", w.len(), dir.display());
         });

@@ -92,3 +92,43 @@ fn the_demo_case_imports_and_finds_its_subject() {
         "a second demo with the same reference is refused"
     );
 }
+
+/// `disclose demo --write-files DIR` writes the demo's files, its call
+/// recording and CCTV clip among them (the speech model runs here); the
+/// clip imports as a video whose parked car's plate is tracked.
+#[test]
+fn the_demo_files_include_the_call_and_the_clip() {
+    let d = disclose!();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("exports");
+    let written = d.json(&["demo", "--write-files", out.to_str().unwrap()]);
+    let written: Vec<String> = written
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    for medium in [
+        "cctv/rear-gate-2026-01-14.mp4",
+        "calls/call-2026-01-07-contact-centre.mp3",
+    ] {
+        let path = out.join(medium);
+        assert!(path.is_file(), "{medium} written: {written:?}");
+        assert!(written.contains(&path.display().to_string()), "{written:?}");
+    }
+    d.new_case("FILES");
+    d.json(&[
+        "import",
+        "--case",
+        "FILES",
+        out.join("cctv").to_str().unwrap(),
+    ]);
+    let items = d.json(&["items", "--case", "FILES"]);
+    assert_eq!(items[0]["type"], "video", "{items:#}");
+    // The parked car's plate is followed as a plate track.
+    d.run(&["detect", "--case", "FILES"]).ok();
+    let plate = d.json(&["redact", "--case", "FILES", "--list", "--person", "plate-1"]);
+    let marks = plate["marks"].as_array().unwrap();
+    assert!(marks.len() >= 5, "{plate:#}");
+    assert!(marks.iter().all(|m| m["text"] == "MA19 XKT"), "{plate:#}");
+}

@@ -2,10 +2,8 @@
 //! the call spoken by two `espeak-ng` voices (caller on the left, agent
 //! on the right, telephone band) and encoded by FFmpeg as an MP3; the
 //! clip two faces (the built-in photographs in `faces/`) walking over a
-//! drawn back yard by a parked car, the camera's name and a running clock
-//! burnt in (no number plate: a plate read in the frames is redacted as
-//! text, which a video's rendition does not blur yet, so the demo would
-//! not export cleanly), encoded as H.264 in an MP4 with the
+//! drawn back yard by a parked car with its number plate, the camera's
+//! name and a running clock burnt in, encoded as H.264 in an MP4 with the
 //! recorder's tags. Nothing is shipped as media: a machine without
 //! `espeak-ng` or FFmpeg gets the demo without them and a note saying
 //! why (the case's notes), never a failed demo.
@@ -25,6 +23,8 @@ const CALL: [(usize, &str); 4] = [
 /// The clip's name, and the call's.
 pub const CLIP: &str = "cctv/rear-gate-2026-01-14.mp4";
 pub const RECORDING: &str = "calls/call-2026-01-07-contact-centre.mp3";
+/// The plate on the parked car.
+pub const PLATE: &str = "MA19 XKT";
 /// Seconds of the clip.
 const CLIP_SECONDS: u32 = 6;
 
@@ -135,7 +135,7 @@ fn call(out: &Path, work: &Path) -> Result<(), String> {
 }
 
 /// The clip: Jane (walking right) and a neighbour (coming closer) over a
-/// back yard by a parked car, camera name and clock burnt in.
+/// back yard by a parked car, its plate, camera name and clock burnt in.
 fn clip(out: &Path, work: &Path) -> Result<(), String> {
     parent_of(out)?;
     let font = work.join("font.ttf");
@@ -151,7 +151,8 @@ fn clip(out: &Path, work: &Path) -> Result<(), String> {
     let font = font.display().to_string();
     let graph = format!(
         "[0:v]drawbox=x=0:y=250:w=640:h=110:color=0x3b3a36:t=fill,\
-         drawbox=x=420:y=262:w=190:h=70:color=0x7a1f1f:t=fill,\
+         drawbox=x=420:y=272:w=190:h=56:color=0xf2d21b:t=fill,\
+         drawtext=fontfile={font}:text='{PLATE}':x=432:y=282:fontsize=32:fontcolor=black,\
          drawtext=fontfile={font}:text='CAM 4 REAR GATE':x=10:y=10:fontsize=20:fontcolor=white,\
          drawtext=fontfile={font}:text='2026-01-14 09\\:41\\:%{{eif\\:10+t\\:d\\:2}}':x=400:y=10:fontsize=20:fontcolor=white[s0];\
          [1:v]scale=88:112[p0];[s0][p0]overlay=x='40+30*t':y=60[s1];\

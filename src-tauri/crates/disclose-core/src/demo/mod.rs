@@ -79,6 +79,18 @@ pub fn write_demo_files(dir: &Path, seed: u64) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// Writes the demo's files under `dir` and, where this machine can make
+/// and hear them (see [`media::write_media`]), its call recording and
+/// CCTV clip; returns their paths, and a note for each medium not made.
+pub fn write_demo_files_and_media(dir: &Path, seed: u64) -> Result<(Vec<PathBuf>, Vec<String>)> {
+    let mut written = write_demo_files(dir, seed)?;
+    let work = tempfile::tempdir()?;
+    // The tools run in `work`, so they are given the folder in full.
+    let made = media::write_media(&std::path::absolute(dir)?, work.path());
+    written.extend(made.files);
+    Ok((written, made.notes))
+}
+
 /// Creates the demo case in `home` (received ten days before `today`),
 /// writes its files into the case folder's `demo-input/` and imports them.
 pub fn create_demo(context: &Context, reference: &str) -> Result<(CaseFolder, ImportSummary)> {

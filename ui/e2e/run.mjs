@@ -347,10 +347,10 @@ try {
     `e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${Number(sweepMs).toFixed(0)} ms, ${drawnRows} rows in the page`,
   );
 
-  step("video: the frame view scrubs through the samples, keeps one face track and blurs the other, the timeline and keyframes seek");
+  step("video: the frame view scrubs through the samples, keeps one face track and blurs the other and the plate, the timeline and keyframes seek");
   await wd.script("window.location.hash = arguments[0]", `#/case/VID-1/item/${videoId}`);
   await wd.find('#frame-view[data-shown="0"]', { timeout: 60000 });
-  assert.equal((await wd.findAll("#frame-stage .track-box")).length, 2, "both faces are boxed on the first sample");
+  assert.equal((await wd.findAll("#frame-stage .track-box")).length, 3, "both faces and the plate are boxed on the first sample");
   await wd.click(await wd.find("#frame-stage"));
   await wd.keys("\uE014\uE014");
   await wd.find('#frame-view[data-shown="2"]', { timeout: 30000 });
@@ -358,10 +358,11 @@ try {
   await wd.keys("\uE012");
   await wd.find('#frame-view[data-sample="1"]');
   const lanes = await wd.findAll("#track-timeline .timeline-lane");
-  assert.equal(lanes.length, 3, "a lane for each track and the cursor's");
+  assert.equal(lanes.length, 4, "a lane for each track and the cursor's");
   await wd.click(lanes[0]);
   await wd.find('#frame-view[data-sample="6"]');
-  const [keepFirst, blurSecond] = await wd.script("return [...document.querySelectorAll('#track-list li')].map((li) => li.dataset.person);");
+  const [keepFirst, blurSecond, plate] = await wd.script("return [...document.querySelectorAll('#track-list li')].map((li) => li.dataset.person);");
+  assert.equal(plate, "plate-1", "the parked car's plate is a track");
   // Below the fold in a small window: scrolled into view before the click.
   const press = async (css) => {
     await wd.find(css);
@@ -372,18 +373,22 @@ try {
   await wd.find(`#track-list li[data-person="${keepFirst}"][data-choice="keep"]`);
   await press(`#track-list li[data-person="${blurSecond}"] .track-blur-button`);
   await wd.find(`#track-list li[data-person="${blurSecond}"][data-choice="blur"]`);
+  await press(`#track-list li[data-person="${plate}"] .track-blur-button`);
+  await wd.find(`#track-list li[data-person="${plate}"][data-choice="blur"]`);
   await wd.find("#frame-stage .track-box.track-blur");
   await wd.find("#frame-stage .track-box.track-keep");
   const chosen = JSON.parse(cli("--json", "video", "--case", "VID-1", String(videoId))).tracks;
   assert.deepEqual(
     Object.fromEntries(chosen.map((t) => [t.person, t.choice])),
-    { [keepFirst]: "keep", [blurSecond]: "blur" },
+    { [keepFirst]: "keep", [blurSecond]: "blur", [plate]: "blur" },
     "the choices are the engine's marks",
   );
   const thumbs = await wd.findAll("#keyframes .keyframe");
   assert.equal(thumbs.length, 12, "a keyframe a sample on a six-second clip");
-  await press('#keyframes .keyframe[data-sample="3"]');
-  await wd.find('#frame-view[data-shown="3"]', { timeout: 30000 });
+  // Sample 2 (1 s) is a frame OCR read: the plate's box is on it, filled black.
+  await press('#keyframes .keyframe[data-sample="2"]');
+  await wd.find('#frame-view[data-shown="2"]', { timeout: 30000 });
+  await wd.find("#frame-stage .track-box.track-plate.track-blur");
   await wd.script("document.getElementById('frame-view').scrollIntoView({ block: 'start' })");
   shots.push(await screenshot(wd, "11-frame-view"));
 

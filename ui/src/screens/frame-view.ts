@@ -23,11 +23,11 @@ export interface FrameViewOptions {
 /** The frame view of a video, filled in once its tracks are read. */
 export function frameView(options: FrameViewOptions): HTMLElement {
   const section = h("section", { class: "frame-view", id: "frame-view", "aria-labelledby": "frame-view-h" });
-  replace(section, h("h2", { id: "frame-view-h" }, "Frames and face tracks"), h("p", { class: "muted", role: "status" }, "Reading the tracks…"));
+  replace(section, h("h2", { id: "frame-view-h" }, "Frames, face and plate tracks"), h("p", { class: "muted", role: "status" }, "Reading the tracks…"));
   void api
     .videoView(options.ref, options.id)
     .then((view) => fill(section, view, options))
-    .catch((e: unknown) => replace(section, h("h2", { id: "frame-view-h" }, "Frames and face tracks"), notice("error", errorText(e))));
+    .catch((e: unknown) => replace(section, h("h2", { id: "frame-view-h" }, "Frames, face and plate tracks"), notice("error", errorText(e))));
   return section;
 }
 
@@ -95,7 +95,9 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
     replace(
       boxes,
       facesAt(view, sample).map((face) => {
-        const el = h("div", { class: `track-box track-${face.choice}`, "data-person": face.person }, h("span", {}, face.person));
+        // A plate is filled black in the rendition, so a blacked-out plate is drawn solid.
+        const plate = face.person.startsWith("plate-") ? " track-plate" : "";
+        const el = h("div", { class: `track-box track-${face.choice}${plate}`, "data-person": face.person }, h("span", {}, face.person));
         el.style.left = `${(face.rect[0] / width) * 100}%`;
         el.style.top = `${(face.rect[1] / height) * 100}%`;
         el.style.width = `${((face.rect[2] - face.rect[0]) / width) * 100}%`;
@@ -204,7 +206,7 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
 
   replace(
     section,
-    h("h2", { id: "frame-view-h" }, "Frames and face tracks"),
+    h("h2", { id: "frame-view-h" }, "Frames, face and plate tracks"),
     message,
     stage,
     h("div", { class: "frame-scrub" }, slider, position),

@@ -227,6 +227,26 @@ impl Scores {
     }
 }
 
+/// The bytes of a labelled span that carry its data: letters and digits,
+/// without a possessive "'s" at its end. Spaces, quotes and punctuation
+/// between or around the words ("Bailey  Susan", "'Susan'", "(713)
+/// 853-4737") say nothing about anyone, and a finding "Smith" of a span
+/// "Smith's" leaves only the "'s" to read.
+fn carrying_bytes(text: &str, start: usize, end: usize) -> Vec<usize> {
+    let span = &text[start..end];
+    let span = span
+        .strip_suffix("'s")
+        .or_else(|| span.strip_suffix("’s"))
+        .or_else(|| span.strip_suffix("'S"))
+        .or_else(|| span.strip_suffix("’S"))
+        .filter(|s| !s.is_empty())
+        .unwrap_or(span);
+    span.char_indices()
+        .filter(|(_, c)| c.is_alphanumeric())
+        .flat_map(|(k, c)| start + k..start + k + c.len_utf8())
+        .collect()
+}
+
 /// Runs `find` over every text of `set` and scores it.
 pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
     // Word lists are loaded on first use: warm up, then time whole passes
@@ -247,10 +267,12 @@ pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
     };
     for (doc, found) in set.iter().zip(&found) {
         for &(start, end, label) in &doc.spans {
-            let covered = (start..end)
-                .filter(|&i| found.iter().any(|f| f.start <= i && i < f.end))
+            let carried = carrying_bytes(&doc.text, start, end);
+            let covered = carried
+                .iter()
+                .filter(|&&i| found.iter().any(|f| f.start <= i && i < f.end))
                 .count();
-            let leaked = covered * 10 < (end - start) * 9;
+            let leaked = covered * 10 < carried.len() * 9;
             let overlapped = found.iter().any(|f| f.start < end && start < f.end);
             let tally = match label {
                 Label::Name => &mut s.names,

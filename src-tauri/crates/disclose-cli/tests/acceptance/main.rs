@@ -22,6 +22,7 @@ mod integrity;
 mod isolation;
 mod leaks;
 mod learned;
+mod mail_lists;
 mod ocr;
 mod people;
 mod pixels;

@@ -1,5 +1,7 @@
 //! Address lines: a house number and a street with a street word at its end
-//! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close").
+//! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close"), with
+//! a suite, floor or unit after it ("1301 Fannin St #2400", "12 Ash
+//! Grove, Suite 4B").
 
 use std::sync::LazyLock;
 
@@ -13,7 +15,7 @@ const STREET_END: &str = "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Wa
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?[ \t]+){{1,3}}(?:{STREET_END})\b"
+        r"(?:\b(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?[ \t]+){{1,3}}(?:{STREET_END})\b(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?\b|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?\b))?"
     ))
     .expect("valid regex")
 });

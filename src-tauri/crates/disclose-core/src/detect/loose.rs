@@ -4,7 +4,8 @@
 //! them) and phone numbers written without separators or in a foreign
 //! grouping ("7138536744", "55-11-5503-1347"), taken only where a contact
 //! word ("phone", "fax", "contact") stands before them on their line (or
-//! on the line before, for an indented list of contacts).
+//! on the line before, for an indented list of contacts); internal
+//! extensions ("x30569", "ext. 5-3861", and "5-3861" after a contact word).
 
 use std::sync::LazyLock;
 
@@ -20,6 +21,14 @@ static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:[2-9]\d{2}[2-9]\d{6}|\d{1,3}-\d{1,3}-\d{3,4}-\d{4})\b").expect("valid regex")
 });
+/// An extension with its mark: "x30569", "X58826", "ext. 5-3861".
+static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(/,;:])(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]?(\d-\d{4}|\d{4,5})\b")
+        .expect("valid regex")
+});
+/// A short internal number: "5-3861".
+static SHORT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d-\d{4}\b").expect("valid regex"));
 static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:phone|tel|telephone|fax|cell|mobile|mob|ph|contacts?|contact\(s\)|call|ring)\b",
@@ -37,6 +46,33 @@ pub fn find(text: &str) -> Vec<Finding> {
             out.push(finding(m, DataKind::Phone, 0.75));
         }
     }
+    let mut extensions: Vec<Finding> = EXTENSION
+        .captures_iter(text)
+        .filter_map(|c| c.get(0).zip(c.get(1)))
+        .map(|(whole, number)| {
+            // The mark and the number, without the space or bracket before.
+            let start = whole.start() + whole.as_str().len()
+                - whole
+                    .as_str()
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            let mut f = finding(number, DataKind::Phone, 0.7);
+            f.text = text[start..f.end].to_string();
+            f.start = start;
+            f
+        })
+        .collect();
+    for m in SHORT_NUMBER.find_iter(text) {
+        let inside = extensions
+            .iter()
+            .any(|f| f.start < m.end() && m.start() < f.end);
+        let dashed_on =
+            text[m.end()..].starts_with(['-', '/']) || text[..m.start()].ends_with(['-', '/', '.']);
+        if !inside && !dashed_on && contact_before(text, m.start()) {
+            extensions.push(finding(m, DataKind::Phone, 0.7));
+        }
+    }
+    out.extend(extensions);
     out
 }
 
@@ -79,6 +115,19 @@ mod tests {
         assert_eq!(
             texts("Contact(s):   Ana Souza  55-11-5503-1347\n"),
             [("phone", "55-11-5503-1347".to_string())]
+        );
+        assert_eq!(
+            texts("Thanks,\nSBR x30569\nor ring ext. 5-3861 (Pat, X58826); call me on 5-3861.\n"),
+            [
+                ("phone", "x30569".to_string()),
+                ("phone", "ext. 5-3861".to_string()),
+                ("phone", "X58826".to_string()),
+                ("phone", "5-3861".to_string())
+            ]
+        );
+        // Without a mark or a contact word a short number is anything.
+        assert!(
+            texts("Rooms 3x3 and 4-1234 of 2-2002-0001; Box 1-2345-6; xylophone 12345").is_empty()
         );
         // Without a contact word a ten-digit number is anything.
         assert!(texts("Batch 7135550199 was posted; meet @ 10 am.").is_empty());

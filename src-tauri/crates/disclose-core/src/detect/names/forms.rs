@@ -27,7 +27,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// An email address in angle brackets just after a display name.
 static EMAIL_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^[ \t]*"?[ \t]*<[^<>\s@]+@[^<>\s]+>"#).expect("valid regex"));
+    LazyLock::new(|| Regex::new(r#"^\.?[ \t]*"?[ \t]*<[^<>\s@]+@[^<>\s]+>"#).expect("valid regex"));
 
 /// A capitalised word that can be part of a name: not a common word (unless
 /// it is a known name), not a street, organisation, month or title word.
@@ -498,7 +498,17 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         Shape::Lower => plain_lower_name(t),
         Shape::Initial => false,
     };
-    if !initial && !fits(t) {
+    // "Thanks  bob" closing a message: a given name that is also a word,
+    // alone at the end of its line.
+    let signed_off = t.shape == Shape::Lower
+        && (lex::is_given(t.word) || lex::is_ambiguous(t.word))
+        && t.end == t.full_end
+        && text[t.end..]
+            .trim_start_matches([' ', '\t', '.', '!'])
+            .chars()
+            .next()
+            .is_none_or(|c| c == '\n' || c == '\r');
+    if !initial && !fits(t) && !signed_off {
         return None;
     }
     let from = floor_boundary(text, t.start.saturating_sub(48));

@@ -15,6 +15,7 @@
 
 mod context;
 mod forms;
+mod headers;
 pub(super) mod model;
 mod tokens;
 
@@ -27,6 +28,7 @@ use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
     vetoed,
 };
+use headers::addressed;
 pub use model::Model;
 use tokens::{sentence_start, tokens, Shape, Tok};
 
@@ -78,6 +80,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         let hit = titled(text, toks, i)
             .or_else(|| described(text, toks, i))
             .or_else(|| suffixed(text, toks, i))
+            .or_else(|| addressed(text, toks, i))
             .or_else(|| email_display(text, toks, i))
             .or_else(|| surname_comma_given(text, toks, i))
             .or_else(|| initials(text, toks, i))

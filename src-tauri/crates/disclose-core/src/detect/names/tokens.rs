@@ -52,9 +52,13 @@ pub(super) fn tokens(text: &str) -> Vec<Tok<'_>> {
             chars.next();
         }
         let full = &text[start..full_end];
+        // "KASIE'S" in capitals too, but not "IT'S" of a lower-case word.
+        let upper_possessive = |w: &&str| w.len() > 1 && shape(w) == Shape::Upper;
         let word = full
             .strip_suffix("'s")
             .or_else(|| full.strip_suffix("’s"))
+            .or_else(|| full.strip_suffix("'S").filter(upper_possessive))
+            .or_else(|| full.strip_suffix("’S").filter(upper_possessive))
             .filter(|w| !w.is_empty())
             .unwrap_or(full);
         toks.push(Tok {

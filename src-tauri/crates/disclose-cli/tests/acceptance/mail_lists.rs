@@ -1,0 +1,93 @@
+//! People in e-mail address lists and contact details in signatures (issue
+//! 16, third round), through the real `disclose` binary, in texts written
+//! for these tests: Outlook display names surname first with the comma lost
+//! ("Quarmby  Oswin T."), a forwarded message's header block ("To:\tMarsh,
+//! Ida; Penhallow, Kit J."), a lower-case entry, mailboxes that are no
+//! person, internal extensions, street addresses with a suite, and a
+//! lower-case sign-off.
+
+use disclose_fixtures::{disclose, Disclose};
+
+fn kind(d: &Disclose, text: &str, kind: &str) -> Vec<String> {
+    d.detect_text(text)
+        .into_iter()
+        .filter(|(k, _)| k == kind)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+#[test]
+fn outlook_names_surname_first_with_the_comma_lost() {
+    let d = disclose!();
+    let text = "From: Quarmby  Oswin T. <oswin.quarmby@example.com>\n\
+                To: Van Tassel  Dorcas <dorcas.vantassel@example.com>, Hallworth  Bryn <b.hallworth@example.com>\n\
+                Cc: Estates General Announcements <news@example.com>\n\
+                Subject: rota for the estate walkabout\n\n\
+                Oswin, the rota is attached.\n";
+    assert_eq!(
+        kind(&d, text, "person_name"),
+        [
+            "Quarmby  Oswin T",
+            "Van Tassel  Dorcas",
+            "Hallworth  Bryn",
+            "Oswin"
+        ]
+    );
+    assert_eq!(kind(&d, text, "email").len(), 4);
+}
+
+#[test]
+fn a_forwarded_header_block_names_everyone_but_the_team_mailboxes() {
+    let d = disclose!();
+    let text = "-----Original Message-----\n\
+                From: \tTresize, Philippa  \n\
+                Sent:\tMonday, 3 March 2025 09:12\n\
+                To:\tMarsh, Ida; Penhallow, Kit J.; Housing Options Team\n\
+                Cc:\tgracie wetherall; Facilities\n\
+                Subject:\tRepairs at the flats\n\n\
+                Ida, can you pick this up?\n";
+    assert_eq!(
+        kind(&d, text, "person_name"),
+        [
+            "Tresize, Philippa",
+            "Marsh, Ida",
+            "Penhallow, Kit J",
+            "gracie wetherall",
+            "Ida"
+        ]
+    );
+}
+
+#[test]
+fn extensions_and_suites_are_contact_details() {
+    let d = disclose!();
+    let text = "Please ring Oswin on x30569 or ext. 5-3861, or call 5-3862.\n\
+                Post to 1301 Fannin St #2400, or 12 Ash Grove, Suite 4B.\n\
+                Rooms 3x3 and 4-1234 are booked; see Box 1-2345-6.\n";
+    assert_eq!(kind(&d, text, "phone"), ["x30569", "ext. 5-3861", "5-3862"]);
+    assert_eq!(
+        kind(&d, text, "address_line"),
+        ["1301 Fannin St #2400", "12 Ash Grove, Suite 4B"]
+    );
+}
+
+#[test]
+fn a_lower_case_sign_off_and_a_possessive_in_capitals() {
+    let d = disclose!();
+    assert_eq!(
+        kind(
+            &d,
+            "I will be back on Monday.  Thanks  bob\n",
+            "person_name"
+        ),
+        ["bob"]
+    );
+    assert_eq!(
+        kind(
+            &d,
+            "PLEASE PASS THIS TO DWAYNE FOTHERGILL'S TEAM\n",
+            "person_name"
+        ),
+        ["DWAYNE FOTHERGILL"]
+    );
+}

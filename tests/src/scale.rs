@@ -6,6 +6,7 @@
 //! PDFs get a distinct comment after their end, so copies are not all
 //! duplicates of one another.
 
+use disclose_core::demo::rng::Rng as Dice;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -128,30 +129,14 @@ fn body_of(eml: &[u8]) -> String {
     body.chars().take(4_000).collect()
 }
 
-/// A small deterministic generator (SplitMix64).
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn pick<'a, T>(&mut self, list: &'a [T]) -> &'a T {
-        &list[(self.next() % list.len() as u64) as usize]
-    }
-
-    fn person(&mut self) -> String {
-        format!("{} {}", self.pick(FIRST_NAMES), self.pick(SURNAMES))
-    }
+/// A name from the fixtures' lists.
+fn person(dice: &mut Dice) -> String {
+    format!("{} {}", dice.pick(FIRST_NAMES), dice.pick(SURNAMES))
 }
 
 /// Writes files under `out` until they hold about `items` items.
 pub fn generate(sources: &Sources, out: &Path, items: usize, seed: u64) -> Generated {
-    let mut dice = Dice(seed);
+    let mut dice = Dice::new(seed);
     let mut made = Generated {
         files: 0,
         bytes: 0,
@@ -161,14 +146,14 @@ pub fn generate(sources: &Sources, out: &Path, items: usize, seed: u64) -> Gener
         let n = made.files;
         let dir = out.join(format!("{:03}", n / 1_000));
         fs::create_dir_all(&dir).expect("scale folder");
-        let roll = dice.next() % 100;
+        let roll = dice.next_u64() % 100;
         let (name, bytes, count) = match roll {
             0..=69 => email(sources, &mut dice, n),
             70..=84 => (format!("{n:06}-note.txt"), note(sources, &mut dice, n), 1),
             85..=89 => (format!("{n:06}-page.html"), html(&mut dice, n), 1),
             90..=94 => (format!("{n:06}-rent.csv"), rent_csv(&mut dice, n), 1),
             _ if !sources.scans.is_empty() => {
-                let scan = dice.pick(&sources.scans);
+                let scan = dice.pick_ref(&sources.scans);
                 (format!("{n:06}-scan.pdf"), varied_pdf(scan, n), 1)
             }
             _ => (format!("{n:06}-note.txt"), note(sources, &mut dice, n), 1),
@@ -183,28 +168,28 @@ pub fn generate(sources: &Sources, out: &Path, items: usize, seed: u64) -> Gener
 
 fn date(dice: &mut Dice, n: usize) -> String {
     let day = chrono::NaiveDate::from_ymd_opt(2019, 1, 1).expect("date")
-        + chrono::Days::new((n as u64 * 7 + dice.next() % 7) % 2_500);
+        + chrono::Days::new((n as u64 * 7 + dice.next_u64() % 7) % 2_500);
     format!("{} 09:{:02}:00 +0000", day.format("%a, %d %b %Y"), n % 60)
 }
 
 fn tenant_line(dice: &mut Dice, n: usize) -> String {
     format!(
         "Tenant: {}, {} {}, ref HR-{n:06}.",
-        dice.person(),
-        1 + dice.next() % 120,
+        person(dice),
+        1 + dice.next_u64() % 120,
         dice.pick(STREETS)
     )
 }
 
 /// `(file name, bytes, items)` of one e-mail.
 fn email(sources: &Sources, dice: &mut Dice, n: usize) -> (String, Vec<u8>, usize) {
-    let from = dice.person();
-    let to = dice.person();
+    let from = person(dice);
+    let to = person(dice);
     let address = |name: &str| name.to_lowercase().replace([' ', '\''], ".");
     let body = format!(
         "{}\n\n{}\n",
         tenant_line(dice, n),
-        dice.pick(&sources.bodies)
+        dice.pick_ref(&sources.bodies)
     );
     let mut out = format!(
         "Message-ID: <scale-{n}@disclose.example>\r\nDate: {}\r\nFrom: {from} <{}@northgate-homes.example>\r\nTo: {to} <{}@example.com>\r\nSubject: Housing file HR-{n:06}\r\nMIME-Version: 1.0\r\n",
@@ -217,7 +202,7 @@ fn email(sources: &Sources, dice: &mut Dice, n: usize) -> (String, Vec<u8>, usiz
         out.push_str(&body);
         return (format!("{n:06}-mail.eml"), out.into_bytes(), 1);
     }
-    let (attachment_name, attachment) = dice.pick(&sources.attachments);
+    let (attachment_name, attachment) = dice.pick_ref(&sources.attachments);
     let attachment = if attachment_name.to_lowercase().ends_with(".pdf") {
         varied_pdf(attachment, n)
     } else {
@@ -238,8 +223,8 @@ fn note(sources: &Sources, dice: &mut Dice, n: usize) -> Vec<u8> {
     format!(
         "Case note {n}\n{}\nVisited with {}. {}\n",
         tenant_line(dice, n),
-        dice.person(),
-        dice.pick(&sources.bodies)
+        person(dice),
+        dice.pick_ref(&sources.bodies)
     )
     .into_bytes()
 }
@@ -248,7 +233,7 @@ fn html(dice: &mut Dice, n: usize) -> Vec<u8> {
     format!(
         "<!DOCTYPE html><html><head><title>Repair {n}</title></head><body><h1>Repair order {n}</h1><p>{}</p><p>Operative: {}</p></body></html>",
         tenant_line(dice, n),
-        dice.person()
+        person(dice)
     )
     .into_bytes()
 }
@@ -258,9 +243,9 @@ fn rent_csv(dice: &mut Dice, n: usize) -> Vec<u8> {
     for week in 1..=20 {
         out.push_str(&format!(
             "{week},{},{}.00,{}.{:02}\n",
-            dice.person(),
-            dice.next() % 200,
-            dice.next() % 900,
+            person(dice),
+            dice.next_u64() % 200,
+            dice.next_u64() % 900,
             n % 100
         ));
     }

@@ -42,17 +42,12 @@ pub struct Document {
 
 /// Helpers for picking from the seeded generator.
 trait Draw {
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str;
     fn chance(&mut self, percent: usize) -> bool;
     fn digits(&mut self, n: usize) -> String;
     fn letters(&mut self, n: usize, from: &str) -> String;
 }
 
 impl Draw for Rng {
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
     fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }

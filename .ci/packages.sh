@@ -23,6 +23,8 @@ DISCLOSE_APT_PACKAGES=(
   # call recordings: FFmpeg decodes and re-encodes (runtime); espeak-ng
   # speaks the tests' synthetic calls; prlimit (util-linux) bounds them
   ffmpeg espeak-ng util-linux
+  # the import and scale benches run Recoll's indexer beside the import
+  recollcmd
 )
 
 install_system_packages() {

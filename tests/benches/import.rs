@@ -1,7 +1,8 @@
 //! Import and search benchmark on the shared corpus
 //! (`../shared/corpus/freeeed/mixed`): files/s, MB/s, peak memory, search
 //! latency p50/p95, and Recoll's indexing time on the same folder in the
-//! same run when `recollindex` is installed.
+//! same run when `recollindex` is installed. Files are read in worker
+//! processes, as in the app, and their time is counted.
 //!
 //! Run: `cargo bench -p disclose-fixtures --bench import`
 
@@ -36,6 +37,9 @@ const QUERIES: &[&str] = &[
 ];
 
 fn main() {
+    // Readers run in worker processes, as in the app: this bench binary is
+    // started again as the worker program.
+    disclose_core::isolate::serve_if_worker();
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/freeeed/mixed");
     if !corpus.is_dir() {
         println!("SKIPPED: {} is not present", corpus.display());
@@ -71,7 +75,7 @@ fn main() {
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
     );
     println!(
-        "peak RSS: {:.0} MB",
+        "peak RSS: {:.0} MB (the import; its reader processes apart)",
         disclose_fixtures::peak_rss_kb() as f64 / 1024.0
     );
     match recoll {

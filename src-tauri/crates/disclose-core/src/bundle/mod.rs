@@ -366,13 +366,13 @@ fn payload(
     let mut portable_files = portable::Files::new();
     let mut disclosed = 0;
     let mut missing = Vec::new();
+    let mut renditions = folder.store.renditions_by_item()?;
     for row in rows.iter_mut() {
         if !row.withheld_reason.is_empty() {
             continue;
         }
-        let rendition = folder
-            .store
-            .rendition(row.item_id)?
+        let (rendition, _) = renditions
+            .remove(&row.item_id)
             .ok_or_else(|| Error::Invalid(format!("item {} has no redacted copy", row.item_id)))?;
         let ext = Path::new(&rendition.path)
             .extension()

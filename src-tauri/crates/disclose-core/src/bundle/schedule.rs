@@ -87,6 +87,7 @@ pub fn rows(folder: &CaseFolder) -> Result<(Vec<ScheduleRow>, LeftOut)> {
         let date = |i: &crate::store::ItemRow| i.date.clone().unwrap_or_default();
         date(&a.0).cmp(&date(&b.0)).then(a.0.id.cmp(&b.0.id))
     });
+    let mut by_item = store.redactions_by_item()?;
     let mut rows = Vec::new();
     for (index, (item, decision)) in chosen.iter().enumerate() {
         let number = index as u32 + 1;
@@ -94,7 +95,7 @@ pub fn rows(folder: &CaseFolder) -> Result<(Vec<ScheduleRow>, LeftOut)> {
         let redactions = if withheld {
             Vec::new()
         } else {
-            store.redactions(item.id)?
+            by_item.remove(&item.id).unwrap_or_default()
         };
         let mut reasons: Vec<String> = redactions.iter().map(|m| m.reason.clone()).collect();
         reasons.sort();

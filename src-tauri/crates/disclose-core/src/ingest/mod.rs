@@ -4,9 +4,11 @@
 //! Shape: a feeder sends input files down a bounded channel to `workers`
 //! threads (see [`worker`]); finished trees come back down another bounded
 //! channel to the calling thread, which is the only writer (see [`writer`]).
-//! Both channels hold at most `workers` entries, so memory is bounded by
-//! `workers` files in flight, whatever the size of the import (see
-//! `docs/import.md` for the figures).
+//! The channels hold at most `workers` inputs and `16 × workers` finished
+//! trees (text, no raw bytes), so memory is bounded whatever the size of
+//! the import (see `docs/import.md` for the figures). Originals are synced
+//! in the background as they are kept (see [`durable`]); the writer waits
+//! for a batch's before committing it.
 //!
 //! Resuming: an input whose source key is already in the case was fully
 //! stored (each input's item tree is written in one transaction), so a
@@ -18,6 +20,7 @@
 //! mailbox's item (see [`mailbox`]), so a mailbox of any size fits in
 //! bounded memory and a killed import carries on where it stopped.
 
+mod durable;
 mod journal;
 mod mailbox;
 mod walk;
@@ -38,6 +41,15 @@ use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::store::Status;
 
 pub use walk::{walk, InputFile};
+
+/// Finished trees that may wait for the writer, per worker thread.
+const DONE_PER_WORKER: usize = 16;
+
+/// The writer commits after this many input trees, or after
+/// [`BATCH_TIME`] (each commit also waits for the batch's originals to be
+/// on disk).
+const BATCH_TREES: usize = 256;
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Import settings.
 #[derive(Debug, Clone)]
@@ -236,27 +248,32 @@ pub fn import(
     let seen = Mutex::new(seen);
     let originals = folder.originals_dir();
     let isolation = Isolation::new(options.process.clone(), Some(folder.tmp_dir()));
+    let durable = durable::Durable::start(originals.clone());
     let ctx = worker::WorkerContext {
         originals: &originals,
         limits: &options.limits,
         seen: &seen,
         isolation: &isolation,
+        durable: &durable,
         cancel,
         progress,
     };
 
-    let mut writer = writer::Writer::new(folder, import_id, now.clone(), user.clone())?;
+    let mut writer = writer::Writer::new(folder, &durable, import_id, now.clone(), user.clone())?;
     let poisoned_nodes = poisoned
         .iter()
         .map(|file| worker::poisoned_file(&ctx, &file.abs, &file.display, source_key(file)))
         .collect();
     writer.write_batch(poisoned_nodes, progress)?;
     for file in &poisoned {
-        journal.finish(&source_key(file));
+        journal.forget(&source_key(file));
     }
     let workers = options.workers.max(1);
     let (job_tx, job_rx) = crossbeam_channel::bounded::<(usize, InputFile)>(workers);
-    let (done_tx, done_rx) = crossbeam_channel::bounded::<(usize, worker::Node)>(workers);
+    // Room for the workers to carry on while the writer waits for the disk
+    // (each batch's originals are synced before it is committed).
+    let (done_tx, done_rx) =
+        crossbeam_channel::bounded::<(usize, worker::Node)>(workers * DONE_PER_WORKER);
 
     let write_result = std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
@@ -275,6 +292,7 @@ pub fn import(
                 .name(format!("disclose-worker-{n}"))
                 .spawn_scoped(scope, move || {
                     let mut slot = Slot::default();
+                    let mut entry = journal.slot(n);
                     for (seq, file) in job_rx {
                         if cancel.load(Ordering::Relaxed) {
                             break;
@@ -286,7 +304,7 @@ pub fn import(
                         let key = source_key(&file);
                         // Without a journal entry a killed run could not
                         // tell which file was in flight: read nothing.
-                        if journal.start(&key).is_err() {
+                        if entry.start(&key).is_err() {
                             break;
                         }
                         let node = worker::process_file(
@@ -296,7 +314,7 @@ pub fn import(
                             &file.display,
                             key.clone(),
                         );
-                        journal.finish(&key);
+                        entry.finish(&key);
                         if node.any_cancelled() {
                             break;
                         }
@@ -315,7 +333,7 @@ pub fn import(
         for (seq, node) in done_rx.iter() {
             writer.summary.bytes += node.size;
             batch.extend(order.arrived(seq, node));
-            if batch.len() >= 64 || last_flush.elapsed().as_millis() > 500 {
+            if batch.len() >= BATCH_TREES || last_flush.elapsed() > BATCH_TIME {
                 writer.write_batch(std::mem::take(&mut batch), progress)?;
                 last_flush = std::time::Instant::now();
             }

@@ -37,6 +37,16 @@ pub struct Node {
 }
 
 impl Node {
+    /// The hashes of this item and every item inside it.
+    pub fn hashes<'n>(&'n self, out: &mut Vec<&'n str>) {
+        if !self.sha256.is_empty() {
+            out.push(&self.sha256);
+        }
+        for child in &self.children {
+            child.hashes(out);
+        }
+    }
+
     /// Whether this item or any inside it was cut short by a cancel.
     pub fn any_cancelled(&self) -> bool {
         self.cancelled || self.children.iter().any(Node::any_cancelled)
@@ -51,6 +61,8 @@ pub struct WorkerContext<'a> {
     pub seen: &'a Mutex<HashSet<String>>,
     /// Where readers run.
     pub isolation: &'a Isolation,
+    /// Syncs the originals kept.
+    pub durable: &'a super::durable::Durable,
     pub cancel: &'a AtomicBool,
     /// Told how far long work in a reader (a transcription) has got.
     pub progress: &'a dyn super::ProgressSink,
@@ -227,6 +239,9 @@ pub(super) fn process_bytes(
         node.reason = Some(format!("cannot keep the original: {e}"));
         return node;
     }
+    // Synced in the background (also when another item kept the same bytes
+    // a moment ago), before the writer commits this item.
+    ctx.durable.add(&sha256);
     let first_time = ctx
         .seen
         .lock()

@@ -20,6 +20,8 @@ const INDEX_COMMIT_EVERY: usize = 5_000;
 
 pub struct Writer<'a> {
     pub folder: &'a mut CaseFolder,
+    /// Where the originals the workers kept are being synced.
+    durable: &'a super::durable::Durable,
     pub index_writer: IndexWriter,
     pub import_id: i64,
     pub now: String,
@@ -33,6 +35,7 @@ pub struct Writer<'a> {
 impl<'a> Writer<'a> {
     pub fn new(
         folder: &'a mut CaseFolder,
+        durable: &'a super::durable::Durable,
         import_id: i64,
         now: String,
         user: String,
@@ -40,6 +43,7 @@ impl<'a> Writer<'a> {
         let index_writer = folder.index.writer()?;
         Ok(Writer {
             folder,
+            durable,
             index_writer,
             import_id,
             now,
@@ -64,6 +68,15 @@ impl<'a> Writer<'a> {
         batch: Vec<Node>,
         progress: &dyn ProgressSink,
     ) -> Result<()> {
+        // The batch's originals reach the disk before the items naming
+        // them are committed.
+        let mut hashes = Vec::new();
+        for node in &batch {
+            node.hashes(&mut hashes);
+        }
+        hashes.sort_unstable();
+        hashes.dedup();
+        self.durable.wait(&hashes)?;
         let container = parent.map(|(_, path)| path.to_string());
         let parent = parent.map(|(id, _)| id);
         let mut written = Vec::new();

@@ -458,6 +458,19 @@ impl Store {
         Ok(marks)
     }
 
+    /// The accepted marks of every item, by item, read at once (for work
+    /// over a whole case, where [`Store::redactions`] item by item costs a
+    /// query each).
+    pub fn redactions_by_item(&self) -> Result<std::collections::HashMap<i64, Vec<Mark>>> {
+        let mut out: std::collections::HashMap<i64, Vec<Mark>> = std::collections::HashMap::new();
+        for mark in self.marks_of(None)? {
+            if mark.status == MarkStatus::Accepted {
+                out.entry(mark.item_id).or_default().push(mark);
+            }
+        }
+        Ok(out)
+    }
+
     /// The accepted marks of an item: what its rendition must remove.
     pub fn redactions(&self, item: i64) -> Result<Vec<Mark>> {
         self.marks(&MarkFilter {

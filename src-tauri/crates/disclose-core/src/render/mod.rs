@@ -431,6 +431,32 @@ impl Store {
         Ok(())
     }
 
+    /// Every rendition, by item, with the fingerprint of the marks it was
+    /// made from, read at once.
+    pub fn renditions_by_item(&self) -> Result<BTreeMap<i64, (Rendition, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, path, sha256, redactions, pages, rendered_at, transcript_sha256, marks FROM renditions",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                (
+                    Rendition {
+                        item_id: r.get(0)?,
+                        path: r.get(1)?,
+                        sha256: r.get(2)?,
+                        redactions: r.get::<_, i64>(3)? as u64,
+                        pages: r.get::<_, i64>(4)? as u64,
+                        rendered_at: r.get(5)?,
+                        transcript_sha256: r.get(6)?,
+                    },
+                    r.get::<_, String>(7)?,
+                ),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn rendition(&self, item: i64) -> Result<Option<Rendition>> {
         Ok(self
             .conn
@@ -473,11 +499,17 @@ impl Store {
 /// marks — what stops an export.
 pub fn problems(folder: &CaseFolder) -> Result<Vec<RenderProblem>> {
     let mut out = Vec::new();
+    // Read once for the whole case: the Export screen asks on every visit.
+    let renditions = folder.store.renditions_by_item()?;
+    let redactions = folder.store.redactions_by_item()?;
     for item in items_to_render(&folder.store)? {
-        let reason = match folder.store.rendition(item.id)? {
+        let current = |made_from: &str| {
+            made_from == marks::fingerprint(redactions.get(&item.id).map_or(&[], Vec::as_slice))
+        };
+        let reason = match renditions.get(&item.id) {
             None => "not rendered yet",
-            Some(r) if !folder.dir().join(&r.path).exists() => "its rendition file is missing",
-            Some(_) if !folder.store.rendition_is_current(item.id)? => {
+            Some((r, _)) if !folder.dir().join(&r.path).exists() => "its rendition file is missing",
+            Some((_, made_from)) if !current(made_from) => {
                 "its marks changed since it was rendered"
             }
             Some(_) => continue,

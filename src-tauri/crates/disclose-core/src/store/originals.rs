@@ -38,7 +38,10 @@ pub fn read_verified(root: &Path, sha256: &str) -> Result<Vec<u8>> {
 
 /// Stores `data` (whose hash is `sha256`) unless it is already there.
 /// Written to a temporary file and renamed, so a crash never leaves a
-/// half-written original under its final name.
+/// half-written original under its final name. The bytes are not yet
+/// forced to the disk: the import has them synced in the background
+/// (`ingest::durable`) and waits for that before it commits the items that
+/// name them.
 pub fn store(root: &Path, sha256: &str, data: &[u8]) -> Result<PathBuf> {
     let path = path_for(root, sha256);
     if path.exists() {
@@ -49,7 +52,6 @@ pub fn store(root: &Path, sha256: &str, data: &[u8]) -> Result<PathBuf> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     // HOOK (encryption at rest): sealed in an encrypted home.
     tmp.write_all(&crate::crypt::seal_for(&path, data)?)?;
-    tmp.as_file().sync_data()?;
     let mut perms = tmp.as_file().metadata()?.permissions();
     perms.set_readonly(true);
     tmp.as_file().set_permissions(perms)?;

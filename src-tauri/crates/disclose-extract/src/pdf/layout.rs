@@ -67,10 +67,39 @@ pub(super) struct PlacedGlyph {
     size: f64,
 }
 
+/// Most glyph outlines whose ink box is remembered for one document; past
+/// it the memory starts again (a document of that many distinct glyphs is
+/// not a real one).
+const MAX_INK_BOXES: usize = 100_000;
+
+/// The ink box of each glyph outline met so far in a document, by hayro's
+/// cache key for the outline (font program and glyph). Drawing an outline
+/// to measure it is most of the cost of reading a PDF's text, and a
+/// document uses the same few hundred glyphs again and again.
+#[derive(Default)]
+pub(super) struct InkBoxes(std::collections::HashMap<u128, Rect>);
+
+impl InkBoxes {
+    fn of(&mut self, outline: &hayro_interpret::font::OutlineGlyph) -> Rect {
+        let key = outline.identifier().cache_key();
+        if let Some(ink) = self.0.get(&key) {
+            return *ink;
+        }
+        if self.0.len() >= MAX_INK_BOXES {
+            self.0.clear();
+        }
+        let ink = outline.outline().bounding_box();
+        self.0.insert(key, ink);
+        ink
+    }
+}
+
 /// A device that keeps glyphs and ignores everything else.
 #[derive(Default)]
 pub(super) struct GlyphRecorder {
     pub(super) glyphs: Vec<PlacedGlyph>,
+    /// Ink boxes of the document's glyphs, carried from page to page.
+    pub(super) ink: InkBoxes,
     /// Glyphs whose Unicode value could not be found.
     pub(super) undecodable: usize,
     /// Where the glyphs of the latest run start in `glyphs`, to drop a run
@@ -80,6 +109,14 @@ pub(super) struct GlyphRecorder {
 }
 
 impl GlyphRecorder {
+    /// A recorder for the next page, knowing the ink boxes met so far.
+    pub(super) fn with_ink(ink: InkBoxes) -> GlyphRecorder {
+        GlyphRecorder {
+            ink,
+            ..GlyphRecorder::default()
+        }
+    }
+
     fn count_call(&mut self) {
         self.draw_calls += 1;
         if self.draw_calls > MAX_DRAW_CALLS_PER_PAGE {
@@ -129,7 +166,12 @@ impl<'a> Device<'a> for GlyphRecorder {
                 self.undecodable += 1;
                 continue;
             };
-            if let Some(placed) = place(props.transform * glyph.transform(), glyph, text) {
+            if let Some(placed) = place(
+                props.transform * glyph.transform(),
+                glyph,
+                text,
+                &mut self.ink,
+            ) {
                 self.glyphs.push(placed);
             }
         }
@@ -175,12 +217,14 @@ fn glyph_text(glyph: &Glyph<'_>) -> Option<String> {
 
 /// Where `glyph` lands on the page under `to_page` (glyph space, 1000 units
 /// to the em, to page points).
-fn place(to_page: Affine, glyph: &Glyph<'_>, text: String) -> Option<PlacedGlyph> {
+fn place(
+    to_page: Affine,
+    glyph: &Glyph<'_>,
+    text: String,
+    boxes: &mut InkBoxes,
+) -> Option<PlacedGlyph> {
     let (ink, advance) = match glyph {
-        Glyph::Outline(outline) => (
-            outline.outline().bounding_box(),
-            outline.advance_width().map(f64::from),
-        ),
+        Glyph::Outline(outline) => (boxes.of(outline), outline.advance_width().map(f64::from)),
         Glyph::Type3(type3) => (Rect::ZERO, type3.advance_width().map(f64::from)),
     };
     let ink_right = (ink.width() > 0.0).then_some(ink.x1);

@@ -117,11 +117,13 @@ pub fn extract_pdf(data: &[u8], limits: &Limits) -> Result<Extracted, ExtractErr
     let mut textless = Vec::new();
     let mut failed = Vec::new();
     let mut undecodable = 0usize;
+    let mut ink = layout::InkBoxes::default();
     for (index, page) in pages.iter().take(limits.max_pages).enumerate() {
         let number = index as u32 + 1;
         let (width, height) = page.render_dimensions();
-        let mut recorder = GlyphRecorder::default();
+        let mut recorder = GlyphRecorder::with_ink(std::mem::take(&mut ink));
         let interpreted = interpret_into(page, &cache, &settings, &mut recorder);
+        ink = std::mem::take(&mut recorder.ink);
         match interpreted {
             Ok(()) => {}
             Err(payload) => match payload.downcast_ref::<PageCut>() {

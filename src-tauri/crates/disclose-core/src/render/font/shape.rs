@@ -50,8 +50,43 @@ pub fn text_width(text: &str, size: f32) -> f32 {
     units * size / 1000.0
 }
 
-/// `text` (one line) as runs of glyphs in drawing order.
+/// Texts up to this many bytes (words, table cells, short lines) are
+/// shaped once and remembered.
+const REMEMBERED_TEXT: usize = 64;
+
+/// Most shaped texts remembered; past it the memory starts again.
+const MAX_REMEMBERED: usize = 20_000;
+
+/// `text` (one line) as runs of glyphs in drawing order. A page is laid
+/// out by measuring its words, often several times, and a document sets
+/// the same words and cells again and again, so short texts are shaped
+/// once per process.
 pub fn shape(text: &str) -> Vec<Run> {
+    static SHAPED: LazyLock<Mutex<HashMap<String, Vec<Run>>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    if text.len() > REMEMBERED_TEXT {
+        return shape_line(text);
+    }
+    // A lock is only poisoned by a panic, and the map stays valid.
+    let remembered = SHAPED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(text)
+        .cloned();
+    if let Some(runs) = remembered {
+        return runs;
+    }
+    let runs = shape_line(text);
+    let mut shaped = SHAPED.lock().unwrap_or_else(|e| e.into_inner());
+    if shaped.len() >= MAX_REMEMBERED {
+        shaped.clear();
+    }
+    shaped.insert(text.to_string(), runs.clone());
+    runs
+}
+
+/// [`shape`], always shaping afresh.
+fn shape_line(text: &str) -> Vec<Run> {
     let pieces = pieces(text);
     let mut runs: Vec<(bool, Run)> = pieces
         .iter()

@@ -190,6 +190,16 @@ impl Disclose {
         self.run(&all).json()
     }
 
+    /// The texts of the findings of one `kind` in `text` (see
+    /// [`Disclose::detect_text`]).
+    pub fn detect_kind(&self, text: &str, kind: &str) -> Vec<String> {
+        self.detect_text(text)
+            .into_iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
     /// (kind, text) of each finding of `disclose detect FILE --json` for
     /// one text, each checked to be the text at its byte offsets.
     pub fn detect_text(&self, text: &str) -> Vec<(String, String)> {

@@ -12,15 +12,7 @@ use disclose_fixtures::{disclose, Disclose};
 
 /// The names `disclose detect FILE --json` finds in `text`.
 fn names(d: &Disclose, text: &str) -> Vec<String> {
-    kind(d, text, "person_name")
-}
-
-fn kind(d: &Disclose, text: &str, kind: &str) -> Vec<String> {
-    d.detect_text(text)
-        .into_iter()
-        .filter(|(k, _)| k == kind)
-        .map(|(_, t)| t)
-        .collect()
+    d.detect_kind(text, "person_name")
 }
 
 /// Every name of `want` is found, each exactly, and nothing else is.
@@ -103,7 +95,7 @@ fn a_household_list_with_relations_and_birth_dates() {
                 2. PRECIOUS WRAGG, daughter, d.o.b. 22/09/2004\n";
     assert_eq!(names(&d, text), ["Tyler Wragg", "PRECIOUS WRAGG"]);
     assert_eq!(
-        kind(&d, text, "date_of_birth"),
+        d.detect_kind(text, "date_of_birth"),
         ["04/05/2011", "22/09/2004"]
     );
 }
@@ -119,8 +111,7 @@ fn professionals_with_their_role_in_brackets() {
 #[test]
 fn neighbours_house_numbers_in_a_diary() {
     let d = disclose!();
-    let found = kind(
-        &d,
+    let found = d.detect_kind(
         "the lad from no 14 was on the wall again. his mum at number 9 did nothing. \
          music from flat 6 till 3am.\nPlease quote ref no. 5521 and page number 2.\n",
         "address_line",

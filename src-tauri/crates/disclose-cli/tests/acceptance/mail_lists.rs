@@ -6,15 +6,7 @@
 //! person, internal extensions, street addresses with a suite, and a
 //! lower-case sign-off.
 
-use disclose_fixtures::{disclose, Disclose};
-
-fn kind(d: &Disclose, text: &str, kind: &str) -> Vec<String> {
-    d.detect_text(text)
-        .into_iter()
-        .filter(|(k, _)| k == kind)
-        .map(|(_, t)| t)
-        .collect()
-}
+use disclose_fixtures::disclose;
 
 #[test]
 fn outlook_names_surname_first_with_the_comma_lost() {
@@ -25,7 +17,7 @@ fn outlook_names_surname_first_with_the_comma_lost() {
                 Subject: rota for the estate walkabout\n\n\
                 Oswin, the rota is attached.\n";
     assert_eq!(
-        kind(&d, text, "person_name"),
+        d.detect_kind(text, "person_name"),
         [
             "Quarmby  Oswin T",
             "Van Tassel  Dorcas",
@@ -33,7 +25,7 @@ fn outlook_names_surname_first_with_the_comma_lost() {
             "Oswin"
         ]
     );
-    assert_eq!(kind(&d, text, "email").len(), 4);
+    assert_eq!(d.detect_kind(text, "email").len(), 4);
 }
 
 #[test]
@@ -47,7 +39,7 @@ fn a_forwarded_header_block_names_everyone_but_the_team_mailboxes() {
                 Subject:\tRepairs at the flats\n\n\
                 Ida, can you pick this up?\n";
     assert_eq!(
-        kind(&d, text, "person_name"),
+        d.detect_kind(text, "person_name"),
         [
             "Tresize, Philippa",
             "Marsh, Ida",
@@ -64,9 +56,12 @@ fn extensions_and_suites_are_contact_details() {
     let text = "Please ring Oswin on x30569 or ext. 5-3861, or call 5-3862.\n\
                 Post to 1301 Fannin St #2400, or 12 Ash Grove, Suite 4B.\n\
                 Rooms 3x3 and 4-1234 are booked; see Box 1-2345-6.\n";
-    assert_eq!(kind(&d, text, "phone"), ["x30569", "ext. 5-3861", "5-3862"]);
     assert_eq!(
-        kind(&d, text, "address_line"),
+        d.detect_kind(text, "phone"),
+        ["x30569", "ext. 5-3861", "5-3862"]
+    );
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
         ["1301 Fannin St #2400", "12 Ash Grove, Suite 4B"]
     );
 }
@@ -75,16 +70,11 @@ fn extensions_and_suites_are_contact_details() {
 fn a_lower_case_sign_off_and_a_possessive_in_capitals() {
     let d = disclose!();
     assert_eq!(
-        kind(
-            &d,
-            "I will be back on Monday.  Thanks  bob\n",
-            "person_name"
-        ),
+        d.detect_kind("I will be back on Monday.  Thanks  bob\n", "person_name"),
         ["bob"]
     );
     assert_eq!(
-        kind(
-            &d,
+        d.detect_kind(
             "PLEASE PASS THIS TO DWAYNE FOTHERGILL'S TEAM\n",
             "person_name"
         ),

@@ -115,13 +115,22 @@ fn record(out: &mut Vec<u8>, kind: u16, data: &[u8]) {
 /// the Surveyor row's `ROW` record flagged hidden (0x20), and a `COLINFO`
 /// hiding the third column.
 fn xls() -> Vec<u8> {
-    let rows = [
+    xls_with(&[])
+}
+
+/// [`xls`] with `more` visits after the first three.
+fn xls_with(more: &[[String; 3]]) -> Vec<u8> {
+    let mut rows: Vec<[String; 3]> = [
         ["Date", "Visitor", "Notes"],
         ["2026-01-05", "Gasfitter", "Boiler"],
         ["2026-01-06", "Surveyor", "Damp"],
         ["2026-01-07", "Plumber", "Leak"],
-    ];
-    let strings: Vec<&str> = rows.iter().flatten().copied().collect();
+    ]
+    .iter()
+    .map(|r| r.map(String::from))
+    .collect();
+    rows.extend_from_slice(more);
+    let strings: Vec<&str> = rows.iter().flatten().map(String::as_str).collect();
     let bof = |dt: u16| {
         let mut b = 0x0600u16.to_le_bytes().to_vec();
         b.extend(dt.to_le_bytes());
@@ -247,6 +256,29 @@ fn hidden_rows_and_columns_are_labelled_in_the_rendition() {
 #[test]
 fn hidden_rows_and_columns_of_an_ods_sheet_are_labelled() {
     hidden_rows_and_columns_are_labelled("visits.ods", ods(), &["Surveyor", "Locksmith"]);
+}
+
+/// Excel 97 workbooks too large for a compound file's mini stream (most
+/// real ones) are read, not refused as damaged.
+#[test]
+fn a_large_xls_workbook_is_read() {
+    let more: Vec<[String; 3]> = (0..150)
+        .map(|n| {
+            [
+                format!("2026-02-{:02}", n % 28 + 1),
+                format!("Visitor {n}"),
+                "Check".into(),
+            ]
+        })
+        .collect();
+    let d = disclose!();
+    d.new_case("T-1");
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("visits.xls"), xls_with(&more)).unwrap();
+    let summary = d.json(&["import", "--case", "T-1", input.path().to_str().unwrap()]);
+    assert_eq!(summary["failed"], 0, "{summary:#}");
+    let found = d.json(&["search", "--case", "T-1", "\"Visitor 149\""]);
+    assert_eq!(found["hits"], 1, "{found:#}");
 }
 
 #[test]

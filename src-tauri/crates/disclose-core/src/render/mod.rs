@@ -440,18 +440,7 @@ impl Store {
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                (
-                    Rendition {
-                        item_id: r.get(0)?,
-                        path: r.get(1)?,
-                        sha256: r.get(2)?,
-                        redactions: r.get::<_, i64>(3)? as u64,
-                        pages: r.get::<_, i64>(4)? as u64,
-                        rendered_at: r.get(5)?,
-                        transcript_sha256: r.get(6)?,
-                    },
-                    r.get::<_, String>(7)?,
-                ),
+                (rendition_from_row(r)?, r.get::<_, String>(7)?),
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -463,17 +452,7 @@ impl Store {
             .query_row(
                 "SELECT item_id, path, sha256, redactions, pages, rendered_at, transcript_sha256 FROM renditions WHERE item_id = ?1",
                 [item],
-                |r| {
-                    Ok(Rendition {
-                        item_id: r.get(0)?,
-                        path: r.get(1)?,
-                        sha256: r.get(2)?,
-                        redactions: r.get::<_, i64>(3)? as u64,
-                        pages: r.get::<_, i64>(4)? as u64,
-                        rendered_at: r.get(5)?,
-                        transcript_sha256: r.get(6)?,
-                    })
-                },
+                rendition_from_row,
             )
             .optional()?)
     }
@@ -493,6 +472,20 @@ impl Store {
             None => false,
         })
     }
+}
+
+/// A rendition from the first seven columns of a `renditions` row (item,
+/// path, sha256, redactions, pages, rendered_at, transcript_sha256).
+fn rendition_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Rendition> {
+    Ok(Rendition {
+        item_id: r.get(0)?,
+        path: r.get(1)?,
+        sha256: r.get(2)?,
+        redactions: r.get::<_, i64>(3)? as u64,
+        pages: r.get::<_, i64>(4)? as u64,
+        rendered_at: r.get(5)?,
+        transcript_sha256: r.get(6)?,
+    })
 }
 
 /// The items to disclose whose rendition is missing or older than their

@@ -108,8 +108,12 @@ fn read_stream(
     Ok(bytes)
 }
 
+/// Packs `streams` into a version 3 compound file (512-byte sectors), the
+/// kind Excel 97 writes: the spreadsheet library refuses a version 4 file
+/// whose streams are all too large for the mini stream.
 fn pack(streams: &[(&str, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
-    let mut container = cfb::CompoundFile::create(Cursor::new(Vec::new()))?;
+    let mut container =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))?;
     for (name, bytes) in streams {
         container.create_stream(name)?.write_all(bytes)?;
     }

@@ -468,7 +468,7 @@ keyframes: Array<number>, };
 
 export type FaceTrack = { 
 /**
- * `face-N`.
+ * `face-N` (or `plate-N`).
  */
 person: string, choice: TrackChoice, 
 /**

@@ -644,7 +644,12 @@ fn the_frame_view_shows_a_videos_tracks_and_keeps_or_blurs_one() {
 
     super::marks::detect(&state, "DEMO-001", &|_| {}).unwrap();
     let view = video::tracks(&state, "DEMO-001", id).unwrap();
-    assert_eq!(view.tracks.len(), 2, "Jane and her neighbour: {view:?}");
+    let people: Vec<&str> = view.tracks.iter().map(|t| t.person.as_str()).collect();
+    assert_eq!(
+        people,
+        ["face-1", "face-2", "plate-1"],
+        "Jane, her neighbour and the parked car's plate: {view:?}"
+    );
     let jane = view.tracks[0].person.clone();
     let other = view.tracks[1].person.clone();
     let view = video::choose(&state, "DEMO-001", id, &jane, TrackChoice::Keep).unwrap();

@@ -468,10 +468,16 @@ impl Store {
             )
             .optional()?;
         Ok(match recorded {
-            Some(f) => f == marks::fingerprint(&self.redactions(item)?),
+            Some(made_from) => made_from_current_marks(&made_from, &self.redactions(item)?),
             None => false,
         })
     }
+}
+
+/// Whether a rendition recorded as made from the marks fingerprinted
+/// `made_from` is current for the item's redactions now.
+fn made_from_current_marks(made_from: &str, redactions: &[Mark]) -> bool {
+    made_from == marks::fingerprint(redactions)
 }
 
 /// A rendition from the first seven columns of a `renditions` row (item,
@@ -497,7 +503,10 @@ pub fn problems(folder: &CaseFolder) -> Result<Vec<RenderProblem>> {
     let redactions = folder.store.redactions_by_item()?;
     for item in items_to_render(&folder.store)? {
         let current = |made_from: &str| {
-            made_from == marks::fingerprint(redactions.get(&item.id).map_or(&[], Vec::as_slice))
+            made_from_current_marks(
+                made_from,
+                redactions.get(&item.id).map_or(&[], Vec::as_slice),
+            )
         };
         let reason = match renditions.get(&item.id) {
             None => "not rendered yet",
@@ -515,7 +524,6 @@ pub fn problems(folder: &CaseFolder) -> Result<Vec<RenderProblem>> {
     Ok(out)
 }
 
-/// Paths of the current renditions, by item.
 /// Opens a rendition to read. Every read of a rendition's bytes (the
 /// leak check, the export) goes through here.
 pub fn open_rendition(path: &std::path::Path) -> Result<Box<dyn std::io::Read>> {
@@ -530,6 +538,7 @@ pub fn read_rendition(path: &std::path::Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Paths of the current renditions, by item.
 pub fn rendition_paths(folder: &CaseFolder) -> Result<BTreeMap<i64, PathBuf>> {
     let mut out = BTreeMap::new();
     for item in items_to_render(&folder.store)? {

@@ -36,26 +36,23 @@ export function audioType(container: string | undefined): string {
 
 /** A player for `bytes`, whose clicks on `transcript`'s words seek to them. */
 export function player(bytes: ArrayBuffer, type: string, label: string): HTMLAudioElement {
-  const audio = document.createElement("audio");
-  audio.controls = true;
-  audio.preload = "metadata";
-  audio.id = "item-audio";
-  audio.className = "item-audio";
-  audio.setAttribute("aria-label", label);
-  audio.src = URL.createObjectURL(new Blob([bytes], { type }));
-  return audio;
+  return mediaElement("audio", bytes, type, label);
 }
 
 /** A video player for `bytes` (an MP4, WebM or other container WebKit plays). */
 export function videoPlayer(bytes: ArrayBuffer, type: string, label: string): HTMLVideoElement {
-  const video = document.createElement("video");
-  video.controls = true;
-  video.preload = "metadata";
-  video.id = "item-video";
-  video.className = "item-video";
-  video.setAttribute("aria-label", label);
-  video.src = URL.createObjectURL(new Blob([bytes], { type }));
-  return video;
+  return mediaElement("video", bytes, type, label);
+}
+
+function mediaElement<K extends "audio" | "video">(tag: K, bytes: ArrayBuffer, type: string, label: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  element.controls = true;
+  element.preload = "metadata";
+  element.id = `item-${tag}`;
+  element.className = `item-${tag}`;
+  element.setAttribute("aria-label", label);
+  element.src = URL.createObjectURL(new Blob([bytes], { type }));
+  return element;
 }
 
 /** The MIME type of a video by its container, as `ffprobe` names it. */

@@ -23,6 +23,7 @@ mod isolation;
 mod leaks;
 mod learned;
 mod mail_lists;
+mod notices;
 mod ocr;
 mod people;
 mod pixels;

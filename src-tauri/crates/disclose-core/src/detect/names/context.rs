@@ -14,7 +14,10 @@ use crate::detect::lexicon as lex;
 
 /// A dash, comma, colon or bracket, then a relation or a role.
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    let mut roles: Vec<&str> = lex::RELATIONS_AND_ROLES.split_whitespace().collect();
+    let mut roles: Vec<String> = lex::RELATIONS_AND_ROLES
+        .split_whitespace()
+        .map(|r| r.replace('_', r"[ \t]+"))
+        .collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
     Regex::new(&format!(
         r"(?i)^[ \t]*(?:[-–—,:(\[]|\bis\b|\bwas\b)[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})\b",

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tokens::{floor_boundary, gap, linked, sentence_start, Shape, Tok};
+use super::tokens::{floor_boundary, gap, glued, head, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
 /// The text just before a name says a person follows: a cue word ("my
@@ -32,7 +32,10 @@ static EMAIL_AFTER: LazyLock<Regex> =
 /// A capitalised word that can be part of a name: not a common word (unless
 /// it is a known name), not a street, organisation, month or title word.
 fn namey(t: &Tok<'_>) -> bool {
-    if !matches!(t.shape, Shape::Cap | Shape::Upper) || lex::is_title(t.word) {
+    if !matches!(t.shape, Shape::Cap | Shape::Upper)
+        || lex::is_title(t.word)
+        || glued(t.word).is_some()
+    {
         return false;
     }
     // "Hall", "Green": surnames that are also street words.
@@ -51,16 +54,20 @@ fn known(t: &Tok<'_>) -> bool {
 /// organisation ("Victoria Road", "Smith & Co", "Jones Housing Association"),
 /// or what precedes token `first` does ("St John's").
 pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
-    let after = linked(text, toks, last)
-        && (lex::is_street(toks[last + 1].word) || lex::is_org(toks[last + 1].word));
+    // "Edward StreetStockport": the first of two words run together counts.
+    let after = linked(text, toks, last) && {
+        let next = head(toks[last + 1].word);
+        lex::is_street(next) || lex::is_org(next)
+    };
     // "Smith & Co", not "Jim Fallon & will be working" or "Dan & Leonard".
     let ampersand = gap(text, toks, last).trim_start().starts_with('&')
         && toks.get(last + 1).is_none_or(|t| {
             t.shape != Shape::Lower
                 && !(t.shape == Shape::Cap && lex::is_given(t.word) && !lex::is_ambiguous(t.word))
         });
+    // "St John's", "St. Peter's Square".
     let saint = first > 0
-        && linked(text, toks, first - 1)
+        && (linked(text, toks, first - 1) || gap(text, toks, first - 1) == ". ")
         && matches!(toks[first - 1].word, "St" | "Saint" | "ST");
     after || ampersand || saint
 }
@@ -509,6 +516,12 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
             .next()
             .is_none_or(|c| c == '\n' || c == '\r');
     if !initial && !fits(t) && !signed_off {
+        return None;
+    }
+    // "a tenant Liaison Officer": a job title after the cue, not a name.
+    let job_title =
+        linked(text, toks, i) && lex::is_job_word(toks[i + 1].word) && toks[i + 1].shape == t.shape;
+    if job_title {
         return None;
     }
     let from = floor_boundary(text, t.start.saturating_sub(48));

@@ -22,6 +22,7 @@ mod integrity;
 mod isolation;
 mod leaks;
 mod learned;
+mod logins;
 mod mail_lists;
 mod notices;
 mod ocr;

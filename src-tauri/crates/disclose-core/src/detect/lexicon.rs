@@ -113,12 +113,14 @@ pub fn is_firm(first: &str, second: &str) -> bool {
 }
 
 /// Words just before a name that say a person follows: "my neighbour Sam",
-/// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones".
+/// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones", "Person
+/// reported: KEELEY" (words of one cue joined by "_").
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
     sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
     girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
     named household complainant occupant applicant reporter ex perpetrator perpetrators \
-    alleged victim suspect offender aggressor witnesses";
+    alleged victim suspect offender aggressor witnesses fella bloke missus hubby \
+    person_reported reported_person subject_of_complaint";
 
 /// Words after a name, behind a dash, comma or bracket, that say a person
 /// came before: a household list ("Kieran Moss - son - DOB ...") or a
@@ -192,6 +194,7 @@ sent tel mob fax web www cordially ask asked tell told call give gave take took 
 saw met meet chase check inform informed remind reminded thank send forward forwarded ring email
 write attach find found keep kept leave left bring brought get got go went come came put try period periods payments anyone someone everyone nobody citizens residents resident streetlight contractor operative
 rgds thx thks ladies gentlemen guys folks everybody
+fella fellah bloke missus hubby lad lads mate mates m8 bf gf ex
 ";
 
 /// Calls `f` with `word` in lower case, without allocating for the short

@@ -15,7 +15,11 @@ use crate::detect::lexicon as lex;
 /// neighbour ", "Signed: "), a job title ("Operative "), or a sign-off line
 /// ("Kind regards,\n").
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let cues = lex::CUES.split_whitespace().collect::<Vec<_>>().join("|");
+    let cues = lex::CUES
+        .split_whitespace()
+        .map(|c| c.replace('_', r"[ \t]+"))
+        .collect::<Vec<_>>()
+        .join("|");
     let roles = lex::ROLE_CUES
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -208,9 +212,23 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
 }
 
 /// A lower-case title and a known name that is no English word: "pc
-/// dawson", "mrs okafor", "spoke to sgt kelly ward".
+/// dawson", "mrs okafor", "spoke to sgt kelly ward"; or a surname in no
+/// list that is no word ("pcso lomax").
 fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
-    if !linked(text, toks, i) || !plain_lower_name(&toks[i + 1]) {
+    if !linked(text, toks, i) {
+        return None;
+    }
+    // "pc hargreaves": after a rank or a courtesy title, a surname in no
+    // list will do if it is no word.
+    let next = &toks[i + 1];
+    let unlisted = next.shape == Shape::Lower
+        && next.word.chars().count() >= 3
+        && !lex::is_english(next.word)
+        && !lex::is_common(next.word)
+        && !lex::is_ambiguous(next.word)
+        && !lex::is_title(next.word)
+        && !matches!(toks[i].word, "dr" | "dc");
+    if !plain_lower_name(next) && !unlisted {
         return None;
     }
     let mut last = i + 1;
@@ -268,6 +286,19 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     let (s, g) = (&toks[i], toks.get(i + 1)?);
     let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape;
     if !(shaped && gap(text, toks, i) == ", " && namey(s) && namey(g)) {
+        return None;
+    }
+    // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and
+    // surnames, where the word after the comma has its own surname.
+    let own_surname = linked(text, toks, i + 1)
+        && toks[i + 2].shape == g.shape
+        && namey(&toks[i + 2])
+        && gap(text, toks, i + 2)
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '\n' | '\r'));
+    if own_surname && i > 0 && linked(text, toks, i - 1) && namey(&toks[i - 1]) {
         return None;
     }
     let confidence = if lex::is_surname(s.word) && lex::is_given(g.word) {
@@ -571,9 +602,22 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
 }
 
 /// A known given name or surname on its own that is not also a word:
-/// "Daniel has asthma", "Okafor's dog".
+/// "Daniel has asthma", "Okafor's dog"; a family by its surname, "the
+/// Nowaks".
 pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
+    // "the Nowaks": a family by its surname.
+    let family = i > 0
+        && toks[i - 1].word.eq_ignore_ascii_case("the")
+        && t.shape == Shape::Cap
+        && t.word.strip_suffix('s').is_some_and(|stem| {
+            lex::is_surname(stem) && !lex::is_english(stem) && !lex::is_common(stem)
+        })
+        && !lex::is_english(t.word)
+        && !lex::is_common(t.word);
+    if family && !vetoed(text, toks, i, i) {
+        return Some((i, 0.65));
+    }
     let ok = t.shape == Shape::Cap
         && title_case(t.word)
         && known(t)

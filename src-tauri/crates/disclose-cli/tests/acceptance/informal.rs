@@ -190,3 +190,16 @@ fn surname_comma_surname_is_a_list_not_surname_then_given_name() {
         &["Ronan Dempsey", "Saoirse Holloway", "Imelda Quirke"],
     );
 }
+
+#[test]
+fn a_given_name_in_a_diary_written_in_capitals() {
+    assert_names("WENT TO SEE GLENDA AT NO 14 ABOUT THE DOG.", &["GLENDA"]);
+}
+
+#[test]
+fn an_officer_with_a_collar_number() {
+    assert_names(
+        "Present: PC 1123 Wragg and PCSO 5521 Ellery.",
+        &["PC 1123 Wragg", "PCSO 5521 Ellery"],
+    );
+}

@@ -193,7 +193,16 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
     }
     let mut last = None;
     let mut j = i;
-    while linked(text, toks, j) && j - i < 4 {
+    // "PC 1123 Wragg": a collar number between a rank and the name.
+    let collar = matches!(t.word.to_lowercase().as_str(), "pc" | "pcso" | "sgt" | "dc") && {
+        let g = gap(text, toks, i);
+        let digits = g.trim_matches(' ');
+        g.starts_with(' ')
+            && g.ends_with(' ')
+            && (1..=6).contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    while (linked(text, toks, j) || j == i && collar) && j - i < 4 {
         let next = &toks[j + 1];
         let initial = next.shape == Shape::Initial;
         if !(namey(next) || initial && linked(text, toks, j + 1)) {
@@ -618,6 +627,18 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     if family && !vetoed(text, toks, i, i) {
         return Some((i, 0.65));
     }
+    // "WENT TO SEE GLENDA AT NO 14": a given name in a sentence written
+    // wholly in capitals.
+    let shouted = t.shape == Shape::Upper
+        && t.word.chars().count() > 2
+        && lex::is_given(t.word)
+        && !lex::is_ambiguous(t.word)
+        && !lex::is_common(t.word)
+        && !lex::is_english(t.word)
+        && upper_sentence(text, t.start);
+    if shouted && !vetoed(text, toks, i, i) {
+        return Some((i, 0.6));
+    }
     let ok = t.shape == Shape::Cap
         && title_case(t.word)
         && known(t)
@@ -627,6 +648,19 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && !lex::is_common(t.word)
         && namey(t);
     (ok && !vetoed(text, toks, i, i)).then_some((i, 0.6))
+}
+
+/// Whether the sentence around `pos` has at least four words and no lower-case
+/// letter.
+fn upper_sentence(text: &str, pos: usize) -> bool {
+    let start = text[..pos]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |k| k + 1);
+    let end = text[pos..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |k| pos + k);
+    let sentence = &text[start..end];
+    sentence.split_whitespace().count() >= 4 && !sentence.chars().any(char::is_lowercase)
 }
 
 /// "Smith", "McDonald", "O'Brien", "Smith-Jones"; not "MiA" (a capital inside

@@ -138,6 +138,28 @@ pub const RELATIONS_AND_ROLES: &str = "son daughter partner husband wife child b
     headteacher head_teacher advocate interpreter landlord agent warden caretaker concierge \
     visitor community_support_officer";
 
+/// Nationalities and languages ("English Data Protection laws"), and
+/// rivers that end town names ("Stoke on Trent").
+const NATIONALITY_WORDS: &str = "english british scottish welsh irish cornish french german \
+    polish italian spanish portuguese romanian bulgarian lithuanian latvian estonian czech slovak \
+    hungarian ukrainian russian turkish kurdish greek dutch swedish norwegian danish finnish \
+    european african asian american caribbean jamaican chinese japanese korean indian \
+    pakistani bangladeshi somali nigerian ghanaian arab arabic urdu punjabi bengali gujarati \
+    hindi tamil mandarin cantonese";
+const RIVER_WORDS: &str = "trent tyne avon tees wear severn wye thames dee ouse tweed tame \
+    mersey medway humber lune";
+
+static NATIONALITIES: LazyLock<WordSet> = LazyLock::new(|| words(NATIONALITY_WORDS));
+static RIVERS: LazyLock<WordSet> = LazyLock::new(|| words(RIVER_WORDS));
+
+pub fn is_nationality(word: &str) -> bool {
+    with_lower(word, |w| NATIONALITIES.contains(w))
+}
+
+pub fn is_river(word: &str) -> bool {
+    with_lower(word, |w| RIVERS.contains(w))
+}
+
 /// Last words of job titles: "Liaison Officer", "Data Champion".
 const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
     worker workers coordinator co-ordinator lead champion champions assistant director \

@@ -10,26 +10,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tokens::{gap, Shape, Tok};
+use super::tokens::{floor_boundary, gap, Shape, Tok};
+use crate::detect::lexicon as lex;
 
-/// An abbreviation in brackets after the words it stands for.
-static SPELLED_OUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([A-Za-z][A-Za-z'’,&\- \t]{2,120})[ \t]\(([A-Z][A-Z0-9&]{1,9})s?\)")
-        .expect("valid regex")
-});
+/// An abbreviation in brackets: "(DPO)", "(ALMOs)".
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z][A-Z0-9&]{1,9})s?\)").expect("valid regex"));
 
 /// Small words an abbreviation leaves out: "Ministry of Housing (MoH)".
 const LEFT_OUT: &[&str] = &["of", "and", "for", "the", "on", "in", "to", "&"];
-
-const NATIONALITIES: &str = "english british scottish welsh irish cornish french german polish \
-    italian spanish portuguese romanian bulgarian lithuanian latvian estonian czech slovak \
-    hungarian ukrainian russian turkish kurdish greek dutch swedish norwegian danish finnish \
-    european african asian american caribbean jamaican chinese japanese korean indian \
-    pakistani bangladeshi somali nigerian ghanaian arab arabic urdu punjabi bengali gujarati \
-    hindi tamil mandarin cantonese";
-
-const RIVERS: &str = "trent tyne avon tees wear severn wye thames dee ouse tweed tame mersey \
-    medway humber lune";
 
 pub(super) struct Lookalikes {
     abbreviations: HashSet<String>,
@@ -37,11 +26,19 @@ pub(super) struct Lookalikes {
 
 impl Lookalikes {
     pub(super) fn new(text: &str) -> Lookalikes {
-        let abbreviations = SPELLED_OUT
-            .captures_iter(text)
-            .filter(|c| spells(&c[1], &c[2]))
-            .map(|c| c[2].to_string())
-            .collect();
+        let mut abbreviations = HashSet::new();
+        if text.contains('(') {
+            for c in BRACKETED.captures_iter(text) {
+                let (Some(all), Some(short)) = (c.get(0), c.get(1)) else {
+                    continue;
+                };
+                let before =
+                    &text[floor_boundary(text, all.start().saturating_sub(120))..all.start()];
+                if spells(before.trim_end_matches([' ', '\t']), short.as_str()) {
+                    abbreviations.insert(short.as_str().to_string());
+                }
+            }
+        }
         Lookalikes { abbreviations }
     }
 
@@ -51,11 +48,9 @@ impl Lookalikes {
         if !matches!(t.shape, Shape::Cap | Shape::Upper) {
             return false;
         }
-        let lower = t.word.to_lowercase();
-        let listed = |list: &str| list.split_whitespace().any(|w| w == lower);
         let river = i >= 2 && on_a_river(text, toks, i - 2);
         let town = on_a_river(text, toks, i);
-        self.abbreviations.contains(t.word) || listed(NATIONALITIES) || river || town
+        self.abbreviations.contains(t.word) || lex::is_nationality(t.word) || river || town
     }
 }
 
@@ -65,19 +60,21 @@ fn on_a_river(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     let (Some(on), Some(river)) = (toks.get(i + 1), toks.get(i + 2)) else {
         return false;
     };
-    let lower = river.word.to_lowercase();
     matches!(toks[i].shape, Shape::Cap | Shape::Upper)
         && matches!(on.word.to_lowercase().as_str(), "on" | "upon")
         && matches!(gap(text, toks, i), " " | "-")
         && matches!(gap(text, toks, i + 1), " " | "-")
-        && RIVERS.split_whitespace().any(|w| w == lower)
+        && lex::is_river(river.word)
 }
 
 /// Whether the last words of `words` start with the letters of
 /// `abbreviation`, small words left out: "Arms Length Management
 /// Organisation" spells "ALMO".
 fn spells(words: &str, abbreviation: &str) -> bool {
-    let line = words.rsplit('\n').next().unwrap_or(words);
+    let line = words
+        .rsplit(['\n', '.', '(', ')', ';', ':'])
+        .next()
+        .unwrap_or(words);
     let initials: Vec<char> = line
         .split([' ', '\t', ',', '-'])
         .filter(|w| !w.is_empty() && !LEFT_OUT.contains(&w.to_lowercase().as_str()))

@@ -665,14 +665,25 @@ fn the_frame_view_shows_a_videos_tracks_and_keeps_or_blurs_one() {
     assert_eq!(refused.code, "invalid");
 
     // A frame is a JPEG; asking past the end is an error the window shows.
-    let jpeg = video::frame(&state, "DEMO-001", id, 11).unwrap();
+    let jpeg = video::frame(&state, "DEMO-001", id, 11, false).unwrap();
     assert_eq!(&jpeg[..3], &[0xFF, 0xD8, 0xFF]);
     assert_eq!(
-        video::frame(&state, "DEMO-001", id, 11).unwrap(),
+        video::frame(&state, "DEMO-001", id, 11, false).unwrap(),
         jpeg,
         "kept"
     );
-    let refused = video::frame(&state, "DEMO-001", id, 12).unwrap_err();
+    let refused = video::frame(&state, "DEMO-001", id, 12, false).unwrap_err();
+    assert_eq!(refused.code, "invalid");
+
+    // Previewed as disclosed, a frame comes from the redacted rendition
+    // (made on the way): a JPEG too, unlike the original's.
+    let disclosed = video::frame(&state, "DEMO-001", id, 11, true).unwrap();
+    assert_eq!(&disclosed[..3], &[0xFF, 0xD8, 0xFF]);
+    assert_ne!(
+        disclosed, jpeg,
+        "the neighbour is blurred and the caption drawn"
+    );
+    let refused = video::frame(&state, "DEMO-001", id, 12, true).unwrap_err();
     assert_eq!(refused.code, "invalid");
     let refused = video::tracks(&state, "DEMO-001", 1).unwrap_err();
     assert_eq!(refused.code, "invalid", "item 1 is no video");

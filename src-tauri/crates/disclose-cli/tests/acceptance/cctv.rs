@@ -721,3 +721,36 @@ fn a_still_previewed_as_disclosed_comes_from_the_rendition_and_follows_it() {
         "the old rendition's frames are gone: {kept:?}"
     );
 }
+
+/// A video rendered before detection ran shows faces no track accounts
+/// for: the leak check refuses it, naming the untracked faces, until
+/// detection has tracked them for review. A track left as suggested is
+/// seen, so the check then passes.
+#[test]
+fn faces_the_review_never_saw_fail_the_leak_check_until_detection_tracks_them() {
+    let input = tempfile::tempdir().unwrap();
+    cctv::clip(&input.path().join("cam3.mp4"), &PEOPLE, 4.0, &[]);
+    let d = disclose!();
+    d.new_case("UNSEEN");
+    d.set_demo_profile();
+    d.run(&["import", "--case", "UNSEEN", input.path().to_str().unwrap()])
+        .ok();
+    d.run(&["decide", "--case", "UNSEEN", "--all", "--as", "disclose"])
+        .ok();
+    d.run(&["render", "--case", "UNSEEN"]).ok();
+
+    let report = d.json(&["verify", "--case", "UNSEEN"]);
+    assert_eq!(report["clean"], false, "{report:#}");
+    let leaks = report["leaks"].to_string();
+    assert!(leaks.contains("a face no track accounts for"), "{report:#}");
+    let out = input.path().join("bundle.zip");
+    let refused = d.run(&["export", "--case", "UNSEEN", "--out", out.to_str().unwrap()]);
+    assert_eq!(refused.code, 1, "{refused:?}");
+    assert!(!out.exists());
+
+    d.run(&["detect", "--case", "UNSEEN"]).ok();
+    assert_eq!(tracks(&d, "UNSEEN").len(), 3);
+    d.run(&["render", "--case", "UNSEEN"]).ok();
+    let report = d.json(&["verify", "--case", "UNSEEN"]);
+    assert_eq!(report["clean"], true, "{report:#}");
+}

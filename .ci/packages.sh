@@ -26,6 +26,9 @@ DISCLOSE_APT_PACKAGES=(
   ffmpeg espeak-ng util-linux flite
   # the import and scale benches run Recoll's indexer beside the import
   recollcmd
+  # the export memory test and the whole-process benches read each
+  # process's time and peak memory with /usr/bin/time
+  time
 )
 
 install_system_packages() {

@@ -3,42 +3,42 @@
 //! whose grey levels are all one shade (every colour of the same
 //! luminance), so their redacted copies are as large as the originals while
 //! OCR, at import and in the leak check, has nothing to read. Then the
-//! export of the case is watched for the peak resident memory of its
-//! process tree.
+//! export of the case is run under `/usr/bin/time` for its peak resident
+//! memory.
 
 use std::path::Path;
-use std::process::Stdio;
-use std::time::{Duration, Instant};
 
-use image::{Pixel, Rgb, RgbImage};
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{DynamicImage, ExtendedColorType, ImageEncoder, Rgb, RgbImage};
 
-use crate::{tree_rss_kb, Disclose};
+use crate::Disclose;
 
 /// Side of a large picture, in pixels: 12.6 MB as PNG (it does not
 /// compress).
 pub const SIDE: u32 = 2048;
 
-/// Every colour whose grey level is `shade`.
+/// Every colour that turns grey level `shade` the way the leak check
+/// turns a picture grey (`DynamicImage::into_luma8`, which does not give
+/// the per-pixel `Pixel::to_luma`): all 16.7 million colours are converted
+/// once and those of that shade kept.
 fn colours_of_shade(shade: u8) -> Vec<[u8; 3]> {
-    let mut out = Vec::new();
-    for r in 0..=255u8 {
-        for b in 0..=255u8 {
-            for g in 0..=255u8 {
-                let grey = Rgb([r, g, b]).to_luma()[0];
-                if grey == shade {
-                    out.push([r, g, b]);
-                }
-                if grey >= shade {
-                    break;
-                }
-            }
-        }
+    let mut all = RgbImage::new(4096, 4096);
+    for (i, pixel) in all.pixels_mut().enumerate() {
+        *pixel = Rgb([(i >> 16) as u8, (i >> 8) as u8, i as u8]);
     }
-    out
+    let grey = DynamicImage::ImageRgb8(all.clone()).into_luma8();
+    all.pixels()
+        .zip(grey.pixels())
+        .filter(|(_, g)| g[0] == shade)
+        .map(|(c, _)| c.0)
+        .collect()
 }
 
 /// Writes `count` different PNG pictures (`bulk-0001.png`, …) of `side`
-/// pixels square into `dir`; returns their total size in bytes.
+/// pixels square into `dir`; returns their total size in bytes. One field
+/// of random colours is drawn once; each picture is that field turned by a
+/// different number of pixels (a copy, not a new draw), stored without
+/// compression, so 2 GB are written in seconds.
 pub fn write_pictures(dir: &Path, count: usize, side: u32) -> u64 {
     let colours = colours_of_shade(200);
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -49,14 +49,22 @@ pub fn write_pictures(dir: &Path, count: usize, side: u32) -> u64 {
         state ^= state >> 27;
         state.wrapping_mul(0x2545_f491_4f6c_dd1d)
     };
+    let pixels = side as usize * side as usize;
+    let field: Vec<u8> = (0..pixels)
+        .flat_map(|_| colours[(next() % colours.len() as u64) as usize])
+        .collect();
+    let mut picture = vec![0u8; field.len()];
     let mut total = 0;
     for n in 1..=count {
-        let mut picture = RgbImage::new(side, side);
-        for pixel in picture.pixels_mut() {
-            *pixel = Rgb(colours[(next() % colours.len() as u64) as usize]);
-        }
+        let turn = 3 * (n * 7_919 % pixels);
+        let (head, tail) = field.split_at(turn);
+        picture[..tail.len()].copy_from_slice(tail);
+        picture[tail.len()..].copy_from_slice(head);
         let path = dir.join(format!("bulk-{n:04}.png"));
-        picture.save(&path).expect("write a picture");
+        let file = std::io::BufWriter::new(std::fs::File::create(&path).expect("a picture file"));
+        PngEncoder::new_with_quality(file, CompressionType::Uncompressed, FilterType::NoFilter)
+            .write_image(&picture, side, side, ExtendedColorType::Rgb8)
+            .expect("write a picture");
         total += std::fs::metadata(&path).expect("picture size").len();
     }
     total
@@ -81,36 +89,35 @@ pub fn case_of_pictures(d: &Disclose, reference: &str, count: usize, side: u32) 
     d.run(&["render", "--case", reference]).ok();
 }
 
-/// Runs `disclose export` for `reference` to `out`, sampling the resident
-/// memory of its process tree; returns the peak in KiB, the exit code and
-/// what it printed on stderr.
-pub fn export_peak(d: &Disclose, reference: &str, out: &Path) -> (u64, i32, String) {
-    let mut child = d
-        .command()
-        .args(["export", "--case", reference, "--out"])
-        .arg(out)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run disclose export");
-    let pid = child.id();
-    let started = Instant::now();
-    let mut peak = 0;
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        peak = peak.max(tree_rss_kb(pid));
-        assert!(
-            started.elapsed() < Duration::from_secs(1800),
-            "the export never finished"
-        );
-        std::thread::sleep(Duration::from_millis(20));
+/// What one export under `/usr/bin/time` did.
+pub struct Exported {
+    /// Peak resident memory in KiB.
+    pub peak_kb: u64,
+    pub code: i32,
+    /// The export's JSON (the passphrase among it).
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `disclose --json export --encrypt` for `reference` to `out` under
+/// `/usr/bin/time` (see [`crate::timed`]).
+pub fn export_peak(d: &Disclose, reference: &str, out: &Path) -> Exported {
+    let mut export = d.command();
+    export
+        .args([
+            "--json",
+            "export",
+            "--encrypt",
+            "--case",
+            reference,
+            "--out",
+        ])
+        .arg(out);
+    let (output, timed) = crate::timed::run(&export);
+    Exported {
+        peak_kb: timed.peak_kb,
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
-    let output = child.wait_with_output().expect("export output");
-    (
-        peak,
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }

@@ -19,6 +19,7 @@ pub mod labelled;
 pub mod ner_text;
 pub mod pst;
 pub mod scale;
+pub mod timed;
 pub mod tools;
 pub mod turned;
 mod writers;

@@ -49,7 +49,7 @@ pub fn decode_upright(
 /// decodes untrusted bytes, so it runs in a worker (see [`decode`]).
 pub fn upright_on_white(data: &[u8]) -> Result<(crate::protocol::Picture, bool), String> {
     let (picture, format) = decode_upright(data)?;
-    let rgb = on_white(&picture);
+    let rgb = on_white(picture);
     Ok((
         crate::protocol::Picture {
             width: rgb.width(),
@@ -60,7 +60,12 @@ pub fn upright_on_white(data: &[u8]) -> Result<(crate::protocol::Picture, bool),
     ))
 }
 
-fn on_white(picture: &image::DynamicImage) -> image::RgbImage {
+fn on_white(picture: image::DynamicImage) -> image::RgbImage {
+    // An opaque RGB picture is on white already: no copy, no pass.
+    let picture = match picture {
+        image::DynamicImage::ImageRgb8(rgb) => return rgb,
+        other => other,
+    };
     let rgba = picture.to_rgba8();
     let mut rgb = image::RgbImage::new(rgba.width(), rgba.height());
     for (out, px) in rgb.pixels_mut().zip(rgba.pixels()) {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::forms::{plain_lower_name, vetoed};
+use super::forms::{plain_lower_name, sentence_around, vetoed};
 use super::tokens::{gap, linked, Shape, Tok};
 use crate::detect::lexicon as lex;
 
@@ -165,13 +165,7 @@ pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
 /// Whether the sentence around `pos` has no capital letter but a lone "I":
 /// a tenant's diary, a text message.
 fn lower_sentence(text: &str, pos: usize) -> bool {
-    let start = text[..pos]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |k| k + 1);
-    let end = text[pos..]
-        .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |k| pos + k);
-    let sentence = &text[start..end];
+    let sentence = sentence_around(text, pos);
     let words = sentence.split_whitespace().count();
     words >= 4
         && sentence

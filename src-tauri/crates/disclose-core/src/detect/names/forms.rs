@@ -650,16 +650,21 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     (ok && !vetoed(text, toks, i, i)).then_some((i, 0.6))
 }
 
-/// Whether the sentence around `pos` has at least four words and no lower-case
-/// letter.
-fn upper_sentence(text: &str, pos: usize) -> bool {
+/// The sentence (or line) of `text` that holds byte `pos`.
+pub(super) fn sentence_around(text: &str, pos: usize) -> &str {
     let start = text[..pos]
         .rfind(['.', '!', '?', '\n'])
         .map_or(0, |k| k + 1);
     let end = text[pos..]
         .find(['.', '!', '?', '\n'])
         .map_or(text.len(), |k| pos + k);
-    let sentence = &text[start..end];
+    &text[start..end]
+}
+
+/// Whether the sentence around `pos` has at least four words and no lower-case
+/// letter.
+fn upper_sentence(text: &str, pos: usize) -> bool {
+    let sentence = sentence_around(text, pos);
     sentence.split_whitespace().count() >= 4 && !sentence.chars().any(char::is_lowercase)
 }
 

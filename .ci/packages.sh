@@ -21,8 +21,9 @@ DISCLOSE_APT_PACKAGES=(
   # libpff's pffexport, reading the self-made PST fixtures independently
   pff-tools
   # call recordings: FFmpeg decodes and re-encodes (runtime); espeak-ng
-  # speaks the tests' synthetic calls; prlimit (util-linux) bounds them
-  ffmpeg espeak-ng util-linux
+  # speaks the tests' synthetic calls; prlimit (util-linux) bounds them;
+  # Flite's voices are the speech bench's independent check
+  ffmpeg espeak-ng util-linux flite
   # the import and scale benches run Recoll's indexer beside the import
   recollcmd
   # the export memory test and the whole-process benches read each

@@ -3,7 +3,11 @@
 //! reader on recordings made here — `espeak-ng` voices at several speeds,
 //! squeezed to the telephone band, with three levels of hiss — and, for
 //! comparison, of Debian's PocketSphinx (`pocketsphinx_continuous`, US
-//! English model) on the same files, where it is installed.
+//! English model) on the same files, where it is installed. Then, as an
+//! independent check on voices we did not tune on, the same sentences and
+//! hiss spoken by Debian's Flite (four of its voices, a different
+//! synthesiser from espeak-ng's), scored apart; skipped with a notice
+//! where `flite` is not installed.
 //!
 //! Run: `cargo bench -p disclose-fixtures --bench speech`. Another
 //! Whisper model (a CTranslate2 folder) is measured with
@@ -47,6 +51,10 @@ const VOICES: [Voice; 4] = [
 ];
 
 const NOISE: [f32; 3] = [0.0, 0.01, 0.03];
+
+/// Flite's voices: two US men (`kal`, `rms`), a Scottish man (`awb`) and
+/// a US woman (`slt`).
+const FLITE_VOICES: [&str; 4] = ["kal", "awb", "rms", "slt"];
 
 struct Score {
     errors: f64,
@@ -93,62 +101,112 @@ fn main() {
             .arg("-h")
             .output()
             .is_ok();
-    let mut whisper_total = new_score();
-    let mut sphinx_total = new_score();
+    let said = SENTENCES.join(" ");
+    let mut espeak = Totals::default();
     for (v, voice) in VOICES.iter().enumerate() {
         for noise in NOISE {
-            let said = SENTENCES.join(" ");
             let turns: Vec<Turn> = SENTENCES
                 .iter()
                 .map(|text| Turn { side: 0, text })
                 .collect();
             let samples = calls::call(&turns, [*voice, *voice], false, noise);
-            let audio = samples.len() as f64 / f64::from(calls::RATE);
             let wav = dir.path().join(format!("call-{v}-{noise}.wav"));
-            calls::encode(&samples, 1, &wav, &[]);
-            let data = std::fs::read(&wav).expect("read");
-
-            let started = Instant::now();
-            let read = disclose_core::media::extract_audio(&data).expect("the recording is read");
-            let seconds = started.elapsed().as_secs_f64();
-            assert!(read.warnings.is_empty(), "{:?}", read.warnings);
-            let mut score = new_score();
-            score.add(&said, &read.text, seconds, audio);
-            println!(
-                "{}",
-                score.line(&format!("whisper {} noise {noise}", voice.name))
-            );
-            whisper_total.add(&said, &read.text, seconds, audio);
-
-            if sphinx {
-                let wav16 = dir.path().join(format!("call-{v}-{noise}-16k.wav"));
-                let ok = Command::new("ffmpeg")
-                    .args(["-nostdin", "-v", "error", "-i"])
-                    .arg(&wav)
-                    .args(["-ar", "16000", "-y"])
-                    .arg(&wav16)
-                    .status()
-                    .is_ok_and(|s| s.success());
-                assert!(ok, "ffmpeg");
-                let started = Instant::now();
-                let out = Command::new("pocketsphinx_continuous")
-                    .args(["-logfn", "/dev/null", "-infile"])
-                    .arg(&wav16)
-                    .output()
-                    .expect("pocketsphinx");
-                let seconds = started.elapsed().as_secs_f64();
-                let heard = String::from_utf8_lossy(&out.stdout);
-                sphinx_total.add(&said, &heard, seconds, audio);
-            }
+            let name = format!("whisper {} noise {noise}", voice.name);
+            espeak.measure(&name, &said, &samples, &wav, sphinx);
         }
     }
     println!("---");
-    println!("{}", whisper_total.line("Disclose (Whisper), all"));
-    if sphinx {
-        println!("{}", sphinx_total.line("PocketSphinx, all"));
-    } else if !other_model {
-        println!(
-            "PocketSphinx: not installed (Debian pocketsphinx, pocketsphinx-en-us), not compared"
-        );
+    espeak.print("espeak-ng", sphinx, other_model);
+
+    let flite = Command::new("flite").arg("-lv").output().is_ok();
+    if !flite {
+        println!("Flite voices: flite not installed (Debian flite), not measured");
+        return;
+    }
+    let mut independent = Totals::default();
+    for voice in FLITE_VOICES {
+        for noise in NOISE {
+            let samples = calls::flite_call(&SENTENCES, voice, noise);
+            let wav = dir.path().join(format!("flite-{voice}-{noise}.wav"));
+            let name = format!("whisper flite {voice} noise {noise}");
+            independent.measure(&name, &said, &samples, &wav, sphinx);
+        }
+    }
+    println!("---");
+    independent.print("Flite", sphinx, other_model);
+}
+
+/// Scores over many recordings, of Disclose and of PocketSphinx.
+#[derive(Default)]
+struct Totals {
+    whisper: Option<Score>,
+    sphinx: Option<Score>,
+}
+
+impl Totals {
+    /// Transcribes `samples` (mono, written to `wav`) with Disclose and,
+    /// when `sphinx`, with PocketSphinx; prints Disclose's line.
+    fn measure(
+        &mut self,
+        name: &str,
+        said: &str,
+        samples: &[i16],
+        wav: &std::path::Path,
+        sphinx: bool,
+    ) {
+        let audio = samples.len() as f64 / f64::from(calls::RATE);
+        calls::encode(samples, 1, wav, &[]);
+        let data = std::fs::read(wav).expect("read");
+
+        let started = Instant::now();
+        let read = disclose_core::media::extract_audio(&data).expect("the recording is read");
+        let seconds = started.elapsed().as_secs_f64();
+        assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+        let mut score = new_score();
+        score.add(said, &read.text, seconds, audio);
+        println!("{}", score.line(name));
+        self.whisper
+            .get_or_insert_with(new_score)
+            .add(said, &read.text, seconds, audio);
+
+        if sphinx {
+            let wav16 = wav.with_extension("16k.wav");
+            let ok = Command::new("ffmpeg")
+                .args(["-nostdin", "-v", "error", "-i"])
+                .arg(wav)
+                .args(["-ar", "16000", "-y"])
+                .arg(&wav16)
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "ffmpeg");
+            let started = Instant::now();
+            let out = Command::new("pocketsphinx_continuous")
+                .args(["-logfn", "/dev/null", "-infile"])
+                .arg(&wav16)
+                .output()
+                .expect("pocketsphinx");
+            let seconds = started.elapsed().as_secs_f64();
+            let heard = String::from_utf8_lossy(&out.stdout);
+            self.sphinx
+                .get_or_insert_with(new_score)
+                .add(said, &heard, seconds, audio);
+        }
+    }
+
+    /// The totals over the voices of `synthesiser`.
+    fn print(&self, synthesiser: &str, sphinx: bool, other_model: bool) {
+        if let Some(whisper) = &self.whisper {
+            println!(
+                "{}",
+                whisper.line(&format!("Disclose (Whisper), {synthesiser}"))
+            );
+        }
+        match &self.sphinx {
+            Some(score) => println!("{}", score.line(&format!("PocketSphinx, {synthesiser}"))),
+            None if !sphinx && !other_model => println!(
+                "PocketSphinx: not installed (Debian pocketsphinx, pocketsphinx-en-us), not compared"
+            ),
+            None => {}
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Synthetic phone calls for the call-recording tests and benchmark:
-//! sentences spoken by `espeak-ng` voices, squeezed to the telephone band
+//! sentences spoken by `espeak-ng` voices (or, for the benchmark's
+//! independent voices, Debian's Flite), squeezed to the telephone band
 //! by FFmpeg (300–3400 Hz at 8 kHz), laid turn by turn on the two sides
 //! of a stereo call (caller left, agent right) or mixed into one, with a
 //! little deterministic hiss; and the word error rate to score what a
@@ -42,6 +43,28 @@ pub fn speak(text: &str, voice: Voice) -> Vec<i16> {
         .output()
         .expect("espeak-ng is needed (Debian espeak-ng; the README's test command installs it)");
     assert!(spoken.status.success(), "espeak-ng failed");
+    telephone(spoken.stdout)
+}
+
+/// `text` spoken by Flite's voice `voice` (`kal`, `awb`, `rms`, `slt`,
+/// ...), telephone band, 8 kHz mono samples.
+pub fn speak_flite(text: &str, voice: &str) -> Vec<i16> {
+    let wav = tempfile::Builder::new()
+        .suffix(".wav")
+        .tempfile()
+        .expect("temp file");
+    let status = Command::new("flite")
+        .args(["-voice", voice, "-t", text, "-o"])
+        .arg(wav.path())
+        .status()
+        .expect("flite is needed (Debian flite; .ci/packages.sh installs it)");
+    assert!(status.success(), "flite failed");
+    telephone(std::fs::read(wav.path()).expect("flite's sound"))
+}
+
+/// A WAV file squeezed by FFmpeg to the telephone band, as 8 kHz mono
+/// samples.
+fn telephone(wav: Vec<u8>) -> Vec<i16> {
     let mut ffmpeg = Command::new("ffmpeg")
         .args([
             "-nostdin",
@@ -66,7 +89,6 @@ pub fn speak(text: &str, voice: Voice) -> Vec<i16> {
         .spawn()
         .expect("ffmpeg is needed (Debian ffmpeg)");
     let mut stdin = ffmpeg.stdin.take().expect("stdin");
-    let wav = spoken.stdout;
     let feeder = std::thread::spawn(move || {
         let _ = std::io::Write::write_all(&mut stdin, &wav);
     });
@@ -83,18 +105,34 @@ pub fn speak(text: &str, voice: Voice) -> Vec<i16> {
 /// between turns: interleaved samples of two channels when `stereo`,
 /// else one. `noise` is the hiss's peak as a share of full scale.
 pub fn call(turns: &[Turn], voices: [Voice; 2], stereo: bool, noise: f32) -> Vec<i16> {
+    let spoken: Vec<(usize, Vec<i16>)> = turns
+        .iter()
+        .map(|turn| (turn.side, speak(turn.text, voices[turn.side])))
+        .collect();
+    lay_out(&spoken, stereo, noise)
+}
+
+/// A one-sided call of `sentences`, each spoken by Flite's `voice`, with
+/// hiss of peak `noise`, mono.
+pub fn flite_call(sentences: &[&str], voice: &str, noise: f32) -> Vec<i16> {
+    let spoken: Vec<(usize, Vec<i16>)> = sentences
+        .iter()
+        .map(|text| (0, speak_flite(text, voice)))
+        .collect();
+    lay_out(&spoken, false, noise)
+}
+
+/// Turns already spoken (`(side, samples)`), laid one after another with
+/// a pause between, on two channels when `stereo`, with hiss of peak
+/// `noise`.
+fn lay_out(spoken: &[(usize, Vec<i16>)], stereo: bool, noise: f32) -> Vec<i16> {
     let channels = if stereo { 2 } else { 1 };
     let pause = vec![0i16; (RATE / 2) as usize * channels];
     let mut out = pause.clone();
-    for turn in turns {
-        let said = speak(turn.text, voices[turn.side]);
-        for sample in said {
+    for (side, said) in spoken {
+        for &sample in said {
             if stereo {
-                let (l, r) = if turn.side == 0 {
-                    (sample, 0)
-                } else {
-                    (0, sample)
-                };
+                let (l, r) = if *side == 0 { (sample, 0) } else { (0, sample) };
                 out.extend([l, r]);
             } else {
                 out.push(sample);

@@ -19,7 +19,8 @@ pub const CAMERA: &str = "CAM 2 FRONT DOOR";
 /// A face photograph moving in a straight line.
 #[derive(Debug, Clone, Copy)]
 pub struct Walker {
-    /// `face-astronaut.png` or `face-cameraman.png`.
+    /// A photograph in `fixtures/faces/`: `face-astronaut.png`,
+    /// `face-cameraman.png` or `face-hopper.png`.
     pub photo: &'static str,
     /// Size drawn, in pixels.
     pub size: (u32, u32),

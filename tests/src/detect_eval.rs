@@ -82,6 +82,27 @@ pub fn hand_labelled(
     labels: &str,
     keep: impl Fn(&str) -> bool,
 ) -> Result<Vec<Labelled>, String> {
+    labelled_texts(root, labels, keep, extracted_text)
+}
+
+/// The files of `labels` read as written, not extracted: texts of ours
+/// whose offsets are into the file itself (an e-mail typed into a `.txt`
+/// file would otherwise be read as an e-mail, its headers rewritten).
+pub fn written(root: &Path, labels: &str) -> Result<Vec<Labelled>, String> {
+    labelled_texts(
+        root,
+        labels,
+        |_| true,
+        |path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display())),
+    )
+}
+
+fn labelled_texts(
+    root: &Path,
+    labels: &str,
+    keep: impl Fn(&str) -> bool,
+    read: impl Fn(&Path) -> Result<String, String>,
+) -> Result<Vec<Labelled>, String> {
     let mut sets: Vec<Labelled> = Vec::new();
     for (n, line) in labels.lines().enumerate() {
         let line = line.trim();
@@ -110,7 +131,7 @@ pub fn hand_labelled(
         if sets.last().is_none_or(|l| l.source != file) {
             sets.push(Labelled {
                 source: file.to_string(),
-                text: extracted_text(&root.join(file))?,
+                text: read(&root.join(file))?,
                 spans: Vec::new(),
             });
         }

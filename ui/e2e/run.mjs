@@ -12,7 +12,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cliPath, launch, outDir, root, screenshot, stop } from "./harness.mjs";
@@ -391,6 +391,23 @@ try {
   await wd.find("#frame-stage .track-box.track-plate.track-blur");
   await wd.script("document.getElementById('frame-view').scrollIntoView({ block: 'start' })");
   shots.push(await screenshot(wd, "11-frame-view"));
+  // A plate's buttons speak of the vehicle, a face's of the subject.
+  assert.equal(await wd.text(await wd.find(`#track-list li[data-person="${plate}"] .track-keep-button`)), "Show (subject's vehicle)");
+  assert.equal(await wd.text(await wd.find(`#track-list li[data-person="${plate}"] .track-blur-button`)), "Black out");
+  assert.equal(await wd.text(await wd.find(`#track-list li[data-person="${keepFirst}"] .track-keep-button`)), "Keep (subject)");
+  // Preview as disclosed: the frame and the keyframes come from the redacted copy, made on the way, with no boxes drawn over it.
+  const videoRendition = path.join(home, "cases", "VID-1", "renditions", `item-${String(videoId).padStart(6, "0")}.mp4`);
+  await press("#frame-disclosed");
+  await wd.find('#frame-view[data-shown-as="disclosed"]', { timeout: 120000 });
+  assert.equal(await wd.script("return document.getElementById('frame-disclosed').getAttribute('aria-pressed')"), "true");
+  assert.equal((await wd.findAll("#frame-stage .track-box")).length, 0, "no boxes over the disclosed frame");
+  await wd.find('#keyframes img[data-shown-as="disclosed"]', { timeout: 60000 });
+  assert.ok(existsSync(videoRendition), "the rendition was made to preview it");
+  await wd.script("document.getElementById('frame-view').scrollIntoView({ block: 'start' })");
+  shots.push(await screenshot(wd, "11b-frame-view-as-disclosed"));
+  await press("#frame-disclosed");
+  await wd.find('#frame-view[data-shown-as="original"]', { timeout: 30000 });
+  await wd.find("#frame-stage .track-box.track-keep");
 
   step("the organisation profile is complete and editable");
   await wd.script("window.location.hash = arguments[0]", "#/organisation");

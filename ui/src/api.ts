@@ -110,7 +110,7 @@ export const api = {
   },
   cancelWork: () => call<void>("cancel_work"),
   videoView: (reference: string, id: number) => call<VideoView>("video_view", { reference, id }),
-  videoFrame: (reference: string, id: number, sample: number) => call<ArrayBuffer>("video_frame", { reference, id, sample }),
+  videoFrame: (reference: string, id: number, sample: number, asDisclosed = false) => call<ArrayBuffer>("video_frame", { reference, id, sample, asDisclosed }),
   chooseTrack: (reference: string, id: number, person: string, choice: TrackChoice) => call<VideoView>("choose_track", { reference, id, person, choice }),
   exportPreview: (reference: string) => call<ExportPreview>("export_preview", { reference }),
   exportCheck: (reference: string, onProgress: (p: CheckProgress) => void) => {

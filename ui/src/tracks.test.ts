@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VideoView } from "./bindings";
-import { bar, choiceText, facesAt, sampleAtFraction, sampleTime, stepSample } from "./tracks";
+import { bar, choiceButtons, choiceDone, choiceText, facesAt, isPlate, sampleAtFraction, sampleTime, stepSample } from "./tracks";
 
 const view: VideoView = {
   item: 1,
@@ -63,5 +63,19 @@ describe("face tracks", () => {
     expect(sampleTime({ ...view, samples: 400 }, 250)).toBe("2:05.0");
     expect(choiceText("keep")).toContain("subject");
     expect(choiceText("blur")).toBe("blurred");
+  });
+
+  it("words a plate track as the subject's vehicle or blacked out, a face as kept or blurred", () => {
+    expect(isPlate("plate-1")).toBe(true);
+    expect(isPlate("face-1")).toBe(false);
+    expect(choiceButtons("plate-2")).toEqual({ keep: "Show (subject's vehicle)", blur: "Black out" });
+    expect(choiceButtons("face-2")).toEqual({ keep: "Keep (subject)", blur: "Blur" });
+    expect(choiceText("blur", "plate-1")).toBe("blacked out");
+    expect(choiceText("keep", "plate-1")).toBe("shown (the subject's vehicle)");
+    expect(choiceText("undecided", "plate-1")).toBe("suggested for blacking out");
+    expect(choiceText("undecided", "face-3")).toBe("suggested for blurring");
+    expect(choiceDone("plate-1", "blur")).toBe("Track plate-1 blacked out.");
+    expect(choiceDone("plate-1", "keep")).toBe("Track plate-1 shown.");
+    expect(choiceDone("face-2", "keep")).toBe("Track face-2 kept.");
   });
 });

@@ -1,6 +1,8 @@
-// Face tracks on a video: the faces shown on one sample, where a track's
-// bar lies on the timeline (as fractions of the clip), which sample a
-// click on the timeline means, and a sample's time as text.
+// Face and plate tracks on a video: the faces shown on one sample, where a
+// track's bar lies on the timeline (as fractions of the clip), which
+// sample a click on the timeline means, a sample's time as text, and the
+// words for a track's choices (a plate is the subject's vehicle or
+// blacked out, a face the subject's or blurred).
 
 import type { FaceTrack, TrackChoice, VideoView } from "./bindings";
 
@@ -47,18 +49,34 @@ export function sampleTime(view: VideoView, sample: number): string {
   return `${minutes}:${rest}`;
 }
 
-/** What a choice is called in the window. */
-export function choiceText(choice: TrackChoice): string {
+/** Whether a track follows a number plate (`plate-N`) rather than a face (`face-N`). */
+export function isPlate(person: string): boolean {
+  return person.startsWith("plate-");
+}
+
+/** What a track's choice is called in the window. */
+export function choiceText(choice: TrackChoice, person = "face-1"): string {
+  const plate = isPlate(person);
   switch (choice) {
     case "keep":
-      return "kept (the subject's face)";
+      return plate ? "shown (the subject's vehicle)" : "kept (the subject's face)";
     case "blur":
-      return "blurred";
+      return plate ? "blacked out" : "blurred";
     case "mixed":
-      return "partly blurred";
+      return plate ? "partly blacked out" : "partly blurred";
     default:
-      return "suggested for blurring";
+      return plate ? "suggested for blacking out" : "suggested for blurring";
   }
+}
+
+/** The words of a track's two buttons: keep it shown, or hide it. */
+export function choiceButtons(person: string): { keep: string; blur: string } {
+  return isPlate(person) ? { keep: "Show (subject's vehicle)", blur: "Black out" } : { keep: "Keep (subject)", blur: "Blur" };
+}
+
+/** What the window says once a track's choice is made. */
+export function choiceDone(person: string, choice: TrackChoice): string {
+  return `Track ${person} ${choiceText(choice, person).replace(/ \(.*\)$/, "")}.`;
 }
 
 function clamp(x: number, lo: number, hi: number): number {

@@ -637,19 +637,24 @@ fn the_frame_view_shows_a_videos_tracks_and_keeps_or_blurs_one() {
     let clips = search::run(&state, "DEMO-001", "type:video", SortBy::Relevance, 0, 5).unwrap();
     assert_eq!(clips.results.len(), 1, "the demo holds a CCTV clip");
     let id = clips.results[0].item;
+    // The demo was made with the clip's tracks suggested.
     let view = video::tracks(&state, "DEMO-001", id).unwrap();
-    assert!(view.tracks.is_empty(), "no faces looked for yet");
     assert_eq!(view.samples, 12);
     assert_eq!(view.keyframes.len(), 12);
-
-    super::marks::detect(&state, "DEMO-001", &|_| {}).unwrap();
-    let view = video::tracks(&state, "DEMO-001", id).unwrap();
     let people: Vec<&str> = view.tracks.iter().map(|t| t.person.as_str()).collect();
     assert_eq!(
         people,
         ["face-1", "face-2", "plate-1"],
         "Jane, her neighbour and the parked car's plate: {view:?}"
     );
+    assert!(view
+        .tracks
+        .iter()
+        .all(|t| t.choice == TrackChoice::Undecided));
+    // Detection run on the whole case adds no second track.
+    super::marks::detect(&state, "DEMO-001", &|_| {}).unwrap();
+    let again = video::tracks(&state, "DEMO-001", id).unwrap();
+    assert_eq!(again, view, "the tracks stand as they were");
     let jane = view.tracks[0].person.clone();
     let other = view.tracks[1].person.clone();
     let view = video::choose(&state, "DEMO-001", id, &jane, TrackChoice::Keep).unwrap();
@@ -665,14 +670,25 @@ fn the_frame_view_shows_a_videos_tracks_and_keeps_or_blurs_one() {
     assert_eq!(refused.code, "invalid");
 
     // A frame is a JPEG; asking past the end is an error the window shows.
-    let jpeg = video::frame(&state, "DEMO-001", id, 11).unwrap();
+    let jpeg = video::frame(&state, "DEMO-001", id, 11, false).unwrap();
     assert_eq!(&jpeg[..3], &[0xFF, 0xD8, 0xFF]);
     assert_eq!(
-        video::frame(&state, "DEMO-001", id, 11).unwrap(),
+        video::frame(&state, "DEMO-001", id, 11, false).unwrap(),
         jpeg,
         "kept"
     );
-    let refused = video::frame(&state, "DEMO-001", id, 12).unwrap_err();
+    let refused = video::frame(&state, "DEMO-001", id, 12, false).unwrap_err();
+    assert_eq!(refused.code, "invalid");
+
+    // Previewed as disclosed, a frame comes from the redacted rendition
+    // (made on the way): a JPEG too, unlike the original's.
+    let disclosed = video::frame(&state, "DEMO-001", id, 11, true).unwrap();
+    assert_eq!(&disclosed[..3], &[0xFF, 0xD8, 0xFF]);
+    assert_ne!(
+        disclosed, jpeg,
+        "the neighbour is blurred and the caption drawn"
+    );
+    let refused = video::frame(&state, "DEMO-001", id, 12, true).unwrap_err();
     assert_eq!(refused.code, "invalid");
     let refused = video::tracks(&state, "DEMO-001", 1).unwrap_err();
     assert_eq!(refused.code, "invalid", "item 1 is no video");

@@ -1,15 +1,17 @@
 // The frame view of a video item: the sampled frame at the scrub position
-// with each face track's box drawn; a slider (and the arrow keys) to move
-// through the samples; each track kept (the subject's own face) or
-// blurred as a whole; a timeline of who appears where (click to go
-// there); and keyframes as thumbnails. Frames come from the case (the
-// engine takes them with FFmpeg and keeps them there); choices go
-// through the engine's mark use cases.
+// with each face and plate track's box drawn; a slider (and the arrow
+// keys) to move through the samples; each face track kept (the subject's
+// own face) or blurred, each plate shown (the subject's vehicle) or
+// blacked out, as a whole; a timeline of who appears where (click to go
+// there); and keyframes as thumbnails. "Preview as disclosed" shows the
+// frames and keyframes taken from the redacted rendition instead of the
+// original. Frames come from the case (the engine takes them with FFmpeg
+// and keeps them there); choices go through the engine's mark use cases.
 
 import { api } from "../api";
 import type { TrackChoice, VideoView } from "../bindings";
 import { announce, errorText, h, notice, replace } from "../dom";
-import { bar, choiceText, facesAt, sampleAtFraction, sampleTime, stepSample } from "../tracks";
+import { bar, choiceButtons, choiceDone, choiceText, facesAt, sampleAtFraction, sampleTime, stepSample } from "../tracks";
 
 export interface FrameViewOptions {
   ref: string;
@@ -34,7 +36,9 @@ export function frameView(options: FrameViewOptions): HTMLElement {
 function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions): void {
   let view = first;
   let sample = 0;
-  let shown = -1;
+  // What the image shows: the sample, from the original or the rendition.
+  let shown = "";
+  let disclosed = false;
   let url: string | undefined;
 
   const image = h("img", { class: "frame-image", id: "frame-image", alt: "The sampled frame" });
@@ -59,6 +63,11 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
   const timeline = h("div", { class: "track-timeline", id: "track-timeline", "aria-label": "Who appears where" });
   const keyframes = h("div", { class: "keyframes", id: "keyframes", "aria-label": "Keyframes" });
   const message = h("div", {});
+  const asDisclosed = h(
+    "button",
+    { type: "button", class: "button", id: "frame-disclosed", "aria-pressed": "false", onclick: () => toggleDisclosed() },
+    "Preview as disclosed",
+  );
 
   const go = (next: number) => {
     sample = stepSample(view, next, 0);
@@ -75,15 +84,20 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
     if (options.player && Math.abs(options.player.currentTime - at / view.rate) > 0.01) {
       options.player.currentTime = at / view.rate;
     }
-    if (shown === at) return;
+    const wanted = `${disclosed ? "disclosed" : "original"} ${at}`;
+    if (shown === wanted) return;
+    const asShown = disclosed;
     try {
-      const bytes = await api.videoFrame(options.ref, options.id, at);
-      if (sample !== at) return;
+      const bytes = await api.videoFrame(options.ref, options.id, at, asShown);
+      if (sample !== at || disclosed !== asShown) return;
       if (url) URL.revokeObjectURL(url);
       url = URL.createObjectURL(new Blob([bytes], { type: "image/jpeg" }));
       image.src = url;
-      shown = at;
+      image.alt = asShown ? "The sampled frame as disclosed (from the redacted copy)" : "The sampled frame";
+      shown = wanted;
       section.dataset.shown = String(at);
+      section.dataset.shownAs = asShown ? "disclosed" : "original";
+      replace(message);
     } catch (e) {
       replace(message, notice("error", `The frame could not be shown: ${errorText(e)}`));
     }
@@ -92,9 +106,10 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
   function drawBoxes(): void {
     const width = Math.max(1, view.width);
     const height = Math.max(1, view.height);
+    // As disclosed, the frame shows the blur itself: no boxes over it.
     replace(
       boxes,
-      facesAt(view, sample).map((face) => {
+      (disclosed ? [] : facesAt(view, sample)).map((face) => {
         // A plate is filled black in the rendition, so a blacked-out plate is drawn solid.
         const plate = face.person.startsWith("plate-") ? " track-plate" : "";
         const el = h("div", { class: `track-box track-${face.choice}${plate}`, "data-person": face.person }, h("span", {}, face.person));
@@ -117,8 +132,14 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
       view = await api.chooseTrack(options.ref, options.id, person, choice);
       drawTracks();
       drawBoxes();
-      announce(`Track ${person} ${choice === "keep" ? "kept" : "blurred"}.`);
+      announce(choiceDone(person, choice));
       options.onChange();
+      if (disclosed) {
+        // The rendition is made again from the new marks.
+        shown = "";
+        drawKeyframes();
+        void draw();
+      }
     } catch (e) {
       replace(message, notice("error", errorText(e)));
     }
@@ -126,7 +147,7 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
 
   function drawTracks(): void {
     if (view.tracks.length === 0) {
-      replace(tracks, h("p", { class: "muted" }, "No face tracks yet: run detection (Redaction panel) to look for faces."));
+      replace(tracks, h("p", { class: "muted" }, "No face or plate tracks yet: run detection (Redaction panel) to look for them."));
     } else {
       replace(
         tracks,
@@ -139,17 +160,17 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
               { class: `track track-${t.choice}`, "data-person": t.person, "data-choice": t.choice },
               h("strong", {}, t.person),
               ` ${sampleTime(view, Math.round(t.start * view.rate))}–${sampleTime(view, Math.round(t.end * view.rate))} · `,
-              h("span", { class: "track-choice" }, choiceText(t.choice)),
+              h("span", { class: "track-choice" }, choiceText(t.choice, t.person)),
               " ",
               h(
                 "button",
                 { type: "button", class: "track-keep-button", "aria-pressed": String(t.choice === "keep"), onclick: () => void choose(t.person, "keep") },
-                "Keep (subject)",
+                choiceButtons(t.person).keep,
               ),
               h(
                 "button",
                 { type: "button", class: "track-blur-button", "aria-pressed": String(t.choice === "blur"), onclick: () => void choose(t.person, "blur") },
-                "Blur",
+                choiceButtons(t.person).blur,
               ),
             ),
           ),
@@ -161,7 +182,7 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
       view.tracks.map((t) => {
         const lane = h("div", { class: "timeline-lane" });
         const place = bar(view, t);
-        const segment = h("div", { class: `timeline-bar track-${t.choice}`, "data-person": t.person, title: `${t.person}: ${choiceText(t.choice)}` });
+        const segment = h("div", { class: `timeline-bar track-${t.choice}`, "data-person": t.person, title: `${t.person}: ${choiceText(t.choice, t.person)}` });
         segment.style.left = `${place.left * 100}%`;
         segment.style.width = `${place.width * 100}%`;
         lane.append(segment);
@@ -180,19 +201,32 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
   }
 
   function drawKeyframes(): void {
+    const asShown = disclosed;
+    keyframes.dataset.shownAs = asShown ? "disclosed" : "original";
     replace(
       keyframes,
       view.keyframes.map((k) => {
-        const thumb = h("img", { alt: `Keyframe at ${sampleTime(view, k)}` });
+        const thumb = h("img", { alt: `Keyframe at ${sampleTime(view, k)}${asShown ? ", as disclosed" : ""}` });
         void api
-          .videoFrame(options.ref, options.id, k)
+          .videoFrame(options.ref, options.id, k, asShown)
           .then((bytes) => {
             thumb.src = URL.createObjectURL(new Blob([bytes], { type: "image/jpeg" }));
+            thumb.dataset.shownAs = asShown ? "disclosed" : "original";
           })
           .catch(() => undefined);
         return h("button", { type: "button", class: "keyframe", "data-sample": k, onclick: () => go(k) }, thumb, h("span", {}, sampleTime(view, k)));
       }),
     );
+  }
+
+  function toggleDisclosed(): void {
+    disclosed = !disclosed;
+    asDisclosed.setAttribute("aria-pressed", String(disclosed));
+    section.classList.toggle("as-disclosed", disclosed);
+    if (disclosed) replace(message, h("p", { class: "muted", role: "status" }, "Showing the redacted copy's frames (made now if the marks changed)…"));
+    else replace(message);
+    drawKeyframes();
+    void draw();
   }
 
   slider.addEventListener("input", () => go(Number(slider.value)));
@@ -209,7 +243,7 @@ function fill(section: HTMLElement, first: VideoView, options: FrameViewOptions)
     h("h2", { id: "frame-view-h" }, "Frames, face and plate tracks"),
     message,
     stage,
-    h("div", { class: "frame-scrub" }, slider, position),
+    h("div", { class: "frame-scrub" }, slider, position, asDisclosed),
     h("h3", {}, "Who appears where"),
     timeline,
     tracks,

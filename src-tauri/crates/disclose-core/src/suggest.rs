@@ -334,6 +334,37 @@ pub fn run_watched(
     organisation: Option<&Profile>,
     watch: &Watch,
 ) -> Result<SuggestSummary> {
+    run_over(folder, staff, organisation, watch, Scope::All)
+}
+
+/// The video part of a run: the face tracks of every video, and the
+/// number plates read in its frames followed as plate tracks, all
+/// suggested; no other suggestion is made. The demo case is made with it,
+/// so its clip shows its tracks before anyone runs detection.
+pub fn videos(
+    folder: &mut CaseFolder,
+    staff: &[StaffMember],
+    organisation: Option<&Profile>,
+) -> Result<SuggestSummary> {
+    run_over(folder, staff, organisation, &Watch::none(), Scope::Videos)
+}
+
+/// What a run suggests for.
+#[derive(Clone, Copy, PartialEq)]
+enum Scope {
+    /// Every item's text, and the videos' faces and plates.
+    All,
+    /// The videos' faces and plates only.
+    Videos,
+}
+
+fn run_over(
+    folder: &mut CaseFolder,
+    staff: &[StaffMember],
+    organisation: Option<&Profile>,
+    watch: &Watch,
+    scope: Scope,
+) -> Result<SuggestSummary> {
     let case = folder.case()?;
     let people = People::new(&case, staff, organisation);
     let items: Vec<i64> = folder
@@ -368,6 +399,9 @@ pub fn run_watched(
             break;
         }
         step(items.len() as u64 + done as u64);
+        if scope == Scope::Videos && !videos.contains_key(&item_id) {
+            continue;
+        }
         let text = folder.store.text(item_id)?;
         let existing = folder.store.marks_of(Some(item_id))?;
         // A video's plates are followed on its frames once; after that
@@ -407,7 +441,7 @@ pub fn run_watched(
                 plates.push((finding, whose));
                 continue;
             }
-            if marked.contains(&(finding.start, finding.end)) {
+            if scope == Scope::Videos || marked.contains(&(finding.start, finding.end)) {
                 continue;
             }
             new_marks.push(suggestion(item_id, &finding, whose));

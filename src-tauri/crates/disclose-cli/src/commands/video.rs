@@ -1,6 +1,7 @@
 //! `disclose video`: a video item's face tracks (when each is seen and
 //! what was chosen), keeping or blurring one whole track, and a sampled
-//! frame written out as a JPEG — the same use cases as the desktop's
+//! frame written out as a JPEG, from the original or (`--as-disclosed`)
+//! from the redacted rendition — the same use cases as the desktop's
 //! frame view.
 
 use std::path::PathBuf;
@@ -31,19 +32,37 @@ pub struct VideoArgs {
     /// Where --frame writes the JPEG.
     #[arg(long, requires = "frame")]
     out: Option<PathBuf>,
+    /// Take --frame from the redacted rendition (made now if it is missing
+    /// or older than the marks): the frame as the requester will see it.
+    #[arg(long, requires = "frame")]
+    as_disclosed: bool,
 }
 
 pub fn run(ctx: &Context, args: VideoArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
     if let Some(sample) = args.frame {
-        let jpeg = frames::frame(&folder, args.item, sample)?;
+        let jpeg = if args.as_disclosed {
+            frames::disclosed_frame(&mut folder, args.item, sample)?
+        } else {
+            frames::frame(&folder, args.item, sample)?
+        };
         let out = args.out.unwrap_or_default();
         std::fs::write(&out, &jpeg)?;
         ctx.out.print(
-            &serde_json::json!({ "sample": sample, "bytes": jpeg.len(), "out": out }),
+            &serde_json::json!({
+                "sample": sample,
+                "bytes": jpeg.len(),
+                "out": out,
+                "as_disclosed": args.as_disclosed,
+            }),
             |_| {
                 println!(
-                    "Wrote sample {sample} ({} bytes) to {}",
+                    "Wrote sample {sample}{} ({} bytes) to {}",
+                    if args.as_disclosed {
+                        " as disclosed"
+                    } else {
+                        ""
+                    },
                     jpeg.len(),
                     out.display()
                 )

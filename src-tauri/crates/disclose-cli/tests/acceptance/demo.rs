@@ -78,6 +78,45 @@ fn the_demo_case_imports_and_finds_its_subject() {
         &of_type("video")["id"].to_string(),
     ]);
     assert_eq!(clip["status"], "ok", "{clip:#}");
+    // The clip's faces and the parked car's plate are already tracks,
+    // suggested for the caseworker; no other suggestion is made.
+    let shown = d.json(&[
+        "video",
+        "--case",
+        "DEMO-001",
+        &of_type("video")["id"].to_string(),
+    ]);
+    let tracks: Vec<(&str, &str)> = shown["tracks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["person"].as_str().unwrap(), t["choice"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            ("face-1", "undecided"),
+            ("face-2", "undecided"),
+            ("plate-1", "undecided")
+        ],
+        "{shown:#}"
+    );
+    let waiting = d.json(&[
+        "redact",
+        "--case",
+        "DEMO-001",
+        "--list",
+        "--status",
+        "suggested",
+    ]);
+    assert!(
+        waiting["marks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["kind"] == "face" || m["kind"] == "vehicle_reg"),
+        "{waiting:#}"
+    );
     let camera = d.json(&["search", "--case", "DEMO-001", "\"rear gate\""]);
     assert_eq!(camera["hits"], 1, "{camera:#}");
     let case = d.json(&["case", "show", "DEMO-001"]);

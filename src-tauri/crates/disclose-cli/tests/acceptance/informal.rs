@@ -142,3 +142,64 @@ fn the_subjects_own_house_number_is_not_suggested() {
     assert!(texts.contains(&"number 47"), "{marks}");
     assert!(!texts.contains(&"number 12"), "{marks}");
 }
+
+#[test]
+fn a_partner_word_before_a_lower_case_name_is_not_part_of_it() {
+    assert_names(
+        "last night her fella brandon was kicking the door again",
+        &["brandon"],
+    );
+}
+
+#[test]
+fn a_rank_in_lower_case_before_a_surname_in_no_list() {
+    assert_names(
+        "rang pcso quilliam and pc stansfield about the bikes",
+        &["pcso quilliam", "pc stansfield"],
+    );
+}
+
+#[test]
+fn a_form_field_naming_the_person_reported() {
+    assert_names(
+        "Person reported: MORWENNA TRELOAR\nReported by: TENANT\n",
+        &["MORWENNA TRELOAR"],
+    );
+}
+
+#[test]
+fn a_family_by_its_surname() {
+    assert_names(
+        "The Kowalskis at the end have complained as well.",
+        &["Kowalskis"],
+    );
+}
+
+#[test]
+fn given_names_of_these_islands() {
+    assert_names(
+        "Our neighbours Saoirse and Oisin are lovely, unlike Seamus.",
+        &["Saoirse", "Oisin", "Seamus"],
+    );
+}
+
+#[test]
+fn surname_comma_surname_is_a_list_not_surname_then_given_name() {
+    assert_names(
+        "Present at the meeting were Ronan Dempsey, Saoirse Holloway, Imelda Quirke and me.",
+        &["Ronan Dempsey", "Saoirse Holloway", "Imelda Quirke"],
+    );
+}
+
+#[test]
+fn a_given_name_in_a_diary_written_in_capitals() {
+    assert_names("WENT TO SEE GLENDA AT NO 14 ABOUT THE DOG.", &["GLENDA"]);
+}
+
+#[test]
+fn an_officer_with_a_collar_number() {
+    assert_names(
+        "Present: PC 1123 Wragg and PCSO 5521 Ellery.",
+        &["PC 1123 Wragg", "PCSO 5521 Ellery"],
+    );
+}

@@ -294,8 +294,13 @@ fn suggestions_are_reviewed_by_kind_and_person_and_stale_renditions_stop_verify(
         .unwrap()
         .iter()
         .all(|m| m["kind"] == "phone"));
+    // Waiting: this run's suggestions and the demo clip's face and plate
+    // tracks, suggested when the demo was made.
     let rest = d.json(&["redact", "--case", "DEMO-001", "--reject-suggestions"]);
-    assert_eq!(rest["count"].as_u64().unwrap(), suggested - accepted);
+    assert_eq!(
+        rest["count"].as_u64().unwrap(),
+        marks.len() as u64 - accepted
+    );
     let third = d.json(&["detect", "--case", "DEMO-001"]);
     assert_eq!(third["suggested"], 0, "rejected suggestions stay rejected");
 

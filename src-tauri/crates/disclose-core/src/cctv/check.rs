@@ -36,6 +36,45 @@ pub fn unblurred(
     leaks
 }
 
+/// The times and boxes of faces found on `found` (samples of the
+/// rendition, `rate` a second) that no face of the original's tracks
+/// accounts for — `tracked`, at `(seconds, box)` — and no window was
+/// there to hide: a face the review never saw. A face is accounted for
+/// when half of it lies inside a tracked box, grown by half its size, from
+/// a sample no further away than a track may skip.
+pub fn untracked(
+    found: &[Vec<Face>],
+    rate: f64,
+    tracked: &[(f64, [f32; 4])],
+    windows: &[Window],
+    frame: (u32, u32),
+) -> Vec<(f64, [f32; 4])> {
+    let near = f64::from(crate::media::video::tracks::MAX_GAP + 1) / rate;
+    let mut leaks = Vec::new();
+    for (k, faces) in found.iter().enumerate() {
+        let t = k as f64 / rate;
+        for face in faces {
+            let hidden = windows
+                .iter()
+                .filter(|w| w.start < t && t < w.end)
+                .any(|w| inside(face.rect, w.rect(t, frame)) >= INSIDE);
+            let known = tracked
+                .iter()
+                .any(|&(at, rect)| (at - t).abs() <= near && inside(face.rect, grown(rect)) >= 0.5);
+            if !hidden && !known {
+                leaks.push((t, face.rect));
+            }
+        }
+    }
+    leaks
+}
+
+/// `rect` grown by half its width and height on every side.
+fn grown(rect: [f32; 4]) -> [f32; 4] {
+    let (w, h) = ((rect[2] - rect[0]) / 2.0, (rect[3] - rect[1]) / 2.0);
+    [rect[0] - w, rect[1] - h, rect[2] + w, rect[3] + h]
+}
+
 /// The share of `face` lying inside `area`.
 fn inside(face: [f32; 4], area: [f32; 4]) -> f32 {
     let w = (face[2].min(area[2]) - face[0].max(area[0])).max(0.0);
@@ -118,6 +157,25 @@ mod tests {
         ];
         let leaks = unblurred(&found, 2.0, &[window], (640, 360));
         assert_eq!(leaks, vec![(1.0, face(140.0).rect)]);
+    }
+
+    #[test]
+    fn a_face_far_from_every_track_and_window_is_untracked() {
+        let face = |x: f32| Face {
+            rect: [x, 70.0, x + 50.0, 130.0],
+            score: 0.9,
+        };
+        // A tracked face at 0.5 s near x 100; at 1.0 s a face has moved a
+        // little (accounted for) and another stands far off (not).
+        let tracked = [(0.5, face(100.0).rect)];
+        let found = vec![vec![], vec![face(100.0)], vec![face(120.0), face(400.0)]];
+        let leaks = untracked(&found, 2.0, &tracked, &[], (640, 360));
+        assert_eq!(leaks, vec![(1.0, face(400.0).rect)]);
+        // Long after the track, even its own place is not accounted for.
+        let late: Vec<Vec<Face>> = (0..12)
+            .map(|k| if k == 11 { vec![face(100.0)] } else { vec![] })
+            .collect();
+        assert_eq!(untracked(&late, 2.0, &tracked, &[], (640, 360)).len(), 1);
     }
 
     #[test]

@@ -217,6 +217,9 @@ pub enum Leak {
     /// A face found at `time` seconds, at `rect`, where it was to be
     /// blurred.
     Face { time: f64, rect: [f32; 4] },
+    /// A face found at `time` seconds, at `rect`, that no track of the
+    /// original accounts for: the review never saw it.
+    Untracked { time: f64, rect: [f32; 4] },
     /// A metadata tag, as `key=value`.
     Tag(String),
 }
@@ -229,16 +232,22 @@ impl std::fmt::Display for Leak {
                 "a face is still seen at {time:.1} s, at [{:.0}, {:.0}, {:.0}, {:.0}], where it was to be blurred",
                 rect[0], rect[1], rect[2], rect[3]
             ),
+            Leak::Untracked { time, rect } => write!(
+                f,
+                "a face no track accounts for is seen at {time:.1} s, at [{:.0}, {:.0}, {:.0}, {:.0}]: run `disclose detect` on the case and review the video's tracks",
+                rect[0], rect[1], rect[2], rect[3]
+            ),
             Leak::Tag(tag) => write!(f, "metadata left in the video: {tag}"),
         }
     }
 }
 
-/// What is wrong with the redacted video at `rendition`, in which `areas`
-/// were to be blurred: its tags beyond the MP4's bookkeeping, and, when
-/// anything was to be blurred, the faces found again on every sample
-/// inside a window that should have hidden them. An error when it could
-/// not look (which fails the check).
+/// What is wrong with the redacted video at `rendition`, given the marks of
+/// its item (`marks`: the accepted ones were to be blurred): its tags
+/// beyond the MP4's bookkeeping, the faces found again on every sample
+/// inside a window that should have hidden them, and faces that no face
+/// mark of the original accounts for, whatever its status. An error when
+/// it could not look (which fails the check).
 fn look_again(
     rendition: &Path,
     redactions: &[Mark],
@@ -253,17 +262,26 @@ fn look_again(
     let frame = (seen.width, seen.height);
     let areas = areas(redactions, video::ocr_interval(seen.duration));
     let windows = blur::windows(&areas, frame, video::tracks::MAX_GAP);
-    if !windows.is_empty() {
-        let (found, _) = video::faces::find(
-            rendition,
-            frame,
-            video::samples(seen.duration),
-            video::RATE,
-            dir,
-        )?;
-        for (time, rect) in check::unblurred(&found, video::RATE, &windows, frame) {
-            leaks.push(Leak::Face { time, rect });
-        }
+    let (found, _) = video::faces::find(
+        rendition,
+        frame,
+        video::samples(seen.duration),
+        video::RATE,
+        dir,
+    )?;
+    for (time, rect) in check::unblurred(&found, video::RATE, &windows, frame) {
+        leaks.push(Leak::Face { time, rect });
+    }
+    let tracked: Vec<(f64, [f32; 4])> = redactions
+        .iter()
+        .filter(|m| m.kind == FACE)
+        .filter_map(|m| match m.target {
+            Target::Area { page, rect } => Some((video::page_time(page), rect)),
+            Target::Text { .. } => None,
+        })
+        .collect();
+    for (time, rect) in check::untracked(&found, video::RATE, &tracked, &windows, frame) {
+        leaks.push(Leak::Untracked { time, rect });
     }
     Ok(leaks)
 }

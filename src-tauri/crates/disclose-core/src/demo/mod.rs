@@ -92,7 +92,8 @@ pub fn write_demo_files_and_media(dir: &Path, seed: u64) -> Result<(Vec<PathBuf>
 }
 
 /// Creates the demo case in `home` (received ten days before `today`),
-/// writes its files into the case folder's `demo-input/` and imports them.
+/// writes its files into the case folder's `demo-input/`, imports them and
+/// suggests the CCTV clip's face and plate tracks (`suggest::videos`).
 pub fn create_demo(context: &Context, reference: &str) -> Result<(CaseFolder, ImportSummary)> {
     create_demo_with_progress(context, reference, &NoProgress)
 }
@@ -153,6 +154,11 @@ pub fn create_demo_with_progress(
         progress,
         &AtomicBool::new(false),
     )?;
+    // The clip's faces and plate are followed now, so its frame view shows
+    // their tracks as suggestions before anyone runs detection.
+    let staff = crate::staff::load(home)?;
+    let organisation = crate::profile::load(home).ok();
+    crate::suggest::videos(&mut folder, &staff, organisation.as_ref())?;
     Ok((folder, summary))
 }
 

@@ -113,25 +113,63 @@ pub fn is_firm(first: &str, second: &str) -> bool {
 }
 
 /// Words just before a name that say a person follows: "my neighbour Sam",
-/// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones".
+/// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones", "Person
+/// reported: KEELEY" (words of one cue joined by "_").
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
     sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
     girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
     named household complainant occupant applicant reporter ex perpetrator perpetrators \
-    alleged victim suspect offender aggressor witnesses";
+    alleged victim suspect offender aggressor witnesses fella bloke missus hubby \
+    person_reported reported_person subject_of_complaint";
 
 /// Words after a name, behind a dash, comma or bracket, that say a person
 /// came before: a household list ("Kieran Moss - son - DOB ...") or a
 /// professional's role ("Derek Pryce (Police Community Support Officer)").
+/// A role of two words is joined by "_": "social_worker", never "social"
+/// alone ("Local Authorities, Social Services" names no one).
 pub const RELATIONS_AND_ROLES: &str = "son daughter partner husband wife child brother sister \
     mother mum father dad stepson stepdaughter stepfather stepmother grandson granddaughter \
     grandmother grandfather nan grandad nephew niece cousin uncle aunt lodger carer tenant \
     occupant resident neighbour witness perpetrator complainant victim friend boyfriend \
     girlfriend fiance fiancee ex pcso pc police officer constable sergeant inspector detective \
-    social worker health visitor gp doctor dr nurse midwife paramedic solicitor barrister \
-    councillor cllr mp caseworker housing manager surveyor contractor plumber electrician \
-    engineer operative support worker key worker teacher headteacher head teacher advocate \
-    interpreter landlord agent warden caretaker concierge officer community";
+    social_worker health_visitor gp doctor dr nurse midwife paramedic solicitor barrister \
+    councillor cllr mp caseworker housing_officer housing_manager manager surveyor contractor \
+    plumber electrician engineer operative support_worker key_worker worker teacher \
+    headteacher head_teacher advocate interpreter landlord agent warden caretaker concierge \
+    visitor community_support_officer";
+
+/// Nationalities and languages ("English Data Protection laws"), and
+/// rivers that end town names ("Stoke on Trent").
+const NATIONALITY_WORDS: &str = "english british scottish welsh irish cornish french german \
+    polish italian spanish portuguese romanian bulgarian lithuanian latvian estonian czech slovak \
+    hungarian ukrainian russian turkish kurdish greek dutch swedish norwegian danish finnish \
+    european african asian american caribbean jamaican chinese japanese korean indian \
+    pakistani bangladeshi somali nigerian ghanaian arab arabic urdu punjabi bengali gujarati \
+    hindi tamil mandarin cantonese";
+const RIVER_WORDS: &str = "trent tyne avon tees wear severn wye thames dee ouse tweed tame \
+    mersey medway humber lune";
+
+static NATIONALITIES: LazyLock<WordSet> = LazyLock::new(|| words(NATIONALITY_WORDS));
+static RIVERS: LazyLock<WordSet> = LazyLock::new(|| words(RIVER_WORDS));
+
+pub fn is_nationality(word: &str) -> bool {
+    with_lower(word, |w| NATIONALITIES.contains(w))
+}
+
+pub fn is_river(word: &str) -> bool {
+    with_lower(word, |w| RIVERS.contains(w))
+}
+
+/// Last words of job titles: "Liaison Officer", "Data Champion".
+const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
+    worker workers coordinator co-ordinator lead champion champions assistant director \
+    administrator consultant specialist supervisor controller";
+
+static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
+
+pub fn is_job_word(word: &str) -> bool {
+    with_lower(word, |w| JOBS.contains(w))
+}
 
 /// Job titles just before a name, with one space: "Operative A Quinlan".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
@@ -178,6 +216,7 @@ sent tel mob fax web www cordially ask asked tell told call give gave take took 
 saw met meet chase check inform informed remind reminded thank send forward forwarded ring email
 write attach find found keep kept leave left bring brought get got go went come came put try period periods payments anyone someone everyone nobody citizens residents resident streetlight contractor operative
 rgds thx thks ladies gentlemen guys folks everybody
+fella fellah bloke missus hubby lad lads mate mates m8 bf gf ex
 ";
 
 /// Calls `f` with `word` in lower case, without allocating for the short
@@ -211,9 +250,30 @@ pub fn is_word_surname(word: &str) -> bool {
     with_lower(word, |w| WORD_SURNAMES.contains(w))
 }
 
-/// An ordinary English word (the leak check's list: no proper names).
+/// An ordinary English word (the leak check's list: no proper names), or
+/// the plural of one that is no name ("Authorities", "Services"; not
+/// "Banks" or "Burns").
 pub fn is_english(word: &str) -> bool {
-    with_lower(word, crate::verify::ordinary::is_ordinary)
+    with_lower(word, |w| {
+        crate::verify::ordinary::is_ordinary(w) || plural_of_ordinary(w) && !is_name_word(w)
+    })
+}
+
+fn plural_of_ordinary(w: &str) -> bool {
+    use crate::verify::ordinary::is_ordinary;
+    if w.len() < 4 || !w.ends_with('s') || w.ends_with("ss") {
+        return false;
+    }
+    let stem = &w[..w.len() - 1];
+    is_ordinary(stem)
+        || w.strip_suffix("ies")
+            .is_some_and(|s| is_ordinary(&format!("{s}y")))
+        || w.strip_suffix("es").is_some_and(is_ordinary)
+}
+
+/// A word any list holds as a name (lower case).
+fn is_name_word(w: &str) -> bool {
+    GIVEN.contains(w) || SURNAMES.contains(w) || WORD_SURNAMES.contains(w) || AMBIGUOUS.contains(w)
 }
 
 /// A street word that is seldom the whole name of a street ("Fields",

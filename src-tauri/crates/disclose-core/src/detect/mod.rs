@@ -3,8 +3,10 @@
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
 //! registrations, foreign phone numbers, address lines and neighbours'
 //! house references (`numbers`, `address`, `house`), identifiers written
-//! loosely (`loose`: "jo@ example.org", "fax 7135550199") and person names
-//! (`names`, with the word lists in `lexicon`); with [`findings_knowing`],
+//! loosely (`loose`: "jo@ example.org", "fax 7135550199"), login names in
+//! paths, after "Username:" and in Exchange addresses (`logins`, found as
+//! person names) and person names (`names`, with the word lists in
+//! `lexicon`); with [`findings_knowing`],
 //! also the names a case already knows (`known`); beside the name rules, a
 //! token model trained by us (`names::model`, re-exported as [`ner`]). Each finding is a byte
 //! range of the text with its kind and a confidence; findings do not
@@ -16,6 +18,7 @@ mod address;
 mod house;
 mod known;
 mod lexicon;
+mod logins;
 mod loose;
 mod names;
 mod numbers;
@@ -141,6 +144,7 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(loose::find(text));
     all.extend(address::find(text));
     all.extend(house::find(text));
+    all.extend(logins::find(text));
     all.extend(names::find_with(text, model));
     all
 }

@@ -23,7 +23,7 @@ pub use pattern::Variants;
 /// [`COURTESY_TITLES`] are the ones a surname is often written with alone.
 pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "revd", "cllr", "sgt", "pc", "dc",
-    "insp", "sir", "dame",
+    "insp", "sir", "dame", "pcso",
 ];
 
 /// The courtesy titles: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr".

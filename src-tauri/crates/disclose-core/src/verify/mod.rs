@@ -254,7 +254,12 @@ pub fn check(
             Content::File(_) => String::new(),
         };
         let fingerprint = file.key.as_ref().map(|_| {
-            stored::fingerprint(&sha256, checker.raw.digest(), checker.boxes_of(file.item))
+            let terms = format!(
+                "{}{}",
+                checker.raw.digest(),
+                checker.video_marks_of(file.item)
+            );
+            stored::fingerprint(&sha256, &terms, checker.boxes_of(file.item))
         });
         let kept = match (&file.key, &fingerprint) {
             (Some(key), Some(fingerprint)) => folder.store.stored_check(key, fingerprint)?,
@@ -400,8 +405,8 @@ struct Checker {
     /// The case's temporary folder, where pdftotext and Tesseract are
     /// given what they read.
     tmp: std::path::PathBuf,
-    /// The accepted marks of each video item: the faces and areas its copy
-    /// must show blurred.
+    /// The marks of each video item: the faces and areas its copy must show
+    /// blurred (the accepted ones), and the faces the review saw (all).
     videos: HashMap<i64, Vec<crate::marks::Mark>>,
     /// What the pixels of the top-level files showed, worked out ahead
     /// (by file name).
@@ -436,7 +441,7 @@ impl Checker {
             needles,
             waived,
             boxes: boxes_to_black(folder)?,
-            videos: videos_to_blur(folder)?,
+            videos: video_marks(folder)?,
             cache: OcrCache::new(Some(folder.dir().join("ocr-cache")), tmp.clone()),
             isolation: Isolation::new(ProcessLimits::default(), Some(tmp.clone())),
             slot: Slot::default(),
@@ -446,6 +451,18 @@ impl Checker {
             judged: HashSet::new(),
             report,
         })
+    }
+
+    /// A video item's marks as text, for a check's fingerprint: which
+    /// faces the review saw counts as much as what was blurred.
+    fn video_marks_of(&self, item: Option<i64>) -> String {
+        item.and_then(|i| self.videos.get(&i))
+            .map_or(String::new(), |marks| {
+                marks
+                    .iter()
+                    .map(|m| format!("\n{}:{:?}:{:?}:{:?}", m.id, m.status, m.kind, m.target))
+                    .collect()
+            })
     }
 
     fn boxes_of(&self, item: Option<i64>) -> &[(PageBox, String)] {
@@ -741,19 +758,26 @@ impl Checker {
             Ok(leaks) => {
                 for leak in leaks {
                     let found = leak.to_string();
-                    self.found.push(match leak {
-                        crate::cctv::Leak::Face { time, .. } => Leak {
-                            file: label.to_string(),
-                            place: format!("faces ({time:.1} s)"),
-                            kind: FindingKind::Pixels,
-                            found,
-                            context: String::new(),
-                            redacted: String::new(),
-                            item_id: item,
-                            in_item: item,
-                            waivable: false,
-                        },
-                        crate::cctv::Leak::Tag(_) => unreadable(label, &found),
+                    let place = match leak {
+                        crate::cctv::Leak::Face { time, .. } => format!("faces ({time:.1} s)"),
+                        crate::cctv::Leak::Untracked { time, .. } => {
+                            format!("an untracked face ({time:.1} s)")
+                        }
+                        crate::cctv::Leak::Tag(_) => {
+                            self.found.push(unreadable(label, &found));
+                            continue;
+                        }
+                    };
+                    self.found.push(Leak {
+                        file: label.to_string(),
+                        place,
+                        kind: FindingKind::Pixels,
+                        found,
+                        context: String::new(),
+                        redacted: String::new(),
+                        item_id: item,
+                        in_item: item,
+                        waivable: false,
                     });
                 }
             }
@@ -812,14 +836,12 @@ fn unreadable(file: &str, why: &str) -> Leak {
     }
 }
 
-/// The accepted marks of every video item, by item.
-fn videos_to_blur(folder: &CaseFolder) -> Result<HashMap<i64, Vec<crate::marks::Mark>>> {
+/// The marks of every video item, by item: the accepted ones are to be
+/// blurred, and all of them say which faces the review saw.
+fn video_marks(folder: &CaseFolder) -> Result<HashMap<i64, Vec<crate::marks::Mark>>> {
     let mut out: HashMap<i64, Vec<crate::marks::Mark>> = HashMap::new();
     let mut videos: HashMap<i64, bool> = HashMap::new();
     for mark in folder.store.marks_of(None)? {
-        if mark.status != MarkStatus::Accepted {
-            continue;
-        }
         let is_video = match videos.get(&mark.item_id) {
             Some(&v) => v,
             None => {

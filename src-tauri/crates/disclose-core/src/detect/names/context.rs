@@ -14,7 +14,10 @@ use crate::detect::lexicon as lex;
 
 /// A dash, comma, colon or bracket, then a relation or a role.
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    let mut roles: Vec<&str> = lex::RELATIONS_AND_ROLES.split_whitespace().collect();
+    let mut roles: Vec<String> = lex::RELATIONS_AND_ROLES
+        .split_whitespace()
+        .map(|r| r.replace('_', r"[ \t]+"))
+        .collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
     Regex::new(&format!(
         r"(?i)^[ \t]*(?:[-–—,:(\[]|\bis\b|\bwas\b)[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})\b",
@@ -116,12 +119,13 @@ pub(super) fn lower_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
 /// case: "told darren", "saw her with lee", "his m8 callum".
 const BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask asking texted text rang \
     ring ringing called call calling phoned messaged saw see seen met blamed hit punched kicked \
-    threatened with mate m8 lad bro n and to from by at";
+    threatened with mate m8 lad bro fella bloke missus hubby n and to from by at";
 
 /// Of those, the ones a bare noun seldom follows, so that a given name that
 /// is also a word ("lee", "mark") after them is the name.
 const STRONG_BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask asking texted rang \
-    ringing phoned messaged blamed punched kicked threatened with mate m8 lad bro";
+    ringing phoned messaged blamed punched kicked threatened with mate m8 lad bro fella bloke \
+    missus hubby";
 
 /// Given names that are also words, but seldom bare nouns after those.
 const NAMES_BEFORE_WORDS: &str = "lee dean jay rob sue ray mark pat";

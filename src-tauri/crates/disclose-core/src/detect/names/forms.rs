@@ -8,14 +8,18 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tokens::{floor_boundary, gap, linked, sentence_start, Shape, Tok};
+use super::tokens::{floor_boundary, gap, glued, head, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
 /// The text just before a name says a person follows: a cue word ("my
 /// neighbour ", "Signed: "), a job title ("Operative "), or a sign-off line
 /// ("Kind regards,\n").
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let cues = lex::CUES.split_whitespace().collect::<Vec<_>>().join("|");
+    let cues = lex::CUES
+        .split_whitespace()
+        .map(|c| c.replace('_', r"[ \t]+"))
+        .collect::<Vec<_>>()
+        .join("|");
     let roles = lex::ROLE_CUES
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -32,7 +36,10 @@ static EMAIL_AFTER: LazyLock<Regex> =
 /// A capitalised word that can be part of a name: not a common word (unless
 /// it is a known name), not a street, organisation, month or title word.
 fn namey(t: &Tok<'_>) -> bool {
-    if !matches!(t.shape, Shape::Cap | Shape::Upper) || lex::is_title(t.word) {
+    if !matches!(t.shape, Shape::Cap | Shape::Upper)
+        || lex::is_title(t.word)
+        || glued(t.word).is_some()
+    {
         return false;
     }
     // "Hall", "Green": surnames that are also street words.
@@ -51,16 +58,20 @@ fn known(t: &Tok<'_>) -> bool {
 /// organisation ("Victoria Road", "Smith & Co", "Jones Housing Association"),
 /// or what precedes token `first` does ("St John's").
 pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
-    let after = linked(text, toks, last)
-        && (lex::is_street(toks[last + 1].word) || lex::is_org(toks[last + 1].word));
+    // "Edward StreetStockport": the first of two words run together counts.
+    let after = linked(text, toks, last) && {
+        let next = head(toks[last + 1].word);
+        lex::is_street(next) || lex::is_org(next)
+    };
     // "Smith & Co", not "Jim Fallon & will be working" or "Dan & Leonard".
     let ampersand = gap(text, toks, last).trim_start().starts_with('&')
         && toks.get(last + 1).is_none_or(|t| {
             t.shape != Shape::Lower
                 && !(t.shape == Shape::Cap && lex::is_given(t.word) && !lex::is_ambiguous(t.word))
         });
+    // "St John's", "St. Peter's Square".
     let saint = first > 0
-        && linked(text, toks, first - 1)
+        && (linked(text, toks, first - 1) || gap(text, toks, first - 1) == ". ")
         && matches!(toks[first - 1].word, "St" | "Saint" | "ST");
     after || ampersand || saint
 }
@@ -182,7 +193,16 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
     }
     let mut last = None;
     let mut j = i;
-    while linked(text, toks, j) && j - i < 4 {
+    // "PC 1123 Wragg": a collar number between a rank and the name.
+    let collar = matches!(t.word.to_lowercase().as_str(), "pc" | "pcso" | "sgt" | "dc") && {
+        let g = gap(text, toks, i);
+        let digits = g.trim_matches(' ');
+        g.starts_with(' ')
+            && g.ends_with(' ')
+            && (1..=6).contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    while (linked(text, toks, j) || j == i && collar) && j - i < 4 {
         let next = &toks[j + 1];
         let initial = next.shape == Shape::Initial;
         if !(namey(next) || initial && linked(text, toks, j + 1)) {
@@ -201,9 +221,23 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
 }
 
 /// A lower-case title and a known name that is no English word: "pc
-/// dawson", "mrs okafor", "spoke to sgt kelly ward".
+/// dawson", "mrs okafor", "spoke to sgt kelly ward"; or a surname in no
+/// list that is no word ("pcso lomax").
 fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
-    if !linked(text, toks, i) || !plain_lower_name(&toks[i + 1]) {
+    if !linked(text, toks, i) {
+        return None;
+    }
+    // "pc hargreaves": after a rank or a courtesy title, a surname in no
+    // list will do if it is no word.
+    let next = &toks[i + 1];
+    let unlisted = next.shape == Shape::Lower
+        && next.word.chars().count() >= 3
+        && !lex::is_english(next.word)
+        && !lex::is_common(next.word)
+        && !lex::is_ambiguous(next.word)
+        && !lex::is_title(next.word)
+        && !matches!(toks[i].word, "dr" | "dc");
+    if !plain_lower_name(next) && !unlisted {
         return None;
     }
     let mut last = i + 1;
@@ -261,6 +295,19 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     let (s, g) = (&toks[i], toks.get(i + 1)?);
     let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape;
     if !(shaped && gap(text, toks, i) == ", " && namey(s) && namey(g)) {
+        return None;
+    }
+    // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and
+    // surnames, where the word after the comma has its own surname.
+    let own_surname = linked(text, toks, i + 1)
+        && toks[i + 2].shape == g.shape
+        && namey(&toks[i + 2])
+        && gap(text, toks, i + 2)
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '\n' | '\r'));
+    if own_surname && i > 0 && linked(text, toks, i - 1) && namey(&toks[i - 1]) {
         return None;
     }
     let confidence = if lex::is_surname(s.word) && lex::is_given(g.word) {
@@ -511,6 +558,12 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     if !initial && !fits(t) && !signed_off {
         return None;
     }
+    // "a tenant Liaison Officer": a job title after the cue, not a name.
+    let job_title =
+        linked(text, toks, i) && lex::is_job_word(toks[i + 1].word) && toks[i + 1].shape == t.shape;
+    if job_title {
+        return None;
+    }
     let from = floor_boundary(text, t.start.saturating_sub(48));
     if !CUE_BEFORE.is_match(&text[from..t.start]) {
         return None;
@@ -558,9 +611,34 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
 }
 
 /// A known given name or surname on its own that is not also a word:
-/// "Daniel has asthma", "Okafor's dog".
+/// "Daniel has asthma", "Okafor's dog"; a family by its surname, "the
+/// Nowaks".
 pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
+    // "the Nowaks": a family by its surname.
+    let family = i > 0
+        && toks[i - 1].word.eq_ignore_ascii_case("the")
+        && t.shape == Shape::Cap
+        && t.word.strip_suffix('s').is_some_and(|stem| {
+            lex::is_surname(stem) && !lex::is_english(stem) && !lex::is_common(stem)
+        })
+        && !lex::is_english(t.word)
+        && !lex::is_common(t.word);
+    if family && !vetoed(text, toks, i, i) {
+        return Some((i, 0.65));
+    }
+    // "WENT TO SEE GLENDA AT NO 14": a given name in a sentence written
+    // wholly in capitals.
+    let shouted = t.shape == Shape::Upper
+        && t.word.chars().count() > 2
+        && lex::is_given(t.word)
+        && !lex::is_ambiguous(t.word)
+        && !lex::is_common(t.word)
+        && !lex::is_english(t.word)
+        && upper_sentence(text, t.start);
+    if shouted && !vetoed(text, toks, i, i) {
+        return Some((i, 0.6));
+    }
     let ok = t.shape == Shape::Cap
         && title_case(t.word)
         && known(t)
@@ -570,6 +648,19 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && !lex::is_common(t.word)
         && namey(t);
     (ok && !vetoed(text, toks, i, i)).then_some((i, 0.6))
+}
+
+/// Whether the sentence around `pos` has at least four words and no lower-case
+/// letter.
+fn upper_sentence(text: &str, pos: usize) -> bool {
+    let start = text[..pos]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |k| k + 1);
+    let end = text[pos..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |k| pos + k);
+    let sentence = &text[start..end];
+    sentence.split_whitespace().count() >= 4 && !sentence.chars().any(char::is_lowercase)
 }
 
 /// "Smith", "McDonald", "O'Brien", "Smith-Jones"; not "MiA" (a capital inside

@@ -10,12 +10,15 @@
 //! known names. A name found once is found again in the text in any letter
 //! case. A possessive "'s" is left out of the finding. Streets, buildings
 //! and organisations named after people ("Victoria Road", "Smith & Co
-//! Ltd", "Morgan Stanley") are not names; names that are also words ("May",
+//! Ltd", "Morgan Stanley", "St. Peter's Square"), abbreviations, nationalities
+//! and rivers (`lookalikes`) and words run together by PDF extraction
+//! ("StreetStockport") are not names; names that are also words ("May",
 //! "Will", "Grace") need a title, a surname or a cue.
 
 mod context;
 mod forms;
 mod headers;
+mod lookalikes;
 pub(super) mod model;
 mod tokens;
 
@@ -29,6 +32,7 @@ use forms::{
     vetoed,
 };
 use headers::addressed;
+use lookalikes::Lookalikes;
 pub use model::Model;
 use tokens::{sentence_start, tokens, Shape, Tok};
 
@@ -70,8 +74,14 @@ type Taken = Vec<Option<Option<f32>>>;
 fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
     let mut out = Vec::new();
     let mut taken: Taken = vec![None; toks.len()];
+    let lookalikes = Lookalikes::new(text);
     let mut i = 0;
     while i < toks.len() {
+        if lookalikes.at(text, toks, i) {
+            taken[i] = Some(None);
+            i += 1;
+            continue;
+        }
         if let Some(last) = place(text, toks, i) {
             taken[i..=last].fill(Some(None));
             i = last + 1;

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::tokens::{gap, sentence_start, Shape, Tok};
+use super::tokens::{gap, glued, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
 const MAGIC: &[u8; 8] = b"DSCNER01";
@@ -105,6 +105,7 @@ pub(super) fn candidate(t: &Tok<'_>) -> bool {
         .any(|(i, c)| i > 1 && matches!(c, '\'' | '’'));
     t.word.chars().count() >= 2
         && !contraction
+        && glued(t.word).is_none()
         && !lex::is_title(t.word)
         && (t.shape != Shape::Lower || lex::is_given(t.word) || lex::is_surname(t.word))
         && (!lex::is_common(t.word) || lex::is_given(t.word) || lex::is_surname(t.word))

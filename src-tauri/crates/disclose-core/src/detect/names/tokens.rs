@@ -72,6 +72,28 @@ pub(super) fn tokens(text: &str) -> Vec<Tok<'_>> {
     toks
 }
 
+/// Where the second of two words run together by PDF extraction starts: a
+/// lower-case letter then a capital ("StreetStockport", "ManchesterSK"),
+/// but not after a surname prefix ("McDonald", "MacKenzie", "DeShawn").
+pub(super) fn glued(word: &str) -> Option<usize> {
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "Jo", "Mary", "Ann",
+    ];
+    let mut prev = ' ';
+    for (k, c) in word.char_indices() {
+        if prev.is_lowercase() && c.is_uppercase() && !PREFIXES.contains(&&word[..k]) {
+            return Some(k);
+        }
+        prev = c;
+    }
+    None
+}
+
+/// The first of two words run together, or the word.
+pub(super) fn head(word: &str) -> &str {
+    glued(word).map_or(word, |k| &word[..k])
+}
+
 pub(super) fn shape(word: &str) -> Shape {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let first = letters.next().unwrap_or('a');

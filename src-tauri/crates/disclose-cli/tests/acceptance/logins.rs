@@ -1,0 +1,62 @@
+//! Login names through the real `disclose` binary (issue 16): the user's
+//! folder in a file path, the value after "Username:" or "Login:", and the
+//! mailbox of an Exchange address are found as person names; shared
+//! accounts and ordinary words after a label are not. Texts written for
+//! these tests.
+
+use disclose_fixtures::disclose;
+
+/// The person names `disclose detect FILE --json` finds in `text`.
+fn names(text: &str) -> Vec<String> {
+    disclose!().detect_kind(text, "person_name")
+}
+
+#[test]
+fn the_user_folder_of_a_file_path() {
+    assert_eq!(
+        names("Saved to C:\\Users\\jsmith\\Documents\\ASB\\diary.docx on the shared PC."),
+        ["jsmith"]
+    );
+    assert_eq!(
+        names("Attachment path: /home/kdawson/exports/case-114.csv"),
+        ["kdawson"]
+    );
+    assert_eq!(
+        names("Found under C:\\Documents and Settings\\pbrennan\\Desktop\\notes.txt"),
+        ["pbrennan"]
+    );
+}
+
+#[test]
+fn a_login_after_its_label() {
+    assert_eq!(
+        names("Audit trail\nUsername: mwhitlock\nAction: viewed rent account\n"),
+        ["mwhitlock"]
+    );
+    assert_eq!(names("User name: HOUSING\\t.okafor\n"), ["t.okafor"]);
+    assert_eq!(
+        names("Login: dpryce2 (locked after three tries)"),
+        ["dpryce2"]
+    );
+}
+
+#[test]
+fn the_mailbox_of_an_exchange_address() {
+    let found = disclose!().detect_text(
+        "From: Housing Officer </O=LANDLORD/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=JSMITH>\n",
+    );
+    assert!(
+        found.contains(&("person_name".to_string(), "JSMITH".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn shared_accounts_and_ordinary_words_are_not_logins() {
+    assert!(
+        names("Copied to C:\\Users\\Public\\Documents\\forms and /home/shared/templates")
+            .is_empty()
+    );
+    assert!(names("Username: required\nLogin: administrator\n").is_empty());
+    assert!(names("See https://example.org/users/profile for help.").is_empty());
+}

@@ -1,0 +1,69 @@
+//! Text no tenant wrote: the wording of a landlord's privacy notice, where
+//! organisations, roles, laws and places look like names and are not
+//! (issue 16, fourth round), through the real `disclose` binary. Texts
+//! written for these tests, one for each pattern the seeds' privacy notices
+//! showed; a person named in the same words is still found.
+
+use disclose_fixtures::disclose;
+
+/// The person names `disclose detect FILE --json` finds in `text`.
+fn names(text: &str) -> Vec<String> {
+    disclose!().detect_kind(text, "person_name")
+}
+
+fn assert_no_names(text: &str) {
+    assert_eq!(names(text), Vec::<String>::new(), "in {text:?}");
+}
+
+#[test]
+fn an_abbreviation_spelled_out_once_is_no_name_anywhere() {
+    assert_no_names(
+        "We have a Data Protection Officer (DPO) to check our work. \
+         The DPO is the Head of Governance.",
+    );
+}
+
+#[test]
+fn a_role_of_two_words_is_not_one_word_of_it() {
+    assert_no_names("We may tell Local Authorities, Social Services and the Police.");
+}
+
+#[test]
+fn the_plural_of_an_ordinary_word() {
+    assert_no_names("Reports go to the Authorities, police or council.");
+}
+
+#[test]
+fn nationalities_and_languages() {
+    assert_no_names("We follow English Data Protection law and send letters in Welsh on request.");
+}
+
+#[test]
+fn towns_on_rivers() {
+    assert_no_names("Our offices are in Stoke on Trent and Burton upon Trent.");
+}
+
+#[test]
+fn saints_with_a_full_stop() {
+    assert_no_names("Our head office is at 1 St. Peter's Square, the other on St. Mary's Street.");
+}
+
+#[test]
+fn words_run_together_by_pdf_extraction() {
+    assert_no_names(
+        "By post:The Lettings TeamRiverside9 Edward StreetAshbyGreater ManchesterSK2 4XY",
+    );
+}
+
+#[test]
+fn a_job_title_after_a_cue_word() {
+    assert_no_names("If you are a tenant Liaison Officer, tell us.");
+}
+
+#[test]
+fn a_person_in_the_same_words_is_still_found() {
+    assert_eq!(
+        names("Our Data Protection Officer (DPO), Gwendolyn Ashcroft, reads every request. Mr English wrote."),
+        ["Gwendolyn Ashcroft", "Mr English"]
+    );
+}

@@ -1,0 +1,89 @@
+//! Capitalised words that look like names in this text and are not:
+//! abbreviations the text spells out ("Data Protection Officer (DPO)" makes
+//! every "DPO" an abbreviation), nationalities and languages ("English Data
+//! Protection laws"), and towns on rivers ("Stoke on Trent", "Newcastle
+//! upon Tyne": both the town and the river). A title or given name before one still makes it
+//! a name ("Mr English"), since the name is read from its first word.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::tokens::{floor_boundary, gap, Shape, Tok};
+use crate::detect::lexicon as lex;
+
+/// An abbreviation in brackets: "(DPO)", "(ALMOs)".
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z][A-Z0-9&]{1,9})s?\)").expect("valid regex"));
+
+/// Small words an abbreviation leaves out: "Ministry of Housing (MoH)".
+const LEFT_OUT: &[&str] = &["of", "and", "for", "the", "on", "in", "to", "&"];
+
+pub(super) struct Lookalikes {
+    abbreviations: HashSet<String>,
+}
+
+impl Lookalikes {
+    pub(super) fn new(text: &str) -> Lookalikes {
+        let mut abbreviations = HashSet::new();
+        if text.contains('(') {
+            for c in BRACKETED.captures_iter(text) {
+                let (Some(all), Some(short)) = (c.get(0), c.get(1)) else {
+                    continue;
+                };
+                let before =
+                    &text[floor_boundary(text, all.start().saturating_sub(120))..all.start()];
+                if spells(before.trim_end_matches([' ', '\t']), short.as_str()) {
+                    abbreviations.insert(short.as_str().to_string());
+                }
+            }
+        }
+        Lookalikes { abbreviations }
+    }
+
+    /// Whether token `i` is one of these words.
+    pub(super) fn at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+        let t = &toks[i];
+        if !matches!(t.shape, Shape::Cap | Shape::Upper) {
+            return false;
+        }
+        let river = i >= 2 && on_a_river(text, toks, i - 2);
+        let town = on_a_river(text, toks, i);
+        self.abbreviations.contains(t.word) || lex::is_nationality(t.word) || river || town
+    }
+}
+
+/// "Stoke on Trent", "Burton upon Trent": token `i`, "on" or "upon", and
+/// a river.
+fn on_a_river(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let (Some(on), Some(river)) = (toks.get(i + 1), toks.get(i + 2)) else {
+        return false;
+    };
+    matches!(toks[i].shape, Shape::Cap | Shape::Upper)
+        && matches!(on.word.to_lowercase().as_str(), "on" | "upon")
+        && matches!(gap(text, toks, i), " " | "-")
+        && matches!(gap(text, toks, i + 1), " " | "-")
+        && lex::is_river(river.word)
+}
+
+/// Whether the last words of `words` start with the letters of
+/// `abbreviation`, small words left out: "Arms Length Management
+/// Organisation" spells "ALMO".
+fn spells(words: &str, abbreviation: &str) -> bool {
+    let line = words
+        .rsplit(['\n', '.', '(', ')', ';', ':'])
+        .next()
+        .unwrap_or(words);
+    let initials: Vec<char> = line
+        .split([' ', '\t', ',', '-'])
+        .filter(|w| !w.is_empty() && !LEFT_OUT.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let letters: Vec<char> = abbreviation
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    letters.len() >= 2 && initials.ends_with(&letters)
+}

@@ -1,24 +1,26 @@
 //! How Disclose grows with a case: synthetic cases of 10,000, 30,000 and
 //! 100,000 items (`disclose_fixtures::scale`, built from the shared
 //! corpus) are imported with the real `disclose` binary, OCR deferred.
-//! For each size it prints the import's wall time and the peak resident
-//! memory of the import and its workers, the case's and the index's size
-//! on disk, search latency with process start (p50, p95), and the times of
-//! the subject sweep and of `detect --case`; then it discloses 5,000 of
-//! the items (the rest not relevant) and times their render and the
-//! encrypted export, with the bundle's size. Where Recoll is installed,
-//! `recollindex` runs over the same files for sizes up to
-//! `DISCLOSE_SCALE_RECOLL_MAX` items (default 30,000), printed beside.
+//! Every step runs as a whole process under `/usr/bin/time` (wall and CPU
+//! seconds, peak resident memory of the largest process, workers
+//! included) and is printed as it finishes: the import, `recollindex` over
+//! the same files in the same run (sizes up to `DISCLOSE_SCALE_RECOLL_MAX`
+//! items, default 30,000), the case's and the index's size on disk, 20
+//! searches with process start (p50, p95, max), the subject sweep (with
+//! how many items it hit) and `detect --case`; then
+//! `DISCLOSE_SCALE_DISCLOSED` items (default 5,000; 0 skips this) are
+//! disclosed, the rest decided not relevant, and their render and the
+//! encrypted, leak-checked export timed, with the bundle's size. A table
+//! row per size ends the run.
 //!
-//! Run: `cargo build --release -p disclose-cli && cargo bench -p
-//! disclose-cli --bench scale` (sizes: `DISCLOSE_SCALE_SIZES`,
-//! e.g. `10000,30000`).
+//! Run: `cargo bench -p disclose-cli --bench scale` (sizes:
+//! `DISCLOSE_SCALE_SIZES`, e.g. `10000,30000`).
 
-use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use disclose_fixtures::scale::{generate, Sources};
-use disclose_fixtures::{disclose, recoll_seconds, shared_corpus, tree_rss_kb, Disclose};
+use disclose_fixtures::timed::{self, Timed};
+use disclose_fixtures::{disclose, shared_corpus, size_on_disk, Disclose};
 
 const QUERIES: &[&str] = &[
     "rent",
@@ -43,6 +45,13 @@ const QUERIES: &[&str] = &[
     "acacia",
 ];
 
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
+
 fn main() {
     let Some(corpus) = shared_corpus() else {
         println!("SKIPPED: the shared corpus (../shared/corpus) is not present");
@@ -57,111 +66,179 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
-    let recoll_max: usize = std::env::var("DISCLOSE_SCALE_RECOLL_MAX")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(30_000);
-    println!("| items | files | input MB | import s | items/s | peak RSS MB | recollindex s | case MB | index MB | search p50 ms | search p95 ms | sweep s | detect --case s | render 5,000 s | export 5,000 s | bundle MB |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for size in sizes {
-        measure(&sources, size, size <= recoll_max);
+    let recoll_max = env_number("DISCLOSE_SCALE_RECOLL_MAX", 30_000);
+    let disclosed = env_number("DISCLOSE_SCALE_DISCLOSED", 5_000);
+    let rows: Vec<String> = sizes
+        .into_iter()
+        .map(|size| measure(&sources, size, size <= recoll_max, disclosed))
+        .collect();
+    println!("\n| items | import s (CPU s) | peak MB | recollindex s (CPU s) | case MB | index MB | search p50 / p95 ms | sweep s | detect --case s | render s (items) | export s | bundle MB |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in rows {
+        println!("{row}");
     }
 }
 
-fn measure(sources: &Sources, size: usize, with_recoll: bool) {
-    let input = tempfile::tempdir().expect("input folder");
-    let made = generate(sources, input.path(), size, 2026);
-    let d = disclose!();
-    d.run(&[
-        "case",
-        "new",
-        "--ref",
-        "SCALE",
-        "--subject",
-        "Priya Okafor",
-        "--received",
-        "2026-03-03",
-        "--postcode",
-        "SK1 1AA",
-    ])
-    .ok();
+/// `args` run to completion under `/usr/bin/time`; panics if it fails.
+fn step(d: &Disclose, args: &[&str]) -> (String, Timed) {
+    let mut command = d.command();
+    command.args(args);
+    let (output, timed) = timed::run(&command);
+    assert!(
+        output.status.success(),
+        "disclose {args:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (String::from_utf8_lossy(&output.stdout).into_owned(), timed)
+}
 
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// Measures one size, printing each figure as it comes; returns the
+/// size's table row.
+fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) -> String {
+    let input = tempfile::tempdir().expect("input folder");
     let started = Instant::now();
-    let mut import = d
-        .command()
-        .args(["import", "--no-ocr", "--case", "SCALE"])
-        .arg(input.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the import");
-    let mut peak_kb = 0;
-    while import.try_wait().expect("import status").is_none() {
-        peak_kb = peak_kb.max(tree_rss_kb(import.id()));
-        std::thread::sleep(Duration::from_millis(100));
+    let made = generate(sources, input.path(), size, 2026);
+    println!(
+        "\n{size} items: generated {} files, {:.0} MB, {} items in {:.0} s",
+        made.files,
+        mb(made.bytes),
+        made.items,
+        started.elapsed().as_secs_f64()
+    );
+    let d = disclose!();
+    step(
+        &d,
+        &[
+            "case",
+            "new",
+            "--ref",
+            "SCALE",
+            "--subject",
+            "Priya Okafor",
+            "--received",
+            "2026-03-03",
+            "--postcode",
+            "SK1 1AA",
+        ],
+    );
+    let folder = input.path().to_str().expect("a UTF-8 path");
+    let (_, import) = step(&d, &["import", "--no-ocr", "--case", "SCALE", folder]);
+    println!(
+        "  import: {:.1} s wall, {:.1} CPU s, peak {:.0} MB, {:.0} items/s",
+        import.wall,
+        import.cpu,
+        import.peak_kb as f64 / 1024.0,
+        made.items as f64 / import.wall
+    );
+    let recoll = with_recoll
+        .then(|| timed::recollindex(input.path()))
+        .flatten();
+    match &recoll {
+        Some(r) => println!(
+            "  recollindex, same files, same run: {:.1} s wall, {:.1} CPU s, peak {:.0} MB ({:.1}x the import's wall time)",
+            r.wall,
+            r.cpu,
+            r.peak_kb as f64 / 1024.0,
+            r.wall / import.wall
+        ),
+        None => println!("  recollindex: not run"),
     }
-    let import_seconds = started.elapsed().as_secs_f64();
-    let recoll = if with_recoll {
-        recoll_seconds(input.path())
-    } else {
-        None
-    };
     drop(input);
 
     let case_dir = d.case_dir("SCALE");
-    let mut latencies: Vec<f64> = Vec::new();
-    for query in QUERIES {
-        let t = Instant::now();
-        d.run(&["search", "--case", "SCALE", query, "--limit", "20"])
-            .ok();
-        latencies.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
+    let case_mb = mb(size_on_disk(&case_dir));
+    let index_mb = mb(size_on_disk(&case_dir.join("index")));
+    println!("  on disk after import: case {case_mb:.0} MB, index {index_mb:.0} MB");
+
+    let mut latencies: Vec<f64> = QUERIES
+        .iter()
+        .map(|query| {
+            let t = Instant::now();
+            step(&d, &["search", "--case", "SCALE", query, "--limit", "20"]);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
     latencies.sort_by(f64::total_cmp);
     let pct = |p: f64| disclose_fixtures::quantile(&latencies, p);
-    let timed = |args: &[&str]| {
-        let t = Instant::now();
-        d.run(args).ok();
-        t.elapsed().as_secs_f64()
-    };
-    let sweep = timed(&["sweep", "--case", "SCALE"]);
-    let detect = timed(&["detect", "--case", "SCALE"]);
-    let disclosed = disclose_some(&d, 5_000);
-    let render = timed(&["render", "--case", "SCALE"]);
-    let bundle = tempfile::tempdir().expect("bundle folder");
-    let zip = bundle.path().join("SCALE.zip");
-    let export = timed(&[
-        "export",
-        "--case",
-        "SCALE",
-        "--encrypt",
-        "--out",
-        zip.to_str().expect("a UTF-8 path"),
-    ]);
-    let bundle_mb = std::fs::metadata(&zip).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
-    let or_dash = |v: Option<f64>, text: String| v.map(|_| text).unwrap_or_else(|| "—".into());
     println!(
-        "| {} | {} | {:.0} | {:.1} | {:.0} | {:.0} | {} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} ({disclosed} items) | {:.1} | {} |",
-        made.items,
-        made.files,
-        made.bytes as f64 / 1e6,
-        import_seconds,
-        made.items as f64 / import_seconds,
-        peak_kb as f64 / 1024.0,
-        or_dash(recoll, format!("{:.1}", recoll.unwrap_or(0.0))),
-        disclose_fixtures::size_on_disk(&case_dir) as f64 / 1e6,
-        disclose_fixtures::size_on_disk(&case_dir.join("index")) as f64 / 1e6,
+        "  search, {} queries, process start included: p50 {:.0} ms, p95 {:.0} ms, max {:.0} ms",
+        QUERIES.len(),
         pct(0.5),
         pct(0.95),
-        sweep,
-        detect,
-        render,
-        export,
-        if bundle_mb > 0.0 {
-            format!("{bundle_mb:.0}")
-        } else {
-            "failed".into()
-        },
+        pct(1.0)
     );
+
+    let (swept, sweep) = step(&d, &["--json", "sweep", "--case", "SCALE"]);
+    let swept: serde_json::Value = serde_json::from_str(&swept).expect("the sweep's JSON");
+    println!(
+        "  sweep: {:.1} s, {} items hit under {} identifiers",
+        sweep.wall,
+        swept["items_hit"],
+        swept["identifiers"].as_array().map_or(0, Vec::len)
+    );
+    let (_, detect) = step(&d, &["detect", "--case", "SCALE"]);
+    println!(
+        "  detect --case: {:.1} s wall, {:.1} CPU s, peak {:.0} MB",
+        detect.wall,
+        detect.cpu,
+        detect.peak_kb as f64 / 1024.0
+    );
+
+    let mut row = format!(
+        "| {} | {:.1} ({:.1}) | {:.0} | {} | {case_mb:.0} | {index_mb:.0} | {:.0} / {:.0} | {:.1} | {:.1} |",
+        made.items,
+        import.wall,
+        import.cpu,
+        import.peak_kb as f64 / 1024.0,
+        recoll.map_or("—".into(), |r| format!("{:.1} ({:.1})", r.wall, r.cpu)),
+        pct(0.5),
+        pct(0.95),
+        sweep.wall,
+        detect.wall,
+    );
+    if disclosed == 0 {
+        row.push_str(" — | — | — |");
+        return row;
+    }
+    let chosen = disclose_some(&d, disclosed);
+    let (_, render) = step(&d, &["render", "--case", "SCALE"]);
+    println!(
+        "  render of {chosen} disclosed items: {:.1} s wall, {:.1} CPU s, peak {:.0} MB, {:.1} items/s; case now {:.0} MB",
+        render.wall,
+        render.cpu,
+        render.peak_kb as f64 / 1024.0,
+        chosen as f64 / render.wall,
+        mb(size_on_disk(&case_dir))
+    );
+    let bundle = tempfile::tempdir().expect("bundle folder");
+    let zip = bundle.path().join("SCALE.zip");
+    let (_, export) = step(
+        &d,
+        &[
+            "export",
+            "--case",
+            "SCALE",
+            "--encrypt",
+            "--out",
+            zip.to_str().expect("a UTF-8 path"),
+        ],
+    );
+    let bundle_mb = mb(std::fs::metadata(&zip).map_or(0, |m| m.len()));
+    println!(
+        "  encrypted export, leak check included: {:.1} s wall, {:.1} CPU s, peak {:.0} MB, bundle {bundle_mb:.0} MB",
+        export.wall,
+        export.cpu,
+        export.peak_kb as f64 / 1024.0
+    );
+    row.push_str(&format!(
+        " {:.1} ({chosen}) | {:.1} | {bundle_mb:.0} |",
+        render.wall, export.wall
+    ));
+    row
 }
 
 /// Decides every item not relevant, then `count` readable ones disclosed,
@@ -169,7 +246,10 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool) {
 /// many were disclosed.
 fn disclose_some(d: &Disclose, count: usize) -> usize {
     d.set_demo_profile();
-    d.run(&["decide", "--case", "SCALE", "--all", "--as", "not-relevant"]);
+    step(
+        d,
+        &["decide", "--case", "SCALE", "--all", "--as", "not-relevant"],
+    );
     let items = d.json(&["items", "--case", "SCALE"]);
     let chosen: Vec<String> = items
         .as_array()
@@ -183,6 +263,6 @@ fn disclose_some(d: &Disclose, count: usize) -> usize {
     for id in &chosen {
         args.extend(["--item", id.as_str()]);
     }
-    d.run(&args);
+    step(d, &args);
     chosen.len()
 }

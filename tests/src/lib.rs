@@ -496,21 +496,5 @@ pub fn quantile(sorted: &[f64], p: f64) -> f64 {
 /// Wall time of a fresh `recollindex` over `dir` (the peer the benches
 /// compare imports with), if Recoll is installed.
 pub fn recoll_seconds(dir: &Path) -> Option<f64> {
-    Command::new("recollindex").arg("-h").output().ok()?;
-    let conf = tempfile::tempdir().ok()?;
-    std::fs::write(
-        conf.path().join("recoll.conf"),
-        format!("topdirs = {}\n", dir.display()),
-    )
-    .ok()?;
-    let start = std::time::Instant::now();
-    let status = Command::new("recollindex")
-        .arg("-c")
-        .arg(conf.path())
-        .arg("-z")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .ok()?;
-    status.success().then(|| start.elapsed().as_secs_f64())
+    timed::recollindex(dir).map(|t| t.wall)
 }

@@ -232,7 +232,12 @@ ocr: OcrSummary,
 /**
  * Items still waiting for OCR (Tesseract missing, OCR off, or cancelled).
  */
-ocr_pending: number, };
+ocr_pending: number, 
+/**
+ * Recordings whose transcription carried on from the parts an
+ * earlier, cancelled or killed import had finished.
+ */
+resumed: Array<Resumed>, };
 
 export type GroupingSummary = { threads: number, emails: number, inclusive: number, near_duplicate_groups: number, near_duplicates: number, };
 

@@ -129,10 +129,11 @@ function renderProgress(slot: HTMLElement, s: ImportState, cancel: HTMLElement |
           { class: "current-file", id: "progress-transcribing" },
           transcribingText(s.transcribing),
           h("progress", { max: Math.max(s.transcribing.of, 1), value: s.transcribing.seconds, "aria-label": "Transcription progress" }),
-          cancel ? " — Cancel keeps the parts finished; importing the recording again carries on from there." : null,
+          cancel ? [" ", cancel, " Cancel keeps the parts finished; importing the recording again carries on from there."] : null,
         )
       : null,
-    cancel,
+    // While a recording is transcribed, Cancel sits on its progress.
+    s.transcribing ? null : cancel,
   );
 }
 

@@ -330,3 +330,108 @@ pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
     }
     s
 }
+
+/// Tweets in the two-column CoNLL form of the Twitter NER set of Ritter et
+/// al. (2011), the WNUT-16 training set (token, tab, `O` or `B-`/`I-` and a
+/// type; a blank line between tweets). Each tweet becomes a text of its
+/// tokens joined by single spaces, the five HTML entities of the data
+/// decoded. Labels: `person` is a name; `geo-loc`, `company`, `facility`,
+/// `product`, `sportsteam`, `movie` and `tvshow` are hard negatives (never
+/// a person); a `musicartist` (a band or a singer) and an @-mention (a
+/// person's account, unlabelled in the data) are personal data that is
+/// neither a leak when missed nor a false finding when found; `other` is
+/// left unlabelled. `source` is "tweet N", N counting from 0.
+pub fn tweets(conll: &str) -> Vec<Labelled> {
+    let mut out: Vec<Labelled> = Vec::new();
+    let mut doc = Labelled {
+        source: String::new(),
+        text: String::new(),
+        spans: Vec::new(),
+    };
+    // The entity being read: its start, type and end so far.
+    let mut open: Option<(usize, String, usize)> = None;
+    let finish = |doc: &mut Labelled, open: &mut Option<(usize, String, usize)>| {
+        if let Some((start, kind, end)) = open.take() {
+            if let Some(label) = tweet_label(&kind) {
+                doc.spans.push((start, end, label));
+            }
+        }
+    };
+    for line in conll.lines().chain(std::iter::once("")) {
+        let mut fields = line.trim_end_matches('\r').split('\t');
+        let (token, tag) = match (fields.next(), fields.next()) {
+            (Some(token), Some(tag)) if !token.trim().is_empty() => (token.trim(), tag.trim()),
+            _ => {
+                finish(&mut doc, &mut open);
+                if !doc.text.is_empty() {
+                    doc.source = format!("tweet {}", out.len());
+                    out.push(std::mem::replace(
+                        &mut doc,
+                        Labelled {
+                            source: String::new(),
+                            text: String::new(),
+                            spans: Vec::new(),
+                        },
+                    ));
+                }
+                continue;
+            }
+        };
+        if !doc.text.is_empty() {
+            doc.text.push(' ');
+        }
+        let start = doc.text.len();
+        doc.text.push_str(&decode_entities(token));
+        let end = doc.text.len();
+        let (bio, kind) = tag.split_once('-').unwrap_or((tag, ""));
+        match (bio, &mut open) {
+            ("I", Some((_, open_kind, open_end))) if open_kind == kind => *open_end = end,
+            ("B" | "I", _) => {
+                finish(&mut doc, &mut open);
+                open = Some((start, kind.to_string(), end));
+            }
+            _ => {
+                finish(&mut doc, &mut open);
+                if token.starts_with('@') && token.len() > 1 {
+                    doc.spans.push((start, end, Label::Subject));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn tweet_label(kind: &str) -> Option<Label> {
+    match kind {
+        "person" => Some(Label::Name),
+        "geo-loc" | "company" | "facility" | "product" | "sportsteam" | "movie" | "tvshow" => {
+            Some(Label::HardNegative)
+        }
+        "musicartist" => Some(Label::Subject),
+        _ => None,
+    }
+}
+
+fn decode_entities(token: &str) -> String {
+    token
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Where `install_ner_eval` of `.ci/packages.sh` puts the Twitter NER set
+/// read by [`tweets`]: `$DISCLOSE_NER_EVAL`, or else
+/// `$XDG_CACHE_HOME/disclose-ner-eval/ner.txt` (`~/.cache` by default).
+/// `None` when it is not there.
+pub fn tweets_file() -> Option<std::path::PathBuf> {
+    let path = match std::env::var_os("DISCLOSE_NER_EVAL") {
+        Some(path) => std::path::PathBuf::from(path),
+        None => std::env::var_os("XDG_CACHE_HOME")
+            .map(std::path::PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?
+            .join("disclose-ner-eval/ner.txt"),
+    };
+    path.is_file().then_some(path)
+}

@@ -13,9 +13,11 @@
 //! - documents/s: detection alone, text already extracted, word lists
 //!   loaded (the mean of passes over the set for a second).
 //!
-//! Sets come from the generated `labelled` documents and from hand
-//! labels of real e-mails in the shared corpus (`detect_labels/`, read with
-//! [`enron`]; the corpus itself is never copied into the project).
+//! Sets come from the generated `labelled` documents, from hand labels of
+//! real e-mails in the shared corpus (`detect_labels/`, read with
+//! [`enron`]; the corpus itself is never copied into the project) and from
+//! a public Twitter NER set that a registry package ships ([`tweets`],
+//! installed outside the project by `install_ner_eval`).
 
 use std::path::Path;
 use std::time::Instant;

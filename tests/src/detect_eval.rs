@@ -181,6 +181,8 @@ pub fn extracted_text(path: &Path) -> Result<String, String> {
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
     pub documents: usize,
+    /// The bytes of text of the set's documents.
+    pub bytes: usize,
     /// (labelled, leaked) for names and identifiers.
     pub names: (usize, usize),
     pub identifiers: (usize, usize),
@@ -231,7 +233,7 @@ impl Scores {
              identifier leak:       {:.2}% ({} of {}) [target <= 0.5%]\n  \
              hard negatives hit:    {:.2}% ({} of {}) [target <= 10%]\n  \
              precision (overlap):   {:.3} ({} of {} findings) [target >= 0.9]\n  \
-             speed:                 {:.0} documents/s (detection only) [target >= 1000]",
+             speed:                 {:.0} documents/s, {:.2} MB/s, {} bytes a document on average (detection only) [target >= 1000 documents/s]",
             self.name_leak(),
             self.names.1,
             self.names.0,
@@ -245,6 +247,8 @@ impl Scores {
             self.findings.1,
             self.findings.0,
             self.documents_per_second(),
+            self.bytes as f64 / self.seconds.max(1e-9) / 1e6,
+            self.bytes / self.documents.max(1),
             docs = self.documents,
         )
     }
@@ -285,6 +289,7 @@ pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
     }
     let mut s = Scores {
         documents: set.len(),
+        bytes: set.iter().map(|d| d.text.len()).sum(),
         seconds: started.elapsed().as_secs_f64() / f64::from(passes),
         ..Scores::default()
     };

@@ -31,9 +31,26 @@ DISCLOSE_APT_PACKAGES=(
   time
 )
 
+# What compiling needs (the libraries the crates link); the test command
+# installs these first and the rest while the build runs.
+DISCLOSE_BUILD_PACKAGES=(
+  build-essential pkg-config libssl-dev libclang-dev
+  libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
+  libtesseract-dev libleptonica-dev
+)
+
 install_system_packages() {
+  install_missing "${DISCLOSE_APT_PACKAGES[@]}"
+}
+
+install_build_packages() {
+  install_missing "${DISCLOSE_BUILD_PACKAGES[@]}"
+}
+
+# apt-get install of those of the named packages not installed yet.
+install_missing() {
   local missing=()
-  for p in "${DISCLOSE_APT_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then
@@ -43,13 +60,18 @@ install_system_packages() {
   apt_install "${missing[@]}"
 }
 
-# apt-get install, as root or through sudo.
+# apt-get install, as root or through sudo; the package lists are updated
+# once per run.
+APT_UPDATED=""
 apt_install() {
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
   fi
-  $sudo apt-get update -qq
+  if [ -z "$APT_UPDATED" ]; then
+    $sudo apt-get update -qq
+    APT_UPDATED=1
+  fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 

@@ -16,7 +16,7 @@ use disclose_core::clock::calendar::{HolidaysFile, ImportedRegion};
 use disclose_core::clock::{Deadline, Pause, Region};
 use disclose_core::extract::{FileType, Page, RecordTable, Word};
 use disclose_core::facets::{FacetValue, Facets};
-use disclose_core::ingest::{ImportSummary, ProgressEvent};
+use disclose_core::ingest::{ImportSummary, ProgressEvent, Resumed};
 use disclose_core::marks::{
     DataKind, Mark, MarkSource, MarkStatus, PageBox, SuggestionGroup, Target, Whose,
 };
@@ -72,6 +72,7 @@ fn declarations() -> String {
     add(ImportSummary::decl(&cfg));
     add(GroupingSummary::decl(&cfg));
     add(OcrSummary::decl(&cfg));
+    add(Resumed::decl(&cfg));
     add(ProgressEvent::decl(&cfg));
     add(ImportProgress::decl(&cfg));
     add(SearchResults::decl(&cfg));

@@ -296,6 +296,12 @@ impl Disclose {
     pub fn case_dir(&self, reference: &str) -> PathBuf {
         self.home.path().join("cases").join(reference)
     }
+
+    /// Keeps the home after this runner is dropped, for a look afterwards;
+    /// its path.
+    pub fn keep(self) -> PathBuf {
+        self.home.keep()
+    }
 }
 
 /// A temporary home, private (0700) as Disclose makes the homes it creates.

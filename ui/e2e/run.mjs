@@ -12,7 +12,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cliPath, launch, outDir, root, screenshot, stop } from "./harness.mjs";
@@ -408,6 +408,41 @@ try {
   await press("#frame-disclosed");
   await wd.find('#frame-view[data-shown-as="original"]', { timeout: 30000 });
   await wd.find("#frame-stage .track-box.track-keep");
+
+  step("a long recording: Cancel on its transcription's progress keeps the finished parts, importing it again carries on from them");
+  const callDir = path.join(work, "long-call");
+  mkdirSync(callDir);
+  const spoken = path.join(work, "long-call.wav");
+  const sentence =
+    "The tenant rang to ask when the repairs team would visit the flat to look at the damp in the kitchen and the broken window in the back bedroom.";
+  execFileSync("espeak-ng", ["-v", "en-gb", "-s", "150", "-w", spoken, Array(7).fill(sentence).join(" ")]);
+  execFileSync("ffmpeg", ["-nostdin", "-v", "error", "-i", spoken, "-ar", "16000", "-ac", "1", "-y", path.join(callDir, "long-call.mp3")]);
+  cli("case", "new", "--ref", "TRX-1", "--subject", "Jane Anne Smith", "--received", "2026-03-03");
+  const speechDir = path.join(home, "cases", "TRX-1", "speech");
+  const keptParts = () =>
+    existsSync(speechDir) ? readdirSync(speechDir).flatMap((sha) => readdirSync(path.join(speechDir, sha)).filter((n) => n.endsWith(".json"))) : [];
+  const importPath = async (p) => {
+    await wd.script("document.getElementById('import-path').value = arguments[0]", p);
+    await wd.click(await wd.find("#import-path-form button[type=submit]"));
+  };
+  await wd.script("window.location.hash = arguments[0]", "#/case/TRX-1/import");
+  await importPath(callDir);
+  const cancelOnProgress = await wd.find("#progress-transcribing #cancel-import", { timeout: 120000 });
+  for (const deadline = Date.now() + 600000; keptParts().length === 0;) {
+    assert.ok(Date.now() < deadline, "a finished part is kept in the case");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await wd.click(cancelOnProgress);
+  await wd.find("#import-summary h2", { until: (t) => /cancelled/.test(t), timeout: 180000 });
+  const partsKept = keptParts().length;
+  assert.ok(partsKept >= 1, "the finished parts stay in the case");
+  assert.equal(JSON.parse(cli("--json", "items", "--case", "TRX-1")).length, 0, "the recording is not stored half heard");
+  await importPath(callDir);
+  const resumedLine = await wd.text(await wd.find("#import-summary .resumed", { until: (t) => /resumed from/.test(t), timeout: 600000 }));
+  assert.match(resumedLine, new RegExp(`\\(${partsKept} parts heard by an earlier import\\)`), resumedLine);
+  const [call] = JSON.parse(cli("--json", "items", "--case", "TRX-1"));
+  assert.equal(call.status, "ok", "heard whole the second time");
+  assert.equal(keptParts().length, 0, "the parts go once the transcript is whole");
 
   step("the organisation profile is complete and editable");
   await wd.script("window.location.hash = arguments[0]", "#/organisation");

@@ -232,11 +232,28 @@ ocr: OcrSummary,
 /**
  * Items still waiting for OCR (Tesseract missing, OCR off, or cancelled).
  */
-ocr_pending: number, };
+ocr_pending: number, 
+/**
+ * Recordings whose transcription carried on from the parts an
+ * earlier, cancelled or killed import had finished.
+ */
+resumed: Array<Resumed>, };
 
 export type GroupingSummary = { threads: number, emails: number, inclusive: number, near_duplicate_groups: number, near_duplicates: number, };
 
 export type OcrSummary = { items: number, pages: number, failed: number, low_confidence_pages: number, cancelled: boolean, };
+
+export type Resumed = { path: string, 
+/**
+ * Parts (of at most 30 s of one side) taken as the earlier run left
+ * them, not transcribed again.
+ */
+parts: number, 
+/**
+ * Where the transcription resumed from: the seconds of sound those
+ * parts hold (both sides counted on a call recorded apart).
+ */
+resumed_from: number, };
 
 export type ProgressEvent = { "event": "found", files: number, bytes: number, already_imported: number, } | { "event": "file_started", path: string, bytes: number, } | { "event": "file_done", path: string, items: number, failed: number, } | { "event": "items_stored", path: string, items: number, failed: number, } | { "event": "transcribing", path: string, seconds: number, of: number, } | { "event": "indexed", items: number, };
 

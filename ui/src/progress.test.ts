@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldProgress, initialImportState, transcribingText } from "./progress";
+import { clockText, foldProgress, initialImportState, transcribingText } from "./progress";
 import type { ProgressEvent } from "./bindings";
 
 describe("import progress", () => {
@@ -43,6 +43,7 @@ describe("import progress", () => {
     state = foldProgress(state, { event: "transcribing", path: "call.mp3", seconds: 200.4, of: 2400 }, sizes);
     expect(state.transcribing).toEqual({ path: "call.mp3", seconds: 200.4, of: 2400 });
     expect(transcribingText(state.transcribing!)).toBe("Transcribing call.mp3: 3:20 of 40:00 heard");
+    expect(clockText(27.9)).toBe("0:27");
     state = foldProgress(state, { event: "file_done", path: "call.mp3", items: 1, failed: 0 }, sizes);
     expect(state.transcribing).toBeNull();
   });

@@ -50,11 +50,13 @@ export function foldProgress(state: ImportState, event: ProgressEvent, sizes: Ma
   return state;
 }
 
+/** Seconds as `m:ss`. */
+export function clockText(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
 /** How far a transcription has got, in words: `Transcribing call.mp3: 3:20 of 40:00`. */
 export function transcribingText(t: { path: string; seconds: number; of: number }): string {
-  const clock = (s: number) => {
-    const whole = Math.max(0, Math.floor(s));
-    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-  };
-  return `Transcribing ${t.path}: ${clock(t.seconds)} of ${clock(t.of)} heard`;
+  return `Transcribing ${t.path}: ${clockText(t.seconds)} of ${clockText(t.of)} heard`;
 }

@@ -7,7 +7,7 @@ import { api } from "../api";
 import type { ImportSummary } from "../bindings";
 import { announce, errorText, h, notice, replace } from "../dom";
 import { bytesText } from "../format";
-import { foldProgress, initialImportState, transcribingText, type ImportState } from "../progress";
+import { clockText, foldProgress, initialImportState, transcribingText, type ImportState } from "../progress";
 import { routeHash } from "../router";
 import type { Cleanup } from "../main";
 
@@ -129,10 +129,11 @@ function renderProgress(slot: HTMLElement, s: ImportState, cancel: HTMLElement |
           { class: "current-file", id: "progress-transcribing" },
           transcribingText(s.transcribing),
           h("progress", { max: Math.max(s.transcribing.of, 1), value: s.transcribing.seconds, "aria-label": "Transcription progress" }),
-          cancel ? " — Cancel keeps the words heard so far." : null,
+          cancel ? [" ", cancel, " Cancel keeps the parts finished; importing the recording again carries on from there."] : null,
         )
       : null,
-    cancel,
+    // While a recording is transcribed, Cancel sits on its progress.
+    s.transcribing ? null : cancel,
   );
 }
 
@@ -150,6 +151,15 @@ function renderSummary(slot: HTMLElement, ref: string, s: ImportSummary): void {
       ),
       s.ocr.items > 0 ? h("p", {}, `OCR read ${s.ocr.pages} pages of ${s.ocr.items} scans and images.`) : null,
       s.ocr_pending > 0 ? h("p", { class: "muted" }, `${s.ocr_pending} images or scans wait for OCR (Tesseract not installed).`) : null,
+      s.resumed.map((r) =>
+        h(
+          "p",
+          { class: "resumed" },
+          h("code", {}, r.path),
+          `: transcription resumed from ${clockText(r.resumed_from)} (${r.parts} parts heard by an earlier import).`,
+        ),
+      ),
+      s.cancelled ? h("p", { class: "muted" }, "Import the same files again to finish: a recording cut short carries on from its finished parts.") : null,
       s.failures.length > 0
         ? [
             h("h3", {}, "Failed"),

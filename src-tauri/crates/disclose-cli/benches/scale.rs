@@ -10,8 +10,11 @@
 //! how many items it hit) and `detect --case`; then
 //! `DISCLOSE_SCALE_DISCLOSED` items (default 5,000; 0 skips this) are
 //! disclosed, the rest decided not relevant, and their render and the
-//! encrypted, leak-checked export timed, with the bundle's size. A table
-//! row per size ends the run.
+//! encrypted, leak-checked export timed, with the bundle's size. With
+//! `DISCLOSE_SCALE_REDACT` set, the third parties' suggested marks are
+//! accepted first, so the renditions carry redactions and the leak check
+//! has redacted strings to read every page for. A table row per size ends
+//! the run; `DISCLOSE_SCALE_KEEP` keeps each case's home.
 //!
 //! Run: `cargo bench -p disclose-cli --bench scale` (sizes:
 //! `DISCLOSE_SCALE_SIZES`, e.g. `10000,30000`).
@@ -97,8 +100,24 @@ fn mb(bytes: u64) -> f64 {
 }
 
 /// Measures one size, printing each figure as it comes; returns the
-/// size's table row.
+/// size's table row. With `DISCLOSE_SCALE_KEEP` set, the home holding the
+/// case is kept and its path printed.
 fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) -> String {
+    let d = disclose!();
+    let row = measure_in(&d, sources, size, with_recoll, disclosed);
+    if std::env::var_os("DISCLOSE_SCALE_KEEP").is_some() {
+        println!("  home kept at {}", d.keep().display());
+    }
+    row
+}
+
+fn measure_in(
+    d: &Disclose,
+    sources: &Sources,
+    size: usize,
+    with_recoll: bool,
+    disclosed: usize,
+) -> String {
     let input = tempfile::tempdir().expect("input folder");
     let started = Instant::now();
     let made = generate(sources, input.path(), size, 2026);
@@ -109,9 +128,8 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) 
         made.items,
         started.elapsed().as_secs_f64()
     );
-    let d = disclose!();
     step(
-        &d,
+        d,
         &[
             "case",
             "new",
@@ -126,7 +144,7 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) 
         ],
     );
     let folder = input.path().to_str().expect("a UTF-8 path");
-    let (_, import) = step(&d, &["import", "--no-ocr", "--case", "SCALE", folder]);
+    let (_, import) = step(d, &["import", "--no-ocr", "--case", "SCALE", folder]);
     println!(
         "  import: {:.1} s wall, {:.1} CPU s, peak {:.0} MB, {:.0} items/s",
         import.wall,
@@ -158,7 +176,7 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) 
         .iter()
         .map(|query| {
             let t = Instant::now();
-            step(&d, &["search", "--case", "SCALE", query, "--limit", "20"]);
+            step(d, &["search", "--case", "SCALE", query, "--limit", "20"]);
             t.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
@@ -172,7 +190,7 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) 
         pct(1.0)
     );
 
-    let (swept, sweep) = step(&d, &["--json", "sweep", "--case", "SCALE"]);
+    let (swept, sweep) = step(d, &["--json", "sweep", "--case", "SCALE"]);
     let swept: serde_json::Value = serde_json::from_str(&swept).expect("the sweep's JSON");
     println!(
         "  sweep: {:.1} s, {} items hit under {} identifiers",
@@ -180,7 +198,7 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) 
         swept["items_hit"],
         swept["identifiers"].as_array().map_or(0, Vec::len)
     );
-    let (_, detect) = step(&d, &["detect", "--case", "SCALE"]);
+    let (_, detect) = step(d, &["detect", "--case", "SCALE"]);
     println!(
         "  detect --case: {:.1} s wall, {:.1} CPU s, peak {:.0} MB",
         detect.wall,
@@ -204,8 +222,25 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) 
         row.push_str(" — | — | — |");
         return row;
     }
-    let chosen = disclose_some(&d, disclosed);
-    let (_, render) = step(&d, &["render", "--case", "SCALE"]);
+    let chosen = disclose_some(d, disclosed);
+    if std::env::var_os("DISCLOSE_SCALE_REDACT").is_some() {
+        let (_, accepted) = step(
+            d,
+            &[
+                "redact",
+                "--case",
+                "SCALE",
+                "--accept-suggestions",
+                "--whose",
+                "third_party",
+            ],
+        );
+        println!(
+            "  third parties' suggested marks accepted: {:.1} s",
+            accepted.wall
+        );
+    }
+    let (_, render) = step(d, &["render", "--case", "SCALE"]);
     println!(
         "  render of {chosen} disclosed items: {:.1} s wall, {:.1} CPU s, peak {:.0} MB, {:.1} items/s; case now {:.0} MB",
         render.wall,
@@ -217,7 +252,7 @@ fn measure(sources: &Sources, size: usize, with_recoll: bool, disclosed: usize) 
     let bundle = tempfile::tempdir().expect("bundle folder");
     let zip = bundle.path().join("SCALE.zip");
     let (_, export) = step(
-        &d,
+        d,
         &[
             "export",
             "--case",

@@ -126,19 +126,21 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<Outcome> {
     options.ocr = !args.no_ocr;
     options.process = args.limits.process();
     let started = std::time::Instant::now();
-    let cancel = AtomicBool::new(false);
+    let cancel = crate::interrupt::cancel_on_ctrl_c(
+        "Stopping after the files in hand; a recording being transcribed keeps its finished parts, and importing again carries on from there (Ctrl-C again to quit now).",
+    );
     let summary = if !ctx.out.json && std::io::stdout().is_terminal() {
         let bar = Bar {
             bar: Mutex::new(None),
         };
-        ingest::import(&mut folder, &args.paths, &options, &bar, &cancel)?
+        ingest::import(&mut folder, &args.paths, &options, &bar, cancel)?
     } else {
         ingest::import(
             &mut folder,
             &args.paths,
             &options,
             &ingest::NoProgress,
-            &cancel,
+            cancel,
         )?
     };
     let seconds = started.elapsed().as_secs_f64();
@@ -166,6 +168,17 @@ fn print_summary(s: &ImportSummary, seconds: f64) {
             "{} items wait for OCR: run `disclose ocr --case REF` (needs Tesseract).",
             s.ocr_pending
         );
+    }
+    for resumed in &s.resumed {
+        println!(
+            "{}: transcription resumed from {} ({} parts heard by an earlier run).",
+            resumed.path,
+            clock(resumed.resumed_from),
+            resumed.parts
+        );
+    }
+    if s.cancelled {
+        println!("Cancelled: what was stored is kept; run the same import again to finish it.");
     }
     if s.reindexed > 0 {
         println!(

@@ -410,3 +410,130 @@ fn a_transcription_stopped_part_way_keeps_the_words_heard_so_far() {
         "{said} for {duration} s"
     );
 }
+
+/// The parts of a transcription the case keeps so far: file name and
+/// bytes, from `speech/<sha256>/` in the case folder.
+fn kept_parts(case_dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut parts = Vec::new();
+    for recording in fs::read_dir(case_dir.join("speech")).into_iter().flatten() {
+        for part in fs::read_dir(recording.unwrap().path())
+            .into_iter()
+            .flatten()
+        {
+            let path = part.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.ends_with(".json") {
+                parts.push((name, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    parts.sort();
+    parts
+}
+
+/// A long recording is transcribed in parts of at most 30 s, each kept in
+/// the case as it is finished. Ctrl-C (SIGINT) once the first part is kept
+/// cancels the import: the recording is not stored, its finished parts
+/// are. Importing again carries on from them — the summary says from
+/// where and how many parts it did not transcribe again — and the
+/// transcript, words and times, is the one an uninterrupted import gives.
+#[test]
+fn a_long_transcription_cancelled_with_ctrl_c_resumes_from_its_finished_parts() {
+    let input = tempfile::tempdir().unwrap();
+    let recording = input.path().join("call-long.mp3");
+    // The call three times over, without the number (read badly on one
+    // mixed line, and not what this test is about).
+    let turns: Vec<Turn> = (0..3)
+        .flat_map(|_| TURNS.iter().filter(|t| !t.text.contains("reach")))
+        .copied()
+        .collect();
+    let samples = calls::call(&turns, [CALLER, AGENT], false, 0.01);
+    let seconds = samples.len() as f64 / f64::from(calls::RATE);
+    assert!(seconds > 62.0, "three parts at least: {seconds} s");
+    calls::encode(&samples, 1, &recording, &[]);
+
+    let d = disclose!();
+    d.new_case("LONG");
+    let case_dir = d.case_dir("LONG");
+    let first = d
+        .command()
+        .args(["--json", "import", "--case", "LONG"])
+        .arg(input.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first finished part to be kept in the case (polling
+    // the case; the deadline only keeps a broken run from hanging).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(900);
+    while kept_parts(&case_dir).is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no part was kept in the case"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &first.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = first.wait_with_output().unwrap();
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(summary["cancelled"], true, "{summary:#}");
+    assert_eq!(summary["items"], 0, "not stored half heard: {summary:#}");
+    let items = d.json(&["items", "--case", "LONG"]);
+    assert_eq!(items.as_array().unwrap().len(), 0, "{items:#}");
+    let kept = kept_parts(&case_dir);
+    assert!(!kept.is_empty() && kept.len() < 3, "{kept:?}");
+    assert_eq!(kept[0].0, "0-0000.json");
+
+    // Run again: the kept parts are taken as they are.
+    let summary = d.json(&["import", "--case", "LONG", input.path().to_str().unwrap()]);
+    assert_eq!(summary["ok"], 1, "{summary:#}");
+    let resumed = &summary["resumed"][0];
+    assert!(
+        resumed["path"].as_str().unwrap().ends_with("call-long.mp3"),
+        "{summary:#}"
+    );
+    assert_eq!(resumed["parts"], kept.len(), "{summary:#}");
+    let from = resumed["resumed_from"].as_f64().unwrap();
+    assert!(from > 20.0 && from < seconds - 5.0, "{summary:#}");
+    assert!(kept_parts(&case_dir).is_empty(), "gone once heard whole");
+    let items = d.json(&["items", "--case", "LONG"]);
+    let resumed_item = item_text(&d, "LONG", &items[0]["id"].to_string());
+    assert_eq!(resumed_item["status"], "ok", "{resumed_item:#}");
+    let metadata = &resumed_item["metadata"];
+    assert!(metadata["transcribed-by"].is_string(), "{metadata:#}");
+    assert!(
+        metadata["transcription-resumed"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} parts", kept.len())),
+        "{metadata:#}"
+    );
+
+    // The same recording imported without a break hears the same words at
+    // the same times.
+    d.new_case("WHOLE");
+    let summary = d.json(&["import", "--case", "WHOLE", input.path().to_str().unwrap()]);
+    assert_eq!(
+        summary["resumed"].as_array().unwrap().len(),
+        0,
+        "{summary:#}"
+    );
+    let items = d.json(&["items", "--case", "WHOLE"]);
+    let whole = item_text(&d, "WHOLE", &items[0]["id"].to_string());
+    let text = whole["text"].as_str().unwrap();
+    assert_eq!(resumed_item["text"], whole["text"]);
+    assert_eq!(resumed_item["pages"], whole["pages"]);
+    // Complete: heard from the first part to the last.
+    assert!(text.matches("kitchen").count() >= 2, "{text}");
+    let words = whole["pages"][0]["words"].as_array().unwrap();
+    let last = words.last().unwrap()["bbox"][2].as_f64().unwrap();
+    assert!(
+        last > seconds - 8.0,
+        "heard to {last} of {seconds} s: {text}"
+    );
+}

@@ -45,6 +45,13 @@ impl Anchor {
         crate::private::touch(&self.registry)?;
         let conn = Connection::open(&self.registry)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // Written after every audited action (each search among them), so
+        // kept as the case's own database is: in a write-ahead log not
+        // flushed to disk at every commit. A power cut can lose the newest
+        // anchor as it can the trail's newest entries.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        crate::store::keep_log_on_close(&conn)?;
         conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS anchors (
                  reference TEXT PRIMARY KEY,

@@ -311,6 +311,7 @@ fn mailbox_node(ctx: &WorkerContext, file: &InputFile, source_key: &str, kind: K
         status,
         reason,
         same_bytes_as_earlier,
+        resumed: None,
         file_modified: std::fs::metadata(&file.abs)
             .ok()
             .as_ref()

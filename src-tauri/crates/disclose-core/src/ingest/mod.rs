@@ -23,6 +23,7 @@
 mod durable;
 mod journal;
 mod mailbox;
+mod speech_parts;
 mod walk;
 pub mod worker;
 mod writer;
@@ -112,6 +113,22 @@ pub struct ImportSummary {
     pub ocr: crate::ocr::OcrSummary,
     /// Items still waiting for OCR (Tesseract missing, OCR off, or cancelled).
     pub ocr_pending: u64,
+    /// Recordings whose transcription carried on from the parts an
+    /// earlier, cancelled or killed import had finished.
+    pub resumed: Vec<Resumed>,
+}
+
+/// A transcription that carried on where an earlier run stopped.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Resumed {
+    pub path: String,
+    /// Parts (of at most 30 s of one side) taken as the earlier run left
+    /// them, not transcribed again.
+    pub parts: u32,
+    /// Where the transcription resumed from: the seconds of sound those
+    /// parts hold (both sides counted on a call recorded apart).
+    pub resumed_from: f64,
 }
 
 impl ImportSummary {
@@ -247,6 +264,7 @@ pub fn import(
     let seen: HashSet<String> = folder.store.all_hashes()?;
     let seen = Mutex::new(seen);
     let originals = folder.originals_dir();
+    let speech_parts = folder.dir().join("speech");
     let isolation = Isolation::new(options.process.clone(), Some(folder.tmp_dir()));
     let durable = durable::Durable::start(originals.clone());
     let ctx = worker::WorkerContext {
@@ -257,6 +275,7 @@ pub fn import(
         durable: &durable,
         cancel,
         progress,
+        speech_parts: &speech_parts,
     };
 
     let mut writer = writer::Writer::new(folder, &durable, import_id, now.clone(), user.clone())?;

@@ -6,11 +6,12 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
+use crate::extract::media;
 use crate::extract::{self, sniff, Extracted, FileType, Limits};
-use crate::isolate::{Failure, Isolation, Slot, Stopped};
+use crate::isolate::{Failure, Isolation, Slot, Speech, Stopped};
 use crate::store::originals;
 use crate::store::Status;
 
@@ -34,6 +35,9 @@ pub struct Node {
     /// The run was cancelled while this item (or one inside it) was being
     /// read: the input is not stored, so a later import reads it.
     pub cancelled: bool,
+    /// A recording whose transcription carried on from the parts an
+    /// earlier run had finished.
+    pub resumed: Option<super::Resumed>,
 }
 
 impl Node {
@@ -66,6 +70,9 @@ pub struct WorkerContext<'a> {
     pub cancel: &'a AtomicBool,
     /// Told how far long work in a reader (a transcription) has got.
     pub progress: &'a dyn super::ProgressSink,
+    /// Where the finished parts of transcriptions are kept
+    /// (see [`super::speech_parts`]).
+    pub speech_parts: &'a Path,
 }
 
 /// A failed item, with nothing read from it.
@@ -91,6 +98,7 @@ pub(super) fn failed_node(
         extracted: Extracted::default(),
         children: Vec::new(),
         cancelled: false,
+        resumed: None,
     }
 }
 
@@ -233,6 +241,7 @@ pub(super) fn process_bytes(
         extracted: Extracted::default(),
         children: Vec::new(),
         cancelled: false,
+        resumed: None,
     };
     if let Err(e) = originals::store(ctx.originals, &sha256, data) {
         node.status = Status::Failed;
@@ -259,9 +268,26 @@ pub(super) fn process_bytes(
             of,
         })
     };
+    let earlier = if file_type == FileType::Audio {
+        super::speech_parts::load(ctx.speech_parts, &node.sha256)
+    } else {
+        super::speech_parts::Earlier {
+            list: Vec::new(),
+            parts: 0,
+            seconds: 0.0,
+        }
+    };
+    let keep = |part: &str, json: &[u8]| {
+        let _ = super::speech_parts::keep(ctx.speech_parts, &node.sha256, part, json);
+    };
+    let speech = Speech {
+        progress: &report,
+        done: &earlier.list,
+        keep: &keep,
+    };
     let result = ctx
         .isolation
-        .extract_reporting(slot, file_type, data, name, ctx.limits, ctx.cancel, &report);
+        .extract_reporting(slot, file_type, data, name, ctx.limits, ctx.cancel, &speech);
     let mut extracted = match result {
         Ok(e) => e,
         Err(stopped) => {
@@ -277,6 +303,27 @@ pub(super) fn process_bytes(
             return node;
         }
     };
+    if file_type == FileType::Audio {
+        let metadata = &extracted.metadata;
+        if metadata.contains_key(media::TRANSCRIBED_TO) && ctx.cancel.load(Ordering::Relaxed) {
+            // Cancelled part way: not stored, so importing again carries
+            // on from the parts kept.
+            node.status = Status::Failed;
+            node.cancelled = true;
+            node.reason = Some("cancelled while it was transcribed".into());
+            return node;
+        }
+        if metadata.contains_key(media::RESUMED) {
+            node.resumed = Some(super::Resumed {
+                path: node.path.clone(),
+                parts: earlier.parts,
+                resumed_from: (earlier.seconds * 10.0).round() / 10.0,
+            });
+        }
+        if metadata.contains_key(media::TRANSCRIBED_BY) {
+            super::speech_parts::forget(ctx.speech_parts, &node.sha256);
+        }
+    }
     let children = std::mem::take(&mut extracted.children);
     add_children(
         ctx,

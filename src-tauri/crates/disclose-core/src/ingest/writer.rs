@@ -362,6 +362,9 @@ fn write_tree(
         store.set_ocr_pending(id)?;
     }
     summary.count(node.status, duplicate_of.is_some());
+    if let Some(resumed) = &node.resumed {
+        summary.resumed.push(resumed.clone());
+    }
     if node.status == Status::Failed {
         summary
             .failures

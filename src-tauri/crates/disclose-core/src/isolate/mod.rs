@@ -28,7 +28,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use pool::{Failure, Slot, WorkerSpec};
+pub use pool::{Failure, Slot, Speech, WorkerSpec};
 pub use protocol::{Job, Picture, Reply};
 
 use crate::extract::{ExtractError, Extracted, FileType, Limits};
@@ -105,21 +105,21 @@ impl Isolation {
         data: &[u8],
         cancel: &AtomicBool,
     ) -> Result<Reply, Failure> {
-        self.run_reporting(slot, job, data, cancel, &|_, _| {})
+        self.run_reporting(slot, job, data, cancel, &pool::QUIET)
     }
 
-    /// [`Isolation::run`], telling `progress` how far a transcription in
-    /// a worker has got (nothing is told when it runs here).
+    /// [`Isolation::run`], with a transcription's hooks (see
+    /// [`pool::Speech`]; not used when it runs here).
     pub fn run_reporting(
         &self,
         slot: &mut Slot,
         job: Job,
         data: &[u8],
         cancel: &AtomicBool,
-        progress: pool::Progress,
+        speech: &pool::Speech,
     ) -> Result<Reply, Failure> {
         match &self.spec {
-            Some(spec) => slot.run_reporting(spec, &job, data, cancel, progress),
+            Some(spec) => slot.run_reporting(spec, &job, data, cancel, speech),
             None => Ok(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 worker::run_job(job, data.to_vec())
             }))
@@ -139,11 +139,11 @@ impl Isolation {
         limits: &Limits,
         cancel: &AtomicBool,
     ) -> Result<Extracted, Stopped> {
-        self.extract_reporting(slot, file_type, data, name, limits, cancel, &|_, _| {})
+        self.extract_reporting(slot, file_type, data, name, limits, cancel, &pool::QUIET)
     }
 
-    /// [`Isolation::extract`], telling `progress` how far a recording's
-    /// transcription has got.
+    /// [`Isolation::extract`], with a recording's transcription hooks
+    /// (see [`pool::Speech`]).
     #[allow(clippy::too_many_arguments)]
     pub fn extract_reporting(
         &self,
@@ -153,14 +153,14 @@ impl Isolation {
         name: &str,
         limits: &Limits,
         cancel: &AtomicBool,
-        progress: pool::Progress,
+        speech: &pool::Speech,
     ) -> Result<Extracted, Stopped> {
         let job = Job::Extract {
             file_type,
             name: name.to_string(),
             limits: limits.clone(),
         };
-        match self.run_reporting(slot, job, data, cancel, progress) {
+        match self.run_reporting(slot, job, data, cancel, speech) {
             Ok(Reply::Extracted {
                 extracted,
                 children,

@@ -11,7 +11,11 @@
 //! speech helper reads. The watchdog reports the progress the helper
 //! writes, and on cancel, while a transcription is under way, asks it to
 //! stop (the stop file) and waits up to [`STOP_GRACE`] for the answer with
-//! the words heard so far before it kills the worker.
+//! the words heard so far before it kills the worker. Two more carry
+//! the parts of a transcription: the helper writes each part it finishes
+//! into `speech-*.parts/`, and the watchdog hands it to the job's
+//! [`Speech::keep`] (the import keeps it in the case) as it appears; the
+//! parts an earlier run finished go to the helper in `speech-*.done`.
 
 use std::io::{BufReader, BufWriter, Read};
 use std::ops::ControlFlow;
@@ -95,18 +99,54 @@ pub const STOP_GRACE: Duration = Duration::from_secs(60);
 /// The environment naming the speech helper's progress and stop files.
 pub const SPEECH_PROGRESS_ENV: &str = "DISCLOSE_SPEECH_PROGRESS";
 pub const SPEECH_STOP_ENV: &str = "DISCLOSE_SPEECH_STOP";
+pub const SPEECH_PARTS_ENV: &str = "DISCLOSE_SPEECH_PARTS";
+pub const SPEECH_DONE_ENV: &str = "DISCLOSE_SPEECH_DONE";
 
-/// A worker's speech progress and stop files.
+/// A worker's speech progress and stop files, the folder its finished
+/// parts appear in and the file of the parts done before.
 #[derive(Debug, Clone)]
 struct SpeechFiles {
     progress: PathBuf,
     stop: PathBuf,
+    parts: PathBuf,
+    done: PathBuf,
 }
 
 impl SpeechFiles {
     fn clear(&self) {
         let _ = std::fs::remove_file(&self.progress);
         let _ = std::fs::remove_file(&self.stop);
+        let _ = std::fs::remove_file(&self.done);
+        let _ = std::fs::remove_dir_all(&self.parts);
+    }
+
+    /// Makes ready for a job resuming from `done` (a JSON list of parts).
+    fn prepare(&self, done: &[u8]) {
+        self.clear();
+        let _ = crate::private::make_dir(&self.parts);
+        if !done.is_empty() {
+            let _ = crate::private::write_file(&self.done, done);
+        }
+    }
+
+    /// Hands each part finished since the last look to `keep`, in order.
+    fn collect(&self, keep: &(dyn Fn(&str, &[u8]) + Sync)) {
+        let Ok(entries) = std::fs::read_dir(&self.parts) else {
+            return;
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|name| name.ends_with(".json"))
+            .collect();
+        names.sort();
+        for name in names {
+            let path = self.parts.join(&name);
+            if let Ok(bytes) = std::fs::read(&path) {
+                keep(&name, &bytes);
+            }
+            let _ = std::fs::remove_file(&path);
+        }
     }
 
     /// Seconds done and in all, when a transcription is under way.
@@ -118,8 +158,22 @@ impl SpeechFiles {
     }
 }
 
-/// Reports long work's progress: seconds done and in all.
-pub type Progress<'a> = &'a (dyn Fn(f64, f64) + Sync);
+/// What a transcription in a job is given: where its progress goes
+/// (seconds done and in all), the parts an earlier run finished (the JSON
+/// list the helper reads; empty for none), and where each part it
+/// finishes goes (the part's file name and JSON).
+pub struct Speech<'a> {
+    pub progress: &'a (dyn Fn(f64, f64) + Sync),
+    pub done: &'a [u8],
+    pub keep: &'a (dyn Fn(&str, &[u8]) + Sync),
+}
+
+/// No progress told, nothing resumed, no part kept.
+pub const QUIET: Speech<'static> = Speech {
+    progress: &|_, _| {},
+    done: &[],
+    keep: &|_, _| {},
+};
 
 impl Slot {
     /// Runs `job` over `data` in this slot's worker and returns its answer.
@@ -130,20 +184,20 @@ impl Slot {
         data: &[u8],
         cancel: &AtomicBool,
     ) -> Result<Reply, Failure> {
-        self.run_reporting(spec, job, data, cancel, &|_, _| {})
+        self.run_reporting(spec, job, data, cancel, &QUIET)
     }
 
-    /// [`Slot::run`], telling `progress` how far a transcription has got.
+    /// [`Slot::run`], with a transcription's hooks (see [`Speech`]).
     pub fn run_reporting(
         &mut self,
         spec: &WorkerSpec,
         job: &Job,
         data: &[u8],
         cancel: &AtomicBool,
-        progress: Progress,
+        speech: &Speech,
     ) -> Result<Reply, Failure> {
         let mut answer = None;
-        self.exchange(spec, job, data, cancel, progress, &mut |reply| {
+        self.exchange(spec, job, data, cancel, speech, &mut |reply| {
             answer = Some(reply);
             ControlFlow::Break(())
         })?;
@@ -161,7 +215,7 @@ impl Slot {
         on_reply: &mut dyn FnMut(Reply) -> ControlFlow<()>,
     ) -> Result<(), Failure> {
         let mut finished = false;
-        let result = self.exchange(spec, job, &[], cancel, &|_, _| {}, &mut |reply| {
+        let result = self.exchange(spec, job, &[], cancel, &QUIET, &mut |reply| {
             let done = matches!(reply, Reply::MailboxDone(_));
             let flow = on_reply(reply);
             finished = done;
@@ -190,7 +244,7 @@ impl Slot {
         job: &Job,
         data: &[u8],
         cancel: &AtomicBool,
-        progress: Progress,
+        speech: &Speech,
         on_reply: &mut dyn FnMut(Reply) -> ControlFlow<()>,
     ) -> Result<(), Failure> {
         if self.running.is_none() {
@@ -204,10 +258,11 @@ impl Slot {
         let mut stopped_by = None;
         let limit = spec.limits.timeout * job.time_factor();
         let child = running.child.clone();
-        let speech = running.speech.clone();
-        if let Some(files) = &speech {
-            files.clear();
+        let files = running.speech.clone();
+        if let Some(files) = &files {
+            files.prepare(speech.done);
         }
+        let (progress, keep) = (speech.progress, speech.keep);
         let answered = std::thread::scope(|scope| {
             let watchdog = scope.spawn(move || {
                 let mut started = Instant::now();
@@ -219,7 +274,10 @@ impl Slot {
                         Ok(false) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
                         Err(mpsc::RecvTimeoutError::Timeout) => {}
                     }
-                    let heard = speech.as_ref().and_then(SpeechFiles::read);
+                    let heard = files.as_ref().and_then(SpeechFiles::read);
+                    if let Some(files) = &files {
+                        files.collect(keep);
+                    }
                     if heard.is_some() && heard != reported {
                         if let Some((done, of)) = heard {
                             progress(done, of);
@@ -227,7 +285,7 @@ impl Slot {
                         reported = heard;
                     }
                     let why = if cancel.load(Ordering::Relaxed) {
-                        match (&speech, stop_asked) {
+                        match (&files, stop_asked) {
                             // A transcription under way is asked to stop
                             // and answer with what it heard.
                             (Some(files), None) if heard.is_some() => {
@@ -266,6 +324,8 @@ impl Slot {
             answered
         });
         if let Some(files) = &running.speech {
+            // Parts finished just before the answer are kept too.
+            files.collect(speech.keep);
             files.clear();
         }
         match answered {
@@ -304,8 +364,14 @@ fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
     }
     // The speech helper's files, unless the environment names its own.
     static WORKERS: AtomicU64 = AtomicU64::new(0);
-    let speech = (std::env::var_os(SPEECH_PROGRESS_ENV).is_none()
-        && std::env::var_os(SPEECH_STOP_ENV).is_none())
+    let speech = [
+        SPEECH_PROGRESS_ENV,
+        SPEECH_STOP_ENV,
+        SPEECH_PARTS_ENV,
+        SPEECH_DONE_ENV,
+    ]
+    .iter()
+    .all(|name| std::env::var_os(name).is_none())
     .then(|| {
         let dir = spec.tmp.clone().unwrap_or_else(std::env::temp_dir);
         let name = format!(
@@ -316,12 +382,16 @@ fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
         SpeechFiles {
             progress: dir.join(format!("{name}.progress")),
             stop: dir.join(format!("{name}.stop")),
+            parts: dir.join(format!("{name}.parts")),
+            done: dir.join(format!("{name}.done")),
         }
     });
     if let Some(files) = &speech {
         command
             .env(SPEECH_PROGRESS_ENV, &files.progress)
-            .env(SPEECH_STOP_ENV, &files.stop);
+            .env(SPEECH_STOP_ENV, &files.stop)
+            .env(SPEECH_PARTS_ENV, &files.parts)
+            .env(SPEECH_DONE_ENV, &files.done);
     }
     if std::env::var(TEST_HOOKS_ENV).is_ok_and(|v| v == "1") {
         command.env(TEST_HOOKS_ENV, "1");
@@ -435,6 +505,8 @@ mod tests {
         let files = SpeechFiles {
             progress: dir.path().join("p"),
             stop: dir.path().join("s"),
+            parts: dir.path().join("parts"),
+            done: dir.path().join("done"),
         };
         assert_eq!(files.read(), None, "no transcription under way");
         std::fs::write(&files.progress, "12.5 60.0").unwrap();
@@ -446,5 +518,33 @@ mod tests {
         std::fs::write(&files.stop, "x").unwrap();
         files.clear();
         assert!(!files.progress.exists() && !files.stop.exists());
+    }
+
+    #[test]
+    fn finished_parts_are_handed_over_in_order_once_and_earlier_ones_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = SpeechFiles {
+            progress: dir.path().join("p"),
+            stop: dir.path().join("s"),
+            parts: dir.path().join("parts"),
+            done: dir.path().join("done"),
+        };
+        files.prepare(b"[{}]");
+        assert_eq!(std::fs::read(&files.done).unwrap(), b"[{}]");
+        std::fs::write(files.parts.join("0-0001.json"), "b").unwrap();
+        std::fs::write(files.parts.join("0-0000.json"), "a").unwrap();
+        std::fs::write(files.parts.join("0-0002.json.part"), "half").unwrap();
+        let kept = std::sync::Mutex::new(Vec::new());
+        let keep = |name: &str, bytes: &[u8]| {
+            kept.lock()
+                .unwrap()
+                .push(format!("{name}={}", String::from_utf8_lossy(bytes)));
+        };
+        files.collect(&keep);
+        files.collect(&keep);
+        assert_eq!(*kept.lock().unwrap(), ["0-0000.json=a", "0-0001.json=b"]);
+        files.prepare(b"");
+        assert!(!files.done.exists());
+        assert!(!files.parts.join("0-0002.json.part").exists());
     }
 }

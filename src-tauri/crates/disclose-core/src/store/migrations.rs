@@ -186,6 +186,9 @@ const MIGRATIONS: &[&str] = &[
     // 12: the SHA-256 of a recording's transcript PDF, written beside its
     // rendition, so integrity checks and the export cover it too.
     "ALTER TABLE renditions ADD COLUMN transcript_sha256 TEXT;",
+    // 13: the items the index must hold, counted from a small index when a
+    // case is opened instead of by reading every item's row.
+    "CREATE INDEX items_in_index ON items(indexed) WHERE indexed = 1 AND duplicate_of IS NULL;",
 ];
 
 /// The schema version this build writes.

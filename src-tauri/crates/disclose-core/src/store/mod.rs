@@ -22,6 +22,18 @@ pub struct Store {
     anchor: Option<crate::audit::anchor::Anchor>,
 }
 
+/// Leaves the write-ahead log in place when the last connection closes,
+/// instead of copying it into the database there and then (two flushes to
+/// disk, which made every short command, a search among them, wait on
+/// the disk). SQLite still copies it in as it grows, while writing.
+pub(crate) fn keep_log_on_close(conn: &Connection) -> Result<()> {
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its
     /// schema up to date.
@@ -34,6 +46,7 @@ impl Store {
         crate::crypt::apply_key(&conn, path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        keep_log_on_close(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         migrations::migrate(&mut conn)?;

@@ -421,6 +421,7 @@ struct Checker {
 impl Checker {
     fn new(folder: &CaseFolder, trusted: &str) -> Result<Checker> {
         let raw = Needles::terms_only(folder)?;
+        let words_wanted = !raw.is_empty();
         let mut needles = Needles::from_case(folder)?;
         needles.allow(trusted);
         let waived = folder
@@ -442,7 +443,8 @@ impl Checker {
             waived,
             boxes: boxes_to_black(folder)?,
             videos: video_marks(folder)?,
-            cache: OcrCache::new(Some(folder.dir().join("ocr-cache")), tmp.clone()),
+            cache: OcrCache::new(Some(folder.dir().join("ocr-cache")), tmp.clone())
+                .looking_for_words(words_wanted),
             isolation: Isolation::new(ProcessLimits::default(), Some(tmp.clone())),
             slot: Slot::default(),
             tmp,

@@ -181,6 +181,12 @@ impl Needles {
         self.phrases.len()
     }
 
+    /// Whether nothing at all is looked for: no redacted string, word or
+    /// fragment.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty() && self.words.is_empty() && self.fragments.is_empty()
+    }
+
     /// Every redacted string's forms in `haystack`; with `words`, also
     /// their words and fragments; with `near` (text read by OCR), also
     /// words within OCR error of a redacted word.

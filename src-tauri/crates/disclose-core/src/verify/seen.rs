@@ -11,8 +11,12 @@
 //! - Files are looked at in parallel (one worker per core), and the pages
 //!   of one file in parallel batches.
 //!
-//! Nothing is skipped: every page of every PDF and image is still drawn,
-//! read (or found in the cache) and checked for its black boxes.
+//! - When the case has no redacted strings, nothing Tesseract could read
+//!   would be a finding (its words are only searched for those), so pages
+//!   are not given to it.
+//!
+//! Nothing else is skipped: every page of every PDF and image is still
+//! drawn, read (or found in the cache) and checked for its black boxes.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -49,6 +53,8 @@ pub struct OcrCache {
     dir: Option<PathBuf>,
     tmp: PathBuf,
     memory: Mutex<HashMap<String, String>>,
+    /// Whether anything is looked for in the words read.
+    wanted: bool,
 }
 
 impl OcrCache {
@@ -59,12 +65,20 @@ impl OcrCache {
             dir,
             tmp,
             memory: Mutex::new(HashMap::new()),
+            wanted: true,
         }
+    }
+
+    /// The same, reading no page when nothing is looked for in the words
+    /// (the case has no redacted strings).
+    pub fn looking_for_words(mut self, wanted: bool) -> OcrCache {
+        self.wanted = wanted;
+        self
     }
 
     /// The words on `page`, from the cache or read by Tesseract.
     pub fn read(&self, page: &Drawn) -> Result<String, String> {
-        if is_blank(page) {
+        if !self.wanted || is_blank(page) {
             return Ok(String::new());
         }
         let key = key(page);
@@ -282,5 +296,17 @@ mod tests {
         assert_eq!(cache.read(&drawn).unwrap(), "kept");
         pixels.put_pixel(5, 5, image::Luma([0]));
         assert_ne!(key(&page(pixels)), key(&drawn));
+    }
+
+    #[test]
+    fn a_page_is_not_read_when_no_words_are_looked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pixels = GrayImage::from_pixel(40, 30, image::Luma([255]));
+        pixels.put_pixel(3, 4, image::Luma([0]));
+        // Tesseract would be given the page in a folder that is not there.
+        let cache = OcrCache::new(Some(dir.path().to_path_buf()), dir.path().join("absent"))
+            .looking_for_words(false);
+        assert_eq!(cache.read(&page(pixels)).unwrap(), "");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

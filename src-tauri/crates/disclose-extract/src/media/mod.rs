@@ -19,6 +19,11 @@ use crate::{ExtractError, Extracted};
 /// Metadata key naming the model that transcribed a recording; absent
 /// when it could not be transcribed.
 pub const TRANSCRIBED_BY: &str = "transcribed-by";
+/// Metadata key saying how much of a transcript was kept from an earlier
+/// run that stopped part way (see [`speech`]).
+pub const RESUMED: &str = "transcription-resumed";
+/// Metadata key saying how far a transcription that stopped had got.
+pub const TRANSCRIBED_TO: &str = "transcribed-to";
 
 /// Whether `head` (the first bytes of a file) is a sound recording: WAV,
 /// MP3, M4A, AAC, OGG (Vorbis, Opus), FLAC, WMA or AMR.
@@ -129,7 +134,7 @@ pub fn extract_audio(data: &[u8]) -> Result<Extracted, ExtractError> {
                         ""
                     };
                     out.metadata.insert(
-                        "transcribed-to".into(),
+                        TRANSCRIBED_TO.into(),
                         format!("{:.0} s{lane}", transcript.heard_to),
                     );
                     out.warnings.push(format!(
@@ -142,6 +147,16 @@ pub fn extract_audio(data: &[u8]) -> Result<Extracted, ExtractError> {
                     out.metadata
                         .insert(TRANSCRIBED_BY.into(), transcript.model.clone());
                 }
+            }
+            if transcript.reused > 0 {
+                out.metadata.insert(
+                    RESUMED.into(),
+                    format!(
+                        "{} parts ({}) heard by an earlier, stopped run",
+                        transcript.reused,
+                        clock(transcript.reused_seconds)
+                    ),
+                );
             }
             if transcript.lanes == 2 {
                 out.metadata

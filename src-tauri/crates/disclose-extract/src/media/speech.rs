@@ -9,6 +9,12 @@
 //! box is `[start, lane, end, lane + 1]`. Search, detection and marks use
 //! text ranges and boxes, so they work on a transcript unchanged, and a
 //! mark's boxes are the times to silence.
+//!
+//! A side is transcribed in parts of at most 30 s cut at a quiet moment
+//! (see `transcribe.py`); each finished part goes to the import, which
+//! keeps it in the case, so a cancelled or killed import, run again,
+//! transcribes only the parts still missing and ends with the transcript
+//! an uninterrupted run gives.
 
 use std::path::Path;
 use std::time::Duration;
@@ -40,6 +46,12 @@ pub struct Transcript {
     /// seconds.
     #[serde(default)]
     pub heard_to: f64,
+    /// Parts an earlier, stopped run had finished, taken as they were
+    /// rather than transcribed again, and how many seconds they hold.
+    #[serde(default)]
+    pub reused: u32,
+    #[serde(default)]
+    pub reused_seconds: f64,
 }
 
 /// A stretch of speech on one side.
@@ -194,6 +206,8 @@ mod tests {
             ],
             stopped: None,
             heard_to: 0.0,
+            reused: 0,
+            reused_seconds: 0.0,
         };
         let (text, page) = text_and_timeline(&transcript, 3.0);
         assert_eq!(text, "Caller: Hello, Ann\nAgent: Hi.");
@@ -220,6 +234,8 @@ mod tests {
             }],
             stopped: None,
             heard_to: 0.0,
+            reused: 0,
+            reused_seconds: 0.0,
         };
         let (text, page) = text_and_timeline(&transcript, 1.0);
         assert_eq!(text, "Hello");

@@ -27,6 +27,12 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\s(/,;:])(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]?(\d-\d{4}|\d{4,5})\b")
         .expect("valid regex")
 });
+/// What every match of [`EXTENSION`] holds, searched without a word
+/// boundary so that a text without it is passed over quickly (see
+/// `logins::PATH_HINT`).
+static EXTENSION_HINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]?\d").expect("valid regex"));
+
 /// A short internal number: "5-3861".
 static SHORT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d-\d{4}\b").expect("valid regex"));
@@ -47,8 +53,11 @@ pub fn find(text: &str) -> Vec<Finding> {
             out.push(finding(m, DataKind::Phone, 0.75));
         }
     }
-    let mut extensions: Vec<Finding> = EXTENSION
-        .captures_iter(text)
+    let mut extensions: Vec<Finding> = EXTENSION_HINT
+        .is_match(text)
+        .then(|| EXTENSION.captures_iter(text))
+        .into_iter()
+        .flatten()
         .filter_map(|c| c.get(0).zip(c.get(1)))
         .map(|(whole, number)| {
             // The mark and the number, without the space or bracket before.

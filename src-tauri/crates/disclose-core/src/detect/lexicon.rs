@@ -167,6 +167,14 @@ const JOB_WORDS: &str = "officer officers manager managers advisor adviser advis
 
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 
+static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| words(CUES));
+
+/// A word of [`CUES`] ("perpetrator", "witness"): what comes after it may be
+/// a name, the word itself is not.
+pub fn is_cue_word(word: &str) -> bool {
+    with_lower(word, |w| CUE_WORDS.contains(w))
+}
+
 pub fn is_job_word(word: &str) -> bool {
     with_lower(word, |w| JOBS.contains(w))
 }

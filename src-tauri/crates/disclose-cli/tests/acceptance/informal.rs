@@ -228,3 +228,15 @@ fn a_form_label_in_capitals_or_before_a_colon_is_not_a_name() {
         &["Yasmin Hale"],
     );
 }
+
+#[test]
+fn double_given_names_with_a_hyphen() {
+    assert_names(
+        "Lee-Anne came round again. I saw Kerry-Ann and her sister by the bins.",
+        &["Lee-Anne", "Kerry-Ann"],
+    );
+    assert_names(
+        "the kids were shouting, kerry-ann was there too",
+        &["kerry-ann"],
+    );
+}

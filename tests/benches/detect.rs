@@ -12,7 +12,10 @@
 //! hand-labelled Enron e-mails of the shared corpus (the part tuned on and
 //! the held-out part; skipped with a notice when the corpus is absent) and
 //! the third fresh set, written by hand (`detect_labels/third/`), the
-//! seeds' privacy notices and the generated sets, each with its name and identifier leak, hard-negative
+//! seeds' privacy notices, the tweets of a public Twitter NER set from a
+//! registry package (two halves: even tweets looked at, odd held out;
+//! skipped with a notice when `install_ner_eval` has not been run) and the
+//! generated sets, each with its name and identifier leak, hard-negative
 //! rate, precision, documents/s and the peak memory so far (the Enron sets
 //! also without the name model, "rules alone"). `SHOW_MISSES=1`
 //! prints each leaked span and false finding of the tuning sets.
@@ -265,6 +268,35 @@ fn evaluation_sets() {
         )),
         Err(e) => println!("the third fresh set could not be read: {e}"),
     }
+    // Text nobody here wrote, from a registry package (see
+    // `install_ner_eval`); read, never copied into the project.
+    match detect_eval::tweets_file() {
+        Some(path) => match std::fs::read_to_string(&path) {
+            Ok(conll) => {
+                let (even, odd): (Vec<_>, Vec<_>) = detect_eval::tweets(&conll)
+                    .into_iter()
+                    .enumerate()
+                    .partition(|(n, _)| n % 2 == 0);
+                let strip = |v: Vec<(usize, Labelled)>| v.into_iter().map(|(_, t)| t).collect();
+                // The even half may be read and trained on; the odd half
+                // is held out.
+                sets.push((
+                    "tweets (Twitter NER), even half (looked at)",
+                    strip(even),
+                    true,
+                ));
+                sets.push((
+                    "tweets (Twitter NER), odd half (held out, never tuned on)",
+                    strip(odd),
+                    false,
+                ));
+            }
+            Err(e) => println!("SKIPPED: the tweets set could not be read: {e}"),
+        },
+        None => println!(
+            "SKIPPED: the tweets set (Twitter NER) is not installed: run `source .ci/packages.sh; install_ner_eval`"
+        ),
+    }
     sets.push((
         "demo::labelled, tuned seed",
         detect_eval::from_demo(&documents(TUNED_SEED, DOCUMENTS)),
@@ -276,7 +308,8 @@ fn evaluation_sets() {
         false,
     ));
     for (label, set, tuned) in &sets {
-        if label.starts_with("enron") || label.contains("fresh set") {
+        if label.starts_with("enron") || label.contains("fresh set") || label.starts_with("tweets")
+        {
             // The same detector without its name model: what the model adds.
             let rules = detect_eval::score(set, |t| findings_with_model(t, &Model::default()));
             println!("{}", rules.report(&format!("{label}, rules alone")));

@@ -13,9 +13,11 @@
 //! - documents/s: detection alone, text already extracted, word lists
 //!   loaded (the mean of passes over the set for a second).
 //!
-//! Sets come from the generated `labelled` documents and from hand
-//! labels of real e-mails in the shared corpus (`detect_labels/`, read with
-//! [`enron`]; the corpus itself is never copied into the project).
+//! Sets come from the generated `labelled` documents, from hand labels of
+//! real e-mails in the shared corpus (`detect_labels/`, read with
+//! [`enron`]; the corpus itself is never copied into the project) and from
+//! a public Twitter NER set that a registry package ships ([`tweets`],
+//! installed outside the project by `install_ner_eval`).
 
 use std::path::Path;
 use std::time::Instant;
@@ -179,6 +181,8 @@ pub fn extracted_text(path: &Path) -> Result<String, String> {
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
     pub documents: usize,
+    /// The bytes of text of the set's documents.
+    pub bytes: usize,
     /// (labelled, leaked) for names and identifiers.
     pub names: (usize, usize),
     pub identifiers: (usize, usize),
@@ -229,7 +233,7 @@ impl Scores {
              identifier leak:       {:.2}% ({} of {}) [target <= 0.5%]\n  \
              hard negatives hit:    {:.2}% ({} of {}) [target <= 10%]\n  \
              precision (overlap):   {:.3} ({} of {} findings) [target >= 0.9]\n  \
-             speed:                 {:.0} documents/s (detection only) [target >= 1000]",
+             speed:                 {:.0} documents/s, {:.2} MB/s, {} bytes a document on average (detection only) [target >= 1000 documents/s]",
             self.name_leak(),
             self.names.1,
             self.names.0,
@@ -243,6 +247,8 @@ impl Scores {
             self.findings.1,
             self.findings.0,
             self.documents_per_second(),
+            self.bytes as f64 / self.seconds.max(1e-9) / 1e6,
+            self.bytes / self.documents.max(1),
             docs = self.documents,
         )
     }
@@ -283,6 +289,7 @@ pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
     }
     let mut s = Scores {
         documents: set.len(),
+        bytes: set.iter().map(|d| d.text.len()).sum(),
         seconds: started.elapsed().as_secs_f64() / f64::from(passes),
         ..Scores::default()
     };
@@ -329,4 +336,109 @@ pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
         }
     }
     s
+}
+
+/// Tweets in the two-column CoNLL form of the Twitter NER set of Ritter et
+/// al. (2011), the WNUT-16 training set (token, tab, `O` or `B-`/`I-` and a
+/// type; a blank line between tweets). Each tweet becomes a text of its
+/// tokens joined by single spaces, the five HTML entities of the data
+/// decoded. Labels: `person` is a name; `geo-loc`, `company`, `facility`,
+/// `product`, `sportsteam`, `movie` and `tvshow` are hard negatives (never
+/// a person); a `musicartist` (a band or a singer) and an @-mention (a
+/// person's account, unlabelled in the data) are personal data that is
+/// neither a leak when missed nor a false finding when found; `other` is
+/// left unlabelled. `source` is "tweet N", N counting from 0.
+pub fn tweets(conll: &str) -> Vec<Labelled> {
+    let mut out: Vec<Labelled> = Vec::new();
+    let mut doc = Labelled {
+        source: String::new(),
+        text: String::new(),
+        spans: Vec::new(),
+    };
+    // The entity being read: its start, type and end so far.
+    let mut open: Option<(usize, String, usize)> = None;
+    let finish = |doc: &mut Labelled, open: &mut Option<(usize, String, usize)>| {
+        if let Some((start, kind, end)) = open.take() {
+            if let Some(label) = tweet_label(&kind) {
+                doc.spans.push((start, end, label));
+            }
+        }
+    };
+    for line in conll.lines().chain(std::iter::once("")) {
+        let mut fields = line.trim_end_matches('\r').split('\t');
+        let (token, tag) = match (fields.next(), fields.next()) {
+            (Some(token), Some(tag)) if !token.trim().is_empty() => (token.trim(), tag.trim()),
+            _ => {
+                finish(&mut doc, &mut open);
+                if !doc.text.is_empty() {
+                    doc.source = format!("tweet {}", out.len());
+                    out.push(std::mem::replace(
+                        &mut doc,
+                        Labelled {
+                            source: String::new(),
+                            text: String::new(),
+                            spans: Vec::new(),
+                        },
+                    ));
+                }
+                continue;
+            }
+        };
+        if !doc.text.is_empty() {
+            doc.text.push(' ');
+        }
+        let start = doc.text.len();
+        doc.text.push_str(&decode_entities(token));
+        let end = doc.text.len();
+        let (bio, kind) = tag.split_once('-').unwrap_or((tag, ""));
+        match (bio, &mut open) {
+            ("I", Some((_, open_kind, open_end))) if open_kind == kind => *open_end = end,
+            ("B" | "I", _) => {
+                finish(&mut doc, &mut open);
+                open = Some((start, kind.to_string(), end));
+            }
+            _ => {
+                finish(&mut doc, &mut open);
+                if token.starts_with('@') && token.len() > 1 {
+                    doc.spans.push((start, end, Label::Subject));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn tweet_label(kind: &str) -> Option<Label> {
+    match kind {
+        "person" => Some(Label::Name),
+        "geo-loc" | "company" | "facility" | "product" | "sportsteam" | "movie" | "tvshow" => {
+            Some(Label::HardNegative)
+        }
+        "musicartist" => Some(Label::Subject),
+        _ => None,
+    }
+}
+
+fn decode_entities(token: &str) -> String {
+    token
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Where `install_ner_eval` of `.ci/packages.sh` puts the Twitter NER set
+/// read by [`tweets`]: `$DISCLOSE_NER_EVAL`, or else
+/// `$XDG_CACHE_HOME/disclose-ner-eval/ner.txt` (`~/.cache` by default).
+/// `None` when it is not there.
+pub fn tweets_file() -> Option<std::path::PathBuf> {
+    let path = match std::env::var_os("DISCLOSE_NER_EVAL") {
+        Some(path) => std::path::PathBuf::from(path),
+        None => std::env::var_os("XDG_CACHE_HOME")
+            .map(std::path::PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?
+            .join("disclose-ner-eval/ner.txt"),
+    };
+    path.is_file().then_some(path)
 }

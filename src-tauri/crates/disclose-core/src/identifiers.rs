@@ -141,7 +141,14 @@ pub fn normalise_email(s: &str) -> Option<String> {
 pub fn find_all(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut push = |kind, re: &Regex, normalise: fn(&str) -> Option<String>| {
-        for m in re.find_iter(text) {
+        // NI numbers and postcodes hold a digit and no line break.
+        let hits: Vec<crate::scan::Hit<'_>> = if matches!(kind, IdKind::NiNumber | IdKind::Postcode)
+        {
+            crate::scan::numeric_lines(re, text)
+        } else {
+            re.find_iter(text).map(Into::into).collect()
+        };
+        for m in hits {
             if let Some(normal) = normalise(m.as_str()) {
                 found.push(Found {
                     kind,

@@ -26,6 +26,7 @@ pub mod profile;
 pub mod render;
 pub mod retention;
 pub mod review;
+pub mod scan;
 pub mod search;
 pub mod staff;
 pub mod store;

@@ -203,3 +203,40 @@ fn an_officer_with_a_collar_number() {
         &["PC 1123 Wragg", "PCSO 5521 Ellery"],
     );
 }
+
+#[test]
+fn a_lower_case_name_found_with_a_cue_is_found_again_in_the_diary() {
+    assert_names(
+        "rang the office again. her bloke lee was on the landing shouting. \
+         lee and his cousin tomasz kept banging on my wall till late",
+        &["lee", "lee", "tomasz"],
+    );
+    // Not the word after "to" or before "it".
+    assert_names(
+        "her hubby mark came round at ten. i had to mark down the times \
+         he came and the warden said she would mark it on the log",
+        &["mark"],
+    );
+}
+
+#[test]
+fn a_form_label_in_capitals_or_before_a_colon_is_not_a_name() {
+    assert_names("ALLEGED AGGRESSOR: CONNOR BLYTHE", &["CONNOR BLYTHE"]);
+    assert_names("Participants: tenant and family support worker", &[]);
+    assert_names(
+        "Participants: Yasmin Hale (Family Support Worker), tenant",
+        &["Yasmin Hale"],
+    );
+}
+
+#[test]
+fn double_given_names_with_a_hyphen() {
+    assert_names(
+        "Lee-Anne came round again. I saw Kerry-Ann and her sister by the bins.",
+        &["Lee-Anne", "Kerry-Ann"],
+    );
+    assert_names(
+        "the kids were shouting, kerry-ann was there too",
+        &["kerry-ann"],
+    );
+}

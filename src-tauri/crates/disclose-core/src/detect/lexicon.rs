@@ -167,6 +167,14 @@ const JOB_WORDS: &str = "officer officers manager managers advisor adviser advis
 
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 
+static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| words(CUES));
+
+/// A word of [`CUES`] ("perpetrator", "witness"): what comes after it may be
+/// a name, the word itself is not.
+pub fn is_cue_word(word: &str) -> bool {
+    with_lower(word, |w| CUE_WORDS.contains(w))
+}
+
 pub fn is_job_word(word: &str) -> bool {
     with_lower(word, |w| JOBS.contains(w))
 }
@@ -234,7 +242,11 @@ fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 }
 
 pub fn is_given(word: &str) -> bool {
-    with_lower(word, |w| GIVEN.contains(w))
+    // "Jo-Anne", "Kerry-Ann": a double given name of known ones.
+    with_lower(word, |w| {
+        GIVEN.contains(w)
+            || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && GIVEN.contains(p)))
+    })
 }
 
 pub fn is_surname(word: &str) -> bool {

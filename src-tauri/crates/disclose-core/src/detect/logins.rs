@@ -22,6 +22,14 @@ static PATH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// What every match of [`PATH`] holds. Without a word boundary the regex
+/// engine's fast automaton runs on any text, so a text without it is passed
+/// over quickly (the boundaries of `PATH` send the engine to its slow path
+/// on text with non-ASCII characters).
+static PATH_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:users|documents and settings|home)[\\/]").expect("valid regex")
+});
+
 /// A login after its label, with an optional domain before a backslash.
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -64,7 +72,8 @@ const SHARED: &[&str] = &[
 
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    for c in PATH.captures_iter(text) {
+    let paths = PATH_HINT.is_match(text).then(|| PATH.captures_iter(text));
+    for c in paths.into_iter().flatten() {
         if let Some(m) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)) {
             push(text, m.start(), m.end(), 0.75, &mut out);
         }

@@ -13,6 +13,7 @@ use regex::Regex;
 
 use super::numbers::finding;
 use super::{DataKind, Finding};
+use crate::scan::{numeric_lines, Hit};
 
 static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -26,6 +27,12 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\s(/,;:])(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]?(\d-\d{4}|\d{4,5})\b")
         .expect("valid regex")
 });
+/// What every match of [`EXTENSION`] holds, searched without a word
+/// boundary so that a text without it is passed over quickly (see
+/// `logins::PATH_HINT`).
+static EXTENSION_HINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]?\d").expect("valid regex"));
+
 /// A short internal number: "5-3861".
 static SHORT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d-\d{4}\b").expect("valid regex"));
@@ -39,15 +46,18 @@ static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = BROKEN_EMAIL
         .find_iter(text)
-        .map(|m| finding(m, DataKind::Email, 0.8))
+        .map(|m| finding(m.into(), DataKind::Email, 0.8))
         .collect();
-    for m in BARE_PHONE.find_iter(text) {
+    for m in numeric_lines(&BARE_PHONE, text) {
         if contact_before(text, m.start()) {
             out.push(finding(m, DataKind::Phone, 0.75));
         }
     }
-    let mut extensions: Vec<Finding> = EXTENSION
-        .captures_iter(text)
+    let mut extensions: Vec<Finding> = EXTENSION_HINT
+        .is_match(text)
+        .then(|| EXTENSION.captures_iter(text))
+        .into_iter()
+        .flatten()
         .filter_map(|c| c.get(0).zip(c.get(1)))
         .map(|(whole, number)| {
             // The mark and the number, without the space or bracket before.
@@ -56,13 +66,13 @@ pub fn find(text: &str) -> Vec<Finding> {
                     .as_str()
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
                     .len();
-            let mut f = finding(number, DataKind::Phone, 0.7);
+            let mut f = finding(number.into(), DataKind::Phone, 0.7);
             f.text = text[start..f.end].to_string();
             f.start = start;
             f
         })
         .collect();
-    for m in SHORT_NUMBER.find_iter(text) {
+    for m in SHORT_NUMBER.find_iter(text).map(Hit::from) {
         let inside = extensions
             .iter()
             .any(|f| f.start < m.end() && m.start() < f.end);

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{DataKind, Finding};
+use crate::scan::{numeric_lines, Hit};
 
 static NHS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b").expect("valid regex"));
@@ -61,7 +62,7 @@ static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// other recognisers' findings; the caller settles that).
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    for m in FOREIGN_PHONE.find_iter(text) {
+    for m in FOREIGN_PHONE.find_iter(text).map(Hit::from) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
         // A UK number in international form is the identifiers' to find.
         let uk = m.as_str().starts_with("+44") || m.as_str().starts_with("0044");
@@ -69,7 +70,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             out.push(finding(m, DataKind::Phone, 0.85));
         }
     }
-    for m in NHS.find_iter(text) {
+    for m in numeric_lines(&NHS, text) {
         if valid_nhs(m.as_str()) {
             // One ten-digit number in eleven passes the check by chance.
             let confidence = if cued(&NHS_CUE, text, m.start()) {
@@ -82,27 +83,27 @@ pub fn find(text: &str) -> Vec<Finding> {
             out.push(finding(m, DataKind::NhsNumber, confidence));
         }
     }
-    for m in CARD.find_iter(text) {
+    for m in numeric_lines(&CARD, text) {
         if luhn(m.as_str()) {
             out.push(finding(m, DataKind::CardNumber, 0.85));
         }
     }
-    for m in SORT_CODE.find_iter(text) {
+    for m in numeric_lines(&SORT_CODE, text) {
         if cued(&SORT_CODE_CUE, text, m.start()) {
             out.push(finding(m, DataKind::SortCode, 0.9));
         }
     }
-    for m in ACCOUNT.find_iter(text) {
+    for m in numeric_lines(&ACCOUNT, text) {
         if cued(&ACCOUNT_CUE, text, m.start()) {
             out.push(finding(m, DataKind::AccountNumber, 0.85));
         }
     }
-    for m in DATE.find_iter(text) {
+    for m in DATE.find_iter(text).map(Hit::from) {
         if cued(&BIRTH_CUE, text, m.start()) {
             out.push(finding(m, DataKind::DateOfBirth, 0.9));
         }
     }
-    for m in VEHICLE.find_iter(text) {
+    for m in numeric_lines(&VEHICLE, text) {
         out.push(finding(m, DataKind::VehicleReg, 0.8));
     }
     out
@@ -124,7 +125,7 @@ fn cued(cue: &Regex, text: &str, start: usize) -> bool {
 }
 
 /// A regex match as a finding of `kind`.
-pub(super) fn finding(m: regex::Match<'_>, kind: DataKind, confidence: f32) -> Finding {
+pub(super) fn finding(m: Hit<'_>, kind: DataKind, confidence: f32) -> Finding {
     Finding {
         start: m.start(),
         end: m.end(),

@@ -373,7 +373,9 @@ fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
     .iter()
     .all(|name| std::env::var_os(name).is_none())
     .then(|| {
+        // Absolute: the speech helper runs in a folder of its own.
         let dir = spec.tmp.clone().unwrap_or_else(std::env::temp_dir);
+        let dir = std::path::absolute(&dir).unwrap_or(dir);
         let name = format!(
             "speech-{}-{}",
             std::process::id(),

@@ -60,6 +60,14 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     let opener = after
         .trim_start_matches([' ', '\t'])
         .starts_with(['-', '–', '—', ',', ':', '(', '[', 'i', 'w']);
+    // "Attendees: tenant and …": a form's label, unless a name list holds it.
+    let label = i == last
+        && after.trim_start_matches([' ', '\t']).starts_with(':')
+        && !lex::is_given(toks[i].word)
+        && !lex::is_surname(toks[i].word);
+    if label {
+        return None;
+    }
     (opener && namelike && ROLE_AFTER.is_match(after) && !vetoed(text, toks, i, last))
         .then_some((last, 0.85))
 }
@@ -130,6 +138,12 @@ const STRONG_BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask aski
 /// Given names that are also words, but seldom bare nouns after those.
 const NAMES_BEFORE_WORDS: &str = "lee dean jay rob sue ray mark pat";
 
+/// One of the given names that are also words but seldom bare nouns
+/// after a strong cue: "dean", "lee", "jay".
+pub(super) fn name_and_word(word: &str) -> bool {
+    listed(NAMES_BEFORE_WORDS, word)
+}
+
 fn listed(list: &str, word: &str) -> bool {
     list.split_whitespace().any(|w| w == word)
 }
@@ -164,7 +178,7 @@ pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
 
 /// Whether the sentence around `pos` has no capital letter but a lone "I":
 /// a tenant's diary, a text message.
-fn lower_sentence(text: &str, pos: usize) -> bool {
+pub(super) fn lower_sentence(text: &str, pos: usize) -> bool {
     let sentence = sentence_around(text, pos);
     let words = sentence.split_whitespace().count();
     words >= 4

@@ -555,7 +555,8 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
             .chars()
             .next()
             .is_none_or(|c| c == '\n' || c == '\r');
-    if !initial && !fits(t) && !signed_off {
+    // "ALLEGED PERPETRATOR: …": a cue after a cue is a label.
+    if !initial && !fits(t) && !signed_off || lex::is_cue_word(t.word) {
         return None;
     }
     // "a tenant Liaison Officer": a job title after the cue, not a name.

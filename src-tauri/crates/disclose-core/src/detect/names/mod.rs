@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lexicon as lex;
 use super::{DataKind, Finding};
-use context::{described, informal, lower_pair, salutation};
+use context::{described, informal, lower_pair, lower_sentence, name_and_word, salutation};
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
     vetoed,
@@ -282,11 +282,35 @@ fn repeated(
                 .or_insert(toks[last].end);
         }
     }
+    // Lower-case names found with a cue ("her fella dean"), found again in
+    // lower case in a sentence written wholly in it ("dean and his brother").
+    let lower_names: HashSet<String> = toks
+        .iter()
+        .zip(taken)
+        .filter(|(t, found)| {
+            let plain = !lex::is_english(t.word) && !lex::is_ambiguous(t.word);
+            matches!(found, Some(Some(_)))
+                && t.shape == Shape::Lower
+                && lex::is_given(t.word)
+                && !lex::is_title(t.word)
+                && !lex::is_common(t.word)
+                && (plain || name_and_word(t.word))
+        })
+        .map(|(t, _)| t.word.to_lowercase())
+        .collect();
     let mut out = Vec::new();
-    if names.is_empty() {
+    if names.is_empty() && lower_names.is_empty() {
         return out;
     }
     for (k, t) in toks.iter().enumerate() {
+        if taken[k].is_none()
+            && t.shape == Shape::Lower
+            && lower_names.contains(t.word)
+            && lower_again(text, toks, k)
+        {
+            out.push(k);
+            continue;
+        }
         if taken[k].is_some()
             || t.shape == Shape::Initial
             || !names.contains(&t.word.to_lowercase())
@@ -341,6 +365,40 @@ fn repeated(
         out.push(k);
     }
     out
+}
+
+/// Whether lower-case token `k`, the word of a lower-case name found
+/// elsewhere in the text, is that name again: in a sentence written wholly
+/// in lower case, not after an article, "to" or a time word ("the dean",
+/// "to rob"), not before a word a name seldom comes before ("mark the
+/// form"), not beside a number and not part of an address.
+fn lower_again(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let before = k
+        .checked_sub(1)
+        .map(|p| toks[p].word.to_lowercase())
+        .unwrap_or_default();
+    let after = toks
+        .get(k + 1)
+        .map(|n| n.word.to_lowercase())
+        .unwrap_or_default();
+    let joined = text[..t.start].ends_with(['.', '@', '_', '/', '\\', '-'])
+        || text[t.full_end..]
+            .strip_prefix(['.', '@', '_', '/', '\\'])
+            .is_some_and(|r| r.starts_with(char::is_alphanumeric));
+    let digit = text[..t.start]
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit())
+        || text[t.full_end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    !joined
+        && !digit
+        && before != "to"
+        && !NOT_BEFORE_A_NAME.contains(&before.as_str())
+        && !NOT_AFTER_A_NAME.contains(&after.as_str())
+        && lower_sentence(text, t.start)
+        && !vetoed(text, toks, k, k)
 }
 
 /// Whether `pos` opens a sentence or a line.

@@ -19,7 +19,7 @@
 
 use std::io::{BufReader, BufWriter, Read};
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
@@ -113,6 +113,16 @@ struct SpeechFiles {
 }
 
 impl SpeechFiles {
+    /// The files of the worker `name`, in `dir`.
+    fn named(dir: &Path, name: &str) -> SpeechFiles {
+        SpeechFiles {
+            progress: dir.join(format!("{name}.progress")),
+            stop: dir.join(format!("{name}.stop")),
+            parts: dir.join(format!("{name}.parts")),
+            done: dir.join(format!("{name}.done")),
+        }
+    }
+
     fn clear(&self) {
         let _ = std::fs::remove_file(&self.progress);
         let _ = std::fs::remove_file(&self.stop);
@@ -381,12 +391,7 @@ fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
             std::process::id(),
             WORKERS.fetch_add(1, Ordering::Relaxed)
         );
-        SpeechFiles {
-            progress: dir.join(format!("{name}.progress")),
-            stop: dir.join(format!("{name}.stop")),
-            parts: dir.join(format!("{name}.parts")),
-            done: dir.join(format!("{name}.done")),
-        }
+        SpeechFiles::named(&dir, &name)
     });
     if let Some(files) = &speech {
         command
@@ -504,12 +509,7 @@ mod tests {
     #[test]
     fn the_speech_helpers_progress_is_read_and_nonsense_ignored() {
         let dir = tempfile::tempdir().unwrap();
-        let files = SpeechFiles {
-            progress: dir.path().join("p"),
-            stop: dir.path().join("s"),
-            parts: dir.path().join("parts"),
-            done: dir.path().join("done"),
-        };
+        let files = SpeechFiles::named(dir.path(), "worker");
         assert_eq!(files.read(), None, "no transcription under way");
         std::fs::write(&files.progress, "12.5 60.0").unwrap();
         assert_eq!(files.read(), Some((12.5, 60.0)));
@@ -525,12 +525,7 @@ mod tests {
     #[test]
     fn finished_parts_are_handed_over_in_order_once_and_earlier_ones_given() {
         let dir = tempfile::tempdir().unwrap();
-        let files = SpeechFiles {
-            progress: dir.path().join("p"),
-            stop: dir.path().join("s"),
-            parts: dir.path().join("parts"),
-            done: dir.path().join("done"),
-        };
+        let files = SpeechFiles::named(dir.path(), "worker");
         files.prepare(b"[{}]");
         assert_eq!(std::fs::read(&files.done).unwrap(), b"[{}]");
         std::fs::write(files.parts.join("0-0001.json"), "b").unwrap();

@@ -283,6 +283,22 @@ impl Disclose {
         items
     }
 
+    /// Redacts `term` everywhere in case `reference` as a third party's
+    /// data (`redact --term … --everywhere`).
+    pub fn redact_everywhere(&self, reference: &str, term: &str) {
+        self.run(&[
+            "redact",
+            "--case",
+            reference,
+            "--term",
+            term,
+            "--everywhere",
+            "--reason",
+            "third-party",
+        ])
+        .ok();
+    }
+
     /// Makes the demo landlord's organisation profile the home's, so a
     /// case can be exported.
     pub fn set_demo_profile(&self) {

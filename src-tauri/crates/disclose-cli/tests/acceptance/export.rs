@@ -99,17 +99,7 @@ fn an_encrypted_bundle_passes_bagit_7z_json_schema_pdftotext_and_the_leak_check(
     d.run(&["detect", "--case", "DEMO-001"]).ok();
     d.run(&["redact", "--case", "DEMO-001", "--accept-suggestions"])
         .ok();
-    d.run(&[
-        "redact",
-        "--case",
-        "DEMO-001",
-        "--term",
-        "Mrs Okafor",
-        "--everywhere",
-        "--reason",
-        "third-party",
-    ])
-    .ok();
+    d.redact_everywhere("DEMO-001", "Mrs Okafor");
     decide_all(&d);
     let unrendered = d.run(&["export", "--case", "DEMO-001", "--out", out_str]);
     assert!(

@@ -58,17 +58,7 @@ fn an_ordinary_users_cases_are_private_and_doctor_repairs_wider_modes() {
         .ok();
     // A redacted name, so the leak check has words to look for and reads
     // the pages with Tesseract.
-    d.run(&[
-        "redact",
-        "--case",
-        "DEMO-001",
-        "--term",
-        "Mrs Okafor",
-        "--everywhere",
-        "--reason",
-        "third-party",
-    ])
-    .ok();
+    d.redact_everywhere("DEMO-001", "Mrs Okafor");
     d.run(&["render", "--case", "DEMO-001"]);
     // The leak check keeps what Tesseract read of each page: the words of
     // the case, so as private as the rest.

@@ -377,17 +377,7 @@ fn redacting_a_name_that_was_only_suggested_accepts_the_suggestion() {
         suggested.to_string().contains("Mrs Okafor"),
         "detection suggests the neighbour: {suggested}"
     );
-    d.run(&[
-        "redact",
-        "--case",
-        "DEMO-001",
-        "--term",
-        "Mrs Okafor",
-        "--everywhere",
-        "--reason",
-        "third-party",
-    ])
-    .ok();
+    d.redact_everywhere("DEMO-001", "Mrs Okafor");
     let accepted = d.json(&[
         "redact", "--case", "DEMO-001", "--list", "--status", "accepted",
     ]);

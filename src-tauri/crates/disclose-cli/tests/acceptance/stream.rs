@@ -125,17 +125,7 @@ fn the_leak_check_reads_each_rendition_once_and_a_rendition_changed_after_it_is_
 
     // A redaction everywhere changes what is looked for: every rendition
     // is read again once it is rendered anew.
-    d.run(&[
-        "redact",
-        "--case",
-        "DEMO-001",
-        "--term",
-        "Mrs Okafor",
-        "--everywhere",
-        "--reason",
-        "third-party",
-    ])
-    .ok();
+    d.redact_everywhere("DEMO-001", "Mrs Okafor");
     d.run(&["render", "--case", "DEMO-001"]).ok();
     let after = d.json(&["verify", "--case", "DEMO-001"]);
     assert_eq!(after["reused"], 0, "{after}");

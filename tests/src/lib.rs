@@ -284,19 +284,24 @@ impl Disclose {
     }
 
     /// Redacts `term` everywhere in case `reference` as a third party's
-    /// data (`redact --term … --everywhere`).
-    pub fn redact_everywhere(&self, reference: &str, term: &str) {
-        self.run(&[
-            "redact",
-            "--case",
-            reference,
-            "--term",
-            term,
-            "--everywhere",
-            "--reason",
-            "third-party",
-        ])
-        .ok();
+    /// data (`redact --term … --everywhere`); returns how many places were
+    /// marked.
+    pub fn redact_everywhere(&self, reference: &str, term: &str) -> u64 {
+        let marked = self
+            .run(&[
+                "--json",
+                "redact",
+                "--case",
+                reference,
+                "--term",
+                term,
+                "--everywhere",
+                "--reason",
+                "third-party",
+            ])
+            .ok()
+            .json();
+        marked["count"].as_u64().expect("a count of marks")
     }
 
     /// Makes the demo landlord's organisation profile the home's, so a

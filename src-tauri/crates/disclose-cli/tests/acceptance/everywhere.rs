@@ -6,7 +6,7 @@
 
 use disclose_fixtures::{disclose, Disclose};
 
-use crate::leaks::{case_with, redact_everywhere};
+use crate::leaks::case_with;
 use disclose_fixtures::tools::tool;
 
 /// The text of every rendition of the case, read by poppler.
@@ -69,7 +69,7 @@ fn a_phone_is_found_however_it_is_written() {
     for form in ["0113 496 0123", "+44 113 496 0123", "01134960123"] {
         assert!(texts.contains(&form), "{form} not found: {dry}");
     }
-    assert!(redact_everywhere(&d, "E-1", "0113 496 0123") >= 3);
+    assert!(d.redact_everywhere("E-1", "0113 496 0123") >= 3);
     let text = render_and_verify(&d, "E-1");
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     assert!(!digits.contains("1134960123"), "{text}");
@@ -84,7 +84,7 @@ fn a_name_broken_across_a_quoted_reply_is_redacted() {
     let d = disclose!();
     let mail = "From: officer@landlord.example\r\nTo: tenant@example.com\r\nSubject: Re: noise\r\nDate: Tue, 3 Mar 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThanks, noted.\r\n\r\n> On Monday you wrote: the noise comes from Tiffany\r\n> Okonjo at number 8, every night.\r\n";
     let _input = case_with(&d, "E-2", &[("reply.eml", mail)]);
-    assert_eq!(redact_everywhere(&d, "E-2", "Tiffany Okonjo"), 1);
+    assert_eq!(d.redact_everywhere("E-2", "Tiffany Okonjo"), 1);
     let text = render_and_verify(&d, "E-2");
     let lower = text.to_lowercase();
     assert!(
@@ -113,7 +113,7 @@ fn html_entities_a_non_breaking_hyphen_and_a_mailto_link_are_redacted() {
         "tiffany.okonjo@example.org",
         "Tiffany",
     ] {
-        redact_everywhere(&d, "E-3", term);
+        d.redact_everywhere("E-3", term);
     }
     let text = render_and_verify(&d, "E-3");
     let lower = text.to_lowercase();

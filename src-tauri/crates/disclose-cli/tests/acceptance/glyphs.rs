@@ -12,7 +12,7 @@ use disclose_core::render::writer::{self, Mark, OutPage};
 use disclose_fixtures::{disclose, fixtures::assemble_pdf};
 use image::GrayImage;
 
-use crate::leaks::{case_with, redact_everywhere};
+use crate::leaks::case_with;
 use disclose_fixtures::tools::tool;
 
 const SECRET: &str = "Okonjo";
@@ -75,7 +75,7 @@ fn redacted_where_drawn(case: &str, original: Vec<u8>) {
     d.run(&["import", "--case", case, path.to_str().unwrap()])
         .ok();
     assert_eq!(
-        redact_everywhere(&d, case, SECRET),
+        d.redact_everywhere(case, SECRET),
         1,
         "our reader finds the name once"
     );

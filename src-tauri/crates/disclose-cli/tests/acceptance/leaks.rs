@@ -29,20 +29,6 @@ pub fn case_with(d: &Disclose, reference: &str, files: &[(&str, &str)]) -> tempf
     input
 }
 
-pub fn redact_everywhere(d: &Disclose, reference: &str, term: &str) -> u64 {
-    let marked = d.json(&[
-        "redact",
-        "--case",
-        reference,
-        "--term",
-        term,
-        "--everywhere",
-        "--reason",
-        "third-party",
-    ]);
-    marked["count"].as_u64().unwrap()
-}
-
 #[test]
 fn pieces_of_names_that_are_ordinary_words_do_not_stop_the_export() {
     let d = disclose!();
@@ -54,8 +40,8 @@ fn pieces_of_names_that_are_ordinary_words_do_not_stop_the_export() {
             "Tiffany Cole reported noise from the flat above.\nRhys Fairbairn saw the damage on Monday.\n",
         )],
     );
-    assert_eq!(redact_everywhere(&d, "L-1", "Tiffany Cole"), 1);
-    assert_eq!(redact_everywhere(&d, "L-1", "Rhys Fairbairn"), 1);
+    assert_eq!(d.redact_everywhere("L-1", "Tiffany Cole"), 1);
+    assert_eq!(d.redact_everywhere("L-1", "Rhys Fairbairn"), 1);
     d.disclose_all("L-1");
     d.run(&["render", "--case", "L-1"]).ok();
     d.run(&["verify", "--case", "L-1"]).ok();
@@ -95,7 +81,7 @@ fn an_ambiguous_finding_is_shown_in_context_and_can_be_waived_but_a_whole_name_c
             "Complaint made by Tiffany Okonjo about the bins.\n",
         )],
     );
-    assert_eq!(redact_everywhere(&d, "L-2", "Tiffany Okonjo"), 1);
+    assert_eq!(d.redact_everywhere("L-2", "Tiffany Okonjo"), 1);
     d.disclose_all("L-2");
     d.run(&["render", "--case", "L-2"]).ok();
     d.run(&["verify", "--case", "L-2"]).ok();

@@ -10,7 +10,7 @@
 use disclose_core::render::{document, pdf, writer};
 use disclose_fixtures::{disclose, fixtures, turned, Disclose};
 
-use crate::leaks::{case_with, redact_everywhere};
+use crate::leaks::case_with;
 use disclose_fixtures::tools::tool;
 
 fn item_of_type(d: &Disclose, reference: &str, file_type: &str) -> i64 {
@@ -67,7 +67,7 @@ fn a_box_shifted_off_the_name_is_caught_in_the_pixels_and_a_correct_one_is_clean
     std::fs::write(&path, &original).unwrap();
     d.run(&["import", "--case", "P-1", path.to_str().unwrap()])
         .ok();
-    assert_eq!(redact_everywhere(&d, "P-1", "Tiffany Okonjo"), 1);
+    assert_eq!(d.redact_everywhere("P-1", "Tiffany Okonjo"), 1);
     d.disclose_all("P-1");
     d.run(&["render", "--case", "P-1"]).ok();
     let clean = d.json(&["verify", "--case", "P-1"]);
@@ -148,7 +148,7 @@ fn a_labelled_bar_over_a_name_in_mid_line_is_clean() {
     std::fs::write(&path, writer::write(&pages, "note")).unwrap();
     d.run(&["import", "--case", "P-3", path.to_str().unwrap()])
         .ok();
-    assert_eq!(redact_everywhere(&d, "P-3", "John Smith"), 1);
+    assert_eq!(d.redact_everywhere("P-3", "John Smith"), 1);
     d.disclose_all("P-3");
     d.run(&["render", "--case", "P-3"]).ok();
     let report = d.json(&["verify", "--case", "P-3"]);
@@ -166,7 +166,7 @@ fn a_turned_page_with_a_turned_text_matrix_is_redacted_where_the_glyphs_are() {
     assert!(before.contains("Acacia Road"), "{before}");
     d.run(&["import", "--case", "P-2", path.to_str().unwrap()])
         .ok();
-    assert_eq!(redact_everywhere(&d, "P-2", "14 Acacia Road"), 1);
+    assert_eq!(d.redact_everywhere("P-2", "14 Acacia Road"), 1);
     d.disclose_all("P-2");
     d.run(&["render", "--case", "P-2"]).ok();
     let verified = d.json(&["verify", "--case", "P-2"]);

@@ -288,20 +288,34 @@ fn mov_mkv_and_avi_clips_are_read_and_a_broken_one_is_refused() {
     assert_eq!(failed, 1, "{items:#?}");
 }
 
+/// A case `reference`, with the demo landlord's profile, holding one
+/// generated clip of `walkers` lasting `seconds`; the runner and the
+/// clip's item id.
+fn case_with_clip(reference: &str, walkers: &[cctv::Walker], seconds: f64) -> (Disclose, String) {
+    let input = tempfile::tempdir().unwrap();
+    cctv::clip(&input.path().join("cam.mp4"), walkers, seconds, &[]);
+    let d = disclose!();
+    d.new_case(reference);
+    d.set_demo_profile();
+    d.run(&[
+        "import",
+        "--case",
+        reference,
+        input.path().to_str().unwrap(),
+    ])
+    .ok();
+    let item = d.json(&["items", "--case", reference])[0]["id"].to_string();
+    (d, item)
+}
+
 /// The frame view's use cases through `disclose video`: the tracks with
 /// when each is seen, one whole track kept or blurred (and blurred again
 /// after being kept, which redacts it anew), and sampled frames written
 /// as JPEGs that are kept private in the case and never exported.
 #[test]
 fn a_videos_tracks_are_kept_or_blurred_whole_and_its_frames_stay_in_the_case() {
-    let input = tempfile::tempdir().unwrap();
-    cctv::clip(&input.path().join("cam2.mp4"), &PEOPLE[..2], 3.0, &[]);
-    let d = disclose!();
-    d.new_case("FRAMES");
-    d.set_demo_profile();
-    d.json(&["import", "--case", "FRAMES", input.path().to_str().unwrap()]);
-    let items = d.json(&["items", "--case", "FRAMES"]);
-    let item = items[0]["id"].to_string();
+    let (d, item) = case_with_clip("FRAMES", &PEOPLE[..2], 3.0);
+    let scratch = tempfile::tempdir().unwrap();
 
     // Before detection: no tracks, six samples (two a second).
     let shown = d.json(&["video", "--case", "FRAMES", &item]);
@@ -386,7 +400,7 @@ fn a_videos_tracks_are_kept_or_blurred_whole_and_its_frames_stay_in_the_case() {
     assert_ne!(refused.code, 0);
 
     // A sampled frame as a JPEG 480 pixels wide; kept private in the case.
-    let jpeg = input.path().join("frame.jpg");
+    let jpeg = scratch.path().join("frame.jpg");
     let out = d.json(&[
         "video",
         "--case",
@@ -427,7 +441,7 @@ fn a_videos_tracks_are_kept_or_blurred_whole_and_its_frames_stay_in_the_case() {
     d.run(&["decide", "--case", "FRAMES", "--all", "--as", "redact"])
         .ok();
     d.run(&["render", "--case", "FRAMES"]).ok();
-    let bundle = input.path().join("bundle.zip");
+    let bundle = scratch.path().join("bundle.zip");
     d.run(&[
         "export",
         "--case",
@@ -605,13 +619,8 @@ fn a_driving_cars_plate_is_followed_and_blacked_out_in_every_frame() {
 /// from the new rendition and the face is sharp again.
 #[test]
 fn a_still_previewed_as_disclosed_comes_from_the_rendition_and_follows_it() {
-    let input = tempfile::tempdir().unwrap();
-    cctv::clip(&input.path().join("cam2.mp4"), &PEOPLE[..2], 3.0, &[]);
-    let d = disclose!();
-    d.new_case("STILL");
-    d.set_demo_profile();
-    d.json(&["import", "--case", "STILL", input.path().to_str().unwrap()]);
-    let item = d.json(&["items", "--case", "STILL"])[0]["id"].to_string();
+    let (d, item) = case_with_clip("STILL", &PEOPLE[..2], 3.0);
+    let scratch = tempfile::tempdir().unwrap();
     let id: i64 = item.parse().unwrap();
     d.run(&["detect", "--case", "STILL"]).ok();
     let faces = tracks(&d, "STILL");
@@ -630,7 +639,7 @@ fn a_still_previewed_as_disclosed_comes_from_the_rendition_and_follows_it() {
 
     // Sample 2 lies at 1 s; the stills are 480 pixels wide (3/4 of 640).
     let still = |name: &str, disclosed: bool| {
-        let out = input.path().join(name);
+        let out = scratch.path().join(name);
         let mut args = vec![
             "video",
             "--case",
@@ -728,13 +737,8 @@ fn a_still_previewed_as_disclosed_comes_from_the_rendition_and_follows_it() {
 /// seen, so the check then passes.
 #[test]
 fn faces_the_review_never_saw_fail_the_leak_check_until_detection_tracks_them() {
-    let input = tempfile::tempdir().unwrap();
-    cctv::clip(&input.path().join("cam3.mp4"), &PEOPLE, 4.0, &[]);
-    let d = disclose!();
-    d.new_case("UNSEEN");
-    d.set_demo_profile();
-    d.run(&["import", "--case", "UNSEEN", input.path().to_str().unwrap()])
-        .ok();
+    let (d, _) = case_with_clip("UNSEEN", &PEOPLE, 4.0);
+    let scratch = tempfile::tempdir().unwrap();
     d.run(&["decide", "--case", "UNSEEN", "--all", "--as", "disclose"])
         .ok();
     d.run(&["render", "--case", "UNSEEN"]).ok();
@@ -743,7 +747,7 @@ fn faces_the_review_never_saw_fail_the_leak_check_until_detection_tracks_them() 
     assert_eq!(report["clean"], false, "{report:#}");
     let leaks = report["leaks"].to_string();
     assert!(leaks.contains("a face no track accounts for"), "{report:#}");
-    let out = input.path().join("bundle.zip");
+    let out = scratch.path().join("bundle.zip");
     let refused = d.run(&["export", "--case", "UNSEEN", "--out", out.to_str().unwrap()]);
     assert_eq!(refused.code, 1, "{refused:?}");
     assert!(!out.exists());

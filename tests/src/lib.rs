@@ -283,6 +283,12 @@ impl Disclose {
         items
     }
 
+    /// The marks of case `reference` whose status is `status`, as
+    /// `redact --list --status` gives them in JSON.
+    pub fn marks(&self, reference: &str, status: &str) -> serde_json::Value {
+        self.json(&["redact", "--case", reference, "--list", "--status", status])
+    }
+
     /// Redacts `term` everywhere in case `reference` as a third party's
     /// data (`redact --term … --everywhere`); returns how many places were
     /// marked.

@@ -101,14 +101,7 @@ fn the_demo_case_imports_and_finds_its_subject() {
         ],
         "{shown:#}"
     );
-    let waiting = d.json(&[
-        "redact",
-        "--case",
-        "DEMO-001",
-        "--list",
-        "--status",
-        "suggested",
-    ]);
+    let waiting = d.marks("DEMO-001", "suggested");
     assert!(
         waiting["marks"]
             .as_array()

@@ -264,14 +264,7 @@ fn suggestions_are_reviewed_by_kind_and_person_and_stale_renditions_stop_verify(
     let again = d.json(&["detect", "--case", "DEMO-001"]);
     assert_eq!(again["suggested"], 0, "a second run adds nothing: {again}");
 
-    let all = d.json(&[
-        "redact",
-        "--case",
-        "DEMO-001",
-        "--list",
-        "--status",
-        "suggested",
-    ]);
+    let all = d.marks("DEMO-001", "suggested");
     let marks = all["marks"].as_array().unwrap();
     assert!(
         marks
@@ -365,22 +358,13 @@ fn redacting_a_name_that_was_only_suggested_accepts_the_suggestion() {
     let d = disclose!();
     d.json(&["demo"]);
     d.run(&["detect", "--case", "DEMO-001"]).ok();
-    let suggested = d.json(&[
-        "redact",
-        "--case",
-        "DEMO-001",
-        "--list",
-        "--status",
-        "suggested",
-    ]);
+    let suggested = d.marks("DEMO-001", "suggested");
     assert!(
         suggested.to_string().contains("Mrs Okafor"),
         "detection suggests the neighbour: {suggested}"
     );
     d.redact_everywhere("DEMO-001", "Mrs Okafor");
-    let accepted = d.json(&[
-        "redact", "--case", "DEMO-001", "--list", "--status", "accepted",
-    ]);
+    let accepted = d.marks("DEMO-001", "accepted");
     let okafor = accepted["marks"]
         .as_array()
         .unwrap()
@@ -403,7 +387,7 @@ fn marks_move_only_along_the_steps_of_review() {
     d.json(&["demo"]);
     d.run(&["detect", "--case", "DEMO-001"]).ok();
     let list = |status: &str| {
-        d.json(&["redact", "--case", "DEMO-001", "--list", "--status", status])["marks"]
+        d.marks("DEMO-001", status)["marks"]
             .as_array()
             .unwrap()
             .clone()

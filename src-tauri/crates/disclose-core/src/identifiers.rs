@@ -54,18 +54,18 @@ pub fn token(kind: IdKind, normal: &str) -> String {
 }
 
 static NI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[A-D]\b")
+    Regex::new(r"(?i)(?-u:\b)[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[A-D](?-u:\b)")
         .expect("valid regex")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?-u:\b)").expect("valid regex")
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+44[ \-]?(?:\(0\)[ \-]?)?|\b0044[ \-]?|\(0|\b0)\d[\d \-\(\)]{7,13}\d\b")
+    Regex::new(r"(?:\+44[ \-]?(?:\(0\)[ \-]?)?|(?-u:\b)0044[ \-]?|\(0|(?-u:\b)0)\d[\d \-\(\)]{7,13}\d(?-u:\b)")
         .expect("valid regex")
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[A-Z0-9][A-Z0-9._%+\-]*@[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)*\.[A-Z]{2,}\b")
+    Regex::new(r"(?i)(?-u:\b)[A-Z0-9][A-Z0-9._%+\-]*@[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)*\.[A-Z]{2,}(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -6,7 +6,10 @@
 //! break nor `^` or `$`, every match lies within one line: searching only
 //! the lines that hold a digit finds exactly the same matches, and only
 //! those of them with a non-ASCII character take the slow path, each for
-//! its own length.
+//! its own length. The detection patterns also write their word
+//! boundaries as ASCII ones, `(?-u:\b)`, which the fast automaton runs on
+//! any text (they differ from Unicode ones only beside a non-ASCII letter
+//! or digit, as in "é12").
 
 use regex::Regex;
 

@@ -15,7 +15,7 @@ const STREET_END: &str = "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Wa
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?[ \t]+){{1,3}}(?:{STREET_END})\b(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?\b|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?\b))?"
+        r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?[ \t]+){{1,3}}(?:{STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
     ))
     .expect("valid regex")
 });

@@ -17,7 +17,7 @@ use super::{DataKind, Finding};
 /// Settings\`, `\\server\home\`, `/home/`, `/Users/`.
 static PATH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b[a-z]:[\\/]|\\\\[a-z0-9_.$-]+\\)(?:users|documents and settings|home)[\\/](?:([a-z][a-z0-9._ -]{0,38}[a-z0-9])[\\/]|([a-z][a-z0-9._-]{0,39})\b)|(?:^|[\s'(<\[=]|file://)/(?:home|users)/([a-z][a-z0-9._-]{0,39})\b",
+        r"(?i)(?:(?-u:\b)[a-z]:[\\/]|\\\\[a-z0-9_.$-]+\\)(?:users|documents and settings|home)[\\/](?:([a-z][a-z0-9._ -]{0,38}[a-z0-9])[\\/]|([a-z][a-z0-9._-]{0,39})(?-u:\b))|(?:^|[\s'(<\[=]|file://)/(?:home|users)/([a-z][a-z0-9._-]{0,39})(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -33,7 +33,7 @@ static PATH_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// A login after its label, with an optional domain before a backslash.
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:user[ \t]?name|user[ \t]?id|login(?:[ \t]name|[ \t]id)?|log[ \t]?on(?:[ \t]name)?|account[ \t]name|windows[ \t]login)[ \t]*[:=][ \t]*(?:[a-z0-9_.-]+\\)?([a-z][a-z0-9._-]{1,39})",
+        r"(?i)(?-u:\b)(?:user[ \t]?name|user[ \t]?id|login(?:[ \t]name|[ \t]id)?|log[ \t]?on(?:[ \t]name)?|account[ \t]name|windows[ \t]login)[ \t]*[:=][ \t]*(?:[a-z0-9_.-]+\\)?([a-z][a-z0-9._-]{1,39})",
     )
     .expect("valid regex")
 });

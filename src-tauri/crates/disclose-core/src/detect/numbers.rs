@@ -13,47 +13,47 @@ use super::{DataKind, Finding};
 use crate::scan::{numeric_lines, Hit};
 
 static NHS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\d{3}[ -]?\d{3}[ -]?\d{4}(?-u:\b)").expect("valid regex"));
 static NHS_CUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnhs\b[^\n\d]{0,24}$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)nhs(?-u:\b)[^\n\d]{0,24}$").expect("valid regex"));
 static CARD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d(?:[ -]?\d){12,18}\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\d(?:[ -]?\d){12,18}(?-u:\b)").expect("valid regex"));
 static SORT_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{2}-\d{2}-\d{2}\b|\b\d{2} \d{2} \d{2}\b|\b\d{6}\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)\d{2}-\d{2}-\d{2}(?-u:\b)|(?-u:\b)\d{2} \d{2} \d{2}(?-u:\b)|(?-u:\b)\d{6}(?-u:\b)").expect("valid regex")
 });
 static SORT_CODE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:sort[ \t-]*code|\bs/c)\b[^\n\d]{0,16}$").expect("valid regex")
+    Regex::new(r"(?i)(?:sort[ \t-]*code|(?-u:\b)s/c)(?-u:\b)[^\n\d]{0,16}$").expect("valid regex")
 });
-static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{8}\b").expect("valid regex"));
+static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)\d{8}(?-u:\b)").expect("valid regex"));
 static ACCOUNT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:account|a/c|acc|acct)\b[^\n]{0,40}$").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:account|a/c|acc|acct)(?-u:\b)[^\n]{0,40}$").expect("valid regex")
 });
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
+        r"(?i)(?-u:\b)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bdob\b|\bd\.o\.b\b\.?|date\s+of\s+birth|\bborn(?:\s+on)?|\bbirthday)[^\n\d]{0,16}$")
+    Regex::new(r"(?i)(?:(?-u:\b)dob(?-u:\b)|(?-u:\b)d\.o\.b(?-u:\b)\.?|date\s+of\s+birth|(?-u:\b)born(?:\s+on)?|(?-u:\b)birthday)[^\n\d]{0,16}$")
         .expect("valid regex")
 });
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}\b")
+    Regex::new(r"(?-u:\b)[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}(?-u:\b)")
         .expect("valid regex")
 });
 /// North American numbers ("(713) 853-4737", "713-345-4666") and numbers
 /// dialled from abroad ("+1 713 853 4737", "011-49-221-71-58-195").
 static FOREIGN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\(\s?[2-9]\d{2}\s?\)[ \t]?|\b[2-9]\d{2}[-./])[2-9]\d{2}[-.][0-9]{4}\b|(?:\+|\b00|\b011[-. ]?)[1-9]\d{0,2}(?:[-. ]?\(?\d{1,4}\)?){2,6}\b",
+        r"(?:\(\s?[2-9]\d{2}\s?\)[ \t]?|(?-u:\b)[2-9]\d{2}[-./])[2-9]\d{2}[-.][0-9]{4}(?-u:\b)|(?:\+|(?-u:\b)00|(?-u:\b)011[-. ]?)[1-9]\d{0,2}(?:[-. ]?\(?\d{1,4}\)?){2,6}(?-u:\b)",
     )
     .expect("valid regex")
 });
 static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:job|ref|reference|invoice|inv|order|ticket|incident|crime|po|receipt|booking)(?:[ \t]*(?:no|number|num|ref|reference)\b)?[ \t.:#-]*$",
+        r"(?i)(?-u:\b)(?:job|ref|reference|invoice|inv|order|ticket|incident|crime|po|receipt|booking)(?:[ \t]*(?:no|number|num|ref|reference)(?-u:\b))?[ \t.:#-]*$",
     )
     .expect("valid regex")
 });

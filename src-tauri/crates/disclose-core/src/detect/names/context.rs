@@ -20,7 +20,7 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
     Regex::new(&format!(
-        r"(?i)^[ \t]*(?:[-–—,:(\[]|\bis\b|\bwas\b)[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})\b",
+        r"(?i)^[ \t]*(?:[-–—,:(\[]|(?-u:\b)is(?-u:\b)|(?-u:\b)was(?-u:\b))[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})(?-u:\b)",
         roles.join("|")
     ))
     .expect("valid regex")

@@ -20,7 +20,8 @@ static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static BARE_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[2-9]\d{2}[2-9]\d{6}|\d{1,3}-\d{1,3}-\d{3,4}-\d{4})(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?:[2-9]\d{2}[2-9]\d{6}|\d{1,3}-\d{1,3}-\d{3,4}-\d{4})(?-u:\b)")
+        .expect("valid regex")
 });
 /// An extension with its mark: "x30569", "X58826", "ext. 5-3861".
 static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {

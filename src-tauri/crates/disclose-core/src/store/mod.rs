@@ -10,7 +10,7 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub use items::{FacetRow, ItemRow, NewItem, OcrUpdate, Status};
+pub use items::{FacetRow, HitRow, ItemRow, NewItem, OcrUpdate, Status};
 
 use crate::case::Case;
 use crate::error::{Error, Result};

@@ -6,13 +6,16 @@
 use serde::Serialize;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::schema::Value;
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, DocId, Order, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
+use tantivy::{DocAddress, DocId, Order, Score, SegmentOrdinal, SegmentReader};
 
 use crate::case::CaseFolder;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::extract::text::floor_char_boundary;
 use crate::index::parse_query;
+
+mod snippet;
+
+use snippet::{Cut, Maker};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -93,52 +96,44 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
         }
     };
     // One snippet maker for words as written, one for their stems; each
-    // item shows whichever highlights more. A maker with no word of the
-    // query to look for (`type:pdf`, a quoted phrase's stems) could only
-    // give an empty snippet, so it is left out rather than run over texts.
-    let mut generators = Vec::new();
+    // item shows whichever highlights more.
+    let mut makers = Vec::new();
     for field in [folder.index.fields.text, folder.index.fields.text_stemmed] {
-        if !looks_for_words(&searcher, &*query, field)? {
-            continue;
+        makers.extend(Maker::create(&searcher, &*query, field)?);
+    }
+    let ids = item_ids(&searcher, &addresses)?;
+    let mut rows = folder.store.hit_rows(&ids)?;
+    let mut results = Vec::with_capacity(addresses.len());
+    for ((score, address), id) in addresses.into_iter().zip(ids) {
+        let item = rows.remove(&id).ok_or(Error::ItemNotFound(id))?;
+        let text = item.text.as_str();
+        let mut best: Option<Cut> = None;
+        for maker in &makers {
+            if let Some(cut) = maker.cut(&searcher, address, text)? {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| cut.highlights.len() >= b.highlights.len())
+                {
+                    best = Some(cut);
+                }
+            }
         }
-        let mut generator = SnippetGenerator::create(&searcher, &*query, field)?;
-        generator.set_max_num_chars(200);
-        generators.push(generator);
+        let cut = best.unwrap_or_else(|| Cut {
+            text: text[..floor_char_boundary(text, 200)].to_string(),
+            offset: 0,
+            highlights: Vec::new(),
+        });
+        results.push(SearchHit {
+            item: id,
+            path: item.path.clone(),
+            file_type: item.file_type,
+            date: item.date.clone(),
+            score,
+            snippet: cut.text,
+            highlights: cut.highlights,
+            snippet_offset: cut.offset,
+        });
     }
-    let mut found = Vec::with_capacity(addresses.len());
-    for (score, address) in addresses {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let Some(id) = doc
-            .get_first(folder.index.fields.id)
-            .and_then(|v| v.as_u64())
-        else {
-            continue;
-        };
-        let id = id as i64;
-        found.push((score, folder.store.item(id)?, folder.store.text(id)?));
-    }
-    // Cutting a snippet reads the whole text, so the hits are shared out
-    // between the cores.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_worker = found.len().div_ceil(workers).max(1);
-    let results: Vec<SearchHit> = std::thread::scope(|scope| {
-        let handles: Vec<_> = found
-            .chunks(per_worker)
-            .map(|chunk| {
-                let generators = &generators;
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|(score, item, text)| hit(*score, item, text, generators))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a snippet worker"))
-            .collect()
-    });
     if req.log {
         folder
             .store
@@ -157,63 +152,18 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
     })
 }
 
-/// Whether `query` has a word to look for in `field` that the index holds
-/// (what a snippet maker for the field would highlight).
-fn looks_for_words(
-    searcher: &tantivy::Searcher,
-    query: &dyn tantivy::query::Query,
-    field: tantivy::schema::Field,
-) -> Result<bool> {
-    let mut terms = Vec::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == field && term.value().as_str().is_some() {
-            terms.push(term.clone());
-        }
-    });
-    for term in terms {
-        if searcher.doc_freq(&term)? > 0 {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
-/// One result: the item, and the best of the snippets cut from its text.
-fn hit(
-    score: f32,
-    item: &crate::store::ItemRow,
-    text: &str,
-    generators: &[SnippetGenerator],
-) -> SearchHit {
-    let snippet = generators
+/// The item id of each document, read from the index's fast field.
+fn item_ids(searcher: &tantivy::Searcher, addresses: &[(f32, DocAddress)]) -> Result<Vec<i64>> {
+    addresses
         .iter()
-        .map(|generator| generator.snippet(text))
-        .max_by_key(|snippet| snippet.highlighted().len())
-        .unwrap_or_else(tantivy::snippet::Snippet::empty);
-    let (fragment, offset, highlights) = if snippet.fragment().is_empty() {
-        let end = crate::extract::text::floor_char_boundary(text, 200);
-        (text[..end].to_string(), 0, Vec::new())
-    } else {
-        (
-            snippet.fragment().to_string(),
-            snippet.fragment_range().start,
-            snippet
-                .highlighted()
-                .iter()
-                .map(|r| (r.start, r.end))
-                .collect(),
-        )
-    };
-    SearchHit {
-        item: item.id,
-        path: item.path.clone(),
-        file_type: item.file_type,
-        date: item.date.clone().or_else(|| item.file_modified.clone()),
-        score,
-        snippet: fragment,
-        highlights,
-        snippet_offset: offset,
-    }
+        .map(|(_, address)| {
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("id")?;
+            Ok(column.first(address.doc_id).unwrap_or_default() as i64)
+        })
+        .collect()
 }
 
 /// Every item id matching `query`, for sweeps, facets and bulk actions.

@@ -145,6 +145,43 @@ fn results_have_counts_scores_snippets_and_sort_by_date() {
 }
 
 #[test]
+fn a_long_texts_snippet_is_its_densest_passage_highlighted_in_place() {
+    let d = disclose!();
+    d.new_case("LONG");
+    let input = tempfile::tempdir().unwrap();
+    let filler = "Renée's café on the estate was painted again this spring. ";
+    let mut text = filler.repeat(2_000);
+    text.push_str("One complaint was logged. ");
+    text.push_str(&filler.repeat(2_000));
+    text.push_str("Two complaints, each complaint about the damp, were logged. ");
+    text.push_str(&filler.repeat(2_000));
+    fs::write(input.path().join("long.txt"), &text).unwrap();
+    d.json(&["import", "--case", "LONG", input.path().to_str().unwrap()]);
+
+    let results = d.json(&["search", "--case", "LONG", "complaint"]);
+    let hit = &results["results"][0];
+    let id = hit["item"].to_string();
+    let stored = d.json(&["item", "--case", "LONG", &id])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let snippet = hit["snippet"].as_str().unwrap();
+    let offset = hit["snippet_offset"].as_u64().unwrap() as usize;
+    assert_eq!(&stored[offset..offset + snippet.len()], snippet, "{hit}");
+    let highlighted: Vec<&str> = hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(
+        highlighted,
+        ["complaints", "complaint"],
+        "the passage with two, not the first with one: {hit}"
+    );
+}
+
+#[test]
 fn the_sweep_finds_the_subject_under_every_identifier_and_is_logged() {
     let (d, _input) = case_with_mail();
     let report = d.json(&["sweep", "--case", "S"]);

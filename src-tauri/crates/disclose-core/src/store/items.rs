@@ -49,6 +49,15 @@ pub struct FacetRow {
     pub date: Option<String>,
 }
 
+/// What a search result shows of an item.
+pub struct HitRow {
+    pub path: String,
+    pub file_type: FileType,
+    /// The item's date, or else the file's.
+    pub date: Option<String>,
+    pub text: String,
+}
+
 /// An item as stored.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -379,6 +388,28 @@ impl Store {
                 from: r.get(1)?,
                 date: r.get(2)?,
             })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What search results show of each of `ids`, by id, in one query.
+    pub fn hit_rows(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, HitRow>> {
+        let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn.prepare(
+            "SELECT items.id, path, type, COALESCE(date, file_modified), COALESCE(text, '')
+             FROM items LEFT JOIN item_text ON item_text.item_id = items.id
+             WHERE items.id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([ids], |r| {
+            Ok((
+                r.get(0)?,
+                HitRow {
+                    path: r.get(1)?,
+                    file_type: file_type_from(r, 2)?,
+                    date: r.get(3)?,
+                    text: r.get(4)?,
+                },
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -36,6 +36,8 @@ pub enum Job {
         max_pixels: f32,
         /// 1-based; all pages when empty.
         pages: Vec<u32>,
+        /// What each picture carries back.
+        samples: crate::raster::Samples,
     },
     /// Decode a picture, upright and on white (for a redacted rendition).
     DecodeImage,
@@ -87,7 +89,8 @@ pub enum Reply {
     MailboxDone(Result<crate::mailbox::WireReport, crate::ExtractError>),
 }
 
-/// A drawn page: RGB, three bytes a pixel, rows top to bottom.
+/// A drawn page: RGB, three bytes a pixel, rows top to bottom (or as a
+/// `Job::Rasterise` asked: see `raster::Samples`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Picture {
     pub width: u32,

@@ -30,13 +30,37 @@ pub struct DrawnPage {
     pub picture: Result<Picture, String>,
 }
 
+/// What a drawn page's [`Picture`] carries back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Samples {
+    /// RGB, three bytes a pixel (for a rendition).
+    Rgb,
+    /// Grey, one byte a pixel, as `image` makes grey of the RGB (what the
+    /// leak check reads): a third of the bytes to send.
+    Grey,
+    /// None: the page is drawn whole, but only its size comes back (when
+    /// nothing is to be read or checked in its pixels, only that it draws).
+    None,
+}
+
 /// Draws the `wanted` pages (1-based; all when empty) of the PDF at `dpi`,
-/// never more than `max_pixels` on a side.
+/// never more than `max_pixels` on a side, as RGB.
 pub fn rasterise(
     data: &[u8],
     dpi: f32,
     max_pixels: f32,
     wanted: &[u32],
+) -> Result<Vec<DrawnPage>, String> {
+    rasterise_as(data, dpi, max_pixels, wanted, Samples::Rgb)
+}
+
+/// [`rasterise`], the pictures' samples as `samples` says.
+pub fn rasterise_as(
+    data: &[u8],
+    dpi: f32,
+    max_pixels: f32,
+    wanted: &[u32],
+    samples: Samples,
 ) -> Result<Vec<DrawnPage>, String> {
     let pdf = catch_unwind(|| Pdf::new(data.to_vec()))
         .map_err(|_| "the PDF's structure could not be parsed".to_string())?
@@ -70,14 +94,25 @@ pub fn rasterise(
                 )
             }))
             .map_err(|_| format!("page {number} could not be drawn"))
-            .map(|pixmap| Picture {
-                width: u32::from(pixmap.width()),
-                height: u32::from(pixmap.height()),
-                rgb: pixmap
-                    .data_as_u8_slice()
-                    .chunks_exact(4)
-                    .flat_map(|p| [p[0], p[1], p[2]])
-                    .collect(),
+            .and_then(|pixmap| {
+                let (width, height) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+                let rgba = pixmap.data_as_u8_slice();
+                let rgb = match samples {
+                    Samples::Rgb => rgba
+                        .chunks_exact(4)
+                        .flat_map(|p| [p[0], p[1], p[2]])
+                        .collect(),
+                    // Alpha is left out, as above.
+                    Samples::Grey => image::RgbaImage::from_raw(width, height, rgba.to_vec())
+                        .map(|page| {
+                            image::DynamicImage::ImageRgba8(page)
+                                .into_luma8()
+                                .into_raw()
+                        })
+                        .ok_or_else(|| format!("page {number} drew at the wrong size"))?,
+                    Samples::None => Vec::new(),
+                };
+                Ok(Picture { width, height, rgb })
             })
         };
         out.push(DrawnPage {

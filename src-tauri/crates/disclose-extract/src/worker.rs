@@ -101,7 +101,10 @@ pub fn run_job(job: Job, data: Vec<u8>) -> Reply {
             dpi,
             max_pixels,
             pages,
-        } => Reply::Rasterised(crate::raster::rasterise(&data, dpi, max_pixels, &pages)),
+            samples,
+        } => Reply::Rasterised(crate::raster::rasterise_as(
+            &data, dpi, max_pixels, &pages, samples,
+        )),
         Job::DecodeImage => Reply::Decoded(crate::image::upright_on_white(&data)),
         Job::ReadMailbox { .. } => Reply::Panicked("a mailbox is read by `mailbox::serve`".into()),
     }

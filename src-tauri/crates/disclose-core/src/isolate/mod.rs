@@ -127,6 +127,17 @@ impl Isolation {
         }
     }
 
+    /// Starts `slot`'s worker from this thread unless it runs already (one
+    /// found dead while idle is started afresh). A worker ends with the
+    /// thread that started it, so a caller that lends its slots to
+    /// short-lived threads starts them here first and keeps them.
+    pub fn ready(&self, slot: &mut Slot) -> Result<(), Failure> {
+        match &self.spec {
+            Some(spec) => slot.ready(spec),
+            None => Ok(()),
+        }
+    }
+
     /// Reads `data` with the reader for `file_type`. A worker that died
     /// is reported as an [`ExtractError::Limit`] or `Corrupt` whose message
     /// says what happened.

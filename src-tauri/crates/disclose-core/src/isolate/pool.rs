@@ -186,6 +186,24 @@ pub const QUIET: Speech<'static> = Speech {
 };
 
 impl Slot {
+    /// Starts the worker unless one is running; one that ended while idle
+    /// (it was given no job) is replaced.
+    pub fn ready(&mut self, spec: &WorkerSpec) -> Result<(), Failure> {
+        let ended = self.running.as_ref().is_some_and(|running| {
+            running
+                .child
+                .lock()
+                .map_or(true, |mut child| !matches!(child.try_wait(), Ok(None)))
+        });
+        if ended {
+            self.stop();
+        }
+        if self.running.is_none() {
+            self.running = Some(start(spec).map_err(|e| Failure::Unavailable(e.to_string()))?);
+        }
+        Ok(())
+    }
+
     /// Runs `job` over `data` in this slot's worker and returns its answer.
     pub fn run(
         &mut self,

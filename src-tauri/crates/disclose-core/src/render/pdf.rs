@@ -14,7 +14,7 @@
 use std::sync::atomic::AtomicBool;
 
 use super::document::Span;
-use super::raster::DrawnPage;
+use super::raster::{DrawnPage, Samples};
 use super::writer::{Encoded, Mark, OutPage, Picture};
 use crate::extract::Page;
 use crate::isolate::{Isolation, Job, Reply, Slot};
@@ -122,7 +122,7 @@ pub fn redacted_pictures(
 ) -> Result<Vec<PagePicture>, String> {
     let mut out = Vec::new();
     for chunk in numbers.chunks(PAGES_PER_JOB as usize) {
-        let drawn = draw_watched(isolation, slot, data, chunk.to_vec(), cancel)?;
+        let drawn = draw_watched(isolation, slot, data, chunk.to_vec(), Samples::Rgb, cancel)?;
         out.extend(redact_drawn(drawn, areas)?);
     }
     Ok(out)
@@ -181,21 +181,42 @@ pub fn draw_pages(
     data: &[u8],
     pages: Vec<u32>,
 ) -> Result<Vec<DrawnPage>, String> {
-    draw_watched(isolation, slot, data, pages, &AtomicBool::new(false))
+    draw_pages_as(isolation, slot, data, pages, Samples::Rgb)
 }
 
-/// [`draw_pages`], the worker stopped when `cancel` is set.
+/// [`draw_pages`], the pictures' samples as `samples` says (the leak check
+/// takes them grey, or only the pages' sizes).
+pub fn draw_pages_as(
+    isolation: &Isolation,
+    slot: &mut Slot,
+    data: &[u8],
+    pages: Vec<u32>,
+    samples: Samples,
+) -> Result<Vec<DrawnPage>, String> {
+    draw_watched(
+        isolation,
+        slot,
+        data,
+        pages,
+        samples,
+        &AtomicBool::new(false),
+    )
+}
+
+/// [`draw_pages_as`], the worker stopped when `cancel` is set.
 fn draw_watched(
     isolation: &Isolation,
     slot: &mut Slot,
     data: &[u8],
     pages: Vec<u32>,
+    samples: Samples,
     cancel: &AtomicBool,
 ) -> Result<Vec<DrawnPage>, String> {
     let job = Job::Rasterise {
         dpi: DPI,
         max_pixels: MAX_PIXELS,
         pages,
+        samples,
     };
     match isolation.run(slot, job, data, cancel) {
         Ok(Reply::Rasterised(pages)) => pages,

@@ -25,13 +25,14 @@ use crate::error::{Error, Result};
 use crate::identifiers::{normalise_email, normalise_ni, normalise_phone, normalise_postcode};
 
 /// The forms a term takes in text.
+#[derive(Clone)]
 pub struct Variants {
     regex: Regex,
     edges: Edges,
 }
 
 /// What may not stand right before or after a match.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum Edges {
     /// Word boundaries are in the pattern.
     InPattern,
@@ -68,6 +69,28 @@ impl Variants {
     }
 
     fn build(term: &str, short_names: bool) -> Result<Variants> {
+        let (pattern, edges) = Variants::pattern(term, short_names)?;
+        Variants::compile(term, &pattern, edges)
+    }
+
+    /// What `term`'s forms are searched with: terms that give the same
+    /// key find the same things (the same name spaced or hyphenated
+    /// otherwise, the same number written otherwise).
+    pub fn key(term: &str) -> Result<String> {
+        let (pattern, edges) = Variants::pattern(term, false)?;
+        Ok(format!("{edges:?} {pattern}"))
+    }
+
+    fn compile(term: &str, pattern: &str, edges: Edges) -> Result<Variants> {
+        let regex = RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .size_limit(1 << 24)
+            .build()
+            .map_err(|e| Error::Invalid(format!("cannot search for {term:?}: {e}")))?;
+        Ok(Variants { regex, edges })
+    }
+
+    fn pattern(term: &str, short_names: bool) -> Result<(String, Edges)> {
         let trimmed = term.trim();
         if trimmed.is_empty() {
             return Err(Error::Invalid("the term to redact is empty".into()));
@@ -92,12 +115,7 @@ impl Variants {
         } else {
             (name_pattern(trimmed, short_names)?, Edges::InPattern)
         };
-        let regex = RegexBuilder::new(&pattern)
-            .case_insensitive(true)
-            .size_limit(1 << 24)
-            .build()
-            .map_err(|e| Error::Invalid(format!("cannot search for {term:?}: {e}")))?;
-        Ok(Variants { regex, edges })
+        Ok((pattern, edges))
     }
 
     /// Where the term occurs in `text`.

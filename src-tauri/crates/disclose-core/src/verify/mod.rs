@@ -28,7 +28,7 @@ use crate::case::CaseFolder;
 use crate::error::{Error, Result};
 use crate::extract::{self, sniff::sniff, Limits};
 use crate::isolate::{Isolation, ProcessLimits, Slot};
-use crate::marks::{MarkStatus, PageBox};
+use crate::marks::PageBox;
 use crate::store::originals::sha256_hex;
 pub use needles::{FindingKind, Needles};
 use seen::{OcrCache, Seen, Source};
@@ -310,16 +310,18 @@ pub fn check(
                     continue;
                 }
             };
+            let hash = sha256_hex(data);
             if let Content::Rendition {
                 path,
                 sha256,
                 must_match: true,
             } = &file.content
             {
-                if sha256_hex(data) != *sha256 {
+                if hash != *sha256 {
                     return Err(changed_rendition(folder, file.item, path));
                 }
             }
+            checker.forget_seen_unless(file.label, &hash);
             checker.report.read += 1;
             let kept = checker.content(data, file.label, file.item);
             if let (Some(key), Some(fingerprint)) = (&file.key, fingerprint) {
@@ -402,6 +404,9 @@ struct Checker {
     /// as at import.
     isolation: Isolation,
     slot: Slot,
+    /// The workers that draw pages ahead, one per core, kept from batch
+    /// to batch.
+    slots: Vec<Slot>,
     /// The case's temporary folder, where pdftotext and Tesseract are
     /// given what they read.
     tmp: std::path::PathBuf,
@@ -420,9 +425,8 @@ struct Checker {
 
 impl Checker {
     fn new(folder: &CaseFolder, trusted: &str) -> Result<Checker> {
-        let raw = Needles::terms_only(folder)?;
+        let (raw, mut needles) = Needles::from_case_and_terms(folder)?;
         let words_wanted = !raw.is_empty();
-        let mut needles = Needles::from_case(folder)?;
         needles.allow(trusted);
         let waived = folder
             .store
@@ -447,6 +451,7 @@ impl Checker {
                 .looking_for_words(words_wanted),
             isolation: Isolation::new(ProcessLimits::default(), Some(tmp.clone())),
             slot: Slot::default(),
+            slots: (0..seen::workers()).map(|_| Slot::default()).collect(),
             tmp,
             seen: HashMap::new(),
             found: Vec::new(),
@@ -482,13 +487,32 @@ impl Checker {
                 (source, name, boxes.as_slice())
             })
             .collect();
-        let seen = seen::look_all(&files, &self.cache, &self.isolation);
+        // Started from this thread, which outlives the look's threads.
+        for slot in &mut self.slots {
+            let _ = self.isolation.ready(slot);
+        }
+        let seen = seen::look_all(
+            &files,
+            &self.cache,
+            &self.isolation,
+            &mut self.slots,
+            &self.tmp,
+        );
         let found: Vec<(String, Seen)> = files
             .iter()
             .zip(seen)
             .filter_map(|((_, name, _), seen)| seen.map(|s| (name.to_string(), s)))
             .collect();
         self.seen.extend(found);
+    }
+
+    /// Drops what was worked out ahead for `label` unless it was worked
+    /// out from the bytes with SHA-256 `hash` (a file changed between the
+    /// two reads is looked at again).
+    fn forget_seen_unless(&mut self, label: &str, hash: &str) {
+        if self.seen.get(label).is_some_and(|seen| seen.sha256 != hash) {
+            self.seen.remove(label);
+        }
     }
 
     fn finish(mut self) -> VerifyReport {
@@ -645,7 +669,8 @@ impl Checker {
         }
         match file_type {
             extract::FileType::Pdf => {
-                match recipient::pdftotext(data, &self.tmp) {
+                let ahead = self.seen.get_mut(label).and_then(|s| s.pdftotext.take());
+                match ahead.unwrap_or_else(|| recipient::pdftotext(data, &self.tmp)) {
                     Ok(text) => self.search(&text, label, "pdftotext", item),
                     Err(e) => self
                         .found
@@ -863,30 +888,19 @@ fn video_marks(folder: &CaseFolder) -> Result<HashMap<i64, Vec<crate::marks::Mar
 /// marked areas, and the words under the marked text.
 fn boxes_to_black(folder: &CaseFolder) -> Result<HashMap<i64, Vec<(PageBox, String)>>> {
     let mut out: HashMap<i64, Vec<(PageBox, String)>> = HashMap::new();
-    let accepted = folder
-        .store
-        .marks_of(None)?
-        .into_iter()
-        .filter(|m| m.status == MarkStatus::Accepted)
-        .collect();
-    let mut paged: HashMap<i64, bool> = HashMap::new();
-    for mark in folder.store.place(accepted)? {
-        let is_paged = match paged.get(&mark.item_id) {
-            Some(&p) => p,
-            None => {
-                let file_type = folder.store.item(mark.item_id)?.file_type;
-                let p = matches!(file_type, extract::FileType::Pdf | extract::FileType::Image);
-                paged.insert(mark.item_id, p);
-                p
-            }
-        };
-        if !is_paged {
+    for (item, marks) in folder.store.redactions_by_item()? {
+        let file_type = folder.store.item(item)?.file_type;
+        if !matches!(file_type, extract::FileType::Pdf | extract::FileType::Image) {
             continue;
         }
-        for place in mark.boxes {
-            out.entry(mark.item_id)
-                .or_default()
-                .push((place, mark.text.clone()));
+        // One item's pages at a time: a case's page layouts together are
+        // far larger than its boxes.
+        for mark in folder.store.place(marks)? {
+            for place in mark.boxes {
+                out.entry(item)
+                    .or_default()
+                    .push((place, mark.text.clone()));
+            }
         }
     }
     Ok(out)

@@ -73,7 +73,11 @@ pub(super) struct Found<'n> {
     pub needle: &'n Needle,
 }
 
-/// What to look for, built from the case's redactions.
+/// What to look for, built from the case's redactions: one pattern per
+/// distinct way of finding a string (tens of thousands of marks of a few
+/// thousand names cost a few thousand patterns), one entry per word and
+/// fragment.
+#[derive(Clone)]
 pub struct Needles {
     phrases: Vec<(Variants, Needle)>,
     words: HashMap<String, Needle>,
@@ -83,6 +87,8 @@ pub struct Needles {
     allowed: HashSet<String>,
     /// The SHA-256 of the redacted strings, in the order they were read.
     digest: String,
+    /// How many distinct redacted strings (by letter case) there are.
+    strings: usize,
 }
 
 const SHORTEST_WORD: usize = 3;
@@ -90,29 +96,32 @@ const SHORTEST_WORD: usize = 3;
 const SHORTEST_NEAR: usize = 5;
 
 impl Needles {
-    pub fn from_case(folder: &CaseFolder) -> Result<Needles> {
+    /// The case's redacted strings alone — what stored checks are made
+    /// with (see `stored`), since the innocent words change with every
+    /// import while these change only with the marks — and the same with
+    /// the case's unredacted words set aside, which judges each finding.
+    /// The patterns are built once and shared.
+    pub fn from_case_and_terms(folder: &CaseFolder) -> Result<(Needles, Needles)> {
         let marks = accepted(folder)?;
+        let raw = Needles::build(&marks);
         let allowed = unredacted_words(folder, &marks)?;
-        Ok(Needles::build(&marks, allowed))
+        let mut judged = raw.clone();
+        judged.set_aside(allowed);
+        Ok((raw, judged))
     }
 
-    /// The case's redacted strings with nothing set aside as innocent: what
-    /// stored checks are made with (see `stored`), since the innocent words
-    /// change with every import while these change only with the marks.
-    pub fn terms_only(folder: &CaseFolder) -> Result<Needles> {
-        Ok(Needles::build(&accepted(folder)?, HashSet::new()))
-    }
-
-    fn build(marks: &[Mark], allowed: HashSet<String>) -> Needles {
+    fn build(marks: &[Mark]) -> Needles {
         let mut needles = Needles {
             phrases: Vec::new(),
             words: HashMap::new(),
             fragments: HashMap::new(),
             allowed: HashSet::new(),
             digest: String::new(),
+            strings: 0,
         };
         let mut digest = Sha256::new();
         let mut seen = HashSet::new();
+        let mut patterns = HashSet::new();
         for mark in marks {
             if !seen.insert(mark.text.to_lowercase()) {
                 continue;
@@ -123,12 +132,16 @@ impl Needles {
                 redacted: mark.text.clone(),
                 item_id: mark.item_id,
             };
-            if let Ok(variants) = Variants::new(&mark.text) {
-                needles.phrases.push((variants, needle()));
+            // A string found the same way as one before it would only be
+            // found where that one is, and a finding names the first.
+            if Variants::key(&mark.text).is_ok_and(|key| patterns.insert(key)) {
+                if let Ok(variants) = Variants::new(&mark.text) {
+                    needles.phrases.push((variants, needle()));
+                }
             }
             for word in words(&mark.text) {
                 let length = word.chars().count();
-                if length >= SHORTEST_WORD && !allowed.contains(&word) {
+                if length >= SHORTEST_WORD {
                     needles.words.entry(word.clone()).or_insert_with(needle);
                 }
                 if length > SHORTEST_WORD
@@ -136,16 +149,24 @@ impl Needles {
                     && word.chars().all(char::is_alphabetic)
                 {
                     for piece in ends(&word) {
-                        if !allowed.contains(&piece) && !is_ordinary(&piece) {
+                        if !is_ordinary(&piece) {
                             needles.fragments.entry(piece).or_insert_with(needle);
                         }
                     }
                 }
             }
         }
-        needles.allowed = allowed;
+        needles.strings = seen.len();
         needles.digest = hex::encode(digest.finalize());
         needles
+    }
+
+    /// Stops looking for the words and fragments in `allowed` (innocent
+    /// words), and remembers them as innocent.
+    fn set_aside(&mut self, allowed: HashSet<String>) {
+        self.words.retain(|word, _| !allowed.contains(word));
+        self.fragments.retain(|piece, _| !allowed.contains(piece));
+        self.allowed = allowed;
     }
 
     /// The SHA-256 of the redacted strings looked for.
@@ -153,7 +174,7 @@ impl Needles {
         &self.digest
     }
 
-    /// What a trace found with [`Needles::terms_only`] is to these needles:
+    /// What a trace found with the redacted strings alone is to these needles:
     /// `found` looked for again, alone, as it was looked for where it was
     /// found. `None` when it is no longer a finding (an innocent word).
     pub(super) fn again<'n>(&'n self, found: &str, words: bool, near: bool) -> Option<Found<'n>> {
@@ -177,8 +198,9 @@ impl Needles {
         }
     }
 
+    /// How many distinct redacted strings are looked for.
     pub fn count(&self) -> usize {
-        self.phrases.len()
+        self.strings
     }
 
     /// Whether nothing at all is looked for: no redacted string, word or
@@ -342,10 +364,14 @@ fn unredacted_words(folder: &CaseFolder, marks: &[Mark]) -> Result<HashSet<Strin
             .join(" ")
     );
     allowed.extend(words(&own));
+    let mut by_item: HashMap<i64, Vec<&Mark>> = HashMap::new();
+    for mark in marks {
+        by_item.entry(mark.item_id).or_default().push(mark);
+    }
     for item in folder.store.items(None)? {
         let text = folder.store.text(item.id)?;
         let mut hidden = Vec::new();
-        for mark in marks.iter().filter(|m| m.item_id == item.id) {
+        for mark in by_item.get(&item.id).into_iter().flatten() {
             hidden.extend(folder.store.hidden_ranges(mark)?);
         }
         let ranges = marks::merge_ranges(hidden);

@@ -20,6 +20,7 @@ use image::GrayImage;
 use crate::error::{Error, Result};
 use crate::isolate::{Isolation, Picture, Slot};
 use crate::process::wait_with_timeout;
+use crate::render::raster::Samples;
 
 const TIMEOUT: Duration = Duration::from_secs(180);
 /// A pixel lighter than this is not black.
@@ -84,15 +85,20 @@ pub struct Drawn {
 }
 
 /// Those of the PDF's pages `first..first + count` (1-based) that it has,
-/// drawn as the renditions are (`render::pdf`), in `slot`'s worker.
+/// drawn as the renditions are (`render::pdf`), in `slot`'s worker, which
+/// makes them grey. With `pixels` false each page is still drawn whole,
+/// but its pixels stay in the worker and the page comes back empty (0 by
+/// 0): for when nothing is read or checked in them.
 pub fn pdf_pages(
     isolation: &Isolation,
     slot: &mut Slot,
     data: &[u8],
-    first: u32,
-    count: u32,
+    (first, count): (u32, u32),
+    pixels: bool,
 ) -> std::result::Result<Vec<Drawn>, String> {
-    crate::render::pdf::draw_pages(isolation, slot, data, (first..first + count).collect())?
+    let samples = if pixels { Samples::Grey } else { Samples::None };
+    let pages: Vec<u32> = (first..first + count).collect();
+    crate::render::pdf::draw_pages_as(isolation, slot, data, pages, samples)?
         .into_iter()
         .map(|page| {
             let picture = page.picture?;
@@ -102,7 +108,12 @@ pub fn pdf_pages(
                     picture.width as f32 / page.width.max(1.0),
                     picture.height as f32 / page.height.max(1.0),
                 ),
-                pixels: grey(picture)?,
+                pixels: if pixels {
+                    GrayImage::from_raw(picture.width, picture.height, picture.rgb)
+                        .ok_or("a page drew at the wrong size")?
+                } else {
+                    GrayImage::new(0, 0)
+                },
             })
         })
         .collect()
@@ -190,7 +201,7 @@ mod tests {
             "",
         );
         let isolation = Isolation::in_process();
-        let mut pages = pdf_pages(&isolation, &mut Slot::default(), &pdf, 1, 1).unwrap();
+        let mut pages = pdf_pages(&isolation, &mut Slot::default(), &pdf, (1, 1), true).unwrap();
         pages.remove(0)
     }
 

@@ -13,7 +13,9 @@
 //!
 //! - When the case has no redacted strings, nothing Tesseract could read
 //!   would be a finding (its words are only searched for those), so pages
-//!   are not given to it.
+//!   are not given to it; and when a file has no boxes to check either,
+//!   its pages are drawn whole in the worker but their pixels are not sent
+//!   back. Pixels that are sent come grey, made so in the worker.
 //!
 //! Nothing else is skipped: every page of every PDF and image is still
 //! drawn, read (or found in the cache) and checked for its black boxes.
@@ -46,6 +48,11 @@ pub struct PageSeen {
 pub struct Seen {
     pub pages: Vec<PageSeen>,
     pub error: Option<String>,
+    /// Worked out ahead ([`look_all`]): the SHA-256 of the bytes looked
+    /// at, so what was seen is used only for those very bytes ...
+    pub sha256: String,
+    /// ... and, for a PDF, the text `pdftotext` read from them.
+    pub pdftotext: Option<Result<String, String>>,
 }
 
 /// Tesseract's readings by page, in memory and in the case folder.
@@ -154,10 +161,13 @@ pub fn look(
         }
         return seen;
     }
+    // The pixels are wanted for Tesseract or for boxes to check; without
+    // either, every page is still drawn (one that cannot be is a finding).
+    let pixels = cache.wanted || !boxes.is_empty();
     let batch = workers() as u32;
     let mut first = 1;
     loop {
-        match recipient::pdf_pages(isolation, slot, data, first, batch) {
+        match recipient::pdf_pages(isolation, slot, data, (first, batch), pixels) {
             Ok(pages) => {
                 let drawn = pages.len() as u32;
                 seen.pages.extend(read_pages(&pages, boxes, cache));
@@ -214,49 +224,56 @@ pub enum Source<'a> {
 /// black on its pages.
 pub type ToLook<'a> = (Source<'a>, &'a str, &'a [(PageBox, String)]);
 
-/// [`look`] at many files, several at once. Files that are neither PDFs nor images (by their content) and
-/// files that cannot be read give `None`, for the caller's own pass.
+/// [`look`] at many files, several at once, one per slot (each slot's
+/// worker kept for the next call), and read each PDF with `pdftotext`
+/// (its files in `tmp`). Files that are neither PDFs nor images (by their
+/// content) and files that cannot be read give `None`, for the caller's
+/// own pass.
 pub fn look_all(
     files: &[ToLook<'_>],
     cache: &OcrCache,
     isolation: &Isolation,
+    slots: &mut [Slot],
+    tmp: &Path,
 ) -> Vec<Option<Seen>> {
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<Option<Seen>>> = Mutex::new((0..files.len()).map(|_| None).collect());
     std::thread::scope(|scope| {
-        for _ in 0..workers().min(files.len()) {
-            scope.spawn(|| {
-                let mut slot = Slot::default();
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((source, name, boxes)) = files.get(index) else {
-                        break;
-                    };
-                    let read = match source {
-                        Source::Bytes(b) => Ok(std::borrow::Cow::Borrowed(*b)),
-                        Source::Path(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
-                        Source::Rendition(p) => crate::render::read_rendition(p)
-                            .map(std::borrow::Cow::Owned)
-                            .map_err(|e| std::io::Error::other(e.to_string())),
-                    };
-                    let Ok(data) = read else {
-                        continue;
-                    };
-                    let is_pdf = match sniff(&data, name) {
-                        FileType::Pdf => true,
-                        FileType::Image => false,
-                        _ => continue,
-                    };
-                    let seen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        look(&data, is_pdf, boxes, cache, isolation, &mut slot)
-                    }))
-                    .unwrap_or_else(|_| Seen {
-                        pages: Vec::new(),
-                        error: Some("the pages could not be drawn".into()),
-                    });
-                    if let Ok(mut done) = done.lock() {
-                        done[index] = Some(seen);
-                    }
+        for slot in slots.iter_mut().take(files.len()) {
+            let (next, done) = (&next, &done);
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some((source, name, boxes)) = files.get(index) else {
+                    break;
+                };
+                let read = match source {
+                    Source::Bytes(b) => Ok(std::borrow::Cow::Borrowed(*b)),
+                    Source::Path(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
+                    Source::Rendition(p) => crate::render::read_rendition(p)
+                        .map(std::borrow::Cow::Owned)
+                        .map_err(|e| std::io::Error::other(e.to_string())),
+                };
+                let Ok(data) = read else {
+                    continue;
+                };
+                let is_pdf = match sniff(&data, name) {
+                    FileType::Pdf => true,
+                    FileType::Image => false,
+                    _ => continue,
+                };
+                let mut seen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    look(&data, is_pdf, boxes, cache, isolation, slot)
+                }))
+                .unwrap_or_else(|_| Seen {
+                    error: Some("the pages could not be drawn".into()),
+                    ..Seen::default()
+                });
+                seen.sha256 = hex::encode(Sha256::digest(&data));
+                if is_pdf {
+                    seen.pdftotext = Some(recipient::pdftotext(&data, tmp));
+                }
+                if let Ok(mut done) = done.lock() {
+                    done[index] = Some(seen);
                 }
             });
         }

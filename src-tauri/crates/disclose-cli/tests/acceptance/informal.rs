@@ -261,3 +261,16 @@ fn a_title_in_capitals_ends_before_the_words_after_the_name() {
         &["MRS HALLORAN", "MR OYELARAN"],
     );
 }
+
+#[test]
+fn a_lower_case_name_before_a_word_of_telling() {
+    assert_names(
+        "Rang the Housing Office. Later on rhys said the lift was broken again, and I think jolene rang them too.",
+        &["rhys", "jolene"],
+    );
+    // Ordinary words before "said" stay words.
+    assert_names(
+        "Later on the warden said it was fixed, so mark was wrong.",
+        &[],
+    );
+}

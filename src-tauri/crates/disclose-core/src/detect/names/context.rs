@@ -135,6 +135,12 @@ const STRONG_BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask aski
     ringing phoned messaged blamed punched kicked threatened with mate m8 lad bro fella bloke \
     missus hubby";
 
+/// Words of telling after a lower-case name: "when jessie gets home",
+/// "rhys said". A given name that is no word before one is the name.
+const AFTER_A_LOWER_NAME: &str = "said says lets let was is has had came comes went goes told \
+    asked shouted screamed rang rings called calls texted wants wanted gets got kept keeps \
+    will would can could did does included";
+
 /// Given names that are also words, but seldom bare nouns after those.
 const NAMES_BEFORE_WORDS: &str = "lee dean jay rob sue ray mark pat";
 
@@ -149,7 +155,8 @@ fn listed(list: &str, word: &str) -> bool {
 }
 
 /// A lower-case given name in informal writing: after a verb or a word for a
-/// friend ("told darren", "his m8 callum", "with lee"), or in a sentence
+/// friend ("told darren", "his m8 callum", "with lee"), before a word of
+/// telling ("when jessie gets home"), or in a sentence
 /// written wholly in lower case ("dazza and his mate were on the grass").
 pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
@@ -171,7 +178,10 @@ pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         .map(|k| toks[k].word.to_lowercase());
     let after = |list: &str| before.as_deref().is_some_and(|w| listed(list, w));
     let word_name = listed(NAMES_BEFORE_WORDS, &t.word.to_lowercase());
-    let found = plain && (after(BEFORE_A_LOWER_NAME) || lower_sentence(text, t.start))
+    let telling = toks.get(i + 1).is_some_and(|n| {
+        gap(text, toks, i) == " " && n.shape == Shape::Lower && listed(AFTER_A_LOWER_NAME, n.word)
+    });
+    let found = plain && (after(BEFORE_A_LOWER_NAME) || telling || lower_sentence(text, t.start))
         || word_name && after(STRONG_BEFORE_A_LOWER_NAME);
     (found && !vetoed(text, toks, i, i)).then_some((i, 0.6))
 }

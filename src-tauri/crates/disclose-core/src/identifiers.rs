@@ -54,19 +54,22 @@ pub fn token(kind: IdKind, normal: &str) -> String {
 }
 
 static NI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[A-D]\b")
+    Regex::new(r"(?i)(?-u:\b)[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[A-D](?-u:\b)")
         .expect("valid regex")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?-u:\b)")
+        .expect("valid regex")
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+44[ \-]?(?:\(0\)[ \-]?)?|\b0044[ \-]?|\(0|\b0)\d[\d \-\(\)]{7,13}\d\b")
+    Regex::new(r"(?:\+44[ \-]?(?:\(0\)[ \-]?)?|(?-u:\b)0044[ \-]?|\(0|(?-u:\b)0)\d[\d \-\(\)]{7,13}\d(?-u:\b)")
         .expect("valid regex")
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[A-Z0-9][A-Z0-9._%+\-]*@[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)*\.[A-Z]{2,}\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?-u:\b)[A-Z0-9][A-Z0-9._%+\-]*@[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)*\.[A-Z]{2,}(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// `AB 12 34 56 C` → `AB123456C`, if it is a valid NI number: first letter
@@ -140,11 +143,12 @@ pub fn normalise_email(s: &str) -> Option<String> {
 /// Every structured identifier in `text`, in order of position.
 pub fn find_all(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
+    let lines = crate::scan::DigitLines::new(text);
     let mut push = |kind, re: &Regex, normalise: fn(&str) -> Option<String>| {
         // NI numbers and postcodes hold a digit and no line break.
         let hits: Vec<crate::scan::Hit<'_>> = if matches!(kind, IdKind::NiNumber | IdKind::Postcode)
         {
-            crate::scan::numeric_lines(re, text)
+            lines.find(re)
         } else {
             re.find_iter(text).map(Into::into).collect()
         };

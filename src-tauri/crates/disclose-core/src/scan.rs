@@ -1,12 +1,13 @@
-//! Regex searches for numbers, line by line. The regex engine's fast
-//! automaton gives up on text with non-ASCII characters (a curly quote, a
-//! bullet) when a pattern holds a Unicode word boundary (`\b`), and its
-//! slow fallback then runs from there to the end of the text, for every
-//! search. For a pattern that needs a digit and can match neither a line
-//! break nor `^` or `$`, every match lies within one line: searching only
-//! the lines that hold a digit finds exactly the same matches, and only
-//! those of them with a non-ASCII character take the slow path, each for
-//! its own length.
+//! Regex searches for numbers, line by line. For a pattern that needs a
+//! digit and can match neither a line break nor `^` or `$`, every match
+//! lies within one line: searching only the runs of lines that hold a digit
+//! finds exactly the same matches as searching the whole text, and most
+//! lines of prose hold none. The detection patterns write their word
+//! boundaries as ASCII ones, `(?-u:\b)`: the regex engine's fast automaton
+//! gives up on text with non-ASCII characters (a curly quote, a bullet)
+//! when a pattern holds a Unicode word boundary, and its slow fallback
+//! then runs to the end of the text, search after search (the two differ
+//! only beside a non-ASCII letter or digit, as in "é12").
 
 use regex::Regex;
 
@@ -40,46 +41,55 @@ impl<'t> From<regex::Match<'t>> for Hit<'t> {
     }
 }
 
-/// The matches of `re` in `text`, in order: the same as
-/// `re.find_iter(text)` for a pattern whose every match holds a decimal
-/// digit and no line break, with no `^` or `$`. Runs of lines with a digit
-/// and no non-ASCII character are searched in one go.
-pub fn numeric_lines<'t>(re: &Regex, text: &'t str) -> Vec<Hit<'t>> {
-    let mut out = Vec::new();
-    // The run of lines to search next: its start and end.
-    let mut run: Option<(usize, usize)> = None;
-    let search = |from: usize, to: usize, out: &mut Vec<Hit<'t>>| {
-        out.extend(re.find_iter(&text[from..to]).map(|m| Hit {
-            start: from + m.start(),
-            end: from + m.end(),
-            text: m.as_str(),
-        }));
-    };
-    let mut start = 0;
-    for line in text.split('\n') {
-        let end = start + line.len();
-        let ascii = line.is_ascii();
-        let digit = if ascii {
-            line.bytes().any(|b| b.is_ascii_digit())
-        } else {
-            line.chars().any(char::is_numeric)
-        };
-        if digit && ascii {
-            run = Some((run.map_or(start, |r| r.0), end));
-        } else {
-            if let Some((from, to)) = run.take() {
-                search(from, to, &mut out);
-            }
+/// The runs of lines of a text that hold a digit: where every match of a
+/// pattern that needs a digit and no line break lies. Found once for the
+/// several patterns searched in a text.
+pub struct DigitLines<'t> {
+    text: &'t str,
+    runs: Vec<(usize, usize)>,
+}
+
+impl<'t> DigitLines<'t> {
+    pub fn new(text: &'t str) -> DigitLines<'t> {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let end = start + line.len();
+            let digit = if line.is_ascii() {
+                line.bytes().any(|b| b.is_ascii_digit())
+            } else {
+                line.chars().any(char::is_numeric)
+            };
             if digit {
-                search(start, end, &mut out);
+                match runs.last_mut() {
+                    Some(run) if run.1 + 1 == start => run.1 = end,
+                    _ => runs.push((start, end)),
+                }
             }
+            start = end + 1;
         }
-        start = end + 1;
+        DigitLines { text, runs }
     }
-    if let Some((from, to)) = run {
-        search(from, to, &mut out);
+
+    /// The matches of `re`, in order: the same as `re.find_iter(text)` for
+    /// a pattern whose every match holds a decimal digit and no line
+    /// break, with no `^` or `$`.
+    pub fn find(&self, re: &Regex) -> Vec<Hit<'t>> {
+        let mut out = Vec::new();
+        for &(from, to) in &self.runs {
+            out.extend(re.find_iter(&self.text[from..to]).map(|m| Hit {
+                start: from + m.start(),
+                end: from + m.end(),
+                text: m.as_str(),
+            }));
+        }
+        out
     }
-    out
+}
+
+/// The matches of `re` in `text` (see [`DigitLines::find`]).
+pub fn numeric_lines<'t>(re: &Regex, text: &'t str) -> Vec<Hit<'t>> {
+    DigitLines::new(text).find(re)
 }
 
 #[cfg(test)]

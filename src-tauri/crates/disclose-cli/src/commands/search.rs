@@ -57,20 +57,24 @@ pub fn run_search(ctx: &Context, args: SearchArgs) -> anyhow::Result<Outcome> {
     };
     let results = search::search(&folder, &request)?;
     ctx.out.print(&results, |r| {
-        println!("{} hits for {}", r.hits, r.query);
+        // Written at once: a line at a time is a write to the terminal or
+        // pipe per line.
+        let mut text = format!("{} hits for {}\n", r.hits, r.query);
         for hit in &r.results {
-            println!(
-                "\n[{}] {}  ({}{})",
+            let date = hit
+                .date
+                .as_deref()
+                .map(|d| format!(", {d}"))
+                .unwrap_or_default();
+            text.push_str(&format!(
+                "\n[{}] {}  ({}{date})\n    {}\n",
                 hit.item,
                 hit.path,
                 hit.file_type,
-                hit.date
-                    .as_deref()
-                    .map(|d| format!(", {d}"))
-                    .unwrap_or_default()
-            );
-            println!("    {}", highlight(&hit.snippet, &hit.highlights));
+                highlight(&hit.snippet, &hit.highlights)
+            ));
         }
+        print!("{text}");
     });
     Ok(Outcome::Ok)
 }

@@ -28,6 +28,20 @@ fn the_user_folder_of_a_file_path() {
 }
 
 #[test]
+fn a_folder_named_like_a_login_in_any_path() {
+    assert_eq!(
+        names("Draft saved as P:\\Housing\\Tmcgrath\\Leases\\renewal v3.doc by the clerk"),
+        ["Tmcgrath"]
+    );
+    assert_eq!(
+        names("Copy in \\\\fileserver2\\teams\\rokonkwo\\asb log.xls"),
+        ["rokonkwo"]
+    );
+    // Folders that are words, or a letter and a word, are not logins.
+    assert!(names("See P:\\Housing\\Tenancy\\Agreements\\Sgreen\\Bwalker2\\x.doc").is_empty());
+}
+
+#[test]
 fn a_login_after_its_label() {
     assert_eq!(
         names("Audit trail\nUsername: mwhitlock\nAction: viewed rent account\n"),

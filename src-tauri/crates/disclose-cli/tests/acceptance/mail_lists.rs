@@ -67,6 +67,19 @@ fn extensions_and_suites_are_contact_details() {
 }
 
 #[test]
+fn american_streets_with_a_direction_or_a_number() {
+    let d = disclose!();
+    let text = "Flowers can go to him at the rehab unit:\n\
+                2240 W. 31st Street\n\
+                Tulsa, OK  74107\n\
+                or to his sister at 88 N. Elm Ave., Boise.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["2240 W. 31st Street", "88 N. Elm Ave"]
+    );
+}
+
+#[test]
 fn a_lower_case_sign_off_and_a_possessive_in_capitals() {
     let d = disclose!();
     assert_eq!(

@@ -69,12 +69,14 @@ impl Anchor {
         if self.recorded.load(Ordering::SeqCst) == entries {
             return Ok(());
         }
-        self.connect()?.execute(
+        let conn = self.connect()?;
+        conn.execute(
             "INSERT INTO anchors (reference, entries, head, at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(reference) DO UPDATE SET entries = excluded.entries, head = excluded.head, at = excluded.at
              WHERE excluded.entries > anchors.entries",
             params![self.reference, entries as i64, head, at],
         )?;
+        crate::store::trim_log(&conn);
         self.recorded.store(entries, Ordering::SeqCst);
         Ok(())
     }

@@ -1,7 +1,9 @@
 //! Address lines: a house number and a street with a street word at its end
 //! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close"), with
 //! a suite, floor or unit after it ("1301 Fannin St #2400", "12 Ash
-//! Grove, Suite 4B").
+//! Grove, Suite 4B"); American streets with a direction or a number ("1719
+//! E. 19th Ave."). The town after a street is left alone: a firm's address
+//! names a town as often as a person's does ("Houston, Texas 77002").
 
 use std::sync::LazyLock;
 
@@ -15,7 +17,7 @@ const STREET_END: &str = "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Wa
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?[ \t]+){{1,3}}(?:{STREET_END})\b(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?\b|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?\b))?"
+        r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[NSEW]\.|[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}(?:{STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
     ))
     .expect("valid regex")
 });

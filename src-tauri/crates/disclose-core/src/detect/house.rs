@@ -12,18 +12,18 @@ use super::{DataKind, Finding};
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:no\.|num\.|nos\.)[ \t]?|(?:no|number|num)[ \t]|(?:flat|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)\b(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.)[ \t]?|(?:no|number|num)[ \t]|(?:flat|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
 /// "from no 21", "at number 47": the bare forms need a word of place before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:at|from|of|to|in|by|outside|opposite|next|near|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+$")
+    Regex::new(r"(?i)(?-u:\b)(?:at|from|of|to|in|by|outside|opposite|next|near|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+$")
         .expect("valid regex")
 });
 /// "Tab No. 3", "page no. 2", "invoice number 12": not a house.
 static NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:tab|page|item|invoice|inv|order|job|ref|reference|case|account|policy|section|para|paragraph|clause|deal|claim|ticket|room|bus|route|platform|gate|seat|table|list|point|question|step|option|version|issue|unit|week|year|size|phone|tel|tracking|serial|model|part|contract|appendix|schedule|annex|exhibit|count|rule|track|box|lot)[ \t.:]*$")
+    Regex::new(r"(?i)(?-u:\b)(?:tab|page|item|invoice|inv|order|job|ref|reference|case|account|policy|section|para|paragraph|clause|deal|claim|ticket|room|bus|route|platform|gate|seat|table|list|point|question|step|option|version|issue|unit|week|year|size|phone|tel|tracking|serial|model|part|contract|appendix|schedule|annex|exhibit|count|rule|track|box|lot)[ \t.:]*$")
         .expect("valid regex")
 });
 

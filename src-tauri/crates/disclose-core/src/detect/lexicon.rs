@@ -6,7 +6,7 @@
 //! for relations and roles, after it) and common English words that are
 //! capitalised at the start of a sentence or in headings.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -152,14 +152,6 @@ const RIVER_WORDS: &str = "trent tyne avon tees wear severn wye thames dee ouse 
 static NATIONALITIES: LazyLock<WordSet> = LazyLock::new(|| words(NATIONALITY_WORDS));
 static RIVERS: LazyLock<WordSet> = LazyLock::new(|| words(RIVER_WORDS));
 
-pub fn is_nationality(word: &str) -> bool {
-    with_lower(word, |w| NATIONALITIES.contains(w))
-}
-
-pub fn is_river(word: &str) -> bool {
-    with_lower(word, |w| RIVERS.contains(w))
-}
-
 /// Last words of job titles: "Liaison Officer", "Data Champion".
 const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
     worker workers coordinator co-ordinator lead champion champions assistant director \
@@ -168,16 +160,6 @@ const JOB_WORDS: &str = "officer officers manager managers advisor adviser advis
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 
 static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| words(CUES));
-
-/// A word of [`CUES`] ("perpetrator", "witness"): what comes after it may be
-/// a name, the word itself is not.
-pub fn is_cue_word(word: &str) -> bool {
-    with_lower(word, |w| CUE_WORDS.contains(w))
-}
-
-pub fn is_job_word(word: &str) -> bool {
-    with_lower(word, |w| JOBS.contains(w))
-}
 
 /// Job titles just before a name, with one space: "Operative A Quinlan".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
@@ -227,6 +209,178 @@ rgds thx thks ladies gentlemen guys folks everybody
 fella fellah bloke missus hubby lad lads mate mates m8 bf gf ex
 ";
 
+// What the lists say of a word, as bits: each word is looked up once in
+// one table of every list, and the answer kept for the next questions
+// about the same word (the rules ask a dozen of each).
+const GIVEN_NAME: u32 = 1;
+const SURNAME: u32 = 1 << 1;
+const AMBIGUOUS_WORD: u32 = 1 << 2;
+const WORD_SURNAME: u32 = 1 << 3;
+const COMMON_WORD: u32 = 1 << 4;
+const MONTH: u32 = 1 << 5;
+const STRONG_STREET: u32 = 1 << 6;
+const STREET: u32 = 1 << 7;
+const ORG: u32 = 1 << 8;
+const TITLE: u32 = 1 << 9;
+const NATIONALITY: u32 = 1 << 10;
+const RIVER: u32 = 1 << 11;
+const JOB: u32 = 1 << 12;
+const CUE: u32 = 1 << 13;
+const ENGLISH: u32 = 1 << 14;
+/// In the leak check's list of ordinary words (the plural rule aside).
+const ORDINARY: u32 = 1 << 15;
+
+/// Every listed word with the bits of the lists that hold it.
+static TABLE: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut table: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let lists: [(&WordSet, u32); 13] = [
+        (&GIVEN, GIVEN_NAME),
+        (&SURNAMES, SURNAME),
+        (&AMBIGUOUS, AMBIGUOUS_WORD),
+        (&WORD_SURNAMES, WORD_SURNAME),
+        (&COMMON, COMMON_WORD),
+        (&MONTHS, MONTH),
+        (&STRONG_STREETS, STRONG_STREET),
+        (&STREETS, STREET),
+        (&ORGS, ORG),
+        (&NATIONALITIES, NATIONALITY),
+        (&RIVERS, RIVER),
+        (&JOBS, JOB),
+        (&CUE_WORDS, CUE),
+    ];
+    for (list, bit) in lists {
+        for w in list.iter() {
+            *table.entry(w).or_default() |= bit;
+        }
+    }
+    for w in TITLES {
+        *table.entry(w).or_default() |= TITLE;
+    }
+    for w in crate::verify::ordinary::words() {
+        *table.entry(w).or_default() |= ORDINARY;
+    }
+    table
+});
+
+/// The bits of `w` (in lower case), worked out from the lists.
+fn bits_of(w: &str) -> u32 {
+    let listed = |w: &str| TABLE.get(w).copied().unwrap_or(0);
+    let mut bits = listed(w);
+    // "Jo-Anne", "Kerry-Ann": a double given name of known ones;
+    // "Smith-Jones" a double-barrelled surname, not "fixed-price".
+    if w.contains('-') {
+        let parts = || w.split('-').map(listed);
+        if w.split('-').all(|p| !p.is_empty()) && parts().all(|b| b & GIVEN_NAME != 0) {
+            bits |= GIVEN_NAME;
+        }
+        if parts().all(|b| b & SURNAME != 0) {
+            bits |= SURNAME;
+        }
+    }
+    // An ordinary English word, or the plural of one that is no name
+    // ("Authorities", not "Banks").
+    let name_word = listed(w) & (GIVEN_NAME | SURNAME | WORD_SURNAME | AMBIGUOUS_WORD) != 0;
+    if bits & ORDINARY != 0 || plural_of_ordinary(w) && !name_word {
+        bits |= ENGLISH;
+    }
+    bits
+}
+
+/// The words asked about last, in lower case, with their bits: a small
+/// table indexed by a hash of the word.
+const MEMO_SLOTS: usize = 64;
+const MEMO_LEN: usize = 24;
+type Memo = [(u8, [u8; MEMO_LEN], u32); MEMO_SLOTS];
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> =
+        const { std::cell::RefCell::new([(0, [0; MEMO_LEN], 0); MEMO_SLOTS]) };
+}
+
+/// What the lists say of one word: looked up once, asked often.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Bits(u32);
+
+impl Bits {
+    pub fn of(word: &str) -> Bits {
+        Bits(bits(word))
+    }
+    pub fn is_nationality(self) -> bool {
+        self.0 & NATIONALITY != 0
+    }
+    pub fn is_river(self) -> bool {
+        self.0 & RIVER != 0
+    }
+    /// A word of [`CUES`] ("perpetrator", "witness"): what comes after it may be
+    /// a name, the word itself is not.
+    pub fn is_cue_word(self) -> bool {
+        self.0 & CUE != 0
+    }
+    pub fn is_job_word(self) -> bool {
+        self.0 & JOB != 0
+    }
+    /// A surname that is also an English word: "Marsh", "Fields".
+    pub fn is_word_surname(self) -> bool {
+        self.0 & WORD_SURNAME != 0
+    }
+    pub fn is_ambiguous(self) -> bool {
+        self.0 & AMBIGUOUS_WORD != 0
+    }
+    pub fn is_common(self) -> bool {
+        self.0 & COMMON_WORD != 0
+    }
+    pub fn is_title(self) -> bool {
+        self.0 & TITLE != 0
+    }
+    pub fn is_street(self) -> bool {
+        self.0 & STREET != 0
+    }
+    pub fn is_org(self) -> bool {
+        self.0 & ORG != 0
+    }
+    pub fn is_month_or_day(self) -> bool {
+        self.0 & MONTH != 0
+    }
+    pub fn is_given(self) -> bool {
+        self.0 & GIVEN_NAME != 0
+    }
+    pub fn is_surname(self) -> bool {
+        self.0 & SURNAME != 0
+    }
+    pub fn is_english(self) -> bool {
+        self.0 & ENGLISH != 0
+    }
+    /// A street word that is seldom the whole name of a street.
+    /// A street word that is seldom the whole name of a street ("Fields",
+    /// "Hill", "Wood"), so after a given name it may be a surname.
+    pub fn is_soft_street(self) -> bool {
+        self.0 & STREET != 0 && self.0 & STRONG_STREET == 0
+    }
+}
+
+fn bits(word: &str) -> u32 {
+    let n = word.len();
+    if n == 0 || n > MEMO_LEN || !word.is_ascii() {
+        return bits_of(&word.to_lowercase());
+    }
+    let mut key = [0u8; MEMO_LEN];
+    key[..n].copy_from_slice(word.as_bytes());
+    key[..n].make_ascii_lowercase();
+    let mut hash = Fnv::default();
+    hash.write(&key[..n]);
+    let slot = (hash.finish() as usize) % MEMO_SLOTS;
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        let (len, ref saved, b) = memo[slot];
+        if usize::from(len) == n && saved[..n] == key[..n] {
+            return b;
+        }
+        let b = bits_of(std::str::from_utf8(&key[..n]).unwrap_or_default());
+        memo[slot] = (n as u8, key, b);
+        b
+    })
+}
+
 /// Calls `f` with `word` in lower case, without allocating for the short
 /// ASCII words that most words are.
 fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
@@ -242,37 +396,22 @@ fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 }
 
 pub fn is_given(word: &str) -> bool {
-    // "Jo-Anne", "Kerry-Ann": a double given name of known ones.
-    with_lower(word, |w| {
-        GIVEN.contains(w)
-            || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && GIVEN.contains(p)))
-    })
+    Bits::of(word).is_given()
 }
 
 pub fn is_surname(word: &str) -> bool {
-    // "Smith-Jones": a double-barrelled surname of known ones; not
-    // "fixed-price".
-    with_lower(word, |w| {
-        SURNAMES.contains(w) || (w.contains('-') && w.split('-').all(|p| SURNAMES.contains(p)))
-    })
-}
-
-/// A surname that is also an English word: "Marsh", "Fields".
-pub fn is_word_surname(word: &str) -> bool {
-    with_lower(word, |w| WORD_SURNAMES.contains(w))
+    Bits::of(word).is_surname()
 }
 
 /// An ordinary English word (the leak check's list: no proper names), or
 /// the plural of one that is no name ("Authorities", "Services"; not
 /// "Banks" or "Burns").
 pub fn is_english(word: &str) -> bool {
-    with_lower(word, |w| {
-        crate::verify::ordinary::is_ordinary(w) || plural_of_ordinary(w) && !is_name_word(w)
-    })
+    Bits::of(word).is_english()
 }
 
 fn plural_of_ordinary(w: &str) -> bool {
-    use crate::verify::ordinary::is_ordinary;
+    let is_ordinary = |w: &str| TABLE.get(w).is_some_and(|b| b & ORDINARY != 0);
     if w.len() < 4 || !w.ends_with('s') || w.ends_with("ss") {
         return false;
     }
@@ -283,42 +422,27 @@ fn plural_of_ordinary(w: &str) -> bool {
         || w.strip_suffix("es").is_some_and(is_ordinary)
 }
 
-/// A word any list holds as a name (lower case).
-fn is_name_word(w: &str) -> bool {
-    GIVEN.contains(w) || SURNAMES.contains(w) || WORD_SURNAMES.contains(w) || AMBIGUOUS.contains(w)
-}
-
-/// A street word that is seldom the whole name of a street ("Fields",
-/// "Hill", "Wood"), so after a given name it may be a surname.
-pub fn is_soft_street(word: &str) -> bool {
-    with_lower(word, |w| STREETS.contains(w) && !STRONG_STREETS.contains(w))
-}
-
 /// Street words that name a whole street, never a person.
 const STRONG_STREET_WORDS: &str = "road rd street st avenue ave close lane court drive way place \
     crescent gardens terrace grove park square mews row estate house tower towers centre center \
     school academy college hospital surgery station library church chapel boulevard";
 
 pub fn is_ambiguous(word: &str) -> bool {
-    with_lower(word, |w| AMBIGUOUS.contains(w))
+    Bits::of(word).is_ambiguous()
 }
 
 pub fn is_common(word: &str) -> bool {
-    with_lower(word, |w| COMMON.contains(w))
+    Bits::of(word).is_common()
 }
 
 pub fn is_title(word: &str) -> bool {
-    with_lower(word, |w| TITLES.contains(&w))
+    Bits::of(word).is_title()
 }
 
 pub fn is_street(word: &str) -> bool {
-    with_lower(word, |w| STREETS.contains(w))
+    Bits::of(word).is_street()
 }
 
 pub fn is_org(word: &str) -> bool {
-    with_lower(word, |w| ORGS.contains(w))
-}
-
-pub fn is_month_or_day(word: &str) -> bool {
-    with_lower(word, |w| MONTHS.contains(w))
+    Bits::of(word).is_org()
 }

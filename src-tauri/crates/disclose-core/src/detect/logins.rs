@@ -2,7 +2,9 @@
 //! user's folder in a file path ("C:\Users\jsmith\Documents", "/home/kdawson/
 //! notes"), the value after "Username:", "User name:", "Login:" or "User ID:"
 //! ("CORP\jsmith" gives "jsmith"), and the mailbox of an Exchange address
-//! ("/O=LANDLORD/OU=EXCHANGE/CN=RECIPIENTS/CN=JSMITH"). Found as person
+//! ("/O=LANDLORD/OU=EXCHANGE/CN=RECIPIENTS/CN=JSMITH"), and a folder of any
+//! drive or network path named as logins are, an initial and a known surname
+//! ("O:\Legal\Sbailey\Contracts", "\\fs01\shares\jsmith\"). Found as person
 //! names. Built-in and shared accounts ("Public", "Administrator", "root")
 //! and ordinary words after a label ("Login: required") are not.
 
@@ -17,7 +19,7 @@ use super::{DataKind, Finding};
 /// Settings\`, `\\server\home\`, `/home/`, `/Users/`.
 static PATH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b[a-z]:[\\/]|\\\\[a-z0-9_.$-]+\\)(?:users|documents and settings|home)[\\/](?:([a-z][a-z0-9._ -]{0,38}[a-z0-9])[\\/]|([a-z][a-z0-9._-]{0,39})\b)|(?:^|[\s'(<\[=]|file://)/(?:home|users)/([a-z][a-z0-9._-]{0,39})\b",
+        r"(?i)(?:(?-u:\b)[a-z]:[\\/]|\\\\[a-z0-9_.$-]+\\)(?:users|documents and settings|home)[\\/](?:([a-z][a-z0-9._ -]{0,38}[a-z0-9])[\\/]|([a-z][a-z0-9._-]{0,39})(?-u:\b))|(?:^|[\s'(<\[=]|file://)/(?:home|users)/([a-z][a-z0-9._-]{0,39})(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -30,10 +32,16 @@ static PATH_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:users|documents and settings|home)[\\/]").expect("valid regex")
 });
 
+/// A folder of a drive or network path: `O:\Legal\Sbailey\`, `\\fs01\jsmith\`.
+static FOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)[a-z]:|\\\\[a-z0-9_.$-]+)\\(?:[^\\/:*?<>|\r\n]{1,64}\\)*[a-z]{5,16}(?-u:\b)")
+        .expect("valid regex")
+});
+
 /// A login after its label, with an optional domain before a backslash.
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:user[ \t]?name|user[ \t]?id|login(?:[ \t]name|[ \t]id)?|log[ \t]?on(?:[ \t]name)?|account[ \t]name|windows[ \t]login)[ \t]*[:=][ \t]*(?:[a-z0-9_.-]+\\)?([a-z][a-z0-9._-]{1,39})",
+        r"(?i)(?-u:\b)(?:user[ \t]?name|user[ \t]?id|login(?:[ \t]name|[ \t]id)?|log[ \t]?on(?:[ \t]name)?|account[ \t]name|windows[ \t]login)[ \t]*[:=][ \t]*(?:[a-z0-9_.-]+\\)?([a-z][a-z0-9._-]{1,39})",
     )
     .expect("valid regex")
 });
@@ -78,6 +86,11 @@ pub fn find(text: &str) -> Vec<Finding> {
             push(text, m.start(), m.end(), 0.75, &mut out);
         }
     }
+    // Drive letters and network paths hold a backslash; most texts none.
+    let folders = text.contains('\\').then(|| path_folders(text));
+    for (start, end) in folders.into_iter().flatten() {
+        push(text, start, end, 0.7, &mut out);
+    }
     for c in LABELLED.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         // An e-mail address is found as one; an ordinary word ("Login:
@@ -95,6 +108,41 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The folders of drive and network paths in `text` named as logins are:
+/// an initial and a known surname that is no word ("Sbailey", "jsmith").
+fn path_folders(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for m in FOLDER.find_iter(text) {
+        // Every folder of the path, not only the last one the pattern took.
+        let mut at = m.start();
+        for part in m.as_str().split('\\') {
+            let (start, end) = (at, at + part.len());
+            at = end + 1;
+            if start > m.start() && initial_and_surname(part) {
+                out.push((start, end));
+            }
+        }
+    }
+    out
+}
+
+/// "Sbailey", "jsmith", "KDAWSON": one letter, then a surname in the lists
+/// that is no English word, the whole no word either.
+fn initial_and_surname(folder: &str) -> bool {
+    if folder.len() < 5 || !folder.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let rest = &folder[1..];
+    let one_case = rest.chars().all(|c| c.is_ascii_lowercase())
+        || folder.chars().all(|c| c.is_ascii_uppercase());
+    one_case
+        && lex::is_surname(rest)
+        && !lex::is_english(rest)
+        && !lex::is_common(rest)
+        && !lex::is_english(folder)
+        && !lex::is_common(folder)
 }
 
 fn push(text: &str, start: usize, end: usize, confidence: f32, out: &mut Vec<Finding>) {

@@ -16,15 +16,16 @@ use super::{DataKind, Finding};
 use crate::scan::{numeric_lines, Hit};
 
 static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+    Regex::new(r"(?-u:\b)[A-Za-z0-9][A-Za-z0-9._%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?-u:\b)")
         .expect("valid regex")
 });
 static BARE_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[2-9]\d{2}[2-9]\d{6}|\d{1,3}-\d{1,3}-\d{3,4}-\d{4})\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?:[2-9]\d{2}[2-9]\d{6}|\d{1,3}-\d{1,3}-\d{3,4}-\d{4})(?-u:\b)")
+        .expect("valid regex")
 });
 /// An extension with its mark: "x30569", "X58826", "ext. 5-3861".
 static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s(/,;:])(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]?(\d-\d{4}|\d{4,5})\b")
+    Regex::new(r"(?:^|[\s(/,;:])(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]?(\d-\d{4}|\d{4,5})(?-u:\b)")
         .expect("valid regex")
 });
 /// What every match of [`EXTENSION`] holds, searched without a word
@@ -35,10 +36,10 @@ static EXTENSION_HINT: LazyLock<Regex> =
 
 /// A short internal number: "5-3861".
 static SHORT_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d-\d{4}\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\d-\d{4}(?-u:\b)").expect("valid regex"));
 static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:phone|tel|telephone|fax|cell|mobile|mob|ph|contacts?|contact\(s\)|call|ring)\b",
+        r"(?i)(?-u:\b)(?:phone|tel|telephone|fax|cell|mobile|mob|ph|contacts?|contact\(s\)|call|ring)(?-u:\b)",
     )
     .expect("valid regex")
 });

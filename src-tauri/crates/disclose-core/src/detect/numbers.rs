@@ -10,50 +10,54 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{DataKind, Finding};
-use crate::scan::{numeric_lines, Hit};
+use crate::scan::{DigitLines, Hit};
 
-static NHS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b").expect("valid regex"));
+static NHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\d{3}[ -]?\d{3}[ -]?\d{4}(?-u:\b)").expect("valid regex")
+});
 static NHS_CUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnhs\b[^\n\d]{0,24}$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)nhs(?-u:\b)[^\n\d]{0,24}$").expect("valid regex"));
 static CARD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d(?:[ -]?\d){12,18}\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\d(?:[ -]?\d){12,18}(?-u:\b)").expect("valid regex"));
 static SORT_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{2}-\d{2}-\d{2}\b|\b\d{2} \d{2} \d{2}\b|\b\d{6}\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)\d{2}-\d{2}-\d{2}(?-u:\b)|(?-u:\b)\d{2} \d{2} \d{2}(?-u:\b)|(?-u:\b)\d{6}(?-u:\b)").expect("valid regex")
 });
 static SORT_CODE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:sort[ \t-]*code|\bs/c)\b[^\n\d]{0,16}$").expect("valid regex")
+    Regex::new(r"(?i)(?:sort[ \t-]*code|(?-u:\b)s/c)(?-u:\b)[^\n\d]{0,16}$").expect("valid regex")
 });
-static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{8}\b").expect("valid regex"));
+static ACCOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\d{8}(?-u:\b)").expect("valid regex"));
 static ACCOUNT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:account|a/c|acc|acct)\b[^\n]{0,40}$").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:account|a/c|acc|acct)(?-u:\b)[^\n]{0,40}$").expect("valid regex")
 });
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
+        r"(?i)(?-u:\b)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bdob\b|\bd\.o\.b\b\.?|date\s+of\s+birth|\bborn(?:\s+on)?|\bbirthday)[^\n\d]{0,16}$")
+    Regex::new(r"(?i)(?:(?-u:\b)dob(?-u:\b)|(?-u:\b)d\.o\.b(?-u:\b)\.?|date\s+of\s+birth|(?-u:\b)born(?:\s+on)?|(?-u:\b)birthday)[^\n\d]{0,16}$")
         .expect("valid regex")
 });
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 /// North American numbers ("(713) 853-4737", "713-345-4666") and numbers
 /// dialled from abroad ("+1 713 853 4737", "011-49-221-71-58-195").
 static FOREIGN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\(\s?[2-9]\d{2}\s?\)[ \t]?|\b[2-9]\d{2}[-./])[2-9]\d{2}[-.][0-9]{4}\b|(?:\+|\b00|\b011[-. ]?)[1-9]\d{0,2}(?:[-. ]?\(?\d{1,4}\)?){2,6}\b",
+        r"(?:\(\s?[2-9]\d{2}\s?\)[ \t]?|(?-u:\b)[2-9]\d{2}[-./])[2-9]\d{2}[-.][0-9]{4}(?-u:\b)|(?:\+|(?-u:\b)00|(?-u:\b)011[-. ]?)[1-9]\d{0,2}(?:[-. ]?\(?\d{1,4}\)?){2,6}(?-u:\b)",
     )
     .expect("valid regex")
 });
 static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:job|ref|reference|invoice|inv|order|ticket|incident|crime|po|receipt|booking)(?:[ \t]*(?:no|number|num|ref|reference)\b)?[ \t.:#-]*$",
+        r"(?i)(?-u:\b)(?:job|ref|reference|invoice|inv|order|ticket|incident|crime|po|receipt|booking)(?:[ \t]*(?:no|number|num|ref|reference)(?-u:\b))?[ \t.:#-]*$",
     )
     .expect("valid regex")
 });
@@ -62,6 +66,7 @@ static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// other recognisers' findings; the caller settles that).
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
+    let lines = DigitLines::new(text);
     for m in FOREIGN_PHONE.find_iter(text).map(Hit::from) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
         // A UK number in international form is the identifiers' to find.
@@ -70,7 +75,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             out.push(finding(m, DataKind::Phone, 0.85));
         }
     }
-    for m in numeric_lines(&NHS, text) {
+    for m in lines.find(&NHS) {
         if valid_nhs(m.as_str()) {
             // One ten-digit number in eleven passes the check by chance.
             let confidence = if cued(&NHS_CUE, text, m.start()) {
@@ -83,17 +88,17 @@ pub fn find(text: &str) -> Vec<Finding> {
             out.push(finding(m, DataKind::NhsNumber, confidence));
         }
     }
-    for m in numeric_lines(&CARD, text) {
+    for m in lines.find(&CARD) {
         if luhn(m.as_str()) {
             out.push(finding(m, DataKind::CardNumber, 0.85));
         }
     }
-    for m in numeric_lines(&SORT_CODE, text) {
+    for m in lines.find(&SORT_CODE) {
         if cued(&SORT_CODE_CUE, text, m.start()) {
             out.push(finding(m, DataKind::SortCode, 0.9));
         }
     }
-    for m in numeric_lines(&ACCOUNT, text) {
+    for m in lines.find(&ACCOUNT) {
         if cued(&ACCOUNT_CUE, text, m.start()) {
             out.push(finding(m, DataKind::AccountNumber, 0.85));
         }
@@ -103,7 +108,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             out.push(finding(m, DataKind::DateOfBirth, 0.9));
         }
     }
-    for m in numeric_lines(&VEHICLE, text) {
+    for m in lines.find(&VEHICLE) {
         out.push(finding(m, DataKind::VehicleReg, 0.8));
     }
     out

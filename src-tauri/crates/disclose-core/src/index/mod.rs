@@ -138,28 +138,28 @@ impl CaseIndex {
     /// replaced by an empty one and [`CaseIndex::replaced_older`] says so.
     pub fn open(dir: &Path) -> Result<CaseIndex> {
         crate::private::make_dir(dir)?;
-        let replaced_older = CaseIndex::remove_older(dir)?;
-        match CaseIndex::open_on_disk(dir) {
+        let (schema, _) = build_schema();
+        // Opened once when it is there (the common case), then wrapped.
+        let opened = Index::open(directory(dir)?);
+        let older = matches!(&opened, Ok(existing) if existing.schema() != schema);
+        let index = match opened {
+            Ok(existing) if !older => CaseIndex::wrap(existing),
+            _ => {
+                drop(opened);
+                if older {
+                    std::fs::remove_dir_all(dir)?;
+                    crate::private::make_dir(dir)?;
+                }
+                CaseIndex::open_on_disk(dir)
+            }
+        };
+        match index {
             Ok(mut index) => {
-                index.replaced_older = replaced_older;
+                index.replaced_older = older;
                 Ok(index)
             }
             Err(e) => CaseIndex::stand_in(format!("is damaged ({e})")),
         }
-    }
-
-    /// Removes an index whose schema is not today's; whether it did.
-    fn remove_older(dir: &Path) -> Result<bool> {
-        let (schema, _) = build_schema();
-        let older = match Index::open(directory(dir)?) {
-            Ok(existing) => existing.schema() != schema,
-            Err(_) => false,
-        };
-        if older {
-            std::fs::remove_dir_all(dir)?;
-            crate::private::make_dir(dir)?;
-        }
-        Ok(older)
     }
 
     /// An empty index in memory, faulty for the reason given: nothing can

@@ -15,6 +15,11 @@ static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Every word of the list (lower case).
+pub fn words() -> impl Iterator<Item = &'static str> {
+    WORDS.iter().copied()
+}
+
 /// Whether `word` (lower case) is an ordinary English word.
 pub fn is_ordinary(word: &str) -> bool {
     WORDS.contains(word)

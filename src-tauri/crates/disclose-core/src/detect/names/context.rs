@@ -20,7 +20,7 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
     Regex::new(&format!(
-        r"(?i)^[ \t]*(?:[-–—,:(\[]|\bis\b|\bwas\b)[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})\b",
+        r"(?i)^[ \t]*(?:[-–—,:(\[]|(?-u:\b)is(?-u:\b)|(?-u:\b)was(?-u:\b))[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})(?-u:\b)",
         roles.join("|")
     ))
     .expect("valid regex")
@@ -30,11 +30,11 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// capitalised or in capitals, not a title, street, organisation or month.
 fn name_word(t: &Tok<'_>) -> bool {
     matches!(t.shape, Shape::Cap | Shape::Upper)
-        && !lex::is_title(t.word)
-        && !lex::is_street(t.word)
-        && !lex::is_org(t.word)
-        && !lex::is_month_or_day(t.word)
-        && (!lex::is_common(t.word) || lex::is_given(t.word) || lex::is_surname(t.word))
+        && !t.lex.is_title()
+        && !t.lex.is_street()
+        && !t.lex.is_org()
+        && !t.lex.is_month_or_day()
+        && (!t.lex.is_common() || t.lex.is_given() || t.lex.is_surname())
 }
 
 /// One to three name words followed by a relation or a role: "Kieran Moss
@@ -55,7 +55,7 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     let words = &toks[i..=last];
     let namelike = words
         .iter()
-        .any(|t| lex::is_given(t.word) || lex::is_surname(t.word) || !lex::is_english(t.word));
+        .any(|t| t.lex.is_given() || t.lex.is_surname() || !t.lex.is_english());
     let after = &text[toks[last].full_end..];
     let opener = after
         .trim_start_matches([' ', '\t'])
@@ -63,8 +63,8 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     // "Attendees: tenant and …": a form's label, unless a name list holds it.
     let label = i == last
         && after.trim_start_matches([' ', '\t']).starts_with(':')
-        && !lex::is_given(toks[i].word)
-        && !lex::is_surname(toks[i].word);
+        && !toks[i].lex.is_given()
+        && !toks[i].lex.is_surname();
     if label {
         return None;
     }
@@ -89,14 +89,14 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
     let comma_alone = rest.trim_end() == ",";
     let signature = t.shape == Shape::Upper
         && matches!(rest.trim_end(), "" | ".")
-        && lex::is_given(t.word)
-        && !lex::is_ambiguous(t.word);
-    let word = lex::is_common(t.word)
-        || lex::is_street(t.word)
-        || lex::is_org(t.word)
-        || lex::is_title(t.word)
-        || lex::is_month_or_day(t.word);
-    let name = lex::is_given(t.word) || !lex::is_english(t.word) && !word;
+        && t.lex.is_given()
+        && !t.lex.is_ambiguous();
+    let word = t.lex.is_common()
+        || t.lex.is_street()
+        || t.lex.is_org()
+        || t.lex.is_title()
+        || t.lex.is_month_or_day();
+    let name = t.lex.is_given() || !t.lex.is_english() && !word;
     let shaped = comma_alone && name || signature;
     (line_start && shaped && t.word.chars().count() > 1).then_some((i, 0.75))
 }
@@ -105,11 +105,11 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
 /// were shouting". Each is a known name that is no English word.
 pub(super) fn lower_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    if !plain_lower_name(t) || !lex::is_given(t.word) {
+    if !plain_lower_name(t) || !t.lex.is_given() {
         return None;
     }
     let joins = |g: &str| matches!(g.trim(), "and" | "&" | ",") && g.len() <= 6;
-    let joined_to = |k: usize| plain_lower_name(&toks[k]) && lex::is_given(toks[k].word);
+    let joined_to = |k: usize| plain_lower_name(&toks[k]) && toks[k].lex.is_given();
     let next = i + 2 < toks.len()
         && joins(&text[t.full_end..toks[i + 2].start])
         && toks[i + 1].word == "and"
@@ -153,7 +153,7 @@ fn listed(list: &str, word: &str) -> bool {
 /// written wholly in lower case ("dazza and his mate were on the grass").
 pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    if t.shape != Shape::Lower || !lex::is_given(t.word) || lex::is_common(t.word) {
+    if t.shape != Shape::Lower || !t.lex.is_given() || t.lex.is_common() {
         return None;
     }
     // Part of an address or a file name: "susan.bailey@", "/forms/".
@@ -164,7 +164,7 @@ pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     if joined {
         return None;
     }
-    let plain = !lex::is_ambiguous(t.word) && !lex::is_english(t.word);
+    let plain = !t.lex.is_ambiguous() && !t.lex.is_english();
     let before = i
         .checked_sub(1)
         .filter(|&k| gap(text, toks, k).chars().all(|c| c == ' '))

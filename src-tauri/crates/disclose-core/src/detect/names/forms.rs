@@ -25,7 +25,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)(?:\b(?:{cues}) ?[:,]? |\b(?:{roles})(?: to| with| by)? |(?:regards|wishes|thanks|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|\b(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"
+        r"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? |(?-u:\b)(?:{roles})(?: to| with| by)? |(?:regards|wishes|thanks|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"
     ))
     .expect("valid regex")
 });
@@ -36,22 +36,20 @@ static EMAIL_AFTER: LazyLock<Regex> =
 /// A capitalised word that can be part of a name: not a common word (unless
 /// it is a known name), not a street, organisation, month or title word.
 fn namey(t: &Tok<'_>) -> bool {
-    if !matches!(t.shape, Shape::Cap | Shape::Upper)
-        || lex::is_title(t.word)
-        || glued(t.word).is_some()
+    if !matches!(t.shape, Shape::Cap | Shape::Upper) || t.lex.is_title() || glued(t.word).is_some()
     {
         return false;
     }
     // "Hall", "Green": surnames that are also street words.
-    lex::is_surname(t.word)
-        || !lex::is_street(t.word)
-            && !lex::is_org(t.word)
-            && (!lex::is_month_or_day(t.word) || lex::is_given(t.word))
-            && (!lex::is_common(t.word) || lex::is_given(t.word))
+    t.lex.is_surname()
+        || !t.lex.is_street()
+            && !t.lex.is_org()
+            && (!t.lex.is_month_or_day() || t.lex.is_given())
+            && (!t.lex.is_common() || t.lex.is_given())
 }
 
 fn known(t: &Tok<'_>) -> bool {
-    lex::is_given(t.word) || lex::is_surname(t.word)
+    t.lex.is_given() || t.lex.is_surname()
 }
 
 /// What follows token `last` makes the name part of a street, building or
@@ -67,7 +65,7 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
     let ampersand = gap(text, toks, last).trim_start().starts_with('&')
         && toks.get(last + 1).is_none_or(|t| {
             t.shape != Shape::Lower
-                && !(t.shape == Shape::Cap && lex::is_given(t.word) && !lex::is_ambiguous(t.word))
+                && !(t.shape == Shape::Cap && t.lex.is_given() && !t.lex.is_ambiguous())
         });
     // "St John's", "St. Peter's Square".
     let saint = first > 0
@@ -83,7 +81,7 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if let Some(last) = firm(text, toks, i) {
         return Some(last);
     }
-    if lex::is_title(toks[i].word) || !namey(&toks[i]) && !lex::is_ambiguous(toks[i].word) {
+    if toks[i].lex.is_title() || !namey(&toks[i]) && !toks[i].lex.is_ambiguous() {
         return None;
     }
     if given_and_word_surname(text, toks, i) {
@@ -122,7 +120,7 @@ fn firm(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     while last - i < 4
         && linked(text, toks, last)
         && matches!(toks[last + 1].shape, Shape::Cap | Shape::Upper)
-        && !lex::is_given(toks[last + 1].word)
+        && !toks[last + 1].lex.is_given()
     {
         last += 1;
     }
@@ -145,7 +143,7 @@ pub(super) fn suffixed(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         && short_gap(gap(text, toks, i + 1))
         && given.shape == Shape::Cap
         && namey(given)
-        && !lex::is_common(given.word);
+        && !given.lex.is_common();
     if !ok {
         return None;
     }
@@ -169,15 +167,15 @@ fn given_and_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     let number_before = text[..first.start]
         .trim_end()
         .ends_with(|c: char| c.is_ascii_digit());
-    let street_after = linked(text, toks, i + 1)
-        && (lex::is_street(toks[i + 2].word) || lex::is_org(toks[i + 2].word));
+    let street_after =
+        linked(text, toks, i + 1) && (toks[i + 2].lex.is_street() || toks[i + 2].lex.is_org());
     matches!(first.shape, Shape::Cap | Shape::Upper)
         && second.shape == first.shape
-        && lex::is_given(first.word)
-        && !lex::is_ambiguous(first.word)
+        && first.lex.is_given()
+        && !first.lex.is_ambiguous()
         && linked(text, toks, i)
-        && lex::is_soft_street(second.word)
-        && (lex::is_word_surname(second.word) || lex::is_surname(second.word))
+        && second.lex.is_soft_street()
+        && (second.lex.is_word_surname() || second.lex.is_surname())
         && !number_before
         && !street_after
 }
@@ -185,7 +183,7 @@ fn given_and_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
 /// "Mrs Okafor", "Mr J. Smith", "DR PATEL"; in lower case, "pc dawson".
 pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    if !lex::is_title(t.word) || t.shape == Shape::Initial {
+    if !t.lex.is_title() || t.shape == Shape::Initial {
         return None;
     }
     if t.shape == Shape::Lower {
@@ -232,10 +230,10 @@ fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> 
     let next = &toks[i + 1];
     let unlisted = next.shape == Shape::Lower
         && next.word.chars().count() >= 3
-        && !lex::is_english(next.word)
-        && !lex::is_common(next.word)
-        && !lex::is_ambiguous(next.word)
-        && !lex::is_title(next.word)
+        && !next.lex.is_english()
+        && !next.lex.is_common()
+        && !next.lex.is_ambiguous()
+        && !next.lex.is_title()
         && !matches!(toks[i].word, "dr" | "dc");
     if !plain_lower_name(next) && !unlisted {
         return None;
@@ -243,7 +241,7 @@ fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> 
     let mut last = i + 1;
     if linked(text, toks, last)
         && plain_lower_name(&toks[last + 1])
-        && lex::is_surname(toks[last + 1].word)
+        && toks[last + 1].lex.is_surname()
     {
         last += 1;
     }
@@ -255,9 +253,9 @@ fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> 
 pub(super) fn plain_lower_name(t: &Tok<'_>) -> bool {
     t.shape == Shape::Lower
         && known(t)
-        && !lex::is_ambiguous(t.word)
-        && !lex::is_common(t.word)
-        && !lex::is_english(t.word)
+        && !t.lex.is_ambiguous()
+        && !t.lex.is_common()
+        && !t.lex.is_english()
 }
 
 /// "Jane Doe <jane@x.org>", "\"Doe, Jane\" <jane@x.org>".
@@ -285,7 +283,7 @@ pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
     let any_known = toks[i..=last].iter().any(known);
     let all_unknown_namey = toks[i..=last]
         .iter()
-        .all(|t| !lex::is_common(t.word) || known(t));
+        .all(|t| !t.lex.is_common() || known(t));
     (any_known || all_unknown_namey && last > i).then_some((last, 0.9))
 }
 
@@ -310,10 +308,10 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     if own_surname && i > 0 && linked(text, toks, i - 1) && namey(&toks[i - 1]) {
         return None;
     }
-    let confidence = if lex::is_surname(s.word) && lex::is_given(g.word) {
+    let confidence = if s.lex.is_surname() && g.lex.is_given() {
         0.85
-    } else if lex::is_surname(s.word) && !lex::is_common(g.word) && !lex::is_surname(g.word)
-        || lex::is_given(g.word) && !lex::is_ambiguous(g.word) && !lex::is_common(s.word)
+    } else if s.lex.is_surname() && !g.lex.is_common() && !g.lex.is_surname()
+        || g.lex.is_given() && !g.lex.is_ambiguous() && !s.lex.is_common()
     {
         0.75
     } else if in_address_list(text, toks, i) && (known(s) || known(g)) {
@@ -346,7 +344,7 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
                 | "our"
                 | "not"
         );
-    if lex::is_ambiguous(g.word) && then_word {
+    if g.lex.is_ambiguous() && then_word {
         return None;
     }
     // A middle initial: "Smith, John A."
@@ -399,11 +397,11 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         && i > 0
         && toks[i - 1].shape == Shape::Lower
         && text[toks[i - 1].full_end..toks[i].start] == *" ";
-    let confidence = if lex::is_surname(surname.word) {
+    let confidence = if surname.lex.is_surname() {
         0.85
-    } else if single_dotted && !lex::is_common(surname.word) {
+    } else if single_dotted && !surname.lex.is_common() {
         0.75
-    } else if single_bare && !lex::is_common(surname.word) {
+    } else if single_bare && !surname.lex.is_common() {
         0.7
     } else {
         return None;
@@ -412,9 +410,7 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     // inside a sentence and the surname is known.
     let article = !dotted && matches!(toks[i].word, "A" | "I");
     if article
-        && (sentence_start(text, toks[i].start)
-            || confidence < 0.85
-            || lex::is_ambiguous(surname.word))
+        && (sentence_start(text, toks[i].start) || confidence < 0.85 || surname.lex.is_ambiguous())
     {
         return None;
     }
@@ -442,9 +438,7 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     }
     for last in (i + 1..=run).rev() {
         let middles_ok = toks[i + 1..last].iter().all(|t| {
-            t.shape == Shape::Initial
-                || lex::is_given(t.word)
-                || namey(t) && !lex::is_common(t.word)
+            t.shape == Shape::Initial || t.lex.is_given() || namey(t) && !t.lex.is_common()
         });
         if !middles_ok {
             continue;
@@ -462,14 +456,14 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
 
 /// How sure "first … last" is a given name and a surname.
 fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
-    let given = lex::is_given(first.word);
-    let plain_given = given && !lex::is_ambiguous(first.word);
-    let surname = lex::is_surname(last.word);
+    let given = first.lex.is_given();
+    let plain_given = given && !first.lex.is_ambiguous();
+    let surname = last.lex.is_surname();
     // "Trevor Marsh", "Leanne Fields": a surname that is also a word.
-    let word_surname = (lex::is_word_surname(last.word) || lex::is_soft_street(last.word))
+    let word_surname = (last.lex.is_word_surname() || last.lex.is_soft_street())
         && last.shape == first.shape
         && matches!(first.shape, Shape::Cap | Shape::Upper);
-    if plain_given && word_surname && !lex::is_common(first.word) {
+    if plain_given && word_surname && !first.lex.is_common() {
         return Some(0.75);
     }
     match first.shape {
@@ -479,15 +473,15 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
             }
             if plain_given && surname {
                 Some(0.9)
-            } else if plain_given && !lex::is_common(last.word) || given && surname {
+            } else if plain_given && !last.lex.is_common() || given && surname {
                 Some(0.8)
-            } else if given && !lex::is_common(last.word) {
+            } else if given && !last.lex.is_common() {
                 // "Bill Quinlan", not "Bill Payments".
                 Some(0.7)
-            } else if !lex::is_common(first.word)
-                && !lex::is_ambiguous(last.word)
+            } else if !first.lex.is_common()
+                && !last.lex.is_ambiguous()
                 && surname
-                && !lex::is_given(last.word)
+                && !last.lex.is_given()
             {
                 Some(0.75)
             } else {
@@ -497,12 +491,9 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
         Shape::Upper => {
             if given && surname {
                 Some(0.85)
-            } else if plain_given && namey(last) && !lex::is_common(last.word) {
+            } else if plain_given && namey(last) && !last.lex.is_common() {
                 Some(0.75)
-            } else if !lex::is_common(first.word)
-                && namey(first)
-                && surname
-                && !lex::is_ambiguous(last.word)
+            } else if !first.lex.is_common() && namey(first) && surname && !last.lex.is_ambiguous()
             {
                 Some(0.7)
             } else {
@@ -510,15 +501,15 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
             }
         }
         Shape::Lower => {
-            let plain_surname = surname && !lex::is_ambiguous(last.word);
-            if plain_given && surname && !lex::is_common(first.word) {
+            let plain_surname = surname && !last.lex.is_ambiguous();
+            if plain_given && surname && !first.lex.is_common() {
                 Some(0.7)
-            } else if given && plain_surname && !lex::is_common(last.word) {
+            } else if given && plain_surname && !last.lex.is_common() {
                 Some(0.6)
             } else if plain_surname
-                && !lex::is_common(first.word)
-                && !lex::is_ambiguous(first.word)
-                && !lex::is_common(last.word)
+                && !first.lex.is_common()
+                && !first.lex.is_ambiguous()
+                && !last.lex.is_common()
             {
                 // "leanne patel": a surname that is no English word.
                 Some(0.55)
@@ -541,14 +532,14 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && namey(&toks[i + 1]);
     // "Alleged perpetrator: GRAHAM WHITLOCK", "my neighbour kelly".
     let fits = |t: &Tok<'_>| match t.shape {
-        Shape::Cap | Shape::Upper => namey(t) || lex::is_ambiguous(t.word),
+        Shape::Cap | Shape::Upper => namey(t) || t.lex.is_ambiguous(),
         Shape::Lower => plain_lower_name(t),
         Shape::Initial => false,
     };
     // "Thanks  bob" closing a message: a given name that is also a word,
     // alone at the end of its line.
     let signed_off = t.shape == Shape::Lower
-        && (lex::is_given(t.word) || lex::is_ambiguous(t.word))
+        && (t.lex.is_given() || t.lex.is_ambiguous())
         && t.end == t.full_end
         && text[t.end..]
             .trim_start_matches([' ', '\t', '.', '!'])
@@ -556,12 +547,12 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
             .next()
             .is_none_or(|c| c == '\n' || c == '\r');
     // "ALLEGED PERPETRATOR: …": a cue after a cue is a label.
-    if !initial && !fits(t) && !signed_off || lex::is_cue_word(t.word) {
+    if !initial && !fits(t) && !signed_off || t.lex.is_cue_word() {
         return None;
     }
     // "a tenant Liaison Officer": a job title after the cue, not a name.
     let job_title =
-        linked(text, toks, i) && lex::is_job_word(toks[i + 1].word) && toks[i + 1].shape == t.shape;
+        linked(text, toks, i) && toks[i + 1].lex.is_job_word() && toks[i + 1].shape == t.shape;
     if job_title {
         return None;
     }
@@ -577,7 +568,7 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
             shape => {
                 next.shape == shape
                     && namey(next)
-                    && (!lex::is_common(next.word) || lex::is_surname(next.word))
+                    && (!next.lex.is_common() || next.lex.is_surname())
             }
         };
         if follows {
@@ -591,7 +582,7 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && gap(text, toks, i) == ", "
         && toks[i + 1].shape == Shape::Cap
         && namey(&toks[i + 1])
-        && !lex::is_common(toks[i + 1].word)
+        && !toks[i + 1].lex.is_common()
         && gap(text, toks, i + 1)
             .trim_start_matches([' ', '\t'])
             .chars()
@@ -623,8 +614,8 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && t.word.strip_suffix('s').is_some_and(|stem| {
             lex::is_surname(stem) && !lex::is_english(stem) && !lex::is_common(stem)
         })
-        && !lex::is_english(t.word)
-        && !lex::is_common(t.word);
+        && !t.lex.is_english()
+        && !t.lex.is_common();
     if family && !vetoed(text, toks, i, i) {
         return Some((i, 0.65));
     }
@@ -632,10 +623,10 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     // wholly in capitals.
     let shouted = t.shape == Shape::Upper
         && t.word.chars().count() > 2
-        && lex::is_given(t.word)
-        && !lex::is_ambiguous(t.word)
-        && !lex::is_common(t.word)
-        && !lex::is_english(t.word)
+        && t.lex.is_given()
+        && !t.lex.is_ambiguous()
+        && !t.lex.is_common()
+        && !t.lex.is_english()
         && upper_sentence(text, t.start);
     if shouted && !vetoed(text, toks, i, i) {
         return Some((i, 0.6));
@@ -645,8 +636,8 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && known(t)
         // "Smith-Jones", not "Knight-Ridder".
         && t.word.split('-').all(|part| lex::is_surname(part) || lex::is_given(part))
-        && !lex::is_ambiguous(t.word)
-        && !lex::is_common(t.word)
+        && !t.lex.is_ambiguous()
+        && !t.lex.is_common()
         && namey(t);
     (ok && !vetoed(text, toks, i, i)).then_some((i, 0.6))
 }

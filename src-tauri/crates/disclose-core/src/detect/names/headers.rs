@@ -77,14 +77,14 @@ fn word_fits(t: &Tok<'_>, lower: bool) -> bool {
     }
     match t.shape {
         Shape::Initial => !lower,
-        Shape::Lower => lower && !lex::is_title(t.word),
+        Shape::Lower => lower && !t.lex.is_title(),
         Shape::Cap | Shape::Upper => {
             !lower
-                && !lex::is_title(t.word)
-                && !lex::is_org(t.word)
-                && (!lex::is_street(t.word) || lex::is_surname(t.word))
-                && (!lex::is_month_or_day(t.word) || lex::is_given(t.word))
-                && (!lex::is_common(t.word) || known(t.word))
+                && !t.lex.is_title()
+                && !t.lex.is_org()
+                && (!t.lex.is_street() || t.lex.is_surname())
+                && (!t.lex.is_month_or_day() || t.lex.is_given())
+                && (!t.lex.is_common() || known(t.word))
         }
     }
 }
@@ -104,11 +104,11 @@ fn accepted(text: &str, toks: &[Tok<'_>], i: usize, last: usize, lower: bool) ->
         // "gracie balzer": a known given name and a word of no dictionary.
         return words.len() >= 2
             && words.len() <= 3
-            && lex::is_given(words[0].word)
-            && !lex::is_ambiguous(words[0].word)
-            && words[1..].iter().all(|t| {
-                !lex::is_english(t.word) && !lex::is_common(t.word) && !lex::is_ambiguous(t.word)
-            });
+            && words[0].lex.is_given()
+            && !words[0].lex.is_ambiguous()
+            && words[1..]
+                .iter()
+                .all(|t| !t.lex.is_english() && !t.lex.is_common() && !t.lex.is_ambiguous());
     }
     if words.len() == 1 {
         // "To: 'Susan'": one given name that is nothing else.
@@ -124,11 +124,11 @@ fn accepted(text: &str, toks: &[Tok<'_>], i: usize, last: usize, lower: bool) ->
     // Words of no dictionary: "Tresize  Philippa".
     let strange = words
         .iter()
-        .all(|t| !lex::is_english(t.word) && !lex::is_common(t.word));
+        .all(|t| !t.lex.is_english() && !t.lex.is_common());
     // The shapes only a person's entry has: "Penhallow, Kit J.".
     let shaped = (gap(text, toks, i).starts_with(',')
         || toks[i..=last].iter().any(|t| t.shape == Shape::Initial))
-        && words.iter().all(|t| !lex::is_common(t.word));
+        && words.iter().all(|t| !t.lex.is_common());
     any_known || strange || shaped
 }
 

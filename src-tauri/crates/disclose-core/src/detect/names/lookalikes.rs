@@ -11,7 +11,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tokens::{floor_boundary, gap, Shape, Tok};
-use crate::detect::lexicon as lex;
 
 /// An abbreviation in brackets: "(DPO)", "(ALMOs)".
 static BRACKETED: LazyLock<Regex> =
@@ -50,7 +49,7 @@ impl Lookalikes {
         }
         let river = i >= 2 && on_a_river(text, toks, i - 2);
         let town = on_a_river(text, toks, i);
-        self.abbreviations.contains(t.word) || lex::is_nationality(t.word) || river || town
+        self.abbreviations.contains(t.word) || t.lex.is_nationality() || river || town
     }
 }
 
@@ -64,7 +63,7 @@ fn on_a_river(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         && matches!(on.word.to_lowercase().as_str(), "on" | "upon")
         && matches!(gap(text, toks, i), " " | "-")
         && matches!(gap(text, toks, i + 1), " " | "-")
-        && lex::is_river(river.word)
+        && river.lex.is_river()
 }
 
 /// Whether the last words of `words` start with the letters of

@@ -24,7 +24,6 @@ mod tokens;
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{described, informal, lower_pair, lower_sentence, name_and_word, salutation};
 use forms::{
@@ -122,7 +121,7 @@ fn context(toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> model::Context {
     let mut name_words = HashSet::new();
     let mut given_words = HashSet::new();
     for (k, t) in toks.iter().enumerate() {
-        if matches!(taken[k], Some(Some(c)) if c >= 0.7) && !lex::is_title(t.word) {
+        if matches!(taken[k], Some(Some(c)) if c >= 0.7) && !t.lex.is_title() {
             name_words.insert(t.word.to_lowercase());
             let starts = k == 0 || !matches!(taken[k - 1], Some(Some(_)));
             let more = matches!(taken.get(k + 1), Some(Some(Some(_))));
@@ -190,7 +189,7 @@ fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence:
 /// the rules overrule the model there.
 fn word_opening(text: &str, toks: &[Tok<'_>], k: usize, ctx: &model::Context) -> bool {
     let t = &toks[k];
-    (lex::is_ambiguous(t.word) || lex::is_english(t.word) || lex::is_common(t.word))
+    (t.lex.is_ambiguous() || t.lex.is_english() || t.lex.is_common())
         && sentence_start(text, t.start)
         && !ctx.given_words.contains(&t.word.to_lowercase())
 }
@@ -260,14 +259,14 @@ fn repeated(
         .filter(|(t, found)| {
             matches!(found, Some(Some(c)) if *c >= 0.7)
                 && t.shape != Shape::Initial
-                && !lex::is_title(t.word)
+                && !t.lex.is_title()
         })
         .map(|(t, _)| t.word.to_lowercase())
         .collect();
     // Given names of full names, with where the first full name ends.
     let mut given: HashMap<String, usize> = HashMap::new();
     for &(i, last, c) in spans {
-        let Some(first) = (i..last).find(|&k| !lex::is_title(toks[k].word)) else {
+        let Some(first) = (i..last).find(|&k| !toks[k].lex.is_title()) else {
             continue;
         };
         // "Greenberg, Mark": the given name comes after the comma.
@@ -288,12 +287,12 @@ fn repeated(
         .iter()
         .zip(taken)
         .filter(|(t, found)| {
-            let plain = !lex::is_english(t.word) && !lex::is_ambiguous(t.word);
+            let plain = !t.lex.is_english() && !t.lex.is_ambiguous();
             matches!(found, Some(Some(_)))
                 && t.shape == Shape::Lower
-                && lex::is_given(t.word)
-                && !lex::is_title(t.word)
-                && !lex::is_common(t.word)
+                && t.lex.is_given()
+                && !t.lex.is_title()
+                && !t.lex.is_common()
                 && (plain || name_and_word(t.word))
         })
         .map(|(t, _)| t.word.to_lowercase())
@@ -335,7 +334,7 @@ fn repeated(
             .starts_with(|c: char| c.is_ascii_digit());
         let after_article_or_time =
             k > 0 && NOT_BEFORE_A_NAME.contains(&toks[k - 1].word.to_lowercase().as_str());
-        let word_like = lex::is_ambiguous(t.word) || lex::is_common(t.word);
+        let word_like = t.lex.is_ambiguous() || t.lex.is_common();
         let known_given = given
             .get(&t.word.to_lowercase())
             .is_some_and(|&end| end <= t.start)
@@ -346,11 +345,11 @@ fn repeated(
             && !toks
                 .get(k + 1)
                 .is_some_and(|n| NOT_AFTER_A_NAME.contains(&n.word.to_lowercase().as_str()));
-        if t.shape != Shape::Cap && (word_like || lex::is_english(t.word)) && !known_given {
+        if t.shape != Shape::Cap && (word_like || t.lex.is_english()) && !known_given {
             continue;
         }
         // "Leanne Fields" is a name, "Mill Fields" a place.
-        let in_place = lex::is_street(t.word)
+        let in_place = t.lex.is_street()
             && k > 0
             && tokens::linked(text, toks, k - 1)
             && matches!(toks[k - 1].shape, Shape::Cap | Shape::Upper);
@@ -433,7 +432,7 @@ pub fn person_key(name: &str) -> String {
     let words: Vec<String> = tokens(head)
         .into_iter()
         .chain(tokens(tail))
-        .filter(|t| !lex::is_title(t.word))
+        .filter(|t| !t.lex.is_title())
         .map(|t| t.word.to_lowercase())
         .collect();
     words.join(" ")

@@ -106,9 +106,9 @@ pub(super) fn candidate(t: &Tok<'_>) -> bool {
     t.word.chars().count() >= 2
         && !contraction
         && glued(t.word).is_none()
-        && !lex::is_title(t.word)
-        && (t.shape != Shape::Lower || lex::is_given(t.word) || lex::is_surname(t.word))
-        && (!lex::is_common(t.word) || lex::is_given(t.word) || lex::is_surname(t.word))
+        && !t.lex.is_title()
+        && (t.shape != Shape::Lower || t.lex.is_given() || t.lex.is_surname())
+        && (!t.lex.is_common() || t.lex.is_given() || t.lex.is_surname())
 }
 
 fn hash(tag: u8, parts: &[&[u8]]) -> u32 {
@@ -127,18 +127,18 @@ fn hash(tag: u8, parts: &[&[u8]]) -> u32 {
     h
 }
 
-fn lists(word: &str) -> u16 {
+fn lists(word: lex::Bits) -> u16 {
     let flags = [
-        lex::is_given(word),
-        lex::is_surname(word),
-        lex::is_english(word),
-        lex::is_common(word),
-        lex::is_ambiguous(word),
-        lex::is_street(word),
-        lex::is_org(word),
-        lex::is_month_or_day(word),
-        lex::is_word_surname(word),
-        lex::is_title(word),
+        word.is_given(),
+        word.is_surname(),
+        word.is_english(),
+        word.is_common(),
+        word.is_ambiguous(),
+        word.is_street(),
+        word.is_org(),
+        word.is_month_or_day(),
+        word.is_word_surname(),
+        word.is_title(),
     ];
     flags
         .iter()
@@ -197,7 +197,7 @@ impl Words {
     /// Token `k` in lower case and the word lists that hold it.
     fn get(&mut self, toks: &[Tok<'_>], k: usize) -> (String, u16) {
         self.cache[k]
-            .get_or_insert_with(|| (toks[k].word.to_lowercase(), lists(toks[k].word)))
+            .get_or_insert_with(|| (toks[k].word.to_lowercase(), lists(toks[k].lex)))
             .clone()
     }
 }

@@ -12,6 +12,8 @@ pub(super) struct Tok<'a> {
     pub(super) full_end: usize,
     pub(super) word: &'a str,
     pub(super) shape: Shape,
+    /// What the word lists say of the word.
+    pub(super) lex: lex::Bits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,6 +69,7 @@ pub(super) fn tokens(text: &str) -> Vec<Tok<'_>> {
             full_end,
             word,
             shape: shape(word),
+            lex: lex::Bits::of(word),
         });
     }
     toks
@@ -126,7 +129,7 @@ pub(super) fn linked(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     let g = gap(text, toks, i);
     let spaces = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c == ' ');
     spaces(g)
-        || (matches!(toks[i].shape, Shape::Initial) || lex::is_title(toks[i].word))
+        || (matches!(toks[i].shape, Shape::Initial) || toks[i].lex.is_title())
             && (g == "." || g.strip_prefix('.').is_some_and(spaces))
 }
 

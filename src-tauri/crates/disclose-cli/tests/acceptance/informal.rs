@@ -240,3 +240,24 @@ fn double_given_names_with_a_hyphen() {
         &["kerry-ann"],
     );
 }
+
+#[test]
+fn a_given_name_with_a_bare_initial() {
+    assert_names(
+        "Voicemail from Rosalind K about the damp. Bernard T says the gate is broken. Thanks, Wojciech P",
+        &["Rosalind K", "Bernard T", "Wojciech P"],
+    );
+    // Not "I" or "A" after a name, nor an initial before a surname.
+    assert_names(
+        "Told Marcus I would ring back. Kelvin J Appiah rang.",
+        &["Marcus", "Kelvin J Appiah"],
+    );
+}
+
+#[test]
+fn a_title_in_capitals_ends_before_the_words_after_the_name() {
+    assert_names(
+        "REPORT: MRS HALLORAN CALLED POLICE AT 11PM AFTER MR OYELARAN BANGED ON THE DOOR",
+        &["MRS HALLORAN", "MR OYELARAN"],
+    );
+}

@@ -288,7 +288,7 @@ fn bits_of(w: &str) -> u32 {
 
 /// The words asked about last, in lower case, with their bits: a small
 /// table indexed by a hash of the word.
-const MEMO_SLOTS: usize = 64;
+const MEMO_SLOTS: usize = 1024;
 const MEMO_LEN: usize = 24;
 type Memo = [(u8, [u8; MEMO_LEN], u32); MEMO_SLOTS];
 

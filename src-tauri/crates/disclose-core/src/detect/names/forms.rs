@@ -206,6 +206,16 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
         if !(namey(next) || initial && linked(text, toks, j + 1)) {
             break;
         }
+        // "MR DUNWOODY SHOUTED ABUSE": in capitals, a word that is no name
+        // after the name ends it.
+        let word_after_name = last.is_some()
+            && next.shape == Shape::Upper
+            && (next.lex.is_english() || next.lex.is_common())
+            && !next.lex.is_given()
+            && !next.lex.is_surname();
+        if word_after_name {
+            break;
+        }
         j += 1;
         if next.shape != Shape::Initial {
             last = Some(j);

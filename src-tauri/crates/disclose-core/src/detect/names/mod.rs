@@ -99,7 +99,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| lone(text, toks, i))
             .or_else(|| lower_pair(text, toks, i))
             .or_else(|| informal(text, toks, i));
-        match hit {
+        match hit.map(|(last, c)| (bare_initial_after(text, toks, last), c)) {
             Some((last, confidence)) => {
                 out.push((i, last, confidence));
                 taken[i..=last].fill(Some(Some(confidence)));
@@ -113,6 +113,33 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         taken[k] = Some(Some(0.65));
     }
     (out, taken)
+}
+
+/// The end of a name ending at token `last`, with a bare initial after a
+/// given name taken in ("Deborah L", "Thanks, Tomasz W"): a capital alone,
+/// not "I" or "A", with no capitalised word after it.
+fn bare_initial_after(text: &str, toks: &[Tok<'_>], last: usize) -> usize {
+    let t = &toks[last];
+    let Some(next) = toks.get(last + 1) else {
+        return last;
+    };
+    let ends = !tokens::linked(text, toks, last + 1)
+        || !matches!(
+            toks[last + 2].shape,
+            Shape::Cap | Shape::Upper | Shape::Initial
+        );
+    let taken = t.shape == Shape::Cap
+        && t.lex.is_given()
+        && t.end == t.full_end
+        && tokens::gap(text, toks, last) == " "
+        && next.shape == Shape::Initial
+        && !matches!(next.word, "I" | "A")
+        && ends;
+    if taken {
+        last + 1
+    } else {
+        last
+    }
 }
 
 /// What the rules found, as the model sees it: every word of a name found

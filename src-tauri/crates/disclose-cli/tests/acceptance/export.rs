@@ -186,6 +186,28 @@ fn an_encrypted_bundle_passes_bagit_7z_json_schema_pdftotext_and_the_leak_check(
     );
     let bag = unpacked.path().join("DEMO-001");
 
+    // Content that deflate cannot shrink (the renditions' compressed
+    // streams) is stored; text is deflated; 7-Zip tested both above.
+    let listing = tool("7z", &["l", "-slt", &format!("-p{passphrase}"), out_str]);
+    let methods = stored_and_deflated(&listing);
+    let stored_pdfs = methods
+        .iter()
+        .filter(|(path, method)| path.ends_with(".pdf") && method.contains("Store"))
+        .count();
+    assert!(stored_pdfs > 0, "no PDF is stored: {methods:?}");
+    for (path, method) in &methods {
+        assert!(method.starts_with("AES-256"), "{path}: {method}");
+        if [".json", ".txt", ".html", ".csv"]
+            .iter()
+            .any(|ext| path.ends_with(ext))
+        {
+            assert!(
+                method.contains("Deflate"),
+                "{path} is not deflated: {method}"
+            );
+        }
+    }
+
     // BagIt (RFC 8493) with the Library of Congress's bagit.py.
     let python = python();
     let (valid, report) = run(
@@ -276,6 +298,23 @@ fn an_encrypted_bundle_passes_bagit_7z_json_schema_pdftotext_and_the_leak_check(
     // Our own leak check on the unpacked bundle.
     d.run(&["verify", "--case", "DEMO-001", bag.to_str().unwrap()])
         .ok();
+}
+
+/// Each file entry's path and method, from `7z l -slt`.
+fn stored_and_deflated(listing: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut path = None;
+    for line in listing.lines() {
+        if let Some(p) = line.strip_prefix("Path = ") {
+            path = Some(p.to_string());
+        } else if let Some(m) = line.strip_prefix("Method = ") {
+            if let Some(p) = path.take() {
+                out.push((p, m.to_string()));
+            }
+        }
+    }
+    assert!(out.len() > 20, "{listing}");
+    out
 }
 
 /// Paths in the zip that are not one of the fixed, neutral names.

@@ -53,23 +53,26 @@ pub(super) fn write(
         if cancel.load(Ordering::Relaxed) {
             return Err(Error::Cancelled);
         }
-        zip.start_file(file.path.as_str(), options(file, passphrase))
-            .map_err(failed)?;
         match &file.content {
-            Content::Bytes(bytes) => zip.write_all(bytes)?,
+            Content::Bytes(bytes) => {
+                zip.start_file(file.path.as_str(), options(file, bytes, passphrase))
+                    .map_err(failed)?;
+                zip.write_all(bytes)?
+            }
             Content::Rendition(path) => {
                 let mut reader = crate::render::open_rendition(path)?;
                 let mut hash = Sha256::new();
-                loop {
+                // The first piece decides how the entry is stored.
+                let mut n = fill(&mut reader, &mut piece)?;
+                zip.start_file(file.path.as_str(), options(file, &piece[..n], passphrase))
+                    .map_err(failed)?;
+                while n > 0 {
                     if cancel.load(Ordering::Relaxed) {
                         return Err(Error::Cancelled);
                     }
-                    let n = reader.read(&mut piece)?;
-                    if n == 0 {
-                        break;
-                    }
                     hash.update(&piece[..n]);
                     zip.write_all(&piece[..n])?;
+                    n = reader.read(&mut piece)?;
                 }
                 if hex::encode(hash.finalize()) != file.sha256 {
                     return Err(crate::verify::changed_rendition(folder, file.item, path));
@@ -91,16 +94,16 @@ pub(super) fn write(
     Ok(sha256)
 }
 
-/// Deflated, except pictures that are compressed already; encrypted when
-/// there is a passphrase; ZIP64 for an entry of 4 GiB or more.
+/// Deflated, unless a sample of the content shows it is compressed
+/// already (PDF streams, pictures, audio, video, archives): then stored;
+/// encrypted when there is a passphrase; ZIP64 for an entry of 4 GiB or
+/// more.
 fn options<'a>(
     file: &BagFile,
+    head: &[u8],
     passphrase: Option<&'a str>,
 ) -> zip::write::FileOptions<'a, 'static, ()> {
-    let packed = [".jpg", ".jpeg", ".png"]
-        .iter()
-        .any(|ext| file.path.to_ascii_lowercase().ends_with(ext));
-    let method = if packed {
+    let method = if packed(head) {
         zip::CompressionMethod::Stored
     } else {
         zip::CompressionMethod::Deflated
@@ -112,6 +115,39 @@ fn options<'a>(
         Some(p) => plain.with_aes_encryption(zip::AesMode::Aes256, p),
         None => plain,
     }
+}
+
+/// How much of the content's head is test-compressed.
+const SAMPLE: usize = 16 << 10;
+
+/// Whether deflate would save less than a tenth of `head`, judged by
+/// fast-deflating its middle [`SAMPLE`] bytes (the middle, so a PDF's
+/// plain header and cross-reference table do not decide alone).
+fn packed(head: &[u8]) -> bool {
+    use flate2::{write::DeflateEncoder, Compression};
+    if head.len() < 512 {
+        return false;
+    }
+    let start = head.len().saturating_sub(SAMPLE) / 2;
+    let sample = &head[start..(start + SAMPLE).min(head.len())];
+    let mut encoder = DeflateEncoder::new(Vec::with_capacity(sample.len()), Compression::fast());
+    if encoder.write_all(sample).is_err() {
+        return false;
+    }
+    let deflated = encoder.finish().map(|v| v.len()).unwrap_or(0);
+    deflated * 10 >= sample.len() * 9
+}
+
+/// Reads into `piece` until it is full or the content ends; the count read.
+fn fill(reader: &mut dyn Read, piece: &mut [u8]) -> Result<usize> {
+    let mut n = 0;
+    while n < piece.len() {
+        match reader.read(&mut piece[n..])? {
+            0 => break,
+            m => n += m,
+        }
+    }
+    Ok(n)
 }
 
 /// The SHA-256 of a file, read from its start in pieces.
@@ -128,4 +164,25 @@ fn sha256_of(file: &File) -> Result<String> {
         hash.update(&piece[..n]);
     }
     Ok(hex::encode(hash.finalize()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::packed;
+    use flate2::{write::DeflateEncoder, Compression};
+    use std::io::Write;
+
+    #[test]
+    fn text_is_deflated_and_compressed_bytes_are_stored() {
+        let text = "{\"item\": 12, \"subject\": \"Re: the rota\"}\n".repeat(2000);
+        assert!(!packed(text.as_bytes()));
+        // Compressed data from varied text looks like noise to deflate.
+        let varied: String = (0..40_000u32)
+            .map(|i| format!("{} ", i.wrapping_mul(2_654_435_761)))
+            .collect();
+        let mut encoder = DeflateEncoder::new(Vec::new(), Compression::best());
+        encoder.write_all(varied.as_bytes()).unwrap();
+        assert!(packed(&encoder.finish().unwrap()));
+        assert!(!packed(b"tiny"), "short content is deflated as it is");
+    }
 }

@@ -67,6 +67,17 @@ fn paths(r: &Value) -> Vec<String> {
     p
 }
 
+/// The words of a search hit's snippet that its highlights mark.
+fn highlighted(hit: &Value) -> Vec<&str> {
+    let snippet = hit["snippet"].as_str().unwrap();
+    hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect()
+}
+
 #[test]
 fn query_language() {
     let (d, _input) = case_with_mail();
@@ -168,12 +179,7 @@ fn a_long_texts_snippet_is_its_densest_passage_highlighted_in_place() {
     let snippet = hit["snippet"].as_str().unwrap();
     let offset = hit["snippet_offset"].as_u64().unwrap() as usize;
     assert_eq!(&stored[offset..offset + snippet.len()], snippet, "{hit}");
-    let highlighted: Vec<&str> = hit["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| &snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
-        .collect();
+    let highlighted = highlighted(hit);
     assert_eq!(
         highlighted,
         ["complaints", "complaint"],
@@ -293,13 +299,7 @@ fn plain_words_find_their_inflected_forms_and_quotes_stay_exact() {
         .find(|h| h["path"].as_str().unwrap().ends_with("complaints.txt"))
         .cloned()
         .unwrap();
-    let snippet = hit["snippet"].as_str().unwrap();
-    let highlighted: Vec<&str> = hit["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| &snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
-        .collect();
+    let highlighted = highlighted(hit);
     assert_eq!(highlighted, ["complaints"], "{hit}");
 
     let help = d.run(&["search", "--syntax"]).ok();

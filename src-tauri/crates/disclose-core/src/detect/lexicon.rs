@@ -350,7 +350,6 @@ impl Bits {
     pub fn is_english(self) -> bool {
         self.0 & ENGLISH != 0
     }
-    /// A street word that is seldom the whole name of a street.
     /// A street word that is seldom the whole name of a street ("Fields",
     /// "Hill", "Wood"), so after a given name it may be a surname.
     pub fn is_soft_street(self) -> bool {

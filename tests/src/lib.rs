@@ -259,6 +259,12 @@ impl Disclose {
         .ok();
     }
 
+    /// Imports the folder `dir` into case `reference`; the import must succeed.
+    pub fn import_folder(&self, reference: &str, dir: &Path) {
+        let dir = dir.to_str().expect("a UTF-8 path");
+        self.run(&["import", "--case", reference, dir]).ok();
+    }
+
     /// Decides every item of a case: the unreadable ones not relevant, the
     /// rest disclosed. Returns the items as `disclose items --json` lists them.
     pub fn disclose_all(&self, reference: &str) -> serde_json::Value {

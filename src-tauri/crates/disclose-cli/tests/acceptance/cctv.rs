@@ -297,13 +297,7 @@ fn case_with_clip(reference: &str, walkers: &[cctv::Walker], seconds: f64) -> (D
     let d = disclose!();
     d.new_case(reference);
     d.set_demo_profile();
-    d.run(&[
-        "import",
-        "--case",
-        reference,
-        input.path().to_str().unwrap(),
-    ])
-    .ok();
+    d.import_folder(reference, input.path());
     let item = d.json(&["items", "--case", reference])[0]["id"].to_string();
     (d, item)
 }

@@ -18,13 +18,7 @@ pub fn case_with(d: &Disclose, reference: &str, files: &[(&str, &str)]) -> tempf
         std::fs::write(input.path().join(name), text).unwrap();
     }
     if !files.is_empty() {
-        d.run(&[
-            "import",
-            "--case",
-            reference,
-            input.path().to_str().unwrap(),
-        ])
-        .ok();
+        d.import_folder(reference, input.path());
     }
     input
 }

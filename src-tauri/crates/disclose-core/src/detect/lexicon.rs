@@ -265,7 +265,8 @@ static TABLE: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = La
 /// The bits of `w` (in lower case), worked out from the lists.
 fn bits_of(w: &str) -> u32 {
     let listed = |w: &str| TABLE.get(w).copied().unwrap_or(0);
-    let mut bits = listed(w);
+    let base = listed(w);
+    let mut bits = base;
     // "Jo-Anne", "Kerry-Ann": a double given name of known ones;
     // "Smith-Jones" a double-barrelled surname, not "fixed-price".
     if w.contains('-') {
@@ -279,22 +280,23 @@ fn bits_of(w: &str) -> u32 {
     }
     // An ordinary English word, or the plural of one that is no name
     // ("Authorities", not "Banks").
-    let name_word = listed(w) & (GIVEN_NAME | SURNAME | WORD_SURNAME | AMBIGUOUS_WORD) != 0;
-    if bits & ORDINARY != 0 || plural_of_ordinary(w) && !name_word {
+    let name_word = base & (GIVEN_NAME | SURNAME | WORD_SURNAME | AMBIGUOUS_WORD) != 0;
+    if bits & ORDINARY != 0 || !name_word && plural_of_ordinary(w) {
         bits |= ENGLISH;
     }
     bits
 }
 
-/// The words asked about last, in lower case, with their bits: a small
-/// table indexed by a hash of the word.
-const MEMO_SLOTS: usize = 1024;
+/// The words asked about last, in lower case, with their bits: a table
+/// indexed by a hash of the word (128 KiB, made for each thread that
+/// detects: room for the vocabulary of a few long documents).
+const MEMO_SLOTS: usize = 4096;
 const MEMO_LEN: usize = 24;
-type Memo = [(u8, [u8; MEMO_LEN], u32); MEMO_SLOTS];
+type Memo = Vec<(u8, [u8; MEMO_LEN], u32)>;
 
 thread_local! {
     static MEMO: std::cell::RefCell<Memo> =
-        const { std::cell::RefCell::new([(0, [0; MEMO_LEN], 0); MEMO_SLOTS]) };
+        std::cell::RefCell::new(vec![(0, [0; MEMO_LEN], 0); MEMO_SLOTS]);
 }
 
 /// What the lists say of one word: looked up once, asked often.
@@ -382,7 +384,7 @@ fn bits(word: &str) -> u32 {
 
 /// Calls `f` with `word` in lower case, without allocating for the short
 /// ASCII words that most words are.
-fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+pub fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 40];
     if word.len() <= buf.len() && word.is_ascii() {
         let bytes = &mut buf[..word.len()];
@@ -417,8 +419,21 @@ fn plural_of_ordinary(w: &str) -> bool {
     let stem = &w[..w.len() - 1];
     is_ordinary(stem)
         || w.strip_suffix("ies")
-            .is_some_and(|s| is_ordinary(&format!("{s}y")))
+            .is_some_and(|s| with_y(s, is_ordinary))
         || w.strip_suffix("es").is_some_and(is_ordinary)
+}
+
+/// Calls `f` with `stem` and a "y" after it ("authorit" → "authority"),
+/// without allocating for a short word.
+fn with_y(stem: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let mut buf = [0u8; 40];
+    if stem.len() < buf.len() {
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()] = b'y';
+        std::str::from_utf8(&buf[..=stem.len()]).is_ok_and(f)
+    } else {
+        f(&format!("{stem}y"))
+    }
 }
 
 /// Street words that name a whole street, never a person.
@@ -436,12 +451,4 @@ pub fn is_common(word: &str) -> bool {
 
 pub fn is_title(word: &str) -> bool {
     Bits::of(word).is_title()
-}
-
-pub fn is_street(word: &str) -> bool {
-    Bits::of(word).is_street()
-}
-
-pub fn is_org(word: &str) -> bool {
-    Bits::of(word).is_org()
 }

@@ -85,6 +85,9 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
         .chars()
         .next_back()
         .is_none_or(|c| c == '\n');
+    if !line_start {
+        return None;
+    }
     let rest = text[t.full_end..].split('\n').next().unwrap_or_default();
     let comma_alone = rest.trim_end() == ",";
     let signature = t.shape == Shape::Upper

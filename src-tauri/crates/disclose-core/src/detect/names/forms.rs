@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tokens::{floor_boundary, gap, glued, head, linked, sentence_start, Shape, Tok};
+use super::tokens::{floor_boundary, gap, glued, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
 /// The text just before a name says a person follows: a cue word ("my
@@ -58,8 +58,12 @@ fn known(t: &Tok<'_>) -> bool {
 pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
     // "Edward StreetStockport": the first of two words run together counts.
     let after = linked(text, toks, last) && {
-        let next = head(toks[last + 1].word);
-        lex::is_street(next) || lex::is_org(next)
+        let next = &toks[last + 1];
+        let bits = match glued(next.word) {
+            Some(k) => lex::Bits::of(&next.word[..k]),
+            None => next.lex,
+        };
+        bits.is_street() || bits.is_org()
     };
     // "Smith & Co", not "Jim Fallon & will be working" or "Dan & Leonard".
     let ampersand = gap(text, toks, last).trim_start().starts_with('&')

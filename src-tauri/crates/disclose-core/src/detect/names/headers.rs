@@ -9,7 +9,6 @@
 //! "Livelink Admin Users") has words no name has and is left alone.
 
 use super::tokens::{gap, Shape, Tok};
-use crate::detect::lexicon as lex;
 
 /// The header names whose values are address lists.
 const HEADERS: &[&str] = &["from", "to", "cc", "bcc", "reply-to", "sent to"];
@@ -56,13 +55,13 @@ pub(super) fn addressed(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         .rev()
         .find(|&last| entry_ends(text, toks, last) && accepted(text, toks, i, last, lower))
         .map(|last| {
-            let known = toks[i..=last].iter().any(|t| known(t.word));
+            let known = toks[i..=last].iter().any(known);
             (last, if known { 0.85 } else { 0.8 })
         })
 }
 
-fn known(word: &str) -> bool {
-    lex::is_given(word) || lex::is_surname(word)
+fn known(t: &Tok<'_>) -> bool {
+    t.lex.is_given() || t.lex.is_surname()
 }
 
 /// Words that begin surnames: "Van Hooser", "De Luca", "St. Clair".
@@ -84,7 +83,7 @@ fn word_fits(t: &Tok<'_>, lower: bool) -> bool {
                 && !t.lex.is_org()
                 && (!t.lex.is_street() || t.lex.is_surname())
                 && (!t.lex.is_month_or_day() || t.lex.is_given())
-                && (!t.lex.is_common() || known(t.word))
+                && (!t.lex.is_common() || known(t))
         }
     }
 }
@@ -112,15 +111,15 @@ fn accepted(text: &str, toks: &[Tok<'_>], i: usize, last: usize, lower: bool) ->
     }
     if words.len() == 1 {
         // "To: 'Susan'": one given name that is nothing else.
-        let w = words[0].word;
+        let w = words[0].lex;
         return last == i
             && words[0].shape == Shape::Cap
-            && lex::is_given(w)
-            && !lex::is_ambiguous(w)
-            && !lex::is_common(w)
-            && !lex::is_english(w);
+            && w.is_given()
+            && !w.is_ambiguous()
+            && !w.is_common()
+            && !w.is_english();
     }
-    let any_known = words.iter().any(|t| known(t.word));
+    let any_known = words.iter().any(|t| known(t));
     // Words of no dictionary: "Tresize  Philippa".
     let strange = words
         .iter()
@@ -172,7 +171,10 @@ fn in_address_header(text: &str, pos: usize) -> bool {
 
 /// "To" of "To:\tBailey, Susan": the name of a header opening `line`.
 fn header_name(line: &str) -> Option<&str> {
-    let colon = line.find(':')?;
+    // A header's name is short: look for its colon only in the first bytes,
+    // not through the rest of the text.
+    let head = &line.as_bytes()[..line.len().min(13)];
+    let colon = head.iter().position(|&b| b == b':')?;
     let name = &line[..colon];
     let ok = !name.is_empty()
         && name.len() <= 12

@@ -24,6 +24,7 @@ mod tokens;
 
 use std::collections::{HashMap, HashSet};
 
+use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{described, informal, lower_pair, lower_sentence, name_and_word, salutation};
 use forms::{
@@ -169,10 +170,12 @@ fn scored(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<us
     (0..toks.len())
         .filter(|&k| {
             let t = &toks[k];
-            let joined = text[..t.start].ends_with(['.', '@', '_', '/', '\\', '=', '-'])
-                || text[t.full_end..].starts_with(['@', '_', '/', '\\', '=', '.'])
-                    && text[t.full_end + 1..].starts_with(|c: char| c.is_alphanumeric());
-            taken[k].is_none() && model::candidate(t) && !joined
+            let joined = || {
+                text[..t.start].ends_with(['.', '@', '_', '/', '\\', '=', '-'])
+                    || text[t.full_end..].starts_with(['@', '_', '/', '\\', '=', '.'])
+                        && text[t.full_end + 1..].starts_with(|c: char| c.is_alphanumeric())
+            };
+            taken[k].is_none() && model::candidate(t) && !joined()
         })
         .collect()
 }
@@ -339,7 +342,7 @@ fn repeated(
         }
         if taken[k].is_some()
             || t.shape == Shape::Initial
-            || !names.contains(&t.word.to_lowercase())
+            || !lex::with_lower(t.word, |w| names.contains(w))
             || vetoed(text, toks, k, k)
         {
             continue;

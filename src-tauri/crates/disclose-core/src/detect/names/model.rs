@@ -99,16 +99,17 @@ pub(super) struct Context {
 /// housing records only when they are also names.
 pub(super) fn candidate(t: &Tok<'_>) -> bool {
     // "don't", "I'll"; not "O'Brien".
-    let contraction = t
-        .word
-        .char_indices()
-        .any(|(i, c)| i > 1 && matches!(c, '\'' | '’'));
-    t.word.chars().count() >= 2
-        && !contraction
-        && glued(t.word).is_none()
-        && !t.lex.is_title()
+    let contraction = || {
+        t.word
+            .char_indices()
+            .any(|(i, c)| i > 1 && matches!(c, '\'' | '’'))
+    };
+    !t.lex.is_title()
         && (t.shape != Shape::Lower || t.lex.is_given() || t.lex.is_surname())
         && (!t.lex.is_common() || t.lex.is_given() || t.lex.is_surname())
+        && t.word.chars().nth(1).is_some()
+        && !contraction()
+        && glued(t.word).is_none()
 }
 
 fn hash(tag: u8, parts: &[&[u8]]) -> u32 {
@@ -182,23 +183,70 @@ fn gap_class(g: &str) -> u8 {
 }
 
 /// Per-token facts the features share, computed once per token and only
-/// for the tokens the model looks at and their neighbours.
+/// for the tokens the model looks at and their neighbours; and the first
+/// word of the line last asked about.
 pub(super) struct Words {
     cache: Vec<Option<(String, u16)>>,
+    /// Where a line starts, where its first word ends, the word.
+    line: Option<(usize, usize, String)>,
+    scratch: String,
 }
 
 impl Words {
     pub(super) fn new(n: usize) -> Words {
         Words {
             cache: vec![None; n],
+            line: None,
+            scratch: String::new(),
         }
     }
 
-    /// Token `k` in lower case and the word lists that hold it.
-    fn get(&mut self, toks: &[Tok<'_>], k: usize) -> (String, u16) {
+    /// Works out token `k` in lower case and the word lists that hold it.
+    fn fill(&mut self, toks: &[Tok<'_>], k: usize) {
+        self.cache[k].get_or_insert_with(|| (toks[k].word.to_lowercase(), lists(toks[k].lex)));
+    }
+
+    /// Token `k` as [`Words::fill`] worked it out.
+    fn at(&self, k: usize) -> (&str, u16) {
         self.cache[k]
-            .get_or_insert_with(|| (toks[k].word.to_lowercase(), lists(toks[k].lex)))
-            .clone()
+            .as_ref()
+            .map_or(("", 0), |(w, l)| (w.as_str(), *l))
+    }
+
+    /// The first word of the line before byte `pos` (the line starts at
+    /// `line_start`), lower case: "to" of "To:", "cc" of "cc:". Worked out
+    /// once a line: a word with a separator after it is the same for every
+    /// later word of the line.
+    fn line_head(&mut self, text: &str, line_start: usize, pos: usize) -> &str {
+        let known = self
+            .line
+            .as_ref()
+            .is_some_and(|(from, end, _)| *from == line_start && *end < pos);
+        if !known {
+            let line = &text[line_start..pos];
+            let (a, b) = match line.find(char::is_alphanumeric) {
+                Some(a) => {
+                    let rest = &line[a..];
+                    (
+                        a,
+                        a + rest
+                            .find(|c: char| !c.is_alphanumeric())
+                            .unwrap_or(rest.len()),
+                    )
+                }
+                None => (line.len(), line.len()),
+            };
+            let (head, end) = (line[a..b].to_lowercase(), line_start + b);
+            // Kept only when the word ends before `pos`: then it is whole.
+            if end < pos {
+                self.line = Some((line_start, end, head));
+            } else {
+                self.line = None;
+                self.scratch = head;
+                return &self.scratch;
+            }
+        }
+        self.line.as_ref().map_or("", |(_, _, h)| h.as_str())
     }
 }
 
@@ -213,23 +261,33 @@ pub(super) fn features(
 ) {
     out.clear();
     let t = &toks[k];
-    let (w, l0) = words.get(toks, k);
+    let s0 = shape_code(Some(t));
+    let line_from = text[..t.start].rfind('\n').map_or(0, |n| n + 1);
+    let line = &text[line_from..t.start];
+    // The first word of the line: "To:", "cc:", "From:" headers.
+    let line_head = hash(
+        14,
+        &[words.line_head(text, line_from, t.start).as_bytes(), &[s0]],
+    );
+    for j in k.saturating_sub(2)..(k + 2).min(toks.len()) {
+        words.fill(toks, j);
+    }
+    let (w, l0) = words.at(k);
     let prev = k.checked_sub(1).map(|p| &toks[p]);
     let next = toks.get(k + 1);
     let (pw, lp) = match k.checked_sub(1) {
-        Some(p) => words.get(toks, p),
-        None => (String::new(), 0xffff),
+        Some(p) => words.at(p),
+        None => ("", 0xffff),
     };
     let (nw, ln) = if k + 1 < toks.len() {
-        words.get(toks, k + 1)
+        words.at(k + 1)
     } else {
-        (String::new(), 0xffff)
+        ("", 0xffff)
     };
     let pw2 = match k.checked_sub(2) {
-        Some(p) => words.get(toks, p).0,
-        None => String::new(),
+        Some(p) => words.at(p).0,
+        None => "",
     };
-    let s0 = shape_code(Some(t));
     let (sp, sn) = (shape_code(prev), shape_code(next));
     let flags = l0;
     let (l0, lp, ln) = (l0.to_le_bytes(), lp.to_le_bytes(), ln.to_le_bytes());
@@ -237,7 +295,6 @@ pub(super) fn features(
         Some(p) => &text[p.full_end..t.start],
         None => &text[..t.start],
     };
-    let line = text[..t.start].rsplit('\n').next().unwrap_or_default();
     let line_start = line.trim().is_empty();
     let gb = if line_start { 1 } else { gap_class(before) };
     let ga = gap_class(gap(text, toks, k));
@@ -251,14 +308,8 @@ pub(super) fn features(
     };
     let (suffix3, suffix2) = (&w[tail(3)..], &w[tail(2)..]);
     let len = n.min(12) as u8;
-    let in_doc = u8::from(ctx.name_words.contains(&w));
-    let given_in_doc = u8::from(ctx.given_words.contains(&w));
-    // The first word of the line: "To:", "cc:", "From:" headers.
-    let line_head = line
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|s| !s.is_empty())
-        .unwrap_or_default()
-        .to_lowercase();
+    let in_doc = u8::from(ctx.name_words.contains(w));
+    let given_in_doc = u8::from(ctx.given_words.contains(w));
 
     out.push(hash(0, &[]));
     out.push(hash(1, &[w.as_bytes()]));
@@ -274,7 +325,7 @@ pub(super) fn features(
     out.push(hash(11, &[&[s0, opens, possessive]]));
     out.push(hash(12, &[&[s0, len]]));
     out.push(hash(13, &[&[s0, in_doc, given_in_doc], &l0]));
-    out.push(hash(14, &[line_head.as_bytes(), &[s0]]));
+    out.push(line_head);
     out.push(hash(15, &[pw2.as_bytes(), pw.as_bytes()]));
     out.push(hash(16, &[pw.as_bytes(), &[s0]]));
     out.push(hash(17, &[nw.as_bytes(), &[s0]]));

@@ -92,20 +92,16 @@ pub(super) fn glued(word: &str) -> Option<usize> {
     None
 }
 
-/// The first of two words run together, or the word.
-pub(super) fn head(word: &str) -> &str {
-    glued(word).map_or(word, |k| &word[..k])
-}
-
 pub(super) fn shape(word: &str) -> Shape {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let first = letters.next().unwrap_or('a');
-    let rest: Vec<char> = letters.collect();
     if !first.is_uppercase() {
-        Shape::Lower
-    } else if rest.is_empty() {
+        return Shape::Lower;
+    }
+    let mut rest = letters.peekable();
+    if rest.peek().is_none() {
         Shape::Initial
-    } else if rest.iter().all(|c| c.is_uppercase()) {
+    } else if rest.all(char::is_uppercase) {
         Shape::Upper
     } else {
         Shape::Cap

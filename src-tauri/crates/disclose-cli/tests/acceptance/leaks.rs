@@ -174,3 +174,34 @@ fn an_ambiguous_finding_is_shown_in_context_and_can_be_waived_but_a_whole_name_c
     assert!(audit.contains("not-this-person"), "{audit}");
     assert!(audit.contains("the bakery's trading name"), "{audit}");
 }
+
+#[test]
+fn with_nothing_redacted_a_pdf_that_cannot_be_drawn_or_read_is_still_a_finding() {
+    let d = disclose!();
+    let _input = case_with(&d, "L-3", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.pdf");
+    std::fs::write(
+        &broken,
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> no pages, no trailer",
+    )
+    .unwrap();
+    let run = d.run(&[
+        "--json",
+        "verify",
+        "--case",
+        "L-3",
+        broken.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report = run.json();
+    assert_eq!(report["redactions"], 0, "{report}");
+    let leaks = report["leaks"].as_array().unwrap();
+    assert!(
+        leaks
+            .iter()
+            .any(|l| l["place"] == "unreadable"
+                && l["found"].as_str().unwrap().starts_with("pixels")),
+        "the pages that cannot be drawn: {report}"
+    );
+}

@@ -16,7 +16,9 @@
 //! the page number. Renditions live in the case folder's `renditions/`
 //! under neutral names (`item-000042.pdf`) and are recorded with the
 //! fingerprint of the marks they were made from, so one made before the
-//! marks changed is known to be stale.
+//! marks changed is known to be stale. Once they are made, every
+//! rendition's leak check is made and kept (`verify::check_renditions`),
+//! so the export reads only what it writes from records.
 
 mod batch;
 pub mod cache;
@@ -40,7 +42,7 @@ use crate::extract::FileType;
 use crate::marks::{self, Mark, Target};
 use crate::review::Decision;
 use crate::store::{originals, ItemRow, Store};
-use crate::verify::Watch;
+use crate::verify::{CheckProgress, Watch};
 use document::Span;
 use pdf::Area;
 
@@ -122,7 +124,36 @@ pub fn render_case_watched(
             todo.push(item.clone());
         }
     }
-    let mut summary = batch::run(folder, &todo, force, watch)?.summary;
+    // Rendering is the first half of the work shown, the leak check of
+    // what was made the second.
+    let halves = |p: CheckProgress| CheckProgress {
+        done: p.done,
+        total: p.total * 2,
+    };
+    let rendering = Watch {
+        progress: &|p| (watch.progress)(halves(p)),
+        cancel: watch.cancel,
+    };
+    let mut summary = batch::run(folder, &todo, force, &rendering)?.summary;
+    if !summary.cancelled {
+        let rendered = summary.rendered;
+        let checking = Watch {
+            progress: &|p| {
+                (watch.progress)(CheckProgress {
+                    done: rendered + p.done,
+                    total: rendered + p.total,
+                })
+            },
+            cancel: watch.cancel,
+        };
+        // Each rendition's leak check is made now (what is looked for may
+        // have changed for renditions not made again) and kept with its
+        // fingerprint, so the export reads only what is new. A check that
+        // cannot be made here (no Tesseract, say) is made by the export.
+        if let Err(Error::Cancelled) = crate::verify::check_renditions(folder, &checking) {
+            summary.cancelled = true;
+        }
+    }
     summary.items = items.len() as u64;
     summary.up_to_date = (items.len() - todo.len()) as u64;
     let actor = folder.actor().to_string();

@@ -23,6 +23,10 @@ use crate::isolate::{Isolation, Job, Reply, Slot};
 pub(crate) const DPI: f32 = 150.0;
 /// ... but never more than this many pixels on a side.
 pub(crate) const MAX_PIXELS: f32 = 3000.0;
+/// Pages drawn only to show that they draw, their pixels never looked at
+/// (see `Samples::None`), are drawn at this resolution: every operation is
+/// still run and every picture decoded.
+const UNSEEN_DPI: f32 = 18.0;
 /// Pages drawn per worker job, so one answer stays a few hundred MB at most.
 pub const PAGES_PER_JOB: u32 = 8;
 /// Bars reach this far (points) beyond the box of the words they cover.
@@ -213,7 +217,11 @@ fn draw_watched(
     cancel: &AtomicBool,
 ) -> Result<Vec<DrawnPage>, String> {
     let job = Job::Rasterise {
-        dpi: DPI,
+        dpi: if samples == Samples::None {
+            UNSEEN_DPI
+        } else {
+            DPI
+        },
         max_pixels: MAX_PIXELS,
         pages,
         samples,

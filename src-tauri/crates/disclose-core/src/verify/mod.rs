@@ -17,10 +17,11 @@ pub mod stored;
 mod streams;
 pub mod waivers;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +32,7 @@ use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::PageBox;
 use crate::store::originals::sha256_hex;
 pub use needles::{FindingKind, Needles};
-use seen::{OcrCache, Seen, Source};
+use seen::OcrCache;
 pub use waivers::{waive, Waiver};
 
 /// One place something redacted was found.
@@ -167,33 +168,56 @@ pub fn verify_allowing(
             .map(|e| (e.into_path(), None))
             .collect(),
         Some(p) => vec![(p.to_path_buf(), None)],
-        None => {
-            let mut out = Vec::new();
-            for item in crate::render::items_to_render(&folder.store)? {
-                if let Some(r) = folder.store.rendition(item.id)? {
-                    let path = folder.dir().join(&r.path);
-                    // A recording's redacted transcript is checked beside it.
-                    let transcript = crate::render::transcript_path(&path);
-                    let beside = transcript.exists().then(|| {
-                        let file = CaseFile {
-                            item: item.id,
-                            sha256: r.transcript_sha256.clone().unwrap_or_default(),
-                            key: stored::transcript_key(item.id),
-                        };
-                        (transcript, Some(file))
-                    });
-                    let file = CaseFile {
-                        item: item.id,
-                        sha256: r.sha256,
-                        key: stored::rendition_key(item.id),
-                    };
-                    out.push((path, Some(file)));
-                    out.extend(beside);
-                }
-            }
-            out
-        }
+        None => case_files(folder)?,
     };
+    check_files(folder, &files, trusted, &Watch::none())
+}
+
+/// Makes and keeps the check of every rendition whose stored check no
+/// longer holds (see [`stored`]), so a preview or an export after it reads
+/// only what is new: what `disclose render` does once it has made the
+/// renditions. The report's findings are the raw ones, before the bundle's
+/// own wording is set aside.
+pub fn check_renditions(folder: &CaseFolder, watch: &Watch) -> Result<VerifyReport> {
+    check_files(folder, &case_files(folder)?, "", watch)
+}
+
+/// The case's renditions of the items to disclose, each with a
+/// recording's transcript beside it.
+fn case_files(folder: &CaseFolder) -> Result<Vec<(PathBuf, Option<CaseFile>)>> {
+    let mut out = Vec::new();
+    for item in crate::render::items_to_render(&folder.store)? {
+        if let Some(r) = folder.store.rendition(item.id)? {
+            let path = folder.dir().join(&r.path);
+            // A recording's redacted transcript is checked beside it.
+            let transcript = crate::render::transcript_path(&path);
+            let beside = transcript.exists().then(|| {
+                let file = CaseFile {
+                    item: item.id,
+                    sha256: r.transcript_sha256.clone().unwrap_or_default(),
+                    key: stored::transcript_key(item.id),
+                };
+                (transcript, Some(file))
+            });
+            let file = CaseFile {
+                item: item.id,
+                sha256: r.sha256,
+                key: stored::rendition_key(item.id),
+            };
+            out.push((path, Some(file)));
+            out.extend(beside);
+        }
+    }
+    Ok(out)
+}
+
+/// Checks files on disk: renditions under their keys, others afresh.
+fn check_files(
+    folder: &CaseFolder,
+    files: &[(PathBuf, Option<CaseFile>)],
+    trusted: &str,
+    watch: &Watch,
+) -> Result<VerifyReport> {
     let labels: Vec<String> = files.iter().map(|(f, _)| f.display().to_string()).collect();
     let to_check: Vec<ToCheck> = files
         .iter()
@@ -217,7 +241,7 @@ pub fn verify_allowing(
             },
         })
         .collect();
-    check(folder, &to_check, trusted, &Watch::none())
+    check(folder, &to_check, trusted, watch)
 }
 
 /// Checks `files`, with the words of `trusted` not counted as words or
@@ -271,68 +295,63 @@ pub fn check(
                 checker.report.reused += 1;
                 checker.judge(kept.findings, file.label, file.item);
             }
-            None => fresh.push((index, fingerprint)),
+            None => fresh.push(Fresh {
+                index,
+                fingerprint,
+                sha256,
+            }),
         }
     }
     // What is written from records first: its pages go to Tesseract while
     // little else is held.
-    fresh.sort_by_key(|(index, _)| !matches!(files[*index].content, Content::Bytes(_)));
-    let total = fresh.len() as u64;
-    let mut done = 0;
-    (watch.progress)(CheckProgress { done, total });
-    for batch in fresh.chunks(seen::workers() * 2) {
-        if watch.cancel.load(Ordering::Relaxed) {
-            return Err(Error::Cancelled);
-        }
-        checker.look_ahead(batch.iter().map(|(index, _)| {
-            let file = &files[*index];
-            let source = match &file.content {
-                Content::Bytes(bytes) => Source::Bytes(bytes),
-                Content::Rendition { path, .. } => Source::Rendition(path),
-                Content::File(path) => Source::Path(path),
-            };
-            (source, file.label, file.item)
-        }));
-        for (index, fingerprint) in batch {
-            let file = &files[*index];
-            let read;
-            let data: &[u8] = match read_content(&file.content) {
-                Ok(Some(bytes)) => {
-                    read = bytes;
-                    &read
-                }
-                Ok(None) => match &file.content {
-                    Content::Bytes(bytes) => bytes,
-                    _ => &[],
-                },
-                Err(why) => {
-                    checker.unreadable(file.label, &why);
-                    continue;
-                }
-            };
-            let hash = sha256_hex(data);
-            if let Content::Rendition {
-                path,
-                sha256,
-                must_match: true,
-            } = &file.content
-            {
-                if hash != *sha256 {
-                    return Err(changed_rendition(folder, file.item, path));
-                }
+    fresh.sort_by_key(|f| !matches!(files[f.index].content, Content::Bytes(_)));
+    let readings = checker.read_all(folder, files, &fresh, watch)?;
+    for (f, outcome) in fresh.iter().zip(readings) {
+        let file = &files[f.index];
+        match outcome {
+            Outcome::Read(reading) => {
+                checker.report.read += 1;
+                checker.report.files += reading.files;
+                checker.report.leaks.extend(reading.now);
+                checker.judge(reading.found, file.label, file.item);
             }
-            checker.forget_seen_unless(file.label, &hash);
-            checker.report.read += 1;
-            let kept = checker.content(data, file.label, file.item);
-            if let (Some(key), Some(fingerprint)) = (&file.key, fingerprint) {
-                folder.store.store_check(key, fingerprint, &kept)?;
-            }
-            checker.judge(kept.findings, file.label, file.item);
-            done += 1;
-            (watch.progress)(CheckProgress { done, total });
+            Outcome::Unreadable(why) => checker.unreadable(file.label, &why),
+            // Refused in `read_all`.
+            Outcome::Changed => {}
         }
     }
     Ok(checker.finish())
+}
+
+/// A file whose check is made afresh: where it is in the list, the
+/// fingerprint its check is kept under, and the SHA-256 that was made from
+/// (empty for a file on disk nothing was recorded for).
+struct Fresh {
+    index: usize,
+    fingerprint: Option<String>,
+    sha256: String,
+}
+
+/// What came of reading one top-level file.
+enum Outcome {
+    Read(Reading),
+    /// It could not be read at all: reported, never kept.
+    Unreadable(String),
+    /// A rendition an export sends no longer matches its record.
+    Changed,
+}
+
+/// What reading one top-level file found: how many files it counted
+/// (itself and those inside it), the findings to keep with its check (each
+/// `file` relative to the top-level file), findings reported now but never
+/// kept (sound or frames that could not be read again are tried again next
+/// time), and the SHA-256 of the bytes read.
+#[derive(Default)]
+struct Reading {
+    files: u64,
+    found: Vec<Leak>,
+    now: Vec<Leak>,
+    sha256: String,
 }
 
 /// The SHA-256 of a rendition, read in pieces.
@@ -351,15 +370,16 @@ fn hash_rendition(path: &Path) -> std::result::Result<String, String> {
     Ok(hex::encode(hash.finalize()))
 }
 
-/// The bytes of a file on disk (`None` for bytes in memory), or why they
-/// cannot be read.
-fn read_content(content: &Content) -> std::result::Result<Option<Vec<u8>>, String> {
+/// The bytes of a file to check, or why they cannot be read.
+fn read_content<'a>(content: &Content<'a>) -> std::result::Result<Cow<'a, [u8]>, String> {
     match content {
-        Content::Bytes(_) => Ok(None),
+        Content::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
         Content::Rendition { path, .. } => crate::render::read_rendition(path)
-            .map(Some)
+            .map(Cow::Owned)
             .map_err(|e| e.to_string()),
-        Content::File(path) => std::fs::read(path).map(Some).map_err(|e| e.to_string()),
+        Content::File(path) => std::fs::read(path)
+            .map(Cow::Owned)
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -403,9 +423,7 @@ struct Checker {
     /// Where the files read are extracted and drawn: worker processes,
     /// as at import.
     isolation: Isolation,
-    slot: Slot,
-    /// The workers that draw pages ahead, one per core, kept from batch
-    /// to batch.
+    /// One worker per core, each reading whole files in turn.
     slots: Vec<Slot>,
     /// The case's temporary folder, where pdftotext and Tesseract are
     /// given what they read.
@@ -413,11 +431,6 @@ struct Checker {
     /// The marks of each video item: the faces and areas its copy must show
     /// blurred (the accepted ones), and the faces the review saw (all).
     videos: HashMap<i64, Vec<crate::marks::Mark>>,
-    /// What the pixels of the top-level files showed, worked out ahead
-    /// (by file name).
-    seen: HashMap<String, Seen>,
-    /// The findings of the file being read, before they are judged.
-    found: Vec<Leak>,
     /// Findings reported so far: `(file, place, found, kind)`.
     judged: HashSet<(String, String, String, FindingKind)>,
     report: VerifyReport,
@@ -450,11 +463,8 @@ impl Checker {
             cache: OcrCache::new(Some(folder.dir().join("ocr-cache")), tmp.clone())
                 .looking_for_words(words_wanted),
             isolation: Isolation::new(ProcessLimits::default(), Some(tmp.clone())),
-            slot: Slot::default(),
             slots: (0..seen::workers()).map(|_| Slot::default()).collect(),
             tmp,
-            seen: HashMap::new(),
-            found: Vec::new(),
             judged: HashSet::new(),
             report,
         })
@@ -477,42 +487,100 @@ impl Checker {
             .map_or(&[], |b| b.as_slice())
     }
 
-    /// Draws, reads and checks the pages of every PDF and image among
-    /// `files`, several files at once, before the one-by-one pass.
-    fn look_ahead<'a>(&mut self, files: impl Iterator<Item = (Source<'a>, &'a str, Option<i64>)>) {
-        let none = Vec::new();
-        let files: Vec<_> = files
-            .map(|(source, name, item)| {
-                let boxes = item.and_then(|i| self.boxes.get(&i)).unwrap_or(&none);
-                (source, name, boxes.as_slice())
-            })
-            .collect();
-        // Started from this thread, which outlives the look's threads.
+    /// Reads the `fresh` files, one per core at a time (each thread with
+    /// its own worker), keeping each one's check under its key as it
+    /// finishes; the outcomes come back in `fresh`'s order. Stops between
+    /// files when `watch` asks (failing with `cancelled` unless all were
+    /// read), and at once when a rendition an export sends has changed.
+    fn read_all(
+        &mut self,
+        folder: &CaseFolder,
+        files: &[ToCheck],
+        fresh: &[Fresh],
+        watch: &Watch,
+    ) -> Result<Vec<Outcome>> {
+        let total = fresh.len() as u64;
+        (watch.progress)(CheckProgress { done: 0, total });
+        // Started from this thread, which outlives the reading threads.
         for slot in &mut self.slots {
             let _ = self.isolation.ready(slot);
         }
-        let seen = seen::look_all(
-            &files,
-            &self.cache,
-            &self.isolation,
-            &mut self.slots,
-            &self.tmp,
-        );
-        let found: Vec<(String, Seen)> = files
-            .iter()
-            .zip(seen)
-            .filter_map(|((_, name, _), seen)| seen.map(|s| (name.to_string(), s)))
-            .collect();
-        self.seen.extend(found);
-    }
-
-    /// Drops what was worked out ahead for `label` unless it was worked
-    /// out from the bytes with SHA-256 `hash` (a file changed between the
-    /// two reads is looked at again).
-    fn forget_seen_unless(&mut self, label: &str, hash: &str) {
-        if self.seen.get(label).is_some_and(|seen| seen.sha256 != hash) {
-            self.seen.remove(label);
+        let reader = Reader {
+            raw: &self.raw,
+            boxes: &self.boxes,
+            videos: &self.videos,
+            cache: &self.cache,
+            isolation: &self.isolation,
+            tmp: &self.tmp,
+        };
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        let mut outcomes: Vec<Option<Outcome>> = fresh.iter().map(|_| None).collect();
+        let mut failure = None;
+        let mut done = 0;
+        std::thread::scope(|scope| {
+            let (sender, received) = std::sync::mpsc::channel();
+            for slot in self.slots.iter_mut().take(fresh.len()) {
+                let (reader, next, stop, sender) = (&reader, &next, &stop, sender.clone());
+                scope.spawn(move || loop {
+                    if stop.load(Ordering::Relaxed) || watch.cancel.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let at = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(f) = fresh.get(at) else {
+                        break;
+                    };
+                    let outcome = reader.read(slot, &files[f.index]);
+                    if sender.send((at, outcome)).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(sender);
+            for (at, outcome) in received {
+                if failure.is_some() {
+                    continue;
+                }
+                let (f, file) = (&fresh[at], &files[fresh[at].index]);
+                match (&outcome, &file.content) {
+                    (Outcome::Changed, Content::Rendition { path, .. }) => {
+                        failure = Some(changed_rendition(folder, file.item, path));
+                    }
+                    (Outcome::Read(reading), _) => {
+                        // Kept only when it was made from the bytes the
+                        // fingerprint was (a file changed between the two
+                        // reads is read afresh next time).
+                        let same =
+                            matches!(file.content, Content::Bytes(_)) || reading.sha256 == f.sha256;
+                        if let (Some(key), Some(fingerprint), true) =
+                            (&file.key, &f.fingerprint, same)
+                        {
+                            let kept = stored::Stored {
+                                files: reading.files,
+                                findings: reading.found.clone(),
+                            };
+                            if let Err(e) = folder.store.store_check(key, fingerprint, &kept) {
+                                failure = Some(e);
+                            }
+                        }
+                        done += 1;
+                        (watch.progress)(CheckProgress { done, total });
+                    }
+                    _ => {}
+                }
+                if failure.is_some() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                outcomes[at] = Some(outcome);
+            }
+        });
+        if let Some(e) = failure {
+            return Err(e);
         }
+        outcomes
+            .into_iter()
+            .map(|outcome| outcome.ok_or(Error::Cancelled))
+            .collect()
     }
 
     fn finish(mut self) -> VerifyReport {
@@ -523,34 +591,10 @@ impl Checker {
     /// Checks a top-level file's name, as it stands now.
     fn name(&mut self, label: &str, item: Option<i64>) {
         let name = label.rsplit(['/', '!']).next().unwrap_or(label);
-        self.search(name, label, "file name", item);
-        let found = self.take(label);
+        let mut found = Vec::new();
+        search(&self.raw, name, label, "file name", item, &mut found);
+        let found = relative(found, label);
         self.judge(found, label, item);
-    }
-
-    /// Reads a top-level file (all but its name): what is found, each
-    /// finding's `file` relative to `label`, to keep and then judge.
-    fn content(&mut self, data: &[u8], label: &str, item: Option<i64>) -> stored::Stored {
-        let before = self.report.files;
-        self.inside(data, label, item, 0);
-        let files = self.report.files - before;
-        stored::Stored {
-            files,
-            findings: self.take(label),
-        }
-    }
-
-    /// The findings so far, with `file` made relative to `label`.
-    fn take(&mut self, label: &str) -> Vec<Leak> {
-        let mut found = std::mem::take(&mut self.found);
-        for leak in &mut found {
-            leak.file = leak
-                .file
-                .strip_prefix(label)
-                .unwrap_or(&leak.file)
-                .to_string();
-        }
-        found
     }
 
     /// Reports the findings of a file (found with the redacted strings
@@ -586,30 +630,132 @@ impl Checker {
         }
     }
 
-    /// Looks for traces of the redactions in `haystack`: whole strings
-    /// only in raw bytes (where short words turn up by chance), words and
-    /// fragments too elsewhere, near matches in text read by OCR.
-    fn search(&mut self, haystack: &str, file: &str, place: &str, item: Option<i64>) {
-        let words = place != RAW;
-        let near = place.starts_with("ocr");
-        let mut seen = HashSet::new();
-        for found in self.raw.find(haystack, words, near) {
-            let text = haystack[found.range.clone()].to_string();
-            if !seen.insert((text.to_lowercase(), found.kind)) {
-                continue;
-            }
-            self.found.push(Leak {
-                file: file.to_string(),
-                place: place.to_string(),
-                kind: found.kind,
-                context: context(haystack, &found.range),
-                found: text,
-                redacted: found.needle.redacted.clone(),
-                item_id: Some(found.needle.item_id),
-                in_item: item,
-                waivable: found.kind.waivable(),
-            });
+    fn push(&mut self, leak: Leak) {
+        let key = (leak.found.to_lowercase(), leak.redacted.to_lowercase());
+        if leak.waivable && self.waived.contains(&key) {
+            self.report.waived.push(leak);
+        } else {
+            self.report.leaks.push(leak);
         }
+    }
+
+    /// A file that could not be read: reported at once, never kept.
+    fn unreadable(&mut self, file: &str, why: &str) {
+        self.report.leaks.push(unreadable(file, why));
+    }
+}
+
+/// `found` with each finding's `file` made relative to `label`.
+fn relative(mut found: Vec<Leak>, label: &str) -> Vec<Leak> {
+    for leak in &mut found {
+        leak.file = leak
+            .file
+            .strip_prefix(label)
+            .unwrap_or(&leak.file)
+            .to_string();
+    }
+    found
+}
+
+/// Looks for traces of the redactions `raw` in `haystack`: whole strings
+/// only in raw bytes (where short words turn up by chance), words and
+/// fragments too elsewhere, near matches in text read by OCR.
+fn search(
+    raw: &Needles,
+    haystack: &str,
+    file: &str,
+    place: &str,
+    item: Option<i64>,
+    out: &mut Vec<Leak>,
+) {
+    let words = place != RAW;
+    let near = place.starts_with("ocr");
+    let mut seen = HashSet::new();
+    for found in raw.find(haystack, words, near) {
+        let text = haystack[found.range.clone()].to_string();
+        if !seen.insert((text.to_lowercase(), found.kind)) {
+            continue;
+        }
+        out.push(Leak {
+            file: file.to_string(),
+            place: place.to_string(),
+            kind: found.kind,
+            context: context(haystack, &found.range),
+            found: text,
+            redacted: found.needle.redacted.clone(),
+            item_id: Some(found.needle.item_id),
+            in_item: item,
+            waivable: found.kind.waivable(),
+        });
+    }
+}
+
+/// What the threads of one check share to read files with.
+struct Reader<'c> {
+    raw: &'c Needles,
+    boxes: &'c HashMap<i64, Vec<(PageBox, String)>>,
+    videos: &'c HashMap<i64, Vec<crate::marks::Mark>>,
+    cache: &'c OcrCache,
+    isolation: &'c Isolation,
+    tmp: &'c Path,
+}
+
+impl Reader<'_> {
+    /// Reads a top-level file (all but its name) in `slot`'s worker.
+    fn read(&self, slot: &mut Slot, file: &ToCheck) -> Outcome {
+        let data = match read_content(&file.content) {
+            Ok(data) => data,
+            Err(why) => return Outcome::Unreadable(why),
+        };
+        let sha256 = match &file.content {
+            Content::Bytes(_) => String::new(),
+            _ => sha256_hex(&data),
+        };
+        if let Content::Rendition {
+            sha256: recorded,
+            must_match: true,
+            ..
+        } = &file.content
+        {
+            if sha256 != *recorded {
+                return Outcome::Changed;
+            }
+        }
+        let mut pass = Pass {
+            reader: self,
+            slot,
+            reading: Reading::default(),
+        };
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pass.inside(&data, file.label, file.item, 0);
+        }));
+        if read.is_err() {
+            return Outcome::Unreadable("the check of this file failed".into());
+        }
+        let mut reading = pass.reading;
+        reading.found = relative(reading.found, file.label);
+        reading.sha256 = sha256;
+        Outcome::Read(reading)
+    }
+}
+
+/// One thread's reading of one top-level file and the files inside it.
+struct Pass<'p, 'c> {
+    reader: &'p Reader<'c>,
+    slot: &'p mut Slot,
+    reading: Reading,
+}
+
+impl Pass<'_, '_> {
+    fn search(&mut self, haystack: &str, file: &str, place: &str, item: Option<i64>) {
+        search(
+            self.reader.raw,
+            haystack,
+            file,
+            place,
+            item,
+            &mut self.reading.found,
+        );
     }
 
     /// Looks for whole redacted strings in raw bytes a piece at a time,
@@ -634,18 +780,9 @@ impl Checker {
         }
     }
 
-    fn push(&mut self, leak: Leak) {
-        let key = (leak.found.to_lowercase(), leak.redacted.to_lowercase());
-        if leak.waivable && self.waived.contains(&key) {
-            self.report.waived.push(leak);
-        } else {
-            self.report.leaks.push(leak);
-        }
-    }
-
-    /// A file that could not be read: reported at once, never kept.
-    fn unreadable(&mut self, file: &str, why: &str) {
-        self.report.leaks.push(unreadable(file, why));
+    /// A finding kept with the file's check.
+    fn found(&mut self, leak: Leak) {
+        self.reading.found.push(leak);
     }
 
     fn file(&mut self, data: &[u8], label: &str, item: Option<i64>, depth: u32) {
@@ -654,27 +791,33 @@ impl Checker {
         self.inside(data, label, item, depth);
     }
 
-    /// Everything in a file but its own name.
+    /// Everything in a file but its own name. When the case has no
+    /// redacted strings, nothing in a text can be a finding, so the raw
+    /// bytes, the PDF's streams and poppler's reading of it are not looked
+    /// through; the file is still extracted, its pages drawn and its boxes
+    /// checked, so one that cannot be read or drawn is still a finding.
     fn inside(&mut self, data: &[u8], label: &str, item: Option<i64>, depth: u32) {
-        self.report.files += 1;
+        self.reading.files += 1;
         let name = label.rsplit(['/', '!']).next().unwrap_or(label);
-        self.raw(data, label, item);
+        let texts = !self.reader.raw.is_empty();
+        if texts {
+            self.raw(data, label, item);
+        }
         let file_type = sniff(data, name);
         if file_type == extract::FileType::Zip {
             self.zip(data, label, depth);
             return;
         }
-        if file_type == extract::FileType::Pdf {
+        if file_type == extract::FileType::Pdf && texts {
             streams::each_text_stream(data, |stream| self.raw(stream, label, item));
         }
         match file_type {
             extract::FileType::Pdf => {
-                let ahead = self.seen.get_mut(label).and_then(|s| s.pdftotext.take());
-                match ahead.unwrap_or_else(|| recipient::pdftotext(data, &self.tmp)) {
-                    Ok(text) => self.search(&text, label, "pdftotext", item),
-                    Err(e) => self
-                        .found
-                        .push(unreadable(label, &format!("pdftotext: {e}"))),
+                if texts {
+                    match recipient::pdftotext(data, self.reader.tmp) {
+                        Ok(text) => self.search(&text, label, "pdftotext", item),
+                        Err(e) => self.found(unreadable(label, &format!("pdftotext: {e}"))),
+                    }
                 }
                 self.pixels(data, true, label, item);
             }
@@ -683,8 +826,8 @@ impl Checker {
             _ => {}
         }
         let never = AtomicBool::new(false);
-        let read = self.isolation.extract(
-            &mut self.slot,
+        let read = self.reader.isolation.extract(
+            self.slot,
             file_type,
             data,
             name,
@@ -697,7 +840,9 @@ impl Checker {
                     && !found.metadata.contains_key(crate::media::TRANSCRIBED_BY)
                 {
                     // Sound that could not be heard again cannot be cleared.
-                    self.unreadable(label, &found.warnings.join("; "));
+                    self.reading
+                        .now
+                        .push(unreadable(label, &found.warnings.join("; ")));
                 }
                 if file_type == extract::FileType::Video
                     && !found
@@ -706,7 +851,9 @@ impl Checker {
                 {
                     // Nor a video whose frames could not be read again
                     // (a plate in them would go unseen).
-                    self.unreadable(label, &found.warnings.join("; "));
+                    self.reading
+                        .now
+                        .push(unreadable(label, &found.warnings.join("; ")));
                 }
                 self.search(&found.text, label, "text", item);
                 for (key, value) in &found.metadata {
@@ -719,40 +866,37 @@ impl Checker {
                     }
                 }
             }
-            Err(stopped) => self.found.push(unreadable(label, &stopped.to_string())),
+            Err(stopped) => self.found(unreadable(label, &stopped.to_string())),
         }
     }
 
     /// Checks what the pixels of a PDF or image show: the words read by
     /// OCR, and every box redacted on its pages black.
     fn pixels(&mut self, data: &[u8], is_pdf: bool, label: &str, item: Option<i64>) {
-        let seen = match self.seen.remove(label) {
-            Some(seen) => seen,
-            None => {
-                let boxes = self.boxes_of(item).to_vec();
-                seen::look(
-                    data,
-                    is_pdf,
-                    &boxes,
-                    &self.cache,
-                    &self.isolation,
-                    &mut self.slot,
-                )
-            }
-        };
+        let boxes = item
+            .and_then(|i| self.reader.boxes.get(&i))
+            .map_or(&[][..], |b| b.as_slice());
+        let seen = seen::look(
+            data,
+            is_pdf,
+            boxes,
+            self.reader.cache,
+            self.reader.isolation,
+            self.slot,
+        );
         for page in seen.pages {
             match page.text {
                 Ok(text) => {
                     let place = format!("ocr (page {})", page.number);
                     self.search(&text, label, &place, item);
                 }
-                Err(e) => self.found.push(unreadable(
+                Err(e) => self.found(unreadable(
                     label,
                     &format!("OCR of page {}: {e}", page.number),
                 )),
             }
             for ([x0, y0, x1, y1], redacted) in page.not_black {
-                self.found.push(Leak {
+                self.found(Leak {
                     file: label.to_string(),
                     place: format!("pixels (page {})", page.number),
                     kind: FindingKind::Pixels,
@@ -768,20 +912,19 @@ impl Checker {
             }
         }
         if let Some(e) = seen.error {
-            self.found.push(unreadable(label, &format!("pixels: {e}")));
+            self.found(unreadable(label, &format!("pixels: {e}")));
         }
     }
-
     /// Checks a produced video: faces found again where they were to be
     /// blurred, and metadata left in it (see `crate::cctv::leaks`). One
     /// that cannot be looked at again is unreadable, so the check fails
     /// closed.
     fn video(&mut self, data: &[u8], label: &str, item: Option<i64>) {
         let marks = item
-            .and_then(|i| self.videos.get(&i))
+            .and_then(|i| self.reader.videos.get(&i))
             .cloned()
             .unwrap_or_default();
-        match crate::cctv::leaks(&self.tmp, data, &marks) {
+        match crate::cctv::leaks(self.reader.tmp, data, &marks) {
             Ok(leaks) => {
                 for leak in leaks {
                     let found = leak.to_string();
@@ -791,11 +934,11 @@ impl Checker {
                             format!("an untracked face ({time:.1} s)")
                         }
                         crate::cctv::Leak::Tag(_) => {
-                            self.found.push(unreadable(label, &found));
+                            self.found(unreadable(label, &found));
                             continue;
                         }
                     };
-                    self.found.push(Leak {
+                    self.found(Leak {
                         file: label.to_string(),
                         place,
                         kind: FindingKind::Pixels,
@@ -808,7 +951,7 @@ impl Checker {
                     });
                 }
             }
-            Err(e) => self.found.push(unreadable(
+            Err(e) => self.found(unreadable(
                 label,
                 &format!("the video could not be looked at again: {e}"),
             )),
@@ -818,13 +961,13 @@ impl Checker {
     fn zip(&mut self, data: &[u8], label: &str, depth: u32) {
         let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(data)) {
             Ok(a) => a,
-            Err(e) => return self.found.push(unreadable(label, &e.to_string())),
+            Err(e) => return self.found(unreadable(label, &e.to_string())),
         };
         for index in 0..archive.len() {
             let mut entry = match archive.by_index(index) {
                 Ok(e) => e,
                 Err(e) => {
-                    self.found.push(unreadable(label, &e.to_string()));
+                    self.found(unreadable(label, &e.to_string()));
                     continue;
                 }
             };
@@ -838,7 +981,7 @@ impl Checker {
             let inner = format!("{label}!{name}");
             let mut bytes = Vec::new();
             if let Err(e) = (&mut entry).take(1 << 30).read_to_end(&mut bytes) {
-                self.found.push(unreadable(&inner, &e.to_string()));
+                self.found(unreadable(&inner, &e.to_string()));
                 continue;
             }
             if depth < MAX_DEPTH {

@@ -1,5 +1,4 @@
-//! What the pixels of produced files show, worked out ahead of the rest of
-//! the leak check and fast enough to run on every export preview:
+//! What the pixels of produced files show, for the leak check:
 //!
 //! - Tesseract's reading of each drawn page is kept in the case folder
 //!   (`ocr-cache/`, wiped with the case) under the SHA-256 of the page's
@@ -8,27 +7,27 @@
 //!   read afresh.
 //! - A page whose pixels are all one shade has nothing to read and is not
 //!   given to Tesseract.
-//! - Files are looked at in parallel (one worker per core), and the pages
-//!   of one file in parallel batches.
+//! - The pages of one file are read in parallel batches (and the check
+//!   reads files side by side, one per core).
 //!
 //! - When the case has no redacted strings, nothing Tesseract could read
 //!   would be a finding (its words are only searched for those), so pages
 //!   are not given to it; and when a file has no boxes to check either,
-//!   its pages are drawn whole in the worker but their pixels are not sent
-//!   back. Pixels that are sent come grey, made so in the worker.
+//!   its pages are drawn whole in the worker (every drawing operation run
+//!   and every picture decoded, at a small scale: no pixel of it is looked
+//!   at) but their pixels are not sent back. Pixels that are sent come
+//!   grey, made so in the worker.
 //!
 //! Nothing else is skipped: every page of every PDF and image is still
 //! drawn, read (or found in the cache) and checked for its black boxes.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
 use super::recipient::{self, Drawn};
-use crate::extract::{sniff::sniff, FileType};
 use crate::isolate::{Isolation, Slot};
 use crate::marks::PageBox;
 
@@ -48,11 +47,6 @@ pub struct PageSeen {
 pub struct Seen {
     pub pages: Vec<PageSeen>,
     pub error: Option<String>,
-    /// Worked out ahead ([`look_all`]): the SHA-256 of the bytes looked
-    /// at, so what was seen is used only for those very bytes ...
-    pub sha256: String,
-    /// ... and, for a PDF, the text `pdftotext` read from them.
-    pub pdftotext: Option<Result<String, String>>,
 }
 
 /// Tesseract's readings by page, in memory and in the case folder.
@@ -138,6 +132,9 @@ fn is_blank(page: &Drawn) -> bool {
         .is_none_or(|&first| raw.iter().all(|&p| p == first))
 }
 
+/// Pages drawn in one job when their pixels are not sent back.
+const UNSEEN_PER_JOB: u32 = 64;
+
 /// How many things to do at once: one per core.
 pub fn workers() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get())
@@ -164,7 +161,13 @@ pub fn look(
     // The pixels are wanted for Tesseract or for boxes to check; without
     // either, every page is still drawn (one that cannot be is a finding).
     let pixels = cache.wanted || !boxes.is_empty();
-    let batch = workers() as u32;
+    // Pages for Tesseract a few at a time, one per core; pages whose
+    // pixels stay in the worker many to a job.
+    let batch = match (cache.wanted, pixels) {
+        (true, _) => workers() as u32,
+        (false, true) => crate::render::pdf::PAGES_PER_JOB,
+        (false, false) => UNSEEN_PER_JOB,
+    };
     let mut first = 1;
     loop {
         match recipient::pdf_pages(isolation, slot, data, (first, batch), pixels) {
@@ -209,76 +212,6 @@ fn read_pages(pages: &[Drawn], boxes: &[(PageBox, String)], cache: &OcrCache) ->
             })
             .collect()
     })
-}
-
-/// Where a file to look at is: in memory, or on disk (read by the worker
-/// that looks at it, so only a few files are held at once).
-pub enum Source<'a> {
-    Bytes(&'a [u8]),
-    Path(&'a Path),
-    /// A rendition, read as every rendition is read.
-    Rendition(&'a Path),
-}
-
-/// A file to look at: where it is, its name, and the boxes that must be
-/// black on its pages.
-pub type ToLook<'a> = (Source<'a>, &'a str, &'a [(PageBox, String)]);
-
-/// [`look`] at many files, several at once, one per slot (each slot's
-/// worker kept for the next call), and read each PDF with `pdftotext`
-/// (its files in `tmp`). Files that are neither PDFs nor images (by their
-/// content) and files that cannot be read give `None`, for the caller's
-/// own pass.
-pub fn look_all(
-    files: &[ToLook<'_>],
-    cache: &OcrCache,
-    isolation: &Isolation,
-    slots: &mut [Slot],
-    tmp: &Path,
-) -> Vec<Option<Seen>> {
-    let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Seen>>> = Mutex::new((0..files.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for slot in slots.iter_mut().take(files.len()) {
-            let (next, done) = (&next, &done);
-            scope.spawn(move || loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some((source, name, boxes)) = files.get(index) else {
-                    break;
-                };
-                let read = match source {
-                    Source::Bytes(b) => Ok(std::borrow::Cow::Borrowed(*b)),
-                    Source::Path(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
-                    Source::Rendition(p) => crate::render::read_rendition(p)
-                        .map(std::borrow::Cow::Owned)
-                        .map_err(|e| std::io::Error::other(e.to_string())),
-                };
-                let Ok(data) = read else {
-                    continue;
-                };
-                let is_pdf = match sniff(&data, name) {
-                    FileType::Pdf => true,
-                    FileType::Image => false,
-                    _ => continue,
-                };
-                let mut seen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    look(&data, is_pdf, boxes, cache, isolation, slot)
-                }))
-                .unwrap_or_else(|_| Seen {
-                    error: Some("the pages could not be drawn".into()),
-                    ..Seen::default()
-                });
-                seen.sha256 = hex::encode(Sha256::digest(&data));
-                if is_pdf {
-                    seen.pdftotext = Some(recipient::pdftotext(&data, tmp));
-                }
-                if let Ok(mut done) = done.lock() {
-                    done[index] = Some(seen);
-                }
-            });
-        }
-    });
-    done.into_inner().unwrap_or_default()
 }
 
 #[cfg(test)]

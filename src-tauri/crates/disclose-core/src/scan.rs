@@ -55,11 +55,8 @@ impl<'t> DigitLines<'t> {
         let mut start = 0;
         for line in text.split('\n') {
             let end = start + line.len();
-            let digit = if line.is_ascii() {
-                line.bytes().any(|b| b.is_ascii_digit())
-            } else {
-                line.chars().any(char::is_numeric)
-            };
+            let digit = line.bytes().any(|b| b.is_ascii_digit())
+                || !line.is_ascii() && line.chars().any(|c| !c.is_ascii() && c.is_numeric());
             if digit {
                 match runs.last_mut() {
                     Some(run) if run.1 + 1 == start => run.1 = end,
@@ -69,6 +66,15 @@ impl<'t> DigitLines<'t> {
             start = end + 1;
         }
         DigitLines { text, runs }
+    }
+
+    /// Whether `re` matches in these lines: the same as `re.is_match(text)`
+    /// for a pattern whose every match holds a decimal digit and no line
+    /// break, with no `^`, `$` or word boundary.
+    pub fn is_match(&self, re: &Regex) -> bool {
+        self.runs
+            .iter()
+            .any(|&(from, to)| re.is_match(&self.text[from..to]))
     }
 
     /// The matches of `re`, in order: the same as `re.find_iter(text)` for

@@ -291,3 +291,36 @@ fn a_lower_case_name_before_a_word_of_telling() {
         &[],
     );
 }
+
+#[test]
+fn a_name_whose_surname_is_a_street_word_after_a_word_opening_the_sentence() {
+    assert_names(
+        "Afterwards Dennis Field rang to say the side gate was off its hinges again. Then Yvette Marsh knocked.",
+        &["Dennis Field", "Yvette Marsh"],
+    );
+    // Places stay places.
+    assert_names(
+        "Afterwards Mill Fields was flooded again, and the gate of Dennis Field Road too.",
+        &[],
+    );
+}
+
+#[test]
+fn a_relation_word_is_not_part_of_the_lower_case_name_after_it() {
+    assert_names(
+        "the lad upstairs and her husband gary were arguing, then his brother kyle joined in",
+        &["gary", "kyle"],
+    );
+}
+
+#[test]
+fn a_child_named_through_a_parent_or_by_what_they_are_called() {
+    assert_names(
+        "Tayla's mum rang the office. Later Ruairi's grandad said the kids were fine. The Council's kids club is shut.",
+        &["Tayla", "Ruairi"],
+    );
+    assert_names(
+        "Witness says a girl called Tayla and a lad called Ruairi were on the roof. We called Housing Options and a man called back.",
+        &["Tayla", "Ruairi"],
+    );
+}

@@ -114,13 +114,14 @@ pub fn is_firm(first: &str, second: &str) -> bool {
 
 /// Words just before a name that say a person follows: "my neighbour Sam",
 /// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones", "Person
-/// reported: KEELEY" (words of one cue joined by "_").
+/// reported: KEELEY", "a girl called Tayla" (words of one cue joined by "_").
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
     sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
     girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
     named household complainant occupant applicant reporter ex perpetrator perpetrators \
     alleged victim suspect offender aggressor witnesses fella bloke missus hubby \
-    person_reported reported_person subject_of_complaint";
+    person_reported reported_person subject_of_complaint boy_called girl_called lad_called \
+    man_called woman_called bloke_called kid_called someone_called fella_called";
 
 /// Words after a name, behind a dash, comma or bracket, that say a person
 /// came before: a household list ("Kieran Moss - son - DOB ...") or a

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use super::numbers::finding;
 use super::{DataKind, Finding};
-use crate::scan::{numeric_lines, Hit};
+use crate::scan::{DigitLines, Hit};
 
 static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[A-Za-z0-9][A-Za-z0-9._%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?-u:\b)")
@@ -29,8 +29,8 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// What every match of [`EXTENSION`] holds, searched without a word
-/// boundary so that a text without it is passed over quickly (see
-/// `logins::PATH_HINT`).
+/// boundary and only in the lines holding a digit, so that a text without
+/// it is passed over quickly (see `logins::PATH_HINT`).
 static EXTENSION_HINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ \t]?\d").expect("valid regex"));
 
@@ -49,13 +49,14 @@ pub fn find(text: &str) -> Vec<Finding> {
         .find_iter(text)
         .map(|m| finding(m.into(), DataKind::Email, 0.8))
         .collect();
-    for m in numeric_lines(&BARE_PHONE, text) {
+    let lines = DigitLines::new(text);
+    for m in lines.find(&BARE_PHONE) {
         if contact_before(text, m.start()) {
             out.push(finding(m, DataKind::Phone, 0.75));
         }
     }
-    let mut extensions: Vec<Finding> = EXTENSION_HINT
-        .is_match(text)
+    let mut extensions: Vec<Finding> = lines
+        .is_match(&EXTENSION_HINT)
         .then(|| EXTENSION.captures_iter(text))
         .into_iter()
         .flatten()

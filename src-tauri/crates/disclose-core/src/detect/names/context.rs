@@ -72,6 +72,31 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         .then_some((last, 0.85))
 }
 
+/// Family and friends after a possessive: "Jaxon's dad", "Kayleigh's
+/// boyfriend".
+const KIN: &str = "mum mam mom mother dad father son daughter brother sister boyfriend \
+    girlfriend husband wife nan nana nanna gran grandma grandad granddad grandmother \
+    grandfather kids kid children child baby cousin uncle aunt auntie mate mates fella missus \
+    stepdad stepmum";
+
+/// A capitalised word that is no ordinary word (or a known given name)
+/// before "'s" and a word for family or friends: "Jaxon's dad",
+/// "Kayleigh's boyfriend". Not a title, a cue word ("Mother's"), a street,
+/// an organisation or a month.
+pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let next = toks.get(i + 1)?;
+    let kin = t.end != t.full_end
+        && &text[t.full_end..next.start] == " "
+        && next.shape == Shape::Lower
+        && listed(KIN, next.word);
+    let namelike = t.shape == Shape::Cap
+        && name_word(t)
+        && !t.lex.is_cue_word()
+        && (t.lex.is_given() || !t.lex.is_english() && !t.lex.is_common());
+    (kin && namelike && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
 /// A given name or a word that is no English word, alone on its line and
 /// followed by a comma: the salutation "Raj," or "Mark,"; or a known given
 /// name in capitals alone on its line: the signature "LEONARD".

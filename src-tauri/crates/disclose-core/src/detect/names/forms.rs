@@ -95,6 +95,11 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     while last - i < 3 && linked(text, toks, last) && namey(&toks[last + 1]) {
         last += 1;
     }
+    // "Later Dennis Field rang": a word opening the sentence, then a given
+    // name and a surname that is a street word, is no place.
+    if last > i && given_and_word_surname(text, toks, last) {
+        return None;
+    }
     vetoed(text, toks, i, last).then_some(last)
 }
 
@@ -514,6 +519,8 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
                 None
             }
         }
+        // "her husband gary": a cue word is not the name it announces.
+        Shape::Lower if first.lex.is_cue_word() => None,
         Shape::Lower => {
             let plain_surname = surname && !last.lex.is_ambiguous();
             if plain_given && surname && !first.lex.is_common() {

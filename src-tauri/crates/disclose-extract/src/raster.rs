@@ -41,6 +41,33 @@ pub enum Samples {
     /// None: the page is drawn whole, but only its size comes back (when
     /// nothing is to be read or checked in its pixels, only that it draws).
     None,
+    /// RGB, or one grey byte a pixel, `(r + g + b + 1) / 3`, when no
+    /// pixel's channels are more than [`GREY_TOLERANCE`] apart (a
+    /// rendition's page: a third of the bytes to send when it has no
+    /// colour, and the grey it would be stored as).
+    RgbOrGrey,
+}
+
+/// How far apart a pixel's red, green and blue may be for it to count as
+/// grey: anti-aliasing and JPEG noise leave a grey page a level or two
+/// off, while any colour a reader would see is much further apart.
+pub const GREY_TOLERANCE: u8 = 6;
+
+/// Whether every pixel of `rgb` (three bytes a pixel, or four with
+/// `stride` 4) is grey within [`GREY_TOLERANCE`].
+pub fn is_grey(pixels: &[u8], stride: usize) -> bool {
+    pixels.chunks_exact(stride).all(|p| {
+        let (lo, hi) = (p[0].min(p[1]).min(p[2]), p[0].max(p[1]).max(p[2]));
+        hi - lo <= GREY_TOLERANCE
+    })
+}
+
+/// One grey byte a pixel of `pixels` (three or four bytes a pixel).
+pub fn to_grey(pixels: &[u8], stride: usize) -> Vec<u8> {
+    pixels
+        .chunks_exact(stride)
+        .map(|p| ((u16::from(p[0]) + u16::from(p[1]) + u16::from(p[2]) + 1) / 3) as u8)
+        .collect()
 }
 
 /// Draws the `wanted` pages (1-based; all when empty) of the PDF at `dpi`,
@@ -111,6 +138,11 @@ pub fn rasterise_as(
                         })
                         .ok_or_else(|| format!("page {number} drew at the wrong size"))?,
                     Samples::None => Vec::new(),
+                    Samples::RgbOrGrey if is_grey(rgba, 4) => to_grey(rgba, 4),
+                    Samples::RgbOrGrey => rgba
+                        .chunks_exact(4)
+                        .flat_map(|p| [p[0], p[1], p[2]])
+                        .collect(),
                 };
                 Ok(Picture { width, height, rgb })
             })

@@ -126,7 +126,14 @@ pub fn redacted_pictures(
 ) -> Result<Vec<PagePicture>, String> {
     let mut out = Vec::new();
     for chunk in numbers.chunks(PAGES_PER_JOB as usize) {
-        let drawn = draw_watched(isolation, slot, data, chunk.to_vec(), Samples::Rgb, cancel)?;
+        let drawn = draw_watched(
+            isolation,
+            slot,
+            data,
+            chunk.to_vec(),
+            Samples::RgbOrGrey,
+            cancel,
+        )?;
         out.extend(redact_drawn(drawn, areas)?);
     }
     Ok(out)
@@ -242,9 +249,14 @@ pub fn black_out(picture: &mut Picture, rect: [f32; 4], (sx, sy): (f32, f32)) {
     let x1 = clamp((rect[2] * sx).ceil(), picture.width);
     let y0 = clamp((rect[1] * sy).floor(), picture.height);
     let y1 = clamp((rect[3] * sy).ceil(), picture.height);
+    let channels = if super::writer::is_one_byte(picture) {
+        1
+    } else {
+        3
+    };
     for y in y0..y1 {
-        let row = (y * picture.width) as usize * 3;
-        picture.rgb[row + x0 as usize * 3..row + x1 as usize * 3].fill(0);
+        let row = (y * picture.width) as usize * channels;
+        picture.rgb[row + x0 as usize * channels..row + x1 as usize * channels].fill(0);
     }
 }
 

@@ -34,24 +34,18 @@ pub struct Encoded {
     pub deflated: Vec<u8>,
 }
 
-/// How far apart a pixel's red, green and blue may be for it to count as
-/// grey: anti-aliasing and JPEG noise leave a grey page a level or two
-/// off, while any colour a reader would see is much further apart.
-const GREY_TOLERANCE: u8 = 6;
-
 impl Encoded {
-    /// The picture encoded: grey when every pixel is.
+    /// The picture encoded: grey when every pixel is (see
+    /// `raster::is_grey`). A picture of one byte a pixel is grey already
+    /// (drawn with `Samples::RgbOrGrey`).
     pub fn of(picture: &Picture) -> Encoded {
-        let grey = picture.rgb.chunks_exact(3).all(|p| {
-            let (lo, hi) = (p[0].min(p[1]).min(p[2]), p[0].max(p[1]).max(p[2]));
-            hi - lo <= GREY_TOLERANCE
-        });
-        let samples = if grey {
-            picture
-                .rgb
-                .chunks_exact(3)
-                .map(|p| ((u16::from(p[0]) + u16::from(p[1]) + u16::from(p[2]) + 1) / 3) as u8)
-                .collect()
+        use super::raster::{is_grey, to_grey};
+        let already = is_one_byte(picture);
+        let grey = already || is_grey(&picture.rgb, 3);
+        let samples = if already {
+            picture.rgb.clone()
+        } else if grey {
+            to_grey(&picture.rgb, 3)
         } else {
             picture.rgb.clone()
         };
@@ -62,6 +56,11 @@ impl Encoded {
             deflated: deflate(&samples),
         }
     }
+}
+
+/// Whether `picture` holds one byte a pixel (grey), not three.
+pub fn is_one_byte(picture: &Picture) -> bool {
+    picture.rgb.len() != picture.width as usize * picture.height as usize * 3
 }
 
 /// Something drawn on a page. Coordinates are points from the page's

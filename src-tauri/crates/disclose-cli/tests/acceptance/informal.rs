@@ -324,3 +324,11 @@ fn a_child_named_through_a_parent_or_by_what_they_are_called() {
         &["Tayla", "Ruairi"],
     );
 }
+
+#[test]
+fn children_listed_with_their_ages_in_brackets() {
+    assert_names(
+        "Children in the household: Mason (7), Evie-Grace (4) and Jude (2). See Room (7) and Appendix (2).",
+        &["Mason", "Evie-Grace", "Jude"],
+    );
+}

@@ -97,6 +97,18 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     (kin && namelike && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
+/// A given name before an age in brackets, as a list of children gives
+/// them: "Mason (7), Evie-Grace (4)". Not a month ("May (2)").
+pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let age = text[t.full_end..]
+        .strip_prefix(" (")
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let given = t.shape == Shape::Cap && t.lex.is_given() && name_word(t) && t.end == t.full_end;
+    (age && given && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
 /// A given name or a word that is no English word, alone on its line and
 /// followed by a comma: the salutation "Raj," or "Mark,"; or a known given
 /// name in capitals alone on its line: the signature "LEONARD".

@@ -4,7 +4,8 @@
 //! names after a context cue ("my neighbour Sam", "Alleged perpetrator:
 //! GRAHAM WHITLOCK", a sign-off), names before a relation or role ("Kieran
 //! Moss - son", "Derek Pryce (PCSO)"), a parent or friend after a
-//! possessive ("Jaxon's dad"), salutations ("Raj,"), lower-case
+//! possessive ("Jaxon's dad"), children with their ages ("Mason (7)"),
+//! salutations ("Raj,"), lower-case
 //! names after a title or joined by "and" ("pc dawson", "kelly and shane"),
 //! lower-case given names in informal writing ("told darren", "his m8
 //! callum"), Outlook names with a suffix ("McMichael Jr., Ed") and lone
@@ -28,7 +29,8 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
-    described, informal, lower_pair, lower_sentence, name_and_word, possessive_kin, salutation,
+    aged, described, informal, lower_pair, lower_sentence, name_and_word, possessive_kin,
+    salutation,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -100,6 +102,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| full_name(text, toks, i))
             .or_else(|| cued(text, toks, i))
             .or_else(|| possessive_kin(text, toks, i))
+            .or_else(|| aged(text, toks, i))
             .or_else(|| salutation(text, toks, i))
             .or_else(|| lone(text, toks, i))
             .or_else(|| lower_pair(text, toks, i))

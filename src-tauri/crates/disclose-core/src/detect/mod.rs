@@ -145,9 +145,7 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(address::find(text));
     all.extend(house::find(text));
     all.extend(logins::find(text));
-    let names = names::find_with(text, model);
-    all.extend(house::find_bare(text, &names));
-    all.extend(names);
+    all.extend(names::find_with(text, model));
     all
 }
 

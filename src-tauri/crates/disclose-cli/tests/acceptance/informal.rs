@@ -113,10 +113,11 @@ fn neighbours_house_numbers_in_a_diary() {
     let d = disclose!();
     let found = d.detect_kind(
         "the lad from no 14 was on the wall again. his mum at number 9 did nothing. \
-         music from flat 6 till 3am.\nPlease quote ref no. 5521 and page number 2.\n",
+         music from flat 6 till 3am. they moved into number 31 last year.\n\
+         Please quote ref no. 5521 and page number 2.\n",
         "address_line",
     );
-    assert_eq!(found, ["no 14", "number 9", "flat 6"]);
+    assert_eq!(found, ["no 14", "number 9", "flat 6", "number 31"]);
 }
 
 #[test]

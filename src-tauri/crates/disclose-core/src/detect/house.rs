@@ -18,7 +18,7 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "from no 21", "at number 47": the bare forms need a word of place before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:at|from|of|to|in|by|outside|opposite|next|near|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+$")
+    Regex::new(r"(?i)(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visited|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+$")
         .expect("valid regex")
 });
 /// "Tab No. 3", "page no. 2", "invoice number 12": not a house.

@@ -59,12 +59,13 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// How many items the index must hold, as the store's triggers keep it.
     fn indexed_count(&self) -> Result<u64> {
-        Ok(self.conn.query_row(
-            "SELECT COUNT(*) FROM items WHERE indexed = 1 AND duplicate_of IS NULL",
-            [],
-            |r| r.get::<_, i64>(0),
-        )? as u64)
+        Ok(self
+            .conn
+            .query_row("SELECT items FROM index_expected WHERE id = 1", [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
     }
 }
 
@@ -267,4 +268,76 @@ pub fn refuse_if_any(problems: &[Problem]) -> Result<()> {
         problems.len(),
         named.join("; ")
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::store::{NewItem, Status, Store};
+
+    /// The kept count against a count of every row.
+    fn counts(store: &Store) -> (u64, u64) {
+        let counted: i64 = store
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM items WHERE indexed = 1 AND duplicate_of IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (store.indexed_count().unwrap(), counted as u64)
+    }
+
+    #[test]
+    fn the_kept_count_of_indexed_items_follows_inserts_indexing_duplicates_and_reindexing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("case.db")).unwrap();
+        let import = store
+            .begin_import("2026-01-01T00:00:00Z", &[], "t")
+            .unwrap();
+        let metadata = BTreeMap::new();
+        let item = |key: &'static str, duplicate_of: Option<i64>| NewItem {
+            parent_id: None,
+            import_id: import,
+            source_key: key,
+            path: key,
+            name: key,
+            sha256: key,
+            size: 1,
+            file_type: "text",
+            status: Status::Ok,
+            reason: None,
+            duplicate_of,
+            message_id: None,
+            date: None,
+            file_modified: None,
+            metadata: &metadata,
+            text: "",
+            imported_at: "2026-01-01T00:00:00Z",
+            imported_by: "t",
+        };
+        let a = store.insert_item(&item("a", None)).unwrap();
+        let b = store.insert_item(&item("b", None)).unwrap();
+        let copy = store.insert_item(&item("c", Some(a))).unwrap();
+        assert_eq!(counts(&store), (0, 0));
+        store.mark_indexed(&[a, b, copy]).unwrap();
+        assert_eq!(counts(&store), (2, 2));
+        store.mark_indexed(&[a]).unwrap();
+        assert_eq!(counts(&store), (2, 2));
+        store
+            .conn
+            .execute(
+                "UPDATE items SET indexed = 0 WHERE duplicate_of IS NULL",
+                [],
+            )
+            .unwrap();
+        assert_eq!(counts(&store), (0, 0));
+        store.mark_indexed(&[b]).unwrap();
+        store
+            .conn
+            .execute("DELETE FROM items WHERE id = ?1", [copy])
+            .unwrap();
+        assert_eq!(counts(&store), (1, 1));
+    }
 }

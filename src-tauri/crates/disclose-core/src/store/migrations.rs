@@ -189,6 +189,27 @@ const MIGRATIONS: &[&str] = &[
     // 13: the items the index must hold, counted from a small index when a
     // case is opened instead of by reading every item's row.
     "CREATE INDEX items_in_index ON items(indexed) WHERE indexed = 1 AND duplicate_of IS NULL;",
+    // 14: that count kept by triggers, so opening a case for a search reads
+    // one row (counting through the index above still visited every row:
+    // about 5 ms at 100,000 items).
+    "CREATE TABLE index_expected (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        items INTEGER NOT NULL
+    );
+    INSERT INTO index_expected (id, items)
+        SELECT 1, COUNT(*) FROM items WHERE indexed = 1 AND duplicate_of IS NULL;
+    CREATE TRIGGER index_expected_insert AFTER INSERT ON items
+        WHEN NEW.indexed = 1 AND NEW.duplicate_of IS NULL
+        BEGIN UPDATE index_expected SET items = items + 1 WHERE id = 1; END;
+    CREATE TRIGGER index_expected_delete AFTER DELETE ON items
+        WHEN OLD.indexed = 1 AND OLD.duplicate_of IS NULL
+        BEGIN UPDATE index_expected SET items = items - 1 WHERE id = 1; END;
+    CREATE TRIGGER index_expected_update AFTER UPDATE OF indexed, duplicate_of ON items
+        WHEN (NEW.indexed = 1 AND NEW.duplicate_of IS NULL)
+            != (OLD.indexed = 1 AND OLD.duplicate_of IS NULL)
+        BEGIN UPDATE index_expected SET items = items
+            + (NEW.indexed = 1 AND NEW.duplicate_of IS NULL)
+            - (OLD.indexed = 1 AND OLD.duplicate_of IS NULL) WHERE id = 1; END;",
 ];
 
 /// The schema version this build writes.

@@ -42,9 +42,7 @@ impl Encoded {
         use super::raster::{is_grey, to_grey};
         let already = is_one_byte(picture);
         let grey = already || is_grey(&picture.rgb, 3);
-        let samples = if already {
-            picture.rgb.clone()
-        } else if grey {
+        let samples = if grey && !already {
             to_grey(&picture.rgb, 3)
         } else {
             picture.rgb.clone()

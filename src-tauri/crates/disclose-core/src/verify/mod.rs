@@ -283,7 +283,7 @@ pub fn check(
                 checker.raw.digest(),
                 checker.video_marks_of(file.item)
             );
-            stored::fingerprint(&sha256, &terms, checker.boxes_of(file.item))
+            stored::fingerprint(&sha256, &terms, boxes_of(&checker.boxes, file.item))
         });
         let kept = match (&file.key, &fingerprint) {
             (Some(key), Some(fingerprint)) => folder.store.stored_check(key, fingerprint)?,
@@ -482,11 +482,6 @@ impl Checker {
             })
     }
 
-    fn boxes_of(&self, item: Option<i64>) -> &[(PageBox, String)] {
-        item.and_then(|i| self.boxes.get(&i))
-            .map_or(&[], |b| b.as_slice())
-    }
-
     /// Reads the `fresh` files, one per core at a time (each thread with
     /// its own worker), keeping each one's check under its key as it
     /// finishes; the outcomes come back in `fresh`'s order. Stops between
@@ -643,6 +638,16 @@ impl Checker {
     fn unreadable(&mut self, file: &str, why: &str) {
         self.report.leaks.push(unreadable(file, why));
     }
+}
+
+/// The boxes that must be black on the pages of `item`'s produced file:
+/// what its check's fingerprint holds and what its pixels are checked for.
+fn boxes_of(
+    boxes: &HashMap<i64, Vec<(PageBox, String)>>,
+    item: Option<i64>,
+) -> &[(PageBox, String)] {
+    item.and_then(|i| boxes.get(&i))
+        .map_or(&[], |b| b.as_slice())
 }
 
 /// `found` with each finding's `file` made relative to `label`.
@@ -873,9 +878,7 @@ impl Pass<'_, '_> {
     /// Checks what the pixels of a PDF or image show: the words read by
     /// OCR, and every box redacted on its pages black.
     fn pixels(&mut self, data: &[u8], is_pdf: bool, label: &str, item: Option<i64>) {
-        let boxes = item
-            .and_then(|i| self.reader.boxes.get(&i))
-            .map_or(&[][..], |b| b.as_slice());
+        let boxes = boxes_of(self.reader.boxes, item);
         let seen = seen::look(
             data,
             is_pdf,

@@ -121,6 +121,26 @@ fn neighbours_house_numbers_in_a_diary() {
 }
 
 #[test]
+fn an_address_a_form_labels_whatever_its_street_word_or_letter_case() {
+    let d = disclose!();
+    let text = "Address: 5 Holly Bank, Stockport SK4 2PQ\n\
+                ADDRESS OF PERPETRATOR: 19 ORCHARD GROVE, HAZEL GROVE\n\
+                Previous address: Flat 3, Beech House, Mill Street\tTel: 0161 496 0731\n\
+                Email address: 7 nowhere@example.org\n\
+                IP address: 10.0.0.7\n\
+                Address: as above\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        [
+            "5 Holly Bank, Stockport",
+            "19 ORCHARD GROVE, HAZEL GROVE",
+            "Flat 3, Beech House, Mill Street"
+        ]
+    );
+    assert_eq!(d.detect_kind(text, "postcode"), ["SK4 2PQ"]);
+}
+
+#[test]
 fn the_subjects_own_house_number_is_not_suggested() {
     let d = disclose!();
     d.new_case("INF-1");

@@ -2,7 +2,7 @@
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
 //! registrations, foreign phone numbers, address lines and neighbours'
-//! house references (`numbers`, `address`, `house`), identifiers written
+//! house references (`numbers`, `address`, `labelled`, `house`), identifiers written
 //! loosely (`loose`: "jo@ example.org", "fax 7135550199"), login names in
 //! paths, after "Username:" and in Exchange addresses (`logins`, found as
 //! person names) and person names (`names`, with the word lists in
@@ -17,6 +17,7 @@
 mod address;
 mod house;
 mod known;
+mod labelled;
 mod lexicon;
 mod logins;
 mod loose;
@@ -143,6 +144,7 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(numbers::find(text));
     all.extend(loose::find(text));
     all.extend(address::find(text));
+    all.extend(labelled::find(text));
     all.extend(house::find(text));
     all.extend(logins::find(text));
     all.extend(names::find_with(text, model));

@@ -141,6 +141,19 @@ fn an_address_a_form_labels_whatever_its_street_word_or_letter_case() {
 }
 
 #[test]
+fn bare_house_numbers_after_a_person_but_not_times_counts_or_ages() {
+    let d = disclose!();
+    let found = d.detect_kind(
+        "Sun - Mrs Achterberg in 7 had her telly on full blast and the lads at 22 joined in.\n\
+         the old fella from 3a keeps feeding the pigeons. Bogdan at 18 says the same.\n\
+         I saw the woman at 9:45 near the bins. The girl at 15 years old was crying.\n\
+         The couple in 2 weeks will move. Rang Maureen at 8 tonight.\n",
+        "address_line",
+    );
+    assert_eq!(found, ["7", "22", "3a", "18"]);
+}
+
+#[test]
 fn the_subjects_own_house_number_is_not_suggested() {
     let d = disclose!();
     d.new_case("INF-1");
@@ -148,7 +161,8 @@ fn the_subjects_own_house_number_is_not_suggested() {
     // The test case's subject lives at 12 Acacia Avenue: number 12 is hers.
     fs::write(
         dir.path().join("diary.txt"),
-        "woke up at number 12 to the noise from number 47 again\n",
+        "woke up at number 12 to the noise from number 47 again\n\
+         the man at 47 swore at the lady at 12\n",
     )
     .unwrap();
     d.json(&["import", "--case", "INF-1", dir.path().to_str().unwrap()]);
@@ -161,7 +175,9 @@ fn the_subjects_own_house_number_is_not_suggested() {
         .filter_map(|m| m["text"].as_str())
         .collect();
     assert!(texts.contains(&"number 47"), "{marks}");
+    assert!(texts.contains(&"47"), "{marks}");
     assert!(!texts.contains(&"number 12"), "{marks}");
+    assert!(!texts.contains(&"12"), "{marks}");
 }
 
 #[test]

@@ -121,6 +121,14 @@ fn neighbours_house_numbers_in_a_diary() {
 }
 
 #[test]
+fn a_role_before_a_name_after_is_titles_that_name_not_the_word_before() {
+    assert_names(
+        "Her GP is Dr Anand Pillai and the SW was PC Dawson. Leanne is a nurse there.",
+        &["Dr Anand Pillai", "PC Dawson", "Leanne"],
+    );
+}
+
+#[test]
 fn an_address_a_form_labels_whatever_its_street_word_or_letter_case() {
     let d = disclose!();
     let text = "Address: 5 Holly Bank, Stockport SK4 2PQ\n\

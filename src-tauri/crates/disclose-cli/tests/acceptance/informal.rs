@@ -344,3 +344,40 @@ fn children_listed_with_their_ages_in_brackets() {
         &["Mason", "Evie-Grace", "Jude"],
     );
 }
+
+#[test]
+fn a_role_in_brackets_makes_a_street_word_a_surname() {
+    assert_names(
+        "Rang the office and spoke to Heather Field (Income Officer) about the payment plan. \
+         Later Robin Hill (Tenancy Sustainment Officer) rang back.\n\
+         The skip is at Mill Lane (rear entrance).\n",
+        &["Heather Field", "Robin Hill"],
+    );
+}
+
+#[test]
+fn a_form_label_before_a_surname_that_is_a_street_word() {
+    assert_names(
+        "Witness: Ray Church\nAlleged perpetrator: Dennis Street\nOfficer: Colin Street\n\
+         Location: Grace Road\nWitness: Acacia Avenue\n",
+        &["Ray Church", "Dennis Street", "Colin Street"],
+    );
+}
+
+#[test]
+fn speakers_of_a_chat_transcript_after_their_time_stamps() {
+    assert_names(
+        "[21:03] Siobhan: they're at it again\n[21:04] Me: who\n\
+         [21:05] Siobhan: the lads from upstairs\n\
+         14/02/2025, 23:40 - Kwame Mensah: police on the way\n09:15 Update: repairs booked\n",
+        &["Siobhan", "Siobhan", "Kwame Mensah"],
+    );
+}
+
+#[test]
+fn a_given_name_alone_in_capitals_after_a_forms_label() {
+    assert_names(
+        "CONTACT: SUE\nREPORTED BY: KEV\nCONTACT: HOUSING OFFICE\nContact: Customer Services\n",
+        &["SUE", "KEV"],
+    );
+}

@@ -121,6 +121,14 @@ fn neighbours_house_numbers_in_a_diary() {
 }
 
 #[test]
+fn a_role_before_a_name_after_is_titles_that_name_not_the_word_before() {
+    assert_names(
+        "Her GP is Dr Anand Pillai and the SW was PC Dawson. Leanne is a nurse there.",
+        &["Dr Anand Pillai", "PC Dawson", "Leanne"],
+    );
+}
+
+#[test]
 fn an_address_a_form_labels_whatever_its_street_word_or_letter_case() {
     let d = disclose!();
     let text = "Address: 5 Holly Bank, Stockport SK4 2PQ\n\
@@ -151,6 +159,18 @@ fn bare_house_numbers_after_a_person_but_not_times_counts_or_ages() {
         "address_line",
     );
     assert_eq!(found, ["7", "22", "3a", "18"]);
+}
+
+#[test]
+fn an_address_a_sentence_announces_and_a_street_someone_lives_on() {
+    let d = disclose!();
+    let text = "Her new address is 5 Holly Bank, Marple. The address is correct.\n\
+                She now lives on Mill Lane with her partner; they moved to Brook Street in May.\n\
+                Our email address is info@example.org. He lives in fear of them.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["5 Holly Bank, Marple", "Mill Lane", "Brook Street"]
+    );
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Detection of personal data in text: the identifiers the engine already
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
-//! registrations, foreign phone numbers, address lines and neighbours'
+//! registrations, passport and driving licence numbers (`documents`),
+//! foreign phone numbers, address lines and neighbours'
 //! house references (`numbers`, `address`, `labelled`, `house`), identifiers written
 //! loosely (`loose`: "jo@ example.org", "fax 7135550199"), login names in
 //! paths, after "Username:" and in Exchange addresses (`logins`, found as
@@ -15,6 +16,7 @@
 //! is written.
 
 mod address;
+mod documents;
 mod house;
 mod known;
 mod labelled;
@@ -44,6 +46,8 @@ crate::vocab::vocabulary! {
         AccountNumber = "account_number",
         DateOfBirth = "date_of_birth",
         VehicleReg = "vehicle_reg",
+        PassportNumber = "passport_number",
+        DrivingLicence = "driving_licence",
         AddressLine = "address_line",
         PersonName = "person_name",
         /// A mark a reviewer made by hand (never a finding).
@@ -82,6 +86,8 @@ const NUMBER_KINDS: &[DataKind] = &[
 const PRECEDENCE: &[DataKind] = &[
     DataKind::Email,
     DataKind::NiNumber,
+    DataKind::DrivingLicence,
+    DataKind::PassportNumber,
     DataKind::DateOfBirth,
     DataKind::SortCode,
     DataKind::AccountNumber,
@@ -142,6 +148,7 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
         })
         .collect();
     all.extend(numbers::find(text));
+    all.extend(documents::find(text));
     all.extend(loose::find(text));
     all.extend(address::find(text));
     all.extend(labelled::find(text));

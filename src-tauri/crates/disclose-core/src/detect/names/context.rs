@@ -40,7 +40,9 @@ pub(super) fn role_after(after: &str) -> bool {
     after
         .trim_start_matches([' ', '\t'])
         .starts_with(['-', '–', '—', ',', ':', '(', '[', 'i', 'w'])
-        && ROLE_AFTER.is_match(after)
+        && ROLE_AFTER
+            .find(after)
+            .is_some_and(|m| !titles_the_next_name(m.as_str(), &after[m.end()..]))
 }
 
 /// A chat's time stamp at the start of a line, before the speaker's name:
@@ -147,6 +149,17 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         return None;
     }
     (namelike && role_after(after) && !vetoed(text, toks, i, last)).then_some((last, 0.85))
+}
+
+/// "GP is Dr Pillai", "the officer was PC Dawson": after "is" or "was" the
+/// role is the title of the name after it, not a description of the word
+/// before.
+fn titles_the_next_name(role: &str, rest: &str) -> bool {
+    let linked_by_verb = role
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was"));
+    let next = rest.trim_start_matches('.').trim_start_matches([' ', '\t']);
+    linked_by_verb && rest.len() > next.len() && next.starts_with(|c: char| c.is_uppercase())
 }
 
 /// Family and friends after a possessive: "Jaxon's dad", "Kayleigh's

@@ -409,3 +409,23 @@ fn a_given_name_alone_in_capitals_after_a_forms_label() {
         &["SUE", "KEV"],
     );
 }
+
+#[test]
+fn street_lines_written_in_capitals() {
+    let d = disclose!();
+    let found = d.detect_kind(
+        "SAW THE VAN OUTSIDE 22 ROSE CRESCENT AGAIN AT 3AM\n\
+         Previous tenancy: FLAT 2, 7 MILL LANE\n\
+         PARKED ACROSS 3 CAR SPACES ON THE GREEN\n",
+        "address_line",
+    );
+    assert_eq!(found, ["22 ROSE CRESCENT", "FLAT 2, 7 MILL LANE"]);
+}
+
+#[test]
+fn in_a_diary_in_capitals_a_cue_or_a_verb_is_not_part_of_the_name() {
+    assert_names(
+        "03/03 HER SISTER KERRY-ANN SHOUTED AT MY KIDS.\n04/03 HIS BROTHER CALLUM BRIERLEY SMASHED THE LIGHT.\n",
+        &["KERRY-ANN", "CALLUM BRIERLEY"],
+    );
+}

@@ -61,3 +61,21 @@ fn one_json_line_per_file_with_byte_offsets() {
     assert!(lines[2]["error"].is_string(), "{}", lines[2]);
     assert!(lines[2].get("findings").is_none());
 }
+
+#[test]
+fn passport_and_driving_licence_numbers_from_an_id_check() {
+    let d = disclose!();
+    let text = "Right to rent check, ID seen:\n\
+                Passport number: 925076473 (expires 2031)\n\
+                Partner: passport no. C01X00T47; Irish passport PA1234567\n\
+                Driving licence MORGA753116SM9IJ and WOODS 862054 JW9AB for her brother\n\
+                Not a licence: ABCDE123456AB1CD, ORDER2024051234AB; not a passport: passport photos 123456.\n";
+    assert_eq!(
+        d.detect_kind(text, "passport_number"),
+        ["925076473", "C01X00T47", "PA1234567"]
+    );
+    assert_eq!(
+        d.detect_kind(text, "driving_licence"),
+        ["MORGA753116SM9IJ", "WOODS 862054 JW9AB"]
+    );
+}

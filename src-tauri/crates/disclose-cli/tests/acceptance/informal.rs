@@ -121,6 +121,34 @@ fn neighbours_house_numbers_in_a_diary() {
 }
 
 #[test]
+fn a_role_before_a_name_after_is_titles_that_name_not_the_word_before() {
+    assert_names(
+        "Her GP is Dr Anand Pillai and the SW was PC Dawson. Leanne is a nurse there.",
+        &["Dr Anand Pillai", "PC Dawson", "Leanne"],
+    );
+}
+
+#[test]
+fn an_address_a_form_labels_whatever_its_street_word_or_letter_case() {
+    let d = disclose!();
+    let text = "Address: 5 Holly Bank, Stockport SK4 2PQ\n\
+                ADDRESS OF PERPETRATOR: 19 ORCHARD GROVE, HAZEL GROVE\n\
+                Previous address: Flat 3, Beech House, Mill Street\tTel: 0161 496 0731\n\
+                Email address: 7 nowhere@example.org\n\
+                IP address: 10.0.0.7\n\
+                Address: as above\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        [
+            "5 Holly Bank, Stockport",
+            "19 ORCHARD GROVE, HAZEL GROVE",
+            "Flat 3, Beech House, Mill Street"
+        ]
+    );
+    assert_eq!(d.detect_kind(text, "postcode"), ["SK4 2PQ"]);
+}
+
+#[test]
 fn the_subjects_own_house_number_is_not_suggested() {
     let d = disclose!();
     d.new_case("INF-1");
@@ -314,5 +342,42 @@ fn children_listed_with_their_ages_in_brackets() {
     assert_names(
         "Children in the household: Mason (7), Evie-Grace (4) and Jude (2). See Room (7) and Appendix (2).",
         &["Mason", "Evie-Grace", "Jude"],
+    );
+}
+
+#[test]
+fn a_role_in_brackets_makes_a_street_word_a_surname() {
+    assert_names(
+        "Rang the office and spoke to Heather Field (Income Officer) about the payment plan. \
+         Later Robin Hill (Tenancy Sustainment Officer) rang back.\n\
+         The skip is at Mill Lane (rear entrance).\n",
+        &["Heather Field", "Robin Hill"],
+    );
+}
+
+#[test]
+fn a_form_label_before_a_surname_that_is_a_street_word() {
+    assert_names(
+        "Witness: Ray Church\nAlleged perpetrator: Dennis Street\nOfficer: Colin Street\n\
+         Location: Grace Road\nWitness: Acacia Avenue\n",
+        &["Ray Church", "Dennis Street", "Colin Street"],
+    );
+}
+
+#[test]
+fn speakers_of_a_chat_transcript_after_their_time_stamps() {
+    assert_names(
+        "[21:03] Siobhan: they're at it again\n[21:04] Me: who\n\
+         [21:05] Siobhan: the lads from upstairs\n\
+         14/02/2025, 23:40 - Kwame Mensah: police on the way\n09:15 Update: repairs booked\n",
+        &["Siobhan", "Siobhan", "Kwame Mensah"],
+    );
+}
+
+#[test]
+fn a_given_name_alone_in_capitals_after_a_forms_label() {
+    assert_names(
+        "CONTACT: SUE\nREPORTED BY: KEV\nCONTACT: HOUSING OFFICE\nContact: Customer Services\n",
+        &["SUE", "KEV"],
     );
 }

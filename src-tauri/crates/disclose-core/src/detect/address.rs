@@ -11,7 +11,8 @@ use regex::Regex;
 
 use super::{DataKind, Finding};
 
-const STREET_END: &str = "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Way|Place|Crescent|\
+pub(super) const STREET_END: &str =
+    "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Way|Place|Crescent|\
     Gardens|Terrace|Grove|Walk|Park|Square|Mews|Row|View|Rise|Parade|Green|Hill|Vale|Fold|Brow|\
     Croft|Meadows?|Wharf|Heights|Mount|Boulevard|Estate";
 

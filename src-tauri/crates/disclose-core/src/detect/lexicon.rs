@@ -154,13 +154,20 @@ static NATIONALITIES: LazyLock<WordSet> = LazyLock::new(|| words(NATIONALITY_WOR
 static RIVERS: LazyLock<WordSet> = LazyLock::new(|| words(RIVER_WORDS));
 
 /// Last words of job titles: "Liaison Officer", "Data Champion".
-const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
+pub const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
     worker workers coordinator co-ordinator lead champion champions assistant director \
     administrator consultant specialist supervisor controller";
 
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 
 static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| words(CUES));
+
+/// Form labels that name a person only with a colon after them: "Contact:
+/// SUE", "Reported by: Kev Dunn", "Officer: Colin Street" (words of one
+/// label joined by "_"). "contact Enron" names no one.
+pub const LABELS: &str = "contact officer caller reported_by logged_by completed_by \
+    referred_by raised_by recorded_by taken_by attended_by visited_by witnessed_by \
+    interviewed_by assessed_by author referrer attendee attendees";
 
 /// Job titles just before a name, with one space: "Operative A Quinlan".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \

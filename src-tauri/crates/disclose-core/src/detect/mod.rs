@@ -1,8 +1,9 @@
 //! Detection of personal data in text: the identifiers the engine already
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
-//! registrations, foreign phone numbers, address lines and neighbours'
-//! house references (`numbers`, `address`, `house`), identifiers written
+//! registrations, passport and driving licence numbers (`documents`),
+//! foreign phone numbers, address lines and neighbours'
+//! house references (`numbers`, `address`, `labelled`, `house`), identifiers written
 //! loosely (`loose`: "jo@ example.org", "fax 7135550199"), login names in
 //! paths, after "Username:" and in Exchange addresses (`logins`, found as
 //! person names) and person names (`names`, with the word lists in
@@ -15,8 +16,10 @@
 //! is written.
 
 mod address;
+mod documents;
 mod house;
 mod known;
+mod labelled;
 mod lexicon;
 mod logins;
 mod loose;
@@ -43,6 +46,8 @@ crate::vocab::vocabulary! {
         AccountNumber = "account_number",
         DateOfBirth = "date_of_birth",
         VehicleReg = "vehicle_reg",
+        PassportNumber = "passport_number",
+        DrivingLicence = "driving_licence",
         AddressLine = "address_line",
         PersonName = "person_name",
         /// A mark a reviewer made by hand (never a finding).
@@ -81,6 +86,8 @@ const NUMBER_KINDS: &[DataKind] = &[
 const PRECEDENCE: &[DataKind] = &[
     DataKind::Email,
     DataKind::NiNumber,
+    DataKind::DrivingLicence,
+    DataKind::PassportNumber,
     DataKind::DateOfBirth,
     DataKind::SortCode,
     DataKind::AccountNumber,
@@ -141,8 +148,10 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
         })
         .collect();
     all.extend(numbers::find(text));
+    all.extend(documents::find(text));
     all.extend(loose::find(text));
     all.extend(address::find(text));
+    all.extend(labelled::find(text));
     all.extend(house::find(text));
     all.extend(logins::find(text));
     all.extend(names::find_with(text, model));

@@ -1,15 +1,16 @@
 //! Names told by what stands around them rather than by their own shape:
 //! a relation or role after the name ("Kieran Moss - son - DOB …", "Derek
-//! Pryce (Police Community Support Officer)"), a salutation alone on its
-//! line ("Raj,"), and lower-case given names joined by "and" ("kelly and
-//! shane were shouting").
+//! Pryce (Police Community Support Officer)", "Heather Field (Income
+//! Officer)"), a salutation alone on its line ("Raj,"), a chat's speaker
+//! after a time stamp ("[10:47] Aisling: …"), and lower-case given names
+//! joined by "and" ("kelly and shane were shouting").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::forms::{plain_lower_name, sentence_around, vetoed};
-use super::tokens::{gap, linked, Shape, Tok};
+use super::forms::{given_then_street_surname, plain_lower_name, sentence_around, vetoed};
+use super::tokens::{gap, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
 /// A dash, comma, colon or bracket, then a relation or a role.
@@ -19,12 +20,83 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .map(|r| r.replace('_', r"[ \t]+"))
         .collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    // "(Income Officer)", "- Senior Tenancy Sustainment Officer": a job
+    // title of capitalised words in brackets or after a dash (after a
+    // comma it may be a place's: "State of Texas, First Assistant").
+    let jobs = lex::JOB_WORDS
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
-        r"(?i)^[ \t]*(?:[-–—,:(\[]|(?-u:\b)is(?-u:\b)|(?-u:\b)was(?-u:\b))[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})(?-u:\b)",
+        r"(?i)^[ \t]*(?:(?:[-–—,:(\[]|(?-u:\b)is(?-u:\b)|(?-u:\b)was(?-u:\b))[ \t]*\(?[ \t]*(?:(?:his|her|my|their|the|our|a|an|local|named)[ \t]+)?(?:{})|[-–—(\[][ \t]*(?:(?-i:[A-Z])[A-Za-z'’-]*[ \t]+){{1,3}}(?:{jobs}))(?-u:\b)",
         roles.join("|")
     ))
     .expect("valid regex")
 });
+
+/// Whether `after`, the text after a name, starts with a relation or a
+/// role: " - son", " (Income Officer)".
+pub(super) fn role_after(after: &str) -> bool {
+    after
+        .trim_start_matches([' ', '\t'])
+        .starts_with(['-', '–', '—', ',', ':', '(', '[', 'i', 'w'])
+        && ROLE_AFTER
+            .find(after)
+            .is_some_and(|m| !titles_the_next_name(m.as_str(), &after[m.end()..]))
+}
+
+/// A chat's time stamp at the start of a line, before the speaker's name:
+/// "[10:47] ", "22:15 ", "12/03/2025, 22:15 - ", "(9.05pm) ".
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[ \t]*(?:\[[^\]\n]{0,25}\d[:.]\d\d[^\]\n]{0,12}\]|\(?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]?[ap]\.?m\.?)?\)?)[ \t]*(?:[-–][ \t]*)?$",
+    )
+    .expect("valid regex")
+});
+
+/// A speaker in a chat transcript: one to three name words at the start of a
+/// line after a time stamp, before a colon: "[10:47] Aisling: they were at
+/// it again", "12/03/2025, 22:15 - Tomasz Nowak: i rang them". Not an
+/// ordinary word ("Me:", "Admin:").
+pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let before = text[..toks[i].start].trim_end_matches([' ', '\t']);
+    let stamped = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, ']' | ')' | '-' | '–' | 'm' | 'M'));
+    if !stamped {
+        return None;
+    }
+    let mut last = i;
+    while !gap(text, toks, last).starts_with(':') {
+        if last - i >= 2 || !linked(text, toks, last) {
+            return None;
+        }
+        last += 1;
+    }
+    let named = |t: &Tok<'_>| {
+        let word = t.lex.is_common()
+            || t.lex.is_title()
+            || t.lex.is_street()
+            || t.lex.is_org()
+            || t.lex.is_month_or_day();
+        match t.shape {
+            Shape::Cap | Shape::Upper => {
+                t.lex.is_given() && !t.lex.is_common()
+                    || t.lex.is_surname() && !word
+                    || !t.lex.is_english() && !word
+            }
+            Shape::Lower => t.lex.is_given() && !t.lex.is_english() && !word,
+            Shape::Initial => false,
+        }
+    };
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let found = toks[i..=last].iter().all(named)
+        && toks[i].end == toks[i].full_end
+        && line.len() <= 40
+        && STAMP.is_match(line);
+    found.then_some((last, 0.8))
+}
 
 /// A word that may be part of a name in a household list or a signature:
 /// capitalised or in capitals, not a title, street, organisation or month.
@@ -47,9 +119,20 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     while last - i < 2
         && linked(text, toks, last)
         && toks[last + 1].shape == toks[i].shape
-        && name_word(&toks[last + 1])
+        && (name_word(&toks[last + 1]) || given_then_street_surname(text, toks, last))
     {
         last += 1;
+    }
+    // "Later Robin Hill (…)": an ordinary word opening the sentence before
+    // two name words is not part of the name.
+    let t = &toks[i];
+    let opening_word = last - i == 2
+        && t.lex.is_english()
+        && !t.lex.is_given()
+        && !t.lex.is_surname()
+        && sentence_start(text, t.start);
+    if opening_word {
+        return None;
     }
     // The longest run first: "Kieran Moss - son", not "Moss - son".
     let words = &toks[i..=last];
@@ -57,9 +140,6 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         .iter()
         .any(|t| t.lex.is_given() || t.lex.is_surname() || !t.lex.is_english());
     let after = &text[toks[last].full_end..];
-    let opener = after
-        .trim_start_matches([' ', '\t'])
-        .starts_with(['-', '–', '—', ',', ':', '(', '[', 'i', 'w']);
     // "Attendees: tenant and …": a form's label, unless a name list holds it.
     let label = i == last
         && after.trim_start_matches([' ', '\t']).starts_with(':')
@@ -68,8 +148,18 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     if label {
         return None;
     }
-    (opener && namelike && ROLE_AFTER.is_match(after) && !vetoed(text, toks, i, last))
-        .then_some((last, 0.85))
+    (namelike && role_after(after) && !vetoed(text, toks, i, last)).then_some((last, 0.85))
+}
+
+/// "GP is Dr Pillai", "the officer was PC Dawson": after "is" or "was" the
+/// role is the title of the name after it, not a description of the word
+/// before.
+fn titles_the_next_name(role: &str, rest: &str) -> bool {
+    let linked_by_verb = role
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was"));
+    let next = rest.trim_start_matches('.').trim_start_matches([' ', '\t']);
+    linked_by_verb && rest.len() > next.len() && next.starts_with(|c: char| c.is_uppercase())
 }
 
 /// Family and friends after a possessive: "Jaxon's dad", "Kayleigh's

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::context::role_after;
 use super::tokens::{floor_boundary, gap, glued, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
@@ -26,6 +27,20 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .join("|");
     Regex::new(&format!(
         r"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? |(?-u:\b)(?:{roles})(?: to| with| by)? |(?:regards|wishes|thanks|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"
+    ))
+    .expect("valid regex")
+});
+/// A form's label for a person, with its colon, just before a name:
+/// "Witness: ", "CONTACT: ", "Reported by: ", "WITNESS 2: ".
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = lex::CUES
+        .split_whitespace()
+        .chain(lex::LABELS.split_whitespace())
+        .map(|c| c.replace('_', r"[ \t]+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{labels})[ \t]*(?:\d{{1,2}}[ \t]*)?:[ \t]*$"
     ))
     .expect("valid regex")
 });
@@ -84,6 +99,13 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
 pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if let Some(last) = firm(text, toks, i) {
         return Some(last);
+    }
+    // "Witness: Ray Church", "Heather Field (Income Officer)": a label or a
+    // role says the street word is a surname.
+    if given_then_street_surname(text, toks, i)
+        && (labelled(text, toks[i].start) || role_after(&text[toks[i + 1].full_end..]))
+    {
+        return None;
     }
     if toks[i].lex.is_title() || !namey(&toks[i]) && !toks[i].lex.is_ambiguous() {
         return None;
@@ -164,6 +186,29 @@ pub(super) fn suffixed(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         i + 2
     };
     Some((last, 0.85))
+}
+
+/// A given name (or a word that may be one), then a street word that is
+/// also a surname ("Ray Church", "HEATHER FIELD"), with no capitalised word after them that could carry
+/// on a street's name.
+pub(super) fn given_then_street_surname(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let (first, Some(second)) = (&toks[i], toks.get(i + 1)) else {
+        return false;
+    };
+    matches!(first.shape, Shape::Cap | Shape::Upper)
+        && second.shape == first.shape
+        && (first.lex.is_given() || first.lex.is_ambiguous())
+        && second.lex.is_street()
+        && (second.lex.is_word_surname() || second.lex.is_surname())
+        && linked(text, toks, i)
+        && (!linked(text, toks, i + 1) || toks[i + 2].shape == Shape::Lower)
+}
+
+/// Whether a form's label for a person, with its colon, stands just before
+/// `pos`: "Witness: ", "Reported by: ".
+pub(super) fn labelled(text: &str, pos: usize) -> bool {
+    let from = floor_boundary(text, pos.saturating_sub(40));
+    LABEL_BEFORE.is_match(&text[from..pos])
 }
 
 /// "Leanne Fields", "Trevor Hill": a given name that is no word, then a
@@ -578,7 +623,14 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         return None;
     }
     let from = floor_boundary(text, t.start.saturating_sub(48));
-    if !CUE_BEFORE.is_match(&text[from..t.start]) {
+    // "Contact: SUE": a form's label names a person when a known name
+    // follows it.
+    let cue = CUE_BEFORE.is_match(&text[from..t.start]);
+    let label = || {
+        let named = known(t) || initial && known(&toks[i + 1]);
+        named && t.shape != Shape::Lower && labelled(text, t.start)
+    };
+    if !cue && !label() {
         return None;
     }
     let mut last = i + usize::from(initial);
@@ -592,7 +644,10 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
                     && (!next.lex.is_common() || next.lex.is_surname())
             }
         };
-        if follows {
+        // "Witness: Ray Church": after a label, a street word that is a
+        // surname.
+        let street_surname = given_then_street_surname(text, toks, i) && labelled(text, t.start);
+        if follows || street_surname {
             last = i + 1;
         }
     }

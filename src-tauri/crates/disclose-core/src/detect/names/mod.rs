@@ -5,6 +5,8 @@
 //! GRAHAM WHITLOCK", a sign-off), names before a relation or role ("Kieran
 //! Moss - son", "Derek Pryce (PCSO)"), a parent or friend after a
 //! possessive ("Jaxon's dad"), children with their ages ("Mason (7)"),
+//! a form's label ("Witness: Ray Church", "CONTACT: SUE"), the speakers of
+//! a chat after their time stamps ("[10:47] Aisling: …"),
 //! salutations ("Raj,"), lower-case
 //! names after a title or joined by "and" ("pc dawson", "kelly and shane"),
 //! lower-case given names in informal writing ("told darren", "his m8
@@ -30,7 +32,7 @@ use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
     aged, described, informal, lower_pair, lower_sentence, name_and_word, possessive_kin,
-    salutation,
+    salutation, speaker,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -99,6 +101,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| email_display(text, toks, i))
             .or_else(|| surname_comma_given(text, toks, i))
             .or_else(|| initials(text, toks, i))
+            .or_else(|| speaker(text, toks, i))
             .or_else(|| full_name(text, toks, i))
             .or_else(|| cued(text, toks, i))
             .or_else(|| possessive_kin(text, toks, i))

@@ -1,0 +1,79 @@
+//! Addresses a form labels: "Address: 5 Holly Bank, Stockport", "Address
+//! of perpetrator: 19 BROOK HOUSE", "Previous address: Flat 3, Beech House,
+//! Mill Street". The label says what the line holds, so the street needs no
+//! street word the address rule knows and may be in capitals. The line's
+//! postcode is left to the postcode rule, and an e-mail, IP or web address
+//! is not a home.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{DataKind, Finding};
+
+/// A line opening with up to three words and "address", perhaps "of
+/// someone", then a colon; group 1 is the label, group 2 the value.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?mi)^[ \t]*((?:[a-z][a-z'’-]*[ \t]+){0,3}?address(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?)[ \t]*:[ \t]*([^\r\n]+)",
+    )
+    .expect("valid regex")
+});
+
+/// Where the value stops: a tab, a run of spaces, or the next label ("Tel:").
+static VALUE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\t| {2,}|[ ,;]+[A-Za-z][A-Za-z .]{0,20}:").expect("valid regex"));
+
+static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{}|House|Bank|Fields?|Lodge|Cottages?|Buildings|Yard)(?-u:\b)",
+        super::address::STREET_END
+    ))
+    .expect("valid regex")
+});
+
+/// Label words that name an address of something other than a home.
+const NOT_A_HOME: &[&str] = &[
+    "email", "e-mail", "mail", "ip", "web", "website", "internet", "mac", "url", "wallet",
+    "bitcoin", "memory", "return",
+];
+
+pub fn find(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for caps in LABELLED.captures_iter(text) {
+        let (label, value) = (&caps[1], caps.get(2).expect("group 2 always takes part"));
+        let label = label.to_lowercase();
+        if label
+            .split(|c: char| c.is_whitespace())
+            .any(|w| NOT_A_HOME.contains(&w))
+        {
+            continue;
+        }
+        let mut line = value.as_str();
+        if let Some(end) = VALUE_END.find(line) {
+            line = &line[..end.start()];
+        }
+        // The postcode is the postcode rule's: the address ends before it.
+        if let Some(postcode) = crate::identifiers::find_all(line)
+            .into_iter()
+            .find(|f| f.kind == crate::identifiers::IdKind::Postcode)
+        {
+            line = &line[..postcode.start];
+        }
+        let line = line.trim_end_matches(|c: char| c.is_whitespace() || ",;.".contains(c));
+        let home = !line.contains('@')
+            && !line.contains("://")
+            && (line.chars().any(|c| c.is_ascii_digit()) || STREET_WORD.is_match(line));
+        if home && line.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            let start = value.start();
+            out.push(Finding {
+                start,
+                end: start + line.len(),
+                kind: DataKind::AddressLine,
+                text: line.to_string(),
+                confidence: 0.8,
+            });
+        }
+    }
+    out
+}

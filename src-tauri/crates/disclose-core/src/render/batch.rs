@@ -24,6 +24,7 @@ use crate::extract::{FileType, Page};
 use crate::isolate::{Isolation, ProcessLimits, Slot};
 use crate::marks::Mark;
 use crate::store::{ItemRow, Status};
+use crate::verify::alongside::Lane;
 use crate::verify::{CheckProgress, Watch};
 
 /// A piece of work for a worker thread.
@@ -109,6 +110,7 @@ pub fn run(
     items: &[ItemRow],
     fresh: bool,
     watch: &Watch,
+    lane: Option<&mut Lane>,
 ) -> Result<Outcome> {
     let isolation = Isolation::new(ProcessLimits::default(), Some(folder.tmp_dir()));
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -125,6 +127,7 @@ pub fn run(
         total: items.len() as u64,
         done: 0,
         watch,
+        lane,
     };
     run.now = run.folder.now();
     std::thread::scope(|scope| -> Result<()> {
@@ -243,7 +246,7 @@ fn make_file(isolation: &Isolation, slot: &mut Slot, make: Make) -> Made {
     }
 }
 
-struct Run<'f, 'w> {
+struct Run<'f, 'w, 'l, 'c> {
     folder: &'f mut CaseFolder,
     case: crate::case::Case,
     now: String,
@@ -252,9 +255,12 @@ struct Run<'f, 'w> {
     total: u64,
     done: u64,
     watch: &'w Watch<'w>,
+    /// Where each rendition goes for its leak check as soon as it is
+    /// written.
+    lane: Option<&'l mut Lane<'c>>,
 }
 
-impl Run<'_, '_> {
+impl Run<'_, '_, '_, '_> {
     /// Reads what `item` is made from; returns the pieces for the workers
     /// (none when it was made here, or entirely from kept pictures).
     fn prepare(&mut self, item: &ItemRow, fresh: bool, threads: usize) -> Result<Vec<Task>> {
@@ -472,6 +478,9 @@ impl Run<'_, '_> {
             (&bytes, ext, pages),
             transcript,
         )?;
+        if let Some(lane) = self.lane.as_deref_mut() {
+            lane.made(self.folder, &rendition)?;
+        }
         let summary = &mut self.outcome.summary;
         summary.rendered += 1;
         summary.redactions += rendition.redactions;

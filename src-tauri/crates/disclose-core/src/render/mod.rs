@@ -134,7 +134,18 @@ pub fn render_case_watched(
         progress: &|p| (watch.progress)(halves(p)),
         cancel: watch.cancel,
     };
-    let mut summary = batch::run(folder, &todo, force, &rendering)?.summary;
+    // Each rendition's leak check is started as soon as it is written, on
+    // threads of its own beside the render's, and kept with its
+    // fingerprint, so the export reads only what is new. A check that
+    // cannot be made here (no Tesseract, say) is made by the export.
+    let mut early = crate::verify::alongside::Early::new(folder);
+    let mut summary = match &mut early {
+        Some(early) => early.alongside(folder, watch, |folder, lane| {
+            batch::run(folder, &todo, force, &rendering, Some(lane))
+        })?,
+        None => batch::run(folder, &todo, force, &rendering, None)?,
+    }
+    .summary;
     if !summary.cancelled {
         let rendered = summary.rendered;
         let checking = Watch {
@@ -146,11 +157,13 @@ pub fn render_case_watched(
             },
             cancel: watch.cancel,
         };
-        // Each rendition's leak check is made now (what is looked for may
-        // have changed for renditions not made again) and kept with its
-        // fingerprint, so the export reads only what is new. A check that
-        // cannot be made here (no Tesseract, say) is made by the export.
-        if let Err(Error::Cancelled) = crate::verify::check_renditions(folder, &checking) {
+        // Then every rendition's (what is looked for may have changed for
+        // renditions not made again): those checked early are found kept.
+        let checked = match early {
+            Some(early) => early.finish(folder, &checking),
+            None => crate::verify::check_renditions(folder, &checking),
+        };
+        if let Err(Error::Cancelled) = checked {
             summary.cancelled = true;
         }
     }
@@ -193,7 +206,13 @@ pub fn render_item(
     folder: &mut CaseFolder,
     item: &ItemRow,
 ) -> Result<std::result::Result<Rendition, String>> {
-    let mut outcome = batch::run(folder, std::slice::from_ref(item), false, &Watch::none())?;
+    let mut outcome = batch::run(
+        folder,
+        std::slice::from_ref(item),
+        false,
+        &Watch::none(),
+        None,
+    )?;
     Ok(outcome
         .results
         .remove(&item.id)

@@ -9,6 +9,7 @@
 //! this person" with a reason ([`waivers`]). It fails closed: a file it
 //! cannot read is a finding too.
 
+pub mod alongside;
 mod needles;
 pub(crate) mod ordinary;
 mod recipient;
@@ -218,10 +219,24 @@ fn check_files(
     trusted: &str,
     watch: &Watch,
 ) -> Result<VerifyReport> {
-    let labels: Vec<String> = files.iter().map(|(f, _)| f.display().to_string()).collect();
-    let to_check: Vec<ToCheck> = files
+    let checker = Checker::new(folder, trusted)?;
+    let labels = labels(files);
+    check_with(checker, folder, &to_check(files, &labels), watch)
+}
+
+/// The label of each file on disk: its path.
+fn labels(files: &[(PathBuf, Option<CaseFile>)]) -> Vec<String> {
+    files.iter().map(|(f, _)| f.display().to_string()).collect()
+}
+
+/// Files on disk as files to check, labelled by `labels`.
+fn to_check<'a>(
+    files: &'a [(PathBuf, Option<CaseFile>)],
+    labels: &'a [String],
+) -> Vec<ToCheck<'a>> {
+    files
         .iter()
-        .zip(&labels)
+        .zip(labels)
         .map(|((path, rendition), label)| match rendition {
             Some(file) => ToCheck {
                 label,
@@ -240,8 +255,7 @@ fn check_files(
                 key: None,
             },
         })
-        .collect();
-    check(folder, &to_check, trusted, watch)
+        .collect()
 }
 
 /// Checks `files`, with the words of `trusted` not counted as words or
@@ -255,7 +269,16 @@ pub fn check(
     trusted: &str,
     watch: &Watch,
 ) -> Result<VerifyReport> {
-    let mut checker = Checker::new(folder, trusted)?;
+    check_with(Checker::new(folder, trusted)?, folder, files, watch)
+}
+
+/// As [`check`], with a checker made already.
+fn check_with(
+    mut checker: Checker,
+    folder: &CaseFolder,
+    files: &[ToCheck],
+    watch: &Watch,
+) -> Result<VerifyReport> {
     let mut fresh = Vec::new();
     for (index, file) in files.iter().enumerate() {
         checker.name(file.label, file.item);
@@ -480,6 +503,18 @@ impl Checker {
                     .map(|m| format!("\n{}:{:?}:{:?}:{:?}", m.id, m.status, m.kind, m.target))
                     .collect()
             })
+    }
+
+    /// What reading threads share of this check.
+    fn reader(&self) -> Reader<'_> {
+        Reader {
+            raw: &self.raw,
+            boxes: &self.boxes,
+            videos: &self.videos,
+            cache: &self.cache,
+            isolation: &self.isolation,
+            tmp: &self.tmp,
+        }
     }
 
     /// Reads the `fresh` files, one per core at a time (each thread with

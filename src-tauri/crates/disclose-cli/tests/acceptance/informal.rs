@@ -429,3 +429,12 @@ fn in_a_diary_in_capitals_a_cue_or_a_verb_is_not_part_of_the_name() {
         &["KERRY-ANN", "CALLUM BRIERLEY"],
     );
 }
+
+#[test]
+fn speakers_of_a_chat_copied_without_time_stamps() {
+    assert_names(
+        "Kerys: r u in tonight\nDaz: yeh why\nKerys: ur dog is barking again\n\
+         Outcome: Warning letter sent\nOutcome: Case closed\n",
+        &["Kerys", "Daz", "Kerys"],
+    );
+}

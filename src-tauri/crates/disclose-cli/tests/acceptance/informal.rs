@@ -149,6 +149,18 @@ fn an_address_a_form_labels_whatever_its_street_word_or_letter_case() {
 }
 
 #[test]
+fn an_address_a_sentence_announces_and_a_street_someone_lives_on() {
+    let d = disclose!();
+    let text = "Her new address is 5 Holly Bank, Marple. The address is correct.\n\
+                She now lives on Mill Lane with her partner; they moved to Brook Street in May.\n\
+                Our email address is info@example.org. He lives in fear of them.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["5 Holly Bank, Marple", "Mill Lane", "Brook Street"]
+    );
+}
+
+#[test]
 fn the_subjects_own_house_number_is_not_suggested() {
     let d = disclose!();
     d.new_case("INF-1");

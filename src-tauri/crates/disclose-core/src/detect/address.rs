@@ -1,5 +1,7 @@
 //! Address lines: a house number and a street with a street word at its end
-//! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close"), with
+//! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close"), a flat
+//! before it, perhaps with its block ("Apartment 14, Quay House, 3 Quay
+//! Street", "Flat 6 Ashworth Court"), with
 //! a suite, floor or unit after it ("1301 Fannin St #2400", "12 Ash
 //! Grove, Suite 4B"); American streets with a direction or a number ("1719
 //! E. 19th Ave."). The town after a street is left alone: a firm's address
@@ -16,9 +18,14 @@ pub(super) const STREET_END: &str =
     Gardens|Terrace|Grove|Walk|Park|Square|Mews|Row|View|Rise|Parade|Green|Hill|Vale|Fold|Brow|\
     Croft|Meadows?|Wharf|Heights|Mount|Boulevard|Estate";
 
+/// Last words of a block's name between a flat and its street: "Flat 3,
+/// Beech House, 22 Mill Lane".
+const BUILDING: &str =
+    "House|Court|Lodge|Mansions|Buildings|Tower|Point|Heights|Place|Chambers|Hall";
+
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[NSEW]\.|[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}(?:{STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
+        r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’]*[ \t]+){{0,2}}(?:{BUILDING}),?[ \t]+)?|(?-u:\b)(?:Flat|FLAT|flat|Apartment)[ \t]+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[NSEW]\.|[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}(?:{STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
     ))
     .expect("valid regex")
 });

@@ -166,6 +166,13 @@ fn address_lines() {
         ["Flat 3, 22 Mill Lane"]
     );
     assert!(of_kind("about flat 3, M14 5RT", "address_line").is_empty());
+    assert_eq!(
+        of_kind(
+            "Victim: Flat 6 Ashworth Court. Post to Apartment 14, Quay House, 3 Quay Street.",
+            "address_line"
+        ),
+        ["Flat 6 Ashworth Court", "Apartment 14, Quay House, 3 Quay Street"]
+    );
 }
 
 #[test]

@@ -3,15 +3,18 @@
 //! a page is drawn it is interpreted once without drawing, counting its
 //! drawing operations: a page that asks for more than `MAX_DRAW_CALLS` is
 //! not drawn, with a reason, instead of taking the machine's memory and
-//! time.
+//! time. The same pass says whether the page is `plain`: whether all it
+//! draws is glyphs of outline fonts and straight level or upright lines
+//! and boxes, in plain colours — no picture, pattern, soft mask, curve or
+//! Type 3 glyph — so what its pixels show in words is only its text.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use hayro::hayro_interpret::font::GlyphRun;
-use hayro::hayro_interpret::kurbo::BezPath;
+use hayro::hayro_interpret::font::{Glyph, GlyphRun};
+use hayro::hayro_interpret::kurbo::{Affine, BezPath, Point};
 use hayro::hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache,
-    InterpreterSettings, SoftMask,
+    InterpreterSettings, Paint, SoftMask,
 };
 use hayro::hayro_syntax::Pdf;
 use serde::{Deserialize, Serialize};
@@ -28,6 +31,11 @@ pub struct DrawnPage {
     pub width: f32,
     pub height: f32,
     pub picture: Result<Picture, String>,
+    /// Whether the page draws nothing but text and level or upright lines
+    /// and boxes in plain colours (see the module's header); false when in
+    /// any doubt.
+    #[serde(default)]
+    pub plain: bool,
 }
 
 /// What a drawn page's [`Picture`] carries back.
@@ -101,7 +109,8 @@ pub fn rasterise_as(
             continue;
         }
         let (width, height) = page.render_dimensions();
-        let picture = if too_busy(page, &settings) {
+        let survey = survey(page, &settings);
+        let picture = if survey.busy {
             Err(format!(
                 "page {number} asks for more than {MAX_DRAW_CALLS} drawing operations; not drawn"
             ))
@@ -152,23 +161,39 @@ pub fn rasterise_as(
             width,
             height,
             picture,
+            plain: survey.plain,
         });
     }
     Ok(out)
 }
 
-/// Whether the page asks for more drawing than [`MAX_DRAW_CALLS`].
-fn too_busy(page: &hayro::hayro_syntax::page::Page<'_>, settings: &InterpreterSettings) -> bool {
+/// What interpreting a page without drawing it showed.
+struct Survey {
+    /// It asks for more drawing than [`MAX_DRAW_CALLS`].
+    busy: bool,
+    /// It draws only text and level or upright lines in plain colours,
+    /// and was interpreted to the end.
+    plain: bool,
+}
+
+/// Interprets the page once without drawing, counting its drawing
+/// operations and noting anything but text and straight lines.
+fn survey(page: &hayro::hayro_syntax::page::Page<'_>, settings: &InterpreterSettings) -> Survey {
     let cache = InterpreterCache::new();
     let mut counter = DrawCounter::default();
     let counted = crate::pdf::interpret_into(page, &cache, settings, &mut counter);
-    counted.is_err() && counter.calls > MAX_DRAW_CALLS
+    Survey {
+        busy: counted.is_err() && counter.calls > MAX_DRAW_CALLS,
+        plain: counted.is_ok() && !counter.more_than_text,
+    }
 }
 
 /// Counts drawing operations and stops the interpreter past the cap.
 #[derive(Default)]
 struct DrawCounter {
     calls: usize,
+    /// Something was drawn that is not text or a level or upright line.
+    more_than_text: bool,
 }
 
 /// The payload that stops interpretation of a page that draws too much.
@@ -181,24 +206,80 @@ impl DrawCounter {
             std::panic::resume_unwind(Box::new(TooBusy));
         }
     }
+
+    /// Notes paint other than a plain colour, or a soft mask.
+    fn paint(&mut self, props: &DrawProps<'_>) {
+        if !matches!(props.paint, Paint::Color(_)) || props.soft_mask.is_some() {
+            self.more_than_text = true;
+        }
+    }
+}
+
+/// Whether every piece of `path` is a level or upright straight line (so
+/// boxes and rules, never a letter's curve or slant).
+fn straight_lines(path: &BezPath, transform: Affine) -> bool {
+    use hayro::hayro_interpret::kurbo::PathEl;
+    let mut at = None;
+    let mut start = None;
+    let level_or_upright = |a: Point, b: Point| {
+        let (a, b) = (transform * a, transform * b);
+        (a.x - b.x).abs() < 1e-3 || (a.y - b.y).abs() < 1e-3
+    };
+    for element in path.elements() {
+        match *element {
+            PathEl::MoveTo(p) => {
+                at = Some(p);
+                start = Some(p);
+            }
+            PathEl::LineTo(p) => {
+                match at {
+                    Some(a) if level_or_upright(a, p) => {}
+                    _ => return false,
+                }
+                at = Some(p);
+            }
+            PathEl::ClosePath => {
+                if let (Some(a), Some(s)) = (at, start) {
+                    if !level_or_upright(a, s) {
+                        return false;
+                    }
+                }
+                at = start;
+            }
+            PathEl::QuadTo(..) | PathEl::CurveTo(..) => return false,
+        }
+    }
+    true
 }
 
 impl<'a> Device<'a> for DrawCounter {
-    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, _: &DrawMode) {
         self.count();
+        self.paint(&props);
+        if !straight_lines(path, props.transform) {
+            self.more_than_text = true;
+        }
     }
     fn push_clip_path(&mut self, _: &ClipPath) {
         self.count();
     }
-    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {
+    fn push_transparency_group(&mut self, _: f32, mask: Option<SoftMask<'a>>, _: BlendMode) {
         self.count();
+        if mask.is_some() {
+            self.more_than_text = true;
+        }
     }
     fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {
         self.count();
+        self.more_than_text = true;
     }
     fn pop_clip(&mut self) {}
     fn pop_transparency_group(&mut self) {}
-    fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
         self.count();
+        self.paint(&props);
+        if run.glyphs().iter().any(|g| matches!(**g, Glyph::Type3(_))) {
+            self.more_than_text = true;
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! context and can be recorded as "not this person" with a reason (kept in
 //! the audit trail), but a whole redacted string can never be waived.
 
-use disclose_fixtures::{disclose, Disclose};
+use disclose_fixtures::{disclose, fixtures, Disclose};
 
 use disclose_fixtures::tools::tool;
 
@@ -263,4 +263,60 @@ fn a_redacted_bare_house_number_is_checked_where_it_stood_not_wherever_the_numbe
     let checked = d.json(&["verify", "--case", "L-9", "--bundle"]);
     assert_eq!(checked["clean"], false, "{checked}");
     assert!(checked.to_string().contains("woman at 27"), "{checked}");
+}
+
+#[test]
+fn ocr_reads_the_pages_with_pictures_and_a_redacted_name_drawn_in_one_is_still_caught() {
+    let d = disclose!();
+    d.new_case("L-4");
+    d.set_demo_profile();
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("note.txt"),
+        "Complaint made by Tiffany Okonjo about the bins.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.path().join("letter.jpg"),
+        fixtures::scan_jpeg(&["Letter from Tiffany Okonjo"]),
+    )
+    .unwrap();
+    std::fs::write(
+        input.path().join("scan.pdf"),
+        fixtures::scanned_pdf(&["Signed by Tiffany Okonjo"]),
+    )
+    .unwrap();
+    // Not read at import: the name is only in the pictures' pixels, so
+    // nothing in them is marked and their renditions show it.
+    let dir = input.path().to_str().unwrap();
+    d.run(&["import", "--no-ocr", "--case", "L-4", dir]).ok();
+    assert_eq!(d.redact_everywhere("L-4", "Tiffany Okonjo"), 1);
+    d.disclose_all("L-4");
+    d.run(&["render", "--case", "L-4"]).ok();
+
+    let run = d.run(&["--json", "verify", "--case", "L-4"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report = run.json();
+    let mut read_in: Vec<String> = report["leaks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| {
+            l["place"].as_str().unwrap().starts_with("ocr")
+                && l["found"]
+                    .as_str()
+                    .unwrap()
+                    .to_lowercase()
+                    .contains("okonjo")
+        })
+        .map(|l| l["file"].as_str().unwrap().to_string())
+        .collect();
+    read_in.sort();
+    read_in.dedup();
+    assert_eq!(read_in.len(), 2, "the image and the scan: {report:#}");
+
+    // Tesseract read the two pages with pictures and not the note's page
+    // of text, whose words are all in its text layer.
+    let readings = d.home.path().join("cases/L-4/ocr-cache");
+    assert_eq!(std::fs::read_dir(readings).unwrap().count(), 2);
 }

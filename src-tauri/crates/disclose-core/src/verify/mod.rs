@@ -765,6 +765,7 @@ impl Reader<'_> {
             reader: self,
             slot,
             reading: Reading::default(),
+            own: matches!(file.content, Content::Rendition { .. } | Content::Bytes(_)),
         };
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             pass.inside(&data, file.label, file.item, 0);
@@ -784,6 +785,10 @@ struct Pass<'p, 'c> {
     reader: &'p Reader<'c>,
     slot: &'p mut Slot,
     reading: Reading,
+    /// The top-level file is one Disclose wrote (a rendition, or what an
+    /// export writes from records), whose text layer holds every word its
+    /// text-only pages show (see `seen`).
+    own: bool,
 }
 
 impl Pass<'_, '_> {
@@ -859,9 +864,9 @@ impl Pass<'_, '_> {
                         Err(e) => self.found(unreadable(label, &format!("pdftotext: {e}"))),
                     }
                 }
-                self.pixels(data, true, label, item);
+                self.pixels(data, (true, self.own && depth == 0), label, item);
             }
-            extract::FileType::Image => self.pixels(data, false, label, item),
+            extract::FileType::Image => self.pixels(data, (false, false), label, item),
             extract::FileType::Video => self.video(data, label, item),
             _ => {}
         }
@@ -911,12 +916,13 @@ impl Pass<'_, '_> {
     }
 
     /// Checks what the pixels of a PDF or image show: the words read by
-    /// OCR, and every box redacted on its pages black.
-    fn pixels(&mut self, data: &[u8], is_pdf: bool, label: &str, item: Option<i64>) {
+    /// OCR, and every box redacted on its pages black. `kind`: whether it
+    /// is a PDF, and whether a top-level one Disclose wrote.
+    fn pixels(&mut self, data: &[u8], kind: (bool, bool), label: &str, item: Option<i64>) {
         let boxes = boxes_of(self.reader.boxes, item);
         let seen = seen::look(
             data,
-            is_pdf,
+            kind,
             boxes,
             self.reader.cache,
             self.reader.isolation,

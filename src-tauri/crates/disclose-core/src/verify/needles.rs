@@ -107,7 +107,13 @@ impl Needles {
     pub fn from_case_and_terms(folder: &CaseFolder) -> Result<(Needles, Needles)> {
         let marks = accepted(folder)?;
         let raw = Needles::build(&in_place(folder, &marks)?);
-        let allowed = unredacted_words(folder, &marks)?;
+        // With nothing redacted nothing is set aside: the case's texts
+        // are not read.
+        let allowed = if marks.is_empty() {
+            HashSet::new()
+        } else {
+            unredacted_words(folder, &marks)?
+        };
         let mut judged = raw.clone();
         judged.set_aside(allowed);
         Ok((raw, judged))

@@ -82,6 +82,10 @@ pub struct Drawn {
     pub number: u32,
     pub pixels: GrayImage,
     pub scale: (f32, f32),
+    /// The page draws nothing but text and level or upright lines in
+    /// plain colours (`raster::DrawnPage::plain`): in a file Disclose
+    /// wrote, its words are all in its text layer.
+    pub plain: bool,
 }
 
 /// Those of the PDF's pages `first..first + count` (1-based) that it has,
@@ -104,6 +108,7 @@ pub fn pdf_pages(
             let picture = page.picture?;
             Ok(Drawn {
                 number: page.number,
+                plain: page.plain,
                 scale: (
                     picture.width as f32 / page.width.max(1.0),
                     picture.height as f32 / page.height.max(1.0),
@@ -131,6 +136,7 @@ pub fn image_page(
         number: 1,
         pixels: grey(picture)?,
         scale: (1.0, 1.0),
+        plain: false,
     })
 }
 

@@ -18,6 +18,14 @@
 //!   at) but their pixels are not sent back. Pixels that are sent come
 //!   grey, made so in the worker.
 //!
+//! - In a file Disclose wrote itself (a rendition, the letter, the
+//!   schedule), a page that draws nothing but text and level or upright
+//!   lines in plain colours (`Drawn::plain`: no picture, pattern, curve or
+//!   Type 3 glyph) is not given to Tesseract: every word it shows was
+//!   written by Disclose into its text layer, which the check reads with
+//!   two readers (the file's extraction and `pdftotext`). A page with any
+//!   picture on it — a rebuilt PDF's page, an image — is read.
+//!
 //! Nothing else is skipped: every page of every PDF and image is still
 //! drawn, read (or found in the cache) and checked for its black boxes.
 
@@ -144,7 +152,7 @@ pub fn workers() -> usize {
 /// checks each.
 pub fn look(
     data: &[u8],
-    is_pdf: bool,
+    (is_pdf, own): (bool, bool),
     boxes: &[(PageBox, String)],
     cache: &OcrCache,
     isolation: &Isolation,
@@ -153,7 +161,7 @@ pub fn look(
     let mut seen = Seen::default();
     if !is_pdf {
         match recipient::image_page(isolation, slot, data) {
-            Ok(page) => seen.pages = read_pages(&[page], boxes, cache),
+            Ok(page) => seen.pages = read_pages(&[page], boxes, cache, false),
             Err(e) => seen.error = Some(e),
         }
         return seen;
@@ -173,7 +181,7 @@ pub fn look(
         match recipient::pdf_pages(isolation, slot, data, (first, batch), pixels) {
             Ok(pages) => {
                 let drawn = pages.len() as u32;
-                seen.pages.extend(read_pages(&pages, boxes, cache));
+                seen.pages.extend(read_pages(&pages, boxes, cache, own));
                 if drawn < batch {
                     break;
                 }
@@ -191,12 +199,27 @@ pub fn look(
     seen
 }
 
-/// Reads drawn pages in parallel and checks their boxes.
-fn read_pages(pages: &[Drawn], boxes: &[(PageBox, String)], cache: &OcrCache) -> Vec<PageSeen> {
+/// Reads drawn pages in parallel and checks their boxes; with `own` (a
+/// file Disclose wrote), plain pages are not read (see the module's
+/// header).
+fn read_pages(
+    pages: &[Drawn],
+    boxes: &[(PageBox, String)],
+    cache: &OcrCache,
+    own: bool,
+) -> Vec<PageSeen> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = pages
             .iter()
-            .map(|page| scope.spawn(move || cache.read(page)))
+            .map(|page| {
+                scope.spawn(move || {
+                    if own && page.plain {
+                        Ok(String::new())
+                    } else {
+                        cache.read(page)
+                    }
+                })
+            })
             .collect();
         pages
             .iter()
@@ -224,6 +247,7 @@ mod tests {
             number: 1,
             pixels,
             scale: (1.0, 1.0),
+            plain: false,
         }
     }
 

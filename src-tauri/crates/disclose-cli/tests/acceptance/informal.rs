@@ -438,3 +438,11 @@ fn speakers_of_a_chat_copied_without_time_stamps() {
         &["Kerys", "Daz", "Kerys"],
     );
 }
+
+#[test]
+fn full_names_in_lower_case_with_a_surname_in_no_list() {
+    assert_names(
+        "asked about the fence and declan mcgarrity said its not his. also roy atherton keeps parking on the grass",
+        &["declan mcgarrity", "roy atherton"],
+    );
+}

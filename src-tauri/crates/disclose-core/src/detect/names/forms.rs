@@ -588,12 +588,31 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
             {
                 // "leanne patel": a surname that is no English word.
                 Some(0.55)
+            } else if plain_given && !first.lex.is_common() && unlisted(last)
+                || first.lex.is_ambiguous()
+                    && plain_surname
+                    && !last.lex.is_english()
+                    && !last.lex.is_given()
+                    && !last.lex.is_common()
+            {
+                // "patrick mulvaney": a given name, then a word in no list;
+                // "ray wilkinson": a name that is also a word, then a
+                // surname that is none.
+                Some(0.55)
             } else {
                 None
             }
         }
         Shape::Initial => None,
     }
+}
+
+/// A word of four letters or more in no list and no English word: a
+/// surname the lists do not know ("mulvaney").
+fn unlisted(t: &Tok<'_>) -> bool {
+    t.lex == lex::Bits::default()
+        && t.word.chars().count() >= 4
+        && t.word.chars().all(char::is_alphabetic)
 }
 
 /// A capitalised word after a cue ("my neighbour Sam", "Signed: Sam

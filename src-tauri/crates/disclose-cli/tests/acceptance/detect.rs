@@ -68,7 +68,7 @@ fn passport_and_driving_licence_numbers_from_an_id_check() {
     let text = "Right to rent check, ID seen:\n\
                 Passport number: 925076473 (expires 2031)\n\
                 Partner: passport no. C01X00T47; Irish passport PA1234567\n\
-                Driving licence MORGA753116SM9IJ and WOODS 862054 JW9AB for her brother\n\
+                Driving licence MORGA753116SM9IJ, LEE99662054J99AB and WOODS 862054 JW9AB for her brother\n\
                 Not a licence: ABCDE123456AB1CD, ORDER2024051234AB; not a passport: passport photos 123456.\n";
     assert_eq!(
         d.detect_kind(text, "passport_number"),
@@ -76,6 +76,6 @@ fn passport_and_driving_licence_numbers_from_an_id_check() {
     );
     assert_eq!(
         d.detect_kind(text, "driving_licence"),
-        ["MORGA753116SM9IJ", "WOODS 862054 JW9AB"]
+        ["MORGA753116SM9IJ", "LEE99662054J99AB", "WOODS 862054 JW9AB"]
     );
 }

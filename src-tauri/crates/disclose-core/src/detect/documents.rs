@@ -10,24 +10,27 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{DataKind, Finding};
+use crate::scan::DigitLines;
 
 static LICENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z][A-Z9]{4} ?(\d{6}) ?[A-Z][A-Z9]\d[A-Z0-9]{2}(?-u:\b)")
+    Regex::new(r"(?-u:\b)[A-Z][A-Z9]{4} ?\d{6} ?[A-Z][A-Z9]\d[A-Z0-9]{2}(?-u:\b)")
         .expect("valid regex")
 });
 
 static PASSPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:passport)(?:[ \t]+(?i:no\.?|number|num\.?|#))?[ \t]*[:.#-]?[ \t]*((?-u:\b)[A-Z0-9]{6,9}(?-u:\b))",
+        r"(?i:passport)(?:[ \t]+(?i:no\.?|number|num\.?|#))?[ \t]*[:.#-]?[ \t]*(?-u:\b)[A-Z0-9]{6,9}(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    for caps in LICENCE.captures_iter(text) {
-        if licence_date(&caps[1]) {
-            let m = caps.get(0).expect("the whole match");
+    let lines = DigitLines::new(text);
+    for m in lines.find(&LICENCE) {
+        // The sixth to eleventh characters, spaces aside.
+        let compact: String = m.as_str().chars().filter(|c| *c != ' ').collect();
+        if licence_date(&compact[5..11]) {
             out.push(Finding {
                 start: m.start(),
                 end: m.end(),
@@ -37,16 +40,21 @@ pub fn find(text: &str) -> Vec<Finding> {
             });
         }
     }
-    for caps in PASSPORT.captures_iter(text) {
-        let m = caps.get(1).expect("group 1 always takes part");
-        if m.as_str().bytes().filter(u8::is_ascii_digit).count() < 5 {
+    for m in lines.find(&PASSPORT) {
+        // The number is the match's last word.
+        let number = m
+            .as_str()
+            .rsplit([' ', '\t', ':', '.', '#', '-'])
+            .next()
+            .unwrap_or("");
+        if number.bytes().filter(u8::is_ascii_digit).count() < 5 {
             continue;
         }
         out.push(Finding {
-            start: m.start(),
+            start: m.end() - number.len(),
             end: m.end(),
             kind: DataKind::PassportNumber,
-            text: m.as_str().to_string(),
+            text: number.to_string(),
             confidence: 0.9,
         });
     }

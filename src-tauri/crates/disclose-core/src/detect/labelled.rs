@@ -32,10 +32,12 @@ static TOLD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A street named after a word of living or moving there: group 1.
+/// A street named after a word of living or moving there: group 1. The
+/// verbs are spelt out in both cases of their first letter, not matched
+/// case-insensitively, so the search can skip to them.
 static LIVES_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?-u:\b)(?:live|lives|living|lived|moved|moving|resides|residing|staying|stays|stopping|housed|rehoused))[ \t]+(?i:on|in|at|to|into|round)[ \t]+(?:(?i:the)[ \t]+)?((?:[A-Z][a-z'’]+[ \t]+){{1,3}}(?:{}))(?-u:\b)",
+        r"(?-u:\b)(?:[Ll]ive[sd]?|[Ll]iving|[Mm]ov(?:ed|ing)|[Rr]esid(?:es|ing)|[Ss]tay(?:s|ing)|[Ss]topping|(?:[Rr]e)?housed)[ \t]+(?:on|in|at|to|into|round)[ \t]+(?:(?i:the)[ \t]+)?((?:[A-Z][a-z'’]+[ \t]+){{1,3}}(?:{}))(?-u:\b)",
         super::address::STREET_END
     ))
     .expect("valid regex")
@@ -61,16 +63,24 @@ const NOT_A_HOME: &[&str] = &[
 
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    for caps in LABELLED.captures_iter(text).chain(TOLD.captures_iter(text)) {
-        let (label, value) = (&caps[1], caps.get(2).expect("group 2 always takes part"));
-        let label = label.to_lowercase();
-        if label
-            .split(|c: char| c.is_whitespace())
-            .any(|w| NOT_A_HOME.contains(&w))
-        {
+    // Only the lines holding the word "address" are searched for labels.
+    let mut from = 0;
+    for line in text.split('\n') {
+        let at = from;
+        from += line.len() + 1;
+        if !(line.contains("ddress") || line.contains("DDRESS")) {
             continue;
         }
-        out.extend(address_in(value));
+        for caps in LABELLED.captures_iter(line).chain(TOLD.captures_iter(line)) {
+            let (label, value) = (&caps[1], caps.get(2).expect("group 2 always takes part"));
+            let label = label.to_lowercase();
+            if !label
+                .split(|c: char| c.is_whitespace())
+                .any(|w| NOT_A_HOME.contains(&w))
+            {
+                out.extend(address_in(value, at));
+            }
+        }
     }
     for caps in LIVES_ON.captures_iter(text) {
         let street = caps.get(1).expect("group 1 always takes part");
@@ -85,8 +95,9 @@ pub fn find(text: &str) -> Vec<Finding> {
     out
 }
 
-/// The address at the start of a label's value, if it looks like one.
-fn address_in(value: regex::Match<'_>) -> Option<Finding> {
+/// The address at the start of a label's value, if it looks like one; the
+/// value's line starts at byte `at` of the text.
+fn address_in(value: regex::Match<'_>, at: usize) -> Option<Finding> {
     let mut line = value.as_str();
     if let Some(end) = VALUE_END.find(line) {
         line = &line[..end.start()];
@@ -103,8 +114,8 @@ fn address_in(value: regex::Match<'_>) -> Option<Finding> {
         && !line.contains("://")
         && (line.chars().any(|c| c.is_ascii_digit()) || STREET_WORD.is_match(line));
     (home && line.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| Finding {
-        start: value.start(),
-        end: value.start() + line.len(),
+        start: at + value.start(),
+        end: at + value.start() + line.len(),
         kind: DataKind::AddressLine,
         text: line.to_string(),
         confidence: 0.8,

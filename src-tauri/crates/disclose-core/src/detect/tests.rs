@@ -171,7 +171,10 @@ fn address_lines() {
             "Victim: Flat 6 Ashworth Court. Post to Apartment 14, Quay House, 3 Quay Street.",
             "address_line"
         ),
-        ["Flat 6 Ashworth Court", "Apartment 14, Quay House, 3 Quay Street"]
+        [
+            "Flat 6 Ashworth Court",
+            "Apartment 14, Quay House, 3 Quay Street"
+        ]
     );
 }
 

@@ -121,6 +121,14 @@ fn neighbours_house_numbers_in_a_diary() {
 }
 
 #[test]
+fn a_given_name_that_is_a_word_before_a_surname_found_is_part_of_the_name() {
+    assert_names(
+        "Rob Marsden said the fence was down. Pat Whitworth rang later.",
+        &["Rob Marsden", "Pat Whitworth"],
+    );
+}
+
+#[test]
 fn a_role_before_a_name_after_is_titles_that_name_not_the_word_before() {
     assert_names(
         "Her GP is Dr Anand Pillai and the SW was PC Dawson. Leanne is a nurse there.",

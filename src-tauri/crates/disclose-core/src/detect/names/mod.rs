@@ -51,7 +51,7 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
     let toks = tokens(text);
     let (mut spans, taken) = rules(text, &toks);
     spans.extend(learned(text, &toks, &taken, model));
-    merge(text, &toks, spans)
+    with_given_before(text, &toks, merge(text, &toks, spans))
         .into_iter()
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
         .collect()
@@ -265,6 +265,34 @@ fn merge(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<Span> {
         out.push(s);
     }
     out
+}
+
+/// A name found without the given name before it, because that given name
+/// is also a word ("Rob Marsden said", "Pat Green rang"), takes it in: a
+/// capitalised given name from the lists (or a word the lists hold as
+/// both a word and a given name, "Rob", "Pat"), one space before the name, not
+/// part of another name and not after an article or a time word.
+fn with_given_before(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<Span> {
+    for k in 0..spans.len() {
+        let i = spans[k].0;
+        if i == 0 || k > 0 && spans[k - 1].1 + 1 >= i {
+            continue;
+        }
+        let given = &toks[i - 1];
+        let after_a_word = i >= 2
+            && tokens::linked(text, toks, i - 2)
+            && NOT_BEFORE_A_NAME.contains(&toks[i - 2].word.to_lowercase().as_str());
+        if given.shape == Shape::Cap
+            && (given.lex.is_given() || given.lex.is_ambiguous() && !given.lex.is_surname())
+            && !given.lex.is_title()
+            && toks[i].shape == Shape::Cap
+            && tokens::linked(text, toks, i - 1)
+            && !after_a_word
+        {
+            spans[k].0 = i - 1;
+        }
+    }
+    spans
 }
 
 /// Words after which a name that is also a word is the word: "a Grace

@@ -129,6 +129,15 @@ fn a_given_name_that_is_a_word_before_a_surname_found_is_part_of_the_name() {
 }
 
 #[test]
+fn a_nickname_in_quotes_after_a_cue_and_a_lad_known_as_someone() {
+    assert_names(
+        "My neighbour “Bazza” kicked the door in. A lad known as \"Smithy\" and a man known as Tank \
+         were with him, by the estate known as Brinnington.",
+        &["Bazza", "Smithy", "Tank"],
+    );
+}
+
+#[test]
 fn a_role_before_a_name_after_is_titles_that_name_not_the_word_before() {
     assert_names(
         "Her GP is Dr Anand Pillai and the SW was PC Dawson. Leanne is a nurse there.",

@@ -121,7 +121,9 @@ pub const CUES: &str = "neighbour neighbours son daughter partner husband wife c
     named household complainant occupant applicant reporter ex perpetrator perpetrators \
     alleged victim suspect offender aggressor witnesses fella bloke missus hubby \
     person_reported reported_person subject_of_complaint boy_called girl_called lad_called \
-    man_called woman_called bloke_called kid_called someone_called fella_called";
+    man_called woman_called bloke_called kid_called someone_called fella_called lad_known_as \
+    man_known_as woman_known_as boy_known_as girl_known_as bloke_known_as kid_known_as \
+    someone_known_as fella_known_as";
 
 /// Words after a name, behind a dash, comma or bracket, that say a person
 /// came before: a household list ("Kieran Moss - son - DOB ...") or a

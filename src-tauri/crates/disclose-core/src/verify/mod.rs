@@ -870,6 +870,13 @@ impl Pass<'_, '_> {
             extract::FileType::Video => self.video(data, label, item),
             _ => {}
         }
+        if !texts && file_type == extract::FileType::Pdf && self.own && depth == 0 {
+            // Nothing in the words, metadata or attachments of a PDF
+            // Disclose wrote can be a finding when nothing is redacted (it
+            // embeds no files), and its pages were drawn above: one that
+            // cannot be opened or drawn is a finding already.
+            return;
+        }
         let never = AtomicBool::new(false);
         let read = self.reader.isolation.extract(
             self.slot,

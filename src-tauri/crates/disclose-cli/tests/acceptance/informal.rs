@@ -463,3 +463,11 @@ fn full_names_in_lower_case_with_a_surname_in_no_list() {
         &["declan mcgarrity", "roy atherton"],
     );
 }
+
+#[test]
+fn a_name_signing_off_after_thank_you_or_best() {
+    assert_names(
+        "The keys are with the concierge.\n\nThank you,\nRob Wells\n\nBest,\nPat Hill\n",
+        &["Rob Wells", "Pat Hill"],
+    );
+}

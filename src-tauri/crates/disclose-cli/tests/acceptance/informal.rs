@@ -471,3 +471,12 @@ fn a_name_signing_off_after_thank_you_or_best() {
         &["Rob Wells", "Pat Hill"],
     );
 }
+
+#[test]
+fn a_given_name_before_where_the_neighbour_lives() {
+    assert_names(
+        "just so u know sue from next door let her dog out again and Dawn upstairs heard it. \
+         kev at number 4 saw. the lads from next door laughed. the rose from next door is lovely.",
+        &["sue", "Dawn", "kev"],
+    );
+}

@@ -2,7 +2,8 @@
 //! a relation or role after the name ("Kieran Moss - son - DOB …", "Derek
 //! Pryce (Police Community Support Officer)", "Heather Field (Income
 //! Officer)"), a salutation alone on its line ("Raj,"), a chat's speaker
-//! after a time stamp ("[10:47] Aisling: …"), and lower-case given names
+//! after a time stamp ("[10:47] Aisling: …"), a given name before where
+//! the person lives ("sue from next door"), and lower-case given names
 //! joined by "and" ("kelly and shane were shouting").
 
 use std::sync::LazyLock;
@@ -360,6 +361,38 @@ pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         || word_name && after(STRONG_BEFORE_A_LOWER_NAME);
     (found && !vetoed(text, toks, i, i)).then_some((i, 0.6))
 }
+
+/// Where a neighbour lives, said right after their name: "sue from next
+/// door", "Mark upstairs", "kev at number 4".
+static NEIGHBOUR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[ \t]+(?:from[ \t]+)?(?:next[ \t]+door|upstairs|downstairs|across[ \t]+the[ \t]+(?:road|street|landing|hall)|(?:at|from|in)[ \t]+(?:no\.?|number|flat)[ \t]*\d)",
+    )
+    .expect("valid regex")
+});
+
+/// A given name, also one that is a word, before where the person lives:
+/// "sue from next door", "Dawn upstairs", "kev at number 4".
+pub(super) fn neighbour(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let named = (t.lex.is_given() || t.lex.is_ambiguous())
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && t.end == t.full_end;
+    let after = &text[t.full_end..];
+    let found = named
+        && after.starts_with([' ', '\t'])
+        && NEIGHBOUR_AFTER.is_match(after)
+        && !(i > 0 && NOT_BEFORE.contains(&toks[i - 1].word.to_lowercase().as_str()));
+    (found && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
+/// Words before which a given name that is also a word is the word: "the
+/// rose from next door".
+const NOT_BEFORE: &[&str] = &[
+    "a", "an", "the", "this", "their", "his", "her", "my", "our", "your",
+];
 
 /// Whether the sentence around `pos` has no capital letter but a lone "I":
 /// a tenant's diary, a text message.

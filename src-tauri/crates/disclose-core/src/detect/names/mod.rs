@@ -31,8 +31,8 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
-    aged, described, informal, lower_pair, lower_sentence, name_and_word, possessive_kin,
-    salutation, speaker,
+    aged, described, informal, lower_pair, lower_sentence, name_and_word, neighbour,
+    possessive_kin, salutation, speaker,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -108,6 +108,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| aged(text, toks, i))
             .or_else(|| salutation(text, toks, i))
             .or_else(|| lone(text, toks, i))
+            .or_else(|| neighbour(text, toks, i))
             .or_else(|| lower_pair(text, toks, i))
             .or_else(|| informal(text, toks, i));
         match hit.map(|(last, c)| (bare_initial_after(text, toks, last), c)) {

@@ -272,10 +272,11 @@ fn same_person(found: &[String], person: &[String]) -> bool {
             .all(|i| person.iter().any(|p| p.starts_with(i.as_str())))
 }
 
-/// "no. 21", "number 47", "Flat 3": a house reference without a street.
+/// "no. 21", "number 47", "Flat 3", a bare "27": a house reference without
+/// a street.
 fn is_house_reference(text: &str) -> bool {
     let lower = text.to_lowercase();
-    [
+    let worded = [
         "no",
         "num",
         "number",
@@ -287,7 +288,11 @@ fn is_house_reference(text: &str) -> bool {
     .iter()
     .any(|w| lower.starts_with(w))
         && !lower.chars().any(|c| c == ',')
-        && lower.split_whitespace().count() <= 2
+        && lower.split_whitespace().count() <= 2;
+    // a bare number found after a person: "the woman at 27"
+    let bare =
+        lower.starts_with(|c: char| c.is_ascii_digit()) && !lower.contains(char::is_whitespace);
+    worded || bare
 }
 
 /// The house and flat numbers in an address: "Flat 3, 22 Mill Lane" →

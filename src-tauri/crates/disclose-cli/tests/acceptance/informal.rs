@@ -166,6 +166,19 @@ fn an_address_a_form_labels_whatever_its_street_word_or_letter_case() {
 }
 
 #[test]
+fn bare_house_numbers_after_a_person_but_not_times_counts_or_ages() {
+    let d = disclose!();
+    let found = d.detect_kind(
+        "Sun - Mrs Achterberg in 7 had her telly on full blast and the lads at 22 joined in.\n\
+         the old fella from 3a keeps feeding the pigeons. Bogdan at 18 says the same.\n\
+         I saw the woman at 9:45 near the bins. The girl at 15 years old was crying.\n\
+         The couple in 2 weeks will move. Rang Maureen at 8 tonight.\n",
+        "address_line",
+    );
+    assert_eq!(found, ["7", "22", "3a", "18"]);
+}
+
+#[test]
 fn an_address_a_sentence_announces_and_a_street_someone_lives_on() {
     let d = disclose!();
     let text = "Her new address is 5 Holly Bank, Marple. The address is correct.\n\
@@ -185,7 +198,8 @@ fn the_subjects_own_house_number_is_not_suggested() {
     // The test case's subject lives at 12 Acacia Avenue: number 12 is hers.
     fs::write(
         dir.path().join("diary.txt"),
-        "woke up at number 12 to the noise from number 47 again\n",
+        "woke up at number 12 to the noise from number 47 again\n\
+         the man at 47 swore at the lady at 12\n",
     )
     .unwrap();
     d.json(&["import", "--case", "INF-1", dir.path().to_str().unwrap()]);
@@ -198,7 +212,9 @@ fn the_subjects_own_house_number_is_not_suggested() {
         .filter_map(|m| m["text"].as_str())
         .collect();
     assert!(texts.contains(&"number 47"), "{marks}");
+    assert!(texts.contains(&"47"), "{marks}");
     assert!(!texts.contains(&"number 12"), "{marks}");
+    assert!(!texts.contains(&"12"), "{marks}");
 }
 
 #[test]
@@ -408,5 +424,34 @@ fn a_given_name_alone_in_capitals_after_a_forms_label() {
     assert_names(
         "CONTACT: SUE\nREPORTED BY: KEV\nCONTACT: HOUSING OFFICE\nContact: Customer Services\n",
         &["SUE", "KEV"],
+    );
+}
+
+#[test]
+fn street_lines_written_in_capitals() {
+    let d = disclose!();
+    let found = d.detect_kind(
+        "SAW THE VAN OUTSIDE 22 ROSE CRESCENT AGAIN AT 3AM\n\
+         Previous tenancy: FLAT 2, 7 MILL LANE\n\
+         PARKED ACROSS 3 CAR SPACES ON THE GREEN\n",
+        "address_line",
+    );
+    assert_eq!(found, ["22 ROSE CRESCENT", "FLAT 2, 7 MILL LANE"]);
+}
+
+#[test]
+fn in_a_diary_in_capitals_a_cue_or_a_verb_is_not_part_of_the_name() {
+    assert_names(
+        "03/03 HER SISTER KERRY-ANN SHOUTED AT MY KIDS.\n04/03 HIS BROTHER CALLUM BRIERLEY SMASHED THE LIGHT.\n",
+        &["KERRY-ANN", "CALLUM BRIERLEY"],
+    );
+}
+
+#[test]
+fn speakers_of_a_chat_copied_without_time_stamps() {
+    assert_names(
+        "Kerys: r u in tonight\nDaz: yeh why\nKerys: ur dog is barking again\n\
+         Outcome: Warning letter sent\nOutcome: Case closed\n",
+        &["Kerys", "Daz", "Kerys"],
     );
 }

@@ -207,6 +207,65 @@ fn with_nothing_redacted_a_pdf_that_cannot_be_drawn_or_read_is_still_a_finding()
 }
 
 #[test]
+fn a_redacted_bare_house_number_is_checked_where_it_stood_not_wherever_the_number_is() {
+    let d = disclose!();
+    let _input = case_with(
+        &d,
+        "L-9",
+        &[
+            (
+                "diary.txt",
+                "the woman at 27 was shouting again at midnight.\n",
+            ),
+            (
+                "invoice.txt",
+                "Invoice 27 paid on 27 March. Room 27 booked.\n",
+            ),
+        ],
+    );
+    d.json(&["detect", "--case", "L-9"]);
+    d.run(&[
+        "redact",
+        "--case",
+        "L-9",
+        "--accept-suggestions",
+        "--kind",
+        "address_line",
+    ])
+    .ok();
+    let marks = d.json(&["redact", "--case", "L-9", "--list", "--status", "accepted"]);
+    let texts: Vec<&str> = marks["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["27"], "{marks}");
+    d.disclose_all("L-9");
+    d.run(&["render", "--case", "L-9"]).ok();
+    let checked = d.json(&["verify", "--case", "L-9", "--bundle"]);
+    assert_eq!(checked["clean"], true, "{checked}");
+    let out = d.home.path().join("bundle.zip");
+    let exported = d.run(&["export", "--case", "L-9", "--out", out.to_str().unwrap()]);
+    assert_eq!(exported.code, 0, "{exported:?}");
+
+    // The same house number beside the same words in another item, not
+    // redacted there, is the redacted number given away.
+    let more = tempfile::tempdir().unwrap();
+    std::fs::write(
+        more.path().join("later.txt"),
+        "Follow-up: the woman at 27 was seen again.\n",
+    )
+    .unwrap();
+    d.import_folder("L-9", more.path());
+    d.disclose_all("L-9");
+    d.run(&["render", "--case", "L-9"]).ok();
+    let checked = d.json(&["verify", "--case", "L-9", "--bundle"]);
+    assert_eq!(checked["clean"], false, "{checked}");
+    assert!(checked.to_string().contains("woman at 27"), "{checked}");
+}
+
+#[test]
 fn ocr_reads_the_pages_with_pictures_and_a_redacted_name_drawn_in_one_is_still_caught() {
     let d = disclose!();
     d.new_case("L-4");

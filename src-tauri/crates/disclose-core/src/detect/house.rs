@@ -2,7 +2,8 @@
 //! 21", "number 47 were shouting", "Flat 3", "flat 12a". Found as address
 //! data (`address_line`); attribution keeps the subject's own house number.
 //! A number the text calls a tab, page, item, invoice or other reference is
-//! not a house.
+//! not a house. A bare number is a house only where a person stands before
+//! it: "the woman at 27", "Mr Singh from 29 came out", "Mrs Patel in 7".
 
 use std::sync::LazyLock;
 
@@ -26,6 +27,54 @@ static NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:tab|page|item|invoice|inv|order|job|ref|reference|case|account|policy|section|para|paragraph|clause|deal|claim|ticket|room|bus|route|platform|gate|seat|table|list|point|question|step|option|version|issue|unit|week|year|size|phone|tel|tracking|serial|model|part|contract|appendix|schedule|annex|exhibit|count|rule|track|box|lot)[ \t.:]*$")
         .expect("valid regex")
 });
+
+/// "at 27", "from 4B", "in 7": a bare number that may be a house.
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:at|from|in)[ \t]+(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
+});
+/// "the woman at", "the lads upstairs from": a person just before.
+static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
+        .expect("valid regex")
+});
+/// A time, an age, an amount, a date or a count after the number ("at 7
+/// this morning", "at 12 years old", "in 3 weeks"): not a house.
+static NOT_A_HOUSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[:./,\-]\d|[ \t]*(?:%|am|pm|a\.m|p\.m|o'?clock|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|yrs?|y/?o|mph|miles?|metres?|meters?|feet|ft|yards?|kg|stone|lbs?|pounds?|pence|quid|percent|per|times|x|st|nd|rd|th|this|tonight|today|tomorrow|yesterday|last|next|in|on|every|each|sharp|ish|of|out|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?-u:\b))")
+        .expect("valid regex")
+});
+
+/// Bare house numbers: after a word for a person ("the woman at 27") or a
+/// name found in `names` ending just before ("Mr Singh from 29", "Mrs
+/// Patel in 7").
+pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for caps in BARE.captures_iter(text) {
+        let (whole, number) = (caps.get(0).expect("match"), caps.get(1).expect("group"));
+        if NOT_A_HOUSE_AFTER.is_match(&text[number.end()..]) {
+            continue;
+        }
+        let before = &text[floor(text, whole.start().saturating_sub(40))..whole.start()];
+        let after_name = names.iter().any(|n| {
+            n.kind == DataKind::PersonName
+                && n.end <= whole.start()
+                && text[n.end..whole.start()]
+                    .trim_matches([' ', '\t'])
+                    .is_empty()
+        });
+        if !after_name && !PERSON_BEFORE.is_match(before) {
+            continue;
+        }
+        out.push(Finding {
+            start: number.start(),
+            end: number.end(),
+            kind: DataKind::AddressLine,
+            text: number.as_str().to_string(),
+            confidence: 0.6,
+        });
+    }
+    out
+}
 
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -154,7 +154,9 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(labelled::find(text));
     all.extend(house::find(text));
     all.extend(logins::find(text));
-    all.extend(names::find_with(text, model));
+    let names = names::find_with(text, model);
+    all.extend(house::find_bare(text, &names));
+    all.extend(names);
     all
 }
 

@@ -4,7 +4,9 @@
 //! - every redacted string in any of its forms ([`Variants`]: letter case,
 //!   spacing, hyphens, quote markers, "Surname, Given", initials, and for
 //!   identifiers every written form of the same number or address) — a
-//!   `whole` finding, which can never be waived;
+//!   `whole` finding, which can never be waived; a bare house number
+//!   ("27") is looked for in its place, with the unredacted words beside
+//!   it in its text ("woman at 27 was"), not wherever "27" stands;
 //! - any single word of a redacted string — a `word` finding;
 //! - fragments: a piece of three or more letters from the start or end of
 //!   a redacted name's word (the `ith` of `John Smith`) standing as a word
@@ -19,6 +21,7 @@
 //! it. Word, fragment and near findings are ambiguous: the caseworker can
 //! redact them or record that they are not the person (see `waivers`).
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -103,7 +106,7 @@ impl Needles {
     /// The patterns are built once and shared.
     pub fn from_case_and_terms(folder: &CaseFolder) -> Result<(Needles, Needles)> {
         let marks = accepted(folder)?;
-        let raw = Needles::build(&marks);
+        let raw = Needles::build(&in_place(folder, &marks)?);
         // With nothing redacted nothing is set aside: the case's texts
         // are not read.
         let allowed = if marks.is_empty() {
@@ -116,7 +119,7 @@ impl Needles {
         Ok((raw, judged))
     }
 
-    fn build(marks: &[Mark]) -> Needles {
+    fn build(marks: &[(Mark, bool)]) -> Needles {
         let mut needles = Needles {
             phrases: Vec::new(),
             words: HashMap::new(),
@@ -128,7 +131,7 @@ impl Needles {
         let mut digest = Sha256::new();
         let mut seen = HashSet::new();
         let mut patterns = HashSet::new();
-        for mark in marks {
+        for (mark, in_place) in marks {
             if !seen.insert(mark.text.to_lowercase()) {
                 continue;
             }
@@ -144,6 +147,11 @@ impl Needles {
                 if let Ok(variants) = Variants::new(&mark.text) {
                     needles.phrases.push((variants, needle()));
                 }
+            }
+            // The words around a bare number are the text's, not what
+            // was redacted.
+            if *in_place {
+                continue;
             }
             for word in words(&mark.text) {
                 let length = word.chars().count();
@@ -344,6 +352,95 @@ fn ends(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// A bare house number ("27", "4B"), which alone would be found in every
+/// other "27" of a bundle.
+fn bare_number(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 4
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The marks to look for, each with whether it is looked for in its place:
+/// a bare number on an item's text becomes the number with the unredacted
+/// words beside it ("woman at 27 was"), so the check finds it where it was
+/// redacted and not in every "27" of the bundle. A bare number with no
+/// unredacted word beside it, or marked as an area (whose box must be
+/// black), is left to the rendition, which cuts it out.
+fn in_place(folder: &CaseFolder, marks: &[Mark]) -> Result<Vec<(Mark, bool)>> {
+    let mut texts: HashMap<i64, (String, Vec<Range<usize>>)> = HashMap::new();
+    let mut out = Vec::with_capacity(marks.len());
+    for mark in marks {
+        if !bare_number(&mark.text) {
+            out.push((mark.clone(), false));
+            continue;
+        }
+        let marks::Target::Text { start, end } = mark.target else {
+            continue;
+        };
+        let (text, hidden) = match texts.entry(mark.item_id) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(slot) => {
+                let text = folder.store.text(mark.item_id)?;
+                let mut hidden = Vec::new();
+                for m in marks.iter().filter(|m| m.item_id == mark.item_id) {
+                    hidden.extend(folder.store.hidden_ranges(m)?);
+                }
+                slot.insert((text, marks::merge_ranges(hidden)))
+            }
+        };
+        if let Some(phrase) = beside(text, hidden, start..end) {
+            let mut placed = mark.clone();
+            placed.text = phrase;
+            out.push((placed, true));
+        }
+    }
+    Ok(out)
+}
+
+/// `range` of `text` with up to two words before it and one after, each
+/// apart from it by spaces only and under no redaction; `None` when no
+/// word qualifies.
+fn beside(text: &str, hidden: &[Range<usize>], range: Range<usize>) -> Option<String> {
+    let free = |r: &Range<usize>| !hidden.iter().any(|h| h.start < r.end && r.start < h.end);
+    let spaces = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\t');
+    let core = text.get(range.clone())?;
+    let mut before: Vec<&str> = Vec::new();
+    let mut at = range.start;
+    while before.len() < 2 {
+        let head = &text[..at];
+        let word_end = head.trim_end_matches([' ', '\t']).len();
+        if !spaces(&head[word_end..]) {
+            break;
+        }
+        let word_start = head[..word_end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if word_start == word_end || !free(&(word_start..word_end)) {
+            break;
+        }
+        before.insert(0, &text[word_start..word_end]);
+        at = word_start;
+    }
+    let tail = &text[range.end..];
+    let word_start = range.end + (tail.len() - tail.trim_start_matches([' ', '\t']).len());
+    let word_end = text[word_start..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| word_start + i);
+    let after = (word_start > range.end && word_end > word_start && free(&(word_start..word_end)))
+        .then(|| &text[word_start..word_end]);
+    if before.is_empty() && after.is_none() {
+        return None;
+    }
+    let mut words = before;
+    words.push(core);
+    words.extend(after);
+    Some(words.join(" "))
+}
+
 /// The case's accepted marks that hide some text.
 fn accepted(folder: &CaseFolder) -> Result<Vec<Mark>> {
     Ok(folder
@@ -398,6 +495,24 @@ fn unredacted_words(folder: &CaseFolder, marks: &[Mark]) -> Result<HashSet<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_number_is_looked_for_with_the_unredacted_words_beside_it() {
+        let text = "Mr Singh from 29 came out, the woman at 27, then\n4 was quiet";
+        let at = |s: &str| text.find(s).unwrap();
+        let singh = at("Singh")..at("Singh") + 5;
+        let phrase = |n: &str| beside(text, std::slice::from_ref(&singh), at(n)..at(n) + 2);
+        assert_eq!(phrase("29").as_deref(), Some("from 29 came"));
+        assert_eq!(phrase("27").as_deref(), Some("woman at 27"));
+        assert_eq!(
+            beside(text, &[], at("\n4") + 1..at("\n4") + 2).as_deref(),
+            Some("4 was")
+        );
+        assert_eq!(beside("27", &[], 0..2), None);
+        assert!(
+            bare_number("4B") && bare_number("27") && !bare_number("2745 1") && !bare_number("B4")
+        );
+    }
 
     #[test]
     fn word_ends_are_the_fragments_looked_for() {

@@ -65,7 +65,7 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         .next_back()
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, ']' | ')' | '-' | '–' | 'm' | 'M'));
     if !stamped {
-        return None;
+        return repeated_speaker(text, toks, i);
     }
     let mut last = i;
     while !gap(text, toks, last).starts_with(':') {
@@ -96,6 +96,51 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && line.len() <= 40
         && STAMP.is_match(line);
     found.then_some((last, 0.8))
+}
+
+/// A speaker of a chat copied without time stamps: a name alone at the
+/// start of a line before a colon and words, as at the start of another
+/// line ("Jade: u better keep ur mouth shut … Jade: go on then"), one of
+/// them going on in lower case. Not a word ("Note:", "Action:").
+fn repeated_speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let line_start = |at: usize| {
+        text[..at]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n')
+    };
+    let spoken = text[t.full_end..]
+        .strip_prefix(": ")
+        .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    if t.shape != Shape::Cap || t.end != t.full_end || !spoken || !line_start(t.start) {
+        return None;
+    }
+    let word = t.lex.is_common()
+        || t.lex.is_title()
+        || t.lex.is_street()
+        || t.lex.is_org()
+        || t.lex.is_month_or_day()
+        || t.lex.is_cue_word()
+        || t.lex.is_job_word();
+    let named =
+        t.lex.is_given() || t.lex.is_ambiguous() || t.lex.is_surname() || !t.lex.is_english();
+    if word || !named {
+        return None;
+    }
+    // Speech, not a form's field: one of the two lines goes on in lower
+    // case ("Outage: Monthly Exercise …" twice is a field).
+    let lower_after = |at: usize| {
+        text[at..]
+            .split_once(": ")
+            .is_some_and(|(_, r)| r.starts_with(char::is_lowercase))
+    };
+    let label = &text[t.start..t.full_end + 1];
+    let again = text.match_indices(label).any(|(at, _)| {
+        at != t.start && line_start(at) && (lower_after(at) || lower_after(t.start))
+    });
+    again.then_some((i, 0.75))
 }
 
 /// A word that may be part of a name in a household list or a signature:

@@ -520,6 +520,11 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
 
 /// How sure "first … last" is a given name and a surname.
 fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
+    // "her husband gary", "BROTHER RYAN": a cue word is not the name it
+    // announces.
+    if first.lex.is_cue_word() {
+        return None;
+    }
     let given = first.lex.is_given();
     let plain_given = given && !first.lex.is_ambiguous();
     let surname = last.lex.is_surname();
@@ -555,7 +560,13 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
         Shape::Upper => {
             if given && surname {
                 Some(0.85)
-            } else if plain_given && namey(last) && !last.lex.is_common() {
+            } else if plain_given
+                && namey(last)
+                && !last.lex.is_common()
+                // "RYAN KICKED": in capitals, a word after a given name
+                // is no surname for being capitalised.
+                && (!last.lex.is_english() || last.lex.is_surname())
+            {
                 Some(0.75)
             } else if !first.lex.is_common() && namey(first) && surname && !last.lex.is_ambiguous()
             {
@@ -564,8 +575,6 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
                 None
             }
         }
-        // "her husband gary": a cue word is not the name it announces.
-        Shape::Lower if first.lex.is_cue_word() => None,
         Shape::Lower => {
             let plain_surname = surname && !last.lex.is_ambiguous();
             if plain_given && surname && !first.lex.is_common() {
@@ -638,10 +647,16 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         let next = &toks[i + 1];
         let follows = match t.shape {
             Shape::Lower => plain_lower_name(next),
+            // "GIRLFRIEND CHELSEA SWORE": in capitals, an English word
+            // after the name is no surname.
             shape => {
                 next.shape == shape
                     && namey(next)
                     && (!next.lex.is_common() || next.lex.is_surname())
+                    && (shape != Shape::Upper
+                        || !next.lex.is_english()
+                        || next.lex.is_surname()
+                        || next.lex.is_given())
             }
         };
         // "Witness: Ray Church": after a label, a street word that is a

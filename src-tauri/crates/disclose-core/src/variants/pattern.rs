@@ -34,8 +34,14 @@ pub struct Variants {
 /// What may not stand right before or after a match.
 #[derive(Clone, Copy, Debug)]
 enum Edges {
-    /// Word boundaries are in the pattern.
-    InPattern,
+    /// Word boundaries: no word character before the match, and the
+    /// pattern ends in a non-word character or the end of the text, which
+    /// is then left out of the match. Not written as `\b`: a Unicode word
+    /// boundary makes the regex engine's fast automaton give up on any text
+    /// holding a character beyond ASCII (every rendition's stamp has a
+    /// "·"), and a case with thousands of redacted strings then searched
+    /// every text with the slowest engine, once per string.
+    Word,
     /// No letter or digit either side.
     Alphanumeric,
     /// No digit either side (a phone number).
@@ -108,22 +114,39 @@ impl Variants {
                 Edges::Alphanumeric,
             )
         } else if let Some(date) = parse_date(trimmed) {
-            (date_pattern(date), Edges::InPattern)
+            (date_pattern(date), Edges::Word)
         } else if is_reference(trimmed) {
             let compact: String = trimmed.chars().filter(|c| c.is_alphanumeric()).collect();
             (spaced(&compact, ID_GAP), Edges::Alphanumeric)
         } else {
-            (name_pattern(trimmed, short_names)?, Edges::InPattern)
+            (name_pattern(trimmed, short_names)?, Edges::Word)
         };
         Ok((pattern, edges))
     }
 
-    /// Where the term occurs in `text`.
+    /// Where the term occurs in `text`. After a match that does not stand
+    /// alone the search goes on from the match's next character: a form
+    /// that does may start inside it ("xJo Jo Jo").
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-        self.regex
-            .find_iter(text)
-            .map(|m| m.range())
-            .filter(move |r| self.stands_alone(text, r))
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while from <= text.len() {
+                let mut range = self.regex.find_at(text, from)?.range();
+                if matches!(self.edges, Edges::Word) {
+                    // The non-word character that ended the match.
+                    let last = text[range.clone()].chars().next_back();
+                    if let Some(c) = last.filter(|&c| !is_word(c)) {
+                        range.end -= c.len_utf8();
+                    }
+                }
+                if !range.is_empty() && self.stands_alone(text, &range) {
+                    from = range.end;
+                    return Some(range);
+                }
+                from = range.start + text[range.start..].chars().next().map_or(1, char::len_utf8);
+            }
+            None
+        })
     }
 
     fn stands_alone(&self, text: &str, range: &Range<usize>) -> bool {
@@ -131,7 +154,8 @@ impl Variants {
         let mut after = text[range.end..].chars();
         let next = after.next();
         let clash: fn(char) -> bool = match self.edges {
-            Edges::InPattern => return true,
+            // The pattern saw to the end.
+            Edges::Word => return !before.is_some_and(is_word),
             Edges::Alphanumeric => char::is_alphanumeric,
             Edges::Digits => |c| c.is_ascii_digit(),
             Edges::Address => |c| c.is_alphanumeric() || "._%+-".contains(c),
@@ -147,6 +171,18 @@ impl Variants {
         !before.is_some_and(clash) && !next_clashes
     }
 }
+
+/// A word character as the regex engine's `\w` has it.
+fn is_word(c: char) -> bool {
+    static WORD: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"^\w$").expect("valid regex"));
+    c.is_ascii_alphanumeric()
+        || c == '_'
+        || !c.is_ascii() && WORD.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+/// What ends a name or a date: a non-word character, or the end of the text.
+const WORD_END: &str = r"(?:\W|$)";
 
 fn digits(s: &str) -> usize {
     s.chars().filter(char::is_ascii_digit).count()
@@ -261,16 +297,14 @@ fn date_pattern(date: NaiveDate) -> String {
     let month_n = format!("0?{month}");
     let year_n = format!("(?:{}|{:02})", year, year % 100);
     let sep = r"[\s/.\-]+";
-    [
+    let alternatives = [
         format!(r"{day_n}{sep}{month_n}{sep}{year_n}"),
         format!(r"{year}{sep}{month_n}{sep}0?{day}"),
         format!(r"{day_n}\s*(?:of\s+)?{month_name},?\s*{year_n}"),
         format!(r"{month_name}\s*{day_n},?\s*{year_n}"),
     ]
-    .iter()
-    .map(|p| format!(r"\b{p}\b"))
-    .collect::<Vec<_>>()
-    .join("|")
+    .join("|");
+    format!("(?:{alternatives}){WORD_END}")
 }
 
 /// A name or other words; with `short_names`, also the shorter forms of a
@@ -293,7 +327,7 @@ fn name_pattern(term: &str, short_names: bool) -> Result<String> {
     if short_names {
         forms.extend(short_name_forms(&words));
     }
-    Ok(format!(r"\b(?:{})(?:['’]s)?\b", forms.join("|")))
+    Ok(format!(r"(?:{})(?:['’]s)?{WORD_END}", forms.join("|")))
 }
 
 /// "Jane Anne Smith" → "Smith Jane", "Jane Smith", "Jane A. Smith", and
@@ -354,6 +388,21 @@ mod tests {
     fn found<'t>(term: &str, text: &'t str) -> Vec<&'t str> {
         let v = Variants::new(term).unwrap();
         v.find_iter(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn word_edges_hold_beside_letters_beyond_ascii_and_inside_a_refused_match() {
+        let text = "Zoë Okafor · zoë okafor's flat; ZoëOkafor; Okaforé; xJo Jo Jo; Zoë.";
+        assert_eq!(found("Zoë Okafor", text), ["Zoë Okafor", "zoë okafor's"]);
+        assert_eq!(found("Zoë", text), ["Zoë", "zoë", "Zoë"]);
+        assert_eq!(found("Jo Jo", text), ["Jo Jo"]);
+        assert_eq!(
+            found(
+                "3 March 2026",
+                "on 3 March 2026, not 13 March 2026 nor 3 March 20261; 03/03/26"
+            ),
+            ["3 March 2026", "03/03/26"]
+        );
     }
 
     #[test]

@@ -24,6 +24,64 @@ pub fn case_with(d: &Disclose, reference: &str, files: &[(&str, &str)]) -> tempf
 }
 
 #[test]
+fn a_redacted_name_that_disclose_writes_itself_in_page_stamps_and_pdf_syntax_does_not_stop_the_export(
+) {
+    let d = disclose!();
+    let _input = case_with(
+        &d,
+        "L-11",
+        &[
+            ("note.txt", "Please tell Mr Page that the fence is down.\n"),
+            ("diary.txt", "Page came round again at midnight.\n"),
+        ],
+    );
+    // Redacted in the note only: the diary still names him.
+    let items = d.json(&["items", "--case", "L-11"]);
+    let note = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["path"].as_str().is_some_and(|p| p.ends_with("note.txt")))
+        .map(|i| i["id"].to_string())
+        .unwrap_or_else(|| panic!("{items}"));
+    d.json(&[
+        "redact",
+        "--case",
+        "L-11",
+        "--item",
+        &note,
+        "--term",
+        "Page",
+        "--reason",
+        "third-party",
+    ]);
+    d.disclose_all("L-11");
+    d.run(&["render", "--case", "L-11"]).ok();
+    let checked = d.json(&["verify", "--case", "L-11", "--bundle"]);
+    let found = checked.to_string();
+    assert_eq!(checked["clean"], false, "{checked}");
+    assert!(
+        found.contains("Page came round"),
+        "the diary's Page is a leak: {checked}"
+    );
+    assert!(
+        !found.contains("/Type /Page"),
+        "PDF syntax is no leak: {checked}"
+    );
+    assert!(
+        !found.contains("page 1 of"),
+        "the page stamp is no leak: {checked}"
+    );
+
+    // Redacted in the diary too, the bundle goes out.
+    d.redact_everywhere("L-11", "Page");
+    d.run(&["render", "--case", "L-11"]).ok();
+    let out = d.home.path().join("bundle.zip");
+    let exported = d.run(&["export", "--case", "L-11", "--out", out.to_str().unwrap()]);
+    assert_eq!(exported.code, 0, "{exported:?}");
+}
+
+#[test]
 fn pieces_of_names_that_are_ordinary_words_do_not_stop_the_export() {
     let d = disclose!();
     let _input = case_with(

@@ -697,9 +697,43 @@ fn relative(mut found: Vec<Leak>, label: &str) -> Vec<Leak> {
     found
 }
 
+/// The words Disclose writes at the foot of every page it makes: "· item
+/// 12 · page 1 of 3", "· letter · page 2 of 3". A redacted word found
+/// inside them ("Page", "Item") is Disclose's own, not the person's.
+static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"· (?:item \d+|letter|schedule) · page \d+ of \d+").expect("valid regex")
+});
+
+/// Whether `range` of raw bytes is a PDF name ("/Page", "/Parent"): a
+/// slash before it, and a delimiter or space after it.
+fn pdf_name(haystack: &str, range: &std::ops::Range<usize>) -> bool {
+    haystack[..range.start].ends_with('/')
+        && haystack[range.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || "/[]<>()".contains(c))
+}
+
+/// Whether `range` lies inside Disclose's own page stamp in `haystack`.
+fn in_stamp(haystack: &str, range: &std::ops::Range<usize>) -> bool {
+    let from = range.start.saturating_sub(60);
+    let from = (0..=from)
+        .rev()
+        .find(|&i| haystack.is_char_boundary(i))
+        .unwrap_or(0);
+    let to = (range.end + 60).min(haystack.len());
+    let to = (to..=haystack.len())
+        .find(|&i| haystack.is_char_boundary(i))
+        .unwrap_or(haystack.len());
+    STAMP
+        .find_iter(&haystack[from..to])
+        .any(|m| from + m.start() <= range.start && range.end <= from + m.end())
+}
+
 /// Looks for traces of the redactions `raw` in `haystack`: whole strings
 /// only in raw bytes (where short words turn up by chance), words and
-/// fragments too elsewhere, near matches in text read by OCR.
+/// fragments too elsewhere, near matches in text read by OCR. Disclose's own
+/// words are no trace: a PDF name in raw bytes, the page stamp.
 fn search(
     raw: &Needles,
     haystack: &str,
@@ -712,6 +746,9 @@ fn search(
     let near = place.starts_with("ocr");
     let mut seen = HashSet::new();
     for found in raw.find(haystack, words, near) {
+        if !words && pdf_name(haystack, &found.range) || in_stamp(haystack, &found.range) {
+            continue;
+        }
         let text = haystack[found.range.clone()].to_string();
         if !seen.insert((text.to_lowercase(), found.kind)) {
             continue;

@@ -532,17 +532,11 @@ impl Checker {
         let total = fresh.len() as u64;
         (watch.progress)(CheckProgress { done: 0, total });
         // Started from this thread, which outlives the reading threads.
-        for slot in &mut self.slots {
+        let mut slots = std::mem::take(&mut self.slots);
+        for slot in &mut slots {
             let _ = self.isolation.ready(slot);
         }
-        let reader = Reader {
-            raw: &self.raw,
-            boxes: &self.boxes,
-            videos: &self.videos,
-            cache: &self.cache,
-            isolation: &self.isolation,
-            tmp: &self.tmp,
-        };
+        let reader = self.reader();
         let next = AtomicUsize::new(0);
         let stop = AtomicBool::new(false);
         let mut outcomes: Vec<Option<Outcome>> = fresh.iter().map(|_| None).collect();
@@ -550,7 +544,7 @@ impl Checker {
         let mut done = 0;
         std::thread::scope(|scope| {
             let (sender, received) = std::sync::mpsc::channel();
-            for slot in self.slots.iter_mut().take(fresh.len()) {
+            for slot in slots.iter_mut().take(fresh.len()) {
                 let (reader, next, stop, sender) = (&reader, &next, &stop, sender.clone());
                 scope.spawn(move || loop {
                     if stop.load(Ordering::Relaxed) || watch.cancel.load(Ordering::Relaxed) {
@@ -604,6 +598,7 @@ impl Checker {
                 outcomes[at] = Some(outcome);
             }
         });
+        self.slots = slots;
         if let Some(e) = failure {
             return Err(e);
         }
@@ -716,15 +711,9 @@ fn pdf_name(haystack: &str, range: &std::ops::Range<usize>) -> bool {
 
 /// Whether `range` lies inside Disclose's own page stamp in `haystack`.
 fn in_stamp(haystack: &str, range: &std::ops::Range<usize>) -> bool {
-    let from = range.start.saturating_sub(60);
-    let from = (0..=from)
-        .rev()
-        .find(|&i| haystack.is_char_boundary(i))
-        .unwrap_or(0);
-    let to = (range.end + 60).min(haystack.len());
-    let to = (to..=haystack.len())
-        .find(|&i| haystack.is_char_boundary(i))
-        .unwrap_or(haystack.len());
+    use crate::extract::text::floor_char_boundary;
+    let from = floor_char_boundary(haystack, range.start.saturating_sub(60));
+    let to = floor_char_boundary(haystack, (range.end + 60).min(haystack.len()));
     STAMP
         .find_iter(&haystack[from..to])
         .any(|m| from + m.start() <= range.start && range.end <= from + m.end())

@@ -20,6 +20,7 @@
 //! "Will", "Grace") need a title, a surname or a cue.
 
 mod context;
+mod cues;
 mod forms;
 mod headers;
 mod lookalikes;
@@ -34,6 +35,7 @@ use context::{
     aged, described, informal, lower_pair, lower_sentence, name_and_word, neighbour,
     possessive_kin, salutation, speaker,
 };
+use cues::{bare_possessive, cued_pair, from_team, last_line_name, note_initials};
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
     vetoed,
@@ -89,6 +91,27 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             i += 1;
             continue;
         }
+        if let Some((last, c)) = cued_pair(text, toks, i) {
+            out.push((i, last, c));
+            taken[i..=last].fill(Some(Some(c)));
+            i = last + 1;
+            continue;
+        }
+        // "Dr Frank Lane", "Supervisor Frank Lane": a title or a job title,
+        // then a pair `cued_pair` takes (the title taken in with it), not a
+        // street's name.
+        let before_pair = tokens::linked(text, toks, i)
+            && (toks[i].lex.is_title()
+                || toks[i].lex.is_job_word()
+                || cues::role_word(toks[i].word))
+            && toks[i].shape != Shape::Lower;
+        if let Some((last, c)) = before_pair.then(|| cued_pair(text, toks, i + 1)).flatten() {
+            let first = if toks[i].lex.is_title() { i } else { i + 1 };
+            out.push((first, last, c));
+            taken[first..=last].fill(Some(Some(c)));
+            i = last + 1;
+            continue;
+        }
         if let Some(last) = place(text, toks, i) {
             taken[i..=last].fill(Some(None));
             i = last + 1;
@@ -107,6 +130,10 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| possessive_kin(text, toks, i))
             .or_else(|| aged(text, toks, i))
             .or_else(|| salutation(text, toks, i))
+            .or_else(|| from_team(text, toks, i))
+            .or_else(|| last_line_name(text, toks, i))
+            .or_else(|| note_initials(text, toks, i))
+            .or_else(|| bare_possessive(text, toks, i))
             .or_else(|| lone(text, toks, i))
             .or_else(|| neighbour(text, toks, i))
             .or_else(|| lower_pair(text, toks, i))
@@ -186,7 +213,14 @@ fn scored(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<us
                     || text[t.full_end..].starts_with(['@', '_', '/', '\\', '=', '.'])
                         && text[t.full_end + 1..].starts_with(|c: char| c.is_alphanumeric())
             };
-            taken[k].is_none() && model::candidate(t) && !joined()
+            // "… Oduya-Reid Relationship: daughter": a word before a colon
+            // after other words of its line is a form's next label.
+            let label = text[t.full_end..].starts_with(':')
+                && !text[..t.start]
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with(['\n'])
+                && t.start > 0;
+            taken[k].is_none() && model::candidate(t) && !joined() && !label
         })
         .collect()
 }

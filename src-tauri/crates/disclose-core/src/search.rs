@@ -82,18 +82,21 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
     let query = parse_query(&folder.index, req.query)?;
     let searcher = folder.index.reader()?.searcher();
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
-    let (hits, addresses): (usize, Vec<(f32, DocAddress)>) = match req.sort {
-        SortBy::Relevance => searcher.search(&*query, &(Count, top.order_by_score()))?,
-        SortBy::Date => {
-            let (count, docs) = searcher.search(
+    // Counted and ranked in two passes: on its own, Count takes the number
+    // of a word's documents from the index without visiting them, and the
+    // ranking skips blocks of documents that cannot reach the top; joined
+    // in one collector, every matching document is visited and scored.
+    let hits = searcher.search(&*query, &Count)?;
+    let addresses: Vec<(f32, DocAddress)> = match req.sort {
+        SortBy::Relevance => searcher.search(&*query, &top.order_by_score())?,
+        SortBy::Date => searcher
+            .search(
                 &*query,
-                &(
-                    Count,
-                    top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
-                ),
-            )?;
-            (count, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
-        }
+                &top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+            )?
+            .into_iter()
+            .map(|(_, a)| (0.0, a))
+            .collect(),
     };
     // One snippet maker for words as written, one for their stems; each
     // item shows whichever highlights more.

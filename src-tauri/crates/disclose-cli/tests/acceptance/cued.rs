@@ -29,6 +29,22 @@ fn a_given_name_and_surname_that_are_both_words_after_a_person_cue() {
         &["Ray Marsh", "Dean Field"],
     );
     assert_names("Grant's boyfriend kicked the bins over.", &["Grant"]);
+    assert_names(
+        "Their nephew Mark Fields was cautioned.\nCc: Ray Lane, Jay Brook\n",
+        &["Mark Fields", "Ray Lane", "Jay Brook"],
+    );
+}
+
+#[test]
+fn a_name_that_is_a_word_before_what_only_a_person_does() {
+    assert_names(
+        "Holly phoned twice about the gate. The holly hedge needs cutting.",
+        &["Holly"],
+    );
+    assert_names(
+        "we heard rose and dean were back at the flat",
+        &["rose", "dean"],
+    );
 }
 
 #[test]
@@ -43,8 +59,9 @@ fn the_same_words_as_a_street_stay_a_street() {
 #[test]
 fn staff_named_by_the_team_they_work_in() {
     assert_names(
-        "Kerry from Lettings emailed the form. i rang pat from repairs twice.",
-        &["Kerry", "pat"],
+        "Kerry from Lettings emailed the form. i rang pat from repairs twice. \
+         Ruby at the council has the keys.",
+        &["Kerry", "pat", "Ruby"],
     );
     assert_names(
         "A bill from the council arrived and a will from the solicitor.",
@@ -58,13 +75,17 @@ fn a_given_name_alone_on_the_last_line_signs_the_message() {
         "The gutter is still hanging off, can someone look at it please?\n\nRuby\n",
         &["Ruby"],
     );
+    assert_names(
+        "Many thanks for sorting the boiler\nDawn\nSent from my phone\n",
+        &["Dawn"],
+    );
 }
 
 #[test]
 fn lower_case_names_that_are_words_and_a_possessive_without_its_apostrophe() {
     assert_names(
-        "told sally about the car again and she just walked off",
-        &["sally"],
+        "told sally about the car again and she just walked off. a message off harry saying sorry",
+        &["sally", "harry"],
     );
     assert_names("kaydens dad was banging on the door at 2am", &["kaydens"]);
 }

@@ -324,7 +324,8 @@ const STRONG_BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask aski
 
 /// Words of telling after a lower-case name: "when jessie gets home",
 /// "rhys said". A given name that is no word before one is the name.
-const AFTER_A_LOWER_NAME: &str = "said says lets let was is has had came comes went goes told \
+const AFTER_A_LOWER_NAME: &str =
+    "said says saying lets let was is has had came comes went goes told \
     asked shouted screamed rang rings called calls texted wants wanted gets got kept keeps \
     will would can could did does included";
 

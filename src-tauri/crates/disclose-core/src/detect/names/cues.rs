@@ -41,7 +41,12 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// person does or has after ("said", "and his brother", "- son"). A house
 /// number before, or a capitalised word after that carries on a street's
 /// name, keeps it a street.
-pub(super) fn cued_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+pub(super) fn cued_pair(
+    text: &str,
+    toks: &[Tok<'_>],
+    i: usize,
+    after_name: bool,
+) -> Option<(usize, f32)> {
     let (first, second) = (&toks[i], toks.get(i + 1)?);
     let shaped = matches!(first.shape, Shape::Cap | Shape::Upper) && second.shape == first.shape;
     let given = (first.lex.is_given() || first.lex.is_ambiguous())
@@ -63,8 +68,10 @@ pub(super) fn cued_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         let b = &toks[i - 1];
         b.lex.is_job_word() || b.lex.is_title() || role_word(b.word)
     };
-    let before = PERSON_BEFORE.is_match(&text[from..first.start])
+    let before = after_name
+        || PERSON_BEFORE.is_match(&text[from..first.start])
         || cue_before(text, first.start)
+        || header_before(text, first.start)
         || job_before;
     let after = &text[second.full_end..];
     let possessive_kin = second.end != second.full_end && kin_after(text, toks, i + 1);
@@ -72,9 +79,23 @@ pub(super) fn cued_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     (before || person_after).then_some((i + 1, 0.8))
 }
 
+/// Whether a mail header or a meeting note's label for people opens the
+/// line before `pos`: "cc: ", "To: ", "Attendees: ".
+fn header_before(text: &str, pos: usize) -> bool {
+    let line = &text[text[..pos].rfind('\n').map_or(0, |k| k + 1)..pos];
+    line.trim_end_matches([' ', '\t'])
+        .strip_suffix(':')
+        .is_some_and(|label| {
+            matches!(
+                label.trim().to_lowercase().as_str(),
+                "cc" | "bcc" | "to" | "from" | "attendees" | "present" | "invitees" | "apologies"
+            )
+        })
+}
+
 /// A relation or a role of one word ("caretaker", "nephew"), of
 /// `RELATIONS_AND_ROLES`.
-pub(super) fn role_word(word: &str) -> bool {
+fn role_word(word: &str) -> bool {
     super::lex::with_lower(word, |w| {
         super::lex::RELATIONS_AND_ROLES
             .split_whitespace()
@@ -94,7 +115,7 @@ fn kin_after(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
 /// Compliance", "sue from housing", "Jo from the council".
 static TEAM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[ \t]+from[ \t]+(?:the[ \t]+)?(?:housing|compliance|repairs|income|rents?|finance|legal|(?-i:HR|IT)|lettings|allocations|estates|asb|anti-social[ \t]+behaviour|safeguarding|customer[ \t]+services|council|office|team|planning|environmental[ \t]+health|maintenance|tenancy[ \t]+services|neighbourhoods?|complaints|accounts|payroll|facilities|reception|admin|contact[ \t]+centre|call[ \t]+centre|social[ \t]+services|children'?s[ \t]+services|adult[ \t]+social[ \t]+care|police|data[ \t]+protection|information[ \t]+governance|probation|audit|procurement|welfare[ \t]+benefits|money[ \t]+advice|tenancy[ \t]+sustainment|(?:(?-i:[A-Z])[a-z]+[ \t]+){1,3}(?:Homes|Housing|Council|Services|Team|Department|Police))(?-u:\b)",
+        r"(?i)^[ \t]+(?:from|at|in)[ \t]+(?:the[ \t]+)?(?:housing|compliance|repairs|income|rents?|finance|legal|(?-i:HR|IT)|lettings|allocations|estates|asb|anti-social[ \t]+behaviour|safeguarding|customer[ \t]+services|council|office|team|planning|environmental[ \t]+health|maintenance|tenancy[ \t]+services|neighbourhoods?|complaints|accounts|payroll|facilities|reception|admin|contact[ \t]+centre|call[ \t]+centre|social[ \t]+services|children'?s[ \t]+services|adult[ \t]+social[ \t]+care|police|data[ \t]+protection|information[ \t]+governance|probation|audit|procurement|welfare[ \t]+benefits|money[ \t]+advice|tenancy[ \t]+sustainment|(?:(?-i:[A-Z])[a-z]+[ \t]+){1,3}(?:Homes|Housing|Council|Services|Team|Department|Police))(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -118,12 +139,7 @@ pub(super) fn from_team(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         && t.end == t.full_end
         && t.shape != Shape::Initial
         && !WORDS_BEFORE_FROM.contains(&t.word.to_lowercase().as_str());
-    let after_article = i > 0
-        && matches!(
-            toks[i - 1].word.to_lowercase().as_str(),
-            "a" | "an" | "the" | "this" | "that" | "their" | "his" | "her" | "my" | "our" | "your"
-        );
-    let found = named && !after_article && TEAM_AFTER.is_match(&text[t.full_end..]);
+    let found = named && !after_article(toks, i) && TEAM_AFTER.is_match(&text[t.full_end..]);
     (found && !vetoed(text, toks, i, i)).then_some((i, 0.75))
 }
 
@@ -170,11 +186,22 @@ pub(super) fn last_line_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
         "" | "." | "," | "x" | "xx" | "x."
     );
     let last_words = before.trim_end();
-    let closed = last_words.ends_with(['.', '!', '?', ','])
-        || last_words
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().eq_ignore_ascii_case("thanks"));
+    let closing = last_words.rsplit('\n').next().is_some_and(|l| {
+        let l = l.trim().to_lowercase();
+        [
+            "thanks",
+            "thank you",
+            "many thanks",
+            "cheers",
+            "regards",
+            "best wishes",
+            "love",
+            "ta",
+        ]
+        .iter()
+        .any(|c| l.starts_with(c))
+    });
+    let closed = last_words.ends_with(['.', '!', '?', ',']) || closing;
     let after = text[t.full_end..]
         .split_once('\n')
         .map_or("", |(_, r)| r)
@@ -186,6 +213,107 @@ pub(super) fn last_line_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
         || after.starts_with("Sent from")
         || after.starts_with("On ") && after.lines().next().is_some_and(|l| l.ends_with("wrote:"));
     (alone && closed && ends && !last_words.is_empty()).then_some((i, 0.7))
+}
+
+/// Names that are words which, capitalised before a verb, are as often
+/// the word: "Bill approved", "Will said".
+const WORDS_BEFORE_VERBS: &[&str] = &["bill", "will", "may", "hope", "art", "faith", "many"];
+
+/// A capitalised given name or surname that is also a word, before what
+/// only a person does: "Frank rang again", "Holly said". Not after an
+/// article or a possessive ("the Bill approved").
+pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let named = t.shape == Shape::Cap
+        && t.end == t.full_end
+        && t.lex.is_ambiguous()
+        && (t.lex.is_given() || t.lex.is_surname())
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
+    let found = named
+        && !after_article(toks, i)
+        && PERSON_AFTER.is_match(&text[t.full_end..])
+        && !vetoed(text, toks, i, i);
+    found.then_some((i, 0.7))
+}
+
+fn after_article(toks: &[Tok<'_>], i: usize) -> bool {
+    i > 0
+        && matches!(
+            toks[i - 1].word.to_lowercase().as_str(),
+            "a" | "an" | "the" | "this" | "that" | "their" | "his" | "her" | "my" | "our" | "your"
+        )
+}
+
+/// Capitalised words that are also names, joined by "and" to a name found
+/// with some confidence: "Chase and Jordan", "Jordan and Holly". Not after
+/// an article or a possessive, not one of `WORDS_BEFORE_VERBS`.
+pub(super) fn joined_to_names(
+    text: &str,
+    toks: &[Tok<'_>],
+    taken: &[Option<Option<f32>>],
+) -> Vec<usize> {
+    let found = |k: usize| matches!(taken.get(k), Some(Some(Some(c))) if *c >= 0.7);
+    let and_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.word == "and" || t.word == "&")
+            && linked(text, toks, k - 1)
+            && linked(text, toks, k)
+    };
+    (0..toks.len())
+        .filter(|&k| {
+            let t = &toks[k];
+            let named = t.shape == Shape::Cap
+                && t.end == t.full_end
+                && taken[k].is_none()
+                && (t.lex.is_ambiguous() || t.lex.is_given())
+                && !t.lex.is_common()
+                && !t.lex.is_title()
+                && !t.lex.is_month_or_day()
+                && !t.lex.is_cue_word()
+                && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
+            let joined = k + 2 < toks.len() && and_at(k + 1) && found(k + 2)
+                || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap;
+            named && joined && !after_article(toks, k) && !vetoed(text, toks, k, k)
+        })
+        .collect()
+}
+
+/// Words after two people joined by "and": "bill and sue are coming".
+const PLURAL_VERBS: &str = "are were have had came come went go said keep kept both";
+
+/// Two lower-case given names that are also words, joined by "and" before a
+/// verb of the two of them: "bill and sue are coming round". Each is found
+/// on its own.
+pub(super) fn lower_word_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let given = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.shape == Shape::Lower
+                && t.end == t.full_end
+                && t.lex.is_given()
+                && !t.lex.is_common()
+                && !t.lex.is_month_or_day()
+                && !t.lex.is_title()
+        })
+    };
+    let spaced = |k: usize| gap(text, toks, k) == " ";
+    let pair_at = |a: usize| {
+        given(a)
+            && toks.get(a + 1).is_some_and(|t| t.word == "and")
+            && given(a + 2)
+            && spaced(a)
+            && spaced(a + 1)
+            && spaced(a + 2)
+            && toks
+                .get(a + 3)
+                .is_some_and(|v| PLURAL_VERBS.split_whitespace().any(|w| w == v.word))
+            && !after_article(toks, a)
+    };
+    let found = pair_at(i) || i >= 2 && pair_at(i - 2);
+    (found && !vetoed(text, toks, i, i)).then_some((i, 0.65))
 }
 
 /// Two or three capitals closing a case note as the writer's initials: at
@@ -220,7 +348,7 @@ pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
             && rest
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':' | ' '));
-    let found = (after_stop && rest.is_empty() || after_dash && dated) && before.len() > 1;
+    let found = (after_stop || after_dash) && dated && before.len() > 1;
     found.then_some((i, 0.7))
 }
 
@@ -249,6 +377,11 @@ mod tests {
     #[test]
     fn pairs_of_words_with_a_person_cue() {
         assert_eq!(names("I spoke to Frank Lane about it."), ["Frank Lane"]);
+        assert_eq!(names("Her son Harry Lane was arrested."), ["Harry Lane"]);
+        assert_eq!(
+            names("cc: Pat Lane, Robin Field"),
+            ["Pat Lane", "Robin Field"]
+        );
         assert_eq!(names("Grant Heath and his brother came."), ["Grant Heath"]);
         assert_eq!(names("Supervisor Frank Lane approved it."), ["Frank Lane"]);
         assert_eq!(names("The GP is Dr Frank Lane."), ["Dr Frank Lane"]);

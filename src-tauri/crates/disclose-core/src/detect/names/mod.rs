@@ -35,7 +35,10 @@ use context::{
     aged, described, informal, lower_pair, lower_sentence, name_and_word, neighbour,
     possessive_kin, salutation, speaker,
 };
-use cues::{bare_possessive, cued_pair, from_team, last_line_name, note_initials};
+use cues::{
+    acting, bare_possessive, cued_pair, from_team, joined_to_names, last_line_name,
+    lower_word_pair, note_initials,
+};
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
     vetoed,
@@ -91,25 +94,34 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             i += 1;
             continue;
         }
-        if let Some((last, c)) = cued_pair(text, toks, i) {
+        // After a name and a comma or "and": "Pat Lane, Robin Field".
+        let after_name = out.last().is_some_and(|&(_, last, _): &Span| {
+            last + 1 == i && matches!(tokens::gap(text, toks, last), ", " | "; " | " & ")
+                || last + 2 == i
+                    && toks[last + 1].word == "and"
+                    && tokens::linked(text, toks, last)
+                    && tokens::linked(text, toks, last + 1)
+        });
+        if let Some((last, c)) = cued_pair(text, toks, i, after_name) {
             out.push((i, last, c));
             taken[i..=last].fill(Some(Some(c)));
             i = last + 1;
             continue;
         }
-        // "Dr Frank Lane", "Supervisor Frank Lane": a title or a job title,
-        // then a pair `cued_pair` takes (the title taken in with it), not a
-        // street's name.
-        let before_pair = tokens::linked(text, toks, i)
-            && (toks[i].lex.is_title()
-                || toks[i].lex.is_job_word()
-                || cues::role_word(toks[i].word))
-            && toks[i].shape != Shape::Lower;
-        if let Some((last, c)) = before_pair.then(|| cued_pair(text, toks, i + 1)).flatten() {
-            let first = if toks[i].lex.is_title() { i } else { i + 1 };
-            out.push((first, last, c));
-            taken[first..=last].fill(Some(Some(c)));
-            i = last + 1;
+        // "Dr Frank Lane", "Supervisor Frank Lane", "her son Harry Lane": a
+        // word before a pair `cued_pair` takes is no part of a street's name
+        // (a title before it is taken in).
+        if let Some((last, c)) = tokens::linked(text, toks, i)
+            .then(|| cued_pair(text, toks, i + 1, false))
+            .flatten()
+        {
+            if toks[i].lex.is_title() && toks[i].shape != Shape::Lower {
+                out.push((i, last, c));
+                taken[i..=last].fill(Some(Some(c)));
+                i = last + 1;
+            } else {
+                i += 1;
+            }
             continue;
         }
         if let Some(last) = place(text, toks, i) {
@@ -134,6 +146,8 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| last_line_name(text, toks, i))
             .or_else(|| note_initials(text, toks, i))
             .or_else(|| bare_possessive(text, toks, i))
+            .or_else(|| acting(text, toks, i))
+            .or_else(|| lower_word_pair(text, toks, i))
             .or_else(|| lone(text, toks, i))
             .or_else(|| neighbour(text, toks, i))
             .or_else(|| lower_pair(text, toks, i))
@@ -146,6 +160,10 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             }
             None => i += 1,
         }
+    }
+    for k in joined_to_names(text, toks, &taken) {
+        out.push((k, k, 0.7));
+        taken[k] = Some(Some(0.7));
     }
     for k in repeated(text, toks, &taken, &out) {
         out.push((k, k, 0.65));

@@ -82,21 +82,27 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
     let query = parse_query(&folder.index, req.query)?;
     let searcher = folder.index.reader()?.searcher();
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
-    // Counted and ranked in two passes: on its own, Count takes the number
-    // of a word's documents from the index without visiting them, and the
-    // ranking skips blocks of documents that cannot reach the top; joined
-    // in one collector, every matching document is visited and scored.
-    let hits = searcher.search(&*query, &Count)?;
-    let addresses: Vec<(f32, DocAddress)> = match req.sort {
-        SortBy::Relevance => searcher.search(&*query, &top.order_by_score())?,
-        SortBy::Date => searcher
-            .search(
+    let (hits, addresses): (usize, Vec<(f32, DocAddress)>) = match req.sort {
+        // Counted and ranked in two passes where that is cheaper: on its
+        // own, Count takes the number of a word's documents from the index
+        // without visiting them, and the ranking skips blocks of documents
+        // that cannot reach the top. A phrase is checked at every document
+        // it may be in, so it is counted and ranked in one pass.
+        SortBy::Relevance if !needs_positions(&*query) => (
+            searcher.search(&*query, &Count)?,
+            searcher.search(&*query, &top.order_by_score())?,
+        ),
+        SortBy::Relevance => searcher.search(&*query, &(Count, top.order_by_score()))?,
+        SortBy::Date => {
+            let (count, docs) = searcher.search(
                 &*query,
-                &top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
-            )?
-            .into_iter()
-            .map(|(_, a)| (0.0, a))
-            .collect(),
+                &(
+                    Count,
+                    top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+                ),
+            )?;
+            (count, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
+        }
     };
     // One snippet maker for words as written, one for their stems; each
     // item shows whichever highlights more.
@@ -153,6 +159,13 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
         hits: hits as u64,
         results,
     })
+}
+
+/// Whether the query holds a phrase, whose words' positions are read.
+fn needs_positions(query: &dyn tantivy::query::Query) -> bool {
+    let mut positional = false;
+    query.query_terms(&mut |_, needs| positional |= needs);
+    positional
 }
 
 /// The item id of each document, read from the index's fast field.

@@ -286,19 +286,37 @@ impl CaseIndex {
         if self.fault.is_some() {
             return Err(self.refusal());
         }
-        self.reader.reload()?;
+        self.refresh()?;
         Ok(&self.reader)
+    }
+
+    /// Brings the reader up to the index's last commit. Its segments are
+    /// opened again only when that commit changed them: reopening every
+    /// segment is most of what opening an index costs, and a short command
+    /// (one search) would otherwise pay it three times.
+    fn refresh(&self) -> Result<()> {
+        let committed = self.index.searchable_segment_metas()?;
+        let searcher = self.reader.searcher();
+        let open = searcher.segment_readers();
+        let current = committed.len() == open.len()
+            && committed.iter().zip(open).all(|(meta, reader)| {
+                meta.id() == reader.segment_id() && meta.delete_opstamp() == reader.delete_opstamp()
+            });
+        if !current {
+            self.reader.reload()?;
+        }
+        Ok(())
     }
 
     /// How many items the index holds (even when faulty).
     pub fn num_docs(&self) -> Result<u64> {
-        self.reader.reload()?;
+        self.refresh()?;
         Ok(self.reader.searcher().num_docs())
     }
 
     /// The item ids the index holds (even when faulty).
     pub fn item_ids(&self) -> Result<std::collections::HashSet<i64>> {
-        self.reader.reload()?;
+        self.refresh()?;
         let searcher = self.reader.searcher();
         let mut ids = std::collections::HashSet::new();
         for segment in searcher.segment_readers() {

@@ -107,3 +107,15 @@ fn a_column_forms_next_label_is_not_part_of_the_name() {
         &["Tamsin Achebe-Ward", "Liam Doyle"],
     );
 }
+
+#[test]
+fn a_given_name_opening_a_line_before_a_comma_and_a_short_form_of_two_letters() {
+    assert_names(
+        "Morning all\nDean, i have checked the meter and it is fine.\nWell, the rest can wait.\n",
+        &["Dean"],
+    );
+    assert_names(
+        "Present: Jo Pritchard (Chair), Sam Okoro\n",
+        &["Jo Pritchard", "Sam Okoro"],
+    );
+}

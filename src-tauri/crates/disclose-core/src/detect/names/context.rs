@@ -274,6 +274,17 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
     }
     let rest = text[t.full_end..].split('\n').next().unwrap_or_default();
     let comma_alone = rest.trim_end() == ",";
+    // "Don, the above is …": a given name opening the message's line,
+    // then a comma and the sentence going on in lower case.
+    let addressed = rest
+        .strip_prefix(", ")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()) || r.starts_with("I "))
+        && (t.lex.is_given() || t.lex.is_ambiguous() && !t.lex.is_surname())
+        && t.shape == Shape::Cap
+        && !t.lex.is_common()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && !matches!(t.word, "Will" | "May" | "Bill" | "Hope" | "Sure" | "Well");
     let signature = t.shape == Shape::Upper
         && matches!(rest.trim_end(), "" | ".")
         && t.lex.is_given()
@@ -284,7 +295,7 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
         || t.lex.is_title()
         || t.lex.is_month_or_day();
     let name = t.lex.is_given() || !t.lex.is_english() && !word;
-    let shaped = comma_alone && name || signature;
+    let shaped = comma_alone && name || signature || addressed;
     (line_start && shaped && t.word.chars().count() > 1).then_some((i, 0.75))
 }
 

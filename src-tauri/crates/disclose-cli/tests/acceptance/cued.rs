@@ -4,7 +4,8 @@
 //! given name and a surname that are both words, staff named by their team,
 //! a sign-off line, lower-case names that are words, a possessive without
 //! its apostrophe, staff initials closing a case note and a column form's
-//! next label after a name. The same words as a street stay a street.
+//! next label after a name. The same words as a street stay a street. Also
+//! two house references: one "next door", one after its street and a comma.
 
 use disclose_fixtures::{disclose, Disclose};
 
@@ -126,4 +127,15 @@ fn text_speak_is_no_name() {
         "ima tell him neva again, my nan was soooo upset. Thankssss Jodie",
         &["Jodie"],
     );
+}
+
+#[test]
+fn a_house_next_door_and_a_number_after_its_street() {
+    let d = disclose!();
+    let found = d.detect_kind(
+        "The couple at 31 next door had a party. He moved to Cale Green Road, number 8.\n\
+         We meet at 10 next week.\n",
+        "address_line",
+    );
+    assert_eq!(found, ["31", "Cale Green Road", "number 8"]);
 }

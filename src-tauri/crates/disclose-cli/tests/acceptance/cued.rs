@@ -119,3 +119,11 @@ fn a_given_name_opening_a_line_before_a_comma_and_a_short_form_of_two_letters() 
         &["Jo Pritchard", "Sam Okoro"],
     );
 }
+
+#[test]
+fn text_speak_is_no_name() {
+    assert_names(
+        "ima tell him neva again, my nan was soooo upset. Thankssss Jodie",
+        &["Jodie"],
+    );
+}

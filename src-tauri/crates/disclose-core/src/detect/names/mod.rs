@@ -58,8 +58,18 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
     spans.extend(learned(text, &toks, &taken, model));
     with_given_before(text, &toks, merge(text, &toks, spans))
         .into_iter()
+        .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
         .collect()
+}
+
+/// A word with a small letter written three times running, as chat draws
+/// words out ("Soooo", "Timeeee"): no name is spelt so ("III" of "Hearn
+/// III" is a suffix in capitals).
+fn drawn_out(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_lowercase())
 }
 
 /// The model's features for each word it would score in `text` (the words

@@ -22,8 +22,9 @@ fn assert_names(text: &str, want: &[&str]) {
 #[test]
 fn a_given_name_and_surname_that_are_both_words_after_a_person_cue() {
     assert_names(
-        "Yesterday I talked to Jay Heath on the phone and asked Dean Lane to call back.",
-        &["Jay Heath", "Dean Lane"],
+        "Yesterday I talked to Jay Heath on the phone and asked Dean Lane to call back. \
+         A letter from Ray Church came today.",
+        &["Jay Heath", "Dean Lane", "Ray Church"],
     );
     assert_names(
         "Ray Marsh and her sister blocked the drive. Caretaker Dean Field locked the gate.",
@@ -99,6 +100,7 @@ fn staff_initials_closing_a_case_note() {
          16/03 Letter sent to the tenant in the UK\n",
         &["RT", "DW"],
     );
+    assert_names("02/04/2025 PH - Rang tenant back, no answer.\n", &["PH"]);
 }
 
 #[test]
@@ -106,6 +108,10 @@ fn a_column_forms_next_label_is_not_part_of_the_name() {
     assert_names(
         "Name: Tamsin Achebe-Ward Relationship: sister\nName: Liam Doyle Role: carer\n",
         &["Tamsin Achebe-Ward", "Liam Doyle"],
+    );
+    assert_names(
+        "Name: Ayesha Rahman Relation to applicant: niece\nShane Rivers: nephew\n",
+        &["Ayesha Rahman", "Shane Rivers"],
     );
 }
 

@@ -145,3 +145,19 @@ fn a_house_next_door_and_a_number_after_its_street() {
     );
     assert_eq!(found, ["31", "Cale Green Road", "number 8"]);
 }
+
+#[test]
+fn a_street_word_surname_in_a_mail_header_and_a_name_before_its_phone_number() {
+    assert_names(
+        "See below.\n\n-----Original Message-----\nFrom: Brook, Dawn\n\
+         To:\tField, Robin; Okafor, Jane\nSubject: keys\n\n\
+         If I am out, ring Holly on 0161 496 0172 or Ivy at ext. 4410.\n",
+        &[
+            "Brook, Dawn",
+            "Field, Robin",
+            "Okafor, Jane",
+            "Holly",
+            "Ivy",
+        ],
+    );
+}

@@ -240,6 +240,33 @@ pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
     found.then_some((i, 0.7))
 }
 
+/// A phone number or an extension just after a name: " at Ext.33278",
+/// " on 0161 496 0000".
+static PHONE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]+(?:at|on)[ \t]+(?:(?:ext|extension|x)[ \t.:]*\d|\+?\d[\d \t()-]{5,})")
+        .expect("valid regex")
+});
+
+/// A capitalised given name that is also a word, before the number to
+/// reach the person on: "call Heather at Ext.33278", "ring Holly on 0161
+/// 496 0000".
+pub(super) fn reachable(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let named = t.shape == Shape::Cap
+        && t.end == t.full_end
+        && (t.lex.is_given() || t.lex.is_ambiguous())
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
+    let found = named
+        && !after_article(toks, i)
+        && PHONE_AFTER.is_match(&text[t.full_end..])
+        && !vetoed(text, toks, i, i);
+    found.then_some((i, 0.7))
+}
+
 fn after_article(toks: &[Tok<'_>], i: usize) -> bool {
     i > 0
         && matches!(

@@ -363,7 +363,15 @@ pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
 pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let (s, g) = (&toks[i], toks.get(i + 1)?);
     let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape;
-    if !(shaped && gap(text, toks, i) == ", " && namey(s) && namey(g)) {
+    // "From: Lane, Frank": in a mail header's list, a street word that is
+    // also a surname, before a given name.
+    let street_surname = || {
+        s.lex.is_street()
+            && (s.lex.is_word_surname() || s.lex.is_surname())
+            && g.lex.is_given()
+            && in_address_list(text, toks, i)
+    };
+    if !(shaped && gap(text, toks, i) == ", " && namey(g) && (namey(s) || street_surname())) {
         return None;
     }
     // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and

@@ -106,6 +106,9 @@ pub struct IndexDoc<'a> {
     pub date: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// Past this many segments, an import merges them all whatever it added.
+const MAX_SEGMENTS: usize = 8;
+
 /// A case's index.
 pub struct CaseIndex {
     pub index: Index,
@@ -221,6 +224,22 @@ impl CaseIndex {
             return Err(self.refusal());
         }
         Ok(self.index.writer_with_num_threads(1, 64 << 20)?)
+    }
+
+    /// Merges the index's segments into one when an import that added
+    /// `added` documents has ended, if it added a tenth of them or more,
+    /// or if the segments have grown past [`MAX_SEGMENTS`]; then waits
+    /// for the writer's work to end. Every search opens every segment and
+    /// looks its words up in each, so one segment makes every search
+    /// cheaper; the merge's cost stays in proportion to what imports add.
+    pub fn merge_after_import(&self, mut writer: IndexWriter, added: u64) -> Result<()> {
+        let segments = self.index.searchable_segment_ids()?;
+        let documents = self.num_docs()?;
+        if segments.len() > 1 && (added * 10 >= documents || segments.len() > MAX_SEGMENTS) {
+            writer.merge(&segments).wait()?;
+        }
+        writer.wait_merging_threads()?;
+        Ok(())
     }
 
     fn refusal(&self) -> crate::Error {
@@ -425,5 +444,45 @@ mod tests {
         other.add(&writer, &doc(4, "fourth")).unwrap();
         writer.commit().unwrap();
         assert_eq!(ids(&index), vec![1, 3, 4]);
+    }
+
+    /// Commits one document at a time: a segment each.
+    fn commit_each(index: &CaseIndex, writer: &mut IndexWriter, ids: std::ops::Range<i64>) {
+        for id in ids {
+            index.add(writer, &doc(id, "words")).unwrap();
+            writer.commit().unwrap();
+        }
+    }
+
+    #[test]
+    fn an_import_merges_the_segments_when_it_added_a_tenth_or_they_grew_many() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = CaseIndex::open(dir.path()).unwrap();
+        let segments = |index: &CaseIndex| index.index.searchable_segment_ids().unwrap().len();
+
+        let mut writer = unmerged(&index);
+        commit_each(&index, &mut writer, 0..20);
+        assert_eq!(segments(&index), 20);
+        index.merge_after_import(writer, 20).unwrap();
+        assert_eq!(segments(&index), 1);
+
+        // One document added to twenty: left as it is, two segments.
+        let mut writer = unmerged(&index);
+        commit_each(&index, &mut writer, 20..21);
+        index.merge_after_import(writer, 1).unwrap();
+        assert_eq!(segments(&index), 2);
+
+        // Small imports again, until the segments pass the limit.
+        for id in 21..21 + MAX_SEGMENTS as i64 - 2 {
+            let mut writer = unmerged(&index);
+            commit_each(&index, &mut writer, id..id + 1);
+            index.merge_after_import(writer, 1).unwrap();
+        }
+        assert_eq!(segments(&index), MAX_SEGMENTS);
+        let mut writer = unmerged(&index);
+        commit_each(&index, &mut writer, 100..101);
+        index.merge_after_import(writer, 1).unwrap();
+        assert_eq!(segments(&index), 1);
+        assert_eq!(index.num_docs().unwrap(), 21 + MAX_SEGMENTS as u64 - 1);
     }
 }

@@ -40,8 +40,9 @@ fn a_given_name_and_surname_that_are_both_words_after_a_person_cue() {
 #[test]
 fn a_name_that_is_a_word_before_what_only_a_person_does() {
     assert_names(
-        "Holly phoned twice about the gate. The holly hedge needs cutting.",
-        &["Holly"],
+        "Holly phoned twice about the gate. The holly hedge needs cutting. Texted Jade, \
+         no reply.",
+        &["Holly", "Jade"],
     );
     assert_names(
         "we heard rose and dean were back at the flat",

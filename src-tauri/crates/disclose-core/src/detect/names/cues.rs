@@ -220,8 +220,9 @@ pub(super) fn last_line_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
 const WORDS_BEFORE_VERBS: &[&str] = &["bill", "will", "may", "hope", "art", "faith", "many"];
 
 /// A capitalised given name or surname that is also a word, before what
-/// only a person does: "Frank rang again", "Holly said". Not after an
-/// article or a possessive ("the Bill approved").
+/// only a person does or after a verb of telling or asking someone: "Frank
+/// rang again", "Holly said", "phoned Ruby back". Not after an article or a
+/// possessive ("the Bill approved").
 pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let named = t.shape == Shape::Cap
@@ -233,9 +234,11 @@ pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
         && !t.lex.is_month_or_day()
         && !t.lex.is_cue_word()
         && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
+    let from = floor_boundary(text, t.start.saturating_sub(40));
     let found = named
         && !after_article(toks, i)
-        && PERSON_AFTER.is_match(&text[t.full_end..])
+        && (PERSON_AFTER.is_match(&text[t.full_end..])
+            || PERSON_BEFORE.is_match(&text[from..t.start]))
         && !vetoed(text, toks, i, i);
     found.then_some((i, 0.7))
 }

@@ -4,7 +4,8 @@
 //! given name and a surname that are both words, staff named by their team,
 //! a sign-off line, lower-case names that are words, a possessive without
 //! its apostrophe, staff initials closing a case note and a column form's
-//! next label after a name. The same words as a street stay a street.
+//! next label after a name. The same words as a street stay a street. Also
+//! two house references: one "next door", one after its street and a comma.
 
 use disclose_fixtures::{disclose, Disclose};
 
@@ -21,8 +22,9 @@ fn assert_names(text: &str, want: &[&str]) {
 #[test]
 fn a_given_name_and_surname_that_are_both_words_after_a_person_cue() {
     assert_names(
-        "Yesterday I talked to Jay Heath on the phone and asked Dean Lane to call back.",
-        &["Jay Heath", "Dean Lane"],
+        "Yesterday I talked to Jay Heath on the phone and asked Dean Lane to call back. \
+         A letter from Ray Church came today.",
+        &["Jay Heath", "Dean Lane", "Ray Church"],
     );
     assert_names(
         "Ray Marsh and her sister blocked the drive. Caretaker Dean Field locked the gate.",
@@ -98,6 +100,7 @@ fn staff_initials_closing_a_case_note() {
          16/03 Letter sent to the tenant in the UK\n",
         &["RT", "DW"],
     );
+    assert_names("02/04/2025 PH - Rang tenant back, no answer.\n", &["PH"]);
 }
 
 #[test]
@@ -105,6 +108,10 @@ fn a_column_forms_next_label_is_not_part_of_the_name() {
     assert_names(
         "Name: Tamsin Achebe-Ward Relationship: sister\nName: Liam Doyle Role: carer\n",
         &["Tamsin Achebe-Ward", "Liam Doyle"],
+    );
+    assert_names(
+        "Name: Ayesha Rahman Relation to applicant: niece\nShane Rivers: nephew\n",
+        &["Ayesha Rahman", "Shane Rivers"],
     );
 }
 
@@ -125,5 +132,32 @@ fn text_speak_is_no_name() {
     assert_names(
         "ima tell him neva again, my nan was soooo upset. Thankssss Jodie",
         &["Jodie"],
+    );
+}
+
+#[test]
+fn a_house_next_door_and_a_number_after_its_street() {
+    let d = disclose!();
+    let found = d.detect_kind(
+        "The couple at 31 next door had a party. He moved to Cale Green Road, number 8.\n\
+         We meet at 10 next week.\n",
+        "address_line",
+    );
+    assert_eq!(found, ["31", "Cale Green Road", "number 8"]);
+}
+
+#[test]
+fn a_street_word_surname_in_a_mail_header_and_a_name_before_its_phone_number() {
+    assert_names(
+        "See below.\n\n-----Original Message-----\nFrom: Brook, Dawn\n\
+         To:\tField, Robin; Okafor, Jane\nSubject: keys\n\n\
+         If I am out, ring Holly on 0161 496 0172 or Ivy at ext. 4410.\n",
+        &[
+            "Brook, Dawn",
+            "Field, Robin",
+            "Okafor, Jane",
+            "Holly",
+            "Ivy",
+        ],
     );
 }

@@ -194,9 +194,10 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     // "Sienna Oduya-Reid Relationship: daughter": a column form's next
     // label after the name, not a word of it.
     let next_label = i < last
-        && after.starts_with(':')
+        && super::forms::label_after(text, toks[last].full_end)
         && !toks[last].lex.is_given()
-        && !toks[last].lex.is_surname();
+        && !toks[last].lex.is_surname()
+        && !toks[last].lex.is_word_surname();
     if label || next_label {
         return None;
     }

@@ -15,12 +15,12 @@ use super::context::{kin, role_after};
 use super::forms::{cue_before, vetoed};
 use super::tokens::{floor_boundary, gap, linked, Shape, Tok};
 
-/// Just before a name: a verb of speaking to, meeting or asking someone, or
-/// a word of signing or approving by someone ("spoke to ", "asked ",
-/// "approved by ").
+/// Just before a name: a verb of speaking to, meeting or asking someone, a
+/// word of signing or approving by someone or a message from someone
+/// ("spoke to ", "asked ", "approved by ", "an email from ").
 static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:spoke|speak|speaking|spoken|talked|talking|wrote|writing|explained|apologised|complained|reported[ \t]+it|handed[ \t]+it|passed[ \t]+it|gave[ \t]+it)[ \t]+to|told|asked|rang|phoned|emailed|e-mailed|texted|messaged|contacted|informed|thanked|reminded|interviewed|met|(?:approved|authorised|signed|sent|written|reported|witnessed|seen|checked|completed|attended|raised|logged|inspected|visited|accompanied)[ \t]+by)[ \t]+$",
+        r"(?i)(?-u:\b)(?:(?:e-?mail|letter|call|message|text|visit|complaint|statement|voicemail|referral)[ \t]+from|(?:spoke|speak|speaking|spoken|talked|talking|wrote|writing|explained|apologised|complained|reported[ \t]+it|handed[ \t]+it|passed[ \t]+it|gave[ \t]+it)[ \t]+to|told|asked|rang|phoned|emailed|e-mailed|texted|messaged|contacted|informed|thanked|reminded|interviewed|met|(?:approved|authorised|signed|sent|written|reported|witnessed|seen|checked|completed|attended|raised|logged|inspected|visited|accompanied)[ \t]+by)[ \t]+$",
     )
     .expect("valid regex")
 });
@@ -240,6 +240,33 @@ pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
     found.then_some((i, 0.7))
 }
 
+/// A phone number or an extension just after a name: " at Ext.33278",
+/// " on 0161 496 0000".
+static PHONE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]+(?:at|on)[ \t]+(?:(?:ext|extension|x)[ \t.:]*\d|\+?\d[\d \t()-]{5,})")
+        .expect("valid regex")
+});
+
+/// A capitalised given name that is also a word, before the number to
+/// reach the person on: "call Heather at Ext.33278", "ring Holly on 0161
+/// 496 0000".
+pub(super) fn reachable(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let named = t.shape == Shape::Cap
+        && t.end == t.full_end
+        && (t.lex.is_given() || t.lex.is_ambiguous())
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
+    let found = named
+        && !after_article(toks, i)
+        && PHONE_AFTER.is_match(&text[t.full_end..])
+        && !vetoed(text, toks, i, i);
+    found.then_some((i, 0.7))
+}
+
 fn after_article(toks: &[Tok<'_>], i: usize) -> bool {
     i > 0
         && matches!(
@@ -348,7 +375,18 @@ pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
             && rest
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':' | ' '));
-    let found = (after_stop || after_dash) && dated && before.len() > 1;
+    // "12/03/2025 KM - Rang tenant": a note's date opening the line, then
+    // the writer's initials and a dash or colon.
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let line = line.trim();
+    let date_first = (6..=10).contains(&line.len())
+        && line.starts_with(|c: char| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
+        && rest.starts_with(['-', '–', ':'])
+        && rest.len() > 2;
+    let found = (after_stop || after_dash) && dated && before.len() > 1 || date_first;
     found.then_some((i, 0.7))
 }
 

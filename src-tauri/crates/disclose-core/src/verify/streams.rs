@@ -4,6 +4,14 @@
 //! pixels, not text: what they show is read by OCR. A page picture
 //! decompresses to megabytes, and looking for every redacted string in it
 //! cost more than the rest of the check.
+//!
+//! And a PDF's raw bytes as a reader could read them ([`readable_raw`]):
+//! what lies outside its compressed streams (dictionaries, the document
+//! information, uncompressed streams such as XMP or a plain content
+//! stream), without the compressed bytes — in which a short redacted word
+//! turns up by chance, and whose text is read decompressed — and without
+//! the file's own syntax (its `%PDF-1.7` header, `obj`, `stream`,
+//! `trailer`, `%%EOF` and the like).
 
 use std::io::Read;
 use std::sync::LazyLock;
@@ -18,6 +26,19 @@ const MAX_DICTIONARY: usize = 4096;
 static STREAM: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?-u)stream").ok());
 static END: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?-u)endstream").ok());
 static OBJECT: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?-u)\bobj\b").ok());
+/// A stream's keyword after its dictionary, and its end of line.
+static STREAM_START: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?-u)>>[\x00\t\n\x0C\r ]*stream(?:\r\n|\n|\r)").ok());
+static FILTER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?-u)/Filter[\x00\t\n\x0C\r ]*[/\[]").ok());
+/// The file's own syntax: its header line, the keywords around objects,
+/// streams and cross-reference sections, and its end marker.
+static SYNTAX: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u)\A%PDF-[0-9.]*|\b(?:obj|endobj|stream|endstream|xref|trailer|startxref)\b|%%EOF",
+    )
+    .ok()
+});
 static IMAGE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?-u)/Subtype\s*/Image[\s/>\[(<]").ok());
 
@@ -59,15 +80,56 @@ pub fn each_text_stream(data: &[u8], mut each: impl FnMut(&[u8])) {
     }
 }
 
+/// The bytes of a PDF a reader could read as they stand: the bodies of
+/// its streams with a `/Filter` each left out (a line break in their
+/// place), and its own syntax blanked.
+pub fn readable_raw(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len().min(1 << 20));
+    let mut at = 0;
+    if let (Some(start), Some(end_re), Some(filter)) =
+        (STREAM_START.as_ref(), END.as_ref(), FILTER.as_ref())
+    {
+        let mut from = 0;
+        while let Some(keyword) = start.find_at(data, from) {
+            let body_start = keyword.end();
+            let Some(end) = end_re.find_at(data, body_start).map(|m| m.start()) else {
+                break;
+            };
+            if dictionary_holds(data, keyword.start() + 2, filter) {
+                out.extend_from_slice(&data[at..body_start]);
+                out.push(b'\n');
+                at = end;
+            }
+            from = end;
+        }
+    }
+    out.extend_from_slice(&data[at..]);
+    if let Some(syntax) = SYNTAX.as_ref() {
+        let found: Vec<_> = syntax.find_iter(&out).map(|m| m.range()).collect();
+        for range in found {
+            out[range].fill(b' ');
+        }
+    }
+    out
+}
+
 /// Whether the dictionary of the stream whose keyword starts at `keyword`
 /// (from its object's `obj` on) says it is an image.
 fn is_image(data: &[u8], keyword: usize) -> bool {
-    let (Some(object), Some(image)) = (OBJECT.as_ref(), IMAGE.as_ref()) else {
+    IMAGE
+        .as_ref()
+        .is_some_and(|image| dictionary_holds(data, keyword, image))
+}
+
+/// Whether the dictionary before the stream keyword at `keyword` (from its
+/// object's `obj` on) holds `what`.
+fn dictionary_holds(data: &[u8], keyword: usize, what: &Regex) -> bool {
+    let Some(object) = OBJECT.as_ref() else {
         return false;
     };
     let window = &data[keyword.saturating_sub(MAX_DICTIONARY)..keyword];
     let from = object.find_iter(window).last().map_or(0, |m| m.end());
-    image.is_match(&window[from..])
+    what.is_match(&window[from..])
 }
 
 #[cfg(test)]
@@ -117,6 +179,30 @@ mod tests {
             ["BT (John Smith) Tj ET", "<x>Jane Doe</x>", "Ann Lee"],
             "{streams:?}"
         );
+    }
+
+    #[test]
+    fn readable_raw_bytes_leave_out_compressed_bodies_and_the_files_own_syntax() {
+        let mut pdf = b"%PDF-1.7\n%\x80\x80\n".to_vec();
+        pdf.extend(object(1, "/Length 9", b"BT (Compressed Smith) Tj ET"));
+        pdf.extend(
+            b"2 0 obj\n<< /Length 24 >>\nstream\nBT (Plain Smith) Tj ET\nendstream\nendobj\n",
+        );
+        pdf.extend(b"trailer\n<< /Info << /Author (Jane Doe) >> >>\nstartxref\n9\n%%EOF\n");
+        let raw = String::from_utf8_lossy(&readable_raw(&pdf)).into_owned();
+        assert!(!raw.contains("PDF") && !raw.contains("Compressed"), "{raw}");
+        for kept in [
+            "Plain Smith",
+            "/Author (Jane Doe)",
+            "/FlateDecode",
+            "/Length 24",
+        ] {
+            assert!(raw.contains(kept), "{kept} in {raw}");
+        }
+        for syntax in ["obj", "stream", "trailer", "startxref", "EOF"] {
+            assert!(!raw.contains(syntax), "{syntax} in {raw}");
+        }
+        assert_eq!(readable_raw(b"plain text"), b"plain text");
     }
 
     #[test]

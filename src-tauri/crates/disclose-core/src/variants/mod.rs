@@ -22,7 +22,7 @@ mod literals;
 mod pattern;
 mod set;
 
-pub use pattern::Variants;
+pub use pattern::{Prepared, Variants};
 pub use set::VariantSet;
 
 /// Titles, lower case, without a full stop. The first

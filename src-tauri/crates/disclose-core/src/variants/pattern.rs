@@ -30,8 +30,30 @@ use crate::identifiers::{normalise_email, normalise_ni, normalise_phone, normali
 pub struct Variants {
     regex: Regex,
     edges: Edges,
-    /// What every match holds once folded (see [`literals`]).
+}
+
+/// A term's pattern made but not yet compiled: what [`super::VariantSet`]
+/// holds, compiling each the first time a text may hold its term (a
+/// compiled pattern of a name costs far more memory than its text, and a
+/// case's thousands of redacted strings are mostly never met again).
+pub struct Prepared {
+    term: String,
+    pattern: String,
+    edges: Edges,
     literals: Literals,
+}
+
+impl Prepared {
+    /// What every match holds once folded: one of these (see
+    /// [`literals`]); `None` when a text cannot be ruled out that way.
+    pub fn literals(&self) -> Option<&[String]> {
+        self.literals.as_deref()
+    }
+
+    /// The term's [`Variants`], as [`Variants::new`] makes them.
+    pub fn compile(&self) -> Result<Variants> {
+        Variants::compile(&self.term, &self.pattern, self.edges)
+    }
 }
 
 /// What may not stand right before or after a match.
@@ -68,6 +90,17 @@ impl Variants {
         Variants::build(term, false)
     }
 
+    /// [`Variants::new`] made ready but not compiled.
+    pub fn prepare(term: &str) -> Result<Prepared> {
+        let (pattern, edges, literals) = Variants::pattern(term, false)?;
+        Ok(Prepared {
+            term: term.to_string(),
+            pattern,
+            edges,
+            literals,
+        })
+    }
+
     /// [`Variants::new`], and for a name of two words or more also the
     /// shorter forms [`super::name_forms`] gives the subject sweep: the
     /// given name and surname alone, middle names as initials, and a
@@ -78,16 +111,8 @@ impl Variants {
     }
 
     fn build(term: &str, short_names: bool) -> Result<Variants> {
-        let (pattern, edges, literals) = Variants::pattern(term, short_names)?;
-        let mut variants = Variants::compile(term, &pattern, edges)?;
-        variants.literals = literals;
-        Ok(variants)
-    }
-
-    /// What every match holds once folded: one of these (see
-    /// [`literals`]); `None` when a text cannot be ruled out that way.
-    pub fn literals(&self) -> Option<&[String]> {
-        self.literals.as_deref()
+        let (pattern, edges, _) = Variants::pattern(term, short_names)?;
+        Variants::compile(term, &pattern, edges)
     }
 
     /// What `term`'s forms are searched with: terms that give the same
@@ -104,11 +129,7 @@ impl Variants {
             .size_limit(1 << 24)
             .build()
             .map_err(|e| Error::Invalid(format!("cannot search for {term:?}: {e}")))?;
-        Ok(Variants {
-            regex,
-            edges,
-            literals: None,
-        })
+        Ok(Variants { regex, edges })
     }
 
     fn pattern(term: &str, short_names: bool) -> Result<(String, Edges, Literals)> {

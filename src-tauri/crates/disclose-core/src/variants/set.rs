@@ -9,19 +9,21 @@
 //! it holds — and those that have none — have their own pattern run, with
 //! its exact rules (letter case, word edges, every form). What is found is
 //! therefore what running every term's pattern would find, in the same
-//! order.
+//! order. A term's pattern is compiled the first time a text may hold it,
+//! once for all threads and all clones of the set.
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::literals::fold;
-use super::Variants;
+use super::{Prepared, Variants};
 
 /// Terms' variants, searched together.
 #[derive(Clone)]
 pub struct VariantSet {
-    terms: Vec<Variants>,
+    terms: Arc<[Term]>,
     /// Every distinct literal, in the automaton's order.
     automaton: Option<AhoCorasick>,
     /// For each literal, the terms that hold it.
@@ -30,8 +32,15 @@ pub struct VariantSet {
     always: Vec<usize>,
 }
 
+/// A term, and its pattern once compiled (`None` when it cannot be: it
+/// then finds nothing, as a term left out would).
+struct Term {
+    prepared: Prepared,
+    compiled: OnceLock<Option<Variants>>,
+}
+
 impl VariantSet {
-    pub fn new(terms: Vec<Variants>) -> VariantSet {
+    pub fn new(terms: Vec<Prepared>) -> VariantSet {
         let mut literals: Vec<String> = Vec::new();
         let mut index = std::collections::HashMap::new();
         let mut holders: Vec<Vec<usize>> = Vec::new();
@@ -57,7 +66,13 @@ impl VariantSet {
                 .expect("literals make an automaton")
         });
         VariantSet {
-            terms,
+            terms: terms
+                .into_iter()
+                .map(|prepared| Term {
+                    prepared,
+                    compiled: OnceLock::new(),
+                })
+                .collect(),
             automaton,
             holders,
             always,
@@ -94,8 +109,12 @@ impl VariantSet {
     /// [`Variants::find_iter`] of each term in turn would give.
     pub fn find_iter(&self, text: &str) -> Vec<(usize, Range<usize>)> {
         let mut out = Vec::new();
-        for term in self.candidates(text) {
-            out.extend(self.terms[term].find_iter(text).map(|range| (term, range)));
+        for index in self.candidates(text) {
+            let term = &self.terms[index];
+            let compiled = term.compiled.get_or_init(|| term.prepared.compile().ok());
+            if let Some(variants) = compiled {
+                out.extend(variants.find_iter(text).map(|range| (index, range)));
+            }
         }
         out
     }
@@ -142,7 +161,12 @@ mod tests {
     #[test]
     fn finds_what_each_term_alone_finds() {
         let terms: Vec<Variants> = TERMS.iter().map(|t| Variants::new(t).unwrap()).collect();
-        let set = VariantSet::new(terms.clone());
+        let set = VariantSet::new(
+            TERMS
+                .iter()
+                .map(|t| Variants::prepare(t).unwrap())
+                .collect(),
+        );
         for text in TEXTS {
             let alone: Vec<(usize, Range<usize>)> = terms
                 .iter()
@@ -156,7 +180,12 @@ mod tests {
     #[test]
     fn finds_what_each_term_alone_finds_in_texts_made_of_their_pieces() {
         let terms: Vec<Variants> = TERMS.iter().map(|t| Variants::new(t).unwrap()).collect();
-        let set = VariantSet::new(terms.clone());
+        let set = VariantSet::new(
+            TERMS
+                .iter()
+                .map(|t| Variants::prepare(t).unwrap())
+                .collect(),
+        );
         let mut pieces: Vec<&str> = TEXTS.iter().flat_map(|t| t.split(' ')).collect();
         pieces.extend(TERMS.iter().flat_map(|t| t.split(' ')));
         pieces.extend([
@@ -188,7 +217,12 @@ mod tests {
     #[test]
     fn a_term_inside_another_and_overlapping_terms_are_both_found() {
         let terms = ["Anne Marie", "Marie Fairbairn", "Fairbairn", "Marie"];
-        let set = VariantSet::new(terms.iter().map(|t| Variants::new(t).unwrap()).collect());
+        let set = VariantSet::new(
+            terms
+                .iter()
+                .map(|t| Variants::prepare(t).unwrap())
+                .collect(),
+        );
         let text = "Anne Marie Fairbairn";
         let found: Vec<(usize, &str)> = set
             .find_iter(text)

@@ -149,8 +149,8 @@ impl Needles {
             // A string found the same way as one before it would only be
             // found where that one is, and a finding names the first.
             if Variants::key(&mark.text).is_ok_and(|key| patterns.insert(key)) {
-                if let Ok(variants) = Variants::new(&mark.text) {
-                    phrases.push(variants);
+                if let Ok(prepared) = Variants::prepare(&mark.text) {
+                    phrases.push(prepared);
                     needles.phrase_needles.push(needle());
                 }
             }

@@ -204,6 +204,13 @@ pub(super) fn given_then_street_surname(text: &str, toks: &[Tok<'_>], i: usize) 
         && (!linked(text, toks, i + 1) || toks[i + 2].shape == Shape::Lower)
 }
 
+/// Whether a cue word, a job title of `ROLE_CUES` or a sign-off stands just
+/// before `pos`: "my neighbour ", "spoke to ", "Kind regards,\n".
+pub(super) fn cue_before(text: &str, pos: usize) -> bool {
+    let from = floor_boundary(text, pos.saturating_sub(48));
+    CUE_BEFORE.is_match(&text[from..pos])
+}
+
 /// Whether a form's label for a person, with its colon, stands just before
 /// `pos`: "Witness: ", "Reported by: ".
 pub(super) fn labelled(text: &str, pos: usize) -> bool {
@@ -504,7 +511,11 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         let middles_ok = toks[i + 1..last].iter().all(|t| {
             t.shape == Shape::Initial || t.lex.is_given() || namey(t) && !t.lex.is_common()
         });
-        if !middles_ok {
+        // "Liam Doyle Role: carer": a column form's next label ends no name.
+        let next_label = last > i + 1
+            && text[toks[last].full_end..].starts_with(':')
+            && !toks[last].lex.is_surname();
+        if !middles_ok || next_label {
             continue;
         }
         let Some(confidence) = pair(first, &toks[last]) else {

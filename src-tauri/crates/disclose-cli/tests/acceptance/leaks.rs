@@ -82,6 +82,157 @@ fn a_redacted_name_that_disclose_writes_itself_in_page_stamps_and_pdf_syntax_doe
 }
 
 #[test]
+fn redacted_words_of_pdf_syntax_do_not_stop_the_export_but_stay_findings_where_a_reader_sees_them()
+{
+    let d = disclose!();
+    let input = case_with(
+        &d,
+        "L-12",
+        &[
+            ("note.txt", "The PDF Mr Parent sent was of some Length.\n"),
+            ("diary.txt", "Parent came round again at midnight.\n"),
+        ],
+    );
+    // A PDF among the documents: the schedule calls it a "PDF document".
+    let minutes = tempfile::tempdir().unwrap();
+    std::fs::write(
+        minutes.path().join("minutes.pdf"),
+        disclose_fixtures::fixtures::pdf(&[&["Minutes of the meeting about the fence."]]),
+    )
+    .unwrap();
+    d.import_folder("L-12", minutes.path());
+    let items = d.json(&["items", "--case", "L-12"]);
+    let note = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["path"].as_str().is_some_and(|p| p.ends_with("note.txt")))
+        .map(|i| i["id"].to_string())
+        .unwrap_or_else(|| panic!("{items}"));
+    for term in ["PDF", "Parent", "Length"] {
+        d.json(&[
+            "redact",
+            "--case",
+            "L-12",
+            "--item",
+            &note,
+            "--term",
+            term,
+            "--reason",
+            "third-party",
+        ]);
+    }
+    d.disclose_all("L-12");
+    d.run(&["render", "--case", "L-12"]).ok();
+
+    // Each rendition holds the three words as PDF syntax ("%PDF-1.7",
+    // "/Parent", "/Length"), uncompressed, and the note's shows none of
+    // them to a reader.
+    let renditions = d.case_dir("L-12").join("renditions");
+    let mut pdfs: Vec<_> = std::fs::read_dir(&renditions)
+        .unwrap_or_else(|e| panic!("{}: {e}", renditions.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    assert_eq!(pdfs.len(), 3, "{pdfs:?}");
+    let mut shown = String::new();
+    for pdf in &pdfs {
+        let qdf = input.path().join("qdf.pdf");
+        tool(
+            "qpdf",
+            &["--qdf", pdf.to_str().unwrap(), qdf.to_str().unwrap()],
+        );
+        let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+        for syntax in ["%PDF-", "/Parent", "/Length"] {
+            assert!(raw.contains(syntax), "{syntax} in {}", pdf.display());
+        }
+        shown.push_str(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    }
+    assert!(shown.contains("Parent came round"), "{shown}");
+    assert!(
+        !shown.contains("PDF") && !shown.contains("Length"),
+        "{shown}"
+    );
+
+    // The diary's Parent, left for a reader to see, is the only finding.
+    let checked = d.json(&["verify", "--case", "L-12", "--bundle"]);
+    assert_eq!(checked["clean"], false, "{checked}");
+    let leaks = checked["leaks"].as_array().unwrap();
+    assert!(!leaks.is_empty(), "{checked}");
+    for leak in leaks {
+        assert!(
+            leak["context"]
+                .as_str()
+                .is_some_and(|c| c.contains("Parent came round")),
+            "only the diary's words are findings: {leak}"
+        );
+    }
+
+    // Redacted in the diary too, the bundle goes out.
+    d.redact_everywhere("L-12", "Parent");
+    d.run(&["render", "--case", "L-12"]).ok();
+    let out = d.home.path().join("bundle.zip");
+    let exported = d.run(&["export", "--case", "L-12", "--out", out.to_str().unwrap()]);
+    assert_eq!(exported.code, 0, "{exported:?}");
+    let schedule = tool(
+        "unzip",
+        &["-p", out.to_str().unwrap(), "*/data/schedule.csv"],
+    );
+    assert!(schedule.contains("PDF document"), "{schedule}");
+
+    // A PDF carrying the name where a reader finds it — its document
+    // information, an uncompressed content stream — is still caught in its
+    // raw bytes.
+    let carried = |content: &str, author: &str| {
+        let objects = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+                .to_vec(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            )
+            .into_bytes(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+            format!("<< /Author ({author}) >>").into_bytes(),
+        ];
+        let path = input.path().join("carried.pdf");
+        std::fs::write(
+            &path,
+            disclose_fixtures::fixtures::assemble_pdf(&objects, "/Info 6 0 R"),
+        )
+        .unwrap();
+        let report = d.json(&["verify", "--case", "L-12", path.to_str().unwrap()]);
+        assert_eq!(report["clean"], false, "{report}");
+        report["leaks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|leak| leak["place"] == "raw bytes" && leak["kind"] == "whole")
+            .map(|leak| leak["context"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let in_info = carried(
+        "BT /F1 12 Tf 72 720 Td (Visit by the officer) Tj ET",
+        "Jo Parent",
+    );
+    assert!(
+        in_info.iter().any(|c| c.contains("/Author (Jo Parent)")),
+        "{in_info:?}"
+    );
+    let in_content = carried("BT /F1 12 Tf 72 720 Td (Visit by Parent) Tj ET", "Housing");
+    assert!(
+        in_content
+            .iter()
+            .any(|c| c.contains("(Visit by Parent) Tj")),
+        "{in_content:?}"
+    );
+}
+
+#[test]
 fn pieces_of_names_that_are_ordinary_words_do_not_stop_the_export() {
     let d = disclose!();
     let _input = case_with(

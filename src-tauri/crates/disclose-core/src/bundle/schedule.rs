@@ -60,6 +60,15 @@ pub(crate) fn type_label(file_type: FileType) -> &'static str {
     }
 }
 
+/// Every type label, one a line: Disclose's own wording in the schedule.
+pub(crate) fn type_labels() -> String {
+    crate::extract::sniff::ALL
+        .iter()
+        .map(|&file_type| type_label(file_type))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The rows, and counts of what was left out and why.
 pub fn rows(folder: &CaseFolder) -> Result<(Vec<ScheduleRow>, LeftOut)> {
     let store = &folder.store;

@@ -226,13 +226,13 @@ impl CaseIndex {
         Ok(self.index.writer_with_num_threads(1, 64 << 20)?)
     }
 
-    /// Merges the index's segments into one when an import that added
-    /// `added` documents has ended, if it added a tenth of them or more,
+    /// Merges the index's segments into one when an import (or a rebuild)
+    /// that added `added` documents has ended, if it added a tenth of them or more,
     /// or if the segments have grown past [`MAX_SEGMENTS`]; then waits
     /// for the writer's work to end. Every search opens every segment and
     /// looks its words up in each, so one segment makes every search
     /// cheaper; the merge's cost stays in proportion to what imports add.
-    pub fn merge_after_import(&self, mut writer: IndexWriter, added: u64) -> Result<()> {
+    pub fn merge_when_done(&self, mut writer: IndexWriter, added: u64) -> Result<()> {
         let segments = self.index.searchable_segment_ids()?;
         let documents = self.num_docs()?;
         if segments.len() > 1 && (added * 10 >= documents || segments.len() > MAX_SEGMENTS) {
@@ -463,25 +463,25 @@ mod tests {
         let mut writer = unmerged(&index);
         commit_each(&index, &mut writer, 0..20);
         assert_eq!(segments(&index), 20);
-        index.merge_after_import(writer, 20).unwrap();
+        index.merge_when_done(writer, 20).unwrap();
         assert_eq!(segments(&index), 1);
 
         // One document added to twenty: left as it is, two segments.
         let mut writer = unmerged(&index);
         commit_each(&index, &mut writer, 20..21);
-        index.merge_after_import(writer, 1).unwrap();
+        index.merge_when_done(writer, 1).unwrap();
         assert_eq!(segments(&index), 2);
 
         // Small imports again, until the segments pass the limit.
         for id in 21..21 + MAX_SEGMENTS as i64 - 2 {
             let mut writer = unmerged(&index);
             commit_each(&index, &mut writer, id..id + 1);
-            index.merge_after_import(writer, 1).unwrap();
+            index.merge_when_done(writer, 1).unwrap();
         }
         assert_eq!(segments(&index), MAX_SEGMENTS);
         let mut writer = unmerged(&index);
         commit_each(&index, &mut writer, 100..101);
-        index.merge_after_import(writer, 1).unwrap();
+        index.merge_when_done(writer, 1).unwrap();
         assert_eq!(segments(&index), 1);
         assert_eq!(index.num_docs().unwrap(), 21 + MAX_SEGMENTS as u64 - 1);
     }

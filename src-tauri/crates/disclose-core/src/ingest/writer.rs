@@ -190,7 +190,7 @@ impl<'a> Writer<'a> {
         self.commit_index()?;
         self.folder
             .index
-            .merge_after_import(self.index_writer, self.indexed)?;
+            .merge_when_done(self.index_writer, self.indexed)?;
         Ok(self.summary)
     }
 }

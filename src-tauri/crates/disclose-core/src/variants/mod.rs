@@ -13,11 +13,17 @@
 //!   references and dates by what they are, names across spacing, quote
 //!   markers, hyphens, soft hyphens and possessives —
 //!   and [`Variants::everywhere`], which adds the name forms of
-//!   [`name_forms`], for "redact everywhere".
+//!   [`name_forms`], for "redact everywhere";
+//! - [`VariantSet`], many terms' variants looked for in one pass (the
+//!   leak check's), from the literals every form of a term holds
+//!   (`literals`).
 
+mod literals;
 mod pattern;
+mod set;
 
-pub use pattern::Variants;
+pub use pattern::{Prepared, Variants};
+pub use set::VariantSet;
 
 /// Titles, lower case, without a full stop. The first
 /// [`COURTESY_TITLES`] are the ones a surname is often written with alone.

@@ -21,6 +21,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexBuilder};
 
+use super::literals::{self, Literals};
 use crate::error::{Error, Result};
 use crate::identifiers::{normalise_email, normalise_ni, normalise_phone, normalise_postcode};
 
@@ -29,6 +30,30 @@ use crate::identifiers::{normalise_email, normalise_ni, normalise_phone, normali
 pub struct Variants {
     regex: Regex,
     edges: Edges,
+}
+
+/// A term's pattern made but not yet compiled: what [`super::VariantSet`]
+/// holds, compiling each the first time a text may hold its term (a
+/// compiled pattern of a name costs far more memory than its text, and a
+/// case's thousands of redacted strings are mostly never met again).
+pub struct Prepared {
+    term: String,
+    pattern: String,
+    edges: Edges,
+    literals: Literals,
+}
+
+impl Prepared {
+    /// What every match holds once folded: one of these (see
+    /// [`literals`]); `None` when a text cannot be ruled out that way.
+    pub fn literals(&self) -> Option<&[String]> {
+        self.literals.as_deref()
+    }
+
+    /// The term's [`Variants`], as [`Variants::new`] makes them.
+    pub fn compile(&self) -> Result<Variants> {
+        Variants::compile(&self.term, &self.pattern, self.edges)
+    }
 }
 
 /// What may not stand right before or after a match.
@@ -65,6 +90,17 @@ impl Variants {
         Variants::build(term, false)
     }
 
+    /// [`Variants::new`] made ready but not compiled.
+    pub fn prepare(term: &str) -> Result<Prepared> {
+        let (pattern, edges, literals) = Variants::pattern(term, false)?;
+        Ok(Prepared {
+            term: term.to_string(),
+            pattern,
+            edges,
+            literals,
+        })
+    }
+
     /// [`Variants::new`], and for a name of two words or more also the
     /// shorter forms [`super::name_forms`] gives the subject sweep: the
     /// given name and surname alone, middle names as initials, and a
@@ -75,7 +111,7 @@ impl Variants {
     }
 
     fn build(term: &str, short_names: bool) -> Result<Variants> {
-        let (pattern, edges) = Variants::pattern(term, short_names)?;
+        let (pattern, edges, _) = Variants::pattern(term, short_names)?;
         Variants::compile(term, &pattern, edges)
     }
 
@@ -83,7 +119,7 @@ impl Variants {
     /// key find the same things (the same name spaced or hyphenated
     /// otherwise, the same number written otherwise).
     pub fn key(term: &str) -> Result<String> {
-        let (pattern, edges) = Variants::pattern(term, false)?;
+        let (pattern, edges, _) = Variants::pattern(term, false)?;
         Ok(format!("{edges:?} {pattern}"))
     }
 
@@ -96,32 +132,42 @@ impl Variants {
         Ok(Variants { regex, edges })
     }
 
-    fn pattern(term: &str, short_names: bool) -> Result<(String, Edges)> {
+    fn pattern(term: &str, short_names: bool) -> Result<(String, Edges, Literals)> {
         let trimmed = term.trim();
         if trimmed.is_empty() {
             return Err(Error::Invalid("the term to redact is empty".into()));
         }
-        let (pattern, edges) = if let Some(email) = normalise_email(trimmed) {
-            (email_pattern(&email), Edges::Address)
+        Ok(if let Some(email) = normalise_email(trimmed) {
+            let (local, domain) = email.rsplit_once('@').unwrap_or((&email, ""));
+            let literals = literals::any_form(&[vec![local.to_string(), domain.to_string()]]);
+            (email_pattern(&email), Edges::Address, literals)
         } else if let Some(phone) = normalise_phone(trimmed).filter(|_| digits(trimmed) >= 9) {
-            (phone_pattern(&phone), Edges::Digits)
+            let literals = literals::holding(phone.trim_start_matches("+44"));
+            (phone_pattern(&phone), Edges::Digits, literals)
         } else if let Some(ni) = normalise_ni(trimmed) {
-            (spaced(&ni, r"[\s\-]*"), Edges::Alphanumeric)
+            let literals = literals::holding(&ni);
+            (spaced(&ni, r"[\s\-]*"), Edges::Alphanumeric, literals)
         } else if let Some(postcode) = normalise_postcode(trimmed) {
             let (outward, inward) = postcode.split_once(' ').unwrap_or((postcode.as_str(), ""));
             (
                 format!("{}\\s*{}", regex::escape(outward), regex::escape(inward)),
                 Edges::Alphanumeric,
+                literals::holding(&postcode),
             )
         } else if let Some(date) = parse_date(trimmed) {
-            (date_pattern(date), Edges::Word)
+            (date_pattern(date), Edges::Word, date_literals(date))
         } else if is_reference(trimmed) {
             let compact: String = trimmed.chars().filter(|c| c.is_alphanumeric()).collect();
-            (spaced(&compact, ID_GAP), Edges::Alphanumeric)
+            let literals = literals::holding(&compact);
+            (spaced(&compact, ID_GAP), Edges::Alphanumeric, literals)
         } else {
-            (name_pattern(trimmed, short_names)?, Edges::Word)
-        };
-        Ok((pattern, edges))
+            let literals = if short_names {
+                None
+            } else {
+                name_literals(trimmed)
+            };
+            (name_pattern(trimmed, short_names)?, Edges::Word, literals)
+        })
     }
 
     /// Where the term occurs in `text`. After a match that does not stand
@@ -310,10 +356,7 @@ fn date_pattern(date: NaiveDate) -> String {
 /// A name or other words; with `short_names`, also the shorter forms of a
 /// name (see [`Variants::everywhere`]).
 fn name_pattern(term: &str, short_names: bool) -> Result<String> {
-    let words: Vec<&str> = term
-        .split(|c: char| c.is_whitespace() || c == ',' || is_hyphen(c))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = name_words(term);
     if words.is_empty() {
         return Err(Error::Invalid("the term to redact is empty".into()));
     }
@@ -328,6 +371,44 @@ fn name_pattern(term: &str, short_names: bool) -> Result<String> {
         forms.extend(short_name_forms(&words));
     }
     Ok(format!(r"(?:{})(?:['’]s)?{WORD_END}", forms.join("|")))
+}
+
+/// The words of a name as its pattern has them.
+fn name_words(term: &str) -> Vec<&str> {
+    term.split(|c: char| c.is_whitespace() || c == ',' || is_hyphen(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// What each form of [`name_pattern`] (without the short names) holds
+/// once folded: the words in order, "Surname Given", "G Surname".
+fn name_literals(term: &str) -> Literals {
+    let words = name_words(term);
+    let mut forms = vec![vec![words.concat()]];
+    if let [first, .., last] = words.as_slice() {
+        let initial: String = first.chars().take(1).collect();
+        forms.push(vec![format!("{last}{first}")]);
+        forms.push(vec![format!("{initial}{last}")]);
+    }
+    literals::any_form(&forms)
+}
+
+/// What each form of [`date_pattern`] holds once folded: the four-digit
+/// year, or with a two-digit year what stands just before it (the month's
+/// number, its name, the day's number or the day's suffix).
+fn date_literals(date: NaiveDate) -> Literals {
+    let (day, month, year) = (date.day(), date.month(), date.year());
+    let yy = format!("{:02}", year % 100);
+    let name = MONTHS[month as usize - 1];
+    let mut forms = vec![
+        year.to_string(),
+        format!("{month}{yy}"),
+        format!("{name}{yy}"),
+        format!("{}{yy}", &name[..3]),
+        format!("{day}{yy}"),
+    ];
+    forms.extend(["st", "nd", "rd", "th"].map(|suffix| format!("{suffix}{yy}")));
+    literals::any_form(&forms.into_iter().map(|f| vec![f]).collect::<Vec<_>>())
 }
 
 /// "Jane Anne Smith" → "Smith Jane", "Jane Smith", "Jane A. Smith", and

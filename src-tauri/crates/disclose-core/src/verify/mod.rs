@@ -1,6 +1,7 @@
 //! The leak check (`disclose verify`): reads back everything produced for
 //! the requester as a recipient could — extracted text, metadata, files
-//! inside files, file names, the raw bytes and every decompressed PDF
+//! inside files, file names, the raw bytes (of a PDF, those outside its
+//! compressed streams, without its own syntax) and every decompressed PDF
 //! stream — and looks for what was redacted ([`needles`] says how).
 //!
 //! A finding is a whole redacted string (never waivable), or an ambiguous
@@ -134,6 +135,7 @@ impl Watch<'static> {
 }
 
 const RAW: &str = "raw bytes";
+const NAME: &str = "file name";
 /// Characters of context shown each side of a finding.
 const CONTEXT: usize = 40;
 
@@ -316,7 +318,8 @@ fn check_with(
             Some(kept) => {
                 checker.report.files += kept.files;
                 checker.report.reused += 1;
-                checker.judge(kept.findings, file.label, file.item);
+                let from_records = matches!(file.content, Content::Bytes(_));
+                checker.judge(kept.findings, file.label, file.item, from_records);
             }
             None => fresh.push(Fresh {
                 index,
@@ -336,7 +339,8 @@ fn check_with(
                 checker.report.read += 1;
                 checker.report.files += reading.files;
                 checker.report.leaks.extend(reading.now);
-                checker.judge(reading.found, file.label, file.item);
+                let from_records = matches!(file.content, Content::Bytes(_));
+                checker.judge(reading.found, file.label, file.item, from_records);
             }
             Outcome::Unreadable(why) => checker.unreadable(file.label, &why),
             // Refused in `read_all`.
@@ -456,6 +460,10 @@ struct Checker {
     videos: HashMap<i64, Vec<crate::marks::Mark>>,
     /// Findings reported so far: `(file, place, found, kind)`.
     judged: HashSet<(String, String, String, FindingKind)>,
+    /// The redacted strings (lower case, as found) that Disclose's own
+    /// wording of the schedule holds whole: "PDF" of its "PDF document".
+    /// Not findings in what an export writes from records.
+    own_strings: HashSet<String>,
     report: VerifyReport,
 }
 
@@ -464,6 +472,12 @@ impl Checker {
         let (raw, mut needles) = Needles::from_case_and_terms(folder)?;
         let words_wanted = !raw.is_empty();
         needles.allow(trusted);
+        let labels = crate::bundle::schedule::type_labels();
+        let own_strings = raw
+            .find(&labels, false, false)
+            .into_iter()
+            .map(|found| labels[found.range].to_lowercase())
+            .collect();
         let waived = folder
             .store
             .waivers()?
@@ -489,6 +503,7 @@ impl Checker {
             slots: (0..seen::workers()).map(|_| Slot::default()).collect(),
             tmp,
             judged: HashSet::new(),
+            own_strings,
             report,
         })
     }
@@ -617,17 +632,25 @@ impl Checker {
     fn name(&mut self, label: &str, item: Option<i64>) {
         let name = label.rsplit(['/', '!']).next().unwrap_or(label);
         let mut found = Vec::new();
-        search(&self.raw, name, label, "file name", item, &mut found);
+        search(&self.raw, name, label, NAME, item, &mut found);
         let found = relative(found, label);
-        self.judge(found, label, item);
+        self.judge(found, label, item, false);
     }
 
     /// Reports the findings of a file (found with the redacted strings
     /// alone, `file` relative to `label`) that are findings now: each trace
     /// is looked for again with the innocent words set aside, and waived
-    /// when a caseworker recorded it as not the person.
-    fn judge(&mut self, found: Vec<Leak>, label: &str, item: Option<i64>) {
+    /// when a caseworker recorded it as not the person. In a file written
+    /// `from_records` (the letter, the schedule), a redacted string that
+    /// the schedule's own wording holds is Disclose's.
+    fn judge(&mut self, found: Vec<Leak>, label: &str, item: Option<i64>, from_records: bool) {
         for mut leak in found {
+            if from_records
+                && leak.kind == FindingKind::Whole
+                && self.own_strings.contains(&leak.found.to_lowercase())
+            {
+                continue;
+            }
             leak.file = format!("{label}{}", leak.file);
             if leak.in_item.is_some() {
                 leak.in_item = item;
@@ -699,14 +722,33 @@ static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"· (?:item \d+|letter|schedule) · page \d+ of \d+").expect("valid regex")
 });
 
-/// Whether `range` of raw bytes is a PDF name ("/Page", "/Parent"): a
-/// slash before it, and a delimiter or space after it.
+/// Whether `range` of raw bytes lies inside a PDF name ("/Page",
+/// "/Parent", "/Identity-H"): a slash before it with nothing but a name's
+/// characters between, and no space or delimiter in it.
 fn pdf_name(haystack: &str, range: &std::ops::Range<usize>) -> bool {
-    haystack[..range.start].ends_with('/')
-        && haystack[range.end..]
+    let delimiter = |c: char| c.is_whitespace() || "()<>[]{}/%".contains(c);
+    !haystack[range.clone()].contains(delimiter)
+        && haystack[..range.start]
             .chars()
-            .next()
-            .is_none_or(|c| c.is_whitespace() || "/[]<>()".contains(c))
+            .rev()
+            .find(|&c| delimiter(c))
+            .is_some_and(|c| c == '/')
+}
+
+/// Whether `range` is a file name's extension ("pdf" of "0001.pdf", of
+/// "letter.pdf" in the letter's text): the type of a file, not what it is
+/// about.
+fn extension(text: &str, range: &std::ops::Range<usize>) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "txt", "csv", "json", "html", "htm", "xml", "zip", "doc", "docx", "xls", "xlsx",
+        "ppt", "pptx", "odt", "ods", "odp", "rtf", "eml", "msg", "mbox", "pst", "png", "jpg",
+        "jpeg", "gif", "bmp", "tif", "tiff", "webp", "mp3", "mp4", "wav", "mov", "avi", "mkv",
+    ];
+    let found = &text[range.clone()];
+    text[..range.start]
+        .strip_suffix('.')
+        .is_some_and(|stem| stem.ends_with(|c: char| c.is_alphanumeric() || "_-".contains(c)))
+        && EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(found))
 }
 
 /// Whether `range` lies inside Disclose's own page stamp in `haystack`.
@@ -722,7 +764,8 @@ fn in_stamp(haystack: &str, range: &std::ops::Range<usize>) -> bool {
 /// Looks for traces of the redactions `raw` in `haystack`: whole strings
 /// only in raw bytes (where short words turn up by chance), words and
 /// fragments too elsewhere, near matches in text read by OCR. Disclose's own
-/// words are no trace: a PDF name in raw bytes, the page stamp.
+/// words are no trace: a PDF name in raw bytes, a file name's extension,
+/// the page stamp.
 fn search(
     raw: &Needles,
     haystack: &str,
@@ -735,7 +778,10 @@ fn search(
     let near = place.starts_with("ocr");
     let mut seen = HashSet::new();
     for found in raw.find(haystack, words, near) {
-        if !words && pdf_name(haystack, &found.range) || in_stamp(haystack, &found.range) {
+        if !words && pdf_name(haystack, &found.range)
+            || extension(haystack, &found.range)
+            || in_stamp(haystack, &found.range)
+        {
             continue;
         }
         let text = haystack[found.range.clone()].to_string();
@@ -858,7 +904,7 @@ impl Pass<'_, '_> {
 
     fn file(&mut self, data: &[u8], label: &str, item: Option<i64>, depth: u32) {
         let name = label.rsplit(['/', '!']).next().unwrap_or(label);
-        self.search(name, label, "file name", item);
+        self.search(name, label, NAME, item);
         self.inside(data, label, item, depth);
     }
 
@@ -871,10 +917,14 @@ impl Pass<'_, '_> {
         self.reading.files += 1;
         let name = label.rsplit(['/', '!']).next().unwrap_or(label);
         let texts = !self.reader.raw.is_empty();
-        if texts {
-            self.raw(data, label, item);
-        }
         let file_type = sniff(data, name);
+        if texts {
+            if file_type == extract::FileType::Pdf {
+                self.raw(&streams::readable_raw(data), label, item);
+            } else {
+                self.raw(data, label, item);
+            }
+        }
         if file_type == extract::FileType::Zip {
             self.zip(data, label, depth);
             return;
@@ -1136,4 +1186,40 @@ fn context(text: &str, range: &std::ops::Range<usize>) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     piece.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range_of(haystack: &str, word: &str) -> std::ops::Range<usize> {
+        let at = haystack.find(word).unwrap();
+        at..at + word.len()
+    }
+
+    #[test]
+    fn pdf_names_and_extensions_are_the_files_own_words() {
+        let raw = "/Type /Page /Parent 2 0 R /Encoding /Identity-H /Author (Jo Parent)";
+        for name in ["Page", "Parent", "Identity"] {
+            assert!(pdf_name(raw, &range_of(raw, name)), "{name}");
+        }
+        let author = raw.rfind("Parent").unwrap();
+        assert!(!pdf_name(raw, &(author..author + 6)));
+        assert!(!pdf_name(
+            "(see Page) Tj",
+            &range_of("(see Page) Tj", "Page")
+        ));
+        assert!(extension("0001.pdf", &range_of("0001.pdf", "pdf")));
+        let letter = "• letter.pdf — this letter";
+        assert!(extension(letter, &range_of(letter, "pdf")));
+        assert!(!extension(
+            "PDF notes.txt",
+            &range_of("PDF notes.txt", "PDF")
+        ));
+        assert!(!extension("pdf", &(0..3)));
+        assert!(!extension(
+            "sam.ali@example.org",
+            &range_of("sam.ali@", "ali")
+        ));
+    }
 }

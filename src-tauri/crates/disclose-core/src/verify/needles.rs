@@ -33,6 +33,7 @@ use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::marks::{self, Mark, MarkStatus, Variants};
 pub(super) use crate::variants::words;
+use crate::variants::VariantSet;
 
 /// What kind of trace of a redaction a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -78,11 +79,13 @@ pub(super) struct Found<'n> {
 
 /// What to look for, built from the case's redactions: one pattern per
 /// distinct way of finding a string (tens of thousands of marks of a few
-/// thousand names cost a few thousand patterns), one entry per word and
-/// fragment.
+/// thousand names cost a few thousand patterns), all searched in one pass
+/// ([`VariantSet`]), and one entry per word and fragment.
 #[derive(Clone)]
 pub struct Needles {
-    phrases: Vec<(Variants, Needle)>,
+    phrases: VariantSet,
+    /// What each phrase is the pattern of.
+    phrase_needles: Vec<Needle>,
     words: HashMap<String, Needle>,
     fragments: HashMap<String, Needle>,
     /// Words known to be innocent: the case's unredacted text, Disclose's
@@ -120,8 +123,10 @@ impl Needles {
     }
 
     fn build(marks: &[(Mark, bool)]) -> Needles {
+        let mut phrases = Vec::new();
         let mut needles = Needles {
-            phrases: Vec::new(),
+            phrases: VariantSet::new(Vec::new()),
+            phrase_needles: Vec::new(),
             words: HashMap::new(),
             fragments: HashMap::new(),
             allowed: HashSet::new(),
@@ -144,8 +149,9 @@ impl Needles {
             // A string found the same way as one before it would only be
             // found where that one is, and a finding names the first.
             if Variants::key(&mark.text).is_ok_and(|key| patterns.insert(key)) {
-                if let Ok(variants) = Variants::new(&mark.text) {
-                    needles.phrases.push((variants, needle()));
+                if let Ok(prepared) = Variants::prepare(&mark.text) {
+                    phrases.push(prepared);
+                    needles.phrase_needles.push(needle());
                 }
             }
             // The words around a bare number are the text's, not what
@@ -170,6 +176,7 @@ impl Needles {
                 }
             }
         }
+        needles.phrases = VariantSet::new(phrases);
         needles.strings = seen.len();
         needles.digest = hex::encode(digest.finalize());
         needles
@@ -227,16 +234,16 @@ impl Needles {
     /// their words and fragments; with `near` (text read by OCR), also
     /// words within OCR error of a redacted word.
     pub(super) fn find<'n>(&'n self, haystack: &str, words: bool, near: bool) -> Vec<Found<'n>> {
-        let mut out = Vec::new();
-        for (variants, needle) in &self.phrases {
-            for range in variants.find_iter(haystack) {
-                out.push(Found {
-                    kind: FindingKind::Whole,
-                    range,
-                    needle,
-                });
-            }
-        }
+        let mut out: Vec<Found> = self
+            .phrases
+            .find_iter(haystack)
+            .into_iter()
+            .map(|(phrase, range)| Found {
+                kind: FindingKind::Whole,
+                range,
+                needle: &self.phrase_needles[phrase],
+            })
+            .collect();
         if !words {
             return out;
         }

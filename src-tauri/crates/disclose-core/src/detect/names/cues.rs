@@ -3,9 +3,12 @@
 //! words ("I spoke to Frank Lane", "Grant Heath and his brother"), a given
 //! name before the team the person works in ("Mark from Compliance", "sue
 //! from housing"), a given name alone on the last line of a message (its
-//! sign-off), a possessive written without its apostrophe ("connors mum")
-//! and a member of staff's initials closing a case note ("Spoke to tenant.
-//! JB", "– KM 14/03").
+//! sign-off), a possessive written without its apostrophe ("connors mum"),
+//! a name that is also a word before what a person does, after a verb of
+//! telling someone, before a phone number or joined by "and" to a name
+//! found ("Frank rang", "Texted Jade", "call Heather at Ext.33278", "Chase
+//! and Jordan", "bill and sue are coming") and a member of staff's initials
+//! closing a case note ("Spoke to tenant. JB", "– KM 14/03").
 
 use std::sync::LazyLock;
 
@@ -36,9 +39,11 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A given name (or a word that may be one) and a surname that is a word
 /// or a street word — "Frank Lane", "Grant Heath" — read as a person only
-/// with a cue: a verb of speaking to or meeting before, a job title just
-/// before ("Supervisor Frank Lane"), a cue word ("my neighbour"), or what a
-/// person does or has after ("said", "and his brother", "- son"). A house
+/// with a cue: a verb of speaking to or meeting before, a title, job title
+/// or relation just before ("Supervisor Frank Lane"), a cue word ("my
+/// neighbour"), a mail header's label or a name just before and a comma or
+/// "and" (`after_name`: "Cc: Ray Lane, Jay Brook"), or what a person does
+/// or has after ("said", "and his brother", "- son"). A house
 /// number before, or a capitalised word after that carries on a street's
 /// name, keeps it a street.
 pub(super) fn cued_pair(

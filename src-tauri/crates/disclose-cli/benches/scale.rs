@@ -6,7 +6,8 @@
 //! included) and is printed as it finishes: the import, `recollindex` over
 //! the same files in the same run (sizes up to `DISCLOSE_SCALE_RECOLL_MAX`
 //! items, default 30,000), the case's and the index's size on disk, 20
-//! searches with process start (p50, p95, max), the subject sweep (with
+//! queries run three times each with process start (p50, p95, max of the
+//! 60 searches), the subject sweep (with
 //! how many items it hit) and `detect --case`; then
 //! `DISCLOSE_SCALE_DISCLOSED` items (default 5,000; 0 skips this) are
 //! disclosed, the rest decided not relevant, and their render and the
@@ -49,6 +50,9 @@ const QUERIES: &[&str] = &[
     "schedule",
     "acacia",
 ];
+
+/// How many times the queries are run, in turn.
+const SEARCH_ROUNDS: usize = 3;
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -174,8 +178,10 @@ fn measure_in(
     let index_mb = mb(size_on_disk(&case_dir.join("index")));
     println!("  on disk after import: case {case_mb:.0} MB, index {index_mb:.0} MB");
 
-    let mut latencies: Vec<f64> = QUERIES
-        .iter()
+    // Each query three times over, so the p95 stands on 60 searches, not
+    // on the second slowest of 20.
+    let mut latencies: Vec<f64> = (0..SEARCH_ROUNDS)
+        .flat_map(|_| QUERIES)
         .map(|query| {
             let t = Instant::now();
             step(d, &["search", "--case", "SCALE", query, "--limit", "20"]);
@@ -185,7 +191,7 @@ fn measure_in(
     latencies.sort_by(f64::total_cmp);
     let pct = |p: f64| disclose_fixtures::quantile(&latencies, p);
     println!(
-        "  search, {} queries, process start included: p50 {:.0} ms, p95 {:.0} ms, max {:.0} ms",
+        "  search, {} queries x {SEARCH_ROUNDS}, process start included: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms [target: p95 <= 10 ms at 100,000 items]",
         QUERIES.len(),
         pct(0.5),
         pct(0.95),
@@ -209,7 +215,7 @@ fn measure_in(
     );
 
     let mut row = format!(
-        "| {} | {:.1} ({:.1}) | {:.0} | {} | {case_mb:.0} | {index_mb:.0} | {:.0} / {:.0} | {:.1} | {:.1} |",
+        "| {} | {:.1} ({:.1}) | {:.0} | {} | {case_mb:.0} | {index_mb:.0} | {:.1} / {:.1} | {:.1} | {:.1} |",
         made.items,
         import.wall,
         import.cpu,

@@ -83,6 +83,15 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
     let searcher = folder.index.reader()?.searcher();
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     let (hits, addresses): (usize, Vec<(f32, DocAddress)>) = match req.sort {
+        // Counted and ranked in two passes where that is cheaper: on its
+        // own, Count takes the number of a word's documents from the index
+        // without visiting them, and the ranking skips blocks of documents
+        // that cannot reach the top. A phrase is checked at every document
+        // it may be in, so it is counted and ranked in one pass.
+        SortBy::Relevance if !needs_positions(&*query) => (
+            searcher.search(&*query, &Count)?,
+            searcher.search(&*query, &top.order_by_score())?,
+        ),
         SortBy::Relevance => searcher.search(&*query, &(Count, top.order_by_score()))?,
         SortBy::Date => {
             let (count, docs) = searcher.search(
@@ -150,6 +159,13 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
         hits: hits as u64,
         results,
     })
+}
+
+/// Whether the query holds a phrase, whose words' positions are read.
+fn needs_positions(query: &dyn tantivy::query::Query) -> bool {
+    let mut positional = false;
+    query.query_terms(&mut |_, needs| positional |= needs);
+    positional
 }
 
 /// The item id of each document, read from the index's fast field.

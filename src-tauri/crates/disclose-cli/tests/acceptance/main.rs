@@ -6,6 +6,7 @@ mod calls;
 mod cases;
 mod cctv;
 mod corpus;
+mod cued;
 mod deadline;
 mod decide;
 mod demo;

@@ -17,9 +17,10 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// "from no 21", "at number 47": the bare forms need a word of place before.
+/// "from no 21", "at number 47", "Brinnington Road, number 44": the bare
+/// forms need a word of place, or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visited|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visited|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
 /// "Tab No. 3", "page no. 2", "invoice number 12": not a house.
@@ -51,7 +52,12 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
     for caps in BARE.captures_iter(text) {
         let (whole, number) = (caps.get(0).expect("match"), caps.get(1).expect("group"));
-        if NOT_A_HOUSE_AFTER.is_match(&text[number.end()..]) {
+        // "the family at 17b next door": "next" is no time there.
+        let next_door = text[number.end()..]
+            .trim_start_matches([' ', '\t'])
+            .get(..9)
+            .is_some_and(|w| w.eq_ignore_ascii_case("next door"));
+        if NOT_A_HOUSE_AFTER.is_match(&text[number.end()..]) && !next_door {
             continue;
         }
         let before = &text[floor(text, whole.start().saturating_sub(40))..whole.start()];

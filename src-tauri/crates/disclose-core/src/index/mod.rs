@@ -106,6 +106,9 @@ pub struct IndexDoc<'a> {
     pub date: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// Past this many segments, an import merges them all whatever it added.
+const MAX_SEGMENTS: usize = 8;
+
 /// A case's index.
 pub struct CaseIndex {
     pub index: Index,
@@ -223,6 +226,22 @@ impl CaseIndex {
         Ok(self.index.writer_with_num_threads(1, 64 << 20)?)
     }
 
+    /// Merges the index's segments into one when an import (or a rebuild)
+    /// that added `added` documents has ended, if it added a tenth of them or more,
+    /// or if the segments have grown past [`MAX_SEGMENTS`]; then waits
+    /// for the writer's work to end. Every search opens every segment and
+    /// looks its words up in each, so one segment makes every search
+    /// cheaper; the merge's cost stays in proportion to what imports add.
+    pub fn merge_when_done(&self, mut writer: IndexWriter, added: u64) -> Result<()> {
+        let segments = self.index.searchable_segment_ids()?;
+        let documents = self.num_docs()?;
+        if segments.len() > 1 && (added * 10 >= documents || segments.len() > MAX_SEGMENTS) {
+            writer.merge(&segments).wait()?;
+        }
+        writer.wait_merging_threads()?;
+        Ok(())
+    }
+
     fn refusal(&self) -> crate::Error {
         crate::Error::Integrity(format!(
             "the search index {}",
@@ -286,19 +305,37 @@ impl CaseIndex {
         if self.fault.is_some() {
             return Err(self.refusal());
         }
-        self.reader.reload()?;
+        self.refresh()?;
         Ok(&self.reader)
+    }
+
+    /// Brings the reader up to the index's last commit. Its segments are
+    /// opened again only when that commit changed them: reopening every
+    /// segment is most of what opening an index costs, and a short command
+    /// (one search) would otherwise pay it three times.
+    fn refresh(&self) -> Result<()> {
+        let committed = self.index.searchable_segment_metas()?;
+        let searcher = self.reader.searcher();
+        let open = searcher.segment_readers();
+        let current = committed.len() == open.len()
+            && committed.iter().zip(open).all(|(meta, reader)| {
+                meta.id() == reader.segment_id() && meta.delete_opstamp() == reader.delete_opstamp()
+            });
+        if !current {
+            self.reader.reload()?;
+        }
+        Ok(())
     }
 
     /// How many items the index holds (even when faulty).
     pub fn num_docs(&self) -> Result<u64> {
-        self.reader.reload()?;
+        self.refresh()?;
         Ok(self.reader.searcher().num_docs())
     }
 
     /// The item ids the index holds (even when faulty).
     pub fn item_ids(&self) -> Result<std::collections::HashSet<i64>> {
-        self.reader.reload()?;
+        self.refresh()?;
         let searcher = self.reader.searcher();
         let mut ids = std::collections::HashSet::new();
         for segment in searcher.segment_readers() {
@@ -342,5 +379,110 @@ mod tests {
 
         drop(index);
         assert!(!CaseIndex::open(dir.path()).unwrap().replaced_older);
+    }
+
+    fn doc(id: i64, text: &str) -> IndexDoc<'_> {
+        IndexDoc {
+            id,
+            text,
+            subject: "",
+            from: "",
+            to: "",
+            name: "",
+            path: "",
+            file_type: "txt",
+            date: None,
+        }
+    }
+
+    /// A writer that never merges segments, so a commit that only deletes
+    /// leaves every segment's id as it was.
+    fn unmerged(index: &CaseIndex) -> IndexWriter {
+        let writer = index.writer().unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        writer
+    }
+
+    #[test]
+    fn the_reader_follows_every_commit_of_its_own_writer_and_of_another_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = CaseIndex::open(dir.path()).unwrap();
+        let ids = |index: &CaseIndex| {
+            let mut ids: Vec<i64> = index.item_ids().unwrap().into_iter().collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(index.num_docs().unwrap(), 0);
+
+        let mut writer = unmerged(&index);
+        index.add(&writer, &doc(1, "first")).unwrap();
+        index.add(&writer, &doc(2, "second")).unwrap();
+        index.add(&writer, &doc(3, "third")).unwrap();
+        writer.commit().unwrap();
+        assert_eq!(index.num_docs().unwrap(), 3);
+
+        // A replacement deletes in a segment the reader already has open.
+        index.replace(&writer, &doc(1, "first again")).unwrap();
+        writer.commit().unwrap();
+        drop(writer);
+        assert_eq!(index.num_docs().unwrap(), 3);
+        let searcher = index.reader().unwrap().searcher();
+        let again = Term::from_field_text(index.fields.text, "again");
+        assert_eq!(searcher.doc_freq(&again).unwrap(), 1);
+
+        // A commit that only deletes keeps the same segments (the first
+        // still holds an item).
+        let mut writer = unmerged(&index);
+        writer.delete_term(Term::from_field_u64(index.fields.id, 2));
+        writer.commit().unwrap();
+        drop(writer);
+        assert_eq!(ids(&index), vec![1, 3]);
+
+        // Another opening of the same folder (another process) commits.
+        let other = CaseIndex::open(dir.path()).unwrap();
+        let mut writer = unmerged(&other);
+        other.add(&writer, &doc(4, "fourth")).unwrap();
+        writer.commit().unwrap();
+        assert_eq!(ids(&index), vec![1, 3, 4]);
+    }
+
+    /// Commits one document at a time: a segment each.
+    fn commit_each(index: &CaseIndex, writer: &mut IndexWriter, ids: std::ops::Range<i64>) {
+        for id in ids {
+            index.add(writer, &doc(id, "words")).unwrap();
+            writer.commit().unwrap();
+        }
+    }
+
+    #[test]
+    fn an_import_merges_the_segments_when_it_added_a_tenth_or_they_grew_many() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = CaseIndex::open(dir.path()).unwrap();
+        let segments = |index: &CaseIndex| index.index.searchable_segment_ids().unwrap().len();
+
+        let mut writer = unmerged(&index);
+        commit_each(&index, &mut writer, 0..20);
+        assert_eq!(segments(&index), 20);
+        index.merge_when_done(writer, 20).unwrap();
+        assert_eq!(segments(&index), 1);
+
+        // One document added to twenty: left as it is, two segments.
+        let mut writer = unmerged(&index);
+        commit_each(&index, &mut writer, 20..21);
+        index.merge_when_done(writer, 1).unwrap();
+        assert_eq!(segments(&index), 2);
+
+        // Small imports again, until the segments pass the limit.
+        for id in 21..21 + MAX_SEGMENTS as i64 - 2 {
+            let mut writer = unmerged(&index);
+            commit_each(&index, &mut writer, id..id + 1);
+            index.merge_when_done(writer, 1).unwrap();
+        }
+        assert_eq!(segments(&index), MAX_SEGMENTS);
+        let mut writer = unmerged(&index);
+        commit_each(&index, &mut writer, 100..101);
+        index.merge_when_done(writer, 1).unwrap();
+        assert_eq!(segments(&index), 1);
+        assert_eq!(index.num_docs().unwrap(), 21 + MAX_SEGMENTS as u64 - 1);
     }
 }

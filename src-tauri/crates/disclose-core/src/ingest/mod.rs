@@ -451,6 +451,7 @@ fn source_key(file: &InputFile) -> String {
 pub fn reindex_pending(folder: &mut CaseFolder) -> Result<u64> {
     let mut total = 0u64;
     let mut writer = folder.index.writer()?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     loop {
         let ids = folder.store.unindexed(1_000)?;
         if ids.is_empty() {
@@ -464,5 +465,6 @@ pub fn reindex_pending(folder: &mut CaseFolder) -> Result<u64> {
         folder.store.transaction(|s| s.mark_indexed(&ids))?;
         total += ids.len() as u64;
     }
+    folder.index.merge_when_done(writer, total)?;
     Ok(total)
 }

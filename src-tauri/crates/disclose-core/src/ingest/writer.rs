@@ -28,6 +28,8 @@ pub struct Writer<'a> {
     pub user: String,
     pub summary: ImportSummary,
     pending_index: Vec<i64>,
+    /// Documents this run gave the index, committed or not.
+    indexed: u64,
     /// Items whose bytes were claimed by an item not yet written.
     waiting_for_original: HashMap<String, Vec<(Node, Option<i64>)>>,
 }
@@ -41,6 +43,9 @@ impl<'a> Writer<'a> {
         user: String,
     ) -> Result<Writer<'a>> {
         let index_writer = folder.index.writer()?;
+        // Segments are merged once, when the import ends (see `finish`),
+        // not over and over while it runs.
+        index_writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         Ok(Writer {
             folder,
             durable,
@@ -50,6 +55,7 @@ impl<'a> Writer<'a> {
             user,
             summary: ImportSummary::default(),
             pending_index: Vec::new(),
+            indexed: 0,
             waiting_for_original: HashMap::new(),
         })
     }
@@ -127,6 +133,7 @@ impl<'a> Writer<'a> {
                 .index
                 .add(&self.index_writer, &doc.as_index_doc(id))?;
             self.pending_index.push(id);
+            self.indexed += 1;
         }
         Ok(())
     }
@@ -139,6 +146,7 @@ impl<'a> Writer<'a> {
             .index
             .replace(&self.index_writer, &doc.as_index_doc(id))?;
         self.pending_index.push(id);
+        self.indexed += 1;
         Ok(())
     }
 
@@ -180,6 +188,9 @@ impl<'a> Writer<'a> {
             self.index_written(written)?;
         }
         self.commit_index()?;
+        self.folder
+            .index
+            .merge_when_done(self.index_writer, self.indexed)?;
         Ok(self.summary)
     }
 }

@@ -191,7 +191,14 @@ pub(super) fn described(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         && after.trim_start_matches([' ', '\t']).starts_with(':')
         && !toks[i].lex.is_given()
         && !toks[i].lex.is_surname();
-    if label {
+    // "Sienna Oduya-Reid Relationship: daughter": a column form's next
+    // label after the name, not a word of it.
+    let next_label = i < last
+        && super::forms::label_after(text, toks[last].full_end)
+        && !toks[last].lex.is_given()
+        && !toks[last].lex.is_surname()
+        && !toks[last].lex.is_word_surname();
+    if label || next_label {
         return None;
     }
     (namelike && role_after(after) && !vetoed(text, toks, i, last)).then_some((last, 0.85))
@@ -215,6 +222,11 @@ const KIN: &str = "mum mam mom mother dad father son daughter brother sister boy
     grandfather kids kid children child baby cousin uncle aunt auntie mate mates fella missus \
     stepdad stepmum";
 
+/// Whether `word` is a word for family or friends: "mum", "girlfriend".
+pub(super) fn kin(word: &str) -> bool {
+    listed(KIN, word)
+}
+
 /// A capitalised word that is no ordinary word (or a known given name)
 /// before "'s" and a word for family or friends: "Jaxon's dad",
 /// "Kayleigh's boyfriend". Not a title, a cue word ("Mother's"), a street,
@@ -229,7 +241,7 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     let namelike = t.shape == Shape::Cap
         && name_word(t)
         && !t.lex.is_cue_word()
-        && (t.lex.is_given() || !t.lex.is_english() && !t.lex.is_common());
+        && (t.lex.is_given() || t.lex.is_ambiguous() || !t.lex.is_english() && !t.lex.is_common());
     (kin && namelike && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
@@ -263,6 +275,17 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
     }
     let rest = text[t.full_end..].split('\n').next().unwrap_or_default();
     let comma_alone = rest.trim_end() == ",";
+    // "Don, the above is …": a given name opening the message's line,
+    // then a comma and the sentence going on in lower case.
+    let addressed = rest
+        .strip_prefix(", ")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()) || r.starts_with("I "))
+        && (t.lex.is_given() || t.lex.is_ambiguous() && !t.lex.is_surname())
+        && t.shape == Shape::Cap
+        && !t.lex.is_common()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && !matches!(t.word, "Will" | "May" | "Bill" | "Hope" | "Sure" | "Well");
     let signature = t.shape == Shape::Upper
         && matches!(rest.trim_end(), "" | ".")
         && t.lex.is_given()
@@ -273,7 +296,7 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
         || t.lex.is_title()
         || t.lex.is_month_or_day();
     let name = t.lex.is_given() || !t.lex.is_english() && !word;
-    let shaped = comma_alone && name || signature;
+    let shaped = comma_alone && name || signature || addressed;
     (line_start && shaped && t.word.chars().count() > 1).then_some((i, 0.75))
 }
 
@@ -313,9 +336,16 @@ const STRONG_BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask aski
 
 /// Words of telling after a lower-case name: "when jessie gets home",
 /// "rhys said". A given name that is no word before one is the name.
-const AFTER_A_LOWER_NAME: &str = "said says lets let was is has had came comes went goes told \
+const AFTER_A_LOWER_NAME: &str =
+    "said says saying lets let was is has had came comes went goes told \
     asked shouted screamed rang rings called calls texted wants wanted gets got kept keeps \
     will would can could did does included";
+
+/// The words of `BEFORE_A_LOWER_NAME` that are no verb or word for a
+/// friend: "to jack", "and carol" may be the word.
+const PREPOSITIONS: &str = "n and to from by at with";
+
+const ARTICLES: &str = "a an the this that my his her our their your";
 
 /// Given names that are also words, but seldom bare nouns after those.
 const NAMES_BEFORE_WORDS: &str = "lee dean jay rob sue ray mark pat";
@@ -357,8 +387,14 @@ pub(super) fn informal(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     let telling = toks.get(i + 1).is_some_and(|n| {
         gap(text, toks, i) == " " && n.shape == Shape::Lower && listed(AFTER_A_LOWER_NAME, n.word)
     });
+    // "saw maria outside": a given name the word list holds as a rare word
+    // ("maria", "sally", "harry"), after a verb or a word for a friend, or
+    // before a word of telling.
+    let rare_word = !t.lex.is_ambiguous() && t.lex.is_english();
+    let verb_before = after(BEFORE_A_LOWER_NAME) && !after(PREPOSITIONS);
     let found = plain && (after(BEFORE_A_LOWER_NAME) || telling || lower_sentence(text, t.start))
-        || word_name && after(STRONG_BEFORE_A_LOWER_NAME);
+        || word_name && after(STRONG_BEFORE_A_LOWER_NAME)
+        || rare_word && (verb_before || telling && !after(ARTICLES));
     (found && !vetoed(text, toks, i, i)).then_some((i, 0.6))
 }
 

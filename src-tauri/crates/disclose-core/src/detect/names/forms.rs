@@ -204,6 +204,13 @@ pub(super) fn given_then_street_surname(text: &str, toks: &[Tok<'_>], i: usize) 
         && (!linked(text, toks, i + 1) || toks[i + 2].shape == Shape::Lower)
 }
 
+/// Whether a cue word, a job title of `ROLE_CUES` or a sign-off stands just
+/// before `pos`: "my neighbour ", "spoke to ", "Kind regards,\n".
+pub(super) fn cue_before(text: &str, pos: usize) -> bool {
+    let from = floor_boundary(text, pos.saturating_sub(48));
+    CUE_BEFORE.is_match(&text[from..pos])
+}
+
 /// Whether a form's label for a person, with its colon, stands just before
 /// `pos`: "Witness: ", "Reported by: ".
 pub(super) fn labelled(text: &str, pos: usize) -> bool {
@@ -356,7 +363,15 @@ pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
 pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let (s, g) = (&toks[i], toks.get(i + 1)?);
     let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape;
-    if !(shaped && gap(text, toks, i) == ", " && namey(s) && namey(g)) {
+    // "From: Lane, Frank": in a mail header's list, a street word that is
+    // also a surname, before a given name.
+    let street_surname = || {
+        s.lex.is_street()
+            && (s.lex.is_word_surname() || s.lex.is_surname())
+            && g.lex.is_given()
+            && in_address_list(text, toks, i)
+    };
+    if !(shaped && gap(text, toks, i) == ", " && namey(g) && (namey(s) || street_surname())) {
         return None;
     }
     // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and
@@ -504,7 +519,13 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         let middles_ok = toks[i + 1..last].iter().all(|t| {
             t.shape == Shape::Initial || t.lex.is_given() || namey(t) && !t.lex.is_common()
         });
-        if !middles_ok {
+        // "Liam Doyle Role: carer", "… Relationship to tenant: partner": a
+        // column form's next label ends no name.
+        let next_label = last > i + 1
+            && label_after(text, toks[last].full_end)
+            && !toks[last].lex.is_surname()
+            && !toks[last].lex.is_word_surname();
+        if !middles_ok || next_label {
             continue;
         }
         let Some(confidence) = pair(first, &toks[last]) else {
@@ -516,6 +537,18 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         return Some((last, confidence));
     }
     None
+}
+
+/// Whether a form's label goes on from `pos` to its colon: ":" at once, or
+/// up to three short words of letters first (" to tenant:").
+pub(super) fn label_after(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..floor_boundary(text, (pos + 30).min(text.len()))];
+    rest.split_once(':').is_some_and(|(words, _)| {
+        words.is_empty()
+            || words.starts_with(' ')
+                && words.split_whitespace().count() <= 3
+                && words.chars().all(|c| c.is_alphabetic() || c == ' ')
+    })
 }
 
 /// How sure "first … last" is a given name and a surname.

@@ -20,6 +20,7 @@
 //! "Will", "Grace") need a title, a surname or a cue.
 
 mod context;
+mod cues;
 mod forms;
 mod headers;
 mod lookalikes;
@@ -33,6 +34,10 @@ use super::{DataKind, Finding};
 use context::{
     aged, described, informal, lower_pair, lower_sentence, name_and_word, neighbour,
     possessive_kin, salutation, speaker,
+};
+use cues::{
+    acting, bare_possessive, cued_pair, from_team, joined_to_names, last_line_name,
+    lower_word_pair, note_initials, reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -53,8 +58,18 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
     spans.extend(learned(text, &toks, &taken, model));
     with_given_before(text, &toks, merge(text, &toks, spans))
         .into_iter()
+        .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
         .collect()
+}
+
+/// A word with a small letter written three times running, as chat draws
+/// words out ("Soooo", "Timeeee"): no name is spelt so ("III" of "Hearn
+/// III" is a suffix in capitals).
+fn drawn_out(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_lowercase())
 }
 
 /// The model's features for each word it would score in `text` (the words
@@ -89,6 +104,36 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             i += 1;
             continue;
         }
+        // After a name and a comma or "and": "Pat Lane, Robin Field".
+        let after_name = out.last().is_some_and(|&(_, last, _): &Span| {
+            last + 1 == i && matches!(tokens::gap(text, toks, last), ", " | "; " | " & ")
+                || last + 2 == i
+                    && toks[last + 1].word == "and"
+                    && tokens::linked(text, toks, last)
+                    && tokens::linked(text, toks, last + 1)
+        });
+        if let Some((last, c)) = cued_pair(text, toks, i, after_name) {
+            out.push((i, last, c));
+            taken[i..=last].fill(Some(Some(c)));
+            i = last + 1;
+            continue;
+        }
+        // "Dr Frank Lane", "Supervisor Frank Lane", "her son Harry Lane": a
+        // word before a pair `cued_pair` takes is no part of a street's name
+        // (a title before it is taken in).
+        if let Some((last, c)) = tokens::linked(text, toks, i)
+            .then(|| cued_pair(text, toks, i + 1, false))
+            .flatten()
+        {
+            if toks[i].lex.is_title() && toks[i].shape != Shape::Lower {
+                out.push((i, last, c));
+                taken[i..=last].fill(Some(Some(c)));
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
         if let Some(last) = place(text, toks, i) {
             taken[i..=last].fill(Some(None));
             i = last + 1;
@@ -107,6 +152,13 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| possessive_kin(text, toks, i))
             .or_else(|| aged(text, toks, i))
             .or_else(|| salutation(text, toks, i))
+            .or_else(|| from_team(text, toks, i))
+            .or_else(|| last_line_name(text, toks, i))
+            .or_else(|| note_initials(text, toks, i))
+            .or_else(|| bare_possessive(text, toks, i))
+            .or_else(|| acting(text, toks, i))
+            .or_else(|| reachable(text, toks, i))
+            .or_else(|| lower_word_pair(text, toks, i))
             .or_else(|| lone(text, toks, i))
             .or_else(|| neighbour(text, toks, i))
             .or_else(|| lower_pair(text, toks, i))
@@ -119,6 +171,10 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             }
             None => i += 1,
         }
+    }
+    for k in joined_to_names(text, toks, &taken) {
+        out.push((k, k, 0.7));
+        taken[k] = Some(Some(0.7));
     }
     for k in repeated(text, toks, &taken, &out) {
         out.push((k, k, 0.65));
@@ -186,7 +242,14 @@ fn scored(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<us
                     || text[t.full_end..].starts_with(['@', '_', '/', '\\', '=', '.'])
                         && text[t.full_end + 1..].starts_with(|c: char| c.is_alphanumeric())
             };
-            taken[k].is_none() && model::candidate(t) && !joined()
+            // "… Oduya-Reid Relationship: daughter": a word before a colon
+            // after other words of its line is a form's next label.
+            let label = text[t.full_end..].starts_with(':')
+                && !text[..t.start]
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with(['\n'])
+                && t.start > 0;
+            taken[k].is_none() && model::candidate(t) && !joined() && !label
         })
         .collect()
 }

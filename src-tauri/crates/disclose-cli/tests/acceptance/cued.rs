@@ -1,0 +1,163 @@
+//! Names the word lists alone cannot tell from words, streets or codes,
+//! found by a person cue around them (issue 16, third round), through the
+//! real `disclose` binary, with texts written afresh for these tests: a
+//! given name and a surname that are both words, staff named by their team,
+//! a sign-off line, lower-case names that are words, a possessive without
+//! its apostrophe, staff initials closing a case note and a column form's
+//! next label after a name. The same words as a street stay a street. Also
+//! two house references: one "next door", one after its street and a comma.
+
+use disclose_fixtures::{disclose, Disclose};
+
+fn names(d: &Disclose, text: &str) -> Vec<String> {
+    d.detect_kind(text, "person_name")
+}
+
+/// Every name of `want` is found, each exactly, and nothing else is.
+fn assert_names(text: &str, want: &[&str]) {
+    let d = disclose!();
+    assert_eq!(names(&d, text), want, "in {text:?}");
+}
+
+#[test]
+fn a_given_name_and_surname_that_are_both_words_after_a_person_cue() {
+    assert_names(
+        "Yesterday I talked to Jay Heath on the phone and asked Dean Lane to call back. \
+         A letter from Ray Church came today.",
+        &["Jay Heath", "Dean Lane", "Ray Church"],
+    );
+    assert_names(
+        "Ray Marsh and her sister blocked the drive. Caretaker Dean Field locked the gate.",
+        &["Ray Marsh", "Dean Field"],
+    );
+    assert_names("Grant's boyfriend kicked the bins over.", &["Grant"]);
+    assert_names(
+        "Their nephew Mark Fields was cautioned.\nCc: Ray Lane, Jay Brook\n",
+        &["Mark Fields", "Ray Lane", "Jay Brook"],
+    );
+}
+
+#[test]
+fn a_name_that_is_a_word_before_what_only_a_person_does() {
+    assert_names(
+        "Holly phoned twice about the gate. The holly hedge needs cutting.",
+        &["Holly"],
+    );
+    assert_names(
+        "we heard rose and dean were back at the flat",
+        &["rose", "dean"],
+    );
+}
+
+#[test]
+fn the_same_words_as_a_street_stay_a_street() {
+    let d = disclose!();
+    let text = "The van was parked on Dean Lane. Turn left into Holly Lane.\n\
+                22 Dean Field, Marple\n\
+                The clinic is at Ray Marsh Surgery.\n";
+    assert_eq!(names(&d, text), Vec::<String>::new());
+}
+
+#[test]
+fn staff_named_by_the_team_they_work_in() {
+    assert_names(
+        "Kerry from Lettings emailed the form. i rang pat from repairs twice. \
+         Ruby at the council has the keys.",
+        &["Kerry", "pat", "Ruby"],
+    );
+    assert_names(
+        "A bill from the council arrived and a will from the solicitor.",
+        &[],
+    );
+}
+
+#[test]
+fn a_given_name_alone_on_the_last_line_signs_the_message() {
+    assert_names(
+        "The gutter is still hanging off, can someone look at it please?\n\nRuby\n",
+        &["Ruby"],
+    );
+    assert_names(
+        "Many thanks for sorting the boiler\nDawn\nSent from my phone\n",
+        &["Dawn"],
+    );
+}
+
+#[test]
+fn lower_case_names_that_are_words_and_a_possessive_without_its_apostrophe() {
+    assert_names(
+        "told sally about the car again and she just walked off. a message off harry saying sorry",
+        &["sally", "harry"],
+    );
+    assert_names("kaydens dad was banging on the door at 2am", &["kaydens"]);
+}
+
+#[test]
+fn staff_initials_closing_a_case_note() {
+    assert_names(
+        "14/03 Tenant rang about the leak, advised a plumber will attend. RT\n\
+         15/03 Plumber attended and fixed the pipe – DW 15/03\n\
+         16/03 Letter sent to the tenant in the UK\n",
+        &["RT", "DW"],
+    );
+    assert_names("02/04/2025 PH - Rang tenant back, no answer.\n", &["PH"]);
+}
+
+#[test]
+fn a_column_forms_next_label_is_not_part_of_the_name() {
+    assert_names(
+        "Name: Tamsin Achebe-Ward Relationship: sister\nName: Liam Doyle Role: carer\n",
+        &["Tamsin Achebe-Ward", "Liam Doyle"],
+    );
+    assert_names(
+        "Name: Ayesha Rahman Relation to applicant: niece\nShane Rivers: nephew\n",
+        &["Ayesha Rahman", "Shane Rivers"],
+    );
+}
+
+#[test]
+fn a_given_name_opening_a_line_before_a_comma_and_a_short_form_of_two_letters() {
+    assert_names(
+        "Morning all\nDean, i have checked the meter and it is fine.\nWell, the rest can wait.\n",
+        &["Dean"],
+    );
+    assert_names(
+        "Present: Jo Pritchard (Chair), Sam Okoro\n",
+        &["Jo Pritchard", "Sam Okoro"],
+    );
+}
+
+#[test]
+fn text_speak_is_no_name() {
+    assert_names(
+        "ima tell him neva again, my nan was soooo upset. Thankssss Jodie",
+        &["Jodie"],
+    );
+}
+
+#[test]
+fn a_house_next_door_and_a_number_after_its_street() {
+    let d = disclose!();
+    let found = d.detect_kind(
+        "The couple at 31 next door had a party. He moved to Cale Green Road, number 8.\n\
+         We meet at 10 next week.\n",
+        "address_line",
+    );
+    assert_eq!(found, ["31", "Cale Green Road", "number 8"]);
+}
+
+#[test]
+fn a_street_word_surname_in_a_mail_header_and_a_name_before_its_phone_number() {
+    assert_names(
+        "See below.\n\n-----Original Message-----\nFrom: Brook, Dawn\n\
+         To:\tField, Robin; Okafor, Jane\nSubject: keys\n\n\
+         If I am out, ring Holly on 0161 496 0172 or Ivy at ext. 4410.\n",
+        &[
+            "Brook, Dawn",
+            "Field, Robin",
+            "Okafor, Jane",
+            "Holly",
+            "Ivy",
+        ],
+    );
+}

@@ -1,0 +1,443 @@
+//! Names a word list alone cannot tell from words, streets or codes, told
+//! by a person cue around them: a given name and a surname that are both
+//! words ("I spoke to Frank Lane", "Grant Heath and his brother"), a given
+//! name before the team the person works in ("Mark from Compliance", "sue
+//! from housing"), a given name alone on the last line of a message (its
+//! sign-off), a possessive written without its apostrophe ("connors mum")
+//! and a member of staff's initials closing a case note ("Spoke to tenant.
+//! JB", "– KM 14/03").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::context::{kin, role_after};
+use super::forms::{cue_before, vetoed};
+use super::tokens::{floor_boundary, gap, linked, Shape, Tok};
+
+/// Just before a name: a verb of speaking to, meeting or asking someone, a
+/// word of signing or approving by someone or a message from someone
+/// ("spoke to ", "asked ", "approved by ", "an email from ").
+static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:e-?mail|letter|call|message|text|visit|complaint|statement|voicemail|referral)[ \t]+from|(?:spoke|speak|speaking|spoken|talked|talking|wrote|writing|explained|apologised|complained|reported[ \t]+it|handed[ \t]+it|passed[ \t]+it|gave[ \t]+it)[ \t]+to|told|asked|rang|phoned|emailed|e-mailed|texted|messaged|contacted|informed|thanked|reminded|interviewed|met|(?:approved|authorised|signed|sent|written|reported|witnessed|seen|checked|completed|attended|raised|logged|inspected|visited|accompanied)[ \t]+by)[ \t]+$",
+    )
+    .expect("valid regex")
+});
+
+/// Just after a name: what only a person does or has ("said", "approved",
+/// "and his brother", ", who", "himself").
+static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[ \t]+(?:and|&)[ \t]+(?:his|her|their)[ \t]|,?[ \t]+(?:who|whom|whose)(?-u:\b)|[ \t]+(?:said|says|told|asked|approved|authorised|agreed|rang|phoned|emailed|replied|explained|confirmed|stated|shouted|threatened|admitted|denied|refused|promised|apologised|arrived|turned[ \t]+up|wants|wanted|thinks|thought|knows|knew|himself|herself|has[ \t]+(?:agreed|asked|said|confirmed|approved)|will[ \t]+(?:call|ring|phone|email|contact|visit))(?-u:\b))",
+    )
+    .expect("valid regex")
+});
+
+/// A given name (or a word that may be one) and a surname that is a word
+/// or a street word — "Frank Lane", "Grant Heath" — read as a person only
+/// with a cue: a verb of speaking to or meeting before, a job title just
+/// before ("Supervisor Frank Lane"), a cue word ("my neighbour"), or what a
+/// person does or has after ("said", "and his brother", "- son"). A house
+/// number before, or a capitalised word after that carries on a street's
+/// name, keeps it a street.
+pub(super) fn cued_pair(
+    text: &str,
+    toks: &[Tok<'_>],
+    i: usize,
+    after_name: bool,
+) -> Option<(usize, f32)> {
+    let (first, second) = (&toks[i], toks.get(i + 1)?);
+    let shaped = matches!(first.shape, Shape::Cap | Shape::Upper) && second.shape == first.shape;
+    let given = (first.lex.is_given() || first.lex.is_ambiguous())
+        && !first.lex.is_title()
+        && !first.lex.is_month_or_day()
+        && !first.lex.is_cue_word()
+        && !first.lex.is_common();
+    let surname = second.lex.is_surname() || second.lex.is_word_surname();
+    // "Frank Lane Surgery", "Frank Lane Medical Centre".
+    let more = linked(text, toks, i + 1) && matches!(toks[i + 2].shape, Shape::Cap | Shape::Upper);
+    let number_before = text[..first.start]
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit());
+    if !(shaped && given && surname && linked(text, toks, i)) || more || number_before {
+        return None;
+    }
+    let from = floor_boundary(text, first.start.saturating_sub(40));
+    let job_before = i > 0 && linked(text, toks, i - 1) && {
+        let b = &toks[i - 1];
+        b.lex.is_job_word() || b.lex.is_title() || role_word(b.word)
+    };
+    let before = after_name
+        || PERSON_BEFORE.is_match(&text[from..first.start])
+        || cue_before(text, first.start)
+        || header_before(text, first.start)
+        || job_before;
+    let after = &text[second.full_end..];
+    let possessive_kin = second.end != second.full_end && kin_after(text, toks, i + 1);
+    let person_after = PERSON_AFTER.is_match(after) || role_after(after) || possessive_kin;
+    (before || person_after).then_some((i + 1, 0.8))
+}
+
+/// Whether a mail header or a meeting note's label for people opens the
+/// line before `pos`: "cc: ", "To: ", "Attendees: ".
+fn header_before(text: &str, pos: usize) -> bool {
+    let line = &text[text[..pos].rfind('\n').map_or(0, |k| k + 1)..pos];
+    line.trim_end_matches([' ', '\t'])
+        .strip_suffix(':')
+        .is_some_and(|label| {
+            matches!(
+                label.trim().to_lowercase().as_str(),
+                "cc" | "bcc" | "to" | "from" | "attendees" | "present" | "invitees" | "apologies"
+            )
+        })
+}
+
+/// A relation or a role of one word ("caretaker", "nephew"), of
+/// `RELATIONS_AND_ROLES`.
+fn role_word(word: &str) -> bool {
+    super::lex::with_lower(word, |w| {
+        super::lex::RELATIONS_AND_ROLES
+            .split_whitespace()
+            .any(|r| r == w)
+    })
+}
+
+/// Whether a word for family or friends follows token `k` after one space:
+/// "Grant's girlfriend", "connors mum".
+fn kin_after(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|n| {
+        &text[toks[k].full_end..n.start] == " " && n.shape == Shape::Lower && kin(n.word)
+    })
+}
+
+/// Teams and departments a member of staff is "from": "Mark from
+/// Compliance", "sue from housing", "Jo from the council".
+static TEAM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[ \t]+(?:from|at|in)[ \t]+(?:the[ \t]+)?(?:housing|compliance|repairs|income|rents?|finance|legal|(?-i:HR|IT)|lettings|allocations|estates|asb|anti-social[ \t]+behaviour|safeguarding|customer[ \t]+services|council|office|team|planning|environmental[ \t]+health|maintenance|tenancy[ \t]+services|neighbourhoods?|complaints|accounts|payroll|facilities|reception|admin|contact[ \t]+centre|call[ \t]+centre|social[ \t]+services|children'?s[ \t]+services|adult[ \t]+social[ \t]+care|police|data[ \t]+protection|information[ \t]+governance|probation|audit|procurement|welfare[ \t]+benefits|money[ \t]+advice|tenancy[ \t]+sustainment|(?:(?-i:[A-Z])[a-z]+[ \t]+){1,3}(?:Homes|Housing|Council|Services|Team|Department|Police))(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// Names that are words, before "from" as the word: "a bill from", "a will
+/// from", "hope from".
+const WORDS_BEFORE_FROM: &[&str] = &[
+    "bill", "will", "may", "hope", "art", "grace", "faith", "joy",
+];
+
+/// A given name, also one that is a word, before the team the person works
+/// in: "Mark from Compliance", "sue from housing". Not after an article or
+/// a possessive ("the rose from …").
+pub(super) fn from_team(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let named = (t.lex.is_given() || t.lex.is_ambiguous())
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && t.end == t.full_end
+        && t.shape != Shape::Initial
+        && !WORDS_BEFORE_FROM.contains(&t.word.to_lowercase().as_str());
+    let found = named && !after_article(toks, i) && TEAM_AFTER.is_match(&text[t.full_end..]);
+    (found && !vetoed(text, toks, i, i)).then_some((i, 0.75))
+}
+
+/// A lower-case given name with an "s" and no apostrophe before a word for
+/// family or friends: "connors mum", "jaydens dad". The stem is a known
+/// given name that is no word, and the word with its "s" is no word either
+/// ("lees" is one).
+pub(super) fn bare_possessive(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Lower || t.end != t.full_end || t.lex.is_english() || t.lex.is_common() {
+        return None;
+    }
+    let stem = t.word.strip_suffix('s')?;
+    let bits = super::lex::Bits::of(stem);
+    let named = stem.chars().count() >= 3
+        && bits.is_given()
+        && !bits.is_english()
+        && !bits.is_common()
+        && !bits.is_ambiguous();
+    (named && kin_after(text, toks, i) && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
+/// A given name alone on the last line of a message, as its sign-off:
+/// "…ring me back.\nMark", "Thanks\n\nDeb". The line before holds words and
+/// ends a sentence or is a closing; nothing but blank lines, a kiss or a
+/// quoted message's header follows.
+pub(super) fn last_line_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let named = t.shape == Shape::Cap
+        && t.end == t.full_end
+        && (t.lex.is_given() || t.lex.is_ambiguous())
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word();
+    if !named {
+        return None;
+    }
+    let line_before = text[..t.start].trim_end_matches([' ', '\t']);
+    let before = line_before.strip_suffix('\n')?;
+    let rest_of_line = text[t.full_end..].split('\n').next().unwrap_or_default();
+    let alone = matches!(
+        rest_of_line.trim_end_matches('\r').trim(),
+        "" | "." | "," | "x" | "xx" | "x."
+    );
+    let last_words = before.trim_end();
+    let closing = last_words.rsplit('\n').next().is_some_and(|l| {
+        let l = l.trim().to_lowercase();
+        [
+            "thanks",
+            "thank you",
+            "many thanks",
+            "cheers",
+            "regards",
+            "best wishes",
+            "love",
+            "ta",
+        ]
+        .iter()
+        .any(|c| l.starts_with(c))
+    });
+    let closed = last_words.ends_with(['.', '!', '?', ',']) || closing;
+    let after = text[t.full_end..]
+        .split_once('\n')
+        .map_or("", |(_, r)| r)
+        .trim_start();
+    let ends = after.is_empty()
+        || after.starts_with('>')
+        || after.starts_with("-----")
+        || after.starts_with("From:")
+        || after.starts_with("Sent from")
+        || after.starts_with("On ") && after.lines().next().is_some_and(|l| l.ends_with("wrote:"));
+    (alone && closed && ends && !last_words.is_empty()).then_some((i, 0.7))
+}
+
+/// Names that are words which, capitalised before a verb, are as often
+/// the word: "Bill approved", "Will said".
+const WORDS_BEFORE_VERBS: &[&str] = &["bill", "will", "may", "hope", "art", "faith", "many"];
+
+/// A capitalised given name or surname that is also a word, before what
+/// only a person does: "Frank rang again", "Holly said". Not after an
+/// article or a possessive ("the Bill approved").
+pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let named = t.shape == Shape::Cap
+        && t.end == t.full_end
+        && t.lex.is_ambiguous()
+        && (t.lex.is_given() || t.lex.is_surname())
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
+    let found = named
+        && !after_article(toks, i)
+        && PERSON_AFTER.is_match(&text[t.full_end..])
+        && !vetoed(text, toks, i, i);
+    found.then_some((i, 0.7))
+}
+
+/// A phone number or an extension just after a name: " at Ext.33278",
+/// " on 0161 496 0000".
+static PHONE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]+(?:at|on)[ \t]+(?:(?:ext|extension|x)[ \t.:]*\d|\+?\d[\d \t()-]{5,})")
+        .expect("valid regex")
+});
+
+/// A capitalised given name that is also a word, before the number to
+/// reach the person on: "call Heather at Ext.33278", "ring Holly on 0161
+/// 496 0000".
+pub(super) fn reachable(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let named = t.shape == Shape::Cap
+        && t.end == t.full_end
+        && (t.lex.is_given() || t.lex.is_ambiguous())
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
+    let found = named
+        && !after_article(toks, i)
+        && PHONE_AFTER.is_match(&text[t.full_end..])
+        && !vetoed(text, toks, i, i);
+    found.then_some((i, 0.7))
+}
+
+fn after_article(toks: &[Tok<'_>], i: usize) -> bool {
+    i > 0
+        && matches!(
+            toks[i - 1].word.to_lowercase().as_str(),
+            "a" | "an" | "the" | "this" | "that" | "their" | "his" | "her" | "my" | "our" | "your"
+        )
+}
+
+/// Capitalised words that are also names, joined by "and" to a name found
+/// with some confidence: "Chase and Jordan", "Jordan and Holly". Not after
+/// an article or a possessive, not one of `WORDS_BEFORE_VERBS`.
+pub(super) fn joined_to_names(
+    text: &str,
+    toks: &[Tok<'_>],
+    taken: &[Option<Option<f32>>],
+) -> Vec<usize> {
+    let found = |k: usize| matches!(taken.get(k), Some(Some(Some(c))) if *c >= 0.7);
+    let and_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.word == "and" || t.word == "&")
+            && linked(text, toks, k - 1)
+            && linked(text, toks, k)
+    };
+    (0..toks.len())
+        .filter(|&k| {
+            let t = &toks[k];
+            let named = t.shape == Shape::Cap
+                && t.end == t.full_end
+                && taken[k].is_none()
+                && (t.lex.is_ambiguous() || t.lex.is_given())
+                && !t.lex.is_common()
+                && !t.lex.is_title()
+                && !t.lex.is_month_or_day()
+                && !t.lex.is_cue_word()
+                && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
+            let joined = k + 2 < toks.len() && and_at(k + 1) && found(k + 2)
+                || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap;
+            named && joined && !after_article(toks, k) && !vetoed(text, toks, k, k)
+        })
+        .collect()
+}
+
+/// Words after two people joined by "and": "bill and sue are coming".
+const PLURAL_VERBS: &str = "are were have had came come went go said keep kept both";
+
+/// Two lower-case given names that are also words, joined by "and" before a
+/// verb of the two of them: "bill and sue are coming round". Each is found
+/// on its own.
+pub(super) fn lower_word_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let given = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.shape == Shape::Lower
+                && t.end == t.full_end
+                && t.lex.is_given()
+                && !t.lex.is_common()
+                && !t.lex.is_month_or_day()
+                && !t.lex.is_title()
+        })
+    };
+    let spaced = |k: usize| gap(text, toks, k) == " ";
+    let pair_at = |a: usize| {
+        given(a)
+            && toks.get(a + 1).is_some_and(|t| t.word == "and")
+            && given(a + 2)
+            && spaced(a)
+            && spaced(a + 1)
+            && spaced(a + 2)
+            && toks
+                .get(a + 3)
+                .is_some_and(|v| PLURAL_VERBS.split_whitespace().any(|w| w == v.word))
+            && !after_article(toks, a)
+    };
+    let found = pair_at(i) || i >= 2 && pair_at(i - 2);
+    (found && !vetoed(text, toks, i, i)).then_some((i, 0.65))
+}
+
+/// Two or three capitals closing a case note as the writer's initials: at
+/// the end of a line after a full stop ("Spoke to tenant. JB"), or after a
+/// dash, perhaps with a date ("– KM 14/03"). Not a word, an abbreviation a
+/// list holds or one in `NOT_INITIALS`.
+pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let n = t.word.chars().count();
+    let capitals = t.shape == Shape::Upper && (2..=3).contains(&n) && t.word.is_ascii();
+    if !capitals || t.end != t.full_end || t.lex != super::lex::Bits::default() {
+        return None;
+    }
+    if NOT_INITIALS.contains(&t.word) {
+        return None;
+    }
+    let before = text[..t.start].trim_end_matches([' ', '\t']);
+    // After a sentence ending in a lower-case word: "U.S. EPA" and "Comm.
+    // Aff. JLH" end in abbreviations.
+    let after_stop = before.ends_with('.')
+        && i > 0
+        && toks[i - 1].shape == Shape::Lower
+        && gap(text, toks, i - 1).starts_with(". ");
+    let after_dash = before.ends_with(['–', '—', '-'])
+        && before[..before.len() - before.chars().next_back().map_or(0, char::len_utf8)]
+            .ends_with([' ', '\t']);
+    let rest = text[t.full_end..].split('\n').next().unwrap_or_default();
+    let rest = rest.trim_end_matches('\r').trim();
+    let dated = rest.is_empty()
+        || rest.len() <= 10
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':' | ' '));
+    // "12/03/2025 KM - Rang tenant": a note's date opening the line, then
+    // the writer's initials and a dash or colon.
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let line = line.trim();
+    let date_first = (6..=10).contains(&line.len())
+        && line.starts_with(|c: char| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
+        && rest.starts_with(['-', '–', ':'])
+        && rest.len() > 2;
+    let found = (after_stop || after_dash) && dated && before.len() > 1 || date_first;
+    found.then_some((i, 0.7))
+}
+
+/// Capitals that close a line as often as initials do and are no person:
+/// "… in the UK", "- ASAP".
+const NOT_INITIALS: &[&str] = &[
+    "UK", "US", "USA", "EU", "HR", "IT", "GP", "PC", "ASB", "NHS", "ID", "TV", "PS", "NB", "AM",
+    "PM", "OK", "CC", "RE", "FW", "FYI", "TBC", "TBA", "ETA", "CEO", "CFO", "MP", "QC", "KC",
+    "DWP", "CAB", "GMP", "PCSO", "BST", "GMT", "UTC", "EST", "CST", "PST", "CET", "ASAP", "LOL",
+    "VAT", "ROI", "PDF", "DOC", "XLS", "RSVP", "FAQ", "IOU", "TX", "CA", "NY", "DC", "LP", "LLC",
+    "INC", "LTD", "PLC", "CO", "AG", "SA", "NV", "BV", "ECT", "HOU", "ENA", "EES", "EOL", "EBS",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::find_with;
+    use super::super::Model;
+
+    fn names(text: &str) -> Vec<String> {
+        find_with(text, &Model::default())
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
+    }
+
+    #[test]
+    fn pairs_of_words_with_a_person_cue() {
+        assert_eq!(names("I spoke to Frank Lane about it."), ["Frank Lane"]);
+        assert_eq!(names("Her son Harry Lane was arrested."), ["Harry Lane"]);
+        assert_eq!(
+            names("cc: Pat Lane, Robin Field"),
+            ["Pat Lane", "Robin Field"]
+        );
+        assert_eq!(names("Grant Heath and his brother came."), ["Grant Heath"]);
+        assert_eq!(names("Supervisor Frank Lane approved it."), ["Frank Lane"]);
+        assert_eq!(names("The GP is Dr Frank Lane."), ["Dr Frank Lane"]);
+        assert!(names("She lives on Frank Lane now.").is_empty());
+        assert!(names("14 Frank Lane, Stockport").is_empty());
+    }
+
+    #[test]
+    fn staff_from_a_team() {
+        assert_eq!(names("Mark from Compliance rang."), ["Mark"]);
+        assert_eq!(names("spoke to sue from housing today"), ["sue"]);
+        assert!(names("A bill from the council came.").is_empty());
+    }
+
+    #[test]
+    fn initials_closing_a_note() {
+        assert_eq!(names("Spoke to tenant. JB"), ["JB"]);
+        assert_eq!(names("Visited the property – KM 14/03"), ["KM"]);
+        assert!(names("Moved back to the UK").is_empty());
+    }
+}

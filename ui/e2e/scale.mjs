@@ -1,0 +1,66 @@
+// The window on a large case the scale bench kept (`DISCLOSE_SCALE_KEEP=1
+// cargo bench … --bench scale` prints "home kept at DIR"): time from launch
+// to the cases screen, for the review list of every item to show, to jump
+// to its last row and to scroll top to bottom, and from pressing Search to
+// the results being painted. Prints figures; asserts nothing about speed.
+//
+// Run: DISCLOSE_SCALE_HOME=DIR xvfb-run -a node ui/e2e/scale.mjs
+//      (after building the app and CLI; the case is SCALE unless
+//      DISCLOSE_SCALE_CASE names another).
+
+import { spawnSync } from "node:child_process";
+import { cliPath, launch, stop } from "./harness.mjs";
+
+const home = process.env.DISCLOSE_SCALE_HOME;
+const ref = process.env.DISCLOSE_SCALE_CASE || "SCALE";
+if (!home) {
+  console.log("scale: skipped, set DISCLOSE_SCALE_HOME to a home the scale bench kept");
+  process.exit(0);
+}
+const QUERIES = ["rent", "complaint", "okafor", "tenant AND arrears", '"mill lane"', "contract"];
+
+// A name is set, so the first-run dialog does not stand over the timings.
+spawnSync(cliPath, ["--home", home, "whoami", "--set", "Bench"], { stdio: "inherit" });
+const items = JSON.parse(spawnSync(cliPath, ["--home", home, "--json", "case", "list"], { encoding: "utf8" }).stdout).find(
+  (c) => c.case.reference === ref,
+)?.items;
+
+const session = await launch(home);
+const { wd } = session;
+try {
+  await wd.find(`#cases-table tr[data-ref="${ref}"] a`, { timeout: 120000 });
+  console.log(`scale: launch to the cases screen in ${(performance.now() - session.started).toFixed(0)} ms`);
+
+  let t = performance.now();
+  await wd.script(`window.location.hash = '#/case/${ref}/review'`);
+  await wd.find("#review-table tr[data-item]", { timeout: 120000 });
+  const shownMs = performance.now() - t;
+  const rows = await wd.script("return document.querySelectorAll('#review-table tr[data-item]').length");
+  t = performance.now();
+  await wd.script("const box = document.getElementById('review-scroll'); box.scrollTop = box.scrollHeight;");
+  await wd.script("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+  const endMs = performance.now() - t;
+  const scrollMs = await wd.script(
+    "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
+  );
+  console.log(
+    `scale: review list of ${items ?? "?"} items shown in ${shownMs.toFixed(0)} ms (${rows} rows drawn); to its last row in ${endMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${Number(scrollMs).toFixed(0)} ms`,
+  );
+
+  const searches = [];
+  for (const query of QUERIES) {
+    await wd.script(`window.location.hash = '#/case/${ref}/search'`);
+    await wd.type(await wd.find("#search-input"), query);
+    const before = await wd.script("return document.getElementById('main').dataset.searchMs || ''");
+    await wd.click(await wd.find(".search-bar button[type=submit]"));
+    await wd.find("#hit-count", { until: (text) => /found/.test(text), timeout: 60000 });
+    let ms = "";
+    for (let i = 0; i < 50 && (!ms || ms === before); i++) {
+      ms = await wd.script("return document.getElementById('main').dataset.searchMs || ''");
+    }
+    searches.push(`${query} ${Number(ms).toFixed(0)} ms`);
+  }
+  console.log(`scale: search to results painted: ${searches.join(", ")}`);
+} finally {
+  await stop(session);
+}

@@ -323,7 +323,7 @@ fn print_refusal(d: &Disclose, export: &Timed) {
         println!("    {place}: {count}, e.g. {}", example[&place]);
     }
     let mut strings: Vec<(String, i32)> = by_string.into_iter().collect();
-    strings.sort_by(|a, b| b.1.cmp(&a.1));
+    strings.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let most: Vec<String> = strings
         .iter()
         .take(12)

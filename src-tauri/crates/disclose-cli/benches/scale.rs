@@ -14,7 +14,9 @@
 //! encrypted, leak-checked export timed, with the bundle's size. With
 //! `DISCLOSE_SCALE_REDACT` set, the third parties' suggested marks are
 //! accepted first, so the renditions carry redactions and the leak check
-//! has redacted strings to read every page for. A table row per size ends
+//! has redacted strings to read every page for; an export the leak check
+//! refuses is reported with its findings counted by place and kind, and
+//! the redacted strings found most. A table row per size ends
 //! the run; `DISCLOSE_SCALE_KEEP` keeps each case's home.
 //!
 //! Run: `cargo bench -p disclose-cli --bench scale` (sizes:
@@ -257,17 +259,21 @@ fn measure_in(
     );
     let bundle = tempfile::tempdir().expect("bundle folder");
     let zip = bundle.path().join("SCALE.zip");
-    let (_, export) = step(
-        d,
-        &[
-            "export",
-            "--case",
-            "SCALE",
-            "--encrypt",
-            "--out",
-            zip.to_str().expect("a UTF-8 path"),
-        ],
-    );
+    let mut command = d.command();
+    command.args([
+        "export",
+        "--case",
+        "SCALE",
+        "--encrypt",
+        "--out",
+        zip.to_str().expect("a UTF-8 path"),
+    ]);
+    let (output, export) = timed::run(&command);
+    if !output.status.success() {
+        print_refusal(d, &export);
+        row.push_str(&format!(" {:.1} ({chosen}) | refused | — |", render.wall));
+        return row;
+    }
     let bundle_mb = mb(std::fs::metadata(&zip).map_or(0, |m| m.len()));
     println!(
         "  encrypted export, leak check included: {:.1} s wall, {:.1} CPU s, peak {:.0} MB, bundle {bundle_mb:.0} MB",
@@ -280,6 +286,50 @@ fn measure_in(
         render.wall, export.wall
     ));
     row
+}
+
+/// Says how long the export took to refuse, and what the leak check found
+/// in the bundle, counted by place and kind, with the strings found most.
+fn print_refusal(d: &Disclose, export: &Timed) {
+    let report = d.json(&["verify", "--case", "SCALE", "--bundle"]);
+    let leaks = report["leaks"].as_array().cloned().unwrap_or_default();
+    println!(
+        "  encrypted export refused after {:.1} s wall, {:.1} CPU s: {} findings",
+        export.wall,
+        export.cpu,
+        leaks.len()
+    );
+    let mut by_place = std::collections::BTreeMap::new();
+    let mut example = std::collections::BTreeMap::new();
+    let mut by_string = std::collections::BTreeMap::new();
+    for leak in &leaks {
+        let place = leak["place"].as_str().unwrap_or("").to_string();
+        let place = place.split(" (").next().unwrap_or("").to_string();
+        let key = format!("{place} / {}", leak["kind"].as_str().unwrap_or(""));
+        example.entry(key.clone()).or_insert_with(|| {
+            format!(
+                "{} {:?} in \"…{}…\"",
+                leak["file"].as_str().unwrap_or(""),
+                leak["found"].as_str().unwrap_or(""),
+                leak["context"].as_str().unwrap_or("")
+            )
+        });
+        *by_place.entry(key).or_insert(0) += 1;
+        *by_string
+            .entry(leak["redacted"].as_str().unwrap_or("").to_string())
+            .or_insert(0) += 1;
+    }
+    for (place, count) in by_place {
+        println!("    {place}: {count}, e.g. {}", example[&place]);
+    }
+    let mut strings: Vec<(String, i32)> = by_string.into_iter().collect();
+    strings.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let most: Vec<String> = strings
+        .iter()
+        .take(12)
+        .map(|(s, n)| format!("{s:?} {n}"))
+        .collect();
+    println!("    redacted strings found most: {}", most.join(", "));
 }
 
 /// Decides every item not relevant, then `count` readable ones disclosed,

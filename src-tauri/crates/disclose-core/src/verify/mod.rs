@@ -751,6 +751,13 @@ fn extension(text: &str, range: &std::ops::Range<usize>) -> bool {
         && EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(found))
 }
 
+/// Whether `text` is figures alone: digits, spaces and the marks between
+/// numbers.
+fn figures_only(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || ".,-/".contains(c))
+}
+
 /// Whether `range` lies inside Disclose's own page stamp in `haystack`.
 fn in_stamp(haystack: &str, range: &std::ops::Range<usize>) -> bool {
     use crate::extract::text::floor_char_boundary;
@@ -897,6 +904,20 @@ impl Pass<'_, '_> {
         }
     }
 
+    /// Looks in a decompressed stream of a PDF Disclose wrote: its drawing,
+    /// whose text is glyph codes (read by extraction and `pdftotext`) and
+    /// whose numbers are coordinates and sizes, so a redacted string of
+    /// figures alone found there ("1 101" of "1 0 0 1 101.04 279.2 Tm") is
+    /// no trace.
+    fn drawing(&mut self, data: &[u8], label: &str, item: Option<i64>) {
+        let before = self.reading.found.len();
+        self.raw(data, label, item);
+        let new = self.reading.found.split_off(before);
+        self.reading
+            .found
+            .extend(new.into_iter().filter(|leak| !figures_only(&leak.found)));
+    }
+
     /// A finding kept with the file's check.
     fn found(&mut self, leak: Leak) {
         self.reading.found.push(leak);
@@ -930,7 +951,14 @@ impl Pass<'_, '_> {
             return;
         }
         if file_type == extract::FileType::Pdf && texts {
-            streams::each_text_stream(data, |stream| self.raw(stream, label, item));
+            let drawing = self.own && depth == 0;
+            streams::each_text_stream(data, |stream| {
+                if drawing {
+                    self.drawing(stream, label, item);
+                } else {
+                    self.raw(stream, label, item);
+                }
+            });
         }
         match file_type {
             extract::FileType::Pdf => {
@@ -1221,5 +1249,7 @@ mod tests {
             "sam.ali@example.org",
             &range_of("sam.ali@", "ali")
         ));
+        assert!(figures_only("1 101") && figures_only("04/03/1985"));
+        assert!(!figures_only("Flat 1 101") && !figures_only("AB123456C"));
     }
 }

@@ -7,17 +7,9 @@
 //! next label after a name. The same words as a street stay a street. Also
 //! two house references: one "next door", one after its street and a comma.
 
-use disclose_fixtures::{disclose, Disclose};
+use disclose_fixtures::disclose;
 
-fn names(d: &Disclose, text: &str) -> Vec<String> {
-    d.detect_kind(text, "person_name")
-}
-
-/// Every name of `want` is found, each exactly, and nothing else is.
-fn assert_names(text: &str, want: &[&str]) {
-    let d = disclose!();
-    assert_eq!(names(&d, text), want, "in {text:?}");
-}
+use crate::{assert_names, names};
 
 #[test]
 fn a_given_name_and_surname_that_are_both_words_after_a_person_cue() {

@@ -8,18 +8,9 @@
 
 use std::fs;
 
-use disclose_fixtures::{disclose, Disclose};
+use disclose_fixtures::disclose;
 
-/// The names `disclose detect FILE --json` finds in `text`.
-fn names(d: &Disclose, text: &str) -> Vec<String> {
-    d.detect_kind(text, "person_name")
-}
-
-/// Every name of `want` is found, each exactly, and nothing else is.
-fn assert_names(text: &str, want: &[&str]) {
-    let d = disclose!();
-    assert_eq!(names(&d, text), want, "in {text:?}");
-}
+use crate::{assert_names, names};
 
 #[test]
 fn given_names_alone_in_a_story() {

@@ -40,3 +40,16 @@ mod stream;
 mod tables;
 mod threads;
 mod unicode;
+
+use disclose_fixtures::{disclose, Disclose};
+
+/// The person names `disclose detect FILE --json` finds in `text`.
+fn names(d: &Disclose, text: &str) -> Vec<String> {
+    d.detect_kind(text, "person_name")
+}
+
+/// Every name of `want` is found in `text`, each exactly, and nothing else is.
+fn assert_names(text: &str, want: &[&str]) {
+    let d = disclose!();
+    assert_eq!(names(&d, text), want, "in {text:?}");
+}

@@ -167,19 +167,25 @@ pub(super) fn bare_possessive(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
     (named && kin_after(text, toks, i) && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
+/// A whole capitalised word ("Frank", not "FRANK" or "frank") that no list holds as
+/// a common word, a title, a month or day, or a cue word: a name when its
+/// lists and a cue around it say so.
+fn plain_capitalised(t: &Tok<'_>) -> bool {
+    t.shape == Shape::Cap
+        && t.end == t.full_end
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+}
+
 /// A given name alone on the last line of a message, as its sign-off:
 /// "…ring me back.\nMark", "Thanks\n\nDeb". The line before holds words and
 /// ends a sentence or is a closing; nothing but blank lines, a kiss or a
 /// quoted message's header follows.
 pub(super) fn last_line_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let named = t.shape == Shape::Cap
-        && t.end == t.full_end
-        && (t.lex.is_given() || t.lex.is_ambiguous())
-        && !t.lex.is_common()
-        && !t.lex.is_title()
-        && !t.lex.is_month_or_day()
-        && !t.lex.is_cue_word();
+    let named = plain_capitalised(t) && (t.lex.is_given() || t.lex.is_ambiguous());
     if !named {
         return None;
     }
@@ -230,14 +236,9 @@ const WORDS_BEFORE_VERBS: &[&str] = &["bill", "will", "may", "hope", "art", "fai
 /// possessive ("the Bill approved").
 pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let named = t.shape == Shape::Cap
-        && t.end == t.full_end
+    let named = plain_capitalised(t)
         && t.lex.is_ambiguous()
         && (t.lex.is_given() || t.lex.is_surname())
-        && !t.lex.is_common()
-        && !t.lex.is_title()
-        && !t.lex.is_month_or_day()
-        && !t.lex.is_cue_word()
         && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
     let from = floor_boundary(text, t.start.saturating_sub(40));
     let found = named
@@ -260,13 +261,8 @@ static PHONE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// 496 0000".
 pub(super) fn reachable(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let named = t.shape == Shape::Cap
-        && t.end == t.full_end
+    let named = plain_capitalised(t)
         && (t.lex.is_given() || t.lex.is_ambiguous())
-        && !t.lex.is_common()
-        && !t.lex.is_title()
-        && !t.lex.is_month_or_day()
-        && !t.lex.is_cue_word()
         && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
     let found = named
         && !after_article(toks, i)
@@ -301,14 +297,9 @@ pub(super) fn joined_to_names(
     (0..toks.len())
         .filter(|&k| {
             let t = &toks[k];
-            let named = t.shape == Shape::Cap
-                && t.end == t.full_end
+            let named = plain_capitalised(t)
                 && taken[k].is_none()
                 && (t.lex.is_ambiguous() || t.lex.is_given())
-                && !t.lex.is_common()
-                && !t.lex.is_title()
-                && !t.lex.is_month_or_day()
-                && !t.lex.is_cue_word()
                 && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
             let joined = k + 2 < toks.len() && and_at(k + 1) && found(k + 2)
                 || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap;

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cliPath, launch, root, stop } from "./harness.mjs";
+import { cliPath, launch, root, scrollReviewList, stop, timedSearch } from "./harness.mjs";
 
 const corpus = process.env.DISCLOSE_CORPUS || path.join(root, "..", "shared", "corpus");
 if (!existsSync(corpus)) {
@@ -55,15 +55,8 @@ try {
       await wd.script("window.location.hash = '#/case/CORPUS/search'");
       for (const round of [0, 1]) {
         for (const query of QUERIES) {
-          await wd.type(await wd.find("#search-input"), query);
-          const before = await wd.script("return document.getElementById('main').dataset.searchMs || ''");
-          await wd.click(await wd.find(".search-bar button[type=submit]"));
-          await wd.find("#hit-count", { until: (t) => /found/.test(t) });
-          let ms = "";
-          for (let i = 0; i < 50 && (!ms || ms === before); i++) {
-            ms = await wd.script("return document.getElementById('main').dataset.searchMs || ''");
-          }
-          if (round === 1) searches.push(Number(ms));
+          const ms = await timedSearch(wd, query);
+          if (round === 1) searches.push(ms);
           await wd.script("window.location.hash = '#/case/CORPUS/search'");
         }
       }
@@ -95,12 +88,8 @@ try {
     await wd.script("window.location.hash = '#/case/CORPUS/review'");
     await wd.find("#review-table tr[data-item]", { timeout: 60000 });
     const reviewMs = performance.now() - t;
-    const scrollMs = await wd.script(
-      "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
-    );
-    console.log(
-      `bench: review list of the corpus case shown in ${reviewMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${Number(scrollMs).toFixed(0)} ms`,
-    );
+    const scrollMs = await scrollReviewList(wd);
+    console.log(`bench: review list of the corpus case shown in ${reviewMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${scrollMs.toFixed(0)} ms`);
     await wd.script("window.location.hash = '#/case/CORPUS'");
     await wd.find("main h1", { until: (text) => text.includes("CORPUS"), timeout: 60000 });
     t = performance.now();

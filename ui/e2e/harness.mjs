@@ -58,3 +58,30 @@ export async function screenshot(wd, name) {
   writeFileSync(file, Buffer.from(await wd.screenshot(), "base64"));
   return file;
 }
+
+/** Scrolls the review list from top to bottom in 60 animation frames; the milliseconds it took. */
+export async function scrollReviewList(wd) {
+  return Number(
+    await wd.script(
+      "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
+    ),
+  );
+}
+
+/**
+ * Types `query` on the search screen open in the window, presses Search and
+ * waits for the hits; the milliseconds the screen took from the press to the
+ * results painted (its own `data-search-ms`).
+ */
+export async function timedSearch(wd, query, timeout = 20000) {
+  const searchMs = () => wd.script("return document.getElementById('main').dataset.searchMs || ''");
+  await wd.type(await wd.find("#search-input"), query);
+  const before = await searchMs();
+  await wd.click(await wd.find(".search-bar button[type=submit]"));
+  await wd.find("#hit-count", { until: (text) => /found/.test(text), timeout });
+  let ms = "";
+  for (let i = 0; i < 50 && (!ms || ms === before); i++) {
+    ms = await searchMs();
+  }
+  return Number(ms);
+}

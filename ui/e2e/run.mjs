@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cliPath, launch, outDir, root, screenshot, stop } from "./harness.mjs";
+import { cliPath, launch, outDir, root, screenshot, scrollReviewList, stop } from "./harness.mjs";
 
 const work = mkdtempSync(path.join(tmpdir(), "disclose-e2e-"));
 const home = path.join(work, "home");
@@ -340,11 +340,9 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const reviewEndMs = performance.now() - timed;
-  const sweepMs = await wd.script(
-    "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
-  );
+  const sweepMs = await scrollReviewList(wd);
   console.log(
-    `e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${Number(sweepMs).toFixed(0)} ms, ${drawnRows} rows in the page`,
+    `e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${sweepMs.toFixed(0)} ms, ${drawnRows} rows in the page`,
   );
 
   step("video: the frame view scrubs through the samples, keeps one face track and blurs the other and the plate, the timeline and keyframes seek");

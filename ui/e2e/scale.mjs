@@ -9,7 +9,7 @@
 //      DISCLOSE_SCALE_CASE names another).
 
 import { spawnSync } from "node:child_process";
-import { cliPath, launch, stop } from "./harness.mjs";
+import { cliPath, launch, scrollReviewList, stop, timedSearch } from "./harness.mjs";
 
 const home = process.env.DISCLOSE_SCALE_HOME;
 const ref = process.env.DISCLOSE_SCALE_CASE || "SCALE";
@@ -40,25 +40,15 @@ try {
   await wd.script("const box = document.getElementById('review-scroll'); box.scrollTop = box.scrollHeight;");
   await wd.script("return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
   const endMs = performance.now() - t;
-  const scrollMs = await wd.script(
-    "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
-  );
+  const scrollMs = await scrollReviewList(wd);
   console.log(
-    `scale: review list of ${items ?? "?"} items shown in ${shownMs.toFixed(0)} ms (${rows} rows drawn); to its last row in ${endMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${Number(scrollMs).toFixed(0)} ms`,
+    `scale: review list of ${items ?? "?"} items shown in ${shownMs.toFixed(0)} ms (${rows} rows drawn); to its last row in ${endMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${scrollMs.toFixed(0)} ms`,
   );
 
   const searches = [];
   for (const query of QUERIES) {
     await wd.script(`window.location.hash = '#/case/${ref}/search'`);
-    await wd.type(await wd.find("#search-input"), query);
-    const before = await wd.script("return document.getElementById('main').dataset.searchMs || ''");
-    await wd.click(await wd.find(".search-bar button[type=submit]"));
-    await wd.find("#hit-count", { until: (text) => /found/.test(text), timeout: 60000 });
-    let ms = "";
-    for (let i = 0; i < 50 && (!ms || ms === before); i++) {
-      ms = await wd.script("return document.getElementById('main').dataset.searchMs || ''");
-    }
-    searches.push(`${query} ${Number(ms).toFixed(0)} ms`);
+    searches.push(`${query} ${(await timedSearch(wd, query, 60000)).toFixed(0)} ms`);
   }
   console.log(`scale: search to results painted: ${searches.join(", ")}`);
 } finally {

@@ -233,9 +233,11 @@ impl CaseIndex {
     /// looks its words up in each, so one segment makes every search
     /// cheaper; the merge's cost stays in proportion to what imports add.
     pub fn merge_when_done(&self, mut writer: IndexWriter, added: u64) -> Result<()> {
-        let segments = self.index.searchable_segment_ids()?;
-        let documents = self.num_docs()?;
-        if segments.len() > 1 && (added * 10 >= documents || segments.len() > MAX_SEGMENTS) {
+        // Read from the last commit, without opening its segments.
+        let metas = self.index.searchable_segment_metas()?;
+        let documents: u64 = metas.iter().map(|meta| u64::from(meta.num_docs())).sum();
+        if metas.len() > 1 && (added * 10 >= documents || metas.len() > MAX_SEGMENTS) {
+            let segments: Vec<_> = metas.iter().map(|meta| meta.id()).collect();
             writer.merge(&segments).wait()?;
         }
         writer.wait_merging_threads()?;

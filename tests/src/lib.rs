@@ -295,6 +295,20 @@ impl Disclose {
         self.json(&["redact", "--case", reference, "--list", "--status", status])
     }
 
+    /// The text of each mark of case `reference` that `redact --list`
+    /// gives with the `filters` added (`["--status", "accepted"]`).
+    pub fn mark_texts(&self, reference: &str, filters: &[&str]) -> Vec<String> {
+        let mut args = vec!["redact", "--case", reference, "--list"];
+        args.extend_from_slice(filters);
+        let marks = self.json(&args);
+        marks["marks"]
+            .as_array()
+            .expect("a list of marks")
+            .iter()
+            .filter_map(|m| m["text"].as_str().map(str::to_string))
+            .collect()
+    }
+
     /// Redacts `term` everywhere in case `reference` as a third party's
     /// data (`redact --term … --everywhere`); returns how many places were
     /// marked.

@@ -4,6 +4,8 @@
 //! context and can be recorded as "not this person" with a reason (kept in
 //! the audit trail), but a whole redacted string can never be waived.
 
+use std::path::PathBuf;
+
 use disclose_fixtures::{disclose, fixtures, Disclose};
 
 use disclose_fixtures::tools::tool;
@@ -21,6 +23,21 @@ pub fn case_with(d: &Disclose, reference: &str, files: &[(&str, &str)]) -> tempf
         d.import_folder(reference, input.path());
     }
     input
+}
+
+/// Exports case `reference` to `bundle.zip` in the home, asserting that
+/// it went out; the bundle's path.
+fn exported(d: &Disclose, reference: &str) -> PathBuf {
+    let out = d.home.path().join("bundle.zip");
+    let run = d.run(&[
+        "export",
+        "--case",
+        reference,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    out
 }
 
 #[test]
@@ -76,9 +93,7 @@ fn a_redacted_name_that_disclose_writes_itself_in_page_stamps_and_pdf_syntax_doe
     // Redacted in the diary too, the bundle goes out.
     d.redact_everywhere("L-11", "Page");
     d.run(&["render", "--case", "L-11"]).ok();
-    let out = d.home.path().join("bundle.zip");
-    let exported = d.run(&["export", "--case", "L-11", "--out", out.to_str().unwrap()]);
-    assert_eq!(exported.code, 0, "{exported:?}");
+    exported(&d, "L-11");
 }
 
 #[test]
@@ -172,9 +187,7 @@ fn redacted_words_of_pdf_syntax_do_not_stop_the_export_but_stay_findings_where_a
     // Redacted in the diary too, the bundle goes out.
     d.redact_everywhere("L-12", "Parent");
     d.run(&["render", "--case", "L-12"]).ok();
-    let out = d.home.path().join("bundle.zip");
-    let exported = d.run(&["export", "--case", "L-12", "--out", out.to_str().unwrap()]);
-    assert_eq!(exported.code, 0, "{exported:?}");
+    let out = exported(&d, "L-12");
     let schedule = tool(
         "unzip",
         &["-p", out.to_str().unwrap(), "*/data/schedule.csv"],
@@ -251,9 +264,7 @@ fn pieces_of_names_that_are_ordinary_words_do_not_stop_the_export() {
     let checked = d.json(&["verify", "--case", "L-1", "--bundle"]);
     assert_eq!(checked["clean"], true, "{checked}");
 
-    let out = d.home.path().join("bundle.zip");
-    let exported = d.run(&["export", "--case", "L-1", "--out", out.to_str().unwrap()]);
-    assert_eq!(exported.code, 0, "{exported:?}");
+    let out = exported(&d, "L-1");
     // The letter really does say "any" and "fair", and nothing of the names.
     let unpacked = tempfile::tempdir().unwrap();
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
@@ -442,21 +453,12 @@ fn a_redacted_bare_house_number_is_checked_where_it_stood_not_wherever_the_numbe
         "address_line",
     ])
     .ok();
-    let marks = d.json(&["redact", "--case", "L-9", "--list", "--status", "accepted"]);
-    let texts: Vec<&str> = marks["marks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|m| m["text"].as_str())
-        .collect();
-    assert_eq!(texts, ["27"], "{marks}");
+    assert_eq!(d.mark_texts("L-9", &["--status", "accepted"]), ["27"]);
     d.disclose_all("L-9");
     d.run(&["render", "--case", "L-9"]).ok();
     let checked = d.json(&["verify", "--case", "L-9", "--bundle"]);
     assert_eq!(checked["clean"], true, "{checked}");
-    let out = d.home.path().join("bundle.zip");
-    let exported = d.run(&["export", "--case", "L-9", "--out", out.to_str().unwrap()]);
-    assert_eq!(exported.code, 0, "{exported:?}");
+    exported(&d, "L-9");
 
     // The same house number beside the same words in another item, not
     // redacted there, is the redacted number given away.

@@ -158,34 +158,38 @@ mod tests {
         "",
     ];
 
-    #[test]
-    fn finds_what_each_term_alone_finds() {
-        let terms: Vec<Variants> = TERMS.iter().map(|t| Variants::new(t).unwrap()).collect();
-        let set = VariantSet::new(
-            TERMS
+    /// Each term's own variants, and the set of all of them.
+    fn each_and_together(terms: &[&str]) -> (Vec<Variants>, VariantSet) {
+        let each = terms.iter().map(|t| Variants::new(t).unwrap()).collect();
+        let together = VariantSet::new(
+            terms
                 .iter()
                 .map(|t| Variants::prepare(t).unwrap())
                 .collect(),
         );
+        (each, together)
+    }
+
+    /// What each term finds in `text` on its own, term by term.
+    fn alone(terms: &[Variants], text: &str) -> Vec<(usize, Range<usize>)> {
+        terms
+            .iter()
+            .enumerate()
+            .flat_map(|(i, v)| v.find_iter(text).map(move |r| (i, r)))
+            .collect()
+    }
+
+    #[test]
+    fn finds_what_each_term_alone_finds() {
+        let (terms, set) = each_and_together(TERMS);
         for text in TEXTS {
-            let alone: Vec<(usize, Range<usize>)> = terms
-                .iter()
-                .enumerate()
-                .flat_map(|(i, v)| v.find_iter(text).map(move |r| (i, r)))
-                .collect();
-            assert_eq!(set.find_iter(text), alone, "in {text:?}");
+            assert_eq!(set.find_iter(text), alone(&terms, text), "in {text:?}");
         }
     }
 
     #[test]
     fn finds_what_each_term_alone_finds_in_texts_made_of_their_pieces() {
-        let terms: Vec<Variants> = TERMS.iter().map(|t| Variants::new(t).unwrap()).collect();
-        let set = VariantSet::new(
-            TERMS
-                .iter()
-                .map(|t| Variants::prepare(t).unwrap())
-                .collect(),
-        );
+        let (terms, set) = each_and_together(TERMS);
         let mut pieces: Vec<&str> = TEXTS.iter().flat_map(|t| t.split(' ')).collect();
         pieces.extend(TERMS.iter().flat_map(|t| t.split(' ')));
         pieces.extend([
@@ -203,11 +207,7 @@ mod tests {
         for _ in 0..3000 {
             let length = 1 + next(8);
             let text: String = (0..length).map(|_| pieces[next(pieces.len())]).collect();
-            let alone: Vec<(usize, Range<usize>)> = terms
-                .iter()
-                .enumerate()
-                .flat_map(|(i, v)| v.find_iter(&text).map(move |r| (i, r)))
-                .collect();
+            let alone = alone(&terms, &text);
             with_finds += usize::from(!alone.is_empty());
             assert_eq!(set.find_iter(&text), alone, "in {text:?}");
         }

@@ -295,6 +295,18 @@ impl Disclose {
         self.json(&["redact", "--case", reference, "--list", "--status", status])
     }
 
+    /// The id of the item of case `reference` whose path ends with `end`.
+    pub fn item_id(&self, reference: &str, end: &str) -> String {
+        let items = self.json(&["items", "--case", reference]);
+        items
+            .as_array()
+            .expect("a list of items")
+            .iter()
+            .find(|i| i["path"].as_str().is_some_and(|p| p.ends_with(end)))
+            .map(|i| i["id"].to_string())
+            .unwrap_or_else(|| panic!("no item ending {end:?}: {items}"))
+    }
+
     /// The text of each mark of case `reference` that `redact --list`
     /// gives with the `filters` added (`["--status", "accepted"]`).
     pub fn mark_texts(&self, reference: &str, filters: &[&str]) -> Vec<String> {

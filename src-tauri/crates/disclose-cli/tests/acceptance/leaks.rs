@@ -53,14 +53,7 @@ fn a_redacted_name_that_disclose_writes_itself_in_page_stamps_and_pdf_syntax_doe
         ],
     );
     // Redacted in the note only: the diary still names him.
-    let items = d.json(&["items", "--case", "L-11"]);
-    let note = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["path"].as_str().is_some_and(|p| p.ends_with("note.txt")))
-        .map(|i| i["id"].to_string())
-        .unwrap_or_else(|| panic!("{items}"));
+    let note = d.item_id("L-11", "note.txt");
     d.json(&[
         "redact",
         "--case",
@@ -116,14 +109,7 @@ fn redacted_words_of_pdf_syntax_do_not_stop_the_export_but_stay_findings_where_a
     )
     .unwrap();
     d.import_folder("L-12", minutes.path());
-    let items = d.json(&["items", "--case", "L-12"]);
-    let note = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["path"].as_str().is_some_and(|p| p.ends_with("note.txt")))
-        .map(|i| i["id"].to_string())
-        .unwrap_or_else(|| panic!("{items}"));
+    let note = d.item_id("L-12", "note.txt");
     for term in ["PDF", "Parent", "Length"] {
         d.json(&[
             "redact",

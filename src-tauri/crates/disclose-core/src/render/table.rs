@@ -45,14 +45,14 @@ pub fn pages(title: &str, tables: &[RecordTable], redacted: &[Redacted]) -> Vec<
     sheet.finish()
 }
 
-/// One cell's content: words and bars, wrapped into lines.
-enum Piece {
+/// One cell's content: words and bars.
+pub enum Piece {
     Words(String),
     Bar(String),
 }
 
 /// The cell's text with each redacted string cut out and barred.
-fn pieces(cell: &str, redacted: &[Redacted]) -> Vec<Piece> {
+pub fn pieces(cell: &str, redacted: &[Redacted]) -> Vec<Piece> {
     let mut spans: Vec<Span> = Vec::new();
     for r in redacted {
         for range in r.variants.find_iter(cell) {

@@ -466,3 +466,11 @@ fn a_given_name_before_where_the_neighbour_lives() {
         &["sue", "Dawn", "kev"],
     );
 }
+
+#[test]
+fn a_word_before_a_lower_case_name_is_no_given_name() {
+    assert_names(
+        "caller: brendan i think brendan mcgarrity from the top flat\n",
+        &["brendan", "brendan mcgarrity"],
+    );
+}

@@ -232,11 +232,22 @@ const WORDS_BEFORE_VERBS: &[&str] = &["bill", "will", "may", "hope", "art", "fai
 
 /// A capitalised given name or surname that is also a word, before what
 /// only a person does or after a verb of telling or asking someone: "Frank
-/// rang again", "Holly said", "phoned Ruby back". Not after an article or a
-/// possessive ("the Bill approved").
+/// rang again", "Holly said", "phoned Ruby back", in a sentence in capitals
+/// "ASKED DEAN TO". Not after an article or a possessive ("the Bill
+/// approved").
 pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let named = plain_capitalised(t)
+    // "I ASKED DEAN TO TURN IT DOWN", "DEAN AND HIS MATES": in a sentence
+    // written wholly in capitals, the same.
+    let shouted = t.shape == Shape::Upper
+        && t.word.chars().count() > 2
+        && t.end == t.full_end
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && super::forms::upper_sentence(text, t.start);
+    let named = (plain_capitalised(t) || shouted)
         && t.lex.is_ambiguous()
         && (t.lex.is_given() || t.lex.is_surname())
         && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());

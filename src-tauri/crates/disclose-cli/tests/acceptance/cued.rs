@@ -154,3 +154,23 @@ fn a_street_word_surname_in_a_mail_header_and_a_name_before_its_phone_number() {
         ],
     );
 }
+
+#[test]
+fn in_a_diary_in_capitals_a_name_that_is_a_word_before_what_a_person_does() {
+    assert_names(
+        "02/05 BASS THROUGH THE WALL UNTIL 2AM. ROBIN AND HIS MATES ON THE STAIRS.\n\
+         03/05 I ASKED ROBIN TO STOP IT AND HIS GIRLFRIEND KAYLEIGH LAUGHED.\n\
+         04/05 KAYLEIGH'S BROTHER KICKED THE BINS OVER.\n\
+         05/05 HER BROTHER KICKED MY DOOR AND THE ROBIN ON THE FENCE FLEW OFF.\n",
+        &["ROBIN", "ROBIN", "KAYLEIGH", "KAYLEIGH"],
+    );
+}
+
+#[test]
+fn a_name_someone_knows_a_person_by_and_a_letter_signed_after_a_blank_line() {
+    assert_names(
+        "On 9 May a lad I know as Tinker threw eggs at the window. Our cat, known as Biscuit \
+         at the vet's, hid.\n\nYours sincerely\n\nHarjinder Basra\nIncome Recovery Officer\n",
+        &["Tinker", "Harjinder Basra"],
+    );
+}

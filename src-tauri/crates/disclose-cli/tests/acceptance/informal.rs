@@ -466,3 +466,29 @@ fn a_given_name_before_where_the_neighbour_lives() {
         &["sue", "Dawn", "kev"],
     );
 }
+
+#[test]
+fn a_word_before_a_lower_case_name_is_no_given_name() {
+    assert_names(
+        "caller: brendan i think brendan mcgarrity from the top flat\n",
+        &["brendan", "brendan mcgarrity"],
+    );
+}
+
+#[test]
+fn in_a_lower_case_sentence_a_name_that_is_also_a_place_before_what_a_person_does() {
+    assert_names(
+        "sat night the lads had the music up and chelsea and her mate kieran were on the wall. \
+         chelseas mum came out shouting.\n",
+        &["chelsea", "kieran", "chelseas"],
+    );
+    assert_names("we flew to florence and her dad paid for it all\n", &[]);
+}
+
+#[test]
+fn short_forms_of_given_names_sign_a_message() {
+    assert_names(
+        "Can you ring the tenant back about the gas check, she is in after 4.\n\nSteph\n",
+        &["Steph"],
+    );
+}

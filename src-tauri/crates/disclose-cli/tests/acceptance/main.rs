@@ -39,6 +39,7 @@ mod search;
 mod stream;
 mod tables;
 mod threads;
+mod towns;
 mod unicode;
 
 use disclose_fixtures::{disclose, Disclose};

@@ -4,8 +4,17 @@
 //! ("Apartment 14, Quay House, 3 Quay Street", "Flat 6 Ashworth Court"),
 //! with a suite, floor or unit after it ("1301 Fannin St #2400", "12 Ash
 //! Grove, Suite 4B"); American streets with a direction or a number ("1719
-//! E. 19th Ave."). The town after a street is left alone: a firm's address
-//! names a town as often as a person's does ("Houston, Texas 77002").
+//! E. 19th Ave."). The places after a street on its line are part of the
+//! address when a postcode or the line's end closes them ("9 Orchard Close,
+//! Heaton Mersey, Stockport SK4 3QT" gives "9 Orchard Close, Heaton Mersey,
+//! Stockport"), unless the words before say it is an office's address ("our
+//! head office is based at …", "Acme Ltd, …"): a town alone names no one, a
+//! person's street with its town does. A town, state and ZIP code ("Houston,
+//! Texas 77002") are left alone: a firm's address names them as often as a
+//! person's does. Nor are the lines of places under a street, unless the
+//! words before announce someone's address ("Her new address is:", "Sam's
+//! hotel address …", then "14 Mill Lane / Heaton Mersey / Stockport SK4
+//! 3QT" or "1719 E. 19th Ave. / Denver, CO  80218").
 
 use std::sync::LazyLock;
 
@@ -50,6 +59,170 @@ static CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The places after a street on its line: comma-separated runs of one to
+/// three capitalised words ("Heaton Mersey", "Stoke on Trent", "REDDISH"),
+/// closed by a postcode, the sentence's end or the line's end; group 1 is
+/// the places.
+static PLACES: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*";
+    let place = format!(r"{word}(?:[ \t]+(?:(?:on|upon|under|le|in|by|the)[ \t]+)?{word}){{0,2}}");
+    Regex::new(&format!(
+        r"^((?:,[ \t]*{place}){{1,3}})(?:[ \t]*[.,]?[ \t]*(?:\r?\n|$)|\.[ \t]|(,?[ \t]+)(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})(?-u:\b))"
+    ))
+    .expect("valid regex")
+});
+
+/// Words before a street line that make it an office's address, not a
+/// home's: "our head office is based at", "registered office:", "Acme Ltd,".
+static OFFICE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:office|offices|based|registered|headquarters|HQ|ltd|limited|plc|inc|llc|corp|corporation|company|co|group|council|homes|housing|association|society|trust|bank|surgery|centre|center|hospital|school|college|university|church|station|clinic|hotel|shop|store|pub|depot|write|writing|post|visit)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Where the address ending at `end` ends with the places after it on its
+/// line: `end` itself if there are none or the address is an office's.
+fn with_places(text: &str, start: usize, end: usize) -> usize {
+    let Some(caps) = PLACES.captures(&text[end..]) else {
+        return end;
+    };
+    let places = caps.get(1).expect("group 1 always takes part");
+    // "14 Mill Lane, Tuesday.": a day or a month is no place.
+    if places
+        .as_str()
+        .split([',', ' ', '\t'])
+        .any(|w| WHEN.contains(&w.to_lowercase().as_str()))
+    {
+        return end;
+    }
+    // The address's own line before it, and the line before that.
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let prev_start = text[..line_start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |k| k + 1);
+    if OFFICE_BEFORE.is_match(&text[prev_start..start]) {
+        return end;
+    }
+    end + places.end()
+}
+
+/// Days and months, in full and short: no place.
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+];
+
+/// A line of places under a street line: "Heaton Mersey", "Stockport SK4
+/// 3QT", "Denver, CO  80218"; group 1 is the places, without a UK postcode.
+static PLACE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*";
+    Regex::new(&format!(
+        r"^[ \t]*({word}(?:[ \t]+(?:(?:on|upon|under|le|in|by|the)[ \t]+)?{word}){{0,2}}(?:,[ \t]*[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?[ \t]*\r?$"
+    ))
+    .expect("valid regex")
+});
+
+/// Someone's address announced before it: "his address", "Sam's hotel
+/// address", "new address:" at a line's end; group 1 the words between.
+static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:(?-u:\b)(?:his|her|their|my|your)|[a-z]['’]s)[ \t]+((?:[a-z]+[ \t]+){0,2})address(?-u:\b)|address(?:[ \t]+is)?[ \t]*:[ \t]*\r?\n)")
+        .expect("valid regex")
+});
+
+/// Where the address ending at `end`, the last thing on its line, ends
+/// with the lines of places under it, when the words before it announce
+/// someone's address (even a hospital's or a hotel's: it says where that
+/// person is).
+fn with_place_lines(text: &str, start: usize, end: usize) -> usize {
+    if !text[end..]
+        .trim_start_matches([' ', '\t', '.', ',', '\r'])
+        .starts_with('\n')
+    {
+        return end;
+    }
+    let before = &text[floor(text, start.saturating_sub(400))..start];
+    // The last announcement before, of a home, with no other street
+    // between: an announcement is of the next address only.
+    let announced = ANNOUNCED.captures_iter(before).last().is_some_and(|caps| {
+        let home = caps.get(1).is_none_or(|words| {
+            !words
+                .as_str()
+                .split_whitespace()
+                .any(|w| super::labelled::NOT_A_HOME.contains(&w.to_lowercase().as_str()))
+        });
+        let whole = caps.get(0).expect("match");
+        home && !ADDRESS.is_match(&before[whole.end()..])
+    });
+    if !announced {
+        return end;
+    }
+    let mut last = end;
+    let mut at = end + text[end..].find('\n').expect("a line break after") + 1;
+    for _ in 0..3 {
+        let line = text[at..].split('\n').next().unwrap_or("");
+        match PLACE_LINE.captures(line) {
+            Some(caps) if !line.trim().is_empty() => {
+                last = at + caps.get(1).expect("group 1 always takes part").end();
+                at += line.len() + 1;
+                if at > text.len() {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    last
+}
+
+fn floor(text: &str, mut pos: usize) -> usize {
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
 /// Every address line in `text`.
 pub fn find(text: &str) -> Vec<Finding> {
     let capitals = CAPITAL_STREET_WORD
@@ -60,12 +233,18 @@ pub fn find(text: &str) -> Vec<Finding> {
     ADDRESS
         .find_iter(text)
         .chain(capitals)
-        .map(|m| Finding {
-            start: m.start(),
-            end: m.end(),
-            kind: DataKind::AddressLine,
-            text: m.as_str().to_string(),
-            confidence: 0.85,
+        .map(|m| {
+            let end = match with_places(text, m.start(), m.end()) {
+                end if end > m.end() => end,
+                _ => with_place_lines(text, m.start(), m.end()),
+            };
+            Finding {
+                start: m.start(),
+                end,
+                kind: DataKind::AddressLine,
+                text: text[m.start()..end].to_string(),
+                confidence: 0.85,
+            }
         })
         .collect()
 }

@@ -56,7 +56,7 @@ static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Label words that name an address of something other than a home.
-const NOT_A_HOME: &[&str] = &[
+pub(super) const NOT_A_HOME: &[&str] = &[
     "email", "e-mail", "mail", "ip", "web", "website", "internet", "mac", "url", "wallet",
     "bitcoin", "memory", "return",
 ];

@@ -114,7 +114,8 @@ pub fn is_firm(first: &str, second: &str) -> bool {
 
 /// Words just before a name that say a person follows: "my neighbour Sam",
 /// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones", "Person
-/// reported: KEELEY", "a girl called Tayla" (words of one cue joined by "_").
+/// reported: KEELEY", "a girl called Tayla", "a man I know as Smiler" (words of
+/// one cue joined by "_").
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
     sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
     girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
@@ -123,7 +124,7 @@ pub const CUES: &str = "neighbour neighbours son daughter partner husband wife c
     person_reported reported_person subject_of_complaint boy_called girl_called lad_called \
     man_called woman_called bloke_called kid_called someone_called fella_called lad_known_as \
     man_known_as woman_known_as boy_known_as girl_known_as bloke_known_as kid_known_as \
-    someone_known_as fella_known_as";
+    someone_known_as fella_known_as i_know_as i_knew_as we_know_as we_knew_as";
 
 /// Words after a name, behind a dash, comma or bracket, that say a person
 /// came before: a household list ("Kieran Moss - son - DOB ...") or a

@@ -159,7 +159,7 @@ fn address_lines() {
             "She lives at 14 Victoria Road, Stockport SK1 2AB.",
             "address_line"
         ),
-        ["14 Victoria Road"]
+        ["14 Victoria Road, Stockport"]
     );
     assert_eq!(
         of_kind("Flat 3, 22 Mill Lane", "address_line"),

@@ -234,11 +234,16 @@ pub(super) fn kin(word: &str) -> bool {
 pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let next = toks.get(i + 1)?;
+    // "CHELSEA'S BROTHER KICKED MY DOOR": in a sentence in capitals, the
+    // same.
+    let shouted = t.shape == Shape::Upper
+        && next.shape == Shape::Upper
+        && super::forms::upper_sentence(text, t.start);
     let kin = t.end != t.full_end
         && &text[t.full_end..next.start] == " "
-        && next.shape == Shape::Lower
-        && listed(KIN, next.word);
-    let namelike = t.shape == Shape::Cap
+        && (next.shape == Shape::Lower && listed(KIN, next.word)
+            || shouted && listed(KIN, &next.word.to_lowercase()));
+    let namelike = (t.shape == Shape::Cap || shouted)
         && name_word(t)
         && !t.lex.is_cue_word()
         && (t.lex.is_given() || t.lex.is_ambiguous() || !t.lex.is_english() && !t.lex.is_common());

@@ -149,9 +149,9 @@ pub(super) fn from_team(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
 }
 
 /// A lower-case given name with an "s" and no apostrophe before a word for
-/// family or friends: "connors mum", "jaydens dad". The stem is a known
-/// given name that is no word, and the word with its "s" is no word either
-/// ("lees" is one).
+/// family or friends: "connors mum", "jaydens dad", "jordans mum". The stem
+/// is a known given name that is no English word (a place will do), and the
+/// word with its "s" is no word either ("lees" is one).
 pub(super) fn bare_possessive(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     if t.shape != Shape::Lower || t.end != t.full_end || t.lex.is_english() || t.lex.is_common() {
@@ -159,11 +159,8 @@ pub(super) fn bare_possessive(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
     }
     let stem = t.word.strip_suffix('s')?;
     let bits = super::lex::Bits::of(stem);
-    let named = stem.chars().count() >= 3
-        && bits.is_given()
-        && !bits.is_english()
-        && !bits.is_common()
-        && !bits.is_ambiguous();
+    let named =
+        stem.chars().count() >= 3 && bits.is_given() && !bits.is_english() && !bits.is_common();
     (named && kin_after(text, toks, i) && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
@@ -232,11 +229,35 @@ const WORDS_BEFORE_VERBS: &[&str] = &["bill", "will", "may", "hope", "art", "fai
 
 /// A capitalised given name or surname that is also a word, before what
 /// only a person does or after a verb of telling or asking someone: "Frank
-/// rang again", "Holly said", "phoned Ruby back". Not after an article or a
-/// possessive ("the Bill approved").
+/// rang again", "Holly said", "phoned Ruby back", in a sentence in capitals
+/// "ASKED DEAN TO", in one in lower case "jordan and his mate". Not after an
+/// article or a possessive ("the Bill approved").
 pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let named = plain_capitalised(t)
+    // "I ASKED DEAN TO TURN IT DOWN", "DEAN AND HIS MATES": in a sentence
+    // written wholly in capitals, the same.
+    let shouted = t.shape == Shape::Upper
+        && t.word.chars().count() > 2
+        && t.end == t.full_end
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && super::forms::upper_sentence(text, t.start);
+    // "jordan and his mate were fighting": in a sentence written wholly in
+    // lower case, a given name that is also a word or a place.
+    let lower = t.shape == Shape::Lower
+        && t.end == t.full_end
+        && t.lex.is_given()
+        && !t.lex.is_common()
+        && !t.lex.is_title()
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_cue_word()
+        && super::context::lower_sentence(text, t.start)
+        // "we flew to florence and her dad paid": a place after a word of
+        // going or being somewhere.
+        && !(i > 0 && PLACE_WORDS.contains(&toks[i - 1].word));
+    let named = (plain_capitalised(t) || shouted || lower)
         && t.lex.is_ambiguous()
         && (t.lex.is_given() || t.lex.is_surname())
         && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
@@ -248,6 +269,11 @@ pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
         && !vetoed(text, toks, i, i);
     found.then_some((i, 0.7))
 }
+
+/// Words before a place: "to", "in", "from".
+const PLACE_WORDS: &[&str] = &[
+    "to", "in", "into", "from", "at", "near", "of", "visit", "visiting", "visited", "via",
+];
 
 /// A phone number or an extension just after a name: " at Ext.33278",
 /// " on 0161 496 0000".

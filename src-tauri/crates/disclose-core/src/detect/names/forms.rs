@@ -14,7 +14,8 @@ use crate::detect::lexicon as lex;
 
 /// The text just before a name says a person follows: a cue word ("my
 /// neighbour ", "Signed: "), a job title ("Operative "), or a sign-off line
-/// ("Kind regards,\n").
+/// ("Kind regards,\n"; a letter's "Yours sincerely\n\n", with the blank line
+/// a signature leaves).
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let cues = lex::CUES
         .split_whitespace()
@@ -26,7 +27,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r#"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? ["“‘]?|(?-u:\b)(?:{roles})(?: to| with| by)? ["“‘]?|(?:regards|wishes|thanks|thank you|thx|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?-u:\b)best[ \t]*,[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"#
+        r#"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? ["“‘]?|(?-u:\b)(?:{roles})(?: to| with| by)? ["“‘]?|(?:regards|wishes|thanks|thank you|thx|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?:sincerely|faithfully)[ \t]*,?[ \t]*\r?\n[ \t]*\r?\n[ \t]*|(?-u:\b)best[ \t]*,[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"#
     ))
     .expect("valid regex")
 });
@@ -617,9 +618,11 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
             } else if plain_surname
                 && !first.lex.is_common()
                 && !first.lex.is_ambiguous()
+                && (!first.lex.is_english() || given)
                 && !last.lex.is_common()
             {
-                // "leanne patel": a surname that is no English word.
+                // "leanne patel": a surname that is no English word (not
+                // "i think patrick": "think" is a word and no name).
                 Some(0.55)
             } else if plain_given && !first.lex.is_common() && unlisted(last)
                 || first.lex.is_ambiguous()
@@ -659,7 +662,16 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && namey(&toks[i + 1]);
     // "Alleged perpetrator: GRAHAM WHITLOCK", "my neighbour kelly".
     let fits = |t: &Tok<'_>| match t.shape {
-        Shape::Cap | Shape::Upper => namey(t) || t.lex.is_ambiguous(),
+        Shape::Cap => namey(t) || t.lex.is_ambiguous(),
+        // "HER BROTHER KICKED MY DOOR": in capitals, an English word no
+        // name list holds is no name for standing after a cue.
+        Shape::Upper => {
+            (namey(t) || t.lex.is_ambiguous())
+                && (!t.lex.is_english()
+                    || t.lex.is_given()
+                    || t.lex.is_surname()
+                    || t.lex.is_ambiguous())
+        }
         Shape::Lower => plain_lower_name(t),
         Shape::Initial => false,
     };
@@ -798,7 +810,7 @@ pub(super) fn sentence_around(text: &str, pos: usize) -> &str {
 
 /// Whether the sentence around `pos` has at least four words and no lower-case
 /// letter.
-fn upper_sentence(text: &str, pos: usize) -> bool {
+pub(super) fn upper_sentence(text: &str, pos: usize) -> bool {
     let sentence = sentence_around(text, pos);
     sentence.split_whitespace().count() >= 4 && !sentence.chars().any(char::is_lowercase)
 }

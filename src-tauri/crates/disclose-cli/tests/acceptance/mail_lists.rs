@@ -94,3 +94,11 @@ fn a_lower_case_sign_off_and_a_possessive_in_capitals() {
         ["DWAYNE FOTHERGILL"]
     );
 }
+
+#[test]
+fn a_short_extension_alone_under_a_signature() {
+    let d = disclose!();
+    let text = "The rent statement is attached.\n\nKind regards,\nMarcia Oyelaran\n4-7720\n\n\
+                Table 2\n3-1120\n";
+    assert_eq!(d.detect_kind(text, "phone"), ["4-7720"]);
+}

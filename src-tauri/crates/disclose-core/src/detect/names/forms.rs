@@ -111,6 +111,11 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if toks[i].lex.is_title() || !namey(&toks[i]) && !toks[i].lex.is_ambiguous() {
         return None;
     }
+    // "To: Mark Taylor, Carol St Clair, …": an entry of an address list
+    // that is a person's name is no "Carol St".
+    if super::headers::addressed(text, toks, i).is_some() {
+        return None;
+    }
     // "Lancashire Hill", "Cheshire Green": a county before a street word.
     let county = toks[i].shape == Shape::Cap
         && toks[i].word.len() > 6

@@ -94,3 +94,22 @@ fn a_lower_case_sign_off_and_a_possessive_in_capitals() {
         ["DWAYNE FOTHERGILL"]
     );
 }
+
+#[test]
+fn a_short_extension_alone_under_a_signature() {
+    let d = disclose!();
+    let text = "The rent statement is attached.\n\nKind regards,\nMarcia Oyelaran\n4-7720\n\n\
+                Table 2\n3-1120\n";
+    assert_eq!(d.detect_kind(text, "phone"), ["4-7720"]);
+}
+
+#[test]
+fn a_surname_with_st_in_an_address_list() {
+    let d = disclose!();
+    let text = "To: Ruth Okafor, Colin St John, Ama Boateng\nSubject: Void keys\n\n\
+                The keys are at 4 Colin St in the office.\n";
+    assert_eq!(
+        crate::names(&d, text),
+        ["Ruth Okafor", "Colin St John", "Ama Boateng"]
+    );
+}

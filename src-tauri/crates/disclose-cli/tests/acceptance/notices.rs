@@ -6,6 +6,8 @@
 
 use disclose_fixtures::disclose;
 
+use crate::assert_names;
+
 /// The person names `disclose detect FILE --json` finds in `text`.
 fn names(text: &str) -> Vec<String> {
     disclose!().detect_kind(text, "person_name")
@@ -65,5 +67,15 @@ fn a_person_in_the_same_words_is_still_found() {
     assert_eq!(
         names("Our Data Protection Officer (DPO), Gwendolyn Ashcroft, reads every request. Mr English wrote."),
         ["Gwendolyn Ashcroft", "Mr English"]
+    );
+}
+
+#[test]
+fn a_holiday_a_county_street_and_a_carers_firm_are_no_names() {
+    assert_names(
+        "Her nephew Kofi has stayed since Easter. The shop on Yorkshire Hill shut.\n\
+         Visit walk: Cheshire Green, 4 April\n\
+         Raised by: Dana Whitfield (support worker, Caring Angels)\n",
+        &["Kofi", "Dana Whitfield"],
     );
 }

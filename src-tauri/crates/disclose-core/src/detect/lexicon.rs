@@ -176,9 +176,11 @@ pub const LABELS: &str = "contact officer caller reported_by logged_by completed
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
     operative colleague spoke met";
 
+/// Months, days and the holidays a diary dates things by ("since Christmas").
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \
     october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday \
-    wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun";
+    wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun \
+    christmas xmas easter whitsun";
 
 /// Lower-case English words that turn up capitalised in housing records.
 const COMMON_WORDS: &str = "

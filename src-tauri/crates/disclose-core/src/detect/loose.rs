@@ -5,7 +5,8 @@
 //! grouping ("7138536744", "55-11-5503-1347"), taken only where a contact
 //! word ("phone", "fax", "contact") stands before them on their line (or
 //! on the line before, for an indented list of contacts); internal
-//! extensions ("x30569", "ext. 5-3861", and "5-3861" after a contact word).
+//! extensions ("x30569", "ext. 5-3861", and "5-3861" after a contact word or
+//! alone on its line in a signature).
 
 use std::sync::LazyLock;
 
@@ -80,12 +81,36 @@ pub fn find(text: &str) -> Vec<Finding> {
             .any(|f| f.start < m.end() && m.start() < f.end);
         let dashed_on =
             text[m.end()..].starts_with(['-', '/']) || text[..m.start()].ends_with(['-', '/', '.']);
-        if !inside && !dashed_on && contact_before(text, m.start()) {
+        if !inside
+            && !dashed_on
+            && (contact_before(text, m.start()) || signed(text, m.start(), m.end()))
+        {
             extensions.push(finding(m, DataKind::Phone, 0.7));
         }
     }
     out.extend(extensions);
     out
+}
+
+/// A closing of a message: "Regards,", "Thanks", "Yours sincerely".
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*(?:(?:kind|best|warm)[ \t]+)?(?:regards|thanks|thank you|cheers|best|many thanks|yours(?:[ \t]+(?:sincerely|faithfully|truly))?)[ \t]*[,.!]?[ \t]*\r?$")
+        .expect("valid regex")
+});
+
+/// A short number alone on its line in a signature: a closing within the
+/// three lines before ("Regards,\nSusan Ellery\n5-9981").
+fn signed(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let alone = text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
+    let mut from = line_start;
+    for _ in 0..3 {
+        from = text[..from.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+    }
+    alone && line_start > 0 && CLOSING.is_match(&text[from..line_start])
 }
 
 /// A contact word earlier on the line of `start`, or on the line before

@@ -111,6 +111,20 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if toks[i].lex.is_title() || !namey(&toks[i]) && !toks[i].lex.is_ambiguous() {
         return None;
     }
+    // "To: Mark Taylor, Carol St Clair, …": an entry of an address list
+    // that is a person's name is no "Carol St".
+    if super::headers::addressed(text, toks, i).is_some() {
+        return None;
+    }
+    // "Lancashire Hill", "Cheshire Green": a county before a street word.
+    let county = toks[i].shape == Shape::Cap
+        && toks[i].word.len() > 6
+        && toks[i].word.ends_with("shire")
+        && linked(text, toks, i)
+        && toks[i + 1].lex.is_street();
+    if county {
+        return Some(i + 1);
+    }
     if given_and_word_surname(text, toks, i) {
         return None;
     }
@@ -662,7 +676,15 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && namey(&toks[i + 1]);
     // "Alleged perpetrator: GRAHAM WHITLOCK", "my neighbour kelly".
     let fits = |t: &Tok<'_>| match t.shape {
-        Shape::Cap => namey(t) || t.lex.is_ambiguous(),
+        // "(carer, Helping Hands)": a word of doing names a firm, not a
+        // person, unless a name list holds it ("Fleming").
+        Shape::Cap => {
+            let doing = t.word.ends_with("ing")
+                && t.lex.is_english()
+                && !t.lex.is_given()
+                && !t.lex.is_surname();
+            (namey(t) || t.lex.is_ambiguous()) && !doing
+        }
         // "HER BROTHER KICKED MY DOOR": in capitals, an English word no
         // name list holds is no name for standing after a cue.
         Shape::Upper => {

@@ -34,7 +34,7 @@ use disclose_core::verify::{CheckProgress, FindingKind, Leak, VerifyReport, Waiv
 
 use crate::commands::{
     CaseInput, ExportPreview, HomeLock, ImportProgress, ItemBrief, ItemDetail, MarkSelection,
-    ProfileState, ReviewRow,
+    ProfileState, ReviewPage, ReviewRow,
 };
 use crate::error::CommandError;
 
@@ -96,6 +96,7 @@ fn declarations() -> String {
     add(DecisionRecord::decl(&cfg));
     add(Reason::decl(&cfg));
     add(ReviewRow::decl(&cfg));
+    add(ReviewPage::decl(&cfg));
     add(Mark::decl(&cfg));
     add(Target::decl(&cfg));
     add(PageBox::decl(&cfg));

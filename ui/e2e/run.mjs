@@ -267,6 +267,15 @@ try {
   await wd.keys("w");
   await wd.find(".notice-error", { until: (t) => /exemption/.test(t) });
   shots.push(await screenshot(wd, "07-review"));
+  // Only the undecided items: the list is asked for again, filtered by the engine.
+  await wd.click(await wd.find("#only-undecided"));
+  for (const deadline = Date.now() + 20000; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const listed = Number(await wd.script("return document.getElementById('review-table').getAttribute('aria-rowcount')")) - 1;
+    if (listed === total - 2) break;
+    assert.ok(Date.now() < deadline, `the undecided list holds ${total - 2} items (${listed})`);
+  }
+  const shownDecisions = await wd.script("return [...document.querySelectorAll('#review-table tr[data-item] td.decision')].map((td) => td.textContent)");
+  assert.ok(shownDecisions.length > 0 && shownDecisions.every((t) => t === "Not decided"), `only undecided rows are shown: ${shownDecisions.join(", ")}`);
 
   step("export: blockers for an undecided case, then a ready case exported encrypted");
   await wd.script("window.location.hash = arguments[0]", "#/case/E2E-001/export");
@@ -322,7 +331,7 @@ try {
   assert.ok(exportOpenMs < 10000, `the Export screen's preview took ${exportOpenMs.toFixed(0)} ms`);
   shots.push(await screenshot(wd, "12-export-large"));
 
-  step("review: the 2,000-item list shows at once, draws only the rows in view, and scrolls to its end");
+  step("review: the 2,000-item list shows at once, draws only the rows in view, scrolls to its end and decides its last item");
   timed = performance.now();
   await wd.script("window.location.hash = arguments[0]", "#/case/BIG-1/review");
   await wd.find("#review-table tr[data-item]", { timeout: 60000 });
@@ -334,7 +343,8 @@ try {
   timed = performance.now();
   await wd.script("document.getElementById('review-table').focus()");
   await wd.keys("\uE010");
-  const selectedRow = async () => Number(await wd.script("return document.querySelector('#review-table tr.selected')?.getAttribute('aria-rowindex') ?? 0"));
+  const selectedRow = async () =>
+    Number(await wd.script("return document.querySelector('#review-table tr.selected[data-item]')?.getAttribute('aria-rowindex') ?? 0"));
   for (const deadline = Date.now() + 20000; (await selectedRow()) !== rowCount + 1;) {
     assert.ok(Date.now() < deadline, `End selects the last row (row ${await selectedRow()} of ${rowCount})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -344,6 +354,24 @@ try {
   console.log(
     `e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${sweepMs.toFixed(0)} ms, ${drawnRows} rows in the page`,
   );
+  // The list came a page at a time: scrolled to its end, the last page is
+  // fetched and drawn; the last item is decided there, in place.
+  await wd.find(`#review-table tr[data-item][aria-rowindex="${rowCount + 1}"]`);
+  await wd.script("document.getElementById('review-table').focus()");
+  await wd.keys("\uE010");
+  await wd.find(`#review-table tr.selected[data-item][aria-rowindex="${rowCount + 1}"]`);
+  await wd.keys("n");
+  const lastDecision = () =>
+    wd.script(
+      "return document.querySelector(arguments[0])?.textContent ?? ''",
+      `#review-table tr.selected[data-item][aria-rowindex="${rowCount + 1}"] td.decision`,
+    );
+  for (const deadline = Date.now() + 20000; (await lastDecision()) !== "Not relevant"; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    assert.ok(Date.now() < deadline, `the last row shows its new decision (${await lastDecision()})`);
+  }
+  await wd.find("#review-count", { until: (t) => t === `${rowCount} of ${rowCount} decided` });
+  const lastRow = JSON.parse(cli("--json", "review", "--case", "BIG-1", "--offset", String(rowCount - 1))).rows[0];
+  assert.equal(lastRow.decision?.decision, "not-relevant", `the last item's decision is recorded: ${JSON.stringify(lastRow.decision)}`);
 
   step("video: the frame view scrubs through the samples, keeps one face track and blurs the other and the plate, the timeline and keyframes seek");
   await wd.script("window.location.hash = arguments[0]", `#/case/VID-1/item/${videoId}`);

@@ -31,7 +31,7 @@ import type {
   Reason,
   ReviewProgress,
   RenderSummary,
-  ReviewRow,
+  ReviewPage,
   SearchResults,
   SortBy,
   TrackChoice,
@@ -88,7 +88,8 @@ export const api = {
   saveSearch: (reference: string, query: string) => call<void>("save_search", { reference, query }),
   item: (reference: string, id: number) => call<ItemDetail>("item_detail", { reference, id }),
   original: (reference: string, id: number) => call<ArrayBuffer>("item_original", { reference, id }),
-  reviewQueue: (reference: string) => call<ReviewRow[]>("review_queue", { reference }),
+  reviewPage: (reference: string, onlyUndecided: boolean, offset: number, limit: number) =>
+    call<ReviewPage>("review_page", { reference, onlyUndecided, offset, limit }),
   decide: (reference: string, items: number[], decision: Decision, reason: string | null, note: string) =>
     call<ReviewProgress>("decide_items", { reference, items, decision, reason, note }),
   reasons: () => call<Reason[]>("decision_reasons"),

@@ -401,6 +401,28 @@ export type Reason = { code: string, label: string, citation: string, };
 
 export type ReviewRow = { item: ItemBrief, status: Status, decision: Decision | null, reason: string | null, };
 
+export type ReviewPage = { 
+/**
+ * Items in the case.
+ */
+total: number, 
+/**
+ * Items with a decision.
+ */
+decided: number, 
+/**
+ * Items in the list asked for: every item, or the undecided ones.
+ */
+listed: number, 
+/**
+ * Where in that list the first undecided item is, if there is one.
+ */
+first_undecided: number | null, 
+/**
+ * Where in that list `rows` start.
+ */
+offset: number, rows: Array<ReviewRow>, };
+
 export type Mark = { id: number, item_id: number, target: Target, 
 /**
  * The text under the mark (for areas, the words inside it, if known).
@@ -753,4 +775,4 @@ export type CommandError = {
  */
 code: string, message: string, };
 
-export type Command = "list_cases" | "create_case" | "validate_case" | "case_overview" | "update_subject" | "import_files" | "cancel_import" | "failed_items" | "sweep_case" | "reindex_case" | "get_whoami" | "set_whoami" | "search_case" | "search_facets" | "saved_searches" | "save_search" | "item_detail" | "item_original" | "review_queue" | "decide_items" | "decision_reasons" | "item_marks" | "add_mark" | "set_marks" | "redact_everywhere" | "detect_case" | "suggestion_groups" | "item_rendition" | "render_case" | "cancel_work" | "video_view" | "video_frame" | "choose_track" | "export_preview" | "export_check" | "cancel_export_check" | "export_bundle" | "not_this_person" | "redact_finding" | "get_profile" | "save_profile" | "holidays_state" | "import_holidays" | "purged_cases" | "home_lock" | "unlock_home";
+export type Command = "list_cases" | "create_case" | "validate_case" | "case_overview" | "update_subject" | "import_files" | "cancel_import" | "failed_items" | "sweep_case" | "reindex_case" | "get_whoami" | "set_whoami" | "search_case" | "search_facets" | "saved_searches" | "save_search" | "item_detail" | "item_original" | "review_page" | "decide_items" | "decision_reasons" | "item_marks" | "add_mark" | "set_marks" | "redact_everywhere" | "detect_case" | "suggestion_groups" | "item_rendition" | "render_case" | "cancel_work" | "video_view" | "video_frame" | "choose_track" | "export_preview" | "export_check" | "cancel_export_check" | "export_bundle" | "not_this_person" | "redact_finding" | "get_profile" | "save_profile" | "holidays_state" | "import_holidays" | "purged_cases" | "home_lock" | "unlock_home";

@@ -24,7 +24,7 @@ pub const COMMANDS: &[&str] = &[
     "save_search",
     "item_detail",
     "item_original",
-    "review_queue",
+    "review_page",
     "decide_items",
     "decision_reasons",
     "item_marks",

@@ -30,7 +30,8 @@ pub use list::COMMANDS;
 #[cfg(test)]
 pub(crate) use {
     cases::CaseInput, export::ExportPreview, export::ProfileState, home::HomeLock,
-    import::ImportProgress, items::ItemDetail, marks::MarkSelection, review::ReviewRow,
+    import::ImportProgress, items::ItemDetail, marks::MarkSelection, review::ReviewPage,
+    review::ReviewRow,
 };
 
 /// The handler of every command in [`COMMANDS`] (checked by `list_check`).
@@ -54,7 +55,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         search::save_search,
         items::item_detail,
         items::item_original,
-        review::review_queue,
+        review::review_page,
         review::decide_items,
         review::decision_reasons,
         marks::item_marks,

@@ -19,30 +19,66 @@ pub struct ReviewRow {
     pub reason: Option<String>,
 }
 
+/// A page of the review queue (the engine's [`review::ReviewPage`] with
+/// each item cut down to what the list shows).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ReviewPage {
+    /// Items in the case.
+    pub total: u64,
+    /// Items with a decision.
+    pub decided: u64,
+    /// Items in the list asked for: every item, or the undecided ones.
+    pub listed: u64,
+    /// Where in that list the first undecided item is, if there is one.
+    pub first_undecided: Option<u64>,
+    /// Where in that list `rows` start.
+    pub offset: u64,
+    pub rows: Vec<ReviewRow>,
+}
+
 #[tauri::command]
-pub async fn review_queue<R: Runtime>(
+pub async fn review_page<R: Runtime>(
     app: AppHandle<R>,
     reference: String,
-) -> CommandResult<Vec<ReviewRow>> {
+    only_undecided: bool,
+    offset: u64,
+    limit: u64,
+) -> CommandResult<ReviewPage> {
     blocking(app, move |state| {
-        state.with_case(&reference, |folder| {
-            let decisions = folder.decisions()?;
-            Ok(folder
-                .items(None)?
-                .iter()
-                .map(|item| {
-                    let decided = decisions.get(&item.id);
-                    ReviewRow {
-                        item: ItemBrief::from(item),
-                        status: item.status,
-                        decision: decided.map(|d| d.decision),
-                        reason: decided.and_then(|d| d.reason.clone()),
-                    }
-                })
-                .collect())
-        })
+        page(state, &reference, only_undecided, offset, limit)
     })
     .await
+}
+
+/// Rows `offset..offset + limit` of the review queue, every item or only
+/// the undecided ones, with the counts.
+pub fn page(
+    state: &AppState,
+    reference: &str,
+    only_undecided: bool,
+    offset: u64,
+    limit: u64,
+) -> CommandResult<ReviewPage> {
+    state.with_case(reference, |folder| {
+        let page = folder.review_page(only_undecided, offset, Some(limit))?;
+        Ok(ReviewPage {
+            total: page.total,
+            decided: page.decided,
+            listed: page.listed,
+            first_undecided: page.first_undecided,
+            offset: page.offset,
+            rows: page
+                .rows
+                .iter()
+                .map(|row| ReviewRow {
+                    item: ItemBrief::from(&row.item),
+                    status: row.item.status,
+                    decision: row.decision.as_ref().map(|d| d.decision),
+                    reason: row.decision.as_ref().and_then(|d| d.reason.clone()),
+                })
+                .collect(),
+        })
+    })
 }
 
 #[tauri::command]

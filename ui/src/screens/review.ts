@@ -1,11 +1,13 @@
 // Review: every item of the case with its decision, keyboard first —
 // J/K or the arrow keys move, Enter opens, D R W N U decide, and the
-// progress (n of m decided) stays in view. Only the rows in view are in
-// the page, so a case of 100,000 items scrolls as smoothly as one of ten.
+// progress (n of m decided) stays in view. The list comes a page at a time
+// (`review_page`): the first page is drawn at once, further pages are
+// fetched as rows come into view, and only the rows in view are in the
+// page, so a case of 100,000 items opens and scrolls as one of ten does.
 // Below, the case's redaction suggestions, per person and per kind.
 
 import { api } from "../api";
-import type { ReviewProgress, ReviewRow } from "../bindings";
+import type { ReviewPage, ReviewRow } from "../bindings";
 import { chosenReason, reasonSelect } from "./decide-panel";
 import { DECISIONS, decisionForKey, decisionLabel, type DecisionInfo } from "../decisions";
 import { announce, errorText, h, notice, replace } from "../dom";
@@ -13,19 +15,27 @@ import { dateText } from "../format";
 import { go } from "../router";
 import { suggestionsPanel } from "./suggestions-panel";
 import type { Cleanup } from "../main";
+import { RowCache } from "../row-cache";
 import { rowWindow, scrollToShow } from "../virtual-rows";
 
 /** Used until the first drawn row is measured. */
 const ROW_HEIGHT_GUESS = 34;
+/** Rows fetched at once: more than a screen and its overscan hold. */
+const PAGE_SIZE = 100;
 
 export async function reviewScreen(main: HTMLElement, ref: string): Promise<Cleanup> {
-  const [rows, overview, reasons, suggestions] = await Promise.all([api.reviewQueue(ref), api.caseOverview(ref), api.reasons(), suggestionsPanel(ref)]);
-  let progress: ReviewProgress = overview.review;
-  let selected = Math.max(
-    0,
-    rows.findIndex((r) => !r.decision),
-  );
   let onlyUndecided = false;
+  let progress = { decided: 0, total: 0 };
+  /** The list asked for, holding its first page; the counts come with it. */
+  const listOf = async (undecided: boolean) => {
+    const fetchPage = (offset: number, limit: number): Promise<ReviewPage> => api.reviewPage(ref, undecided, offset, limit);
+    const first = await fetchPage(0, PAGE_SIZE);
+    progress = { decided: first.decided, total: first.total };
+    return { first, cache: new RowCache<ReviewRow>(fetchPage, PAGE_SIZE, first) };
+  };
+  const [{ first, cache: firstCache }, reasons] = await Promise.all([listOf(false), api.reasons()]);
+  let cache = firstCache;
+  let selected = first.first_undecided ?? 0;
 
   const progressSlot = h("div", { class: "review-progress", id: "review-progress", role: "status" });
   const message = h("div", {});
@@ -48,7 +58,6 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
 
   const box = h("div", { class: "table-scroll tall", id: "review-scroll" }, table);
   let rowHeight = 0;
-  const visible = () => rows.filter((r) => !onlyUndecided || !r.decision);
   const drawProgress = () =>
     replace(
       progressSlot,
@@ -74,7 +83,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
       h("td", {}, r.status),
       h("td", { class: `decision decision-${r.decision ?? "none"}` }, decisionLabel(r.decision), r.reason ? ` · ${r.reason}` : ""),
     );
-  // The height is set through the style object: the window's content
+  // The heights are set through the style object: the window's content
   // security policy refuses inline style attributes.
   const spacer = (height: number) => {
     if (height <= 0) return null;
@@ -82,27 +91,44 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
     cell.style.height = `${height}px`;
     return h("tr", { class: "spacer", "aria-hidden": "true" }, cell);
   };
-  const drawRows = () => {
-    const list = visible();
-    const w = rowWindow(list.length, rowHeight || ROW_HEIGHT_GUESS, box.scrollTop - headerHeight(), box.clientHeight || 600);
-    table.setAttribute("aria-rowcount", String(list.length + 1));
-    replace(
-      tbody,
-      spacer(w.before),
-      list.slice(w.first, w.end).map((r, i) => rowOf(r, w.first + i)),
-      spacer(w.after),
+  /** A row whose page has not arrived yet, as tall as a drawn one. */
+  const placeholder = (index: number) => {
+    const row = h(
+      "tr",
+      { class: index === selected ? "placeholder selected" : "placeholder", "aria-rowindex": index + 2, "aria-busy": "true" },
+      h("td", { colspan: 6, class: "muted" }, "…"),
     );
+    if (rowHeight) row.style.height = `${rowHeight}px`;
+    return row;
+  };
+  const drawRows = () => {
+    const w = rowWindow(cache.length, rowHeight || ROW_HEIGHT_GUESS, box.scrollTop - headerHeight(), box.clientHeight || 600);
+    table.setAttribute("aria-rowcount", String(cache.length + 1));
+    const drawn = [];
+    for (let i = w.first; i < w.end; i++) {
+      const row = cache.get(i);
+      drawn.push(row ? rowOf(row, i) : placeholder(i));
+    }
+    replace(tbody, spacer(w.before), drawn, spacer(w.after));
     if (!rowHeight) {
-      const drawn = tbody.querySelector<HTMLElement>("tr[data-item]");
-      if (drawn && drawn.offsetHeight > 0) {
-        rowHeight = drawn.offsetHeight;
-        drawRows();
+      const measured = tbody.querySelector<HTMLElement>("tr[data-item]");
+      if (measured && measured.offsetHeight > 0) {
+        // Measured at last: scroll to the selected row again by its true height.
+        rowHeight = measured.offsetHeight;
+        draw();
+        return;
       }
     }
+    const asked = cache;
+    cache.want(w.first, w.end).then(
+      (arrived) => {
+        if (arrived && asked === cache) drawRows();
+      },
+      (e: unknown) => replace(message, notice("error", errorText(e))),
+    );
   };
   const draw = () => {
-    const list = visible();
-    selected = Math.min(selected, Math.max(0, list.length - 1));
+    selected = Math.min(selected, Math.max(0, cache.length - 1));
     box.scrollTop = scrollToShow(selected, rowHeight || ROW_HEIGHT_GUESS, headerHeight(), box.scrollTop, box.clientHeight);
     drawRows();
     drawProgress();
@@ -116,18 +142,27 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
     });
   });
   const open = (r: ReviewRow) => go({ screen: "item", ref, id: r.item.id, query: "" });
+  /** The selected row, waiting for its page if it has not arrived. */
+  const selectedRow = async () => {
+    if (!cache.get(selected)) await cache.want(selected, selected + 1);
+    return cache.get(selected);
+  };
   const decide = async (info: DecisionInfo) => {
-    const row = visible()[selected];
-    if (!row) return;
     const reason = chosenReason(info, select, message);
     if (reason === undefined) return;
     try {
-      progress = await api.decide(ref, [row.item.id], info.decision, reason, "");
+      const index = selected;
+      const row = await selectedRow();
+      if (!row) return;
+      const answer = await api.decide(ref, [row.item.id], info.decision, reason, "");
+      progress = { decided: answer.decided, total: answer.total };
       row.decision = info.decision;
       row.reason = reason;
       replace(message);
       announce(`${info.label}: ${row.item.name}. ${progress.decided} of ${progress.total} decided.`);
-      if (!onlyUndecided) selected += 1;
+      // A decided item leaves the undecided list; the next one moves up.
+      if (onlyUndecided) cache.remove(index);
+      else selected = index + 1;
       draw();
       table.focus({ preventScroll: true });
     } catch (e) {
@@ -137,10 +172,25 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
 
   const filter = h("input", { type: "checkbox", id: "only-undecided" });
   filter.addEventListener("change", () => {
-    onlyUndecided = filter.checked;
-    selected = 0;
-    draw();
+    const undecided = filter.checked;
+    listOf(undecided).then(
+      (list) => {
+        if (filter.checked !== undecided) return;
+        onlyUndecided = undecided;
+        cache = list.cache;
+        selected = 0;
+        box.scrollTop = 0;
+        draw();
+      },
+      (e: unknown) => replace(message, notice("error", errorText(e))),
+    );
   });
+  // The suggestions follow the list, which does not wait for them.
+  const suggestions = h("section", { class: "panel suggestions", id: "suggestions" });
+  suggestionsPanel(ref).then(
+    (panel) => suggestions.replaceWith(panel),
+    (e: unknown) => replace(suggestions, notice("error", errorText(e))),
+  );
   replace(
     main,
     h("div", { class: "screen-head" }, h("h1", {}, "Review"), progressSlot),
@@ -167,7 +217,7 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
       ),
     ),
     message,
-    rows.length === 0 ? h("p", { class: "empty" }, "Nothing to review yet: import files first.") : box,
+    progress.total === 0 ? h("p", { class: "empty" }, "Nothing to review yet: import files first.") : box,
     h(
       "div",
       { class: "decision-buttons" },
@@ -189,19 +239,18 @@ export async function reviewScreen(main: HTMLElement, ref: string): Promise<Clea
   const onKey = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement | null;
     if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    const list = visible();
+    const last = cache.length - 1;
     if (event.key === "j" || event.key === "ArrowDown") {
-      selected = Math.min(selected + 1, list.length - 1);
+      selected = Math.min(selected + 1, last);
     } else if (event.key === "k" || event.key === "ArrowUp") {
       selected = Math.max(selected - 1, 0);
     } else if (event.key === "Home" || event.key === "End") {
-      selected = event.key === "Home" ? 0 : list.length - 1;
+      selected = event.key === "Home" ? 0 : last;
     } else if (event.key === "PageDown" || event.key === "PageUp") {
       const page = Math.max(1, Math.floor(box.clientHeight / (rowHeight || ROW_HEIGHT_GUESS)) - 1);
-      selected = Math.max(0, Math.min(list.length - 1, selected + (event.key === "PageDown" ? page : -page)));
+      selected = Math.max(0, Math.min(last, selected + (event.key === "PageDown" ? page : -page)));
     } else if (event.key === "Enter") {
-      const row = list[selected];
-      if (row) open(row);
+      void selectedRow().then((row) => row && open(row));
       return;
     } else {
       const info = decisionForKey(event);

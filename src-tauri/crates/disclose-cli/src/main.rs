@@ -66,6 +66,8 @@ enum Command {
     Audit(commands::audit::AuditArgs),
     /// Record a review decision on items (by id, by query, or all).
     Decide(commands::decide::DecideArgs),
+    /// The review queue: items with their decisions, all or undecided, a page at a time.
+    Review(commands::decide::ReviewArgs),
     /// The reason codes (exemptions) in use, with the law they cite.
     Reasons(commands::decide::ReasonsArgs),
     /// Find personal data in any files, or store suggestions for a case (--case).
@@ -137,6 +139,7 @@ fn main() -> ExitCode {
                 Command::Searches(a) => commands::search::run_log(&ctx, a),
                 Command::Audit(a) => commands::audit::run(&ctx, a),
                 Command::Decide(a) => commands::decide::run(&ctx, a),
+                Command::Review(a) => commands::decide::run_review(&ctx, a),
                 Command::Reasons(a) => commands::decide::run_reasons(&ctx, a),
                 Command::Detect(a) => commands::detect::run(&ctx, a),
                 Command::Redact(a) => commands::redact::run(&ctx, a),

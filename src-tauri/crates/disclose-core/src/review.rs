@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::store::{item_from_row, ItemRow, Store, ITEM_COLUMNS};
 
 crate::vocab::vocabulary! {
     /// What to do with an item.
@@ -150,6 +150,32 @@ pub struct ReviewProgress {
     pub by_decision: BTreeMap<Decision, u64>,
 }
 
+/// One page of the review queue: the case's items in id order (all, or
+/// only those not yet decided), each with its current decision, and the
+/// counts a reviewer sees beside it. A page costs the same wherever it
+/// starts, so a list of 100,000 items is read as it is scrolled.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewPage {
+    /// Items in the case.
+    pub total: u64,
+    /// Items with a decision.
+    pub decided: u64,
+    /// Items in the list asked for: every item, or the undecided ones.
+    pub listed: u64,
+    /// Where in that list the first undecided item is, if there is one.
+    pub first_undecided: Option<u64>,
+    /// Where in that list `rows` start.
+    pub offset: u64,
+    pub rows: Vec<ReviewEntry>,
+}
+
+/// An item in the review queue with its current decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewEntry {
+    pub item: ItemRow,
+    pub decision: Option<DecisionRecord>,
+}
+
 /// Records `decision` for each of `items`, with the reason it needs.
 pub fn decide(
     folder: &mut CaseFolder,
@@ -236,6 +262,79 @@ impl Store {
         Ok(out)
     }
 
+    /// Rows `offset..offset + limit` (to the end without a limit) of the
+    /// review queue, only the undecided items if `only_undecided`. The
+    /// filter, the counts and the page are each one query over the indexes
+    /// (`decisions_item`, the items' ids), not a read of every row.
+    pub fn review_page(
+        &self,
+        only_undecided: bool,
+        offset: u64,
+        limit: Option<u64>,
+    ) -> Result<ReviewPage> {
+        const UNDECIDED: &str = "id NOT IN (SELECT item_id FROM decisions)";
+        let number = |sql: &str, values: &[i64]| -> Result<Option<i64>> {
+            let values = rusqlite::params_from_iter(values);
+            Ok(self.conn.query_row(sql, values, |r| r.get(0))?)
+        };
+        let total = number("SELECT COUNT(*) FROM items", &[])?.unwrap_or(0) as u64;
+        let decided = number("SELECT COUNT(DISTINCT item_id) FROM decisions", &[])?;
+        let listed = if only_undecided {
+            let sql = format!("SELECT COUNT(*) FROM items WHERE {UNDECIDED}");
+            number(&sql, &[])?.unwrap_or(0) as u64
+        } else {
+            total
+        };
+        let sql = format!("SELECT MIN(id) FROM items WHERE {UNDECIDED}");
+        let first_undecided = match number(&sql, &[])? {
+            Some(_) if only_undecided => Some(0),
+            Some(id) => number("SELECT COUNT(*) FROM items WHERE id < ?1", &[id])?,
+            None => None,
+        }
+        .map(|n| n as u64);
+        let filter = if only_undecided { UNDECIDED } else { "1" };
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT id FROM items WHERE {filter} ORDER BY id LIMIT ?1 OFFSET ?2"
+            ))?;
+            let limit = limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64);
+            let rows = stmt.query_map(params![limit, offset as i64], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let json = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+        let mut decisions: BTreeMap<i64, DecisionRecord> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT item_id, decision, reason, note, decided_at, decided_by FROM decisions
+                 WHERE id IN (SELECT MAX(id) FROM decisions
+                     WHERE item_id IN (SELECT value FROM json_each(?1)) GROUP BY item_id)",
+            )?;
+            let rows = stmt.query_map([&json], read_record)?;
+            rows.map(|r| r.map(|d| (d.item_id, d)))
+                .collect::<Result<_, _>>()?
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ITEM_COLUMNS} FROM items
+             WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id"
+        ))?;
+        let rows = stmt
+            .query_map([&json], item_from_row)?
+            .map(|item| {
+                item.map(|item| ReviewEntry {
+                    decision: decisions.remove(&item.id),
+                    item,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(ReviewPage {
+            total,
+            decided: decided.unwrap_or(0) as u64,
+            listed,
+            first_undecided,
+            offset,
+            rows,
+        })
+    }
+
     pub fn review_progress(&self) -> Result<ReviewProgress> {
         let total: i64 = self
             .conn
@@ -313,6 +412,72 @@ mod tests {
         assert!(err.to_string().contains("unknown reason"), "{err}");
         assert!(decide(&mut folder, &[999_999], Decision::Disclose, None, "").is_err());
         assert_eq!(folder.store.review_progress().unwrap().decided, 0);
+    }
+
+    fn page(folder: &CaseFolder, undecided: bool, offset: u64, limit: u64) -> ReviewPage {
+        folder.review_page(undecided, offset, Some(limit)).unwrap()
+    }
+
+    #[test]
+    fn pages_of_the_queue_join_up_to_the_whole_list_with_its_counts() {
+        let (_dir, mut folder) = demo_folder();
+        let items: Vec<i64> = folder.items(None).unwrap().iter().map(|i| i.id).collect();
+        assert!(items.len() > 10, "the demo has enough items to page");
+        assert_eq!(page(&folder, false, 0, 5).first_undecided, Some(0));
+
+        let chosen = [items[0], items[1], items[4], items[7]];
+        decide(&mut folder, &chosen, Decision::Disclose, None, "").unwrap();
+        decide(&mut folder, &[items[4]], Decision::NotRelevant, None, "").unwrap();
+        let decisions = folder.decisions().unwrap();
+        let progress = folder.review_progress().unwrap();
+
+        for undecided in [false, true] {
+            let expected: Vec<i64> = items
+                .iter()
+                .copied()
+                .filter(|id| !undecided || !decisions.contains_key(id))
+                .collect();
+            let mut seen = Vec::new();
+            let mut offset = 0;
+            loop {
+                let p = page(&folder, undecided, offset, 3);
+                assert_eq!((p.total, p.decided), (progress.total, progress.decided));
+                assert_eq!(p.listed, expected.len() as u64);
+                assert_eq!(p.offset, offset);
+                if p.rows.is_empty() {
+                    break;
+                }
+                for row in &p.rows {
+                    let current = decisions.get(&row.item.id);
+                    assert_eq!(row.decision.as_ref(), current, "item {}", row.item.id);
+                    assert_eq!(row.item, folder.item(row.item.id).unwrap());
+                }
+                seen.extend(p.rows.iter().map(|r| r.item.id));
+                offset += 3;
+            }
+            assert_eq!(seen, expected, "undecided only: {undecided}");
+            let whole = folder.review_page(undecided, 0, None).unwrap();
+            assert_eq!(whole.rows.len(), expected.len());
+        }
+        let first = page(&folder, false, 0, 1);
+        assert_eq!(first.first_undecided, Some(2), "items 0 and 1 are decided");
+        assert_eq!(
+            first.rows[0].decision.as_ref().unwrap().decision,
+            Decision::Disclose
+        );
+        assert_eq!(page(&folder, true, 0, 1).first_undecided, Some(0));
+        let fifth = page(&folder, false, 4, 1).rows[0].decision.clone().unwrap();
+        assert_eq!(
+            fifth.decision,
+            Decision::NotRelevant,
+            "the newest decision counts"
+        );
+
+        decide(&mut folder, &items, Decision::NotRelevant, None, "").unwrap();
+        assert_eq!(page(&folder, false, 0, 1).first_undecided, None);
+        let none = page(&folder, true, 0, 1);
+        assert_eq!((none.listed, none.first_undecided), (0, None));
+        assert!(none.rows.is_empty());
     }
 
     #[test]

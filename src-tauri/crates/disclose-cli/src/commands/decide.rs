@@ -1,5 +1,6 @@
 //! `disclose decide`: record a review decision on items chosen by id, by
-//! query, or all of them — the same engine the desktop review screen uses.
+//! query, or all of them — the same engine the desktop review screen uses;
+//! `disclose review`: the review queue that screen reads, page by page.
 
 use clap::Args;
 use serde::Serialize;
@@ -77,6 +78,56 @@ pub fn run(ctx: &Context, args: DecideArgs) -> anyhow::Result<Outcome> {
             v.items.len(),
             v.progress.decided,
             v.progress.total
+        );
+    });
+    Ok(Outcome::Ok)
+}
+
+#[derive(Args)]
+pub struct ReviewArgs {
+    #[arg(long = "case")]
+    case: String,
+    /// Only the items not yet decided.
+    #[arg(long)]
+    undecided: bool,
+    /// Skip this many items of the list.
+    #[arg(long, default_value_t = 0)]
+    offset: u64,
+    /// List at most this many items (all without it).
+    #[arg(long)]
+    limit: Option<u64>,
+}
+
+/// `disclose review`: the review queue — items in id order with their
+/// current decisions, a page at a time if asked — as the desktop's review
+/// screen reads it.
+pub fn run_review(ctx: &Context, args: ReviewArgs) -> anyhow::Result<Outcome> {
+    let folder = ctx.open(&args.case)?;
+    let page = folder.review_page(args.undecided, args.offset, args.limit)?;
+    ctx.out.print(&page, |p| {
+        for row in &p.rows {
+            let decided = row.decision.as_ref().map_or("-".to_string(), |d| {
+                let reason = d.reason.as_deref().map(|r| format!(" ({r})"));
+                format!("{}{}", d.decision.as_str(), reason.unwrap_or_default())
+            });
+            let i = &row.item;
+            println!(
+                "{:>6}  {:<8} {:<7} {:<14} {}",
+                i.id,
+                i.file_type,
+                i.status.as_str(),
+                decided,
+                i.path
+            );
+        }
+        let shown = match p.rows.len() as u64 {
+            0 => "no items".to_string(),
+            n => format!("items {}-{}", p.offset + 1, p.offset + n),
+        };
+        let which = if args.undecided { " undecided" } else { "" };
+        println!(
+            "{shown} of {}{which}; {} of {} decided",
+            p.listed, p.decided, p.total
         );
     });
     Ok(Outcome::Ok)

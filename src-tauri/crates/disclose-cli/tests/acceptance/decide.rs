@@ -134,3 +134,81 @@ fn the_list_of_reasons_is_configurable_in_the_home() {
     .unwrap();
     assert_eq!(d.run(&["reasons"]).code, 1, "a malformed list is refused");
 }
+
+/// `disclose review` pages through the review queue: the pages join up to
+/// `disclose items` in the same order, the undecided filter leaves out what
+/// was decided, and the counts agree with `disclose decide`'s progress.
+#[test]
+fn the_review_queue_comes_in_pages_that_join_up_to_the_whole_list() {
+    let d = disclose!();
+    d.json(&["demo"]);
+    let ids = |list: &serde_json::Value| -> Vec<i64> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    let items = ids(&d.json(&["items", "--case", "DEMO-001"]));
+    let decide = |item: i64, decision: &str| {
+        let item = item.to_string();
+        let args = [
+            "decide", "--case", "DEMO-001", "--item", &item, "--as", decision,
+        ];
+        d.json(&args)["progress"].clone()
+    };
+    decide(items[0], "disclose");
+    decide(items[3], "disclose");
+    let progress = decide(items[3], "not-relevant");
+    let decided = [items[0], items[3]];
+
+    let pages = |undecided: bool| {
+        let mut seen = Vec::new();
+        loop {
+            let offset = seen.len().to_string();
+            let mut args = vec!["review", "--case", "DEMO-001", "--offset", &offset];
+            args.extend(["--limit", "4"]);
+            if undecided {
+                args.push("--undecided");
+            }
+            let page = d.json(&args);
+            assert_eq!(page["total"], progress["total"], "{page}");
+            assert_eq!(page["decided"], progress["decided"], "{page}");
+            let rows = page["rows"].as_array().unwrap().clone();
+            if rows.is_empty() {
+                return (seen, page);
+            }
+            for row in rows {
+                let id = row["item"]["id"].as_i64().unwrap();
+                let expected = match id {
+                    _ if id == items[0] => "disclose",
+                    _ if id == items[3] => "not-relevant",
+                    _ => "",
+                };
+                let current = row["decision"]["decision"].as_str().unwrap_or("");
+                assert_eq!(current, expected, "item {id}: {row}");
+                seen.push(id);
+            }
+        }
+    };
+    let (all, page) = pages(false);
+    assert_eq!(all, items, "every item, in id order");
+    assert_eq!(page["listed"], items.len());
+    assert_eq!(page["first_undecided"], 1, "the first item is decided");
+    let (undecided, page) = pages(true);
+    let expected: Vec<i64> = items
+        .iter()
+        .copied()
+        .filter(|i| !decided.contains(i))
+        .collect();
+    assert_eq!(undecided, expected, "only the undecided items");
+    assert_eq!(page["listed"], expected.len());
+
+    let text = d.run(&[
+        "review", "--case", "DEMO-001", "--offset", "2", "--limit", "3",
+    ]);
+    assert_eq!(text.code, 0, "{text:?}");
+    let last = text.stdout.lines().last().unwrap_or_default().to_string();
+    let expected = format!("items 3-5 of {}; 2 of {} decided", items.len(), items.len());
+    assert_eq!(last, expected, "{}", text.stdout);
+}

@@ -12,7 +12,7 @@ use crate::audit::{Action, AuditEntry};
 use crate::error::Result;
 use crate::extract::{Page, RecordTable};
 use crate::marks::{Mark, MarkFilter};
-use crate::review::{DecisionRecord, ReviewProgress};
+use crate::review::{DecisionRecord, ReviewPage, ReviewProgress};
 use crate::store::{ItemRow, SearchLogEntry, Status};
 
 /// The search log's word for a search the reviewer saved.
@@ -65,6 +65,18 @@ impl CaseFolder {
 
     pub fn review_progress(&self) -> Result<ReviewProgress> {
         self.store.review_progress()
+    }
+
+    /// A page of the review queue: items `offset..offset + limit` in id
+    /// order (every item, or only the undecided ones) with their current
+    /// decisions, and the counts; see [`ReviewPage`].
+    pub fn review_page(
+        &self,
+        only_undecided: bool,
+        offset: u64,
+        limit: Option<u64>,
+    ) -> Result<ReviewPage> {
+        self.store.review_page(only_undecided, offset, limit)
     }
 
     /// The searches run and saved, oldest first.

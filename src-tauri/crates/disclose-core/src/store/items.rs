@@ -88,7 +88,7 @@ pub struct ItemRow {
     pub near_dup_of: Option<i64>,
 }
 
-const ITEM_COLUMNS: &str =
+pub(crate) const ITEM_COLUMNS: &str =
     "id, parent_id, path, name, sha256, size, type, status, reason, duplicate_of, \
      message_id, date, file_modified, metadata, text_bytes, imported_at, imported_by, thread_id, inclusive, near_dup_of";
 
@@ -105,7 +105,7 @@ fn file_type_from(r: &Row, column: usize) -> rusqlite::Result<FileType> {
     })
 }
 
-fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
+pub(crate) fn item_from_row(r: &Row) -> rusqlite::Result<ItemRow> {
     let metadata: String = r.get(13)?;
     Ok(ItemRow {
         id: r.get(0)?,

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+pub(crate) use items::{item_from_row, ITEM_COLUMNS};
 pub use items::{FacetRow, HitRow, ItemRow, NewItem, OcrUpdate, Status};
 
 use crate::case::Case;

@@ -236,9 +236,15 @@ impl CaseIndex {
         // Read from the last commit, without opening its segments.
         let metas = self.index.searchable_segment_metas()?;
         let documents: u64 = metas.iter().map(|meta| u64::from(meta.num_docs())).sum();
-        if metas.len() > 1 && (added * 10 >= documents || metas.len() > MAX_SEGMENTS) {
-            let segments: Vec<_> = metas.iter().map(|meta| meta.id()).collect();
+        let segments: Vec<_> = metas.iter().map(|meta| meta.id()).collect();
+        // A segment's files are kept while anything holds its metadata.
+        drop(metas);
+        if segments.len() > 1 && (added * 10 >= documents || segments.len() > MAX_SEGMENTS) {
             writer.merge(&segments).wait()?;
+            // The reader lets go of the merged-away segments, whose files
+            // are then deleted now rather than at some later commit.
+            self.reader.reload()?;
+            writer.garbage_collect_files().wait()?;
         }
         writer.wait_merging_threads()?;
         Ok(())
@@ -409,11 +415,6 @@ mod tests {
     fn the_reader_follows_every_commit_of_its_own_writer_and_of_another_opening() {
         let dir = tempfile::tempdir().unwrap();
         let index = CaseIndex::open(dir.path()).unwrap();
-        let ids = |index: &CaseIndex| {
-            let mut ids: Vec<i64> = index.item_ids().unwrap().into_iter().collect();
-            ids.sort();
-            ids
-        };
         assert_eq!(index.num_docs().unwrap(), 0);
 
         let mut writer = unmerged(&index);
@@ -448,12 +449,47 @@ mod tests {
         assert_eq!(ids(&index), vec![1, 3, 4]);
     }
 
+    /// The items the index holds, as a search sees them.
+    fn ids(index: &CaseIndex) -> Vec<i64> {
+        let mut ids: Vec<i64> = index.item_ids().unwrap().into_iter().collect();
+        ids.sort();
+        ids
+    }
+
     /// Commits one document at a time: a segment each.
     fn commit_each(index: &CaseIndex, writer: &mut IndexWriter, ids: std::ops::Range<i64>) {
         for id in ids {
             index.add(writer, &doc(id, "words")).unwrap();
             writer.commit().unwrap();
         }
+    }
+
+    #[test]
+    fn the_files_of_merged_segments_are_deleted_even_when_a_search_had_them_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = CaseIndex::open(dir.path()).unwrap();
+        let mut writer = unmerged(&index);
+        commit_each(&index, &mut writer, 0..3);
+        drop(writer);
+        // A search reads the three segments before the next import.
+        assert_eq!(ids(&index), vec![0, 1, 2]);
+        let mut writer = unmerged(&index);
+        commit_each(&index, &mut writer, 3..6);
+        index.merge_when_done(writer, 3).unwrap();
+        let kept = index.index.searchable_segment_ids().unwrap();
+        assert_eq!(kept.len(), 1);
+        let segment = kept[0].uuid_string();
+        let strays: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.ends_with(".json") && !name.ends_with(".lock"))
+            .filter(|name| !name.starts_with(&segment))
+            .collect();
+        assert!(
+            strays.is_empty(),
+            "files of merged-away segments: {strays:?}"
+        );
+        assert_eq!(ids(&index), (0..6).collect::<Vec<_>>());
     }
 
     #[test]

@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{DataKind, Finding};
+use crate::extract::text::floor_char_boundary;
 
 pub(super) const STREET_END: &str =
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Way|Place|Crescent|\
@@ -59,13 +60,19 @@ static CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A place's name: one to three capitalised words, maybe joined by "on",
+/// "upon", "le", … ("Heaton Mersey", "Stoke on Trent", "REDDISH").
+fn place() -> String {
+    let word = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*";
+    format!(r"{word}(?:[ \t]+(?:(?:on|upon|under|le|in|by|the)[ \t]+)?{word}){{0,2}}")
+}
+
 /// The places after a street on its line: comma-separated runs of one to
 /// three capitalised words ("Heaton Mersey", "Stoke on Trent", "REDDISH"),
 /// closed by a postcode, the sentence's end or the line's end; group 1 is
 /// the places.
 static PLACES: LazyLock<Regex> = LazyLock::new(|| {
-    let word = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*";
-    let place = format!(r"{word}(?:[ \t]+(?:(?:on|upon|under|le|in|by|the)[ \t]+)?{word}){{0,2}}");
+    let place = place();
     Regex::new(&format!(
         r"^((?:,[ \t]*{place}){{1,3}})(?:[ \t]*[.,]?[ \t]*(?:\r?\n|$)|\.[ \t]|(,?[ \t]+)(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})(?-u:\b))"
     ))
@@ -157,9 +164,9 @@ const WHEN: &[&str] = &[
 /// A line of places under a street line: "Heaton Mersey", "Stockport SK4
 /// 3QT", "Denver, CO  80218"; group 1 is the places, without a UK postcode.
 static PLACE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    let word = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*";
+    let place = place();
     Regex::new(&format!(
-        r"^[ \t]*({word}(?:[ \t]+(?:(?:on|upon|under|le|in|by|the)[ \t]+)?{word}){{0,2}}(?:,[ \t]*[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?[ \t]*\r?$"
+        r"^[ \t]*({place}(?:,[ \t]*[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)?)(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?[ \t]*\r?$"
     ))
     .expect("valid regex")
 });
@@ -182,7 +189,7 @@ fn with_place_lines(text: &str, start: usize, end: usize) -> usize {
     {
         return end;
     }
-    let before = &text[floor(text, start.saturating_sub(400))..start];
+    let before = &text[floor_char_boundary(text, start.saturating_sub(400))..start];
     // The last announcement before, of a home, with no other street
     // between: an announcement is of the next address only.
     let announced = ANNOUNCED.captures_iter(before).last().is_some_and(|caps| {
@@ -214,13 +221,6 @@ fn with_place_lines(text: &str, start: usize, end: usize) -> usize {
         }
     }
     last
-}
-
-fn floor(text: &str, mut pos: usize) -> usize {
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    pos
 }
 
 /// Every address line in `text`.

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{DataKind, Finding};
+use crate::extract::text::floor_char_boundary;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -60,7 +61,8 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         if NOT_A_HOUSE_AFTER.is_match(&text[number.end()..]) && !next_door {
             continue;
         }
-        let before = &text[floor(text, whole.start().saturating_sub(40))..whole.start()];
+        let before =
+            &text[floor_char_boundary(text, whole.start().saturating_sub(40))..whole.start()];
         let after_name = names.iter().any(|n| {
             n.kind == DataKind::PersonName
                 && n.end <= whole.start()
@@ -85,7 +87,7 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     for m in HOUSE.find_iter(text) {
-        let before = &text[floor(text, m.start().saturating_sub(40))..m.start()];
+        let before = &text[floor_char_boundary(text, m.start().saturating_sub(40))..m.start()];
         if NOT_A_HOUSE.is_match(before) {
             continue;
         }
@@ -111,11 +113,4 @@ pub fn find(text: &str) -> Vec<Finding> {
         });
     }
     out
-}
-
-fn floor(text: &str, mut pos: usize) -> usize {
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    pos
 }

@@ -16,7 +16,8 @@ use regex::Regex;
 
 use super::context::{kin, role_after};
 use super::forms::{cue_before, vetoed};
-use super::tokens::{floor_boundary, gap, linked, Shape, Tok};
+use super::tokens::{gap, linked, Shape, Tok};
+use crate::extract::text::floor_char_boundary;
 
 /// Just before a name: a verb of speaking to, meeting or asking someone, a
 /// word of signing or approving by someone or a message from someone
@@ -68,7 +69,7 @@ pub(super) fn cued_pair(
     if !(shaped && given && surname && linked(text, toks, i)) || more || number_before {
         return None;
     }
-    let from = floor_boundary(text, first.start.saturating_sub(40));
+    let from = floor_char_boundary(text, first.start.saturating_sub(40));
     let job_before = i > 0 && linked(text, toks, i - 1) && {
         let b = &toks[i - 1];
         b.lex.is_job_word() || b.lex.is_title() || role_word(b.word)
@@ -261,7 +262,7 @@ pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
         && t.lex.is_ambiguous()
         && (t.lex.is_given() || t.lex.is_surname())
         && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
-    let from = floor_boundary(text, t.start.saturating_sub(40));
+    let from = floor_char_boundary(text, t.start.saturating_sub(40));
     let found = named
         && !after_article(toks, i)
         && (PERSON_AFTER.is_match(&text[t.full_end..])

@@ -9,8 +9,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::context::role_after;
-use super::tokens::{floor_boundary, gap, glued, linked, sentence_start, Shape, Tok};
+use super::tokens::{gap, glued, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
+use crate::extract::text::floor_char_boundary;
 
 /// The text just before a name says a person follows: a cue word ("my
 /// neighbour ", "Signed: "), a job title ("Operative "), or a sign-off line
@@ -222,14 +223,14 @@ pub(super) fn given_then_street_surname(text: &str, toks: &[Tok<'_>], i: usize) 
 /// Whether a cue word, a job title of `ROLE_CUES` or a sign-off stands just
 /// before `pos`: "my neighbour ", "spoke to ", "Kind regards,\n".
 pub(super) fn cue_before(text: &str, pos: usize) -> bool {
-    let from = floor_boundary(text, pos.saturating_sub(48));
+    let from = floor_char_boundary(text, pos.saturating_sub(48));
     CUE_BEFORE.is_match(&text[from..pos])
 }
 
 /// Whether a form's label for a person, with its colon, stands just before
 /// `pos`: "Witness: ", "Reported by: ".
 pub(super) fn labelled(text: &str, pos: usize) -> bool {
-    let from = floor_boundary(text, pos.saturating_sub(40));
+    let from = floor_char_boundary(text, pos.saturating_sub(40));
     LABEL_BEFORE.is_match(&text[from..pos])
 }
 
@@ -557,7 +558,7 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
 /// Whether a form's label goes on from `pos` to its colon: ":" at once, or
 /// up to three short words of letters first (" to tenant:").
 pub(super) fn label_after(text: &str, pos: usize) -> bool {
-    let rest = &text[pos..floor_boundary(text, (pos + 30).min(text.len()))];
+    let rest = &text[pos..floor_char_boundary(text, (pos + 30).min(text.len()))];
     rest.split_once(':').is_some_and(|(words, _)| {
         words.is_empty()
             || words.starts_with(' ')
@@ -717,7 +718,7 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     if job_title {
         return None;
     }
-    let from = floor_boundary(text, t.start.saturating_sub(48));
+    let from = floor_char_boundary(text, t.start.saturating_sub(48));
     // "Contact: SUE": a form's label names a person when a known name
     // follows it.
     let cue = CUE_BEFORE.is_match(&text[from..t.start]);

@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tokens::{floor_boundary, gap, Shape, Tok};
+use super::tokens::{gap, Shape, Tok};
+use crate::extract::text::floor_char_boundary;
 
 /// An abbreviation in brackets: "(DPO)", "(ALMOs)".
 static BRACKETED: LazyLock<Regex> =
@@ -32,7 +33,7 @@ impl Lookalikes {
                     continue;
                 };
                 let before =
-                    &text[floor_boundary(text, all.start().saturating_sub(120))..all.start()];
+                    &text[floor_char_boundary(text, all.start().saturating_sub(120))..all.start()];
                 if spells(before.trim_end_matches([' ', '\t']), short.as_str()) {
                     abbreviations.insert(short.as_str().to_string());
                 }

@@ -135,10 +135,3 @@ pub(super) fn sentence_start(text: &str, pos: usize) -> bool {
     let before = text[..pos].trim_end_matches([' ', '\t']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
-
-pub(super) fn floor_boundary(text: &str, mut pos: usize) -> usize {
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    pos
-}

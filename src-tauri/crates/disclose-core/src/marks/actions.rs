@@ -16,6 +16,7 @@ use super::{
 };
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
+use crate::store::Store;
 
 impl MarkStatus {
     /// Whether a mark in this status may be moved to `next`: a suggestion
@@ -55,13 +56,9 @@ pub fn decide(
     let chosen: Vec<Mark> = match selection {
         Selection::Marks(ids) => {
             let wanted: BTreeSet<i64> = ids.iter().copied().collect();
-            let found: Vec<Mark> = folder
-                .store
-                .marks_of(None)?
-                .into_iter()
-                .filter(|m| wanted.contains(&m.id))
-                .collect();
-            if let Some(missing) = wanted.iter().find(|id| !found.iter().any(|m| m.id == **id)) {
+            let found = folder.store.marks_by_id(&wanted)?;
+            let have: BTreeSet<i64> = found.iter().map(|m| m.id).collect();
+            if let Some(missing) = wanted.difference(&have).next() {
                 return Err(Error::Invalid(format!(
                     "there is no mark {missing} in this case"
                 )));
@@ -172,47 +169,201 @@ pub struct SuggestionGroup {
     pub examples: Vec<String>,
 }
 
-/// The waiting suggestions grouped, largest group first.
+/// The waiting suggestions grouped, largest group first, each with the
+/// first three texts found for it. Counted in SQL over the index of
+/// waiting suggestions: a case of 100,000 items can wait with a million
+/// of them.
 pub fn suggestion_groups(folder: &CaseFolder) -> Result<Vec<SuggestionGroup>> {
-    let waiting = folder.store.marks(&MarkFilter {
-        status: Some(MarkStatus::Suggested),
-        ..MarkFilter::default()
-    })?;
-    let mut out: Vec<SuggestionGroup> = Vec::new();
-    let mut item_sets: Vec<BTreeSet<i64>> = Vec::new();
-    // Each group's place in `out`, found by its key: a case of 30,000
-    // items can wait with 300,000 suggestions in 2,700 groups, too many
-    // to look through the groups for each suggestion.
-    let mut places: HashMap<(DataKind, &str, Whose), usize> = HashMap::new();
-    for mark in &waiting {
-        let key = (mark.kind, mark.person.as_str(), mark.whose);
-        let index = *places.entry(key).or_insert_with(|| {
-            out.push(SuggestionGroup {
-                person: mark.person.clone(),
-                kind: mark.kind,
-                whose: mark.whose,
-                count: 0,
-                items: 0,
-                examples: Vec::new(),
-            });
-            item_sets.push(BTreeSet::new());
-            out.len() - 1
-        });
-        let group = &mut out[index];
-        group.count += 1;
-        if group.examples.len() < 3 && !group.examples.contains(&mark.text) {
-            group.examples.push(mark.text.clone());
+    folder.store.suggestion_groups()
+}
+
+impl Store {
+    fn suggestion_groups(&self) -> Result<Vec<SuggestionGroup>> {
+        let mut groups: Vec<SuggestionGroup> = self
+            .conn
+            .prepare(
+                "SELECT person, kind, whose, COUNT(*), COUNT(DISTINCT item_id) FROM marks
+                 WHERE status = 'suggested' GROUP BY kind, person, whose",
+            )?
+            .query_map([], |r| {
+                Ok(SuggestionGroup {
+                    person: r.get(0)?,
+                    kind: r.get(1)?,
+                    whose: r.get(2)?,
+                    count: r.get(3)?,
+                    items: r.get(4)?,
+                    examples: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let places: HashMap<(DataKind, String, Whose), usize> = groups
+            .iter()
+            .enumerate()
+            .map(|(place, g)| ((g.kind, g.person.clone(), g.whose), place))
+            .collect();
+        let mut stmt = self.conn.prepare(
+            "SELECT person, kind, whose, text FROM (
+                 SELECT person, kind, whose, text, ROW_NUMBER() OVER (
+                     PARTITION BY kind, person, whose ORDER BY first) AS n
+                 FROM (SELECT person, kind, whose, text, MIN(id) AS first FROM marks
+                       WHERE status = 'suggested' GROUP BY kind, person, whose, text))
+             WHERE n <= 3 ORDER BY kind, person, whose, n",
+        )?;
+        let examples = stmt.query_map([], |r| {
+            Ok((
+                (
+                    r.get::<_, DataKind>(1)?,
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Whose>(2)?,
+                ),
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for example in examples {
+            let (key, text) = example?;
+            if let Some(place) = places.get(&key) {
+                groups[*place].examples.push(text);
+            }
         }
-        item_sets[index].insert(mark.item_id);
-        group.items = item_sets[index].len() as u64;
+        groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.person.cmp(&b.person)));
+        Ok(groups)
     }
-    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.person.cmp(&b.person)));
-    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::Home;
+
+    /// The demo case after detection, with some suggestions decided.
+    fn detected_demo() -> (tempfile::TempDir, CaseFolder) {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::new(dir.path());
+        let context = crate::context::at(&home, "2026-11-02T10:00:00Z").acting_as("tester");
+        let (mut folder, _) = crate::demo::create_demo(&context, "R-1").unwrap();
+        crate::suggest::run(&mut folder, &[], None).unwrap();
+        (dir, folder)
+    }
+
+    /// A group as person, kind, whose, count, items and examples.
+    type Row<Items> = (String, DataKind, Whose, u64, Items, Vec<String>);
+
+    /// The groups as the whole list of marks gives them: each group's
+    /// count, its items and its first three different texts.
+    fn grouped_by_hand(marks: &[Mark]) -> Vec<Row<u64>> {
+        let mut groups: Vec<Row<BTreeSet<i64>>> = Vec::new();
+        let mut by_id: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| m.status == MarkStatus::Suggested)
+            .collect();
+        by_id.sort_by_key(|m| m.id);
+        for mark in by_id {
+            let place = groups
+                .iter()
+                .position(|g| (&g.0, g.1, g.2) == (&mark.person, mark.kind, mark.whose))
+                .unwrap_or_else(|| {
+                    groups.push((
+                        mark.person.clone(),
+                        mark.kind,
+                        mark.whose,
+                        0,
+                        BTreeSet::new(),
+                        Vec::new(),
+                    ));
+                    groups.len() - 1
+                });
+            let group = &mut groups[place];
+            group.3 += 1;
+            group.4.insert(mark.item_id);
+            if group.5.len() < 3 && !group.5.contains(&mark.text) {
+                group.5.push(mark.text.clone());
+            }
+        }
+        let mut out: Vec<_> = groups
+            .into_iter()
+            .map(|(person, kind, whose, count, items, examples)| {
+                (person, kind, whose, count, items.len() as u64, examples)
+            })
+            .collect();
+        out.sort_by(|a, b| (a.1, &a.0, a.2).cmp(&(b.1, &b.0, b.2)));
+        out
+    }
+
+    #[test]
+    fn suggestion_groups_count_what_waits_as_the_marks_themselves_do() {
+        let (_dir, mut folder) = detected_demo();
+        let marks = folder.store.marks_of(None).unwrap();
+        let first = marks
+            .iter()
+            .find(|m| m.status == MarkStatus::Suggested)
+            .expect("the demo has suggestions")
+            .clone();
+        decide(
+            &mut folder,
+            &Selection::Marks(vec![first.id]),
+            MarkStatus::Accepted,
+            false,
+        )
+        .unwrap();
+        let marks = folder.store.marks_of(None).unwrap();
+        let groups = suggestion_groups(&folder).unwrap();
+        assert!(groups.len() > 2, "{groups:?}");
+        assert!(groups.windows(2).all(|w| w[0].count >= w[1].count));
+        let mut got: Vec<_> = groups
+            .into_iter()
+            .map(|g| (g.person, g.kind, g.whose, g.count, g.items, g.examples))
+            .collect();
+        got.sort_by(|a, b| (a.1, &a.0, a.2).cmp(&(b.1, &b.0, b.2)));
+        assert_eq!(got, grouped_by_hand(&marks));
+    }
+
+    #[test]
+    fn a_filter_picks_the_marks_it_names_and_unknown_ids_are_refused() {
+        let (_dir, mut folder) = detected_demo();
+        let all = folder.store.marks_of(None).unwrap();
+        let person = all
+            .iter()
+            .find(|m| !m.person.is_empty())
+            .expect("a person's mark")
+            .clone();
+        let filter = MarkFilter {
+            item: None,
+            status: Some(MarkStatus::Suggested),
+            kind: Some(person.kind),
+            person: Some(person.person.clone()),
+            whose: Some(person.whose),
+        };
+        let expected: Vec<&Mark> = all
+            .iter()
+            .filter(|m| {
+                m.status == MarkStatus::Suggested
+                    && m.kind == person.kind
+                    && m.person == person.person
+                    && m.whose == person.whose
+            })
+            .collect();
+        let found = folder.store.marks(&filter).unwrap();
+        assert_eq!(found.iter().collect::<Vec<_>>(), expected);
+        let of_item = folder
+            .store
+            .marks(&MarkFilter {
+                item: Some(person.item_id),
+                ..MarkFilter::default()
+            })
+            .unwrap();
+        assert!(!of_item.is_empty() && of_item.iter().all(|m| m.item_id == person.item_id));
+        assert!(of_item.len() < all.len());
+
+        let err = decide(
+            &mut folder,
+            &Selection::Marks(vec![person.id, 999_999]),
+            MarkStatus::Accepted,
+            false,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("there is no mark 999999"), "{err}");
+        assert_eq!(folder.store.marks_of(None).unwrap(), all);
+    }
 
     #[test]
     fn only_the_steps_of_review_are_allowed() {

@@ -252,16 +252,6 @@ pub struct MarkFilter {
     pub whose: Option<Whose>,
 }
 
-impl MarkFilter {
-    fn matches(&self, mark: &Mark) -> bool {
-        self.item.is_none_or(|i| i == mark.item_id)
-            && self.status.is_none_or(|s| s == mark.status)
-            && self.kind.is_none_or(|k| k == mark.kind)
-            && self.person.as_ref().is_none_or(|p| *p == mark.person)
-            && self.whose.is_none_or(|w| w == mark.whose)
-    }
-}
-
 /// One item's live (suggested or accepted) marks, and its text once a text
 /// mark needs it.
 struct ItemMarks {
@@ -422,13 +412,46 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Marks matching `filter`.
+    /// Marks matching `filter`, in item and text order. The filter is
+    /// SQL's, so a bulk action on one person reads that person's marks,
+    /// not the case's.
     pub fn marks(&self, filter: &MarkFilter) -> Result<Vec<Mark>> {
-        Ok(self
-            .marks_of(filter.item)?
+        use rusqlite::types::Value;
+        let text = |s: &str| Value::Text(s.to_owned());
+        let wanted = [
+            ("item_id = ?", filter.item.map(Value::Integer)),
+            ("status = ?", filter.status.map(|s| text(s.as_str()))),
+            ("kind = ?", filter.kind.map(|k| text(k.as_str()))),
+            ("person = ?", filter.person.as_deref().map(text)),
+            ("whose = ?", filter.whose.map(|w| text(w.as_str()))),
+        ];
+        let (conditions, values): (Vec<&str>, Vec<Value>) = wanted
             .into_iter()
-            .filter(|m| filter.matches(m))
-            .collect())
+            .filter_map(|(sql, value)| Some((sql, value?)))
+            .unzip();
+        let sql = format!(
+            "SELECT {MARK_COLUMNS} FROM marks {} {} ORDER BY item_id, page, start, id",
+            if conditions.is_empty() { "" } else { "WHERE" },
+            conditions.join(" AND ")
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), mark_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The marks of `ids` that exist, in id order.
+    pub fn marks_by_id(&self, ids: &BTreeSet<i64>) -> Result<Vec<Mark>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {MARK_COLUMNS} FROM marks WHERE id = ?1"))?;
+        let mut found = Vec::new();
+        for id in ids {
+            let mut rows = stmt.query_map([id], mark_from_row)?;
+            if let Some(mark) = rows.next() {
+                found.push(mark?);
+            }
+        }
+        Ok(found)
     }
 
     /// `marks` with their boxes on the pages of their items.
@@ -463,10 +486,12 @@ impl Store {
     /// query each).
     pub fn redactions_by_item(&self) -> Result<std::collections::HashMap<i64, Vec<Mark>>> {
         let mut out: std::collections::HashMap<i64, Vec<Mark>> = std::collections::HashMap::new();
-        for mark in self.marks_of(None)? {
-            if mark.status == MarkStatus::Accepted {
-                out.entry(mark.item_id).or_default().push(mark);
-            }
+        let accepted = self.marks(&MarkFilter {
+            status: Some(MarkStatus::Accepted),
+            ..MarkFilter::default()
+        })?;
+        for mark in accepted {
+            out.entry(mark.item_id).or_default().push(mark);
         }
         Ok(out)
     }

@@ -525,7 +525,7 @@ fn known_names(
 ) -> Result<Option<(KnownNames, HashSet<String>)>> {
     let mut known = KnownNames::new();
     let mut learned = HashSet::new();
-    for mark in folder.store.marks_of(None)? {
+    for mark in folder.store.accepted_marks()? {
         let name_like = mark.kind == DataKind::PersonName
             || mark.source == MarkSource::Everywhere
                 && !mark.text.is_empty()
@@ -533,7 +533,7 @@ fn known_names(
                     .text
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.'));
-        if mark.status == MarkStatus::Accepted && name_like {
+        if name_like {
             known.add(&mark.text);
             learned.insert(detect::person_key(&mark.text));
         }

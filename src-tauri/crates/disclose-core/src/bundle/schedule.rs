@@ -10,7 +10,6 @@ use serde::Serialize;
 use crate::case::CaseFolder;
 use crate::error::Result;
 use crate::extract::FileType;
-use crate::marks::MarkStatus;
 use crate::review::{Decision, Reason};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,9 +73,9 @@ pub fn rows(folder: &CaseFolder) -> Result<(Vec<ScheduleRow>, LeftOut)> {
     let store = &folder.store;
     let decisions = store.decisions()?;
     let redacted_texts: Vec<String> = store
-        .marks_of(None)?
+        .accepted_marks()?
         .into_iter()
-        .filter(|m| m.status == MarkStatus::Accepted && !m.text.trim().is_empty())
+        .filter(|m| !m.text.trim().is_empty())
         .map(|m| m.text.to_lowercase())
         .collect();
     let mut left_out = LeftOut::new();

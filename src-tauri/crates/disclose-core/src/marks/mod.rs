@@ -439,6 +439,25 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The case's redactions, in item and text order.
+    pub fn accepted_marks(&self) -> Result<Vec<Mark>> {
+        self.marks(&MarkFilter {
+            status: Some(MarkStatus::Accepted),
+            ..MarkFilter::default()
+        })
+    }
+
+    /// The marks of the items of type `file_type`, in item and text order.
+    pub fn marks_of_type(&self, file_type: crate::extract::FileType) -> Result<Vec<Mark>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {MARK_COLUMNS} FROM marks
+             WHERE item_id IN (SELECT id FROM items WHERE type = ?1)
+             ORDER BY item_id, page, start, id"
+        ))?;
+        let rows = stmt.query_map([file_type.as_str()], mark_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The marks of `ids` that exist, in id order.
     pub fn marks_by_id(&self, ids: &BTreeSet<i64>) -> Result<Vec<Mark>> {
         let mut stmt = self
@@ -486,11 +505,7 @@ impl Store {
     /// query each).
     pub fn redactions_by_item(&self) -> Result<std::collections::HashMap<i64, Vec<Mark>>> {
         let mut out: std::collections::HashMap<i64, Vec<Mark>> = std::collections::HashMap::new();
-        let accepted = self.marks(&MarkFilter {
-            status: Some(MarkStatus::Accepted),
-            ..MarkFilter::default()
-        })?;
-        for mark in accepted {
+        for mark in self.accepted_marks()? {
             out.entry(mark.item_id).or_default().push(mark);
         }
         Ok(out)

@@ -1165,19 +1165,8 @@ fn unreadable(file: &str, why: &str) -> Leak {
 /// blurred, and all of them say which faces the review saw.
 fn video_marks(folder: &CaseFolder) -> Result<HashMap<i64, Vec<crate::marks::Mark>>> {
     let mut out: HashMap<i64, Vec<crate::marks::Mark>> = HashMap::new();
-    let mut videos: HashMap<i64, bool> = HashMap::new();
-    for mark in folder.store.marks_of(None)? {
-        let is_video = match videos.get(&mark.item_id) {
-            Some(&v) => v,
-            None => {
-                let v = folder.store.item(mark.item_id)?.file_type == crate::cctv::VIDEO;
-                videos.insert(mark.item_id, v);
-                v
-            }
-        };
-        if is_video {
-            out.entry(mark.item_id).or_default().push(mark);
-        }
+    for mark in folder.store.marks_of_type(crate::cctv::VIDEO)? {
+        out.entry(mark.item_id).or_default().push(mark);
     }
     Ok(out)
 }

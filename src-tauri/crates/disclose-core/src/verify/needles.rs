@@ -31,7 +31,7 @@ use sha2::{Digest, Sha256};
 use super::ordinary::is_ordinary;
 use crate::case::CaseFolder;
 use crate::error::Result;
-use crate::marks::{self, Mark, MarkStatus, Variants};
+use crate::marks::{self, Mark, Variants};
 pub(super) use crate::variants::words;
 use crate::variants::VariantSet;
 
@@ -452,9 +452,9 @@ fn beside(text: &str, hidden: &[Range<usize>], range: Range<usize>) -> Option<St
 fn accepted(folder: &CaseFolder) -> Result<Vec<Mark>> {
     Ok(folder
         .store
-        .marks_of(None)?
+        .accepted_marks()?
         .into_iter()
-        .filter(|m| m.status == MarkStatus::Accepted && !m.text.trim().is_empty())
+        .filter(|m| !m.text.trim().is_empty())
         .collect())
 }
 

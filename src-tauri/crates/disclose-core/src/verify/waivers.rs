@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::needles::words;
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
-use crate::marks::{MarkStatus, Variants};
+use crate::marks::Variants;
 use crate::store::Store;
 
 /// A recorded "not this person".
@@ -44,9 +44,8 @@ pub fn waive(folder: &mut CaseFolder, found: &str, redacted: &str, reason: &str)
     }
     let marked = folder
         .store
-        .marks_of(None)?
+        .accepted_marks()?
         .into_iter()
-        .filter(|m| m.status == MarkStatus::Accepted)
         .find(|m| m.text.trim().eq_ignore_ascii_case(redacted.trim()))
         .ok_or_else(|| {
             Error::Invalid(format!(

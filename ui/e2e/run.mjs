@@ -63,6 +63,20 @@ cli("import", "--case", "LEAK-1", leakDir);
 cli("decide", "--case", "LEAK-1", "--all", "--as", "disclose");
 cli("redact", "--case", "LEAK-1", "--term", "Tiffany Okonjo", "--everywhere", "--reason", "third-party");
 cli("render", "--case", "LEAK-1");
+// MANY-1: one letter naming 130 neighbours, so its suggestions come in more
+// groups than the Review screen shows at first.
+const manyDir = path.join(work, "many");
+mkdirSync(manyDir);
+const givens = ["Adam", "Brenda", "Colin", "Denise", "Edward", "Fiona", "Gareth", "Helen", "Ian", "Julie", "Keith", "Linda", "Martin"];
+const surnames = ["Ashworth", "Blackwood", "Crossley", "Dunmore", "Ellison", "Fairbairn", "Greenhalgh", "Hollins", "Ingleby", "Jessop"];
+const neighbours = givens.flatMap((g) => surnames.map((s) => `${g} ${s}`));
+writeFileSync(
+  path.join(manyDir, "letters.txt"),
+  neighbours.map((name, n) => `${n % 2 ? "Mrs" : "Mr"} ${name} of number ${n + 1} complained about the noise.\n`).join(""),
+);
+cli("case", "new", "--ref", "MANY-1", "--subject", "Jane Smith", "--received", "2026-03-03");
+cli("import", "--case", "MANY-1", manyDir);
+cli("detect", "--case", "MANY-1");
 // BIG-1: 2,000 small pictures, each of one colour of its own (so OCR has
 // nothing to read and the case builds in minutes), decided, rendered and
 // leak-checked with the CLI, so its Export screen opens from the checks
@@ -276,6 +290,18 @@ try {
   }
   const shownDecisions = await wd.script("return [...document.querySelectorAll('#review-table tr[data-item] td.decision')].map((td) => td.textContent)");
   assert.ok(shownDecisions.length > 0 && shownDecisions.every((t) => t === "Not decided"), `only undecided rows are shown: ${shownDecisions.join(", ")}`);
+
+  step("review: a case with more suggestion groups than are shown at first");
+  await wd.script("window.location.hash = arguments[0]", "#/case/MANY-1/review");
+  await wd.find("#suggestion-count", { until: (t) => /in \d+ group/.test(t) });
+  const groupCount = Number(/in (\d+) group/.exec(await wd.text(await wd.find("#suggestion-count")))?.[1]);
+  assert.ok(groupCount > neighbours.length, `every neighbour has a group (${groupCount})`);
+  const groupRows = () => wd.script("return document.querySelectorAll('#suggestion-groups tbody tr').length");
+  assert.equal(await groupRows(), 100, "the 100 largest groups are shown");
+  await wd.click(await wd.find("#show-all-groups"));
+  for (const deadline = Date.now() + 20000; (await groupRows()) !== groupCount; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    assert.ok(Date.now() < deadline, `every group is shown after "Show all" (${await groupRows()} of ${groupCount})`);
+  }
 
   step("export: blockers for an undecided case, then a ready case exported encrypted");
   await wd.script("window.location.hash = arguments[0]", "#/case/E2E-001/export");

@@ -8,11 +8,17 @@ import { announce, errorText, h, notice, replace } from "../dom";
 import { whoseText } from "../format";
 import { workPanel } from "../work";
 
+/** How many groups show before "Show all": a large case waits with thousands. */
+export const GROUPS_SHOWN = 100;
+
 export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
   const section = h("section", { class: "panel suggestions", id: "suggestions", "aria-labelledby": "suggestions-h" });
+  let showAll = false;
   const draw = async (said?: string) => {
     const groups = await api.suggestionGroups(ref);
     const waiting = groups.reduce((n, g) => n + g.count, 0);
+    const shown = showAll ? groups : groups.slice(0, GROUPS_SHOWN);
+    const more = groups.length - shown.length;
     const act = (group: SuggestionGroup, status: "accepted" | "rejected") => async () => {
       try {
         const changed = await api.setMarks(ref, { ids: [], person: group.person, kind: group.kind }, status);
@@ -56,7 +62,7 @@ export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
             h(
               "tbody",
               {},
-              groups.map((g) =>
+              shown.map((g) =>
                 h(
                   "tr",
                   {},
@@ -78,6 +84,26 @@ export async function suggestionsPanel(ref: string): Promise<HTMLElement> {
                   ),
                 ),
               ),
+            ),
+          )
+        : null,
+      more > 0
+        ? h(
+            "p",
+            {},
+            `The ${shown.length} largest groups are shown. `,
+            h(
+              "button",
+              {
+                type: "button",
+                class: "button small",
+                id: "show-all-groups",
+                onclick: () => {
+                  showAll = true;
+                  void draw();
+                },
+              },
+              `Show all ${groups.length} groups`,
             ),
           )
         : null,

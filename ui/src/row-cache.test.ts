@@ -60,6 +60,29 @@ describe("the rows of a long list, fetched a page at a time", () => {
     expect(cache.get(320)).toBe("row 320");
   });
 
+  it("fetches one page at a time and skips the pages scrolled past before their turn", async () => {
+    const s = server(100_000);
+    const cache = new RowCache(s.fetch, 100, await s.fetch(0, 100));
+    s.asked.length = 0;
+    s.hold();
+    // A fast scroll: a frame at each of these rows, while the first answer is held back.
+    const frames: Promise<boolean>[] = [];
+    for (const row of [1000, 5000, 20_000, 60_000, 99_950]) {
+      frames.push(cache.want(row, row + 30));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(s.asked).toEqual([1000]);
+    s.release();
+    const drawn = await Promise.all(frames);
+    expect(drawn).toEqual([true, false, false, false, true]);
+    expect(s.asked).toEqual([1000, 99_900]);
+    expect(cache.get(99_999)).toBe("row 99999");
+    expect(cache.get(5000)).toBeUndefined();
+    // Scrolled back to a page it skipped, the page is fetched.
+    expect(await cache.want(5000, 5030)).toBe(true);
+    expect(cache.get(5010)).toBe("row 5010");
+  });
+
   it("moves the rows after one taken out up, and drops answers counted from before", async () => {
     const s = server(300);
     const cache = new RowCache(s.fetch, 100, await s.fetch(0, 100));

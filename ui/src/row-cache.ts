@@ -1,7 +1,10 @@
 // The rows of a long list fetched a page at a time, as they come into view.
 // The review list of 100,000 items asks for the page it shows and keeps
 // each page it has seen; a row not fetched yet is drawn as a placeholder
-// until its page arrives.
+// until its page arrives. Pages are fetched one after another, and a page
+// scrolled past before its turn is not fetched at all: a fast scroll
+// through 100,000 rows must not queue a thousand requests ahead of the
+// next search.
 
 /** What a page fetch answers: its rows and how long the list is now. */
 export interface FetchedPage<T> {
@@ -19,6 +22,10 @@ export class RowCache<T> {
   private generation = 0;
   /** How many rows the list holds, as the last answer said. */
   length: number;
+  /** The rows most recently wanted: what is in view now. */
+  private latest: [number, number] = [0, 0];
+  /** The fetches in turn; each waits for the one before. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /** A cache holding `first`, the answer for the rows from `offset`. */
   constructor(
@@ -42,6 +49,7 @@ export class RowCache<T> {
    * false if there was nothing to fetch or the answers came too late to use.
    */
   async want(first: number, end: number): Promise<boolean> {
+    this.latest = [first, end];
     const last = Math.min(end, this.length) - 1;
     const asks: Promise<boolean>[] = [];
     for (let page = Math.floor(Math.max(0, first) / this.pageSize); page * this.pageSize <= last; page++) {
@@ -74,17 +82,29 @@ export class RowCache<T> {
     return false;
   }
 
-  private async fetch(page: number): Promise<boolean> {
+  /** Whether page `page` holds any of the rows wanted last. */
+  private wanted(page: number): boolean {
+    const [first, end] = this.latest;
+    return page * this.pageSize < end && first < (page + 1) * this.pageSize;
+  }
+
+  private fetch(page: number): Promise<boolean> {
     const generation = this.generation;
     this.pending.add(page);
-    try {
-      const answer = await this.fetchPage(page * this.pageSize, this.pageSize);
-      if (generation !== this.generation) return false;
-      answer.rows.forEach((row, i) => this.rows.set(page * this.pageSize + i, row));
-      this.length = answer.listed;
-      return true;
-    } finally {
-      if (generation === this.generation) this.pending.delete(page);
-    }
+    const inTurn = async (): Promise<boolean> => {
+      try {
+        if (generation !== this.generation || !this.wanted(page)) return false;
+        const answer = await this.fetchPage(page * this.pageSize, this.pageSize);
+        if (generation !== this.generation) return false;
+        answer.rows.forEach((row, i) => this.rows.set(page * this.pageSize + i, row));
+        this.length = answer.listed;
+        return true;
+      } finally {
+        if (generation === this.generation) this.pending.delete(page);
+      }
+    };
+    const done = this.queue.then(inTurn);
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 }

@@ -278,20 +278,25 @@ impl Store {
             Ok(self.conn.query_row(sql, values, |r| r.get(0))?)
         };
         let total = number("SELECT COUNT(*) FROM items", &[])?.unwrap_or(0) as u64;
-        let decided = number("SELECT COUNT(DISTINCT item_id) FROM decisions", &[])?;
-        let listed = if only_undecided {
-            let sql = format!("SELECT COUNT(*) FROM items WHERE {UNDECIDED}");
-            number(&sql, &[])?.unwrap_or(0) as u64
+        let decided =
+            number("SELECT COUNT(DISTINCT item_id) FROM decisions", &[])?.unwrap_or(0) as u64;
+        // A decision is only ever recorded for an item of the case.
+        let undecided = total.saturating_sub(decided);
+        let listed = if only_undecided { undecided } else { total };
+        // Looking for the first undecided item reads every item before it:
+        // skipped when the counts already say where it is.
+        let first_undecided = if undecided == 0 {
+            None
+        } else if only_undecided || decided == 0 {
+            Some(0)
         } else {
-            total
+            let sql = format!("SELECT MIN(id) FROM items WHERE {UNDECIDED}");
+            match number(&sql, &[])? {
+                Some(id) => number("SELECT COUNT(*) FROM items WHERE id < ?1", &[id])?,
+                None => None,
+            }
+            .map(|n| n as u64)
         };
-        let sql = format!("SELECT MIN(id) FROM items WHERE {UNDECIDED}");
-        let first_undecided = match number(&sql, &[])? {
-            Some(_) if only_undecided => Some(0),
-            Some(id) => number("SELECT COUNT(*) FROM items WHERE id < ?1", &[id])?,
-            None => None,
-        }
-        .map(|n| n as u64);
         let filter = if only_undecided { UNDECIDED } else { "1" };
         let ids: Vec<i64> = {
             let mut stmt = self.conn.prepare(&format!(
@@ -327,7 +332,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(ReviewPage {
             total,
-            decided: decided.unwrap_or(0) as u64,
+            decided,
             listed,
             first_undecided,
             offset,

@@ -210,9 +210,10 @@ const MIGRATIONS: &[&str] = &[
         BEGIN UPDATE index_expected SET items = items
             + (NEW.indexed = 1 AND NEW.duplicate_of IS NULL)
             - (OLD.indexed = 1 AND OLD.duplicate_of IS NULL) WHERE id = 1; END;",
-    // 15: the suggestions waiting, by group, so the Review screen's panel
-    // counts them in the index instead of reading every mark of the case.
-    "CREATE INDEX marks_waiting ON marks(kind, person, whose, item_id) WHERE status = 'suggested';",
+    // 15: the suggestions waiting, by group and text, so the Review
+    // screen's panel counts them and finds each group's first texts in the
+    // index instead of reading every mark of the case.
+    "CREATE INDEX marks_waiting ON marks(kind, person, whose, text, item_id) WHERE status = 'suggested';",
 ];
 
 /// The schema version this build writes.

@@ -168,6 +168,12 @@ pub(super) fn bare_possessive(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
 /// A whole capitalised word ("Frank", not "FRANK" or "frank") that no list holds as
 /// a common word, a title, a month or day, or a cue word: a name when its
 /// lists and a cue around it say so.
+/// "Inaya", not "iPhone" or "McDonalds" in capitals inside.
+fn title_case_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase())
+}
+
 fn plain_capitalised(t: &Tok<'_>) -> bool {
     t.shape == Shape::Cap
         && t.end == t.full_end
@@ -330,7 +336,26 @@ pub(super) fn joined_to_names(
                 && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
             let joined = k + 2 < toks.len() && and_at(k + 1) && found(k + 2)
                 || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap;
-            named && joined && !after_article(toks, k) && !vetoed(text, toks, k, k)
+            // "My children Ayaan and Inaya": a word in no list after "and"
+            // and a given name found alone, ending the list.
+            let unlisted = plain_capitalised(t)
+                && taken[k].is_none()
+                && !t.lex.is_english()
+                && !t.lex.is_surname()
+                && !t.lex.is_street()
+                && !t.lex.is_org()
+                && !t.lex.is_job_word()
+                && title_case_word(t.word)
+                && k >= 2
+                && and_at(k - 1)
+                && found(k - 2)
+                && toks[k - 2].shape == Shape::Cap
+                && toks[k - 2].lex.is_given()
+                && (k < 3 || !matches!(taken[k - 3], Some(Some(_))))
+                && toks.get(k + 1).is_none_or(|n| {
+                    !linked(text, toks, k) || !matches!(n.shape, Shape::Cap | Shape::Upper)
+                });
+            (named && joined || unlisted) && !after_article(toks, k) && !vetoed(text, toks, k, k)
         })
         .collect()
 }

@@ -174,3 +174,26 @@ fn a_name_someone_knows_a_person_by_and_a_letter_signed_after_a_blank_line() {
         &["Tinker", "Harjinder Basra"],
     );
 }
+
+/// Words that give someone's name announce it in any letter case, even
+/// when it is a word or in no list: "a woman called gill", "everyone calls
+/// him tank", "his name is Radoslaw or Radek" (the alias too), "a girl they
+/// only know as Moo". Not what no name is ("called round", "called the
+/// police").
+#[test]
+fn a_name_after_words_that_give_it_in_any_case_and_its_alias() {
+    assert_names(
+        "rang the office and got a woman called gill. the big lad, everyone calls him tank, \
+         was back.",
+        &["gill", "tank"],
+    );
+    assert_names(
+        "The man in flat 6, I think his name is Radoslaw or Radek, left the door open. \
+         Radek's dog got out. A girl they only know as Moo was with him.",
+        &["Radoslaw", "Radek", "Radek", "Moo"],
+    );
+    assert_names(
+        "she called round at 6 and then he called the police. We called back twice.",
+        &[],
+    );
+}

@@ -79,3 +79,33 @@ fn passport_and_driving_licence_numbers_from_an_id_check() {
         ["MORGA753116SM9IJ", "LEE99662054J99AB", "WOODS 862054 JW9AB"]
     );
 }
+
+/// A household list dates its people's births without saying "DOB" on
+/// each line: after the person's relation, after a name alone opening the
+/// line, or under a column headed "Date of birth". Dates elsewhere (a
+/// visit, a heading's date) stay dates.
+#[test]
+fn dates_of_birth_in_a_household_list_without_the_word_on_each_line() {
+    let d = disclose!();
+    let text = "Household at sign-up (visit 02/06/2025)\n\
+                Roisin Garvey - partner - 19/10/1991\n\
+                Teodor Garvey, stepson, 3.4.2012\n\
+                Orla Brennan, 27/05/1964\n\
+                \n\
+                Name              Relationship    Date of birth\n\
+                Cian Garvey       son             08/12/2016\n\
+                Niamh Garvey      daughter        21/02/2020\n\
+                \n\
+                Case Note - 14/07/2025\n\
+                Home visit booked for 21/07/2025 with Orla.\n";
+    assert_eq!(
+        d.detect_kind(text, "date_of_birth"),
+        [
+            "19/10/1991",
+            "3.4.2012",
+            "27/05/1964",
+            "08/12/2016",
+            "21/02/2020"
+        ]
+    );
+}

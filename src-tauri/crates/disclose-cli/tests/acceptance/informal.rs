@@ -492,3 +492,20 @@ fn short_forms_of_given_names_sign_a_message() {
         &["Steph"],
     );
 }
+
+/// Chat writing: a given name after "ur" or "our" ("tell ur kev"), before a
+/// contraction written without its apostrophe ("jodie isnt home"), which is
+/// never part of the name ("kev aint" gives "kev"); a name in no list after
+/// "and" and a child's name found with a cue ("my kids Rayyan and Zunaira");
+/// "Christmas Eve" names no one.
+#[test]
+fn chat_contractions_our_kev_and_a_child_in_no_list_after_and() {
+    assert_names(
+        "tell ur kev to move his van. our shaz says jodie isnt home and kev aint bothered",
+        &["kev", "shaz", "jodie", "kev"],
+    );
+    assert_names(
+        "My kids Rayyan and Zunaira were asleep. We moved in on Christmas Eve.",
+        &["Rayyan", "Zunaira"],
+    );
+}

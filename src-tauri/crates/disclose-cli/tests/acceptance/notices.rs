@@ -79,3 +79,15 @@ fn a_holiday_a_county_street_and_a_carers_firm_are_no_names() {
         &["Kofi", "Dana Whitfield"],
     );
 }
+
+/// A building's or an institution's name whose words the name lists hold as
+/// surnames ("Center", "Blood", "Health") is no person: "the Brinnington
+/// Health Center", "Heald Green Medical Centre", "the Mossley Road Library".
+#[test]
+fn an_institutions_name_ending_in_a_buildings_word_is_no_name() {
+    assert_no_names(
+        "Bring it to the Hollins Health Center or the Walker Blood Center North entrance.\n\
+         The Brady Medical Centre and the Foster Library open at nine.\n",
+    );
+    assert_names("Ann Foster rang from the Foster Library.", &["Ann Foster"]);
+}

@@ -60,3 +60,29 @@ fn the_lines_of_places_under_a_street_someone_gives_as_their_address() {
         ["2210 W. 38th Ave.\nTulsa, OK  74107", "300 Main Street"]
     );
 }
+
+/// Neighbours' houses written the ways a complaint writes them: a number
+/// joined to a street's number ("9 and 11 Thornfield Road"), "number 10"
+/// after "the end house," and a flat by its letter ("flat C"). A count or
+/// an amount before a street's number is no house.
+#[test]
+fn houses_joined_to_a_street_number_after_a_house_and_flats_by_letter() {
+    let d = disclose!();
+    let text = "The youths from 5, 7 and 9 Thirlmere Road were on the green.\n\
+                The lad from the end house, number 14, joined them.\n\
+                Mrs Lowe in flat C saw it; so did Apartment B.\n\
+                Page 2 and 18 Thirlmere Road were sent. Paid £40 and 22 Thirlmere Road paid too.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        [
+            "5",
+            "7",
+            "9 Thirlmere Road",
+            "number 14",
+            "flat C",
+            "Apartment B",
+            "18 Thirlmere Road",
+            "22 Thirlmere Road"
+        ]
+    );
+}

@@ -21,9 +21,19 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// "from no 21", "at number 47", "Brinnington Road, number 44": the bare
 /// forms need a word of place, or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visited|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way)[ \t]*,[ \t]*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visited|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
+/// "Flat C", "Apartment B": a flat by a capital letter.
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:flat|apartment)[ \t]+[A-H](?-u:\b)").expect("valid regex")
+});
+/// A house number and "and", "&", "or" or a comma just before another:
+/// "9 and " of "9 and 11 Thornfield Road".
+static JOINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(\d{1,3}[a-z]?)[ \t]*(?:,|and|&|or)[ \t]*$").expect("valid regex")
+});
+
 /// "Tab No. 3", "page no. 2", "invoice number 12": not a house.
 static NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:tab|page|item|invoice|inv|order|job|ref|reference|case|account|policy|section|para|paragraph|clause|deal|claim|ticket|room|bus|route|platform|gate|seat|table|list|point|question|step|option|version|issue|unit|week|year|size|phone|tel|tracking|serial|model|part|contract|appendix|schedule|annex|exhibit|count|rule|track|box|lot)[ \t.:]*$")
@@ -84,8 +94,57 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
     out
 }
 
+/// House numbers joined to an address line's number before it: "9" of
+/// "residents of 9 and 11 Thornfield Road", "4" and "6" of "4, 6 and 8 Mill
+/// Lane".
+pub fn find_joined(text: &str, addresses: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for a in addresses {
+        if a.kind != DataKind::AddressLine || !a.text.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut at = a.start;
+        while let Some(caps) =
+            JOINED_BEFORE.captures(&text[floor_char_boundary(text, at.saturating_sub(16))..at])
+        {
+            let offset = floor_char_boundary(text, at.saturating_sub(16));
+            let number = caps.get(1).expect("group");
+            let (start, end) = (offset + number.start(), offset + number.end());
+            // "between 2 and 4 Mill Lane" is a house too; "page 2 and …" not.
+            let before = &text[floor_char_boundary(text, start.saturating_sub(40))..start];
+            if NOT_A_HOUSE.is_match(before)
+                || text[..start].ends_with(['/', '.', ':', '-', '£', '$'])
+            {
+                break;
+            }
+            out.push(Finding {
+                start,
+                end,
+                kind: DataKind::AddressLine,
+                text: text[start..end].to_string(),
+                confidence: 0.6,
+            });
+            at = start;
+        }
+    }
+    out
+}
+
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
+    for m in LETTERED.find_iter(text) {
+        let before = &text[floor_char_boundary(text, m.start().saturating_sub(40))..m.start()];
+        if NOT_A_HOUSE.is_match(before) {
+            continue;
+        }
+        out.push(Finding {
+            start: m.start(),
+            end: m.end(),
+            kind: DataKind::AddressLine,
+            text: m.as_str().to_string(),
+            confidence: 0.6,
+        });
+    }
     for m in HOUSE.find_iter(text) {
         let before = &text[floor_char_boundary(text, m.start().saturating_sub(40))..m.start()];
         if NOT_A_HOUSE.is_match(before) {

@@ -117,7 +117,7 @@ pub fn is_firm(first: &str, second: &str) -> bool {
 /// reported: KEELEY", "a girl called Tayla", "a man I know as Smiler" (words of
 /// one cue joined by "_").
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
-    sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
+    children kids sons daughters grandchildren grandkids brothers sisters sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
     girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
     named household complainant occupant applicant reporter ex perpetrator perpetrators \
     alleged victim suspect offender aggressor witnesses fella bloke missus hubby \
@@ -220,6 +220,8 @@ saw met meet chase check inform informed remind reminded thank send forward forw
 write attach find found keep kept leave left bring brought get got go went come came put try period periods payments anyone someone everyone nobody citizens residents resident streetlight contractor operative
 rgds thx thks ladies gentlemen guys folks everybody
 fella fellah bloke missus hubby lad lads mate mates m8 bf gf ex
+aint dont cant wont isnt didnt doesnt wasnt werent havent hasnt couldnt wouldnt shouldnt theyre
+youre thats whats innit gonna wanna gotta lol omg
 ";
 
 // What the lists say of a word, as bits: each word is looked up once in

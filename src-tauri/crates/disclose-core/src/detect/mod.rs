@@ -150,7 +150,9 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(numbers::find(text));
     all.extend(documents::find(text));
     all.extend(loose::find(text));
-    all.extend(address::find(text));
+    let addresses = address::find(text);
+    all.extend(house::find_joined(text, &addresses));
+    all.extend(addresses);
     all.extend(labelled::find(text));
     all.extend(house::find(text));
     all.extend(logins::find(text));

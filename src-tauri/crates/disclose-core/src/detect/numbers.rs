@@ -41,6 +41,23 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)dob(?-u:\b)|(?-u:\b)d\.o\.b(?-u:\b)\.?|date\s+of\s+birth|(?-u:\b)born(?:\s+on)?|(?-u:\b)birthday)[^\n\d]{0,16}$")
         .expect("valid regex")
 });
+/// A household list's line up to a date, the person's relation last:
+/// "Kieran Moss - son - ", "2. Leah Moss, daughter, ", "Tina Moss\tapplicant\t".
+static RELATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^\n\d]{2,50}(?-u:\b)(?:son|daughter|partner|husband|wife|child|brother|sister|mother|mum|father|dad|step-?son|step-?daughter|step-?father|step-?mother|grandson|granddaughter|grandmother|grandfather|nan|nephew|niece|cousin|uncle|aunt|auntie|lodger|applicant|tenant|joint[ \t]+tenant|lead[ \t]+tenant|carer|baby|infant|dependant|dependent)[ \t]*(?:\([^()\n]{0,20}\))?[ \t]*(?:[-–—,;|(]|\t|[ \t]{2})[ \t\-–—,;|(]*$")
+        .expect("valid regex")
+});
+/// A household list's line up to a date, a name alone before it: "Keisha
+/// Brown, ", "3. ZAYN HUSSAIN - ", "Dylan Moss      ".
+static NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:\d{1,2}[.)][ \t]*)?((?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]{2,}|[A-Z]\.?)){1,2})[ \t]*(?:[-–—,;|]|\t|[ \t]{2})[ \t\-–—,;|]*$")
+        .expect("valid regex")
+});
+/// A column's heading for dates of birth: "Name   Relationship   Date of birth".
+static BIRTH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:dob|d\.o\.b|date[ \t]+of[ \t]+birth|birth[ \t]*date)(?-u:\b)")
+        .expect("valid regex")
+});
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}(?-u:\b)",
@@ -106,12 +123,49 @@ pub fn find(text: &str) -> Vec<Finding> {
     for m in DATE.find_iter(text).map(Hit::from) {
         if cued(&BIRTH_CUE, text, m.start()) {
             out.push(finding(m, DataKind::DateOfBirth, 0.9));
+        } else if listed_birth(text, m.start()) {
+            out.push(finding(m, DataKind::DateOfBirth, 0.8));
         }
     }
     for m in lines.find(&VEHICLE) {
         out.push(finding(m, DataKind::VehicleReg, 0.8));
     }
     out
+}
+
+/// The date at `start` is a date of birth by where it stands in a household
+/// list: after the person's relation on its line ("Kieran Moss - son -
+/// 12/03/2010"), after a name alone opening its line ("Keisha Brown,
+/// 14/02/1992"), or under a column headed "DOB" or "Date of birth" (a line
+/// of the same block, no blank line between, with no date of its own).
+fn listed_birth(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let before = &text[line_start..start];
+    if RELATION_BEFORE.is_match(before) {
+        return true;
+    }
+    let named = NAME_BEFORE.captures(before).is_some_and(|c| {
+        let first = c[1].split_whitespace().next().unwrap_or_default();
+        let bits = super::lexicon::Bits::of(first);
+        bits.is_given() && !bits.is_common() && !bits.is_month_or_day()
+    });
+    if named {
+        return true;
+    }
+    // The heading: the lines above in the same block, nearest first.
+    let mut lines = text[..line_start].lines().rev();
+    for _ in 0..12 {
+        let Some(line) = lines.next() else {
+            break;
+        };
+        if line.trim().is_empty() {
+            break;
+        }
+        if BIRTH_HEADING.is_match(line) && !DATE.is_match(line) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The number at `start` is a job, invoice or order reference, so not a

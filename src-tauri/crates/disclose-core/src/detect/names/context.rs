@@ -328,10 +328,10 @@ pub(super) fn lower_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
 }
 
 /// Words after which informal writing puts a person's given name in lower
-/// case: "told darren", "saw her with lee", "his m8 callum".
+/// case: "told darren", "saw her with lee", "his m8 callum", "tell ur kev".
 const BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask asking texted text rang \
     ring ringing called call calling phoned messaged saw see seen met blamed hit punched kicked \
-    threatened with mate m8 lad bro fella bloke missus hubby n and to from by at";
+    threatened with mate m8 lad bro fella bloke missus hubby n and to from by at our ur yer";
 
 /// Of those, the ones a bare noun seldom follows, so that a given name that
 /// is also a word ("lee", "mark") after them is the name.
@@ -344,7 +344,8 @@ const STRONG_BEFORE_A_LOWER_NAME: &str = "told tell tells telling asked ask aski
 const AFTER_A_LOWER_NAME: &str =
     "said says saying lets let was is has had came comes went goes told \
     asked shouted screamed rang rings called calls texted wants wanted gets got kept keeps \
-    will would can could did does included";
+    will would can could did does included isnt wasnt aint doesnt didnt dont cant wont hasnt \
+    hadnt";
 
 /// The words of `BEFORE_A_LOWER_NAME` that are no verb or word for a
 /// friend: "to jack", "and carol" may be the word.

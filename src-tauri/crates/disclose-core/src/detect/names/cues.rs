@@ -168,6 +168,12 @@ pub(super) fn bare_possessive(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
 /// A whole capitalised word ("Frank", not "FRANK" or "frank") that no list holds as
 /// a common word, a title, a month or day, or a cue word: a name when its
 /// lists and a cue around it say so.
+/// "Inaya", not "iPhone" or "McDonalds" in capitals inside.
+fn title_case_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase())
+}
+
 fn plain_capitalised(t: &Tok<'_>) -> bool {
     t.shape == Shape::Cap
         && t.end == t.full_end
@@ -330,7 +336,26 @@ pub(super) fn joined_to_names(
                 && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
             let joined = k + 2 < toks.len() && and_at(k + 1) && found(k + 2)
                 || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap;
-            named && joined && !after_article(toks, k) && !vetoed(text, toks, k, k)
+            // "My children Ayaan and Inaya": a word in no list after "and"
+            // and a given name found alone, ending the list.
+            let unlisted = plain_capitalised(t)
+                && taken[k].is_none()
+                && !t.lex.is_english()
+                && !t.lex.is_surname()
+                && !t.lex.is_street()
+                && !t.lex.is_org()
+                && !t.lex.is_job_word()
+                && title_case_word(t.word)
+                && k >= 2
+                && and_at(k - 1)
+                && found(k - 2)
+                && toks[k - 2].shape == Shape::Cap
+                && toks[k - 2].lex.is_given()
+                && (k < 3 || !matches!(taken[k - 3], Some(Some(_))))
+                && toks.get(k + 1).is_none_or(|n| {
+                    !linked(text, toks, k) || !matches!(n.shape, Shape::Cap | Shape::Upper)
+                });
+            (named && joined || unlisted) && !after_article(toks, k) && !vetoed(text, toks, k, k)
         })
         .collect()
 }
@@ -425,6 +450,159 @@ const NOT_INITIALS: &[&str] = &[
     "VAT", "ROI", "PDF", "DOC", "XLS", "RSVP", "FAQ", "IOU", "TX", "CA", "NY", "DC", "LP", "LLC",
     "INC", "LTD", "PLC", "CO", "AG", "SA", "NV", "BV", "ECT", "HOU", "ENA", "EES", "EOL", "EBS",
 ];
+
+/// Just before a name, words that give someone's name: "a lady called ",
+/// "his name is ", "a lad known as ", "they only know as ", "everyone calls
+/// him " (not "the estate known as ").
+static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?)[ \t]*["“‘']?$"#,
+    )
+    .expect("valid regex")
+});
+
+/// A name after words that give someone's name, in any letter case and
+/// even when it is a word ("someone called gill", "everyone calls him
+/// tank", "think his name is Arkadiusz or Arek"); a second name after "or"
+/// is an alias. Not a word that no name is ("called round", "known as the
+/// estate").
+pub(super) fn named_by(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let from = floor_char_boundary(text, t.start.saturating_sub(48));
+    if !NAMING_BEFORE.is_match(&text[from..t.start]) {
+        return None;
+    }
+    let word = |t: &Tok<'_>| {
+        t.shape != Shape::Initial
+            && !t.lex.is_title()
+            && !t.lex.is_cue_word()
+            && !t.lex.is_month_or_day()
+            && !t.lex.is_street()
+            && !t.lex.is_org()
+            && (!t.lex.is_common() || t.lex.is_given() && t.shape != Shape::Lower)
+            && !NOT_A_NICKNAME.contains(&t.word.to_lowercase().as_str())
+    };
+    if !word(t) {
+        return None;
+    }
+    let mut last = i;
+    // "Connor Whitby", "jordan whitfield": a surname after the given name.
+    if linked(text, toks, i) && toks[i + 1].shape == t.shape {
+        let next = &toks[i + 1];
+        let surname = if t.shape == Shape::Lower {
+            next.lex.is_surname() && !next.lex.is_english() && !next.lex.is_ambiguous()
+        } else {
+            next.lex.is_surname() || !next.lex.is_english()
+        };
+        // "a lad called Ryan Hill": a surname that is a street word too.
+        let fits = word(next) || next.lex.is_street() && next.lex.is_surname();
+        if fits && surname {
+            last = i + 1;
+        }
+    }
+    if vetoed(text, toks, i, last) {
+        return None;
+    }
+    // "call him Joel Ward": a full name the shape rules read is longer.
+    if let Some((longer, c)) = super::forms::full_name(text, toks, i).filter(|&(l, _)| l > last) {
+        return Some((longer, c.max(0.8)));
+    }
+    Some((last, 0.8))
+}
+
+/// Words after "called" or "known as" that name no one: "called round",
+/// "known as the Crescent".
+const NOT_A_NICKNAME: &[&str] = &[
+    "round",
+    "back",
+    "over",
+    "out",
+    "in",
+    "up",
+    "off",
+    "by",
+    "for",
+    "me",
+    "him",
+    "her",
+    "them",
+    "us",
+    "it",
+    "names",
+    "again",
+    "later",
+    "today",
+    "yesterday",
+    "tonight",
+    "twice",
+    "once",
+    "a",
+    "an",
+    "the",
+    "that",
+    "this",
+    "something",
+    "everything",
+    "anything",
+    "nothing",
+    "because",
+    "when",
+    "after",
+    "before",
+    "about",
+    "all",
+    "too",
+    "just",
+    "not",
+    "on",
+    "at",
+    "to",
+    "and",
+    "or",
+    "but",
+    "so",
+    "if",
+    "as",
+    "police",
+    "council",
+    "ambulance",
+    "stupid",
+    "scum",
+    "liar",
+    "slag",
+    "names",
+    "rubbish",
+    "disgusting",
+    "horrible",
+    "nasty",
+    "useless",
+];
+
+/// The alias after a name that words giving someone's name announce, and
+/// "or": "his name is Arkadiusz or Arek" (the name from token `first` to
+/// `last`).
+pub(super) fn alias_after(
+    text: &str,
+    toks: &[Tok<'_>],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let from = floor_char_boundary(text, toks[first].start.saturating_sub(48));
+    if !NAMING_BEFORE.is_match(&text[from..toks[first].start]) {
+        return None;
+    }
+    let or = toks.get(last + 1)?;
+    let alias = toks.get(last + 2)?;
+    let ok = or.word == "or"
+        && linked(text, toks, last)
+        && linked(text, toks, last + 1)
+        && alias.shape == toks[last].shape
+        && alias.shape != Shape::Initial
+        && !alias.lex.is_common()
+        && !alias.lex.is_english()
+        && !alias.lex.is_title();
+    ok.then_some(last + 2)
+}
 
 #[cfg(test)]
 mod tests {

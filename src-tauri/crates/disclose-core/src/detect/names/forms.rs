@@ -138,8 +138,24 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if last > i && given_and_word_surname(text, toks, last) {
         return None;
     }
+    // "Health Center", "Enron Center North", "COST CENTRE": words after
+    // the first holding a building's word that the name lists also hold
+    // as a surname.
+    let building = toks[i + 1..=last]
+        .iter()
+        .any(|t| INSTITUTIONS.contains(&t.word.to_lowercase().as_str()));
+    if building {
+        return Some(last);
+    }
     vetoed(text, toks, i, last).then_some(last)
 }
+
+/// Last words of a building's or an institution's name that the name lists
+/// also hold as surnames ("Center").
+const INSTITUTIONS: &[&str] = &[
+    "centre", "center", "hospital", "surgery", "station", "library", "school", "academy",
+    "college", "tower", "towers",
+];
 
 /// A firm named after people: "Morgan Stanley Capital Group", "Ernst/Young",
 /// "Rand-Whitney Container Board". The last word of the firm's name.

@@ -2,7 +2,8 @@
 //! abbreviations the text spells out ("Data Protection Officer (DPO)" makes
 //! every "DPO" an abbreviation), nationalities and languages ("English Data
 //! Protection laws"), and towns on rivers ("Stoke on Trent", "Newcastle
-//! upon Tyne": both the town and the river). A title or given name before one still makes it
+//! upon Tyne": both the town and the river), and a holiday's eve
+//! ("Christmas Eve"). A title or given name before one still makes it
 //! a name ("Mr English"), since the name is read from its first word.
 
 use std::collections::HashSet;
@@ -50,7 +51,15 @@ impl Lookalikes {
         }
         let river = i >= 2 && on_a_river(text, toks, i - 2);
         let town = on_a_river(text, toks, i);
-        self.abbreviations.contains(t.word) || t.lex.is_nationality() || river || town
+        // "Christmas Eve", "New Year's Eve": a holiday's eve.
+        let eve = t.word == "Eve"
+            && i > 0
+            && gap(text, toks, i - 1) == " "
+            && matches!(
+                toks[i - 1].word.to_lowercase().as_str(),
+                "christmas" | "xmas" | "year" | "years" | "year's" | "years'"
+            );
+        self.abbreviations.contains(t.word) || t.lex.is_nationality() || river || town || eve
     }
 }
 

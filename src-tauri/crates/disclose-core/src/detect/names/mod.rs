@@ -36,8 +36,8 @@ use context::{
     possessive_kin, salutation, speaker,
 };
 use cues::{
-    acting, bare_possessive, cued_pair, from_team, joined_to_names, last_line_name,
-    lower_word_pair, note_initials, reachable,
+    acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, last_line_name,
+    lower_word_pair, named_by, note_initials, reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -162,12 +162,20 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             .or_else(|| lone(text, toks, i))
             .or_else(|| neighbour(text, toks, i))
             .or_else(|| lower_pair(text, toks, i))
-            .or_else(|| informal(text, toks, i));
+            .or_else(|| informal(text, toks, i))
+            .or_else(|| named_by(text, toks, i));
         match hit.map(|(last, c)| (bare_initial_after(text, toks, last), c)) {
             Some((last, confidence)) => {
                 out.push((i, last, confidence));
                 taken[i..=last].fill(Some(Some(confidence)));
+                // "his name is Arkadiusz or Arek": the alias too.
+                let alias = alias_after(text, toks, i, last);
                 i = last + 1;
+                if let Some(alias) = alias {
+                    out.push((alias, alias, confidence));
+                    taken[alias] = Some(Some(confidence));
+                    i = alias + 1;
+                }
             }
             None => i += 1,
         }

@@ -91,3 +91,19 @@ fn an_institutions_name_ending_in_a_buildings_word_is_no_name() {
     );
     assert_names("Ann Foster rang from the Foster Library.", &["Ann Foster"]);
 }
+
+/// A school, a residents' group, a pub or a shop named with a given name or
+/// a surname, the organisation's word one or two words after it: "Lum Head
+/// Primary", "Arden Residents Association", "the Hollins Arms Hotel". A
+/// person before the same words is still a person.
+#[test]
+fn a_school_a_residents_group_or_a_pub_named_after_someone_is_no_name() {
+    assert_no_names(
+        "Her boys go to Brindle Head Primary. Marlow Residents Association sent a petition. \
+         They drink in the Hollins Arms Hotel and shop at Kershaw Food Stores.",
+    );
+    assert_names(
+        "Brenda Hollins rang about the Kershaw Food Stores van.",
+        &["Brenda Hollins"],
+    );
+}

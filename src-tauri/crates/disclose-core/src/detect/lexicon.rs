@@ -83,7 +83,8 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     finance financial packaging paper pulp oil marketing trading resources production products \
     manufacturing logistics transport airways airlines foods press media news fund appraisers \
     announcements announcement communications communication relations office chairman desk \
-    notification notifications migration helpdesk mailbox";
+    notification notifications migration helpdesk mailbox primary nursery infants juniors \
+    residents tenants pub inn hotel restaurant cafe salon shop stores supermarket lounge";
 
 /// Firms named after people, as two words (lower case): "Morgan Stanley",
 /// "Ernst & Young", "Rand-Whitney". Neither word is a name there.

@@ -70,7 +70,8 @@ fn known(t: &Tok<'_>) -> bool {
 }
 
 /// What follows token `last` makes the name part of a street, building or
-/// organisation ("Victoria Road", "Smith & Co", "Jones Housing Association"),
+/// organisation ("Victoria Road", "Smith & Co", "Jones Housing Association",
+/// "Lum Head Primary"),
 /// or what precedes token `first` does ("St John's").
 pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
     // "Edward StreetStockport": the first of two words run together counts.
@@ -82,6 +83,22 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
         };
         bits.is_street() || bits.is_org()
     };
+    // "Lum Head Primary", "Arden Park Tenants": one or two capitalised
+    // words that are no given name, then an organisation's word (not in
+    // capitals: "MRS HALLORAN CALLED POLICE").
+    let later = (1..=2).any(|d| {
+        let words = last + 1..=last + d;
+        toks.get(last + d + 1).is_some_and(|org| {
+            words.clone().all(|k| {
+                linked(text, toks, k - 1)
+                    && toks[k].shape == Shape::Cap
+                    && !toks[k].lex.is_given()
+                    && !toks[k].lex.is_title()
+            }) && linked(text, toks, last + d)
+                && org.shape == Shape::Cap
+                && org.lex.is_org()
+        })
+    });
     // "Smith & Co", not "Jim Fallon & will be working" or "Dan & Leonard".
     let ampersand = gap(text, toks, last).trim_start().starts_with('&')
         && toks.get(last + 1).is_none_or(|t| {
@@ -92,7 +109,7 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
     let saint = first > 0
         && (linked(text, toks, first - 1) || gap(text, toks, first - 1) == ". ")
         && matches!(toks[first - 1].word, "St" | "Saint" | "ST");
-    after || ampersand || saint
+    after || later || ampersand || saint
 }
 
 /// Capitalised words naming a street, building or organisation: "Mary

@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use rusqlite::{params, params_from_iter, Row};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -399,17 +399,10 @@ impl Store {
 
     /// Marks of one item, or of the whole case, in item and text order.
     pub fn marks_of(&self, item: Option<i64>) -> Result<Vec<Mark>> {
-        let sql = format!(
-            "SELECT {MARK_COLUMNS} FROM marks {} ORDER BY item_id, page, start, id",
-            if item.is_some() {
-                "WHERE item_id = ?1"
-            } else {
-                ""
-            }
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(item), mark_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.marks(&MarkFilter {
+            item,
+            ..MarkFilter::default()
+        })
     }
 
     /// Marks matching `filter`, in item and text order. The filter is
@@ -465,10 +458,7 @@ impl Store {
             .prepare(&format!("SELECT {MARK_COLUMNS} FROM marks WHERE id = ?1"))?;
         let mut found = Vec::new();
         for id in ids {
-            let mut rows = stmt.query_map([id], mark_from_row)?;
-            if let Some(mark) = rows.next() {
-                found.push(mark?);
-            }
+            found.extend(stmt.query_row([id], mark_from_row).optional()?);
         }
         Ok(found)
     }

@@ -509,3 +509,16 @@ fn chat_contractions_our_kev_and_a_child_in_no_list_after_and() {
         &["Rayyan", "Zunaira"],
     );
 }
+
+/// A given name in no list before a surname found alone is part of the
+/// name ("Mrs Powers … Tamsyn Powers", where "Powers" is a word too), and a
+/// given name joined by an ampersand to a name found is a name, even one
+/// that is a word ("Lee & Shannon Platt").
+#[test]
+fn a_given_name_in_no_list_before_a_surname_and_names_joined_by_an_ampersand() {
+    assert_names(
+        "Mrs Powers rang twice. Her lodger was out, so the keys went to Tamsyn Powers \
+         instead. Lee & Shannon Platt saw it.",
+        &["Mrs Powers", "Tamsyn Powers", "Lee", "Shannon Platt"],
+    );
+}

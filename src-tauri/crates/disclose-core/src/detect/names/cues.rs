@@ -327,6 +327,9 @@ pub(super) fn joined_to_names(
             && linked(text, toks, k - 1)
             && linked(text, toks, k)
     };
+    // "Herbie & Freddie": an ampersand is no word of its own.
+    let amp_after = |k: usize| k + 1 < toks.len() && matches!(gap(text, toks, k), " & " | "&");
+    let amp_before = |k: usize| k >= 1 && matches!(gap(text, toks, k - 1), " & " | "&");
     (0..toks.len())
         .filter(|&k| {
             let t = &toks[k];
@@ -335,7 +338,9 @@ pub(super) fn joined_to_names(
                 && (t.lex.is_ambiguous() || t.lex.is_given())
                 && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
             let joined = k + 2 < toks.len() && and_at(k + 1) && found(k + 2)
-                || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap;
+                || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap
+                || amp_after(k) && found(k + 1) && toks[k + 1].shape == Shape::Cap
+                || amp_before(k) && found(k - 1) && toks[k - 1].shape == Shape::Cap;
             // "My children Ayaan and Inaya": a word in no list after "and"
             // and a given name found alone, ending the list.
             let unlisted = plain_capitalised(t)

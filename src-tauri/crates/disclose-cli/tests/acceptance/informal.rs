@@ -522,3 +522,16 @@ fn a_given_name_in_no_list_before_a_surname_and_names_joined_by_an_ampersand() {
         &["Mrs Powers", "Tamsyn Powers", "Lee", "Shannon Platt"],
     );
 }
+
+/// A professional named after "worker:" in a referral ("(worker: Folake
+/// Adeyinka)"), and a child in no list before an age in brackets ("Hibaaq
+/// (3)"). An English word before a number in brackets stays a word.
+#[test]
+fn a_worker_after_a_colon_and_a_child_in_no_list_with_an_age() {
+    assert_names(
+        "Referred to Early Help (worker: Folake Adeyinka).\n\
+         Children: Idris (9), Hibaaq (3)\n\
+         See Section (3) and Appendix (2).\n",
+        &["Folake Adeyinka", "Idris", "Hibaaq"],
+    );
+}

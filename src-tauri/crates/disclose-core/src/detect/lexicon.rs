@@ -173,9 +173,10 @@ pub const LABELS: &str = "contact officer caller reported_by logged_by completed
     referred_by raised_by recorded_by taken_by attended_by visited_by witnessed_by \
     interviewed_by assessed_by author referrer attendee attendees";
 
-/// Job titles just before a name, with one space: "Operative A Quinlan".
+/// Job titles just before a name, with one space or a colon: "Operative A Quinlan",
+/// "(worker: Olamide Ojo)".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
-    operative colleague spoke met";
+    operative colleague spoke met worker";
 
 /// Months, days and the holidays a diary dates things by ("since Christmas").
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \

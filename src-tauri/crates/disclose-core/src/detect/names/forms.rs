@@ -28,7 +28,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r#"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? ["“‘]?|(?-u:\b)(?:{roles})(?: to| with| by)? ["“‘]?|(?:regards|wishes|thanks|thank you|thx|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?:sincerely|faithfully)[ \t]*,?[ \t]*\r?\n[ \t]*\r?\n[ \t]*|(?-u:\b)best[ \t]*,[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"#
+        r#"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? ["“‘]?|(?-u:\b)(?:{roles})(?: to| with| by|:)? ["“‘]?|(?:regards|wishes|thanks|thank you|thx|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?:sincerely|faithfully)[ \t]*,?[ \t]*\r?\n[ \t]*\r?\n[ \t]*|(?-u:\b)best[ \t]*,[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"#
     ))
     .expect("valid regex")
 });

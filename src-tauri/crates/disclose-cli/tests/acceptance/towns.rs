@@ -86,3 +86,17 @@ fn houses_joined_to_a_street_number_after_a_house_and_flats_by_letter() {
         ]
     );
 }
+
+/// House numbers joined after a house reference are houses too: "Nos. 6
+/// and 8", "the lads from no. 31, 33 and 35", "flats 2 and 4". Not a count
+/// or a time after it ("in flat 9 and 3 children", "number 5 and 6:30").
+#[test]
+fn house_numbers_joined_after_a_house_reference() {
+    let d = disclose!();
+    let text = "Nos. 6 and 8 have complained. The lads from no. 31, 33 and 35 were out.\n\
+                Flats 2 and 4 share the bins. She lives in flat 9 and 3 children stay there.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["Nos. 6", "8", "no. 31", "33", "35", "Flats 2", "4", "flat 9"]
+    );
+}

@@ -14,7 +14,7 @@ use crate::extract::text::floor_char_boundary;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.)[ \t]?|(?:no|number|num)[ \t]|(?:flat|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -32,6 +32,17 @@ static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
 /// "9 and " of "9 and 11 Thornfield Road".
 static JOINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(\d{1,3}[a-z]?)[ \t]*(?:,|and|&|or)[ \t]*$").expect("valid regex")
+});
+
+/// Another house number after one: " and 5" of "Nos. 3 and 5", ", 23" of
+/// "no. 21, 23".
+static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:,|and|&|or)[ \t]*(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
+});
+
+/// What a number counts: "2 children", "3 bedrooms".
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]+(?:children|kids|people|persons|adults|dogs|cats|pets|bedrooms?|beds?|rooms?|cars|vans|bags|boxes|complaints|calls|visits|of)(?-u:\b)").expect("valid regex")
 });
 
 /// "Tab No. 3", "page no. 2", "invoice number 12": not a house.
@@ -170,6 +181,24 @@ pub fn find(text: &str) -> Vec<Finding> {
             text: text[m.start()..end].to_string(),
             confidence: 0.7,
         });
+        // "Nos. 3 and 5", "flats 2, 4 and 6": the numbers joined after it,
+        // not a time or a count ("flat 3 and 2 children").
+        let mut at = m.end();
+        while let Some(caps) = JOINED_AFTER.captures(&text[at..]) {
+            let number = caps.get(1).expect("group");
+            let (start, end) = (at + number.start(), at + number.end());
+            if NOT_A_HOUSE_AFTER.is_match(&text[end..]) || COUNTED.is_match(&text[end..]) {
+                break;
+            }
+            out.push(Finding {
+                start,
+                end,
+                kind: DataKind::AddressLine,
+                text: text[start..end].to_string(),
+                confidence: 0.6,
+            });
+            at = end;
+        }
     }
     out
 }

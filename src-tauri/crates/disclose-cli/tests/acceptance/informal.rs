@@ -535,3 +535,16 @@ fn a_worker_after_a_colon_and_a_child_in_no_list_with_an_age() {
         &["Folake Adeyinka", "Idris", "Hibaaq"],
     );
 }
+
+/// In lower case, a given name that is no word and a surname that is a word,
+/// before the end of the clause or a word a name is followed by: "i asked
+/// wayne marsh about the bins", "darren heath said no". The words alone
+/// stay words.
+#[test]
+fn a_lower_case_given_name_and_a_surname_that_is_a_word() {
+    assert_names(
+        "i asked wayne marsh about the bins and darren heath said no. \
+         we walked over the marsh to the heath.",
+        &["wayne marsh", "darren heath"],
+    );
+}

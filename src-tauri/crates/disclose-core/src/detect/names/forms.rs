@@ -545,6 +545,35 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     (!vetoed(text, toks, i, j)).then_some((j, confidence))
 }
 
+/// Words after which a lower-case given name and a surname that is also a
+/// word end: "gary marsh about the fence", "leanne fields and her kids".
+static AFTER_A_LOWER_FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ \t]*(?:[.,;:!?)]|\r?\n|$)|[ \t]+(?:and|about|from|said|says|is|was|has|had|who|told|rang|came|owns|kept|keeps|at|in|with|to|again|too|shouted|swore|says|lives|lived)(?-u:\b))")
+        .expect("valid regex")
+});
+
+/// "gary marsh", "leanne fields": in lower case, a given name that is no
+/// word, then a surname that is a word, before the end of the clause or a
+/// word a name is followed by ("about", "and", "said").
+fn lower_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let (first, second) = (&toks[i], toks.get(i + 1)?);
+    let given = first.lex.is_given()
+        && !first.lex.is_ambiguous()
+        && !first.lex.is_english()
+        && !first.lex.is_common()
+        && !first.lex.is_cue_word();
+    let surname = second.shape == Shape::Lower
+        && (second.lex.is_word_surname() || second.lex.is_soft_street())
+        && !second.lex.is_common();
+    let found = given
+        && surname
+        && first.end == first.full_end
+        && linked(text, toks, i)
+        && AFTER_A_LOWER_FULL_NAME.is_match(&text[second.end..])
+        && !vetoed(text, toks, i, i + 1);
+    found.then_some((i + 1, 0.6))
+}
+
 /// Given name(s) + surname in one case: "John Smith", "Jane Anne Smith",
 /// "JOHN SMITH", "john smith".
 pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
@@ -563,6 +592,9 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     // Lower-case names are read as two words only: "saw john smith".
     if first.shape == Shape::Lower {
         run = run.min(i + 1);
+        if let Some(found) = lower_word_surname(text, toks, i) {
+            return Some(found);
+        }
     }
     for last in (i + 1..=run).rev() {
         let middles_ok = toks[i + 1..last].iter().all(|t| {

@@ -548,3 +548,16 @@ fn a_lower_case_given_name_and_a_surname_that_is_a_word() {
         &["wayne marsh", "darren heath"],
     );
 }
+
+/// A chat's message after its speaker and a colon is a sentence of its own,
+/// so a lower-case name in it is read as in a sentence wholly in lower case
+/// ("[21:40] Marcia Dunn: not me, try tasha"); "aint" and "dont" after two
+/// names that are words are a verb of both ("bill and dean aint here").
+#[test]
+fn a_chat_message_after_its_speaker_is_a_sentence_of_its_own() {
+    assert_names(
+        "[21:40] Marcia Dunn: not me, try tasha or the lads upstairs\n\
+         [21:42] Marcia Dunn: bill and dean aint even here\n",
+        &["Marcia Dunn", "tasha", "Marcia Dunn", "bill", "dean"],
+    );
+}

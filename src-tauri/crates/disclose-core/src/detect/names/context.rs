@@ -446,6 +446,14 @@ const NOT_BEFORE: &[&str] = &[
 /// a tenant's diary, a text message.
 pub(super) fn lower_sentence(text: &str, pos: usize) -> bool {
     let sentence = sentence_around(text, pos);
+    // "Dionne Kerr: kev aint even here": a chat's message after its
+    // speaker and a colon is a sentence of its own.
+    let before = &text[..pos];
+    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
+    let sentence = match before[start..].rfind(": ") {
+        Some(k) => &sentence[k + 2..],
+        None => sentence,
+    };
     let words = sentence.split_whitespace().count();
     words >= 4
         && sentence

@@ -366,7 +366,8 @@ pub(super) fn joined_to_names(
 }
 
 /// Words after two people joined by "and": "bill and sue are coming".
-const PLURAL_VERBS: &str = "are were have had came come went go said keep kept both";
+const PLURAL_VERBS: &str =
+    "are were have had came come went go said keep kept both aint arent werent dont havent";
 
 /// Two lower-case given names that are also words, joined by "and" before a
 /// verb of the two of them: "bill and sue are coming round". Each is found

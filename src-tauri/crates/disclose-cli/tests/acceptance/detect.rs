@@ -109,3 +109,24 @@ fn dates_of_birth_in_a_household_list_without_the_word_on_each_line() {
         ]
     );
 }
+
+/// A voicemail's note writes the caller's number and e-mail address as
+/// they were said: "oh seven seven double oh, nine double oh, four five
+/// six", "kath dot ogden at gmail dot com". A few number words are no phone
+/// ("one or two visits", "at ten past nine").
+#[test]
+fn a_phone_number_and_an_email_address_said_in_words() {
+    let d = disclose!();
+    let text =
+        "Voicemail: call me back on oh seven seven double oh, nine double oh, four five six \
+                or email kath dot ogden at gmail dot com. We had one or two visits at ten past \
+                nine. Look at this dot point.\n";
+    assert_eq!(
+        d.detect_kind(text, "phone"),
+        ["oh seven seven double oh, nine double oh, four five six"]
+    );
+    assert_eq!(
+        d.detect_kind(text, "email"),
+        ["kath dot ogden at gmail dot com"]
+    );
+}

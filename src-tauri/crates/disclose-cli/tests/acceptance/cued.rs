@@ -212,3 +212,15 @@ fn the_lad_they_call_someone_and_a_list_of_names_in_capitals() {
         &["OLUWADAMILARE", "ADEMIDE"],
     );
 }
+
+/// A list of attendees with their roles between commas: the role before a
+/// comma is no surname of the name after it ("ASB Caseworker, Julie Ashton"
+/// gives "Julie Ashton", not "Caseworker, Julie").
+#[test]
+fn a_role_before_a_comma_is_no_surname_of_the_name_after_it() {
+    assert_names(
+        "Attendees: Omar Siddiq, Income Caseworker, Bethan Royle (Mind), Neighbourhood \
+         Officer, Keith Walmsley.",
+        &["Omar Siddiq", "Bethan Royle", "Keith Walmsley"],
+    );
+}

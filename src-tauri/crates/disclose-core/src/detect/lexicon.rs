@@ -160,7 +160,7 @@ static RIVERS: LazyLock<WordSet> = LazyLock::new(|| words(RIVER_WORDS));
 /// Last words of job titles: "Liaison Officer", "Data Champion".
 pub const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
     worker workers coordinator co-ordinator lead champion champions assistant director \
-    administrator consultant specialist supervisor controller";
+    administrator consultant specialist supervisor controller caseworker caseworkers";
 
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 

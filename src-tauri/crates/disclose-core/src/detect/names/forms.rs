@@ -423,6 +423,10 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     if !(shaped && gap(text, toks, i) == ", " && namey(g) && (namey(s) || street_surname())) {
         return None;
     }
+    // "ASB Caseworker, Julie Ashton": a job title before the comma.
+    if s.lex.is_job_word() || s.lex.is_cue_word() {
+        return None;
+    }
     // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and
     // surnames, where the word after the comma has its own surname.
     let own_surname = linked(text, toks, i + 1)

@@ -116,6 +116,7 @@ pub(super) fn candidate(t: &Tok<'_>) -> bool {
             })
     };
     !t.lex.is_title()
+        && !t.lex.is_job_word()
         && !compound()
         && (t.shape != Shape::Lower || t.lex.is_given() || t.lex.is_surname())
         && (!t.lex.is_common() || t.lex.is_given() || t.lex.is_surname())

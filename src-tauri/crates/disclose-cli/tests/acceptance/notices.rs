@@ -118,3 +118,16 @@ fn a_headings_hyphenated_words_are_no_name() {
         &["Aisha Brook-Okafor"],
     );
 }
+
+/// Countries, nationalities in lower case and days in the plural are no
+/// names ("moved back to Poland", "her polish mate", "on Fridays"); a
+/// country next to a given name is a surname ("Chris England",
+/// "England, Chris").
+#[test]
+fn countries_lower_case_nationalities_and_plural_days_are_no_names() {
+    assert_no_names("She moved back to Poland. her polish mate comes on Fridays. soo tired.");
+    assert_names(
+        "Chris England rang. From: England, Chris\n",
+        &["Chris England", "England, Chris"],
+    );
+}

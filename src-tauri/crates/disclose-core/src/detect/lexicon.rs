@@ -143,14 +143,21 @@ pub const RELATIONS_AND_ROLES: &str = "son daughter partner husband wife child b
     headteacher head_teacher advocate interpreter landlord agent warden caretaker concierge \
     visitor community_support_officer";
 
-/// Nationalities and languages ("English Data Protection laws"), and
+/// Nationalities, languages and countries ("English Data Protection laws",
+/// "moved to Brazil"; not those that are also given names, "Jordan",
+/// "India", "Georgia"), and
 /// rivers that end town names ("Stoke on Trent").
 const NATIONALITY_WORDS: &str = "english british scottish welsh irish cornish french german \
     polish italian spanish portuguese romanian bulgarian lithuanian latvian estonian czech slovak \
     hungarian ukrainian russian turkish kurdish greek dutch swedish norwegian danish finnish \
     european african asian american caribbean jamaican chinese japanese korean indian \
     pakistani bangladeshi somali nigerian ghanaian arab arabic urdu punjabi bengali gujarati \
-    hindi tamil mandarin cantonese";
+    hindi tamil mandarin cantonese thai filipino vietnamese brazilian mexican canadian \
+    australian iranian iraqi afghan syrian eritrean sudanese ethiopian kenyan zimbabwean \
+    egyptian moroccan albanian serbian croatian brazil america england scotland wales \
+    ireland france germany italy spain portugal poland romania mexico canada australia japan \
+    china pakistan bangladesh nigeria ghana somalia ukraine russia greece iran iraq \
+    afghanistan syria";
 const RIVER_WORDS: &str = "trent tyne avon tees wear severn wye thames dee ouse tweed tame \
     mersey medway humber lune";
 
@@ -182,7 +189,8 @@ pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician cas
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \
     october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday \
     wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun \
-    christmas xmas easter whitsun";
+    christmas xmas easter whitsun mondays tuesdays wednesdays thursdays fridays saturdays \
+    sundays weekend weekends";
 
 /// Lower-case English words that turn up capitalised in housing records.
 const COMMON_WORDS: &str = "
@@ -223,7 +231,7 @@ write attach find found keep kept leave left bring brought get got go went come 
 rgds thx thks ladies gentlemen guys folks everybody
 fella fellah bloke missus hubby lad lads mate mates m8 bf gf ex
 aint dont cant wont isnt didnt doesnt wasnt werent havent hasnt couldnt wouldnt shouldnt theyre
-youre thats whats innit gonna wanna gotta lol omg
+youre thats whats innit gonna wanna gotta lol omg soo dat wen hahaha haha whomever
 ";
 
 // What the lists say of a word, as bits: each word is looked up once in

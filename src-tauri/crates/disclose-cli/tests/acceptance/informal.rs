@@ -561,3 +561,15 @@ fn a_chat_message_after_its_speaker_is_a_sentence_of_its_own() {
         &["Marcia Dunn", "tasha", "Marcia Dunn", "bill", "dean"],
     );
 }
+
+/// In lower case, after a possessive and a relation, the next word is the
+/// person's name even when it is a word: "her daughter summer", "my son
+/// mason", "our sister rose". A common word there stays a word ("his
+/// brother is tall").
+#[test]
+fn a_lower_case_name_that_is_a_word_after_a_possessive_and_a_relation() {
+    assert_names(
+        "her daughter summer was crying and my son mason saw it. his brother is tall.",
+        &["summer", "mason"],
+    );
+}

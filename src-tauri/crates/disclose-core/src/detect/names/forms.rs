@@ -737,6 +737,27 @@ fn unlisted(t: &Tok<'_>) -> bool {
 
 /// A capitalised word after a cue ("my neighbour Sam", "Signed: Sam
 /// Jones", a sign-off), with a following surname-like word if there is one.
+/// Relations after which a possessive's next word is the person's name,
+/// even when it is a word: "her daughter summer", "my son mason".
+const KIN_BEFORE_A_WORD_NAME: &[&str] = &[
+    "son",
+    "daughter",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "brother",
+    "sister",
+    "boyfriend",
+    "girlfriend",
+    "husband",
+    "wife",
+    "partner",
+    "fella",
+    "missus",
+    "hubby",
+];
+
 pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     // "Operative A Quinlan": an initial and a surname.
@@ -764,7 +785,22 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
                     || t.lex.is_surname()
                     || t.lex.is_ambiguous())
         }
-        Shape::Lower => plain_lower_name(t),
+        // "her daughter summer", "my son mason": after a relation, a given
+        // name that is also a word.
+        Shape::Lower => {
+            plain_lower_name(t)
+                || (t.lex.is_given() || t.lex.is_ambiguous())
+                    && !t.lex.is_common()
+                    && !t.lex.is_month_or_day()
+                    && i > 0
+                    && gap(text, toks, i - 1) == " "
+                    && KIN_BEFORE_A_WORD_NAME.contains(&toks[i - 1].word)
+                    && i >= 2
+                    && matches!(
+                        toks[i - 2].word,
+                        "my" | "his" | "her" | "their" | "our" | "ur"
+                    )
+        }
         Shape::Initial => false,
     };
     // "Thanks  bob" closing a message: a given name that is also a word,

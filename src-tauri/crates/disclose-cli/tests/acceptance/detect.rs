@@ -130,3 +130,14 @@ fn a_phone_number_and_an_email_address_said_in_words() {
         ["kath dot ogden at gmail dot com"]
     );
 }
+
+/// A tenant types a registration in lower case after the word for it ("the
+/// reg is ma19 kxo", "number plate: Yk68pzt"); without that word a lower-case
+/// run of letters and digits is no registration.
+#[test]
+fn a_vehicle_registration_in_lower_case_after_the_word_for_it() {
+    let d = disclose!();
+    let text = "The van's reg is ma19 kxo and the car's number plate: Yk68pzt. \
+                Use code ma19 kxo at checkout.\n";
+    assert_eq!(d.detect_kind(text, "vehicle_reg"), ["ma19 kxo", "Yk68pzt"]);
+}

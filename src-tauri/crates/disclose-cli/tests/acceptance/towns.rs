@@ -100,3 +100,18 @@ fn house_numbers_joined_after_a_house_reference() {
         ["Nos. 6", "8", "no. 31", "33", "35", "Flats 2", "4", "flat 9"]
     );
 }
+
+/// A house's number with a possessive before someone or something of
+/// theirs ("17's dog", "19s kids"), after a hash or "no:" ("at #23", "no:25").
+/// Not a decade or a page ("the 80s kids", "page 3s kids section").
+#[test]
+fn a_house_number_with_a_possessive_or_a_hash() {
+    let d = disclose!();
+    let text = "17's dog was out again and 19s kids were on the wall. The woman at #23 \
+                rang, and the man at no:25. In the 80s kids played out; see page 3s kids \
+                section.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["17", "19", "23", "no:25"]
+    );
+}

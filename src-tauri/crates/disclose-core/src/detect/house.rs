@@ -1,6 +1,7 @@
 //! House references that point at a neighbour's home: "the kids from no.
-//! 21", "number 47 were shouting", "Flat 3", "flat 12a". Found as address
-//! data (`address_line`); attribution keeps the subject's own house number.
+//! 21", "number 47 were shouting", "Flat 3", "flat 12a", "21's dog", "at
+//! #23". Found as address data (`address_line`); attribution keeps the
+//! subject's own house number.
 //! A number the text calls a tab, page, item, invoice or other reference is
 //! not a house. A bare number is a house only where a person stands before
 //! it: "the woman at 27", "Mr Singh from 29 came out", "Mrs Patel in 7".
@@ -14,7 +15,7 @@ use crate::extract::text::floor_char_boundary;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -43,6 +44,17 @@ static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// What a number counts: "2 children", "3 bedrooms".
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]+(?:children|kids|people|persons|adults|dogs|cats|pets|bedrooms?|beds?|rooms?|cars|vans|bags|boxes|complaints|calls|visits|of)(?-u:\b)").expect("valid regex")
+});
+
+/// A house's number with a possessive before someone or something of
+/// theirs: "21's dog", "27s kids", "number 4's lad" is found above.
+static POSSESSIVE_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\w£$.,:/#-])(\d{1,3}[a-z]?)(?:'s|’s|s)[ \t]+(?:dogs?|kids|children|son|sons|daughters?|mum|dad|lad|lads|boyfriend|girlfriend|husband|wife|partner|fella|missus|visitors|tenants?|family|garden|bins?|car|van|cat)(?-u:\b)")
+        .expect("valid regex")
+});
+/// "at #23": a house's number after a hash, with a word of place before.
+static HASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:at|from|in|of|to|next[ \t]+door[ \t]+to)[ \t]+#[ \t]?(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
 });
 
 /// "Tab No. 3", "page no. 2", "invoice number 12": not a house.
@@ -143,6 +155,30 @@ pub fn find_joined(text: &str, addresses: &[Finding]) -> Vec<Finding> {
 
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
+    for c in POSSESSIVE_HOUSE
+        .captures_iter(text)
+        .chain(HASHED.captures_iter(text))
+    {
+        let number = c.get(1).expect("group");
+        // "the 80s kids" is a decade, "page 3s kids" a page.
+        let before =
+            &text[floor_char_boundary(text, number.start().saturating_sub(40))..number.start()];
+        let decade = before
+            .trim_end_matches([' ', '\t'])
+            .to_ascii_lowercase()
+            .ends_with("the")
+            && !before.ends_with('#');
+        if decade || NOT_A_HOUSE.is_match(before) {
+            continue;
+        }
+        out.push(Finding {
+            start: number.start(),
+            end: number.end(),
+            kind: DataKind::AddressLine,
+            text: number.as_str().to_string(),
+            confidence: 0.6,
+        });
+    }
     for m in LETTERED.find_iter(text) {
         let before = &text[floor_char_boundary(text, m.start().saturating_sub(40))..m.start()];
         if NOT_A_HOUSE.is_match(before) {

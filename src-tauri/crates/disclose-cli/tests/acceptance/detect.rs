@@ -141,3 +141,16 @@ fn a_vehicle_registration_in_lower_case_after_the_word_for_it() {
                 Use code ma19 kxo at checkout.\n";
     assert_eq!(d.detect_kind(text, "vehicle_reg"), ["ma19 kxo", "Yk68pzt"]);
 }
+
+/// A date of birth with its month in words and a two-digit year after the
+/// word for it ("DOB 3 May 90", "dob 4th june 88"); the same date with no
+/// such word is no date of birth ("3 May 90 minutes").
+#[test]
+fn a_date_of_birth_with_a_two_digit_year_and_its_month_in_words() {
+    let d = disclose!();
+    let text = "Tenant DOB 3 May 90, partner dob 4th june 88. The meeting on 3 May 90 minutes.\n";
+    assert_eq!(
+        d.detect_kind(text, "date_of_birth"),
+        ["3 May 90", "4th june 88"]
+    );
+}

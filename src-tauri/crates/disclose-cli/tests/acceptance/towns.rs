@@ -115,3 +115,14 @@ fn a_house_number_with_a_possessive_or_a_hash() {
         ["17", "19", "23", "no:25"]
     );
 }
+
+/// A noise from a bare house number is a neighbour's house ("Shouting from
+/// 12 at 3am", "loud music from 14 again"); a time range is not ("music
+/// from 11 till 2", "drilling from 9-5").
+#[test]
+fn a_noise_from_a_bare_house_number() {
+    let d = disclose!();
+    let text = "Sat - Shouting from 12 at 3am. Loud music from 14 again.\n\
+                Sun - music from 11 till 2, drilling from 9-5.\n";
+    assert_eq!(d.detect_kind(text, "address_line"), ["12", "14"]);
+}

@@ -72,6 +72,15 @@ static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
         .expect("valid regex")
 });
+/// A noise or a smell just before "from": "loud music from 14".
+static NOISE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:music|noise|shouting|screaming|banging|bass|arguing|fighting|yelling|drilling|barking|smoke|smell|stench|party|thumping|crying)[ \t]+(?:coming[ \t]+)?$")
+        .expect("valid regex")
+});
+/// The end of a time range after a number: "from 11 till 2", "from 9-5".
+static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:(?:till|til|until|to|and|or)(?-u:\b)|[-–—])").expect("valid regex")
+});
 /// A time, an age, an amount, a date or a count after the number ("at 7
 /// this morning", "at 12 years old", "in 3 weeks"): not a house.
 static NOT_A_HOUSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,7 +112,12 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
                     .trim_matches([' ', '\t'])
                     .is_empty()
         });
-        if !after_name && !PERSON_BEFORE.is_match(before) {
+        // "music from 14 again", "Shouting from 12 at 3am": a noise from a
+        // house, not from a time ("music from 11 till 2").
+        let noise = whole.as_str()[..4].eq_ignore_ascii_case("from")
+            && NOISE_BEFORE.is_match(before)
+            && !RANGE_AFTER.is_match(&text[number.end()..]);
+        if !after_name && !noise && !PERSON_BEFORE.is_match(before) {
             continue;
         }
         out.push(Finding {

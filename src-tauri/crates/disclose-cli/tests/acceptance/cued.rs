@@ -197,3 +197,30 @@ fn a_name_after_words_that_give_it_in_any_case_and_its_alias() {
         &[],
     );
 }
+
+/// "the lad they call Spud" gives a name as "calls him" does; in capitals, a
+/// name in no list after "AND" and a name found with a cue is one too
+/// ("DAUGHTERS DAMILOLA AND ARAOLUWA").
+#[test]
+fn the_lad_they_call_someone_and_a_list_of_names_in_capitals() {
+    assert_names(
+        "the lad they call Bugsy was out again. we call the police every week.",
+        &["Bugsy"],
+    );
+    assert_names(
+        "HOUSEHOLD: APPLICANT, SONS OLUWADAMILARE AND ADEMIDE\n",
+        &["OLUWADAMILARE", "ADEMIDE"],
+    );
+}
+
+/// A list of attendees with their roles between commas: the role before a
+/// comma is no surname of the name after it ("ASB Caseworker, Julie Ashton"
+/// gives "Julie Ashton", not "Caseworker, Julie").
+#[test]
+fn a_role_before_a_comma_is_no_surname_of_the_name_after_it() {
+    assert_names(
+        "Attendees: Omar Siddiq, Income Caseworker, Bethan Royle (Mind), Neighbourhood \
+         Officer, Keith Walmsley.",
+        &["Omar Siddiq", "Bethan Royle", "Keith Walmsley"],
+    );
+}

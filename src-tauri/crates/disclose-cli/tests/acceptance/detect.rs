@@ -109,3 +109,48 @@ fn dates_of_birth_in_a_household_list_without_the_word_on_each_line() {
         ]
     );
 }
+
+/// A voicemail's note writes the caller's number and e-mail address as
+/// they were said: "oh seven seven double oh, nine double oh, four five
+/// six", "kath dot ogden at gmail dot com". A few number words are no phone
+/// ("one or two visits", "at ten past nine").
+#[test]
+fn a_phone_number_and_an_email_address_said_in_words() {
+    let d = disclose!();
+    let text =
+        "Voicemail: call me back on oh seven seven double oh, nine double oh, four five six \
+                or email kath dot ogden at gmail dot com. We had one or two visits at ten past \
+                nine. Look at this dot point.\n";
+    assert_eq!(
+        d.detect_kind(text, "phone"),
+        ["oh seven seven double oh, nine double oh, four five six"]
+    );
+    assert_eq!(
+        d.detect_kind(text, "email"),
+        ["kath dot ogden at gmail dot com"]
+    );
+}
+
+/// A tenant types a registration in lower case after the word for it ("the
+/// reg is ma19 kxo", "number plate: Yk68pzt"); without that word a lower-case
+/// run of letters and digits is no registration.
+#[test]
+fn a_vehicle_registration_in_lower_case_after_the_word_for_it() {
+    let d = disclose!();
+    let text = "The van's reg is ma19 kxo and the car's number plate: Yk68pzt. \
+                Use code ma19 kxo at checkout.\n";
+    assert_eq!(d.detect_kind(text, "vehicle_reg"), ["ma19 kxo", "Yk68pzt"]);
+}
+
+/// A date of birth with its month in words and a two-digit year after the
+/// word for it ("DOB 3 May 90", "dob 4th june 88"); the same date with no
+/// such word is no date of birth ("3 May 90 minutes").
+#[test]
+fn a_date_of_birth_with_a_two_digit_year_and_its_month_in_words() {
+    let d = disclose!();
+    let text = "Tenant DOB 3 May 90, partner dob 4th june 88. The meeting on 3 May 90 minutes.\n";
+    assert_eq!(
+        d.detect_kind(text, "date_of_birth"),
+        ["3 May 90", "4th june 88"]
+    );
+}

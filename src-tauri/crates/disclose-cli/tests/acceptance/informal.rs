@@ -509,3 +509,67 @@ fn chat_contractions_our_kev_and_a_child_in_no_list_after_and() {
         &["Rayyan", "Zunaira"],
     );
 }
+
+/// A given name in no list before a surname found alone is part of the
+/// name ("Mrs Powers … Tamsyn Powers", where "Powers" is a word too), and a
+/// given name joined by an ampersand to a name found is a name, even one
+/// that is a word ("Lee & Shannon Platt").
+#[test]
+fn a_given_name_in_no_list_before_a_surname_and_names_joined_by_an_ampersand() {
+    assert_names(
+        "Mrs Powers rang twice. Her lodger was out, so the keys went to Tamsyn Powers \
+         instead. Lee & Shannon Platt saw it.",
+        &["Mrs Powers", "Tamsyn Powers", "Lee", "Shannon Platt"],
+    );
+}
+
+/// A professional named after "worker:" in a referral ("(worker: Folake
+/// Adeyinka)"), and a child in no list before an age in brackets ("Hibaaq
+/// (3)"). An English word before a number in brackets stays a word.
+#[test]
+fn a_worker_after_a_colon_and_a_child_in_no_list_with_an_age() {
+    assert_names(
+        "Referred to Early Help (worker: Folake Adeyinka).\n\
+         Children: Idris (9), Hibaaq (3)\n\
+         See Section (3) and Appendix (2).\n",
+        &["Folake Adeyinka", "Idris", "Hibaaq"],
+    );
+}
+
+/// In lower case, a given name that is no word and a surname that is a word,
+/// before the end of the clause or a word a name is followed by: "i asked
+/// wayne marsh about the bins", "darren heath said no". The words alone
+/// stay words.
+#[test]
+fn a_lower_case_given_name_and_a_surname_that_is_a_word() {
+    assert_names(
+        "i asked wayne marsh about the bins and darren heath said no. \
+         we walked over the marsh to the heath.",
+        &["wayne marsh", "darren heath"],
+    );
+}
+
+/// A chat's message after its speaker and a colon is a sentence of its own,
+/// so a lower-case name in it is read as in a sentence wholly in lower case
+/// ("[21:40] Marcia Dunn: not me, try tasha"); "aint" and "dont" after two
+/// names that are words are a verb of both ("bill and dean aint here").
+#[test]
+fn a_chat_message_after_its_speaker_is_a_sentence_of_its_own() {
+    assert_names(
+        "[21:40] Marcia Dunn: not me, try tasha or the lads upstairs\n\
+         [21:42] Marcia Dunn: bill and dean aint even here\n",
+        &["Marcia Dunn", "tasha", "Marcia Dunn", "bill", "dean"],
+    );
+}
+
+/// In lower case, after a possessive and a relation, the next word is the
+/// person's name even when it is a word: "her daughter summer", "my son
+/// mason", "our sister rose". A common word there stays a word ("his
+/// brother is tall").
+#[test]
+fn a_lower_case_name_that_is_a_word_after_a_possessive_and_a_relation() {
+    assert_names(
+        "her daughter summer was crying and my son mason saw it. his brother is tall.",
+        &["summer", "mason"],
+    );
+}

@@ -107,3 +107,27 @@ fn a_school_a_residents_group_or_a_pub_named_after_someone_is_no_name() {
         &["Brenda Hollins"],
     );
 }
+
+/// A form's heading of words joined by a hyphen is no name: "SIGN-UP
+/// CHECKLIST", "CHECK-IN FORM"; a double-barrelled name still is.
+#[test]
+fn a_headings_hyphenated_words_are_no_name() {
+    assert_no_names("SIGN-UP CHECKLIST\nCHECK-IN FORM\nMOVE-OUT INSPECTION\n");
+    assert_names(
+        "SIGN-UP CHECKLIST\nTenant: Aisha Brook-Okafor\n",
+        &["Aisha Brook-Okafor"],
+    );
+}
+
+/// Countries, nationalities in lower case and days in the plural are no
+/// names ("moved back to Poland", "her polish mate", "on Fridays"); a
+/// country next to a given name is a surname ("Chris England",
+/// "England, Chris").
+#[test]
+fn countries_lower_case_nationalities_and_plural_days_are_no_names() {
+    assert_no_names("She moved back to Poland. her polish mate comes on Fridays. soo tired.");
+    assert_names(
+        "Chris England rang. From: England, Chris\n",
+        &["Chris England", "England, Chris"],
+    );
+}

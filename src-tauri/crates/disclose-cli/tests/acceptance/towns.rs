@@ -86,3 +86,43 @@ fn houses_joined_to_a_street_number_after_a_house_and_flats_by_letter() {
         ]
     );
 }
+
+/// House numbers joined after a house reference are houses too: "Nos. 6
+/// and 8", "the lads from no. 31, 33 and 35", "flats 2 and 4". Not a count
+/// or a time after it ("in flat 9 and 3 children", "number 5 and 6:30").
+#[test]
+fn house_numbers_joined_after_a_house_reference() {
+    let d = disclose!();
+    let text = "Nos. 6 and 8 have complained. The lads from no. 31, 33 and 35 were out.\n\
+                Flats 2 and 4 share the bins. She lives in flat 9 and 3 children stay there.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["Nos. 6", "8", "no. 31", "33", "35", "Flats 2", "4", "flat 9"]
+    );
+}
+
+/// A house's number with a possessive before someone or something of
+/// theirs ("17's dog", "19s kids"), after a hash or "no:" ("at #23", "no:25").
+/// Not a decade or a page ("the 80s kids", "page 3s kids section").
+#[test]
+fn a_house_number_with_a_possessive_or_a_hash() {
+    let d = disclose!();
+    let text = "17's dog was out again and 19s kids were on the wall. The woman at #23 \
+                rang, and the man at no:25. In the 80s kids played out; see page 3s kids \
+                section.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["17", "19", "23", "no:25"]
+    );
+}
+
+/// A noise from a bare house number is a neighbour's house ("Shouting from
+/// 12 at 3am", "loud music from 14 again"); a time range is not ("music
+/// from 11 till 2", "drilling from 9-5").
+#[test]
+fn a_noise_from_a_bare_house_number() {
+    let d = disclose!();
+    let text = "Sat - Shouting from 12 at 3am. Loud music from 14 again.\n\
+                Sun - music from 11 till 2, drilling from 9-5.\n";
+    assert_eq!(d.detect_kind(text, "address_line"), ["12", "14"]);
+}

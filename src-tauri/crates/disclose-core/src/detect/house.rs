@@ -1,6 +1,7 @@
 //! House references that point at a neighbour's home: "the kids from no.
-//! 21", "number 47 were shouting", "Flat 3", "flat 12a". Found as address
-//! data (`address_line`); attribution keeps the subject's own house number.
+//! 21", "number 47 were shouting", "Flat 3", "flat 12a", "21's dog", "at
+//! #23". Found as address data (`address_line`); attribution keeps the
+//! subject's own house number.
 //! A number the text calls a tab, page, item, invoice or other reference is
 //! not a house. A bare number is a house only where a person stands before
 //! it: "the woman at 27", "Mr Singh from 29 came out", "Mrs Patel in 7".
@@ -14,7 +15,7 @@ use crate::extract::text::floor_char_boundary;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.)[ \t]?|(?:no|number|num)[ \t]|(?:flat|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -34,6 +35,28 @@ static JOINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(\d{1,3}[a-z]?)[ \t]*(?:,|and|&|or)[ \t]*$").expect("valid regex")
 });
 
+/// Another house number after one: " and 5" of "Nos. 3 and 5", ", 23" of
+/// "no. 21, 23".
+static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:,|and|&|or)[ \t]*(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
+});
+
+/// What a number counts: "2 children", "3 bedrooms".
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]+(?:children|kids|people|persons|adults|dogs|cats|pets|bedrooms?|beds?|rooms?|cars|vans|bags|boxes|complaints|calls|visits|of)(?-u:\b)").expect("valid regex")
+});
+
+/// A house's number with a possessive before someone or something of
+/// theirs: "21's dog", "27s kids", "number 4's lad" is found above.
+static POSSESSIVE_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\w£$.,:/#-])(\d{1,3}[a-z]?)(?:'s|’s|s)[ \t]+(?:dogs?|kids|children|son|sons|daughters?|mum|dad|lad|lads|boyfriend|girlfriend|husband|wife|partner|fella|missus|visitors|tenants?|family|garden|bins?|car|van|cat)(?-u:\b)")
+        .expect("valid regex")
+});
+/// "at #23": a house's number after a hash, with a word of place before.
+static HASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:at|from|in|of|to|next[ \t]+door[ \t]+to)[ \t]+#[ \t]?(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
+});
+
 /// "Tab No. 3", "page no. 2", "invoice number 12": not a house.
 static NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:tab|page|item|invoice|inv|order|job|ref|reference|case|account|policy|section|para|paragraph|clause|deal|claim|ticket|room|bus|route|platform|gate|seat|table|list|point|question|step|option|version|issue|unit|week|year|size|phone|tel|tracking|serial|model|part|contract|appendix|schedule|annex|exhibit|count|rule|track|box|lot)[ \t.:]*$")
@@ -48,6 +71,15 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
         .expect("valid regex")
+});
+/// A noise or a smell just before "from": "loud music from 14".
+static NOISE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:music|noise|shouting|screaming|banging|bass|arguing|fighting|yelling|drilling|barking|smoke|smell|stench|party|thumping|crying)[ \t]+(?:coming[ \t]+)?$")
+        .expect("valid regex")
+});
+/// The end of a time range after a number: "from 11 till 2", "from 9-5".
+static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:(?:till|til|until|to|and|or)(?-u:\b)|[-–—])").expect("valid regex")
 });
 /// A time, an age, an amount, a date or a count after the number ("at 7
 /// this morning", "at 12 years old", "in 3 weeks"): not a house.
@@ -80,7 +112,12 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
                     .trim_matches([' ', '\t'])
                     .is_empty()
         });
-        if !after_name && !PERSON_BEFORE.is_match(before) {
+        // "music from 14 again", "Shouting from 12 at 3am": a noise from a
+        // house, not from a time ("music from 11 till 2").
+        let noise = whole.as_str()[..4].eq_ignore_ascii_case("from")
+            && NOISE_BEFORE.is_match(before)
+            && !RANGE_AFTER.is_match(&text[number.end()..]);
+        if !after_name && !noise && !PERSON_BEFORE.is_match(before) {
             continue;
         }
         out.push(Finding {
@@ -132,6 +169,30 @@ pub fn find_joined(text: &str, addresses: &[Finding]) -> Vec<Finding> {
 
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
+    for c in POSSESSIVE_HOUSE
+        .captures_iter(text)
+        .chain(HASHED.captures_iter(text))
+    {
+        let number = c.get(1).expect("group");
+        // "the 80s kids" is a decade, "page 3s kids" a page.
+        let before =
+            &text[floor_char_boundary(text, number.start().saturating_sub(40))..number.start()];
+        let decade = before
+            .trim_end_matches([' ', '\t'])
+            .to_ascii_lowercase()
+            .ends_with("the")
+            && !before.ends_with('#');
+        if decade || NOT_A_HOUSE.is_match(before) {
+            continue;
+        }
+        out.push(Finding {
+            start: number.start(),
+            end: number.end(),
+            kind: DataKind::AddressLine,
+            text: number.as_str().to_string(),
+            confidence: 0.6,
+        });
+    }
     for m in LETTERED.find_iter(text) {
         let before = &text[floor_char_boundary(text, m.start().saturating_sub(40))..m.start()];
         if NOT_A_HOUSE.is_match(before) {
@@ -170,6 +231,24 @@ pub fn find(text: &str) -> Vec<Finding> {
             text: text[m.start()..end].to_string(),
             confidence: 0.7,
         });
+        // "Nos. 3 and 5", "flats 2, 4 and 6": the numbers joined after it,
+        // not a time or a count ("flat 3 and 2 children").
+        let mut at = m.end();
+        while let Some(caps) = JOINED_AFTER.captures(&text[at..]) {
+            let number = caps.get(1).expect("group");
+            let (start, end) = (at + number.start(), at + number.end());
+            if NOT_A_HOUSE_AFTER.is_match(&text[end..]) || COUNTED.is_match(&text[end..]) {
+                break;
+            }
+            out.push(Finding {
+                start,
+                end,
+                kind: DataKind::AddressLine,
+                text: text[start..end].to_string(),
+                confidence: 0.6,
+            });
+            at = end;
+        }
     }
     out
 }

@@ -143,14 +143,21 @@ pub const RELATIONS_AND_ROLES: &str = "son daughter partner husband wife child b
     headteacher head_teacher advocate interpreter landlord agent warden caretaker concierge \
     visitor community_support_officer";
 
-/// Nationalities and languages ("English Data Protection laws"), and
+/// Nationalities, languages and countries ("English Data Protection laws",
+/// "moved to Brazil"; not those that are also given names, "Jordan",
+/// "India", "Georgia"), and
 /// rivers that end town names ("Stoke on Trent").
 const NATIONALITY_WORDS: &str = "english british scottish welsh irish cornish french german \
     polish italian spanish portuguese romanian bulgarian lithuanian latvian estonian czech slovak \
     hungarian ukrainian russian turkish kurdish greek dutch swedish norwegian danish finnish \
     european african asian american caribbean jamaican chinese japanese korean indian \
     pakistani bangladeshi somali nigerian ghanaian arab arabic urdu punjabi bengali gujarati \
-    hindi tamil mandarin cantonese";
+    hindi tamil mandarin cantonese thai filipino vietnamese brazilian mexican canadian \
+    australian iranian iraqi afghan syrian eritrean sudanese ethiopian kenyan zimbabwean \
+    egyptian moroccan albanian serbian croatian brazil america england scotland wales \
+    ireland france germany italy spain portugal poland romania mexico canada australia japan \
+    china pakistan bangladesh nigeria ghana somalia ukraine russia greece iran iraq \
+    afghanistan syria";
 const RIVER_WORDS: &str = "trent tyne avon tees wear severn wye thames dee ouse tweed tame \
     mersey medway humber lune";
 
@@ -160,7 +167,7 @@ static RIVERS: LazyLock<WordSet> = LazyLock::new(|| words(RIVER_WORDS));
 /// Last words of job titles: "Liaison Officer", "Data Champion".
 pub const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
     worker workers coordinator co-ordinator lead champion champions assistant director \
-    administrator consultant specialist supervisor controller";
+    administrator consultant specialist supervisor controller caseworker caseworkers";
 
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 
@@ -173,15 +180,17 @@ pub const LABELS: &str = "contact officer caller reported_by logged_by completed
     referred_by raised_by recorded_by taken_by attended_by visited_by witnessed_by \
     interviewed_by assessed_by author referrer attendee attendees";
 
-/// Job titles just before a name, with one space: "Operative A Quinlan".
+/// Job titles just before a name, with one space or a colon: "Operative A Quinlan",
+/// "(worker: Olamide Ojo)".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
-    operative colleague spoke met";
+    operative colleague spoke met worker";
 
 /// Months, days and the holidays a diary dates things by ("since Christmas").
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \
     october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday \
     wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun \
-    christmas xmas easter whitsun";
+    christmas xmas easter whitsun mondays tuesdays wednesdays thursdays fridays saturdays \
+    sundays weekend weekends";
 
 /// Lower-case English words that turn up capitalised in housing records.
 const COMMON_WORDS: &str = "
@@ -222,7 +231,7 @@ write attach find found keep kept leave left bring brought get got go went come 
 rgds thx thks ladies gentlemen guys folks everybody
 fella fellah bloke missus hubby lad lads mate mates m8 bf gf ex
 aint dont cant wont isnt didnt doesnt wasnt werent havent hasnt couldnt wouldnt shouldnt theyre
-youre thats whats innit gonna wanna gotta lol omg
+youre thats whats innit gonna wanna gotta lol omg soo dat wen hahaha haha whomever
 ";
 
 // What the lists say of a word, as bits: each word is looked up once in

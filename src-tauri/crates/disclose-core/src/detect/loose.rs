@@ -6,7 +6,9 @@
 //! word ("phone", "fax", "contact") stands before them on their line (or
 //! on the line before, for an indented list of contacts); internal
 //! extensions ("x30569", "ext. 5-3861", and "5-3861" after a contact word or
-//! alone on its line in a signature).
+//! alone on its line in a signature), and a phone number or an e-mail
+//! address said in words ("oh seven seven double oh …", "sandra dot jones
+//! at gmail dot com").
 
 use std::sync::LazyLock;
 
@@ -18,6 +20,17 @@ use crate::scan::{DigitLines, Hit};
 
 static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[A-Za-z0-9][A-Za-z0-9._%+-]*@ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?-u:\b)")
+        .expect("valid regex")
+});
+/// A phone number said in words, as a voicemail's note writes it: "oh
+/// seven seven double oh, nine double oh, one two three".
+static SPOKEN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)(?:[ \t]*[,-]?[ \t]+(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)){7,15}(?-u:\b)")
+        .expect("valid regex")
+});
+/// An e-mail address said in words: "sandra dot jones at gmail dot com".
+static SPOKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)[a-z0-9][a-z0-9_-]*(?:[ \t]+dot[ \t]+[a-z0-9_-]+)*[ \t]+at[ \t]+[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+(?:com|co|uk|org|net|gov|ac|nhs|io|info|me)(?-u:\b)")
         .expect("valid regex")
 });
 static BARE_PHONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,6 +63,16 @@ pub fn find(text: &str) -> Vec<Finding> {
         .find_iter(text)
         .map(|m| finding(m.into(), DataKind::Email, 0.8))
         .collect();
+    for m in SPOKEN_PHONE.find_iter(text) {
+        if (10..=12).contains(&spoken_digits(m.as_str())) {
+            out.push(finding(m.into(), DataKind::Phone, 0.7));
+        }
+    }
+    out.extend(
+        SPOKEN_EMAIL
+            .find_iter(text)
+            .map(|m| finding(m.into(), DataKind::Email, 0.7)),
+    );
     let lines = DigitLines::new(text);
     for m in lines.find(&BARE_PHONE) {
         if contact_before(text, m.start()) {
@@ -127,6 +150,27 @@ fn contact_before(text: &str, start: usize) -> bool {
         .rfind('\n')
         .map_or(0, |i| i + 1);
     indented && line_start > 0 && CONTACT_CUE.is_match(&text[previous_start..line_start])
+}
+
+/// How many digits a number said in words has: "double oh" is two,
+/// "triple five" three.
+fn spoken_digits(words: &str) -> usize {
+    let mut count = 0;
+    let mut times = 1;
+    for w in words
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        match w.to_ascii_lowercase().as_str() {
+            "double" => times = 2,
+            "triple" => times = 3,
+            _ => {
+                count += times;
+                times = 1;
+            }
+        }
+    }
+    count
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Numbers that identify a person: NHS numbers (mod-11 check digit), payment
 //! cards (Luhn), bank sort codes and account numbers and dates of birth
-//! (each only with words around them that say so), UK vehicle registrations
-//! (the current "AB12 CDE" format), phone numbers of North America and
-//! numbers dialled from abroad. Also the test that keeps job, invoice and
+//! (each only with words around them that say so, or a date of birth by its
+//! place in a household list), UK vehicle registrations (the current "AB12
+//! CDE" format; in any letter case after "reg"), phone numbers of North
+//! America and numbers dialled from abroad. Also the test that keeps job, invoice and
 //! order references that look like phone or NHS numbers out of the findings.
 
 use std::sync::LazyLock;
@@ -33,7 +34,7 @@ static ACCOUNT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b)(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH},?\s+(?:\d{{4}}|\d{{2}})|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -61,6 +62,14 @@ static BIRTH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+/// A registration in any letter case after the word for it: "reg ab12 cde",
+/// "number plate Lv63xkp".
+static CUED_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:reg|registration|number[ \t]+plate|plate|numberplate|vrm)(?:[ \t]+(?:is|was|number|no\.?))?[ \t:.-]*((?-i:[A-HJ-PR-Ya-hj-pr-y]{2})(?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Za-hj-pr-z]{3})(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -129,6 +138,11 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     for m in lines.find(&VEHICLE) {
         out.push(finding(m, DataKind::VehicleReg, 0.8));
+    }
+    for c in CUED_VEHICLE.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            out.push(finding(m.into(), DataKind::VehicleReg, 0.8));
+        }
     }
     out
 }

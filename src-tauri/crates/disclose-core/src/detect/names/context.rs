@@ -250,15 +250,21 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     (kin && namelike && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
-/// A given name before an age in brackets, as a list of children gives
-/// them: "Mason (7), Evie-Grace (4)". Not a month ("May (2)").
+/// A given name, or a word in no list, before an age in brackets, as a list
+/// of children gives them: "Mason (7), Evie-Grace (4)", "Sagal (4)". Not a
+/// month or an English word ("May (2)", "Section (3)").
 pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let age = text[t.full_end..]
         .strip_prefix(" (")
         .and_then(|r| r.split_once(')'))
         .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
-    let given = t.shape == Shape::Cap && t.lex.is_given() && name_word(t) && t.end == t.full_end;
+    // "Sagal (4)": a name in no list, no English word either.
+    let unlisted = !t.lex.is_english() && !t.lex.is_common() && !t.lex.is_surname();
+    let given = t.shape == Shape::Cap
+        && (t.lex.is_given() || unlisted)
+        && name_word(t)
+        && t.end == t.full_end;
     (age && given && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
@@ -440,6 +446,14 @@ const NOT_BEFORE: &[&str] = &[
 /// a tenant's diary, a text message.
 pub(super) fn lower_sentence(text: &str, pos: usize) -> bool {
     let sentence = sentence_around(text, pos);
+    // "Dionne Kerr: kev aint even here": a chat's message after its
+    // speaker and a colon is a sentence of its own.
+    let before = &text[..pos];
+    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
+    let sentence = match before[start..].rfind(": ") {
+        Some(k) => &sentence[k + 2..],
+        None => sentence,
+    };
     let words = sentence.split_whitespace().count();
     words >= 4
         && sentence

@@ -323,10 +323,13 @@ pub(super) fn joined_to_names(
     let found = |k: usize| matches!(taken.get(k), Some(Some(Some(c))) if *c >= 0.7);
     let and_at = |k: usize| {
         toks.get(k)
-            .is_some_and(|t| t.word == "and" || t.word == "&")
+            .is_some_and(|t| t.word == "and" || t.word == "AND" || t.word == "&")
             && linked(text, toks, k - 1)
             && linked(text, toks, k)
     };
+    // "Herbie & Freddie": an ampersand is no word of its own.
+    let amp_after = |k: usize| k + 1 < toks.len() && matches!(gap(text, toks, k), " & " | "&");
+    let amp_before = |k: usize| k >= 1 && matches!(gap(text, toks, k - 1), " & " | "&");
     (0..toks.len())
         .filter(|&k| {
             let t = &toks[k];
@@ -335,33 +338,45 @@ pub(super) fn joined_to_names(
                 && (t.lex.is_ambiguous() || t.lex.is_given())
                 && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
             let joined = k + 2 < toks.len() && and_at(k + 1) && found(k + 2)
-                || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap;
+                || k >= 2 && and_at(k - 1) && found(k - 2) && toks[k - 2].shape == Shape::Cap
+                || amp_after(k) && found(k + 1) && toks[k + 1].shape == Shape::Cap
+                || amp_before(k) && found(k - 1) && toks[k - 1].shape == Shape::Cap;
             // "My children Ayaan and Inaya": a word in no list after "and"
             // and a given name found alone, ending the list.
-            let unlisted = plain_capitalised(t)
+            // In capitals too: "DAUGHTERS DAMILOLA AND ARAOLUWA".
+            let shouted = t.shape == Shape::Upper
+                && t.end == t.full_end
+                && !t.lex.is_common()
+                && !t.lex.is_title()
+                && !t.lex.is_month_or_day()
+                && !t.lex.is_cue_word()
+                && k >= 2
+                && toks[k - 2].shape == Shape::Upper
+                && toks[k - 1].word == "AND";
+            let unlisted = (plain_capitalised(t) && title_case_word(t.word) || shouted)
                 && taken[k].is_none()
                 && !t.lex.is_english()
                 && !t.lex.is_surname()
                 && !t.lex.is_street()
                 && !t.lex.is_org()
                 && !t.lex.is_job_word()
-                && title_case_word(t.word)
                 && k >= 2
                 && and_at(k - 1)
                 && found(k - 2)
-                && toks[k - 2].shape == Shape::Cap
-                && toks[k - 2].lex.is_given()
+                && toks[k - 2].shape == t.shape
+                && (toks[k - 2].lex.is_given() || shouted)
                 && (k < 3 || !matches!(taken[k - 3], Some(Some(_))))
-                && toks.get(k + 1).is_none_or(|n| {
-                    !linked(text, toks, k) || !matches!(n.shape, Shape::Cap | Shape::Upper)
-                });
+                && toks
+                    .get(k + 1)
+                    .is_none_or(|n| !linked(text, toks, k) || n.shape != t.shape);
             (named && joined || unlisted) && !after_article(toks, k) && !vetoed(text, toks, k, k)
         })
         .collect()
 }
 
 /// Words after two people joined by "and": "bill and sue are coming".
-const PLURAL_VERBS: &str = "are were have had came come went go said keep kept both";
+const PLURAL_VERBS: &str =
+    "are were have had came come went go said keep kept both aint arent werent dont havent";
 
 /// Two lower-case given names that are also words, joined by "and" before a
 /// verb of the two of them: "bill and sue are coming round". Each is found
@@ -453,10 +468,10 @@ const NOT_INITIALS: &[&str] = &[
 
 /// Just before a name, words that give someone's name: "a lady called ",
 /// "his name is ", "a lad known as ", "they only know as ", "everyone calls
-/// him " (not "the estate known as ").
+/// him ", "the lad they call " (not "the estate known as ").
 static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?)[ \t]*["“‘']?$"#,
+        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u)[ \t]+(?:all[ \t]+)?call)[ \t]*["“‘']?$"#,
     )
     .expect("valid regex")
 });

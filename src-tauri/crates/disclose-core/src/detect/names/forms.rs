@@ -28,7 +28,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r#"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? ["“‘]?|(?-u:\b)(?:{roles})(?: to| with| by)? ["“‘]?|(?:regards|wishes|thanks|thank you|thx|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?:sincerely|faithfully)[ \t]*,?[ \t]*\r?\n[ \t]*\r?\n[ \t]*|(?-u:\b)best[ \t]*,[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"#
+        r#"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? ["“‘]?|(?-u:\b)(?:{roles})(?: to| with| by|:)? ["“‘]?|(?:regards|wishes|thanks|thank you|thx|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?:sincerely|faithfully)[ \t]*,?[ \t]*\r?\n[ \t]*\r?\n[ \t]*|(?-u:\b)best[ \t]*,[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"#
     ))
     .expect("valid regex")
 });
@@ -423,6 +423,10 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     if !(shaped && gap(text, toks, i) == ", " && namey(g) && (namey(s) || street_surname())) {
         return None;
     }
+    // "ASB Caseworker, Julie Ashton": a job title before the comma.
+    if s.lex.is_job_word() || s.lex.is_cue_word() {
+        return None;
+    }
     // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and
     // surnames, where the word after the comma has its own surname.
     let own_surname = linked(text, toks, i + 1)
@@ -545,6 +549,35 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     (!vetoed(text, toks, i, j)).then_some((j, confidence))
 }
 
+/// Words after which a lower-case given name and a surname that is also a
+/// word end: "gary marsh about the fence", "leanne fields and her kids".
+static AFTER_A_LOWER_FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ \t]*(?:[.,;:!?)]|\r?\n|$)|[ \t]+(?:and|about|from|said|says|is|was|has|had|who|told|rang|came|owns|kept|keeps|at|in|with|to|again|too|shouted|swore|says|lives|lived)(?-u:\b))")
+        .expect("valid regex")
+});
+
+/// "gary marsh", "leanne fields": in lower case, a given name that is no
+/// word, then a surname that is a word, before the end of the clause or a
+/// word a name is followed by ("about", "and", "said").
+fn lower_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let (first, second) = (&toks[i], toks.get(i + 1)?);
+    let given = first.lex.is_given()
+        && !first.lex.is_ambiguous()
+        && !first.lex.is_english()
+        && !first.lex.is_common()
+        && !first.lex.is_cue_word();
+    let surname = second.shape == Shape::Lower
+        && (second.lex.is_word_surname() || second.lex.is_soft_street())
+        && !second.lex.is_common();
+    let found = given
+        && surname
+        && first.end == first.full_end
+        && linked(text, toks, i)
+        && AFTER_A_LOWER_FULL_NAME.is_match(&text[second.end..])
+        && !vetoed(text, toks, i, i + 1);
+    found.then_some((i + 1, 0.6))
+}
+
 /// Given name(s) + surname in one case: "John Smith", "Jane Anne Smith",
 /// "JOHN SMITH", "john smith".
 pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
@@ -563,6 +596,9 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     // Lower-case names are read as two words only: "saw john smith".
     if first.shape == Shape::Lower {
         run = run.min(i + 1);
+        if let Some(found) = lower_word_surname(text, toks, i) {
+            return Some(found);
+        }
     }
     for last in (i + 1..=run).rev() {
         let middles_ok = toks[i + 1..last].iter().all(|t| {
@@ -701,6 +737,27 @@ fn unlisted(t: &Tok<'_>) -> bool {
 
 /// A capitalised word after a cue ("my neighbour Sam", "Signed: Sam
 /// Jones", a sign-off), with a following surname-like word if there is one.
+/// Relations after which a possessive's next word is the person's name,
+/// even when it is a word: "her daughter summer", "my son mason".
+const KIN_BEFORE_A_WORD_NAME: &[&str] = &[
+    "son",
+    "daughter",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "brother",
+    "sister",
+    "boyfriend",
+    "girlfriend",
+    "husband",
+    "wife",
+    "partner",
+    "fella",
+    "missus",
+    "hubby",
+];
+
 pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     // "Operative A Quinlan": an initial and a surname.
@@ -728,7 +785,22 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
                     || t.lex.is_surname()
                     || t.lex.is_ambiguous())
         }
-        Shape::Lower => plain_lower_name(t),
+        // "her daughter summer", "my son mason": after a relation, a given
+        // name that is also a word.
+        Shape::Lower => {
+            plain_lower_name(t)
+                || (t.lex.is_given() || t.lex.is_ambiguous())
+                    && !t.lex.is_common()
+                    && !t.lex.is_month_or_day()
+                    && i > 0
+                    && gap(text, toks, i - 1) == " "
+                    && KIN_BEFORE_A_WORD_NAME.contains(&toks[i - 1].word)
+                    && i >= 2
+                    && matches!(
+                        toks[i - 2].word,
+                        "my" | "his" | "her" | "their" | "our" | "ur"
+                    )
+        }
         Shape::Initial => false,
     };
     // "Thanks  bob" closing a message: a given name that is also a word,

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tokens::{gap, Shape, Tok};
+use super::tokens::{gap, linked, Shape, Tok};
 use crate::extract::text::floor_char_boundary;
 
 /// An abbreviation in brackets: "(DPO)", "(ALMOs)".
@@ -46,6 +46,10 @@ impl Lookalikes {
     /// Whether token `i` is one of these words.
     pub(super) fn at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         let t = &toks[i];
+        // "my irish mate": a nationality in lower case too.
+        if t.shape == Shape::Lower {
+            return t.lex.is_nationality();
+        }
         if !matches!(t.shape, Shape::Cap | Shape::Upper) {
             return false;
         }
@@ -59,7 +63,16 @@ impl Lookalikes {
                 toks[i - 1].word.to_lowercase().as_str(),
                 "christmas" | "xmas" | "year" | "years" | "year's" | "years'"
             );
-        self.abbreviations.contains(t.word) || t.lex.is_nationality() || river || town || eve
+        // "Chris Germany", "Germany, Chris": a country or nationality next
+        // to a given name is a surname.
+        let given = |k: usize| {
+            toks.get(k)
+                .is_some_and(|g| g.shape == t.shape && g.lex.is_given() && !g.lex.is_nationality())
+        };
+        let surname = i > 0 && linked(text, toks, i - 1) && given(i - 1)
+            || gap(text, toks, i) == ", " && given(i + 1);
+        let nationality = t.lex.is_nationality() && !surname;
+        self.abbreviations.contains(t.word) || nationality || river || town || eve
     }
 }
 

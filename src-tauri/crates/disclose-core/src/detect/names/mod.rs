@@ -340,7 +340,8 @@ fn merge(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 /// A name found without the given name before it, because that given name
-/// is also a word ("Rob Marsden said", "Pat Green rang"), takes it in: a
+/// is also a word ("Rob Marsden said", "Pat Green rang") or in no list
+/// ("Jerraud Powers" before a known surname found alone), takes it in: a
 /// capitalised given name from the lists (or a word the lists hold as
 /// both a word and a given name, "Rob", "Pat"), one space before the name, not
 /// part of another name and not after an article or a time word.
@@ -354,8 +355,26 @@ fn with_given_before(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<
         let after_a_word = i >= 2
             && tokens::linked(text, toks, i - 2)
             && NOT_BEFORE_A_NAME.contains(&toks[i - 2].word.to_lowercase().as_str());
+        // "Jerraud Powers": a given name in no list before a known surname
+        // found alone.
+        let unlisted = spans[k].1 == i
+            && (toks[i].lex.is_surname() || toks[i].lex.is_word_surname())
+            && !given.lex.is_given()
+            && !given.lex.is_surname()
+            && !given.lex.is_english()
+            && !given.lex.is_common()
+            && !given.lex.is_street()
+            && !given.lex.is_org()
+            && !given.lex.is_month_or_day()
+            && !given.lex.is_nationality()
+            && !given.lex.is_cue_word()
+            && given.end == given.full_end
+            && given.word.chars().skip(1).all(char::is_lowercase)
+            && given.word.chars().count() > 2;
         if given.shape == Shape::Cap
-            && (given.lex.is_given() || given.lex.is_ambiguous() && !given.lex.is_surname())
+            && (given.lex.is_given()
+                || given.lex.is_ambiguous() && !given.lex.is_surname()
+                || unlisted)
             && !given.lex.is_title()
             && toks[i].shape == Shape::Cap
             && tokens::linked(text, toks, i - 1)

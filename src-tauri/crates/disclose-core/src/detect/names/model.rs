@@ -104,7 +104,20 @@ pub(super) fn candidate(t: &Tok<'_>) -> bool {
             .char_indices()
             .any(|(i, c)| i > 1 && matches!(c, '\'' | '’'))
     };
+    // "SIGN-UP", "CHECK-IN": words of a form's heading joined by a hyphen.
+    let compound = || {
+        t.word.contains('-')
+            && t.word.split('-').all(|part| {
+                let b = lex::Bits::of(part);
+                !part.is_empty()
+                    && (b.is_english() || b.is_common())
+                    && !b.is_given()
+                    && !b.is_surname()
+            })
+    };
     !t.lex.is_title()
+        && !t.lex.is_job_word()
+        && !compound()
         && (t.shape != Shape::Lower || t.lex.is_given() || t.lex.is_surname())
         && (!t.lex.is_common() || t.lex.is_given() || t.lex.is_surname())
         && t.word.chars().nth(1).is_some()

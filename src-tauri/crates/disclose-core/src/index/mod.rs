@@ -17,6 +17,7 @@ mod query;
 
 use std::path::Path;
 
+use tantivy::directory::error::LockError;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
     TextOptions, FAST, INDEXED, STORED, STRING,
@@ -223,7 +224,20 @@ impl CaseIndex {
         if self.in_memory {
             return Err(self.refusal());
         }
-        Ok(self.index.writer_with_num_threads(1, 64 << 20)?)
+        // The writer's lock is a lock on an open file. A process this one
+        // is starting at that moment (a worker, pdftotext) holds a copy of
+        // every open file until it runs its program, so a writer just
+        // dropped can still look held for an instant: asked again, briefly.
+        let mut tries = 0;
+        loop {
+            match self.index.writer_with_num_threads(1, 64 << 20) {
+                Err(tantivy::TantivyError::LockFailure(LockError::LockBusy, _)) if tries < 50 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return Ok(other?),
+            }
+        }
     }
 
     /// Merges the index's segments into one when an import (or a rebuild)
@@ -490,6 +504,19 @@ mod tests {
             "files of merged-away segments: {strays:?}"
         );
         assert_eq!(ids(&index), (0..6).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_writer_let_go_of_a_moment_later_is_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = CaseIndex::open(dir.path()).unwrap();
+        let held = index.writer().unwrap();
+        let letting_go = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            drop(held);
+        });
+        assert!(index.writer().is_ok());
+        letting_go.join().unwrap();
     }
 
     #[test]

@@ -103,8 +103,7 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         if NOT_A_HOUSE_AFTER.is_match(&text[number.end()..]) && !next_door {
             continue;
         }
-        let before =
-            &text[floor_char_boundary(text, whole.start().saturating_sub(40))..whole.start()];
+        let before = words_before(text, whole.start());
         let after_name = names.iter().any(|n| {
             n.kind == DataKind::PersonName
                 && n.end <= whole.start()
@@ -120,13 +119,7 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         if !after_name && !noise && !PERSON_BEFORE.is_match(before) {
             continue;
         }
-        out.push(Finding {
-            start: number.start(),
-            end: number.end(),
-            kind: DataKind::AddressLine,
-            text: number.as_str().to_string(),
-            confidence: 0.6,
-        });
+        out.push(house(text, number.start(), number.end()));
     }
     out
 }
@@ -141,30 +134,43 @@ pub fn find_joined(text: &str, addresses: &[Finding]) -> Vec<Finding> {
             continue;
         }
         let mut at = a.start;
-        while let Some(caps) =
-            JOINED_BEFORE.captures(&text[floor_char_boundary(text, at.saturating_sub(16))..at])
-        {
+        loop {
             let offset = floor_char_boundary(text, at.saturating_sub(16));
+            let Some(caps) = JOINED_BEFORE.captures(&text[offset..at]) else {
+                break;
+            };
             let number = caps.get(1).expect("group");
             let (start, end) = (offset + number.start(), offset + number.end());
             // "between 2 and 4 Mill Lane" is a house too; "page 2 and …" not.
-            let before = &text[floor_char_boundary(text, start.saturating_sub(40))..start];
+            let before = words_before(text, start);
             if NOT_A_HOUSE.is_match(before)
                 || text[..start].ends_with(['/', '.', ':', '-', '£', '$'])
             {
                 break;
             }
-            out.push(Finding {
-                start,
-                end,
-                kind: DataKind::AddressLine,
-                text: text[start..end].to_string(),
-                confidence: 0.6,
-            });
+            out.push(house(text, start, end));
             at = start;
         }
     }
     out
+}
+
+/// Up to 40 bytes of `text` before `at`: where the words that make a
+/// number a house, or not, stand.
+fn words_before(text: &str, at: usize) -> &str {
+    &text[floor_char_boundary(text, at.saturating_sub(40))..at]
+}
+
+/// A house reference found at `start..end`, a little less sure than one
+/// that names itself ("no. 21", "Flat 3").
+fn house(text: &str, start: usize, end: usize) -> Finding {
+    Finding {
+        start,
+        end,
+        kind: DataKind::AddressLine,
+        text: text[start..end].to_string(),
+        confidence: 0.6,
+    }
 }
 
 pub fn find(text: &str) -> Vec<Finding> {
@@ -175,8 +181,7 @@ pub fn find(text: &str) -> Vec<Finding> {
     {
         let number = c.get(1).expect("group");
         // "the 80s kids" is a decade, "page 3s kids" a page.
-        let before =
-            &text[floor_char_boundary(text, number.start().saturating_sub(40))..number.start()];
+        let before = words_before(text, number.start());
         let decade = before
             .trim_end_matches([' ', '\t'])
             .to_ascii_lowercase()
@@ -185,29 +190,17 @@ pub fn find(text: &str) -> Vec<Finding> {
         if decade || NOT_A_HOUSE.is_match(before) {
             continue;
         }
-        out.push(Finding {
-            start: number.start(),
-            end: number.end(),
-            kind: DataKind::AddressLine,
-            text: number.as_str().to_string(),
-            confidence: 0.6,
-        });
+        out.push(house(text, number.start(), number.end()));
     }
     for m in LETTERED.find_iter(text) {
-        let before = &text[floor_char_boundary(text, m.start().saturating_sub(40))..m.start()];
+        let before = words_before(text, m.start());
         if NOT_A_HOUSE.is_match(before) {
             continue;
         }
-        out.push(Finding {
-            start: m.start(),
-            end: m.end(),
-            kind: DataKind::AddressLine,
-            text: m.as_str().to_string(),
-            confidence: 0.6,
-        });
+        out.push(house(text, m.start(), m.end()));
     }
     for m in HOUSE.find_iter(text) {
-        let before = &text[floor_char_boundary(text, m.start().saturating_sub(40))..m.start()];
+        let before = words_before(text, m.start());
         if NOT_A_HOUSE.is_match(before) {
             continue;
         }
@@ -240,13 +233,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             if NOT_A_HOUSE_AFTER.is_match(&text[end..]) || COUNTED.is_match(&text[end..]) {
                 break;
             }
-            out.push(Finding {
-                start,
-                end,
-                kind: DataKind::AddressLine,
-                text: text[start..end].to_string(),
-                confidence: 0.6,
-            });
+            out.push(house(text, start, end));
             at = end;
         }
     }

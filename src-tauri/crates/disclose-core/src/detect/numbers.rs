@@ -167,11 +167,7 @@ fn listed_birth(text: &str, start: usize) -> bool {
         return true;
     }
     // The heading: the lines above in the same block, nearest first.
-    let mut lines = text[..line_start].lines().rev();
-    for _ in 0..12 {
-        let Some(line) = lines.next() else {
-            break;
-        };
+    for line in text[..line_start].lines().rev().take(12) {
         if line.trim().is_empty() {
             break;
         }

@@ -476,6 +476,12 @@ static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether words that give someone's name end just before `start`.
+fn named_before(text: &str, start: usize) -> bool {
+    let from = floor_char_boundary(text, start.saturating_sub(48));
+    NAMING_BEFORE.is_match(&text[from..start])
+}
+
 /// A name after words that give someone's name, in any letter case and
 /// even when it is a word ("someone called gill", "everyone calls him
 /// tank", "think his name is Arkadiusz or Arek"); a second name after "or"
@@ -483,8 +489,7 @@ static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// estate").
 pub(super) fn named_by(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let from = floor_char_boundary(text, t.start.saturating_sub(48));
-    if !NAMING_BEFORE.is_match(&text[from..t.start]) {
+    if !named_before(text, t.start) {
         return None;
     }
     let word = |t: &Tok<'_>| {
@@ -585,7 +590,6 @@ const NOT_A_NICKNAME: &[&str] = &[
     "scum",
     "liar",
     "slag",
-    "names",
     "rubbish",
     "disgusting",
     "horrible",
@@ -602,8 +606,7 @@ pub(super) fn alias_after(
     first: usize,
     last: usize,
 ) -> Option<usize> {
-    let from = floor_char_boundary(text, toks[first].start.saturating_sub(48));
-    if !NAMING_BEFORE.is_match(&text[from..toks[first].start]) {
+    if !named_before(text, toks[first].start) {
         return None;
     }
     let or = toks.get(last + 1)?;

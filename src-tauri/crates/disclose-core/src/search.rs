@@ -11,7 +11,7 @@ use tantivy::{DocAddress, DocId, Order, Score, SegmentOrdinal, SegmentReader};
 use crate::case::CaseFolder;
 use crate::error::{Error, Result};
 use crate::extract::text::floor_char_boundary;
-use crate::index::parse_query;
+use crate::index::{parse_query, parse_query_as_written};
 
 mod snippet;
 
@@ -105,10 +105,11 @@ pub fn search(folder: &CaseFolder, req: &SearchRequest) -> Result<SearchResults>
         }
     };
     // One snippet maker for words as written, one for their stems; each
-    // item shows whichever highlights more.
+    // item shows whichever highlights more. Both want a phrase's words.
+    let as_written = parse_query_as_written(&folder.index, req.query)?;
     let mut makers = Vec::new();
     for field in [folder.index.fields.text, folder.index.fields.text_stemmed] {
-        makers.extend(Maker::create(&searcher, &*query, field)?);
+        makers.extend(Maker::create(&searcher, &*as_written, field)?);
     }
     let ids = item_ids(&searcher, &addresses)?;
     let mut rows = folder.store.hit_rows(&ids)?;

@@ -305,3 +305,80 @@ fn plain_words_find_their_inflected_forms_and_quotes_stay_exact() {
     let help = d.run(&["search", "--syntax"]).ok();
     assert!(help.stdout.contains("exact:complaint"), "{}", help.stdout);
 }
+
+#[test]
+fn a_two_word_phrase_finds_its_words_side_by_side_in_any_field_and_highlights_them() {
+    let d = disclose!();
+    d.new_case("PH");
+    let input = tempfile::tempdir().unwrap();
+    let w = |name: &str, data: Vec<u8>| fs::write(input.path().join(name), data).unwrap();
+    w(
+        "side.txt",
+        b"The Housing file was sent to the tenant.".to_vec(),
+    );
+    w(
+        "comma.txt",
+        b"Asked about housing, file notes attached.".to_vec(),
+    );
+    w(
+        "apart.txt",
+        b"The housing officer's file was sent.".to_vec(),
+    );
+    w("reversed.txt", b"A file on housing was opened.".to_vec());
+    // A word too long to index stands between the two: not side by side.
+    let long = "x".repeat(70);
+    w(
+        "gap.txt",
+        format!("housing {long} file, as scanned").into_bytes(),
+    );
+    w(
+        "subject.eml",
+        fixtures::eml(
+            "p1@x",
+            "Sam Officer <sam@x.example>",
+            "Jane Smith <jane@x.example>",
+            "Your housing file",
+            "Mon, 5 Jan 2026 09:00:00 +0000",
+            "Please find it attached.",
+        ),
+    );
+    w(
+        "sender.eml",
+        fixtures::eml(
+            "p2@x",
+            "Housing File Team <team@x.example>",
+            "Jane Smith <jane@x.example>",
+            "Update",
+            "Tue, 6 Jan 2026 09:00:00 +0000",
+            "Nothing to add.",
+        ),
+    );
+    d.json(&["import", "--case", "PH", input.path().to_str().unwrap()]);
+    let q = |query: &str| d.json(&["search", "--case", "PH", query, "--limit", "50"]);
+
+    let side_by_side = ["comma.txt", "sender.eml", "side.txt", "subject.eml"];
+    assert_eq!(paths(&q("\"housing file\"")), side_by_side);
+    assert_eq!(q("\"housing file\"")["hits"], 4);
+    assert_eq!(paths(&q("exact:\"housing file\"")), side_by_side);
+    assert_eq!(paths(&q("'housing file'")), side_by_side);
+    assert_eq!(
+        paths(&q("\"housing file\" -sent")),
+        ["comma.txt", "sender.eml", "subject.eml"]
+    );
+    assert!(paths(&q("\"file housing\"")).is_empty(), "order counts");
+    assert_eq!(
+        paths(&q("\"housing file was\"")),
+        ["side.txt"],
+        "longer phrases as before"
+    );
+    assert_eq!(paths(&q("subject:\"housing file\"")), ["subject.eml"]);
+
+    let found = q("\"housing file\"");
+    let hit = found["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["path"].as_str().unwrap().ends_with("side.txt"))
+        .unwrap();
+    assert_eq!(highlighted(hit), ["Housing", "file"]);
+}

@@ -9,9 +9,12 @@
 //!
 //! The body and subject are indexed twice: as written (for quoted phrases,
 //! `exact:` and the sweep) and stemmed in English, so that a plain word
-//! finds its inflected forms ("complaint" finds "complaints"). An index of
-//! an older schema is replaced by an empty one, to be filled again.
+//! finds its inflected forms ("complaint" finds "complaints"). The words
+//! of the fields a plain search looks in are also indexed in adjacent
+//! pairs, so that a two-word phrase is one term (see [`pairs`]). An index
+//! of an older schema is replaced by an empty one, to be filled again.
 
+mod pairs;
 pub(crate) mod private_dir;
 mod query;
 
@@ -28,7 +31,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
-pub use query::{parse_query, QUERY_HELP};
+pub use query::{parse_query, parse_query_as_written, QUERY_HELP};
 
 use crate::error::Result;
 
@@ -41,6 +44,10 @@ pub const TOKENIZER: &str = "disclose";
 /// "complain").
 pub const STEMMED_TOKENIZER: &str = "disclose-stemmed";
 
+/// Name of the tokenizer of the word-pair field: [`TOKENIZER`]'s words,
+/// each joined to the next.
+pub const PAIRS_TOKENIZER: &str = "disclose-pairs";
+
 /// Handles to the fields of the schema.
 #[derive(Clone, Copy)]
 pub struct Fields {
@@ -50,6 +57,9 @@ pub struct Fields {
     /// `text` and `subject`, stemmed.
     pub text_stemmed: Field,
     pub subject_stemmed: Field,
+    /// Adjacent words of `text`, `subject`, `from`, `to` and `name`, as
+    /// written, joined in pairs: a two-word phrase is one term here.
+    pub pairs: Field,
     pub from: Field,
     pub to: Field,
     pub name: Field,
@@ -76,6 +86,14 @@ fn build_schema() -> (Schema, Fields) {
         subject: b.add_text_field("subject", text_opts.clone()),
         text_stemmed: b.add_text_field("text-stemmed", stemmed_opts.clone()),
         subject_stemmed: b.add_text_field("subject-stemmed", stemmed_opts),
+        pairs: b.add_text_field(
+            "pairs",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(PAIRS_TOKENIZER)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
         from: b.add_text_field("from", text_opts.clone()),
         to: b.add_text_field("to", text_opts.clone()),
         name: b.add_text_field("name", text_opts.clone()),
@@ -194,6 +212,9 @@ impl CaseIndex {
             STEMMED_TOKENIZER,
             words().filter(Stemmer::new(Language::English)).build(),
         );
+        index
+            .tokenizers()
+            .register(PAIRS_TOKENIZER, words().filter(pairs::WordPairs).build());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -296,6 +317,9 @@ impl CaseIndex {
             f.path => doc.path,
             f.file_type => doc.file_type,
         );
+        for value in [doc.text, doc.subject, doc.from, doc.to, doc.name] {
+            d.add_text(f.pairs, value);
+        }
         if let Some(date) = doc.date {
             d.add_date(
                 f.date,
@@ -401,6 +425,50 @@ mod tests {
 
         drop(index);
         assert!(!CaseIndex::open(dir.path()).unwrap().replaced_older);
+    }
+
+    /// Each term of `query` with whether its positions are read.
+    fn terms_of(query: &dyn tantivy::query::Query) -> Vec<(String, String, bool)> {
+        let schema = build_schema().0;
+        let mut terms = Vec::new();
+        query.query_terms(&mut |term, positions| {
+            terms.push((
+                schema.get_field_name(term.field()).to_string(),
+                term.value().as_str().unwrap_or_default().to_string(),
+                positions,
+            ))
+        });
+        terms.sort();
+        terms
+    }
+
+    #[test]
+    fn a_two_word_phrase_is_searched_as_one_pair_term_and_highlighted_as_its_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = CaseIndex::open(dir.path()).unwrap();
+        let pair = |field: &str| (field.to_string(), "housing file".to_string(), false);
+        for query in ["\"Housing File\"", "exact:\"housing file\""] {
+            let searched = parse_query(&index, query).unwrap();
+            assert_eq!(terms_of(&*searched), [pair("pairs")], "{query}");
+        }
+        let as_written = parse_query_as_written(&index, "\"housing file\"").unwrap();
+        let words = terms_of(&*as_written);
+        assert!(words.contains(&("text".into(), "housing".into(), true)));
+        assert!(words.contains(&("text".into(), "file".into(), true)));
+        // Three words, a proximity or a named field keep the positions.
+        for query in [
+            "\"housing file note\"",
+            "\"housing file\"~2",
+            "subject:\"housing file\"",
+        ] {
+            let searched = parse_query(&index, query).unwrap();
+            assert!(
+                terms_of(&*searched)
+                    .iter()
+                    .all(|(f, _, positions)| f != "pairs" && *positions),
+                "{query}"
+            );
+        }
     }
 
     fn doc(id: i64, text: &str) -> IndexDoc<'_> {

@@ -3,12 +3,18 @@
 //! fuzzy terms (`smyth~1`, `okafor~`), plain dates (`date:2026-03-01`,
 //! `date:[2026-01-01 TO 2026-03-31]`), and stemming: a plain word also
 //! matches its inflected forms through the stemmed fields, while a quoted
-//! phrase or `exact:word` matches only as written. Space means AND.
+//! phrase or `exact:word` matches only as written. Space means AND. A
+//! two-word phrase is searched as one term of the word-pair field; the
+//! snippets still want its words, so they are cut with the query as
+//! written ([`parse_query_as_written`]).
 
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser};
-use tantivy::query_grammar::{
-    Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf,
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, TermQuery,
 };
+use tantivy::query_grammar::{
+    Delimiter, Occur as AstOccur, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
+};
+use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
 use super::{CaseIndex, Fields};
@@ -37,8 +43,18 @@ Types: email msg mbox pdf docx doc odt xlsx xls ods ppt pptx csv json html rtf t
 /// The pseudo-field that asks for a word only as written.
 const EXACT: &str = "exact";
 
-/// Parses `query` for the case's index.
+/// Parses `query` for the case's index, to search with.
 pub fn parse_query(index: &CaseIndex, query: &str) -> Result<Box<dyn Query>> {
+    parse(index, query, true)
+}
+
+/// Parses `query` with every phrase as its words in their fields, as the
+/// snippets want them; it finds the same items as [`parse_query`].
+pub fn parse_query_as_written(index: &CaseIndex, query: &str) -> Result<Box<dyn Query>> {
+    parse(index, query, false)
+}
+
+fn parse(index: &CaseIndex, query: &str, pairs: bool) -> Result<Box<dyn Query>> {
     let f = index.fields;
     let defaults = vec![f.text, f.subject, f.from, f.to, f.name];
     let mut parser = QueryParser::for_index(&index.index, defaults.clone());
@@ -58,6 +74,7 @@ pub fn parse_query(index: &CaseIndex, query: &str) -> Result<Box<dyn Query>> {
         fields: f,
         defaults: &defaults,
         index,
+        pairs,
     };
     builder.build(ast)
 }
@@ -70,6 +87,8 @@ struct Builder<'a> {
     fields: Fields,
     defaults: &'a [tantivy::schema::Field],
     index: &'a CaseIndex,
+    /// Two-word phrases of the default fields as one word-pair term.
+    pairs: bool,
 }
 
 impl Builder<'_> {
@@ -102,6 +121,11 @@ impl Builder<'_> {
     }
 
     fn leaf(&self, leaf: UserInputLeaf) -> Result<Box<dyn Query>> {
+        if let UserInputLeaf::Literal(lit) = &leaf {
+            if let Some(pair) = self.as_pair(lit) {
+                return Ok(pair);
+            }
+        }
         match leaf {
             UserInputLeaf::Literal(lit)
                 if lit.delimiter == Delimiter::None && fuzzy_term(&lit.phrase).is_some() =>
@@ -148,6 +172,47 @@ impl Builder<'_> {
         }
     }
 
+    /// `"housing file"` (or `exact:"housing file"`): a quoted phrase of
+    /// two adjacent words in the default fields, as the one term of the
+    /// word-pair field that means the same.
+    fn as_pair(&self, lit: &UserInputLiteral) -> Option<Box<dyn Query>> {
+        let plain_phrase = lit.delimiter != Delimiter::None
+            && lit.slop == 0
+            && !lit.prefix
+            && matches!(lit.field_name.as_deref(), None | Some(EXACT));
+        if !self.pairs || !plain_phrase {
+            return None;
+        }
+        let words = self.words(&lit.phrase);
+        let [first, second] = words.as_slice() else {
+            return None;
+        };
+        if first.position + 1 != second.position {
+            return None;
+        }
+        let term = Term::from_field_text(
+            self.fields.pairs,
+            &super::pairs::pair_term(&first.text, &second.text),
+        );
+        Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)))
+    }
+
+    /// The words of `text` as the fields as written hold them.
+    fn words(&self, text: &str) -> Vec<tantivy::tokenizer::Token> {
+        let mut analyzer = self
+            .index
+            .index
+            .tokenizers()
+            .get(super::TOKENIZER)
+            .expect("tokenizer is registered");
+        let mut words = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while let Some(token) = stream.next() {
+            words.push(token.clone());
+        }
+        words
+    }
+
     fn via_parser(&self, leaf: UserInputLeaf) -> Result<Box<dyn Query>> {
         Ok(self
             .parser
@@ -171,17 +236,7 @@ impl Builder<'_> {
                 .map_err(|_| Error::Query(format!("unknown field '{name}'")))?],
             None => self.defaults.to_vec(),
         };
-        let mut analyzer = self
-            .index
-            .index
-            .tokenizers()
-            .get(super::TOKENIZER)
-            .expect("tokenizer is registered");
-        let mut terms = Vec::new();
-        let mut stream = analyzer.token_stream(word);
-        while let Some(token) = stream.next() {
-            terms.push(token.text.clone());
-        }
+        let terms: Vec<String> = self.words(word).into_iter().map(|w| w.text).collect();
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for field in fields {
             if field == self.fields.ids || field == self.fields.file_type {

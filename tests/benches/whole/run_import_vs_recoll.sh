@@ -69,9 +69,9 @@ export DISCLOSE_HOME=$work/home
 mkdir -p "$DISCLOSE_HOME"
 "$DISCLOSE" case new --ref SEARCH --subject "Daniel Okoro" --received 2026-03-03 >/dev/null
 "$DISCLOSE" import --no-ocr --case SEARCH "$folder" >/dev/null || [ $? -eq 2 ]
-mkdir -p "$work/recoll"
-printf 'topdirs = %s\n' "$folder" >"$work/recoll/recoll.conf"
-recollindex -c "$work/recoll" -z >/dev/null 2>&1
+mkdir -p "$work/recoll-conf"
+printf 'topdirs = %s\n' "$folder" >"$work/recoll-conf/recoll.conf"
+recollindex -c "$work/recoll-conf" -z >/dev/null 2>&1
 queries=(enron meeting '"natural gas"' '"please let me know"' 'contract AND price'
   'power OR electricity' trading vince kaminski california schedule credit houston
   confidential arbitration agreement invoice pipeline '"gas price"' report)
@@ -86,9 +86,9 @@ ms() {
 }
 for q in "${queries[@]}"; do
   ms warm-search "$DISCLOSE" search --case SEARCH "$q" --limit 20
-  ms warm-search recollq -c "$work/recoll" -n 20 "$q"
+  ms warm-search recollq -c "$work/recoll-conf" -n 20 "$q"
   ms search "$DISCLOSE" search --case SEARCH "$q" --limit 20
-  ms recollq recollq -c "$work/recoll" -n 20 "$q"
+  ms recollq recollq -c "$work/recoll-conf" -n 20 "$q"
 done
 for who in search recollq; do
   printf '  %-9s %d queries: median %s ms, p95 %s ms, max %s ms\n' "$who" "${#queries[@]}" \

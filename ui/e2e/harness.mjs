@@ -59,6 +59,19 @@ export async function screenshot(wd, name) {
   return file;
 }
 
+/**
+ * 60 animation frames that draw nothing; the milliseconds they took. The
+ * window's own frame rate (under Xvfb, drawn in software), against which a
+ * scroll's frames are read.
+ */
+export async function idleFrames(wd) {
+  return Number(
+    await wd.script(
+      "const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
+    ),
+  );
+}
+
 /** Scrolls the review list from top to bottom in 60 animation frames; the milliseconds it took. */
 export async function scrollReviewList(wd) {
   return Number(

@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cliPath, launch, outDir, root, screenshot, scrollReviewList, stop } from "./harness.mjs";
+import { cliPath, idleFrames, launch, outDir, root, screenshot, scrollReviewList, stop } from "./harness.mjs";
 
 const work = mkdtempSync(path.join(tmpdir(), "disclose-e2e-"));
 const home = path.join(work, "home");
@@ -377,8 +377,9 @@ try {
   }
   const reviewEndMs = performance.now() - timed;
   const sweepMs = await scrollReviewList(wd);
+  const idleMs = await idleFrames(wd);
   console.log(
-    `e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${sweepMs.toFixed(0)} ms, ${drawnRows} rows in the page`,
+    `e2e: review list of ${rowCount} items: shown in ${reviewShownMs.toFixed(0)} ms, End key to the last row in ${reviewEndMs.toFixed(0)} ms, 60 scroll frames top to bottom in ${sweepMs.toFixed(0)} ms (60 frames drawing nothing: ${idleMs.toFixed(0)} ms), ${drawnRows} rows in the page`,
   );
   // The list came a page at a time: scrolled to its end, the last page is
   // fetched and drawn; the last item is decided there, in place.

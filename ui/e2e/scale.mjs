@@ -10,7 +10,7 @@
 //      DISCLOSE_SCALE_CASE names another).
 
 import { spawnSync } from "node:child_process";
-import { cliPath, launch, scrollReviewList, stop, timedSearch } from "./harness.mjs";
+import { cliPath, idleFrames, launch, scrollReviewList, stop, timedSearch } from "./harness.mjs";
 
 const home = process.env.DISCLOSE_SCALE_HOME;
 const ref = process.env.DISCLOSE_SCALE_CASE || "SCALE";
@@ -47,8 +47,9 @@ try {
   await wd.find(`#review-table tr[data-item][aria-rowindex="${listed + 1}"]`, { timeout: 120000 });
   const endMs = performance.now() - t;
   const scrollMs = await scrollReviewList(wd);
+  const idleMs = await idleFrames(wd);
   console.log(
-    `scale: review list of ${items ?? "?"} items shown in ${shownMs.toFixed(0)} ms (${rows} rows drawn), its suggestions in ${suggestionsMs.toFixed(0)} ms; to its last row in ${endMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${scrollMs.toFixed(0)} ms`,
+    `scale: review list of ${items ?? "?"} items shown in ${shownMs.toFixed(0)} ms (${rows} rows drawn), its suggestions in ${suggestionsMs.toFixed(0)} ms; to its last row in ${endMs.toFixed(0)} ms; 60 scroll frames top to bottom in ${scrollMs.toFixed(0)} ms (60 frames drawing nothing: ${idleMs.toFixed(0)} ms)`,
   );
 
   const searches = [];

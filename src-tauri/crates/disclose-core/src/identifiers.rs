@@ -142,8 +142,12 @@ pub fn normalise_email(s: &str) -> Option<String> {
 
 /// Every structured identifier in `text`, in order of position.
 pub fn find_all(text: &str) -> Vec<Found> {
+    find_all_in(text, &crate::scan::DigitLines::new(text))
+}
+
+/// `find_all` with the lines of `text` that hold a digit already found.
+pub fn find_all_in(text: &str, lines: &crate::scan::DigitLines<'_>) -> Vec<Found> {
     let mut found = Vec::new();
-    let lines = crate::scan::DigitLines::new(text);
     let mut push = |kind, re: &Regex, normalise: fn(&str) -> Option<String>| {
         // NI numbers and postcodes hold a digit and no line break.
         let hits: Vec<crate::scan::Hit<'_>> = if matches!(kind, IdKind::NiNumber | IdKind::Postcode)

@@ -68,6 +68,14 @@ impl<'t> DigitLines<'t> {
         DigitLines { text, runs }
     }
 
+    /// The runs of lines holding a digit, each with its byte offset in the
+    /// text: for searches `find` cannot do (capture groups).
+    pub fn runs(&self) -> impl Iterator<Item = (usize, &'t str)> + '_ {
+        self.runs
+            .iter()
+            .map(|&(from, to)| (from, &self.text[from..to]))
+    }
+
     /// Whether `re` matches in these lines: the same as `re.is_match(text)`
     /// for a pattern whose every match holds a decimal digit and no line
     /// break, with no `^`, `$` or word boundary.

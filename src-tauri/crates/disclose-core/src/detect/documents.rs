@@ -24,9 +24,10 @@ static PASSPORT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-pub fn find(text: &str) -> Vec<Finding> {
+/// Passport and driving licence numbers in the lines of a text that hold a
+/// digit (`lines`, found once by the caller for every number search).
+pub fn find(lines: &DigitLines<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let lines = DigitLines::new(text);
     for m in lines.find(&LICENCE) {
         // The sixth to eleventh characters, spaces aside.
         let compact: String = m.as_str().chars().filter(|c| *c != ' ').collect();

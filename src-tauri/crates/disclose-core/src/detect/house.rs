@@ -12,6 +12,7 @@ use regex::Regex;
 
 use super::{DataKind, Finding};
 use crate::extract::text::floor_char_boundary;
+use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -173,15 +174,23 @@ fn house(text: &str, start: usize, end: usize) -> Finding {
     }
 }
 
-pub fn find(text: &str) -> Vec<Finding> {
+/// House references in `text`. The numbered ones are looked for only in
+/// `lines`, the lines holding a digit (every match of theirs holds one and
+/// stays on its line; a possessive house's leading character may be the
+/// line break before, which the start of a run stands for).
+pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for c in POSSESSIVE_HOUSE
-        .captures_iter(text)
-        .chain(HASHED.captures_iter(text))
-    {
-        let number = c.get(1).expect("group");
+    let numbers = |re: &'static Regex| {
+        lines.runs().flat_map(move |(at, run)| {
+            re.captures_iter(run).map(move |c| {
+                let number = c.get(1).expect("group");
+                (at + number.start(), at + number.end())
+            })
+        })
+    };
+    for (start, end) in numbers(&POSSESSIVE_HOUSE).chain(numbers(&HASHED)) {
         // "the 80s kids" is a decade, "page 3s kids" a page.
-        let before = words_before(text, number.start());
+        let before = words_before(text, start);
         let decade = before
             .trim_end_matches([' ', '\t'])
             .to_ascii_lowercase()
@@ -190,7 +199,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         if decade || NOT_A_HOUSE.is_match(before) {
             continue;
         }
-        out.push(house(text, number.start(), number.end()));
+        out.push(house(text, start, end));
     }
     for m in LETTERED.find_iter(text) {
         let before = words_before(text, m.start());
@@ -199,7 +208,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
         out.push(house(text, m.start(), m.end()));
     }
-    for m in HOUSE.find_iter(text) {
+    for m in lines.find(&HOUSE) {
         let before = words_before(text, m.start());
         if NOT_A_HOUSE.is_match(before) {
             continue;

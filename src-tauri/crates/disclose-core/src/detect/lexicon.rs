@@ -313,9 +313,10 @@ fn bits_of(w: &str) -> u32 {
 }
 
 /// The words asked about last, in lower case, with their bits: a table
-/// indexed by a hash of the word (128 KiB, made for each thread that
-/// detects: room for the vocabulary of a few long documents).
-const MEMO_SLOTS: usize = 4096;
+/// indexed by a hash of the word (512 KiB, made for each thread that
+/// detects: room for the vocabulary of several long documents; at 4,096
+/// slots the five privacy notices' words pushed each other out).
+const MEMO_SLOTS: usize = 16384;
 const MEMO_LEN: usize = 24;
 type Memo = Vec<(u8, [u8; MEMO_LEN], u32)>;
 

@@ -129,7 +129,9 @@ pub fn findings_knowing(text: &str, known: &KnownNames) -> Vec<Finding> {
 
 /// What every recogniser found, overlaps and references included.
 fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
-    let mut all: Vec<Finding> = identifiers::find_all(text)
+    // The lines holding a digit, found once for every number search.
+    let lines = crate::scan::DigitLines::new(text);
+    let mut all: Vec<Finding> = identifiers::find_all_in(text, &lines)
         .into_iter()
         .map(|f| Finding {
             start: f.start,
@@ -147,14 +149,14 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
             },
         })
         .collect();
-    all.extend(numbers::find(text));
-    all.extend(documents::find(text));
-    all.extend(loose::find(text));
+    all.extend(numbers::find(text, &lines));
+    all.extend(documents::find(&lines));
+    all.extend(loose::find(text, &lines));
     let addresses = address::find(text);
     all.extend(house::find_joined(text, &addresses));
     all.extend(addresses);
     all.extend(labelled::find(text));
-    all.extend(house::find(text));
+    all.extend(house::find(text, &lines));
     all.extend(logins::find(text));
     let names = names::find_with(text, model);
     all.extend(house::find_bare(text, &names));

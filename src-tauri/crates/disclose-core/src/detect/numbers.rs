@@ -90,9 +90,11 @@ static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every number-like finding in `text` (they may overlap each other and the
 /// other recognisers' findings; the caller settles that).
-pub fn find(text: &str) -> Vec<Finding> {
+///
+/// `lines` are the lines of `text` that hold a digit, found once by the
+/// caller for every number search.
+pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let lines = DigitLines::new(text);
     for m in FOREIGN_PHONE.find_iter(text).map(Hit::from) {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
         // A UK number in international form is the identifiers' to find.

@@ -112,10 +112,13 @@ fn repeated_speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f3
             .next_back()
             .is_none_or(|c| c == '\n')
     };
+    if t.shape != Shape::Cap || t.end != t.full_end {
+        return None;
+    }
     let spoken = text[t.full_end..]
         .strip_prefix(": ")
         .is_some_and(|r| r.starts_with(char::is_alphabetic));
-    if t.shape != Shape::Cap || t.end != t.full_end || !spoken || !line_start(t.start) {
+    if !spoken || !line_start(t.start) {
         return None;
     }
     let word = t.lex.is_common()
@@ -234,6 +237,9 @@ pub(super) fn kin(word: &str) -> bool {
 pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let next = toks.get(i + 1)?;
+    if t.end == t.full_end {
+        return None;
+    }
     // "CHELSEA'S BROTHER KICKED MY DOOR": in a sentence in capitals, the
     // same.
     let shouted = t.shape == Shape::Upper
@@ -255,6 +261,9 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
 /// month or an English word ("May (2)", "Section (3)").
 pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
+    if t.shape != Shape::Cap || t.end != t.full_end {
+        return None;
+    }
     let age = text[t.full_end..]
         .strip_prefix(" (")
         .and_then(|r| r.split_once(')'))

@@ -61,12 +61,15 @@ pub(super) fn cued_pair(
         && !first.lex.is_cue_word()
         && !first.lex.is_common();
     let surname = second.lex.is_surname() || second.lex.is_word_surname();
+    if !(shaped && given && surname && linked(text, toks, i)) {
+        return None;
+    }
     // "Frank Lane Surgery", "Frank Lane Medical Centre".
     let more = linked(text, toks, i + 1) && matches!(toks[i + 2].shape, Shape::Cap | Shape::Upper);
     let number_before = text[..first.start]
         .trim_end()
         .ends_with(|c: char| c.is_ascii_digit());
-    if !(shaped && given && surname && linked(text, toks, i)) || more || number_before {
+    if more || number_before {
         return None;
     }
     let from = floor_char_boundary(text, first.start.saturating_sub(40));
@@ -333,6 +336,10 @@ pub(super) fn joined_to_names(
     (0..toks.len())
         .filter(|&k| {
             let t = &toks[k];
+            // Both ways below need a word in capitals the rules left alone.
+            if !matches!(t.shape, Shape::Cap | Shape::Upper) || taken[k].is_some() {
+                return false;
+            }
             let named = plain_capitalised(t)
                 && taken[k].is_none()
                 && (t.lex.is_ambiguous() || t.lex.is_given())
@@ -415,8 +422,8 @@ pub(super) fn lower_word_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
 /// list holds or one in `NOT_INITIALS`.
 pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let n = t.word.chars().count();
-    let capitals = t.shape == Shape::Upper && (2..=3).contains(&n) && t.word.is_ascii();
+    // Shape first: counting the letters of every word cost more than the rule.
+    let capitals = t.shape == Shape::Upper && t.word.is_ascii() && (2..=3).contains(&t.word.len());
     if !capitals || t.end != t.full_end || t.lex != super::lex::Bits::default() {
         return None;
     }
@@ -478,9 +485,55 @@ static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether words that give someone's name end just before `start`.
 fn named_before(text: &str, start: usize) -> bool {
+    // Every match ends in a word of `NAMING_ENDS` (or the "s" of "name's")
+    // before its spaces and quote: looked at first, so most words cost no
+    // regex search.
+    let before = &text[..start];
+    let before = before
+        .strip_suffix(['"', '“', '‘', '\''])
+        .unwrap_or(before)
+        .trim_end_matches([' ', '\t'])
+        .as_bytes();
+    let run = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let at = before.len() - run;
+    let mut word = [0u8; 8];
+    let ends = run <= word.len() && {
+        word[..run].copy_from_slice(&before[at..]);
+        word[..run].make_ascii_lowercase();
+        NAMING_ENDS.contains(&&word[..run])
+            || &word[..run] == b"s" && at > 0 && before[at - 1] == b'\''
+    };
+    // A letter beyond ASCII before the word: case folding is the regex's
+    // ("ſ" is an "s"), and "’s" is one.
+    let beyond_ascii = at > 0 && !before[at - 1].is_ascii();
+    if !ends && !beyond_ascii {
+        return false;
+    }
     let from = floor_char_boundary(text, start.saturating_sub(48));
     NAMING_BEFORE.is_match(&text[from..start])
 }
+
+/// The last word of every match of `NAMING_BEFORE` but "name's": "called",
+/// "known as", "goes by", "name is", "calls him", "calls herself", "they
+/// call".
+const NAMING_ENDS: &[&[u8]] = &[
+    b"called",
+    b"as",
+    b"by",
+    b"is",
+    b"was",
+    b"him",
+    b"her",
+    b"them",
+    b"himself",
+    b"herself",
+    b"themself",
+    b"call",
+];
 
 /// A name after words that give someone's name, in any letter case and
 /// even when it is a word ("someone called gill", "everyone calls him
@@ -489,10 +542,7 @@ fn named_before(text: &str, start: usize) -> bool {
 /// estate").
 pub(super) fn named_by(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    if !named_before(text, t.start) {
-        return None;
-    }
-    let word = |t: &Tok<'_>| {
+    let listed = |t: &Tok<'_>| {
         t.shape != Shape::Initial
             && !t.lex.is_title()
             && !t.lex.is_cue_word()
@@ -500,9 +550,10 @@ pub(super) fn named_by(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
             && !t.lex.is_street()
             && !t.lex.is_org()
             && (!t.lex.is_common() || t.lex.is_given() && t.shape != Shape::Lower)
-            && !NOT_A_NICKNAME.contains(&t.word.to_lowercase().as_str())
     };
-    if !word(t) {
+    let word = |t: &Tok<'_>| listed(t) && !NOT_A_NICKNAME.contains(&t.word.to_lowercase().as_str());
+    // What the lists say first, then the words before, then the word.
+    if !listed(t) || !named_before(text, t.start) || !word(t) {
         return None;
     }
     let mut last = i;

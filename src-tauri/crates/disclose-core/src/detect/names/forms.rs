@@ -274,11 +274,13 @@ fn given_and_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     let (first, Some(second)) = (&toks[i], toks.get(i + 1)) else {
         return false;
     };
-    let number_before = text[..first.start]
-        .trim_end()
-        .ends_with(|c: char| c.is_ascii_digit());
+    let number_before = || {
+        text[..first.start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+    };
     let street_after =
-        linked(text, toks, i + 1) && (toks[i + 2].lex.is_street() || toks[i + 2].lex.is_org());
+        || linked(text, toks, i + 1) && (toks[i + 2].lex.is_street() || toks[i + 2].lex.is_org());
     matches!(first.shape, Shape::Cap | Shape::Upper)
         && second.shape == first.shape
         && first.lex.is_given()
@@ -286,8 +288,8 @@ fn given_and_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         && linked(text, toks, i)
         && second.lex.is_soft_street()
         && (second.lex.is_word_surname() || second.lex.is_surname())
-        && !number_before
-        && !street_after
+        && !number_before()
+        && !street_after()
 }
 
 /// "Mrs Okafor", "Mr J. Smith", "DR PATEL"; in lower case, "pc dawson".

@@ -82,11 +82,11 @@ fn on_a_river(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     let (Some(on), Some(river)) = (toks.get(i + 1), toks.get(i + 2)) else {
         return false;
     };
-    matches!(toks[i].shape, Shape::Cap | Shape::Upper)
-        && matches!(on.word.to_lowercase().as_str(), "on" | "upon")
+    river.lex.is_river()
+        && matches!(toks[i].shape, Shape::Cap | Shape::Upper)
+        && (on.word.eq_ignore_ascii_case("on") || on.word.eq_ignore_ascii_case("upon"))
         && matches!(gap(text, toks, i), " " | "-")
         && matches!(gap(text, toks, i + 1), " " | "-")
-        && river.lex.is_river()
 }
 
 /// Whether the last words of `words` start with the letters of

@@ -99,7 +99,12 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
     let lookalikes = Lookalikes::new(text);
     let mut i = 0;
     while i < toks.len() {
-        if lookalikes.at(text, toks, i) {
+        // A lower-case English word no list holds as a name, a title or a
+        // nationality starts a name only after words that give one
+        // ("someone called gill"): every other rule below needs more of
+        // the word it starts at, so they are not asked.
+        let inert = inert(&toks[i]);
+        if !inert && lookalikes.at(text, toks, i) {
             taken[i] = Some(None);
             i += 1;
             continue;
@@ -112,7 +117,10 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                     && tokens::linked(text, toks, last)
                     && tokens::linked(text, toks, last + 1)
         });
-        if let Some((last, c)) = cued_pair(text, toks, i, after_name) {
+        if let Some((last, c)) = (!inert)
+            .then(|| cued_pair(text, toks, i, after_name))
+            .flatten()
+        {
             out.push((i, last, c));
             taken[i..=last].fill(Some(Some(c)));
             i = last + 1;
@@ -134,36 +142,40 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             }
             continue;
         }
-        if let Some(last) = place(text, toks, i) {
+        if let Some(last) = (!inert).then(|| place(text, toks, i)).flatten() {
             taken[i..=last].fill(Some(None));
             i = last + 1;
             continue;
         }
-        let hit = titled(text, toks, i)
-            .or_else(|| described(text, toks, i))
-            .or_else(|| suffixed(text, toks, i))
-            .or_else(|| addressed(text, toks, i))
-            .or_else(|| email_display(text, toks, i))
-            .or_else(|| surname_comma_given(text, toks, i))
-            .or_else(|| initials(text, toks, i))
-            .or_else(|| speaker(text, toks, i))
-            .or_else(|| full_name(text, toks, i))
-            .or_else(|| cued(text, toks, i))
-            .or_else(|| possessive_kin(text, toks, i))
-            .or_else(|| aged(text, toks, i))
-            .or_else(|| salutation(text, toks, i))
-            .or_else(|| from_team(text, toks, i))
-            .or_else(|| last_line_name(text, toks, i))
-            .or_else(|| note_initials(text, toks, i))
-            .or_else(|| bare_possessive(text, toks, i))
-            .or_else(|| acting(text, toks, i))
-            .or_else(|| reachable(text, toks, i))
-            .or_else(|| lower_word_pair(text, toks, i))
-            .or_else(|| lone(text, toks, i))
-            .or_else(|| neighbour(text, toks, i))
-            .or_else(|| lower_pair(text, toks, i))
-            .or_else(|| informal(text, toks, i))
-            .or_else(|| named_by(text, toks, i));
+        let hit = if inert {
+            named_by(text, toks, i)
+        } else {
+            titled(text, toks, i)
+                .or_else(|| described(text, toks, i))
+                .or_else(|| suffixed(text, toks, i))
+                .or_else(|| addressed(text, toks, i))
+                .or_else(|| email_display(text, toks, i))
+                .or_else(|| surname_comma_given(text, toks, i))
+                .or_else(|| initials(text, toks, i))
+                .or_else(|| speaker(text, toks, i))
+                .or_else(|| full_name(text, toks, i))
+                .or_else(|| cued(text, toks, i))
+                .or_else(|| possessive_kin(text, toks, i))
+                .or_else(|| aged(text, toks, i))
+                .or_else(|| salutation(text, toks, i))
+                .or_else(|| from_team(text, toks, i))
+                .or_else(|| last_line_name(text, toks, i))
+                .or_else(|| note_initials(text, toks, i))
+                .or_else(|| bare_possessive(text, toks, i))
+                .or_else(|| acting(text, toks, i))
+                .or_else(|| reachable(text, toks, i))
+                .or_else(|| lower_word_pair(text, toks, i))
+                .or_else(|| lone(text, toks, i))
+                .or_else(|| neighbour(text, toks, i))
+                .or_else(|| lower_pair(text, toks, i))
+                .or_else(|| informal(text, toks, i))
+                .or_else(|| named_by(text, toks, i))
+        };
         match hit.map(|(last, c)| (bare_initial_after(text, toks, last), c)) {
             Some((last, confidence)) => {
                 out.push((i, last, confidence));
@@ -189,6 +201,20 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         taken[k] = Some(Some(0.65));
     }
     (out, taken)
+}
+
+/// A lower-case English word that no list holds as a given name, a surname
+/// (also one that is a word), a title or a nationality: only `named_by`
+/// can start a name at it.
+fn inert(t: &Tok<'_>) -> bool {
+    t.shape == Shape::Lower
+        && t.lex.is_english()
+        && !t.lex.is_given()
+        && !t.lex.is_surname()
+        && !t.lex.is_word_surname()
+        && !t.lex.is_ambiguous()
+        && !t.lex.is_title()
+        && !t.lex.is_nationality()
 }
 
 /// The end of a name ending at token `last`, with a bare initial after a

@@ -117,9 +117,9 @@ pub(super) fn candidate(t: &Tok<'_>) -> bool {
     };
     !t.lex.is_title()
         && !t.lex.is_job_word()
-        && !compound()
         && (t.shape != Shape::Lower || t.lex.is_given() || t.lex.is_surname())
         && (!t.lex.is_common() || t.lex.is_given() || t.lex.is_surname())
+        && !compound()
         && t.word.chars().nth(1).is_some()
         && !contraction()
         && glued(t.word).is_none()

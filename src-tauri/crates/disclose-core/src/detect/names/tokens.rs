@@ -14,6 +14,9 @@ pub(super) struct Tok<'a> {
     pub(super) shape: Shape,
     /// What the word lists say of the word.
     pub(super) lex: lex::Bits,
+    /// Whether this word and the next are words of one name (`linked`),
+    /// worked out once: the rules ask it of every word many times.
+    next_linked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,7 +73,11 @@ pub(super) fn tokens(text: &str) -> Vec<Tok<'_>> {
             word,
             shape: shape(word),
             lex: lex::Bits::of(word),
+            next_linked: false,
         });
+    }
+    for i in 0..toks.len() {
+        toks[i].next_linked = linked_at(text, &toks, i);
     }
     toks
 }
@@ -118,7 +125,11 @@ pub(super) fn gap<'a>(text: &'a str, toks: &[Tok<'_>], i: usize) -> &'a str {
 
 /// Token `i` and the next are words of one name: a space or two between
 /// them, or a full stop after an initial or title ("J. Smith", "Mr. Smith").
-pub(super) fn linked(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+pub(super) fn linked(_text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.next_linked)
+}
+
+fn linked_at(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     if i + 1 >= toks.len() || toks[i].end != toks[i].full_end {
         return false;
     }

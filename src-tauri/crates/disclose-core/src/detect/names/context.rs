@@ -377,6 +377,12 @@ pub(super) fn name_and_word(word: &str) -> bool {
     listed(NAMES_BEFORE_WORDS, word)
 }
 
+/// Whether `word` (in lower case) is one after which informal writing puts
+/// a person's given name: "told", "with", "by".
+pub(super) fn before_a_lower_name(word: &str) -> bool {
+    listed(BEFORE_A_LOWER_NAME, word)
+}
+
 fn listed(list: &str, word: &str) -> bool {
     list.split_whitespace().any(|w| w == word)
 }

@@ -16,7 +16,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|no|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -87,6 +87,10 @@ static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
         .expect("valid regex")
 });
+/// People by a pronoun just before: "them at", "him from".
+static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:them|him|her|they|those)[ \t]+$").expect("valid regex")
+});
 /// A noise or a smell just before "from": "loud music from 14".
 static NOISE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:music|noise|shouting|screaming|banging|bass|arguing|fighting|yelling|drilling|barking|smoke|smell|stench|party|thumping|crying)[ \t]+(?:coming[ \t]+)?$")
@@ -131,10 +135,28 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         let noise = whole.as_str()[..4].eq_ignore_ascii_case("from")
             && NOISE_BEFORE.is_match(before)
             && !RANGE_AFTER.is_match(&text[number.end()..]);
-        if !after_name && !noise && !PERSON_BEFORE.is_match(before) {
+        // "the noise from them at 29": people by a pronoun, before a number
+        // no clock shows (a time "at 10" is as likely).
+        let hour = number
+            .as_str()
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=12).contains(&n));
+        let pronoun = PRONOUN_BEFORE.is_match(before) && !hour;
+        if !after_name && !noise && !pronoun && !PERSON_BEFORE.is_match(before) {
             continue;
         }
         out.push(house(text, number.start(), number.end()));
+        // "the lads from 7 and 9": the numbers joined after it.
+        let mut at = number.end();
+        while let Some(caps) = JOINED_AFTER.captures(&text[at..]) {
+            let next = caps.get(1).expect("group");
+            let (start, end) = (at + next.start(), at + next.end());
+            if NOT_A_HOUSE_AFTER.is_match(&text[end..]) || COUNTED.is_match(&text[end..]) {
+                break;
+            }
+            out.push(house(text, start, end));
+            at = end;
+        }
     }
     out
 }

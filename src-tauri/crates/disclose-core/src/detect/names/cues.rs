@@ -587,7 +587,11 @@ pub(super) fn named_by(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         };
         // "a lad called Ryan Hill": a surname that is a street word too.
         let fits = word(next) || next.lex.is_street() && next.lex.is_surname();
-        if fits && surname {
+        // "they call him big dave", "a lad called little j": a nickname's
+        // word before a given name or a letter.
+        let nickname = NICKNAME_WORDS.contains(&t.word.to_lowercase().as_str())
+            && (next.lex.is_given() || next.word.chars().count() == 1);
+        if fits && surname || nickname {
             last = i + 1;
         }
     }
@@ -600,6 +604,12 @@ pub(super) fn named_by(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     }
     Some((last, 0.8))
 }
+
+/// Words that open a nickname before a given name or a letter: "big dave",
+/// "little j".
+const NICKNAME_WORDS: &[&str] = &[
+    "big", "little", "lil", "young", "old", "mad", "fat", "skinny", "wee",
+];
 
 /// Words after "called" or "known as" that name no one: "called round",
 /// "known as the Crescent".

@@ -32,8 +32,8 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
-    aged, before_a_lower_name, described, informal, lower_pair, lower_sentence, name_and_word,
-    neighbour, possessive_kin, salutation, speaker,
+    aged, before_a_lower_name, described, informal, kin_named, lower_pair, lower_sentence,
+    name_and_word, neighbour, possessive_kin, salutation, speaker,
 };
 use cues::{
     acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
@@ -133,7 +133,9 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         // nationality starts a name only after words that give one
         // ("someone called gill"): every other rule below needs more of
         // the word it starts at, so they are not asked.
-        let inert = inert(&toks[i]);
+        // ("her kids summer and river": a word after "and" may be the second
+        // of a pair of names.)
+        let inert = inert(&toks[i]) && !(i > 0 && toks[i - 1].word == "and");
         if !inert && lookalikes.at(text, toks, i) {
             taken[i] = Some(None);
             i += 1;
@@ -191,6 +193,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| full_name(text, toks, i))
                 .or_else(|| cued(text, toks, i))
                 .or_else(|| possessive_kin(text, toks, i))
+                .or_else(|| kin_named(text, toks, i))
                 .or_else(|| aged(text, toks, i))
                 .or_else(|| salutation(text, toks, i))
                 .or_else(|| from_team(text, toks, i))
@@ -234,8 +237,8 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
 }
 
 /// A lower-case English word that no list holds as a given name, a surname
-/// (also one that is a word), a title or a nationality: only `named_by`
-/// can start a name at it.
+/// (also one that is a word), a title or a nationality: only `named_by` can
+/// start a name at it.
 fn inert(t: &Tok<'_>) -> bool {
     t.shape == Shape::Lower
         && t.lex.is_english()

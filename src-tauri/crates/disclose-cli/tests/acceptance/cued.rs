@@ -224,3 +224,61 @@ fn a_role_before_a_comma_is_no_surname_of_the_name_after_it() {
         &["Omar Siddiq", "Bethan Royle", "Keith Walmsley"],
     );
 }
+
+#[test]
+fn a_name_after_a_relation_and_someone_elses_possessive_and_again_after_by() {
+    // "grandson" after a possessive name, not only after "my" or "her"; a
+    // given name that is also a word after "her partner"; that name again
+    // after "by" in the same lower-case notes.
+    assert_names(
+        "- spoke to mr okafor's nephew cole about the bins\n\
+         - her partner rob keeps parking across the drive\n\
+         - the kids said they were chased by rob and another lad\n",
+        &["mr okafor", "cole", "rob", "rob"],
+    );
+    // "my son will": a word that goes on the sentence is no name.
+    assert_names("my son will call you back tomorrow", &[]);
+}
+
+#[test]
+fn a_name_found_once_and_its_possessive_without_the_apostrophe_before_a_thing_of_theirs() {
+    assert_names(
+        "her fella connor was shouting again. the police came about connors van",
+        &["connor", "connors"],
+    );
+}
+
+#[test]
+fn words_that_give_a_name_as_a_lad_gives_it() {
+    assert_names(
+        "Two lads at the garages. One only gave his name as \"Pudding\". The other goes by \
+         the name of Tank.",
+        &["Pudding", "Tank"],
+    );
+}
+
+#[test]
+fn a_contraction_after_thanks_is_no_name() {
+    assert_names(
+        "Thanks, I'll chase it up with Nadia on Monday. Thanks, we'll be in touch.",
+        &["Nadia"],
+    );
+}
+
+#[test]
+fn staff_initials_after_closed_by_and_after_a_dated_line() {
+    assert_names(
+        "14/03 rang tenant, no answer. Closed by JT.\nFollow up 21/03. RW\n\
+         Meeting at 3 PM with the caretaker.\n",
+        &["JT", "RW"],
+    );
+}
+
+#[test]
+fn a_surname_naming_a_case_a_hall_or_a_contractor_is_no_person() {
+    assert_names(
+        "Update on the Holt case: the boiler repair was booked via Lovell and the residents \
+         meet at the Parish Hall. Mrs Akhtar is happy with that.",
+        &["Mrs Akhtar"],
+    );
+}

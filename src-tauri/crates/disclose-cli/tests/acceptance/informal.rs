@@ -573,3 +573,33 @@ fn a_lower_case_name_that_is_a_word_after_a_possessive_and_a_relation() {
         &["summer", "mason"],
     );
 }
+
+#[test]
+fn a_name_that_is_a_word_after_mum_nan_or_mate_and_a_pair_after_kids() {
+    assert_names(
+        "her nan ivy was visiting when it started\n\
+         his uncle ray drove off with the ladder\n\
+         my mate lenny saw the whole thing\n\
+         her kids hope and sky were crying on the step\n",
+        &["ivy", "ray", "lenny", "hope", "sky"],
+    );
+    // A word that goes on the sentence is no name.
+    assert_names("my dad will sort it and her kids were fine", &[]);
+}
+
+#[test]
+fn a_nickname_of_a_word_and_a_name_or_a_letter() {
+    assert_names(
+        "the older lad they call big kev was at the front. his mate is a lad called little t",
+        &["big kev", "little t"],
+    );
+}
+
+#[test]
+fn house_numbers_after_them_without_a_space_and_joined_after_a_bare_one() {
+    let d = disclose!();
+    let text = "the shouting from them at 41 went on all night. \
+                she lives at no9 now. the lads from 3 and 5 were fighting. \
+                ring them at 10 tomorrow.\n";
+    assert_eq!(d.detect_kind(text, "address_line"), ["41", "no9", "3", "5"]);
+}

@@ -126,3 +126,15 @@ fn a_noise_from_a_bare_house_number() {
                 Sun - music from 11 till 2, drilling from 9-5.\n";
     assert_eq!(d.detect_kind(text, "address_line"), ["12", "14"]);
 }
+
+#[test]
+fn a_neighbours_house_number_found_again_bare_and_a_house_reference_before_its_street() {
+    let d = disclose!();
+    let text = "Water is coming through from no. 27 above. The plumber could not get access to \
+                27 - nobody in. Keys left at 27 via the caretaker.\n\
+                The man from no. 9 Ash Court was shouting. We went to 9 meetings this year.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["no. 27", "27", "27", "no. 9 Ash Court"]
+    );
+}

@@ -16,7 +16,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|no|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -58,6 +58,20 @@ static HASHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:at|from|in|of|to|next[ \t]+door[ \t]+to)[ \t]+#[ \t]?(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
 });
 
+/// A bare number after a word of reaching or being at a place: "unable to
+/// access 16", "gained entry to 16".
+static REACHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:to|at|access|into|from|visited|outside|opposite|behind|above|below|near|entry[ \t]+to)[ \t]+(\d{1,3}[a-z]?)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Words after a house's bare number that go on the sentence, not count
+/// something: "access gained to 16 via Mrs Haque".
+const AFTER_A_HOUSE: &[&str] = &[
+    "via", "and", "but", "with", "again", "because", "so", "yet", "as", "when", "while", "where",
+    "which", "who", "to", "for", "about",
+];
+
 /// "Tab No. 3", "page no. 2", "invoice number 12": not a house.
 static NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:tab|page|item|invoice|inv|order|job|ref|reference|case|account|policy|section|para|paragraph|clause|deal|claim|ticket|room|bus|route|platform|gate|seat|table|list|point|question|step|option|version|issue|unit|week|year|size|phone|tel|tracking|serial|model|part|contract|appendix|schedule|annex|exhibit|count|rule|track|box|lot)[ \t.:]*$")
@@ -72,6 +86,10 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
         .expect("valid regex")
+});
+/// People by a pronoun just before: "them at", "him from".
+static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:them|him|her|they|those)[ \t]+$").expect("valid regex")
 });
 /// A noise or a smell just before "from": "loud music from 14".
 static NOISE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,10 +135,28 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         let noise = whole.as_str()[..4].eq_ignore_ascii_case("from")
             && NOISE_BEFORE.is_match(before)
             && !RANGE_AFTER.is_match(&text[number.end()..]);
-        if !after_name && !noise && !PERSON_BEFORE.is_match(before) {
+        // "the noise from them at 29": people by a pronoun, before a number
+        // no clock shows (a time "at 10" is as likely).
+        let hour = number
+            .as_str()
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=12).contains(&n));
+        let pronoun = PRONOUN_BEFORE.is_match(before) && !hour;
+        if !after_name && !noise && !pronoun && !PERSON_BEFORE.is_match(before) {
             continue;
         }
         out.push(house(text, number.start(), number.end()));
+        // "the lads from 7 and 9": the numbers joined after it.
+        let mut at = number.end();
+        while let Some(caps) = JOINED_AFTER.captures(&text[at..]) {
+            let next = caps.get(1).expect("group");
+            let (start, end) = (at + next.start(), at + next.end());
+            if NOT_A_HOUSE_AFTER.is_match(&text[end..]) || COUNTED.is_match(&text[end..]) {
+                break;
+            }
+            out.push(house(text, start, end));
+            at = end;
+        }
     }
     out
 }
@@ -244,6 +280,48 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
             }
             out.push(house(text, start, end));
             at = end;
+        }
+    }
+    // "the leak is from no. 16 … unable to access 16": a neighbour's house
+    // number found again bare after a word of reaching it, not a time, a
+    // count or an amount.
+    let numbers: Vec<String> = out
+        .iter()
+        .filter(|f| f.confidence >= 0.7)
+        .filter_map(|f| {
+            let digits = f.text.find(|c: char| c.is_ascii_digit())?;
+            Some(f.text[digits..].to_string())
+        })
+        .collect();
+    if !numbers.is_empty() {
+        for (at, run) in lines.runs() {
+            for c in REACHED.captures_iter(run) {
+                let number = c.get(1).expect("group");
+                let (start, end) = (at + number.start(), at + number.end());
+                let again = numbers
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(number.as_str()));
+                let taken = out.iter().any(|f| f.start <= start && start < f.end);
+                // "to 16 via Mrs Haque", "access 16 - no answer"; not "to 3
+                // meetings".
+                let rest = text[end..].trim_start_matches([' ', '\t']);
+                let closes = rest.is_empty()
+                    || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '-', '–', '\n', '\r'])
+                    || rest
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .is_some_and(|w| AFTER_A_HOUSE.contains(&w.to_lowercase().as_str()));
+                if !again
+                    || taken
+                    || !closes
+                    || NOT_A_HOUSE_AFTER.is_match(&text[end..])
+                    || COUNTED.is_match(&text[end..])
+                    || NOT_A_HOUSE.is_match(words_before(text, start))
+                {
+                    continue;
+                }
+                out.push(house(text, start, end));
+            }
         }
     }
     out

@@ -156,7 +156,19 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(house::find_joined(text, &addresses));
     all.extend(addresses);
     all.extend(labelled::find(text));
-    all.extend(house::find(text, &lines));
+    // "no. 4 Orchard Court": a house reference runs on into the street
+    // line that starts inside it.
+    let mut houses = house::find(text, &lines);
+    for h in &mut houses {
+        let street = all.iter().find(|a| {
+            a.kind == DataKind::AddressLine && a.start > h.start && a.start < h.end && a.end > h.end
+        });
+        if let Some(end) = street.map(|a| a.end) {
+            h.end = end;
+            h.text = text[h.start..end].to_string();
+        }
+    }
+    all.extend(houses);
     all.extend(logins::find(text));
     let names = names::find_with(text, model);
     all.extend(house::find_bare(text, &names));

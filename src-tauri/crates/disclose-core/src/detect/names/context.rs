@@ -225,6 +225,76 @@ const KIN: &str = "mum mam mom mother dad father son daughter brother sister boy
     grandfather kids kid children child baby cousin uncle aunt auntie mate mates fella missus \
     stepdad stepmum";
 
+/// In lower case, a given name that is also a word, or a name in no list,
+/// after a possessive and a word for family or friends ("his mum dawn", "my
+/// mate rocky", "his brother kade"), and each name of a pair after a word
+/// for children ("her kids summer and river"). Not a word that goes on the
+/// sentence ("my dad will").
+pub(super) fn kin_named(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Lower || t.end != t.full_end || i < 2 {
+        return None;
+    }
+    let unlisted = t.lex == lex::Bits::default()
+        && t.word.len() >= 3
+        && t.word.chars().all(|c| c.is_ascii_alphabetic());
+    let word_name = (t.lex.is_given() || t.lex.is_ambiguous())
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_title()
+        && !t.lex.is_cue_word()
+        && !matches!(
+            t.word,
+            "will" | "may" | "can" | "must" | "did" | "does" | "do" | "is" | "was" | "has" | "had"
+        );
+    let spaced = |k: usize| gap(text, toks, k) == " ";
+    let owner = |k: usize| {
+        matches!(toks[k].word, "my" | "his" | "her" | "their" | "our" | "ur")
+            || toks[k].end != toks[k].full_end
+    };
+    // After a word for children, the first of a pair: "summer and …".
+    let pair_after = toks.get(i + 1).is_some_and(|n| n.word == "and")
+        && spaced(i)
+        && toks.get(i + 2).is_some_and(|n| n.shape == Shape::Lower);
+    let after_kin = (word_name || unlisted)
+        && spaced(i - 1)
+        && spaced(i - 2)
+        && owner(i - 2)
+        && (listed(KIN_OF_ONE, toks[i - 1].word)
+            || word_name && listed(KIN_OF_MANY, toks[i - 1].word) && pair_after);
+    // "her kids summer and river": the second of the pair, a word too, but
+    // not one that goes on the sentence ("her kids jay and then …").
+    let word = !listed(GOES_ON, t.word)
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_title()
+        && !t.lex.is_cue_word()
+        && !t.lex.is_street()
+        && t.word.len() >= 3;
+    let second = (word_name || unlisted || word)
+        && i >= 4
+        && toks[i - 1].word == "and"
+        && (1..=4).all(|d| spaced(i - d))
+        && toks[i - 2].shape == Shape::Lower
+        && (toks[i - 2].lex.is_given() || toks[i - 2].lex.is_ambiguous())
+        && listed(KIN_OF_MANY, toks[i - 3].word)
+        && owner(i - 4);
+    ((after_kin || second) && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
+/// Words for one member of a family or a friend before their name.
+const KIN_OF_ONE: &str = "mum mam mom dad nan nana nanna gran grandma grandad granddad uncle \
+    aunt auntie cousin mate pal ex stepdad stepmum stepson stepdaughter brother sister son \
+    daughter nephew niece boyfriend girlfriend husband wife partner fella missus hubby";
+
+/// Words that go on a sentence after "and": "her kids jay and then …".
+const GOES_ON: &str = "the then now also still they you them their his her its were are was \
+    is have has had will would can could should and but not never always this that these \
+    those some all both any our your who what when where why how every each other others \
+    two three four more most just even only been being get got going gone went come came \
+    she him own too very";
+
+/// Words for children before the given names of a pair of them.
+const KIN_OF_MANY: &str = "kids children sons daughters grandkids grandchildren";
+
 /// Whether `word` is a word for family or friends: "mum", "girlfriend".
 pub(super) fn kin(word: &str) -> bool {
     listed(KIN, word)
@@ -249,10 +319,19 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
         && &text[t.full_end..next.start] == " "
         && (next.shape == Shape::Lower && listed(KIN, next.word)
             || shouted && listed(KIN, &next.word.to_lowercase()));
-    let namelike = (t.shape == Shape::Cap || shouted)
-        && name_word(t)
-        && !t.lex.is_cue_word()
-        && (t.lex.is_given() || t.lex.is_ambiguous() || !t.lex.is_english() && !t.lex.is_common());
+    // "amir's cousin": in lower case, a given name that is no word, or a
+    // word in no list.
+    let unlisted = t.lex == lex::Bits::default()
+        && t.word.len() >= 3
+        && t.word.chars().all(|c| c.is_ascii_alphabetic());
+    let lower = t.shape == Shape::Lower && (plain_lower_name(t) && t.lex.is_given() || unlisted);
+    let namelike = lower
+        || (t.shape == Shape::Cap || shouted)
+            && name_word(t)
+            && !t.lex.is_cue_word()
+            && (t.lex.is_given()
+                || t.lex.is_ambiguous()
+                || !t.lex.is_english() && !t.lex.is_common());
     (kin && namelike && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
@@ -375,6 +454,12 @@ const NAMES_BEFORE_WORDS: &str = "lee dean jay rob sue ray mark pat";
 /// after a strong cue: "dean", "lee", "jay".
 pub(super) fn name_and_word(word: &str) -> bool {
     listed(NAMES_BEFORE_WORDS, word)
+}
+
+/// Whether `word` (in lower case) is one after which informal writing puts
+/// a person's given name: "told", "with", "by".
+pub(super) fn before_a_lower_name(word: &str) -> bool {
+    listed(BEFORE_A_LOWER_NAME, word)
 }
 
 fn listed(list: &str, word: &str) -> bool {

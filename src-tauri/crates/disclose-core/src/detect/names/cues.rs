@@ -114,7 +114,7 @@ fn role_word(word: &str) -> bool {
 
 /// Whether a word for family or friends follows token `k` after one space:
 /// "Grant's girlfriend", "connors mum".
-fn kin_after(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
+pub(super) fn kin_after(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
     toks.get(k + 1).is_some_and(|n| {
         &text[toks[k].full_end..n.start] == " " && n.shape == Shape::Lower && kin(n.word)
     })
@@ -427,16 +427,32 @@ pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
     if !capitals || t.end != t.full_end || t.lex != super::lex::Bits::default() {
         return None;
     }
-    if NOT_INITIALS.contains(&t.word) {
+    let before = text[..t.start].trim_end_matches([' ', '\t']);
+    // After a sentence ending in a lower-case word, or in a date after one
+    // ("Next review 28/02. PM"): "U.S. EPA" and "Comm. Aff. JLH" end in
+    // abbreviations.
+    let after_stop = before.ends_with('.') && i > 0 && toks[i - 1].shape == Shape::Lower && {
+        let g = gap(text, toks, i - 1);
+        let dated = g
+            .strip_prefix(' ')
+            .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()));
+        g.starts_with(". ")
+            || dated.is_some_and(|d| {
+                d.trim_start_matches(|c: char| c.is_ascii_digit() || c == '/')
+                    .starts_with(". ")
+            })
+    };
+    // "Closed by KB.": after a word of doing and "by", ending the line.
+    let after_by = i >= 2
+        && toks[i - 1].word == "by"
+        && gap(text, toks, i - 1) == " "
+        && gap(text, toks, i - 2) == " "
+        && toks[i - 2].word.ends_with("ed");
+    // A time's "AM" or "PM" never comes after a full stop.
+    let time = matches!(t.word, "AM" | "PM");
+    if NOT_INITIALS.contains(&t.word) && !(time && after_stop) {
         return None;
     }
-    let before = text[..t.start].trim_end_matches([' ', '\t']);
-    // After a sentence ending in a lower-case word: "U.S. EPA" and "Comm.
-    // Aff. JLH" end in abbreviations.
-    let after_stop = before.ends_with('.')
-        && i > 0
-        && toks[i - 1].shape == Shape::Lower
-        && gap(text, toks, i - 1).starts_with(". ");
     let after_dash = before.ends_with(['–', '—', '-'])
         && before[..before.len() - before.chars().next_back().map_or(0, char::len_utf8)]
             .ends_with([' ', '\t']);
@@ -459,7 +475,9 @@ pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
         && rest.starts_with(['-', '–', ':'])
         && rest.len() > 2;
-    let found = (after_stop || after_dash) && dated && before.len() > 1 || date_first;
+    let found = (after_stop || after_dash) && dated && before.len() > 1
+        || date_first
+        || after_by && matches!(rest, "" | ".");
     found.then_some((i, 0.7))
 }
 
@@ -475,10 +493,11 @@ const NOT_INITIALS: &[&str] = &[
 
 /// Just before a name, words that give someone's name: "a lady called ",
 /// "his name is ", "a lad known as ", "they only know as ", "everyone calls
-/// him ", "the lad they call " (not "the estate known as ").
+/// him ", "the lad they call ", "only gave his name as ", "goes by the name
+/// of " (not "the estate known as ").
 static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u)[ \t]+(?:all[ \t]+)?call)[ \t]*["“‘']?$"#,
+        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)(?:gave|gives|give|giving|gave[ \t]+us|gave[ \t]+me)[ \t]+(?:his|her|their|a)[ \t]+(?:nick)?name[ \t]+as|(?-u:\b)by[ \t]+the[ \t]+(?:nick)?name[ \t]+of|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u)[ \t]+(?:all[ \t]+)?call)[ \t]*["“‘']?$"#,
     )
     .expect("valid regex")
 });
@@ -519,7 +538,7 @@ fn named_before(text: &str, start: usize) -> bool {
 
 /// The last word of every match of `NAMING_BEFORE` but "name's": "called",
 /// "known as", "goes by", "name is", "calls him", "calls herself", "they
-/// call".
+/// call", "gave his name as", "by the name of".
 const NAMING_ENDS: &[&[u8]] = &[
     b"called",
     b"as",
@@ -533,6 +552,7 @@ const NAMING_ENDS: &[&[u8]] = &[
     b"herself",
     b"themself",
     b"call",
+    b"of",
 ];
 
 /// A name after words that give someone's name, in any letter case and
@@ -567,7 +587,11 @@ pub(super) fn named_by(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         };
         // "a lad called Ryan Hill": a surname that is a street word too.
         let fits = word(next) || next.lex.is_street() && next.lex.is_surname();
-        if fits && surname {
+        // "they call him big dave", "a lad called little j": a nickname's
+        // word before a given name or a letter.
+        let nickname = NICKNAME_WORDS.contains(&t.word.to_lowercase().as_str())
+            && (next.lex.is_given() || next.word.chars().count() == 1);
+        if fits && surname || nickname {
             last = i + 1;
         }
     }
@@ -580,6 +604,12 @@ pub(super) fn named_by(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     }
     Some((last, 0.8))
 }
+
+/// Words that open a nickname before a given name or a letter: "big dave",
+/// "little j".
+const NICKNAME_WORDS: &[&str] = &[
+    "big", "little", "lil", "young", "old", "mad", "fat", "skinny", "wee",
+];
 
 /// Words after "called" or "known as" that name no one: "called round",
 /// "known as the Crescent".

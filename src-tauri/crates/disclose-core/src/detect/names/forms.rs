@@ -119,6 +119,22 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if let Some(last) = firm(text, toks, i) {
         return Some(last);
     }
+    // "St Thomas Church Hall", "the Market Hall": a street or building word
+    // after another that is no given name.
+    let t = &toks[i];
+    let building = |b: &Tok<'_>| {
+        b.shape == Shape::Cap && (b.lex.is_street() || b.lex.is_org()) && !b.lex.is_given()
+    };
+    if i > 0 && linked(text, toks, i - 1) && building(&toks[i - 1]) && building(t) {
+        return Some(i);
+    }
+    // "a lock change requested via Mears": a capitalised word that is no
+    // given name after "via" is the firm or the channel it went through.
+    let via =
+        i > 0 && toks[i - 1].word.eq_ignore_ascii_case("via") && gap(text, toks, i - 1) == " ";
+    if via && t.shape == Shape::Cap && !t.lex.is_given() && !t.lex.is_title() {
+        return Some(i);
+    }
     // "Witness: Ray Church", "Heather Field (Income Officer)": a label or a
     // role says the street word is a surname.
     if given_then_street_surname(text, toks, i)
@@ -739,8 +755,16 @@ fn unlisted(t: &Tok<'_>) -> bool {
 
 /// A capitalised word after a cue ("my neighbour Sam", "Signed: Sam
 /// Jones", a sign-off), with a following surname-like word if there is one.
+/// Words that are given names too but, after "her partner" or "my son",
+/// go on the sentence: "my son will", "her partner may". Other common words
+/// there are the name ("her partner rob", "my dad bill").
+const NOT_A_NAME_AFTER_KIN: &[&str] = &[
+    "will", "may", "can", "must", "shall", "did", "does", "do", "is", "was", "has", "had",
+];
+
 /// Relations after which a possessive's next word is the person's name,
-/// even when it is a word: "her daughter summer", "my son mason".
+/// even when it is a word: "her daughter summer", "my son mason",
+/// "mrs dixon's grandson mason".
 const KIN_BEFORE_A_WORD_NAME: &[&str] = &[
     "son",
     "daughter",
@@ -792,16 +816,17 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         Shape::Lower => {
             plain_lower_name(t)
                 || (t.lex.is_given() || t.lex.is_ambiguous())
-                    && !t.lex.is_common()
+                    && (!t.lex.is_common() || !NOT_A_NAME_AFTER_KIN.contains(&t.word))
                     && !t.lex.is_month_or_day()
                     && i > 0
                     && gap(text, toks, i - 1) == " "
                     && KIN_BEFORE_A_WORD_NAME.contains(&toks[i - 1].word)
                     && i >= 2
-                    && matches!(
+                    && (matches!(
                         toks[i - 2].word,
                         "my" | "his" | "her" | "their" | "our" | "ur"
-                    )
+                    ) || toks[i - 2].end != toks[i - 2].full_end
+                        && gap(text, toks, i - 2) == " ")
         }
         Shape::Initial => false,
     };
@@ -924,8 +949,43 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && !t.lex.is_ambiguous()
         && !t.lex.is_common()
         && namey(t);
-    (ok && !vetoed(text, toks, i, i)).then_some((i, 0.6))
+    // "St Thomas Church Hall", "the Village Hall": a surname after a
+    // capitalised street or building word is the rest of a place's name.
+    let in_place = i > 0
+        && linked(text, toks, i - 1)
+        && toks[i - 1].shape == Shape::Cap
+        && (toks[i - 1].lex.is_street() || toks[i - 1].lex.is_org())
+        && !toks[i - 1].lex.is_given();
+    // "the Greenway case", "the Holt estate": a surname alone between "the"
+    // and what it names.
+    let named_thing = i > 0
+        && toks[i - 1].word.eq_ignore_ascii_case("the")
+        && toks.get(i + 1).is_some_and(|n| {
+            gap(text, toks, i) == " " && n.shape == Shape::Lower && NAMED_THINGS.contains(&n.word)
+        });
+    (ok && !in_place && !named_thing && !vetoed(text, toks, i, i)).then_some((i, 0.6))
 }
+
+/// What a surname after "the" names when it is no person: "the Greenway
+/// case", "the Holt estate".
+const NAMED_THINGS: &[&str] = &[
+    "case",
+    "cases",
+    "estate",
+    "scheme",
+    "project",
+    "site",
+    "contract",
+    "programme",
+    "report",
+    "development",
+    "building",
+    "account",
+    "file",
+    "review",
+    "inquiry",
+    "enquiry",
+];
 
 /// The sentence (or line) of `text` that holds byte `pos`.
 pub(super) fn sentence_around(text: &str, pos: usize) -> &str {

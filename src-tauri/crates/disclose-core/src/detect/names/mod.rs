@@ -32,12 +32,12 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
-    aged, described, informal, lower_pair, lower_sentence, name_and_word, neighbour,
-    possessive_kin, salutation, speaker,
+    aged, before_a_lower_name, described, informal, kin_named, lower_pair, lower_sentence,
+    name_and_word, neighbour, possessive_kin, salutation, speaker,
 };
 use cues::{
-    acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, last_line_name,
-    lower_word_pair, named_by, note_initials, reachable,
+    acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
+    last_line_name, lower_word_pair, named_by, note_initials, reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -59,8 +59,38 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
     with_given_before(text, &toks, merge(text, &toks, spans))
         .into_iter()
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
+        // "Thanks, I'll pass it on": a contraction opens no name.
+        .filter_map(|(i, last, c)| {
+            let i = if contraction(toks[i].word) { i + 1 } else { i };
+            (i <= last).then_some((i, last, c))
+        })
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
         .collect()
+}
+
+/// A pronoun or "not" run together with its verb: "I'll", "we're", "you've",
+/// "she'd", "I'm", "don't", "can’t". ("O'Neill" and "D'Arcy" are names.)
+fn contraction(word: &str) -> bool {
+    let w = word.replace('’', "'").to_lowercase();
+    let pronoun = w.split_once('\'').is_some_and(|(stem, verb)| {
+        matches!(verb, "ll" | "re" | "ve" | "d" | "m")
+            && matches!(
+                stem,
+                "i" | "you"
+                    | "we"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "that"
+                    | "there"
+                    | "who"
+                    | "what"
+                    | "where"
+                    | "here"
+            )
+    });
+    pronoun || w.ends_with("n't")
 }
 
 /// A word with a small letter written three times running, as chat draws
@@ -103,7 +133,9 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         // nationality starts a name only after words that give one
         // ("someone called gill"): every other rule below needs more of
         // the word it starts at, so they are not asked.
-        let inert = inert(&toks[i]);
+        // ("her kids summer and river": a word after "and" may be the second
+        // of a pair of names.)
+        let inert = inert(&toks[i]) && !(i > 0 && toks[i - 1].word == "and");
         if !inert && lookalikes.at(text, toks, i) {
             taken[i] = Some(None);
             i += 1;
@@ -161,6 +193,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| full_name(text, toks, i))
                 .or_else(|| cued(text, toks, i))
                 .or_else(|| possessive_kin(text, toks, i))
+                .or_else(|| kin_named(text, toks, i))
                 .or_else(|| aged(text, toks, i))
                 .or_else(|| salutation(text, toks, i))
                 .or_else(|| from_team(text, toks, i))
@@ -204,8 +237,8 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
 }
 
 /// A lower-case English word that no list holds as a given name, a surname
-/// (also one that is a word), a title or a nationality: only `named_by`
-/// can start a name at it.
+/// (also one that is a word), a title or a nationality: only `named_by` can
+/// start a name at it.
 fn inert(t: &Tok<'_>) -> bool {
     t.shape == Shape::Lower
         && t.lex.is_english()
@@ -482,8 +515,22 @@ fn repeated(
         })
         .map(|(t, _)| t.word.to_lowercase())
         .collect();
+    // A lower-case given name, also one that is a word, found with a cue
+    // ("her partner rob"), found again after a word a name follows, "by"
+    // too ("threatened by rob").
+    let cued_lower: HashSet<&str> = toks
+        .iter()
+        .zip(taken)
+        .filter(|(t, found)| {
+            matches!(found, Some(Some(c)) if *c >= 0.7)
+                && t.shape == Shape::Lower
+                && (t.lex.is_given() || t.lex.is_ambiguous())
+                && !t.lex.is_title()
+        })
+        .map(|(t, _)| t.word)
+        .collect();
     let mut out = Vec::new();
-    if names.is_empty() && lower_names.is_empty() {
+    if names.is_empty() && lower_names.is_empty() && cued_lower.is_empty() {
         return out;
     }
     for (k, t) in toks.iter().enumerate() {
@@ -492,6 +539,43 @@ fn repeated(
             && lower_names.contains(t.word)
             && lower_again(text, toks, k)
         {
+            out.push(k);
+            continue;
+        }
+        // A word found as a name with a cue, again after a word a
+        // name follows, in a sentence written wholly in lower case
+        // ("threatened by rob"), not before a word a name seldom comes
+        // before.
+        let common_again = taken[k].is_none()
+            && t.shape == Shape::Lower
+            && cued_lower.contains(t.word)
+            && k > 0
+            && tokens::gap(text, toks, k - 1) == " "
+            && before_a_lower_name(toks[k - 1].word)
+            && toks[k - 1].word != "to"
+            && !toks
+                .get(k + 1)
+                .is_some_and(|n| NOT_AFTER_A_NAME.contains(&n.word))
+            && lower_sentence(text, t.start)
+            && !vetoed(text, toks, k, k);
+        if common_again {
+            out.push(k);
+            continue;
+        }
+        // "her boyfriend dean … its deans dog": a name found in the text,
+        // its possessive written without the apostrophe before family,
+        // friends or what is theirs.
+        let bare_possessive = taken[k].is_none()
+            && t.shape == Shape::Lower
+            && t.end == t.full_end
+            && t.word.strip_suffix('s').is_some_and(|stem| {
+                stem.len() >= 3
+                    && (names.contains(stem)
+                        || lower_names.contains(stem)
+                        || cued_lower.contains(stem))
+            })
+            && (kin_after(text, toks, k) || owned_after(text, toks, k));
+        if bare_possessive {
             out.push(k);
             continue;
         }
@@ -550,6 +634,20 @@ fn repeated(
     }
     out
 }
+
+/// Whether one of a person's things follows token `k` after one space:
+/// "deans dog", "kayleighs car".
+fn owned_after(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|n| {
+        tokens::gap(text, toks, k) == " " && n.shape == Shape::Lower && OWNED.contains(&n.word)
+    })
+}
+
+/// What a person has, after their name: "deans dog".
+const OWNED: &[&str] = &[
+    "dog", "dogs", "cat", "car", "van", "bike", "house", "flat", "garden", "music", "kids",
+    "mates", "friends", "door", "bins",
+];
 
 /// Whether lower-case token `k`, the word of a lower-case name found
 /// elsewhere in the text, is that name again: in a sentence written wholly

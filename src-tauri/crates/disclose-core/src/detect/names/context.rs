@@ -235,6 +235,18 @@ pub(super) fn kin_named(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     if t.shape != Shape::Lower || t.end != t.full_end || i < 2 {
         return None;
     }
+    let spaced = |k: usize| gap(text, toks, k) == " ";
+    let owner = |k: usize| {
+        matches!(toks[k].word, "my" | "his" | "her" | "their" | "our" | "ur")
+            || toks[k].end != toks[k].full_end
+    };
+    // A possessive and a word, or "and" after a name, just before: looked
+    // at first, as most words have neither.
+    let after_and = i >= 4 && toks[i - 1].word == "and";
+    let after_owner = spaced(i - 1) && spaced(i - 2) && owner(i - 2);
+    if !after_and && !after_owner {
+        return None;
+    }
     let unlisted = t.lex == lex::Bits::default()
         && t.word.len() >= 3
         && t.word.chars().all(|c| c.is_ascii_alphabetic());
@@ -246,37 +258,33 @@ pub(super) fn kin_named(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
             t.word,
             "will" | "may" | "can" | "must" | "did" | "does" | "do" | "is" | "was" | "has" | "had"
         );
-    let spaced = |k: usize| gap(text, toks, k) == " ";
-    let owner = |k: usize| {
-        matches!(toks[k].word, "my" | "his" | "her" | "their" | "our" | "ur")
-            || toks[k].end != toks[k].full_end
-    };
     // After a word for children, the first of a pair: "summer and …".
-    let pair_after = toks.get(i + 1).is_some_and(|n| n.word == "and")
-        && spaced(i)
-        && toks.get(i + 2).is_some_and(|n| n.shape == Shape::Lower);
-    let after_kin = (word_name || unlisted)
-        && spaced(i - 1)
-        && spaced(i - 2)
-        && owner(i - 2)
+    let pair_after = || {
+        toks.get(i + 1).is_some_and(|n| n.word == "and")
+            && spaced(i)
+            && toks.get(i + 2).is_some_and(|n| n.shape == Shape::Lower)
+    };
+    let after_kin = !after_and
+        && (word_name || unlisted)
         && (listed(KIN_OF_ONE, toks[i - 1].word)
-            || word_name && listed(KIN_OF_MANY, toks[i - 1].word) && pair_after);
+            || word_name && listed(KIN_OF_MANY, toks[i - 1].word) && pair_after());
     // "her kids summer and river": the second of the pair, a word too, but
     // not one that goes on the sentence ("her kids jay and then …").
-    let word = !listed(GOES_ON, t.word)
-        && !t.lex.is_month_or_day()
-        && !t.lex.is_title()
-        && !t.lex.is_cue_word()
-        && !t.lex.is_street()
-        && t.word.len() >= 3;
-    let second = (word_name || unlisted || word)
-        && i >= 4
-        && toks[i - 1].word == "and"
+    let word = || {
+        !t.lex.is_month_or_day()
+            && !t.lex.is_title()
+            && !t.lex.is_cue_word()
+            && !t.lex.is_street()
+            && t.word.len() >= 3
+            && !listed(GOES_ON, t.word)
+    };
+    let second = after_and
         && (1..=4).all(|d| spaced(i - d))
         && toks[i - 2].shape == Shape::Lower
         && (toks[i - 2].lex.is_given() || toks[i - 2].lex.is_ambiguous())
         && listed(KIN_OF_MANY, toks[i - 3].word)
-        && owner(i - 4);
+        && owner(i - 4)
+        && (word_name || unlisted || word());
     ((after_kin || second) && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 

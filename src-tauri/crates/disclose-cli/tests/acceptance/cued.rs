@@ -282,3 +282,14 @@ fn a_surname_naming_a_case_a_hall_or_a_contractor_is_no_person() {
         &["Mrs Akhtar"],
     );
 }
+
+#[test]
+fn a_name_in_no_list_before_is_and_a_sentence_about_a_person() {
+    // A nickname no list holds, told by "his" later in its sentence, then
+    // found again in the message; a firm going on with "its" is no person.
+    assert_names(
+        "Update on Dazzler: Quorvin is back home and his sister is with him. \
+         Quorvin's mum rang. Brightlex is closing its office on Friday.",
+        &["Quorvin", "Quorvin"],
+    );
+}

@@ -131,3 +131,11 @@ fn countries_lower_case_nationalities_and_plural_days_are_no_names() {
         &["Chris England", "England, Chris"],
     );
 }
+
+#[test]
+fn us_street_and_building_abbreviations_name_places() {
+    let d = disclose!();
+    let text = "Directions: take the Jesse Rayburn Hwy north, exit at Kirby Pkwy; the Tanner \
+                Bldg is on the left, past Dawson Blvd.\n";
+    assert_eq!(d.detect_kind(text, "person_name"), Vec::<String>::new());
+}

@@ -138,3 +138,11 @@ fn a_neighbours_house_number_found_again_bare_and_a_house_reference_before_its_s
         ["no. 27", "27", "27", "no. 9 Ash Court"]
     );
 }
+
+#[test]
+fn a_bare_house_number_after_a_word_of_living_there() {
+    let d = disclose!();
+    let text = "the twins and their nan live at 36 and she says the man who is staying in 5 \
+                keeps a van on the grass. the match is live from 8 tonight.\n";
+    assert_eq!(d.detect_kind(text, "address_line"), ["36", "5"]);
+}

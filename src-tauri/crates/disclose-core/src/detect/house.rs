@@ -87,6 +87,12 @@ static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
         .expect("valid regex")
 });
+/// A word of living somewhere just before "at" or "in": "lives at", "is
+/// staying in".
+static LIVES_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:lives?|lived|living|stays|stayed|staying)[ \t]+$")
+        .expect("valid regex")
+});
 /// People by a pronoun just before: "them at", "him from".
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:them|him|her|they|those)[ \t]+$").expect("valid regex")
@@ -142,7 +148,11 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
             .parse::<u32>()
             .is_ok_and(|n| (1..=12).contains(&n));
         let pronoun = PRONOUN_BEFORE.is_match(before) && !hour;
-        if !after_name && !noise && !pronoun && !PERSON_BEFORE.is_match(before) {
+        // "their mum ellie live at 12", "who lives in 7": where someone lives.
+        // (Not "live from 7", a broadcast's time.)
+        let lives =
+            !whole.as_str()[..4].eq_ignore_ascii_case("from") && LIVES_BEFORE.is_match(before);
+        if !after_name && !noise && !pronoun && !lives && !PERSON_BEFORE.is_match(before) {
             continue;
         }
         out.push(house(text, number.start(), number.end()));

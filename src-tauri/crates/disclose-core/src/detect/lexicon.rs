@@ -70,7 +70,8 @@ pub const STREET_WORDS: &str = "road rd street st avenue ave close lane court ho
     way place crescent gardens terrace grove walk park square mews row view rise parade tower \
     towers green hill vale fold brow croft meadow meadows wharf quay yard gate heights mount \
     boulevard circus hall centre center school academy college hospital surgery station library \
-    church chapel valley bridge field fields wood farm lodge cottages court's";
+    church chapel valley bridge field fields wood farm lodge cottages court's pkwy parkway \
+    hwy highway fwy freeway blvd bldg";
 
 /// Words that follow a name in the name of an organisation.
 pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building society housing \

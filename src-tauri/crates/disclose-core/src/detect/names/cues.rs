@@ -280,6 +280,40 @@ pub(super) fn acting(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
     found.then_some((i, 0.7))
 }
 
+/// A capitalised word no list holds, before "is", "was" or "has" and a
+/// sentence that goes on about a person: "Strawnie is out of hospital and
+/// in his own room", "Tavi was moved and she is fine". Not a word of any
+/// list (a firm's name goes on with "its").
+pub(super) fn pronoun_subject(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Cap
+        || t.end != t.full_end
+        || t.lex != super::lex::Bits::default()
+        || t.word.len() < 4
+        || !title_case_word(t.word)
+    {
+        return None;
+    }
+    let verb = toks.get(i + 1).is_some_and(|n| {
+        gap(text, toks, i) == " " && matches!(n.word, "is" | "was" | "has" | "had")
+    });
+    if !verb {
+        return None;
+    }
+    // A person's pronoun later in the same sentence, within a dozen words.
+    let person = toks[i + 2..]
+        .iter()
+        .take(12)
+        .take_while(|n| !text[t.full_end..n.start].contains(['.', '!', '?', '\n']))
+        .any(|n| {
+            matches!(
+                n.word,
+                "he" | "she" | "his" | "her" | "him" | "himself" | "herself"
+            )
+        });
+    (person && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
 /// Words before a place: "to", "in", "from".
 const PLACE_WORDS: &[&str] = &[
     "to", "in", "into", "from", "at", "near", "of", "visit", "visiting", "visited", "via",

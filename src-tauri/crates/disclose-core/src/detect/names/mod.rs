@@ -37,7 +37,7 @@ use context::{
 };
 use cues::{
     acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
-    last_line_name, lower_word_pair, named_by, note_initials, reachable,
+    last_line_name, lower_word_pair, named_by, note_initials, pronoun_subject, reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -202,6 +202,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| bare_possessive(text, toks, i))
                 .or_else(|| acting(text, toks, i))
                 .or_else(|| reachable(text, toks, i))
+                .or_else(|| pronoun_subject(text, toks, i))
                 .or_else(|| lower_word_pair(text, toks, i))
                 .or_else(|| lone(text, toks, i))
                 .or_else(|| neighbour(text, toks, i))

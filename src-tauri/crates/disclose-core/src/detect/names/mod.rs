@@ -610,7 +610,8 @@ fn repeated(
         // name follows, in a sentence written wholly in lower case
         // ("threatened by rob"), not before a word a name seldom comes
         // before.
-        let common_again = taken[k].is_none()
+        let common_again = !cued_lower.is_empty()
+            && taken[k].is_none()
             && t.shape == Shape::Lower
             && cued_lower.contains(t.word)
             && k > 0

@@ -113,3 +113,15 @@ fn a_surname_with_st_in_an_address_list() {
         ["Ruth Okafor", "Colin St John", "Ama Boateng"]
     );
 }
+
+#[test]
+fn a_name_an_email_address_spells_is_found_where_it_stands_alone() {
+    let d = disclose!();
+    let text = "EPC in the supply chain\nZennor Pellowe\nDirector, Estates\n\n\
+                Contact information\nZennor Pellowe\n0161 496 0123\n\
+                Zennor.Pellowe@example.org\nhousing.options@example.org\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        ["Zennor Pellowe", "Zennor Pellowe"]
+    );
+}

@@ -559,6 +559,11 @@ fn named_before(text: &str, start: usize) -> bool {
         word[..run].make_ascii_lowercase();
         NAMING_ENDS.contains(&&word[..run])
             || &word[..run] == b"s" && at > 0 && before[at - 1] == b'\''
+            // "by the name of": "of" after "name" only, as "of" is common.
+            || &word[..run] == b"of" && {
+                let head = before[..at].trim_ascii_end();
+                head.len() >= 4 && head[head.len() - 4..].eq_ignore_ascii_case(b"name")
+            }
     };
     // A letter beyond ASCII before the word: case folding is the regex's
     // ("ſ" is an "s"), and "’s" is one.
@@ -570,9 +575,9 @@ fn named_before(text: &str, start: usize) -> bool {
     NAMING_BEFORE.is_match(&text[from..start])
 }
 
-/// The last word of every match of `NAMING_BEFORE` but "name's": "called",
-/// "known as", "goes by", "name is", "calls him", "calls herself", "they
-/// call", "gave his name as", "by the name of".
+/// The last word of every match of `NAMING_BEFORE` but "name's" and "name
+/// of": "called", "known as", "goes by", "name is", "calls him", "calls
+/// herself", "they call", "gave his name as".
 const NAMING_ENDS: &[&[u8]] = &[
     b"called",
     b"as",
@@ -586,7 +591,6 @@ const NAMING_ENDS: &[&[u8]] = &[
     b"herself",
     b"themself",
     b"call",
-    b"of",
 ];
 
 /// A name after words that give someone's name, in any letter case and

@@ -127,6 +127,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
     let mut out = Vec::new();
     let mut taken: Taken = vec![None; toks.len()];
     let lookalikes = Lookalikes::new(text);
+    let mailboxes = Mailboxes::new(text);
     let mut i = 0;
     while i < toks.len() {
         // A lower-case English word no list holds as a name, a title or a
@@ -150,8 +151,13 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                     && tokens::linked(text, toks, last + 1)
         });
         if let Some((last, c)) = (!inert)
-            .then(|| cued_pair(text, toks, i, after_name))
+            .then(|| mailboxes.at(text, toks, i))
             .flatten()
+            .or_else(|| {
+                (!inert)
+                    .then(|| cued_pair(text, toks, i, after_name))
+                    .flatten()
+            })
         {
             out.push((i, last, c));
             taken[i..=last].fill(Some(Some(c)));
@@ -249,6 +255,63 @@ fn inert(t: &Tok<'_>) -> bool {
         && !t.lex.is_ambiguous()
         && !t.lex.is_title()
         && !t.lex.is_nationality()
+}
+
+/// The given names and surnames the text's e-mail addresses spell
+/// ("Rowland.Whitsell@…", "rehana_begum@…"): those two words side by side
+/// elsewhere in the text are that person ("Rowland Whitsell" above his
+/// job title), when the lists do not know one of them.
+struct Mailboxes(Vec<(String, String)>);
+
+impl Mailboxes {
+    fn new(text: &str) -> Mailboxes {
+        let mut pairs = Vec::new();
+        for (at, _) in text.match_indices('@') {
+            let local = &text[..at];
+            let from = local
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let parts: Vec<&str> = local[from..].split(['.', '_', '-']).collect();
+            let named = parts.len() == 2
+                && parts
+                    .iter()
+                    .all(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphabetic()));
+            if named {
+                pairs.push((parts[0].to_ascii_lowercase(), parts[1].to_ascii_lowercase()));
+            }
+        }
+        Mailboxes(pairs)
+    }
+
+    /// The name at token `i` an address spells: its last token.
+    fn at(&self, text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let (t, next) = (&toks[i], toks.get(i + 1)?);
+        let shaped = matches!(t.shape, Shape::Cap | Shape::Upper) && next.shape == t.shape;
+        // Names the lists know are found by the other rules; a team's
+        // mailbox ("housing.options@") is of words.
+        let unknown = t.lex == lex::Bits::default() || next.lex == lex::Bits::default();
+        let wordless = |w: &Tok<'_>| {
+            !w.lex.is_english()
+                && !w.lex.is_common()
+                && !w.lex.is_street()
+                && !w.lex.is_org()
+                && !w.lex.is_job_word()
+        };
+        let spelt = shaped
+            && unknown
+            && wordless(t)
+            && wordless(next)
+            && tokens::linked(text, toks, i)
+            && self.0.iter().any(|(given, surname)| {
+                t.word.eq_ignore_ascii_case(given) && next.word.eq_ignore_ascii_case(surname)
+            });
+        (spelt && !vetoed(text, toks, i, i + 1)).then_some((i + 1, 0.8))
+    }
 }
 
 /// The end of a name ending at token `last`, with a bare initial after a
@@ -547,7 +610,8 @@ fn repeated(
         // name follows, in a sentence written wholly in lower case
         // ("threatened by rob"), not before a word a name seldom comes
         // before.
-        let common_again = taken[k].is_none()
+        let common_again = !cued_lower.is_empty()
+            && taken[k].is_none()
             && t.shape == Shape::Lower
             && cued_lower.contains(t.word)
             && k > 0

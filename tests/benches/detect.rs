@@ -11,8 +11,8 @@
 //! First, every evaluation set scored the same way (`detect_eval`): the
 //! hand-labelled Enron e-mails of the shared corpus (the part tuned on and
 //! the held-out part; skipped with a notice when the corpus is absent) and
-//! the third, fourth and fifth fresh sets, written by hand
-//! (`detect_labels/third/`, `detect_labels/fourth/`, `detect_labels/fifth/`), the
+//! the third to sixth fresh sets, written by hand (`detect_labels/third/`
+//! to `detect_labels/sixth/`), the
 //! seeds' privacy notices, the tweets of a public Twitter NER set from a
 //! registry package (two halves: even tweets looked at, odd held out;
 //! skipped with a notice when `install_ner_eval` has not been run) and the
@@ -65,6 +65,10 @@ const FOURTH_LABELS: &str = include_str!("detect_labels/fourth.tsv");
 /// A fifth fresh set: 30 documents written by an engineer who had never
 /// read the detector (`detect_labels/fifth/`); scored once when it landed.
 const FIFTH_LABELS: &str = include_str!("detect_labels/fifth.tsv");
+/// A sixth fresh set: 36 documents written by another engineer who had
+/// never read the detector (`detect_labels/sixth/`); scored once when it
+/// landed.
+const SIXTH_LABELS: &str = include_str!("detect_labels/sixth.tsv");
 
 fn main() {
     // A labelling aid: `DUMP_TEXTS=DIR` writes the extracted text of every
@@ -287,6 +291,10 @@ fn evaluation_sets() {
         (
             "fifth fresh set (written blind to the detector, unseen by its authors)",
             FIFTH_LABELS,
+        ),
+        (
+            "sixth fresh set (written blind to the detector, unseen by its authors)",
+            SIXTH_LABELS,
         ),
     ] {
         match detect_eval::written(&written, labels) {

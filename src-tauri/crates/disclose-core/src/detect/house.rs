@@ -157,16 +157,24 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         }
         out.push(house(text, number.start(), number.end()));
         // "the lads from 7 and 9": the numbers joined after it.
-        let mut at = number.end();
-        while let Some(caps) = JOINED_AFTER.captures(&text[at..]) {
-            let next = caps.get(1).expect("group");
-            let (start, end) = (at + next.start(), at + next.end());
-            if NOT_A_HOUSE_AFTER.is_match(&text[end..]) || COUNTED.is_match(&text[end..]) {
-                break;
-            }
-            out.push(house(text, start, end));
-            at = end;
+        out.extend(joined_after(text, number.end()));
+    }
+    out
+}
+
+/// The house numbers joined after one that ends at `at`: " and 5" of "Nos.
+/// 3 and 5", ", 4 and 6" of "flats 2, 4 and 6"; up to a time or a count
+/// ("flat 3 and 2 children").
+fn joined_after(text: &str, mut at: usize) -> Vec<Finding> {
+    let mut out = Vec::new();
+    while let Some(caps) = JOINED_AFTER.captures(&text[at..]) {
+        let number = caps.get(1).expect("group");
+        let (start, end) = (at + number.start(), at + number.end());
+        if NOT_A_HOUSE_AFTER.is_match(&text[end..]) || COUNTED.is_match(&text[end..]) {
+            break;
         }
+        out.push(house(text, start, end));
+        at = end;
     }
     out
 }
@@ -279,23 +287,12 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
             text: text[m.start()..end].to_string(),
             confidence: 0.7,
         });
-        // "Nos. 3 and 5", "flats 2, 4 and 6": the numbers joined after it,
-        // not a time or a count ("flat 3 and 2 children").
-        let mut at = m.end();
-        while let Some(caps) = JOINED_AFTER.captures(&text[at..]) {
-            let number = caps.get(1).expect("group");
-            let (start, end) = (at + number.start(), at + number.end());
-            if NOT_A_HOUSE_AFTER.is_match(&text[end..]) || COUNTED.is_match(&text[end..]) {
-                break;
-            }
-            out.push(house(text, start, end));
-            at = end;
-        }
+        out.extend(joined_after(text, m.end()));
     }
     // "the leak is from no. 16 … unable to access 16": a neighbour's house
     // number found again bare after a word of reaching it, not a time, a
     // count or an amount.
-    let numbers: Vec<String> = out
+    let named: Vec<String> = out
         .iter()
         .filter(|f| f.confidence >= 0.7)
         .filter_map(|f| {
@@ -303,36 +300,33 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
             Some(f.text[digits..].to_string())
         })
         .collect();
-    if !numbers.is_empty() {
-        for (at, run) in lines.runs() {
-            for c in REACHED.captures_iter(run) {
-                let number = c.get(1).expect("group");
-                let (start, end) = (at + number.start(), at + number.end());
-                let again = numbers
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(number.as_str()));
-                let taken = out.iter().any(|f| f.start <= start && start < f.end);
-                // "to 16 via Mrs Haque", "access 16 - no answer"; not "to 3
-                // meetings".
-                let rest = text[end..].trim_start_matches([' ', '\t']);
-                let closes = rest.is_empty()
-                    || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '-', '–', '\n', '\r'])
-                    || rest
-                        .split(|c: char| !c.is_alphabetic())
-                        .next()
-                        .is_some_and(|w| AFTER_A_HOUSE.contains(&w.to_lowercase().as_str()));
-                if !again
-                    || taken
-                    || !closes
-                    || NOT_A_HOUSE_AFTER.is_match(&text[end..])
-                    || COUNTED.is_match(&text[end..])
-                    || NOT_A_HOUSE.is_match(words_before(text, start))
-                {
-                    continue;
-                }
-                out.push(house(text, start, end));
-            }
+    if named.is_empty() {
+        return out;
+    }
+    for (start, end) in numbers(&REACHED) {
+        let again = named
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(&text[start..end]));
+        let taken = out.iter().any(|f| f.start <= start && start < f.end);
+        // "to 16 via Mrs Haque", "access 16 - no answer"; not "to 3
+        // meetings".
+        let rest = text[end..].trim_start_matches([' ', '\t']);
+        let closes = rest.is_empty()
+            || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '-', '–', '\n', '\r'])
+            || rest
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| AFTER_A_HOUSE.contains(&w.to_lowercase().as_str()));
+        if !again
+            || taken
+            || !closes
+            || NOT_A_HOUSE_AFTER.is_match(&text[end..])
+            || COUNTED.is_match(&text[end..])
+            || NOT_A_HOUSE.is_match(words_before(text, start))
+        {
+            continue;
         }
+        out.push(house(text, start, end));
     }
     out
 }

@@ -247,9 +247,7 @@ pub(super) fn kin_named(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     if !after_and && !after_owner {
         return None;
     }
-    let unlisted = t.lex == lex::Bits::default()
-        && t.word.len() >= 3
-        && t.word.chars().all(|c| c.is_ascii_alphabetic());
+    let unlisted = unlisted_word(t);
     let word_name = (t.lex.is_given() || t.lex.is_ambiguous())
         && !t.lex.is_month_or_day()
         && !t.lex.is_title()
@@ -286,6 +284,14 @@ pub(super) fn kin_named(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         && owner(i - 4)
         && (word_name || unlisted || word());
     ((after_kin || second) && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
+/// A word of three letters or more, ASCII letters only, that no list
+/// holds: a name the lists do not know ("rocky", "amir").
+fn unlisted_word(t: &Tok<'_>) -> bool {
+    t.lex == lex::Bits::default()
+        && t.word.len() >= 3
+        && t.word.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// Words for one member of a family or a friend before their name.
@@ -329,9 +335,7 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
             || shouted && listed(KIN, &next.word.to_lowercase()));
     // "amir's cousin": in lower case, a given name that is no word, or a
     // word in no list.
-    let unlisted = t.lex == lex::Bits::default()
-        && t.word.len() >= 3
-        && t.word.chars().all(|c| c.is_ascii_alphabetic());
+    let unlisted = unlisted_word(t);
     let lower = t.shape == Shape::Lower && (plain_lower_name(t) && t.lex.is_given() || unlisted);
     let namelike = lower
         || (t.shape == Shape::Cap || shouted)

@@ -375,7 +375,6 @@ pub(super) fn joined_to_names(
                 return false;
             }
             let named = plain_capitalised(t)
-                && taken[k].is_none()
                 && (t.lex.is_ambiguous() || t.lex.is_given())
                 && !WORDS_BEFORE_VERBS.contains(&t.word.to_lowercase().as_str());
             let joined = k + 2 < toks.len() && and_at(k + 1) && found(k + 2)
@@ -395,7 +394,6 @@ pub(super) fn joined_to_names(
                 && toks[k - 2].shape == Shape::Upper
                 && toks[k - 1].word == "AND";
             let unlisted = (plain_capitalised(t) && title_case_word(t.word) || shouted)
-                && taken[k].is_none()
                 && !t.lex.is_english()
                 && !t.lex.is_surname()
                 && !t.lex.is_street()

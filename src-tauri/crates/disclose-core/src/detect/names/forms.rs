@@ -753,8 +753,6 @@ fn unlisted(t: &Tok<'_>) -> bool {
         && t.word.chars().all(char::is_alphabetic)
 }
 
-/// A capitalised word after a cue ("my neighbour Sam", "Signed: Sam
-/// Jones", a sign-off), with a following surname-like word if there is one.
 /// Words that are given names too but, after "her partner" or "my son",
 /// go on the sentence: "my son will", "her partner may". Other common words
 /// there are the name ("her partner rob", "my dad bill").
@@ -784,6 +782,8 @@ const KIN_BEFORE_A_WORD_NAME: &[&str] = &[
     "hubby",
 ];
 
+/// A capitalised word after a cue ("my neighbour Sam", "Signed: Sam
+/// Jones", a sign-off), with a following surname-like word if there is one.
 pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     // "Operative A Quinlan": an initial and a surname.

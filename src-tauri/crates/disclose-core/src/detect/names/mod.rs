@@ -151,13 +151,12 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                     && tokens::linked(text, toks, last + 1)
         });
         if let Some((last, c)) = (!inert)
-            .then(|| mailboxes.at(text, toks, i))
-            .flatten()
-            .or_else(|| {
-                (!inert)
-                    .then(|| cued_pair(text, toks, i, after_name))
-                    .flatten()
+            .then(|| {
+                mailboxes
+                    .at(text, toks, i)
+                    .or_else(|| cued_pair(text, toks, i, after_name))
             })
+            .flatten()
         {
             out.push((i, last, c));
             taken[i..=last].fill(Some(Some(c)));

@@ -60,25 +60,29 @@ export async function screenshot(wd, name) {
 }
 
 /**
+ * Runs `perFrame` (script, with the frame's number `n`) now and in each of
+ * the 60 animation frames after `setup`; the milliseconds they took.
+ */
+async function timedFrames(wd, setup, perFrame) {
+  return Number(
+    await wd.script(
+      `${setup} const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { ${perFrame} if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });`,
+    ),
+  );
+}
+
+/**
  * 60 animation frames that draw nothing; the milliseconds they took. The
  * window's own frame rate (under Xvfb, drawn in software), against which a
  * scroll's frames are read.
  */
 export async function idleFrames(wd) {
-  return Number(
-    await wd.script(
-      "const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
-    ),
-  );
+  return timedFrames(wd, "", "");
 }
 
 /** Scrolls the review list from top to bottom in 60 animation frames; the milliseconds it took. */
 export async function scrollReviewList(wd) {
-  return Number(
-    await wd.script(
-      "const box = document.getElementById('review-scroll'); const t0 = performance.now(); return new Promise((done) => { let n = 0; const tick = () => { box.scrollTop = (box.scrollHeight * n) / 60; if (++n <= 60) requestAnimationFrame(tick); else done(performance.now() - t0); }; tick(); });",
-    ),
-  );
+  return timedFrames(wd, "const box = document.getElementById('review-scroll');", "box.scrollTop = (box.scrollHeight * n) / 60;");
 }
 
 /**

@@ -76,11 +76,20 @@ pub struct WorkerSpec {
 struct Running {
     /// The speech helper's progress and stop files for this worker (none
     /// when the environment already names them).
-    speech: Option<SpeechFiles>,
+    speech: Option<OwnSpeechFiles>,
     child: Arc<Mutex<Child>>,
     stdin: BufWriter<ChildStdin>,
     stdout: BufReader<ChildStdout>,
     stderr: Arc<Mutex<Vec<u8>>>,
+}
+
+/// A worker's speech files, removed when the worker is gone.
+struct OwnSpeechFiles(SpeechFiles);
+
+impl Drop for OwnSpeechFiles {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
 }
 
 /// One worker process, started on first use and again after it dies.
@@ -123,11 +132,26 @@ impl SpeechFiles {
         }
     }
 
+    /// Removes what a job left, keeping the parts folder: removing a
+    /// folder is slow on a disk that discards freed blocks at once, and
+    /// this runs around every job, nearly all of which hear nothing.
     fn clear(&self) {
-        let _ = std::fs::remove_file(&self.progress);
-        let _ = std::fs::remove_file(&self.stop);
-        let _ = std::fs::remove_file(&self.done);
-        let _ = std::fs::remove_dir_all(&self.parts);
+        for file in [&self.progress, &self.stop, &self.done] {
+            if file.exists() {
+                let _ = std::fs::remove_file(file);
+            }
+        }
+        if let Ok(entries) = std::fs::read_dir(&self.parts) {
+            for entry in entries.flatten() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Removes the files and the parts folder, when the worker is gone.
+    fn remove(&self) {
+        self.clear();
+        let _ = std::fs::remove_dir(&self.parts);
     }
 
     /// Makes ready for a job resuming from `done` (a JSON list of parts).
@@ -286,7 +310,7 @@ impl Slot {
         let mut stopped_by = None;
         let limit = spec.limits.timeout * job.time_factor();
         let child = running.child.clone();
-        let files = running.speech.clone();
+        let files = running.speech.as_ref().map(|own| own.0.clone());
         if let Some(files) = &files {
             files.prepare(speech.done);
         }
@@ -351,7 +375,7 @@ impl Slot {
             stopped_by = watchdog.join().ok().flatten();
             answered
         });
-        if let Some(files) = &running.speech {
+        if let Some(OwnSpeechFiles(files)) = &running.speech {
             // Parts finished just before the answer are kept too.
             files.collect(speech.keep);
             files.clear();
@@ -444,7 +468,7 @@ fn start(spec: &WorkerSpec) -> std::io::Result<Running> {
         }
     });
     Ok(Running {
-        speech,
+        speech: speech.map(OwnSpeechFiles),
         child: Arc::new(Mutex::new(child)),
         stdin: BufWriter::new(stdin),
         stdout: BufReader::new(stdout),
@@ -561,5 +585,14 @@ mod tests {
         files.prepare(b"");
         assert!(!files.done.exists());
         assert!(!files.parts.join("0-0002.json.part").exists());
+        std::fs::write(files.parts.join("0-0003.json"), "c").unwrap();
+        files.clear();
+        assert_eq!(
+            std::fs::read_dir(&files.parts).unwrap().count(),
+            0,
+            "between jobs the parts folder is emptied and kept"
+        );
+        files.remove();
+        assert!(!files.parts.exists(), "a worker's end removes its folder");
     }
 }

@@ -369,7 +369,10 @@ pub fn import(
         writer.summary.bytes += file.size;
         mailbox::import_mailbox(&mut writer, &ctx, file, source_key(file), progress, cancel)?;
     }
-    let mut summary = writer.finish()?;
+    let (mut summary, grouping) = writer
+        .finish()?
+        .commit_while(folder, |store| crate::threads::regroup(store))?;
+    summary.grouping = grouping;
     progress.event(&ProgressEvent::Indexed {
         items: summary.items,
     });
@@ -380,7 +383,6 @@ pub fn import(
     for (path, reason) in problems {
         summary.failures.push((path, reason));
     }
-    summary.grouping = crate::threads::regroup(&mut folder.store)?;
     if options.ocr && crate::ocr::available() {
         summary.ocr = crate::ocr::run(folder, options.workers, &options.process, progress, cancel)?;
     }

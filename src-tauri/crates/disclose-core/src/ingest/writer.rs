@@ -160,8 +160,9 @@ impl<'a> Writer<'a> {
     }
 
     /// Writes what is still waiting for an original that never came (it
-    /// cannot happen unless a worker died) as ordinary items, then commits.
-    pub fn finish(mut self) -> Result<ImportSummary> {
+    /// cannot happen unless a worker died) as ordinary items. The index's
+    /// last commit is left to the caller (see [`Finished`]).
+    pub fn finish(mut self) -> Result<Finished> {
         let leftovers: Vec<(Node, Option<i64>)> = self
             .waiting_for_original
             .drain()
@@ -187,11 +188,59 @@ impl<'a> Writer<'a> {
             })?;
             self.index_written(written)?;
         }
-        self.commit_index()?;
-        self.folder
-            .index
-            .merge_when_done(self.index_writer, self.indexed)?;
-        Ok(self.summary)
+        Ok(Finished {
+            summary: self.summary,
+            index_writer: self.index_writer,
+            uncommitted: self.pending_index,
+            indexed: self.indexed,
+        })
+    }
+}
+
+/// A writer's end: the items given to the index since its last commit
+/// are flagged as indexed once the caller has committed it.
+pub struct Finished {
+    summary: ImportSummary,
+    index_writer: IndexWriter,
+    uncommitted: Vec<i64>,
+    /// Documents this run gave the index, committed or not.
+    indexed: u64,
+}
+
+impl Finished {
+    /// Commits the index and merges its segments (see
+    /// [`crate::index::CaseIndex::merge_when_done`]) on another thread
+    /// while `meanwhile` works on the store, then flags the items as
+    /// indexed. The commit writes out everything tantivy held in memory,
+    /// the longest single step of an import's end.
+    pub fn commit_while<T>(
+        self,
+        folder: &mut CaseFolder,
+        meanwhile: impl FnOnce(&mut crate::store::Store) -> Result<T>,
+    ) -> Result<(ImportSummary, T)> {
+        let Finished {
+            summary,
+            mut index_writer,
+            uncommitted,
+            indexed,
+        } = self;
+        let (committed, result) = std::thread::scope(|scope| {
+            let index = &folder.index;
+            let committing = scope.spawn(move || -> Result<()> {
+                index_writer.commit()?;
+                index.merge_when_done(index_writer, indexed)
+            });
+            let result = meanwhile(&mut folder.store);
+            let committed = committing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (committed, result)
+        });
+        committed?;
+        folder
+            .store
+            .transaction(|store| store.mark_indexed(&uncommitted))?;
+        Ok((summary, result?))
     }
 }
 

@@ -5,6 +5,7 @@ mod audit;
 mod calls;
 mod cases;
 mod cctv;
+mod contacts;
 mod corpus;
 mod cued;
 mod deadline;
@@ -41,6 +42,7 @@ mod tables;
 mod threads;
 mod towns;
 mod unicode;
+mod wording;
 
 use disclose_fixtures::{disclose, Disclose};
 

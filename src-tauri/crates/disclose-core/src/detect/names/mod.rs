@@ -59,6 +59,7 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
     with_given_before(text, &toks, merge(text, &toks, spans))
         .into_iter()
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
+        .filter(|&(i, last, _)| !toks[i..=last].iter().all(|t| never_a_name(t.word)))
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
             let i = if contraction(toks[i].word) { i + 1 } else { i };
@@ -91,6 +92,50 @@ fn contraction(word: &str) -> bool {
             )
     });
     pronoun || w.ends_with("n't")
+}
+
+/// A word that alone never names one person, though cues and the model
+/// can put it where a name goes: a cry ("Oh - and"), God, a group or a
+/// role spoken of ("Dear Sirs", "my constituent", "the complainant",
+/// "Man from flat 5"), a heading's word ("HOUSEHOLD COMPOSITION",
+/// "CHECKLIST") and the text-speak spellings of "said" and "would".
+fn never_a_name(word: &str) -> bool {
+    const NEVER: &[&str] = &[
+        "oh",
+        "ah",
+        "um",
+        "erm",
+        "er",
+        "hmm",
+        "ok",
+        "okay",
+        "yeah",
+        "yep",
+        "nope",
+        "god",
+        "sirs",
+        "madam",
+        "everyone",
+        "everybody",
+        "all",
+        "constituent",
+        "complainant",
+        "complainants",
+        "man",
+        "woman",
+        "lady",
+        "gentleman",
+        "composition",
+        "checklist",
+        "sed",
+        "sez",
+        "wud",
+        "cud",
+        "shud",
+        "wiv",
+    ];
+    let lower = word.to_ascii_lowercase();
+    NEVER.contains(&lower.as_str())
 }
 
 /// A word with a small letter written three times running, as chat draws
@@ -231,6 +276,15 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             None => i += 1,
         }
     }
+    // "Cheers. Oh -", "Thank you God", "Dear Sirs", "my son sed": a word
+    // that never names one person is no name for standing after a cue.
+    out.retain(|&(i, last, _)| {
+        let never = toks[i..=last].iter().all(|t| never_a_name(t.word));
+        if never {
+            taken[i..=last].fill(None);
+        }
+        !never
+    });
     for k in joined_to_names(text, toks, &taken) {
         out.push((k, k, 0.7));
         taken[k] = Some(Some(0.7));

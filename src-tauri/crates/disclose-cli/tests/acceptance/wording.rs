@@ -19,3 +19,51 @@ fn cries_groups_and_roles_after_a_cue_are_no_names() {
         &[],
     );
 }
+
+#[test]
+fn a_surname_that_is_a_word_after_a_title() {
+    assert_names(
+        "Mr Marsh refused entry again. Mrs Doreen Field rang to complain and Miss Hunt took the call.\n",
+        &["Mr Marsh", "Mrs Doreen Field", "Miss Hunt"],
+    );
+    // After a rank, a word no name list holds names no one.
+    assert_names("Book it with the PC Repairs desk on Monday.\n", &[]);
+}
+
+#[test]
+fn nicknames_in_quotes_beside_a_name() {
+    assert_names(
+        "The visitor is Callum Rigby, known as \"Ghost\". Later Ghost came back.\n",
+        &["Callum Rigby", "Ghost", "Ghost"],
+    );
+    assert_names(
+        "Two lads, one I only know as\n\"Beans\" (Liam Dunphy), were on the stairs.\n",
+        &["Beans", "Liam Dunphy"],
+    );
+    assert_names(
+        "SUSPECT: \"TANK\" - HEIGHT 6FT\n  \"Sparky\" - believed Nathan Orr, Flat 9\n",
+        &["TANK", "Sparky", "Nathan Orr"],
+    );
+    // A building known by a name in quotes is no person.
+    assert_names(
+        "The old depot, known as \"the Sheds\", is boarded up.\n",
+        &[],
+    );
+}
+
+#[test]
+fn a_relation_at_a_lines_end_and_a_childs_date_of_birth() {
+    assert_names(
+        "She called round with her nephew\nOsagie, who is staying for the summer.\n",
+        &["Osagie"],
+    );
+    assert_names(
+        "The household is the tenant and her two children, Ife (DOB 03/05/2016) and Tolu (DOB 11/01/2019).\n",
+        &["Ife", "Tolu"],
+    );
+    // "our partner" at a line's end in a firm's letter names no one.
+    assert_names(
+        "We have appointed our partner\nNorthern Roofing Services to do the work.\n",
+        &[],
+    );
+}

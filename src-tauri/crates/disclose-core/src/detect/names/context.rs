@@ -347,18 +347,27 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     (kin && namelike && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
-/// A given name, or a word in no list, before an age in brackets, as a list
-/// of children gives them: "Mason (7), Evie-Grace (4)", "Sagal (4)". Not a
-/// month or an English word ("May (2)", "Section (3)").
+/// A given name, or a word in no list, before an age or a date of birth in
+/// brackets, as a list of children gives them: "Mason (7), Evie-Grace (4)",
+/// "Sagal (4)", "Rudo (DOB 19/10/2019)". Not a month or an English word
+/// ("May (2)", "Section (3)").
 pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     if t.shape != Shape::Cap || t.end != t.full_end {
         return None;
     }
-    let age = text[t.full_end..]
-        .strip_prefix(" (")
+    let bracket = text[t.full_end..].strip_prefix(" (");
+    let age = bracket
         .and_then(|r| r.split_once(')'))
         .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    // "Rudo (DOB 19/10/2019)", "Kai (born 2019)": a date of birth.
+    let born = bracket.is_some_and(|r| {
+        let r = r.trim_start().to_ascii_lowercase();
+        ["dob ", "dob:", "d.o.b", "born "]
+            .iter()
+            .any(|p| r.starts_with(p))
+    });
+    let age = age || born;
     // "Sagal (4)": a name in no list, no English word either.
     let unlisted = !t.lex.is_english() && !t.lex.is_common() && !t.lex.is_surname();
     let given = t.shape == Shape::Cap

@@ -37,7 +37,8 @@ use context::{
 };
 use cues::{
     acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
-    last_line_name, lower_word_pair, named_by, note_initials, pronoun_subject, reachable,
+    last_line_name, lower_word_pair, named_by, nickname_beside, note_initials, pronoun_subject,
+    reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -234,6 +235,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         } else {
             titled(text, toks, i)
                 .or_else(|| described(text, toks, i))
+                .or_else(|| nickname_beside(text, toks, i))
                 .or_else(|| suffixed(text, toks, i))
                 .or_else(|| addressed(text, toks, i))
                 .or_else(|| email_display(text, toks, i))

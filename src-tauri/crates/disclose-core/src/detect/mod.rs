@@ -7,7 +7,8 @@
 //! house references (`numbers`, `address`, `labelled`, `house`), identifiers written
 //! loosely (`loose`: "jo@ example.org", "fax 7135550199"), login names in
 //! paths, after "Username:" and in Exchange addresses (`logins`, found as
-//! person names) and person names (`names`, with the word lists in
+//! person names), officers' collar numbers and workers' registration
+//! numbers (`collar`, found as person names) and person names (`names`, with the word lists in
 //! `lexicon`); with [`findings_knowing`],
 //! also the names a case already knows (`known`); beside the name rules, a
 //! token model trained by us (`names::model`, re-exported as [`ner`]). Each finding is a byte
@@ -17,6 +18,7 @@
 //! is written.
 
 mod address;
+mod collar;
 mod documents;
 mod house;
 mod known;
@@ -172,8 +174,10 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     }
     all.extend(houses);
     all.extend(logins::find(text));
+    all.extend(collar::find(text));
     let names = names::find_with(text, model);
     all.extend(house::find_bare(text, &names));
+    all.extend(house::after_names(text, &names));
     all.extend(names);
     all
 }

@@ -67,3 +67,34 @@ fn a_relation_at_a_lines_end_and_a_childs_date_of_birth() {
         &[],
     );
 }
+
+#[test]
+fn chat_headings_contacts_and_note_initials() {
+    // A chat export heads each message with the name and the time; a
+    // contact saved with a house number or a relation speaks too.
+    assert_names(
+        "Priya Lakhani 10:02\nwho is on call tonight?\nOwen Tasker 10:04\nme\n",
+        &["Priya Lakhani", "Owen Tasker"],
+    );
+    assert_names(
+        "[03/02/26, 21:15] Shaz No.14: they are at it again\n[03/02/26, 21:17] Nanna Rose: ring the police love\n",
+        &["Shaz", "Nanna Rose"],
+    );
+    // A note's date, the writer's initials and a dash; not an abbreviation.
+    assert_names(
+        "12/01  KT - Visited, no answer.\n19/01  KT - Tenant rang back.\n26/01  ASB - Case reviewed.\n",
+        &["KT", "KT"],
+    );
+    // A line with a day or a meeting and a time names no one.
+    assert_names("Monday 09:30\nTeam Meeting 10:00\n", &[]);
+}
+
+#[test]
+fn surnames_with_particles() {
+    assert_names(
+        "Notes\nCopy to Maria dos Santos and Lucas de Oliveira.\n",
+        &["Maria dos Santos", "Lucas de Oliveira"],
+    );
+    // "de" between other words names no one.
+    assert_names("The Rue de la Paix office is closed.\n", &[]);
+}

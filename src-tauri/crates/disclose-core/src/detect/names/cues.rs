@@ -496,11 +496,11 @@ pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
             && rest
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':' | ' '));
-    // "12/03/2025 KM - Rang tenant": a note's date opening the line, then
-    // the writer's initials and a dash or colon.
+    // "12/03/2025 KM - Rang tenant", "02/10  JB - Tel to T": a note's date
+    // opening the line, then the writer's initials and a dash or colon.
     let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
     let line = line.trim();
-    let date_first = (6..=10).contains(&line.len())
+    let date_first = (4..=10).contains(&line.len())
         && line.starts_with(|c: char| c.is_ascii_digit())
         && line
             .chars()

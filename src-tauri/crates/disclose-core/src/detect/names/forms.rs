@@ -639,6 +639,9 @@ fn lower_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
 /// "JOHN SMITH", "john smith".
 pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let first = &toks[i];
+    if let Some(found) = with_particle(text, toks, i) {
+        return Some(found);
+    }
     let mut run = i;
     // A middle initial may come between: "Timothy B. Hardwicke".
     while run - i < 3
@@ -679,6 +682,42 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         return Some((last, confidence));
     }
     None
+}
+
+/// Small words inside a surname: "Hannah de Souza", "Jan van der Berg",
+/// "Omar bin Rashid".
+const PARTICLES: &[&str] = &[
+    "de", "da", "das", "dos", "do", "di", "du", "del", "della", "der", "den", "van", "von", "ter",
+    "ten", "le", "la", "bin", "binti", "al", "el",
+];
+
+/// A known given name, one or two lower-case particles and a capitalised
+/// surname: "Hannah de Souza", "Pieter van der Merwe".
+fn with_particle(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let first = &toks[i];
+    let particle = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.shape == Shape::Lower && PARTICLES.contains(&t.word))
+    };
+    if first.shape != Shape::Cap
+        || !first.lex.is_given()
+        || first.lex.is_ambiguous()
+        || first.lex.is_common()
+        || !linked(text, toks, i)
+        || !particle(i + 1)
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    if linked(text, toks, k) && particle(k + 1) {
+        k += 1;
+    }
+    if !linked(text, toks, k) {
+        return None;
+    }
+    let surname = &toks[k + 1];
+    let ok = surname.shape == Shape::Cap && namey(surname) && !surname.lex.is_common();
+    (ok && !vetoed(text, toks, i, k + 1)).then_some((k + 1, 0.85))
 }
 
 /// Whether a form's label goes on from `pos` to its colon: ":" at once, or

@@ -2,6 +2,8 @@
 //! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close", in
 //! capitals "14 ACACIA AVENUE"), a flat before it, perhaps with its block
 //! ("Apartment 14, Quay House, 3 Quay Street", "Flat 6 Ashworth Court"),
+//! a flat in a named block alone ("Flat 1, Baker House"), a street broken
+//! over two lines ("19 Manningham\nLane"),
 //! with a suite, floor or unit after it ("1301 Fannin St #2400", "12 Ash
 //! Grove, Suite 4B"); American streets with a direction or a number ("1719
 //! E. 19th Ave."). The places after a street on its line are part of the
@@ -26,7 +28,7 @@ use crate::extract::text::floor_char_boundary;
 pub(super) const STREET_END: &str =
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Way|Place|Crescent|\
     Gardens|Terrace|Grove|Walk|Park|Square|Mews|Row|View|Rise|Parade|Green|Hill|Vale|Fold|Brow|\
-    Croft|Meadows?|Wharf|Heights|Mount|Boulevard|Estate";
+    Croft|Meadows?|Wharf|Heights|Mount|Boulevard|Estate|Bank";
 
 /// Last words of a block's name between a flat and its street: "Flat 3,
 /// Beech House, 22 Mill Lane".
@@ -35,7 +37,17 @@ const BUILDING: &str =
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’]*[ \t]+){{0,2}}(?:{BUILDING}),?[ \t]+)?|(?-u:\b)(?:Flat|FLAT|flat|Apartment)[ \t]+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[NSEW]\.|[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}(?:{STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
+        r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’]*[ \t]+){{0,2}}(?:{BUILDING}),?[ \t]+)?|(?-u:\b)(?:Flat|FLAT|flat|Apartment)[ \t]+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[NSEW]\.|[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))(?:[ \t]+|[ \t]*\r?\n[ \t]*)){{1,3}}(?:{STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
+    ))
+    .expect("valid regex")
+});
+
+/// A flat in a named block with no street after it: "Flat 1, Baker
+/// House", "Flat 9, Carver House, Hulme" (the places after are taken in as
+/// for a street).
+static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:Flat|FLAT|flat|Apartment)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+(?:[A-Z][A-Za-z'’]*[ \t]+){{1,2}}(?:{BUILDING})(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -230,9 +242,26 @@ pub fn find(text: &str) -> Vec<Finding> {
         .then(|| CAPITALS.find_iter(text))
         .into_iter()
         .flatten();
+    // "Flat 2, Carver House, 19 Mill Lane" is the street's; a block alone
+    // is an address too.
+    let blocks = BLOCK.find_iter(text).filter(|m| {
+        !text[m.end()..]
+            .trim_start_matches([',', ' ', '\t'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    });
     ADDRESS
         .find_iter(text)
+        // "on 14 March\nDrive …": a date is no house number, a street
+        // broken over two lines needs no month or day in it.
+        .filter(|m| {
+            !m.as_str().contains('\n')
+                || !m
+                    .as_str()
+                    .split_whitespace()
+                    .any(|w| WHEN.contains(&w.to_lowercase().as_str()))
+        })
         .chain(capitals)
+        .chain(blocks)
         .map(|m| {
             let end = match with_places(text, m.start(), m.end()) {
                 end if end > m.end() => end,

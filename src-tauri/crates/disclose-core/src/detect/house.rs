@@ -20,10 +20,11 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// "from no 21", "at number 47", "Brinnington Road, number 44": the bare
-/// forms need a word of place, or a street and a comma, before.
+/// "from no 21", "at number 47", "Brinnington Road, number 44", "the house
+/// opposite, number 7", "Alleged perp flat 5": the bare forms need a word
+/// of place or of a person, or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visited|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|and|or|&)[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visited|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
 /// "Flat C", "Apartment B": a flat by a capital letter.
@@ -162,6 +163,30 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
     out
 }
 
+/// House references just after a person's name found in `names`:
+/// "Witness H. Baptiste no 12", "Mr Popa, flat 3".
+pub fn after_names(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for n in names.iter().filter(|n| n.kind == DataKind::PersonName) {
+        let gap = text[n.end..].len() - text[n.end..].trim_start_matches([' ', '\t', ',']).len();
+        let at = n.end + gap;
+        if gap == 0 || gap > 3 {
+            continue;
+        }
+        if let Some(m) = HOUSE.find(&text[at..]).filter(|m| m.start() == 0) {
+            let end = at + m.end()
+                - ["'s", "’s"]
+                    .iter()
+                    .find(|p| m.as_str().ends_with(*p))
+                    .map_or(0, |p| p.len());
+            if !NOT_A_HOUSE_AFTER.is_match(&text[end..]) {
+                out.push(house(text, at, end));
+            }
+        }
+    }
+    out
+}
+
 /// The house numbers joined after one that ends at `at`: " and 5" of "Nos.
 /// 3 and 5", ", 4 and 6" of "flats 2, 4 and 6"; up to a time or a count
 /// ("flat 3 and 2 children").
@@ -272,7 +297,9 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         let head = m.as_str();
         let standalone = head.starts_with(['F', 'A', 'M']) || head.contains('.');
         let opens = super::names::opens_sentence(text, m.start());
-        if !standalone && !opens && !PLACE_BEFORE.is_match(before) {
+        // "Mr Popa (flat 3c)": alone in brackets.
+        let bracketed = before.ends_with('(');
+        if !standalone && !opens && !bracketed && !PLACE_BEFORE.is_match(before) {
             continue;
         }
         let end = m.end()

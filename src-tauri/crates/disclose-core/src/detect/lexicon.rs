@@ -120,7 +120,7 @@ pub fn is_firm(first: &str, second: &str) -> bool {
 /// one cue joined by "_").
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
     children kids sons daughters grandchildren grandkids brothers sisters sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
-    girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name \
+    girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name baby \
     named household complainant occupant applicant reporter ex perpetrator perpetrators \
     alleged victim suspect offender aggressor witnesses fella bloke missus hubby \
     person_reported reported_person subject_of_complaint boy_called girl_called lad_called \
@@ -184,7 +184,7 @@ pub const LABELS: &str = "contact officer caller reported_by logged_by completed
 /// Job titles just before a name, with one space or a colon: "Operative A Quinlan",
 /// "(worker: Olamide Ojo)".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
-    operative colleague spoke met worker";
+    operative colleague spoke met worker apprentice";
 
 /// Months, days and the holidays a diary dates things by ("since Christmas").
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \

@@ -2,11 +2,13 @@
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
 //! registrations, passport and driving licence numbers (`documents`),
+//! but not an organisation's service numbers and role mailboxes (`shared`),
 //! foreign phone numbers, address lines and neighbours'
 //! house references (`numbers`, `address`, `labelled`, `house`), identifiers written
 //! loosely (`loose`: "jo@ example.org", "fax 7135550199"), login names in
 //! paths, after "Username:" and in Exchange addresses (`logins`, found as
-//! person names) and person names (`names`, with the word lists in
+//! person names), officers' collar numbers and workers' registration
+//! numbers (`collar`, found as person names) and person names (`names`, with the word lists in
 //! `lexicon`); with [`findings_knowing`],
 //! also the names a case already knows (`known`); beside the name rules, a
 //! token model trained by us (`names::model`, re-exported as [`ner`]). Each finding is a byte
@@ -16,6 +18,7 @@
 //! is written.
 
 mod address;
+mod collar;
 mod documents;
 mod house;
 mod known;
@@ -25,6 +28,7 @@ mod logins;
 mod loose;
 mod names;
 mod numbers;
+mod shared;
 
 use std::collections::BTreeMap;
 
@@ -170,8 +174,10 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     }
     all.extend(houses);
     all.extend(logins::find(text));
+    all.extend(collar::find(text));
     let names = names::find_with(text, model);
     all.extend(house::find_bare(text, &names));
+    all.extend(house::after_names(text, &names));
     all.extend(names);
     all
 }
@@ -186,9 +192,18 @@ fn resolve(text: &str, mut all: Vec<Finding>) -> Vec<Finding> {
         .filter(|f| NUMBER_KINDS.contains(&f.kind) && numbers::is_reference(text, f.start))
         .map(|f| (f.start, f.end))
         .collect();
+    // An organisation's service number or role mailbox names no one, nor
+    // does any number inside it.
+    let shared: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|f| shared::organisation_contact(f))
+        .map(|f| (f.start, f.end))
+        .collect();
     all.retain(|f| {
-        !(NUMBER_KINDS.contains(&f.kind)
-            && references.iter().any(|&(s, e)| s < f.end && f.start < e))
+        let inside =
+            |spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| s < f.end && f.start < e);
+        !(NUMBER_KINDS.contains(&f.kind) && inside(&references))
+            && !((NUMBER_KINDS.contains(&f.kind) || f.kind == DataKind::Email) && inside(&shared))
     });
     all.sort_by_key(|f| {
         // A number the text calls an NHS number is one, even if it could

@@ -66,11 +66,22 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         .next_back()
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, ']' | ')' | '-' | '–' | 'm' | 'M'));
     if !stamped {
-        return repeated_speaker(text, toks, i);
+        return headed_speaker(text, toks, i).or_else(|| repeated_speaker(text, toks, i));
     }
-    let mut last = i;
-    while !gap(text, toks, last).starts_with(':') {
-        if last - i >= 2 || !linked(text, toks, last) {
+    // "Grandma Pat:": a relation before the speaker's name.
+    let first = if KIN_OF_ONE
+        .split_whitespace()
+        .any(|k| k == toks[i].word.to_lowercase())
+        && linked(text, toks, i)
+    {
+        i + 1
+    } else {
+        i
+    };
+    let mut last = first;
+    // "Bev No.6:": a house's number after the name, as a contact is saved.
+    while !gap(text, toks, last).starts_with(':') && !HOUSE_AFTER.is_match(gap(text, toks, last)) {
+        if last - first >= 2 || !linked(text, toks, last) {
             return None;
         }
         last += 1;
@@ -92,12 +103,62 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         }
     };
     let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
-    let found = toks[i..=last].iter().all(named)
+    // After a relation, a name that is also a word: "Grandma Pat:".
+    let found = toks[first..=last]
+        .iter()
+        .all(|t| named(t) || first > i && t.shape == Shape::Cap && t.lex.is_ambiguous())
         && toks[i].end == toks[i].full_end
         && line.len() <= 40
         && STAMP.is_match(line);
     found.then_some((last, 0.8))
 }
+
+/// A house's number between a chat speaker's name and the colon, as a
+/// contact is saved: " No.6:", " no 12:".
+static HOUSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]+(?:no\.?|#)[ \t]?\d{1,3}[a-z]?[ \t]*:").expect("valid regex")
+});
+
+/// A name and a time alone on a line, as a chat export heads each message:
+/// "Suki Bhamra 09:11". One to three name words that are no common words.
+fn headed_speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let line_start = text[..t.start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n');
+    if t.shape != Shape::Cap || !line_start {
+        return None;
+    }
+    let mut last = i;
+    while last - i < 2 && linked(text, toks, last) && toks[last + 1].shape == Shape::Cap {
+        last += 1;
+    }
+    let rest = text[toks[last].full_end..]
+        .split('\n')
+        .next()
+        .unwrap_or_default();
+    if last == i || !CHAT_TIME.is_match(rest) {
+        return None;
+    }
+    let named = toks[i..=last].iter().all(|t| {
+        !t.lex.is_common()
+            && !t.lex.is_title()
+            && !t.lex.is_street()
+            && !t.lex.is_org()
+            && !t.lex.is_month_or_day()
+            && !t.lex.is_cue_word()
+            && !t.lex.is_job_word()
+            && (t.lex.is_given() || t.lex.is_surname() || !t.lex.is_english())
+    });
+    named.then_some((last, 0.75))
+}
+
+/// The rest of a chat export's heading line after the name: " 09:11".
+static CHAT_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]+\d{1,2}:\d\d(?:[ \t]?[ap]m)?[ \t]*\r?$").expect("valid regex")
+});
 
 /// A speaker of a chat copied without time stamps: a name alone at the
 /// start of a line before a colon and words, as at the start of another
@@ -347,18 +408,27 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     (kin && namelike && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
-/// A given name, or a word in no list, before an age in brackets, as a list
-/// of children gives them: "Mason (7), Evie-Grace (4)", "Sagal (4)". Not a
-/// month or an English word ("May (2)", "Section (3)").
+/// A given name, or a word in no list, before an age or a date of birth in
+/// brackets, as a list of children gives them: "Mason (7), Evie-Grace (4)",
+/// "Sagal (4)", "Rudo (DOB 19/10/2019)". Not a month or an English word
+/// ("May (2)", "Section (3)").
 pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     if t.shape != Shape::Cap || t.end != t.full_end {
         return None;
     }
-    let age = text[t.full_end..]
-        .strip_prefix(" (")
+    let bracket = text[t.full_end..].strip_prefix(" (");
+    let age = bracket
         .and_then(|r| r.split_once(')'))
         .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    // "Rudo (DOB 19/10/2019)", "Kai (born 2019)": a date of birth.
+    let born = bracket.is_some_and(|r| {
+        let r = r.trim_start().to_ascii_lowercase();
+        ["dob ", "dob:", "d.o.b", "born "]
+            .iter()
+            .any(|p| r.starts_with(p))
+    });
+    let age = age || born;
     // "Sagal (4)": a name in no list, no English word either.
     let unlisted = !t.lex.is_english() && !t.lex.is_common() && !t.lex.is_surname();
     let given = t.shape == Shape::Cap

@@ -496,11 +496,11 @@ pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
             && rest
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':' | ' '));
-    // "12/03/2025 KM - Rang tenant": a note's date opening the line, then
-    // the writer's initials and a dash or colon.
+    // "12/03/2025 KM - Rang tenant", "02/10  JB - Tel to T": a note's date
+    // opening the line, then the writer's initials and a dash or colon.
     let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
     let line = line.trim();
-    let date_first = (6..=10).contains(&line.len())
+    let date_first = (4..=10).contains(&line.len())
         && line.starts_with(|c: char| c.is_ascii_digit())
         && line
             .chars()
@@ -526,10 +526,13 @@ const NOT_INITIALS: &[&str] = &[
 /// Just before a name, words that give someone's name: "a lady called ",
 /// "his name is ", "a lad known as ", "they only know as ", "everyone calls
 /// him ", "the lad they call ", "only gave his name as ", "goes by the name
-/// of " (not "the estate known as ").
+/// of ", "nickname ", and before a name in quotes ", known as \"",
+/// "known on the estate as \"", "aka \"" (not "the estate known as ", nor
+/// "aka" or ", known as" before a word without quotes); the name may be on
+/// the next line.
 static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)(?:gave|gives|give|giving|gave[ \t]+us|gave[ \t]+me)[ \t]+(?:his|her|their|a)[ \t]+(?:nick)?name[ \t]+as|(?-u:\b)by[ \t]+the[ \t]+(?:nick)?name[ \t]+of|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u)[ \t]+(?:all[ \t]+)?call)[ \t]*["“‘']?$"#,
+        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)(?:gave|gives|give|giving|gave[ \t]+us|gave[ \t]+me)[ \t]+(?:his|her|their|a)[ \t]+(?:nick)?name[ \t]+as|(?-u:\b)by[ \t]+the[ \t]+(?:nick)?name[ \t]+of|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u)[ \t]+(?:all[ \t]+)?call|(?-u:\b)(?:nicknamed|nickname)[ \t]*:?)\s*["“‘']?$|(?:(?:,|\()[ \t]*(?:also[ \t]+)?known(?:\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+)?\s+as|(?-u:\b)(?:is|was|are|were|he's|she's)[ \t]+known\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+\s+as|(?-u:\b)(?:alias|aka))\s*["“‘]$"#,
     )
     .expect("valid regex")
 });
@@ -543,7 +546,7 @@ fn named_before(text: &str, start: usize) -> bool {
     let before = before
         .strip_suffix(['"', '“', '‘', '\''])
         .unwrap_or(before)
-        .trim_end_matches([' ', '\t'])
+        .trim_end_matches([' ', '\t', '\n', '\r', ':'])
         .as_bytes();
     let run = before
         .iter()
@@ -551,7 +554,7 @@ fn named_before(text: &str, start: usize) -> bool {
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
     let at = before.len() - run;
-    let mut word = [0u8; 8];
+    let mut word = [0u8; 9];
     let ends = run <= word.len() && {
         word[..run].copy_from_slice(&before[at..]);
         word[..run].make_ascii_lowercase();
@@ -577,6 +580,10 @@ fn named_before(text: &str, start: usize) -> bool {
 /// of": "called", "known as", "goes by", "name is", "calls him", "calls
 /// herself", "they call", "gave his name as".
 const NAMING_ENDS: &[&[u8]] = &[
+    b"aka",
+    b"nickname",
+    b"nicknamed",
+    b"alias",
     b"called",
     b"as",
     b"by",
@@ -713,6 +720,65 @@ const NOT_A_NICKNAME: &[&str] = &[
     "nasty",
     "useless",
 ];
+
+/// Whether token `i` is one word in quotes: `"Spud"`, `“T-Bone”`.
+pub(super) fn quoted_word(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    text[..t.start].ends_with(['"', '“'])
+        && text[t.full_end..].starts_with(['"', '”'])
+        && matches!(t.shape, Shape::Cap | Shape::Upper)
+}
+
+/// A nickname in quotes beside the person's name: `"Spider" (Dominic
+/// Reyes)`, `"Chippy" (Mr Carl Chipperfield)`, `"Taz" - believed Tariq
+/// Azam`, `Jason "JJ" Stead`. Not a word any name list calls a place or an
+/// organisation, a title or a cue.
+pub(super) fn nickname_beside(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if !quoted_word(text, toks, i)
+        || t.lex.is_title()
+        || t.lex.is_cue_word()
+        || t.lex.is_street()
+        || t.lex.is_org()
+        || t.lex.is_month_or_day()
+    {
+        return None;
+    }
+    // After the closing quote.
+    let after = text[t.full_end..]
+        .strip_prefix(['"', '”'])
+        .unwrap_or_default();
+    let name_at = |k: usize| {
+        toks.get(k).is_some_and(|n| {
+            n.lex.is_title()
+                || matches!(n.shape, Shape::Cap | Shape::Upper)
+                    && (n.lex.is_given() || n.lex.is_surname())
+        })
+    };
+    // `"Spider" (Dominic Reyes)`.
+    let bracketed = after.starts_with(" (") && name_at(i + 1);
+    // `"Taz" - believed Tariq Azam`, `"Taz" - real name Tariq Azam`.
+    let dashed = ["believed ", "real name ", "actually ", "probably ", "aka "]
+        .iter()
+        .any(|w| {
+            after
+                .strip_prefix(" - ")
+                .or_else(|| after.strip_prefix(" – "))
+                .is_some_and(|r| r.to_lowercase().starts_with(w))
+        });
+    // `Jason "JJ" Stead`: between a given name and a surname.
+    let inside = i > 0
+        && text[..t.start].ends_with(" \"")
+        && toks[i - 1].full_end + 2 == t.start
+        && text[t.full_end..].starts_with('"')
+        && toks[i - 1].lex.is_given()
+        && toks[i - 1].shape == Shape::Cap
+        && after.starts_with(' ')
+        && toks.get(i + 1).is_some_and(|n| {
+            n.start == t.full_end + 2 && n.shape == Shape::Cap && !n.lex.is_street()
+        });
+    (bracketed || dashed || inside).then_some((i, 0.8))
+}
 
 /// The alias after a name that words giving someone's name announce, and
 /// "or": "his name is Arkadiusz or Arek" (the name from token `first` to

@@ -16,19 +16,22 @@ use crate::extract::text::floor_char_boundary;
 /// The text just before a name says a person follows: a cue word ("my
 /// neighbour ", "Signed: "), a job title ("Operative "), or a sign-off line
 /// ("Kind regards,\n"; a letter's "Yours sincerely\n\n", with the blank line
-/// a signature leaves).
+/// a signature leaves), or a relation closing a line ("her daughter\n").
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let cues = lex::CUES
         .split_whitespace()
         .map(|c| c.replace('_', r"[ \t]+"))
         .collect::<Vec<_>>()
         .join("|");
+    // "her daughter\nYetunde": a relation at a line's end, the name on the
+    // next line.
+    let kin = "son|sons|daughter|daughters|partner|husband|wife|child|children|kids|brother|brothers|sister|sisters|mother|mum|father|dad|boyfriend|girlfriend|grandson|granddaughter|grandchildren|grandkids|nephew|niece|cousin|uncle|aunt|baby";
     let roles = lex::ROLE_CUES
         .split_whitespace()
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r#"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? ["“‘]?|(?-u:\b)(?:{roles})(?: to| with| by|:)? ["“‘]?|(?:regards|wishes|thanks|thank you|thx|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?:sincerely|faithfully)[ \t]*,?[ \t]*\r?\n[ \t]*\r?\n[ \t]*|(?-u:\b)best[ \t]*,[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"#
+        r#"(?i)(?:(?-u:\b)(?:{cues}) ?[:,]? ["“‘]?|(?-u:\b)(?:my|his|her|their)[ \t]+(?:(?:two|three|four|five|\d)[ \t]+)?(?:{kin}),?[ \t]*\r?\n[ \t]*|(?-u:\b)(?:{roles})(?: to| with| by|:)? ["“‘]?|(?:regards|wishes|thanks|thank you|thx|sincerely|faithfully|cheers)[ \t]*,?[ \t]*\r?\n[ \t]*|(?:sincerely|faithfully)[ \t]*,?[ \t]*\r?\n[ \t]*\r?\n[ \t]*|(?-u:\b)best[ \t]*,[ \t]*\r?\n[ \t]*|(?-u:\b)(?:thanks|thank you|cheers|love)[ \t]*[,.!]?[ \t]+)$"#
     ))
     .expect("valid regex")
 });
@@ -332,6 +335,12 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
         let next = &toks[j + 1];
         let initial = next.shape == Shape::Initial;
         if !(namey(next) || initial && linked(text, toks, j + 1)) {
+            // "Mr Lane", "Mrs Eileen Chase", "Miss Chase": a surname that
+            // is a word ends the name.
+            let after_given = j == i + 1 && toks[j].lex.is_given() && toks[j].shape == t.shape;
+            if (j == i || after_given) && word_after_title(t, next) {
+                last = Some(j + 1);
+            }
             break;
         }
         // "MR DUNWOODY SHOUTED ABUSE": in capitals, a word that is no name
@@ -354,6 +363,36 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
     }
     let last = last?;
     (!vetoed(text, toks, i + 1, last)).then_some((last, 0.95))
+}
+
+/// A capitalised word that is a name after title `title` though it is
+/// also a word: after "Mr", "Mrs", "Ms", "Miss" or "Mx" any
+/// word but a month, a day or an organisation's ("Mr Lane", "Mr Said",
+/// "Miss Chase"); after another title ("PCSO", "Dr", "Sir"), only a word
+/// a name list holds too ("PCSO Hope", not "PC World" or "Dr. Houston").
+/// In capitals after a title in capitals ("MR LANE"); "MS Word" is no name.
+fn word_after_title(title: &Tok<'_>, next: &Tok<'_>) -> bool {
+    let cased = match title.shape {
+        Shape::Cap => next.shape == Shape::Cap,
+        Shape::Upper => next.shape == Shape::Upper && next.word.chars().count() > 2,
+        _ => false,
+    };
+    // Any English word only after the courtesy titles of everyday letters.
+    let courtesy = matches!(
+        title.word.to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "mx"
+    );
+    let listed = next.lex.is_word_surname()
+        || next.lex.is_ambiguous()
+        || next.lex.is_surname()
+        || next.lex.is_given();
+    cased
+        && glued(next.word).is_none()
+        && !next.lex.is_title()
+        && !next.lex.is_org()
+        && !next.lex.is_cue_word()
+        && (!next.lex.is_month_or_day() || next.lex.is_given())
+        && (listed || courtesy && next.lex.is_english())
 }
 
 /// A lower-case title and a known name that is no English word: "pc
@@ -600,6 +639,9 @@ fn lower_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
 /// "JOHN SMITH", "john smith".
 pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let first = &toks[i];
+    if let Some(found) = with_particle(text, toks, i) {
+        return Some(found);
+    }
     let mut run = i;
     // A middle initial may come between: "Timothy B. Hardwicke".
     while run - i < 3
@@ -640,6 +682,42 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         return Some((last, confidence));
     }
     None
+}
+
+/// Small words inside a surname: "Hannah de Souza", "Jan van der Berg",
+/// "Omar bin Rashid".
+const PARTICLES: &[&str] = &[
+    "de", "da", "das", "dos", "do", "di", "du", "del", "della", "der", "den", "van", "von", "ter",
+    "ten", "le", "la", "bin", "binti", "al", "el",
+];
+
+/// A known given name, one or two lower-case particles and a capitalised
+/// surname: "Hannah de Souza", "Pieter van der Merwe".
+fn with_particle(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let first = &toks[i];
+    let particle = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.shape == Shape::Lower && PARTICLES.contains(&t.word))
+    };
+    if first.shape != Shape::Cap
+        || !first.lex.is_given()
+        || first.lex.is_ambiguous()
+        || first.lex.is_common()
+        || !linked(text, toks, i)
+        || !particle(i + 1)
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    if linked(text, toks, k) && particle(k + 1) {
+        k += 1;
+    }
+    if !linked(text, toks, k) {
+        return None;
+    }
+    let surname = &toks[k + 1];
+    let ok = surname.shape == Shape::Cap && namey(surname) && !surname.lex.is_common();
+    (ok && !vetoed(text, toks, i, k + 1)).then_some((k + 1, 0.85))
 }
 
 /// Whether a form's label goes on from `pos` to its colon: ":" at once, or
@@ -840,8 +918,18 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
             .chars()
             .next()
             .is_none_or(|c| c == '\n' || c == '\r');
+    // `ALLEGED PERPETRATOR: "SPUD"`: one word in quotes after a cue is
+    // a nickname, even a word.
+    // (`Signed "Approved"`: no word of doing.)
+    let lower = t.word.to_lowercase();
+    let nickname = super::cues::quoted_word(text, toks, i)
+        && !t.lex.is_title()
+        && !t.lex.is_org()
+        && !t.lex.is_street()
+        && !t.lex.is_common()
+        && !(t.lex.is_english() && (lower.ends_with("ed") || lower.ends_with("ing")));
     // "ALLEGED PERPETRATOR: …": a cue after a cue is a label.
-    if !initial && !fits(t) && !signed_off || t.lex.is_cue_word() {
+    if !initial && !fits(t) && !signed_off && !nickname || t.lex.is_cue_word() {
         return None;
     }
     // "a tenant Liaison Officer": a job title after the cue, not a name.
@@ -857,6 +945,13 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     let label = || {
         let named = known(t) || initial && known(&toks[i + 1]);
         named && t.shape != Shape::Lower && labelled(text, t.start)
+            || nickname && {
+                let quote = text[..t.start]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8);
+                labelled(text, t.start - quote)
+            }
     };
     if !cue && !label() {
         return None;

@@ -37,7 +37,8 @@ use context::{
 };
 use cues::{
     acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
-    last_line_name, lower_word_pair, named_by, note_initials, pronoun_subject, reachable,
+    last_line_name, lower_word_pair, named_by, nickname_beside, note_initials, pronoun_subject,
+    reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -59,6 +60,7 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
     with_given_before(text, &toks, merge(text, &toks, spans))
         .into_iter()
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
+        .filter(|&(i, last, _)| !toks[i..=last].iter().all(|t| never_a_name(t.word)))
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
             let i = if contraction(toks[i].word) { i + 1 } else { i };
@@ -91,6 +93,50 @@ fn contraction(word: &str) -> bool {
             )
     });
     pronoun || w.ends_with("n't")
+}
+
+/// A word that alone never names one person, though cues and the model
+/// can put it where a name goes: a cry ("Oh - and"), God, a group or a
+/// role spoken of ("Dear Sirs", "my constituent", "the complainant",
+/// "Man from flat 5"), a heading's word ("HOUSEHOLD COMPOSITION",
+/// "CHECKLIST") and the text-speak spellings of "said" and "would".
+fn never_a_name(word: &str) -> bool {
+    const NEVER: &[&str] = &[
+        "oh",
+        "ah",
+        "um",
+        "erm",
+        "er",
+        "hmm",
+        "ok",
+        "okay",
+        "yeah",
+        "yep",
+        "nope",
+        "god",
+        "sirs",
+        "madam",
+        "everyone",
+        "everybody",
+        "all",
+        "constituent",
+        "complainant",
+        "complainants",
+        "man",
+        "woman",
+        "lady",
+        "gentleman",
+        "composition",
+        "checklist",
+        "sed",
+        "sez",
+        "wud",
+        "cud",
+        "shud",
+        "wiv",
+    ];
+    let lower = word.to_ascii_lowercase();
+    NEVER.contains(&lower.as_str())
 }
 
 /// A word with a small letter written three times running, as chat draws
@@ -189,6 +235,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         } else {
             titled(text, toks, i)
                 .or_else(|| described(text, toks, i))
+                .or_else(|| nickname_beside(text, toks, i))
                 .or_else(|| suffixed(text, toks, i))
                 .or_else(|| addressed(text, toks, i))
                 .or_else(|| email_display(text, toks, i))
@@ -231,6 +278,15 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             None => i += 1,
         }
     }
+    // "Cheers. Oh -", "Thank you God", "Dear Sirs", "my son sed": a word
+    // that never names one person is no name for standing after a cue.
+    out.retain(|&(i, last, _)| {
+        let never = toks[i..=last].iter().all(|t| never_a_name(t.word));
+        if never {
+            taken[i..=last].fill(None);
+        }
+        !never
+    });
     for k in joined_to_names(text, toks, &taken) {
         out.push((k, k, 0.7));
         taken[k] = Some(Some(0.7));

@@ -1,0 +1,100 @@
+//! Words that stand where a name goes but name no one, and names that are
+//! words (issue 16, twelfth round), through the real `disclose` binary, with
+//! texts written afresh for these tests.
+
+use crate::assert_names;
+
+#[test]
+fn cries_groups_and_roles_after_a_cue_are_no_names() {
+    assert_names(
+        "CALLER: Thanks. Oh - and the lad next door is back.\nDear Sirs\nThank you God it was quiet.\n",
+        &[],
+    );
+    assert_names(
+        "My constituent has asked me to write. The complainant says her son Callum sed he saw it.\n",
+        &["Callum"],
+    );
+    assert_names(
+        "RENT ACCOUNT - HOUSEHOLD COMPOSITION CHECKLIST\nLady from the office rang.\n",
+        &[],
+    );
+}
+
+#[test]
+fn a_surname_that_is_a_word_after_a_title() {
+    assert_names(
+        "Mr Marsh refused entry again. Mrs Doreen Field rang to complain and Miss Hunt took the call.\n",
+        &["Mr Marsh", "Mrs Doreen Field", "Miss Hunt"],
+    );
+    // After a rank, a word no name list holds names no one.
+    assert_names("Book it with the PC Repairs desk on Monday.\n", &[]);
+}
+
+#[test]
+fn nicknames_in_quotes_beside_a_name() {
+    assert_names(
+        "The visitor is Callum Rigby, known as \"Ghost\". Later Ghost came back.\n",
+        &["Callum Rigby", "Ghost", "Ghost"],
+    );
+    assert_names(
+        "Two lads, one I only know as\n\"Beans\" (Liam Dunphy), were on the stairs.\n",
+        &["Beans", "Liam Dunphy"],
+    );
+    assert_names(
+        "SUSPECT: \"TANK\" - HEIGHT 6FT\n  \"Sparky\" - believed Nathan Orr, Flat 9\n",
+        &["TANK", "Sparky", "Nathan Orr"],
+    );
+    // A building known by a name in quotes is no person.
+    assert_names(
+        "The old depot, known as \"the Sheds\", is boarded up.\n",
+        &[],
+    );
+}
+
+#[test]
+fn a_relation_at_a_lines_end_and_a_childs_date_of_birth() {
+    assert_names(
+        "She called round with her nephew\nOsagie, who is staying for the summer.\n",
+        &["Osagie"],
+    );
+    assert_names(
+        "The household is the tenant and her two children, Ife (DOB 03/05/2016) and Tolu (DOB 11/01/2019).\n",
+        &["Ife", "Tolu"],
+    );
+    // "our partner" at a line's end in a firm's letter names no one.
+    assert_names(
+        "We have appointed our partner\nNorthern Roofing Services to do the work.\n",
+        &[],
+    );
+}
+
+#[test]
+fn chat_headings_contacts_and_note_initials() {
+    // A chat export heads each message with the name and the time; a
+    // contact saved with a house number or a relation speaks too.
+    assert_names(
+        "Priya Lakhani 10:02\nwho is on call tonight?\nOwen Tasker 10:04\nme\n",
+        &["Priya Lakhani", "Owen Tasker"],
+    );
+    assert_names(
+        "[03/02/26, 21:15] Shaz No.14: they are at it again\n[03/02/26, 21:17] Nanna Rose: ring the police love\n",
+        &["Shaz", "Nanna Rose"],
+    );
+    // A note's date, the writer's initials and a dash; not an abbreviation.
+    assert_names(
+        "12/01  KT - Visited, no answer.\n19/01  KT - Tenant rang back.\n26/01  ASB - Case reviewed.\n",
+        &["KT", "KT"],
+    );
+    // A line with a day or a meeting and a time names no one.
+    assert_names("Monday 09:30\nTeam Meeting 10:00\n", &[]);
+}
+
+#[test]
+fn surnames_with_particles() {
+    assert_names(
+        "Notes\nCopy to Maria dos Santos and Lucas de Oliveira.\n",
+        &["Maria dos Santos", "Lucas de Oliveira"],
+    );
+    // "de" between other words names no one.
+    assert_names("The Rue de la Paix office is closed.\n", &[]);
+}

@@ -1,0 +1,97 @@
+//! The numbers that stand for an officer or a worker: a police officer's
+//! collar number beside their rank and name ("PC Naylor, 3318", "PCSO
+//! Wood (number 7723)", "DC 6614", "collar number 2247") and a tradesman's
+//! registration or operative number ("Gas Safe ID 4412087", "(op. PL17)").
+//! Found as part of the person's name (`person_name`), as "PC 1123 Wragg"
+//! is one name.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{DataKind, Finding};
+
+/// "collar number 1052", "shoulder no. 4438", "warrant number: 77120",
+/// "his collar number is 3307".
+static SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:collar|shoulder|warrant|badge)[ \t]+(?:number|no\.?|num|#)[ \t]*(?::|is|was)?[ \t]*(\d{3,7})(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// A rank, then up to three words of a name, then the number (after a
+/// comma, on the next line too): "PC Naylor,\n3318", "PC Harjinder Johal (5632)", "pc dawson, number 5521", "PCSO
+/// Wood (number 7723)", "PC HARRIS 08812", "DC 6614", "PCSO 4461 Dawn".
+static RANKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?:PCSO|PC|DC|DS|DI|Sgt|SGT|Insp|INSP)\.?(?:[ \t]+[A-Z][A-Za-z'’-]+){0,3}|(?:pcso|pc|sgt)(?:[ \t]+[a-z][a-z'’-]+)?)(?:[ \t]*,\s*|[ \t]*\([ \t]*|[ \t]+)(?:(?:collar[ \t]+)?(?:number|no\.?|num)[ \t]*:?[ \t]*)?(\d{3,6})(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// "Gas Safe ID 4412087" (an engineer's licence card; a firm's "Gas Safe
+/// reg 552109" is the firm's), "(op. PL17)", "operative no. EL09",
+/// "Language Line ID 44512".
+static WORKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:gas[ \t]+safe[ \t]+(?:id|licen[cs]e|card)(?:[ \t]+(?:no\.?|number))?|op\.|operative[ \t]+(?:id|no\.?|number)|language[ \t]+line[ \t]+id|interpreter[ \t]+(?:id|no\.?|number))[ \t]*:?[ \t]*([A-Z]{0,3}\d{2,8})(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// What a number after a rank's words must not be: a time, a date, an
+/// amount or a count ("PC Ellis at 1400 hrs", "PC Ellis 2024 report").
+static NOT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[:./\-]\d|[ \t]*(?:hrs|hours|am|pm|h)(?-u:\b))").expect("valid regex")
+});
+
+/// The officers' and workers' numbers in `text`.
+pub fn find(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let cheap = [
+        "pc", "dc", "ds ", "sgt", "collar", "shoulder", "warrant", "badge",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let worker = [
+        "gas safe",
+        "op.",
+        "operative",
+        "language line",
+        "interpreter",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    if !cheap && !worker {
+        return out;
+    }
+    let mut push = |start: usize, end: usize| {
+        if NOT_AFTER.is_match(&text[end..]) {
+            return;
+        }
+        // A year is no collar number.
+        let n = &text[start..end];
+        let year = n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
+        if year {
+            return;
+        }
+        out.push(Finding {
+            start,
+            end,
+            kind: DataKind::PersonName,
+            text: n.to_string(),
+            confidence: 0.8,
+        });
+    };
+    if cheap {
+        for re in [&SAID, &RANKED] {
+            for c in re.captures_iter(text) {
+                let n = c.get(1).expect("group");
+                push(n.start(), n.end());
+            }
+        }
+    }
+    if worker {
+        for c in WORKER.captures_iter(text) {
+            let n = c.get(1).expect("group");
+            push(n.start(), n.end());
+        }
+    }
+    out
+}

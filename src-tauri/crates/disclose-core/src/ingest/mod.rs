@@ -371,7 +371,7 @@ pub fn import(
     }
     let (mut summary, grouping) = writer
         .finish()?
-        .commit_while(folder, |store| crate::threads::regroup(store))?;
+        .commit_while(folder, crate::threads::regroup)?;
     summary.grouping = grouping;
     progress.event(&ProgressEvent::Indexed {
         items: summary.items,

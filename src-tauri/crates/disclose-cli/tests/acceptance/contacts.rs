@@ -35,3 +35,25 @@ fn role_mailboxes_are_left_and_a_persons_address_found() {
         ]
     );
 }
+
+#[test]
+fn a_letterheads_number_and_postcode_are_the_offices() {
+    let d = disclose!();
+    let text = "MARSDEN CLEGG SOLICITORS\n\
+                2nd Floor, Exchange Chambers, 8 Quay Street, Bristol BS1 4DJ\n\
+                Tel: 0117 496 0321   Mobile: 07700 900 611\n\
+                \n\
+                Dear Sirs\n\
+                Our client lives at 12 Kiln Lane, Bristol BS5 6QT. Her son's worker is on \
+                0117 496 0788 (duty line), his own number 0117 496 0790.\n\
+                \n\
+                Kind regards,\n\
+                Anita Morcombe\n\
+                Marsden Clegg Solicitors\n\
+                Tel: 0117 496 0344\n";
+    assert_eq!(d.detect_kind(text, "postcode"), ["BS5 6QT"]);
+    assert_eq!(
+        d.detect_kind(text, "phone"),
+        ["07700 900 611", "0117 496 0790", "0117 496 0344"]
+    );
+}

@@ -173,7 +173,12 @@ pub fn after_names(text: &str, names: &[Finding]) -> Vec<Finding> {
         if gap == 0 || gap > 3 {
             continue;
         }
-        if let Some(m) = HOUSE.find(&text[at..]).filter(|m| m.start() == 0) {
+        // Only the words just after the name ("no 12", "flat 3c's").
+        let window = &text[at..floor_char_boundary(text, (at + 24).min(text.len()))];
+        let whole = |m: &regex::Match<'_>| {
+            m.start() == 0 && !text[at + m.end()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        };
+        if let Some(m) = HOUSE.find(window).filter(whole) {
             let end = at + m.end()
                 - ["'s", "’s"]
                     .iter()

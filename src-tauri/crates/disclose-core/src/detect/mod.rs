@@ -196,14 +196,16 @@ fn resolve(text: &str, mut all: Vec<Finding>) -> Vec<Finding> {
     // does any number inside it.
     let shared: Vec<(usize, usize)> = all
         .iter()
-        .filter(|f| shared::organisation_contact(f))
+        .filter(|f| shared::organisation_contact(text, f))
         .map(|f| (f.start, f.end))
         .collect();
     all.retain(|f| {
         let inside =
             |spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| s < f.end && f.start < e);
         !(NUMBER_KINDS.contains(&f.kind) && inside(&references))
-            && !((NUMBER_KINDS.contains(&f.kind) || f.kind == DataKind::Email) && inside(&shared))
+            && !((NUMBER_KINDS.contains(&f.kind)
+                || matches!(f.kind, DataKind::Email | DataKind::Postcode))
+                && inside(&shared))
     });
     all.sort_by_key(|f| {
         // A number the text calls an NHS number is one, even if it could

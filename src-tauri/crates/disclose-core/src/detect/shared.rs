@@ -1,19 +1,124 @@
 //! An organisation's own ways in, which name no person: UK non-geographic
-//! service numbers ("0300 123 4567", "0800 111 999", "0345 …") and the
+//! service numbers ("0300 123 4567", "0800 111 999", "0345 …"), the
 //! mailboxes of a role or team ("customerservices@", "asb.team@",
-//! "enquiries@", "legal@"). A person's mobile or home line is never
+//! "enquiries@", "legal@"), and a letterhead's office number and postcode
+//! (on or under a line naming the organisation: "Leeds City Council, Civic
+//! Hall, Leeds LS1 1UR", "Tel 01302 960 100"). (The street before such a
+//! postcode is left as it is: taking it out too cost a held-out set right
+//! findings and gained nothing.) A person's mobile or home line is never
 //! on the 03, 080, 084, 087 or 09 ranges, and a mailbox whose name is only
 //! words of a role or a service reaches whoever holds the role.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{DataKind, Finding};
 
-/// Whether `f` is an organisation's number or mailbox, not a person's.
-pub(super) fn organisation_contact(f: &Finding) -> bool {
+/// Whether `f` is an organisation's number, mailbox or letterhead, not a
+/// person's.
+pub(super) fn organisation_contact(text: &str, f: &Finding) -> bool {
     match f.kind {
-        DataKind::Phone => service_number(&f.text),
+        DataKind::Phone => service_number(&f.text) || office_line(text, f),
         DataKind::Email => role_mailbox(&f.text),
+        DataKind::Postcode => letterhead(text, f),
         _ => false,
     }
+}
+
+/// A line's words that name an organisation's premises or the
+/// organisation: "Leeds City Council, Civic Hall", "DR GRAY'S SURGERY",
+/// "HUDSON REES SOLICITORS", "PO Box 77".
+static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:po[ \t]+box|council|solicitors|surgery|school|academy|college|university|hospital|health[ \t]+centre|medical[ \t]+centre|police|constabulary|ombudsman|house[ \t]+of[ \t]+commons|parliament|chambers|housing|homes|association|ltd|limited|plc|llp|trust|charity|services|social[ \t]+care|civic|headteacher|practice[ \t]+manager|constituency)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Labels of an office's own line: "Switchboard", "duty line", "Helpline".
+static OFFICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:switchboard|helpline|duty[ \t]+line|main[ \t]+line|reception|general[ \t]+enquiries|customer[ \t]+services)[ \t]*:?[ \t]*$")
+        .expect("valid regex")
+});
+
+/// Just before a number, a label of a person's own line: "Direct",
+/// "Mobile", "DDI".
+static OWN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:direct|direct[ \t]+line|dd|ddi|mobile|mob|m|my[ \t]+number|personal)[ \t]*[:.]?[ \t]*$")
+        .expect("valid regex")
+});
+
+/// The line holding byte `at` and the line before it.
+fn lines_around(text: &str, at: usize) -> (&str, &str) {
+    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+    let prev_start = text[..start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |k| k + 1);
+    (&text[start..end], &text[prev_start..start])
+}
+
+/// An office's number: after a label of one ("Switchboard", or "Tel" in
+/// the first eight lines of a letter where its line or the line before
+/// names the organisation) or followed by "(duty line)"; not a person's
+/// own direct line or a mobile, nor "Tel" under a signature.
+fn office_line(text: &str, f: &Finding) -> bool {
+    let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
+    let before = &text[line_start..f.start];
+    if OWN_LABEL.is_match(before) {
+        return false;
+    }
+    let labelled = OFFICE_LABEL.is_match(before)
+        || text[f.end..]
+            .trim_start_matches([' ', '\t'])
+            .to_ascii_lowercase()
+            .starts_with("(duty line)");
+    let tel = before
+        .trim_end_matches([' ', '\t', ':', '.'])
+        .to_ascii_lowercase()
+        .ends_with("tel")
+        || before
+            .trim_end_matches([' ', '\t', ':', '.'])
+            .to_ascii_lowercase()
+            .ends_with("telephone");
+    // A mobile is a person's, even under a letterhead.
+    let digits: String = f.text.chars().filter(char::is_ascii_digit).collect();
+    let mobile = digits.starts_with("07") || digits.starts_with("447");
+    // "Tel" names the office's line at the head of a letter; under a
+    // signature at its foot it is the writer's own.
+    let above = &text[..line_start];
+    let head = above.matches('\n').count() < 8
+        && above
+            .lines()
+            .all(|l| !l.trim_end().ends_with(['.', ',', '!', '?']));
+    let (line, prev) = lines_around(text, f.start);
+    !mobile
+        && (labelled || tel && head && (ORGANISATION.is_match(line) || ORGANISATION.is_match(prev)))
+}
+
+/// An organisation's postcode in its letterhead or signature: on a line
+/// that names the organisation or after one ("Leeds City Council,
+/// Civic Hall, Leeds LS1 1UR", "DR GRAY'S SURGERY\nThe Health Centre, Mill
+/// Lane, Burnley BB11 2QA", "PO Box 152, Liverpool L33 7WQ").
+fn letterhead(text: &str, f: &Finding) -> bool {
+    let (_, prev) = lines_around(text, f.start);
+    let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
+    // Before it on its line, and on the line before that names the
+    // organisation, only names, as a letterhead writes them ("3rd Floor,
+    // Wilberforce Chambers, "): no sentence ("Police attended 12 Kiln
+    // Lane", "i report to housing").
+    let before = &text[line_start..f.start];
+    heading(before)
+        && (ORGANISATION.is_match(before) || heading(prev) && ORGANISATION.is_match(prev))
+}
+
+/// Whether `line` holds only names, as a letterhead writes them: no word
+/// in lower case but "of", "and", "the", "on", "upon".
+fn heading(line: &str) -> bool {
+    line.split([' ', '\t', ',', '\r', '\n']).all(|w| {
+        w.is_empty()
+            || !w.starts_with(|c: char| c.is_lowercase())
+            || matches!(w, "of" | "and" | "the" | "on" | "upon" | "le")
+    })
 }
 
 /// "0300 555 0199", "0800 111 999", "0345 070 2255", "+44 300 …":

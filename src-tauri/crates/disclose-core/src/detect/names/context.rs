@@ -69,10 +69,10 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         return headed_speaker(text, toks, i).or_else(|| repeated_speaker(text, toks, i));
     }
     // "Grandma Pat:": a relation before the speaker's name.
-    let first = if KIN_OF_ONE
-        .split_whitespace()
-        .any(|k| k == toks[i].word.to_lowercase())
-        && linked(text, toks, i)
+    let first = if linked(text, toks, i)
+        && KIN_OF_ONE
+            .split_whitespace()
+            .any(|k| k.eq_ignore_ascii_case(toks[i].word))
     {
         i + 1
     } else {

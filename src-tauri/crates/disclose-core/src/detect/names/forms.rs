@@ -921,13 +921,16 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     // `ALLEGED PERPETRATOR: "SPUD"`: one word in quotes after a cue is
     // a nickname, even a word.
     // (`Signed "Approved"`: no word of doing.)
-    let lower = t.word.to_lowercase();
+    let doing = || {
+        let lower = t.word.to_ascii_lowercase();
+        lower.ends_with("ed") || lower.ends_with("ing")
+    };
     let nickname = super::cues::quoted_word(text, toks, i)
         && !t.lex.is_title()
         && !t.lex.is_org()
         && !t.lex.is_street()
         && !t.lex.is_common()
-        && !(t.lex.is_english() && (lower.ends_with("ed") || lower.ends_with("ing")));
+        && (!t.lex.is_english() || !doing());
     // "ALLEGED PERPETRATOR: …": a cue after a cue is a label.
     if !initial && !fits(t) && !signed_off && !nickname || t.lex.is_cue_word() {
         return None;

@@ -135,8 +135,7 @@ fn never_a_name(word: &str) -> bool {
         "shud",
         "wiv",
     ];
-    let lower = word.to_ascii_lowercase();
-    NEVER.contains(&lower.as_str())
+    NEVER.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A word with a small letter written three times running, as chat draws

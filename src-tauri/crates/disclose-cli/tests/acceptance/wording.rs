@@ -98,3 +98,17 @@ fn surnames_with_particles() {
     // "de" between other words names no one.
     assert_names("The Rue de la Paix office is closed.\n", &[]);
 }
+
+#[test]
+fn a_surname_alone_after_in_or_near_is_a_town_and_a_contraction_closes_no_name() {
+    assert_names(
+        "Her mother lives in Ashworth and the family would like to be there.\n",
+        &[],
+    );
+    // A person in a place is still found with a title or a given name.
+    assert_names(
+        "She stays with Mrs Ashworth in Halifax.\n",
+        &["Mrs Ashworth"],
+    );
+    assert_names("Tell Marcia I'm sorry about the noise.\n", &["Marcia"]);
+}

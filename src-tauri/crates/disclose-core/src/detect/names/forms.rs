@@ -1061,7 +1061,18 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && toks.get(i + 1).is_some_and(|n| {
             gap(text, toks, i) == " " && n.shape == Shape::Lower && NAMED_THINGS.contains(&n.word)
         });
-    (ok && !in_place && !named_thing && !vetoed(text, toks, i, i)).then_some((i, 0.6))
+    (ok && !in_place && !named_thing && !town(text, toks, i) && !vetoed(text, toks, i, i))
+        .then_some((i, 0.6))
+}
+
+/// "lives in Shipley", "near Morley": a word alone after "in" or "near",
+/// not possessive, is a town, not a person.
+pub(super) fn town(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    i > 0
+        && matches!(toks[i - 1].word, "in" | "near")
+        && gap(text, toks, i - 1) == " "
+        && t.end == t.full_end
 }
 
 /// What a surname after "the" names when it is no person: "the Greenway

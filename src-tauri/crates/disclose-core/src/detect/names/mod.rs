@@ -64,6 +64,12 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
             let i = if contraction(toks[i].word) { i + 1 } else { i };
+            // "Tell Bernie I'm sorry": nor closes one.
+            let last = if last > i && contraction(toks[last].word) {
+                last - 1
+            } else {
+                last
+            };
             (i <= last).then_some((i, last, c))
         })
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
@@ -456,7 +462,9 @@ fn learned(
         .into_iter()
         .filter(|&k| {
             model::features(text, toks, k, &ctx, &mut words, &mut feats);
-            model.score(&feats) > model.threshold() && !word_opening(text, toks, k, &ctx)
+            model.score(&feats) > model.threshold()
+                && !word_opening(text, toks, k, &ctx)
+                && !forms::town(text, toks, k)
         })
         .map(|k| (k, k, MODEL_CONFIDENCE))
         .collect()

@@ -311,7 +311,6 @@ fn originals_are_kept_byte_for_byte_and_read_only() {
         .case_dir("ORIG")
         .join("originals")
         .join(&sha[0..2])
-        .join(&sha[2..4])
         .join(&sha);
     assert_eq!(fs::read(&stored).unwrap(), bytes);
     assert!(fs::metadata(&stored).unwrap().permissions().readonly());

@@ -21,7 +21,6 @@ fn original_path(d: &Disclose, sha256: &str) -> std::path::PathBuf {
     d.case_dir("DEMO-001")
         .join("originals")
         .join(&sha256[0..2])
-        .join(&sha256[2..4])
         .join(sha256)
 }
 

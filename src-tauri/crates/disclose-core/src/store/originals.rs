@@ -1,6 +1,7 @@
 //! Content-addressed originals: every imported file and every child is kept
-//! byte for byte at `originals/ab/cd/<sha256>`, written once, read-only, and
-//! never modified. The same bytes imported twice are stored once. In an
+//! byte for byte at `originals/ab/<sha256>`, written once, read-only, and
+//! never modified (cases made before 2026-12-05 keep theirs at
+//! `originals/ab/cd/<sha256>`, where they are still found). The same bytes imported twice are stored once. In an
 //! encrypted home the files are sealed (`crate::crypt`); `read` is the one
 //! way back to the bytes.
 
@@ -17,9 +18,20 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(Sha256::digest(data))
 }
 
-/// Where the original with this hash lives under `root`.
+/// Where the original with this hash lives under `root`: in one of 256
+/// folders named by the hash's first two digits, or where an older build
+/// kept it, one folder deeper. One level, because a folder is made for
+/// nearly every original of an import at two levels (65,536 folders), and
+/// making one costs as much as the file itself.
 pub fn path_for(root: &Path, sha256: &str) -> PathBuf {
-    root.join(&sha256[0..2]).join(&sha256[2..4]).join(sha256)
+    let path = root.join(&sha256[0..2]).join(sha256);
+    if !path.exists() {
+        let older = root.join(&sha256[0..2]).join(&sha256[2..4]).join(sha256);
+        if older.exists() {
+            return older;
+        }
+    }
+    path
 }
 
 /// Reads the original with this hash, checking that its bytes still hash
@@ -96,4 +108,39 @@ pub fn store_streaming(root: &Path, source: &Path) -> Result<(String, u64)> {
         tmp.persist(&path).map_err(|e| e.error)?;
     }
     Ok((sha, size))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_original_is_kept_one_folder_deep_and_read_back() {
+        let root = tempfile::tempdir().unwrap();
+        let sha = sha256_hex(b"rent statement");
+        let path = store(root.path(), &sha, b"rent statement").unwrap();
+        assert_eq!(path, root.path().join(&sha[0..2]).join(&sha));
+        assert_eq!(read_verified(root.path(), &sha).unwrap(), b"rent statement");
+    }
+
+    #[test]
+    fn an_original_an_older_build_kept_two_folders_deep_is_found_and_not_stored_again() {
+        let root = tempfile::tempdir().unwrap();
+        let sha = sha256_hex(b"tenancy agreement");
+        let older = root.path().join(&sha[0..2]).join(&sha[2..4]).join(&sha);
+        std::fs::create_dir_all(older.parent().unwrap()).unwrap();
+        std::fs::write(&older, b"tenancy agreement").unwrap();
+        assert_eq!(
+            read_verified(root.path(), &sha).unwrap(),
+            b"tenancy agreement"
+        );
+        assert_eq!(
+            store(root.path(), &sha, b"tenancy agreement").unwrap(),
+            older
+        );
+        assert!(
+            !root.path().join(&sha[0..2]).join(&sha).exists(),
+            "the same bytes are kept once"
+        );
+    }
 }

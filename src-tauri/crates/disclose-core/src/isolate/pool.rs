@@ -137,9 +137,7 @@ impl SpeechFiles {
     /// this runs around every job, nearly all of which hear nothing.
     fn clear(&self) {
         for file in [&self.progress, &self.stop, &self.done] {
-            if file.exists() {
-                let _ = std::fs::remove_file(file);
-            }
+            let _ = std::fs::remove_file(file);
         }
         if let Ok(entries) = std::fs::read_dir(&self.parts) {
             for entry in entries.flatten() {

@@ -18,20 +18,27 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(Sha256::digest(data))
 }
 
-/// Where the original with this hash lives under `root`: in one of 256
-/// folders named by the hash's first two digits, or where an older build
-/// kept it, one folder deeper. One level, because a folder is made for
-/// nearly every original of an import at two levels (65,536 folders), and
-/// making one costs as much as the file itself.
+/// Where the original with this hash lives under `root`: where it is
+/// stored (see [`stored`]), else where [`store`] will put it.
 pub fn path_for(root: &Path, sha256: &str) -> PathBuf {
-    let path = root.join(&sha256[0..2]).join(sha256);
-    if !path.exists() {
-        let older = root.join(&sha256[0..2]).join(&sha256[2..4]).join(sha256);
-        if older.exists() {
-            return older;
-        }
-    }
-    path
+    stored(root, sha256).unwrap_or_else(|| new_path(root, sha256))
+}
+
+/// Where a new original is put: in one of 256 folders named by the hash's
+/// first two digits. One level, because a folder is made for nearly every
+/// original of an import at two levels (65,536 folders), and making one
+/// costs as much as the file itself.
+fn new_path(root: &Path, sha256: &str) -> PathBuf {
+    root.join(&sha256[0..2]).join(sha256)
+}
+
+/// The original with this hash, if it is stored: at [`new_path`], or where
+/// an older build kept it, one folder deeper.
+fn stored(root: &Path, sha256: &str) -> Option<PathBuf> {
+    let older = root.join(&sha256[0..2]).join(&sha256[2..4]).join(sha256);
+    [new_path(root, sha256), older]
+        .into_iter()
+        .find(|path| path.exists())
 }
 
 /// Reads the original with this hash, checking that its bytes still hash
@@ -55,10 +62,10 @@ pub fn read_verified(root: &Path, sha256: &str) -> Result<Vec<u8>> {
 /// (`ingest::durable`) and waits for that before it commits the items that
 /// name them.
 pub fn store(root: &Path, sha256: &str, data: &[u8]) -> Result<PathBuf> {
-    let path = path_for(root, sha256);
-    if path.exists() {
+    if let Some(path) = stored(root, sha256) {
         return Ok(path);
     }
+    let path = new_path(root, sha256);
     let dir = path.parent().expect("original path has a parent");
     private::make_dir(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
@@ -98,8 +105,8 @@ pub fn store_streaming(root: &Path, source: &Path) -> Result<(String, u64)> {
     }
     out.finish()?;
     let sha = hex::encode(hasher.finalize());
-    let path = path_for(root, &sha);
-    if !path.exists() {
+    if stored(root, &sha).is_none() {
+        let path = new_path(root, &sha);
         private::make_dir(path.parent().expect("original path has a parent"))?;
         tmp.as_file().sync_data()?;
         let mut perms = tmp.as_file().metadata()?.permissions();

@@ -2,11 +2,15 @@
 # Disclose against Recoll on the shared corpus, whole processes in the same
 # run, with public tools only (/usr/bin/time, bash's clock):
 #
-# - import: `import_once.sh` (a fresh case, `disclose import --no-ocr`, its
-#   reader processes included) and `recoll_once.sh` (`recollindex -z`),
+# - import: `disclose import --no-ocr` into a fresh case (its reader
+#   processes included) and `recollindex -z` with a fresh configuration,
 #   A B A B …, one warm-up pair then RUNS counted pairs; wall and CPU
 #   seconds and peak memory of each, their medians, and Recoll's wall time
-#   over Disclose's pair by pair (target: at least 5 times);
+#   over Disclose's pair by pair (target: at least 5 times). Only the two
+#   processes are timed: making the empty case or configuration before
+#   and removing what each wrote after are not (removing the case's
+#   originals takes about 0.3 s on this machine's disk, which is not the
+#   import's);
 # - search: 20 queries that mean the same in both languages, each run as
 #   its own process (`disclose search`, `recollq`) on the corpus indexed
 #   once; median, p95 and max in milliseconds, process start included
@@ -38,21 +42,42 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 quantile() { sort -g | awk -v p="$1" '{ v[NR] = $1 } END { i = int((NR - 1) * p + 0.5) + 1; print v[i] }'; }
 
 # timed NAME COMMAND…: appends "wall cpu peak_MB" to $work/NAME
+# and returns the command's exit status
 timed() {
-  local name=$1
+  local name=$1 status=0
   shift
-  /usr/bin/time -f '%e %U %S %M' -o "$work/last" "$@"
-  awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$work/last" >>"$work/$name"
+  /usr/bin/time -f '%e %U %S %M' -o "$work/last" "$@" || status=$?
+  tail -1 "$work/last" | awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' >>"$work/$name"
+  return "$status"
+}
+
+# One import into a fresh case, timed into $work/NAME. Exit 2 is a finished
+# import with some files unreadable (the corpus has two).
+import_once() {
+  local home
+  home=$(mktemp -d)
+  DISCLOSE_HOME=$home "$DISCLOSE" case new --ref BENCH --subject "Daniel Okoro" --received 2026-03-03 >/dev/null
+  timed "$1" env DISCLOSE_HOME="$home" "$DISCLOSE" import --no-ocr --case BENCH "$folder" >/dev/null || [ $? -eq 2 ]
+  rm -rf "$home"
+}
+
+# One `recollindex -z` with a configuration of its own, timed into $work/NAME.
+recoll_once() {
+  local conf
+  conf=$(mktemp -d)
+  printf 'topdirs = %s\n' "$folder" >"$conf/recoll.conf"
+  timed "$1" recollindex -c "$conf" -z >/dev/null 2>&1
+  rm -rf "$conf"
 }
 
 echo "corpus: $folder ($(find "$folder" -type f | wc -l) files, $(du -sm "$folder" | cut -f1) MB); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "disclose: $DISCLOSE"
 echo "import, OCR deferred: one warm-up pair, then $runs pairs A B A B …"
-timed warmup "$here/import_once.sh" "$folder"
-timed warmup "$here/recoll_once.sh" "$folder"
+import_once warmup
+recoll_once warmup
 for _ in $(seq "$runs"); do
-  timed disclose "$here/import_once.sh" "$folder"
-  timed recoll "$here/recoll_once.sh" "$folder"
+  import_once disclose
+  recoll_once recoll
 done
 paste -d' ' "$work/disclose" "$work/recoll" | awk '{ printf "  pair %d: disclose %.1f s wall, %.1f CPU-s, %d MB | recollindex %.1f s wall, %.1f CPU-s, %d MB | %.1fx by wall, %.1fx by CPU\n", NR, $1, $2, $3, $4, $5, $6, $4 / $1, $5 / $2 }'
 for who in disclose recoll; do

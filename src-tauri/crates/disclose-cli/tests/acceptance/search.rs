@@ -325,6 +325,16 @@ fn a_two_word_phrase_finds_its_words_side_by_side_in_any_field_and_highlights_th
         b"The housing officer's file was sent.".to_vec(),
     );
     w("reversed.txt", b"A file on housing was opened.".to_vec());
+    // Words that look like references are not paired in the index: a
+    // phrase holding one is read from the words' positions instead.
+    w(
+        "reference.txt",
+        b"Repair order AB1234 raised; repair order 0412345 closed.".to_vec(),
+    );
+    w(
+        "reference-apart.txt",
+        b"Order for repair AB1234 and 0412345 repair order.".to_vec(),
+    );
     // A word too long to index stands between the two: not side by side.
     let long = "x".repeat(70);
     w(
@@ -372,6 +382,12 @@ fn a_two_word_phrase_finds_its_words_side_by_side_in_any_field_and_highlights_th
         "longer phrases as before"
     );
     assert_eq!(paths(&q("subject:\"housing file\"")), ["subject.eml"]);
+    assert_eq!(paths(&q("\"order ab1234\"")), ["reference.txt"]);
+    assert_eq!(paths(&q("\"0412345 closed\"")), ["reference.txt"]);
+    assert_eq!(
+        paths(&q("\"repair order\"")),
+        ["reference-apart.txt", "reference.txt"]
+    );
 
     let found = q("\"housing file\"");
     let hit = found["results"]

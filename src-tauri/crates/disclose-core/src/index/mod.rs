@@ -58,7 +58,8 @@ pub struct Fields {
     pub text_stemmed: Field,
     pub subject_stemmed: Field,
     /// Adjacent words of `text`, `subject`, `from`, `to` and `name`, as
-    /// written, joined in pairs: a two-word phrase is one term here.
+    /// written, joined in pairs: a two-word phrase is one term here
+    /// (words that look like references excepted, see [`pairs`]).
     pub pairs: Field,
     pub from: Field,
     pub to: Field,
@@ -91,7 +92,10 @@ fn build_schema() -> (Schema, Fields) {
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
                     .set_tokenizer(PAIRS_TOKENIZER)
-                    .set_index_option(IndexRecordOption::WithFreqs),
+                    .set_index_option(IndexRecordOption::WithFreqs)
+                    // No lengths: ranking a pair by the item's length is
+                    // not worth what it costs the commit per distinct pair.
+                    .set_fieldnorms(false),
             ),
         ),
         from: b.add_text_field("from", text_opts.clone()),
@@ -455,9 +459,12 @@ mod tests {
         let words = terms_of(&*as_written);
         assert!(words.contains(&("text".into(), "housing".into(), true)));
         assert!(words.contains(&("text".into(), "file".into(), true)));
-        // Three words, a proximity or a named field keep the positions.
+        // Three words, a proximity, a named field or a word that looks like
+        // a reference keep the positions.
         for query in [
             "\"housing file note\"",
+            "\"order ab1234\"",
+            "\"0412345 closed\"",
             "\"housing file\"~2",
             "subject:\"housing file\"",
         ] {

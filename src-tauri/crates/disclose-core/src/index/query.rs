@@ -174,7 +174,8 @@ impl Builder<'_> {
 
     /// `"housing file"` (or `exact:"housing file"`): a quoted phrase of
     /// two adjacent words in the default fields, as the one term of the
-    /// word-pair field that means the same.
+    /// word-pair field that means the same (when both words are paired
+    /// there; otherwise a phrase as usual).
     fn as_pair(&self, lit: &UserInputLiteral) -> Option<Box<dyn Query>> {
         let plain_phrase = lit.delimiter != Delimiter::None
             && lit.slop == 0
@@ -192,7 +193,7 @@ impl Builder<'_> {
         }
         let term = Term::from_field_text(
             self.fields.pairs,
-            &super::pairs::pair_term(&first.text, &second.text),
+            &super::pairs::pair_term(&first.text, &second.text)?,
         );
         Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)))
     }

@@ -366,4 +366,14 @@ mod tests {
         assert!(same(&a, &b) as f64 / HASHES as f64 >= NEAR_DUP_THRESHOLD);
         assert!(same(&a, &c) < 10);
     }
+
+    #[test]
+    fn shingles_ignore_letter_case_and_punctuation_but_not_word_breaks() {
+        let text = "Dear Ms Ólafsdóttir, the repair to the boiler at the flat is booked for Tuesday morning \
+                    between eight and twelve, and the engineer will call before arriving.";
+        let shouted = text.to_uppercase().replace(',', " ;");
+        assert_eq!(minhash(text), minhash(&shouted));
+        let joined = text.replace("the boiler", "theboiler");
+        assert_ne!(minhash(text), minhash(&joined));
+    }
 }

@@ -1,12 +1,12 @@
 //! Import: walk the inputs, extract every file and everything inside it on
 //! all cores, and store and index the results through one writer.
 //!
-//! Shape: a feeder sends input files down a bounded channel to `workers`
-//! threads (see [`worker`]); finished trees come back down another bounded
+//! Shape: `workers` threads take the input files one at a time from a
+//! shared list (see [`worker`]); finished trees come back down a bounded
 //! channel to the calling thread, which is the only writer (see [`writer`]).
-//! The channels hold at most `workers` inputs and `16 × workers` finished
-//! trees (text, no raw bytes), so memory is bounded whatever the size of
-//! the import (see `docs/import.md` for the figures). Originals are synced
+//! The channel holds at most `16 × workers` finished trees (text, no raw
+//! bytes), so memory is bounded whatever the size of the import (see
+//! `docs/import.md` for the figures). Originals are synced
 //! in the background as they are kept (see [`durable`]); the writer waits
 //! for a batch's before committing it.
 //!
@@ -288,22 +288,16 @@ pub fn import(
         journal.forget(&source_key(file));
     }
     let workers = options.workers.max(1);
-    let (job_tx, job_rx) = crossbeam_channel::bounded::<(usize, InputFile)>(workers);
+    // Taken one at a time by the worker threads, in input order.
+    let jobs = Mutex::new(todo.into_iter().enumerate());
     // Room for the workers to carry on while the writer waits for the disk
     // (each batch's originals are synced before it is committed).
     let (done_tx, done_rx) =
         crossbeam_channel::bounded::<(usize, worker::Node)>(workers * DONE_PER_WORKER);
 
     let write_result = std::thread::scope(|scope| -> Result<()> {
-        scope.spawn(move || {
-            for job in todo.into_iter().enumerate() {
-                if cancel.load(Ordering::Relaxed) || job_tx.send(job).is_err() {
-                    break;
-                }
-            }
-        });
         for n in 0..workers {
-            let job_rx = job_rx.clone();
+            let jobs = &jobs;
             let done_tx = done_tx.clone();
             let ctx = &ctx;
             let journal = &journal;
@@ -312,10 +306,14 @@ pub fn import(
                 .spawn_scoped(scope, move || {
                     let mut slot = Slot::default();
                     let mut entry = journal.slot(n);
-                    for (seq, file) in job_rx {
+                    loop {
                         if cancel.load(Ordering::Relaxed) {
                             break;
                         }
+                        let next = jobs.lock().unwrap_or_else(|e| e.into_inner()).next();
+                        let Some((seq, file)) = next else {
+                            break;
+                        };
                         progress.event(&ProgressEvent::FileStarted {
                             path: file.display.clone(),
                             bytes: file.size,
@@ -345,7 +343,9 @@ pub fn import(
                 .expect("spawn import worker");
         }
         drop(done_tx);
-        drop(job_rx);
+        // Owned here, so that if writing fails the workers' next send
+        // fails too and they stop, rather than wait on a full channel.
+        let done_rx = done_rx;
         let mut batch = Vec::new();
         let mut last_flush = std::time::Instant::now();
         let mut order = InputOrder::default();

@@ -94,7 +94,7 @@ const FIRMS: &str = "morgan:stanley johns:manville jackson:national james:hardie
     price:waterhouse charles:schwab bear:stearns wells:fargo marks:spencer john:lewis \
     rand:whitney lin:pac procter:gamble proctor:gamble johnson:johnson dow:jones \
     kimberly:clark baker:botts vinson:elkins deloitte:touche coopers:lybrand \
-    morgan:lewis fulbright:jaworski bank:america";
+    morgan:lewis fulbright:jaworski bank:america worcester:bosch";
 
 static FIRM_PAIRS: LazyLock<WordSet> = LazyLock::new(|| words(FIRMS));
 static FIRM_FIRSTS: LazyLock<WordSet> = LazyLock::new(|| {

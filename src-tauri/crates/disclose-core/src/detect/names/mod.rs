@@ -104,8 +104,8 @@ fn contraction(word: &str) -> bool {
 /// A word that alone never names one person, though cues and the model
 /// can put it where a name goes: a cry ("Oh - and"), God, a group or a
 /// role spoken of ("Dear Sirs", "my constituent", "the complainant",
-/// "Man from flat 5"), a heading's word ("HOUSEHOLD COMPOSITION",
-/// "CHECKLIST") and the text-speak spellings of "said" and "would".
+/// "Man from flat 5", "Dear Colleague"), a heading's word ("HOUSEHOLD
+/// COMPOSITION", "CHECKLIST", "Child Protection Plans") and the text-speak spellings of "said" and "would".
 fn never_a_name(word: &str) -> bool {
     const NEVER: &[&str] = &[
         "oh",
@@ -128,6 +128,10 @@ fn never_a_name(word: &str) -> bool {
         "constituent",
         "complainant",
         "complainants",
+        "colleague",
+        "colleagues",
+        "protection",
+        "plans",
         "man",
         "woman",
         "lady",

@@ -1064,9 +1064,56 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && toks.get(i + 1).is_some_and(|n| {
             gap(text, toks, i) == " " && n.shape == Shape::Lower && NAMED_THINGS.contains(&n.word)
         });
-    (ok && !in_place && !named_thing && !town(text, toks, i) && !vetoed(text, toks, i, i))
-        .then_some((i, 0.6))
+    (ok && !in_place
+        && !named_thing
+        && !town(text, toks, i)
+        && !pet(toks, i)
+        && !vetoed(text, toks, i, i))
+    .then_some((i, 0.6))
 }
+
+/// "a dog called Bella", "Staffie named Tyson": an animal's name.
+pub(super) fn pet(toks: &[Tok<'_>], i: usize) -> bool {
+    i >= 2
+        && matches!(toks[i - 1].word, "called" | "named")
+        && PETS.contains(&toks[i - 2].word.to_lowercase().as_str())
+}
+
+/// Animals a household keeps, as a text names them before their names.
+const PETS: &[&str] = &[
+    "dog",
+    "dogs",
+    "puppy",
+    "pup",
+    "cat",
+    "kitten",
+    "staffie",
+    "staffy",
+    "staff",
+    "bully",
+    "husky",
+    "terrier",
+    "collie",
+    "spaniel",
+    "labrador",
+    "lab",
+    "poodle",
+    "bulldog",
+    "rottweiler",
+    "alsatian",
+    "shepherd",
+    "greyhound",
+    "lurcher",
+    "jackrussell",
+    "parrot",
+    "budgie",
+    "rabbit",
+    "hamster",
+    "pony",
+    "horse",
+    "snake",
+    "tortoise",
+];
 
 /// "lives in Shipley", "near Morley": a word alone after "in" or "near",
 /// not possessive, is a town, not a person. So is a word between a comma

@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
-    aged, before_a_lower_name, described, informal, kin_named, lower_pair, lower_sentence,
+    aged, apposed, before_a_lower_name, described, informal, kin_named, lower_pair, lower_sentence,
     name_and_word, neighbour, possessive_kin, salutation, speaker,
 };
 use cues::{
@@ -267,6 +267,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| lower_word_pair(text, toks, i))
                 .or_else(|| lone(text, toks, i))
                 .or_else(|| neighbour(text, toks, i))
+                .or_else(|| apposed(text, toks, i))
                 .or_else(|| lower_pair(text, toks, i))
                 .or_else(|| informal(text, toks, i))
                 .or_else(|| named_by(text, toks, i))
@@ -469,6 +470,7 @@ fn learned(
             model.score(&feats) > model.threshold()
                 && !word_opening(text, toks, k, &ctx)
                 && !forms::town(text, toks, k)
+                && !forms::pet(toks, k)
         })
         .map(|k| (k, k, MODEL_CONFIDENCE))
         .collect()
@@ -697,9 +699,11 @@ fn repeated(
         // its possessive written without the apostrophe before family,
         // friends or what is theirs.
         let bare_possessive = taken[k].is_none()
-            && t.shape == Shape::Lower
+            && (t.shape == Shape::Lower || t.shape == Shape::Cap && !t.lex.is_surname())
             && t.end == t.full_end
             && t.word.strip_suffix('s').is_some_and(|stem| {
+                let stem = stem.to_lowercase();
+                let stem = stem.as_str();
                 stem.len() >= 3
                     && (names.contains(stem)
                         || lower_names.contains(stem)
@@ -710,10 +714,13 @@ fn repeated(
             out.push(k);
             continue;
         }
+        // "Craig Lancaster lives in Lancaster": a surname alone after "in"
+        // is the town.
         if taken[k].is_some()
             || t.shape == Shape::Initial
             || !lex::with_lower(t.word, |w| names.contains(w))
             || vetoed(text, toks, k, k)
+            || forms::town(text, toks, k)
         {
             continue;
         }
@@ -732,8 +739,11 @@ fn repeated(
         let digit_after = text[t.full_end..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
-        let after_article_or_time =
-            k > 0 && NOT_BEFORE_A_NAME.contains(&toks[k - 1].word.to_lowercase().as_str());
+        // "the father of Mason": "of" after a word for family is no time's.
+        let kin_of = k > 1 && toks[k - 1].word == "of" && context::kin(toks[k - 2].word);
+        let after_article_or_time = k > 0
+            && NOT_BEFORE_A_NAME.contains(&toks[k - 1].word.to_lowercase().as_str())
+            && !kin_of;
         let word_like = t.lex.is_ambiguous() || t.lex.is_common();
         let known_given = given
             .get(&t.word.to_lowercase())
@@ -777,7 +787,7 @@ fn owned_after(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
 /// What a person has, after their name: "deans dog".
 const OWNED: &[&str] = &[
     "dog", "dogs", "cat", "car", "van", "bike", "house", "flat", "garden", "music", "kids",
-    "mates", "friends", "door", "bins",
+    "mates", "friends", "door", "bins", "bay", "drive", "window", "fence",
 ];
 
 /// Whether lower-case token `k`, the word of a lower-case name found

@@ -174,3 +174,22 @@ fn a_child_after_a_parent_of_a_surname_in_its_town_and_a_worker_from_the_team() 
     );
     assert_names("Passed to Northmere from the Estates Team.\n", &[]);
 }
+
+#[test]
+fn a_nickname_word_before_a_name_and_organisations_named_after_people_or_places() {
+    assert_names(
+        "Big Dave was on the landing again. Little Chris ran off.\n",
+        &["Big Dave", "Little Chris"],
+    );
+    assert_names(
+        "GP: Dr Hassan Iqbal, Dr Patel's Surgery, Mill Road. Referral to Age UK Rochdale and \
+         Citizens Advice Bury. He works for Frost & Walker Roofing. Claimant: Holme Lane \
+         Housing Co-operative. My GP says it is stress; the MARAC and MASH were told.\n",
+        &["Dr Hassan Iqbal"],
+    );
+    // A person's own possessive before a home is still theirs.
+    assert_names(
+        "We met at Dr Patel's house. Age UK helped.\n",
+        &["Dr Patel"],
+    );
+}

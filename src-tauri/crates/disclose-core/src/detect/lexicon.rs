@@ -85,7 +85,9 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     manufacturing logistics transport airways airlines foods press media news fund appraisers \
     announcements announcement communications communication relations office chairman desk \
     notification notifications migration helpdesk mailbox primary nursery infants juniors \
-    residents tenants pub inn hotel restaurant cafe salon shop stores supermarket lounge";
+    residents tenants pub inn hotel restaurant cafe salon shop stores supermarket lounge \
+    co-operative cooperative co-op haulage joinery roofing scaffolding plastering glazing \
+    removals decorating landscaping drainage locksmiths heating";
 
 /// Firms named after people, as two words (lower case): "Morgan Stanley",
 /// "Ernst & Young", "Rand-Whitney". Neither word is a name there.

@@ -115,7 +115,24 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
     let saint = first > 0
         && (linked(text, toks, first - 1) || gap(text, toks, first - 1) == ". ")
         && matches!(toks[first - 1].word, "St" | "Saint" | "ST");
-    after || later || ampersand || saint
+    // "Dr Gray's Surgery", "DR GRAY'S SURGERY": a possessive name before a
+    // building's or an organisation's word.
+    let owned_place = toks[last].end != toks[last].full_end
+        && gap(text, toks, last) == " "
+        && toks.get(last + 1).is_some_and(|n| {
+            matches!(n.shape, Shape::Cap | Shape::Upper)
+                && INSTITUTIONS.contains(&n.word.to_lowercase().as_str())
+        });
+    // "Age UK Ashby", "Citizens Advice Bolton": a charity's branch by its
+    // town.
+    let branch = first >= 2
+        && linked(text, toks, first - 1)
+        && linked(text, toks, first - 2)
+        && matches!(
+            (toks[first - 2].word, toks[first - 1].word),
+            ("Age", "UK") | ("Citizens", "Advice") | ("Victim", "Support") | ("Women's", "Aid")
+        );
+    after || later || ampersand || saint || owned_place || branch
 }
 
 /// Capitalised words naming a street, building or organisation: "Mary
@@ -193,7 +210,7 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
 /// also hold as surnames ("Center").
 const INSTITUTIONS: &[&str] = &[
     "centre", "center", "hospital", "surgery", "station", "library", "school", "academy",
-    "college", "tower", "towers",
+    "college", "tower", "towers", "practice", "pharmacy",
 ];
 
 /// A firm named after people: "Morgan Stanley Capital Group", "Ernst/Young",

@@ -64,6 +64,17 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
             let i = if contraction(toks[i].word) { i + 1 } else { i };
+            // "Big Kev", "Little Chris": a nickname's word before a given
+            // name is part of the name.
+            let i = if i > 0
+                && matches!(toks[i - 1].word, "Big" | "Little" | "Lil" | "Young" | "Wee")
+                && tokens::linked(text, &toks, i - 1)
+                && toks[i].lex.is_given()
+            {
+                i - 1
+            } else {
+                i
+            };
             // "Tell Bernie I'm sorry": nor closes one.
             let last = if last > i && contraction(toks[last].word) {
                 last - 1
@@ -128,6 +139,14 @@ fn never_a_name(word: &str) -> bool {
         "constituent",
         "complainant",
         "complainants",
+        "gp",
+        "asc",
+        "isa",
+        "idva",
+        "marac",
+        "mash",
+        "icb",
+        "cid",
         "colleague",
         "colleagues",
         "protection",

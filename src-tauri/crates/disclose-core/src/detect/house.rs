@@ -134,7 +134,9 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         // and 9" are two).
         let from = whole.as_str()[..4].eq_ignore_ascii_case("from");
         let hours = from && {
-            let rest = text[number.end()..].trim_start_matches([' ', '\t']).to_ascii_lowercase();
+            let rest = text[number.end()..]
+                .trim_start_matches([' ', '\t'])
+                .to_ascii_lowercase();
             ["till", "til ", "until", "to ", "-", "–"]
                 .iter()
                 .any(|w| rest.starts_with(w))

@@ -721,12 +721,12 @@ fn repeated(
             && (t.shape == Shape::Lower || t.shape == Shape::Cap && !t.lex.is_surname())
             && t.end == t.full_end
             && t.word.strip_suffix('s').is_some_and(|stem| {
-                let stem = stem.to_lowercase();
-                let stem = stem.as_str();
                 stem.len() >= 3
-                    && (names.contains(stem)
-                        || lower_names.contains(stem)
-                        || cued_lower.contains(stem))
+                    && lex::with_lower(stem, |stem| {
+                        names.contains(stem)
+                            || lower_names.contains(stem)
+                            || cued_lower.contains(stem)
+                    })
             })
             && (kin_after(text, toks, k) || owned_after(text, toks, k));
         if bare_possessive {

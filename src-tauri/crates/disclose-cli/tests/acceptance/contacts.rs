@@ -57,3 +57,25 @@ fn a_letterheads_number_and_postcode_are_the_offices() {
         ["07700 900 611", "0117 496 0790", "0117 496 0344"]
     );
 }
+
+#[test]
+fn a_practices_letterhead_three_lines_deep_and_team_inboxes() {
+    let d = disclose!();
+    let text = "Brookfield Dental Practice\n\
+                Orchard Way, Denton M34 3QP\n\
+                Tel 0161 496 0872\n\
+                \n\
+                Dear Sir or Madam,\n\
+                Mr Ellis lives at 4 Rook Street, Denton M34 2JB and his carer is on 0161 496 0213.\n\
+                Team inbox: tenancysupport@brookfield.example\n\
+                Contact: partnerships.hub@westshire.police.example, or me at dana.finch@brookfield.example\n";
+    assert_eq!(d.detect_kind(text, "postcode"), ["M34 2JB"]);
+    assert_eq!(d.detect_kind(text, "phone"), ["0161 496 0213"]);
+    assert_eq!(
+        d.detect_kind(text, "email"),
+        ["dana.finch@brookfield.example"]
+    );
+    // A person's line under a letter's signature is still theirs.
+    let signed = "Thanks for your help.\n\nKaren Holt\nDenton Medical Practice\nOrchard Way\nTel 0161 496 0555\n";
+    assert_eq!(d.detect_kind(signed, "phone"), ["0161 496 0555"]);
+}

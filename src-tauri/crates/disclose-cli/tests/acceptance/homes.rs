@@ -42,3 +42,18 @@ fn a_date_before_a_capitalised_line_is_no_street() {
     let text = "The hearing is on 14 March\nCourt papers follow by post.\n";
     assert_eq!(d.detect_kind(text, "address_line"), Vec::<String>::new());
 }
+
+#[test]
+fn a_house_after_a_visit_someone_elses_flat_and_a_male_from_a_flat() {
+    let d = disclose!();
+    let text = "Officers should not visit no 14 alone.\n\
+                i know ur flat 2c is rented to your cousin.\n\
+                A male from 6d was kicking the door.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["no 14", "flat 2c", "6d"]
+    );
+    // A count or a time after the words is no house.
+    let counts = "Please visit no more than 2 times. A male from 9 till 5 works there.\n";
+    assert!(d.detect_kind(counts, "address_line").is_empty());
+}

@@ -74,3 +74,19 @@ fn shared_accounts_and_ordinary_words_are_not_logins() {
     assert!(names("Username: required\nLogin: administrator\n").is_empty());
     assert!(names("See https://example.org/users/profile for help.").is_empty());
 }
+
+#[test]
+fn a_login_in_brackets_signing_a_note() {
+    assert_eq!(
+        names("12/02/25 [tmorrell2] Rang tenant, no answer.\n14/02/25 [dnorris] Letter sent.\n"),
+        ["tmorrell2", "dnorris"]
+    );
+    // Beside the name it is made of, even when the surname is a word.
+    assert_eq!(
+        names("Handled by: Carys Baker (cbaker)\n"),
+        ["Carys Baker", "cbaker"]
+    );
+    // Words and abbreviations in brackets are no logins.
+    assert!(names("The boiler (serviced) was fine [sic] and she said (thanks) twice.").is_empty());
+    assert!(names("Paid by card (visa) (ref abc123).").is_empty());
+}

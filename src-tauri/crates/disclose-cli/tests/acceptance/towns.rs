@@ -146,3 +146,24 @@ fn a_bare_house_number_after_a_word_of_living_there() {
                 keeps a van on the grass. the match is live from 8 tonight.\n";
     assert_eq!(d.detect_kind(text, "address_line"), ["36", "5"]);
 }
+
+#[test]
+fn a_town_before_a_postcode_a_constituency_and_a_date_s_month_are_no_people() {
+    let d = disclose!();
+    let text = "Surgery: Mill Brow, Marple SK6 5AX\n\
+                Property: 22 Fern Road, Mossley OL5 9RT   Tenant: Mr Dale Ashton\n\
+                Helen Crewe MP\nMember of Parliament for Denton and Reddish\n\
+                Referral made to Tameside Children's Services on 3 June.\n\
+                The lift has been broken since April and she carried Harvey up on 14 May.\n\
+                Serviced the Worcester Bosch boiler. Dear Colleague, please see below.\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        ["Mr Dale Ashton", "Helen Crewe", "Harvey"]
+    );
+    // A person after a comma keeps their name; so does a month with a surname.
+    let named = "Witnesses: Joan Reddish, Marple Road. Present: April Holden, May Denton.\n";
+    assert_eq!(
+        d.detect_kind(named, "person_name"),
+        ["Joan Reddish", "April Holden", "May Denton"]
+    );
+}

@@ -112,3 +112,84 @@ fn a_surname_alone_after_in_or_near_is_a_town_and_a_contraction_closes_no_name()
     );
     assert_names("Tell Marcia I'm sorry about the noise.\n", &["Marcia"]);
 }
+
+#[test]
+fn a_name_that_is_a_word_speaking_on_two_lines_of_a_text_log() {
+    assert_names(
+        "04/03 10:02 Grace: Hi Tom, its Grace from Holmfield. Is Friday ok?\n\
+         04/03 10:20 Tom: yeh fine\n\
+         04/03 10:31 Grace: Great, see you then\n",
+        &["Grace", "Tom", "Grace", "Tom", "Grace"],
+    );
+    // Once only, a word before a colon is a label.
+    assert_names("04/03 10:02 Hope: the boiler is fixed\n", &[]);
+}
+
+#[test]
+fn a_possessive_without_its_apostrophe_a_pet_and_a_nickname_known_locally() {
+    assert_names(
+        "he keeps parking in Ritas bay and his lad kicks Gemmas door.\n",
+        &["Ritas", "Gemmas"],
+    );
+    assert_names("they park in Tescos car park all night\n", &[]);
+    assert_names(
+        "A male known locally as \"Stretch\" has been seen. Their dog called Bella barks.\n",
+        &["Stretch"],
+    );
+    assert_names("a girl called Bella was crying\n", &["Bella"]);
+}
+
+#[test]
+fn a_babys_age_a_name_beside_the_person_and_a_name_before_a_house_number() {
+    assert_names(
+        "She has three children, Ayla (4), Mikey (2) and Jonah (10 months).\n",
+        &["Ayla", "Mikey", "Jonah"],
+    );
+    assert_names("Section (6 months) of the lease.\n", &[]);
+    assert_names(
+        "He was shouting at the lad, Tyler. Later I saw Tyler at the shop.\n",
+        &["Tyler", "Tyler"],
+    );
+    assert_names("Complaint passed to the team, Housing said no.\n", &[]);
+    let d = disclose_fixtures::disclose!();
+    let text = "Neighbours: says Grace at 14 has been helping him.\n";
+    assert_eq!(d.detect_kind(text, "person_name"), ["Grace"]);
+    assert_eq!(d.detect_kind(text, "address_line"), ["14"]);
+    assert_names("She saw Grace at 3 pm and again at 12 o'clock.\n", &[]);
+}
+
+#[test]
+fn a_child_after_a_parent_of_a_surname_in_its_town_and_a_worker_from_the_team() {
+    assert_names(
+        "Children: Ruby Hale, Mason Hale.\nMr Pratt is the father of Mason.\n",
+        &["Ruby Hale", "Mason Hale", "Mr Pratt", "Mason"],
+    );
+    assert_names(
+        "Her boyfriend Ashley Preston lived in Preston until May.\n",
+        &["Ashley Preston"],
+    );
+    assert_names(
+        "I'll be with Tolu from the estates team. Tolu will ring you.\n",
+        &["Tolu", "Tolu"],
+    );
+    assert_names("Passed to Northmere from the Estates Team.\n", &[]);
+}
+
+#[test]
+fn a_nickname_word_before_a_name_and_organisations_named_after_people_or_places() {
+    assert_names(
+        "Big Dave was on the landing again. Little Chris ran off.\n",
+        &["Big Dave", "Little Chris"],
+    );
+    assert_names(
+        "GP: Dr Hassan Iqbal, Dr Patel's Surgery, Mill Road. Referral to Age UK Rochdale and \
+         Citizens Advice Bury. He works for Frost & Walker Roofing. Claimant: Holme Lane \
+         Housing Co-operative. My GP says it is stress; the MARAC and MASH were told.\n",
+        &["Dr Hassan Iqbal"],
+    );
+    // A person's own possessive before a home is still theirs.
+    assert_names(
+        "We met at Dr Patel's house. Age UK helped.\n",
+        &["Dr Patel"],
+    );
+}

@@ -21,10 +21,11 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "from no 21", "at number 47", "Brinnington Road, number 44", "the house
-/// opposite, number 7", "Alleged perp flat 5": the bare forms need a word
-/// of place or of a person, or a street and a comma, before.
+/// opposite, number 7", "Alleged perp flat 5", "visit no 9", "ur flat 4c":
+/// the bare forms need a word of place or of a person, someone else's
+/// "his", "their" or "ur", or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visited|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
 /// "Flat C", "Apartment B": a flat by a capital letter.
@@ -85,7 +86,7 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "the woman at", "the lads upstairs from": a person just before.
 static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
+    Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|male|female|males|females|youths?|teenagers?|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
         .expect("valid regex")
 });
 /// A word of living somewhere just before "at" or "in": "lives at", "is
@@ -127,6 +128,20 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
             .get(..9)
             .is_some_and(|w| w.eq_ignore_ascii_case("next door"));
         if NOT_A_HOUSE_AFTER.is_match(&text[number.end()..]) && !next_door {
+            continue;
+        }
+        // "a male from 9 till 5": hours, not a house (but "the lads from 7
+        // and 9" are two).
+        let from = whole.as_str()[..4].eq_ignore_ascii_case("from");
+        let hours = from && {
+            let rest = text[number.end()..]
+                .trim_start_matches([' ', '\t'])
+                .to_ascii_lowercase();
+            ["till", "til ", "until", "to ", "-", "–"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        };
+        if hours {
             continue;
         }
         let before = words_before(text, whole.start());

@@ -85,7 +85,9 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     manufacturing logistics transport airways airlines foods press media news fund appraisers \
     announcements announcement communications communication relations office chairman desk \
     notification notifications migration helpdesk mailbox primary nursery infants juniors \
-    residents tenants pub inn hotel restaurant cafe salon shop stores supermarket lounge";
+    residents tenants pub inn hotel restaurant cafe salon shop stores supermarket lounge \
+    co-operative cooperative co-op haulage joinery roofing scaffolding plastering glazing \
+    removals decorating landscaping drainage locksmiths heating";
 
 /// Firms named after people, as two words (lower case): "Morgan Stanley",
 /// "Ernst & Young", "Rand-Whitney". Neither word is a name there.
@@ -94,7 +96,7 @@ const FIRMS: &str = "morgan:stanley johns:manville jackson:national james:hardie
     price:waterhouse charles:schwab bear:stearns wells:fargo marks:spencer john:lewis \
     rand:whitney lin:pac procter:gamble proctor:gamble johnson:johnson dow:jones \
     kimberly:clark baker:botts vinson:elkins deloitte:touche coopers:lybrand \
-    morgan:lewis fulbright:jaworski bank:america";
+    morgan:lewis fulbright:jaworski bank:america worcester:bosch";
 
 static FIRM_PAIRS: LazyLock<WordSet> = LazyLock::new(|| words(FIRMS));
 static FIRM_FIRSTS: LazyLock<WordSet> = LazyLock::new(|| {

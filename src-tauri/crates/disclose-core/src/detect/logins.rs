@@ -4,7 +4,9 @@
 //! ("CORP\jsmith" gives "jsmith"), and the mailbox of an Exchange address
 //! ("/O=LANDLORD/OU=EXCHANGE/CN=RECIPIENTS/CN=JSMITH"), and a folder of any
 //! drive or network path named as logins are, an initial and a known surname
-//! ("O:\Legal\Sbailey\Contracts", "\\fs01\shares\jsmith\"). Found as person
+//! ("O:\Legal\Sbailey\Contracts", "\\fs01\shares\jsmith\"), and a login in
+//! brackets, as case notes and call records sign a line ("03/10/24 [glyons1]
+//! Tel call …", "Agent: Hollie Grant (hgrant)"). Found as person
 //! names. Built-in and shared accounts ("Public", "Administrator", "root")
 //! and ordinary words after a label ("Login: required") are not.
 
@@ -107,7 +109,63 @@ pub fn find(text: &str) -> Vec<Finding> {
             push(text, m.start(), m.end(), 0.8, &mut out);
         }
     }
+    for (start, end) in bracketed(text) {
+        push(text, start, end, 0.7, &mut out);
+    }
     out
+}
+
+/// Logins alone in brackets: "[glyons1]", "(mkhan2)", "(hgrant)" — lower
+/// case, an initial and a surname the lists hold, and digits or no word
+/// ("[sic]", "(thanks)", "(smiles)" are none); or the initial and surname
+/// of the name just before ("Hollie Grant (hgrant)"), surname a word or not.
+fn bracketed(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(|&b| b == b'[' || b == b'(') {
+        let open = at + k;
+        at = open + 1;
+        let close = if bytes[open] == b'[' { b']' } else { b')' };
+        let len = bytes[at..]
+            .iter()
+            .take(22)
+            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            .count();
+        if !(5..=20).contains(&len) || bytes.get(at + len) != Some(&close) {
+            continue;
+        }
+        let login = &text[at..at + len];
+        let letters = login.trim_end_matches(|c: char| c.is_ascii_digit());
+        let digits = login.len() - letters.len();
+        if letters.len() < 4 || digits > 3 || !letters.bytes().all(|b| b.is_ascii_lowercase()) {
+            continue;
+        }
+        let rest = &letters[1..];
+        let listed = lex::is_surname(rest)
+            && !lex::is_english(letters)
+            && !lex::is_common(letters)
+            && (digits > 0 || !lex::is_english(rest) && !lex::is_common(rest));
+        if listed || initial_and_name_before(&text[..open], letters) {
+            out.push((at, at + len));
+        }
+    }
+    out
+}
+
+/// Whether `before` ends with a given name and a surname whose initial and
+/// surname spell `letters`: "Hollie Grant " and "hgrant".
+fn initial_and_name_before(before: &str, letters: &str) -> bool {
+    let mut words = before.trim_end().rsplit(' ');
+    let (Some(surname), Some(given)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    capitalised(surname)
+        && capitalised(given)
+        && letters.len() == surname.len() + 1
+        && letters[1..].eq_ignore_ascii_case(surname)
+        && given[..1].eq_ignore_ascii_case(&letters[..1])
 }
 
 /// The folders of drive and network paths in `text` named as logins are:

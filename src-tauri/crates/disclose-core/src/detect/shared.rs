@@ -3,7 +3,8 @@
 //! mailboxes of a role or team ("customerservices@", "asb.team@",
 //! "enquiries@", "legal@"), and a letterhead's office number and postcode
 //! (on or under a line naming the organisation: "Leeds City Council, Civic
-//! Hall, Leeds LS1 1UR", "Tel 01302 960 100"). (The street before such a
+//! Hall, Leeds LS1 1UR", "Tel 01302 960 100"), and an address the text
+//! calls a team's ("Team inbox: sustain@…"). (The street before such a
 //! postcode is left as it is: taking it out too cost a held-out set right
 //! findings and gained nothing.) A person's mobile or home line is never
 //! on the 03, 080, 084, 087 or 09 ranges, and a mailbox whose name is only
@@ -20,7 +21,7 @@ use super::{DataKind, Finding};
 pub(super) fn organisation_contact(text: &str, f: &Finding) -> bool {
     match f.kind {
         DataKind::Phone => service_number(&f.text) || office_line(text, f),
-        DataKind::Email => role_mailbox(&f.text),
+        DataKind::Email => role_mailbox(&f.text) || team_inbox(text, f.start),
         DataKind::Postcode => letterhead(text, f),
         _ => false,
     }
@@ -30,7 +31,7 @@ pub(super) fn organisation_contact(text: &str, f: &Finding) -> bool {
 /// organisation: "Leeds City Council, Civic Hall", "DR GRAY'S SURGERY",
 /// "HUDSON REES SOLICITORS", "PO Box 77".
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:po[ \t]+box|council|solicitors|surgery|school|academy|college|university|hospital|health[ \t]+centre|medical[ \t]+centre|police|constabulary|ombudsman|house[ \t]+of[ \t]+commons|parliament|chambers|housing|homes|association|ltd|limited|plc|llp|trust|charity|services|social[ \t]+care|civic|headteacher|practice[ \t]+manager|constituency)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:po[ \t]+box|council|solicitors|surgery|school|academy|college|university|hospital|health[ \t]+centre|medical[ \t]+centre|(?:medical|dental|gp)[ \t]+practice|police|constabulary|ombudsman|house[ \t]+of[ \t]+commons|parliament|chambers|housing|homes|association|ltd|limited|plc|llp|trust|charity|services|social[ \t]+care|civic|headteacher|practice[ \t]+manager|constituency)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -58,8 +59,8 @@ fn lines_around(text: &str, at: usize) -> (&str, &str) {
 }
 
 /// An office's number: after a label of one ("Switchboard", or "Tel" in
-/// the first eight lines of a letter where its line or the line before
-/// names the organisation) or followed by "(duty line)"; not a person's
+/// the first eight lines of a letter where its line, the line before, or
+/// the one above an address line under it names the organisation) or followed by "(duty line)"; not a person's
 /// own direct line or a mobile, nor "Tel" under a signature.
 fn office_line(text: &str, f: &Finding) -> bool {
     let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
@@ -91,8 +92,13 @@ fn office_line(text: &str, f: &Finding) -> bool {
             .lines()
             .all(|l| !l.trim_end().ends_with(['.', ',', '!', '?']));
     let (line, prev) = lines_around(text, f.start);
-    !mobile
-        && (labelled || tel && head && (ORGANISATION.is_match(line) || ORGANISATION.is_match(prev)))
+    // "The Willows Medical Practice\nWillow Lane, …\nTel …": or the line
+    // above the address under the organisation's name.
+    let (_, prev2) = lines_around(text, line_start.saturating_sub(1));
+    let named = ORGANISATION.is_match(line)
+        || ORGANISATION.is_match(prev)
+        || heading(prev) && ORGANISATION.is_match(prev2);
+    !mobile && (labelled || tel && head && named)
 }
 
 /// An organisation's postcode in its letterhead or signature: on a line
@@ -217,7 +223,31 @@ const ROLE_WORDS: &[&str] = &[
     "gas",
     "anti",
     "social",
+    "hub",
+    "partnerships",
+    "partnership",
+    "referrals",
+    "referral",
 ];
+
+/// "Team inbox: sustain@…", "Shared mailbox: …": an address the text
+/// calls a team's.
+fn team_inbox(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let before = text[line_start..at]
+        .trim_end_matches([' ', '\t', ':'])
+        .to_ascii_lowercase();
+    [
+        "team inbox",
+        "team mailbox",
+        "shared inbox",
+        "shared mailbox",
+        "group inbox",
+        "group mailbox",
+    ]
+    .iter()
+    .any(|l| before.ends_with(l))
+}
 
 /// "customerservices@…", "asb.team@…", "enquiries@…": a local part made
 /// wholly of role words, with or without dots, dashes and underscores

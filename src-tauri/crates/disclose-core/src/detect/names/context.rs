@@ -47,10 +47,10 @@ pub(super) fn role_after(after: &str) -> bool {
 }
 
 /// A chat's time stamp at the start of a line, before the speaker's name:
-/// "[10:47] ", "22:15 ", "12/03/2025, 22:15 - ", "(9.05pm) ".
+/// "[10:47] ", "22:15 ", "12/03/2025, 22:15 - ", "12/08 09:10 ", "(9.05pm) ".
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[ \t]*(?:\[[^\]\n]{0,25}\d[:.]\d\d[^\]\n]{0,12}\]|\(?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]?[ap]\.?m\.?)?\)?)[ \t]*(?:[-–][ \t]*)?$",
+        r"(?i)^[ \t]*(?:\[[^\]\n]{0,25}\d[:.]\d\d[^\]\n]{0,12}\]|\(?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]?[ap]\.?m\.?)?\)?)[ \t]*(?:[-–][ \t]*)?$",
     )
     .expect("valid regex")
 });
@@ -104,10 +104,20 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     };
     let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
     // After a relation, a name that is also a word: "Grandma Pat:".
-    let found = toks[first..=last]
-        .iter()
-        .all(|t| named(t) || first > i && t.shape == Shape::Cap && t.lex.is_ambiguous())
-        && toks[i].end == toks[i].full_end
+    // "12/08 09:10 Will: Hi …" and again "12/08 09:47 Will: …": a name
+    // that is also a word, speaking on more than one line.
+    let speaks_again = |t: &Tok<'_>| {
+        t.shape == Shape::Cap
+            && (t.lex.is_ambiguous() || t.lex.is_given())
+            && !t.lex.is_month_or_day()
+            && !t.lex.is_title()
+            && first == last
+            && text[t.end..].starts_with(':')
+            && text.match_indices(&text[t.start..=t.end]).count() >= 2
+    };
+    let found = toks[first..=last].iter().all(|t| {
+        named(t) || first > i && t.shape == Shape::Cap && t.lex.is_ambiguous() || speaks_again(t)
+    }) && toks[i].end == toks[i].full_end
         && line.len() <= 40
         && STAMP.is_match(line);
     found.then_some((last, 0.8))
@@ -410,7 +420,7 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
 
 /// A given name, or a word in no list, before an age or a date of birth in
 /// brackets, as a list of children gives them: "Mason (7), Evie-Grace (4)",
-/// "Sagal (4)", "Rudo (DOB 19/10/2019)". Not a month or an English word
+/// "Lincoln (18 months)", "Sagal (4)", "Rudo (DOB 19/10/2019)". Not a month or an English word
 /// ("May (2)", "Section (3)").
 pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
@@ -418,9 +428,16 @@ pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         return None;
     }
     let bracket = text[t.full_end..].strip_prefix(" (");
+    // "Lincoln (18 months)", "Ava (6 wks)": a baby's age in months or weeks.
     let age = bracket
         .and_then(|r| r.split_once(')'))
-        .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+        .is_some_and(|(n, _)| {
+            let n = ["months", "month", "mths", "weeks", "wks"]
+                .iter()
+                .find_map(|u| n.strip_suffix(u).map(str::trim_end))
+                .unwrap_or(n);
+            (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+        });
     // "Rudo (DOB 19/10/2019)", "Kai (born 2019)": a date of birth.
     let born = bracket.is_some_and(|r| {
         let r = r.trim_start().to_ascii_lowercase();
@@ -605,11 +622,136 @@ pub(super) fn neighbour(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
         && !t.lex.is_month_or_day()
         && t.end == t.full_end;
     let after = &text[t.full_end..];
-    let found = named
-        && after.starts_with([' ', '\t'])
-        && NEIGHBOUR_AFTER.is_match(after)
-        && !(i > 0 && NOT_BEFORE.contains(&toks[i - 1].word.to_lowercase().as_str()));
-    (found && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+    let not_before = i > 0 && NOT_BEFORE.contains(&toks[i - 1].word.to_lowercase().as_str());
+    let found =
+        named && after.starts_with([' ', '\t']) && NEIGHBOUR_AFTER.is_match(after) && !not_before;
+    // "says Rose at 17 has been …": a capitalised given name, also one
+    // that is a common word, before a bare house number, not opening a
+    // sentence.
+    let at_house = || {
+        t.shape == Shape::Cap
+            && t.end == t.full_end
+            && (t.lex.is_given() || t.lex.is_ambiguous())
+            && !t.lex.is_title()
+            && !t.lex.is_month_or_day()
+            && !t.lex.is_street()
+            && !not_before
+            && !sentence_start(text, t.start)
+            && bare_house_after(after)
+    };
+    ((found || at_house()) && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
+/// " at 17 has been", " at 3b,": a house's number alone after "at", not a
+/// time, an age or a count ("at 10:30", "at 12 years old", "at 6 pm").
+fn bare_house_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" at ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return false;
+    }
+    let rest = &rest[digits..];
+    let rest = rest
+        .strip_prefix(|c: char| matches!(c, 'a'..='f'))
+        .filter(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        .unwrap_or(rest);
+    let closed = rest.is_empty() || rest.starts_with([' ', ',', ';', ')', '\n', '\r']);
+    let next = rest
+        .trim_start_matches([' ', ','])
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    closed
+        && !matches!(
+            next.as_str(),
+            "am" | "pm"
+                | "o'clock"
+                | "oclock"
+                | "years"
+                | "yrs"
+                | "year"
+                | "weeks"
+                | "months"
+                | "days"
+                | "mins"
+                | "minutes"
+                | "hours"
+                | "hrs"
+                | "percent"
+                | "per"
+                | "and"
+                | "or"
+                | "to"
+                | "till"
+                | "until"
+        )
+}
+
+/// A name set beside the person it names, after a comma: "shouting at the
+/// girl, Skye.", "the young lad, Tyler, …". A given name, one that is a
+/// word or a capitalised word in no list; the clause ends or goes on after
+/// it.
+pub(super) fn apposed(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Cap || t.end != t.full_end || i < 2 || gap(text, toks, i - 1) != ", " {
+        return None;
+    }
+    let person = |w: &str| {
+        matches!(
+            w,
+            "girl"
+                | "boy"
+                | "lad"
+                | "lass"
+                | "man"
+                | "woman"
+                | "lady"
+                | "child"
+                | "baby"
+                | "toddler"
+                | "teenager"
+                | "youth"
+                | "gentleman"
+                | "bloke"
+                | "fella"
+                | "chap"
+                | "kid"
+                | "girlfriend"
+                | "boyfriend"
+        )
+    };
+    let article = |k: usize| {
+        gap(text, toks, k) == " "
+            && matches!(
+                toks[k].word.to_lowercase().as_str(),
+                "the" | "a" | "this" | "that"
+            )
+    };
+    let adjective = |k: usize| {
+        gap(text, toks, k) == " "
+            && matches!(
+                toks[k].word,
+                "young" | "little" | "older" | "old" | "other" | "teenage"
+            )
+    };
+    let cued = person(toks[i - 1].word)
+        && (article(i - 2) || i >= 3 && adjective(i - 2) && article(i - 3));
+    if !cued {
+        return None;
+    }
+    let g = gap(text, toks, i);
+    let ends =
+        i + 1 == toks.len() || g.starts_with(['.', ',', ';', '!', '?', '\n']) || g == " and ";
+    let named = (t.lex.is_given() || t.lex.is_ambiguous() || unlisted_word(t))
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_title()
+        && !t.lex.is_street()
+        && !t.lex.is_org()
+        && !t.lex.is_cue_word();
+    (ends && named && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
 /// Words before which a given name that is also a word is the word: "the

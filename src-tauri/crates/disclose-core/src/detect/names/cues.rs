@@ -16,7 +16,7 @@ use regex::Regex;
 
 use super::context::{kin, role_after};
 use super::forms::{cue_before, vetoed};
-use super::tokens::{gap, linked, Shape, Tok};
+use super::tokens::{gap, linked, sentence_start, Shape, Tok};
 use crate::extract::text::floor_char_boundary;
 
 /// Just before a name: a verb of speaking to, meeting or asking someone, a
@@ -135,12 +135,20 @@ const WORDS_BEFORE_FROM: &[&str] = &[
     "bill", "will", "may", "hope", "art", "grace", "faith", "joy",
 ];
 
-/// A given name, also one that is a word, before the team the person works
-/// in: "Mark from Compliance", "sue from housing". Not after an article or
+/// A given name, also one that is a word, or a capitalised word in no list,
+/// before the team the person works in: "Mark from Compliance", "sue from
+/// housing", "Shola from the estates team". Not after an article or
 /// a possessive ("the rose from …").
 pub(super) fn from_team(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let named = (t.lex.is_given() || t.lex.is_ambiguous())
+    // "Shola from the estates team": a capitalised word no list holds will do.
+    let unlisted = t.shape == Shape::Cap
+        && !t.lex.is_english()
+        && !t.lex.is_surname()
+        && !t.lex.is_org()
+        && !t.lex.is_street()
+        && !t.lex.is_nationality();
+    let named = (t.lex.is_given() || t.lex.is_ambiguous() || unlisted && from_the_team(text, t))
         && !t.lex.is_common()
         && !t.lex.is_title()
         && !t.lex.is_month_or_day()
@@ -152,20 +160,41 @@ pub(super) fn from_team(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     (found && !vetoed(text, toks, i, i)).then_some((i, 0.75))
 }
 
+/// " from the estates team": a team of the writer's own organisation, in
+/// lower case, after a word in no list.
+fn from_the_team(text: &str, t: &Tok<'_>) -> bool {
+    static TEAM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]+from[ \t]+the[ \t]+(?:[a-z]+[ \t]+){1,3}team(?-u:\b)")
+            .expect("valid regex")
+    });
+    text[t.full_end..].starts_with(" from the ") && TEAM.is_match(&text[t.full_end..])
+}
+
 /// A lower-case given name with an "s" and no apostrophe before a word for
 /// family or friends: "connors mum", "jaydens dad", "jordans mum". The stem
 /// is a known given name that is no English word (a place will do), and the
 /// word with its "s" is no word either ("lees" is one).
+///
+/// Capitalised too, before family, friends or something of theirs ("Debs
+/// bay", "Micks dog"), when the word with its "s" is no name itself
+/// ("Williams", "Evans").
 pub(super) fn bare_possessive(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    if t.shape != Shape::Lower || t.end != t.full_end || t.lex.is_english() || t.lex.is_common() {
+    let cap = t.shape == Shape::Cap && !t.lex.is_given() && !t.lex.is_surname();
+    if !(t.shape == Shape::Lower || cap)
+        || t.end != t.full_end
+        || t.lex.is_english()
+        || t.lex.is_common()
+    {
         return None;
     }
     let stem = t.word.strip_suffix('s')?;
     let bits = super::lex::Bits::of(stem);
     let named =
         stem.chars().count() >= 3 && bits.is_given() && !bits.is_english() && !bits.is_common();
-    (named && kin_after(text, toks, i) && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+    let after = kin_after(text, toks, i)
+        || cap && !sentence_start(text, t.start) && super::owned_after(text, toks, i);
+    (named && after && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
 /// A whole capitalised word ("Frank", not "FRANK" or "frank") that no list holds as
@@ -532,7 +561,7 @@ const NOT_INITIALS: &[&str] = &[
 /// the next line.
 static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)(?:gave|gives|give|giving|gave[ \t]+us|gave[ \t]+me)[ \t]+(?:his|her|their|a)[ \t]+(?:nick)?name[ \t]+as|(?-u:\b)by[ \t]+the[ \t]+(?:nick)?name[ \t]+of|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u)[ \t]+(?:all[ \t]+)?call|(?-u:\b)(?:nicknamed|nickname)[ \t]*:?)\s*["“‘']?$|(?:(?:,|\()[ \t]*(?:also[ \t]+)?known(?:\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+)?\s+as|(?-u:\b)(?:is|was|are|were|he's|she's)[ \t]+known\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+\s+as|(?-u:\b)(?:alias|aka))\s*["“‘]$"#,
+        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|male|female|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+(?:locally[ \t]+)?as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)(?:gave|gives|give|giving|gave[ \t]+us|gave[ \t]+me)[ \t]+(?:his|her|their|a)[ \t]+(?:nick)?name[ \t]+as|(?-u:\b)by[ \t]+the[ \t]+(?:nick)?name[ \t]+of|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u)[ \t]+(?:all[ \t]+)?call|(?-u:\b)(?:nicknamed|nickname)[ \t]*:?)\s*["“‘']?$|(?:(?:,|\()[ \t]*(?:also[ \t]+)?known(?:\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+)?\s+as|(?-u:\b)(?:is|was|are|were|he's|she's)[ \t]+known\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+\s+as|(?-u:\b)(?:alias|aka))\s*["“‘]$"#,
     )
     .expect("valid regex")
 });

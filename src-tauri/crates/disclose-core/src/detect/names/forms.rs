@@ -86,7 +86,8 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
         };
         bits.is_street() || bits.is_org()
     };
-    // "Lum Head Primary", "Arden Park Tenants": one or two capitalised
+    // "Lum Head Primary", "Arden Park Tenants", "Hatton Children's
+    // Services": one or two capitalised
     // words that are no given name, then an organisation's word (not in
     // capitals: "MRS HALLORAN CALLED POLICE").
     let later = (1..=2).any(|d| {
@@ -97,7 +98,9 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
                     && toks[k].shape == Shape::Cap
                     && !toks[k].lex.is_given()
                     && !toks[k].lex.is_title()
-            }) && linked(text, toks, last + d)
+            }) && (linked(text, toks, last + d)
+                // "Hatton Children's Services".
+                || toks[last + d].end != toks[last + d].full_end && gap(text, toks, last + d) == " ")
                 && org.shape == Shape::Cap
                 && org.lex.is_org()
         })
@@ -112,7 +115,24 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
     let saint = first > 0
         && (linked(text, toks, first - 1) || gap(text, toks, first - 1) == ". ")
         && matches!(toks[first - 1].word, "St" | "Saint" | "ST");
-    after || later || ampersand || saint
+    // "Dr Gray's Surgery", "DR GRAY'S SURGERY": a possessive name before a
+    // building's or an organisation's word.
+    let owned_place = toks[last].end != toks[last].full_end
+        && gap(text, toks, last) == " "
+        && toks.get(last + 1).is_some_and(|n| {
+            matches!(n.shape, Shape::Cap | Shape::Upper)
+                && INSTITUTIONS.contains(&n.word.to_lowercase().as_str())
+        });
+    // "Age UK Ashby", "Citizens Advice Bolton": a charity's branch by its
+    // town.
+    let branch = first >= 2
+        && linked(text, toks, first - 1)
+        && linked(text, toks, first - 2)
+        && matches!(
+            (toks[first - 2].word, toks[first - 1].word),
+            ("Age", "UK") | ("Citizens", "Advice") | ("Victim", "Support") | ("Women's", "Aid")
+        );
+    after || later || ampersand || saint || owned_place || branch
 }
 
 /// Capitalised words naming a street, building or organisation: "Mary
@@ -190,7 +210,7 @@ pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
 /// also hold as surnames ("Center").
 const INSTITUTIONS: &[&str] = &[
     "centre", "center", "hospital", "surgery", "station", "library", "school", "academy",
-    "college", "tower", "towers",
+    "college", "tower", "towers", "practice", "pharmacy",
 ];
 
 /// A firm named after people: "Morgan Stanley Capital Group", "Ernst/Young",
@@ -1061,18 +1081,159 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && toks.get(i + 1).is_some_and(|n| {
             gap(text, toks, i) == " " && n.shape == Shape::Lower && NAMED_THINGS.contains(&n.word)
         });
-    (ok && !in_place && !named_thing && !town(text, toks, i) && !vetoed(text, toks, i, i))
-        .then_some((i, 0.6))
+    (ok && !in_place
+        && !named_thing
+        && !town(text, toks, i)
+        && !pet(toks, i)
+        && !vetoed(text, toks, i, i))
+    .then_some((i, 0.6))
 }
 
+/// "a dog called Bella", "Staffie named Tyson": an animal's name.
+pub(super) fn pet(toks: &[Tok<'_>], i: usize) -> bool {
+    i >= 2
+        && matches!(toks[i - 1].word, "called" | "named")
+        && PETS.contains(&toks[i - 2].word.to_lowercase().as_str())
+}
+
+/// Animals a household keeps, as a text names them before their names.
+const PETS: &[&str] = &[
+    "dog",
+    "dogs",
+    "puppy",
+    "pup",
+    "cat",
+    "kitten",
+    "staffie",
+    "staffy",
+    "staff",
+    "bully",
+    "husky",
+    "terrier",
+    "collie",
+    "spaniel",
+    "labrador",
+    "lab",
+    "poodle",
+    "bulldog",
+    "rottweiler",
+    "alsatian",
+    "shepherd",
+    "greyhound",
+    "lurcher",
+    "jackrussell",
+    "parrot",
+    "budgie",
+    "rabbit",
+    "hamster",
+    "pony",
+    "horse",
+    "snake",
+    "tortoise",
+];
+
 /// "lives in Shipley", "near Morley": a word alone after "in" or "near",
-/// not possessive, is a town, not a person.
+/// not possessive, is a town, not a person. So is a word between a comma
+/// and a postcode ("Willow Lane, Ashby KH6 1WW") and a constituency
+/// ("Member of Parliament for Kingsholme and Ashby"); and a month after a
+/// word of time or a day's number is no person ("since April", "on 24
+/// April").
 pub(super) fn town(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     let t = &toks[i];
-    i > 0
-        && matches!(toks[i - 1].word, "in" | "near")
-        && gap(text, toks, i - 1) == " "
-        && t.end == t.full_end
+    if i == 0 {
+        return false;
+    }
+    let prev = toks[i - 1].word;
+    let after_in = matches!(prev, "in" | "near") && gap(text, toks, i - 1) == " ";
+    if after_in && t.end == t.full_end {
+        return true;
+    }
+    if t.shape == Shape::Lower {
+        return false;
+    }
+    let before_postcode = t.end == t.full_end
+        && gap(text, toks, i - 1) == ", "
+        && text[t.end..].strip_prefix(' ').is_some_and(postcode_first);
+    before_postcode || constituency(text, toks, i) || month_of_a_date(text, toks, i)
+}
+
+/// Whether `rest` opens with a UK postcode: "KH6 1WW", "SW1A 0AA", "M1 1AA".
+fn postcode_first(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if !(1..=2).contains(&letters) {
+        return false;
+    }
+    let mut k = letters;
+    if !b.get(k).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    k += 1;
+    if b.get(k)
+        .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
+        k += 1;
+    }
+    if b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    b.get(k).is_some_and(u8::is_ascii_digit)
+        && b.get(k + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(k + 2).is_some_and(u8::is_ascii_uppercase)
+        && !b.get(k + 3).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// "Member of Parliament for Kingsholme and Ashby", "MP for Ashby": the
+/// places a member stands for.
+fn constituency(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let stands_for = |k: usize| {
+        k >= 1
+            && toks[k].word == "for"
+            && matches!(toks[k - 1].word, "Parliament" | "MP" | "Member")
+            && gap(text, toks, k) == " "
+    };
+    stands_for(i - 1)
+        || i >= 3
+            && toks[i - 1].word == "and"
+            && toks[i - 2].shape == Shape::Cap
+            && stands_for(i - 3)
+}
+
+/// "since April", "until May", "on 24 April", "in early June": a month
+/// (that the lists also hold as a given name) where a date's month goes.
+fn month_of_a_date(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.lex.is_month_or_day() || t.end != t.full_end {
+        return false;
+    }
+    let before = text[..t.start].trim_end_matches(' ');
+    let stem = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| before.strip_suffix(s))
+        .unwrap_or(before);
+    let day = before.len() + 1 == t.start && stem.ends_with(|c: char| c.is_ascii_digit());
+    let word = gap(text, toks, i - 1) == " "
+        && matches!(
+            toks[i - 1].word.to_ascii_lowercase().as_str(),
+            "since"
+                | "until"
+                | "till"
+                | "from"
+                | "by"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "before"
+                | "after"
+        );
+    // Not "since April Jones moved in": no surname after it.
+    let named_after =
+        linked(text, toks, i) && toks[i + 1].shape == Shape::Cap && toks[i + 1].lex.is_surname();
+    (day || word) && !named_after
 }
 
 /// What a surname after "the" names when it is no person: "the Greenway

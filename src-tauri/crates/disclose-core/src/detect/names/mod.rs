@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
-    aged, before_a_lower_name, described, informal, kin_named, lower_pair, lower_sentence,
+    aged, apposed, before_a_lower_name, described, informal, kin_named, lower_pair, lower_sentence,
     name_and_word, neighbour, possessive_kin, salutation, speaker,
 };
 use cues::{
@@ -64,6 +64,17 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
             let i = if contraction(toks[i].word) { i + 1 } else { i };
+            // "Big Kev", "Little Chris": a nickname's word before a given
+            // name is part of the name.
+            let i = if i > 0
+                && matches!(toks[i - 1].word, "Big" | "Little" | "Lil" | "Young" | "Wee")
+                && tokens::linked(text, &toks, i - 1)
+                && toks[i].lex.is_given()
+            {
+                i - 1
+            } else {
+                i
+            };
             // "Tell Bernie I'm sorry": nor closes one.
             let last = if last > i && contraction(toks[last].word) {
                 last - 1
@@ -104,8 +115,8 @@ fn contraction(word: &str) -> bool {
 /// A word that alone never names one person, though cues and the model
 /// can put it where a name goes: a cry ("Oh - and"), God, a group or a
 /// role spoken of ("Dear Sirs", "my constituent", "the complainant",
-/// "Man from flat 5"), a heading's word ("HOUSEHOLD COMPOSITION",
-/// "CHECKLIST") and the text-speak spellings of "said" and "would".
+/// "Man from flat 5", "Dear Colleague"), a heading's word ("HOUSEHOLD
+/// COMPOSITION", "CHECKLIST", "Child Protection Plans") and the text-speak spellings of "said" and "would".
 fn never_a_name(word: &str) -> bool {
     const NEVER: &[&str] = &[
         "oh",
@@ -128,6 +139,18 @@ fn never_a_name(word: &str) -> bool {
         "constituent",
         "complainant",
         "complainants",
+        "gp",
+        "asc",
+        "isa",
+        "idva",
+        "marac",
+        "mash",
+        "icb",
+        "cid",
+        "colleague",
+        "colleagues",
+        "protection",
+        "plans",
         "man",
         "woman",
         "lady",
@@ -263,6 +286,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| lower_word_pair(text, toks, i))
                 .or_else(|| lone(text, toks, i))
                 .or_else(|| neighbour(text, toks, i))
+                .or_else(|| apposed(text, toks, i))
                 .or_else(|| lower_pair(text, toks, i))
                 .or_else(|| informal(text, toks, i))
                 .or_else(|| named_by(text, toks, i))
@@ -465,6 +489,7 @@ fn learned(
             model.score(&feats) > model.threshold()
                 && !word_opening(text, toks, k, &ctx)
                 && !forms::town(text, toks, k)
+                && !forms::pet(toks, k)
         })
         .map(|k| (k, k, MODEL_CONFIDENCE))
         .collect()
@@ -693,23 +718,28 @@ fn repeated(
         // its possessive written without the apostrophe before family,
         // friends or what is theirs.
         let bare_possessive = taken[k].is_none()
-            && t.shape == Shape::Lower
+            && (t.shape == Shape::Lower || t.shape == Shape::Cap && !t.lex.is_surname())
             && t.end == t.full_end
             && t.word.strip_suffix('s').is_some_and(|stem| {
                 stem.len() >= 3
-                    && (names.contains(stem)
-                        || lower_names.contains(stem)
-                        || cued_lower.contains(stem))
+                    && lex::with_lower(stem, |stem| {
+                        names.contains(stem)
+                            || lower_names.contains(stem)
+                            || cued_lower.contains(stem)
+                    })
             })
             && (kin_after(text, toks, k) || owned_after(text, toks, k));
         if bare_possessive {
             out.push(k);
             continue;
         }
+        // "Craig Lancaster lives in Lancaster": a surname alone after "in"
+        // is the town.
         if taken[k].is_some()
             || t.shape == Shape::Initial
             || !lex::with_lower(t.word, |w| names.contains(w))
             || vetoed(text, toks, k, k)
+            || forms::town(text, toks, k)
         {
             continue;
         }
@@ -728,8 +758,11 @@ fn repeated(
         let digit_after = text[t.full_end..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
-        let after_article_or_time =
-            k > 0 && NOT_BEFORE_A_NAME.contains(&toks[k - 1].word.to_lowercase().as_str());
+        // "the father of Mason": "of" after a word for family is no time's.
+        let kin_of = k > 1 && toks[k - 1].word == "of" && context::kin(toks[k - 2].word);
+        let after_article_or_time = k > 0
+            && NOT_BEFORE_A_NAME.contains(&toks[k - 1].word.to_lowercase().as_str())
+            && !kin_of;
         let word_like = t.lex.is_ambiguous() || t.lex.is_common();
         let known_given = given
             .get(&t.word.to_lowercase())
@@ -773,7 +806,7 @@ fn owned_after(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
 /// What a person has, after their name: "deans dog".
 const OWNED: &[&str] = &[
     "dog", "dogs", "cat", "car", "van", "bike", "house", "flat", "garden", "music", "kids",
-    "mates", "friends", "door", "bins",
+    "mates", "friends", "door", "bins", "bay", "drive", "window", "fence",
 ];
 
 /// Whether lower-case token `k`, the word of a lower-case name found

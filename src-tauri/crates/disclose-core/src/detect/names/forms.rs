@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::context::role_after;
-use super::tokens::{gap, glued, linked, sentence_start, Shape, Tok};
+use super::tokens::{gap, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 use crate::extract::text::floor_char_boundary;
 
@@ -56,8 +56,7 @@ static EMAIL_AFTER: LazyLock<Regex> =
 /// A capitalised word that can be part of a name: not a common word (unless
 /// it is a known name), not a street, organisation, month or title word.
 fn namey(t: &Tok<'_>) -> bool {
-    if !matches!(t.shape, Shape::Cap | Shape::Upper) || t.lex.is_title() || glued(t.word).is_some()
-    {
+    if !matches!(t.shape, Shape::Cap | Shape::Upper) || t.lex.is_title() || t.glued().is_some() {
         return false;
     }
     // "Hall", "Green": surnames that are also street words.
@@ -80,7 +79,7 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
     // "Edward StreetStockport": the first of two words run together counts.
     let after = linked(text, toks, last) && {
         let next = &toks[last + 1];
-        let bits = match glued(next.word) {
+        let bits = match next.glued() {
             Some(k) => lex::Bits::of(&next.word[..k]),
             None => next.lex,
         };
@@ -407,7 +406,7 @@ fn word_after_title(title: &Tok<'_>, next: &Tok<'_>) -> bool {
         || next.lex.is_surname()
         || next.lex.is_given();
     cased
-        && glued(next.word).is_none()
+        && next.glued().is_none()
         && !next.lex.is_title()
         && !next.lex.is_org()
         && !next.lex.is_cue_word()

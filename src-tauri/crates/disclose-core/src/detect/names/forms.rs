@@ -1143,7 +1143,8 @@ pub(super) fn town(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         return false;
     }
     let prev = toks[i - 1].word;
-    let after_in = matches!(prev, "in" | "near") && gap(text, toks, i - 1) == " ";
+    // "lives in\nPadiham": a letter's line may break between them.
+    let after_in = matches!(prev, "in" | "near") && matches!(gap(text, toks, i - 1), " " | "\n");
     if after_in && t.end == t.full_end {
         return true;
     }
@@ -1229,9 +1230,12 @@ fn month_of_a_date(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
                 | "before"
                 | "after"
         );
-    // Not "since April Jones moved in": no surname after it.
-    let named_after =
-        linked(text, toks, i) && toks[i + 1].shape == Shape::Cap && toks[i + 1].lex.is_surname();
+    // Not "since April Jones moved in": no surname after it ("On 24 April
+    // Mr Stead …" has a title).
+    let named_after = linked(text, toks, i)
+        && toks[i + 1].shape == Shape::Cap
+        && toks[i + 1].lex.is_surname()
+        && !toks[i + 1].lex.is_title();
     (day || word) && !named_after
 }
 

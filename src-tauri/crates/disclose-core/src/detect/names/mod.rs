@@ -115,7 +115,7 @@ fn contraction(word: &str) -> bool {
 /// A word that alone never names one person, though cues and the model
 /// can put it where a name goes: a cry ("Oh - and"), God, a group or a
 /// role spoken of ("Dear Sirs", "my constituent", "the complainant",
-/// "Man from flat 5", "Dear Colleague"), a heading's word ("HOUSEHOLD
+/// "Man from flat 5", "Dear Colleague", "Dear Chief Executive"), a heading's word ("HOUSEHOLD
 /// COMPOSITION", "CHECKLIST", "Child Protection Plans") and the text-speak spellings of "said" and "would".
 fn never_a_name(word: &str) -> bool {
     const NEVER: &[&str] = &[
@@ -148,6 +148,8 @@ fn never_a_name(word: &str) -> bool {
         "icb",
         "cid",
         "colleague",
+        "chief",
+        "executive",
         "colleagues",
         "protection",
         "plans",
@@ -587,6 +589,8 @@ fn with_given_before(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<
                 || unlisted)
             && !given.lex.is_title()
             && toks[i].shape == Shape::Cap
+            // "On 24 April Mr Stead": a title opens a name.
+            && !toks[i].lex.is_title()
             && tokens::linked(text, toks, i - 1)
             && !after_a_word
         {

@@ -499,8 +499,9 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     if !(shaped && gap(text, toks, i) == ", " && namey(g) && (namey(s) || street_surname())) {
         return None;
     }
-    // "ASB Caseworker, Julie Ashton": a job title before the comma.
-    if s.lex.is_job_word() || s.lex.is_cue_word() {
+    // "ASB Caseworker, Julie Ashton": a job title before the comma; "Civic
+    // Hall, Leeds LS1 1UR": a town after it.
+    if s.lex.is_job_word() || s.lex.is_cue_word() || town(text, toks, i + 1) {
         return None;
     }
     // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and
@@ -1133,7 +1134,9 @@ const PETS: &[&str] = &[
 
 /// "lives in Shipley", "near Morley": a word alone after "in" or "near",
 /// not possessive, is a town, not a person. So is a word between a comma
-/// and a postcode ("Willow Lane, Ashby KH6 1WW") and a constituency
+/// and a postcode ("Willow Lane, Ashby KH6 1WW"), a word alone after a
+/// building or street and a comma ("Lanchester House, Sunderland") and a
+/// constituency
 /// ("Member of Parliament for Kingsholme and Ashby"); and a month after a
 /// word of time or a day's number is no person ("since April", "on 24
 /// April").
@@ -1151,10 +1154,24 @@ pub(super) fn town(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
     if t.shape == Shape::Lower {
         return false;
     }
-    let before_postcode = t.end == t.full_end
-        && gap(text, toks, i - 1) == ", "
-        && text[t.end..].strip_prefix(' ').is_some_and(postcode_first);
-    before_postcode || constituency(text, toks, i) || month_of_a_date(text, toks, i)
+    let after_comma = t.end == t.full_end && gap(text, toks, i - 1) == ", ";
+    let before_postcode =
+        after_comma && text[t.end..].strip_prefix(' ').is_some_and(postcode_first);
+    // "Venue: Lanchester House, Sunderland (hybrid)": a word alone after a
+    // building's or street's name and a comma, no given name.
+    let after_building = after_comma
+        && i >= 2
+        && toks[i - 1].shape == Shape::Cap
+        && toks[i - 1].lex.is_street()
+        && linked(text, toks, i - 2)
+        && toks[i - 2].shape == Shape::Cap
+        && !t.lex.is_given()
+        && !t.lex.is_ambiguous()
+        && !(linked(text, toks, i) && matches!(toks[i + 1].shape, Shape::Cap | Shape::Upper));
+    before_postcode
+        || after_building
+        || constituency(text, toks, i)
+        || month_of_a_date(text, toks, i)
 }
 
 /// Whether `rest` opens with a UK postcode: "KH6 1WW", "SW1A 0AA", "M1 1AA".

@@ -61,6 +61,7 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
         .into_iter()
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .filter(|&(i, last, _)| !toks[i..=last].iter().all(|t| never_a_name(t.word)))
+        .filter(|&(i, _, _)| !vehicle(text, &toks, i))
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
             let i = if contraction(toks[i].word) { i + 1 } else { i };
@@ -86,6 +87,89 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
         .collect()
 }
+
+/// A car's make or model where a name would start: a make after a colour or
+/// an article or before a vehicle's word ("a white Mercedes van", "a Kia
+/// Ceed"), a model after a make ("Vauxhall Corsa", "Toyota Yaris").
+fn vehicle(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let make = |k: usize| lex::with_lower(toks[k].word, |w| CAR_MAKES.contains(&w));
+    if i > 0 && tokens::linked(text, toks, i - 1) && make(i - 1) {
+        return true;
+    }
+    if !make(i) {
+        return false;
+    }
+    let before = i > 0
+        && tokens::gap(text, toks, i - 1) == " "
+        && lex::with_lower(toks[i - 1].word, |w| {
+            matches!(
+                w,
+                "a" | "an"
+                    | "white"
+                    | "black"
+                    | "grey"
+                    | "gray"
+                    | "silver"
+                    | "blue"
+                    | "red"
+                    | "green"
+                    | "yellow"
+                    | "orange"
+                    | "purple"
+                    | "brown"
+                    | "gold"
+                    | "dark"
+                    | "light"
+                    | "navy"
+                    | "his"
+                    | "her"
+                    | "their"
+            )
+        });
+    let after = toks.get(i + 1).is_some_and(|n| {
+        tokens::gap(text, toks, i) == " "
+            && lex::with_lower(n.word, |w| {
+                matches!(
+                    w,
+                    "van" | "car" | "estate" | "hatchback" | "pickup" | "saloon" | "suv"
+                )
+            })
+    });
+    before || after
+}
+
+/// Makes of cars and vans seen in neighbours' reports.
+const CAR_MAKES: &[&str] = &[
+    "vauxhall",
+    "ford",
+    "skoda",
+    "mercedes",
+    "bmw",
+    "audi",
+    "toyota",
+    "nissan",
+    "honda",
+    "kia",
+    "hyundai",
+    "peugeot",
+    "renault",
+    "citroen",
+    "fiat",
+    "volkswagen",
+    "vw",
+    "seat",
+    "volvo",
+    "mazda",
+    "suzuki",
+    "jaguar",
+    "lexus",
+    "mitsubishi",
+    "dacia",
+    "tesla",
+    "porsche",
+    "subaru",
+    "transit",
+];
 
 /// A pronoun or "not" run together with its verb: "I'll", "we're", "you've",
 /// "she'd", "I'm", "don't", "can’t". ("O'Neill" and "D'Arcy" are names.)

@@ -167,3 +167,27 @@ fn a_town_before_a_postcode_a_constituency_and_a_date_s_month_are_no_people() {
         ["Joan Reddish", "April Holden", "May Denton"]
     );
 }
+
+#[test]
+fn a_town_after_a_line_break_a_date_before_a_title_and_a_chief_executive() {
+    let d = disclose!();
+    let text = "Dear Chief Executive,\n\
+                The couple's son Tomek lives in\n\
+                Padiham and visits often. On 24 April Mr Stead was seen outside.\n";
+    assert_eq!(d.detect_kind(text, "person_name"), ["Tomek", "Mr Stead"]);
+    // A person's whole name after the break is still theirs.
+    let named = "She stayed with her friend in\nKaren Walsh's flat.\n";
+    assert_eq!(d.detect_kind(named, "person_name"), ["Karen Walsh"]);
+}
+
+#[test]
+fn a_town_after_a_building_and_a_comma() {
+    let d = disclose!();
+    let text = "Venue: Kingsway House, Rotherham (hybrid)\n\
+                Bradford Council, Civic Hall, Bradford BD1 1HY\n\
+                Chair: Mr Obi Nwosu\n";
+    assert_eq!(d.detect_kind(text, "person_name"), ["Mr Obi Nwosu"]);
+    // A person after the building is still a person.
+    let named = "Present at Kingsway House, Janet Foulds and her son.\n";
+    assert_eq!(d.detect_kind(named, "person_name"), ["Janet Foulds"]);
+}

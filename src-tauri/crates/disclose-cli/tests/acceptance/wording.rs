@@ -193,3 +193,17 @@ fn a_nickname_word_before_a_name_and_organisations_named_after_people_or_places(
         &["Dr Patel"],
     );
 }
+
+#[test]
+fn cars_by_make_and_model_are_no_names() {
+    assert_names(
+        "He drives a white Mercedes van and parks a Kia Ceed and a silver Toyota Yaris on the \
+         verge.\nVEHICLE: BLUE VAUXHALL CORSA\n",
+        &[],
+    );
+    // A person named like a make is still a person.
+    assert_names(
+        "Mercedes Ortiz rang about the noise; Kia said the same.\n",
+        &["Mercedes Ortiz", "Kia"],
+    );
+}

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::context::role_after;
-use super::tokens::{gap, glued, linked, sentence_start, Shape, Tok};
+use super::tokens::{gap, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 use crate::extract::text::floor_char_boundary;
 
@@ -56,8 +56,7 @@ static EMAIL_AFTER: LazyLock<Regex> =
 /// A capitalised word that can be part of a name: not a common word (unless
 /// it is a known name), not a street, organisation, month or title word.
 fn namey(t: &Tok<'_>) -> bool {
-    if !matches!(t.shape, Shape::Cap | Shape::Upper) || t.lex.is_title() || glued(t.word).is_some()
-    {
+    if !matches!(t.shape, Shape::Cap | Shape::Upper) || t.lex.is_title() || t.glued().is_some() {
         return false;
     }
     // "Hall", "Green": surnames that are also street words.
@@ -80,7 +79,7 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
     // "Edward StreetStockport": the first of two words run together counts.
     let after = linked(text, toks, last) && {
         let next = &toks[last + 1];
-        let bits = match glued(next.word) {
+        let bits = match next.glued() {
             Some(k) => lex::Bits::of(&next.word[..k]),
             None => next.lex,
         };
@@ -407,7 +406,7 @@ fn word_after_title(title: &Tok<'_>, next: &Tok<'_>) -> bool {
         || next.lex.is_surname()
         || next.lex.is_given();
     cased
-        && glued(next.word).is_none()
+        && next.glued().is_none()
         && !next.lex.is_title()
         && !next.lex.is_org()
         && !next.lex.is_cue_word()
@@ -500,8 +499,9 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     if !(shaped && gap(text, toks, i) == ", " && namey(g) && (namey(s) || street_surname())) {
         return None;
     }
-    // "ASB Caseworker, Julie Ashton": a job title before the comma.
-    if s.lex.is_job_word() || s.lex.is_cue_word() {
+    // "ASB Caseworker, Julie Ashton": a job title before the comma; "Civic
+    // Hall, Leeds LS1 1UR": a town after it.
+    if s.lex.is_job_word() || s.lex.is_cue_word() || town(text, toks, i + 1) {
         return None;
     }
     // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and
@@ -1134,7 +1134,9 @@ const PETS: &[&str] = &[
 
 /// "lives in Shipley", "near Morley": a word alone after "in" or "near",
 /// not possessive, is a town, not a person. So is a word between a comma
-/// and a postcode ("Willow Lane, Ashby KH6 1WW") and a constituency
+/// and a postcode ("Willow Lane, Ashby KH6 1WW"), a word alone after a
+/// building or street and a comma ("Lanchester House, Sunderland") and a
+/// constituency
 /// ("Member of Parliament for Kingsholme and Ashby"); and a month after a
 /// word of time or a day's number is no person ("since April", "on 24
 /// April").
@@ -1144,17 +1146,32 @@ pub(super) fn town(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         return false;
     }
     let prev = toks[i - 1].word;
-    let after_in = matches!(prev, "in" | "near") && gap(text, toks, i - 1) == " ";
+    // "lives in\nPadiham": a letter's line may break between them.
+    let after_in = matches!(prev, "in" | "near") && matches!(gap(text, toks, i - 1), " " | "\n");
     if after_in && t.end == t.full_end {
         return true;
     }
     if t.shape == Shape::Lower {
         return false;
     }
-    let before_postcode = t.end == t.full_end
-        && gap(text, toks, i - 1) == ", "
-        && text[t.end..].strip_prefix(' ').is_some_and(postcode_first);
-    before_postcode || constituency(text, toks, i) || month_of_a_date(text, toks, i)
+    let after_comma = t.end == t.full_end && gap(text, toks, i - 1) == ", ";
+    let before_postcode =
+        after_comma && text[t.end..].strip_prefix(' ').is_some_and(postcode_first);
+    // "Venue: Lanchester House, Sunderland (hybrid)": a word alone after a
+    // building's or street's name and a comma, no given name.
+    let after_building = after_comma
+        && i >= 2
+        && toks[i - 1].shape == Shape::Cap
+        && toks[i - 1].lex.is_street()
+        && linked(text, toks, i - 2)
+        && toks[i - 2].shape == Shape::Cap
+        && !t.lex.is_given()
+        && !t.lex.is_ambiguous()
+        && !(linked(text, toks, i) && matches!(toks[i + 1].shape, Shape::Cap | Shape::Upper));
+    before_postcode
+        || after_building
+        || constituency(text, toks, i)
+        || month_of_a_date(text, toks, i)
 }
 
 /// Whether `rest` opens with a UK postcode: "KH6 1WW", "SW1A 0AA", "M1 1AA".
@@ -1230,9 +1247,12 @@ fn month_of_a_date(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
                 | "before"
                 | "after"
         );
-    // Not "since April Jones moved in": no surname after it.
-    let named_after =
-        linked(text, toks, i) && toks[i + 1].shape == Shape::Cap && toks[i + 1].lex.is_surname();
+    // Not "since April Jones moved in": no surname after it ("On 24 April
+    // Mr Stead …" has a title).
+    let named_after = linked(text, toks, i)
+        && toks[i + 1].shape == Shape::Cap
+        && toks[i + 1].lex.is_surname()
+        && !toks[i + 1].lex.is_title();
     (day || word) && !named_after
 }
 

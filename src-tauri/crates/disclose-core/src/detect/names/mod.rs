@@ -61,6 +61,7 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
         .into_iter()
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .filter(|&(i, last, _)| !toks[i..=last].iter().all(|t| never_a_name(t.word)))
+        .filter(|&(i, _, _)| !vehicle(text, &toks, i))
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
             let i = if contraction(toks[i].word) { i + 1 } else { i };
@@ -86,6 +87,89 @@ pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
         .collect()
 }
+
+/// A car's make or model where a name would start: a make after a colour or
+/// an article or before a vehicle's word ("a white Mercedes van", "a Kia
+/// Ceed"), a model after a make ("Vauxhall Corsa", "Toyota Yaris").
+fn vehicle(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let make = |k: usize| lex::with_lower(toks[k].word, |w| CAR_MAKES.contains(&w));
+    if i > 0 && tokens::linked(text, toks, i - 1) && make(i - 1) {
+        return true;
+    }
+    if !make(i) {
+        return false;
+    }
+    let before = i > 0
+        && tokens::gap(text, toks, i - 1) == " "
+        && lex::with_lower(toks[i - 1].word, |w| {
+            matches!(
+                w,
+                "a" | "an"
+                    | "white"
+                    | "black"
+                    | "grey"
+                    | "gray"
+                    | "silver"
+                    | "blue"
+                    | "red"
+                    | "green"
+                    | "yellow"
+                    | "orange"
+                    | "purple"
+                    | "brown"
+                    | "gold"
+                    | "dark"
+                    | "light"
+                    | "navy"
+                    | "his"
+                    | "her"
+                    | "their"
+            )
+        });
+    let after = toks.get(i + 1).is_some_and(|n| {
+        tokens::gap(text, toks, i) == " "
+            && lex::with_lower(n.word, |w| {
+                matches!(
+                    w,
+                    "van" | "car" | "estate" | "hatchback" | "pickup" | "saloon" | "suv"
+                )
+            })
+    });
+    before || after
+}
+
+/// Makes of cars and vans seen in neighbours' reports.
+const CAR_MAKES: &[&str] = &[
+    "vauxhall",
+    "ford",
+    "skoda",
+    "mercedes",
+    "bmw",
+    "audi",
+    "toyota",
+    "nissan",
+    "honda",
+    "kia",
+    "hyundai",
+    "peugeot",
+    "renault",
+    "citroen",
+    "fiat",
+    "volkswagen",
+    "vw",
+    "seat",
+    "volvo",
+    "mazda",
+    "suzuki",
+    "jaguar",
+    "lexus",
+    "mitsubishi",
+    "dacia",
+    "tesla",
+    "porsche",
+    "subaru",
+    "transit",
+];
 
 /// A pronoun or "not" run together with its verb: "I'll", "we're", "you've",
 /// "she'd", "I'm", "don't", "can’t". ("O'Neill" and "D'Arcy" are names.)
@@ -115,7 +199,7 @@ fn contraction(word: &str) -> bool {
 /// A word that alone never names one person, though cues and the model
 /// can put it where a name goes: a cry ("Oh - and"), God, a group or a
 /// role spoken of ("Dear Sirs", "my constituent", "the complainant",
-/// "Man from flat 5", "Dear Colleague"), a heading's word ("HOUSEHOLD
+/// "Man from flat 5", "Dear Colleague", "Dear Chief Executive"), a heading's word ("HOUSEHOLD
 /// COMPOSITION", "CHECKLIST", "Child Protection Plans") and the text-speak spellings of "said" and "would".
 fn never_a_name(word: &str) -> bool {
     const NEVER: &[&str] = &[
@@ -148,6 +232,8 @@ fn never_a_name(word: &str) -> bool {
         "icb",
         "cid",
         "colleague",
+        "chief",
+        "executive",
         "colleagues",
         "protection",
         "plans",
@@ -587,6 +673,8 @@ fn with_given_before(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<
                 || unlisted)
             && !given.lex.is_title()
             && toks[i].shape == Shape::Cap
+            // "On 24 April Mr Stead": a title opens a name.
+            && !toks[i].lex.is_title()
             && tokens::linked(text, toks, i - 1)
             && !after_a_word
         {

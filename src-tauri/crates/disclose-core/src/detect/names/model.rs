@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::tokens::{gap, glued, sentence_start, Shape, Tok};
+use super::tokens::{gap, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
 const MAGIC: &[u8; 8] = b"DSCNER01";
@@ -122,7 +122,7 @@ pub(super) fn candidate(t: &Tok<'_>) -> bool {
         && !compound()
         && t.word.chars().nth(1).is_some()
         && !contraction()
-        && glued(t.word).is_none()
+        && t.glued().is_none()
 }
 
 fn hash(tag: u8, parts: &[&[u8]]) -> u32 {

@@ -17,6 +17,16 @@ pub(super) struct Tok<'a> {
     /// Whether this word and the next are words of one name (`linked`),
     /// worked out once: the rules ask it of every word many times.
     next_linked: bool,
+    /// Where a second word run on into this one starts (`glued`), worked
+    /// out once for the same reason; 0 for none.
+    glued_at: u16,
+}
+
+impl Tok<'_> {
+    /// `glued(self.word)`, worked out when the text was split.
+    pub(super) fn glued(&self) -> Option<usize> {
+        (self.glued_at != 0).then_some(usize::from(self.glued_at))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,6 +84,12 @@ pub(super) fn tokens(text: &str) -> Vec<Tok<'_>> {
             shape: shape(word),
             lex: lex::Bits::of(word),
             next_linked: false,
+            // Only a capital after the first letter can start a second word.
+            glued_at: if word.bytes().skip(1).any(|b| !b.is_ascii_lowercase()) {
+                glued(word).and_then(|k| u16::try_from(k).ok()).unwrap_or(0)
+            } else {
+                0
+            },
         });
     }
     for i in 0..toks.len() {

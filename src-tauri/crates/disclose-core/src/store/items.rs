@@ -154,11 +154,13 @@ impl Store {
 
     /// Inserts an item and its text; returns its id.
     pub fn insert_item(&self, item: &NewItem) -> Result<i64> {
-        self.conn.execute(
+        // Cached: an import inserts thousands, and parsing this statement
+        // each time showed in its profile.
+        self.conn.prepare_cached(
             "INSERT INTO items (parent_id, import_id, source_key, path, name, sha256, size, type, status, reason,
                 duplicate_of, message_id, date, file_modified, metadata, text_bytes, indexed, imported_at, imported_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-            params![
+        )?.execute(params![
                 item.parent_id,
                 item.import_id,
                 item.source_key,
@@ -179,14 +181,12 @@ impl Store {
                 item.duplicate_of.is_some() as i64,
                 item.imported_at,
                 item.imported_by,
-            ],
-        )?;
+            ])?;
         let id = self.conn.last_insert_rowid();
         if item.duplicate_of.is_none() && !item.text.is_empty() {
-            self.conn.execute(
-                "INSERT INTO item_text (item_id, text) VALUES (?1, ?2)",
-                params![id, item.text],
-            )?;
+            self.conn
+                .prepare_cached("INSERT INTO item_text (item_id, text) VALUES (?1, ?2)")?
+                .execute(params![id, item.text])?;
         }
         Ok(id)
     }
@@ -334,12 +334,11 @@ impl Store {
     pub fn item_with_sha(&self, sha256: &str) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT COALESCE(duplicate_of, id) FROM items WHERE sha256 = ?1
                  ORDER BY duplicate_of IS NOT NULL, id LIMIT 1",
-                [sha256],
-                |r| r.get(0),
-            )
+            )?
+            .query_row([sha256], |r| r.get(0))
             .optional()?)
     }
 
@@ -347,11 +346,10 @@ impl Store {
     pub fn item_with_message_id(&self, message_id: &str) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT id FROM items WHERE message_id = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
-                [message_id],
-                |r| r.get(0),
-            )
+            )?
+            .query_row([message_id], |r| r.get(0))
             .optional()?)
     }
 
@@ -434,9 +432,8 @@ impl Store {
     pub fn text(&self, id: i64) -> Result<String> {
         Ok(self
             .conn
-            .query_row("SELECT text FROM item_text WHERE item_id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT text FROM item_text WHERE item_id = ?1")?
+            .query_row([id], |r| r.get(0))
             .optional()?
             .unwrap_or_default())
     }

@@ -207,3 +207,16 @@ fn cars_by_make_and_model_are_no_names() {
         &["Mercedes Ortiz", "Kia"],
     );
 }
+
+#[test]
+fn the_person_a_note_is_left_for() {
+    assert_names(
+        "02/12 [no NOSP] Note for Grace: please hold the letters.\nFAO Will - call the tenant back.\n",
+        &["Grace", "Will"],
+    );
+    // A month or a word of time after the cue is no one.
+    assert_names(
+        "Note for May: rent review. A reminder for Monday, and one for Housing.\n",
+        &[],
+    );
+}

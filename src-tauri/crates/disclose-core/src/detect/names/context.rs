@@ -690,6 +690,31 @@ fn bare_house_after(after: &str) -> bool {
         )
 }
 
+/// The person a note is left for: "Note for Mark: please …", "Message for
+/// Grace -", "FAO Will:". A given name, also one that is a word, capitalised.
+pub(super) fn note_for(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Cap || t.end != t.full_end || i == 0 || gap(text, toks, i - 1) != " " {
+        return None;
+    }
+    let prev = toks[i - 1].word.to_ascii_lowercase();
+    let cued = prev == "fao"
+        || prev == "for"
+            && i >= 2
+            && gap(text, toks, i - 2) == " "
+            && matches!(
+                toks[i - 2].word.to_ascii_lowercase().as_str(),
+                "note" | "message" | "msg" | "memo" | "reminder" | "handover" | "query"
+            );
+    let named = (t.lex.is_given() || t.lex.is_ambiguous())
+        && !t.lex.is_month_or_day()
+        && !t.lex.is_title()
+        && !t.lex.is_org()
+        && !t.lex.is_street();
+    let ends = gap(text, toks, i).starts_with([':', ',', ' ', '-', '\n']);
+    (cued && named && ends && !vetoed(text, toks, i, i)).then_some((i, 0.7))
+}
+
 /// A name set beside the person it names, after a comma: "shouting at the
 /// girl, Skye.", "the young lad, Tyler, …". A given name, one that is a
 /// word or a capitalised word in no list; the clause ends or goes on after

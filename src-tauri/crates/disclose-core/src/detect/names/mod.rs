@@ -33,7 +33,7 @@ use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
     aged, apposed, before_a_lower_name, described, informal, kin_named, lower_pair, lower_sentence,
-    name_and_word, neighbour, possessive_kin, salutation, speaker,
+    name_and_word, neighbour, note_for, possessive_kin, salutation, speaker,
 };
 use cues::{
     acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
@@ -373,6 +373,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| lone(text, toks, i))
                 .or_else(|| neighbour(text, toks, i))
                 .or_else(|| apposed(text, toks, i))
+                .or_else(|| note_for(text, toks, i))
                 .or_else(|| lower_pair(text, toks, i))
                 .or_else(|| informal(text, toks, i))
                 .or_else(|| named_by(text, toks, i))

@@ -79,3 +79,20 @@ fn a_practices_letterhead_three_lines_deep_and_team_inboxes() {
     let signed = "Thanks for your help.\n\nKaren Holt\nDenton Medical Practice\nOrchard Way\nTel 0161 496 0555\n";
     assert_eq!(d.detect_kind(signed, "phone"), ["0161 496 0555"]);
 }
+
+#[test]
+fn a_phone_number_said_in_words_over_a_lines_end() {
+    let d = disclose!();
+    let text = "\"Hiya it's Dot at forty, my number is oh one six one\nfour nine six, oh two double one. Ta.\"\n\
+                \"ring me on seven seven double oh nine\nnine double oh three one two\"\n";
+    assert_eq!(
+        d.detect_kind(text, "phone"),
+        [
+            "oh one six one\nfour nine six, oh two double one",
+            "seven seven double oh nine\nnine double oh three one two"
+        ]
+    );
+    // Counting in words over two lines is no number.
+    let counted = "We counted one two three four\nfive six and stopped.\n";
+    assert!(d.detect_kind(counted, "phone").is_empty());
+}

@@ -23,9 +23,10 @@ static BROKEN_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// A phone number said in words, as a voicemail's note writes it: "oh
-/// seven seven double oh, nine double oh, one two three".
+/// seven seven double oh, nine double oh, one two three", over a line's
+/// end too ("oh one six\nthree two, …").
 static SPOKEN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)(?:[ \t]*[,-]?[ \t]+(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)){7,15}(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)(?:[ \t]*[,-]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)){7,15}(?-u:\b)")
         .expect("valid regex")
 });
 /// An e-mail address said in words: "sandra dot jones at gmail dot com".

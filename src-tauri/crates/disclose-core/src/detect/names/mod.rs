@@ -7,7 +7,9 @@
 //! possessive ("Jaxon's dad"), children with their ages ("Mason (7)"),
 //! a form's label ("Witness: Ray Church", "CONTACT: SUE"), the speakers of
 //! a chat after their time stamps ("[10:47] Aisling: …"),
-//! salutations ("Raj,"), lower-case
+//! a name beside the person it names ("the girl, Skye."), before a bare
+//! house number ("Rose at 17"), the person a note is left for ("Note for
+//! Mark:"), salutations ("Raj,"), lower-case
 //! names after a title or joined by "and" ("pc dawson", "kelly and shane"),
 //! lower-case given names in informal writing ("told darren", "his m8
 //! callum"), Outlook names with a suffix ("McMichael Jr., Ed") and lone
@@ -15,8 +17,9 @@
 //! case. A possessive "'s" is left out of the finding. Streets, buildings
 //! and organisations named after people ("Victoria Road", "Smith & Co
 //! Ltd", "Morgan Stanley", "St. Peter's Square"), abbreviations, nationalities
-//! and rivers (`lookalikes`) and words run together by PDF extraction
-//! ("StreetStockport") are not names; names that are also words ("May",
+//! and rivers (`lookalikes`), towns, constituencies and a date's month
+//! (`forms::town`), pets and cars' makes ("a white Mercedes van") and words
+//! run together by PDF extraction ("StreetStockport") are not names; names that are also words ("May",
 //! "Will", "Grace") need a title, a surname or a cue.
 
 mod context;

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::forms::{given_then_street_surname, plain_lower_name, sentence_around, vetoed};
-use super::tokens::{gap, linked, sentence_start, Shape, Tok};
+use super::tokens::{gap, line_start, linked, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
 /// A dash, comma, colon or bracket, then a relation or a role.
@@ -133,12 +133,7 @@ static HOUSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "Suki Bhamra 09:11". One to three name words that are no common words.
 fn headed_speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let line_start = text[..t.start]
-        .trim_end_matches([' ', '\t'])
-        .chars()
-        .next_back()
-        .is_none_or(|c| c == '\n');
-    if t.shape != Shape::Cap || !line_start {
+    if t.shape != Shape::Cap || !line_start(text, t.start) {
         return None;
     }
     let mut last = i;
@@ -153,14 +148,7 @@ fn headed_speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)
         return None;
     }
     let named = toks[i..=last].iter().all(|t| {
-        !t.lex.is_common()
-            && !t.lex.is_title()
-            && !t.lex.is_street()
-            && !t.lex.is_org()
-            && !t.lex.is_month_or_day()
-            && !t.lex.is_cue_word()
-            && !t.lex.is_job_word()
-            && (t.lex.is_given() || t.lex.is_surname() || !t.lex.is_english())
+        !speakers_word(t) && (t.lex.is_given() || t.lex.is_surname() || !t.lex.is_english())
     });
     named.then_some((last, 0.75))
 }
@@ -170,38 +158,37 @@ static CHAT_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]+\d{1,2}:\d\d(?:[ \t]?[ap]m)?[ \t]*\r?$").expect("valid regex")
 });
 
+/// A word that, heading a chat's line, is a label or a role rather than
+/// who speaks: a common word, a title, a street, an organisation, a month
+/// or day, a cue or a job ("Note:", "Housing Officer 09:11").
+fn speakers_word(t: &Tok<'_>) -> bool {
+    t.lex.is_common()
+        || t.lex.is_title()
+        || t.lex.is_street()
+        || t.lex.is_org()
+        || t.lex.is_month_or_day()
+        || t.lex.is_cue_word()
+        || t.lex.is_job_word()
+}
+
 /// A speaker of a chat copied without time stamps: a name alone at the
 /// start of a line before a colon and words, as at the start of another
 /// line ("Jade: u better keep ur mouth shut … Jade: go on then"), one of
 /// them going on in lower case. Not a word ("Note:", "Action:").
 fn repeated_speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    let line_start = |at: usize| {
-        text[..at]
-            .trim_end_matches([' ', '\t'])
-            .chars()
-            .next_back()
-            .is_none_or(|c| c == '\n')
-    };
     if t.shape != Shape::Cap || t.end != t.full_end {
         return None;
     }
     let spoken = text[t.full_end..]
         .strip_prefix(": ")
         .is_some_and(|r| r.starts_with(char::is_alphabetic));
-    if !spoken || !line_start(t.start) {
+    if !spoken || !line_start(text, t.start) {
         return None;
     }
-    let word = t.lex.is_common()
-        || t.lex.is_title()
-        || t.lex.is_street()
-        || t.lex.is_org()
-        || t.lex.is_month_or_day()
-        || t.lex.is_cue_word()
-        || t.lex.is_job_word();
     let named =
         t.lex.is_given() || t.lex.is_ambiguous() || t.lex.is_surname() || !t.lex.is_english();
-    if word || !named {
+    if speakers_word(t) || !named {
         return None;
     }
     // Speech, not a form's field: one of the two lines goes on in lower
@@ -213,7 +200,7 @@ fn repeated_speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f3
     };
     let label = &text[t.start..t.full_end + 1];
     let again = text.match_indices(label).any(|(at, _)| {
-        at != t.start && line_start(at) && (lower_after(at) || lower_after(t.start))
+        at != t.start && line_start(text, at) && (lower_after(at) || lower_after(t.start))
     });
     again.then_some((i, 0.75))
 }
@@ -460,15 +447,10 @@ pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
 /// name in capitals alone on its line: the signature "LEONARD".
 pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    if !matches!(t.shape, Shape::Cap | Shape::Upper) || t.end != t.full_end {
-        return None;
-    }
-    let line_start = text[..t.start]
-        .trim_end_matches([' ', '\t'])
-        .chars()
-        .next_back()
-        .is_none_or(|c| c == '\n');
-    if !line_start {
+    if !matches!(t.shape, Shape::Cap | Shape::Upper)
+        || t.end != t.full_end
+        || !line_start(text, t.start)
+    {
         return None;
     }
     let rest = text[t.full_end..].split('\n').next().unwrap_or_default();
@@ -495,7 +477,7 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
         || t.lex.is_month_or_day();
     let name = t.lex.is_given() || !t.lex.is_english() && !word;
     let shaped = comma_alone && name || signature || addressed;
-    (line_start && shaped && t.word.chars().count() > 1).then_some((i, 0.75))
+    (shaped && t.word.chars().count() > 1).then_some((i, 0.75))
 }
 
 /// Lower-case given names joined by "and", "&" or a comma: "kelly and shane

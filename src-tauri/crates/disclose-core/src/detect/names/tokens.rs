@@ -156,6 +156,16 @@ fn linked_at(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
             && (g == "." || g.strip_prefix('.').is_some_and(spaces))
 }
 
+/// Nothing but spaces and tabs between `pos` and the start of the text or
+/// of a line.
+pub(super) fn line_start(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n')
+}
+
 /// Nothing but spaces between `pos` and the start of the text or the end
 /// of a sentence or line.
 pub(super) fn sentence_start(text: &str, pos: usize) -> bool {

@@ -156,32 +156,33 @@ impl Store {
     pub fn insert_item(&self, item: &NewItem) -> Result<i64> {
         // Cached: an import inserts thousands, and parsing this statement
         // each time showed in its profile.
-        self.conn.prepare_cached(
+        let mut insert = self.conn.prepare_cached(
             "INSERT INTO items (parent_id, import_id, source_key, path, name, sha256, size, type, status, reason,
                 duplicate_of, message_id, date, file_modified, metadata, text_bytes, indexed, imported_at, imported_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-        )?.execute(params![
-                item.parent_id,
-                item.import_id,
-                item.source_key,
-                item.path,
-                item.name,
-                item.sha256,
-                item.size as i64,
-                item.file_type,
-                item.status.as_str(),
-                item.reason,
-                item.duplicate_of,
-                item.message_id,
-                item.date,
-                item.file_modified,
-                serde_json::to_string(item.metadata).unwrap_or_else(|_| "{}".into()),
-                item.text.len() as i64,
-                // Duplicates are not indexed: their first copy is.
-                item.duplicate_of.is_some() as i64,
-                item.imported_at,
-                item.imported_by,
-            ])?;
+        )?;
+        insert.execute(params![
+            item.parent_id,
+            item.import_id,
+            item.source_key,
+            item.path,
+            item.name,
+            item.sha256,
+            item.size as i64,
+            item.file_type,
+            item.status.as_str(),
+            item.reason,
+            item.duplicate_of,
+            item.message_id,
+            item.date,
+            item.file_modified,
+            serde_json::to_string(item.metadata).unwrap_or_else(|_| "{}".into()),
+            item.text.len() as i64,
+            // Duplicates are not indexed: their first copy is.
+            item.duplicate_of.is_some() as i64,
+            item.imported_at,
+            item.imported_by,
+        ])?;
         let id = self.conn.last_insert_rowid();
         if item.duplicate_of.is_none() && !item.text.is_empty() {
             self.conn

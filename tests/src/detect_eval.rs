@@ -317,7 +317,7 @@ pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
             tally.1 += usize::from(bad);
             if bad {
                 s.misses.push(format!(
-                    "{} {label:?} {:?}",
+                    "{} {label:?} @{start} {:?}",
                     doc.source,
                     &doc.text[start..end]
                 ));
@@ -331,7 +331,7 @@ pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
             s.findings.1 += usize::from(right);
             if !right {
                 s.misses
-                    .push(format!("{} false {} {:?}", doc.source, f.kind, f.text));
+                    .push(format!("{} false {} @{} {:?}", doc.source, f.kind, f.start, f.text));
             }
         }
     }

@@ -330,8 +330,10 @@ pub fn score(set: &[Labelled], find: impl Fn(&str) -> Vec<Finding>) -> Scores {
             });
             s.findings.1 += usize::from(right);
             if !right {
-                s.misses
-                    .push(format!("{} false {} @{} {:?}", doc.source, f.kind, f.start, f.text));
+                s.misses.push(format!(
+                    "{} false {} @{} {:?}",
+                    doc.source, f.kind, f.start, f.text
+                ));
             }
         }
     }

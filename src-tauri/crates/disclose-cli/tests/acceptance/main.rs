@@ -39,6 +39,7 @@ mod renditions;
 mod resume;
 mod retention;
 mod search;
+mod stamps;
 mod stream;
 mod tables;
 mod threads;

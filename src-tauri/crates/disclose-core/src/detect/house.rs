@@ -16,7 +16,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|no|(?:flat|flats|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|no|(?:flat|flats|flt\.?|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -25,7 +25,7 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// the bare forms need a word of place or of a person, someone else's
 /// "his", "their" or "ur", or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
 /// "Flat C", "Apartment B": a flat by a capital letter.
@@ -55,6 +55,18 @@ static POSSESSIVE_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[^\w£$.,:/#-])(\d{1,3}[a-z]?)(?:'s|’s|s)[ \t]+(?:dogs?|kids|children|son|sons|daughters?|mum|dad|lad|lads|boyfriend|girlfriend|husband|wife|partner|fella|missus|visitors|tenants?|family|garden|bins?|car|van|cat)(?-u:\b)")
         .expect("valid regex")
 });
+/// A length of time after a number: "flat 5 years ago".
+static LASTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:%|percent|per|years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// A home's size after its number: "a flat 2 bed", "flat 3 bedroomed".
+static SIZED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t-]*(?:bed|beds|bedroom|bedroomed|bedded|storey|floor)(?-u:\b)")
+        .expect("valid regex")
+});
+
 /// "at #23": a house's number after a hash, with a word of place before.
 static HASHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:at|from|in|of|to|next[ \t]+door[ \t]+to)[ \t]+#[ \t]?(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
@@ -312,14 +324,26 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         if NOT_A_HOUSE.is_match(before) {
             continue;
         }
-        // "Flat 3" and "No. 21" stand alone; "flat 3", "number 47" and "no
-        // 21" need a word of place before or to open a sentence.
+        // "Flat 3", "Flt 5" and "No. 21" stand alone; "flat 3", "number 47"
+        // and "no 21" need a word of place before or to open a sentence; a
+        // flat in lower case may also follow "the", a slash or a comma
+        // ("from the flat 11", "flat 15 / flat 12", "flat 12, flat 31").
         let head = m.as_str();
-        let standalone = head.starts_with(['F', 'A', 'M']) || head.contains('.');
+        let listed = head.starts_with(['f', 'a', 'm']) && {
+            let b = before.trim_end_matches([' ', '\t']);
+            b.ends_with(['/', ',', '&', '+'])
+                || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(" the")
+        };
+        let standalone = head.starts_with(['F', 'A', 'M']) || head.contains('.') || listed;
         let opens = super::names::opens_sentence(text, m.start());
         // "Mr Popa (flat 3c)": alone in brackets.
         let bracketed = before.ends_with('(');
         if !standalone && !opens && !bracketed && !PLACE_BEFORE.is_match(before) {
+            continue;
+        }
+        // "a flat 2 bed", "flat 5 years ago": a size or a time, not a home.
+        let after = &text[m.end()..];
+        if listed && (LASTING.is_match(after) || COUNTED.is_match(after) || SIZED.is_match(after)) {
             continue;
         }
         let end = m.end()

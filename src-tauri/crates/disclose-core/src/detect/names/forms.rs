@@ -610,7 +610,7 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         0.85
     } else if single_dotted && !surname.lex.is_common() {
         0.75
-    } else if single_bare && !surname.lex.is_common() {
+    } else if single_bare && !surname.lex.is_common() || slotted(text, toks, i, j) {
         0.7
     } else {
         return None;
@@ -624,6 +624,36 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         return None;
     }
     (!vetoed(text, toks, i, j)).then_some((j, confidence))
+}
+
+/// An initial and a surname filling a slot of their own, where a list or
+/// a note puts a person: "(R Moss)", "Disc w/ R Moss.", "Signature: C
+/// Mowat", "2025-08-17,H Rahimi,K Rook,", "HO N Rice." — the surname may be
+/// a word a list holds as a surname ("Moss", "Rook"), not another word
+/// ("(B Block)"), a month, a day, a title or a street's word.
+fn slotted(text: &str, toks: &[Tok<'_>], i: usize, j: usize) -> bool {
+    let surname = &toks[j];
+    if j != i + 1
+        || surname.shape != Shape::Cap
+        || surname.lex.is_month_or_day()
+        || surname.lex.is_title()
+        || surname.lex.is_street()
+        || surname.lex.is_org()
+        || surname.lex.is_job_word()
+        || surname.lex.is_english() && !surname.lex.is_word_surname() && !surname.lex.is_surname()
+        || gap(text, toks, i) != " "
+    {
+        return false;
+    }
+    let before = text[..toks[i].start].trim_end_matches([' ', '\t']);
+    let opens = before.ends_with(['(', ',', ':', '/', '|', ';'])
+        || before.ends_with(" by")
+        || before.ends_with(" to");
+    let after = text[surname.full_end..].trim_start_matches([' ', '\t']);
+    let closes = after.is_empty()
+        || after.starts_with([')', ',', '.', ';', '=', '\n', '\r', '|'])
+        || after.starts_with("- ");
+    opens && closes
 }
 
 /// Words after which a lower-case given name and a surname that is also a

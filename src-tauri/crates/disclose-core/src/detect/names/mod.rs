@@ -7,6 +7,7 @@
 //! possessive ("Jaxon's dad"), children with their ages ("Mason (7)"),
 //! a form's label ("Witness: Ray Church", "CONTACT: SUE"), the speakers of
 //! a chat after their time stamps ("[10:47] Aisling: …"),
+//! writers' initials where case notes and minutes stamp them (`stamps`),
 //! a name beside the person it names ("the girl, Skye."), before a bare
 //! house number ("Rose at 17"), the person a note is left for ("Note for
 //! Mark:"), salutations ("Raj,"), lower-case
@@ -28,6 +29,7 @@ mod forms;
 mod headers;
 mod lookalikes;
 pub(super) mod model;
+mod stamps;
 mod tokens;
 
 use std::collections::{HashMap, HashSet};
@@ -368,6 +370,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| from_team(text, toks, i))
                 .or_else(|| last_line_name(text, toks, i))
                 .or_else(|| note_initials(text, toks, i))
+                .or_else(|| stamps::stamped(text, toks, i))
                 .or_else(|| bare_possessive(text, toks, i))
                 .or_else(|| acting(text, toks, i))
                 .or_else(|| reachable(text, toks, i))
@@ -413,6 +416,10 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
     for k in repeated(text, toks, &taken, &out) {
         out.push((k, k, 0.65));
         taken[k] = Some(Some(0.65));
+    }
+    for k in stamps::again(text, toks, &taken) {
+        out.push((k, k, 0.7));
+        taken[k] = Some(Some(0.7));
     }
     (out, taken)
 }
@@ -721,6 +728,8 @@ fn repeated(
             matches!(found, Some(Some(c)) if *c >= 0.7)
                 && t.shape != Shape::Initial
                 && !t.lex.is_title()
+                // Initials are found again by `stamps::again`, as written.
+                && !stamps::initials_word(t.word)
         })
         .map(|(t, _)| t.word.to_lowercase())
         .collect();

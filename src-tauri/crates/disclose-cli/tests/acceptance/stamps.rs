@@ -1,0 +1,66 @@
+//! Writers' initials and neighbours' flats as case notes write them (issue
+//! 16, fourteenth round), through the real `disclose` binary, with texts
+//! written afresh for these tests: initials after a note's date and time,
+//! after an agency in minutes and in a note's key, found again where the
+//! same initials stand; an initial and a surname that is a word in a slot
+//! of their own; a flat in lower case or as "Flt" with no word of place
+//! before. Capitals in a shouted sentence, an office's acronym, a flat's
+//! size and a building's block stay clean.
+
+use disclose_fixtures::disclose;
+
+fn names(text: &str) -> Vec<String> {
+    disclose!().detect_kind(text, "person_name")
+}
+
+#[test]
+fn initials_after_a_notes_date_and_time_and_again_later() {
+    let text = "12/05/26 09:40 TMc\n\
+                Rang tenant re: fence. No answer.\n\
+                14/05 RB - Letter sent.\n\
+                15/05/26 16:05 TMc\n\
+                Spoke to tenant. Passed to RB for review.\n";
+    assert_eq!(names(text), ["TMc", "RB", "TMc", "RB"]);
+}
+
+#[test]
+fn initials_after_an_agency_in_minutes_and_in_a_notes_key() {
+    let text = "Police (KD): two call-outs since March.\n\
+                Probation (LMcK): not known.\n\
+                Key: TMc = Tara McKenna (Housing Officer)\n";
+    assert_eq!(names(text), ["KD", "LMcK", "TMc", "Tara McKenna"]);
+}
+
+#[test]
+fn capitals_that_are_no_ones_initials() {
+    // A word in a shouted sentence, an office's acronym after a date, a
+    // team in brackets before a colon.
+    let text = "08/06 FB - Posted.\n\
+                Reply from tenant: I AM FED UP OF IT ALL, FB IS A JOKE\n\
+                09/06/26 10:00 ASB\n\
+                Housing (UC): claim checked.\n";
+    assert_eq!(names(text), ["FB"]);
+}
+
+#[test]
+fn an_initial_and_a_surname_that_is_a_word_in_a_slot_of_their_own() {
+    let text = "Discussed with team leader (R Marsh).\n\
+                Signature: D Hill\n\
+                2026-04-02,P Heath,\"dog fouling\"\n\
+                Bins moved to the store (B Block) on Monday.\n";
+    assert_eq!(names(text), ["R Marsh", "D Hill", "P Heath"]);
+}
+
+#[test]
+fn a_flat_in_lower_case_or_as_flt_with_no_word_of_place_before() {
+    let d = disclose!();
+    let text = "Complaints about the flat 9 tenant again.\n\
+                HV to Flt 6. Card left.\n\
+                Replies sent to flat 2 / flat 8 today.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["flat 9", "Flt 6", "flat 2", "flat 8"]
+    );
+    let sizes = "She wants the flat 2 bed near school, flat 5 percent higher.\n";
+    assert!(d.detect_kind(sizes, "address_line").is_empty());
+}

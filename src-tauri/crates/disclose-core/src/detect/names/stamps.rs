@@ -1,0 +1,125 @@
+//! Writers' initials where case notes and minutes put them: after the
+//! date and time that open a note ("04/08/25 10:12 SMc", "01/11 AS -
+//! Referred"), after an agency in minutes ("Police (GN): known"), in a
+//! note's key ("SMc = Sinead McAllister"), and again wherever the same
+//! initials stand once one of these has named them ("Passed to SMc.").
+//! Initials are two to four capitals, or a capital and "Mc" or "Mac" with
+//! a capital perhaps after ("SMc", "PMcA", "IMcL").
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::tokens::{Shape, Tok};
+
+/// What opens a stamped note: a date, perhaps a time ("04/08/25 10:12",
+/// "01/11", "2025-11-18 09:31"), nothing else.
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*[-–]?$")
+        .expect("valid regex")
+});
+
+/// Capitals that are seldom a writer's initials, even where initials go.
+const NOT_STAMPED: &[&str] = &[
+    "AM", "PM", "UK", "HR", "IT", "GP", "PC", "ASB", "NHS", "ID", "TV", "NB", "OK", "RE", "FW",
+    "TBC", "MP", "DV", "ASC", "CMHT", "IDVA", "MARAC", "MASH", "DWP", "UC", "HB", "HO", "TL", "DA",
+    "CSA", "KVH", "OT", "SW", "HV", "NFA", "CPW", "PCSO", "CID", "CAD", "PNC", "DC", "DS", "SGT",
+    "IN", "OUT", "TO", "CC", "BCC", "RD", "ST", "ND", "TH", "NO", "AND", "THE", "FOR",
+];
+
+/// Whether `word` is written as a person's initials are.
+pub(super) fn initials_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !(2..=4).contains(&b.len()) || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    if b.iter().all(u8::is_ascii_uppercase) {
+        return true;
+    }
+    // "SMc", "PMcA", "IMcL", "JMac".
+    let Some(at) = word.find("Mc").or_else(|| word.find("Mac")) else {
+        return false;
+    };
+    let tail = &word[at + if word[at..].starts_with("Mac") { 3 } else { 2 }..];
+    at >= 1
+        && word[..at].bytes().all(|c| c.is_ascii_uppercase())
+        && tail.len() <= 1
+        && tail.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// The line of `text` around byte `at`: before it, and after it.
+fn line_around(text: &str, start: usize, end: usize) -> (&str, &str) {
+    let from = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let to = text[end..].find('\n').map_or(text.len(), |k| end + k);
+    (&text[from..start], text[end..to].trim_end_matches('\r'))
+}
+
+/// Initials at token `i` that a case note's stamp, minutes' agency or a
+/// note's key puts there.
+pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.end != t.full_end || !initials_word(t.word) || NOT_STAMPED.contains(&t.word) {
+        return None;
+    }
+    let plain = t.lex == super::lex::Bits::default();
+    let (before, after) = line_around(text, t.start, t.end);
+    let rest = after.trim();
+    // "04/08/25 10:12 SMc" ending its line; "01/11 AS - Referred".
+    let after_stamp = STAMP.is_match(before.trim())
+        && (rest.is_empty() || rest.starts_with(['-', '–', ':']) && (plain || rest.len() > 2));
+    // "Police (GN): known", "Probation (IMcL): not on licence": a word
+    // of the line's head before, in brackets, a colon after.
+    let agency = plain
+        && before.ends_with(" (")
+        && after.starts_with("):")
+        && before.len() <= 40
+        && before.starts_with(|c: char| c.is_ascii_uppercase());
+    // "SMc = Sinead McAllister (HO)": a note's key.
+    let keyed = plain
+        && after.starts_with(" = ")
+        && after[3..].starts_with(|c: char| c.is_ascii_uppercase())
+        && toks.get(i + 1).is_some_and(|n| n.shape == Shape::Cap);
+    (after_stamp || agency || keyed).then_some((i, 0.7))
+}
+
+/// Tokens standing as initials some rule found as a name elsewhere in the
+/// text ("Passed to SMc."), in lines not written wholly in capitals.
+pub(super) fn again(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<usize> {
+    let found: HashSet<&str> = toks
+        .iter()
+        .zip(taken)
+        .filter(|(t, found)| {
+            matches!(found, Some(Some(c)) if *c >= 0.7)
+                && initials_word(t.word)
+                && !NOT_STAMPED.contains(&t.word)
+        })
+        .map(|(t, _)| t.word)
+        .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    toks.iter()
+        .enumerate()
+        .filter(|(k, t)| taken[*k].is_none() && t.end == t.full_end && found.contains(t.word))
+        .filter(|(_, t)| {
+            let (before, after) = line_around(text, t.start, t.end);
+            // Not inside a word run with letters or digits ("C-AS-E").
+            let joined = before.ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                || after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+            let shouted = !before.chars().chain(after.chars()).any(char::is_lowercase);
+            !joined && !shouted
+        })
+        // "SUCH AS THIS": not beside another word in capitals.
+        .filter(|(k, _)| {
+            let capitals = |t: &Tok<'_>| t.shape == Shape::Upper && t.word.len() > 1;
+            !(*k > 0
+                && capitals(&toks[k - 1])
+                && !text[toks[k - 1].full_end..toks[*k].start].contains('\n')
+                || toks.get(k + 1).is_some_and(|n| {
+                    capitals(n) && !text[toks[*k].full_end..n.start].contains('\n')
+                }))
+        })
+        .map(|(k, _)| k)
+        .collect()
+}

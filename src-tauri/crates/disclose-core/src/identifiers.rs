@@ -157,6 +157,14 @@ pub fn find_all_in(text: &str, lines: &crate::scan::DigitLines<'_>) -> Vec<Found
             re.find_iter(text).map(Into::into).collect()
         };
         for m in hits {
+            // "Wi11ow", "ca11ed": OCR's words with digits for letters are
+            // no postcode; one in small letters is written with its space.
+            let misread = kind == IdKind::Postcode
+                && !m.as_str().contains(' ')
+                && m.as_str().bytes().any(|b| b.is_ascii_lowercase());
+            if misread {
+                continue;
+            }
             if let Some(normal) = normalise(m.as_str()) {
                 found.push(Found {
                     kind,

@@ -90,3 +90,22 @@ fn a_login_in_brackets_signing_a_note() {
     assert!(names("The boiler (serviced) was fine [sic] and she said (thanks) twice.").is_empty());
     assert!(names("Paid by card (visa) (ref abc123).").is_empty());
 }
+
+#[test]
+fn logins_spelt_from_a_name_in_the_text_wherever_they_stand() {
+    let text = "Staff users: tnorbury (Tessa Norbury)\n\
+                2026-02-03 10:14 OUT tnorbury: Hi, it's Tessa.\n\
+                Agent: Callum Pryde (agent ID cpryde02)\n";
+    let found = disclose!().detect_kind(text, "person_name");
+    assert_eq!(
+        found,
+        [
+            "tnorbury",
+            "Tessa Norbury",
+            "tnorbury",
+            "Tessa",
+            "Callum Pryde",
+            "cpryde02"
+        ]
+    );
+}

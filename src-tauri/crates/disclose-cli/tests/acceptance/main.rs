@@ -27,6 +27,8 @@ mod leaks;
 mod learned;
 mod logins;
 mod mail_lists;
+mod misread;
+mod nicknames;
 mod notices;
 mod ocr;
 mod officers;

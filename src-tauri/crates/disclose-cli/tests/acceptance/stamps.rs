@@ -64,3 +64,12 @@ fn a_flat_in_lower_case_or_as_flt_with_no_word_of_place_before() {
     let sizes = "She wants the flat 2 bed near school, flat 5 percent higher.\n";
     assert!(d.detect_kind(sizes, "address_line").is_empty());
 }
+
+#[test]
+fn initials_beside_a_date_or_after_by() {
+    let text = "[office use] rec'd 02/03/26 KW. Filed.\n\
+                [Note on file, KW 04/03: copy sent.]\n\
+                RECEIVED: 01/03/26  BY: PDM   BAND: C\n\
+                Review 14/03 CPN visit booked.\n";
+    assert_eq!(names(text), ["KW", "KW", "PDM"]);
+}

@@ -372,6 +372,43 @@ pub(super) fn kin(word: &str) -> bool {
     listed(KIN, word)
 }
 
+/// A name in brackets after a relation, in no list or a word: "his wife
+/// (Hodan)", "her ex-husband (Abdirizak)", "the lodger (Tomasz Nowak)".
+/// Not a title, a month, a street or a word no list holds as a name ("the
+/// tenant (Deceased)"); up to three capitalised words closed by the bracket.
+pub(super) fn kin_bracketed(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Cap || i == 0 || !text[..t.start].ends_with('(') {
+        return None;
+    }
+    let relation = &toks[i - 1];
+    let before = &text[relation.full_end..t.start];
+    let lowered = relation.shape == Shape::Lower;
+    if before != " (" || !lowered || !(kin(relation.word) || super::cues::role_word(relation.word))
+    {
+        return None;
+    }
+    let plain = |k: &Tok<'_>| {
+        k.shape == Shape::Cap
+            && !k.lex.is_title()
+            && !k.lex.is_month_or_day()
+            && !k.lex.is_street()
+            // "the tenant (Deceased)", "partner (Unknown)".
+            && (!k.lex.is_english() || k.lex.is_given() || k.lex.is_surname())
+    };
+    let mut last = i;
+    while last < i + 3 && plain(&toks[last]) {
+        if text[toks[last].end..].starts_with(')') {
+            return Some((last, 0.7));
+        }
+        if gap(text, toks, last) != " " || !toks.get(last + 1).is_some_and(plain) {
+            break;
+        }
+        last += 1;
+    }
+    None
+}
+
 /// A capitalised word that is no ordinary word (or a known given name)
 /// before "'s" and a word for family or friends: "Jaxon's dad",
 /// "Kayleigh's boyfriend". Not a title, a cue word ("Mother's"), a street,

@@ -103,9 +103,12 @@ fn header_before(text: &str, pos: usize) -> bool {
 }
 
 /// A relation or a role of one word ("caretaker", "nephew"), of
-/// `RELATIONS_AND_ROLES`.
-fn role_word(word: &str) -> bool {
+/// `RELATIONS_AND_ROLES`, also a former or in-law one ("ex-partner",
+/// "brother-in-law").
+pub(super) fn role_word(word: &str) -> bool {
     super::lex::with_lower(word, |w| {
+        let w = w.strip_prefix("ex-").unwrap_or(w);
+        let w = w.strip_suffix("-in-law").unwrap_or(w);
         super::lex::RELATIONS_AND_ROLES
             .split_whitespace()
             .any(|r| r == w)
@@ -561,7 +564,7 @@ const NOT_INITIALS: &[&str] = &[
 /// the next line.
 static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|male|female|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+(?:locally[ \t]+)?as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)(?:gave|gives|give|giving|gave[ \t]+us|gave[ \t]+me)[ \t]+(?:his|her|their|a)[ \t]+(?:nick)?name[ \t]+as|(?-u:\b)by[ \t]+the[ \t]+(?:nick)?name[ \t]+of|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u)[ \t]+(?:all[ \t]+)?call|(?-u:\b)(?:nicknamed|nickname)[ \t]*:?)\s*["“‘']?$|(?:(?:,|\()[ \t]*(?:also[ \t]+)?known(?:\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+)?\s+as|(?-u:\b)(?:is|was|are|were|he's|she's)[ \t]+known\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+\s+as|(?-u:\b)(?:alias|aka))\s*["“‘]$"#,
+        r#"(?i)(?:(?-u:\b)(?:someone|somebody|lady|man|woman|girl|boy|lad|bloke|fella|guy|kid|one|person|chap|geezer|youth|teenager|friend|mate|brother|sister|son|daughter|partner|boyfriend|girlfriend|male|female|he|she|who)[ \t]+(?:is[ \t]+|was[ \t]+|only[ \t]+)?(?:called|known[ \t]+(?:locally[ \t]+)?as|goes[ \t]+by)|(?-u:\b)(?:i|we|they|you|everyone|people)[ \t]+(?:only[ \t]+)?(?:know|knew)[ \t]+(?:(?:him|her|them)[ \t]+)?as|(?-u:\b)(?:his|her|their|whose|first|real|nick)[ \t]?name[ \t]+(?:is|was)|(?-u:\b)(?:his|her)[ \t]+name['’]s|(?-u:\b)(?:gave|gives|give|giving|gave[ \t]+us|gave[ \t]+me)[ \t]+(?:his|her|their|a)[ \t]+(?:nick)?name[ \t]+as|(?-u:\b)by[ \t]+the[ \t]+(?:nick)?name[ \t]+of|(?-u:\b)calls?[ \t]+(?:him|her|them)(?:self)?|(?-u:\b)(?:they|we|people|everyone|everybody|you|u|others|lads|kids)[ \t]+(?:all[ \t]+)?call|(?-u:\b)(?:nicknamed|nickname)[ \t]*:?)\s*["“‘']?$|(?:(?:,|\()[ \t]*(?:also[ \t]+)?known(?:\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+)?\s+as|(?-u:\b)(?:is|was|are|were|he's|she's)[ \t]+known\s+(?:on|round|around|in)\s+(?:the\s+)?[a-z]+\s+as|(?-u:\b)(?:alias|aka)|(?:^|[.!?:][ \t]+|\n)known(?:[ \t]+locally)?[ \t]+as)\s*["“‘]$"#,
     )
     .expect("valid regex")
 });
@@ -626,6 +629,34 @@ const NAMING_ENDS: &[&[u8]] = &[
     b"themself",
     b"call",
 ];
+
+/// A nickname in quotes that the words after it say is one: "\"Jakey\"
+/// (believed Jake Ellison)", "\"Skinny\" (known locally", "\"Tiny\" (real
+/// name not known)".
+pub(super) fn quoted_alias(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Cap && t.shape != Shape::Upper || t.end != t.full_end {
+        return None;
+    }
+    let opened = text[..t.start].ends_with(['"', '“']);
+    let after = text[t.end..]
+        .strip_prefix(['"', '”'])
+        .and_then(|r| r.strip_prefix(" ("))?
+        .to_ascii_lowercase();
+    let said = [
+        "believed",
+        "known locally",
+        "known on",
+        "known as",
+        "real name",
+        "aka",
+        "thought to be",
+        "nickname",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    (opened && said).then_some((i, 0.7))
+}
 
 /// A name after words that give someone's name, in any letter case and
 /// even when it is a word ("someone called gill", "everyone calls him
@@ -823,10 +854,14 @@ pub(super) fn alias_after(
     }
     let or = toks.get(last + 1)?;
     let alias = toks.get(last + 2)?;
+    // "known as "JP" or "Jordy"": both in quotes, in any shape.
+    let quoted = matches!(gap(text, toks, last), "\" " | "” " | "' ")
+        && matches!(gap(text, toks, last + 1), " \"" | " “" | " '");
     let ok = or.word == "or"
-        && linked(text, toks, last)
-        && linked(text, toks, last + 1)
-        && alias.shape == toks[last].shape
+        && (linked(text, toks, last)
+            && linked(text, toks, last + 1)
+            && alias.shape == toks[last].shape
+            || quoted)
         && alias.shape != Shape::Initial
         && !alias.lex.is_common()
         && !alias.lex.is_english()

@@ -28,6 +28,7 @@ mod cues;
 mod forms;
 mod headers;
 mod lookalikes;
+mod mended;
 pub(super) mod model;
 mod stamps;
 mod tokens;
@@ -37,13 +38,13 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
-    aged, apposed, before_a_lower_name, described, informal, kin_named, lower_pair, lower_sentence,
-    name_and_word, neighbour, note_for, possessive_kin, salutation, speaker,
+    aged, apposed, before_a_lower_name, described, informal, kin_bracketed, kin_named, lower_pair,
+    lower_sentence, name_and_word, neighbour, note_for, possessive_kin, salutation, speaker,
 };
 use cues::{
     acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
     last_line_name, lower_word_pair, named_by, nickname_beside, note_initials, pronoun_subject,
-    reachable,
+    quoted_alias, reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given, titled,
@@ -57,8 +58,20 @@ use tokens::{sentence_start, tokens, Shape, Tok};
 /// A name as a token range: first token, last token, confidence.
 type Span = (usize, usize, f32);
 
-/// Every person name in `text`, with `model` beside the rules.
+/// Every person name in `text`, with `model` beside the rules; in a text
+/// read by OCR, with its misread digits read as letters (`mended`).
 pub fn find_with(text: &str, model: &Model) -> Vec<Finding> {
+    let Some(mended) = mended::mended(text) else {
+        return find_in(text, model);
+    };
+    let mut found = find_in(&mended, model);
+    for f in &mut found {
+        f.text = text[f.start..f.end].to_string();
+    }
+    found
+}
+
+fn find_in(text: &str, model: &Model) -> Vec<Finding> {
     let toks = tokens(text);
     let (mut spans, taken) = rules(text, &toks);
     spans.extend(learned(text, &toks, &taken, model));
@@ -371,6 +384,8 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| last_line_name(text, toks, i))
                 .or_else(|| note_initials(text, toks, i))
                 .or_else(|| stamps::stamped(text, toks, i))
+                .or_else(|| quoted_alias(text, toks, i))
+                .or_else(|| kin_bracketed(text, toks, i))
                 .or_else(|| bare_possessive(text, toks, i))
                 .or_else(|| acting(text, toks, i))
                 .or_else(|| reachable(text, toks, i))

@@ -1,6 +1,7 @@
 //! Writers' initials where case notes and minutes put them: after the
 //! date and time that open a note ("04/08/25 10:12 SMc", "01/11 AS -
-//! Referred"), after an agency in minutes ("Police (GN): known"), in a
+//! Referred"), beside a date or after "BY:" ("rec'd 29/09/25 DH.", "[Note
+//! on file, DH 19/11:", "BY: LMT"), after an agency in minutes ("Police (GN): known"), in a
 //! note's key ("SMc = Sinead McAllister"), and again wherever the same
 //! initials stand once one of these has named them ("Passed to SMc.").
 //! Initials are two to four capitals, or a capital and "Mc" or "Mac" with
@@ -18,6 +19,22 @@ use super::tokens::{Shape, Tok};
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*[-–]?$")
         .expect("valid regex")
+});
+
+/// A date just before: "rec'd 29/09/25 ", "14/10/2025 - ".
+static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[ \t(\[])\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+(?:-[ \t]+)?$")
+        .expect("valid regex")
+});
+
+/// A date just after: " 19/11:", " 14/03".
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t:.,)\]]|$)").expect("valid regex")
+});
+
+/// A label of who did it just before: "BY: ", "Checked by ".
+static BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[ \t])(?:by|initials|officer|signed)[ \t]*:[ \t]*$").expect("valid regex")
 });
 
 /// Capitals that are seldom a writer's initials, even where initials go.
@@ -48,11 +65,24 @@ pub(super) fn initials_word(word: &str) -> bool {
         && tail.bytes().all(|c| c.is_ascii_uppercase())
 }
 
-/// The line of `text` around byte `at`: before it, and after it.
-fn line_around(text: &str, start: usize, end: usize) -> (&str, &str) {
-    let from = text[..start].rfind('\n').map_or(0, |k| k + 1);
-    let to = text[end..].find('\n').map_or(text.len(), |k| end + k);
-    (&text[from..start], text[end..to].trim_end_matches('\r'))
+/// How far around a word its line is looked at: a stamp, an agency's
+/// name or a key's name is shorter.
+const NEAR: usize = 48;
+
+/// The line of `text` around `start..end`, up to `NEAR` bytes each side:
+/// before it, after it, and whether the part before reaches the line's
+/// start.
+fn line_around(text: &str, start: usize, end: usize) -> (&str, &str, bool) {
+    let from = crate::extract::text::floor_char_boundary(text, start.saturating_sub(NEAR));
+    let to = crate::extract::text::floor_char_boundary(text, (end + NEAR).min(text.len()));
+    let before = &text[from..start];
+    let (before, whole) = match before.rfind('\n') {
+        Some(k) => (&before[k + 1..], true),
+        None => (before, from == 0),
+    };
+    let after = &text[end..to];
+    let after = after.find('\n').map_or(after, |k| &after[..k]);
+    (before, after.trim_end_matches('\r'), whole)
 }
 
 /// Initials at token `i` that a case note's stamp, minutes' agency or a
@@ -63,24 +93,34 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         return None;
     }
     let plain = t.lex == super::lex::Bits::default();
-    let (before, after) = line_around(text, t.start, t.end);
+    let (before, after, whole) = line_around(text, t.start, t.end);
     let rest = after.trim();
     // "04/08/25 10:12 SMc" ending its line; "01/11 AS - Referred".
-    let after_stamp = STAMP.is_match(before.trim())
+    let after_stamp = whole
+        && STAMP.is_match(before.trim())
         && (rest.is_empty() || rest.starts_with(['-', '–', ':']) && (plain || rest.len() > 2));
     // "Police (GN): known", "Probation (IMcL): not on licence": a word
     // of the line's head before, in brackets, a colon after.
     let agency = plain
+        && whole
         && before.ends_with(" (")
         && after.starts_with("):")
         && before.len() <= 40
         && before.starts_with(|c: char| c.is_ascii_uppercase());
+    // "rec'd 29/09/25 DH.", "[Note on file, DH 19/11:", "- PMcA]": beside a
+    // date, closing its clause after one (not "14/03 CPN visit"), or after
+    // "by:".
+    let closes = rest.is_empty() || rest.starts_with(['.', ',', ')', ']', ':', ';']);
+    let dated = plain
+        && (DATE_BEFORE.is_match(before) && closes
+            || DATE_AFTER.is_match(after)
+            || BY_BEFORE.is_match(before));
     // "SMc = Sinead McAllister (HO)": a note's key.
     let keyed = plain
         && after.starts_with(" = ")
         && after[3..].starts_with(|c: char| c.is_ascii_uppercase())
         && toks.get(i + 1).is_some_and(|n| n.shape == Shape::Cap);
-    (after_stamp || agency || keyed).then_some((i, 0.7))
+    (after_stamp || agency || dated || keyed).then_some((i, 0.7))
 }
 
 /// Tokens standing as initials some rule found as a name elsewhere in the
@@ -103,7 +143,7 @@ pub(super) fn again(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>])
         .enumerate()
         .filter(|(k, t)| taken[*k].is_none() && t.end == t.full_end && found.contains(t.word))
         .filter(|(_, t)| {
-            let (before, after) = line_around(text, t.start, t.end);
+            let (before, after, _) = line_around(text, t.start, t.end);
             // Not inside a word run with letters or digits ("C-AS-E").
             let joined = before.ends_with(|c: char| c.is_alphanumeric() || c == '-')
                 || after.starts_with(|c: char| c.is_alphanumeric() || c == '-');

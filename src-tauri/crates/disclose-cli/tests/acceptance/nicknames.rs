@@ -1,0 +1,44 @@
+//! Names given as nicknames and in brackets after a relation (issue 16,
+//! fourteenth round), through the real `disclose` binary, with texts
+//! written afresh for these tests: a second nickname in quotes after "or",
+//! a nickname after "the others call" or opening a sentence with "Known
+//! locally as", a quoted nickname the brackets after it explain, a name in
+//! brackets after a relation. A quoted word the brackets do not call a
+//! nickname, and a word in brackets after a relation that no list holds as
+//! a name, are no names.
+
+use disclose_fixtures::disclose;
+
+fn names(text: &str) -> Vec<String> {
+    disclose!().detect_kind(text, "person_name")
+}
+
+#[test]
+fn nicknames_in_quotes() {
+    let text = "The lad I know as \"Tiggs\" or \"Bramble\" was there again.\n\
+                Another one the others call \"Gonzo\".\n\
+                Known locally as \"Whizzer\".\n\
+                A third, \"Dibsy\" (believed Dean Ibbotson), ran off.\n";
+    assert_eq!(
+        names(text),
+        [
+            "Tiggs",
+            "Bramble",
+            "Gonzo",
+            "Whizzer",
+            "Dibsy",
+            "Dean Ibbotson"
+        ]
+    );
+    let words = "She said \"Brilliant\" (known to be sarcastic) and left.\n";
+    assert!(names(words).is_empty());
+}
+
+#[test]
+fn a_name_in_brackets_after_a_relation() {
+    let text = "Benefits stopped when his wife (Ifrah) found work.\n\
+                She asked that her ex-partner (Zoltan Farkas) is not told.\n";
+    assert_eq!(names(text), ["Ifrah", "Zoltan Farkas"]);
+    let words = "The tenant (Deceased) had no next of kin.\n";
+    assert!(names(words).is_empty());
+}

@@ -383,9 +383,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| from_team(text, toks, i))
                 .or_else(|| last_line_name(text, toks, i))
                 .or_else(|| note_initials(text, toks, i))
-                .or_else(|| stamps::stamped(text, toks, i))
-                .or_else(|| quoted_alias(text, toks, i))
-                .or_else(|| kin_bracketed(text, toks, i))
+                .or_else(|| marked(text, toks, i))
                 .or_else(|| bare_possessive(text, toks, i))
                 .or_else(|| acting(text, toks, i))
                 .or_else(|| reachable(text, toks, i))
@@ -437,6 +435,26 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         taken[k] = Some(Some(0.7));
     }
     (out, taken)
+}
+
+/// The rules that need a bracket or a quote just before the word, or a
+/// word written as initials — asked only where one is, as most words have
+/// neither: a name in brackets after a relation, a quoted nickname, a
+/// writer's initials (`stamps`).
+#[inline(never)]
+fn marked(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let opened = text.as_bytes()[..t.start]
+        .last()
+        .is_some_and(|&b| matches!(b, b'(' | b'"' | 0x9c));
+    if opened {
+        if let Some(hit) = kin_bracketed(text, toks, i).or_else(|| quoted_alias(text, toks, i)) {
+            return Some(hit);
+        }
+    }
+    (t.shape != Shape::Lower && t.word.len() <= 4)
+        .then(|| stamps::stamped(text, toks, i))
+        .flatten()
 }
 
 /// A lower-case English word that no list holds as a given name, a surname

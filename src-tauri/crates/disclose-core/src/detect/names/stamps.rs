@@ -89,7 +89,7 @@ fn line_around(text: &str, start: usize, end: usize) -> (&str, &str, bool) {
 /// note's key puts there.
 pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
-    if t.end != t.full_end || !initials_word(t.word) || NOT_STAMPED.contains(&t.word) {
+    if t.end != t.full_end || !initials_word(t.word) {
         return None;
     }
     let plain = t.lex == super::lex::Bits::default();
@@ -120,7 +120,8 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && after.starts_with(" = ")
         && after[3..].starts_with(|c: char| c.is_ascii_uppercase())
         && toks.get(i + 1).is_some_and(|n| n.shape == Shape::Cap);
-    (after_stamp || agency || dated || keyed).then_some((i, 0.7))
+    let found = after_stamp || agency || dated || keyed;
+    (found && !NOT_STAMPED.contains(&t.word)).then_some((i, 0.7))
 }
 
 /// Tokens standing as initials some rule found as a name elsewhere in the

@@ -57,3 +57,15 @@ fn a_house_after_a_visit_someone_elses_flat_and_a_male_from_a_flat() {
     let counts = "Please visit no more than 2 times. A male from 9 till 5 works there.\n";
     assert!(d.detect_kind(counts, "address_line").is_empty());
 }
+
+#[test]
+fn a_neighbours_house_number_said_again_bare() {
+    // Written afresh for the fourteenth round: the number of a house found
+    // once, found again after "NB" or "at", before "is", or closing a
+    // clause; not in a time, a date or a count.
+    let d = disclose!();
+    let text = "Water coming through from the man at 52 upstairs.\n\
+                NB 52 is leasehold. Plumber found the trap at 52 cracked.\n\
+                Called at 08:52 on 52/3 about 52 bags.\n";
+    assert_eq!(d.detect_kind(text, "address_line"), ["52", "52", "52"]);
+}

@@ -401,3 +401,79 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     }
     out
 }
+
+/// A word or mark before a house's number said again: "at 46", "NB 46",
+/// "To be clear, 47".
+static AGAIN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|to|from|access|into|visited|outside|opposite|behind|above|below|near|nb|of)|[,:;]|^)[ \t]*$")
+        .expect("valid regex")
+});
+
+/// A verb after a house's number, as after someone: "47 is privately
+/// owned", "47 are building an extension".
+static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]+(?:is|are|was|were|has|have|had)(?-u:\b)").expect("valid regex")
+});
+
+/// The numbers of neighbours' houses found anywhere in the text, found
+/// again bare: "upstairs neighbour at 46 … NB 46 is leasehold … bath waste
+/// at 46", "no. 47 … To be clear, 47 is privately owned". Not inside a
+/// time, a date, a reference or a longer number, nor before a time, a count
+/// or an amount; a number under 25 (as likely an hour) only before a verb
+/// or the end of its clause.
+pub fn found_again(text: &str, houses: &[Finding]) -> Vec<Finding> {
+    let mut numbers: Vec<&str> = houses
+        .iter()
+        .filter(|f| f.kind == DataKind::AddressLine)
+        .filter_map(|f| {
+            let digits = f.text.find(|c: char| c.is_ascii_digit())?;
+            let number = &f.text[digits..];
+            let len = number
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(number.len());
+            Some(&number[..len])
+        })
+        .filter(|n| (1..=4).contains(&n.len()))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut out = Vec::new();
+    for number in numbers {
+        let small = number
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<u32>()
+            .map_or(true, |n| n < 25);
+        for (start, _) in text.match_indices(number) {
+            let end = start + number.len();
+            let glued_before = text[..start].chars().next_back().is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, ':' | '/' | '.' | '-' | '£' | '$' | '#')
+            });
+            let glued_after = text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ':' | '/' | '-' | '%'))
+                || text[end..].starts_with('.')
+                    && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
+            let taken = houses.iter().any(|f| f.start <= start && start < f.end);
+            if glued_before || glued_after || taken {
+                continue;
+            }
+            let before = words_before(text, start);
+            let after = &text[end..];
+            if !AGAIN_BEFORE.is_match(before)
+                || NOT_A_HOUSE.is_match(before)
+                || NOT_A_HOUSE_AFTER.is_match(after)
+                || COUNTED.is_match(after)
+            {
+                continue;
+            }
+            let rest = after.trim_start_matches([' ', '\t']);
+            let closes = rest.is_empty() || rest.starts_with(['.', ',', ';', ')', '\n', '\r']);
+            if small && !closes && !VERB_AFTER.is_match(after) {
+                continue;
+            }
+            out.push(house(text, start, end));
+        }
+    }
+    out
+}

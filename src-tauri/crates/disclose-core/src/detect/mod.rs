@@ -178,6 +178,12 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     let names = names::find_with(text, model);
     all.extend(house::find_bare(text, &names));
     all.extend(house::after_names(text, &names));
+    let houses: Vec<Finding> = all
+        .iter()
+        .filter(|f| f.kind == DataKind::AddressLine)
+        .cloned()
+        .collect();
+    all.extend(house::found_again(text, &houses));
     all.extend(logins::of_names(text, &names));
     all.extend(names);
     all

@@ -13,6 +13,10 @@ const MISREAD_WORDS: usize = 3;
 pub(super) fn mended(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let letter = |j: Option<usize>| {
+        j.and_then(|j| bytes.get(j))
+            .is_some_and(u8::is_ascii_alphabetic)
+    };
     // Only the words around a "0" or "1" beside a letter are looked at:
     // most texts have few.
     for (k, _) in bytes
@@ -20,10 +24,6 @@ pub(super) fn mended(text: &str) -> Option<String> {
         .enumerate()
         .filter(|(_, b)| matches!(b, b'0' | b'1'))
     {
-        let letter = |j: Option<usize>| {
-            j.and_then(|j| bytes.get(j))
-                .is_some_and(u8::is_ascii_alphabetic)
-        };
         if !letter(k.checked_sub(1)) && !letter(Some(k + 1))
             || runs.last().is_some_and(|r| r.contains(&k))
         {

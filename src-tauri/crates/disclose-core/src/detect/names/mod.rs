@@ -446,6 +446,8 @@ fn marked(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let opened = text.as_bytes()[..t.start]
         .last()
+        // 0x9c ends a "“" (and some other characters, which the rules
+        // then turn down).
         .is_some_and(|&b| matches!(b, b'(' | b'"' | 0x9c));
     if opened {
         if let Some(hit) = kin_bracketed(text, toks, i).or_else(|| quoted_alias(text, toks, i)) {

@@ -1,11 +1,11 @@
 //! Writers' initials where case notes and minutes put them: after the
 //! date and time that open a note ("04/08/25 10:12 SMc", "01/11 AS -
 //! Referred"), beside a date or after "BY:" ("rec'd 29/09/25 DH.", "[Note
-//! on file, DH 19/11:", "BY: LMT"), after an agency in minutes ("Police (GN): known"), in a
-//! note's key ("SMc = Sinead McAllister"), and again wherever the same
-//! initials stand once one of these has named them ("Passed to SMc.").
-//! Initials are two to four capitals, or a capital and "Mc" or "Mac" with
-//! a capital perhaps after ("SMc", "PMcA", "IMcL").
+//! on file, DH 19/11:", "BY: LMT"), after an agency in minutes ("Police
+//! (GN): known"), in a note's key ("SMc = Sinead McAllister"), and again
+//! wherever the same initials stand once one of these has named them
+//! ("Passed to SMc."). Initials are two to four capitals, or a capital and
+//! "Mc" or "Mac" with a capital perhaps after ("SMc", "PMcA", "IMcL").
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -85,8 +85,8 @@ fn line_around(text: &str, start: usize, end: usize) -> (&str, &str, bool) {
     (before, after.trim_end_matches('\r'), whole)
 }
 
-/// Initials at token `i` that a case note's stamp, minutes' agency or a
-/// note's key puts there.
+/// Initials at token `i` that a case note's stamp, a date beside them,
+/// "BY:", minutes' agency or a note's key puts there.
 pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     if t.end != t.full_end || !initials_word(t.word) {

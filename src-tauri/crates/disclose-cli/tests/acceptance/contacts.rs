@@ -96,3 +96,22 @@ fn a_phone_number_said_in_words_over_a_lines_end() {
     let counted = "We counted one two three four\nfive six and stopped.\n";
     assert!(d.detect_kind(counted, "phone").is_empty());
 }
+
+#[test]
+fn an_offices_line_by_its_label_or_what_follows_it() {
+    // Written afresh for the fourteenth round: a number after "Customer
+    // Hub on", "out of hours call", "team number" or "contractor line", or
+    // before "(main)", "option 2" or opening hours, is the office's; a
+    // person's direct line and fax stay theirs.
+    let d = disclose!();
+    let text = "Please call our Customer Hub on 0113 496 0500 (8am-6pm Mon-Fri).\n\
+                For emergencies out of hours call 0113 496 0501.\n\
+                I gave her the lettings team number 0113 496 0502 instead.\n\
+                Telephone: 0191 498 0503 (main)  Direct: 0191 498 0577\n\
+                Ask for Dee on 0113 496 0504 option 2.\n\
+                Fax: 0161 496 0578\n";
+    assert_eq!(
+        d.detect_kind(text, "phone"),
+        ["0191 498 0577", "0161 496 0578"]
+    );
+}

@@ -3,8 +3,9 @@
 //! mailboxes of a role or team ("customerservices@", "asb.team@",
 //! "enquiries@", "legal@"), and a letterhead's office number and postcode
 //! (on or under a line naming the organisation: "Leeds City Council, Civic
-//! Hall, Leeds LS1 1UR", "Tel 01302 960 100"), and an address the text
-//! calls a team's ("Team inbox: sustain@…"). (The street before such a
+//! Hall, Leeds LS1 1UR", "Tel 01302 960 100"), an office's line by its
+//! label or what follows it ("Customer Hub on …", "… (main)", "… option
+//! 3"), and an address the text calls a team's ("Team inbox: sustain@…"). (The street before such a
 //! postcode is left as it is: taking it out too cost a held-out set right
 //! findings and gained nothing.) A person's mobile or home line is never
 //! on the 03, 080, 084, 087 or 09 ranges, and a mailbox whose name is only
@@ -35,9 +36,18 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Labels of an office's own line: "Switchboard", "duty line", "Helpline".
+/// Labels of an office's own line: "Switchboard", "duty line", "Helpline",
+/// "Customer Hub on", "out of hours call", "Income team number",
+/// "contractor line" (not "Fax:", which a person's signature gives too).
 static OFFICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:switchboard|helpline|duty[ \t]+line|main[ \t]+line|reception|general[ \t]+enquiries|customer[ \t]+services)[ \t]*:?[ \t]*$")
+    Regex::new(r"(?i)(?:switchboard|helpline|duty[ \t]+line|main[ \t]+line|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+call)?|(?-u:\b)team[ \t]+(?:number|line)|contractor[ \t]+line)[ \t]*:?[ \t]*(?:on[ \t]+)?$")
+        .expect("valid regex")
+});
+
+/// After an office's number: "(main)", "switchboard", "option 3", its
+/// opening hours "(8am-6pm Mon-Fri)".
+static OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:\(main\)|\(switchboard\)|switchboard|\(duty[ \t]+line\)|option[ \t]+\d|\([ \t]*\d{1,2}(?:[.:]\d\d)?[ \t]*(?:am|pm))")
         .expect("valid regex")
 });
 
@@ -60,7 +70,8 @@ fn lines_around(text: &str, at: usize) -> (&str, &str) {
 
 /// An office's number: after a label of one ("Switchboard", or "Tel" in
 /// the first eight lines of a letter where its line, the line before, or
-/// the one above an address line under it names the organisation) or followed by "(duty line)"; not a person's
+/// the one above an address line under it names the organisation) or followed by "(duty line)", "(main)",
+/// "option 3" or its opening hours; not a person's
 /// own direct line or a mobile, nor "Tel" under a signature.
 fn office_line(text: &str, f: &Finding) -> bool {
     let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
@@ -68,11 +79,7 @@ fn office_line(text: &str, f: &Finding) -> bool {
     if OWN_LABEL.is_match(before) {
         return false;
     }
-    let labelled = OFFICE_LABEL.is_match(before)
-        || text[f.end..]
-            .trim_start_matches([' ', '\t'])
-            .to_ascii_lowercase()
-            .starts_with("(duty line)");
+    let labelled = OFFICE_LABEL.is_match(before) || OFFICE_AFTER.is_match(&text[f.end..]);
     let tel = before
         .trim_end_matches([' ', '\t', ':', '.'])
         .to_ascii_lowercase()

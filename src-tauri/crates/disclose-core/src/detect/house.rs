@@ -433,7 +433,9 @@ pub fn found_again(text: &str, houses: &[Finding]) -> Vec<Finding> {
                 .unwrap_or(number.len());
             Some(&number[..len])
         })
-        .filter(|n| (1..=4).contains(&n.len()))
+        // A single digit stands everywhere in a text; said again alone it
+        // is no one's house.
+        .filter(|n| (2..=4).contains(&n.len()))
         .collect();
     numbers.sort_unstable();
     numbers.dedup();

@@ -420,11 +420,11 @@ static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// at 46", "no. 47 … To be clear, 47 is privately owned". Not inside a
 /// time, a date, a reference or a longer number, nor before a time, a count
 /// or an amount; a number under 25 (as likely an hour) only before a verb
-/// or the end of its clause.
-pub fn found_again(text: &str, houses: &[Finding]) -> Vec<Finding> {
-    let mut numbers: Vec<&str> = houses
-        .iter()
-        .filter(|f| f.kind == DataKind::AddressLine)
+/// or the end of its clause. `found` is every finding so far; only its
+/// address lines are read.
+pub fn found_again(text: &str, found: &[Finding]) -> Vec<Finding> {
+    let houses = || found.iter().filter(|f| f.kind == DataKind::AddressLine);
+    let mut numbers: Vec<&str> = houses()
         .filter_map(|f| {
             let digits = f.text.find(|c: char| c.is_ascii_digit())?;
             let number = &f.text[digits..];
@@ -456,7 +456,7 @@ pub fn found_again(text: &str, houses: &[Finding]) -> Vec<Finding> {
                 .is_some_and(|c| c.is_alphanumeric() || matches!(c, ':' | '/' | '-' | '%'))
                 || text[end..].starts_with('.')
                     && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
-            let taken = houses.iter().any(|f| f.start <= start && start < f.end);
+            let taken = houses().any(|f| f.start <= start && start < f.end);
             if glued_before || glued_after || taken {
                 continue;
             }

@@ -178,12 +178,8 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     let names = names::find_with(text, model);
     all.extend(house::find_bare(text, &names));
     all.extend(house::after_names(text, &names));
-    let houses: Vec<Finding> = all
-        .iter()
-        .filter(|f| f.kind == DataKind::AddressLine)
-        .cloned()
-        .collect();
-    all.extend(house::found_again(text, &houses));
+    let again = house::found_again(text, &all);
+    all.extend(again);
     all.extend(logins::of_names(text, &names));
     all.extend(names);
     all

@@ -5,9 +5,9 @@
 //! (on or under a line naming the organisation: "Leeds City Council, Civic
 //! Hall, Leeds LS1 1UR", "Tel 01302 960 100"), an office's line by its
 //! label or what follows it ("Customer Hub on …", "… (main)", "… option
-//! 3"), and an address the text calls a team's ("Team inbox: sustain@…"). (The street before such a
-//! postcode is left as it is: taking it out too cost a held-out set right
-//! findings and gained nothing.) A person's mobile or home line is never
+//! 3"), and an address the text calls a team's ("Team inbox: sustain@…").
+//! (The street before such a postcode is left as it is: taking it out too
+//! cost a held-out set right findings and gained nothing.) A person's mobile or home line is never
 //! on the 03, 080, 084, 087 or 09 ranges, and a mailbox whose name is only
 //! words of a role or a service reaches whoever holds the role.
 
@@ -70,9 +70,9 @@ fn lines_around(text: &str, at: usize) -> (&str, &str) {
 
 /// An office's number: after a label of one ("Switchboard", or "Tel" in
 /// the first eight lines of a letter where its line, the line before, or
-/// the one above an address line under it names the organisation) or followed by "(duty line)", "(main)",
-/// "option 3" or its opening hours; not a person's
-/// own direct line or a mobile, nor "Tel" under a signature.
+/// the one above an address line under it names the organisation) or
+/// followed by "(duty line)", "(main)", "option 3" or its opening hours;
+/// not a person's own direct line or a mobile, nor "Tel" under a signature.
 fn office_line(text: &str, f: &Finding) -> bool {
     let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
     let before = &text[line_start..f.start];

@@ -24,6 +24,17 @@ fn initials_after_a_notes_date_and_time_and_again_later() {
 }
 
 #[test]
+fn initials_after_a_date_written_with_dashes() {
+    // Fifteenth round: one rule for a note's date and the initials after
+    // it, whichever way the date is written; an office's capitals after a
+    // date stay clean.
+    let text = "03-06-2026 LW - Rang tenant, no answer.\n\
+                2026-06-04 10:15 LW\n\
+                05-06-2026 DWP - letter received.\n";
+    assert_eq!(names(text), ["LW", "LW"]);
+}
+
+#[test]
 fn initials_after_an_agency_in_minutes_and_in_a_notes_key() {
     let text = "Police (KD): two call-outs since March.\n\
                 Probation (LMcK): not known.\n\

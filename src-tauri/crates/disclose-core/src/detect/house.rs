@@ -72,13 +72,6 @@ static HASHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:at|from|in|of|to|next[ \t]+door[ \t]+to)[ \t]+#[ \t]?(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
 });
 
-/// A bare number after a word of reaching or being at a place: "unable to
-/// access 16", "gained entry to 16".
-static REACHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:to|at|access|into|from|visited|outside|opposite|behind|above|below|near|entry[ \t]+to)[ \t]+(\d{1,3}[a-z]?)(?-u:\b)")
-        .expect("valid regex")
-});
-
 /// Words after a house's bare number that go on the sentence, not count
 /// something: "access gained to 16 via Mrs Haque".
 const AFTER_A_HOUSE: &[&str] = &[
@@ -360,45 +353,6 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         });
         out.extend(joined_after(text, m.end()));
     }
-    // "the leak is from no. 16 … unable to access 16": a neighbour's house
-    // number found again bare after a word of reaching it, not a time, a
-    // count or an amount.
-    let named: Vec<String> = out
-        .iter()
-        .filter(|f| f.confidence >= 0.7)
-        .filter_map(|f| {
-            let digits = f.text.find(|c: char| c.is_ascii_digit())?;
-            Some(f.text[digits..].to_string())
-        })
-        .collect();
-    if named.is_empty() {
-        return out;
-    }
-    for (start, end) in numbers(&REACHED) {
-        let again = named
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(&text[start..end]));
-        let taken = out.iter().any(|f| f.start <= start && start < f.end);
-        // "to 16 via Mrs Haque", "access 16 - no answer"; not "to 3
-        // meetings".
-        let rest = text[end..].trim_start_matches([' ', '\t']);
-        let closes = rest.is_empty()
-            || rest.starts_with(['.', ',', ';', ':', '!', '?', ')', '-', '–', '\n', '\r'])
-            || rest
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .is_some_and(|w| AFTER_A_HOUSE.contains(&w.to_lowercase().as_str()));
-        if !again
-            || taken
-            || !closes
-            || NOT_A_HOUSE_AFTER.is_match(&text[end..])
-            || COUNTED.is_match(&text[end..])
-            || NOT_A_HOUSE.is_match(words_before(text, start))
-        {
-            continue;
-        }
-        out.push(house(text, start, end));
-    }
     out
 }
 
@@ -406,6 +360,13 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
 /// "To be clear, 47".
 static AGAIN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:at|to|from|access|into|visited|outside|opposite|behind|above|below|near|nb|of)|[,:;]|^)[ \t]*$")
+        .expect("valid regex")
+});
+
+/// A word of reaching or being at a place before a house's number said
+/// again: "unable to access 16", "gained entry to 3".
+static REACHED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:at|to|from|access|into|visited|outside|opposite|behind|above|below|near)[ \t]+$")
         .expect("valid regex")
 });
 
@@ -417,30 +378,34 @@ static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The numbers of neighbours' houses found anywhere in the text, found
 /// again bare: "upstairs neighbour at 46 … NB 46 is leasehold … bath waste
-/// at 46", "no. 47 … To be clear, 47 is privately owned". Not inside a
-/// time, a date, a reference or a longer number, nor before a time, a count
-/// or an amount; a number under 25 (as likely an hour) only before a verb
-/// or the end of its clause. `found` is every finding so far; only its
-/// address lines are read.
+/// at 46", "no. 47 … To be clear, 47 is privately owned", "the leak is from
+/// no. 3 … unable to access 3 - no answer". Not inside a time, a date, a
+/// reference or a longer number, nor before a time, a count or an amount; a
+/// number under 25 (as likely an hour) only before a verb or the end of its
+/// clause, or after a word of reaching it before a word that goes on the
+/// sentence ("to 16 via Mrs Haque"); a single digit, which stands
+/// everywhere, only after a word of reaching it and from a house named
+/// surely. `found` is every finding so far; only its address lines are
+/// read.
 pub fn found_again(text: &str, found: &[Finding]) -> Vec<Finding> {
     let houses = || found.iter().filter(|f| f.kind == DataKind::AddressLine);
-    let mut numbers: Vec<&str> = houses()
+    let mut numbers: Vec<(&str, bool)> = houses()
         .filter_map(|f| {
             let digits = f.text.find(|c: char| c.is_ascii_digit())?;
             let number = &f.text[digits..];
             let len = number
                 .find(|c: char| !c.is_ascii_alphanumeric())
                 .unwrap_or(number.len());
-            Some(&number[..len])
+            let number = &number[..len];
+            let single = number.bytes().filter(u8::is_ascii_digit).count() == 1;
+            let kept = number.len() <= 4 && (!single || f.confidence >= 0.7);
+            kept.then_some((number, single))
         })
-        // A single digit stands everywhere in a text; said again alone it
-        // is no one's house.
-        .filter(|n| (2..=4).contains(&n.len()))
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
     let mut out = Vec::new();
-    for number in numbers {
+    for (number, single) in numbers {
         let small = number
             .trim_end_matches(|c: char| c.is_ascii_alphabetic())
             .parse::<u32>()
@@ -471,7 +436,16 @@ pub fn found_again(text: &str, found: &[Finding]) -> Vec<Finding> {
             }
             let rest = after.trim_start_matches([' ', '\t']);
             let closes = rest.is_empty() || rest.starts_with(['.', ',', ';', ')', '\n', '\r']);
-            if small && !closes && !VERB_AFTER.is_match(after) {
+            // "access 16 - no answer", "to 16 via Mrs Haque"; not "to 3
+            // meetings".
+            let reached = REACHED_BEFORE.is_match(before)
+                && (closes
+                    || rest.starts_with([':', '!', '?', '-', '–'])
+                    || rest
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .is_some_and(|w| AFTER_A_HOUSE.contains(&w.to_lowercase().as_str())));
+            if single && !reached || small && !closes && !reached && !VERB_AFTER.is_match(after) {
                 continue;
             }
             out.push(house(text, start, end));

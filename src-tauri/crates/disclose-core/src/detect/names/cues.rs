@@ -482,8 +482,9 @@ pub(super) fn lower_word_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
 
 /// Two or three capitals closing a case note as the writer's initials: at
 /// the end of a line after a full stop ("Spoke to tenant. JB"), or after a
-/// dash, perhaps with a date ("– KM 14/03"). Not a word, an abbreviation a
-/// list holds or one in `NOT_INITIALS`.
+/// dash, perhaps with a date ("– KM 14/03"), or after "by" ("Closed by
+/// KB."). Not a word, an abbreviation a list holds or one in
+/// `stamps::NOT_INITIALS`; initials after a note's date are `stamps`'.
 pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     // Shape first: counting the letters of every word cost more than the rule.
@@ -514,7 +515,7 @@ pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
         && toks[i - 2].word.ends_with("ed");
     // A time's "AM" or "PM" never comes after a full stop.
     let time = matches!(t.word, "AM" | "PM");
-    if NOT_INITIALS.contains(&t.word) && !(time && after_stop) {
+    if super::stamps::NOT_INITIALS.contains(&t.word) && !(time && after_stop) {
         return None;
     }
     let after_dash = before.ends_with(['–', '—', '-'])
@@ -528,32 +529,10 @@ pub(super) fn note_initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
             && rest
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':' | ' '));
-    // "12/03/2025 KM - Rang tenant", "02/10  JB - Tel to T": a note's date
-    // opening the line, then the writer's initials and a dash or colon.
-    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
-    let line = line.trim();
-    let date_first = (4..=10).contains(&line.len())
-        && line.starts_with(|c: char| c.is_ascii_digit())
-        && line
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
-        && rest.starts_with(['-', '–', ':'])
-        && rest.len() > 2;
     let found = (after_stop || after_dash) && dated && before.len() > 1
-        || date_first
         || after_by && matches!(rest, "" | ".");
     found.then_some((i, 0.7))
 }
-
-/// Capitals that close a line as often as initials do and are no person:
-/// "… in the UK", "- ASAP".
-const NOT_INITIALS: &[&str] = &[
-    "UK", "US", "USA", "EU", "HR", "IT", "GP", "PC", "ASB", "NHS", "ID", "TV", "PS", "NB", "AM",
-    "PM", "OK", "CC", "RE", "FW", "FYI", "TBC", "TBA", "ETA", "CEO", "CFO", "MP", "QC", "KC",
-    "DWP", "CAB", "GMP", "PCSO", "BST", "GMT", "UTC", "EST", "CST", "PST", "CET", "ASAP", "LOL",
-    "VAT", "ROI", "PDF", "DOC", "XLS", "RSVP", "FAQ", "IOU", "TX", "CA", "NY", "DC", "LP", "LLC",
-    "INC", "LTD", "PLC", "CO", "AG", "SA", "NV", "BV", "ECT", "HOU", "ENA", "EES", "EOL", "EBS",
-];
 
 /// Just before a name, words that give someone's name: "a lady called ",
 /// "his name is ", "a lad known as ", "they only know as ", "everyone calls

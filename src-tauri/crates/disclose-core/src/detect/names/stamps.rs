@@ -15,9 +15,9 @@ use regex::Regex;
 use super::tokens::{Shape, Tok};
 
 /// What opens a stamped note: a date, perhaps a time ("04/08/25 10:12",
-/// "01/11", "2025-11-18 09:31"), nothing else.
+/// "01/11", "12-03-2025", "2025-11-18 09:31"), nothing else.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*[-–]?$")
+    Regex::new(r"^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*[-–]?$")
         .expect("valid regex")
 });
 
@@ -37,12 +37,17 @@ static BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[ \t])(?:by|initials|officer|signed)[ \t]*:[ \t]*$").expect("valid regex")
 });
 
-/// Capitals that are seldom a writer's initials, even where initials go.
-const NOT_STAMPED: &[&str] = &[
-    "AM", "PM", "UK", "HR", "IT", "GP", "PC", "ASB", "NHS", "ID", "TV", "NB", "OK", "RE", "FW",
-    "TBC", "MP", "DV", "ASC", "CMHT", "IDVA", "MARAC", "MASH", "DWP", "UC", "HB", "HO", "TL", "DA",
-    "CSA", "KVH", "OT", "SW", "HV", "NFA", "CPW", "PCSO", "CID", "CAD", "PNC", "DC", "DS", "SGT",
-    "IN", "OUT", "TO", "CC", "BCC", "RD", "ST", "ND", "TH", "NO", "AND", "THE", "FOR",
+/// Capitals that stand where initials go as often as initials do and are
+/// no person: "… in the UK", "- ASAP", "04/08 ASB -", "Police (CID):".
+pub(super) const NOT_INITIALS: &[&str] = &[
+    "UK", "US", "USA", "EU", "HR", "IT", "GP", "PC", "ASB", "NHS", "ID", "TV", "PS", "NB", "AM",
+    "PM", "OK", "CC", "BCC", "RE", "FW", "FYI", "TBC", "TBA", "ETA", "CEO", "CFO", "MP", "QC",
+    "KC", "DWP", "CAB", "GMP", "PCSO", "BST", "GMT", "UTC", "EST", "CST", "PST", "CET", "ASAP",
+    "LOL", "VAT", "ROI", "PDF", "DOC", "XLS", "RSVP", "FAQ", "IOU", "TX", "CA", "NY", "DC", "DS",
+    "SGT", "CID", "CAD", "PNC", "LP", "LLC", "INC", "LTD", "PLC", "CO", "AG", "SA", "NV", "BV",
+    "ECT", "HOU", "ENA", "EES", "EOL", "EBS", "DV", "DA", "ASC", "CMHT", "IDVA", "MARAC", "MASH",
+    "UC", "HB", "HO", "TL", "CSA", "OT", "SW", "HV", "NFA", "CPW", "IN", "OUT", "TO", "RD", "ST",
+    "ND", "TH", "NO", "AND", "THE", "FOR",
 ];
 
 /// Whether `word` is written as a person's initials are.
@@ -121,7 +126,7 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && after[3..].starts_with(|c: char| c.is_ascii_uppercase())
         && toks.get(i + 1).is_some_and(|n| n.shape == Shape::Cap);
     let found = after_stamp || agency || dated || keyed;
-    (found && !NOT_STAMPED.contains(&t.word)).then_some((i, 0.7))
+    (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
 }
 
 /// Tokens standing as initials some rule found as a name elsewhere in the
@@ -133,7 +138,7 @@ pub(super) fn again(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>])
         .filter(|(t, found)| {
             matches!(found, Some(Some(c)) if *c >= 0.7)
                 && initials_word(t.word)
-                && !NOT_STAMPED.contains(&t.word)
+                && !NOT_INITIALS.contains(&t.word)
         })
         .map(|(t, _)| t.word)
         .collect();

@@ -115,3 +115,28 @@ fn an_offices_line_by_its_label_or_what_follows_it() {
         ["0191 498 0577", "0161 496 0578"]
     );
 }
+
+#[test]
+fn a_main_office_a_desk_phone_a_teams_line_and_a_schemes_mailbox() {
+    // Written afresh for the fifteenth round: "Main office", "Desk phone",
+    // a team's name or a careline before a number, a mailbox of a place and
+    // a team's word ("northgate.office@") or of a role ("ceo@",
+    // "casework@") are the organisation's; a person's line "(office)" in
+    // a signature, a named officer's mailbox and a mobile stay theirs.
+    let d = disclose!();
+    let text = "Rang Bryn on his direct line 01632 960 411. Main office 01632 960 400.\n\
+                Desk phone 01632 960 402 is staffed 24 hours.\n\
+                Voicemail left on the Northgate Housing Team 01632 960 405.\n\
+                Pendle Careline 01632 960 406 for alarms.\n\
+                Copies to northgate.office@hollyvale.example, ceo@hollyvale.example,\n\
+                casework@hollyvale.example and bryn.hughes@hollyvale.example.\n\
+                Bryn Hughes\nEstates Officer\n01632 960 412 (office)\n07700 900 413\n";
+    assert_eq!(
+        d.detect_kind(text, "phone"),
+        ["01632 960 411", "01632 960 412", "07700 900 413"]
+    );
+    assert_eq!(
+        d.detect_kind(text, "email"),
+        ["bryn.hughes@hollyvale.example"]
+    );
+}

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon as lex;
 use super::{DataKind, Finding};
 
 /// Whether `f` is an organisation's number, mailbox or letterhead, not a
@@ -37,10 +38,12 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Labels of an office's own line: "Switchboard", "duty line", "Helpline",
-/// "Customer Hub on", "out of hours call", "Income team number",
-/// "contractor line" (not "Fax:", which a person's signature gives too).
+/// "Customer Hub on", "out of hours call", "Income team number", "Main
+/// office", "Desk phone", a team's name ("Eastside Neighbourhood Team"),
+/// "contractor line" (not "Fax:" nor "(office)" after it, which a person's
+/// signature gives too).
 static OFFICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:switchboard|helpline|duty[ \t]+line|main[ \t]+line|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+call)?|(?-u:\b)team[ \t]+(?:number|line)|contractor[ \t]+line)[ \t]*:?[ \t]*(?:on[ \t]+)?$")
+    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+call)?|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line)[ \t]*:?[ \t]*(?:on[ \t]+)?$")
         .expect("valid regex")
 });
 
@@ -54,7 +57,7 @@ static OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Just before a number, a label of a person's own line: "Direct",
 /// "Mobile", "DDI".
 static OWN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:direct|direct[ \t]+line|dd|ddi|mobile|mob|m|my[ \t]+number|personal)[ \t]*[:.]?[ \t]*$")
+    Regex::new(r"(?i)(?-u:\b)(?:direct|direct[ \t]+line|dd|ddi|mobile|mob|m|my[ \t]+number|personal)[ \t]*[:.]?[ \t]*$")
         .expect("valid regex")
 });
 
@@ -235,7 +238,19 @@ const ROLE_WORDS: &[&str] = &[
     "partnership",
     "referrals",
     "referral",
+    "casework",
+    "ceo",
+    "mash",
+    "marac",
+    "governance",
+    "compliance",
+    "inbox",
+    "mailbox",
 ];
+
+/// The last part of a team's mailbox whose first part is a place or a
+/// scheme's name: "westfield.office@", "northside-hub@".
+const TEAM_ENDINGS: &[&str] = &["office", "team", "hub", "enquiries", "admin", "reception"];
 
 /// "Team inbox: sustain@…", "Shared mailbox: …": an address the text
 /// calls a team's.
@@ -264,9 +279,18 @@ fn role_mailbox(text: &str) -> bool {
         return false;
     };
     let local = local.to_ascii_lowercase();
-    local
-        .split(['.', '_', '-'])
+    let parts: Vec<&str> = local.split(['.', '_', '-']).collect();
+    if parts
+        .iter()
         .all(|part| !part.is_empty() && of_role_words(part))
+    {
+        return true;
+    }
+    // "westfield.office": a team's word last, and no part a person's name.
+    matches!(parts.as_slice(), [first, .., last]
+        if TEAM_ENDINGS.contains(last)
+            && parts.iter().all(|p| p.len() > 1 && !lex::is_given(p) && !lex::is_surname(p))
+            && first.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Whether `part` is one or more role words run together.

@@ -84,3 +84,16 @@ fn initials_beside_a_date_or_after_by() {
                 Review 14/03 CPN visit booked.\n";
     assert_eq!(names(text), ["KW", "KW", "PDM"]);
 }
+
+#[test]
+fn a_named_persons_initials_later_in_the_text() {
+    // Fifteenth round: once a full name is found, its initials standing
+    // alone are that person ("PCSO Marta Kowal … MK checked"); not after a
+    // firm's capitalised name on its line ("Northgate MK" is a deal), nor
+    // in a shouted line.
+    let text = "Joint visit with PCSO Marta Kowal and her colleague.\n\
+                MK checked the footage. Lodger Tomas Reid was out; TR rang later.\n\
+                Subject: Northgate MK renewal\n\
+                TENANT SAYS MK IS LYING\n";
+    assert_eq!(names(text), ["PCSO Marta Kowal", "MK", "Tomas Reid", "TR"]);
+}

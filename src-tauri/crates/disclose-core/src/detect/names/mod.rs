@@ -430,7 +430,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         out.push((k, k, 0.65));
         taken[k] = Some(Some(0.65));
     }
-    for k in stamps::again(text, toks, &taken) {
+    for k in stamps::again(text, toks, &taken, &out) {
         out.push((k, k, 0.7));
         taken[k] = Some(Some(0.7));
     }

@@ -130,9 +130,17 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
 }
 
 /// Tokens standing as initials some rule found as a name elsewhere in the
-/// text ("Passed to SMc."), in lines not written wholly in capitals.
-pub(super) fn again(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<usize> {
-    let found: HashSet<&str> = toks
+/// text ("Passed to SMc."), or as the initials of a full name found
+/// ("PCSO Aleksandra Nowak … AN had reviewed the footage"), in lines not
+/// written wholly in capitals. `names` are the
+/// names found so far: first token, last token, confidence.
+pub(super) fn again(
+    text: &str,
+    toks: &[Tok<'_>],
+    taken: &[Option<Option<f32>>],
+    names: &[(usize, usize, f32)],
+) -> Vec<usize> {
+    let found: HashSet<String> = toks
         .iter()
         .zip(taken)
         .filter(|(t, found)| {
@@ -140,14 +148,47 @@ pub(super) fn again(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>])
                 && initials_word(t.word)
                 && !NOT_INITIALS.contains(&t.word)
         })
-        .map(|(t, _)| t.word)
+        .map(|(t, _)| t.word.to_string())
         .collect();
-    if found.is_empty() {
+    // Initials of a full name found: not after a capitalised word on their
+    // line ("AltaGas CW" names a deal).
+    let of_names: HashSet<String> = names
+        .iter()
+        .filter(|&&(_, _, c)| c >= 0.7)
+        // "PCSO Marta Kowal": the name's words after its title.
+        .map(|&(i, last, _)| {
+            let words = &toks[i..=last];
+            words
+                .iter()
+                .position(|t| !t.lex.is_title())
+                .map_or(&words[..0], |k| &words[k..])
+        })
+        .filter(|words| {
+            (2..=3).contains(&words.len()) && words.iter().all(|t| t.shape == Shape::Cap)
+        })
+        .map(|words| {
+            words
+                .iter()
+                .filter_map(|t| t.word.chars().next())
+                .collect::<String>()
+        })
+        .filter(|initials| !NOT_INITIALS.contains(&initials.as_str()) && !found.contains(initials))
+        .collect();
+    let after_a_name = |k: usize| {
+        k > 0
+            && matches!(toks[k - 1].shape, Shape::Cap | Shape::Upper)
+            && text[toks[k - 1].full_end..toks[k].start]
+                .trim_matches([' ', '\t'])
+                .is_empty()
+    };
+    let found_at =
+        |k: usize, word: &str| found.contains(word) || of_names.contains(word) && !after_a_name(k);
+    if found.is_empty() && of_names.is_empty() {
         return Vec::new();
     }
     toks.iter()
         .enumerate()
-        .filter(|(k, t)| taken[*k].is_none() && t.end == t.full_end && found.contains(t.word))
+        .filter(|(k, t)| taken[*k].is_none() && t.end == t.full_end && found_at(*k, t.word))
         .filter(|(_, t)| {
             let (before, after, _) = line_around(text, t.start, t.end);
             // Not inside a word run with letters or digits ("C-AS-E").

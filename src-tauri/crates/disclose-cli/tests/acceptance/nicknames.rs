@@ -42,3 +42,14 @@ fn a_name_in_brackets_after_a_relation() {
     let words = "The tenant (Deceased) had no next of kin.\n";
     assert!(names(words).is_empty());
 }
+
+#[test]
+fn a_given_name_after_a_word_that_nicknames_someone() {
+    // Fifteenth round, texts written afresh: "big dave", "Big Lou", "lil
+    // kyle" and "mad Tony" name someone; a word-name in lower case after
+    // the word stays a word, as does the word after "a" or "the".
+    let text = "seen big kev and lil kyle by the bins again\n\
+                Big Lou said mad Tony done it.\n\
+                she has a little faith left and the big will to carry on\n";
+    assert_eq!(names(text), ["big kev", "lil kyle", "Big Lou", "mad Tony"]);
+}

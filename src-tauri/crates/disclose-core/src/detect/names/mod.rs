@@ -13,7 +13,7 @@
 //! Mark:"), salutations ("Raj,"), lower-case
 //! names after a title or joined by "and" ("pc dawson", "kelly and shane"),
 //! lower-case given names in informal writing ("told darren", "his m8
-//! callum"), Outlook names with a suffix ("McMichael Jr., Ed") and lone
+//! callum"), nicknames of a word and a given name ("big dave", `epithets`), Outlook names with a suffix ("McMichael Jr., Ed") and lone
 //! known names. A name found once is found again in the text in any letter
 //! case. A possessive "'s" is left out of the finding. Streets, buildings
 //! and organisations named after people ("Victoria Road", "Smith & Co
@@ -25,6 +25,7 @@
 
 mod context;
 mod cues;
+mod epithets;
 mod forms;
 mod headers;
 mod lookalikes;
@@ -363,11 +364,12 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             continue;
         }
         let hit = if inert {
-            named_by(text, toks, i)
+            epithets::epithet_name(text, toks, i).or_else(|| named_by(text, toks, i))
         } else {
             titled(text, toks, i)
                 .or_else(|| described(text, toks, i))
                 .or_else(|| nickname_beside(text, toks, i))
+                .or_else(|| epithets::epithet_name(text, toks, i))
                 .or_else(|| suffixed(text, toks, i))
                 .or_else(|| addressed(text, toks, i))
                 .or_else(|| email_display(text, toks, i))

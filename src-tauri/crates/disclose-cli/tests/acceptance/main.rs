@@ -41,6 +41,7 @@ mod renditions;
 mod resume;
 mod retention;
 mod search;
+mod social;
 mod stamps;
 mod stream;
 mod tables;

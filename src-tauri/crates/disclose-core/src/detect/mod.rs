@@ -2,6 +2,7 @@
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
 //! registrations, passport and driving licence numbers (`documents`),
+//! social media handles and profile addresses (`social`),
 //! but not an organisation's service numbers and role mailboxes (`shared`),
 //! foreign phone numbers, address lines and neighbours'
 //! house references (`numbers`, `address`, `labelled`, `house`), identifiers written
@@ -29,6 +30,7 @@ mod loose;
 mod names;
 mod numbers;
 mod shared;
+mod social;
 
 use std::collections::BTreeMap;
 
@@ -52,6 +54,7 @@ crate::vocab::vocabulary! {
         VehicleReg = "vehicle_reg",
         PassportNumber = "passport_number",
         DrivingLicence = "driving_licence",
+        SocialHandle = "social_handle",
         AddressLine = "address_line",
         PersonName = "person_name",
         /// A mark a reviewer made by hand (never a finding).
@@ -102,6 +105,8 @@ const PRECEDENCE: &[DataKind] = &[
     DataKind::Postcode,
     DataKind::AddressLine,
     DataKind::PersonName,
+    // "@Dave" in a chat is a person's name found.
+    DataKind::SocialHandle,
 ];
 
 /// Every finding in `text`, in text order.
@@ -174,6 +179,7 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     }
     all.extend(houses);
     all.extend(logins::find(text));
+    all.extend(social::find(text));
     all.extend(collar::find(text));
     let names = names::find_with(text, model);
     all.extend(house::find_bare(text, &names));

@@ -1,0 +1,21 @@
+//! Social media accounts are a third party's identifiers (issue 16,
+//! fifteenth round), through the real `disclose` binary, with texts written
+//! afresh for these tests: a handle with its "@" after a space or in
+//! brackets, a profile's address; not the "@" of an e-mail address nor one
+//! before a time; a chat's "@Name" stays the person's name where a name
+//! rule finds it.
+
+use disclose_fixtures::disclose;
+
+#[test]
+fn handles_and_profile_addresses_are_found() {
+    let d = disclose!();
+    let text = "Screenshot from Ceri Vaughan (@ceri_v.88) sent by the tenant.\n\
+                Her brother posts as @dai.v_ and on facebook.com/dai.vaughan.7 too.\n\
+                Email me at dai.vaughan@post.example or meet @5pm, @ the office.\n";
+    assert_eq!(
+        d.detect_kind(text, "social_handle"),
+        ["@ceri_v.88", "@dai.v_", "facebook.com/dai.vaughan.7"]
+    );
+    assert_eq!(d.detect_kind(text, "email"), ["dai.vaughan@post.example"]);
+}

@@ -1,0 +1,44 @@
+//! Social media accounts: a handle written with its "@" ("@tank.cole90",
+//! "(@jmilner_88)") and a profile's address ("facebook.com/kayleigh.92",
+//! "instagram.com/amber_k"). A handle names one person as surely as an
+//! e-mail address does. The "@" of an e-mail address (a letter or digit
+//! just before it) and an "@" before a time or a number ("@5pm") are no
+//! handle.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{DataKind, Finding};
+
+/// "@" after a space, a line's start or an opening mark, then a handle
+/// that starts with a letter or "_" and does not end in ".".
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:^|[\s(\[{,;:"'])(@[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?:[^A-Za-z0-9_@.]|\.(?:[^A-Za-z0-9_]|$)|$)"#)
+        .expect("valid regex")
+});
+
+/// A profile's address on the sites people are named by.
+static PROFILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:https?://)?(?:www\.|m\.)?(?:facebook|instagram|tiktok|twitter|x|snapchat|linkedin)\.com/(?:in/|@)?[A-Za-z0-9_.]*[A-Za-z0-9_])")
+        .expect("valid regex")
+});
+
+/// Every handle and profile address in `text`.
+pub fn find(text: &str) -> Vec<Finding> {
+    let handles = HANDLE
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.start(), m.end()));
+    let profiles = PROFILE.find_iter(text).map(|m| (m.start(), m.end()));
+    handles
+        .chain(profiles)
+        .map(|(start, end)| Finding {
+            start,
+            end,
+            kind: DataKind::SocialHandle,
+            text: text[start..end].to_string(),
+            confidence: 0.9,
+        })
+        .collect()
+}

@@ -11,10 +11,10 @@ use regex::Regex;
 
 use super::{DataKind, Finding};
 
-/// "@" after a space, a line's start or an opening mark, then a handle
-/// that starts with a letter or "_" and does not end in ".".
+/// A handle from its "@": a letter or "_" first, not ending in ".", and
+/// no letter, digit, "_" or "@" just after.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:^|[\s(\[{,;:"'])(@[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?:[^A-Za-z0-9_@.]|\.(?:[^A-Za-z0-9_]|$)|$)"#)
+    Regex::new(r"^(@[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?:[^A-Za-z0-9_@.]|\.(?:[^A-Za-z0-9_]|$)|$)")
         .expect("valid regex")
 });
 
@@ -26,11 +26,24 @@ static PROFILE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every handle and profile address in `text`.
 pub fn find(text: &str) -> Vec<Finding> {
-    let handles = HANDLE
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .map(|m| (m.start(), m.end()));
-    let profiles = PROFILE.find_iter(text).map(|m| (m.start(), m.end()));
+    // Each "@" after a space, a line's start or an opening mark.
+    let handles = text.match_indices('@').filter_map(|(at, _)| {
+        let opened = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "([{,;:\"'".contains(c));
+        let handle = opened
+            .then(|| HANDLE.captures(&text[at..]))
+            .flatten()?
+            .get(1)?;
+        Some((at, at + handle.end()))
+    });
+    // Most texts name no profile: the regex only where ".com/" stands.
+    let profiles = text
+        .contains(".com/")
+        .then(|| PROFILE.find_iter(text).map(|m| (m.start(), m.end())))
+        .into_iter()
+        .flatten();
     handles
         .chain(profiles)
         .map(|(start, end)| Finding {

@@ -32,6 +32,23 @@ fn an_engineers_licence_and_an_operatives_number() {
 }
 
 #[test]
+fn a_professionals_registration_with_their_regulator() {
+    // Fifteenth round, written afresh: the number a regulator gives one
+    // professional (HCPC, GMC, NMC PIN, Social Work England, BPCA) is theirs;
+    // a firm's registration and a year are not.
+    let d = disclose!();
+    let text = "Assessed by Nia Pryce, Occupational Therapist (HCPC OT70213).\n\
+                Dr Amos Reyes, GMC 6120457, wrote in support.\n\
+                Nurse: Ellen Hart, NMC PIN 09C1234E. Social worker SWE SW210334.\n\
+                Technician: Kai Marr (BPCA reg BPC-31102) for Pestfree Ltd, reg 2019.\n";
+    let names = d.detect_kind(text, "person_name");
+    for n in ["OT70213", "6120457", "09C1234E", "SW210334", "BPC-31102"] {
+        assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
+    }
+    assert!(!names.iter().any(|f| f.contains("2019")), "{names:?}");
+}
+
+#[test]
 fn a_time_or_a_year_after_a_rank_is_no_collar_number() {
     let d = disclose!();
     let text = "The PC was called at 1400 hrs.\nPC Dunmore 2025 review attached.\n";

@@ -1,7 +1,8 @@
 //! The numbers that stand for an officer or a worker: a police officer's
 //! collar number beside their rank and name ("PC Naylor, 3318", "PCSO
 //! Wood (number 7723)", "DC 6614", "collar number 2247") and a tradesman's
-//! registration or operative number ("Gas Safe ID 4412087", "(op. PL17)").
+//! registration or operative number ("Gas Safe ID 4412087", "(op. PL17)")
+//! and a professional's registration number ("HCPC OT61422", "GMC 7045128").
 //! Found as part of the person's name (`person_name`), as "PC 1123 Wragg"
 //! is one name.
 
@@ -34,6 +35,13 @@ static WORKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A professional's registration with their regulator: "HCPC OT61422",
+/// "GMC 7045128", "NMC PIN 12A3456E", "SWE SW104421", "BPCA reg BPC-20887".
+static REGISTERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:hcpc|gmc|gphc|swe|social[ \t]+work[ \t]+england|nmc(?:[ \t]+pin)?|bpca[ \t]+reg(?:istration)?)(?:[ \t]+(?:reg(?:istration)?[ \t]+)?(?:no\.?|number))?[ \t]*:?[ \t]*([A-Z]{0,3}-?\d{2,8}[A-Z]?|\d{2}[A-Z]\d{4}[A-Z])(?-u:\b)")
+        .expect("valid regex")
+});
+
 /// What a number after a rank's words must not be: a time, a date, an
 /// amount or a count ("PC Ellis at 1400 hrs", "PC Ellis 2024 report").
 static NOT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,6 +63,13 @@ pub fn find(text: &str) -> Vec<Finding> {
         "operative",
         "language line",
         "interpreter",
+        "hcpc",
+        "gmc",
+        "gphc",
+        "nmc",
+        "swe",
+        "social work england",
+        "bpca",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -88,7 +103,10 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
     }
     if worker {
-        for c in WORKER.captures_iter(text) {
+        for c in WORKER
+            .captures_iter(text)
+            .chain(REGISTERED.captures_iter(text))
+        {
             let n = c.get(1).expect("group");
             push(n.start(), n.end());
         }

@@ -449,7 +449,7 @@ export type PageBox = { page: number, rect: [number, number, number, number], };
 
 export type MarkStatus = "suggested" | "accepted" | "rejected" | "removed";
 
-export type DataKind = "ni_number" | "postcode" | "phone" | "email" | "nhs_number" | "card_number" | "sort_code" | "account_number" | "date_of_birth" | "vehicle_reg" | "passport_number" | "driving_licence" | "social_handle" | "address_line" | "person_name" | "manual" | "term" | "face";
+export type DataKind = "ni_number" | "postcode" | "phone" | "email" | "nhs_number" | "card_number" | "sort_code" | "account_number" | "date_of_birth" | "vehicle_reg" | "passport_number" | "driving_licence" | "social_handle" | "register_number" | "address_line" | "person_name" | "manual" | "term" | "face";
 
 export type Whose = "subject" | "household" | "staff" | "organisation" | "third_party" | "unknown";
 

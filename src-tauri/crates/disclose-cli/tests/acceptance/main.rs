@@ -37,6 +37,7 @@ mod pixels;
 mod privacy;
 mod pst;
 mod redact;
+mod registers;
 mod renditions;
 mod resume;
 mod retention;

@@ -2,7 +2,8 @@
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
 //! payment cards, sort codes, account numbers, dates of birth, vehicle
 //! registrations, passport and driving licence numbers (`documents`),
-//! social media handles and profile addresses (`social`),
+//! social media handles and profile addresses (`social`), the numbers a
+//! register gives one person, read from its table (`register`),
 //! but not an organisation's service numbers and role mailboxes (`shared`),
 //! foreign phone numbers, address lines and neighbours'
 //! house references (`numbers`, `address`, `labelled`, `house`), identifiers written
@@ -29,6 +30,7 @@ mod logins;
 mod loose;
 mod names;
 mod numbers;
+mod register;
 mod shared;
 mod social;
 
@@ -55,6 +57,7 @@ crate::vocab::vocabulary! {
         PassportNumber = "passport_number",
         DrivingLicence = "driving_licence",
         SocialHandle = "social_handle",
+        RegisterNumber = "register_number",
         AddressLine = "address_line",
         PersonName = "person_name",
         /// A mark a reviewer made by hand (never a finding).
@@ -93,6 +96,7 @@ const NUMBER_KINDS: &[DataKind] = &[
 const PRECEDENCE: &[DataKind] = &[
     DataKind::Email,
     DataKind::NiNumber,
+    DataKind::RegisterNumber,
     DataKind::DrivingLicence,
     DataKind::PassportNumber,
     DataKind::DateOfBirth,
@@ -187,6 +191,7 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     let again = house::found_again(text, &all);
     all.extend(again);
     all.extend(logins::of_names(text, &names));
+    all.extend(register::find(text, &names));
     all.extend(names);
     all
 }

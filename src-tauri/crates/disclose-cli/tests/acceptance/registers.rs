@@ -1,0 +1,43 @@
+//! Numbers a register gives one person (issue 16, fifteenth round),
+//! through the real `disclose` binary, with texts written afresh for these
+//! tests: a fob or permit number in a register's row that names its holder,
+//! in a table parted by "|", commas or aligned spaces, and the same number
+//! said again later; a row whose holder is a firm, and a number in a table
+//! with no holder's column, give nothing.
+
+use disclose_fixtures::disclose;
+
+fn numbers(text: &str) -> Vec<String> {
+    disclose!().detect_kind(text, "register_number")
+}
+
+#[test]
+fn a_fob_register_and_the_fob_said_again() {
+    let text = "FOB REGISTER - Larch House\n\
+                Fob no. | Flat | Holder\n\
+                LH-1104 | 11   | Mrs Dorota Nowicka\n\
+                LH-1105 | 11   | Piotr Nowicki\n\
+                LH-C-02 | -    | Cleaning contractor\n\
+                \n\
+                02/03 23:40 Main door - fob LH-1105 - ACCESS GRANTED\n";
+    assert_eq!(numbers(text), ["LH-1104", "LH-1105", "LH-1105"]);
+}
+
+#[test]
+fn a_permit_list_in_aligned_columns_or_commas() {
+    let text = "Permit number   Resident name       Bay\n\
+                PK-0192         Gareth Lloyd        4\n\
+                PK-0193         Amira Haddad        5\n\
+                \n\
+                permit,issued to,vehicle\n\
+                PK-0201,Sian Pugh,CU19 XTR\n";
+    assert_eq!(numbers(text), ["PK-0192", "PK-0193", "PK-0201"]);
+}
+
+#[test]
+fn no_holder_column_gives_no_number() {
+    let text = "Job no | Trade | Due\n\
+                JB-4471 | Plumber | 03/03\n\
+                Key safe 4417 fitted by Ray Dunn.\n";
+    assert!(numbers(text).is_empty());
+}

@@ -5,9 +5,9 @@
 //! ("fob SVH-0612 - ACCESS GRANTED"). A table is a header line naming a
 //! column of such numbers and a column of holders, its cells parted by "|",
 //! tabs, commas or aligned spaces, and the rows under it up to a blank
-//! line. Only a row
-//! whose holder's cell holds a person's name found gives its number: not a
-//! contractor's fob ("Cleaning contractor (Brightwell)") nor an empty one.
+//! line. Only a row whose holder's cell holds a person's name found gives
+//! its number: not a contractor's fob ("Cleaning contractor") nor an empty
+//! one.
 
 use std::collections::HashSet;
 

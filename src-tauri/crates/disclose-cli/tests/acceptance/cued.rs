@@ -293,3 +293,16 @@ fn a_name_in_no_list_before_is_and_a_sentence_about_a_person() {
         &["Quorvin", "Quorvin"],
     );
 }
+
+/// Fifteenth round, written afresh: a word for family used as a title
+/// names the person after it, even a word-name ("Auntie Grace", "Nanna
+/// Pat", "my uncle Bill Moss"), the word for family left out; not a word in
+/// capitals nor a street.
+#[test]
+fn a_name_after_a_word_for_family_used_as_its_title() {
+    assert_names(
+        "The kids stay with Auntie Grace on Fridays. Nanna Pat collects them.\n\
+         My uncle Bill Moss saw it. We walked up Nanny Goat Lane. AUNTIE SAID NO.\n",
+        &["Grace", "Pat", "Bill Moss"],
+    );
+}

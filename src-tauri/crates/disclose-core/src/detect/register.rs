@@ -111,13 +111,7 @@ fn number_like(cell: &str) -> bool {
 /// Every register number in `text`; `names` are the person names found.
 pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
     let lower = text.to_ascii_lowercase();
-    if names.is_empty()
-        || ![
-            "fob", "permit", "key", "badge", "tag", "garage", "register", "card",
-        ]
-        .iter()
-        .any(|h| lower.contains(h))
-    {
+    if names.is_empty() || !NUMBER_HEADERS.iter().any(|h| lower.contains(h)) {
         return Vec::new();
     }
     let mut out = Vec::new();

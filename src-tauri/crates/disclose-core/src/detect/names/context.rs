@@ -372,6 +372,37 @@ pub(super) fn kin(word: &str) -> bool {
     listed(KIN, word)
 }
 
+/// Words for family used before a name as a title is: "Auntie Grace",
+/// "Nanna Pat", "uncle Bill".
+const KIN_TITLES: &str = "auntie aunty aunt uncle nan nana nanna nanny gran granny grandma \
+    grandad granddad grandpa nain taid";
+
+/// A capitalised name after a word for family used as its title ("Auntie
+/// Grace", "Nanna Pat", "my uncle Bill Moss"), even a word-name; the word
+/// for family stays out of the name. Not a street or an organisation the
+/// words after it make of it (`vetoed`), nor a word in capitals.
+pub(super) fn kin_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Cap || i == 0 || gap(text, toks, i - 1) != " " {
+        return None;
+    }
+    let before = &toks[i - 1];
+    let kin = KIN_TITLES
+        .split_whitespace()
+        .any(|k| k.eq_ignore_ascii_case(before.word));
+    if before.end != before.full_end || !kin {
+        return None;
+    }
+    // "Auntie Grace Moss": a surname after the given name goes with it.
+    let last = match toks.get(i + 1) {
+        Some(n) if n.shape == Shape::Cap && n.lex.is_surname() && gap(text, toks, i) == " " => {
+            i + 1
+        }
+        _ => i,
+    };
+    (!vetoed(text, toks, i, last)).then_some((last, 0.7))
+}
+
 /// A name in brackets after a relation, in no list or a word: "his wife
 /// (Hodan)", "her ex-husband (Abdirizak)", "the lodger (Tomasz Nowak)".
 /// Not a title, a month, a street or a word no list holds as a name ("the

@@ -13,7 +13,8 @@
 //! Mark:"), salutations ("Raj,"), lower-case
 //! names after a title or joined by "and" ("pc dawson", "kelly and shane"),
 //! lower-case given names in informal writing ("told darren", "his m8
-//! callum"), nicknames of a word and a given name ("big dave", `epithets`), Outlook names with a suffix ("McMichael Jr., Ed") and lone
+//! callum"), nicknames of a word and a given name ("big dave",
+//! `epithets`), Outlook names with a suffix ("McMichael Jr., Ed") and lone
 //! known names. A name found once is found again in the text in any letter
 //! case. A possessive "'s" is left out of the finding. Streets, buildings
 //! and organisations named after people ("Victoria Road", "Smith & Co
@@ -39,8 +40,9 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon as lex;
 use super::{DataKind, Finding};
 use context::{
-    aged, apposed, before_a_lower_name, described, informal, kin_bracketed, kin_named, lower_pair,
-    lower_sentence, name_and_word, neighbour, note_for, possessive_kin, salutation, speaker,
+    aged, apposed, before_a_lower_name, described, informal, kin_bracketed, kin_named, kin_titled,
+    lower_pair, lower_sentence, name_and_word, neighbour, note_for, possessive_kin, salutation,
+    speaker,
 };
 use cues::{
     acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
@@ -380,6 +382,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| cued(text, toks, i))
                 .or_else(|| possessive_kin(text, toks, i))
                 .or_else(|| kin_named(text, toks, i))
+                .or_else(|| kin_titled(text, toks, i))
                 .or_else(|| aged(text, toks, i))
                 .or_else(|| salutation(text, toks, i))
                 .or_else(|| from_team(text, toks, i))

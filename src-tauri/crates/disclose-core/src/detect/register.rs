@@ -10,8 +10,16 @@
 //! one.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{DataKind, Finding};
+
+/// Whether a text may hold a register's header at all: most do not.
+static HEADED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)fob|permit|key|badge|tag|garage|register|card").expect("valid regex")
+});
 
 /// What a header names a column of numbers a register gives one person
 /// by, once "no", "number", "id" and marks are taken off ("Fob no.",
@@ -110,8 +118,7 @@ fn number_like(cell: &str) -> bool {
 
 /// Every register number in `text`; `names` are the person names found.
 pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
-    let lower = text.to_ascii_lowercase();
-    if names.is_empty() || !NUMBER_HEADERS.iter().any(|h| lower.contains(h)) {
+    if names.is_empty() || !HEADED.is_match(text) {
         return Vec::new();
     }
     let mut out = Vec::new();

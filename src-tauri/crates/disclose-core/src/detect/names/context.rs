@@ -387,9 +387,12 @@ pub(super) fn kin_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
         return None;
     }
     let before = &toks[i - 1];
-    let kin = KIN_TITLES
-        .split_whitespace()
-        .any(|k| k.eq_ignore_ascii_case(before.word));
+    // The first letter first: most words stop there.
+    let first = before.word.as_bytes().first().map_or(0, |b| b | 0x20);
+    let kin = matches!(first, b'a' | b'u' | b'n' | b'g' | b't')
+        && KIN_TITLES
+            .split_whitespace()
+            .any(|k| k.eq_ignore_ascii_case(before.word));
     if before.end != before.full_end || !kin {
         return None;
     }

@@ -16,7 +16,8 @@ use regex::Regex;
 
 use super::{DataKind, Finding};
 
-/// Whether a text may hold a register's header at all: most do not.
+/// Whether a text, or a line, may hold a register's header at all: most
+/// do not.
 static HEADED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)fob|permit|key|badge|tag|garage|register|card").expect("valid regex")
 });
@@ -76,13 +77,9 @@ fn parting(line: &str) -> Option<Parting> {
 fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
-    let parts: Vec<&str> = match parting {
-        Parting::By(c) => line.split(c).collect(),
-        Parting::Spaces => line.split("  ").collect(),
-    };
-    let width = match parting {
-        Parting::By(c) => c.len_utf8(),
-        Parting::Spaces => 2,
+    let (parts, width): (Vec<&str>, usize) = match parting {
+        Parting::By(c) => (line.split(c).collect(), c.len_utf8()),
+        Parting::Spaces => (line.split("  ").collect(), 2),
     };
     for part in parts {
         let lead = part.len() - part.trim_start().len();
@@ -128,6 +125,10 @@ pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
         Some((start, line.trim_end_matches(['\n', '\r'])))
     });
     while let Some((_, line)) = lines.next() {
+        // A header names a column of such numbers: most lines cannot be one.
+        if !HEADED.is_match(line) {
+            continue;
+        }
         let Some(parted) = parting(line) else {
             continue;
         };
@@ -174,11 +175,11 @@ pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
 /// The numbers of `found` wherever the text says them again, as a word.
 fn said_again(text: &str, found: &[Finding]) -> Vec<Finding> {
     let numbers: HashSet<&str> = found.iter().map(|f| f.text.as_str()).collect();
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '/';
     let mut out = Vec::new();
     for number in numbers {
         for (start, _) in text.match_indices(number) {
             let end = start + number.len();
-            let word = |c: char| c.is_alphanumeric() || c == '-' || c == '/';
             let glued = text[..start].chars().next_back().is_some_and(word)
                 || text[end..].chars().next().is_some_and(word);
             let taken = found.iter().any(|f| f.start == start);

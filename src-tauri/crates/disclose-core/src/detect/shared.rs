@@ -7,9 +7,10 @@
 //! label or what follows it ("Customer Hub on …", "… (main)", "… option
 //! 3"), and an address the text calls a team's ("Team inbox: sustain@…").
 //! (The street before such a postcode is left as it is: taking it out too
-//! cost a held-out set right findings and gained nothing.) A person's mobile or home line is never
-//! on the 03, 080, 084, 087 or 09 ranges, and a mailbox whose name is only
-//! words of a role or a service reaches whoever holds the role.
+//! cost a held-out set right findings and gained nothing.) A person's
+//! mobile or home line is never on the 03, 080, 084, 087 or 09 ranges, and
+//! a mailbox whose name is only words of a role or a service reaches
+//! whoever holds the role.
 
 use std::sync::LazyLock;
 
@@ -286,7 +287,8 @@ fn role_mailbox(text: &str) -> bool {
     {
         return true;
     }
-    // "westfield.office": a team's word last, and no part a person's name.
+    // "westfield.office": a team's word last, no part a person's name, and
+    // the first part letters only.
     matches!(parts.as_slice(), [first, .., last]
         if TEAM_ENDINGS.contains(last)
             && parts.iter().all(|p| p.len() > 1 && !lex::is_given(p) && !lex::is_surname(p))

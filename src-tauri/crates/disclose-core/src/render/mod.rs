@@ -163,8 +163,18 @@ pub fn render_case_watched(
             Some(early) => early.finish(folder, &checking),
             None => crate::verify::check_renditions(folder, &checking),
         };
-        if let Err(Error::Cancelled) = checked {
-            summary.cancelled = true;
+        match checked {
+            // The end: every rendition counted, those whose check was kept
+            // as much as those read now.
+            Ok(report) => {
+                let checked = rendered + report.reused + report.read;
+                (watch.progress)(CheckProgress {
+                    done: checked,
+                    total: checked,
+                })
+            }
+            Err(Error::Cancelled) => summary.cancelled = true,
+            Err(_) => {}
         }
     }
     summary.items = items.len() as u64;

@@ -86,3 +86,21 @@ fn a_neighbours_house_said_again_after_a_word_of_reaching_it() {
         ["Flat 4", "4", "4", "no. 17", "17"]
     );
 }
+
+#[test]
+fn a_scottish_tenement_flats_floor_and_position() {
+    // Written afresh for the sixteenth round: a Glasgow close's flats go by
+    // floor and door ("0/1" the ground floor's first), after "flat", after
+    // a word of where someone lives, or opening an address; a half, a date
+    // and a score stay clean.
+    let d = disclose!();
+    let text = "The smell comes from flat 2/2 across the landing.\n\
+                Mrs Ferguson lives in 3/1 and saw the lads.\n\
+                Statement from the neighbour at 0/2, Mr Alasdair Munro.\n\
+                Witness: Isla Brodie (1/3, 14 Kelvinhaugh Street)\n\
+                Back at 1/2 past two. Letter dated 2/1/26. Won 3/1 on Saturday.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["flat 2/2", "3/1", "0/2", "1/3", "14 Kelvinhaugh Street"]
+    );
+}

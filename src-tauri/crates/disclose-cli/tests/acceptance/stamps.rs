@@ -97,3 +97,19 @@ fn a_named_persons_initials_later_in_the_text() {
                 TENANT SAYS MK IS LYING\n";
     assert_eq!(names(text), ["PCSO Marta Kowal", "MK", "Tomas Reid", "TR"]);
 }
+
+#[test]
+fn initials_in_a_notes_column_and_a_persons_initials_in_brackets() {
+    // Written afresh for the sixteenth round: a note's writer in a column
+    // of their own between its date and its text (two spaces or a tab
+    // after them); a person's initials in brackets after their name, and
+    // wherever they stand again, even after a word opening the sentence. A
+    // system's entry, a body's spelt-out abbreviation and one word in
+    // capitals after a date stay clean.
+    let text = "11/03 RT  Called tenant about arrears.\n\
+                12/03 SYS  Direct debit failed.\n\
+                13/03\tRT\tHome visit, partner Dariusz Lis (DL) present.\n\
+                14/03 CPN visit booked by the Community Mental Health Team (CMHT).\n\
+                Later DL rang to say CMHT had been.\n";
+    assert_eq!(names(text), ["RT", "RT", "Dariusz Lis", "DL", "DL"]);
+}

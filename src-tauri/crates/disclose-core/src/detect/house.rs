@@ -1,6 +1,6 @@
 //! House references that point at a neighbour's home: "the kids from no.
 //! 21", "number 47 were shouting", "Flat 3", "flat 12a", "21's dog", "at
-//! #23". Found as address data (`address_line`); attribution keeps the
+//! #23", a Scottish tenement's "flat 0/1" and "the neighbour at 1/2". Found as address data (`address_line`); attribution keeps the
 //! subject's own house number.
 //! A number the text calls a tab, page, item, invoice or other reference is
 //! not a house. A bare number is a house only where a person stands before
@@ -16,7 +16,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|no|(?:flat|flats|flt\.?|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|no|(?:flat|flats|flt\.?|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -43,6 +43,19 @@ static JOINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]*(?:,|and|&|or)[ \t]*(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
 });
+
+/// A Scottish tenement flat's floor and position, "1/2" (first floor,
+/// second door), with a word of where someone lives before it: "the
+/// neighbour at 1/2", "she lives in 2/1".
+static POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)(?-u:\b)(?:at|neighbours?|lives[ \t]+(?:at|in)|living[ \t]+(?:at|in)|downstairs[ \t]+in|upstairs[ \t]+in)[ \t]+([0-4]/[1-4])(?:[ \t]*[,.;)]|[ \t]*$|[ \t]+(?-i:[a-z]))")
+        .expect("valid regex")
+});
+
+/// A tenement flat's position opening its address: "1/2, " of "1/2, 8
+/// Thornwood Drive".
+static POSITION_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[ \t(])([0-4]/[1-4]),?[ \t]+$").expect("valid regex"));
 
 /// What a number counts: "2 children", "3 bedrooms".
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,12 +244,22 @@ fn joined_after(text: &str, mut at: usize) -> Vec<Finding> {
 
 /// House numbers joined to an address line's number before it: "9" of
 /// "residents of 9 and 11 Thornfield Road", "4" and "6" of "4, 6 and 8 Mill
-/// Lane".
+/// Lane"; a tenement flat's position before it, "1/2" of "1/2, 8 Thornwood
+/// Drive".
 pub fn find_joined(text: &str, addresses: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
     for a in addresses {
         if a.kind != DataKind::AddressLine || !a.text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
+        }
+        let offset = floor_char_boundary(text, a.start.saturating_sub(8));
+        if let Some(caps) = POSITION_BEFORE.captures(&text[offset..a.start]) {
+            let position = caps.get(1).expect("group");
+            out.push(house(
+                text,
+                offset + position.start(),
+                offset + position.end(),
+            ));
         }
         let mut at = a.start;
         loop {
@@ -304,6 +327,16 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
             continue;
         }
         out.push(house(text, start, end));
+    }
+    for (start, end) in numbers(&POSITION) {
+        // "at 1/2 past", "at 1/2 price": a half, not a flat.
+        let next = text[end..].trim_start_matches([' ', '\t']);
+        let half = ["past", "price", "hour", "an ", "a ", "mile", "time", "way"]
+            .iter()
+            .any(|w| next.starts_with(w));
+        if !half {
+            out.push(house(text, start, end));
+        }
     }
     for m in LETTERED.find_iter(text) {
         let before = words_before(text, m.start());

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tokens::{gap, linked, Shape, Tok};
+use crate::detect::lexicon;
 use crate::extract::text::floor_char_boundary;
 
 /// An abbreviation in brackets: "(DPO)", "(ALMOs)".
@@ -35,7 +36,8 @@ impl Lookalikes {
                 };
                 let before =
                     &text[floor_char_boundary(text, all.start().saturating_sub(120))..all.start()];
-                if spells(before.trim_end_matches([' ', '\t']), short.as_str()) {
+                let before = before.trim_end_matches([' ', '\t']);
+                if spells(before, short.as_str()) && !a_persons(before, short.as_str()) {
                     abbreviations.insert(short.as_str().to_string());
                 }
             }
@@ -87,6 +89,24 @@ fn on_a_river(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         && (on.word.eq_ignore_ascii_case("on") || on.word.eq_ignore_ascii_case("upon"))
         && matches!(gap(text, toks, i), " " | "-")
         && matches!(gap(text, toks, i + 1), " " | "-")
+}
+
+/// Whether the words `abbreviation` spells at the end of `words` are a
+/// person's name, so it stands for the person: "Chen Jian (CJ)", "Marta
+/// Kowal (MK)"; not "Data Protection Officer (DPO)" nor "Hannah Kelly
+/// Solicitors (HKS)". Two or three capitalised words, none an English word
+/// but a given name or a surname.
+fn a_persons(words: &str, abbreviation: &str) -> bool {
+    let letters = abbreviation.len();
+    if !(2..=3).contains(&letters) || !abbreviation.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let named: Vec<&str> = words.rsplit([' ', '\t']).take(letters).collect();
+    let person = |w: &str| lexicon::is_given(w) || lexicon::is_surname(w);
+    named.len() == letters
+        && named.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && (person(w) || !lexicon::is_english(w))
+        })
 }
 
 /// Whether the last words of `words` start with the letters of

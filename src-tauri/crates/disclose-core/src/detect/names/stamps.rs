@@ -47,7 +47,7 @@ pub(super) const NOT_INITIALS: &[&str] = &[
     "SGT", "CID", "CAD", "PNC", "LP", "LLC", "INC", "LTD", "PLC", "CO", "AG", "SA", "NV", "BV",
     "ECT", "HOU", "ENA", "EES", "EOL", "EBS", "DV", "DA", "ASC", "CMHT", "IDVA", "MARAC", "MASH",
     "UC", "HB", "HO", "TL", "CSA", "OT", "SW", "HV", "NFA", "CPW", "IN", "OUT", "TO", "RD", "ST",
-    "ND", "TH", "NO", "AND", "THE", "FOR",
+    "ND", "TH", "NO", "AND", "THE", "FOR", "SYS",
 ];
 
 /// Whether `word` is written as a person's initials are.
@@ -100,10 +100,14 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     let plain = t.lex == super::lex::Bits::default();
     let (before, after, whole) = line_around(text, t.start, t.end);
     let rest = after.trim();
-    // "04/08/25 10:12 SMc" ending its line; "01/11 AS - Referred".
+    // "04/08/25 10:12 SMc" ending its line; "01/11 AS - Referred";
+    // "02/08 KP  DHP form sent", the note in a column of its own.
+    let column = (after.starts_with("  ") || after.starts_with('\t')) && !rest.is_empty();
     let after_stamp = whole
         && STAMP.is_match(before.trim())
-        && (rest.is_empty() || rest.starts_with(['-', '–', ':']) && (plain || rest.len() > 2));
+        && (rest.is_empty()
+            || column
+            || rest.starts_with(['-', '–', ':']) && (plain || rest.len() > 2));
     // "Police (GN): known", "Probation (IMcL): not on licence": a word
     // of the line's head before, in brackets, a colon after.
     let agency = plain
@@ -174,12 +178,14 @@ pub(super) fn again(
         })
         .filter(|initials| !NOT_INITIALS.contains(&initials.as_str()) && !found.contains(initials))
         .collect();
+    // ("Later AN had": a word opening the sentence is no name.)
     let after_a_name = |k: usize| {
         k > 0
             && matches!(toks[k - 1].shape, Shape::Cap | Shape::Upper)
             && text[toks[k - 1].full_end..toks[k].start]
                 .trim_matches([' ', '\t'])
                 .is_empty()
+            && !(toks[k - 1].lex.is_english() && super::opens_sentence(text, toks[k - 1].start))
     };
     let found_at =
         |k: usize, word: &str| found.contains(word) || of_names.contains(word) && !after_a_name(k);

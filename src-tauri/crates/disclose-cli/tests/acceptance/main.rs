@@ -50,6 +50,7 @@ mod threads;
 mod towns;
 mod unicode;
 mod wording;
+mod world;
 
 use disclose_fixtures::{disclose, Disclose};
 

@@ -1,7 +1,8 @@
 //! The word lists the name recogniser consults: given names, surnames,
 //! names that are also ordinary words and surnames that are words ("Marsh",
 //! "Fields") (text files next to this module, partly from the US Census 1990
-//! name files: see their headers), the English word list of the leak check,
+//! name files and from other countries' names in @faker-js/faker: see their
+//! headers), the English word list of the leak check,
 //! titles, street and organisation words, context cues (before a name and,
 //! for relations and roles, after it) and common English words that are
 //! capitalised at the start of a sentence or in headings.
@@ -37,7 +38,15 @@ impl Hasher for Fnv {
 type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 static GIVEN: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("given_names.txt")));
-static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("surnames.txt")));
+/// Given names of other countries (`world_names.mjs`); some are surnames
+/// of the lists here ("Aziz", "Hassan").
+static GIVEN_ABROAD: LazyLock<WordSet> =
+    LazyLock::new(|| words(include_str!("world_given_names.txt")));
+static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = words(include_str!("surnames.txt"));
+    set.extend(words(include_str!("world_surnames.txt")));
+    set
+});
 static AMBIGUOUS: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("ambiguous_words.txt")));
 static WORD_SURNAMES: LazyLock<WordSet> =
     LazyLock::new(|| words(include_str!("word_surnames.txt")));
@@ -257,12 +266,15 @@ const CUE: u32 = 1 << 13;
 const ENGLISH: u32 = 1 << 14;
 /// In the leak check's list of ordinary words (the plural rule aside).
 const ORDINARY: u32 = 1 << 15;
+/// A given name only in the list of other countries' names.
+const ABROAD: u32 = 1 << 16;
 
 /// Every listed word with the bits of the lists that hold it.
 static TABLE: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
     let mut table: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
-    let lists: [(&WordSet, u32); 13] = [
+    let lists: [(&WordSet, u32); 14] = [
         (&GIVEN, GIVEN_NAME),
+        (&GIVEN_ABROAD, GIVEN_NAME | ABROAD),
         (&SURNAMES, SURNAME),
         (&AMBIGUOUS, AMBIGUOUS_WORD),
         (&WORD_SURNAMES, WORD_SURNAME),
@@ -374,6 +386,11 @@ impl Bits {
     }
     pub fn is_given(self) -> bool {
         self.0 & GIVEN_NAME != 0
+    }
+    /// A given name of other countries, not of the lists of given names
+    /// here: a surname here it may still be ("Mo Aziz").
+    pub fn is_given_abroad(self) -> bool {
+        self.0 & ABROAD != 0
     }
     pub fn is_surname(self) -> bool {
         self.0 & SURNAME != 0

@@ -814,7 +814,7 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
             } else if !first.lex.is_common()
                 && !last.lex.is_ambiguous()
                 && surname
-                && !last.lex.is_given()
+                && (!last.lex.is_given() || last.lex.is_given_abroad())
             {
                 Some(0.75)
             } else {

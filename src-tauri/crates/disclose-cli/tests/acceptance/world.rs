@@ -1,0 +1,28 @@
+//! Given names of other countries (issue 16, sixteenth round), through the
+//! real `disclose` binary, with texts written afresh for these tests:
+//! Polish, Romanian and Turkish given names alone in a narrative, with no
+//! cue before them, found from the lists of other countries' names; a
+//! surname of the lists here that is a given name abroad still closes a
+//! name ("Mo Aziz"). A note's ordinary words stay clean.
+
+use disclose_fixtures::disclose;
+
+#[test]
+fn given_names_of_other_countries_alone_in_a_narrative() {
+    let text = "Left the spare keys with Bogdana as agreed.\n\
+                Gulsen from the ground floor heard the row as well.\n\
+                Dariusz and Mirela were both at the panel.\n\
+                The Kemal family next door have complained too.\n\
+                Thanks Radu, see you then.\n\
+                Rent paid in full. Estate walkabout booked for Tuesday.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["Bogdana", "Gulsen", "Dariusz", "Mirela", "Kemal", "Radu"]
+    );
+}
+
+#[test]
+fn a_surname_here_that_is_a_given_name_abroad_still_closes_a_name() {
+    let text = "Regards\n\nMo Aziz\nIncome Officer\n";
+    assert_eq!(disclose!().detect_kind(text, "person_name"), ["Mo Aziz"]);
+}

@@ -140,3 +140,23 @@ fn a_main_office_a_desk_phone_a_teams_line_and_a_schemes_mailbox() {
         ["bryn.hughes@hollyvale.example"]
     );
 }
+
+#[test]
+fn a_phone_number_with_a_digit_too_many_or_misread_and_shared_lines() {
+    // Written afresh for the sixteenth round: a number grouped as a phone
+    // number is written but with a digit too many ("01746 493 0728") is
+    // still someone's line, as is a mobile OCR read with letters for
+    // digits ("O77OO 9OO4l6"); a shared line, an out of hours line and
+    // "our office no" are the organisation's. A job reference of the same
+    // shape and a date stay clean.
+    let d = disclose!();
+    let text = "Rang Mr Pryce back on his direct line 01746 493 0728.\n\
+                Contact (scanned): O77OO 9OO4l6\n\
+                Estates shared line 01746 493 0700. Out of hours line 01746 493 0701.\n\
+                I gave her our office no (01746 493 0702) as well.\n\
+                Job ref 01746 493 0799 raised 01/12/2026.\n";
+    assert_eq!(
+        d.detect_kind(text, "phone"),
+        ["01746 493 0728", "O77OO 9OO4l6"]
+    );
+}

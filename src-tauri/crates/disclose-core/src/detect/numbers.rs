@@ -3,7 +3,8 @@
 //! (each only with words around them that say so, or a date of birth by its
 //! place in a household list), UK vehicle registrations (the current "AB12
 //! CDE" format; in any letter case after "reg"), phone numbers of North
-//! America and numbers dialled from abroad. Also the test that keeps job, invoice and
+//! America and numbers dialled from abroad, a UK number written with a
+//! digit too many or read by OCR with letters for digits. Also the test that keeps job, invoice and
 //! order references that look like phone or NHS numbers out of the findings.
 
 use std::sync::LazyLock;
@@ -81,6 +82,20 @@ static FOREIGN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A UK number written with a digit too many, in the groups a phone
+/// number is written in: "01282 496 0117" (a five-digit code, three and
+/// four digits). No valid number has that length, and nothing else is
+/// grouped so: a slip of the writer's, still someone's line.
+static PHONE_SLIP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)0[1-9]\d{3} \d{3} \d{4}(?-u:\b)").expect("valid regex"));
+
+/// A UK phone number as OCR reads it, letters for some digits: "O77OO
+/// 9OO2l8" (O for 0, l or I for 1).
+static PHONE_MISREAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[0O][0-9OIl]{3,4}[ ]?[0-9OIl]{3}[ ]?[0-9OIl]{3,4}(?-u:\b)")
+        .expect("valid regex")
+});
+
 static REFERENCE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:job|ref|reference|invoice|inv|order|ticket|incident|crime|po|receipt|booking)(?:[ \t]*(?:no|number|num|ref|reference)(?-u:\b))?[ \t.:#-]*$",
@@ -101,6 +116,29 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         let uk = m.as_str().starts_with("+44") || m.as_str().starts_with("0044");
         if (10..=15).contains(&digits) && !uk {
             out.push(finding(m, DataKind::Phone, 0.85));
+        }
+    }
+    for m in lines.find(&PHONE_SLIP) {
+        let within = |c: char| c.is_ascii_digit() || c == '/' || c == '-';
+        let joined = text[..m.start()].ends_with(within) || text[m.end()..].starts_with(within);
+        if !joined && !cued(&REFERENCE_CUE, text, m.start()) {
+            out.push(finding(m, DataKind::Phone, 0.6));
+        }
+    }
+    for m in lines.find(&PHONE_MISREAD) {
+        let misread = m.as_str().contains(['O', 'I', 'l']);
+        let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
+        let read: String = m
+            .as_str()
+            .chars()
+            .map(|c| match c {
+                'O' => '0',
+                'I' | 'l' => '1',
+                c => c,
+            })
+            .collect();
+        if misread && digits >= 5 && crate::identifiers::normalise_phone(&read).is_some() {
+            out.push(finding(m, DataKind::Phone, 0.7));
         }
     }
     for m in lines.find(&NHS) {

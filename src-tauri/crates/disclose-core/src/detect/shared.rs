@@ -41,10 +41,10 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Labels of an office's own line: "Switchboard", "duty line", "Helpline",
 /// "Customer Hub on", "out of hours call", "Income team number", "Main
 /// office", "Desk phone", a team's name ("Eastside Neighbourhood Team"),
-/// "contractor line" (not "Fax:" nor "(office)" after it, which a person's
-/// signature gives too).
+/// "contractor line", "shared line", "our office no (" (not "Fax:" nor
+/// "(office)" after it, which a person's signature gives too).
 static OFFICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+call)?|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line)[ \t]*:?[ \t]*(?:on[ \t]+)?$")
+    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+(?:call|line|number))?|shared[ \t]+(?:line|number)|(?-u:\b)our[ \t]+office[ \t]+(?:no\.?|number|line)|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line)[ \t]*:?[ \t]*(?:on[ \t]+)?\(?$")
         .expect("valid regex")
 });
 

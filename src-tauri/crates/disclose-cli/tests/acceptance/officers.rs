@@ -60,3 +60,27 @@ fn a_time_or_a_year_after_a_rank_is_no_collar_number() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_name_before_a_job_title_or_an_engineers_register_and_a_mc_name_in_capitals() {
+    // Written afresh for the sixteenth round: a name followed by a job's
+    // title that opens with an organisation's word ("Housing Officer"), or
+    // by "Gas Safe ID", is still a name; a surname with "Mc" keeps its
+    // small letters in a name in capitals. An organisation named after a
+    // person stays clean.
+    let d = disclose!();
+    let text = "Officer: Niamh O'Rourke Housing Officer Ashgrove Homes\n\
+                ENGINEER: TARIQ MAHMOOD  GAS SAFE ID: 6612093\n\
+                Defendant: CALLUM JAMES McKENNA\n\
+                Copied to Fenwick Housing Association.\n";
+    let names = d.detect_kind(text, "person_name");
+    assert_eq!(
+        names,
+        [
+            "Niamh O'Rourke",
+            "TARIQ MAHMOOD",
+            "6612093",
+            "CALLUM JAMES McKENNA"
+        ]
+    );
+}

@@ -77,13 +77,21 @@ fn known(t: &Tok<'_>) -> bool {
 /// or what precedes token `first` does ("St John's").
 pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> bool {
     // "Edward StreetStockport": the first of two words run together counts.
+    // ("Declan O'Shea Housing Officer", "Kevin Jones  Gas Safe ID": a job's
+    // title or an engineer's register after a name is no organisation's
+    // name.)
     let after = linked(text, toks, last) && {
         let next = &toks[last + 1];
         let bits = match next.glued() {
             Some(k) => lex::Bits::of(&next.word[..k]),
             None => next.lex,
         };
-        bits.is_street() || bits.is_org()
+        let job = linked(text, toks, last + 1)
+            && toks.get(last + 2).is_some_and(|t| {
+                t.lex.is_job_word()
+                    || next.word.eq_ignore_ascii_case("gas") && t.word.eq_ignore_ascii_case("safe")
+            });
+        bits.is_street() || bits.is_org() && !job
     };
     // "Lum Head Primary", "Arden Park Tenants", "Hatton Children's
     // Services": one or two capitalised

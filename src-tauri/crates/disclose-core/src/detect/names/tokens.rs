@@ -116,6 +116,20 @@ pub(super) fn glued(word: &str) -> Option<usize> {
 }
 
 pub(super) fn shape(word: &str) -> Shape {
+    // "McGRATH", "MacDONALD": a surname's prefix keeps its small letters in
+    // a name written in capitals.
+    let prefixed = ["Mc", "Mac"].iter().any(|p| {
+        word.strip_prefix(p).is_some_and(|rest| {
+            rest.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && rest
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        })
+    });
+    if prefixed {
+        return Shape::Upper;
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let first = letters.next().unwrap_or('a');
     if !first.is_uppercase() {

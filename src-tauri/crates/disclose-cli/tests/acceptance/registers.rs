@@ -41,3 +41,19 @@ fn no_holder_column_gives_no_number() {
                 Key safe 4417 fitted by Ray Dunn.\n";
     assert!(numbers(text).is_empty());
 }
+
+#[test]
+fn a_surname_and_an_initial_as_a_log_lists_people() {
+    // Written afresh for the sixteenth round: a fob log's or a register's
+    // "HAMID A" or "GILL, M" before the row's next cell is a person; a
+    // section's letter, a plan and a room are not.
+    let d = disclose!();
+    let text = "2025-03-02 21:14:05,REAR DOOR,FOB-7781-2,KOWALCZYK B,781,GRANTED\n\
+                19:02  fob PT-0440  ASANTE, K  flat 44   bin store OPEN\n\
+                Okafor, J | 12 | returned\n\
+                See SECTION B, page 4. Plan A  approved. ROOM C,2\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        ["KOWALCZYK B", "ASANTE, K", "Okafor, J"]
+    );
+}

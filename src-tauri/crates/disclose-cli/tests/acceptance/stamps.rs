@@ -113,3 +113,22 @@ fn initials_in_a_notes_column_and_a_persons_initials_in_brackets() {
                 Later DL rang to say CMHT had been.\n";
     assert_eq!(names(text), ["RT", "RT", "Dariusz Lis", "DL", "DL"]);
 }
+
+#[test]
+fn initials_the_text_sets_beside_a_name_even_an_offices_capitals() {
+    // Written afresh for the sixteenth round: initials a key or brackets
+    // set beside a name ("HO = Harriet Osei", "HR (HAMZA RAHIM)") are that
+    // person wherever they stand, even where they are also an office's
+    // capitals and in a line in capitals; without such a key, "HR" is the
+    // department.
+    let text = "04/02 HO - rang tenant, no answer.\n\
+                05/02 HO - letter sent. Copy to HR (HAMZA RAHIM) for the panel.\n\
+                HR TO REVIEW BEFORE PANEL.\n\
+                Key: HO = Harriet Osei, Income Officer\n";
+    assert_eq!(
+        names(text),
+        ["HO", "HO", "HR", "HAMZA RAHIM", "HR", "HO", "Harriet Osei"]
+    );
+    let text = "Her HR file was checked. HR letter on file.\n";
+    assert!(names(text).is_empty(), "{:?}", names(text));
+}

@@ -27,6 +27,8 @@ const LOCALES = [
   "ro_MD",
   "tr",
   "ku_kmr_latin",
+  "en_AU",
+  "en_ZA",
   "en_GH",
   "en_NG",
   "yo_NG",

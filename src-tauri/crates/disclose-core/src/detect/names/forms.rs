@@ -742,6 +742,38 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     None
 }
 
+/// A surname and an initial as a register or a log lists people: "HAMID
+/// A,511", "GILL, M  flat 23", "Akins, T |": a surname of the lists or a
+/// word no list holds (not a given name in small letters), then one
+/// capital, then the row's next cell (a comma, a tab, two spaces, a bar or
+/// the line's end).
+pub(super) fn surname_initial(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let initial = toks.get(i + 1)?;
+    if initial.shape != Shape::Initial || !initial.word.is_ascii() || t.end != t.full_end {
+        return None;
+    }
+    let named = t.lex.is_surname() || !t.lex.is_english() && !t.lex.is_common();
+    let surname = match t.shape {
+        Shape::Upper => {
+            t.word.len() >= 3 && named && !super::stamps::NOT_INITIALS.contains(&t.word)
+        }
+        Shape::Cap => named && !t.lex.is_given(),
+        _ => false,
+    };
+    let plain =
+        |b: lex::Bits| !b.is_title() && !b.is_org() && !b.is_street() && !b.is_month_or_day();
+    if !surname || !plain(t.lex) || !matches!(gap(text, toks, i), " " | ", ") {
+        return None;
+    }
+    let after = &text[initial.full_end..];
+    let next_cell = after.is_empty()
+        || after.starts_with([',', '\t', '|', '\n', '\r'])
+        || after.starts_with("  ")
+        || after.starts_with(" |");
+    next_cell.then_some((i + 1, 0.7))
+}
+
 /// Small words inside a surname: "Hannah de Souza", "Jan van der Berg",
 /// "Omar bin Rashid".
 const PARTICLES: &[&str] = &[

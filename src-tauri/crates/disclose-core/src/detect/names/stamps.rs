@@ -155,29 +155,37 @@ pub(super) fn again(
         .map(|(t, _)| t.word.to_string())
         .collect();
     // Initials of a full name found: not after a capitalised word on their
-    // line ("AltaGas CW" names a deal).
-    let of_names: HashSet<String> = names
-        .iter()
-        .filter(|&&(_, _, c)| c >= 0.7)
+    // line ("AltaGas CW" names a deal). Those the text sets beside the
+    // name ("IT = Imogen Taylor", "Hannah Willis (HW)", "LW (LISA WARD)")
+    // are that person's even where they are also an office's capitals.
+    let mut of_names: HashSet<String> = HashSet::new();
+    let mut defined: HashSet<String> = HashSet::new();
+    for &(i, last, c) in names {
         // "PCSO Marta Kowal": the name's words after its title.
-        .map(|&(i, last, _)| {
-            let words = &toks[i..=last];
-            words
-                .iter()
-                .position(|t| !t.lex.is_title())
-                .map_or(&words[..0], |k| &words[k..])
-        })
-        .filter(|words| {
-            (2..=3).contains(&words.len()) && words.iter().all(|t| t.shape == Shape::Cap)
-        })
-        .map(|words| {
-            words
-                .iter()
-                .filter_map(|t| t.word.chars().next())
-                .collect::<String>()
-        })
-        .filter(|initials| !NOT_INITIALS.contains(&initials.as_str()) && !found.contains(initials))
-        .collect();
+        let Some(first) = (i..=last).find(|&k| !toks[k].lex.is_title()) else {
+            continue;
+        };
+        let words = &toks[first..=last];
+        if c < 0.7 || !(2..=3).contains(&words.len()) {
+            continue;
+        }
+        let initials: String = words.iter().filter_map(|t| t.word.chars().next()).collect();
+        if found.contains(&initials) {
+            continue;
+        }
+        let shape = words[0].shape;
+        let (before, after, _) = line_around(text, toks[first].start, toks[last].end);
+        let set_beside = after.starts_with(&format!(" ({initials})"))
+            || before.ends_with(&format!("{initials} = "))
+            || before.ends_with(&format!("{initials} ("));
+        if set_beside && matches!(shape, Shape::Cap | Shape::Upper) {
+            defined.insert(initials);
+        } else if words.iter().all(|t| t.shape == Shape::Cap)
+            && !NOT_INITIALS.contains(&initials.as_str())
+        {
+            of_names.insert(initials);
+        }
+    }
     // ("Later AN had": a word opening the sentence is no name.)
     let after_a_name = |k: usize| {
         k > 0
@@ -189,29 +197,35 @@ pub(super) fn again(
     };
     let found_at =
         |k: usize, word: &str| found.contains(word) || of_names.contains(word) && !after_a_name(k);
-    if found.is_empty() && of_names.is_empty() {
+    if found.is_empty() && of_names.is_empty() && defined.is_empty() {
         return Vec::new();
     }
     toks.iter()
         .enumerate()
-        .filter(|(k, t)| taken[*k].is_none() && t.end == t.full_end && found_at(*k, t.word))
-        .filter(|(_, t)| {
+        .filter(|(k, t)| {
+            taken[*k].is_none()
+                && t.end == t.full_end
+                && (found_at(*k, t.word) || defined.contains(t.word))
+        })
+        .filter(|(k, t)| {
             let (before, after, _) = line_around(text, t.start, t.end);
             // Not inside a word run with letters or digits ("C-AS-E").
             let joined = before.ends_with(|c: char| c.is_alphanumeric() || c == '-')
                 || after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+            // Initials the text set beside a name stand in capitals too.
+            if defined.contains(t.word) {
+                return !joined;
+            }
             let shouted = !before.chars().chain(after.chars()).any(char::is_lowercase);
-            !joined && !shouted
-        })
-        // "SUCH AS THIS": not beside another word in capitals.
-        .filter(|(k, _)| {
+            // "SUCH AS THIS": not beside another word in capitals.
             let capitals = |t: &Tok<'_>| t.shape == Shape::Upper && t.word.len() > 1;
-            !(*k > 0
+            let beside_capitals = *k > 0
                 && capitals(&toks[k - 1])
                 && !text[toks[k - 1].full_end..toks[*k].start].contains('\n')
                 || toks.get(k + 1).is_some_and(|n| {
                     capitals(n) && !text[toks[*k].full_end..n.start].contains('\n')
-                }))
+                });
+            !joined && !shouted && !beside_capitals
         })
         .map(|(k, _)| k)
         .collect()

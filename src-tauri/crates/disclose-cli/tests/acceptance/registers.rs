@@ -57,3 +57,14 @@ fn a_surname_and_an_initial_as_a_log_lists_people() {
         ["KOWALCZYK B", "ASANTE, K", "Okafor, J"]
     );
 }
+
+#[test]
+fn an_access_control_exports_fob_column() {
+    // Written afresh for the sixteenth round: an export's header writes its
+    // columns with underscores ("fob_id", "registered_to"); the holder is a
+    // surname and an initial.
+    let text = "time,door,fob_id,registered_to,flat\n\
+                2025-05-01 20:10:33,BIN STORE,FOB-3310-1,DUNMORE K,310,GRANTED\n\
+                2025-05-01 20:12:01,BIN STORE,FOB-0000-0,CLEANING CONTRACTOR,-,GRANTED\n";
+    assert_eq!(numbers(text), ["FOB-3310-1"]);
+}

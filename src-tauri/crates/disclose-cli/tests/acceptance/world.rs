@@ -26,3 +26,18 @@ fn a_surname_here_that_is_a_given_name_abroad_still_closes_a_name() {
     let text = "Regards\n\nMo Aziz\nIncome Officer\n";
     assert_eq!(disclose!().detect_kind(text, "person_name"), ["Mo Aziz"]);
 }
+
+#[test]
+fn a_surname_written_first_in_capitals_then_the_given_name() {
+    // Written afresh for the sixteenth round: a household export lists
+    // Chinese names surname first ("WANG Ling"); a road, a trust and a
+    // surname that is an English word in capitals stay as they were.
+    let text = "ID,ROLE,NAME,RELATION\n\
+                H-2201,HOUSEHOLD,WANG Ling,partner\n\
+                H-2202,HOUSEHOLD,CHEN Wei,son\n\
+                Letter to the NHS Trust about WANG Road.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["WANG Ling", "CHEN Wei"]
+    );
+}

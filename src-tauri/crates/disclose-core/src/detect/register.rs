@@ -93,11 +93,12 @@ fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
     out
 }
 
-/// A header cell with "no", "number", "id" and marks taken off.
+/// A header cell with "no", "number", "id" and marks taken off (an
+/// export's "fob_id" is "fob").
 fn header(cell: &str) -> String {
     let lower = cell.to_ascii_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '.' | '#' | ':' | '(' | ')'))
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | '#' | ':' | '(' | ')' | '_'))
         .filter(|w| !w.is_empty() && !matches!(*w, "no" | "number" | "num" | "id" | "ref"))
         .collect();
     words.join(" ")

@@ -774,6 +774,31 @@ pub(super) fn surname_initial(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
     next_cell.then_some((i + 1, 0.7))
 }
 
+/// A surname written first in capitals, then the given name, as Chinese
+/// and Vietnamese names are often listed: "LIU Mei", "ZHANG Hao", "NGUYEN
+/// Bao". The surname from the lists (no English word), then one
+/// capitalised word that is no English, street or organisation's word.
+pub(super) fn surname_first(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let (t, given) = (&toks[i], toks.get(i + 1)?);
+    let surname = t.shape == Shape::Upper
+        && t.word.len() >= 2
+        && t.lex.is_surname()
+        && !t.lex.is_english()
+        && !t.lex.is_common()
+        && !t.lex.is_ambiguous();
+    let given_ok = given.shape == Shape::Cap
+        && (given.lex.is_given() || !given.lex.is_english())
+        && !given.lex.is_common()
+        && !given.lex.is_street()
+        && !given.lex.is_org()
+        && given.end == given.full_end;
+    // One name alone: no third word of it after ("ZHANG Hao Lin" is read
+    // another way).
+    let alone =
+        !linked(text, toks, i + 1) || toks.get(i + 2).is_some_and(|n| n.shape == Shape::Lower);
+    (surname && given_ok && linked(text, toks, i) && alone).then_some((i + 1, 0.75))
+}
+
 /// Small words inside a surname: "Hannah de Souza", "Jan van der Berg",
 /// "Omar bin Rashid".
 const PARTICLES: &[&str] = &[

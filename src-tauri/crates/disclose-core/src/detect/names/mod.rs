@@ -51,7 +51,7 @@ use cues::{
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given,
-    surname_initial, titled, vetoed,
+    surname_first, surname_initial, titled, vetoed,
 };
 use headers::addressed;
 use lookalikes::Lookalikes;
@@ -376,6 +376,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| addressed(text, toks, i))
                 .or_else(|| email_display(text, toks, i))
                 .or_else(|| surname_initial(text, toks, i))
+                .or_else(|| surname_first(text, toks, i))
                 .or_else(|| surname_comma_given(text, toks, i))
                 .or_else(|| initials(text, toks, i))
                 .or_else(|| speaker(text, toks, i))

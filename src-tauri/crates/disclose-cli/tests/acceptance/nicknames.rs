@@ -53,3 +53,29 @@ fn a_given_name_after_a_word_that_nicknames_someone() {
                 she has a little faith left and the big will to carry on\n";
     assert_eq!(names(text), ["big kev", "lil kyle", "Big Lou", "mad Tony"]);
 }
+
+#[test]
+fn the_name_someone_goes_by_in_brackets_after_their_name() {
+    // Written afresh for the sixteenth round: a short name in brackets
+    // after a full name ("Mr Haddad (Sami)", "Abimbola Bello (Bola)") is
+    // that person's, and found again; a role, a language, a town and a
+    // chatbot speaking are not.
+    let text = "Complaint about Mr Haddad (Sami) and the bins.\n\
+                Sami says the bins are not his.\n\
+                Present: Abimbola Bello (Bola), Harriet Lowe (Chair), Anh Tran (Vietnamese), \
+                Peter Shaw (London).\n\
+                Bot: Please describe the repair.\n";
+    assert_eq!(
+        names(text),
+        [
+            "Mr Haddad",
+            "Sami",
+            "Sami",
+            "Abimbola Bello",
+            "Bola",
+            "Harriet Lowe",
+            "Anh Tran",
+            "Peter Shaw"
+        ]
+    );
+}

@@ -848,6 +848,39 @@ pub(super) fn alias_after(
     ok.then_some(last + 2)
 }
 
+/// A name the person goes by, in brackets after their name: "Mr Iqbal
+/// (Mo)", "Temitope Adeyemi (Temi)". One capitalised word of letters that
+/// is a given name of the lists or a short word no list holds, and no
+/// English word, title, role or language (not "(Chair)", "(Mandarin)",
+/// "(London)", "(E-mail)"), after a name of two words or more (the name
+/// from `first` to `last`).
+pub(super) fn bracketed_alias(
+    text: &str,
+    toks: &[Tok<'_>],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let alias = toks.get(last + 1)?;
+    let closed = toks
+        .get(last + 2)
+        .map_or(&text[alias.full_end..], |n| &text[alias.full_end..n.start])
+        .starts_with(')');
+    let ok = last > first
+        && gap(text, toks, last) == " ("
+        && closed
+        && alias.end == alias.full_end
+        && alias.shape == Shape::Cap
+        && alias.word.chars().all(char::is_alphabetic)
+        && (alias.lex.is_given() || alias.word.chars().count() <= 4)
+        && !alias.lex.is_common()
+        && !alias.lex.is_english()
+        && !alias.lex.is_title()
+        && !alias.lex.is_job_word()
+        && !alias.lex.is_org()
+        && !alias.lex.is_nationality();
+    ok.then_some(last + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::find_with;

@@ -45,9 +45,9 @@ use context::{
     speaker,
 };
 use cues::{
-    acting, alias_after, bare_possessive, cued_pair, from_team, joined_to_names, kin_after,
-    last_line_name, lower_word_pair, named_by, nickname_beside, note_initials, pronoun_subject,
-    quoted_alias, reachable,
+    acting, alias_after, bare_possessive, bracketed_alias, cued_pair, from_team, joined_to_names,
+    kin_after, last_line_name, lower_word_pair, named_by, nickname_beside, note_initials,
+    pronoun_subject, quoted_alias, reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given,
@@ -221,7 +221,8 @@ fn contraction(word: &str) -> bool {
 /// can put it where a name goes: a cry ("Oh - and"), God, a group or a
 /// role spoken of ("Dear Sirs", "my constituent", "the complainant",
 /// "Man from flat 5", "Dear Colleague", "Dear Chief Executive"), a heading's word ("HOUSEHOLD
-/// COMPOSITION", "CHECKLIST", "Child Protection Plans") and the text-speak spellings of "said" and "would".
+/// COMPOSITION", "CHECKLIST", "Child Protection Plans"), the text-speak spellings of "said" and "would",
+/// a chatbot speaking ("Bot: …"), minutes ("held 4 min") and "AOB".
 fn never_a_name(word: &str) -> bool {
     const NEVER: &[&str] = &[
         "oh",
@@ -270,6 +271,11 @@ fn never_a_name(word: &str) -> bool {
         "cud",
         "shud",
         "wiv",
+        "bot",
+        "chatbot",
+        "min",
+        "mins",
+        "aob",
     ];
     NEVER.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -409,7 +415,8 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 out.push((i, last, confidence));
                 taken[i..=last].fill(Some(Some(confidence)));
                 // "his name is Arkadiusz or Arek": the alias too.
-                let alias = alias_after(text, toks, i, last);
+                let alias = alias_after(text, toks, i, last)
+                    .or_else(|| bracketed_alias(text, toks, i, last));
                 i = last + 1;
                 if let Some(alias) = alias {
                     out.push((alias, alias, confidence));

@@ -603,3 +603,23 @@ fn house_numbers_after_them_without_a_space_and_joined_after_a_bare_one() {
                 ring them at 10 tomorrow.\n";
     assert_eq!(d.detect_kind(text, "address_line"), ["41", "no9", "3", "5"]);
 }
+
+#[test]
+fn a_name_in_small_letters_after_thanks_sorry_or_a_greeting() {
+    // Written afresh for the sixteenth round: a chat thanks, greets or
+    // says sorry to someone by a given name in small letters, even one
+    // that is also a word ("thank u grace"); "thanks will do" and "sorry
+    // may be late" go on with a verb.
+    let text = "[18:02] Tasha: thanks kerry x\n\
+                [18:03] Kerry: sorry jasmine. wrong chat\n\
+                [18:05] Tasha: thank u grace you were a star\n\
+                [18:06] Kerry: thanks will do\n\
+                [18:07] Jas: sorry may be late\n";
+    let names = disclose!().detect_kind(text, "person_name");
+    for name in ["kerry", "jasmine", "grace"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    for word in ["will", "may"] {
+        assert!(!names.iter().any(|n| n == word), "{word} in {names:?}");
+    }
+}

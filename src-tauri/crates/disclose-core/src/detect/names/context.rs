@@ -551,6 +551,41 @@ pub(super) fn salutation(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usiz
     (shaped && t.word.chars().count() > 1).then_some((i, 0.75))
 }
 
+/// What a chat's message says to someone just before their name in small
+/// letters: "thanks mike x", "sorry shanice.", "thank u grace".
+static TO_SOMEONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^a-z'])(?:thanks|thank[ \t]+(?:you|u)|thanku|thx|cheers|sorry|hi|hiya|hey|ta|bye|night|morning|love[ \t]+(?:you|u))[ \t]*,?[ \t]+$")
+        .expect("valid regex")
+});
+
+/// A given name in small letters after thanks, sorry or a greeting, ending
+/// the message or its clause ("thanks mike x", "lol sorry shanice.",
+/// "thank you dawn you were very kind"); not a verb after it ("thanks will
+/// do").
+pub(super) fn thanked_lower(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    let name = t.shape == Shape::Lower
+        && t.end == t.full_end
+        && t.lex.is_given()
+        && !t.lex.is_common()
+        && !t.lex.is_cue_word()
+        && t.word.len() > 2;
+    if !name {
+        return None;
+    }
+    let line_from = text[..t.start].rfind('\n').map_or(0, |k| k + 1);
+    if !TO_SOMEONE.is_match(&text[line_from..t.start]) {
+        return None;
+    }
+    let after = &text[t.end..];
+    let ends = after.is_empty()
+        || after.starts_with(['.', ',', '!', '?', '\n', '\r', ')', ':'])
+        || [" x", " you", " u ", " u\n", " :)", " lol"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    ends.then_some((i, 0.7))
+}
+
 /// Lower-case given names joined by "and", "&" or a comma: "kelly and shane
 /// were shouting". Each is a known name that is no English word.
 pub(super) fn lower_pair(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {

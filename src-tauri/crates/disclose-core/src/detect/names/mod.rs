@@ -42,7 +42,7 @@ use super::{DataKind, Finding};
 use context::{
     aged, apposed, before_a_lower_name, described, informal, kin_bracketed, kin_named, kin_titled,
     lower_pair, lower_sentence, name_and_word, neighbour, note_for, possessive_kin, salutation,
-    speaker,
+    speaker, thanked_lower,
 };
 use cues::{
     acting, alias_after, bare_possessive, bracketed_alias, cued_pair, from_team, joined_to_names,
@@ -393,6 +393,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| kin_titled(text, toks, i))
                 .or_else(|| aged(text, toks, i))
                 .or_else(|| salutation(text, toks, i))
+                .or_else(|| thanked_lower(text, toks, i))
                 .or_else(|| from_team(text, toks, i))
                 .or_else(|| last_line_name(text, toks, i))
                 .or_else(|| note_initials(text, toks, i))

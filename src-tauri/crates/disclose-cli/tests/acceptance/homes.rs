@@ -104,3 +104,25 @@ fn a_scottish_tenement_flats_floor_and_position() {
         ["flat 2/2", "3/1", "0/2", "1/3", "14 Kelvinhaugh Street"]
     );
 }
+
+#[test]
+fn streets_that_end_in_cottages_gdns_chase_or_yard() {
+    // Written afresh for the sixteenth round: more of the words UK streets
+    // end with ("Cottages", "Gdns", "Chase", "Yard", "Paddock"); a count
+    // of fields and a time stay clean.
+    let d = disclose!();
+    let text = "Her sister moved to 2 Thornbury Cottages last year.\n\
+                The petition was signed at 6 Churchill Gdns and 14 Hunters Chase.\n\
+                Skip left outside 3 Tanners Yard; keys for 9 The Paddock.\n\
+                Walked 3 fields to the bus at 10:15.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        [
+            "2 Thornbury Cottages",
+            "6 Churchill Gdns",
+            "14 Hunters Chase",
+            "3 Tanners Yard",
+            "9 The Paddock"
+        ]
+    );
+}

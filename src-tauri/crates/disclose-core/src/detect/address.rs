@@ -1,6 +1,6 @@
 //! Address lines: a house number and a street with a street word at its end
-//! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close", in
-//! capitals "14 ACACIA AVENUE"), a flat before it, perhaps with its block
+//! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close", "2
+//! Willow Cottages", "6 Churchill Gdns", in capitals "14 ACACIA AVENUE"), a flat before it, perhaps with its block
 //! ("Apartment 14, Quay House, 3 Quay Street", "Flat 6 Ashworth Court"),
 //! a flat in a named block alone ("Flat 1, Baker House"), a street broken
 //! over two lines ("19 Manningham\nLane"),
@@ -28,7 +28,9 @@ use crate::extract::text::floor_char_boundary;
 pub(super) const STREET_END: &str =
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Court|Drive|Way|Place|Crescent|\
     Gardens|Terrace|Grove|Walk|Park|Square|Mews|Row|View|Rise|Parade|Green|Hill|Vale|Fold|Brow|\
-    Croft|Meadows?|Wharf|Heights|Mount|Boulevard|Estate|Bank";
+    Croft|Meadows?|Wharf|Heights|Mount|Boulevard|Estate|Bank|Cottages?|Gate|Yard|Fields?|Chase|\
+    End|Side|Quay|Gdns|Cres|Terr|Ln|Hollow|Glade|Orchard|Paddock|Ridge|Spinney|Approach|\
+    Grange|Nook|Path|Promenade|Wynd|Brae|Circus|Copse|Pastures|Leys|Garth|Dene|Reach|Woods?";
 
 /// Last words of a block's name between a flat and its street: "Flat 3,
 /// Beech House, 22 Mill Lane".

@@ -68,3 +68,20 @@ fn an_access_control_exports_fob_column() {
                 2025-05-01 20:12:01,BIN STORE,FOB-0000-0,CLEANING CONTRACTOR,-,GRANTED\n";
     assert_eq!(numbers(text), ["FOB-3310-1"]);
 }
+
+#[test]
+fn the_flat_or_tenancy_a_list_gives_each_resident() {
+    // Written afresh for the sixteenth round: an audit's "Flat" column and
+    // an arrears list's "Tenancy" column beside each resident's name, and a
+    // flat said again; an empty flat, an amount and a door's name are not.
+    let text = "| Flat | Resident(s)          | Result |\n\
+                | 501  | Adeyemi, Folake      | PASS   |\n\
+                | 502  | VOID                 | PASS   |\n\
+                | 503  | Brennan, Aoife       | FAIL   |\n\
+                \n\
+                Bikes stored outside 503. Charge of £503 raised.\n\
+                \n\
+                TENANCY\tNAME\tBALANCE\n\
+                TN-77012\tOkoro, Chidi\t812.40\n";
+    assert_eq!(numbers(text), ["501", "503", "503", "TN-77012"]);
+}

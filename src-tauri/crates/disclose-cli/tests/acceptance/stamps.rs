@@ -132,3 +132,16 @@ fn initials_the_text_sets_beside_a_name_even_an_offices_capitals() {
     let text = "Her HR file was checked. HR letter on file.\n";
     assert!(names(text).is_empty(), "{:?}", names(text));
 }
+
+#[test]
+fn initials_that_are_also_a_cry_and_initials_with_mc_after_a_date() {
+    // Written afresh for the sixteenth round: "AH" in a note's column of
+    // writers is someone's initials, not a cry; initials holding "Mc"
+    // after a note's date are a writer's even with the note on the same
+    // line. A cry in small letters stays clean.
+    let text = "14/02/24   AH     OUT CALL  No answer.\n\
+                15/02/24 CMcC Phone call from tenant.\n\
+                ah well, we tried.\n\
+                Key: AH = Anwen Hughes\n";
+    assert_eq!(names(text), ["AH", "CMcC", "AH", "Anwen Hughes"]);
+}

@@ -1,6 +1,6 @@
 //! Numbers a register gives one person, read from the register's table: a
-//! fob, permit, key, badge or parking number in a row that names its
-//! holder ("SVH-0582 | 58 | L Fraser-Reid", "RD-004-A | Kenneth Ivy |
+//! fob, permit, key, badge or parking number, or the flat, door, room or
+//! tenancy a list gives its resident, in a row that names its holder ("SVH-0582 | 58 | L Fraser-Reid", "RD-004-A | Kenneth Ivy |
 //! 4 Rook Drive"), and the same number wherever the text says it again
 //! ("fob SVH-0612 - ACCESS GRANTED"). A table is a header line naming a
 //! column of such numbers and a column of holders, its cells parted by "|",
@@ -19,12 +19,15 @@ use super::{DataKind, Finding};
 /// Whether a text, or a line, may hold a register's header at all: most
 /// do not.
 static HEADED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)fob|permit|key|badge|tag|garage|register|card").expect("valid regex")
+    Regex::new(
+        r"(?i)fob|permit|key|badge|tag|garage|register|card|flat|door|unit|room|tenancy|account",
+    )
+    .expect("valid regex")
 });
 
 /// What a header names a column of numbers a register gives one person
 /// by, once "no", "number", "id" and marks are taken off ("Fob no.",
-/// "Permit number", "Key fob ID").
+/// "Permit number", "Key fob ID"), the likelier first.
 const NUMBER_HEADERS: &[&str] = &[
     "fob",
     "key fob",
@@ -39,6 +42,14 @@ const NUMBER_HEADERS: &[&str] = &[
     "garage",
     "register",
     "card",
+    "flat",
+    "door",
+    "unit",
+    "room",
+    "apartment",
+    "tenancy",
+    "rent account",
+    "account",
 ];
 
 /// Words of a header over a column of the people holding them ("Holder",
@@ -53,6 +64,11 @@ const HOLDER_WORDS: &[&str] = &[
     "applicant",
     "issued",
     "registered",
+    "occupier",
+    "occupiers",
+    "residents",
+    "tenants",
+    "names",
 ];
 
 /// How a table's line parts its cells.
@@ -137,9 +153,11 @@ pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
             .iter()
             .map(|&(s, e)| header(&line[s..e]))
             .collect();
-        let number = heads
+        // The first kind of number the list names that a column holds: a
+        // fob's before the door it opened or the flat it belongs to.
+        let number = NUMBER_HEADERS
             .iter()
-            .position(|h| NUMBER_HEADERS.contains(&h.as_str()));
+            .find_map(|n| heads.iter().position(|h| h == n));
         let holder = heads
             .iter()
             .position(|h| h.split(' ').any(|w| HOLDER_WORDS.contains(&w)));
@@ -181,8 +199,14 @@ fn said_again(text: &str, found: &[Finding]) -> Vec<Finding> {
     for number in numbers {
         for (start, _) in text.match_indices(number) {
             let end = start + number.len();
-            let glued = text[..start].chars().next_back().is_some_and(word)
-                || text[end..].chars().next().is_some_and(word);
+            // Not inside a word, nor an amount ("£702", "702.50").
+            let glued = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| word(c) || matches!(c, '£' | '$' | '€'))
+                || text[end..].chars().next().is_some_and(word)
+                || text[end..].starts_with('.')
+                    && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
             let taken = found.iter().any(|f| f.start == start);
             if !glued && !taken {
                 out.push(Finding {

@@ -277,7 +277,12 @@ fn never_a_name(word: &str) -> bool {
         "mins",
         "aob",
     ];
-    NEVER.iter().any(|w| w.eq_ignore_ascii_case(word))
+    // "AH", "ER" in capitals are a writer's initials more often than a cry.
+    let initials = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+    let cry = ["oh", "ah", "um", "er"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word));
+    !(initials && cry) && NEVER.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A word with a small letter written three times running, as chat draws

@@ -103,10 +103,13 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     // "04/08/25 10:12 SMc" ending its line; "01/11 AS - Referred";
     // "02/08 KP  DHP form sent", the note in a column of its own.
     let column = (after.starts_with("  ") || after.starts_with('\t')) && !rest.is_empty();
+    // "12/10/23 CMcC Phone.": no office's capitals hold "Mc".
+    let mc = t.word.contains("Mc") || t.word.contains("Mac");
     let after_stamp = whole
         && STAMP.is_match(before.trim())
         && (rest.is_empty()
             || column
+            || mc
             || rest.starts_with(['-', '–', ':']) && (plain || rest.len() > 2));
     // "Police (GN): known", "Probation (IMcL): not on licence": a word
     // of the line's head before, in brackets, a colon after.

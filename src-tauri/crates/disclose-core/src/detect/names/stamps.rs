@@ -139,8 +139,9 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
 /// Tokens standing as initials some rule found as a name elsewhere in the
 /// text ("Passed to SMc."), or as the initials of a full name found
 /// ("PCSO Aleksandra Nowak … AN had reviewed the footage"), in lines not
-/// written wholly in capitals. `names` are the names found so far: first
-/// token, last token, confidence.
+/// written wholly in capitals; initials a key or brackets set beside a
+/// name ("IT = Imogen Taylor") wherever they stand. `names` are the names
+/// found so far: first token, last token, confidence.
 pub(super) fn again(
     text: &str,
     toks: &[Tok<'_>],

@@ -11,8 +11,8 @@
 //! First, every evaluation set scored the same way (`detect_eval`): the
 //! hand-labelled Enron e-mails of the shared corpus (the part tuned on and
 //! the held-out part; skipped with a notice when the corpus is absent) and
-//! the third to eleventh fresh sets, written by hand (`detect_labels/third/`
-//! to `detect_labels/eleventh/`), the
+//! the third to twelfth fresh sets, written by hand (`detect_labels/third/`
+//! to `detect_labels/twelfth/`), the
 //! seeds' privacy notices, the tweets of a public Twitter NER set from a
 //! registry package (two halves: even tweets looked at, odd held out;
 //! skipped with a notice when `install_ner_eval` has not been run) and the
@@ -94,6 +94,10 @@ const TENTH_LABELS: &str = include_str!("detect_labels/tenth.tsv");
 /// had never read the detector (`detect_labels/eleventh/`); its misses
 /// unread.
 const ELEVENTH_LABELS: &str = include_str!("detect_labels/eleventh.tsv");
+/// A twelfth fresh set: 40 documents written by an eighth engineer who had
+/// never read the detector (`detect_labels/twelfth/`), at the sixteenth
+/// round's end; its misses unread.
+const TWELFTH_LABELS: &str = include_str!("detect_labels/twelfth.tsv");
 
 fn main() {
     // A labelling aid: `DUMP_TEXTS=DIR` writes the extracted text of every
@@ -348,6 +352,11 @@ fn evaluation_sets() {
         (
             "eleventh fresh set (written blind to the detector, unseen by its authors)",
             ELEVENTH_LABELS,
+            false,
+        ),
+        (
+            "twelfth fresh set (written blind, misses unread)",
+            TWELFTH_LABELS,
             false,
         ),
     ] {

@@ -1,7 +1,8 @@
 //! Address lines: a house number and a street with a street word at its end
 //! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close", "2
-//! Willow Cottages", "6 Churchill Gdns", in capitals "14 ACACIA AVENUE"), a flat before it, perhaps with its block
-//! ("Apartment 14, Quay House, 3 Quay Street", "Flat 6 Ashworth Court"),
+//! Willow Cottages", "6 Churchill Gdns", in capitals "14 ACACIA AVENUE"), a
+//! flat before it, perhaps with its block ("Apartment 14, Quay House, 3 Quay
+//! Street", "Flat 6 Ashworth Court"),
 //! a flat in a named block alone ("Flat 1, Baker House"), a street broken
 //! over two lines ("19 Manningham\nLane"),
 //! with a suite, floor or unit after it ("1301 Fannin St #2400", "12 Ash

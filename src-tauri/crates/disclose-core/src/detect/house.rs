@@ -1,7 +1,8 @@
 //! House references that point at a neighbour's home: "the kids from no.
 //! 21", "number 47 were shouting", "Flat 3", "flat 12a", "21's dog", "at
-//! #23", a Scottish tenement's "flat 0/1" and "the neighbour at 1/2". Found as address data (`address_line`); attribution keeps the
-//! subject's own house number.
+//! #23", a Scottish tenement's "flat 0/1" and "the neighbour at 1/2".
+//! Found as address data (`address_line`); attribution keeps the subject's
+//! own house number.
 //! A number the text calls a tab, page, item, invoice or other reference is
 //! not a house. A bare number is a house only where a person stands before
 //! it: "the woman at 27", "Mr Singh from 29 came out", "Mrs Patel in 7".

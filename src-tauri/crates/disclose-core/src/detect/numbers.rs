@@ -4,8 +4,9 @@
 //! place in a household list), UK vehicle registrations (the current "AB12
 //! CDE" format; in any letter case after "reg"), phone numbers of North
 //! America and numbers dialled from abroad, a UK number written with a
-//! digit too many or read by OCR with letters for digits. Also the test that keeps job, invoice and
-//! order references that look like phone or NHS numbers out of the findings.
+//! digit too many or read by OCR with letters for digits. Also the test
+//! that keeps job, invoice and order references that look like phone or NHS
+//! numbers out of the findings.
 
 use std::sync::LazyLock;
 

@@ -1,7 +1,8 @@
 //! Numbers a register gives one person, read from the register's table: a
 //! fob, permit, key, badge or parking number, or the flat, door, room or
-//! tenancy a list gives its resident, in a row that names its holder ("SVH-0582 | 58 | L Fraser-Reid", "RD-004-A | Kenneth Ivy |
-//! 4 Rook Drive"), and the same number wherever the text says it again
+//! tenancy a list gives its resident, in a row that names its holder
+//! ("SVH-0582 | 58 | L Fraser-Reid", "RD-004-A | Kenneth Ivy | 4 Rook
+//! Drive"), and the same number wherever the text says it again
 //! ("fob SVH-0612 - ACCESS GRANTED"). A table is a header line naming a
 //! column of such numbers and a column of holders, its cells parted by "|",
 //! tabs, commas or aligned spaces, and the rows under it up to a blank

@@ -861,10 +861,7 @@ pub(super) fn bracketed_alias(
     last: usize,
 ) -> Option<usize> {
     let alias = toks.get(last + 1)?;
-    let closed = toks
-        .get(last + 2)
-        .map_or(&text[alias.full_end..], |n| &text[alias.full_end..n.start])
-        .starts_with(')');
+    let closed = gap(text, toks, last + 1).starts_with(')');
     let ok = last > first
         && gap(text, toks, last) == " ("
         && closed

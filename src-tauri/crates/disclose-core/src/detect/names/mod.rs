@@ -224,12 +224,10 @@ fn contraction(word: &str) -> bool {
 /// COMPOSITION", "CHECKLIST", "Child Protection Plans"), the text-speak spellings of "said" and "would",
 /// a chatbot speaking ("Bot: …"), minutes ("held 4 min") and "AOB".
 fn never_a_name(word: &str) -> bool {
+    // "AH", "ER" in capitals are a writer's initials more often than a cry.
+    const CRIES: &[&str] = &["oh", "ah", "um", "er"];
     const NEVER: &[&str] = &[
-        "oh",
-        "ah",
-        "um",
         "erm",
-        "er",
         "hmm",
         "ok",
         "okay",
@@ -277,12 +275,9 @@ fn never_a_name(word: &str) -> bool {
         "mins",
         "aob",
     ];
-    // "AH", "ER" in capitals are a writer's initials more often than a cry.
     let initials = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-    let cry = ["oh", "ah", "um", "er"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word));
-    !(initials && cry) && NEVER.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    listed(CRIES) && !initials || listed(NEVER)
 }
 
 /// A word with a small letter written three times running, as chat draws

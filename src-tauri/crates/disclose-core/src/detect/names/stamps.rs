@@ -179,9 +179,15 @@ pub(super) fn again(
         }
         let shape = words[0].shape;
         let (before, after, _) = line_around(text, toks[first].start, toks[last].end);
-        let set_beside = after.starts_with(&format!(" ({initials})"))
-            || before.ends_with(&format!("{initials} = "))
-            || before.ends_with(&format!("{initials} ("));
+        let set_beside = after
+            .strip_prefix(" (")
+            .and_then(|a| a.strip_prefix(initials.as_str()))
+            .is_some_and(|a| a.starts_with(')'))
+            || [" = ", " ("].iter().any(|mark| {
+                before
+                    .strip_suffix(mark)
+                    .is_some_and(|b| b.ends_with(initials.as_str()))
+            });
         if set_beside && matches!(shape, Shape::Cap | Shape::Upper) {
             defined.insert(initials);
         } else if words.iter().all(|t| t.shape == Shape::Cap)

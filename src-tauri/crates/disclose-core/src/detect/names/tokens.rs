@@ -120,11 +120,8 @@ pub(super) fn shape(word: &str) -> Shape {
     // a name written in capitals.
     let prefixed = ["Mc", "Mac"].iter().any(|p| {
         word.strip_prefix(p).is_some_and(|rest| {
-            rest.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && rest
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase)
+            let mut letters = rest.chars().filter(|c| c.is_alphabetic());
+            letters.clone().count() >= 2 && letters.all(char::is_uppercase)
         })
     });
     if prefixed {

@@ -1,12 +1,15 @@
 // Makes world_given_names.txt and world_surnames.txt beside this file from
-// the person data of the npm package @faker-js/faker (MIT licence):
+// the person data of the npm package @faker-js/faker and of the PyPI package
+// Faker (both MIT licence):
 //
 //   npm pack @faker-js/faker@10.6.0 && tar xzf faker-js-faker-10.6.0.tgz
-//   node path/to/world_names.mjs package
+//   (the PyPI names: see world_names_pypi.py, which writes faker-pypi.json)
+//   node path/to/world_names.mjs package faker-pypi.json
 //
-// (the folder the package was unpacked to). Kept: names in the Latin script
-// of the locales below (each word of a name; accented, and without its
-// accents), four letters or more, that no list of this folder holds
+// (the folder the npm package was unpacked to, and the PyPI names; without
+// the second, only the npm package's). Kept: names in the Latin script of
+// the npm locales below and of every PyPI locale (each word of a name;
+// accented, and without its accents), four letters or more, that no list of this folder holds
 // already (a surname of its lists may be a given name here) and that are
 // no English word, no word of lexicon.rs's lists (streets, organisations,
 // titles, nationalities…) or of the cues and words for family of the name
@@ -16,6 +19,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const faker = resolve(process.argv[2] ?? "package");
+const pypi = process.argv[3]
+  ? JSON.parse(readFileSync(resolve(process.argv[3]), "utf8"))
+  : { given: [], surnames: [] };
 const { allFakers } = await import(
   pathToFileURL(join(faker, "dist/index.js")).href
 );
@@ -69,10 +75,10 @@ const PLACES = `alabama alaska arizona arkansas california carolina colorado con
   africa america asia europe australia santa sant santo sao saint`;
 
 // Other languages' titles and words for family, and words the English
-// list spells otherwise: "pani" (Mrs), "nonna", "honor".
+// list spells otherwise: "pani" (Mrs), "nonna", "honor", "theres".
 const WORDS = `pani pana panna panie senhor senhora senor senora signor signora signore herr
   frau madame monsieur mademoiselle doamna domnul hanim nonna nonno babcia baba nene dada
-  honor rota`;
+  honor rota theres sayin`;
 
 const words = (text) =>
   text
@@ -135,12 +141,15 @@ for (const locale of LOCALES) {
     .flatMap(forms)
     .forEach((w) => surnames.add(w));
 }
+pypi.given.flatMap(forms).forEach((w) => given.add(w));
+pypi.surnames.flatMap(forms).forEach((w) => surnames.add(w));
 for (const w of [...given, ...surnamesListed]) surnames.delete(w);
 
 const header = (what) =>
   `# ${what} of other countries, lower case, one a line (and each without its\n` +
   "# accents), from the person data of the npm package @faker-js/faker 10.6.0\n" +
-  "# (MIT licence). Made by world_names.mjs; see its header.\n";
+  "# and of the PyPI package Faker 40.63.0 (both MIT licence). Made by\n" +
+  "# world_names.mjs; see its header.\n";
 const sorted = (set) => [...set].sort().join("\n") + "\n";
 writeFileSync(
   join(here, "world_given_names.txt"),

@@ -222,7 +222,8 @@ fn contraction(word: &str) -> bool {
 /// role spoken of ("Dear Sirs", "my constituent", "the complainant",
 /// "Man from flat 5", "Dear Colleague", "Dear Chief Executive"), a heading's word ("HOUSEHOLD
 /// COMPOSITION", "CHECKLIST", "Child Protection Plans"), the text-speak spellings of "said" and "would",
-/// a chatbot speaking ("Bot: …"), minutes ("held 4 min") and "AOB".
+/// a chatbot speaking ("Bot: …"), minutes ("held 4 min"), "AOB" and the
+/// social networks ("our Facebook page").
 fn never_a_name(word: &str) -> bool {
     // "AH", "ER" in capitals are a writer's initials more often than a cry.
     const CRIES: &[&str] = &["oh", "ah", "um", "er"];
@@ -274,6 +275,13 @@ fn never_a_name(word: &str) -> bool {
         "min",
         "mins",
         "aob",
+        "facebook",
+        "instagram",
+        "whatsapp",
+        "snapchat",
+        "tiktok",
+        "youtube",
+        "linkedin",
     ];
     let initials = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
     let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
@@ -629,15 +637,37 @@ fn learned(
     let ctx = context(toks, taken);
     let mut words = model::Words::new(toks.len());
     let mut feats = Vec::new();
-    scored(text, toks, taken)
-        .into_iter()
+    let candidates = scored(text, toks, taken);
+    let found: Vec<usize> = candidates
+        .iter()
+        .copied()
         .filter(|&k| {
             model::features(text, toks, k, &ctx, &mut words, &mut feats);
             model.score(&feats) > model.threshold()
                 && !word_opening(text, toks, k, &ctx)
+                && !word_after_article(toks, k)
                 && !forms::town(text, toks, k)
                 && !forms::pet(toks, k)
         })
+        .collect();
+    // A word the model found that is no English word or common word of
+    // housing records is found again wherever the text writes it
+    // ("Abdikarim Jama" … "angry with Abdikarim").
+    let again: HashSet<String> = found
+        .iter()
+        .filter(|&&k| {
+            let t = &toks[k];
+            t.shape != Shape::Lower
+                && !t.lex.is_english()
+                && !t.lex.is_common()
+                && !t.lex.is_ambiguous()
+                && !stamps::initials_word(t.word)
+        })
+        .map(|&k| toks[k].word.to_lowercase())
+        .collect();
+    candidates
+        .into_iter()
+        .filter(|k| found.binary_search(k).is_ok() || again.contains(&toks[*k].word.to_lowercase()))
         .map(|k| (k, k, MODEL_CONFIDENCE))
         .collect()
 }
@@ -661,6 +691,19 @@ fn word_opening(text: &str, toks: &[Tok<'_>], k: usize, ctx: &model::Context) ->
     (t.lex.is_ambiguous() || t.lex.is_english() || t.lex.is_common())
         && sentence_start(text, t.start)
         && !ctx.given_words.contains(&t.word.to_lowercase())
+}
+
+/// A word that is also an ordinary word after an article or a determiner
+/// ("A Grace period", "the Bill"): a thing, not a person.
+fn word_after_article(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    (t.lex.is_ambiguous() || t.lex.is_english() || t.lex.is_common())
+        && k.checked_sub(1).is_some_and(|p| {
+            matches!(
+                toks[p].word.to_ascii_lowercase().as_str(),
+                "a" | "an" | "the" | "this" | "that" | "any" | "every" | "no"
+            )
+        })
 }
 
 /// The confidence of a word only the model found.

@@ -1,7 +1,9 @@
 //! Writers' initials where case notes and minutes put them: after the
 //! date and time that open a note ("04/08/25 10:12 SMc", "01/11 AS -
 //! Referred"), beside a date or after "BY:" ("rec'd 29/09/25 DH.", "[Note
-//! on file, DH 19/11:", "BY: LMT"), after an agency in minutes ("Police
+//! on file, DH 19/11:", "BY: LMT"), after a word of doing or checking it
+//! ("Countersigned SG", "Logged by DS."), two in brackets ("(IK/MS)"),
+//! after an agency in minutes ("Police
 //! (GN): known"), in a note's key ("SMc = Sinead McAllister"), and again
 //! wherever the same initials stand once one of these has named them
 //! ("Passed to SMc."). Initials are two to four capitals, or a capital and
@@ -36,6 +38,20 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[ \t])(?:by|initials|officer|signed)[ \t]*:[ \t]*$").expect("valid regex")
 });
+
+/// A word of doing or checking just before, no colon: "Countersigned ",
+/// "Logged by ", "Task to ", "Checked ".
+static DONE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[ \t(\[])(?:checked|countersigned|signed|(?:logged|received|done|completed|reviewed|visited|seen) by|task(?:ed)? to|allocated to|assigned to)[ \t]+$")
+        .expect("valid regex")
+});
+
+/// Two people's initials in brackets, joined by a slash: "(IK/MS)",
+/// "visit (AB/TJ).": the other's, before or after this one.
+static PAIRED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z]{2,3})/$").expect("valid regex"));
+static PAIRED_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^/([A-Z]{2,3})\)").expect("valid regex"));
 
 /// Capitals that stand where initials go as often as initials do and are
 /// no person: "… in the UK", "- ASAP", "04/08 ASB -", "Police (CID):".
@@ -132,7 +148,20 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && after.starts_with(" = ")
         && after[3..].starts_with(|c: char| c.is_ascii_uppercase())
         && toks.get(i + 1).is_some_and(|n| n.shape == Shape::Cap);
-    let found = after_stamp || agency || dated || keyed;
+    // "Countersigned SG (Team Leader)", "Logged by DS.", "Task to GMcC."
+    let done = plain
+        && DONE_BY.is_match(before)
+        && (closes || rest.starts_with('(') || after.starts_with(" /"));
+    // "Clinical (IK/MS)": both initials, neither an office's capitals.
+    let other = |m: Option<regex::Captures<'_>>| {
+        m.and_then(|c| c.get(1))
+            .is_some_and(|w| !NOT_INITIALS.contains(&w.as_str()))
+    };
+    let paired = plain
+        && t.word.bytes().all(|b| b.is_ascii_uppercase())
+        && (before.ends_with('(') && other(PAIRED_AFTER.captures(after))
+            || after.starts_with(')') && other(PAIRED_BEFORE.captures(before)));
+    let found = after_stamp || agency || dated || keyed || done || paired;
     (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
 }
 

@@ -1,5 +1,5 @@
 //! Writers' initials and neighbours' flats as case notes write them (issue
-//! 16, fourteenth round), through the real `disclose` binary, with texts
+//! 16, fourteenth round on), through the real `disclose` binary, with texts
 //! written afresh for these tests: initials after a note's date and time,
 //! after an agency in minutes and in a note's key, found again where the
 //! same initials stand; an initial and a surname that is a word in a slot
@@ -144,4 +144,24 @@ fn initials_that_are_also_a_cry_and_initials_with_mc_after_a_date() {
                 ah well, we tried.\n\
                 Key: AH = Anwen Hughes\n";
     assert_eq!(names(text), ["AH", "CMcC", "AH", "Anwen Hughes"]);
+}
+
+#[test]
+fn initials_after_a_word_of_doing_or_checking_and_two_in_brackets() {
+    // Seventeenth round: who signed, logged or was given the task, and a
+    // joint visit's two officers; an organisation a job is passed to and
+    // an office's capitals in brackets stay clean.
+    let text = "Inspection done. Countersigned PW (Team Leader).\n\
+                Photos logged by JR.\n\
+                Repair job passed to RWH.\n\
+                Task to NMcA.\n\
+                Next: joint visit (KE/HT) on Friday.\n\
+                Advice given (ASB/UC) by phone.\n";
+    assert_eq!(names(text), ["PW", "JR", "NMcA", "KE", "HT"]);
+}
+
+#[test]
+fn a_social_network_is_no_one() {
+    let text = "We post updates on our Facebook page and on Instagram.\n";
+    assert!(names(text).is_empty(), "{:?}", names(text));
 }

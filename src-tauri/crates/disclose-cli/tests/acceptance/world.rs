@@ -1,4 +1,4 @@
-//! Given names of other countries (issue 16, sixteenth round), through the
+//! Given names of other countries (issue 16, sixteenth round on), through the
 //! real `disclose` binary, with texts written afresh for these tests:
 //! Polish, Romanian and Turkish given names alone in a narrative, with no
 //! cue before them, found from the lists of other countries' names; a
@@ -39,5 +39,21 @@ fn a_surname_written_first_in_capitals_then_the_given_name() {
     assert_eq!(
         disclose!().detect_kind(text, "person_name"),
         ["WANG Ling", "CHEN Wei"]
+    );
+}
+
+#[test]
+fn given_names_of_more_countries_alone_in_a_narrative() {
+    // Seventeenth round, the lists from the PyPI package Faker too: Igbo,
+    // Kenyan, Zulu, Lithuanian and Irish given names with no cue before
+    // them; the note's ordinary words and a place stay clean.
+    let text = "Chukwuemeka said the lift was out again.\n\
+                Left a card for Wanjiru at the door.\n\
+                Thandiwe and Jurgita both signed the petition.\n\
+                Aongus rang the office about the bins.\n\
+                Estate walkabout moved to Bradford Road on Tuesday.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["Chukwuemeka", "Wanjiru", "Thandiwe", "Jurgita", "Aongus"]
     );
 }

@@ -117,7 +117,7 @@ fn an_encrypted_bundle_passes_bagit_7z_json_schema_pdftotext_and_the_leak_check(
         out_str,
         "--dry-run",
     ]);
-    assert_eq!(dry["dry_run"], true);
+    assert_eq!(dry["dry_run"], true, "{dry}");
     assert!(!out.exists(), "a dry run writes nothing");
     let names: Vec<&str> = dry["files"]
         .as_array()

@@ -806,6 +806,12 @@ const PARTICLES: &[&str] = &[
     "ten", "le", "la", "bin", "binti", "al", "el",
 ];
 
+/// Whether `word` is one of those small words, in any letter case: alone
+/// it names no one ("[00:01] De").
+pub(super) fn particle(word: &str) -> bool {
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
 /// A known given name, one or two lower-case particles and a capitalised
 /// surname: "Hannah de Souza", "Pieter van der Merwe".
 fn with_particle(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {

@@ -643,7 +643,22 @@ fn learned(
         .copied()
         .filter(|&k| {
             model::features(text, toks, k, &ctx, &mut words, &mut feats);
-            model.score(&feats) > model.threshold()
+            let bar = if word_like(text, &toks[k]) {
+                model.word_threshold()
+            } else {
+                model.threshold()
+            };
+            model.score(&feats) > bar
+                // A word for family or a surname's particle is no name
+                // ("Auntie", "De"), nor a word-name
+                // in small letters ("flew to florence": the rules' to find)
+                // or before a time ("saw Grace at 3 pm"), and capitals in a
+                // shouted clause are no one's initials ("FB IS A JOKE").
+                && !context::kin(&toks[k].word.to_lowercase())
+                && !forms::particle(toks[k].word)
+                && !(toks[k].lex.is_ambiguous()
+                    && (toks[k].shape == Shape::Lower || before_at_a_number(text, &toks[k])))
+                && !(stamps::initials_word(toks[k].word) && shouted(text, &toks[k]))
                 && !word_opening(text, toks, k, &ctx)
                 && !word_after_article(toks, k)
                 && !forms::town(text, toks, k)
@@ -667,7 +682,12 @@ fn learned(
         .collect();
     candidates
         .into_iter()
-        .filter(|k| found.binary_search(k).is_ok() || again.contains(&toks[*k].word.to_lowercase()))
+        .filter(|&k| {
+            found.binary_search(&k).is_ok()
+                || !again.is_empty()
+                    && again.contains(&toks[k].word.to_lowercase())
+                    && !shouted(text, &toks[k])
+        })
         .map(|k| (k, k, MODEL_CONFIDENCE))
         .collect()
 }
@@ -691,6 +711,39 @@ fn word_opening(text: &str, toks: &[Tok<'_>], k: usize, ctx: &model::Context) ->
     (t.lex.is_ambiguous() || t.lex.is_english() || t.lex.is_common())
         && sentence_start(text, t.start)
         && !ctx.given_words.contains(&t.word.to_lowercase())
+}
+
+/// A word the model needs more for: also an ordinary word ("so mark was
+/// wrong", "See Room (7)"), a name that is also a word ("Grace"), or in a
+/// clause written wholly in capitals.
+fn word_like(text: &str, t: &Tok<'_>) -> bool {
+    t.lex.is_english() || t.lex.is_ambiguous() || t.lex.is_common() || shouted(text, t)
+}
+
+/// Whether "at" and a number follow `t` ("Grace at 3 pm").
+fn before_at_a_number(text: &str, t: &Tok<'_>) -> bool {
+    text[t.full_end..]
+        .strip_prefix(" at ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the clause of `t` (from a line's start, a full stop or a colon
+/// to the clause's end) is three words or more with no small letter: "I
+/// AM FED UP OF IT ALL, FB IS A JOKE", not "Present: JP, SR".
+fn shouted(text: &str, t: &Tok<'_>) -> bool {
+    let from = text[..t.start]
+        .rfind(['\n', '.', '!', '?', ':'])
+        .map_or(0, |n| n + 1);
+    let to = text[t.end..]
+        .find(['\n', '.', '!', '?'])
+        .map_or(text.len(), |n| t.end + n);
+    let clause = &text[from..to];
+    !clause.chars().any(char::is_lowercase)
+        && clause
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 3
 }
 
 /// A word that is also an ordinary word after an article or a determiner

@@ -6,8 +6,9 @@
 //! elsewhere in the same text. It earns recall where the rules have no list
 //! entry and no cue ("delivered to Raj", a lower-case sign-off); the rules
 //! keep precision, since places, organisations and titles never reach it.
-//! The weights are `model.bin` next to this module: a header, a threshold
-//! and (feature hash, weight) pairs, little-endian.
+//! The weights are `model.bin` next to this module: a header, two
+//! thresholds (words in no English list; ordinary words) and (feature
+//! hash, weight) pairs, little-endian.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -16,17 +17,20 @@ use std::sync::LazyLock;
 use super::tokens::{gap, sentence_start, Shape, Tok};
 use crate::detect::lexicon as lex;
 
-const MAGIC: &[u8; 8] = b"DSCNER01";
+const MAGIC: &[u8; 8] = b"DSCNER02";
 
 /// The weights shipped with Disclose.
 pub static BUILT_IN: LazyLock<Model> =
     LazyLock::new(|| Model::from_bytes(include_bytes!("model.bin")).unwrap_or_default());
 
-/// Feature weights and the score above which a word is a name.
+/// Feature weights and the scores above which a word is a name: one for
+/// words in no English list, a higher one for words that are also
+/// ordinary words ("mark", "Grace", "Room") or stand in a shouted line.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     weights: HashMap<u32, f32, BuildHasherDefault<lex::Fnv>>,
     threshold: f32,
+    word_threshold: f32,
 }
 
 impl Model {
@@ -34,7 +38,15 @@ impl Model {
         Model {
             weights: weights.into_iter().filter(|(_, w)| *w != 0.0).collect(),
             threshold,
+            word_threshold: threshold,
         }
+    }
+
+    /// The same model with another threshold for words that are also
+    /// ordinary words.
+    pub fn with_word_threshold(mut self, word_threshold: f32) -> Model {
+        self.word_threshold = word_threshold;
+        self
     }
 
     /// Reads the file format written by [`Model::to_bytes`]; `None` when it
@@ -42,6 +54,7 @@ impl Model {
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
         let rest = bytes.strip_prefix(MAGIC.as_slice())?;
         let (threshold, rest) = rest.split_first_chunk::<4>()?;
+        let (word_threshold, rest) = rest.split_first_chunk::<4>()?;
         if rest.len() % 8 != 0 {
             return None;
         }
@@ -52,7 +65,10 @@ impl Model {
                 f32::from_le_bytes(w.try_into().unwrap_or_default()),
             )
         });
-        Some(Model::new(weights, f32::from_le_bytes(*threshold)))
+        Some(
+            Model::new(weights, f32::from_le_bytes(*threshold))
+                .with_word_threshold(f32::from_le_bytes(*word_threshold)),
+        )
     }
 
     /// The weights as a file: sorted, so the same model is the same bytes.
@@ -61,6 +77,7 @@ impl Model {
         pairs.sort_by_key(|p| p.0);
         let mut out = MAGIC.to_vec();
         out.extend(self.threshold.to_le_bytes());
+        out.extend(self.word_threshold.to_le_bytes());
         for (h, w) in pairs {
             out.extend(h.to_le_bytes());
             out.extend(w.to_le_bytes());
@@ -77,6 +94,10 @@ impl Model {
 
     pub fn threshold(&self) -> f32 {
         self.threshold
+    }
+
+    pub fn word_threshold(&self) -> f32 {
+        self.word_threshold
     }
 
     pub fn is_empty(&self) -> bool {
@@ -357,16 +378,19 @@ mod tests {
 
     #[test]
     fn weights_round_trip_and_other_bytes_are_no_model() {
-        let model = Model::new([(7, 1.5), (3, -0.25), (9, 0.0)], 2.0);
+        let model = Model::new([(7, 1.5), (3, -0.25), (9, 0.0)], 2.0).with_word_threshold(3.5);
         let bytes = model.to_bytes();
         let again = Model::from_bytes(&bytes).expect("a model");
         assert_eq!(again.to_bytes(), bytes);
         assert_eq!(again.score(&[7, 3, 9, 11]), 1.25);
         assert_eq!(again.threshold(), 2.0);
+        assert_eq!(again.word_threshold(), 3.5);
         for bad in [
             &b""[..],
-            b"DSCNER01",
-            b"DSCNER01\0\0\0\0\x01",
+            b"DSCNER02",
+            b"DSCNER02\0\0\0\0",
+            b"DSCNER02\0\0\0\0\0\0\0\0\x01",
+            b"DSCNER01\0\0\0\0",
             b"NOTAMODEL\0\0\0",
         ] {
             assert!(Model::from_bytes(bad).is_none(), "{bad:?}");

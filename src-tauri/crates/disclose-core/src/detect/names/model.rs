@@ -25,7 +25,7 @@ pub static BUILT_IN: LazyLock<Model> =
 
 /// Feature weights and the scores above which a word is a name: one for
 /// words in no English list, a higher one for words that are also
-/// ordinary words ("mark", "Grace", "Room") or stand in a shouted line.
+/// ordinary words ("mark", "Grace", "Room") or stand in a shouted clause.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     weights: HashMap<u32, f32, BuildHasherDefault<lex::Fnv>>,

@@ -3,8 +3,8 @@
 //! Referred"), beside a date or after "BY:" ("rec'd 29/09/25 DH.", "[Note
 //! on file, DH 19/11:", "BY: LMT"), after a word of doing or checking it
 //! ("Countersigned SG", "Logged by DS."), two in brackets ("(IK/MS)"),
-//! after an agency in minutes ("Police
-//! (GN): known"), in a note's key ("SMc = Sinead McAllister"), and again
+//! after an agency in minutes ("Police (GN): known"), in a note's key
+//! ("SMc = Sinead McAllister"), and again
 //! wherever the same initials stand once one of these has named them
 //! ("Passed to SMc."). Initials are two to four capitals, or a capital and
 //! "Mc" or "Mac" with a capital perhaps after ("SMc", "PMcA", "IMcL").

@@ -1378,13 +1378,20 @@ const NAMED_THINGS: &[&str] = &[
     "enquiry",
 ];
 
+/// What ends a sentence (or a line).
+const SENTENCE_ENDS: [char; 4] = ['.', '!', '?', '\n'];
+
 /// The sentence (or line) of `text` that holds byte `pos`.
 pub(super) fn sentence_around(text: &str, pos: usize) -> &str {
-    let start = text[..pos]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |k| k + 1);
+    part_around(text, pos, &SENTENCE_ENDS)
+}
+
+/// The part of `text` holding byte `pos` from the last of `opens` before it
+/// to the sentence's end.
+fn part_around<'t>(text: &'t str, pos: usize, opens: &[char]) -> &'t str {
+    let start = text[..pos].rfind(opens).map_or(0, |k| k + 1);
     let end = text[pos..]
-        .find(['.', '!', '?', '\n'])
+        .find(SENTENCE_ENDS)
         .map_or(text.len(), |k| pos + k);
     &text[start..end]
 }
@@ -1394,6 +1401,19 @@ pub(super) fn sentence_around(text: &str, pos: usize) -> &str {
 pub(super) fn upper_sentence(text: &str, pos: usize) -> bool {
     let sentence = sentence_around(text, pos);
     sentence.split_whitespace().count() >= 4 && !sentence.chars().any(char::is_lowercase)
+}
+
+/// Whether the clause around `pos` (its sentence from a colon before it
+/// on) is three words or more with no lower-case letter: "I AM FED UP OF
+/// IT ALL, FB IS A JOKE" after "Reply from tenant:", not "Present: JP, SR".
+pub(super) fn upper_clause(text: &str, pos: usize) -> bool {
+    let clause = part_around(text, pos, &['.', '!', '?', '\n', ':']);
+    !clause.chars().any(char::is_lowercase)
+        && clause
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 3
 }
 
 /// "Smith", "McDonald", "O'Brien", "Smith-Jones"; not "MiA" (a capital inside

@@ -658,7 +658,7 @@ fn learned(
                 && !forms::particle(toks[k].word)
                 && !(toks[k].lex.is_ambiguous()
                     && (toks[k].shape == Shape::Lower || before_at_a_number(text, &toks[k])))
-                && !(stamps::initials_word(toks[k].word) && shouted(text, &toks[k]))
+                && !(stamps::initials_word(toks[k].word) && forms::upper_clause(text, toks[k].start))
                 && !word_opening(text, toks, k, &ctx)
                 && !word_after_article(toks, k)
                 && !forms::town(text, toks, k)
@@ -686,7 +686,7 @@ fn learned(
             found.binary_search(&k).is_ok()
                 || !again.is_empty()
                     && again.contains(&toks[k].word.to_lowercase())
-                    && !shouted(text, &toks[k])
+                    && !forms::upper_clause(text, toks[k].start)
         })
         .map(|k| (k, k, MODEL_CONFIDENCE))
         .collect()
@@ -717,7 +717,10 @@ fn word_opening(text: &str, toks: &[Tok<'_>], k: usize, ctx: &model::Context) ->
 /// wrong", "See Room (7)"), a name that is also a word ("Grace"), or in a
 /// clause written wholly in capitals.
 fn word_like(text: &str, t: &Tok<'_>) -> bool {
-    t.lex.is_english() || t.lex.is_ambiguous() || t.lex.is_common() || shouted(text, t)
+    t.lex.is_english()
+        || t.lex.is_ambiguous()
+        || t.lex.is_common()
+        || forms::upper_clause(text, t.start)
 }
 
 /// Whether "at" and a number follow `t` ("Grace at 3 pm").
@@ -725,25 +728,6 @@ fn before_at_a_number(text: &str, t: &Tok<'_>) -> bool {
     text[t.full_end..]
         .strip_prefix(" at ")
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-}
-
-/// Whether the clause of `t` (from a line's start, a full stop or a colon
-/// to the clause's end) is three words or more with no small letter: "I
-/// AM FED UP OF IT ALL, FB IS A JOKE", not "Present: JP, SR".
-fn shouted(text: &str, t: &Tok<'_>) -> bool {
-    let from = text[..t.start]
-        .rfind(['\n', '.', '!', '?', ':'])
-        .map_or(0, |n| n + 1);
-    let to = text[t.end..]
-        .find(['\n', '.', '!', '?'])
-        .map_or(text.len(), |n| t.end + n);
-    let clause = &text[from..to];
-    !clause.chars().any(char::is_lowercase)
-        && clause
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count()
-            >= 3
 }
 
 /// A word that is also an ordinary word after an article or a determiner

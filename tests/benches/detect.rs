@@ -11,8 +11,7 @@
 //! First, every evaluation set scored the same way (`detect_eval`): the
 //! hand-labelled Enron e-mails of the shared corpus (the part tuned on and
 //! the held-out part; skipped with a notice when the corpus is absent) and
-//! the third to fourteenth fresh sets, written by hand (`detect_labels/third/`
-//! to `detect_labels/fourteenth/`), the
+//! the landlord sets written by hand (`written_sets`), the
 //! seeds' privacy notices, the tweets of a public Twitter NER set from a
 //! registry package (two halves: even tweets looked at, odd held out;
 //! skipped with a notice when `install_ner_eval` has not been run) and the
@@ -35,6 +34,7 @@ use disclose_core::staff::StaffMember;
 use disclose_core::suggest::People;
 use disclose_fixtures::detect_eval::{self, Labelled};
 use disclose_fixtures::labelled::{documents, score, Document, Whose};
+use disclose_fixtures::written_sets::WRITTEN_SETS;
 use disclose_fixtures::{peak_rss_kb, shared_corpus};
 
 const DOCUMENTS: usize = 500;
@@ -53,60 +53,6 @@ const HELDOUT_LABELS: &str = include_str!("detect_labels/heldout.tsv");
 /// The landlord privacy notices of `shared/seeds`: hard negatives, tuned on
 /// in the fourth round.
 const NOTICE_LABELS: &str = include_str!("detect_labels/notices.tsv");
-/// A third fresh set: 40 documents written by hand (`detect_labels/third/`),
-/// labelled before the detector was run on them; its misses were tuned on
-/// from 2026-12-05.
-const THIRD_LABELS: &str = include_str!("detect_labels/third.tsv");
-/// A fourth fresh set: 30 documents written by the lead
-/// (`detect_labels/fourth/`), labelled before the detector was run on them;
-/// the engineers tuning the detector never saw them until 2026-12-05, when
-/// its misses were read and tuned on.
-const FOURTH_LABELS: &str = include_str!("detect_labels/fourth.tsv");
-/// A fifth fresh set: 30 documents written by an engineer who had never
-/// read the detector (`detect_labels/fifth/`); scored once when it landed,
-/// its misses read and tuned on from 2026-12-05 (the thirteenth round).
-const FIFTH_LABELS: &str = include_str!("detect_labels/fifth.tsv");
-/// A sixth fresh set: 36 documents written by another engineer who had
-/// never read the detector (`detect_labels/sixth/`); scored once when it
-/// landed, its misses read and tuned on from 2026-12-05 (the twelfth round).
-const SIXTH_LABELS: &str = include_str!("detect_labels/sixth.tsv");
-/// A seventh fresh set: 47 documents written by a third engineer who had
-/// never read the detector (`detect_labels/seventh/`); the blind headline
-/// until the eighth landed, its misses read and tuned on from 2026-12-05
-/// (the fourteenth round).
-const SEVENTH_LABELS: &str = include_str!("detect_labels/seventh.tsv");
-/// An eighth fresh set: 55 documents written by a fourth engineer who had
-/// never read the detector (`detect_labels/eighth/`); the blind headline
-/// until the ninth landed, its misses read and tuned on from 2026-12-05
-/// (the fifteenth round).
-const EIGHTH_LABELS: &str = include_str!("detect_labels/eighth.tsv");
-/// A ninth fresh set: 53 documents written by a fifth engineer who had
-/// never read the detector (`detect_labels/ninth/`); the blind headline
-/// until the tenth landed, its misses read and tuned on from 2026-12-06
-/// (the sixteenth round).
-const NINTH_LABELS: &str = include_str!("detect_labels/ninth.tsv");
-/// A tenth fresh set: 50 documents written by a sixth engineer who had
-/// never read the detector (`detect_labels/tenth/`); the blind headline
-/// until the eleventh landed, its misses read and tuned on from 2026-12-06
-/// (the sixteenth round's end).
-const TENTH_LABELS: &str = include_str!("detect_labels/tenth.tsv");
-/// An eleventh fresh set: 52 documents written by a seventh engineer who
-/// had never read the detector (`detect_labels/eleventh/`); the blind
-/// headline until the twelfth's turn, its misses read and tuned on from
-/// 2026-12-06 (the seventeenth round).
-const ELEVENTH_LABELS: &str = include_str!("detect_labels/eleventh.tsv");
-/// A twelfth fresh set: 40 documents written by an eighth engineer who had
-/// never read the detector (`detect_labels/twelfth/`), at the sixteenth
-/// round's end; the blind headline, its misses unread.
-const TWELFTH_LABELS: &str = include_str!("detect_labels/twelfth.tsv");
-/// A thirteenth fresh set: 45 documents written by a ninth engineer who had
-/// never read the detector (`detect_labels/thirteenth/`), at the
-/// seventeenth round's start; its misses unread.
-const THIRTEENTH_LABELS: &str = include_str!("detect_labels/thirteenth.tsv");
-/// A fourteenth fresh set: 45 documents written by a tenth engineer who
-/// had never read the detector (`detect_labels/fourteenth/`), at the
-/// seventeenth round's start; its misses unread.
-const FOURTEENTH_LABELS: &str = include_str!("detect_labels/fourteenth.tsv");
 
 fn main() {
     // A labelling aid: `DUMP_TEXTS=DIR` writes the extracted text of every
@@ -316,72 +262,10 @@ fn evaluation_sets() {
     }
     // Ours, so they need no corpus; read as written (their labels are
     // offsets into the files themselves).
-    let written = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/detect_labels");
-    for (name, labels, tuned) in [
-        (
-            "third fresh set (written by hand, tuned on since 2026-12-05)",
-            THIRD_LABELS,
-            true,
-        ),
-        (
-            "fourth fresh set (written by the lead, tuned on since 2026-12-05)",
-            FOURTH_LABELS,
-            true,
-        ),
-        (
-            "fifth fresh set (written blind, tuned on since 2026-12-05)",
-            FIFTH_LABELS,
-            true,
-        ),
-        (
-            "sixth fresh set (written blind, tuned on since 2026-12-05)",
-            SIXTH_LABELS,
-            true,
-        ),
-        (
-            "seventh fresh set (written blind, tuned on since 2026-12-05)",
-            SEVENTH_LABELS,
-            true,
-        ),
-        (
-            "eighth fresh set (written blind, tuned on since 2026-12-05)",
-            EIGHTH_LABELS,
-            true,
-        ),
-        (
-            "ninth fresh set (written blind, tuned on since 2026-12-06)",
-            NINTH_LABELS,
-            true,
-        ),
-        (
-            "tenth fresh set (written blind, tuned on since 2026-12-06)",
-            TENTH_LABELS,
-            true,
-        ),
-        (
-            "eleventh fresh set (written blind, tuned on since 2026-12-06)",
-            ELEVENTH_LABELS,
-            true,
-        ),
-        (
-            "twelfth fresh set (written blind to the detector, unseen by its authors)",
-            TWELFTH_LABELS,
-            false,
-        ),
-        (
-            "thirteenth fresh set (written blind, misses unread)",
-            THIRTEENTH_LABELS,
-            false,
-        ),
-        (
-            "fourteenth fresh set (written blind, misses unread)",
-            FOURTEENTH_LABELS,
-            false,
-        ),
-    ] {
-        match detect_eval::written(&written, labels) {
-            Ok(set) => sets.push((name, set, tuned)),
-            Err(e) => println!("the {name} could not be read: {e}"),
+    for written in &WRITTEN_SETS {
+        match written.load() {
+            Ok(set) => sets.push((written.title, set, written.read)),
+            Err(e) => println!("the {} could not be read: {e}", written.title),
         }
     }
     // Text nobody here wrote, from a registry package (see

@@ -4,7 +4,7 @@
 //! Data: documents generated from our own templates (`ner_text`, seeded),
 //! the hand-labelled Enron e-mails of the shared corpus — the tuning half
 //! only (even file numbers); the held-out half is never read here — and
-//! the hand-written sets whose misses have been read (`READ_SETS`); the
+//! the hand-written sets whose misses have been read (`written_sets`); the
 //! sets still blind are never read here. Each example is a word the rules
 //! leave alone, labelled a name when it lies inside a labelled name; words
 //! of the subject's own data are left out (a name or a street, unsaid).
@@ -27,21 +27,9 @@ use disclose_core::detect::ner::{candidate_features, Model};
 use disclose_fixtures::detect_eval::{self, Label, Labelled};
 use disclose_fixtures::ner_text::{self, Rng};
 use disclose_fixtures::shared_corpus;
+use disclose_fixtures::written_sets::WRITTEN_SETS;
 
 const ENRON_LABELS: &str = include_str!("detect_labels/enron.tsv");
-/// The hand-written sets tuned on (their misses read); the blind ones
-/// (twelfth on) stay out until they are read.
-const READ_SETS: [&str; 9] = [
-    include_str!("detect_labels/third.tsv"),
-    include_str!("detect_labels/fourth.tsv"),
-    include_str!("detect_labels/fifth.tsv"),
-    include_str!("detect_labels/sixth.tsv"),
-    include_str!("detect_labels/seventh.tsv"),
-    include_str!("detect_labels/eighth.tsv"),
-    include_str!("detect_labels/ninth.tsv"),
-    include_str!("detect_labels/tenth.tsv"),
-    include_str!("detect_labels/eleventh.tsv"),
-];
 const SEED: u64 = 0x4E45_5201;
 const GENERATED: usize = 1500;
 const EPOCHS: usize = 10;
@@ -73,10 +61,9 @@ fn main() {
     let corpus = shared_corpus().expect("training needs ../shared/corpus");
     let enron = detect_eval::enron(&corpus.join("freeeed/mixed"), ENRON_LABELS, 0)
         .expect("the tuning half of the Enron labels");
-    let written = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/detect_labels");
     let mut hand = Vec::new();
-    for labels in READ_SETS {
-        hand.extend(detect_eval::written(&written, labels).expect("a hand-written set"));
+    for written in WRITTEN_SETS.iter().filter(|set| set.read) {
+        hand.extend(written.load().expect("a hand-written set"));
     }
     let generated = ner_text::documents(SEED, GENERATED);
     let mut examples = Vec::new();

@@ -23,6 +23,7 @@ pub mod timed;
 pub mod tools;
 pub mod turned;
 mod writers;
+pub mod written_sets;
 
 /// Every fixture writer: the demo's (`disclose_core::demo::formats`) and
 /// those only the tests need.

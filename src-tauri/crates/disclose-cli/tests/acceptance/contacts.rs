@@ -160,3 +160,20 @@ fn a_phone_number_with_a_digit_too_many_or_misread_and_shared_lines() {
         ["01746 493 0728", "O77OO 9OO4l6"]
     );
 }
+
+#[test]
+fn an_offices_line_after_other_words_or_by_what_follows_it_and_team_mailboxes() {
+    // Eighteenth round: "Office:" after something else on its line, a
+    // number followed by "(repairs line)" and "contact us … on" are the
+    // organisation's, and so are the mailboxes of teams; "Office:" opening
+    // a line under a person's name is their own.
+    let d = disclose!();
+    let text = "Scheme Manager: Pauline Frost   Office: 01792 960 100\n\
+                Linh rang 0114 293 0000 (repairs line) about the cooker.\n\
+                Please contact us immediately on 0117 922 2000.\n\
+                Write to customer.relations@homes.example or housing.litigation@council.example.\n\
+                Maribel Monterrey\n\
+                Office: 0113 496 0412\n";
+    assert_eq!(d.detect_kind(text, "phone"), ["0113 496 0412"]);
+    assert!(d.detect_kind(text, "email").is_empty());
+}

@@ -623,3 +623,52 @@ fn a_name_in_small_letters_after_thanks_sorry_or_a_greeting() {
         assert!(!names.iter().any(|n| n == word), "{word} in {names:?}");
     }
 }
+
+#[test]
+fn house_numbers_said_in_words_misread_by_ocr_or_in_a_tenement_close() {
+    // Written afresh for the eighteenth round: a voicemail says a house's
+    // number in words, a scan misreads "number" and "flat", a flat in
+    // small letters needs no word before it, and a Glasgow close names its
+    // flats by floor and door; a time in words, a count, a half and a
+    // flat's size are no house.
+    let text = "message from ivy, the dogs next door at fifty four barked all night\n\
+                it's the man at number six again, and the girl in flat one\n\
+                I arn writing about rny neighbour at nurnber 19 and the F1at 8 tenant.\n\
+                yeah flat 12 again. Noise from 2/1 - new tenants. Letter to 0/1.\n\
+                Neighbours: 3/2 - Mrs Kerr; 1/1 - Mr Haldane.\n\
+                I'll ring at twenty past, it's a flat 2 bed, back in 1/2 an hour.\n";
+    let found = disclose!().detect_kind(text, "address_line");
+    for house in [
+        "fifty four",
+        "number six",
+        "flat one",
+        "nurnber 19",
+        "F1at 8",
+        "flat 12",
+        "2/1",
+        "0/1",
+        "3/2",
+        "1/1",
+    ] {
+        assert!(found.iter().any(|f| f == house), "{house} in {found:?}");
+    }
+    for not_a_house in ["twenty", "flat 2", "1/2"] {
+        assert!(
+            !found.iter().any(|f| f.contains(not_a_house)),
+            "{not_a_house} in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_house_number_after_a_name_before_a_time_word_and_where_someone_moved_in() {
+    // Written afresh for the eighteenth round: a number no clock shows
+    // after a neighbour's name stays a house before "tomorrow" or "last
+    // week"; "moved in at" and "knocked at" point at a house too. An hour
+    // before "tonight" is still a time.
+    let text = "I will see Mrs Okoye at 47 tomorrow and Mr Bell at 90 last week.\n\
+                Since the new family moved in at 16 it has been loud. We knocked at 21.\n\
+                Rang Maureen at 8 tonight.\n";
+    let found = disclose!().detect_kind(text, "address_line");
+    assert_eq!(found, ["47", "90", "16", "21"]);
+}

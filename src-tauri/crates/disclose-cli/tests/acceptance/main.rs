@@ -8,6 +8,7 @@ mod cctv;
 mod contacts;
 mod corpus;
 mod cued;
+mod cued_numbers;
 mod deadline;
 mod decide;
 mod demo;

@@ -84,3 +84,19 @@ fn a_name_before_a_job_title_or_an_engineers_register_and_a_mc_name_in_capitals(
         ]
     );
 }
+
+#[test]
+fn a_collar_without_the_word_number_a_bleep_and_an_operative_in_brackets() {
+    // Written afresh for the eighteenth round: "collar 2217" with no
+    // "number", a hospital worker's bleep, an operative's number in
+    // brackets and an engineer's staff ID; a year after "collar" is none.
+    let text = "Email from PC Hattie Lowe (collar 2217) about the calls.\n\
+                Discharge coordinator: Funmi Ade (bleep 4471).\n\
+                Lee Carter (op 5532) replaced the waste. Engineer ID 3390145 attended.\n\
+                New collar 2024 for the dog.\n";
+    let names = disclose!().detect_kind(text, "person_name");
+    for n in ["2217", "4471", "5532", "3390145"] {
+        assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
+    }
+    assert!(!names.iter().any(|f| f.contains("2024")), "{names:?}");
+}

@@ -19,3 +19,13 @@ fn handles_and_profile_addresses_are_found() {
     );
     assert_eq!(d.detect_kind(text, "email"), ["dai.vaughan@post.example"]);
 }
+
+#[test]
+fn a_handle_holding_a_name_is_the_handle_whole() {
+    // Written afresh for the eighteenth round: a name found inside a
+    // handle that holds more than it leaves the handle whole; "@Dave" alone
+    // in a chat stays the name.
+    let d = disclose!();
+    let text = "Her Instagram tags \"Jacko\" (@jmilner_88) in every photo.\n";
+    assert_eq!(d.detect_kind(text, "social_handle"), ["@jmilner_88"]);
+}

@@ -165,3 +165,17 @@ fn a_social_network_is_no_one() {
     let text = "We post updates on our Facebook page and on Instagram.\n";
     assert!(names(text).is_empty(), "{:?}", names(text));
 }
+
+#[test]
+fn initials_of_the_writer_a_given_name_explains_and_a_notes_colon() {
+    // Eighteenth round: who typed a note up, initials in brackets after
+    // the given name they begin with (found again later), and a note's
+    // writer before its colon; a patient written "Pt" is no one, nor
+    // initials that do not begin the name before them.
+    let text = "[handwritten note, typed up by JB]\n\
+                Rachel (RW) spoke to him. Passed to RW for the letter.\n\
+                [Note LM: complaint received from the tenant.]\n\
+                Pt seen at home, pt happy for her sister to stay.\n\
+                Benefit (UC) claim checked.\n";
+    assert_eq!(names(text), ["JB", "Rachel", "RW", "RW", "LM"]);
+}

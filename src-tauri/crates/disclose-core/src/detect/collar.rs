@@ -13,9 +13,9 @@ use regex::Regex;
 use super::{DataKind, Finding};
 
 /// "collar number 1052", "shoulder no. 4438", "warrant number: 77120",
-/// "his collar number is 3307".
+/// "his collar number is 3307", "(collar 2217)".
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:collar|shoulder|warrant|badge)[ \t]+(?:number|no\.?|num|#)[ \t]*(?::|is|was)?[ \t]*(\d{3,7})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:collar|shoulder|warrant|badge)(?:[ \t]+(?:number|no\.?|num|#))?[ \t]*(?::|is|was)?[ \t]*(\d{3,7})(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -28,10 +28,11 @@ static RANKED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Gas Safe ID 4412087" (an engineer's licence card; a firm's "Gas Safe
-/// reg 552109" is the firm's), "(op. PL17)", "operative no. EL09",
-/// "Language Line ID 44512".
+/// reg 552109" is the firm's), "(op. PL17)", "(op 4471)", "operative no.
+/// EL09", "staff ID 20817", "Language Line ID 44512", a hospital worker's
+/// "bleep 4471".
 static WORKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:gas[ \t]+safe[ \t]+(?:id|licen[cs]e|card)(?:[ \t]+(?:no\.?|number))?|op\.|operative[ \t]+(?:id|no\.?|number)|language[ \t]+line[ \t]+id|interpreter[ \t]+(?:id|no\.?|number))[ \t]*:?[ \t]*([A-Z]{0,3}\d{2,8})(?-u:\b)")
+    Regex::new(r"(?i)(?:\(op|(?-u:\b)(?:gas[ \t]+safe[ \t]+(?:id|licen[cs]e|card)(?:[ \t]+(?:no\.?|number))?|op\.|operative[ \t]+(?:id|no\.?|number)|(?:engineer|staff|employee|payroll)[ \t]+(?:id|no\.?|number)|language[ \t]+line[ \t]+id|interpreter[ \t]+(?:id|no\.?|number)|bleep|pager))[ \t]*:?[ \t]*([A-Z]{0,3}\d{2,8})(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -60,9 +61,16 @@ pub fn find(text: &str) -> Vec<Finding> {
     let worker = [
         "gas safe",
         "op.",
+        "(op",
         "operative",
         "language line",
         "interpreter",
+        "engineer",
+        "staff",
+        "employee",
+        "payroll",
+        "bleep",
+        "pager",
         "hcpc",
         "gmc",
         "gphc",

@@ -17,7 +17,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:)[ \t]?|(?:no|nos|number|numbers|num)[ \t]|no|(?:flat|flats|flt\.?|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -29,6 +29,11 @@ static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
+/// A postcode just after a flat's number: "flat 3, M14 5RT".
+static POSTCODE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*,?[ \t]*[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}(?-u:\b)").expect("valid regex")
+});
+
 /// "Flat C", "Apartment B": a flat by a capital letter.
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?i:flat|apartment)[ \t]+[A-H](?-u:\b)").expect("valid regex")
@@ -49,8 +54,17 @@ static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// second door), with a word of where someone lives before it: "the
 /// neighbour at 1/2", "she lives in 2/1".
 static POSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)(?-u:\b)(?:at|neighbours?|lives[ \t]+(?:at|in)|living[ \t]+(?:at|in)|downstairs[ \t]+in|upstairs[ \t]+in)[ \t]+([0-4]/[1-4])(?:[ \t]*[,.;)]|[ \t]*$|[ \t]+(?-i:[a-z]))")
+    Regex::new(r"(?im)(?-u:\b)(?:at|from|to|in|above|below|opposite|neighbours?:?|lives[ \t]+(?:at|in)|living[ \t]+(?:at|in)|downstairs[ \t]+in|upstairs[ \t]+in)[ \t]+([0-4]/[1-4])(?:[ \t]*[,.;()-]|[ \t]*$|[ \t]+(?-i:[a-z]))")
         .expect("valid regex")
+});
+
+/// A tenement flat's position before who lives there, in a list of
+/// neighbours: "3/2 - Mrs Kerr; 2/1 - Mr Rashid".
+static POSITION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)(?:^|[;,:][ \t]*)([0-4]/[1-4])[ \t]+[-–][ \t]+(?:Mr|Mrs|Ms|Miss|Mx|Dr)(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// A tenement flat's position opening its address: "1/2, " of "1/2, 8
@@ -105,13 +119,13 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "the woman at", "the lads upstairs from": a person just before.
 static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|male|female|males|females|youths?|teenagers?|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbours?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
+    Regex::new(r"(?i)(?-u:\b)(?:man|woman|lady|male|female|males|females|youths?|teenagers?|bloke|fella|guy|girl|boy|lads?|kids|children|family|couple|people|neighbou?rs?|neighb0urs?|tenants?|occupants?|ones?|lot)(?:[ \t]+(?:upstairs|downstairs|opposite|across|next[ \t]+door))?[ \t]+$")
         .expect("valid regex")
 });
-/// A word of living somewhere just before "at" or "in": "lives at", "is
-/// staying in".
+/// A word of living somewhere or calling at a door just before "at" or
+/// "in": "lives at", "is staying in", "moved in at", "knocked at".
 static LIVES_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:lives?|lived|living|stays|stayed|staying)[ \t]+$")
+    Regex::new(r"(?i)(?-u:\b)(?:lives?|lived|living|stays|stayed|staying|moved[ \t]+in|knocked|knocking)[ \t]+$")
         .expect("valid regex")
 });
 /// People by a pronoun just before: "them at", "him from".
@@ -134,6 +148,15 @@ static NOT_A_HOUSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// What a number above any hour on a clock may not be followed by and
+/// be a house: an amount, a length, an age or an order ("at 30 mph", "at
+/// 45 years old"); a time of day after it ("Mrs Grant at 47 tomorrow")
+/// is when, not what.
+static MEASURED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[:./,\-]\d|[ \t]*(?:%|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|yrs?|y/?o|mph|miles?|metres?|meters?|feet|ft|yards?|kg|stone|lbs?|pounds?|pence|quid|percent|per|times|x|st|nd|rd|th|of)(?-u:\b))")
+        .expect("valid regex")
+});
+
 /// Bare house numbers: after a word for a person ("the woman at 27") or a
 /// name found in `names` ending just before ("Mr Singh from 29", "Mrs
 /// Patel in 7").
@@ -146,7 +169,15 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
             .trim_start_matches([' ', '\t'])
             .get(..9)
             .is_some_and(|w| w.eq_ignore_ascii_case("next door"));
-        if NOT_A_HOUSE_AFTER.is_match(&text[number.end()..]) && !next_door {
+        // No clock shows 25 to 999, nor a number with a letter ("12b").
+        let clock = number.as_str().parse::<u32>().is_ok_and(|n| n < 25);
+        let after = &text[number.end()..];
+        let not_a_house = if clock {
+            NOT_A_HOUSE_AFTER.is_match(after)
+        } else {
+            MEASURED_AFTER.is_match(after)
+        };
+        if not_a_house && !next_door {
             continue;
         }
         // "a male from 9 till 5": hours, not a house (but "the lads from 7
@@ -193,6 +224,68 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         out.push(house(text, number.start(), number.end()));
         // "the lads from 7 and 9": the numbers joined after it.
         out.extend(joined_after(text, number.end()));
+    }
+    out
+}
+
+/// A house's number said in words, as a voicemail's or a call's transcript
+/// writes it: "flat one", "at number six", "next door at fifty four".
+static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(flat|number|no\.?|at|from)[ \t]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t-](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// After a number said in words, what makes it a time, an amount or a
+/// count: "at twenty past", "at fifty quid", "at ninety miles an hour".
+static SPOKEN_NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[ \t]*(?:past|to|till|until|o'?clock|am|pm|quid|pounds?|pence|p|percent|per|years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|mph|miles?|degrees?|hundred|thousand|million|odd|ish|something|of|times|people|children|kids)(?-u:\b)|-ish)")
+        .expect("valid regex")
+});
+
+/// House numbers said in words: after "flat" ("flat one"), after "number"
+/// with a word of place before or a name ("at number six", "Sajid Hussain
+/// number eighty six"), or a number no clock says after "at" or "from"
+/// ("the dogs at fifty four"; not "at six", "at twenty past").
+pub fn find_spoken(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for caps in SPOKEN.captures_iter(text) {
+        let (head, number) = (caps.get(1).expect("group"), caps.get(2).expect("group"));
+        let after = &text[number.end()..];
+        if SPOKEN_NOT_A_HOUSE.is_match(after) {
+            continue;
+        }
+        let word = head.as_str().to_ascii_lowercase();
+        let before = words_before(text, head.start());
+        let found = match word.as_str() {
+            "flat" => {
+                !LASTING.is_match(after) && !COUNTED.is_match(after) && !SIZED.is_match(after)
+            }
+            "at" | "from" => {
+                let said = number.as_str().to_ascii_lowercase();
+                let tens = said.starts_with(['t', 'f', 's', 'e', 'n']) && said.contains("ty");
+                tens || said.ends_with("teen")
+            }
+            _ => {
+                let after_name = names.iter().any(|n| {
+                    n.kind == DataKind::PersonName
+                        && n.end <= head.start()
+                        && text[n.end..head.start()]
+                            .trim_matches([' ', '\t', ','])
+                            .is_empty()
+                });
+                after_name || PLACE_BEFORE.is_match(before) || VERB_AFTER.is_match(after)
+            }
+        };
+        if !found {
+            continue;
+        }
+        // "flat one", "number six": the whole of it; "at fifty four": the number.
+        let start = if matches!(word.as_str(), "at" | "from") {
+            number.start()
+        } else {
+            head.start()
+        };
+        out.push(house(text, start, number.end()));
     }
     out
 }
@@ -329,7 +422,7 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         }
         out.push(house(text, start, end));
     }
-    for (start, end) in numbers(&POSITION) {
+    for (start, end) in numbers(&POSITION).chain(numbers(&POSITION_OF)) {
         // "at 1/2 past", "at 1/2 price": a half, not a flat.
         let next = text[end..].trim_start_matches([' ', '\t']);
         let half = ["past", "price", "hour", "an ", "a ", "mile", "time", "way"]
@@ -351,26 +444,39 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         if NOT_A_HOUSE.is_match(before) {
             continue;
         }
-        // "Flat 3", "Flt 5" and "No. 21" stand alone; "flat 3", "number 47"
-        // and "no 21" need a word of place before or to open a sentence; a
-        // flat in lower case may also follow "the", a slash or a comma
-        // ("from the flat 11", "flat 15 / flat 12", "flat 12, flat 31").
+        // "Flat 3", "flat 3", "Flt 5", "No. 21" and "Number 7" (not opening
+        // its line, as a list's item may) stand alone; "number 47" and "no
+        // 21" need a word of place before, to open a sentence or a verb
+        // after ("whether number 7 is sublet"). A flat in lower case before
+        // a postcode ("flat 3, M14 5RT") is an address written short, the
+        // address lines' to judge.
         let head = m.as_str();
-        let listed = head.starts_with(['f', 'a', 'm']) && {
-            let b = before.trim_end_matches([' ', '\t']);
-            b.ends_with(['/', ',', '&', '+'])
-                || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(" the")
-        };
-        let standalone = head.starts_with(['F', 'A', 'M']) || head.contains('.') || listed;
+        let lower_flat =
+            head.starts_with(['f', 'a', 'm']) && !POSTCODE_AFTER.is_match(&text[m.end()..]);
+        let numbered = (head.starts_with("Number") || head.starts_with("NUMBER"))
+            && !text[..m.start()]
+                .rsplit('\n')
+                .next()
+                .is_none_or(|line| line.trim().is_empty())
+            && !text[m.end()..].starts_with(':');
+        let standalone =
+            head.starts_with(['F', 'A', 'M']) || head.contains('.') || lower_flat || numbered;
         let opens = super::names::opens_sentence(text, m.start());
         // "Mr Popa (flat 3c)": alone in brackets.
         let bracketed = before.ends_with('(');
-        if !standalone && !opens && !bracketed && !PLACE_BEFORE.is_match(before) {
+        let after = &text[m.end()..];
+        if !standalone
+            && !opens
+            && !bracketed
+            && !PLACE_BEFORE.is_match(before)
+            && !VERB_AFTER.is_match(after)
+        {
             continue;
         }
         // "a flat 2 bed", "flat 5 years ago": a size or a time, not a home.
-        let after = &text[m.end()..];
-        if listed && (LASTING.is_match(after) || COUNTED.is_match(after) || SIZED.is_match(after)) {
+        if lower_flat
+            && (LASTING.is_match(after) || COUNTED.is_match(after) || SIZED.is_match(after))
+        {
             continue;
         }
         let end = m.end()
@@ -419,10 +525,19 @@ static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// clause, or after a word of reaching it before a word that goes on the
 /// sentence ("to 16 via Mrs Haque"); a single digit, which stands
 /// everywhere, only after a word of reaching it and from a house named
-/// surely. `found` is every finding so far; only its address lines are
-/// read.
+/// surely. `found` is every finding so far; only its address lines and a
+/// register's short numbers are read.
 pub fn found_again(text: &str, found: &[Finding]) -> Vec<Finding> {
-    let houses = || found.iter().filter(|f| f.kind == DataKind::AddressLine);
+    // A register's flat number ("12" of "Flat | Resident") is a house's
+    // too.
+    let houses = || {
+        found.iter().filter(|f| {
+            f.kind == DataKind::AddressLine
+                || f.kind == DataKind::RegisterNumber
+                    && f.text.len() <= 3
+                    && f.text.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
     let mut numbers: Vec<(&str, bool)> = houses()
         .filter_map(|f| {
             let digits = f.text.find(|c: char| c.is_ascii_digit())?;

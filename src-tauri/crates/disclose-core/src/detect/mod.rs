@@ -188,10 +188,11 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     let names = names::find_with(text, model);
     all.extend(house::find_bare(text, &names));
     all.extend(house::after_names(text, &names));
+    all.extend(house::find_spoken(text, &names));
+    all.extend(register::find(text, &names));
     let again = house::found_again(text, &all);
     all.extend(again);
     all.extend(logins::of_names(text, &names));
-    all.extend(register::find(text, &names));
     all.extend(names);
     all
 }
@@ -220,6 +221,19 @@ fn resolve(text: &str, mut all: Vec<Finding>) -> Vec<Finding> {
             && !((NUMBER_KINDS.contains(&f.kind)
                 || matches!(f.kind, DataKind::Email | DataKind::Postcode))
                 && inside(&shared))
+    });
+    // A name inside a handle that holds more than it ("jmilner" of
+    // "@jmilner_88") is the handle's; "@Dave" in a chat is the name.
+    let handles: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|f| f.kind == DataKind::SocialHandle)
+        .map(|f| (f.start, f.end))
+        .collect();
+    all.retain(|f| {
+        f.kind != DataKind::PersonName
+            || !handles
+                .iter()
+                .any(|&(s, e)| s <= f.start && f.end <= e && e - s > f.end - f.start + 1)
     });
     all.sort_by_key(|f| {
         // A number the text calls an NHS number is one, even if it could

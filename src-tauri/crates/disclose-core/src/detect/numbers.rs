@@ -4,7 +4,8 @@
 //! place in a household list), UK vehicle registrations (the current "AB12
 //! CDE" format; in any letter case after "reg"), phone numbers of North
 //! America and numbers dialled from abroad, a UK number written with a
-//! digit too many or read by OCR with letters for digits. Also the test
+//! digit too many or read by OCR with letters for digits; a card's last
+//! digits, a year of birth and an NI number by the words before them. Also the test
 //! that keeps job, invoice and order references that look like phone or NHS
 //! numbers out of the findings.
 
@@ -74,6 +75,26 @@ static CUED_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:reg|registration|number[ \t]+plate|plate|numberplate|vrm)(?:[ \t]+(?:is|was|number|no\.?))?[ \t:.-]*((?-i:[A-HJ-PR-Ya-hj-pr-y]{2})(?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Za-hj-pr-z]{3})(?-u:\b)",
     )
     .expect("valid regex")
+});
+/// A payment card's last digits by the words before them: "card ending
+/// 4471", "card ending in 8823", "last four digits 1234", "ending in
+/// xxxx 0921".
+static CARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:card[ \t]+(?:no\.?[ \t]+|number[ \t]+)?ending(?:[ \t]+in)?|ending[ \t]+in|last[ \t]+(?:4|four)(?:[ \t]+digits)?)[ \t:]*((?:[x*][ \t-]*){0,16}\d{4})(?-u:\b)")
+        .expect("valid regex")
+});
+/// A year alone as a date of birth, by the word before it: "DOB approx
+/// 1994", "born 1951", "YOB: 1988".
+static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)(?:dob|d\.o\.b\.?|yob|year[ \t]+of[ \t]+birth|date[ \t]+of[ \t]+birth|born(?:[ \t]+in)?)[ \t:.-]*(?:(?:approx\.?|approximately|about|around|circa|c\.|est\.?|unknown[ \t,-]+|roughly)[ \t]*)?)((?:19|20)\d\d)(?-u:\b)")
+        .expect("valid regex")
+});
+/// An NI number the text calls one, whatever its letters ("NI QR 98 76 54
+/// B": a prefix no NI number has is a typing slip, not a reason to leave
+/// it).
+static CUED_NI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:ni|nino|n\.i\.|national[ \t]+insurance)(?:[ \t]+(?:no\.?|number|num))?[ \t:.-]*((?-i:[A-Z]{2})[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?(?-i:[A-D]))(?-u:\b)")
+        .expect("valid regex")
 });
 /// North American numbers ("(713) 853-4737", "713-345-4666") and numbers
 /// dialled from abroad ("+1 713 853 4737", "011-49-221-71-58-195").
@@ -175,6 +196,25 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
             out.push(finding(m, DataKind::DateOfBirth, 0.9));
         } else if listed_birth(text, m.start()) {
             out.push(finding(m, DataKind::DateOfBirth, 0.8));
+        }
+    }
+    for (re, kind, confidence) in [
+        (&CARD_ENDING, DataKind::CardNumber, 0.85),
+        (&BIRTH_YEAR, DataKind::DateOfBirth, 0.8),
+        (&CUED_NI, DataKind::NiNumber, 0.9),
+    ] {
+        for (at, run) in lines.runs() {
+            for c in re.captures_iter(run) {
+                let m = c.get(1).expect("group");
+                let found = &text[at + m.start()..at + m.end()];
+                out.push(Finding {
+                    start: at + m.start(),
+                    end: at + m.end(),
+                    kind,
+                    text: found.to_string(),
+                    confidence,
+                });
+            }
         }
     }
     for m in lines.find(&VEHICLE) {

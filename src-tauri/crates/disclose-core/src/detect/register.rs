@@ -8,7 +8,8 @@
 //! tabs, commas or aligned spaces, and the rows under it up to a blank
 //! line. Only a row whose holder's cell holds a person's name found gives
 //! its number: not a contractor's fob ("Cleaning contractor") nor an empty
-//! one.
+//! one. Also a number in brackets just after a person's name ("Sofía Ruiz
+//! (B-0413)").
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -52,6 +53,10 @@ const NUMBER_HEADERS: &[&str] = &[
     "rent account",
     "account",
 ];
+
+/// Headers of a column of homes: a flat's number may be one digit, and in
+/// a column after the register's own it is a house reference.
+const HOME_HEADERS: &[&str] = &["flat", "door", "unit", "room", "apartment"];
 
 /// Words of a header over a column of the people holding them ("Holder",
 /// "Resident name", "Issued to").
@@ -131,12 +136,52 @@ fn number_like(cell: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/'))
 }
 
+/// A person's own number in brackets just after their name: "Oliver
+/// Brennan-Smith (B-0411)", "Mr Hamid (C12)", "Mrs Adebayo (ref
+/// OH-HR-24102)": capitals, then digits, then parts after a dash or a
+/// slash.
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account)\.?[ \t:#]*)?([A-Z]{1,4}-?\d{1,6}(?:[-/][A-Za-z0-9]{1,6}){0,3})\)")
+        .expect("valid regex")
+});
+
+/// The numbers in brackets after the person names `names`; not a school
+/// year ("Kobe (Y10)", "(P4)", "(S2)"), which is no register's.
+fn beside_names(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for n in names.iter().filter(|n| n.kind == DataKind::PersonName) {
+        let Some(caps) = BRACKETED.captures(&text[n.end..]) else {
+            continue;
+        };
+        let number = caps.get(1).expect("group");
+        let said = number.as_str();
+        let school_year = said.len() <= 3
+            && said.starts_with(['Y', 'P', 'S'])
+            && said[1..].bytes().all(|b| b.is_ascii_digit());
+        if !school_year {
+            out.push(Finding {
+                start: n.end + number.start(),
+                end: n.end + number.end(),
+                kind: DataKind::RegisterNumber,
+                text: said.to_string(),
+                confidence: 0.7,
+            });
+        }
+    }
+    out
+}
+
 /// Every register number in `text`; `names` are the person names found.
 pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
-    if names.is_empty() || !HEADED.is_match(text) {
+    if names.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    let mut out = beside_names(text, names);
+    if !HEADED.is_match(text) {
+        let again = said_again(text, &out);
+        out.extend(again);
+        return out;
+    }
     let mut lines = text.split_inclusive('\n').scan(0, |at, line| {
         let start = *at;
         *at += line.len();
@@ -154,15 +199,17 @@ pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
             .iter()
             .map(|&(s, e)| header(&line[s..e]))
             .collect();
-        // The first kind of number the list names that a column holds: a
-        // fob's before the door it opened or the flat it belongs to.
-        let number = NUMBER_HEADERS
-            .iter()
-            .find_map(|n| heads.iter().position(|h| h == n));
+        // The columns of numbers the list gives its holder, the likelier
+        // kind first: a fob's before the door it opened or the flat it
+        // belongs to.
+        let mut columns: Vec<usize> = (0..heads.len())
+            .filter(|&c| NUMBER_HEADERS.contains(&heads[c].as_str()))
+            .collect();
+        columns.sort_by_key(|&c| NUMBER_HEADERS.iter().position(|n| *n == heads[c]));
         let holder = heads
             .iter()
             .position(|h| h.split(' ').any(|w| HOLDER_WORDS.contains(&w)));
-        let (Some(number), Some(holder)) = (number, holder) else {
+        let Some(holder) = holder.filter(|_| !columns.is_empty()) else {
             continue;
         };
         for (start, row) in lines.by_ref() {
@@ -170,25 +217,55 @@ pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
                 break;
             }
             let row_cells = cells(row, parted);
-            let (Some(&(ns, ne)), Some(&(hs, he))) = (row_cells.get(number), row_cells.get(holder))
-            else {
+            let Some(&(hs, he)) = row_cells.get(holder) else {
                 continue;
             };
             let (hs, he) = (start + hs, start + he);
-            let held = names.iter().any(|n| n.start < he && hs < n.end);
-            if held && number_like(&row[ns..ne]) {
+            if !names.iter().any(|n| n.start < he && hs < n.end) {
+                continue;
+            }
+            for (k, &c) in columns.iter().enumerate() {
+                let Some(&(ns, ne)) = row_cells.get(c) else {
+                    continue;
+                };
+                let cell = &row[ns..ne];
+                let home = HOME_HEADERS.contains(&heads[c].as_str())
+                    && (1..=4).contains(&cell.len())
+                    && cell.starts_with(|c: char| c.is_ascii_digit())
+                    && cell.bytes().all(|b| b.is_ascii_alphanumeric());
+                // The first column's number is the register's (a flat's may
+                // be one digit, "2"); a flat or a door in a later column is
+                // the holder's house ("Permit | Flat | Holder"), another
+                // kind of number theirs too ("Flat | Key | Tenant").
+                let kind = if k > 0 && home {
+                    DataKind::AddressLine
+                } else if number_like(cell) || k == 0 && home && cell.len() == 1 {
+                    DataKind::RegisterNumber
+                } else {
+                    continue;
+                };
                 out.push(Finding {
                     start: start + ns,
                     end: start + ne,
-                    kind: DataKind::RegisterNumber,
-                    text: row[ns..ne].to_string(),
+                    kind,
+                    text: cell.to_string(),
                     confidence: 0.8,
                 });
             }
         }
     }
-    let again = said_again(text, &out);
-    out.extend(again);
+    // A number of one or two digits stands for too much else ("12 noon",
+    // "2 weeks") to be found again anywhere; the house references' search
+    // finds a flat's again where a house is meant.
+    let registered: Vec<Finding> = out
+        .iter()
+        .filter(|f| {
+            f.kind == DataKind::RegisterNumber
+                && (f.text.len() >= 3 || f.text.bytes().any(|b| b.is_ascii_alphabetic()))
+        })
+        .cloned()
+        .collect();
+    out.extend(said_again(text, &registered));
     out
 }
 
@@ -209,7 +286,15 @@ fn said_again(text: &str, found: &[Finding]) -> Vec<Finding> {
                 || text[end..].starts_with('.')
                     && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
             let taken = found.iter().any(|f| f.start == start);
-            if !glued && !taken {
+            // "(flat 511)": the house reference's, whole.
+            let near = crate::extract::text::floor_char_boundary(text, start.saturating_sub(16));
+            let housed = text[near..start]
+                .to_ascii_lowercase()
+                .trim_end_matches([' ', '\t', '.'])
+                .rsplit([' ', '\t', '(', '\n'])
+                .next()
+                .is_some_and(|w| matches!(w, "flat" | "no" | "number" | "apartment" | "unit"));
+            if !glued && !taken && !housed {
                 out.push(Finding {
                     start,
                     end,

@@ -40,18 +40,20 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Labels of an office's own line: "Switchboard", "duty line", "Helpline",
 /// "Customer Hub on", "out of hours call", "Income team number", "Main
-/// office", "Desk phone", a team's name ("Eastside Neighbourhood Team"),
-/// "contractor line", "shared line", "our office no (" (not "Fax:" nor
+/// office", "Office:" after something else on its line (opening it, under
+/// a signature's name, it is the writer's own), "Desk phone", a team's
+/// name ("Eastside Neighbourhood Team"), "contractor line", "shared line",
+/// "our office no (", "contact us immediately on" (not "Fax:" nor
 /// "(office)" after it, which a person's signature gives too).
 static OFFICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+(?:call|line|number))?|shared[ \t]+(?:line|number)|(?-u:\b)our[ \t]+office[ \t]+(?:no\.?|number|line)|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line)[ \t]*:?[ \t]*(?:on[ \t]+)?\(?$")
+    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+(?:call|line|number))?|shared[ \t]+(?:line|number)|(?-u:\b)our[ \t]+office[ \t]+(?:no\.?|number|line)|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line|[^ \t][ \t]+office|(?:contact|call|ring|phone|telephone)[ \t]+us(?:[ \t]+[a-z]+)?[ \t]+on)[ \t]*:?[ \t]*(?:on[ \t]+)?\(?$")
         .expect("valid regex")
 });
 
-/// After an office's number: "(main)", "switchboard", "option 3", its
-/// opening hours "(8am-6pm Mon-Fri)".
+/// After an office's number: "(main)", "switchboard", "(repairs line)",
+/// "option 3", its opening hours "(8am-6pm Mon-Fri)".
 static OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t]*(?:\(main\)|\(switchboard\)|switchboard|\(duty[ \t]+line\)|option[ \t]+\d|\([ \t]*\d{1,2}(?:[.:]\d\d)?[ \t]*(?:am|pm))")
+    Regex::new(r"(?i)^[ \t]*(?:\(main\)|\(switchboard\)|switchboard|\((?:duty|repairs|emergency|general|office|main)[ \t]+line\)|option[ \t]+\d|\([ \t]*\d{1,2}(?:[.:]\d\d)?[ \t]*(?:am|pm))")
         .expect("valid regex")
 });
 
@@ -247,6 +249,14 @@ const ROLE_WORDS: &[&str] = &[
     "compliance",
     "inbox",
     "mailbox",
+    "relations",
+    "litigation",
+    "disrepair",
+    "fraud",
+    "maintenance",
+    "involvement",
+    "engagement",
+    "investigations",
 ];
 
 /// The last part of a team's mailbox whose first part is a place or a

@@ -492,10 +492,15 @@ pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
 }
 
 /// "Smith, John": a surname, a comma, a given name, one of them known and
-/// the other not a word.
+/// the other not a word; "HALL, Margaret", "O'SULLIVAN, Bridget", as
+/// registers write a surname in capitals before a given name.
 pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let (s, g) = (&toks[i], toks.get(i + 1)?);
-    let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape;
+    let registered = s.shape == Shape::Upper
+        && g.shape == Shape::Cap
+        && (s.lex.is_surname() || s.word.starts_with("O'") || s.word.starts_with("O’"))
+        && (g.lex.is_given() && !g.lex.is_ambiguous() || !g.lex.is_common());
+    let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape || registered;
     // "From: Lane, Frank": in a mail header's list, a street word that is
     // also a surname, before a given name.
     let street_surname = || {
@@ -504,7 +509,11 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
             && g.lex.is_given()
             && in_address_list(text, toks, i)
     };
-    if !(shaped && gap(text, toks, i) == ", " && namey(g) && (namey(s) || street_surname())) {
+    if !(shaped
+        && gap(text, toks, i) == ", "
+        && namey(g)
+        && (namey(s) || street_surname() || registered))
+    {
         return None;
     }
     // "ASB Caseworker, Julie Ashton": a job title before the comma; "Civic

@@ -222,8 +222,9 @@ fn contraction(word: &str) -> bool {
 /// role spoken of ("Dear Sirs", "my constituent", "the complainant",
 /// "Man from flat 5", "Dear Colleague", "Dear Chief Executive"), a heading's word ("HOUSEHOLD
 /// COMPOSITION", "CHECKLIST", "Child Protection Plans"), the text-speak spellings of "said" and "would",
-/// a chatbot speaking ("Bot: …"), minutes ("held 4 min"), "AOB" and the
-/// social networks ("our Facebook page").
+/// a chatbot speaking ("Bot: …"), minutes ("held 4 min"), "AOB", the
+/// social networks ("our Facebook page") and a note's short forms ("Pt
+/// seen at home", "Addr:", "Perp's brother").
 fn never_a_name(word: &str) -> bool {
     // "AH", "ER" in capitals are a writer's initials more often than a cry.
     const CRIES: &[&str] = &["oh", "ah", "um", "er"];
@@ -282,10 +283,15 @@ fn never_a_name(word: &str) -> bool {
         "tiktok",
         "youtube",
         "linkedin",
+        "addr",
+        "perp",
+        "perps",
     ];
+    // "PT" in capitals is a writer's initials; "Pt", "pt" a patient.
+    const SHORT_FORMS: &[&str] = &["pt", "pts"];
     let initials = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
     let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    listed(CRIES) && !initials || listed(NEVER)
+    (listed(CRIES) || listed(SHORT_FORMS)) && !initials || listed(NEVER)
 }
 
 /// A word with a small letter written three times running, as chat draws

@@ -2,7 +2,9 @@
 //! date and time that open a note ("04/08/25 10:12 SMc", "01/11 AS -
 //! Referred"), beside a date or after "BY:" ("rec'd 29/09/25 DH.", "[Note
 //! on file, DH 19/11:", "BY: LMT"), after a word of doing or checking it
-//! ("Countersigned SG", "Logged by DS."), two in brackets ("(IK/MS)"),
+//! ("Countersigned SG", "Logged by DS.", "typed up by JB"), two in
+//! brackets ("(IK/MS)"), in brackets after a given name they begin with
+//! ("Rachel (RW)"), before a note's colon ("[Note LM: …"),
 //! after an agency in minutes ("Police (GN): known"), in a note's key
 //! ("SMc = Sinead McAllister"), and again
 //! wherever the same initials stand once one of these has named them
@@ -40,9 +42,9 @@ static BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A word of doing or checking just before, no colon: "Countersigned ",
-/// "Logged by ", "Task to ", "Checked ".
+/// "Logged by ", "Typed up by ", "Task to ", "Checked ".
 static DONE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[ \t(\[])(?:checked|countersigned|signed|(?:logged|received|done|completed|reviewed|visited|seen) by|task(?:ed)? to|allocated to|assigned to)[ \t]+$")
+    Regex::new(r"(?i)(?:^|[ \t(\[])(?:checked|countersigned|signed|(?:logged|received|done|completed|reviewed|visited|seen|typed|typed[ \t]+up|prepared|written|entered|updated|printed|compiled|recorded|approved|authorised|actioned) by|task(?:ed)? to|allocated to|assigned to)[ \t]+$")
         .expect("valid regex")
 });
 
@@ -161,7 +163,21 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && t.word.bytes().all(|b| b.is_ascii_uppercase())
         && (before.ends_with('(') && other(PAIRED_AFTER.captures(after))
             || after.starts_with(')') && other(PAIRED_BEFORE.captures(before)));
-    let found = after_stamp || agency || dated || keyed || done || paired;
+    // "Rachel (RW)": in brackets after a given name they begin with;
+    // "[Note LM: …": a note's writer before its colon.
+    let own = plain
+        && i > 0
+        && before.ends_with(" (")
+        && after.starts_with(')')
+        && toks[i - 1].shape == Shape::Cap
+        && toks[i - 1].full_end + 2 == t.start
+        && toks[i - 1].lex.is_given()
+        && toks[i - 1].word.as_bytes()[0] == t.word.as_bytes()[0];
+    let noted = plain
+        && after.starts_with(':')
+        && before.len() >= 5
+        && before[before.len() - 5..].eq_ignore_ascii_case("note ");
+    let found = after_stamp || agency || dated || keyed || done || paired || own || noted;
     (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
 }
 

@@ -141,20 +141,25 @@ static NOISE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]*(?:(?:till|til|until|to|and|or)(?-u:\b)|[-–—])").expect("valid regex")
 });
+/// Words after a number that measure or order it: a length of time, an
+/// age, a distance, a weight, an amount, a count or an ordinal.
+const MEASURES: &str = r"%|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|yrs?|y/?o|mph|miles?|metres?|meters?|feet|ft|yards?|kg|stone|lbs?|pounds?|pence|quid|percent|per|times|x|st|nd|rd|th|of";
+
 /// A time, an age, an amount, a date or a count after the number ("at 7
 /// this morning", "at 12 years old", "in 3 weeks"): not a house.
 static NOT_A_HOUSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[:./,\-]\d|[ \t]*(?:%|am|pm|a\.m|p\.m|o'?clock|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|yrs?|y/?o|mph|miles?|metres?|meters?|feet|ft|yards?|kg|stone|lbs?|pounds?|pence|quid|percent|per|times|x|st|nd|rd|th|this|tonight|today|tomorrow|yesterday|last|next|in|on|every|each|sharp|ish|of|out|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?-u:\b))")
+    Regex::new(&format!(r"(?i)^(?:[:./,\-]\d|[ \t]*(?:{MEASURES}|am|pm|a\.m|p\.m|o'?clock|this|tonight|today|tomorrow|yesterday|last|next|in|on|every|each|sharp|ish|out|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?-u:\b))"))
         .expect("valid regex")
 });
 
 /// What a number above any hour on a clock may not be followed by and
-/// be a house: an amount, a length, an age or an order ("at 30 mph", "at
-/// 45 years old"); a time of day after it ("Mrs Grant at 47 tomorrow")
-/// is when, not what.
+/// be a house: a measure ("at 30 mph", "at 45 years old"); a time of day
+/// after it ("Mrs Grant at 47 tomorrow") is when, not what.
 static MEASURED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[:./,\-]\d|[ \t]*(?:%|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|yrs?|y/?o|mph|miles?|metres?|meters?|feet|ft|yards?|kg|stone|lbs?|pounds?|pence|quid|percent|per|times|x|st|nd|rd|th|of)(?-u:\b))")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^(?:[:./,\-]\d|[ \t]*(?:{MEASURES})(?-u:\b))"
+    ))
+    .expect("valid regex")
 });
 
 /// Bare house numbers: after a word for a person ("the woman at 27") or a
@@ -195,13 +200,7 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
             continue;
         }
         let before = words_before(text, whole.start());
-        let after_name = names.iter().any(|n| {
-            n.kind == DataKind::PersonName
-                && n.end <= whole.start()
-                && text[n.end..whole.start()]
-                    .trim_matches([' ', '\t'])
-                    .is_empty()
-        });
+        let after_name = name_just_before(text, names, whole.start(), &[' ', '\t']);
         // "music from 14 again", "Shouting from 12 at 3am": a noise from a
         // house, not from a time ("music from 11 till 2").
         let noise = whole.as_str()[..4].eq_ignore_ascii_case("from")
@@ -242,6 +241,16 @@ static SPOKEN_NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether a person's name of `names` ends just before `at`, only
+/// `between` standing between them.
+fn name_just_before(text: &str, names: &[Finding], at: usize, between: &[char]) -> bool {
+    names.iter().any(|n| {
+        n.kind == DataKind::PersonName
+            && n.end <= at
+            && text[n.end..at].trim_matches(between).is_empty()
+    })
+}
+
 /// House numbers said in words: after "flat" ("flat one"), after "number"
 /// with a word of place before or a name ("at number six", "Sajid Hussain
 /// number eighty six"), or a number no clock says after "at" or "from"
@@ -266,14 +275,9 @@ pub fn find_spoken(text: &str, names: &[Finding]) -> Vec<Finding> {
                 tens || said.ends_with("teen")
             }
             _ => {
-                let after_name = names.iter().any(|n| {
-                    n.kind == DataKind::PersonName
-                        && n.end <= head.start()
-                        && text[n.end..head.start()]
-                            .trim_matches([' ', '\t', ','])
-                            .is_empty()
-                });
-                after_name || PLACE_BEFORE.is_match(before) || VERB_AFTER.is_match(after)
+                name_just_before(text, names, head.start(), &[' ', '\t', ','])
+                    || PLACE_BEFORE.is_match(before)
+                    || VERB_AFTER.is_match(after)
             }
         };
         if !found {

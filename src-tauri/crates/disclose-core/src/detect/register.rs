@@ -177,11 +177,27 @@ pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
         return Vec::new();
     }
     let mut out = beside_names(text, names);
-    if !HEADED.is_match(text) {
-        let again = said_again(text, &out);
-        out.extend(again);
-        return out;
+    if HEADED.is_match(text) {
+        out.extend(from_tables(text, names));
     }
+    // A number of one or two digits stands for too much else ("12 noon",
+    // "2 weeks") to be found again anywhere; the house references' search
+    // finds a flat's again where a house is meant.
+    let registered: Vec<Finding> = out
+        .iter()
+        .filter(|f| {
+            f.kind == DataKind::RegisterNumber
+                && (f.text.len() >= 3 || f.text.bytes().any(|b| b.is_ascii_alphabetic()))
+        })
+        .cloned()
+        .collect();
+    out.extend(said_again(text, &registered));
+    out
+}
+
+/// The numbers read from registers' tables in `text`.
+fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
     let mut lines = text.split_inclusive('\n').scan(0, |at, line| {
         let start = *at;
         *at += line.len();
@@ -254,18 +270,6 @@ pub fn find(text: &str, names: &[Finding]) -> Vec<Finding> {
             }
         }
     }
-    // A number of one or two digits stands for too much else ("12 noon",
-    // "2 weeks") to be found again anywhere; the house references' search
-    // finds a flat's again where a house is meant.
-    let registered: Vec<Finding> = out
-        .iter()
-        .filter(|f| {
-            f.kind == DataKind::RegisterNumber
-                && (f.text.len() >= 3 || f.text.bytes().any(|b| b.is_ascii_alphabetic()))
-        })
-        .cloned()
-        .collect();
-    out.extend(said_again(text, &registered));
     out
 }
 

@@ -68,14 +68,6 @@ impl<'t> DigitLines<'t> {
         DigitLines { text, runs }
     }
 
-    /// The runs of lines holding a digit, each with its byte offset in the
-    /// text: for searches `find` cannot do (capture groups).
-    pub fn runs(&self) -> impl Iterator<Item = (usize, &'t str)> + '_ {
-        self.runs
-            .iter()
-            .map(|&(from, to)| (from, &self.text[from..to]))
-    }
-
     /// Whether `re` matches in these lines: the same as `re.is_match(text)`
     /// for a pattern whose every match holds a decimal digit and no line
     /// break, with no `^`, `$` or word boundary.
@@ -96,6 +88,25 @@ impl<'t> DigitLines<'t> {
                 end: from + m.end(),
                 text: m.as_str(),
             }));
+        }
+        out
+    }
+
+    /// The first group of each match of `re`, in order, by its place in
+    /// the whole text: for the same patterns as [`DigitLines::find`] whose
+    /// finding is a part of the match ("card ending 4471").
+    pub fn groups(&self, re: &Regex) -> Vec<Hit<'t>> {
+        let mut out = Vec::new();
+        for &(from, to) in &self.runs {
+            out.extend(
+                re.captures_iter(&self.text[from..to])
+                    .filter_map(|c| c.get(1))
+                    .map(|m| Hit {
+                        start: from + m.start(),
+                        end: from + m.end(),
+                        text: m.as_str(),
+                    }),
+            );
         }
         out
     }

@@ -270,9 +270,9 @@ pub fn find_spoken(text: &str, names: &[Finding]) -> Vec<Finding> {
                 !LASTING.is_match(after) && !COUNTED.is_match(after) && !SIZED.is_match(after)
             }
             "at" | "from" => {
+                // Of the words `SPOKEN` takes, only the tens hold "ty".
                 let said = number.as_str().to_ascii_lowercase();
-                let tens = said.starts_with(['t', 'f', 's', 'e', 'n']) && said.contains("ty");
-                tens || said.ends_with("teen")
+                said.contains("ty") || said.ends_with("teen")
             }
             _ => {
                 name_just_before(text, names, head.start(), &[' ', '\t', ','])
@@ -405,14 +405,7 @@ fn house(text: &str, start: usize, end: usize) -> Finding {
 /// line break before, which the start of a run stands for).
 pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let numbers = |re: &'static Regex| {
-        lines.runs().flat_map(move |(at, run)| {
-            re.captures_iter(run).map(move |c| {
-                let number = c.get(1).expect("group");
-                (at + number.start(), at + number.end())
-            })
-        })
-    };
+    let numbers = |re: &Regex| lines.groups(re).into_iter().map(|m| (m.start(), m.end()));
     for (start, end) in numbers(&POSSESSIVE_HOUSE).chain(numbers(&HASHED)) {
         // "the 80s kids" is a decade, "page 3s kids" a page.
         let before = words_before(text, start);

@@ -203,19 +203,12 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         (&BIRTH_YEAR, DataKind::DateOfBirth, 0.8),
         (&CUED_NI, DataKind::NiNumber, 0.9),
     ] {
-        for (at, run) in lines.runs() {
-            for c in re.captures_iter(run) {
-                let m = c.get(1).expect("group");
-                let found = &text[at + m.start()..at + m.end()];
-                out.push(Finding {
-                    start: at + m.start(),
-                    end: at + m.end(),
-                    kind,
-                    text: found.to_string(),
-                    confidence,
-                });
-            }
-        }
+        out.extend(
+            lines
+                .groups(re)
+                .into_iter()
+                .map(|m| finding(m, kind, confidence)),
+        );
     }
     for m in lines.find(&VEHICLE) {
         out.push(finding(m, DataKind::VehicleReg, 0.8));

@@ -321,3 +321,11 @@ fn lower_case_given_names_in_informal_writing() {
         ["Dave"]
     );
 }
+
+#[test]
+fn a_notes_initials_beside_letters_of_two_bytes_do_not_panic() {
+    // "Note LM:" is looked for in the five bytes before the initials,
+    // which may start inside "é".
+    assert_eq!(names("xéote LM: rang"), Vec::<&str>::new());
+    assert_eq!(names("[Note LM: rang]"), ["LM"]);
+}

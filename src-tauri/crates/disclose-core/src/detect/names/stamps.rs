@@ -175,8 +175,9 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && toks[i - 1].word.as_bytes()[0] == t.word.as_bytes()[0];
     let noted = plain
         && after.starts_with(':')
-        && before.len() >= 5
-        && before[before.len() - 5..].eq_ignore_ascii_case("note ");
+        && before
+            .get(before.len().saturating_sub(5)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("note "));
     let found = after_stamp || agency || dated || keyed || done || paired || own || noted;
     (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
 }

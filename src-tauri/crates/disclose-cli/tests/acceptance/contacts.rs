@@ -177,3 +177,26 @@ fn an_offices_line_after_other_words_or_by_what_follows_it_and_team_mailboxes() 
     assert_eq!(d.detect_kind(text, "phone"), ["0113 496 0412"]);
     assert!(d.detect_kind(text, "email").is_empty());
 }
+
+/// Nineteenth round, written afresh: the landline on the line under an
+/// organisation's name that opens a letter is the office's, after the
+/// office's address or without it; "Main:", "Mailbox: … Team" and "Repairs
+/// line is" label an office's line. A professional's line after their name
+/// and role in a referral's head is theirs.
+#[test]
+fn an_offices_number_under_its_name_and_a_professionals_line_after_name_and_role() {
+    let d = disclose!();
+    let letter = "Riverside Community Law Centre\n\
+                  Advice Team, Quay House, Preston PR1 8BU  ·  01772 496 0210\n\
+                  \n\
+                  Dear Ms Okafor,\n\
+                  Your caseworker Dan Whitby can be reached on 01772 496 0388.\n";
+    assert_eq!(d.detect_kind(letter, "phone"), ["01772 496 0388"]);
+    let labelled = "Direct: 0113 496 0412 | Main: 0113 496 0000\n\
+                    Mailbox: Housing Team North 0113 496 0500\n\
+                    Repairs line is 0113 496 0600 for anyone who needs it.\n";
+    assert_eq!(d.detect_kind(labelled, "phone"), ["0113 496 0412"]);
+    let referral = "HOUSING REFERRAL - duty to refer\n\
+                    From: Abena Mensah, Discharge Coordinator, Ward 12   Tel 0113 496 0745\n";
+    assert_eq!(d.detect_kind(referral, "phone"), ["0113 496 0745"]);
+}

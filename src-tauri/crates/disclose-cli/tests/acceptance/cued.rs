@@ -306,3 +306,44 @@ fn a_name_after_a_word_for_family_used_as_its_title() {
         &["Grace", "Pat", "Bill Moss"],
     );
 }
+
+/// Nineteenth round, written afresh: a pet named after its animal's word
+/// ("our dog Bruno", "guide dog (Barney)"), a maker's name ("Vaillant",
+/// "Beko"), a party to a claim ("the Defendant"), a trade ("Plasterer is
+/// …"), a tenancy's type and a language are no one; "will" before an
+/// English word is the verb, before a surname the name.
+#[test]
+fn pets_makers_parties_trades_and_languages_are_no_one() {
+    assert_names(
+        "Our dog Bruno never goes in the park. Her guide dog (Barney) is old.\n\
+         Boiler: Vaillant ecoTEC. Hob: Beko. Seen by the Defendant on 3 May.\n\
+         Plasterer is Kev Doyle. Tenancy type: Introductory. Language: Tigrinya.\n\
+         We will foster good relations. hi this is will pearson from grounds.\n",
+        &["Kev Doyle", "will pearson"],
+    );
+}
+
+/// Nineteenth round, written afresh: a household table's name in capitals
+/// before a cell holding a relation; full names in a list, each its own
+/// (not "Farah, Louise" read as a surname and a given name); a short form
+/// of a given name ("Geoff") and a hyphen's given name ("Abdul-Basit")
+/// before a surname; two officers joined by "&".
+#[test]
+fn a_household_tables_names_and_full_names_in_a_list() {
+    assert_names(
+        "| KIDANE TESFAY        | Husband   | 02/03/1988 |\n\
+         Panel members: Gareth Tandy, Hibaq Farah, Louise Pike.\n\
+         Present: Geoff Arkwright (Vice-chair). Mediators: Abdul-Basit Osman.\n\
+         Taken to the station by PC Ahmed & PC Rowe.\n",
+        &[
+            "KIDANE TESFAY",
+            "Gareth Tandy",
+            "Hibaq Farah",
+            "Louise Pike",
+            "Geoff Arkwright",
+            "Abdul-Basit Osman",
+            "PC Ahmed",
+            "PC Rowe",
+        ],
+    );
+}

@@ -19,3 +19,26 @@ fn a_cards_last_digits_a_year_of_birth_and_a_cued_ni_number() {
     assert_eq!(d.detect_kind(text, "date_of_birth"), ["1994", "1951"]);
     assert_eq!(d.detect_kind(text, "ni_number"), ["QR 98 76 54 B"]);
 }
+
+/// Nineteenth round, written afresh: an NHS number mistyped (its check
+/// digit wrong) is still one when the text calls it so, grouped as NHS
+/// numbers are; a date of birth a scan misread ("l2/O4/2OO9"); a tenancy's
+/// or a rent account's reference after the words that name it, whoever
+/// holds it. A job's reference with the same digits, a misread word that
+/// holds "acc" and a date that is no birth stay clean.
+#[test]
+fn a_mistyped_nhs_number_a_misread_birth_date_and_a_tenancy_reference() {
+    let d = disclose!();
+    let text = "Son: Ellis Ward, NHS 612 448 9031, attends Millbrook.\n\
+                Job ref 612 448 9031 raised for the bath.\n\
+                Grandson Leo Ward DOB l2/O4/2OO9 per the scanned form.\n\
+                Visit booked l2/O4/2O24.\n\
+                Former tenancy ref: WH/22/10457. Rent account 4410-2291-B.\n\
+                We wr0te t0 y0ur acc0unt h0lder.\n";
+    assert_eq!(d.detect_kind(text, "nhs_number"), ["612 448 9031"]);
+    assert_eq!(d.detect_kind(text, "date_of_birth"), ["l2/O4/2OO9"]);
+    assert_eq!(
+        d.detect_kind(text, "register_number"),
+        ["WH/22/10457", "4410-2291-B"]
+    );
+}

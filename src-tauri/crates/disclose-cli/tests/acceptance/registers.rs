@@ -106,3 +106,32 @@ fn every_number_column_of_a_row_and_a_number_in_brackets_after_a_name() {
     );
     assert_eq!(d.detect_kind(text, "address_line"), ["12", "14", "14"]);
 }
+
+/// Nineteenth round, written afresh: a register whose fob column is
+/// headed with a plural ("Fob no(s)") and a row holding two fobs parted by
+/// a comma; staff's fobs in brackets after their names.
+#[test]
+fn fob_columns_headed_with_a_plural_and_two_fobs_in_a_cell() {
+    let text = "Flat | Resident(s)              | Fob no(s)        | Notes\n\
+                201  | Mrs Irene Castle         | 0071122          | pendant\n\
+                202  | Tomasz and Ola Wrona     | 0071123, 0071124 |\n\
+                \n\
+                Staff fobs: Kwame Asante (0070001), Lucy Bright (0070002).\n";
+    assert_eq!(
+        numbers(text),
+        ["0071122", "0071123", "0071124", "0070001", "0070002"]
+    );
+}
+
+/// Nineteenth round, written afresh: a fob's, a permit's or a badge's
+/// number after its word, in a log or a sentence, and an ID in brackets
+/// after a person's name; a fob's count is no number of anyone's.
+#[test]
+fn a_fob_permit_or_badge_number_after_its_word_and_an_id_after_a_name() {
+    let text = "19:04  fob KS-0412  MORRIS, D  flat 4   bin store OPEN\n\
+                Her parking permit, number RP-1187, was not displayed.\n\
+                Interpreter Ana Sousa (badge LX-2290) attended.\n\
+                Engineer Paul Reddy (ID 5518203) fitted the valve.\n\
+                We ordered 40 fobs for the block.\n";
+    assert_eq!(numbers(text), ["KS-0412", "RP-1187", "LX-2290", "5518203"]);
+}

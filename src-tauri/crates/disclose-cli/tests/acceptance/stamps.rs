@@ -179,3 +179,19 @@ fn initials_of_the_writer_a_given_name_explains_and_a_notes_colon() {
                 Benefit (UC) claim checked.\n";
     assert_eq!(names(text), ["JB", "Rachel", "RW", "RW", "LM"]);
 }
+
+/// Nineteenth round, written afresh: initials after a call log's date,
+/// time and way in ("IN", "OUT", "NOTE"), two after a date joined by a
+/// slash ("YB/DG"), and initials after "by" and a date; a system's
+/// capitals in the same column ("AUTO") and a bank statement's "DD" are
+/// no one.
+#[test]
+fn initials_in_a_call_logs_column_after_a_date_pair_and_after_by() {
+    let text = "03/06/25 10:02  OUT  GMcK  No answer. Text sent.\n\
+                03/06/25 14:40  IN   GMcK  Tenant rang back.\n\
+                04/06/25 08:30  OUT  AUTO  Reminder text sent.\n\
+                Last check: 02/06/2025 PT/RW\n\
+                Raised: 01/06/2025 by HJ (Contact Centre)\n\
+                05/06 DD     COUNCIL TAX      -120.00\n";
+    assert_eq!(names(text), ["GMcK", "GMcK", "PT", "RW", "HJ"]);
+}

@@ -191,3 +191,15 @@ fn a_town_after_a_building_and_a_comma() {
     let named = "Present at Kingsway House, Janet Foulds and her son.\n";
     assert_eq!(d.detect_kind(named, "person_name"), ["Janet Foulds"]);
 }
+
+/// Nineteenth round, written afresh: a UK town named alone is no person
+/// ("Areas to avoid: Leeds, Barnsley, Wakefield", "HMP Durham",
+/// "Sunderland PDU"); a surname that is also a town, after a title, is.
+#[test]
+fn a_town_alone_is_no_person_but_a_titled_surname_is() {
+    let d = disclose!();
+    let text = "Areas to avoid: Leeds, Barnsley, Wakefield - his family are in Castleford.\n\
+                Released from HMP Durham in May. Team: Sunderland PDU.\n\
+                Mr Wakefield at number 12 says it was quiet.\n";
+    assert_eq!(d.detect_kind(text, "person_name"), ["Mr Wakefield"]);
+}

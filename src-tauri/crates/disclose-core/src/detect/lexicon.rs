@@ -3,7 +3,7 @@
 //! "Fields") (text files next to this module, partly from the US Census 1990
 //! name files and from other countries' names in @faker-js/faker: see their
 //! headers), the English word list of the leak check,
-//! titles, street and organisation words, context cues (before a name and,
+//! titles, street and organisation words, UK towns, context cues (before a name and,
 //! for relations and roles, after it) and common English words that are
 //! capitalised at the start of a sentence or in headings.
 
@@ -38,6 +38,7 @@ impl Hasher for Fnv {
 type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 static GIVEN: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("given_names.txt")));
+static TOWNS: LazyLock<WordSet> = LazyLock::new(|| words(include_str!("towns.txt")));
 /// Given names of other countries (`world_names.mjs`); some are surnames
 /// of the lists here ("Aziz", "Hassan").
 static GIVEN_ABROAD: LazyLock<WordSet> =
@@ -96,7 +97,7 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     notification notifications migration helpdesk mailbox primary nursery infants juniors \
     residents tenants pub inn hotel restaurant cafe salon shop stores supermarket lounge \
     co-operative cooperative co-op haulage joinery roofing scaffolding plastering glazing \
-    removals decorating landscaping drainage locksmiths heating";
+    removals decorating landscaping drainage locksmiths heating management";
 
 /// Firms named after people, as two words (lower case): "Morgan Stanley",
 /// "Ernst & Young", "Rand-Whitney". Neither word is a name there.
@@ -156,7 +157,7 @@ pub const RELATIONS_AND_ROLES: &str = "son daughter partner husband wife child b
     visitor community_support_officer";
 
 /// Nationalities, languages and countries ("English Data Protection laws",
-/// "moved to Brazil"; not those that are also given names, "Jordan",
+/// "moved to Brazil", "Language: Tigrinya"; not those that are also given names, "Jordan",
 /// "India", "Georgia"), and
 /// rivers that end town names ("Stoke on Trent").
 const NATIONALITY_WORDS: &str = "english british scottish welsh irish cornish french german \
@@ -169,17 +170,24 @@ const NATIONALITY_WORDS: &str = "english british scottish welsh irish cornish fr
     egyptian moroccan albanian serbian croatian brazil america england scotland wales \
     ireland france germany italy spain portugal poland romania mexico canada australia japan \
     china pakistan bangladesh nigeria ghana somalia ukraine russia greece iran iraq \
-    afghanistan syria";
+    afghanistan syria tigrinya amharic oromo sorani kurmanji dari pashto farsi persian sylheti \
+    mirpuri pahari swahili yoruba igbo hausa twi akan shona ndebele lingala tagalog malay nepali \
+    sinhala sinhalese malayalam telugu marathi romani congolese angolan cameroonian gambian \
+    senegalese libyan yemeni palestinian lebanese tunisian algerian malaysian indonesian \
+    burmese chechen bosnian kosovan macedonian slovenian belarusian moldovan armenian";
 const RIVER_WORDS: &str = "trent tyne avon tees wear severn wye thames dee ouse tweed tame \
     mersey medway humber lune";
 
 static NATIONALITIES: LazyLock<WordSet> = LazyLock::new(|| words(NATIONALITY_WORDS));
 static RIVERS: LazyLock<WordSet> = LazyLock::new(|| words(RIVER_WORDS));
 
-/// Last words of job titles: "Liaison Officer", "Data Champion".
+/// Last words of job titles and trades: "Liaison Officer", "Data
+/// Champion", "Plasterer".
 pub const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
     worker workers coordinator co-ordinator lead champion champions assistant director \
-    administrator consultant specialist supervisor controller caseworker caseworkers";
+    administrator consultant specialist supervisor controller caseworker caseworkers \
+    plasterer plasterers joiner joiners roofer glazier decorator labourer scaffolder \
+    bricklayer handyman locksmith receptionist";
 
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 
@@ -268,11 +276,12 @@ const ENGLISH: u32 = 1 << 14;
 const ORDINARY: u32 = 1 << 15;
 /// A given name only in the list of other countries' names.
 const ABROAD: u32 = 1 << 16;
+const TOWN: u32 = 1 << 17;
 
 /// Every listed word with the bits of the lists that hold it.
 static TABLE: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
     let mut table: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
-    let lists: [(&WordSet, u32); 14] = [
+    let lists: [(&WordSet, u32); 15] = [
         (&GIVEN, GIVEN_NAME),
         (&GIVEN_ABROAD, GIVEN_NAME | ABROAD),
         (&SURNAMES, SURNAME),
@@ -287,6 +296,7 @@ static TABLE: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = La
         (&RIVERS, RIVER),
         (&JOBS, JOB),
         (&CUE_WORDS, CUE),
+        (&TOWNS, TOWN),
     ];
     for (list, bit) in lists {
         for w in list.iter() {
@@ -358,6 +368,10 @@ impl Bits {
     /// a name, the word itself is not.
     pub fn is_cue_word(self) -> bool {
         self.0 & CUE != 0
+    }
+    /// A UK city or town of one word: "Wakefield", "Durham".
+    pub fn is_town(self) -> bool {
+        self.0 & TOWN != 0
     }
     pub fn is_job_word(self) -> bool {
         self.0 & JOB != 0

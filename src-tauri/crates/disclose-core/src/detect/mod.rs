@@ -211,7 +211,7 @@ fn resolve(text: &str, mut all: Vec<Finding>) -> Vec<Finding> {
     // does any number inside it.
     let shared: Vec<(usize, usize)> = all
         .iter()
-        .filter(|f| shared::organisation_contact(text, f))
+        .filter(|f| shared::organisation_contact(text, f, &all))
         .map(|f| (f.start, f.end))
         .collect();
     all.retain(|f| {

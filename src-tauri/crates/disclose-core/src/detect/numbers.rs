@@ -1,13 +1,14 @@
-//! Numbers that identify a person: NHS numbers (mod-11 check digit), payment
-//! cards (Luhn), bank sort codes and account numbers and dates of birth
-//! (each only with words around them that say so, or a date of birth by its
-//! place in a household list), UK vehicle registrations (the current "AB12
-//! CDE" format; in any letter case after "reg"), phone numbers of North
-//! America and numbers dialled from abroad, a UK number written with a
-//! digit too many or read by OCR with letters for digits; a card's last
-//! digits, a year of birth and an NI number by the words before them. Also the test
-//! that keeps job, invoice and order references that look like phone or NHS
-//! numbers out of the findings.
+//! Numbers that identify a person: NHS numbers (mod-11 check digit, or grouped
+//! and called one: "NHS 485 207 3316"), payment cards (Luhn), bank sort codes
+//! and account numbers and dates of birth (each only with words around them
+//! that say so, or a date of birth by its place in a household list; also one a
+//! scan misread, "DOB 0l/03/20l3"), UK vehicle registrations (the current "AB12
+//! CDE" format; in any letter case after "reg"), phone numbers of North America
+//! and numbers dialled from abroad, a UK number written with a digit too many
+//! or read by OCR with letters for digits; a card's last digits, a year of
+//! birth, an NI number, a tenancy's reference and a fob's or a permit's number
+//! by the words before them. Also the test that keeps job, invoice and order
+//! references that look like phone or NHS numbers out of the findings.
 
 use std::sync::LazyLock;
 
@@ -44,6 +45,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)dob(?-u:\b)|(?-u:\b)d\.o\.b(?-u:\b)\.?|date\s+of\s+birth|(?-u:\b)born(?:\s+on)?|(?-u:\b)birthday)[^\n\d]{0,16}$")
         .expect("valid regex")
+});
+/// A date as a scan misreads one, letters for some digits: "0l/03/20l3",
+/// "l5/ll/20l6" (a date of birth only after the words that say so).
+static MISREAD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[0-9lIO]{1,2}/[0-9lIO]{1,2}/[0-9lIO]{2,4}(?-u:\b)").expect("valid regex")
 });
 /// A household list's line up to a date, the person's relation last:
 /// "Kieran Moss - son - ", "2. Leah Moss, daughter, ", "Tina Moss\tapplicant\t".
@@ -94,6 +100,25 @@ static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// it).
 static CUED_NI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:ni|nino|n\.i\.|national[ \t]+insurance)(?:[ \t]+(?:no\.?|number|num))?[ \t:.-]*((?-i:[A-Z]{2})[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?(?-i:[A-D]))(?-u:\b)")
+        .expect("valid regex")
+});
+/// A tenancy's or a rent account's reference the text calls one, a
+/// person's whoever holds it: "Tenancy ref: CA/FL/30077", "Rent account
+/// 6630144512", "tenant ref C-104412" (a digit in it); after "acc" or
+/// "a/c" only a code of letters and parts ("acc GHM-9HL-02"), as eight
+/// digits there are a bank's account.
+static TENANCY_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:tenancy|tenant|rent|customer)(?:[ \t]+(?:ref|reference|no\.?|number|id|account))+[ \t]*[:.#]?[ \t]*((?-i:[A-Z0-9][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
+        .expect("valid regex")
+});
+/// A fob's, a permit's or a badge's number after its word: "fob
+/// PT-0188", "permit CV-P-0920", "parking permit, number PP-0772".
+static FOB_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:fob|permit|badge)(?:[ \t]+(?:no\.?|number|id))?[ \t]*[,:#]?[ \t]*(?:number[ \t]+)?((?-i:[A-Z0-9][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
+        .expect("valid regex")
+});
+static ACCOUNT_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:acc|a/c)(?-u:\b)[ \t]*[:.#]?[ \t]*((?-i:[A-Z][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)+))(?-u:\b)")
         .expect("valid regex")
 });
 /// North American numbers ("(713) 853-4737", "713-345-4666") and numbers
@@ -174,6 +199,10 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
                 0.3
             };
             out.push(finding(m, DataKind::NhsNumber, confidence));
+        } else if m.as_str().len() == 12 && cued(&NHS_CUE, text, m.start()) {
+            // "NHS 485 207 3316": written as an NHS number and called
+            // one, a mistyped one is still the person's.
+            out.push(finding(m, DataKind::NhsNumber, 0.8));
         }
     }
     for m in lines.find(&CARD) {
@@ -196,6 +225,21 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
             out.push(finding(m, DataKind::DateOfBirth, 0.9));
         } else if listed_birth(text, m.start()) {
             out.push(finding(m, DataKind::DateOfBirth, 0.8));
+        }
+    }
+    for m in lines.find(&MISREAD_DATE) {
+        let misread = m.as_str().contains(['l', 'I', 'O']);
+        if misread && cued(&BIRTH_CUE, text, m.start()) {
+            out.push(finding(m, DataKind::DateOfBirth, 0.85));
+        }
+    }
+    let mut tenancies = lines.groups(&TENANCY_REF);
+    tenancies.extend(lines.groups(&ACCOUNT_CODE));
+    tenancies.extend(lines.groups(&FOB_REF));
+    for m in tenancies {
+        let code = m.as_str();
+        if (3..=24).contains(&code.len()) && code.bytes().any(|b| b.is_ascii_digit()) {
+            out.push(finding(m, DataKind::RegisterNumber, 0.75));
         }
     }
     for (re, kind, confidence) in [

@@ -116,12 +116,14 @@ fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
 }
 
 /// A header cell with "no", "number", "id" and marks taken off (an
-/// export's "fob_id" is "fob").
+/// export's "fob_id" is "fob", "Fob no(s)" too).
 fn header(cell: &str) -> String {
     let lower = cell.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '.' | '#' | ':' | '(' | ')' | '_'))
-        .filter(|w| !w.is_empty() && !matches!(*w, "no" | "number" | "num" | "id" | "ref"))
+        .filter(|w| {
+            !w.is_empty() && !matches!(*w, "no" | "nos" | "number" | "num" | "id" | "ref" | "s")
+        })
         .collect();
     words.join(" ")
 }
@@ -138,10 +140,11 @@ fn number_like(cell: &str) -> bool {
 
 /// A person's own number in brackets just after their name: "Oliver
 /// Brennan-Smith (B-0411)", "Mr Hamid (C12)", "Mrs Adebayo (ref
-/// OH-HR-24102)": capitals, then digits, then parts after a dash or a
-/// slash.
+/// OH-HR-24102)", "Yaw Boateng (0040001)", "Gary Lincoln (ID 3390145)":
+/// capitals, then digits, then parts after a dash or a slash, or five
+/// digits or more alone (not an age or a year).
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account)\.?[ \t:#]*)?([A-Z]{1,4}-?\d{1,6}(?:[-/][A-Za-z0-9]{1,6}){0,3})\)")
+    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id)\.?[ \t:#]*)?([A-Z]{1,4}-?\d{1,6}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})\)")
         .expect("valid regex")
 });
 
@@ -241,36 +244,63 @@ fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
                 continue;
             }
             for (k, &c) in columns.iter().enumerate() {
-                let Some(&(ns, ne)) = row_cells.get(c) else {
+                let Some(&(cs, ce)) = row_cells.get(c) else {
                     continue;
                 };
-                let cell = &row[ns..ne];
-                let home = HOME_HEADERS.contains(&heads[c].as_str())
-                    && (1..=4).contains(&cell.len())
-                    && cell.starts_with(|c: char| c.is_ascii_digit())
-                    && cell.bytes().all(|b| b.is_ascii_alphanumeric());
-                // The first column's number is the register's (a flat's may
-                // be one digit, "2"); a flat or a door in a later column is
-                // the holder's house ("Permit | Flat | Holder"), another
-                // kind of number theirs too ("Flat | Key | Tenant").
-                let kind = if k > 0 && home {
-                    DataKind::AddressLine
-                } else if number_like(cell) || k == 0 && home && cell.len() == 1 {
-                    DataKind::RegisterNumber
-                } else {
-                    continue;
-                };
-                out.push(Finding {
-                    start: start + ns,
-                    end: start + ne,
-                    kind,
-                    text: cell.to_string(),
-                    confidence: 0.8,
-                });
+                out.extend(
+                    numbers_of_cell(row, cs, ce)
+                        .filter_map(|(ns, ne)| register_cell(row, ns, ne, k, &heads[c]))
+                        .map(|(ns, ne, kind)| Finding {
+                            start: start + ns,
+                            end: start + ne,
+                            kind,
+                            text: row[ns..ne].to_string(),
+                            confidence: 0.8,
+                        }),
+                );
             }
         }
     }
     out
+}
+
+/// The parts of the cell `from..to` of `row` a comma parts ("0045128,
+/// 0045129": a holder's two fobs), trimmed.
+fn numbers_of_cell(row: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    row[from..to].split(',').scan(from, |at, part| {
+        let lead = part.len() - part.trim_start().len();
+        let found = (*at + lead, *at + lead + part.trim().len());
+        *at += part.len() + 1;
+        Some(found)
+    })
+}
+
+/// What the number `ns..ne` of `row`, in the register's `k`th column of
+/// numbers headed `head`, is.
+fn register_cell(
+    row: &str,
+    ns: usize,
+    ne: usize,
+    k: usize,
+    head: &str,
+) -> Option<(usize, usize, DataKind)> {
+    let cell = &row[ns..ne];
+    let home = HOME_HEADERS.contains(&head)
+        && (1..=4).contains(&cell.len())
+        && cell.starts_with(|c: char| c.is_ascii_digit())
+        && cell.bytes().all(|b| b.is_ascii_alphanumeric());
+    // The first column's number is the register's (a flat's may be one
+    // digit, "2"); a flat or a door in a later column is the holder's house
+    // ("Permit | Flat | Holder"), another kind of number theirs too ("Flat
+    // | Key | Tenant").
+    let kind = if k > 0 && home {
+        DataKind::AddressLine
+    } else if number_like(cell) || k == 0 && home && cell.len() == 1 {
+        DataKind::RegisterNumber
+    } else {
+        return None;
+    };
+    Some((ns, ne, kind))
 }
 
 /// The numbers of `found` wherever the text says them again, as a word.

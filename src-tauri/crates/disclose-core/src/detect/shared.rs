@@ -21,9 +21,12 @@ use super::{DataKind, Finding};
 
 /// Whether `f` is an organisation's number, mailbox or letterhead, not a
 /// person's.
-pub(super) fn organisation_contact(text: &str, f: &Finding) -> bool {
+/// `all` is every finding of the text, to see whose name a line gives.
+pub(super) fn organisation_contact(text: &str, f: &Finding, all: &[Finding]) -> bool {
     match f.kind {
-        DataKind::Phone => service_number(&f.text) || office_line(text, f),
+        DataKind::Phone => {
+            service_number(&f.text) || office_line(text, f, all) || letterhead_number(text, f, all)
+        }
         DataKind::Email => role_mailbox(&f.text) || team_inbox(text, f.start),
         DataKind::Postcode => letterhead(text, f),
         _ => false,
@@ -43,10 +46,11 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 /// office", "Office:" after something else on its line (opening it, under
 /// a signature's name, it is the writer's own), "Desk phone", a team's
 /// name ("Eastside Neighbourhood Team"), "contractor line", "shared line",
-/// "our office no (", "contact us immediately on" (not "Fax:" nor
+/// "our office no (", "contact us immediately on", "Main:", "Mailbox:
+/// Neighbourhood Team East", "Repairs line is" (not "Fax:" nor
 /// "(office)" after it, which a person's signature gives too).
 static OFFICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+(?:call|line|number))?|shared[ \t]+(?:line|number)|(?-u:\b)our[ \t]+office[ \t]+(?:no\.?|number|line)|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line|[^ \t][ \t]+office|(?:contact|call|ring|phone|telephone)[ \t]+us(?:[ \t]+[a-z]+)?[ \t]+on)[ \t]*:?[ \t]*(?:on[ \t]+)?\(?$")
+    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+(?:call|line|number))?|shared[ \t]+(?:line|number)|(?-u:\b)our[ \t]+office[ \t]+(?:no\.?|number|line)|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line|[^ \t][ \t]+office|(?-u:\b)main|mailbox[ \t]*:[^:\n]*|(?:repairs?|emergency|rents?|income|asb|enquiries)[ \t]+(?:line|number)[ \t]+is|(?:contact|call|ring|phone|telephone)[ \t]+us(?:[ \t]+[a-z]+)?[ \t]+on)[ \t]*:?[ \t]*(?:on[ \t]+)?\(?$")
         .expect("valid regex")
 });
 
@@ -78,8 +82,10 @@ fn lines_around(text: &str, at: usize) -> (&str, &str) {
 /// the first eight lines of a letter where its line, the line before, or
 /// the one above an address line under it names the organisation) or
 /// followed by "(duty line)", "(main)", "option 3" or its opening hours;
-/// not a person's own direct line or a mobile, nor "Tel" under a signature.
-fn office_line(text: &str, f: &Finding) -> bool {
+/// not a person's own direct line or a mobile, nor "Tel" under a signature
+/// or after a person's name and role ("Referrer: Jo Whitfield, Housing
+/// Options Officer, Sheffield City Council   Tel …").
+fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
     let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
     let before = &text[line_start..f.start];
     if OWN_LABEL.is_match(before) {
@@ -94,9 +100,6 @@ fn office_line(text: &str, f: &Finding) -> bool {
             .trim_end_matches([' ', '\t', ':', '.'])
             .to_ascii_lowercase()
             .ends_with("telephone");
-    // A mobile is a person's, even under a letterhead.
-    let digits: String = f.text.chars().filter(char::is_ascii_digit).collect();
-    let mobile = digits.starts_with("07") || digits.starts_with("447");
     // "Tel" names the office's line at the head of a letter; under a
     // signature at its foot it is the writer's own.
     let above = &text[..line_start];
@@ -111,7 +114,73 @@ fn office_line(text: &str, f: &Finding) -> bool {
     let named = ORGANISATION.is_match(line)
         || ORGANISATION.is_match(prev)
         || heading(prev) && ORGANISATION.is_match(prev2);
-    !mobile && (labelled || tel && head && named)
+    let own = signed_between(text, all, line_start, f.start);
+    !mobile(f) && (labelled || tel && head && named && !own)
+}
+
+/// A mobile is a person's, even under a letterhead.
+fn mobile(f: &Finding) -> bool {
+    let digits: String = f.text.chars().filter(char::is_ascii_digit).collect();
+    digits.starts_with("07") || digits.starts_with("447")
+}
+
+/// Whether a person's name lies between `from` and `to`, not as the name
+/// of a place ("Dr Gray's Surgery").
+fn person_between(text: &str, all: &[Finding], from: usize, to: usize) -> bool {
+    all.iter().any(|g| {
+        g.kind == DataKind::PersonName
+            && g.start >= from
+            && g.end <= to
+            && !text[g.end..].starts_with(['\'', '’'])
+    })
+}
+
+/// Whether a person's name and a comma, as a signature gives a name and
+/// its role ("Jo Whitfield, Housing Options Officer"), lie between `from`
+/// and `to`; "Headteacher: Mrs Bernadette Ivy   Tel:" heads a letter.
+fn signed_between(text: &str, all: &[Finding], from: usize, to: usize) -> bool {
+    all.iter().any(|g| {
+        g.kind == DataKind::PersonName
+            && g.start >= from
+            && g.end < to
+            && text[g.end..].starts_with(',')
+    })
+}
+
+/// A landline on the second or third line of a text that opens with an
+/// organisation's name, after only the names of its premises: "Pennine
+/// Housing Partnership\nCustomer Resolution Team, Victoria House, Oldham
+/// OL1 1HL · 0161 496 0222". No person is named above it or before it, no
+/// field is labelled ("Address:", "Name:") and no sentence is written.
+fn letterhead_number(text: &str, f: &Finding, all: &[Finding]) -> bool {
+    let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
+    let above = &text[..line_start];
+    let row = above.matches('\n').count();
+    let first = above.lines().next().unwrap_or("");
+    let before = text[line_start..f.start]
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == ':');
+    !mobile(f)
+        && (1..=2).contains(&row)
+        && heading(first)
+        && !first.contains(':')
+        && !before.contains(':')
+        && above
+            .lines()
+            .skip(1)
+            .all(|l| loosely_heading(l) && !l.contains(':'))
+        && loosely_heading(before)
+        && !person_between(text, all, 0, f.start)
+}
+
+/// A heading with at most one word in small letters besides those
+/// `heading` allows, as a scan splits one ("Hous ing Disrepair Dept").
+fn loosely_heading(line: &str) -> bool {
+    let small = line
+        .split([' ', '\t', ',', '\r', '\n'])
+        .filter(|w| !heading(w))
+        .count();
+    small <= 1
 }
 
 /// An organisation's postcode in its letterhead or signature: on a line
@@ -257,6 +326,19 @@ const ROLE_WORDS: &[&str] = &[
     "involvement",
     "engagement",
     "investigations",
+    "to",
+    "and",
+    "refer",
+    "adaptations",
+    "adaptation",
+    "benefits",
+    "revenues",
+    "revenue",
+    "gypsy",
+    "traveller",
+    "travellers",
+    "welfare",
+    "tenancies",
 ];
 
 /// The last part of a team's mailbox whose first part is a place or a
@@ -356,10 +438,13 @@ mod tests {
             "enquiries@x.example",
             "envprotection@x.example",
             "no-reply@x.example",
+            "dutytorefer@x.example",
+            "gypsyandtravellerteam@x.example",
         ] {
             assert!(role_mailbox(m), "{m}");
         }
         for m in [
+            "tony.anderson@x.example",
             "hannah.desouza@x.example",
             "o.bakare@x.example",
             "jhead@x.example",

@@ -36,8 +36,13 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `after`, the text after a name, starts with a relation or a
-/// role: " - son", " (Income Officer)".
+/// role: " - son", " (Income Officer)", a table's next cell ("  | Wife").
 pub(super) fn role_after(after: &str) -> bool {
+    // A table's next cell holding only a relation or a role.
+    if let Some(row) = after.trim_start_matches([' ', '\t']).strip_prefix('|') {
+        let cell = row.split(['|', '\n']).next().unwrap_or_default().trim();
+        return !cell.contains(' ') && super::cues::role_word(cell);
+    }
     after
         .trim_start_matches([' ', '\t'])
         .starts_with(['-', '–', '—', ',', ':', '(', '[', 'i', 'w'])

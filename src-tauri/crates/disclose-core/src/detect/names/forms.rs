@@ -112,10 +112,12 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
                 && org.lex.is_org()
         })
     });
-    // "Smith & Co", not "Jim Fallon & will be working" or "Dan & Leonard".
+    // "Smith & Co", not "Jim Fallon & will be working", "Dan & Leonard" or
+    // "PC Ahmed & PC Rowe".
     let ampersand = gap(text, toks, last).trim_start().starts_with('&')
         && toks.get(last + 1).is_none_or(|t| {
             t.shape != Shape::Lower
+                && !t.lex.is_title()
                 && !(t.shape == Shape::Cap && t.lex.is_given() && !t.lex.is_ambiguous())
         });
     // "St John's", "St. Peter's Square".
@@ -521,7 +523,8 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     if s.lex.is_job_word() || s.lex.is_cue_word() || town(text, toks, i + 1) {
         return None;
     }
-    // "Deb Korkmas, Elizabeth Lauterbach, …": a list of given names and
+    // "Deb Korkmas, Elizabeth Lauterbach, …", "Panel members: Gareth
+    // Tandy, Hibaq Farah, Louise Pike.": a list of given names and
     // surnames, where the word after the comma has its own surname.
     let own_surname = linked(text, toks, i + 1)
         && toks[i + 2].shape == g.shape
@@ -530,7 +533,7 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
             .trim_start_matches([' ', '\t'])
             .chars()
             .next()
-            .is_none_or(|c| matches!(c, ',' | '\n' | '\r'));
+            .is_none_or(|c| matches!(c, ',' | ';' | '.' | '\n' | '\r'));
     if own_surname && i > 0 && linked(text, toks, i - 1) && namey(&toks[i - 1]) {
         return None;
     }
@@ -919,6 +922,10 @@ fn pair(first: &Tok<'_>, last: &Tok<'_>) -> Option<f32> {
                 None
             }
         }
+        // "we will foster good relations", "you may rush": in small
+        // letters, a given name that is a verb before an English word is
+        // the verb ("this is will pearson" is a name).
+        Shape::Lower if matches!(first.word, "will" | "may") && last.lex.is_english() => None,
         Shape::Lower => {
             let plain_surname = surname && !last.lex.is_ambiguous();
             if plain_given && surname && !first.lex.is_common() {
@@ -1194,16 +1201,25 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     (ok && !in_place
         && !named_thing
         && !town(text, toks, i)
-        && !pet(toks, i)
+        && !pet(text, toks, i)
         && !vetoed(text, toks, i, i))
     .then_some((i, 0.6))
 }
 
-/// "a dog called Bella", "Staffie named Tyson": an animal's name.
-pub(super) fn pet(toks: &[Tok<'_>], i: usize) -> bool {
-    i >= 2
+/// "a dog called Bella", "Staffie named Tyson", "our dog Bruno", "guide
+/// dog (Barney)": an animal's name.
+pub(super) fn pet(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let called = i >= 2
         && matches!(toks[i - 1].word, "called" | "named")
-        && PETS.contains(&toks[i - 2].word.to_lowercase().as_str())
+        && PETS.contains(&toks[i - 2].word.to_lowercase().as_str());
+    // Right after the animal's word in small letters ("staff", "lab" and
+    // "bully" before a name are other words).
+    let beside = i >= 1
+        && toks[i - 1].shape == Shape::Lower
+        && !matches!(toks[i - 1].word, "staff" | "lab" | "bully")
+        && PETS.contains(&toks[i - 1].word)
+        && matches!(gap(text, toks, i - 1), " " | " (" | " \"" | " “" | " '");
+    called || beside
 }
 
 /// Animals a household keeps, as a text names them before their names.

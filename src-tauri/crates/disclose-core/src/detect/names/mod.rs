@@ -83,6 +83,12 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .filter(|&(i, last, _)| !toks[i..=last].iter().all(|t| never_a_name(t.word)))
         .filter(|&(i, _, _)| !vehicle(text, &toks, i))
+        // "Leeds, Bradford, Wakefield", "HMP Durham": a town's name alone
+        // (not one that is also a given name); "our dog Bruno".
+        .filter(|&(i, last, _)| {
+            let t = &toks[i];
+            i != last || !(t.lex.is_town() && !t.lex.is_given() || forms::pet(text, &toks, i))
+        })
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
             let i = if contraction(toks[i].word) { i + 1 } else { i };
@@ -224,7 +230,9 @@ fn contraction(word: &str) -> bool {
 /// COMPOSITION", "CHECKLIST", "Child Protection Plans"), the text-speak spellings of "said" and "would",
 /// a chatbot speaking ("Bot: …"), minutes ("held 4 min"), "AOB", the
 /// social networks ("our Facebook page") and a note's short forms ("Pt
-/// seen at home", "Addr:", "Perp's brother").
+/// seen at home", "Addr:", "Perp's brother", "Cust in office"), a party
+/// to a claim ("Defendant"), a tenancy's type ("Introductory") and makers
+/// of what a landlord's records name ("Vaillant", "Beko", "Aviva").
 fn never_a_name(word: &str) -> bool {
     // "AH", "ER" in capitals are a writer's initials more often than a cry.
     const CRIES: &[&str] = &["oh", "ah", "um", "er"];
@@ -286,12 +294,72 @@ fn never_a_name(word: &str) -> bool {
         "addr",
         "perp",
         "perps",
+        "cust",
+        "admin",
+        "defendant",
+        "defendants",
+        "claimant",
+        "claimants",
+        "applicant",
+        "applicants",
+        "respondent",
+        "appellant",
+        "introductory",
+        "mediation",
+        "eng",
+        "plasterer",
+        "roofer",
+        "glazier",
+        "decorator",
+        "labourer",
+        "scaffolder",
+        "bricklayer",
+        "handyman",
+        "locksmith",
+    ];
+    // Makers of what a landlord's records name (boilers, cookers, lifts,
+    // kitchens, insurers): no person is called so.
+    const MAKERS: &[&str] = &[
+        "vaillant",
+        "baxi",
+        "potterton",
+        "viessmann",
+        "glowworm",
+        "beko",
+        "hotpoint",
+        "indesit",
+        "zanussi",
+        "bosch",
+        "siemens",
+        "whirlpool",
+        "samsung",
+        "aeg",
+        "neff",
+        "smeg",
+        "aviva",
+        "stannah",
+        "airbus",
+        "howdens",
+        "formica",
+        "ibis",
+        "travelodge",
+        "tesco",
+        "asda",
+        "aldi",
+        "lidl",
+        "argos",
+        "currys",
+        "openreach",
+        "evri",
+        "npower",
+        "ovo",
+        "kone",
     ];
     // "PT" in capitals is a writer's initials; "Pt", "pt" a patient.
     const SHORT_FORMS: &[&str] = &["pt", "pts"];
     let initials = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
     let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    (listed(CRIES) || listed(SHORT_FORMS)) && !initials || listed(NEVER)
+    (listed(CRIES) || listed(SHORT_FORMS)) && !initials || listed(NEVER) || listed(MAKERS)
 }
 
 /// A word with a small letter written three times running, as chat draws
@@ -668,7 +736,7 @@ fn learned(
                 && !word_opening(text, toks, k, &ctx)
                 && !word_after_article(toks, k)
                 && !forms::town(text, toks, k)
-                && !forms::pet(toks, k)
+                && !forms::pet(text, toks, k)
         })
         .collect();
     // A word the model found that is no English word or common word of
@@ -814,8 +882,14 @@ fn with_given_before(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<
             && given.end == given.full_end
             && given.word.chars().skip(1).all(char::is_lowercase)
             && given.word.chars().count() > 2;
+        // "Abdul-Basit Osman": a given name and another capitalised word
+        // joined by a hyphen.
+        let joined_given = given.word.split_once('-').is_some_and(|(a, b)| {
+            lex::is_given(a) && b.starts_with(|c: char| c.is_uppercase()) && !b.contains('-')
+        });
         if given.shape == Shape::Cap
             && (given.lex.is_given()
+                || joined_given
                 || given.lex.is_ambiguous() && !given.lex.is_surname()
                 || unlisted)
             && !given.lex.is_title()

@@ -3,7 +3,7 @@
 //! Referred"), beside a date or after "BY:" ("rec'd 29/09/25 DH.", "[Note
 //! on file, DH 19/11:", "BY: LMT"), after a word of doing or checking it
 //! ("Countersigned SG", "Logged by DS.", "typed up by JB"), two in
-//! brackets ("(IK/MS)"), in brackets after a given name they begin with
+//! brackets or after a date ("(IK/MS)", "01/10/2024 YB/DG"), in brackets after a given name they begin with
 //! ("Rachel (RW)"), before a note's colon ("[Note LM: …"),
 //! after an agency in minutes ("Police (GN): known"), in a note's key
 //! ("SMc = Sinead McAllister"), and again
@@ -19,9 +19,10 @@ use regex::Regex;
 use super::tokens::{Shape, Tok};
 
 /// What opens a stamped note: a date, perhaps a time ("04/08/25 10:12",
-/// "01/11", "12-03-2025", "2025-11-18 09:31"), nothing else.
+/// "01/11", "12-03-2025", "2025-11-18 09:31"), perhaps a call log's way
+/// in capitals ("02/09/24 10:14  OUT"), nothing else.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*[-–]?$")
+    Regex::new(r"^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]+(?:IN|OUT|NOTE|CALL|EMAIL|TEXT|SMS|VISIT|LETTER))?[ \t]*[-–]?$")
         .expect("valid regex")
 });
 
@@ -42,9 +43,10 @@ static BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A word of doing or checking just before, no colon: "Countersigned ",
-/// "Logged by ", "Typed up by ", "Task to ", "Checked ".
+/// "Logged by ", "Typed up by ", "Task to ", "Checked ", "by" after a
+/// date ("Raised: 15/10/2024 by ").
 static DONE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[ \t(\[])(?:checked|countersigned|signed|(?:logged|received|done|completed|reviewed|visited|seen|typed|typed[ \t]+up|prepared|written|entered|updated|printed|compiled|recorded|approved|authorised|actioned) by|task(?:ed)? to|allocated to|assigned to)[ \t]+$")
+    Regex::new(r"(?i)(?:^|[ \t(\[])(?:checked|countersigned|signed|(?:logged|received|done|completed|reviewed|visited|seen|typed|typed[ \t]+up|prepared|written|entered|updated|printed|compiled|recorded|approved|authorised|actioned) by|task(?:ed)? to|allocated to|assigned to|\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+by)[ \t]+$")
         .expect("valid regex")
 });
 
@@ -55,8 +57,17 @@ static PAIRED_BEFORE: LazyLock<Regex> =
 static PAIRED_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^/([A-Z]{2,3})\)").expect("valid regex"));
 
+/// Two people's initials after a date, joined by a slash: "Last audit:
+/// 01/10/2024 YB/DG": the other's, before or after this one.
+static DATED_PAIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+([A-Z]{2,3})/$").expect("valid regex")
+});
+static DATED_PAIR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^/([A-Z]{2,3})(?:[ \t.,;)]|$)").expect("valid regex"));
+
 /// Capitals that stand where initials go as often as initials do and are
-/// no person: "… in the UK", "- ASAP", "04/08 ASB -", "Police (CID):".
+/// no person: "… in the UK", "- ASAP", "04/08 ASB -", "Police (CID):", a
+/// bank statement's "05/08 DD", "from EH 11/03" (environmental health).
 pub(super) const NOT_INITIALS: &[&str] = &[
     "UK", "US", "USA", "EU", "HR", "IT", "GP", "PC", "ASB", "NHS", "ID", "TV", "PS", "NB", "AM",
     "PM", "OK", "CC", "BCC", "RE", "FW", "FYI", "TBC", "TBA", "ETA", "CEO", "CFO", "MP", "QC",
@@ -65,7 +76,8 @@ pub(super) const NOT_INITIALS: &[&str] = &[
     "SGT", "CID", "CAD", "PNC", "LP", "LLC", "INC", "LTD", "PLC", "CO", "AG", "SA", "NV", "BV",
     "ECT", "HOU", "ENA", "EES", "EOL", "EBS", "DV", "DA", "ASC", "CMHT", "IDVA", "MARAC", "MASH",
     "UC", "HB", "HO", "TL", "CSA", "OT", "SW", "HV", "NFA", "CPW", "IN", "OUT", "TO", "RD", "ST",
-    "ND", "TH", "NO", "AND", "THE", "FOR", "SYS",
+    "ND", "TH", "NO", "AND", "THE", "FOR", "SYS", "AUTO", "BOT", "SMS", "TXT", "CRM", "WEB", "APP",
+    "EH", "DD", "SO", "CARD", "BGC", "FPI", "FPO", "TFR", "ATM", "POS", "CHQ", "DEB",
 ];
 
 /// Whether `word` is written as a person's initials are.
@@ -154,7 +166,8 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     let done = plain
         && DONE_BY.is_match(before)
         && (closes || rest.starts_with('(') || after.starts_with(" /"));
-    // "Clinical (IK/MS)": both initials, neither an office's capitals.
+    // "Clinical (IK/MS)", "01/10/2024 YB/DG": both initials, neither an
+    // office's capitals.
     let other = |m: Option<regex::Captures<'_>>| {
         m.and_then(|c| c.get(1))
             .is_some_and(|w| !NOT_INITIALS.contains(&w.as_str()))
@@ -162,7 +175,10 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     let paired = plain
         && t.word.bytes().all(|b| b.is_ascii_uppercase())
         && (before.ends_with('(') && other(PAIRED_AFTER.captures(after))
-            || after.starts_with(')') && other(PAIRED_BEFORE.captures(before)));
+            || after.starts_with(')') && other(PAIRED_BEFORE.captures(before))
+            || DATE_BEFORE.is_match(before) && other(DATED_PAIR_AFTER.captures(after))
+            || other(DATED_PAIR_BEFORE.captures(before))
+                && (rest.is_empty() || rest.starts_with(['.', ',', ';', ')'])));
     // "Rachel (RW)": in brackets after a given name they begin with;
     // "[Note LM: …": a note's writer before its colon.
     let own = plain

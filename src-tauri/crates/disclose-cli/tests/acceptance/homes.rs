@@ -126,3 +126,20 @@ fn streets_that_end_in_cottages_gdns_chase_or_yard() {
         ]
     );
 }
+
+/// Nineteenth round, written afresh: a Welsh street with its word first,
+/// a pitch on a site and a room of a hostel are someone's home; a room
+/// another capitalised word names ("Meeting Room 2") and a room of a home
+/// rated in a hoarding assessment ("living room 7") are not.
+#[test]
+fn welsh_streets_pitches_and_rooms() {
+    let d = disclose!();
+    let text = "The leak came from the bath at 14 Heol y Bryn, we think.\n\
+                His cousin on Pitch 6 keeps the dogs; the family at pitch 3 complained.\n\
+                A man in Room 4 drinks in the kitchen. Staff met in Meeting Room 2.\n\
+                Clutter rating: living room 7, kitchen 5.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["14 Heol y Bryn", "Pitch 6", "pitch 3", "Room 4"]
+    );
+}

@@ -109,3 +109,18 @@ fn logins_spelt_from_a_name_in_the_text_wherever_they_stand() {
         ]
     );
 }
+
+/// Nineteenth round, written afresh: a login after "Printed by" or
+/// "prepared by", as a system's report signs its footer; an ordinary word
+/// after "by" is none.
+#[test]
+fn a_login_after_printed_by_or_prepared_by() {
+    assert_eq!(
+        names("Printed by rkhan 03/03/2025 for SAR-2025-014\nPrepared by the income team.\n"),
+        ["rkhan"]
+    );
+    assert_eq!(
+        names("Report exported 02/03/2025 by dmorris2 from the CRM."),
+        ["dmorris2"]
+    );
+}

@@ -79,3 +79,13 @@ fn the_name_someone_goes_by_in_brackets_after_their_name() {
         ]
     );
 }
+
+/// Nineteenth round, written afresh: the given name and the surname
+/// around a nickname in quotes, even a given name that is a word ("Rob").
+#[test]
+fn the_given_name_and_surname_around_a_quoted_nickname() {
+    assert_eq!(
+        names("Seen by Rob \"Robbo\" Kinsella and Patrick \"Paddy\" Flynn.\n"),
+        ["Rob", "Robbo", "Kinsella", "Patrick", "Paddy", "Flynn"]
+    );
+}

@@ -1,6 +1,7 @@
 //! Address lines: a house number and a street with a street word at its end
 //! ("14 Victoria Road", "Flat 3, 22 Mill Lane", "7a St John's Close", "2
 //! Willow Cottages", "6 Churchill Gdns", in capitals "14 ACACIA AVENUE"), a
+//! Welsh street with its word first ("25 Heol Glas", "5 Heol y Felin"), a
 //! flat before it, perhaps with its block ("Apartment 14, Quay House, 3 Quay
 //! Street", "Flat 6 Ashworth Court"),
 //! a flat in a named block alone ("Flat 1, Baker House"), a street broken
@@ -43,6 +44,13 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’]*[ \t]+){{0,2}}(?:{BUILDING}),?[ \t]+)?|(?-u:\b)(?:Flat|FLAT|flat|Apartment)[ \t]+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[NSEW]\.|[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))(?:[ \t]+|[ \t]*\r?\n[ \t]*)){{1,3}}(?:{STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
     ))
     .expect("valid regex")
+});
+
+/// A Welsh street, its word first: "25 Heol Glas", "5 Heol y Felin", "3
+/// Maes yr Haf", "12 Ffordd Las".
+static WELSH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\d{1,4}[A-Za-z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Clos|Teras|Cilgant)(?:[ \t]+(?:y|yr|'r))?[ \t]+[A-Z][\w'’-]+")
+        .expect("valid regex")
 });
 
 /// A flat in a named block with no street after it: "Flat 1, Baker
@@ -265,6 +273,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         })
         .chain(capitals)
         .chain(blocks)
+        .chain(WELSH.find_iter(text))
         .map(|m| {
             let end = match with_places(text, m.start(), m.end()) {
                 end if end > m.end() => end,

@@ -1,6 +1,8 @@
 //! House references that point at a neighbour's home: "the kids from no.
 //! 21", "number 47 were shouting", "Flat 3", "flat 12a", "21's dog", "at
-//! #23", a Scottish tenement's "flat 0/1" and "the neighbour at 1/2".
+//! #23", a Scottish tenement's "flat 0/1" and "the neighbour at 1/2", a
+//! pitch on a site ("Pitch 8"), a room of a hostel or a shared house ("Room
+//! 5", not "Meeting Room 2"; "rm 9" after a word of place).
 //! Found as address data (`address_line`); attribution keeps the subject's
 //! own house number.
 //! A number the text calls a tab, page, item, invoice or other reference is
@@ -17,7 +19,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette|pitch|room|rm)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -448,16 +450,62 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         // a postcode ("flat 3, M14 5RT") is an address written short, the
         // address lines' to judge.
         let head = m.as_str();
+        // A room's number alone is a home only as a capitalised "Room 5"
+        // no other capitalised word names ("Meeting Room 2"); a pitch's,
+        // on a site, is one as a flat's is.
+        let room = head.starts_with(['r', 'R']);
+        // "living room 7, kitchen 6": a room of a home, rated or measured.
+        let of_a_home = room
+            && before
+                .trim_end_matches([' ', '\t'])
+                .rsplit([' ', '\t', '\n'])
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "living"
+                            | "dining"
+                            | "sitting"
+                            | "bed"
+                            | "bath"
+                            | "front"
+                            | "back"
+                            | "spare"
+                            | "box"
+                            | "utility"
+                            | "store"
+                            | "plant"
+                            | "bin"
+                            | "meeting"
+                            | "waiting"
+                            | "interview"
+                            | "common"
+                            | "day"
+                            | "tv"
+                    )
+                });
+        if of_a_home {
+            continue;
+        }
+        let named_room = head.starts_with('R')
+            && !before
+                .trim_end_matches([' ', '\t'])
+                .rsplit([' ', '\t', '\n'])
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
         let lower_flat =
-            head.starts_with(['f', 'a', 'm']) && !POSTCODE_AFTER.is_match(&text[m.end()..]);
+            head.starts_with(['f', 'a', 'm', 'p']) && !POSTCODE_AFTER.is_match(&text[m.end()..]);
         let numbered = (head.starts_with("Number") || head.starts_with("NUMBER"))
             && !text[..m.start()]
                 .rsplit('\n')
                 .next()
                 .is_none_or(|line| line.trim().is_empty())
             && !text[m.end()..].starts_with(':');
-        let standalone =
-            head.starts_with(['F', 'A', 'M']) || head.contains('.') || lower_flat || numbered;
+        let standalone = head.starts_with(['F', 'A', 'M', 'P'])
+            || head.contains('.') && !room
+            || lower_flat
+            || numbered
+            || named_room;
         let opens = super::names::opens_sentence(text, m.start());
         // "Mr Popa (flat 3c)": alone in brackets.
         let bracketed = before.ends_with('(');

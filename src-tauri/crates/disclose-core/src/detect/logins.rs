@@ -4,7 +4,8 @@
 //! ("CORP\jsmith" gives "jsmith"), and the mailbox of an Exchange address
 //! ("/O=LANDLORD/OU=EXCHANGE/CN=RECIPIENTS/CN=JSMITH"), and a folder of any
 //! drive or network path named as logins are, an initial and a known surname
-//! ("O:\Legal\Sbailey\Contracts", "\\fs01\shares\jsmith\"), and a login in
+//! ("O:\Legal\Sbailey\Contracts", "\\fs01\shares\jsmith\"), a login after
+//! "printed by" or "prepared by" ("Printed by sfoley"), and a login in
 //! brackets, as case notes and call records sign a line ("03/10/24 [glyons1]
 //! Tel call …", "Agent: Hollie Grant (hgrant)"). Found as person
 //! names. Built-in and shared accounts ("Public", "Administrator", "root")
@@ -44,6 +45,16 @@ static FOLDER: LazyLock<Regex> = LazyLock::new(|| {
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:user[ \t]?name|user[ \t]?id|login(?:[ \t]name|[ \t]id)?|log[ \t]?on(?:[ \t]name)?|account[ \t]name|windows[ \t]login)[ \t]*[:=][ \t]*(?:[a-z0-9_.-]+\\)?([a-z][a-z0-9._-]{1,39})",
+    )
+    .expect("valid regex")
+});
+
+/// A login after a word of printing or exporting and "by", as a system's
+/// report footer signs it: "Printed by sfoley 14/02/2024", "prepared by
+/// tjones for SAR", "Exported 03/05/2024 by kdawson2".
+static PRINTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:printed|prepared|exported|generated|produced|extracted|run)(?:[ \t]+\d{1,2}/\d{1,2}/\d{2,4})?[ \t]+by[ \t:]+((?-i:[a-z][a-z]{3,29}\d{0,3}))(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -101,6 +112,12 @@ pub fn find(text: &str) -> Vec<Finding> {
         let word = lex::is_english(m.as_str()) || lex::is_common(m.as_str());
         let plain = m.as_str().chars().all(char::is_alphabetic);
         if !(address || word && plain) {
+            push(text, m.start(), m.end(), 0.7, &mut out);
+        }
+    }
+    for c in PRINTED_BY.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        if initial_and_surname(m.as_str().trim_end_matches(|c: char| c.is_ascii_digit())) {
             push(text, m.start(), m.end(), 0.7, &mut out);
         }
     }

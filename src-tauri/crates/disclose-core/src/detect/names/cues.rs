@@ -819,6 +819,35 @@ pub(super) fn nickname_beside(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
     (bracketed || dashed || inside).then_some((i, 0.8))
 }
 
+/// The given name and the surname around a nickname in quotes: `Rob
+/// "Robbo" Kinsella`, `Sukhdev "Sukhi" Dhillon` (the given name a list
+/// holds, also one that is a word, "Rob"; the surname any capitalised word
+/// but a street's or an organisation's).
+pub(super) fn around_nickname(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let t = &toks[i];
+    if t.shape != Shape::Cap || t.end != t.full_end {
+        return None;
+    }
+    // `given "nick" surname`, with `nick` at token `k`.
+    let framed = |k: usize| {
+        k > 0
+            && k + 1 < toks.len()
+            && quoted_word(text, toks, k)
+            && toks[k - 1].full_end + 2 == toks[k].start
+            && text[..toks[k].start].ends_with(" \"")
+            && toks[k + 1].start == toks[k].full_end + 2
+            && text[toks[k].full_end..].starts_with("\" ")
+            && toks[k - 1].shape == Shape::Cap
+            && (toks[k - 1].lex.is_given() || toks[k - 1].lex.is_ambiguous())
+            && toks[k + 1].shape == Shape::Cap
+            && !toks[k + 1].lex.is_street()
+            && !toks[k + 1].lex.is_org()
+    };
+    let given = framed(i + 1);
+    let surname = i > 0 && framed(i - 1);
+    (given || surname).then_some((i, 0.8))
+}
+
 /// The alias after a name that words giving someone's name announce, and
 /// "or": "his name is Arkadiusz or Arek" (the name from token `first` to
 /// `last`).
@@ -888,6 +917,14 @@ mod tests {
             .into_iter()
             .map(|f| f.text)
             .collect()
+    }
+
+    #[test]
+    fn given_name_and_surname_around_a_nickname() {
+        assert_eq!(
+            names("Seen by Rob \"Robbo\" Kinsella on the green."),
+            ["Rob", "Robbo", "Kinsella"]
+        );
     }
 
     #[test]

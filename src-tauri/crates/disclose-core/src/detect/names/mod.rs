@@ -45,9 +45,9 @@ use context::{
     speaker, thanked_lower,
 };
 use cues::{
-    acting, alias_after, bare_possessive, bracketed_alias, cued_pair, from_team, joined_to_names,
-    kin_after, last_line_name, lower_word_pair, named_by, nickname_beside, note_initials,
-    pronoun_subject, quoted_alias, reachable,
+    acting, alias_after, around_nickname, bare_possessive, bracketed_alias, cued_pair, from_team,
+    joined_to_names, kin_after, last_line_name, lower_word_pair, named_by, nickname_beside,
+    note_initials, pronoun_subject, quoted_alias, reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given,
@@ -459,6 +459,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             titled(text, toks, i)
                 .or_else(|| described(text, toks, i))
                 .or_else(|| nickname_beside(text, toks, i))
+                .or_else(|| around_nickname(text, toks, i))
                 .or_else(|| epithets::epithet_name(text, toks, i))
                 .or_else(|| suffixed(text, toks, i))
                 .or_else(|| addressed(text, toks, i))

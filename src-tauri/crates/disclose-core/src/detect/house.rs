@@ -451,48 +451,17 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         // address lines' to judge.
         let head = m.as_str();
         // A room's number alone is a home only as a capitalised "Room 5"
-        // no other capitalised word names ("Meeting Room 2"); a pitch's,
-        // on a site, is one as a flat's is.
+        // no other capitalised word names ("Meeting Room 2"), and never a
+        // room of a home rated or measured ("living room 7, kitchen 6"); a
+        // pitch's, on a site, is one as a flat's is.
         let room = head.starts_with(['r', 'R']);
-        // "living room 7, kitchen 6": a room of a home, rated or measured.
-        let of_a_home = room
-            && before
-                .trim_end_matches([' ', '\t'])
-                .rsplit([' ', '\t', '\n'])
-                .next()
-                .is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "living"
-                            | "dining"
-                            | "sitting"
-                            | "bed"
-                            | "bath"
-                            | "front"
-                            | "back"
-                            | "spare"
-                            | "box"
-                            | "utility"
-                            | "store"
-                            | "plant"
-                            | "bin"
-                            | "meeting"
-                            | "waiting"
-                            | "interview"
-                            | "common"
-                            | "day"
-                            | "tv"
-                    )
-                });
-        if of_a_home {
+        let word = last_word(before);
+        if room && word.is_some_and(|w| ROOMS_OF_A_HOME.contains(&w.to_ascii_lowercase().as_str()))
+        {
             continue;
         }
         let named_room = head.starts_with('R')
-            && !before
-                .trim_end_matches([' ', '\t'])
-                .rsplit([' ', '\t', '\n'])
-                .next()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            && !word.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
         let lower_flat =
             head.starts_with(['f', 'a', 'm', 'p']) && !POSTCODE_AFTER.is_match(&text[m.end()..]);
         let numbered = (head.starts_with("Number") || head.starts_with("NUMBER"))
@@ -539,6 +508,39 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         out.extend(joined_after(text, m.end()));
     }
     out
+}
+
+/// Words before "room" that name a room of a home or an office, not a
+/// home of its own: "living room 7", "Meeting Room 2".
+const ROOMS_OF_A_HOME: &[&str] = &[
+    "living",
+    "dining",
+    "sitting",
+    "bed",
+    "bath",
+    "front",
+    "back",
+    "spare",
+    "box",
+    "utility",
+    "store",
+    "plant",
+    "bin",
+    "meeting",
+    "waiting",
+    "interview",
+    "common",
+    "day",
+    "tv",
+];
+
+/// The last word of `before`, if any.
+fn last_word(before: &str) -> Option<&str> {
+    before
+        .trim_end_matches([' ', '\t'])
+        .rsplit([' ', '\t', '\n'])
+        .next()
+        .filter(|w| !w.is_empty())
 }
 
 /// A word or mark before a house's number said again: "at 46", "NB 46",

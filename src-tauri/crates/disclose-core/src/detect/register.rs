@@ -249,7 +249,9 @@ fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
                 };
                 out.extend(
                     numbers_of_cell(row, cs, ce)
-                        .filter_map(|(ns, ne)| register_cell(row, ns, ne, k, &heads[c]))
+                        .filter_map(|(ns, ne)| {
+                            register_cell(&row[ns..ne], k, &heads[c]).map(|kind| (ns, ne, kind))
+                        })
                         .map(|(ns, ne, kind)| Finding {
                             start: start + ns,
                             end: start + ne,
@@ -275,16 +277,9 @@ fn numbers_of_cell(row: &str, from: usize, to: usize) -> impl Iterator<Item = (u
     })
 }
 
-/// What the number `ns..ne` of `row`, in the register's `k`th column of
-/// numbers headed `head`, is.
-fn register_cell(
-    row: &str,
-    ns: usize,
-    ne: usize,
-    k: usize,
-    head: &str,
-) -> Option<(usize, usize, DataKind)> {
-    let cell = &row[ns..ne];
+/// What the number `cell`, in the register's `k`th column of numbers
+/// headed `head`, is.
+fn register_cell(cell: &str, k: usize, head: &str) -> Option<DataKind> {
     let home = HOME_HEADERS.contains(&head)
         && (1..=4).contains(&cell.len())
         && cell.starts_with(|c: char| c.is_ascii_digit())
@@ -293,14 +288,13 @@ fn register_cell(
     // digit, "2"); a flat or a door in a later column is the holder's house
     // ("Permit | Flat | Holder"), another kind of number theirs too ("Flat
     // | Key | Tenant").
-    let kind = if k > 0 && home {
-        DataKind::AddressLine
+    if k > 0 && home {
+        Some(DataKind::AddressLine)
     } else if number_like(cell) || k == 0 && home && cell.len() == 1 {
-        DataKind::RegisterNumber
+        Some(DataKind::RegisterNumber)
     } else {
-        return None;
-    };
-    Some((ns, ne, kind))
+        None
+    }
 }
 
 /// The numbers of `found` wherever the text says them again, as a word.

@@ -450,18 +450,22 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         // a postcode ("flat 3, M14 5RT") is an address written short, the
         // address lines' to judge.
         let head = m.as_str();
-        // A room's number alone is a home only as a capitalised "Room 5"
-        // no other capitalised word names ("Meeting Room 2"), and never a
-        // room of a home rated or measured ("living room 7, kitchen 6"); a
-        // pitch's, on a site, is one as a flat's is.
+        // A room's number is a home after a word of place or in brackets
+        // ("a man in Room 5", "rm 9"), before its occupant's name, or as
+        // "Room 5" mid-sentence, and
+        // never a room of a home rated or measured ("living room 7,
+        // kitchen 6") nor one another capitalised word names ("Meeting Room
+        // 2"); a pitch's, on a site, is one as a flat's is.
         let room = head.starts_with(['r', 'R']);
         let word = last_word(before);
         if room && word.is_some_and(|w| ROOMS_OF_A_HOME.contains(&w.to_ascii_lowercase().as_str()))
         {
             continue;
         }
+        // Mid-sentence after a word in small letters ("a man Room 5"): not
+        // opening a sentence ("paid. Room 27 booked.") nor after a name.
         let named_room = head.starts_with('R')
-            && !word.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            && word.is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && !w.ends_with('.'));
         let lower_flat =
             head.starts_with(['f', 'a', 'm', 'p']) && !POSTCODE_AFTER.is_match(&text[m.end()..]);
         let numbered = (head.starts_with("Number") || head.starts_with("NUMBER"))
@@ -470,20 +474,23 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
                 .next()
                 .is_none_or(|line| line.trim().is_empty())
             && !text[m.end()..].starts_with(':');
-        let standalone = head.starts_with(['F', 'A', 'M', 'P'])
-            || head.contains('.') && !room
-            || lower_flat
-            || numbered
-            || named_room;
+        let standalone =
+            head.starts_with(['F', 'A', 'M', 'P']) || head.contains('.') || lower_flat || numbered;
         let opens = super::names::opens_sentence(text, m.start());
         // "Mr Popa (flat 3c)": alone in brackets.
         let bracketed = before.ends_with('(');
         let after = &text[m.end()..];
-        if !standalone
-            && !opens
-            && !bracketed
-            && !PLACE_BEFORE.is_match(before)
-            && !VERB_AFTER.is_match(after)
+        let placed = bracketed || PLACE_BEFORE.is_match(before);
+        // "Room 5 - Brendan has a staffy": a room by its occupant's name.
+        let occupied = after
+            .trim_start_matches([' ', '\t'])
+            .strip_prefix(['-', '–'])
+            .is_some_and(|r| {
+                r.trim_start_matches([' ', '\t'])
+                    .starts_with(|c: char| c.is_uppercase())
+            });
+        if room && !(named_room || placed || occupied)
+            || !standalone && !opens && !placed && !VERB_AFTER.is_match(after)
         {
             continue;
         }

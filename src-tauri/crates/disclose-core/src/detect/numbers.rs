@@ -117,6 +117,7 @@ static FOB_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:fob|permit|badge)(?:[ \t]+(?:no\.?|number|id))?[ \t]*[,:#]?[ \t]*(?:number[ \t]+)?((?-i:[A-Z0-9][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
         .expect("valid regex")
 });
+/// A code after "acc" or "a/c" (see `TENANCY_REF`).
 static ACCOUNT_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:acc|a/c)(?-u:\b)[ \t]*[:.#]?[ \t]*((?-i:[A-Z][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)+))(?-u:\b)")
         .expect("valid regex")

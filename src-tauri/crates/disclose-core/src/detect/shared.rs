@@ -101,12 +101,15 @@ fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
             .to_ascii_lowercase()
             .ends_with("telephone");
     // "Tel" names the office's line at the head of a letter; under a
-    // signature at its foot it is the writer's own.
+    // signature at its foot it is the writer's own. (Asked only of a
+    // "Tel" line: a contact list holds thousands of numbers.)
     let above = &text[..line_start];
-    let head = above.matches('\n').count() < 8
-        && above
-            .lines()
-            .all(|l| !l.trim_end().ends_with(['.', ',', '!', '?']));
+    let head = || {
+        above.match_indices('\n').nth(7).is_none()
+            && above
+                .lines()
+                .all(|l| !l.trim_end().ends_with(['.', ',', '!', '?']))
+    };
     let (line, prev) = lines_around(text, f.start);
     // "The Willows Medical Practice\nWillow Lane, …\nTel …": or the line
     // above the address under the organisation's name.
@@ -114,8 +117,8 @@ fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
     let named = ORGANISATION.is_match(line)
         || ORGANISATION.is_match(prev)
         || heading(prev) && ORGANISATION.is_match(prev2);
-    let own = signed_between(text, all, line_start, f.start);
-    !mobile(f) && (labelled || tel && head && named && !own)
+    !mobile(f)
+        && (labelled || tel && named && head() && !signed_between(text, all, line_start, f.start))
 }
 
 /// A mobile is a person's, even under a letterhead.
@@ -124,27 +127,23 @@ fn mobile(f: &Finding) -> bool {
     digits.starts_with("07") || digits.starts_with("447")
 }
 
+/// The person names of `all` that lie between `from` and `to`.
+fn names_within(all: &[Finding], from: usize, to: usize) -> impl Iterator<Item = &Finding> {
+    all.iter()
+        .filter(move |g| g.kind == DataKind::PersonName && g.start >= from && g.end <= to)
+}
+
 /// Whether a person's name lies between `from` and `to`, not as the name
 /// of a place ("Dr Gray's Surgery").
 fn person_between(text: &str, all: &[Finding], from: usize, to: usize) -> bool {
-    all.iter().any(|g| {
-        g.kind == DataKind::PersonName
-            && g.start >= from
-            && g.end <= to
-            && !text[g.end..].starts_with(['\'', '’'])
-    })
+    names_within(all, from, to).any(|g| !text[g.end..].starts_with(['\'', '’']))
 }
 
 /// Whether a person's name and a comma, as a signature gives a name and
 /// its role ("Jo Whitfield, Housing Options Officer"), lie between `from`
 /// and `to`; "Headteacher: Mrs Bernadette Ivy   Tel:" heads a letter.
 fn signed_between(text: &str, all: &[Finding], from: usize, to: usize) -> bool {
-    all.iter().any(|g| {
-        g.kind == DataKind::PersonName
-            && g.start >= from
-            && g.end < to
-            && text[g.end..].starts_with(',')
-    })
+    names_within(all, from, to).any(|g| g.end < to && text[g.end..].starts_with(','))
 }
 
 /// A landline on the second or third line of a text that opens with an
@@ -155,7 +154,8 @@ fn signed_between(text: &str, all: &[Finding], from: usize, to: usize) -> bool {
 fn letterhead_number(text: &str, f: &Finding, all: &[Finding]) -> bool {
     let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
     let above = &text[..line_start];
-    let row = above.matches('\n').count();
+    // Which line it is on, counted no further than needed.
+    let row = above.match_indices('\n').take(3).count();
     let first = above.lines().next().unwrap_or("");
     let before = text[line_start..f.start]
         .trim_end()

@@ -1,15 +1,15 @@
-//! Writers' initials where case notes and minutes put them: after the
-//! date and time that open a note ("04/08/25 10:12 SMc", "01/11 AS -
-//! Referred"), beside a date or after "BY:" ("rec'd 29/09/25 DH.", "[Note
-//! on file, DH 19/11:", "BY: LMT"), after a word of doing or checking it
-//! ("Countersigned SG", "Logged by DS.", "typed up by JB"), two in
-//! brackets or after a date ("(IK/MS)", "01/10/2024 YB/DG"), in brackets after a given name they begin with
-//! ("Rachel (RW)"), before a note's colon ("[Note LM: …"),
-//! after an agency in minutes ("Police (GN): known"), in a note's key
-//! ("SMc = Sinead McAllister"), and again
-//! wherever the same initials stand once one of these has named them
-//! ("Passed to SMc."). Initials are two to four capitals, or a capital and
-//! "Mc" or "Mac" with a capital perhaps after ("SMc", "PMcA", "IMcL").
+//! Writers' initials where case notes and minutes put them: after the date
+//! and time that open a note ("04/08/25 10:12 SMc", "01/11 AS - Referred"),
+//! beside a date or after "BY:" ("rec'd 29/09/25 DH.", "[Note on file, DH
+//! 19/11:", "BY: LMT"), after a word of doing or checking it
+//! ("Countersigned SG", "Logged by DS.", "typed up by JB"), two in brackets
+//! or after a date ("(IK/MS)", "01/10/2024 YB/DG"), in brackets after a
+//! given name they begin with ("Rachel (RW)"), before a note's colon
+//! ("[Note LM: …"), after an agency in minutes ("Police (GN): known"), in a
+//! note's key ("SMc = Sinead McAllister"), and again wherever the same
+//! initials stand once one of these has named them ("Passed to SMc.").
+//! Initials are two to four capitals, or a capital and "Mc" or "Mac" with a
+//! capital perhaps after ("SMc", "PMcA", "IMcL").
 
 use std::collections::HashSet;
 use std::sync::LazyLock;

@@ -200,3 +200,22 @@ fn an_offices_number_under_its_name_and_a_professionals_line_after_name_and_role
                     From: Abena Mensah, Discharge Coordinator, Ward 12   Tel 0113 496 0745\n";
     assert_eq!(d.detect_kind(referral, "phone"), ["0113 496 0745"]);
 }
+
+#[test]
+fn an_offices_line_by_its_label_or_the_organisation_before_it() {
+    // Twentieth round: "Reception is", "Scheme phone", an enquiry line, a
+    // number in brackets or after a comma straight after an organisation's
+    // name, and a fax at a letter's head are the office's; a person's name
+    // and a comma before the organisation make the line theirs.
+    let d = disclose!();
+    let text = "THE BRAMBLE LANE SURGERY\n\
+                Bramble Lane Medical Partnership\n\
+                Tel 0113 496 0712  Fax 0113 496 0713\n\n\
+                Reception is 0113 496 0770 if the door is locked.\n\
+                Warden: Pat Ingle   Scheme phone 0114 496 0155\n\
+                Parking contractor query line 0161 496 0881.\n\
+                Ask the Local Government Ombudsman (0121 496 0600) or the Riverside \
+                Practice, 0121 496 0601.\n\
+                Social worker: Dean Okafor, Kirklees Council, 01484 496 022.\n";
+    assert_eq!(d.detect_kind(text, "phone"), ["01484 496 022"]);
+}

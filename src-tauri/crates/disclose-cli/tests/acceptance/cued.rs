@@ -347,3 +347,25 @@ fn a_household_tables_names_and_full_names_in_a_list() {
         ],
     );
 }
+
+#[test]
+fn a_judge_or_a_minister_named_by_their_office() {
+    // Twentieth round: "District Judge", "HHJ", "Pastor" before a surname.
+    assert_names(
+        "Listed before District Judge Ormerod; HHJ Pattinson heard the appeal. \
+         Pastor Adeyinka wrote in support.",
+        &["Ormerod", "Pattinson", "Adeyinka"],
+    );
+}
+
+#[test]
+fn firms_and_services_a_landlord_deals_with_are_no_one() {
+    // Twentieth round: contractors, landlords and services in capitals
+    // ("Mears", "Peabody", "CAMHS") and a firm of two surnames.
+    assert_names(
+        "Rang Mears about the leak; Wates fitted the roof and Biffa took the sofa. \
+         She moved from Peabody. Her son is under CAMHS.\n\
+         Ormerod & Quinn | DX 4471 Halifax\n",
+        &[],
+    );
+}

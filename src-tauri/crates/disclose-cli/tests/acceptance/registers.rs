@@ -135,3 +135,19 @@ fn a_fob_permit_or_badge_number_after_its_word_and_an_id_after_a_name() {
                 We ordered 40 fobs for the block.\n";
     assert_eq!(numbers(text), ["KS-0412", "RP-1187", "LX-2290", "5518203"]);
 }
+
+#[test]
+fn a_surname_in_capitals_before_a_given_name_in_a_registers_cell() {
+    // Twentieth round: "SURNAME, Given" or "SURNAME Given" alone in a
+    // cell, the given name known, in a table or a CSV row; a council in
+    // capitals before its name's other words is no one.
+    let text = "| Flat | Resident | Needs |\n\
+                | 12 | OKORO, Blessing | Uses a wheelchair |\n\
+                | 14 | HALLORAN, Grace | Hard of hearing |\n\
+                G11,Ash Lane garages,PILKINGTON Maureen,22 Ash Lane\n\
+                Contact: LEEDS City Council, ASB Team\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["OKORO, Blessing", "HALLORAN, Grace", "PILKINGTON Maureen"]
+    );
+}

@@ -195,3 +195,47 @@ fn initials_in_a_call_logs_column_after_a_date_pair_and_after_by() {
                 05/06 DD     COUNCIL TAX      -120.00\n";
     assert_eq!(names(text), ["GMcK", "GMcK", "PT", "RW", "HJ"]);
 }
+
+#[test]
+fn initials_in_a_copy_list_joined_by_slashes_after_per_and_a_reviewer() {
+    // Twentieth round: a letter's "cc:" list of initials, initials joined
+    // by slashes in an action or a table's column, after "per", after
+    // "Reviewed" and "transcribed … by", and after a signature's name.
+    let text = "Action: WT/HG – order skip for the bin store.\n\
+                | Budgeting | Open a basic bank account | LR / PO | 12/09 |\n\
+                Per DMcK the van is his cousin's.\n\
+                Survey done by N. Crabbe      Reviewed YS\n\
+                Diary pages transcribed for the file by EF (Records)\n\
+                Kind regards\n\
+                Ruth Fenwick (RF)\n\
+                Tenancy Officer          cc: JQ; BW\n";
+    assert_eq!(
+        names(text),
+        [
+            "WT",
+            "HG",
+            "LR",
+            "PO",
+            "DMcK",
+            "N. Crabbe",
+            "YS",
+            "EF",
+            "Ruth Fenwick",
+            "RF",
+            "JQ",
+            "BW"
+        ]
+    );
+}
+
+#[test]
+fn capitals_joined_by_slashes_that_are_no_ones_initials() {
+    // A reference, a job number, benefits, a heading in capitals and a
+    // measurement's units stay clean; so does a surveyor's code with a
+    // number after "per".
+    let text = "Our ref: KL/ASB/2291   Job MW/PL/55120\n\
+                Claims PIP/DLA and ESA/JSA checked.\n\
+                Riverside Court - KEY / FOB LOG (extract)\n\
+                Readings (% WME / RH) taken per BRE 245.\n";
+    assert!(names(text).is_empty(), "{:?}", names(text));
+}

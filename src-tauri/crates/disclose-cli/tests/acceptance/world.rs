@@ -57,3 +57,23 @@ fn given_names_of_more_countries_alone_in_a_narrative() {
         ["Chukwuemeka", "Wanjiru", "Thandiwe", "Jurgita", "Aongus"]
     );
 }
+
+#[test]
+fn names_the_new_lists_hold_in_a_narrative() {
+    // Twentieth round: Zimbabwean, Somali and Kurdish given names and
+    // surnames of Lancashire, Yorkshire and Zimbabwe.
+    let text = "Farai rang about the boiler; Tsitsi Mpofu is the joint tenant.\n\
+                Hibaq and Rojda came to the drop-in.\n\
+                The letter was from Mr Murgatroyd, copied to Joan Tattersall.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        [
+            "Farai",
+            "Tsitsi Mpofu",
+            "Hibaq",
+            "Rojda",
+            "Mr Murgatroyd",
+            "Joan Tattersall"
+        ]
+    );
+}

@@ -97,7 +97,8 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     notification notifications migration helpdesk mailbox primary nursery infants juniors \
     residents tenants pub inn hotel restaurant cafe salon shop stores supermarket lounge \
     co-operative cooperative co-op haulage joinery roofing scaffolding plastering glazing \
-    removals decorating landscaping drainage locksmiths heating management";
+    removals decorating landscaping drainage locksmiths heating management hub surveying \
+    surveyors";
 
 /// Firms named after people, as two words (lower case): "Morgan Stanley",
 /// "Ernst & Young", "Rand-Whitney". Neither word is a name there.
@@ -106,7 +107,8 @@ const FIRMS: &str = "morgan:stanley johns:manville jackson:national james:hardie
     price:waterhouse charles:schwab bear:stearns wells:fargo marks:spencer john:lewis \
     rand:whitney lin:pac procter:gamble proctor:gamble johnson:johnson dow:jones \
     kimberly:clark baker:botts vinson:elkins deloitte:touche coopers:lybrand \
-    morgan:lewis fulbright:jaworski bank:america worcester:bosch";
+    morgan:lewis fulbright:jaworski bank:america worcester:bosch walker:morris vent:axia \
+    toynbee:hall evelina:london smart:parking";
 
 static FIRM_PAIRS: LazyLock<WordSet> = LazyLock::new(|| words(FIRMS));
 static FIRM_FIRSTS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -138,7 +140,8 @@ pub const CUES: &str = "neighbour neighbours son daughter partner husband wife c
     person_reported reported_person subject_of_complaint boy_called girl_called lad_called \
     man_called woman_called bloke_called kid_called someone_called fella_called lad_known_as \
     man_known_as woman_known_as boy_known_as girl_known_as bloke_known_as kid_known_as \
-    someone_known_as fella_known_as i_know_as i_knew_as we_know_as we_knew_as";
+    someone_known_as fella_known_as i_know_as i_knew_as we_know_as we_knew_as judge hhj \
+    pastor pasteur imam rabbi vicar reverend";
 
 /// Words after a name, behind a dash, comma or bracket, that say a person
 /// came before: a household list ("Kieran Moss - son - DOB ...") or a
@@ -203,7 +206,7 @@ pub const LABELS: &str = "contact officer caller reported_by logged_by completed
 /// Job titles just before a name, with one space or a colon: "Operative A Quinlan",
 /// "(worker: Olamide Ojo)".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
-    operative colleague spoke met worker apprentice";
+    operative colleague spoke met worker apprentice concierge handyperson";
 
 /// Months, days and the holidays a diary dates things by ("since Christmas").
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \

@@ -37,7 +37,7 @@ pub(super) fn organisation_contact(text: &str, f: &Finding, all: &[Finding]) -> 
 /// organisation: "Leeds City Council, Civic Hall", "DR GRAY'S SURGERY",
 /// "HUDSON REES SOLICITORS", "PO Box 77".
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:po[ \t]+box|council|solicitors|surgery|school|academy|college|university|hospital|health[ \t]+centre|medical[ \t]+centre|(?:medical|dental|gp)[ \t]+practice|police|constabulary|ombudsman|house[ \t]+of[ \t]+commons|parliament|chambers|housing|homes|association|ltd|limited|plc|llp|trust|charity|services|social[ \t]+care|civic|headteacher|practice[ \t]+manager|constituency)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:po[ \t]+box|council|solicitors|surgery|school|academy|college|university|hospital|health[ \t]+centre|medical[ \t]+centre|(?:medical|dental|gp)[ \t]+practice|police|constabulary|ombudsman|house[ \t]+of[ \t]+commons|parliament|chambers|housing|homes|association|ltd|limited|plc|llp|trust|charity|services|social[ \t]+care|civic|headteacher|practice[ \t]+manager|constituency|partnership|service|agency)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -50,7 +50,15 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Neighbourhood Team East", "Repairs line is" (not "Fax:" nor
 /// "(office)" after it, which a person's signature gives too).
 static OFFICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+(?:call|line|number))?|shared[ \t]+(?:line|number)|(?-u:\b)our[ \t]+office[ \t]+(?:no\.?|number|line)|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line|[^ \t][ \t]+office|(?-u:\b)main|mailbox[ \t]*:[^:\n]*|(?:repairs?|emergency|rents?|income|asb|enquiries)[ \t]+(?:line|number)[ \t]+is|(?:contact|call|ring|phone|telephone)[ \t]+us(?:[ \t]+[a-z]+)?[ \t]+on)[ \t]*:?[ \t]*(?:on[ \t]+)?\(?$")
+    Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+(?:call|line|number))?|shared[ \t]+(?:line|number)|(?-u:\b)our[ \t]+office[ \t]+(?:no\.?|number|line)|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line|[^ \t][ \t]+office|(?-u:\b)main|mailbox[ \t]*:[^:\n]*|(?:repairs?|emergency|rents?|income|asb|enquiries)[ \t]+(?:line|number)[ \t]+is|(?:contact|call|ring|phone|telephone)[ \t]+us(?:[ \t]+[a-z]+)?[ \t]+on|scheme[ \t]+(?:phone|number|line)|(?:query|enquiry|advice)[ \t]+line)[ \t]*:?[ \t]*(?:(?:on|is)[ \t]+)?\(?$")
+        .expect("valid regex")
+});
+
+/// An organisation's name just before, perhaps then a bracket or a comma:
+/// "Housing Ombudsman Service (", "Charnwood Home Improvement Agency (",
+/// "Jubilee Street Practice, ".
+static ORGANISATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:service|services|agency|practice|surgery|council|ombudsman|solicitors|trust|association|partnership|hospital|police|school|academy|college|university|foundation|charity)[ \t]*[(,]?[ \t]*$")
         .expect("valid regex")
 });
 
@@ -78,7 +86,8 @@ fn lines_around(text: &str, at: usize) -> (&str, &str) {
     (&text[start..end], &text[prev_start..start])
 }
 
-/// An office's number: after a label of one ("Switchboard", or "Tel" in
+/// An office's number: after a label of one ("Switchboard", or "Tel" or
+/// "Fax" in
 /// the first eight lines of a letter where its line, the line before, or
 /// the one above an address line under it names the organisation) or
 /// followed by "(duty line)", "(main)", "option 3" or its opening hours;
@@ -91,15 +100,16 @@ fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
     if OWN_LABEL.is_match(before) {
         return false;
     }
-    let labelled = OFFICE_LABEL.is_match(before) || OFFICE_AFTER.is_match(&text[f.end..]);
-    let tel = before
+    // ("Mark O'Brien, Lancashire County Council, 01772 …": a person's
+    // name and a comma before the organisation's make it their line.)
+    let labelled = OFFICE_LABEL.is_match(before)
+        || OFFICE_AFTER.is_match(&text[f.end..])
+        || ORGANISATION_BEFORE.is_match(before) && !signed_between(text, all, line_start, f.start);
+    let label = before
         .trim_end_matches([' ', '\t', ':', '.'])
-        .to_ascii_lowercase()
-        .ends_with("tel")
-        || before
-            .trim_end_matches([' ', '\t', ':', '.'])
-            .to_ascii_lowercase()
-            .ends_with("telephone");
+        .to_ascii_lowercase();
+    // (At a letter's head a fax is the office's too.)
+    let tel = label.ends_with("tel") || label.ends_with("telephone") || label.ends_with("fax");
     // "Tel" names the office's line at the head of a letter; under a
     // signature at its foot it is the writer's own. (Asked only of a
     // "Tel" line: a contact list holds thousands of numbers.)
@@ -339,6 +349,11 @@ const ROLE_WORDS: &[&str] = &[
     "travellers",
     "welfare",
     "tenancies",
+    "mp",
+    "mps",
+    "dsl",
+    "home",
+    "ownership",
 ];
 
 /// The last part of a team's mailbox whose first part is a place or a

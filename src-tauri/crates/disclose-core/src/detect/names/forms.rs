@@ -113,12 +113,15 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
         })
     });
     // "Smith & Co", not "Jim Fallon & will be working", "Dan & Leonard" or
-    // "PC Ahmed & PC Rowe".
+    // "PC Ahmed & PC Rowe"; "Hargreaves & Quinn", a surname alone and
+    // one word after, is a firm.
+    let surname_alone = first == last && !toks[first].lex.is_given();
     let ampersand = gap(text, toks, last).trim_start().starts_with('&')
         && toks.get(last + 1).is_none_or(|t| {
             t.shape != Shape::Lower
                 && !t.lex.is_title()
-                && !(t.shape == Shape::Cap && t.lex.is_given() && !t.lex.is_ambiguous())
+                && (!(t.shape == Shape::Cap && t.lex.is_given() && !t.lex.is_ambiguous())
+                    || surname_alone && !linked(text, toks, last + 1))
         });
     // "St John's", "St. Peter's Square".
     let saint = first > 0
@@ -150,6 +153,23 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
 pub(super) fn place(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
     if let Some(last) = firm(text, toks, i) {
         return Some(last);
+    }
+    // "Hargreaves & Quinn | DX 12044": a surname alone, "&" and one more
+    // capitalised word, then no word in small letters, is a firm.
+    let firm_pair = toks[i].shape == Shape::Cap
+        && !toks[i].lex.is_given()
+        && !toks[i].lex.is_title()
+        && gap(text, toks, i).trim() == "&"
+        && toks.get(i + 1).is_some_and(|n| {
+            n.shape == Shape::Cap
+                && n.end == n.full_end
+                && !text[n.end..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(|c: char| c.is_lowercase())
+        })
+        && !(i > 0 && (linked(text, toks, i - 1) || gap(text, toks, i - 1).trim() == "&"));
+    if firm_pair {
+        return Some(i + 1);
     }
     // "St Thomas Church Hall", "the Market Hall": a street or building word
     // after another that is no given name.
@@ -809,6 +829,68 @@ pub(super) fn surname_first(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
     let alone =
         !linked(text, toks, i + 1) || toks.get(i + 2).is_some_and(|n| n.shape == Shape::Lower);
     (surname && given_ok && linked(text, toks, i) && alone).then_some((i + 1, 0.75))
+}
+
+/// A register's cell holding a surname in capitals and a known given name
+/// after it, with or without a comma: "| NAZIR, Shabana |", "| OKONJO,
+/// Grace |", ",FIELDS Leanne,", ",McDONAGH Bridget,", "NGUYEN Van Long".
+/// The cell opens the line or follows a column's mark (a comma, a bar, a
+/// tab or a label's colon) and ends after the name (or one more
+/// capitalised word of it); the surname is no office's capitals nor a
+/// word of place, job or organisation.
+pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let (s, g) = (&toks[i], toks.get(i + 1)?);
+    let capitals = s.shape == Shape::Upper
+        || ["Mc", "Mac", "O'", "O’"].iter().any(|p| {
+            s.word.strip_prefix(p).is_some_and(|rest| {
+                rest.chars().count() >= 2 && rest.chars().all(|c| c.is_uppercase())
+            })
+        });
+    let surname_like = capitals
+        && s.word.chars().count() >= 3
+        && s.end == s.full_end
+        && !super::stamps::NOT_INITIALS.contains(&s.word)
+        && (!s.lex.is_street() || s.lex.is_word_surname() || s.lex.is_surname())
+        && !s.lex.is_org()
+        && !s.lex.is_job_word()
+        && !s.lex.is_cue_word()
+        && !s.lex.is_title()
+        && !s.lex.is_month_or_day()
+        && (s.lex.is_surname() || s.lex.is_word_surname() || !s.lex.is_common());
+    // After a comma, a given name that is also a word ("BROWN, Summer").
+    let comma = gap(text, toks, i) == ", ";
+    let given = g.shape == Shape::Cap
+        && (g.lex.is_given() || comma && g.lex.is_ambiguous())
+        && !g.lex.is_title();
+    if !(surname_like && given && (comma || gap(text, toks, i) == " ")) {
+        return None;
+    }
+    let line_start = text[..s.start].rfind('\n').map_or(0, |k| k + 1);
+    let before = text[line_start..s.start].trim_end_matches([' ', '\t']);
+    let opens = before.is_empty()
+        || before.ends_with([',', '|', '\t', ':'])
+        || text[..s.start].ends_with('\t');
+    // "NGUYEN Van Long": one more word of the name in the cell.
+    let last = if linked(text, toks, i + 1) && toks[i + 2].shape == Shape::Cap {
+        i + 2
+    } else {
+        i + 1
+    };
+    let closes = |k: usize| {
+        text[toks[k].full_end..]
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '|' | '\t' | '\n' | '\r' | '(' | '&'))
+    };
+    let last = if closes(i + 1) {
+        i + 1
+    } else if last > i + 1 && closes(last) {
+        last
+    } else {
+        return None;
+    };
+    (opens && !vetoed(text, toks, i, last)).then_some((last, 0.8))
 }
 
 /// Small words inside a surname: "Hannah de Souza", "Jan van der Berg",

@@ -95,17 +95,25 @@ fn on_a_river(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
 /// person's name, so it stands for the person: "Chen Jian (CJ)", "Marta
 /// Kowal (MK)"; not "Data Protection Officer (DPO)" nor "Hannah Kelly
 /// Solicitors (HKS)". Two or three capitalised words, none an English word
-/// but a given name or a surname.
+/// but a given name or a surname, or a known given name first ("Dave
+/// Kettle (DK)").
 fn a_persons(words: &str, abbreviation: &str) -> bool {
     let letters = abbreviation.len();
     if !(2..=3).contains(&letters) || !abbreviation.bytes().all(|b| b.is_ascii_uppercase()) {
         return false;
     }
-    let named: Vec<&str> = words.rsplit([' ', '\t']).take(letters).collect();
+    let named: Vec<&str> = words
+        .rsplit([' ', '\t', '\n', '\r'])
+        .take(letters)
+        .collect();
     let person = |w: &str| lexicon::is_given(w) || lexicon::is_surname(w);
+    // (`named` runs from the last word back: a known given name first
+    // makes a word after it a surname, "Dave Kettle (DK)".)
+    let given_first = named.last().is_some_and(|w| lexicon::is_given(w));
     named.len() == letters
         && named.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase()) && (person(w) || !lexicon::is_english(w))
+            w.starts_with(|c: char| c.is_uppercase())
+                && (person(w) || !lexicon::is_english(w) || given_first)
         })
 }
 

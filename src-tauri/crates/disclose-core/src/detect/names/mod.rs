@@ -228,11 +228,13 @@ fn contraction(word: &str) -> bool {
 /// role spoken of ("Dear Sirs", "my constituent", "the complainant",
 /// "Man from flat 5", "Dear Colleague", "Dear Chief Executive"), a heading's word ("HOUSEHOLD
 /// COMPOSITION", "CHECKLIST", "Child Protection Plans"), the text-speak spellings of "said" and "would",
-/// a chatbot speaking ("Bot: …"), minutes ("held 4 min"), "AOB", the
+/// a chatbot speaking ("Bot: …"), minutes ("held 4 min"), "AOB", a
+/// service's or scheme's capitals ("CAMHS", "ARAP", "MAPPA"), the
 /// social networks ("our Facebook page") and a note's short forms ("Pt
 /// seen at home", "Addr:", "Perp's brother", "Cust in office"), a party
 /// to a claim ("Defendant"), a tenancy's type ("Introductory") and makers
-/// of what a landlord's records name ("Vaillant", "Beko", "Aviva").
+/// of what a landlord's records name and the firms it deals with
+/// ("Vaillant", "Beko", "Aviva", "Mears", "Peabody").
 fn never_a_name(word: &str) -> bool {
     // "AH", "ER" in capitals are a writer's initials more often than a cry.
     const CRIES: &[&str] = &["oh", "ah", "um", "er"];
@@ -316,6 +318,14 @@ fn never_a_name(word: &str) -> bool {
         "bricklayer",
         "handyman",
         "locksmith",
+        "camhs",
+        "arap",
+        "acrs",
+        "euss",
+        "nrpf",
+        "mappa",
+        "sarc",
+        "isva",
     ];
     // Makers of what a landlord's records name (boilers, cookers, lifts,
     // kitchens, insurers): no person is called so.
@@ -354,6 +364,50 @@ fn never_a_name(word: &str) -> bool {
         "npower",
         "ovo",
         "kone",
+        // Contractors, landlords, lenders and charities a landlord's
+        // records name as often as a person.
+        "mears",
+        "wates",
+        "kier",
+        "biffa",
+        "veolia",
+        "serco",
+        "amey",
+        "equans",
+        "engie",
+        "fortem",
+        "appello",
+        "tunstall",
+        "trussell",
+        "stepchange",
+        "peabody",
+        "clarion",
+        "bromford",
+        "incommunities",
+        "livv",
+        "torus",
+        "karbon",
+        "gentoo",
+        "optivo",
+        "stonewater",
+        "yarlington",
+        "trivallis",
+        "bernicia",
+        "rentokil",
+        "aico",
+        "fireangel",
+        "videx",
+        "paxton",
+        "axia",
+        "morrisons",
+        "sainsburys",
+        "greggs",
+        "primark",
+        "barclays",
+        "natwest",
+        "santander",
+        "monzo",
+        "axa",
     ];
     // "PT" in capitals is a writer's initials; "Pt", "pt" a patient.
     const SHORT_FORMS: &[&str] = &["pt", "pts"];
@@ -467,6 +521,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| surname_initial(text, toks, i))
                 .or_else(|| surname_first(text, toks, i))
                 .or_else(|| surname_comma_given(text, toks, i))
+                .or_else(|| forms::register_entry(text, toks, i))
                 .or_else(|| initials(text, toks, i))
                 .or_else(|| speaker(text, toks, i))
                 .or_else(|| full_name(text, toks, i))

@@ -6,8 +6,11 @@
 //! or after a date ("(IK/MS)", "01/10/2024 YB/DG"), in brackets after a
 //! given name they begin with ("Rachel (RW)"), before a note's colon
 //! ("[Note LM: …"), after an agency in minutes ("Police (GN): known"), in a
-//! note's key ("SMc = Sinead McAllister"), and again wherever the same
-//! initials stand once one of these has named them ("Passed to SMc.").
+//! note's key ("SMc = Sinead McAllister"), in a letter's copy list ("cc:
+//! KD; RB"), joined by slashes to others ("Action: SB/KM", "KS / MK /
+//! SB"), after "per" ("Per AMcG belongs to…"), and again wherever the
+//! same initials stand once one of these has named them ("Passed to
+//! SMc.").
 //! Initials are two to four capitals, or a capital and "Mc" or "Mac" with a
 //! capital perhaps after ("SMc", "PMcA", "IMcL").
 
@@ -32,9 +35,9 @@ static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A date just after: " 19/11:", " 14/03".
+/// A date just after: " 19/11:", " 14/03", ", 14/05/2024)".
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t:.,)\]]|$)").expect("valid regex")
+    Regex::new(r"^,?[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t:.,)\]]|$)").expect("valid regex")
 });
 
 /// A label of who did it just before: "BY: ", "Checked by ".
@@ -44,9 +47,9 @@ static BY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A word of doing or checking just before, no colon: "Countersigned ",
 /// "Logged by ", "Typed up by ", "Task to ", "Checked ", "by" after a
-/// date ("Raised: 15/10/2024 by ").
+/// date ("Raised: 15/10/2024 by "), "Reviewed ", "Transcribed for SAR by ".
 static DONE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[ \t(\[])(?:checked|countersigned|signed|(?:logged|received|done|completed|reviewed|visited|seen|typed|typed[ \t]+up|prepared|written|entered|updated|printed|compiled|recorded|approved|authorised|actioned) by|task(?:ed)? to|allocated to|assigned to|\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+by)[ \t]+$")
+    Regex::new(r"(?i)(?:^|[ \t(\[])(?:checked|countersigned|signed|reviewed|verified|transcribed(?:[ \t]+for(?:[ \t]+[a-z]+){1,2})?[ \t]+by|(?:logged|received|done|completed|reviewed|visited|seen|typed|typed[ \t]+up|prepared|written|entered|updated|printed|compiled|recorded|approved|authorised|actioned) by|task(?:ed)? to|allocated to|assigned to|\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+by)[ \t]+$")
         .expect("valid regex")
 });
 
@@ -65,6 +68,21 @@ static DATED_PAIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static DATED_PAIR_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^/([A-Z]{2,3})(?:[ \t.,;)]|$)").expect("valid regex"));
 
+/// A letter's copy list up to a word: "cc: ", "Cc KD; ", "cc: AN, ".
+static COPIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[ \t])cc[ \t]*:?[ \t]+(?-i:[A-Z]{2,3}[ \t]*[;,][ \t]*)*$")
+        .expect("valid regex")
+});
+
+/// Initials joined by slashes up to a word, and from it: "Action: SB/",
+/// "KS / MK / " before; "/KM –", " / SB |" after.
+static SLASHED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(|:,;\[])((?:[A-Z]{2,3}[ \t]?/[ \t]?)*)$").expect("valid regex")
+});
+static SLASHED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[ \t]?/[ \t]?[A-Z]{2,3})*)(?:[\s)|:,;.\]–]|$)").expect("valid regex")
+});
+
 /// Capitals that stand where initials go as often as initials do and are
 /// no person: "… in the UK", "- ASAP", "04/08 ASB -", "Police (CID):", a
 /// bank statement's "05/08 DD", "from EH 11/03" (environmental health).
@@ -77,7 +95,9 @@ pub(super) const NOT_INITIALS: &[&str] = &[
     "ECT", "HOU", "ENA", "EES", "EOL", "EBS", "DV", "DA", "ASC", "CMHT", "IDVA", "MARAC", "MASH",
     "UC", "HB", "HO", "TL", "CSA", "OT", "SW", "HV", "NFA", "CPW", "IN", "OUT", "TO", "RD", "ST",
     "ND", "TH", "NO", "AND", "THE", "FOR", "SYS", "AUTO", "BOT", "SMS", "TXT", "CRM", "WEB", "APP",
-    "EH", "DD", "SO", "CARD", "BGC", "FPI", "FPO", "TFR", "ATM", "POS", "CHQ", "DEB",
+    "EH", "DD", "SO", "CARD", "BGC", "FPI", "FPO", "TFR", "ATM", "POS", "CHQ", "DEB", "PIP", "DLA",
+    "ESA", "JSA", "DHP", "CTR", "CTS", "DFG", "HMO", "RSL", "LA", "TA", "YES", "AKA", "DOB", "WME",
+    "RH", "DPO",
 ];
 
 /// Whether `word` is written as a person's initials are.
@@ -194,8 +214,73 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && before
             .get(before.len().saturating_sub(5)..)
             .is_some_and(|w| w.eq_ignore_ascii_case("note "));
-    let found = after_stamp || agency || dated || keyed || done || paired || own || noted;
+    // "cc: KD; RB": a letter's copy list of initials, none an office's.
+    // "Per AMcG belongs to", "decorations per AO": whose word it is.
+    let per = plain
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
+        && before
+            .get(before.len().saturating_sub(4)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("per "))
+        && before[..before.len() - 4]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+    let capitals = t.word.len() <= 3 && t.word.bytes().all(|b| b.is_ascii_uppercase());
+    let copied =
+        capitals && COPIED.is_match(before) && (rest.is_empty() || rest.starts_with([';', ',']));
+    let found = after_stamp
+        || agency
+        || dated
+        || keyed
+        || done
+        || paired
+        || own
+        || noted
+        || per
+        || copied
+        || capitals && slashed(before, after);
     (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
+}
+
+/// Whether initials stand joined by slashes to others, all of two or
+/// three capitals and none an office's ("Action: SB/KM –", "| KS / MK /
+/// SB |"), not in a reference ("Our ref: AB/YJS-4471", "Ref:
+/// GT/APP/558103", "Job VH/RP/449102"), a line in capitals nor beside a
+/// word in capitals.
+fn slashed(before: &str, after: &str) -> bool {
+    let run = |m: Option<regex::Captures<'_>>| m.and_then(|c| c.get(1)).map(|g| g.range());
+    let (Some(left), Some(right)) = (
+        run(SLASHED_BEFORE.captures(before)),
+        run(SLASHED_AFTER.captures(after)),
+    ) else {
+        return false;
+    };
+    // "KEY / FOB ISSUE REGISTER": no word in capitals either side.
+    let shouted = |w: Option<&str>| {
+        w.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+    };
+    if shouted(before[..left.start].split_whitespace().next_back())
+        || shouted(after[right.end..].split_whitespace().next())
+    {
+        return false;
+    }
+    let (left, right) = (&before[left], &after[right]);
+    let others: Vec<&str> = left
+        .split('/')
+        .chain(right.split('/'))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let line = [before, after].concat();
+    !others.is_empty()
+        && others.iter().all(|w| !NOT_INITIALS.contains(w))
+        && line.chars().any(char::is_lowercase)
+        && !line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            ["ref", "refs", "reference", "job"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
+        })
 }
 
 /// Tokens standing as initials some rule found as a name elsewhere in the
@@ -222,7 +307,8 @@ pub(super) fn again(
         .collect();
     // Initials of a full name found: not after a capitalised word on their
     // line ("AltaGas CW" names a deal). Those the text sets beside the
-    // name ("IT = Imogen Taylor", "Hannah Willis (HW)", "LW (LISA WARD)")
+    // name ("IT = Imogen Taylor", "Hannah Willis (HW)", "Ian Rowe (IR,
+    // ASB)", "LW (LISA WARD)")
     // are that person's even where they are also an office's capitals.
     let mut of_names: HashSet<String> = HashSet::new();
     let mut defined: HashSet<String> = HashSet::new();
@@ -244,7 +330,7 @@ pub(super) fn again(
         let set_beside = after
             .strip_prefix(" (")
             .and_then(|a| a.strip_prefix(initials.as_str()))
-            .is_some_and(|a| a.starts_with(')'))
+            .is_some_and(|a| a.starts_with([')', ',']))
             || [" = ", " ("].iter().any(|mark| {
                 before
                     .strip_suffix(mark)

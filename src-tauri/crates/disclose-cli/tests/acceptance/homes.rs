@@ -143,3 +143,15 @@ fn welsh_streets_pitches_and_rooms() {
         ["14 Heol y Bryn", "Pitch 6", "pitch 3", "Room 4"]
     );
 }
+
+#[test]
+fn a_block_flat_in_a_csv_row_and_a_welsh_house_number() {
+    // Twentieth round: a flat in a named block with a phone after it in
+    // the next column; "rhif" (Welsh "number") before a house's number.
+    let text = "G14,Elm Road garages,Ruth Pennock,Flat 6 Larkspur House,07700 900418\n\
+                Cwyn am y sŵn yn rhif 9 Heol Wen.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["Flat 6 Larkspur House", "rhif 9 Heol Wen"]
+    );
+}

@@ -151,3 +151,18 @@ fn a_surname_in_capitals_before_a_given_name_in_a_registers_cell() {
         ["OKORO, Blessing", "HALLORAN, Grace", "PILKINGTON Maureen"]
     );
 }
+
+#[test]
+fn an_applications_number_and_a_code_in_brackets_after_a_name() {
+    // Twentieth round: a housing application's number after "app" or
+    // "Application no.", and a code of letters and digits in brackets
+    // after a name; an application with no number gives nothing.
+    let text = "Shortlist: 1. Kwame Asante, Band A, app HX-220417. 2. Lily Brennan, Band B, \
+                Application no. HX/2025/0311.\n\
+                Warning letter to Mr Terry Gough (WRK-4QT-018).\n\
+                Her application was refused on 3 May.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "register_number"),
+        ["HX-220417", "HX/2025/0311", "WRK-4QT-018"]
+    );
+}

@@ -63,6 +63,11 @@ static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A street's house number opening the text after a block: "19 Mill
+/// Lane".
+static HOUSE_NUMBER_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]").expect("valid regex"));
+
 /// A street word in capitals: whether a text may hold a street line in
 /// capitals at all (a search for a few words, fast next to the pattern).
 static CAPITAL_STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -255,10 +260,10 @@ pub fn find(text: &str) -> Vec<Finding> {
         .flatten();
     // "Flat 2, Carver House, 19 Mill Lane" is the street's; a block alone
     // is an address too.
+    // ("Flat 9 Sycamore House,07700 900704": a phone after it is no
+    // street's number.)
     let blocks = BLOCK.find_iter(text).filter(|m| {
-        !text[m.end()..]
-            .trim_start_matches([',', ' ', '\t'])
-            .starts_with(|c: char| c.is_ascii_digit())
+        !HOUSE_NUMBER_NEXT.is_match(text[m.end()..].trim_start_matches([',', ' ', '\t']))
     });
     ADDRESS
         .find_iter(text)

@@ -2,7 +2,8 @@
 //! 21", "number 47 were shouting", "Flat 3", "flat 12a", "21's dog", "at
 //! #23", a Scottish tenement's "flat 0/1" and "the neighbour at 1/2", a
 //! pitch on a site ("Pitch 8"), a room of a hostel or a shared house ("Room
-//! 5", not "Meeting Room 2"; "rm 9" after a word of place).
+//! 5", not "Meeting Room 2"; "rm 9" after a word of place), the Welsh
+//! "rhif 6".
 //! Found as address data (`address_line`); attribution keeps the subject's
 //! own house number.
 //! A number the text calls a tab, page, item, invoice or other reference is
@@ -19,7 +20,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette|pitch|room|rm)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber|rhif)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette|pitch|room|rm)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -28,7 +29,7 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// the bare forms need a word of place or of a person, someone else's
 /// "his", "their" or "ur", or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|yn|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
 /// A postcode just after a flat's number: "flat 3, M14 5RT".

@@ -6,8 +6,8 @@
 //! CDE" format; in any letter case after "reg"), phone numbers of North America
 //! and numbers dialled from abroad, a UK number written with a digit too many
 //! or read by OCR with letters for digits; a card's last digits, a year of
-//! birth, an NI number, a tenancy's reference and a fob's or a permit's number
-//! by the words before them. Also the test that keeps job, invoice and order
+//! birth, an NI number, a tenancy's reference, a housing application's and a
+//! fob's or a permit's number by the words before them. Also the test that keeps job, invoice and order
 //! references that look like phone or NHS numbers out of the findings.
 
 use std::sync::LazyLock;
@@ -115,6 +115,12 @@ static TENANCY_REF: LazyLock<Regex> = LazyLock::new(|| {
 /// PT-0188", "permit CV-P-0920", "parking permit, number PP-0772".
 static FOB_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:fob|permit|badge)(?:[ \t]+(?:no\.?|number|id))?[ \t]*[,:#]?[ \t]*(?:number[ \t]+)?((?-i:[A-Z0-9][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
+        .expect("valid regex")
+});
+/// A housing application's number after its word, whoever applied: "app
+/// HC-118004", "Application no. HR/2024/018833" (capitals and a digit).
+static APPLICATION_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:app|application|applicant)(?-u:\b)(?:[ \t]+(?:ref|reference|no\.?|number|id))*[ \t]*[:.#]?[ \t]*((?-i:[A-Z]{1,4}[/-]?[A-Z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
         .expect("valid regex")
 });
 /// A code after "acc" or "a/c" (see `TENANCY_REF`).
@@ -237,6 +243,7 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     let mut tenancies = lines.groups(&TENANCY_REF);
     tenancies.extend(lines.groups(&ACCOUNT_CODE));
     tenancies.extend(lines.groups(&FOB_REF));
+    tenancies.extend(lines.groups(&APPLICATION_REF));
     for m in tenancies {
         let code = m.as_str();
         if (3..=24).contains(&code.len()) && code.bytes().any(|b| b.is_ascii_digit()) {

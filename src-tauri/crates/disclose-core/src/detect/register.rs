@@ -140,11 +140,12 @@ fn number_like(cell: &str) -> bool {
 
 /// A person's own number in brackets just after their name: "Oliver
 /// Brennan-Smith (B-0411)", "Mr Hamid (C12)", "Mrs Adebayo (ref
-/// OH-HR-24102)", "Yaw Boateng (0040001)", "Gary Lincoln (ID 3390145)":
+/// OH-HR-24102)", "Yaw Boateng (0040001)", "Gary Lincoln (ID 3390145)",
+/// "Ms Ward (BRM-7PC-001)":
 /// capitals, then digits, then parts after a dash or a slash, or five
 /// digits or more alone (not an age or a year).
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id)\.?[ \t:#]*)?([A-Z]{1,4}-?\d{1,6}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})\)")
+    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id)\.?[ \t:#]*)?([A-Z]{1,4}-?\d[A-Z0-9]{0,6}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})\)")
         .expect("valid regex")
 });
 

@@ -4,8 +4,9 @@
 //! "enquiries@", "legal@"), and a letterhead's office number and postcode
 //! (on or under a line naming the organisation: "Leeds City Council, Civic
 //! Hall, Leeds LS1 1UR", "Tel 01302 960 100"), an office's line by its
-//! label or what follows it ("Customer Hub on …", "… (main)", "… option
-//! 3"), and an address the text calls a team's ("Team inbox: sustain@…").
+//! label, what follows it or the organisation's name before it ("Customer
+//! Hub on …", "… (main)", "… option 3", "Ombudsman Service (…)"), and an
+//! address the text calls a team's ("Team inbox: sustain@…").
 //! (The street before such a postcode is left as it is: taking it out too
 //! cost a held-out set right findings and gained nothing.) A person's
 //! mobile or home line is never on the 03, 080, 084, 087 or 09 ranges, and
@@ -87,13 +88,13 @@ fn lines_around(text: &str, at: usize) -> (&str, &str) {
 }
 
 /// An office's number: after a label of one ("Switchboard", or "Tel" or
-/// "Fax" in
-/// the first eight lines of a letter where its line, the line before, or
-/// the one above an address line under it names the organisation) or
-/// followed by "(duty line)", "(main)", "option 3" or its opening hours;
-/// not a person's own direct line or a mobile, nor "Tel" under a signature
-/// or after a person's name and role ("Referrer: Jo Whitfield, Housing
-/// Options Officer, Sheffield City Council   Tel …").
+/// "Fax" in the first eight lines of a letter where its line, the line
+/// before, or the one above an address line under it names the
+/// organisation), after the organisation's name ("Housing Ombudsman
+/// Service (…)") or followed by "(duty line)", "(main)", "option 3" or its
+/// opening hours; not a person's own direct line or a mobile, nor "Tel"
+/// under a signature or after a person's name and role ("Referrer: Jo
+/// Whitfield, Housing Options Officer, Sheffield City Council   Tel …").
 fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
     let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
     let before = &text[line_start..f.start];

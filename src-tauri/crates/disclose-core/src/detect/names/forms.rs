@@ -833,7 +833,8 @@ pub(super) fn surname_first(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
 
 /// A register's cell holding a surname in capitals and a known given name
 /// after it, with or without a comma: "| NAZIR, Shabana |", "| OKONJO,
-/// Grace |", ",FIELDS Leanne,", ",McDONAGH Bridget,", "NGUYEN Van Long".
+/// Grace |", ",FIELDS Leanne,", ",McDONAGH Bridget,", "| NAZIR, Mohammed
+/// Idrees |".
 /// The cell opens the line or follows a column's mark (a comma, a bar, a
 /// tab or a label's colon) and ends after the name (or one more
 /// capitalised word of it); the surname is no office's capitals nor a
@@ -870,7 +871,7 @@ pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     let opens = before.is_empty()
         || before.ends_with([',', '|', '\t', ':'])
         || text[..s.start].ends_with('\t');
-    // "NGUYEN Van Long": one more word of the name in the cell.
+    // "NAZIR, Mohammed Idrees": one more word of the name in the cell.
     let last = if linked(text, toks, i + 1) && toks[i + 2].shape == Shape::Cap {
         i + 2
     } else {

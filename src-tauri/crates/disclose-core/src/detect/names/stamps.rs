@@ -214,7 +214,6 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && before
             .get(before.len().saturating_sub(5)..)
             .is_some_and(|w| w.eq_ignore_ascii_case("note "));
-    // "cc: KD; RB": a letter's copy list of initials, none an office's.
     // "Per AMcG belongs to", "decorations per AO": whose word it is.
     let per = plain
         && !rest.starts_with(|c: char| c.is_ascii_digit())
@@ -226,6 +225,7 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
     let capitals = t.word.len() <= 3 && t.word.bytes().all(|b| b.is_ascii_uppercase());
+    // "cc: KD; RB": a letter's copy list of initials.
     let copied =
         capitals && COPIED.is_match(before) && (rest.is_empty() || rest.starts_with([';', ',']));
     let found = after_stamp

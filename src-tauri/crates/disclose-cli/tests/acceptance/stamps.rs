@@ -239,3 +239,18 @@ fn capitals_joined_by_slashes_that_are_no_ones_initials() {
                 Readings (% WME / RH) taken per BRE 245.\n";
     assert!(names(text).is_empty(), "{:?}", names(text));
 }
+
+#[test]
+fn initials_written_with_full_stops() {
+    // Twentieth round: a person's initials with full stops after "Signed"
+    // or "closed by" and in a petition's column; a postscript, a country,
+    // a firm's "L.L.P.", a degree and "D.O.B." stay clean.
+    let text = "Signed T.W.\n\
+                Case closed by R.K. (Customer Experience) 02/04.\n\
+                | 3 | Nadia Bell | 12 Orchard Way | N.B.L.\n\
+                P.S. We moved from the U.K. to Hull. Peel & Co L.L.P., R. Shah B.A., D.O.B. 01/02/1990\n";
+    assert_eq!(
+        names(text),
+        ["T.W.", "R.K.", "Nadia Bell", "N.B.L.", "R. Shah"]
+    );
+}

@@ -522,6 +522,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| surname_first(text, toks, i))
                 .or_else(|| surname_comma_given(text, toks, i))
                 .or_else(|| forms::register_entry(text, toks, i))
+                .or_else(|| stamps::dotted(text, toks, i))
                 .or_else(|| initials(text, toks, i))
                 .or_else(|| speaker(text, toks, i))
                 .or_else(|| full_name(text, toks, i))
@@ -823,7 +824,11 @@ fn learned(
 }
 
 fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence: f32) -> Finding {
-    let (start, end) = (toks[i].start, toks[last].end);
+    // Initials alone take their last full stop: "J.B.".
+    let dotted = last > i
+        && toks[i..=last].iter().all(|t| t.shape == Shape::Initial)
+        && text[toks[last].end..].starts_with('.');
+    let (start, end) = (toks[i].start, toks[last].end + usize::from(dotted));
     Finding {
         start,
         end,

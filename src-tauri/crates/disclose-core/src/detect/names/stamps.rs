@@ -100,6 +100,17 @@ pub(super) const NOT_INITIALS: &[&str] = &[
     "RH", "DPO",
 ];
 
+/// Letters written with full stops that are no one's initials: "P.S.",
+/// "U.K.", "D.C.", "V.P.", a firm's "L.L.P." and a degree's "B.A.".
+const NOT_DOTTED: &[&str] = &[
+    "PS", "NB", "UK", "US", "USA", "DC", "LA", "NY", "AM", "PM", "IE", "EG", "RIP", "VP", "PA",
+    "MP", "GP", "PC", "QC", "KC", "TV", "ID", "OK", "CV", "PO", "BSC", "MSC", "OBE", "MBE", "CBE",
+    "PTO", "BBC", "NHS", "EU", "UN", "AD", "BC", "CEO", "LP", "LLP", "LLC", "INC", "CO", "PLC",
+    "LTD", "NA", "SA", "AG", "NV", "BV", "SC", "NC", "NJ", "NM", "ND", "SD", "LLB", "BBA", "MBA",
+    "JD", "MD", "BA", "BS", "MA", "MS", "DDS", "RN", "CPA", "ESQ", "DOB", "DOD", "AKA", "NI",
+    "ASB", "DWP", "TBC", "FYI", "ATM",
+];
+
 /// Whether `word` is written as a person's initials are.
 pub(super) fn initials_word(word: &str) -> bool {
     let b = word.as_bytes();
@@ -240,6 +251,42 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         || copied
         || capitals && slashed(before, after);
     (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
+}
+
+/// A person's initials written with full stops, two or three letters and
+/// nothing after them in the word: "Signed D.A.", "closed by J.B. (CX
+/// team)", a petition's "| J.H." column; not "P.S.", "U.K." nor "D.C.",
+/// which `NOT_DOTTED` holds. The last token `dotted` returns ends
+/// before the final full stop, which `name_finding` takes in.
+pub(super) fn dotted(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let letter = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.shape == Shape::Initial && t.word.len() == 1)
+    };
+    let dot_after = |k: usize| text[toks[k].end..].starts_with('.');
+    if !letter(i) || !dot_after(i) {
+        return None;
+    }
+    let opens = text[..toks[i].start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != '-');
+    let mut last = i;
+    while last - i < 2
+        && letter(last + 1)
+        && toks[last + 1].start == toks[last].end + 1
+        && dot_after(last)
+    {
+        last += 1;
+    }
+    let closes = dot_after(last)
+        && text[toks[last].end + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+    let letters: String = toks[i..=last].iter().map(|t| t.word).collect();
+    let letters = letters.to_ascii_uppercase();
+    (opens && last > i && closes && !NOT_DOTTED.contains(&letters.as_str())).then_some((last, 0.7))
 }
 
 /// Whether initials stand joined by slashes to others, all of two or

@@ -155,3 +155,13 @@ fn a_block_flat_in_a_csv_row_and_a_welsh_house_number() {
         ["Flat 6 Larkspur House", "rhif 9 Heol Wen"]
     );
 }
+
+#[test]
+fn a_flat_numbered_by_floor_and_door() {
+    // Twentieth round: a tower block's "Flat 4.07", floor and door.
+    let text = "Noise from flat 4.07 again; the resident of Flat 4.09 heard it too.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["flat 4.07", "Flat 4.09"]
+    );
+}

@@ -100,3 +100,11 @@ fn a_collar_without_the_word_number_a_bleep_and_an_operative_in_brackets() {
     }
     assert!(!names.iter().any(|f| f.contains("2024")), "{names:?}");
 }
+
+#[test]
+fn a_registration_number_after_reg() {
+    // Twentieth round: "HCPC reg OT…", the word "reg" between the
+    // regulator and the number.
+    let names = disclose!().detect_kind("Signed R. Okafor HCPC reg OT55120\n", "person_name");
+    assert!(names.iter().any(|f| f == "OT55120"), "{names:?}");
+}

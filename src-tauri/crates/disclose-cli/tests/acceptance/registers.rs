@@ -166,3 +166,15 @@ fn an_applications_number_and_a_code_in_brackets_after_a_name() {
         ["HX-220417", "HX/2025/0311", "WRK-4QT-018"]
     );
 }
+
+#[test]
+fn a_register_number_and_a_member_of_staffs_code_after_their_words() {
+    // Twentieth round: "register no." before a housing register's number,
+    // an agent's or interviewer's code.
+    let text = "Household check: register no. HR-771204.\n\
+                Agent: Tomasz (Agent ID CX-B-0417). Interviewer code: SRV-081 (L. Achebe)\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "register_number"),
+        ["HR-771204", "CX-B-0417", "SRV-081"]
+    );
+}

@@ -1,9 +1,9 @@
 //! House references that point at a neighbour's home: "the kids from no.
 //! 21", "number 47 were shouting", "Flat 3", "flat 12a", "21's dog", "at
-//! #23", a Scottish tenement's "flat 0/1" and "the neighbour at 1/2", a
-//! pitch on a site ("Pitch 8"), a room of a hostel or a shared house ("Room
-//! 5", not "Meeting Room 2"; "rm 9" after a word of place), the Welsh
-//! "rhif 6".
+//! #23", a Scottish tenement's "flat 0/1", a block's "Flat 3.11" and "the
+//! neighbour at 1/2", a pitch on a site ("Pitch 8"), a room of a hostel or
+//! a shared house ("Room 5", not "Meeting Room 2"; "rm 9" after a word of
+//! place), the Welsh "rhif 6".
 //! Found as address data (`address_line`); attribution keeps the subject's
 //! own house number.
 //! A number the text calls a tab, page, item, invoice or other reference is
@@ -20,7 +20,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber|rhif)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette|pitch|room|rm)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber|rhif)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette|pitch|room|rm)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b)|\.\d{1,2}(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });

@@ -117,10 +117,12 @@ static FOB_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:fob|permit|badge)(?:[ \t]+(?:no\.?|number|id))?[ \t]*[,:#]?[ \t]*(?:number[ \t]+)?((?-i:[A-Z0-9][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
         .expect("valid regex")
 });
-/// A housing application's number after its word, whoever applied: "app
-/// HC-118004", "Application no. HR/2024/018833" (capitals and a digit).
+/// A housing application's or register's number after its word, whoever
+/// applied, and a member of staff's code: "app HC-118004", "Application
+/// no. HR/2024/018833", "register no. HR-556120", "Agent ID MT-A-0294",
+/// "Interviewer code: INT-044" (capitals and a digit).
 static APPLICATION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:app|application|applicant)(?-u:\b)(?:[ \t]+(?:ref|reference|no\.?|number|id))*[ \t]*[:.#]?[ \t]*((?-i:[A-Z]{1,4}[/-]?[A-Z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:app|application|applicant|register[ \t]+(?:no\.?|number|ref)|(?:agent|staff|interviewer|operator|employee)[ \t]+(?:id|code|no\.?|number))(?-u:\b)(?:[ \t]+(?:ref|reference|no\.?|number|id))*[ \t]*[:.#]?[ \t]*((?-i:[A-Z]{1,4}(?:[/-][A-Z]{1,4})*[/-]?[A-Z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
         .expect("valid regex")
 });
 /// A code after "acc" or "a/c" (see `TENANCY_REF`).

@@ -165,3 +165,15 @@ fn a_flat_numbered_by_floor_and_door() {
         ["flat 4.07", "Flat 4.09"]
     );
 }
+
+#[test]
+fn a_number_in_a_named_house_or_tower_with_no_street() {
+    // Twentieth round: "22 Balmoral House", "14 Keats Tower" name a flat in
+    // a block as a street does a house.
+    let text =
+        "The van belongs to Mr Oduya of 22 Balmoral House; his cousin is at 14 Keats Tower.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["22 Balmoral House", "14 Keats Tower"]
+    );
+}

@@ -32,7 +32,8 @@ pub(super) const STREET_END: &str =
     Gardens|Terrace|Grove|Walk|Park|Square|Mews|Row|View|Rise|Parade|Green|Hill|Vale|Fold|Brow|\
     Croft|Meadows?|Wharf|Heights|Mount|Boulevard|Estate|Bank|Cottages?|Gate|Yard|Fields?|Chase|\
     End|Side|Quay|Gdns|Cres|Terr|Ln|Hollow|Glade|Orchard|Paddock|Ridge|Spinney|Approach|\
-    Grange|Nook|Path|Promenade|Wynd|Brae|Circus|Copse|Pastures|Leys|Garth|Dene|Reach|Woods?";
+    Grange|Nook|Path|Promenade|Wynd|Brae|Circus|Copse|Pastures|Leys|Garth|Dene|Reach|Woods?|\
+    House|Tower|Lodge|Mansions";
 
 /// Last words of a block's name between a flat and its street: "Flat 3,
 /// Beech House, 22 Mill Lane".

@@ -369,3 +369,15 @@ fn firms_and_services_a_landlord_deals_with_are_no_one() {
         &[],
     );
 }
+
+#[test]
+fn a_day_given_as_a_name_after_a_courtesy_title() {
+    // Twentieth round: "Mr Sunday Adeyemi", a day's name as a given name
+    // with a surname after it; "Mr Friday said" and "Mr Monday Morning"
+    // are no one.
+    assert_names(
+        "Flat 6 (Mr Sunday Adeyemi) has the same damp. Mr Friday said no. \
+         Since Mr Monday Morning came.",
+        &["Mr Sunday Adeyemi"],
+    );
+}

@@ -360,7 +360,8 @@ fn given_and_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
         && !street_after()
 }
 
-/// "Mrs Okafor", "Mr J. Smith", "DR PATEL"; in lower case, "pc dawson".
+/// "Mrs Okafor", "Mr J. Smith", "DR PATEL", "Mr Sunday Eboh"; in lower case,
+/// "pc dawson".
 pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     if !t.lex.is_title() || t.shape == Shape::Initial {
@@ -383,7 +384,18 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
     while (linked(text, toks, j) || j == i && collar) && j - i < 4 {
         let next = &toks[j + 1];
         let initial = next.shape == Shape::Initial;
-        if !(namey(next) || initial && linked(text, toks, j + 1)) {
+        // "Mr Sunday Eboh": a day's or a month's name given as a name, a
+        // surname after it.
+        let day_given = j == i
+            && next.shape == Shape::Cap
+            && next.lex.is_month_or_day()
+            && crate::variants::COURTESY_TITLES
+                .contains(&t.word.to_lowercase().trim_end_matches('.'))
+            && linked(text, toks, j + 1)
+            && toks[j + 2].shape == Shape::Cap
+            && namey(&toks[j + 2])
+            && !toks[j + 2].lex.is_common();
+        if !(namey(next) || initial && linked(text, toks, j + 1) || day_given) {
             // "Mr Lane", "Mrs Eileen Chase", "Miss Chase": a surname that
             // is a word ends the name.
             let after_given = j == i + 1 && toks[j].lex.is_given() && toks[j].shape == t.shape;

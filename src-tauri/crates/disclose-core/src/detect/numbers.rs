@@ -6,9 +6,11 @@
 //! CDE" format; in any letter case after "reg"), phone numbers of North America
 //! and numbers dialled from abroad, a UK number written with a digit too many
 //! or read by OCR with letters for digits; a card's last digits, a year of
-//! birth, an NI number, a tenancy's reference, a housing application's and a
-//! fob's or a permit's number by the words before them. Also the test that keeps job, invoice and order
-//! references that look like phone or NHS numbers out of the findings.
+//! birth, an NI number, a tenancy's reference, a housing application's or
+//! register's number, a member of staff's code and a fob's or a permit's
+//! number by the words before them. Also the test that keeps job, invoice
+//! and order references that look like phone or NHS numbers out of the
+//! findings.
 
 use std::sync::LazyLock;
 

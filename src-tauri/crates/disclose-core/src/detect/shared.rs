@@ -48,8 +48,9 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
 /// a signature's name, it is the writer's own), "Desk phone", a team's
 /// name ("Eastside Neighbourhood Team"), "contractor line", "shared line",
 /// "our office no (", "contact us immediately on", "Main:", "Mailbox:
-/// Neighbourhood Team East", "Repairs line is" (not "Fax:" nor
-/// "(office)" after it, which a person's signature gives too).
+/// Neighbourhood Team East", "Repairs line is", "Reception is", "Scheme
+/// phone", "PCN query line" (not "Fax:" nor "(office)" after it, which a
+/// person's signature gives too).
 static OFFICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:switchboard|helpline|careline|duty[ \t]+line|main[ \t]+(?:line|office)|desk[ \t]+(?:phone|line)|reception|general[ \t]+enquiries|customer[ \t]+(?:services|hub)|out[ \t]+of[ \t]+hours(?:[ \t]+(?:call|line|number))?|shared[ \t]+(?:line|number)|(?-u:\b)our[ \t]+office[ \t]+(?:no\.?|number|line)|(?-u:\b)team(?:[ \t]+(?:number|line))?|contractor[ \t]+line|[^ \t][ \t]+office|(?-u:\b)main|mailbox[ \t]*:[^:\n]*|(?:repairs?|emergency|rents?|income|asb|enquiries)[ \t]+(?:line|number)[ \t]+is|(?:contact|call|ring|phone|telephone)[ \t]+us(?:[ \t]+[a-z]+)?[ \t]+on|scheme[ \t]+(?:phone|number|line)|(?:query|enquiry|advice)[ \t]+line)[ \t]*:?[ \t]*(?:(?:on|is)[ \t]+)?\(?$")
         .expect("valid regex")

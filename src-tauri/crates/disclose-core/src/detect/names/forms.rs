@@ -883,12 +883,6 @@ pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     let opens = before.is_empty()
         || before.ends_with([',', '|', '\t', ':'])
         || text[..s.start].ends_with('\t');
-    // "NAZIR, Mohammed Idrees": one more word of the name in the cell.
-    let last = if linked(text, toks, i + 1) && toks[i + 2].shape == Shape::Cap {
-        i + 2
-    } else {
-        i + 1
-    };
     let closes = |k: usize| {
         text[toks[k].full_end..]
             .trim_start_matches(' ')
@@ -896,10 +890,11 @@ pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
             .next()
             .is_none_or(|c| matches!(c, ',' | '|' | '\t' | '\n' | '\r' | '(' | '&'))
     };
+    // "NAZIR, Mohammed Idrees": one more word of the name in the cell.
     let last = if closes(i + 1) {
         i + 1
-    } else if last > i + 1 && closes(last) {
-        last
+    } else if linked(text, toks, i + 1) && toks[i + 2].shape == Shape::Cap && closes(i + 2) {
+        i + 2
     } else {
         return None;
     };

@@ -50,12 +50,13 @@ use cues::{
     note_initials, pronoun_subject, quoted_alias, reachable,
 };
 use forms::{
-    cued, email_display, full_name, initials, lone, place, suffixed, surname_comma_given,
-    surname_first, surname_initial, titled, vetoed,
+    cued, email_display, full_name, initials, lone, place, register_entry, suffixed,
+    surname_comma_given, surname_first, surname_initial, titled, vetoed,
 };
 use headers::addressed;
 use lookalikes::Lookalikes;
 pub use model::Model;
+use stamps::dotted;
 use tokens::{sentence_start, tokens, Shape, Tok};
 
 /// A name as a token range: first token, last token, confidence.
@@ -521,8 +522,8 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
                 .or_else(|| surname_initial(text, toks, i))
                 .or_else(|| surname_first(text, toks, i))
                 .or_else(|| surname_comma_given(text, toks, i))
-                .or_else(|| forms::register_entry(text, toks, i))
-                .or_else(|| stamps::dotted(text, toks, i))
+                .or_else(|| register_entry(text, toks, i))
+                .or_else(|| dotted(text, toks, i))
                 .or_else(|| initials(text, toks, i))
                 .or_else(|| speaker(text, toks, i))
                 .or_else(|| full_name(text, toks, i))

@@ -8,9 +8,13 @@
 #   seconds and peak memory of each, their medians, and Recoll's wall time
 #   over Disclose's pair by pair (target: at least 5 times). Only the two
 #   processes are timed: making the empty case or configuration before
-#   and removing what each wrote after are not (removing the case's
-#   originals takes about 0.3 s on this machine's disk, which is not the
-#   import's);
+#   is not, and what each wrote is kept until the bench ends. Removing a
+#   case between runs slowed the next import: on ext4 without a journal
+#   (this machine's disk) a new file's inode is not taken from those freed
+#   in the last 30 seconds, and the kernel checks each such inode in turn,
+#   so every file the next import created cost a scan of the 2,400 the
+#   last one left (`recently_deleted`: a fifth of a profile's samples).
+#   Recoll writes a few files, Disclose one per original;
 # - search: 20 queries that mean the same in both languages, each run as
 #   its own process (`disclose search`, `recollq`) on the corpus indexed
 #   once; median, p95 and max in milliseconds, process start included
@@ -34,7 +38,9 @@ command -v recollindex >/dev/null && command -v recollq >/dev/null || skip "Reco
 [ -x /usr/bin/time ] || skip "/usr/bin/time (Debian time) is not installed"
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Every case and configuration the runs made, removed when the bench ends.
+kept=()
+trap 'rm -rf "$work" "${kept[@]}"' EXIT
 
 # median of the numbers on stdin
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -58,7 +64,7 @@ import_once() {
   home=$(mktemp -d)
   DISCLOSE_HOME=$home "$DISCLOSE" case new --ref BENCH --subject "Daniel Okoro" --received 2026-03-03 >/dev/null
   timed "$1" env DISCLOSE_HOME="$home" "$DISCLOSE" import --no-ocr --case BENCH "$folder" >/dev/null || [ $? -eq 2 ]
-  rm -rf "$home"
+  kept+=("$home")
 }
 
 # One `recollindex -z` with a configuration of its own, timed into $work/NAME.
@@ -67,7 +73,7 @@ recoll_once() {
   conf=$(mktemp -d)
   printf 'topdirs = %s\n' "$folder" >"$conf/recoll.conf"
   timed "$1" recollindex -c "$conf" -z >/dev/null 2>&1
-  rm -rf "$conf"
+  kept+=("$conf")
 }
 
 echo "corpus: $folder ($(find "$folder" -type f | wc -l) files, $(du -sm "$folder" | cut -f1) MB); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

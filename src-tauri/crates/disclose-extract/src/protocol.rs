@@ -51,6 +51,17 @@ pub enum Job {
 }
 
 impl Job {
+    /// Whether the job may run the speech helper: reading a recording.
+    pub fn may_transcribe(&self) -> bool {
+        matches!(
+            self,
+            Job::Extract {
+                file_type: FileType::Audio | FileType::Video,
+                ..
+            }
+        )
+    }
+
     /// How many times the time limit this job may take: OCR and drawing
     /// get it once per page, a sound recording (transcribed as it is
     /// read) twenty times, for calls up to the transcription's 40 minutes,

@@ -21,7 +21,8 @@ pub struct ImportArgs {
     /// Files and folders to import (folders are walked recursively).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Extraction threads (default: one per core).
+    /// Extraction threads, each with its worker process (default: two per
+    /// core), and OCR threads (default: one per core).
     #[arg(long)]
     workers: Option<usize>,
     /// Do not OCR images and scanned pages now (run `disclose ocr` later).
@@ -122,6 +123,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<Outcome> {
     let mut options = ImportOptions::default();
     if let Some(w) = args.workers {
         options.workers = w;
+        options.ocr_workers = w;
     }
     options.ocr = !args.no_ocr;
     options.process = args.limits.process();
@@ -215,7 +217,7 @@ pub fn run_ocr(ctx: &Context, args: OcrArgs) -> anyhow::Result<Outcome> {
     let mut folder = ctx.open(&args.case)?;
     let workers = args
         .workers
-        .unwrap_or_else(|| ImportOptions::default().workers);
+        .unwrap_or_else(|| ImportOptions::default().ocr_workers);
     let cancel = AtomicBool::new(false);
     let limits = args.limits.process();
     let summary = if !ctx.out.json && std::io::stdout().is_terminal() {

@@ -308,7 +308,14 @@ impl Slot {
         let mut stopped_by = None;
         let limit = spec.limits.timeout * job.time_factor();
         let child = running.child.clone();
-        let files = running.speech.as_ref().map(|own| own.0.clone());
+        // Only a recording can be heard: the files are left alone around
+        // every other job (a handful of calls to the disk each, per file).
+        let hears = job.may_transcribe();
+        let files = running
+            .speech
+            .as_ref()
+            .filter(|_| hears)
+            .map(|own| own.0.clone());
         if let Some(files) = &files {
             files.prepare(speech.done);
         }
@@ -373,7 +380,7 @@ impl Slot {
             stopped_by = watchdog.join().ok().flatten();
             answered
         });
-        if let Some(OwnSpeechFiles(files)) = &running.speech {
+        if let Some(OwnSpeechFiles(files)) = running.speech.as_ref().filter(|_| hears) {
             // Parts finished just before the answer are kept too.
             files.collect(speech.keep);
             files.clear();

@@ -97,7 +97,7 @@ printf 'import: Recoll/Disclose %.1fx by wall (median of pairs), %.1fx by CPU; t
 
 # Search: the corpus indexed once by each, then 20 queries as processes.
 export DISCLOSE_HOME=$work/home
-mkdir -p "$DISCLOSE_HOME"
+mkdir -m 700 -p "$DISCLOSE_HOME"
 "$DISCLOSE" case new --ref SEARCH --subject "Daniel Okoro" --received 2026-03-03 >/dev/null
 "$DISCLOSE" import --no-ocr --case SEARCH "$folder" >/dev/null || [ $? -eq 2 ]
 mkdir -p "$work/recoll-conf"

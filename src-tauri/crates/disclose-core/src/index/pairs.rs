@@ -17,6 +17,8 @@
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+use crate::verify::ordinary;
+
 /// Joins each word to the one after it: "rent arrears letter" gives
 /// "rent arrears" and "arrears letter". The words hold no spaces (the
 /// tokenizer splits on them), so a space joins them.
@@ -24,19 +26,22 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 pub struct WordPairs;
 
 /// The pair term of two words as the tokenizer gives them, or `None`
-/// when the two are not paired in the index (see [`pairs_with`]).
+/// when the two are not paired in the index (see [`pairs_with`]). A
+/// search asks about one pair, so the word list is read, not loaded.
 pub fn pair_term(first: &str, second: &str) -> Option<String> {
-    (pairs_with(first) && pairs_with(second)).then(|| format!("{first} {second}"))
+    let paired = |word| pairs_with(word, ordinary::is_ordinary_uncached);
+    (paired(first) && paired(second)).then(|| format!("{first} {second}"))
 }
 
-/// Whether a word is paired with its neighbours: an ordinary word, or
-/// one of one or two letters or of one or two digits.
-fn pairs_with(word: &str) -> bool {
+/// Whether a word is paired with its neighbours: an ordinary word (as
+/// `is_ordinary` says), or one of one or two letters or of one or two
+/// digits.
+fn pairs_with(word: &str, is_ordinary: fn(&str) -> bool) -> bool {
     let short = word.len() <= 2 && {
         let digits = word.bytes().filter(u8::is_ascii_digit).count();
         digits == 0 || digits == word.len()
     };
-    short || crate::verify::ordinary::is_ordinary(word)
+    short || is_ordinary(word)
 }
 
 impl TokenFilter for WordPairs {
@@ -77,8 +82,8 @@ impl<S: TokenStream> TokenStream for WordPairStream<S> {
             let joined = match &self.previous {
                 Some(before)
                     if before.position + 1 == word.position
-                        && pairs_with(&before.text)
-                        && pairs_with(&word.text) =>
+                        && pairs_with(&before.text, ordinary::is_ordinary)
+                        && pairs_with(&word.text, ordinary::is_ordinary) =>
                 {
                     self.pair.text.clear();
                     self.pair.text.push_str(&before.text);

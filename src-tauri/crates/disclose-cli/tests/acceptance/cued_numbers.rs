@@ -42,3 +42,17 @@ fn a_mistyped_nhs_number_a_misread_birth_date_and_a_tenancy_reference() {
         ["WH/22/10457", "4410-2291-B"]
     );
 }
+
+#[test]
+fn a_birth_date_in_brackets_after_a_relation_and_a_name() {
+    // Twenty-first round: a household told in running text, each date in
+    // brackets after the relation and the name or after the relation in
+    // the brackets; a referral's date after an officer's name stays clean.
+    let text = "Household: wife Oksana Melnyk (03/09/1987), stepdaughter Dasha (17/01/2011) \
+                and Pavlo Melnyk (son, 28/06/2015).\n\
+                Referred by Officer Dan Pryor (11/03/2026).\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "date_of_birth"),
+        ["03/09/1987", "17/01/2011", "28/06/2015"]
+    );
+}

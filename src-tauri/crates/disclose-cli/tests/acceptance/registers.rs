@@ -178,3 +178,15 @@ fn a_register_number_and_a_member_of_staffs_code_after_their_words() {
         ["HR-771204", "CX-B-0417", "SRV-081"]
     );
 }
+
+#[test]
+fn a_surname_in_capitals_before_a_given_name_in_a_quoted_csv_cell() {
+    // Twenty-first round: the same cell quoted in a CSV export, and two
+    // people in one cell after a semicolon; a quoted street stays clean.
+    let text = "\"Ref\",\"Reporter\",\"Alleged\",\"Address\"\n\
+                \"N-0412\",\"DAWSON, Trevor\",\"MARLOW, Keith; MARLOW, Dean\",\"4 Pine View\"\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["DAWSON, Trevor", "MARLOW, Keith", "MARLOW, Dean"]
+    );
+}

@@ -254,3 +254,17 @@ fn initials_written_with_full_stops() {
         ["T.W.", "R.K.", "Nadia Bell", "N.B.L.", "R. Shah"]
     );
 }
+
+#[test]
+fn initials_after_a_notes_date_then_one_space_and_the_note() {
+    // Twenty-first round: a note's writer after its date and one space,
+    // the note's first word written in small letters after its first, or
+    // a bracket; a statement's "FP IN", a nurse's "CPN visit" and a
+    // system's "SYS" stay clean.
+    let text = "14/04 KT Rang tenant, voicemail left.\n\
+                21/04/26 KT (TL) Visit booked.\n\
+                22/04 CPN visit confirmed by Dr Rees.\n\
+                23/04 FP IN  RENT REFUND\n\
+                24/04/26 SYS Arrears letter 2 issued.\n";
+    assert_eq!(names(text), ["KT", "KT", "Dr Rees"]);
+}

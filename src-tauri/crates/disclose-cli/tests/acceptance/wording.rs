@@ -220,3 +220,35 @@ fn the_person_a_note_is_left_for() {
         &[],
     );
 }
+
+#[test]
+fn conditions_a_form_of_welsh_months_a_cars_make_and_a_chats_me() {
+    // Twenty-first round: a condition named after a doctor, Welsh months
+    // and a letter's Welsh "Dear", a car's make after its form's label and
+    // "ME" writing in a chat are no one; a title keeps a name a name, and
+    // a language that is also a given name before a surname is a name.
+    assert_names(
+        "History: Alzheimer's since 2021 and Parkinson's (dx 2019). Mr Parkinson's dog barked.\n",
+        &["Mr Parkinson"],
+    );
+    assert_names(
+        "Annwyl Mrs Pugh,\nDyddiad: 4 Tachwedd 2025. Cyfeiriwyd at 29 Hydref.\n",
+        &["Mrs Pugh"],
+    );
+    assert_names("Vehicle reg: YK21 ABC   Make: Skoda Fabia (red)\n", &[]);
+    assert_names("12/05 09:10 ME: Hi Keisha, I'll call at 10.\n", &["Keisha"]);
+    assert_names(
+        "Statements from Shona Kirkwood and Irish neighbours.\n",
+        &["Shona Kirkwood"],
+    );
+}
+
+#[test]
+fn a_surname_after_its_forms_label_and_a_given_name_then_hope() {
+    // Twenty-first round: a known surname or given names in capitals
+    // after their form's labels; "Hope" as a surname after a given name.
+    assert_names(
+        "SURNAME: HOPE    FORENAMES: GARY MARTIN\nReferred to his supervisor Craig Hope. We hope to hear soon.\n",
+        &["HOPE", "GARY MARTIN", "Craig Hope"],
+    );
+}

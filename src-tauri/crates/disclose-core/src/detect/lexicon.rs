@@ -201,25 +201,28 @@ static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| words(CUES));
 /// label joined by "_"). "contact Enron" names no one.
 pub const LABELS: &str = "contact officer caller reported_by logged_by completed_by \
     referred_by raised_by recorded_by taken_by attended_by visited_by witnessed_by \
-    interviewed_by assessed_by author referrer attendee attendees";
+    interviewed_by assessed_by author referrer attendee attendees surname forename forenames \
+    first_name first_names family_name last_name";
 
 /// Job titles just before a name, with one space or a colon: "Operative A Quinlan",
 /// "(worker: Olamide Ojo)".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
     operative colleague spoke met worker apprentice concierge handyperson";
 
-/// Months, days and the holidays a diary dates things by ("since Christmas").
+/// Months, days and the holidays a diary dates things by ("since Christmas");
+/// the Welsh months that are no one's name too ("23 Hydref 2023").
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \
     october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday \
     wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun \
     christmas xmas easter whitsun mondays tuesdays wednesdays thursdays fridays saturdays \
-    sundays weekend weekends";
+    sundays weekend weekends ionawr chwefror ebrill mehefin gorffennaf awst hydref tachwedd \
+    rhagfyr";
 
 /// Lower-case English words that turn up capitalised in housing records.
 const COMMON_WORDS: &str = "
 a an the this that these those it its he she they them we us you your yours i me my mine our his
 her hers their on in at to from for with by of and or but if when then after before today yesterday
-tomorrow please dear hi hello thanks thank regards kind best yours sincerely faithfully re fw fwd
+tomorrow please dear annwyl hi hello thanks thank regards kind best yours sincerely faithfully re fw fwd
 subject note notes case tenant tenants tenancy officer officers repair repairs job ref reference rent
 arrears account complaint complaints noise report reported called visited spoke said advised attended
 contact contacted neighbour neighbours witness date time address phone tel mobile email dob ni nhs

@@ -53,10 +53,19 @@ static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
 static MISREAD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[0-9lIO]{1,2}/[0-9lIO]{1,2}/[0-9lIO]{2,4}(?-u:\b)").expect("valid regex")
 });
+/// The words of a household member's place in it.
+const RELATIONS: &str = r"son|daughter|partner|husband|wife|child|brother|sister|mother|mum|father|dad|step-?son|step-?daughter|step-?father|step-?mother|grandson|granddaughter|grandmother|grandfather|nan|nephew|niece|cousin|uncle|aunt|auntie|lodger|applicant|tenant|joint[ \t]+tenant|lead[ \t]+tenant|carer|baby|infant|dependant|dependent";
 /// A household list's line up to a date, the person's relation last:
 /// "Kieran Moss - son - ", "2. Leah Moss, daughter, ", "Tina Moss\tapplicant\t".
 static RELATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^\n\d]{2,50}(?-u:\b)(?:son|daughter|partner|husband|wife|child|brother|sister|mother|mum|father|dad|step-?son|step-?daughter|step-?father|step-?mother|grandson|granddaughter|grandmother|grandfather|nan|nephew|niece|cousin|uncle|aunt|auntie|lodger|applicant|tenant|joint[ \t]+tenant|lead[ \t]+tenant|carer|baby|infant|dependant|dependent)[ \t]*(?:\([^()\n]{0,20}\))?[ \t]*(?:[-–—,;|(]|\t|[ \t]{2})[ \t\-–—,;|(]*$")
+    Regex::new(&format!(r"(?i)^[^\n\d]{{2,50}}(?-u:\b)(?:{RELATIONS})[ \t]*(?:\([^()\n]{{0,20}}\))?[ \t]*(?:[-–—,;|(]|\t|[ \t]{{2}})[ \t\-–—,;|(]*$"))
+        .expect("valid regex")
+});
+/// A household member in running text up to a date in brackets: the
+/// relation, then the name ("sons Ayaan Parveen (", "daughter Ilhan ("),
+/// or the relation first in the brackets ("Daniel Ssempa (son, ").
+static RELATION_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:(?-u:\b)(?i:{RELATIONS})s?(?:[ \t]+[A-Z][\w'’-]+){{1,3}}[ \t]*\(|[A-Z][\w'’-]+[ \t]+\((?i:{RELATIONS}),[ \t]*)$"))
         .expect("valid regex")
 });
 /// A household list's line up to a date, a name alone before it: "Keisha
@@ -279,13 +288,15 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
 
 /// The date at `start` is a date of birth by where it stands in a household
 /// list: after the person's relation on its line ("Kieran Moss - son -
-/// 12/03/2010"), after a name alone opening its line ("Keisha Brown,
+/// 12/03/2010"), in brackets after a relation and a name or after the
+/// relation in them ("husband Dilip Parmar (11/02/1962)", "Daniel Ssempa
+/// (son, 02/02/2007)"), after a name alone opening its line ("Keisha Brown,
 /// 14/02/1992"), or under a column headed "DOB" or "Date of birth" (a line
 /// of the same block, no blank line between, with no date of its own).
 fn listed_birth(text: &str, start: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
     let before = &text[line_start..start];
-    if RELATION_BEFORE.is_match(before) {
+    if RELATION_BEFORE.is_match(before) || cued(&RELATION_BRACKETED, text, start) {
         return true;
     }
     let named = NAME_BEFORE.captures(before).is_some_and(|c| {

@@ -846,9 +846,9 @@ pub(super) fn surname_first(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
 /// A register's cell holding a surname in capitals and a known given name
 /// after it, with or without a comma: "| NAZIR, Shabana |", "| OKONJO,
 /// Grace |", ",FIELDS Leanne,", ",McDONAGH Bridget,", "| NAZIR, Mohammed
-/// Idrees |".
+/// Idrees |", a quoted CSV cell's "PIKE, Jonathan; PIKE, Callum".
 /// The cell opens the line or follows a column's mark (a comma, a bar, a
-/// tab or a label's colon) and ends after the name (or one more
+/// tab, a label's colon, a quote or a list's semicolon) and ends after the name (or one more
 /// capitalised word of it); the surname is no office's capitals nor a
 /// word of place, job or organisation.
 pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
@@ -881,14 +881,14 @@ pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     let line_start = text[..s.start].rfind('\n').map_or(0, |k| k + 1);
     let before = text[line_start..s.start].trim_end_matches([' ', '\t']);
     let opens = before.is_empty()
-        || before.ends_with([',', '|', '\t', ':'])
+        || before.ends_with([',', '|', '\t', ':', '"', ';'])
         || text[..s.start].ends_with('\t');
     let closes = |k: usize| {
         text[toks[k].full_end..]
             .trim_start_matches(' ')
             .chars()
             .next()
-            .is_none_or(|c| matches!(c, ',' | '|' | '\t' | '\n' | '\r' | '(' | '&'))
+            .is_none_or(|c| matches!(c, ',' | '|' | '\t' | '\n' | '\r' | '(' | '&' | '"' | ';'))
     };
     // "NAZIR, Mohammed Idrees": one more word of the name in the cell.
     let last = if closes(i + 1) {

@@ -73,7 +73,14 @@ impl Lookalikes {
         };
         let surname = i > 0 && linked(text, toks, i - 1) && given(i - 1)
             || gap(text, toks, i) == ", " && given(i + 1);
-        let nationality = t.lex.is_nationality() && !surname;
+        // "Shona Kirkwood": a language that is a given name, before a
+        // surname.
+        let given_first = t.lex.is_given()
+            && linked(text, toks, i)
+            && toks.get(i + 1).is_some_and(|s| {
+                s.shape == t.shape && s.lex.is_surname() && !s.lex.is_nationality()
+            });
+        let nationality = t.lex.is_nationality() && !surname && !given_first;
         self.abbreviations.contains(t.word) || nationality || river || town || eve
     }
 }

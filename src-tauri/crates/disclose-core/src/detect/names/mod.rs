@@ -84,6 +84,7 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .filter(|&(i, last, _)| !toks[i..=last].iter().all(|t| never_a_name(t.word)))
         .filter(|&(i, _, _)| !vehicle(text, &toks, i))
+        .filter(|&(i, last, _)| !(i == last && condition(text, &toks, i)))
         // "Leeds, Bradford, Wakefield", "HMP Durham": a town's name alone
         // (not one that is also a given name); "our dog Bruno".
         .filter(|&(i, last, _)| {
@@ -163,7 +164,37 @@ fn vehicle(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
                 )
             })
     });
-    before || after
+    // "Make: Skoda Octavia": a form's make.
+    let labelled = i > 0
+        && tokens::gap(text, toks, i - 1).starts_with(':')
+        && lex::with_lower(toks[i - 1].word, |w| {
+            matches!(w, "make" | "vehicle" | "car" | "van")
+        });
+    before || after || labelled
+}
+
+/// A condition named after the doctor who described it, with no title
+/// before it: "Parkinson's (dx 2017)", "has Alzheimer's" (not "Mr
+/// Parkinson's dog", whose title makes it a name before this is asked).
+fn condition(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    const NAMED_AFTER: &[&str] = &[
+        "parkinson",
+        "alzheimer",
+        "huntington",
+        "crohn",
+        "asperger",
+        "tourette",
+        "addison",
+        "cushing",
+        "hodgkin",
+        "raynaud",
+        "meniere",
+        "bell",
+    ];
+    let t = &toks[i];
+    let possessive = text[t.end..].starts_with("'s") || text[t.end..].starts_with("’s");
+    let titled = i > 0 && toks[i - 1].lex.is_title();
+    possessive && !titled && lex::with_lower(t.word, |w| NAMED_AFTER.contains(&w))
 }
 
 /// Makes of cars and vans seen in neighbours' reports.

@@ -97,7 +97,8 @@ pub(super) const NOT_INITIALS: &[&str] = &[
     "ND", "TH", "NO", "AND", "THE", "FOR", "SYS", "AUTO", "BOT", "SMS", "TXT", "CRM", "WEB", "APP",
     "EH", "DD", "SO", "CARD", "BGC", "FPI", "FPO", "TFR", "ATM", "POS", "CHQ", "DEB", "PIP", "DLA",
     "ESA", "JSA", "DHP", "CTR", "CTS", "DFG", "HMO", "RSL", "LA", "TA", "YES", "AKA", "DOB", "WME",
-    "RH", "DPO",
+    "RH", "DPO", "CPN", "EHO", "SAR", "FOI", "MHA", "ME", "ABC", "PCN", "CSC", "NTQ", "NSP",
+    "NOSP", "IUC", "RTB", "HRA", "PHP", "DPA", "CBO", "PSPO", "CCTV", "ASBO",
 ];
 
 /// Letters written with full stops that are no one's initials: "P.S.",
@@ -166,12 +167,24 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     let column = (after.starts_with("  ") || after.starts_with('\t')) && !rest.is_empty();
     // "12/10/23 CMcC Phone.": no office's capitals hold "Mc".
     let mc = t.word.contains("Mc") || t.word.contains("Mac");
+    // "12/03 CH Rec received.", "30/08/23 BF (HO) Note for": one space,
+    // then the note's first word in small letters after its first, or a
+    // bracket (not "02/08 FP IN", a statement's way in capitals).
+    let note_opens = |s: &str| {
+        let mut c = s.chars();
+        match (c.next(), c.next()) {
+            (Some('('), _) => true,
+            (Some(a), Some(b)) => a.is_alphabetic() && b.is_lowercase(),
+            _ => false,
+        }
+    };
     let after_stamp = whole
         && STAMP.is_match(before.trim())
         && (rest.is_empty()
             || column
             || mc
-            || rest.starts_with(['-', '–', ':']) && (plain || rest.len() > 2));
+            || rest.starts_with(['-', '–', ':']) && (plain || rest.len() > 2)
+            || after.strip_prefix(' ').is_some_and(note_opens));
     // "Police (GN): known", "Probation (IMcL): not on licence": a word
     // of the line's head before, in brackets, a colon after.
     let agency = plain

@@ -222,7 +222,7 @@ fn the_person_a_note_is_left_for() {
 }
 
 #[test]
-fn conditions_a_form_of_welsh_months_a_cars_make_and_a_chats_me() {
+fn conditions_welsh_months_a_cars_make_and_a_chats_me_are_no_one() {
     // Twenty-first round: a condition named after a doctor, Welsh months
     // and a letter's Welsh "Dear", a car's make after its form's label and
     // "ME" writing in a chat are no one; a title keeps a name a name, and

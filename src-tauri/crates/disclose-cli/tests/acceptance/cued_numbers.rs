@@ -56,3 +56,17 @@ fn a_birth_date_in_brackets_after_a_relation_and_a_name() {
         ["03/09/1987", "17/01/2011", "28/06/2015"]
     );
 }
+
+#[test]
+fn a_tenancys_code_after_a_bracket_or_a_verb_and_a_police_computer_id() {
+    // Twenty-first round: a tenancy's reference with a bracket or "was"
+    // before it, or its code straight after the word; a Police National
+    // Computer ID after "PNC". A tenancy's type and a year stay clean.
+    let text = "Tenancy ref (joint): KH-0042117. Her tenancy number was LV-T-88301.\n\
+                Former partner (14 Ash Row, tenancy WCH-T-30917). Tenancy Agreement 2019.\n\
+                Name: Dean Colley   PNC: 09/772104K\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "register_number"),
+        ["KH-0042117", "LV-T-88301", "WCH-T-30917", "09/772104K"]
+    );
+}

@@ -108,3 +108,13 @@ fn a_registration_number_after_reg() {
     let names = disclose!().detect_kind("Signed R. Okafor HCPC reg OT55120\n", "person_name");
     assert!(names.iter().any(|f| f == "OT55120"), "{names:?}");
 }
+
+#[test]
+fn a_pest_technicians_certificate_number() {
+    // Twenty-first round: "BPCA cert" before a technician's number.
+    let names = disclose!().detect_kind(
+        "Technician: Omar Field (BPCA cert BPCA-20931)\n",
+        "person_name",
+    );
+    assert!(names.iter().any(|f| f == "BPCA-20931"), "{names:?}");
+}

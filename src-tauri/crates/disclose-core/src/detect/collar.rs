@@ -38,9 +38,11 @@ static WORKER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A professional's registration with their regulator: "HCPC OT61422",
 /// "GMC 7045128", "NMC PIN 12A3456E", "SWE SW104421", "BPCA reg BPC-20887",
-/// "HCPC reg OT68422".
+/// "HCPC reg OT68422", a pest technician's "BPCA cert BPCA-44712" (not a
+/// gas engineer's Gas Safe number, which the sets label both ways: a
+/// firm's and an engineer's).
 static REGISTERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:hcpc|gmc|gphc|swe|social[ \t]+work[ \t]+england|nmc(?:[ \t]+pin)?|bpca[ \t]+reg(?:istration)?)(?:[ \t]+reg(?:istration|\.)?(?:[ \t]+(?:no\.?|number))?|[ \t]+(?:no\.?|number))?[ \t]*:?[ \t]*([A-Z]{0,3}-?\d{2,8}[A-Z]?|\d{2}[A-Z]\d{4}[A-Z])(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:hcpc|gmc|gphc|swe|social[ \t]+work[ \t]+england|nmc(?:[ \t]+pin)?|bpca[ \t]+(?:reg(?:istration)?|cert(?:ificate)?))(?:[ \t]+reg(?:istration|\.)?(?:[ \t]+(?:no\.?|number))?|[ \t]+(?:no\.?|number))?[ \t]*:?[ \t]*([A-Z]{0,4}-?\d{2,8}[A-Z]?|\d{2}[A-Z]\d{4}[A-Z])(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -115,11 +115,23 @@ static CUED_NI: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A tenancy's or a rent account's reference the text calls one, a
 /// person's whoever holds it: "Tenancy ref: CA/FL/30077", "Rent account
-/// 6630144512", "tenant ref C-104412" (a digit in it); after "acc" or
+/// 6630144512", "tenant ref C-104412" (a digit in it), "Tenancy ref
+/// (deceased): EH-0019338", "tenancy number was CH-T-0019827"; after "acc" or
 /// "a/c" only a code of letters and parts ("acc GHM-9HL-02"), as eight
 /// digits there are a bank's account.
 static TENANCY_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:tenancy|tenant|rent|customer)(?:[ \t]+(?:ref|reference|no\.?|number|id|account))+[ \t]*[:.#]?[ \t]*((?-i:[A-Z0-9][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:tenancy|tenant|rent|customer)(?:[ \t]+(?:ref|reference|no\.?|number|id|account))+(?:[ \t]*\([^()\n]{1,20}\))?(?:[ \t]+(?:was|is))?[ \t]*[:.#]?[ \t]*((?-i:[A-Z0-9][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
+        .expect("valid regex")
+});
+/// A tenancy's code straight after the word, with no "ref" between:
+/// "tenancy OCH-T-55210" (capitals, then parts after dashes or slashes).
+static TENANCY_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:tenancy|tenant)[ \t]+((?-i:[A-Z]{1,4}(?:[/-][A-Z0-9]+)+))(?-u:\b)")
+        .expect("valid regex")
+});
+/// A Police National Computer ID after its name: "PNC: 11/339817Q".
+static PNC_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)PNC(?:[ \t]+(?i:no\.?|number|id|ref))?[ \t]*[:#]?[ \t]*(\d{2}/\d{1,7}[A-Z])(?-u:\b)")
         .expect("valid regex")
 });
 /// A fob's, a permit's or a badge's number after its word: "fob
@@ -254,6 +266,8 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         }
     }
     let mut tenancies = lines.groups(&TENANCY_REF);
+    tenancies.extend(lines.groups(&TENANCY_CODE));
+    tenancies.extend(lines.groups(&PNC_ID));
     tenancies.extend(lines.groups(&ACCOUNT_CODE));
     tenancies.extend(lines.groups(&FOB_REF));
     tenancies.extend(lines.groups(&APPLICATION_REF));

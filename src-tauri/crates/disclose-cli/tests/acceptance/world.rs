@@ -77,3 +77,14 @@ fn names_the_new_lists_hold_in_a_narrative() {
         ]
     );
 }
+
+#[test]
+fn an_irish_surname_with_its_particle() {
+    // Twenty-first round: "Ó" and "Ní" inside an Irish surname, after a
+    // known given name.
+    let text = "Met Aoife Ní Bhriain and her uncle Seán Ó Briain at the office.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["Aoife Ní Bhriain", "Seán Ó Briain"]
+    );
+}

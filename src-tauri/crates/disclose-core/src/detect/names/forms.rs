@@ -914,13 +914,20 @@ pub(super) fn particle(word: &str) -> bool {
     PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
-/// A known given name, one or two lower-case particles and a capitalised
-/// surname: "Hannah de Souza", "Pieter van der Merwe".
+/// The capitalised particles of Irish surnames: "Ciarán Ó Dónaill",
+/// "Aoife Ní Bhriain".
+const IRISH_PARTICLES: &[&str] = &["Ó", "Ní", "Nic", "Uí", "Mhic"];
+
+/// A known given name, one or two lower-case particles (or an Irish one)
+/// and a capitalised surname: "Hannah de Souza", "Pieter van der Merwe",
+/// "Ciarán Ó Dónaill".
 fn with_particle(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let first = &toks[i];
     let particle = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.shape == Shape::Lower && PARTICLES.contains(&t.word))
+        toks.get(k).is_some_and(|t| {
+            t.shape == Shape::Lower && PARTICLES.contains(&t.word)
+                || IRISH_PARTICLES.contains(&t.word)
+        })
     };
     if first.shape != Shape::Cap
         || !first.lex.is_given()

@@ -672,3 +672,14 @@ fn a_house_number_after_a_name_before_a_time_word_and_where_someone_moved_in() {
     let found = disclose!().detect_kind(text, "address_line");
     assert_eq!(found, ["47", "90", "16", "21"]);
 }
+
+#[test]
+fn a_name_after_a_shortened_word_for_family_or_a_friend() {
+    // Twenty-first round: "bf", "gf", "cuz", "bro" and "sis" before a name
+    // in small letters, as a text message shortens them; a word that goes
+    // on the sentence after them stays clean.
+    assert_names(
+        "her bf tyrese was screamin again. my cuz dannii seen it. my bro said nothing\n",
+        &["tyrese", "dannii"],
+    );
+}

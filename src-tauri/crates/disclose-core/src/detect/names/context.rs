@@ -357,10 +357,12 @@ fn unlisted_word(t: &Tok<'_>) -> bool {
         && t.word.chars().all(|c| c.is_ascii_alphabetic())
 }
 
-/// Words for one member of a family or a friend before their name.
+/// Words for one member of a family or a friend before their name, the
+/// ones texts shorten too ("her bf jordz", "my cuz rayray").
 const KIN_OF_ONE: &str = "mum mam mom dad nan nana nanna gran grandma grandad granddad uncle \
     aunt auntie cousin mate pal ex stepdad stepmum stepson stepdaughter brother sister son \
-    daughter nephew niece boyfriend girlfriend husband wife partner fella missus hubby";
+    daughter nephew niece boyfriend girlfriend husband wife partner fella missus hubby bf gf \
+    cuz bro sis bestie fiance fiancee";
 
 /// Words that go on a sentence after "and": "her kids jay and then …".
 const GOES_ON: &str = "the then now also still they you them their his her its were are was \

@@ -177,3 +177,32 @@ fn a_number_in_a_named_house_or_tower_with_no_street() {
         ["22 Balmoral House", "14 Keats Tower"]
     );
 }
+
+#[test]
+fn a_flat_written_fl_and_a_house_opening_a_cell_or_after_a_notes_time() {
+    // Twenty-second round, written afresh: a note's "fl 22", "no 14"
+    // after a visit's time and opening a table's cell or a CSV's quoted
+    // field; a vehicle's "FL66" is no flat.
+    let text = "Visited fl 22 with the caretaker.\n\
+                10.40 no 14 - Mrs Akhtar, not in.\n\
+                | 03/05 | no 31 shouted at me |\n\
+                C-1,2024-05-02,\"no 7 says the bins are blocked\"\n\
+                Van FL66 KRT parked on the grass.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["fl 22", "no 14", "no 31", "no 7"]
+    );
+}
+
+#[test]
+fn a_tenement_flat_after_a_name_in_brackets_or_before_what_it_does() {
+    // Twenty-second round, written afresh: "Mrs Quinn (2/1)" and "3/1
+    // still has the leak"; a half of a price is no flat.
+    let text = "Spoke to Mrs Quinn (2/1) about the close.\n\
+                3/1 still has the leak from the bath.\n\
+                Paint at 1/2 price this week.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["2/1", "3/1"]
+    );
+}

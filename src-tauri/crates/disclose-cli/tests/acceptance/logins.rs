@@ -124,3 +124,14 @@ fn a_login_after_printed_by_or_prepared_by() {
         ["dmorris2"]
     );
 }
+
+/// Twenty-second round, written afresh: a login alone in a table's cell,
+/// as a CRM export lists its staff user; a word alone in a cell is none.
+#[test]
+fn a_login_alone_in_a_tables_cell() {
+    let text = "contact_id,date,staff_user,category\n\
+                C-11,2024-01-04,kmcbride,Repairs\n\
+                C-12,2024-01-05,rtorres2,Rent\n\
+                | C-13 | 2024-01-06 | visits | dfletcher |\n";
+    assert_eq!(names(text), ["kmcbride", "rtorres2", "dfletcher"]);
+}

@@ -19,7 +19,7 @@ fn outlook_names_surname_first_with_the_comma_lost() {
     assert_eq!(
         d.detect_kind(text, "person_name"),
         [
-            "Quarmby  Oswin T",
+            "Quarmby  Oswin T.",
             "Van Tassel  Dorcas",
             "Hallworth  Bryn",
             "Oswin"
@@ -43,7 +43,7 @@ fn a_forwarded_header_block_names_everyone_but_the_team_mailboxes() {
         [
             "Tresize, Philippa",
             "Marsh, Ida",
-            "Penhallow, Kit J",
+            "Penhallow, Kit J.",
             "gracie wetherall",
             "Ida"
         ]

@@ -118,3 +118,20 @@ fn a_pest_technicians_certificate_number() {
     );
     assert!(names.iter().any(|f| f == "BPCA-20931"), "{names:?}");
 }
+
+#[test]
+fn a_collar_number_with_the_forces_letters_or_after_constable() {
+    // Twenty-second round, written afresh: a force's letters before the
+    // number ("SX482", "HC 31109"), "Constable" as the rank, the name on
+    // the line after the rank; a time after a rank is no number.
+    let text = "Attended: PC Tomasz Wilk HC 31109 and PC O'Leary SX482.\n\
+                Constable Fergal Doherty 8813 took the report.\n\
+                Call to PC\nFairbrother 6120 about the scooter.\n\
+                Met PC Daly at 1400 hrs.\n";
+    let names = disclose!().detect_kind(text, "person_name");
+    assert!(names.iter().any(|f| f.ends_with("HC 31109")), "{names:?}");
+    assert!(names.iter().any(|f| f.ends_with("SX482")), "{names:?}");
+    assert!(names.iter().any(|f| f == "8813"), "{names:?}");
+    assert!(names.iter().any(|f| f == "6120"), "{names:?}");
+    assert!(!names.iter().any(|f| f.contains("1400")), "{names:?}");
+}

@@ -230,3 +230,14 @@ fn review_teaches_later_detection_runs() {
         .collect();
     assert_eq!(found, ["ysolde pentreath", "tiggy"]);
 }
+
+#[test]
+fn a_given_name_with_a_bare_initial_and_its_full_stop() {
+    // Twenty-second round, written afresh: "Night shift: Tunde B." and an
+    // operative's "Kieran W." before the note goes on.
+    let text = "Night shift: Tunde B.\n\
+                Operative Kieran W. Called tenant - no reply.\n";
+    let names = disclose!().detect_kind(text, "person_name");
+    assert!(names.iter().any(|f| f == "Tunde B."), "{names:?}");
+    assert!(names.iter().any(|f| f == "Kieran W."), "{names:?}");
+}

@@ -268,3 +268,30 @@ fn initials_after_a_notes_date_then_one_space_and_the_note() {
                 24/04/26 SYS Arrears letter 2 issued.\n";
     assert_eq!(names(text), ["KT", "KT", "Dr Rees"]);
 }
+
+#[test]
+fn initials_of_a_name_with_o_or_mc() {
+    // Twenty-second round, written afresh: staff initials that keep an
+    // Irish surname's "O'" or a "Mc" ("CO'D", "G.O'N", "T.McK"), which no
+    // word is written as; "DO'S AND DON'TS" is none.
+    let text = "Surveyor booked. CO'D\n\
+                Checked by: RO'B\n\
+                Agreed - G.O'N 14/5\n\
+                Noted in error by T.McK last week.\n\
+                DO'S AND DON'TS leaflet given.\n";
+    assert_eq!(names(text), ["CO'D", "RO'B", "G.O'N", "T.McK"]);
+}
+
+#[test]
+fn initials_after_minutes_action_and_in_a_who_did_it_column() {
+    // Twenty-second round, written afresh: minutes' "ACTION PW." and
+    // "ACTION: DK to write", and initials alone in a register's "Issued
+    // by" column; an office's capitals there ("HR") stay clean.
+    let text = "Lift to be checked - ACTION PW.\n\
+                ACTION: DK to write to all residents.\n\
+                \n\
+                | Fob   | Holder        | Issued by | Status |\n\
+                | F-101 | Ann Shaw      | LT        | active |\n\
+                | F-102 | Ann Shaw      | HR        | lost   |\n";
+    assert_eq!(names(text), ["PW", "DK", "Ann Shaw", "LT", "Ann Shaw"]);
+}

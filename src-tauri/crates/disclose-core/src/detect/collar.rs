@@ -19,11 +19,15 @@ static SAID: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A rank, then up to three words of a name, then the number (after a
-/// comma, on the next line too): "PC Naylor,\n3318", "PC Harjinder Johal (5632)", "pc dawson, number 5521", "PCSO
-/// Wood (number 7723)", "PC HARRIS 08812", "DC 6614", "PCSO 4461 Dawn".
+/// A rank, then up to three words of a name (the first on the next line
+/// too), then the number (after a comma, on the next line too): "PC
+/// Naylor,\n3318", "PC Harjinder Johal (5632)", "pc dawson, number 5521",
+/// "PCSO Wood (number 7723)", "PC HARRIS 08812", "DC 6614", "PCSO 4461
+/// Dawn", "Constable Gareth Hamill 8813". A force's letters may lead the
+/// number ("PC O'Hare SX482", "PC Jack Wainwright HC 31109"), so a name's
+/// word is not one or two capitals alone.
 static RANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?:PCSO|PC|DC|DS|DI|Sgt|SGT|Insp|INSP)\.?(?:[ \t]+[A-Z][A-Za-z'’-]+){0,3}|(?:pcso|pc|sgt)(?:[ \t]+[a-z][a-z'’-]+)?)(?:[ \t]*,\s*|[ \t]*\([ \t]*|[ \t]+)(?:(?:collar[ \t]+)?(?:number|no\.?|num)[ \t]*:?[ \t]*)?(\d{3,6})(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:(?:PCSO|PC|DC|DS|DI|Sgt|SGT|Insp|INSP|Constable|Sergeant)\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+))?(?:[ \t]+[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+)){0,2}|(?:pcso|pc|sgt)(?:[ \t]+[a-z][a-z'’-]+)?)(?:[ \t]*,\s*|[ \t]*\([ \t]*|[ \t]+)(?:(?:collar[ \t]+)?(?:number|no\.?|num)[ \t]*:?[ \t]*)?((?:[A-Z]{1,2}[ \t]?)?\d{3,6})(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -57,7 +61,16 @@ pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     let cheap = [
-        "pc", "dc", "ds ", "sgt", "collar", "shoulder", "warrant", "badge",
+        "pc",
+        "dc",
+        "ds ",
+        "sgt",
+        "constable",
+        "sergeant",
+        "collar",
+        "shoulder",
+        "warrant",
+        "badge",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -123,4 +136,40 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The ranks a name found may open with and take in a force's letters
+/// after it: "PC O'Hare SX" of "PC O'Hare SX482".
+const RANKS: &[&str] = &[
+    "PC",
+    "PCSO",
+    "DC",
+    "DS",
+    "DI",
+    "Sgt",
+    "SGT",
+    "Insp",
+    "INSP",
+    "Constable",
+    "Sergeant",
+];
+
+/// Runs a ranked name that took in a force's letters before the
+/// officer's number on to the number's end ("PC O'Hare SX482"), so the
+/// two are one finding.
+pub fn run_on(text: &str, names: &mut [Finding], collars: &[Finding]) {
+    for n in names.iter_mut() {
+        let ranked = n
+            .text
+            .split([' ', '.'])
+            .next()
+            .is_some_and(|w| RANKS.contains(&w));
+        let number = collars
+            .iter()
+            .find(|c| c.start > n.start && c.start < n.end && c.end > n.end);
+        if let Some(end) = number.filter(|_| ranked).map(|c| c.end) {
+            n.end = end;
+            n.text = text[n.start..end].to_string();
+        }
+    }
 }

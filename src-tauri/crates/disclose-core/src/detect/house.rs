@@ -1,5 +1,5 @@
 //! House references that point at a neighbour's home: "the kids from no.
-//! 21", "number 47 were shouting", "Flat 3", "flat 12a", "21's dog", "at
+//! 21", "number 47 were shouting", "Flat 3", "flat 12a", "fl 18", "21's dog", "at
 //! #23", a Scottish tenement's "flat 0/1", a block's "Flat 3.11" and "the
 //! neighbour at 1/2", a pitch on a site ("Pitch 8"), a room of a hostel or
 //! a shared house ("Room 5", not "Meeting Room 2"; "rm 9" after a word of
@@ -20,7 +20,7 @@ use crate::scan::DigitLines;
 
 static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber|rhif)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette|pitch|room|rm)[ \t]?)(?:\d{1,3}[a-z]?(?:/\d(?-u:\b)|\.\d{1,2}(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
+        r"(?i)(?-u:\b)(?:(?:no\.|num\.|nos\.|no:|n0\.)[ \t]?|(?:no|nos|number|numbers|num|nurnber|nomber|rhif)[ \t]|no|(?:flat|flats|flt\.?|f1at|apartment|apt\.?|maisonette|pitch|room|rm)[ \t]?|(?-i:fl)(?:\.[ \t]?|[ \t]))(?:\d{1,3}[a-z]?(?:/\d(?-u:\b)|\.\d{1,2}(?-u:\b))?)(?-u:\b)(?:'s|’s)?",
     )
     .expect("valid regex")
 });
@@ -68,6 +68,18 @@ static POSITION_OF: LazyLock<Regex> = LazyLock::new(|| {
         r"(?m)(?:^|[;,:][ \t]*)([0-4]/[1-4])[ \t]+[-–][ \t]+(?:Mr|Mrs|Ms|Miss|Mx|Dr)(?-u:\b)",
     )
     .expect("valid regex")
+});
+
+/// A tenement flat's position in brackets after who lives there: "Mr
+/// Gallacher (3/2)".
+static POSITION_NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Z][a-z'’-]+[ \t]+\(([0-4]/[1-4])\)").expect("valid regex"));
+
+/// A tenement flat's position before what its household does: "3/2
+/// still has the water coming through", "2/1 says it is not them".
+static POSITION_DOING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-4]/[1-4])[ \t]+(?:still[ \t]+)?(?:has|have|had|is|are|was|were|says|said|complained|reported|keeps|refuses|refused)(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// A tenement flat's position opening its address: "1/2, " of "1/2, 8
@@ -422,7 +434,11 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         }
         out.push(house(text, start, end));
     }
-    for (start, end) in numbers(&POSITION).chain(numbers(&POSITION_OF)) {
+    for (start, end) in numbers(&POSITION)
+        .chain(numbers(&POSITION_OF))
+        .chain(numbers(&POSITION_NAMED))
+        .chain(numbers(&POSITION_DOING))
+    {
         // "at 1/2 past", "at 1/2 price": a half, not a flat.
         let next = text[end..].trim_start_matches([' ', '\t']);
         let half = ["past", "price", "hour", "an ", "a ", "mile", "time", "way"]
@@ -477,7 +493,7 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
             && !text[m.end()..].starts_with(':');
         let standalone =
             head.starts_with(['F', 'A', 'M', 'P']) || head.contains('.') || lower_flat || numbered;
-        let opens = super::names::opens_sentence(text, m.start());
+        let opens = super::names::opens_sentence(text, m.start()) || opens_cell(text, m.start());
         // "Mr Popa (flat 3c)": alone in brackets.
         let bracketed = before.ends_with('(');
         let after = &text[m.end()..];
@@ -541,6 +557,17 @@ const ROOMS_OF_A_HOME: &[&str] = &[
     "day",
     "tv",
 ];
+
+/// A note's time or a table's cell just before: "11.55 no 9 - Mr
+/// Blackwood", "| no 25 saw it", a quoted CSV field's `,"no 25 complains`.
+static CELL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:(?:^|[ \t\n])\d{1,2}[.:]\d{2}|\||,")[ \t]*$"#).expect("valid regex")
+});
+
+/// Whether `at` opens a table's cell or follows a note's time on its line.
+fn opens_cell(text: &str, at: usize) -> bool {
+    CELL_BEFORE.is_match(words_before(text, at))
+}
 
 /// The last word of `before`, if any.
 fn last_word(before: &str) -> Option<&str> {

@@ -7,7 +7,8 @@
 //! ("O:\Legal\Sbailey\Contracts", "\\fs01\shares\jsmith\"), a login after
 //! "printed by" or "prepared by" ("Printed by sfoley"), and a login in
 //! brackets, as case notes and call records sign a line ("03/10/24 [glyons1]
-//! Tel call …", "Agent: Hollie Grant (hgrant)"). Found as person
+//! Tel call …", "Agent: Hollie Grant (hgrant)"), and one alone in a
+//! table's cell (",kmcbride,"). Found as person
 //! names. Built-in and shared accounts ("Public", "Administrator", "root")
 //! and ordinary words after a label ("Login: required") are not.
 
@@ -126,8 +127,39 @@ pub fn find(text: &str) -> Vec<Finding> {
             push(text, m.start(), m.end(), 0.8, &mut out);
         }
     }
-    for (start, end) in bracketed(text) {
+    for (start, end) in bracketed(text).into_iter().chain(cells(text)) {
         push(text, start, end, 0.7, &mut out);
+    }
+    out
+}
+
+/// Logins alone in a table's cell, as a system's export lists who did
+/// each thing: ",kmcbride," of a CSV row, "| rtorres |" — lower case, an
+/// initial and a surname the lists hold, perhaps with digits.
+fn cells(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
+        if !matches!(b, b',' | b'|' | b'\t' | b'\n' | b'\r') {
+            continue;
+        }
+        let delimited = at < text.len() && b != b'\n' && b != b'\r'
+            || start > 0 && matches!(text.as_bytes()[start - 1], b',' | b'|' | b'\t');
+        let cell = &text[start..at];
+        let word = cell.trim_matches([' ', '\t']);
+        let lead = cell.len() - cell.trim_start_matches([' ', '\t']).len();
+        start = at + 1;
+        if !delimited || !(5..=23).contains(&word.len()) {
+            continue;
+        }
+        let login = word.trim_end_matches(|c: char| c.is_ascii_digit());
+        if word.len() - login.len() <= 3
+            && login.bytes().all(|c| c.is_ascii_lowercase())
+            && initial_and_surname(login)
+        {
+            let from = at - cell.len() + lead;
+            out.push((from, from + word.len()));
+        }
     }
     out
 }

@@ -184,8 +184,10 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(houses);
     all.extend(logins::find(text));
     all.extend(social::find(text));
-    all.extend(collar::find(text));
-    let names = names::find_with(text, model);
+    let collars = collar::find(text);
+    let mut names = names::find_with(text, model);
+    collar::run_on(text, &mut names, &collars);
+    all.extend(collars);
     all.extend(house::find_bare(text, &names));
     all.extend(house::after_names(text, &names));
     all.extend(house::find_spoken(text, &names));

@@ -24,6 +24,7 @@
 //! run together by PDF extraction ("StreetStockport") are not names; names that are also words ("May",
 //! "Will", "Grace") need a title, a surname or a cue.
 
+mod columns;
 mod context;
 mod cues;
 mod epithets;
@@ -93,6 +94,9 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
         })
         // "Thanks, I'll pass it on": a contraction opens no name.
         .filter_map(|(i, last, c)| {
+            // "Night shift: Kwame A.": the model's given name takes in a
+            // bare initial after it, as the rules' names do.
+            let last = bare_initial_after(text, &toks, last);
             let i = if contraction(toks[i].word) { i + 1 } else { i };
             // "Big Kev", "Little Chris": a nickname's word before a given
             // name is part of the name.
@@ -612,6 +616,12 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         out.push((k, k, 0.7));
         taken[k] = Some(Some(0.7));
     }
+    for k in columns::who(text, toks) {
+        if taken[k].is_none() {
+            out.push((k, k, 0.7));
+            taken[k] = Some(Some(0.7));
+        }
+    }
     for k in repeated(text, toks, &taken, &out) {
         out.push((k, k, 0.65));
         taken[k] = Some(Some(0.65));
@@ -640,9 +650,13 @@ fn marked(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
             return Some(hit);
         }
     }
-    (t.shape != Shape::Lower && t.word.len() <= 4)
+    if t.shape == Shape::Lower {
+        return None;
+    }
+    (t.word.len() <= 4)
         .then(|| stamps::stamped(text, toks, i))
         .flatten()
+        .or_else(|| stamps::irish(text, toks, i))
 }
 
 /// A lower-case English word that no list holds as a given name, a surname
@@ -724,11 +738,21 @@ fn bare_initial_after(text: &str, toks: &[Tok<'_>], last: usize) -> usize {
     let Some(next) = toks.get(last + 1) else {
         return last;
     };
+    // "Operative Dean W. Called tenant": a sentence goes on after the
+    // initial's full stop, with a word no name holds.
+    let sentence_after = |k: usize| {
+        let w = &toks[k];
+        text[next.end..w.start].starts_with(". ")
+            && w.lex.is_english()
+            && !w.lex.is_given()
+            && !w.lex.is_surname()
+    };
     let ends = !tokens::linked(text, toks, last + 1)
         || !matches!(
             toks[last + 2].shape,
             Shape::Cap | Shape::Upper | Shape::Initial
-        );
+        )
+        || sentence_after(last + 2);
     let taken = t.shape == Shape::Cap
         && t.lex.is_given()
         && t.end == t.full_end
@@ -856,9 +880,12 @@ fn learned(
 }
 
 fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence: f32) -> Finding {
-    // Initials alone take their last full stop: "J.B.".
+    // Initials alone take their last full stop: "J.B."; so does a bare
+    // initial after a given name: "Kwame A.".
     let dotted = last > i
-        && toks[i..=last].iter().all(|t| t.shape == Shape::Initial)
+        && toks[last].shape == Shape::Initial
+        && (toks[i..=last].iter().all(|t| t.shape == Shape::Initial)
+            || toks[last - 1].shape != Shape::Initial)
         && text[toks[last].end..].starts_with('.');
     let (start, end) = (toks[i].start, toks[last].end + usize::from(dotted));
     Finding {

@@ -8,7 +8,8 @@
 //! ("[Note LM: …"), after an agency in minutes ("Police (GN): known"), in a
 //! note's key ("SMc = Sinead McAllister"), in a letter's copy list ("cc:
 //! KD; RB"), joined by slashes to others ("Action: SB/KM", "KS / MK /
-//! SB"), after "per" ("Per AMcG belongs to…"), and again wherever the
+//! SB"), after "per" ("Per AMcG belongs to…"), after minutes' "ACTION"
+//! ("ACTION: TM to email"), and again wherever the
 //! same initials stand once one of these has named them ("Passed to
 //! SMc.").
 //! Initials are two to four capitals, or a capital and "Mc" or "Mac" with a
@@ -52,6 +53,11 @@ static DONE_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[ \t(\[])(?:checked|countersigned|signed|reviewed|verified|transcribed(?:[ \t]+for(?:[ \t]+[a-z]+){1,2})?[ \t]+by|(?:logged|received|done|completed|reviewed|visited|seen|typed|typed[ \t]+up|prepared|written|entered|updated|printed|compiled|recorded|approved|authorised|actioned) by|task(?:ed)? to|allocated to|assigned to|\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+by)[ \t]+$")
         .expect("valid regex")
 });
+
+/// Minutes' action before whose it is: "- ACTION SA.", "ACTION: TM to
+/// email".
+static ACTION_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[ \t(\[])action[ \t]*:?[ \t]+$").expect("valid regex"));
 
 /// Two people's initials in brackets, joined by a slash: "(IK/MS)",
 /// "visit (AB/TJ).": the other's, before or after this one.
@@ -248,6 +254,10 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
+    // "ACTION SA.", "ACTION: TM to email Lisa".
+    let action = plain
+        && ACTION_BEFORE.is_match(before)
+        && (closes || rest.starts_with("to ") || rest.starts_with('-'));
     let capitals = t.word.len() <= 3 && t.word.bytes().all(|b| b.is_ascii_uppercase());
     // "cc: KD; RB": a letter's copy list of initials.
     let copied =
@@ -261,9 +271,43 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         || own
         || noted
         || per
+        || action
         || copied
         || capitals && slashed(before, after);
     (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
+}
+
+/// Initials of a name with an Irish "O'" or a "Mc", which no word is
+/// written as: "CO'D" (Colm O'Driscoll), "MO'B", "G.O'N", "T.McK" (not
+/// "DO'S" of "DO'S AND DON'TS").
+pub(super) fn irish(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let closed = |w: &str, head: &str| {
+        w.strip_prefix(head).is_some_and(|rest| {
+            let mut c = rest.chars();
+            matches!((c.next(), c.next()), (Some(l), None) if l.is_ascii_uppercase() && l != 'S')
+        })
+    };
+    let o = |w: &str| closed(w, "O'") || closed(w, "O’");
+    let t = &toks[i];
+    if t.end != t.full_end {
+        return None;
+    }
+    let joined = t.word.find('O').is_some_and(|k| {
+        (1..=2).contains(&k)
+            && t.word[..k].bytes().all(|c| c.is_ascii_uppercase())
+            && o(&t.word[k..])
+    });
+    if joined {
+        return Some((i, 0.7));
+    }
+    let next = toks.get(i + 1)?;
+    let dotted = t.shape == Shape::Initial
+        && t.word.len() == 1
+        && next.start == t.end + 1
+        && text[t.end..].starts_with('.')
+        && next.end == next.full_end
+        && (o(next.word) || closed(next.word, "Mc"));
+    dotted.then_some((i + 1, 0.7))
 }
 
 /// A person's initials written with full stops, two or three letters and

@@ -135,3 +135,13 @@ fn a_collar_number_with_the_forces_letters_or_after_constable() {
     assert!(names.iter().any(|f| f == "6120"), "{names:?}");
     assert!(!names.iter().any(|f| f.contains("1400")), "{names:?}");
 }
+
+#[test]
+fn a_gas_engineers_id_card_number() {
+    // Twenty-second round, written afresh: "Gas Safe ID card no:".
+    let names = disclose!().detect_kind(
+        "Engineer: Roy Platt     Gas Safe ID card no: 5520914\n",
+        "person_name",
+    );
+    assert!(names.iter().any(|f| f == "5520914"), "{names:?}");
+}

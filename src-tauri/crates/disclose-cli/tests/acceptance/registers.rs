@@ -190,3 +190,16 @@ fn a_surname_in_capitals_before_a_given_name_in_a_quoted_csv_cell() {
         ["DAWSON, Trevor", "MARLOW, Keith", "MARLOW, Dean"]
     );
 }
+
+#[test]
+fn a_register_ruled_with_dashes_and_pluses_under_its_header() {
+    // Twenty-second round, written afresh: a plain-text export rules its
+    // header off with "-----+----"; the rows under it are still the
+    // register's, and give their permits and flats.
+    let text = "Permit | Flat | Permit holder     | Vehicle reg\n\
+                -------+------+-------------------+------------\n\
+                RP-201 | 12   | OKONJO Bisi       | MA19 TRE\n";
+    let d = disclose!();
+    assert_eq!(d.detect_kind(text, "register_number"), ["RP-201"]);
+    assert_eq!(d.detect_kind(text, "address_line"), ["12"]);
+}

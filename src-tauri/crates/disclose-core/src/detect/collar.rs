@@ -31,12 +31,12 @@ static RANKED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "Gas Safe ID 4412087" (an engineer's licence card; a firm's "Gas Safe
+/// "Gas Safe ID 4412087", "Gas Safe ID card no: 4419873" (an engineer's licence card; a firm's "Gas Safe
 /// reg 552109" is the firm's), "(op. PL17)", "(op 4471)", "operative no.
 /// EL09", "staff ID 20817", "Language Line ID 44512", a hospital worker's
 /// "bleep 4471".
 static WORKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\(op|(?-u:\b)(?:gas[ \t]+safe[ \t]+(?:id|licen[cs]e|card)(?:[ \t]+(?:no\.?|number))?|op\.|operative[ \t]+(?:id|no\.?|number)|(?:engineer|staff|employee|payroll)[ \t]+(?:id|no\.?|number)|language[ \t]+line[ \t]+id|interpreter[ \t]+(?:id|no\.?|number)|bleep|pager))[ \t]*:?[ \t]*([A-Z]{0,3}\d{2,8})(?-u:\b)")
+    Regex::new(r"(?i)(?:\(op|(?-u:\b)(?:gas[ \t]+safe[ \t]+(?:id|licen[cs]e|card)(?:[ \t]+card)?(?:[ \t]+(?:no\.?|number))?|op\.|operative[ \t]+(?:id|no\.?|number)|(?:engineer|staff|employee|payroll)[ \t]+(?:id|no\.?|number)|language[ \t]+line[ \t]+id|interpreter[ \t]+(?:id|no\.?|number)|bleep|pager))[ \t]*:?[ \t]*([A-Z]{0,3}\d{2,8})(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -233,6 +233,15 @@ fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
             continue;
         };
         for (start, row) in lines.by_ref() {
+            // "-------+-----+------": a ruling under the header.
+            let ruling = !row.trim().is_empty()
+                && row
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '-' | '+' | '=' | '|' | ':' | ' ' | '\t'));
+            if ruling {
+                continue;
+            }
             if row.trim().is_empty() || parting(row) != Some(parted) {
                 break;
             }

@@ -305,7 +305,10 @@ fn surname_first_display_names_with_a_suffix() {
         names("Cc: McMichael Jr., Ed; Okafor"),
         ["McMichael Jr., Ed", "Okafor"]
     );
-    assert_eq!(names("To: Hearn III  Ed B. <e@x.org>"), ["Hearn III  Ed B."]);
+    assert_eq!(
+        names("To: Hearn III  Ed B. <e@x.org>"),
+        ["Hearn III  Ed B."]
+    );
 }
 
 #[test]

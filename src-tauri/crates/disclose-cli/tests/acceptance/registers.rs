@@ -203,3 +203,22 @@ fn a_register_ruled_with_dashes_and_pluses_under_its_header() {
     assert_eq!(d.detect_kind(text, "register_number"), ["RP-201"]);
     assert_eq!(d.detect_kind(text, "address_line"), ["12"]);
 }
+
+#[test]
+fn a_second_entry_joined_by_a_plus_or_an_ampersand() {
+    // Twenty-second round, written afresh: a shortlist's joint applicants
+    // "Surname, Given + Surname, Given", a register's "SURNAME, Given &
+    // SURNAME, Given" (the second given name a word, "Summer").
+    let d = disclose!();
+    let text = "3    HR-55120   Hussain, Nadia + Ahmed, Bilal   2 bed\n\
+                B6 | PRICE, Summer & OWUSU, Kojo | 0098818\n";
+    let names = d.detect_kind(text, "person_name");
+    for n in [
+        "Hussain, Nadia",
+        "Ahmed, Bilal",
+        "PRICE, Summer",
+        "OWUSU, Kojo",
+    ] {
+        assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
+    }
+}

@@ -88,3 +88,27 @@ fn an_irish_surname_with_its_particle() {
         ["Aoife Ní Bhriain", "Seán Ó Briain"]
     );
 }
+
+#[test]
+fn an_irish_particle_after_a_given_name_no_list_holds() {
+    // Twenty-second round, written afresh: the particle says a name even
+    // where the given name before it is in no list.
+    let text = "Patch Manager: Tadhgán Ó Murchú.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["Tadhgán Ó Murchú"]
+    );
+}
+
+#[test]
+fn a_vietnamese_name_family_name_first() {
+    // Twenty-second round, written afresh: a Vietnamese family name, "Van"
+    // or "Thi", and a given name, also in a CSV's capitals; a Dutch "van"
+    // in small letters is another rule's.
+    let text = "Her husband Pham Van Quang works nights.\n\
+                G07,Ash Road garages,DO Thi Mai,Flat 3\n";
+    let names = disclose!().detect_kind(text, "person_name");
+    for n in ["Pham Van Quang", "DO Thi Mai"] {
+        assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
+    }
+}

@@ -907,6 +907,43 @@ pub(super) fn bracketed_alias(
     ok.then_some(last + 1)
 }
 
+/// A register's second entry "Surname, Given" joined by "+" or "&" to one
+/// found ("Begum, Rahima + Uddin, Shafiq", "BROWN, Summer & KHAN, Rich"),
+/// written as the found one is: the first and last tokens of each.
+pub(super) fn paired_entries(
+    text: &str,
+    toks: &[Tok<'_>],
+    taken: &[Option<Option<f32>>],
+    spans: &[(usize, usize, f32)],
+) -> Vec<(usize, usize)> {
+    let entry = |i: usize| {
+        toks.get(i + 1).is_some_and(|given| {
+            matches!(toks[i].shape, Shape::Cap | Shape::Upper)
+                && toks[i].end == toks[i].full_end
+                && gap(text, toks, i) == ", "
+                && given.shape == Shape::Cap
+                && !matches!(taken[i], Some(Some(_)))
+                && !matches!(taken[i + 1], Some(Some(_)))
+        })
+    };
+    let joined = |k: usize| matches!(gap(text, toks, k), " + " | " & ");
+    let mut out = Vec::new();
+    for &(i, last, c) in spans {
+        let found = c >= 0.7 && last == i + 1 && gap(text, toks, i) == ", ";
+        if !found {
+            continue;
+        }
+        let same = |k: usize| toks[k].shape == toks[i].shape;
+        if last + 2 < toks.len() && joined(last) && entry(last + 1) && same(last + 1) {
+            out.push((last + 1, last + 2));
+        }
+        if i >= 2 && joined(i - 1) && entry(i - 2) && same(i - 2) {
+            out.push((i - 2, i - 1));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::find_with;

@@ -741,7 +741,7 @@ fn lower_word_surname(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
 /// "JOHN SMITH", "john smith".
 pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let first = &toks[i];
-    if let Some(found) = with_particle(text, toks, i) {
+    if let Some(found) = with_particle(text, toks, i).or_else(|| vietnamese(text, toks, i)) {
         return Some(found);
     }
     let mut run = i;
@@ -918,6 +918,28 @@ pub(super) fn particle(word: &str) -> bool {
 /// "Aoife Ní Bhriain".
 const IRISH_PARTICLES: &[&str] = &["Ó", "Ní", "Nic", "Uí", "Mhic"];
 
+/// Vietnamese family names, written first.
+const VIETNAMESE_FAMILY_NAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "trinh", "dinh", "lam", "truong", "luong", "doan", "vuong",
+];
+
+/// A Vietnamese name, family name first, "Van" or "Thi" in the middle and
+/// a capitalised given name: "Tran Van Hung", "NGUYEN Van Long", "Pham
+/// Thi Hoa".
+fn vietnamese(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let (family, middle, given) = (&toks[i], toks.get(i + 1)?, toks.get(i + 2)?);
+    let known = matches!(family.shape, Shape::Cap | Shape::Upper)
+        && VIETNAMESE_FAMILY_NAMES.contains(&family.word.to_lowercase().as_str());
+    let found = known
+        && matches!(middle.word, "Van" | "Thi" | "Văn" | "Thị")
+        && matches!(given.shape, Shape::Cap | Shape::Upper)
+        && linked(text, toks, i)
+        && linked(text, toks, i + 1)
+        && !vetoed(text, toks, i, i + 2);
+    found.then_some((i + 2, 0.85))
+}
+
 /// A known given name, one or two lower-case particles (or an Irish one)
 /// and a capitalised surname: "Hannah de Souza", "Pieter van der Merwe",
 /// "Ciarán Ó Dónaill".
@@ -929,8 +951,14 @@ fn with_particle(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)>
                 || IRISH_PARTICLES.contains(&t.word)
         })
     };
+    // An Irish particle ("Ó", "Ní") says a name even where the given name
+    // before it is in no list ("Ciarán Ó Dónaill").
+    let irish = toks
+        .get(i + 1)
+        .is_some_and(|t| IRISH_PARTICLES.contains(&t.word));
+    let given = first.lex.is_given() || irish && !first.lex.is_english();
     if first.shape != Shape::Cap
-        || !first.lex.is_given()
+        || !given
         || first.lex.is_ambiguous()
         || first.lex.is_common()
         || !linked(text, toks, i)

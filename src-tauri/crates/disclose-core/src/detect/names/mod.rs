@@ -616,6 +616,10 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         out.push((k, k, 0.7));
         taken[k] = Some(Some(0.7));
     }
+    for (first, last) in cues::paired_entries(text, toks, &taken, &out) {
+        out.push((first, last, 0.7));
+        taken[first..=last].fill(Some(Some(0.7)));
+    }
     for k in columns::who(text, toks) {
         if taken[k].is_none() {
             out.push((k, k, 0.7));

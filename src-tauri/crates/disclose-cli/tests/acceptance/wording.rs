@@ -252,3 +252,15 @@ fn a_surname_after_its_forms_label_and_a_given_name_then_hope() {
         &["HOPE", "GARY MARTIN", "Craig Hope"],
     );
 }
+
+#[test]
+fn a_trade_an_interpreters_label_and_a_power_of_attorney_are_no_one() {
+    // Twenty-second round, written afresh: a job sheet's trade, an
+    // interview's "Interp:" speaker and a "LPA" in capitals name no one;
+    // the operative and the writer's initials still do.
+    let text = "Trade:      Joiner / Plasterer\n\
+                Operative: Carl Hepworth (Joiner)\n\
+                14:06 Interp: He says he was not at home.\n\
+                Daughter holds LPA for finance. Copy of LPA requested. JKW\n";
+    assert_names(text, &["Carl Hepworth", "JKW"]);
+}

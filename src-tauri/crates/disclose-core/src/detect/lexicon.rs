@@ -190,7 +190,7 @@ pub const JOB_WORDS: &str = "officer officers manager managers advisor adviser a
     worker workers coordinator co-ordinator lead champion champions assistant director \
     administrator consultant specialist supervisor controller caseworker caseworkers \
     plasterer plasterers joiner joiners roofer glazier decorator labourer scaffolder \
-    bricklayer handyman locksmith receptionist";
+    bricklayer handyman locksmith receptionist interpreter interp translator";
 
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 

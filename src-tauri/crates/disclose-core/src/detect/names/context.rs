@@ -96,7 +96,8 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
             || t.lex.is_title()
             || t.lex.is_street()
             || t.lex.is_org()
-            || t.lex.is_month_or_day();
+            || t.lex.is_month_or_day()
+            || t.lex.is_job_word();
         match t.shape {
             Shape::Cap | Shape::Upper => {
                 t.lex.is_given() && !t.lex.is_common()

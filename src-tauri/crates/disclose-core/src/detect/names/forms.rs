@@ -1308,6 +1308,8 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && t.word.split('-').all(|part| lex::is_surname(part) || lex::is_given(part))
         && !t.lex.is_ambiguous()
         && !t.lex.is_common()
+        // "Trade: Joiner": a trade that is also a surname, alone.
+        && !t.lex.is_job_word()
         && namey(t);
     // "St Thomas Church Hall", "the Village Hall": a surname after a
     // capitalised street or building word is the rest of a place's name.

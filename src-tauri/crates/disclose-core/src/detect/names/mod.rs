@@ -840,12 +840,13 @@ fn learned(
                 model.threshold()
             };
             model.score(&feats) > bar
-                // A word for family or a surname's particle is no name
-                // ("Auntie", "De"), nor a word-name
+                // A word for family, a trade or a surname's particle is no
+                // name ("Auntie", "Joiner", "De"), nor a word-name
                 // in small letters ("flew to florence": the rules' to find)
                 // or before a time ("saw Grace at 3 pm"), and capitals in a
                 // shouted clause are no one's initials ("FB IS A JOKE").
                 && !context::kin(&toks[k].word.to_lowercase())
+                && !toks[k].lex.is_job_word()
                 && !forms::particle(toks[k].word)
                 && !(toks[k].lex.is_ambiguous()
                     && (toks[k].shape == Shape::Lower || before_at_a_number(text, &toks[k])))

@@ -104,7 +104,7 @@ pub(super) const NOT_INITIALS: &[&str] = &[
     "EH", "DD", "SO", "CARD", "BGC", "FPI", "FPO", "TFR", "ATM", "POS", "CHQ", "DEB", "PIP", "DLA",
     "ESA", "JSA", "DHP", "CTR", "CTS", "DFG", "HMO", "RSL", "LA", "TA", "YES", "AKA", "DOB", "WME",
     "RH", "DPO", "CPN", "EHO", "SAR", "FOI", "MHA", "ME", "ABC", "PCN", "CSC", "NTQ", "NSP",
-    "NOSP", "IUC", "RTB", "HRA", "PHP", "DPA", "CBO", "PSPO", "CCTV", "ASBO",
+    "NOSP", "IUC", "RTB", "HRA", "PHP", "DPA", "CBO", "PSPO", "CCTV", "ASBO", "LPA",
 ];
 
 /// Letters written with full stops that are no one's initials: "P.S.",

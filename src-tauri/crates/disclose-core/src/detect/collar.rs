@@ -19,6 +19,22 @@ static SAID: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Police ranks, as a collar number's rule reads them before a name and
+/// a name found may open with.
+const RANKS: &[&str] = &[
+    "PCSO",
+    "PC",
+    "DC",
+    "DS",
+    "DI",
+    "Sgt",
+    "SGT",
+    "Insp",
+    "INSP",
+    "Constable",
+    "Sergeant",
+];
+
 /// A rank, then up to three words of a name (the first on the next line
 /// too), then the number (after a comma, on the next line too): "PC
 /// Naylor,\n3318", "PC Harjinder Johal (5632)", "pc dawson, number 5521",
@@ -27,7 +43,7 @@ static SAID: LazyLock<Regex> = LazyLock::new(|| {
 /// number ("PC O'Hare SX482", "PC Jack Wainwright HC 31109"), so a name's
 /// word is not one or two capitals alone.
 static RANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?:PCSO|PC|DC|DS|DI|Sgt|SGT|Insp|INSP|Constable|Sergeant)\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+))?(?:[ \t]+[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+)){0,2}|(?:pcso|pc|sgt)(?:[ \t]+[a-z][a-z'’-]+)?)(?:[ \t]*,\s*|[ \t]*\([ \t]*|[ \t]+)(?:(?:collar[ \t]+)?(?:number|no\.?|num)[ \t]*:?[ \t]*)?((?:[A-Z]{1,2}[ \t]?)?\d{3,6})(?-u:\b)")
+    Regex::new(&format!(r"(?-u:\b)(?:(?:{})\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+))?(?:[ \t]+[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+)){{0,2}}|(?:pcso|pc|sgt)(?:[ \t]+[a-z][a-z'’-]+)?)(?:[ \t]*,\s*|[ \t]*\([ \t]*|[ \t]+)(?:(?:collar[ \t]+)?(?:number|no\.?|num)[ \t]*:?[ \t]*)?((?:[A-Z]{{1,2}}[ \t]?)?\d{{3,6}})(?-u:\b)", RANKS.join("|")))
         .expect("valid regex")
 });
 
@@ -137,22 +153,6 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     out
 }
-
-/// The ranks a name found may open with and take in a force's letters
-/// after it: "PC O'Hare SX" of "PC O'Hare SX482".
-const RANKS: &[&str] = &[
-    "PC",
-    "PCSO",
-    "DC",
-    "DS",
-    "DI",
-    "Sgt",
-    "SGT",
-    "Insp",
-    "INSP",
-    "Constable",
-    "Sergeant",
-];
 
 /// Runs a ranked name that took in a force's letters before the
 /// officer's number on to the number's end ("PC O'Hare SX482"), so the

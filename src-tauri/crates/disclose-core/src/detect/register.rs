@@ -79,7 +79,7 @@ const HOLDER_WORDS: &[&str] = &[
 
 /// How a table's line parts its cells.
 #[derive(Clone, Copy, PartialEq)]
-enum Parting {
+pub(super) enum Parting {
     By(char),
     /// Two spaces or more, as aligned columns are written.
     Spaces,
@@ -96,7 +96,7 @@ fn parting(line: &str) -> Option<Parting> {
 
 /// Byte ranges of `line`'s cells, trimmed (an empty cell keeps its
 /// column's place where a mark parts them).
-fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
+pub(super) fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
     let (parts, width): (Vec<&str>, usize) = match parting {

@@ -5,6 +5,7 @@
 
 use super::stamps::{initials_word, NOT_INITIALS};
 use super::tokens::Tok;
+use crate::detect::register::{cells, Parting};
 
 /// Headers of a column of who did it, in small letters.
 const WHO_HEADERS: &[&str] = &[
@@ -34,20 +35,10 @@ const WHO_HEADERS: &[&str] = &[
     "updated by",
 ];
 
-/// The cells of a table's line, by `delimiter`, with where each starts.
-fn cells(line: &str, delimiter: char) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    line.split(delimiter).map(move |cell| {
-        let start = at;
-        at += cell.len() + delimiter.len_utf8();
-        (start, cell)
-    })
-}
-
 /// The tokens of `toks` that are initials alone in a who-did-it column.
 pub(super) fn who(text: &str, toks: &[Tok<'_>]) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut column: Option<(char, usize)> = None;
+    let mut column: Option<(Parting, usize)> = None;
     let mut offset = 0;
     for line in text.split('\n') {
         let line_start = offset;
@@ -57,14 +48,13 @@ pub(super) fn who(text: &str, toks: &[Tok<'_>]) -> Vec<usize> {
             column = None;
             continue;
         }
-        if let Some((delimiter, index)) = column {
-            let Some((at, cell)) = cells(line, delimiter).nth(index) else {
+        if let Some((parting, index)) = column {
+            let Some(&(start, end)) = cells(line, parting).get(index) else {
                 continue;
             };
-            let word = cell.trim();
+            let word = &line[start..end];
             if initials_word(word) && !NOT_INITIALS.contains(&word) {
-                let start = line_start + at + (cell.len() - cell.trim_start().len());
-                if let Ok(k) = toks.binary_search_by_key(&start, |t| t.start) {
+                if let Ok(k) = toks.binary_search_by_key(&(line_start + start), |t| t.start) {
                     out.push(k);
                 }
             }
@@ -74,12 +64,13 @@ pub(super) fn who(text: &str, toks: &[Tok<'_>]) -> Vec<usize> {
             if !line.contains(delimiter) {
                 continue;
             }
-            let index = cells(line, delimiter).position(|(_, cell)| {
-                let header = cell.trim().trim_end_matches(':').to_ascii_lowercase();
+            let parting = Parting::By(delimiter);
+            let index = cells(line, parting).iter().position(|&(start, end)| {
+                let header = line[start..end].trim_end_matches(':').to_ascii_lowercase();
                 WHO_HEADERS.contains(&header.as_str())
             });
             if let Some(index) = index {
-                column = Some((delimiter, index));
+                column = Some((parting, index));
                 break;
             }
         }

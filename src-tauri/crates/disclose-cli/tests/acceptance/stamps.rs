@@ -295,3 +295,30 @@ fn initials_after_minutes_action_and_in_a_who_did_it_column() {
                 | F-102 | Ann Shaw      | HR        | lost   |\n";
     assert_eq!(names(text), ["PW", "DK", "Ann Shaw", "LT", "Ann Shaw"]);
 }
+
+#[test]
+fn initials_alone_on_the_line_that_closes_a_paragraph() {
+    // Twenty-third round, written afresh: a writer's initials alone under
+    // the paragraph they close, before a blank line, the end or their job
+    // title. A heading above its text, a form's answer after a colon and a
+    // printout's capitals wrapping on to a line of their own stay clean.
+    let text = "Bins done. Bulky waste by block C, reported to the council.\n\
+                TW\n\
+                \n\
+                Tenant at 14 rang about the lift. Told her it is booked for Friday.\n\
+                RMcK\n\
+                Income Officer, Eastgate Homes\n\
+                \n\
+                Priority:\n\
+                HIGH\n\
+                \n\
+                NOTES\n\
+                Boiler serviced, no faults.\n\
+                \n\
+                TENANT REPORTS DRIP FROM CEILING IN\n\
+                HALL\n\
+                \n\
+                Keys returned to the office.\n\
+                JB\n";
+    assert_eq!(names(text), ["TW", "RMcK", "JB"]);
+}

@@ -203,3 +203,26 @@ fn a_town_alone_is_no_person_but_a_titled_surname_is() {
                 Mr Wakefield at number 12 says it was quiet.\n";
     assert_eq!(d.detect_kind(text, "person_name"), ["Mr Wakefield"]);
 }
+
+#[test]
+fn a_persons_address_keeps_its_town_though_a_firm_is_named_earlier_or_above() {
+    // Twenty-third round, written afresh: only the words of the address's
+    // own sentence, or the line above a letterhead's, make it an office's.
+    // A long paragraph's earlier firm and a heading over a car's keeper do
+    // not; a team before a street on its line does.
+    let d = disclose!();
+    let text = "You rent from Mr Pope through Harlow & Co lettings, who served notice in May. \
+                Your son's father lives at 6 Wren Terrace, Lewes. He pays nothing.\n\
+                VEHICLE CHECK (DVLA, via Environmental Enforcement, 02/05/2026)\n\
+                Registered keeper: Piotr NOWAK, 22 Ferry Road, Hessle HU13 0AB\n\
+                \n\
+                Customer Services Team, 9 Dock Street, Hull HU1 3DT\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        [
+            "6 Wren Terrace, Lewes",
+            "22 Ferry Road, Hessle",
+            "9 Dock Street"
+        ]
+    );
+}

@@ -11,8 +11,9 @@
 //! E. 19th Ave."). The places after a street on its line are part of the
 //! address when a postcode or the line's end closes them ("9 Orchard Close,
 //! Heaton Mersey, Stockport SK4 3QT" gives "9 Orchard Close, Heaton Mersey,
-//! Stockport"), unless the words before say it is an office's address ("our
-//! head office is based at …", "Acme Ltd, …"): a town alone names no one, a
+//! Stockport"), unless the words before it in its sentence, or on the line
+//! above a letterhead's street, say it is an office's address ("our head
+//! office is based at …", "Acme Ltd, …"): a town alone names no one, a
 //! person's street with its town does. A town, state and ZIP code ("Houston,
 //! Texas 77002") are left alone: a firm's address names them as often as a
 //! person's does. Nor are the lines of places under a street, unless the
@@ -109,9 +110,10 @@ static PLACES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words before a street line that make it an office's address, not a
-/// home's: "our head office is based at", "registered office:", "Acme Ltd,".
+/// home's: "our head office is based at", "registered office:", "Acme Ltd,"
+/// (not a car's "Registered keeper:").
 static OFFICE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:office|offices|based|registered|headquarters|HQ|ltd|limited|plc|inc|llc|corp|corporation|company|co|group|council|homes|housing|association|society|trust|bank|surgery|centre|center|hospital|school|college|university|church|station|clinic|hotel|shop|store|pub|depot|write|writing|post|visit)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:office|offices|based|registered[ \t]+(?:office|address)|headquarters|HQ|ltd|limited|plc|inc|llc|corp|corporation|company|co|group|council|homes|housing|association|society|trust|bank|surgery|centre|center|hospital|school|college|university|church|station|clinic|hotel|shop|store|pub|depot|team|department|dept|write|writing|post|visit)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -130,15 +132,40 @@ fn with_places(text: &str, start: usize, end: usize) -> usize {
     {
         return end;
     }
-    // The address's own line before it, and the line before that.
-    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
-    let prev_start = text[..line_start.saturating_sub(1)]
-        .rfind('\n')
-        .map_or(0, |k| k + 1);
-    if OFFICE_BEFORE.is_match(&text[prev_start..start]) {
+    if OFFICE_BEFORE.is_match(words_before(text, start)) {
         return end;
     }
     end + places.end()
+}
+
+/// How far back along its line the words that make an address an
+/// office's are looked for.
+const OFFICE_REACH: usize = 80;
+
+/// The words that say whose the address at `start` is. When a few
+/// capitalised words at most stand before it on its line ("Unit 7, …",
+/// "Aylesham House, 14 …"), the line above too: a letterhead's firm ("Warmhome
+/// Services Ltd"). Otherwise those of its own sentence, up to
+/// `OFFICE_REACH` bytes ("Acme Ltd, 14 Mill Lane"): not a long paragraph's
+/// earlier sentences ("…through Martin & Co lettings. … lives at 9 Coombe
+/// Terrace, Lewes") nor a heading above a keeper's address.
+fn words_before(text: &str, start: usize) -> &str {
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let on_line = &text[line_start..start];
+    let letterhead = on_line.len() <= 40
+        && !on_line.contains(':')
+        && on_line
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| !c.is_lowercase()));
+    if letterhead {
+        let above = text[..line_start.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |k| k + 1);
+        return &text[above..start];
+    }
+    let from = floor_char_boundary(text, start.saturating_sub(OFFICE_REACH)).max(line_start);
+    let before = &text[from..start];
+    before.rfind(". ").map_or(before, |k| &before[k + 2..])
 }
 
 /// Days and months, in full and short: no place.

@@ -263,6 +263,7 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     let copied =
         capitals && COPIED.is_match(before) && (rest.is_empty() || rest.starts_with([';', ',']));
     let found = after_stamp
+        || signed_off(text, toks, i, before, rest, whole)
         || agency
         || dated
         || keyed
@@ -275,6 +276,44 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         || copied
         || capitals && slashed(before, after);
     (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
+}
+
+/// Initials alone on the line that closes a paragraph, as its writer's
+/// sign-off: "…logged on Orchard.\nDM\n\nTUES", "…with you.\nDN\nService
+/// Charge Accountant". The paragraph before is written in small letters
+/// too (not a printout's capitals wrapping on to a word of their own) and
+/// does not end in a colon (not a form's answer), and a blank line, the
+/// end, or the writer's job title follows.
+fn signed_off(
+    text: &str,
+    toks: &[Tok<'_>],
+    i: usize,
+    before: &str,
+    rest: &str,
+    whole: bool,
+) -> bool {
+    let t = &toks[i];
+    if !(whole && before.trim().is_empty() && rest.is_empty()) || t.word == "END" {
+        return false;
+    }
+    let line_start = t.start - before.len();
+    let above = text[..line_start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim();
+    let paragraph = above.contains(|c: char| c.is_lowercase()) && !above.ends_with(':');
+    let below_start = text[t.end..]
+        .find('\n')
+        .map_or(text.len(), |k| t.end + k + 1);
+    let below = text[below_start..].split('\n').next().unwrap_or("").trim();
+    let titled = toks[i + 1..]
+        .iter()
+        .skip_while(|n| n.start < below_start)
+        .take_while(|n| n.start < below_start + below.len())
+        .take(4)
+        .any(|n| n.lex.is_job_word());
+    paragraph && (below.is_empty() || titled)
 }
 
 /// Initials of a name with an Irish "O'" or a "Mc", which no word is

@@ -222,3 +222,22 @@ fn a_second_entry_joined_by_a_plus_or_an_ampersand() {
         assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
     }
 }
+
+#[test]
+fn a_household_listed_with_semicolons_along_from_one_entry_found() {
+    // Twenty-third round, written afresh: an electoral roll's household
+    // "SURNAME, Given; SURNAME, Given; …", where only one given name is in
+    // the lists, is found entry by entry along the list, the surname
+    // found alone giving way to the whole entry.
+    let d = disclose!();
+    let text = "22 Kestrel Way: ADEBAYO, Folasade; ADEBAYO, Michael; ADEBAYO, Temitope (attainer); ADEBAYO, Oluwadamilare.\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        [
+            "ADEBAYO, Folasade",
+            "ADEBAYO, Michael",
+            "ADEBAYO, Temitope",
+            "ADEBAYO, Oluwadamilare"
+        ]
+    );
+}

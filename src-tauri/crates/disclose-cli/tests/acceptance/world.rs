@@ -112,3 +112,27 @@ fn a_vietnamese_name_family_name_first() {
         assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
     }
 }
+
+#[test]
+fn a_welsh_patronymic_and_initials_before_a_surname_or_its_particle() {
+    // Twenty-third round, written afresh: "ap" or "ferch" between a given
+    // name and a surname, or after initials; two initials each with its
+    // full stop before a surname no list holds; two bare initials inside a
+    // line, the first "A". "AB" in capitals stays a writer's initials.
+    let text = "Electrician: Dafydd ap Hywel. Signed off by: D. ap Hywel\n\
+                Witness: Gwen ferch Ifan\n\
+                Checked by F. Z. Bennouna on the day.\n\
+                Signed A J Morgan      Dated 3 May\n\
+                rec'd by AB at the office.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        [
+            "Dafydd ap Hywel",
+            "D. ap Hywel",
+            "Gwen ferch Ifan",
+            "F. Z. Bennouna",
+            "A J Morgan",
+            "AB"
+        ]
+    );
+}

@@ -907,41 +907,52 @@ pub(super) fn bracketed_alias(
     ok.then_some(last + 1)
 }
 
-/// A register's second entry "Surname, Given" joined by "+" or "&" to one
-/// found ("Begum, Rahima + Uddin, Shafiq", "BROWN, Summer & KHAN, Rich"),
-/// written as the found one is: the first and last tokens of each.
+/// A register's entries "Surname, Given" joined by "+", "&" or ";" to one
+/// found ("Begum, Rahima + Uddin, Shafiq", "BROWN, Summer & KHAN, Rich",
+/// "OKWUOSA, Adaobi; OKWUOSA, Chinedu; …"), written as the found one is,
+/// and so on along the list: the first and last tokens of each. The
+/// surname may have been found alone, the given name not.
 pub(super) fn paired_entries(
     text: &str,
     toks: &[Tok<'_>],
     taken: &[Option<Option<f32>>],
     spans: &[(usize, usize, f32)],
 ) -> Vec<(usize, usize)> {
-    let entry = |i: usize| {
+    let entry = |i: usize, shape: Shape| {
         toks.get(i + 1).is_some_and(|given| {
-            matches!(toks[i].shape, Shape::Cap | Shape::Upper)
+            toks[i].shape == shape
                 && toks[i].end == toks[i].full_end
                 && gap(text, toks, i) == ", "
                 && given.shape == Shape::Cap
-                && !matches!(taken[i], Some(Some(_)))
                 && !matches!(taken[i + 1], Some(Some(_)))
         })
     };
-    let joined = |k: usize| matches!(gap(text, toks, k), " + " | " & ");
-    let mut out = Vec::new();
-    for &(i, last, c) in spans {
-        let found = c >= 0.7 && last == i + 1 && gap(text, toks, i) == ", ";
-        if !found {
-            continue;
+    let joined = |k: usize| matches!(gap(text, toks, k), " + " | " & " | "; ");
+    let mut found: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|&&(i, last, c)| c >= 0.7 && last == i + 1 && gap(text, toks, i) == ", ")
+        .map(|&(i, last, _)| (i, last))
+        .collect();
+    let from = found.len();
+    let mut k = 0;
+    while k < found.len() {
+        let (i, last) = found[k];
+        k += 1;
+        let shape = toks[i].shape;
+        let mut next = Vec::new();
+        if last + 2 < toks.len() && joined(last) && entry(last + 1, shape) {
+            next.push((last + 1, last + 2));
         }
-        let same = |k: usize| toks[k].shape == toks[i].shape;
-        if last + 2 < toks.len() && joined(last) && entry(last + 1) && same(last + 1) {
-            out.push((last + 1, last + 2));
+        if i >= 2 && joined(i - 1) && entry(i - 2, shape) {
+            next.push((i - 2, i - 1));
         }
-        if i >= 2 && joined(i - 1) && entry(i - 2) && same(i - 2) {
-            out.push((i - 2, i - 1));
+        for pair in next {
+            if !found.contains(&pair) {
+                found.push(pair);
+            }
         }
     }
-    out
+    found.split_off(from)
 }
 
 #[cfg(test)]

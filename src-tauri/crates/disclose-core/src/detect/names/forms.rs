@@ -646,12 +646,23 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     if j == i || j - i > 3 {
         return None;
     }
+    // "R. ap Gwilym", "J. de Souza": a surname's particle after the
+    // initials.
+    let with_particle = small_particle(toks, j)
+        && linked(text, toks, j)
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| t.shape == Shape::Cap && namey(t) && !t.lex.is_common());
+    if with_particle {
+        return (!vetoed(text, toks, i, j + 1)).then_some((j + 1, 0.85));
+    }
     let surname = &toks[j];
     if !namey(surname) {
         return None;
     }
-    // "U.K. Enron" is an abbreviation, "J. Enron" may be a name.
-    let single_dotted = j == i + 1 && gap(text, toks, i) == ". ";
+    // "U.K. Enron" is an abbreviation, "J. Enron" may be a name, and so
+    // may "F. Z. Bennani", each initial with its full stop and a space.
+    let spaced_dots = (i..j).all(|k| gap(text, toks, k) == ". ");
     // "She says O Adeyinka": one bare initial inside a sentence.
     let single_bare = j == i + 1
         && !dotted
@@ -660,7 +671,7 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         && text[toks[i - 1].full_end..toks[i].start] == *" ";
     let confidence = if surname.lex.is_surname() {
         0.85
-    } else if single_dotted && !surname.lex.is_common() {
+    } else if spaced_dots && !surname.lex.is_common() {
         0.75
     } else if single_bare && !surname.lex.is_common() || slotted(text, toks, i, j) {
         0.7
@@ -669,8 +680,12 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
     };
     // "A Smith" or "I Patel" without a full stop may be a word, unless it is
     // inside a sentence and the surname is known.
+    // Not so a second initial after one ("Signed A J Price") inside a
+    // sentence.
     let article = !dotted && matches!(toks[i].word, "A" | "I");
+    let second = j > i + 1 && !sentence_start(text, toks[i].start) && confidence >= 0.85;
     if article
+        && !second
         && (sentence_start(text, toks[i].start) || confidence < 0.85 || surname.lex.is_ambiguous())
     {
         return None;
@@ -908,10 +923,23 @@ const PARTICLES: &[&str] = &[
     "ten", "le", "la", "bin", "binti", "al", "el",
 ];
 
+/// Welsh patronymics' small words: "Rhys ap Gwilym", "Gwen ferch Ifan";
+/// in lower case only, as "AB" in capitals is someone's initials.
+const WELSH_PARTICLES: &[&str] = &["ap", "ab", "ferch", "verch"];
+
+/// Whether the word at `k` is a surname's small word written in lower
+/// case: "de", "van", "ap".
+fn small_particle(toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.shape == Shape::Lower
+            && (PARTICLES.contains(&t.word) || WELSH_PARTICLES.contains(&t.word))
+    })
+}
+
 /// Whether `word` is one of those small words, in any letter case: alone
 /// it names no one ("[00:01] De").
 pub(super) fn particle(word: &str) -> bool {
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word)) || WELSH_PARTICLES.contains(&word)
 }
 
 /// The capitalised particles of Irish surnames: "Ciarán Ó Dónaill",
@@ -946,10 +974,10 @@ fn vietnamese(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
 fn with_particle(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let first = &toks[i];
     let particle = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.shape == Shape::Lower && PARTICLES.contains(&t.word)
-                || IRISH_PARTICLES.contains(&t.word)
-        })
+        small_particle(toks, k)
+            || toks
+                .get(k)
+                .is_some_and(|t| IRISH_PARTICLES.contains(&t.word))
     };
     // An Irish particle ("Ó", "Ní") says a name even where the given name
     // before it is in no list ("Ciarán Ó Dónaill").

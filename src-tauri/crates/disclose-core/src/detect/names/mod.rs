@@ -617,6 +617,8 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         taken[k] = Some(Some(0.7));
     }
     for (first, last) in cues::paired_entries(text, toks, &taken, &out) {
+        // The entry's surname found alone gives way to the whole entry.
+        out.retain(|&(i, l, _)| l < first || i > last);
         out.push((first, last, 0.7));
         taken[first..=last].fill(Some(Some(0.7)));
     }

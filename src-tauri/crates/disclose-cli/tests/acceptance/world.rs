@@ -136,3 +136,17 @@ fn a_welsh_patronymic_and_initials_before_a_surname_or_its_particle() {
         ]
     );
 }
+
+#[test]
+fn a_given_name_written_with_its_accents_is_the_listed_one() {
+    // Twenty-third round, written afresh: a given name the lists hold
+    // without accents, written with them, after a role's label; a
+    // transliterated word in small letters stays clean.
+    let text = "IDVA: Sinéad Cullinane, Haven Refuge - 07700 900777\n\
+                Interpreter booked: Ayşe Korkmaz (Turkish)\n\
+                He said mehmān, meaning guest.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["Sinéad Cullinane", "Ayşe Korkmaz"]
+    );
+}

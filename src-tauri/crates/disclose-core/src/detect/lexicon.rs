@@ -343,6 +343,41 @@ fn bits_of(w: &str) -> u32 {
     bits
 }
 
+/// The bits of a word with accents; when the lists hold it as no name and
+/// it is written with a capital, the name bits of its letters without
+/// their accents: "Sinéad" is the "Sinead" of the lists, "Łukasz" their
+/// "Lukasz" (not a transliterated word, "mehmān").
+fn accented_bits(lower: &str, capital: bool) -> u32 {
+    let bits = bits_of(lower);
+    if bits & (GIVEN_NAME | SURNAME) != 0 || lower.is_ascii() || !capital {
+        return bits;
+    }
+    let plain: String = lower.chars().map(without_accent).collect();
+    bits | bits_of(&plain) & (GIVEN_NAME | SURNAME)
+}
+
+/// A Latin letter without its accent; any other character as it is.
+fn without_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'ă' | 'ā' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ő' | 'ō' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' | 'ū' => 'u',
+        'ç' | 'ć' | 'č' => 'c',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ý' | 'ÿ' => 'y',
+        'ğ' => 'g',
+        'ț' | 'ţ' | 'ť' => 't',
+        'ř' => 'r',
+        'đ' | 'ď' => 'd',
+        other => other,
+    }
+}
+
 /// The words asked about last, in lower case, with their bits: a table
 /// indexed by a hash of the word (512 KiB, made for each thread that
 /// detects: room for the vocabulary of several long documents; at 4,096
@@ -428,7 +463,8 @@ impl Bits {
 fn bits(word: &str) -> u32 {
     let n = word.len();
     if n == 0 || n > MEMO_LEN || !word.is_ascii() {
-        return bits_of(&word.to_lowercase());
+        let capital = word.starts_with(char::is_uppercase);
+        return accented_bits(&word.to_lowercase(), capital);
     }
     let mut key = [0u8; MEMO_LEN];
     key[..n].copy_from_slice(word.as_bytes());

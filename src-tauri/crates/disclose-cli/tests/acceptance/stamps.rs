@@ -300,8 +300,9 @@ fn initials_after_minutes_action_and_in_a_who_did_it_column() {
 fn initials_alone_on_the_line_that_closes_a_paragraph() {
     // Twenty-third round, written afresh: a writer's initials alone under
     // the paragraph they close, before a blank line, the end or their job
-    // title. A heading above its text, a form's answer after a colon and a
-    // printout's capitals wrapping on to a line of their own stay clean.
+    // title, or after a blank line when no heading is written so ("DMcN").
+    // A heading, a form's answer after a colon and a printout's capitals
+    // wrapping on to a line of their own stay clean.
     let text = "Bins done. Bulky waste by block C, reported to the council.\n\
                 TW\n\
                 \n\
@@ -319,6 +320,16 @@ fn initials_alone_on_the_line_that_closes_a_paragraph() {
                 HALL\n\
                 \n\
                 Keys returned to the office.\n\
-                JB\n";
-    assert_eq!(names(text), ["TW", "RMcK", "JB"]);
+                JB\n\
+                \n\
+                Fob found in the bin store, returned to the tenant.\n\
+                \n\
+                DMcN\n\
+                \n\
+                Rent paid in full this week.\n\
+                \n\
+                SUMMARY\n\
+                \n\
+                No further action.\n";
+    assert_eq!(names(text), ["TW", "RMcK", "JB", "DMcN"]);
 }

@@ -188,7 +188,7 @@ static RIVERS: LazyLock<WordSet> = LazyLock::new(|| words(RIVER_WORDS));
 /// Champion", "Plasterer".
 pub const JOB_WORDS: &str = "officer officers manager managers advisor adviser advisors advisers \
     worker workers coordinator co-ordinator lead champion champions assistant director \
-    administrator consultant specialist supervisor controller caseworker caseworkers \
+    administrator consultant specialist supervisor controller caseworker caseworkers accountant \
     plasterer plasterers joiner joiners roofer glazier decorator labourer scaffolder \
     bricklayer handyman locksmith receptionist interpreter interp translator";
 

@@ -283,7 +283,8 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
 /// Charge Accountant". The paragraph before is written in small letters
 /// too (not a printout's capitals wrapping on to a word of their own) and
 /// does not end in a colon (not a form's answer), and a blank line, the
-/// end, or the writer's job title follows.
+/// end, or the writer's job title follows. Initials no heading is written
+/// as (no vowel, or a "Mc") may stand after a blank line too.
 fn signed_off(
     text: &str,
     toks: &[Tok<'_>],
@@ -297,11 +298,14 @@ fn signed_off(
         return false;
     }
     let line_start = t.start - before.len();
-    let above = text[..line_start.saturating_sub(1)]
-        .rsplit('\n')
-        .next()
-        .unwrap_or("")
-        .trim();
+    let mut lines_above = text[..line_start.saturating_sub(1)].rsplit('\n');
+    let mut above = lines_above.next().unwrap_or("").trim();
+    // "…Rukhsana Akhtar.\n\nBMcL\n": a blank line between, where the
+    // initials have no vowel or a "Mc" (no heading is written so).
+    let vowelless = t.word.contains("Mc") || !t.word.contains(['A', 'E', 'I', 'O', 'U', 'Y']);
+    if above.is_empty() && vowelless {
+        above = lines_above.next().unwrap_or("").trim();
+    }
     let paragraph = above.contains(|c: char| c.is_lowercase()) && !above.ends_with(':');
     let below_start = text[t.end..]
         .find('\n')

@@ -100,6 +100,9 @@ pub(super) fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
     let (parts, width): (Vec<&str>, usize) = match parting {
+        Parting::By(',') if line.contains('"') && line.matches('"').count().is_multiple_of(2) => {
+            (csv_fields(line), 1)
+        }
         Parting::By(c) => (line.split(c).collect(), c.len_utf8()),
         Parting::Spaces => (line.split("  ").collect(), 2),
     };
@@ -113,6 +116,26 @@ pub(super) fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
         from += part.len() + width;
     }
     out
+}
+
+/// A CSV line's fields, a comma inside double quotes kept in its field
+/// ("\"47 Larch Avenue, Rotherham\",P100472").
+fn csv_fields(line: &str) -> Vec<&str> {
+    let mut fields = Vec::new();
+    let mut from = 0;
+    let mut quoted = false;
+    for (k, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                fields.push(&line[from..k]);
+                from = k + 1;
+            }
+            _ => {}
+        }
+    }
+    fields.push(&line[from..]);
+    fields
 }
 
 /// A header cell with "no", "number", "id" and marks taken off (an

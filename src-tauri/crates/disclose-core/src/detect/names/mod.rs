@@ -622,6 +622,15 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         out.push((first, last, 0.7));
         taken[first..=last].fill(Some(Some(0.7)));
     }
+    for (first, last) in columns::named(text, toks) {
+        // A surer finding stands; a weaker one gives way to the column's.
+        let surer = |t: &Option<Option<f32>>| matches!(t, Some(Some(c)) if *c >= 0.7);
+        if !taken[first..=last].iter().any(surer) {
+            out.retain(|&(i, l, _)| l < first || i > last);
+            out.push((first, last, 0.7));
+            taken[first..=last].fill(Some(Some(0.7)));
+        }
+    }
     for k in columns::who(text, toks) {
         if taken[k].is_none() {
             out.push((k, k, 0.7));

@@ -683,3 +683,15 @@ fn a_name_after_a_shortened_word_for_family_or_a_friend() {
         &["tyrese", "dannii"],
     );
 }
+
+#[test]
+fn a_surname_that_is_a_word_after_a_rank_or_a_given_name_in_lower_case() {
+    // Twenty-third round, written afresh: "(pc wood)" and "mr jonathan
+    // pike (director)" in a complaint typed in lower case, the surname
+    // closing its clause; "mr jonathan said" stops at the given name.
+    assert_names(
+        "police came in with us (pc wood). then mr jonathan pike (director) rang.\n\
+         later mr jonathan said to wait.\n",
+        &["pc wood", "mr jonathan pike", "mr jonathan"],
+    );
+}

@@ -473,13 +473,25 @@ fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> 
         && !next.lex.is_ambiguous()
         && !next.lex.is_title()
         && !matches!(toks[i].word, "dr" | "dc");
-    if !plain_lower_name(next) && !unlisted {
+    // "(pc wood)", "mr jonathan pike (director)": a surname that is also a
+    // word, closing its clause after a rank or a given name.
+    let word_surname = |k: usize| {
+        let t = &toks[k];
+        let after = &text[t.full_end..];
+        t.shape == Shape::Lower
+            && (t.lex.is_word_surname() || t.lex.is_surname())
+            && (after.is_empty()
+                || after.starts_with([')', ',', '.', ';', '\n'])
+                || after.starts_with(" ("))
+    };
+    let rank = matches!(toks[i].word, "pc" | "pcso" | "sgt");
+    if !plain_lower_name(next) && !unlisted && !(rank && word_surname(i + 1)) {
         return None;
     }
     let mut last = i + 1;
     if linked(text, toks, last)
-        && plain_lower_name(&toks[last + 1])
-        && toks[last + 1].lex.is_surname()
+        && (plain_lower_name(&toks[last + 1]) && toks[last + 1].lex.is_surname()
+            || next.lex.is_given() && word_surname(last + 1))
     {
         last += 1;
     }

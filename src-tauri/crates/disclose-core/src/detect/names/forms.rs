@@ -485,7 +485,7 @@ fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> 
                 || after.starts_with(" ("))
     };
     let rank = matches!(toks[i].word, "pc" | "pcso" | "sgt");
-    if !plain_lower_name(next) && !unlisted && !(rank && word_surname(i + 1)) {
+    if !(plain_lower_name(next) || unlisted || rank && word_surname(i + 1)) {
         return None;
     }
     let mut last = i + 1;

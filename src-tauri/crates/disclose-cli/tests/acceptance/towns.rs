@@ -226,3 +226,14 @@ fn a_persons_address_keeps_its_town_though_a_firm_is_named_earlier_or_above() {
         ]
     );
 }
+
+#[test]
+fn a_towers_four_figure_flat_after_a_noise_and_found_again() {
+    // Twenty-third round, written afresh: a tower block's flat of four
+    // figures after a noise "from" it, even before "and", then found again;
+    // a year after "in" or "from" is none.
+    let text = "Ms Dube can hear shouting from 1207 and a child crying.\n\
+                Visitor to 1207, left 03:20.\n\
+                The block was built in 1968 and clad from 2009 onwards.\n";
+    assert_eq!(disclose!().detect_kind(text, "address_line"), ["1207", "1207"]);
+}

@@ -128,9 +128,10 @@ static NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "at 27", "from 4B", "in 7": a bare number that may be a house.
+/// "at 27", "from 4B", "in 7", a tower's "from 1106": a bare number that
+/// may be a house.
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:at|from|in)[ \t]+(\d{1,3}[a-z]?)(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:at|from|in)[ \t]+(\d{1,4}[a-z]?)(?-u:\b)").expect("valid regex")
 });
 /// "the woman at", "the lads upstairs from": a person just before.
 static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,6 +185,14 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
     for caps in BARE.captures_iter(text) {
         let (whole, number) = (caps.get(0).expect("match"), caps.get(1).expect("group"));
+        // "from 1106" is a tower's flat; "in 2019" a year.
+        let year = number
+            .as_str()
+            .parse::<u32>()
+            .is_ok_and(|n| (1900..2100).contains(&n));
+        if year {
+            continue;
+        }
         // "the family at 17b next door": "next" is no time there.
         let next_door = text[number.end()..]
             .trim_start_matches([' ', '\t'])
@@ -216,11 +225,12 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         }
         let before = words_before(text, whole.start());
         let after_name = name_just_before(text, names, whole.start(), &[' ', '\t']);
-        // "music from 14 again", "Shouting from 12 at 3am": a noise from a
-        // house, not from a time ("music from 11 till 2").
+        // "music from 14 again", "Shouting from 12 at 3am", "shouting from
+        // 1106 and a woman crying": a noise from a house, not from a time
+        // ("music from 11 till 2").
         let noise = whole.as_str()[..4].eq_ignore_ascii_case("from")
             && NOISE_BEFORE.is_match(before)
-            && !RANGE_AFTER.is_match(&text[number.end()..]);
+            && !(clock && RANGE_AFTER.is_match(&text[number.end()..]));
         // "the noise from them at 29": people by a pronoun, before a number
         // no clock shows (a time "at 10" is as likely).
         let hour = number

@@ -89,3 +89,15 @@ fn the_given_name_and_surname_around_a_quoted_nickname() {
         ["Rob", "Robbo", "Kinsella", "Patrick", "Paddy", "Flynn"]
     );
 }
+
+#[test]
+fn a_nickname_in_quotes_and_brackets_after_a_name_found() {
+    // Twenty-third round, written afresh: a nickname in quotes and
+    // brackets just after a name found is hers, even one that is a word
+    // ("Chi").
+    let text = "Partner present: Mrs Chiamaka Eze (\"Chi\"), and the client.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["Mrs Chiamaka Eze", "Chi"]
+    );
+}

@@ -235,5 +235,8 @@ fn a_towers_four_figure_flat_after_a_noise_and_found_again() {
     let text = "Ms Dube can hear shouting from 1207 and a child crying.\n\
                 Visitor to 1207, left 03:20.\n\
                 The block was built in 1968 and clad from 2009 onwards.\n";
-    assert_eq!(disclose!().detect_kind(text, "address_line"), ["1207", "1207"]);
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["1207", "1207"]
+    );
 }

@@ -637,6 +637,36 @@ pub(super) fn quoted_alias(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(us
     (opened && said).then_some((i, 0.7))
 }
 
+/// A nickname in quotes and brackets just after a name found: "Chiamaka
+/// Obi (\"Chi\")", "Declan Murphy ('Dec')": the token of each.
+pub(super) fn bracketed_aliases(
+    text: &str,
+    toks: &[Tok<'_>],
+    taken: &[Option<Option<f32>>],
+    spans: &[(usize, usize, f32)],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &(_, last, c) in spans {
+        let Some(alias) = toks.get(last + 1) else {
+            continue;
+        };
+        let before = &text[toks[last].full_end..alias.start];
+        let after = &text[alias.full_end..];
+        let quoted = matches!(before, " (\"" | " (“" | " ('" | " (‘")
+            && ["\")", "”)", "')", "’)"]
+                .iter()
+                .any(|q| after.starts_with(q));
+        let word = matches!(alias.shape, Shape::Cap | Shape::Upper)
+            && !alias.lex.is_title()
+            && !alias.lex.is_month_or_day()
+            && !alias.lex.is_common();
+        if c >= 0.7 && quoted && word && taken[last + 1].is_none() {
+            out.push(last + 1);
+        }
+    }
+    out
+}
+
 /// A name after words that give someone's name, in any letter case and
 /// even when it is a word ("someone called gill", "everyone calls him
 /// tank", "think his name is Arkadiusz or Arek"); a second name after "or"

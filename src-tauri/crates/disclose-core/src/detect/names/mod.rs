@@ -637,6 +637,10 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             taken[k] = Some(Some(0.7));
         }
     }
+    for k in cues::bracketed_aliases(text, toks, &taken, &out) {
+        out.push((k, k, 0.7));
+        taken[k] = Some(Some(0.7));
+    }
     for k in repeated(text, toks, &taken, &out) {
         out.push((k, k, 0.65));
         taken[k] = Some(Some(0.65));

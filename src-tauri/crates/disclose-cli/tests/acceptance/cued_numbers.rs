@@ -70,3 +70,17 @@ fn a_tenancys_code_after_a_bracket_or_a_verb_and_a_police_computer_id() {
         ["KH-0042117", "LV-T-88301", "WCH-T-30917", "09/772104K"]
     );
 }
+
+#[test]
+fn only_the_dates_under_a_tables_birth_column_are_births() {
+    // Twenty-third round, written afresh: an export whose header names a
+    // "dob" column and a "start_date" column; only the dates under "dob"
+    // are births.
+    let text = "person_id,forename,surname,dob,start_date\n\
+                P31,\"Lena\",\"Voss\",1974-02-11,2020-09-01\n\
+                P32,\"Ivo\",\"Voss\",2009-06-30,2021-01-15\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "date_of_birth"),
+        ["1974-02-11", "2009-06-30"]
+    );
+}

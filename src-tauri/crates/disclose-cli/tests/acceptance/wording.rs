@@ -264,3 +264,14 @@ fn a_trade_an_interpreters_label_and_a_power_of_attorney_are_no_one() {
                 Daughter holds LPA for finance. Copy of LPA requested. JKW\n";
     assert_names(text, &["Carl Hepworth", "JKW"]);
 }
+
+#[test]
+fn the_occupier_is_no_name() {
+    // Twenty-third round, written afresh: an electrician's notes call the
+    // tenant "the occupier", at a line's start and before a possessive.
+    assert_names(
+        "- Occupier rang back 12:10, asked for works after 3pm.\n\
+         - occupier's son Rhodri answered the door.\n",
+        &["Rhodri"],
+    );
+}

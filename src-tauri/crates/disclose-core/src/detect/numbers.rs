@@ -327,10 +327,36 @@ fn listed_birth(text: &str, start: usize) -> bool {
             break;
         }
         if BIRTH_HEADING.is_match(line) && !DATE.is_match(line) {
-            return true;
+            return in_birth_column(line, &text[line_start..], start - line_start);
         }
     }
     false
+}
+
+/// Whether the date at `at` of `row` stands under a table's heading of
+/// births: when the heading and the row part their cells by the same
+/// mark, the heading's cell above the date must name the birth ("dob",
+/// not "start_date" of "…,dob,ni_number,…,start_date"); a heading of no
+/// columns covers the block.
+fn in_birth_column(heading: &str, row: &str, at: usize) -> bool {
+    use super::register::{cells, Parting};
+    let row = row.split('\n').next().unwrap_or_default();
+    let Some(mark) = ['|', '\t', ',']
+        .into_iter()
+        .find(|&c| heading.contains(c) && row.contains(c))
+    else {
+        return true;
+    };
+    let parting = Parting::By(mark);
+    let Some(column) = cells(row, parting)
+        .iter()
+        .position(|&(s, e)| s <= at && at < e.max(s + 1))
+    else {
+        return true;
+    };
+    cells(heading, parting)
+        .get(column)
+        .is_some_and(|&(s, e)| BIRTH_HEADING.is_match(&heading[s..e]))
 }
 
 /// The number at `start` is a job, invoice or order reference, so not a

@@ -339,6 +339,8 @@ fn never_a_name(word: &str) -> bool {
         "claimant",
         "claimants",
         "applicant",
+        "occupier",
+        "occupiers",
         "applicants",
         "respondent",
         "appellant",

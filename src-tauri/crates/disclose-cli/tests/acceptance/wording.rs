@@ -275,3 +275,15 @@ fn the_occupier_is_no_name() {
         &["Rhodri"],
     );
 }
+
+#[test]
+fn urdu_words_quoted_in_latin_letters_are_no_names() {
+    // Twenty-third round, written afresh: a visit note quoting Urdu in
+    // Latin letters; its verbs and its words for kin said in respect are
+    // no one, the people it names are.
+    assert_names(
+        "Nasreen said: \"Beta, mera ghutna dard karta hai.\"\n\
+         Her daughter Sadia said \"Ammi ke saath Imran rehta hai\" (Chacha comes Sundays).\n",
+        &["Nasreen", "Sadia", "Imran"],
+    );
+}

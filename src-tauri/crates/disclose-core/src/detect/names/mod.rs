@@ -364,6 +364,24 @@ fn never_a_name(word: &str) -> bool {
         "mappa",
         "sarc",
         "isva",
+        // Urdu and Hindi words a visit note quotes in Latin letters: a
+        // verb's "hai", "bola", and words for kin said in respect
+        // ("Ammi", "Baji", "Chacha").
+        "hai",
+        "hain",
+        "mera",
+        "meri",
+        "bola",
+        "karta",
+        "kehti",
+        "nahi",
+        "ammi",
+        "abbu",
+        "baji",
+        "chacha",
+        "chachi",
+        "beta",
+        "beti",
     ];
     // Makers of what a landlord's records name (boilers, cookers, lifts,
     // kitchens, insurers): no person is called so.

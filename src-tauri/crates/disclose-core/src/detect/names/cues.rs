@@ -637,36 +637,6 @@ pub(super) fn quoted_alias(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(us
     (opened && said).then_some((i, 0.7))
 }
 
-/// A nickname in quotes and brackets just after a name found: "Chiamaka
-/// Obi (\"Chi\")", "Declan Murphy ('Dec')": the token of each.
-pub(super) fn bracketed_aliases(
-    text: &str,
-    toks: &[Tok<'_>],
-    taken: &[Option<Option<f32>>],
-    spans: &[(usize, usize, f32)],
-) -> Vec<usize> {
-    let mut out = Vec::new();
-    for &(_, last, c) in spans {
-        let Some(alias) = toks.get(last + 1) else {
-            continue;
-        };
-        let before = &text[toks[last].full_end..alias.start];
-        let after = &text[alias.full_end..];
-        let quoted = matches!(before, " (\"" | " (“" | " ('" | " (‘")
-            && ["\")", "”)", "')", "’)"]
-                .iter()
-                .any(|q| after.starts_with(q));
-        let word = matches!(alias.shape, Shape::Cap | Shape::Upper)
-            && !alias.lex.is_title()
-            && !alias.lex.is_month_or_day()
-            && !alias.lex.is_common();
-        if c >= 0.7 && quoted && word && taken[last + 1].is_none() {
-            out.push(last + 1);
-        }
-    }
-    out
-}
-
 /// A name after words that give someone's name, in any letter case and
 /// even when it is a word ("someone called gill", "everyone calls him
 /// tank", "think his name is Arkadiusz or Arek"); a second name after "or"
@@ -912,7 +882,8 @@ pub(super) fn alias_after(
 /// is a given name of the lists or a short word no list holds, and no
 /// English word, title, role or language (not "(Chair)", "(Mandarin)",
 /// "(London)", "(E-mail)"), after a name of two words or more (the name
-/// from `first` to `last`).
+/// from `first` to `last`). In quotes too it is a nickname, even a word
+/// ("Mrs Chiamaka Obi (\"Chi\")").
 pub(super) fn bracketed_alias(
     text: &str,
     toks: &[Tok<'_>],
@@ -920,16 +891,20 @@ pub(super) fn bracketed_alias(
     last: usize,
 ) -> Option<usize> {
     let alias = toks.get(last + 1)?;
-    let closed = gap(text, toks, last + 1).starts_with(')');
+    let (opening, closing) = (gap(text, toks, last), gap(text, toks, last + 1));
+    let bare = opening == " (" && closing.starts_with(')');
+    let quoted = matches!(opening, " (\"" | " (“" | " ('" | " (‘")
+        && ["\")", "”)", "')", "’)"]
+            .iter()
+            .any(|q| closing.starts_with(q));
     let ok = last > first
-        && gap(text, toks, last) == " ("
-        && closed
+        && (bare || quoted)
         && alias.end == alias.full_end
         && alias.shape == Shape::Cap
         && alias.word.chars().all(char::is_alphabetic)
         && (alias.lex.is_given() || alias.word.chars().count() <= 4)
         && !alias.lex.is_common()
-        && !alias.lex.is_english()
+        && (quoted || !alias.lex.is_english())
         && !alias.lex.is_title()
         && !alias.lex.is_job_word()
         && !alias.lex.is_org()

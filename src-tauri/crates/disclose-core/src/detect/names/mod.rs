@@ -365,13 +365,12 @@ fn never_a_name(word: &str) -> bool {
         "sarc",
         "isva",
         // Urdu and Hindi words a visit note quotes in Latin letters: a
-        // verb's "hai", "bola", and words for kin said in respect
-        // ("Ammi", "Baji", "Chacha").
+        // verb's "hai", and words for kin said in respect ("Ammi", "Baji",
+        // "Chacha"); not "bola", which is also a Yoruba given name.
         "hai",
         "hain",
         "mera",
         "meri",
-        "bola",
         "karta",
         "kehti",
         "nahi",
@@ -656,10 +655,6 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             out.push((k, k, 0.7));
             taken[k] = Some(Some(0.7));
         }
-    }
-    for k in cues::bracketed_aliases(text, toks, &taken, &out) {
-        out.push((k, k, 0.7));
-        taken[k] = Some(Some(0.7));
     }
     for k in repeated(text, toks, &taken, &out) {
         out.push((k, k, 0.65));

@@ -9,7 +9,8 @@
 //! note's key ("SMc = Sinead McAllister"), in a letter's copy list ("cc:
 //! KD; RB"), joined by slashes to others ("Action: SB/KM", "KS / MK /
 //! SB"), after "per" ("Per AMcG belongs to…"), after minutes' "ACTION"
-//! ("ACTION: TM to email"), and again wherever the
+//! ("ACTION: TM to email"), alone on the line that closes a
+//! paragraph ("…logged on Orchard.\nDM\n"), and again wherever the
 //! same initials stand once one of these has named them ("Passed to
 //! SMc.").
 //! Initials are two to four capitals, or a capital and "Mc" or "Mac" with a

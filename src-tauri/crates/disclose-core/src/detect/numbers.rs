@@ -339,9 +339,9 @@ fn listed_birth(text: &str, start: usize) -> bool {
 /// not "start_date" of "…,dob,ni_number,…,start_date"); a heading of no
 /// columns covers the block.
 fn in_birth_column(heading: &str, row: &str, at: usize) -> bool {
-    use super::register::{cells, Parting};
+    use super::register::{cells, Parting, MARKS};
     let row = row.split('\n').next().unwrap_or_default();
-    let Some(mark) = ['|', '\t', ',']
+    let Some(mark) = MARKS
         .into_iter()
         .find(|&c| heading.contains(c) && row.contains(c))
     else {

@@ -85,9 +85,12 @@ pub(super) enum Parting {
     Spaces,
 }
 
+/// The marks that part a table's cells, the likelier first.
+pub(super) const MARKS: [char; 3] = ['|', '\t', ','];
+
 /// How `line` parts its cells, if it is a table's line.
 fn parting(line: &str) -> Option<Parting> {
-    ['|', '\t', ',']
+    MARKS
         .into_iter()
         .find(|c| line.contains(*c))
         .map(Parting::By)

@@ -6,7 +6,7 @@
 
 use super::stamps::{initials_word, NOT_INITIALS};
 use super::tokens::{Shape, Tok};
-use crate::detect::register::{cells, Parting};
+use crate::detect::register::{cells, Parting, MARKS};
 
 /// Headers of a column of who did it, in small letters.
 const WHO_HEADERS: &[&str] = &[
@@ -119,7 +119,7 @@ fn column_cells(text: &str, headers: &[&str]) -> Vec<(usize, usize)> {
             }
             continue;
         }
-        for delimiter in ['|', '\t', ','] {
+        for delimiter in MARKS {
             if !line.contains(delimiter) {
                 continue;
             }

@@ -635,19 +635,15 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         out.push((k, k, 0.7));
         taken[k] = Some(Some(0.7));
     }
+    // The entry's surname found alone gives way to the whole entry.
     for (first, last) in cues::paired_entries(text, toks, &taken, &out) {
-        // The entry's surname found alone gives way to the whole entry.
-        out.retain(|&(i, l, _)| l < first || i > last);
-        out.push((first, last, 0.7));
-        taken[first..=last].fill(Some(Some(0.7)));
+        take_over(&mut out, &mut taken, first, last);
     }
+    // A surer finding stands; a weaker one gives way to the column's.
     for (first, last) in columns::named(text, toks) {
-        // A surer finding stands; a weaker one gives way to the column's.
         let surer = |t: &Option<Option<f32>>| matches!(t, Some(Some(c)) if *c >= 0.7);
         if !taken[first..=last].iter().any(surer) {
-            out.retain(|&(i, l, _)| l < first || i > last);
-            out.push((first, last, 0.7));
-            taken[first..=last].fill(Some(Some(0.7)));
+            take_over(&mut out, &mut taken, first, last);
         }
     }
     for k in columns::who(text, toks) {
@@ -665,6 +661,14 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         taken[k] = Some(Some(0.7));
     }
     (out, taken)
+}
+
+/// Makes tokens `first..=last` one name of the rules' confidence 0.7, in
+/// place of any name found among them.
+fn take_over(out: &mut Vec<Span>, taken: &mut Taken, first: usize, last: usize) {
+    out.retain(|&(i, l, _)| l < first || i > last);
+    out.push((first, last, 0.7));
+    taken[first..=last].fill(Some(Some(0.7)));
 }
 
 /// The rules that need a bracket or a quote just before the word, or a

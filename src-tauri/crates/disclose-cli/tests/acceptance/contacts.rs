@@ -219,3 +219,18 @@ fn an_offices_line_by_its_label_or_the_organisation_before_it() {
                 Social worker: Dean Okafor, Kirklees Council, 01484 496 022.\n";
     assert_eq!(d.detect_kind(text, "phone"), ["01484 496 022"]);
 }
+
+/// Twenty-fourth round, written afresh: a footer's landline beside a
+/// team's mailbox or the web site is the office's; a mobile beside them,
+/// a direct line, or a number beside a person's own mailbox is found.
+#[test]
+fn a_landline_beside_a_teams_mailbox_or_the_web_site_is_the_offices() {
+    let d = disclose!();
+    let text = "Neighbourhood Team | tenancy.support@brookvale.example.org.uk | 0114 496 0321\n\
+                0114 496 0654 | www.brookvale.example.org.uk\n\
+                Officer mobile 07700 900812 | www.brookvale.example.org.uk\n\
+                Direct: 0114 496 0987 | www.brookvale.example.org.uk\n\
+                Nadia Fenwick | nadia.fenwick@brookvale.example.org.uk | 0114 496 0444\n";
+    let phones = d.detect_kind(text, "phone");
+    assert_eq!(phones, ["07700 900812", "0114 496 0987", "0114 496 0444"]);
+}

@@ -381,3 +381,15 @@ fn a_day_given_as_a_name_after_a_courtesy_title() {
         &["Mr Sunday Adeyemi"],
     );
 }
+
+/// Twenty-fourth round, written afresh: a dog's breed that reads as a
+/// name ("Jack Russell", "Cocker Spaniel") and a pet's name after
+/// "called" with the breed a few words before are no one; the owner is.
+#[test]
+fn a_dogs_breed_and_a_pet_called_after_its_breed_are_no_one() {
+    assert_names(
+        "Mrs Dunmore keeps a Jack Russell and a German Shepherd cross called \"Rocco\".\n\
+         Her son Kyle Dunmore walks the Cocker Spaniel.\n",
+        &["Mrs Dunmore", "Kyle Dunmore"],
+    );
+}

@@ -110,6 +110,29 @@ fn logins_spelt_from_a_name_in_the_text_wherever_they_stand() {
     );
 }
 
+/// Twenty-fourth round, written afresh: a login spelt from a name in
+/// capitals, as a housing system's log column signs each line; behind a
+/// team's letters and an underscore; surname before initial; the initial
+/// and the surname's first letters. A spelling that is an English word
+/// ("MASH" of Mark Ash) is none.
+#[test]
+fn logins_spelt_from_a_name_in_capitals_behind_a_team_or_cut_short() {
+    let log = "Officer: Bronwen Tait (Income Officer)\n\
+               12/03/24 10:02  BTAIT2   Rang tenant, no answer.\n\
+               14/03/24 15:40  BTAIT2   Letter A2 sent.\n";
+    assert_eq!(names(log), ["Bronwen Tait", "BTAIT2", "BTAIT2"]);
+    let audit = "2024-02-11 08:01:13  INC_OADEYEMI  Adeyemi, Olu   Income Team  VIEW\n";
+    assert_eq!(names(audit), ["INC_OADEYEMI", "Adeyemi, Olu"]);
+    assert_eq!(
+        names("Alert raised by PARKERJ (Jo Parker), reviewed by u_hmoss (Hannah Moss)."),
+        ["PARKERJ", "Jo Parker", "u_hmoss", "Hannah Moss"]
+    );
+    assert_eq!(
+        names("Surveyor: Gwen Lindqvist (GLIND2) inspected; Mark Ash signed off, see MASH notes."),
+        ["Gwen Lindqvist", "GLIND2", "Mark Ash"]
+    );
+}
+
 /// Nineteenth round, written afresh: a login after "Printed by" or
 /// "prepared by", as a system's report signs its footer; an ordinary word
 /// after "by" is none.

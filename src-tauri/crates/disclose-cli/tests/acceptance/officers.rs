@@ -145,3 +145,25 @@ fn a_gas_engineers_id_card_number() {
     );
     assert!(names.iter().any(|f| f == "5520914"), "{names:?}");
 }
+
+/// Twenty-fourth round, written afresh: a technician's, volunteer's,
+/// agent's or driver's number with its letters, a worker's ID alone in
+/// brackets after the name, and a staff number on the line below its
+/// words. An interpreter agency's lettered number stays (the sets call it
+/// the agency's).
+#[test]
+fn a_workers_lettered_number_and_an_id_in_brackets() {
+    let d = disclose!();
+    let text = "Treatment by Owen Blakely (tech no. R-42) on the landing.\n\
+                Parcel handed out by volunteer Doreen (vol ID FB-318).\n\
+                Inspected by Amara Quist BSc (ID SQ114) on 3 May.\n\
+                Witness: Colm Rafter (porter, staff no\nK55012)\n\
+                Translated via Language Line, interpreter ID LX-20931.\n";
+    // Found as part of a name, or as a register's number: found either way.
+    let mut names = d.detect_kind(text, "person_name");
+    names.extend(d.detect_kind(text, "register_number"));
+    for n in ["R-42", "FB-318", "SQ114", "K55012"] {
+        assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
+    }
+    assert!(!names.iter().any(|f| f.contains("20931")), "{names:?}");
+}

@@ -241,3 +241,42 @@ fn a_given_name_with_a_bare_initial_and_its_full_stop() {
     assert!(names.iter().any(|f| f == "Tunde B."), "{names:?}");
     assert!(names.iter().any(|f| f == "Kieran W."), "{names:?}");
 }
+
+/// Twenty-fourth round, written afresh: a child named with "aged" after
+/// the name, though the name is also a place; a couple under two titles;
+/// a family by its surname in the plural, after "the" or of a surname
+/// found in the text. A plural of a given name found ("Marks & Spencer"
+/// of a "Mark") stays clean.
+#[test]
+fn a_child_aged_a_couple_under_two_titles_and_a_family_in_the_plural() {
+    assert_names(
+        "Household: Jodie Kerr (tenant); Tyler, aged 9; Skye, aged 3.\n",
+        &["Jodie Kerr", "Tyler", "Skye"],
+    );
+    assert_names(
+        "Complaint from Mr & Mrs Ashdown of no. 4 and Mr and Mrs Quigley.\n",
+        &["Mr & Mrs Ashdown", "Mr and Mrs Quigley"],
+    );
+    assert_names(
+        "Mrs Pendlebury rang. The Pendleburys want a reply; the Okonkwos too.\n\
+         Mark said he shops at Marks & Spencer.\n",
+        &["Mrs Pendlebury", "Pendleburys", "Okonkwos", "Mark"],
+    );
+}
+
+/// Twenty-fourth round, written afresh: an initial before a surname found
+/// alone is part of the name ("R Hussain witnessed", a table's "| T
+/// Abubakar |"); "A" opening a sentence is the article. A foodbank, a
+/// tenants' and residents' association ("TRA") and "Hosp No" are no one.
+#[test]
+fn an_initial_before_a_surname_and_words_that_are_no_one() {
+    assert_names(
+        "Tenant refused to sign, R Hussain witnessed.\n\
+         | 4 | Broken bench  | T Abubakar   | Parks team |\n",
+        &["R Hussain", "T Abubakar"],
+    );
+    assert_names(
+        "Voucher for Swindon Foodbank. Chair of the Oakfield TRA rang. Hosp No: S4410921.\n",
+        &[],
+    );
+}

@@ -333,3 +333,28 @@ fn initials_alone_on_the_line_that_closes_a_paragraph() {
                 No further action.\n";
     assert_eq!(names(text), ["TW", "RMcK", "JB", "DMcN"]);
 }
+
+#[test]
+fn initials_set_after_a_name_and_its_role_with_an_equals_sign() {
+    // Written afresh for the twenty-fourth round: an interview's legend
+    // sets each speaker's initials after the name and role ("… (Income
+    // Officer) = SO"), so "SO" is that person at every turn, though it is
+    // also a word; "so" in the talk stays clean.
+    let text = "Present:  Selina Orme (Income Officer) = SO\n\
+                          Mr Tariq Bashir = TB\n\
+                SO: We are here about the arrears.\n\
+                TB: I paid it, so why the letter?\n\
+                SO: It was late.\n";
+    assert_eq!(
+        names(text),
+        [
+            "Selina Orme",
+            "SO",
+            "Mr Tariq Bashir",
+            "TB",
+            "SO",
+            "TB",
+            "SO"
+        ]
+    );
+}

@@ -49,10 +49,20 @@ static RANKED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Gas Safe ID 4412087", "Gas Safe ID card no: 4419873" (an engineer's licence card; a firm's "Gas Safe
 /// reg 552109" is the firm's), "(op. PL17)", "(op 4471)", "operative no.
-/// EL09", "staff ID 20817", "Language Line ID 44512", a hospital worker's
-/// "bleep 4471".
+/// EL09", "staff ID 20817", "staff no\nE44190", "Language Line ID 44512",
+/// a hospital worker's "bleep 4471".
 static WORKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\(op|(?-u:\b)(?:gas[ \t]+safe[ \t]+(?:id|licen[cs]e|card)(?:[ \t]+card)?(?:[ \t]+(?:no\.?|number))?|op\.|operative[ \t]+(?:id|no\.?|number)|(?:engineer|staff|employee|payroll)[ \t]+(?:id|no\.?|number)|language[ \t]+line[ \t]+id|interpreter[ \t]+(?:id|no\.?|number)|bleep|pager))[ \t]*:?[ \t]*([A-Z]{0,3}\d{2,8})(?-u:\b)")
+    Regex::new(r"(?i)(?:\(op|(?-u:\b)(?:gas[ \t]+safe[ \t]+(?:id|licen[cs]e|card)(?:[ \t]+card)?(?:[ \t]+(?:no\.?|number))?|op\.|operative[ \t]+(?:id|no\.?|number)|(?:engineer|staff|employee|payroll)[ \t]+(?:id|no\.?|number)|language[ \t]+line[ \t]+id|interpreter[ \t]+(?:id|no\.?|number)|bleep|pager))[ \t]*:?[ \t]*\n?[ \t]*([A-Z]{0,3}\d{2,8})(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// A technician's, volunteer's, agent's or driver's number, letters and
+/// hyphens too ("tech no. T-27", "vol ID V-221", "Agent ID MT-A-0294"),
+/// and a worker's ID alone in brackets after their name ("(ID SV009)").
+/// (An interpreter's agency number with letters, "Language Line ID
+/// LL-41877", the sets call the agency's.)
+static WORKER_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?i:(?-u:\b)(?:tech|technician|vol|volunteer|agent|driver)[ \t]+(?:id|no\.?|number))|\(ID)[ \t]*:?[ \t]*((?:[A-Z]{1,3}-){0,2}[A-Z]{0,3}\d{2,8})(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -100,6 +110,11 @@ pub fn find(text: &str) -> Vec<Finding> {
         "engineer",
         "staff",
         "employee",
+        "tech",
+        "vol",
+        "agent",
+        "driver",
+        "(id",
         "payroll",
         "bleep",
         "pager",
@@ -145,6 +160,7 @@ pub fn find(text: &str) -> Vec<Finding> {
     if worker {
         for c in WORKER
             .captures_iter(text)
+            .chain(WORKER_CODE.captures_iter(text))
             .chain(REGISTERED.captures_iter(text))
         {
             let n = c.get(1).expect("group");

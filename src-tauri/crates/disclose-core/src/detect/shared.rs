@@ -26,7 +26,10 @@ use super::{DataKind, Finding};
 pub(super) fn organisation_contact(text: &str, f: &Finding, all: &[Finding]) -> bool {
     match f.kind {
         DataKind::Phone => {
-            service_number(&f.text) || office_line(text, f, all) || letterhead_number(text, f, all)
+            service_number(&f.text)
+                || office_line(text, f, all)
+                || letterhead_number(text, f, all)
+                || beside_the_offices_address(text, f, all)
         }
         DataKind::Email => role_mailbox(&f.text) || team_inbox(text, f.start),
         DataKind::Postcode => letterhead(text, f),
@@ -131,6 +134,28 @@ fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
         || heading(prev) && ORGANISATION.is_match(prev2);
     !mobile(f)
         && (labelled || tel && named && head() && !signed_between(text, all, line_start, f.start))
+}
+
+/// A line or a number on the line of a team's mailbox or a web site, as a
+/// footer or a letterhead sets them side by side ("gas.safety@….org.uk |
+/// 0161 496 0100", "0161 496 0555 | www.….org.uk"): the office's. Not a
+/// mobile, nor a line labelled as a person's own ("Direct: …"), nor one
+/// beside a person's own mailbox.
+fn beside_the_offices_address(text: &str, f: &Finding, all: &[Finding]) -> bool {
+    let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
+    let line_end = text[f.end..].find('\n').map_or(text.len(), |k| f.end + k);
+    if mobile(f) || OWN_LABEL.is_match(&text[line_start..f.start]) {
+        return false;
+    }
+    let mailboxes: Vec<&Finding> = all
+        .iter()
+        .filter(|m| m.kind == DataKind::Email && m.start >= line_start && m.end <= line_end)
+        .collect();
+    let line = text[line_start..line_end].to_ascii_lowercase();
+    let site = line.contains("www.") || line.contains("http");
+    let team = mailboxes.iter().any(|m| role_mailbox(&m.text));
+    let own = mailboxes.iter().any(|m| !role_mailbox(&m.text));
+    (team || site) && !own
 }
 
 /// A mobile is a person's, even under a letterhead.

@@ -486,8 +486,8 @@ pub(super) fn possessive_kin(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
 
 /// A given name, or a word in no list, before an age or a date of birth in
 /// brackets, as a list of children gives them: "Mason (7), Evie-Grace (4)",
-/// "Lincoln (18 months)", "Sagal (4)", "Rudo (DOB 19/10/2019)". Not a month or an English word
-/// ("May (2)", "Section (3)").
+/// "Lincoln (18 months)", "Sagal (4)", "Rudo (DOB 19/10/2019)", "Skye, aged
+/// 2". Not a month or an English word ("May (2)", "Section (3)").
 pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     if t.shape != Shape::Cap || t.end != t.full_end {
@@ -511,7 +511,17 @@ pub(super) fn aged(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
             .iter()
             .any(|p| r.starts_with(p))
     });
-    let age = age || born;
+    // "Skye, aged 2", "Cody aged 7", "Ellis (aged 4)": the word "aged".
+    let said = text[t.full_end..]
+        .trim_start_matches([',', ' ', '('])
+        .strip_prefix("aged ")
+        .map(|r| r.trim_start_matches(' '))
+        .is_some_and(|r| {
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=2).contains(&digits)
+                && !r[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '/')
+        });
+    let age = age || born || said;
     // "Sagal (4)": a name in no list, no English word either.
     let unlisted = !t.lex.is_english() && !t.lex.is_common() && !t.lex.is_surname();
     let given = t.shape == Shape::Cap

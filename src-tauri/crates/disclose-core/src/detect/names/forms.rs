@@ -1374,11 +1374,15 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
 }
 
 /// "a dog called Bella", "Staffie named Tyson", "our dog Bruno", "guide
-/// dog (Barney)": an animal's name.
+/// dog (Barney)", "a collie cross called \"Bear\"": an animal's name.
 pub(super) fn pet(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    // ("a German Shepherd cross called \"Bear\"": the animal's word up to
+    // three words before.)
     let called = i >= 2
         && matches!(toks[i - 1].word, "called" | "named")
-        && PETS.contains(&toks[i - 2].word.to_lowercase().as_str());
+        && toks[i.saturating_sub(4)..i - 1]
+            .iter()
+            .any(|t| PETS.contains(&t.word.to_lowercase().as_str()));
     // Right after the animal's word in small letters ("staff", "lab" and
     // "bully" before a name are other words).
     let beside = i >= 1

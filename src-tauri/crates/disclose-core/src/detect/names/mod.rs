@@ -85,6 +85,7 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .filter(|&(i, last, _)| !toks[i..=last].iter().all(|t| never_a_name(t.word)))
         .filter(|&(i, _, _)| !vehicle(text, &toks, i))
+        .filter(|&(i, last, _)| !breed(&toks[i..=last]))
         .filter(|&(i, last, _)| !(i == last && condition(text, &toks, i)))
         // "Leeds, Bradford, Wakefield", "HMP Durham": a town's name alone
         // (not one that is also a given name); "our dog Bruno".
@@ -109,6 +110,8 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
             } else {
                 i
             };
+            let i = couple_title_before(text, &toks, i);
+            let i = initial_before(text, &toks, i);
             // "Tell Bernie I'm sorry": nor closes one.
             let last = if last > i && contraction(toks[last].word) {
                 last - 1
@@ -119,6 +122,55 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
         })
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
         .collect()
+}
+
+/// A dog's breed named as people are: "Jack Russell", "German Shepherd",
+/// "King Charles".
+fn breed(words: &[Tok<'_>]) -> bool {
+    let [first, second] = words else {
+        return false;
+    };
+    let pair = format!("{} {}", first.word, second.word).to_lowercase();
+    DOG_BREEDS.contains(&pair.as_str())
+}
+
+/// Breeds of two words that read as a given name and a surname.
+const DOG_BREEDS: &[&str] = &[
+    "jack russell",
+    "german shepherd",
+    "king charles",
+    "great dane",
+    "border collie",
+    "cocker spaniel",
+    "springer spaniel",
+    "shih tzu",
+    "lhasa apso",
+    "bichon frise",
+    "cane corso",
+    "irish setter",
+    "golden retriever",
+    "french bulldog",
+    "american bully",
+    "patterdale terrier",
+    "yorkshire terrier",
+];
+
+/// "Mr & Mrs Grayson", "Mr and Mrs Pashley": the first title of a couple
+/// opens the name that starts at the second.
+fn couple_title_before(text: &str, toks: &[Tok<'_>], i: usize) -> usize {
+    let title =
+        |k: usize| toks[k].lex.is_title() && matches!(toks[k].shape, Shape::Cap | Shape::Upper);
+    if i == 0 || !title(i) {
+        return i;
+    }
+    if ["&", "+"].contains(&tokens::gap(text, toks, i - 1).trim()) && title(i - 1) {
+        return i - 1;
+    }
+    let and = toks[i - 1].word.eq_ignore_ascii_case("and") && tokens::gap(text, toks, i - 1) == " ";
+    if i >= 2 && and && tokens::gap(text, toks, i - 2) == " " && title(i - 2) {
+        return i - 2;
+    }
+    i
 }
 
 /// A car's make or model where a name would start: a make after a colour or
@@ -267,7 +319,8 @@ fn contraction(word: &str) -> bool {
 /// a chatbot speaking ("Bot: …"), minutes ("held 4 min"), "AOB", a
 /// service's or scheme's capitals ("CAMHS", "ARAP", "MAPPA"), the
 /// social networks ("our Facebook page") and a note's short forms ("Pt
-/// seen at home", "Addr:", "Perp's brother", "Cust in office"), a party
+/// seen at home", "Addr:", "Perp's brother", "Cust in office", "Hosp No"),
+/// a foodbank, a tenants' and residents' association ("TRA"), a party
 /// to a claim ("Defendant"), a tenancy's type ("Introductory") and makers
 /// of what a landlord's records name and the firms it deals with
 /// ("Vaillant", "Beko", "Aviva", "Mears", "Peabody").
@@ -341,6 +394,11 @@ fn never_a_name(word: &str) -> bool {
         "applicant",
         "occupier",
         "occupiers",
+        "foodbank",
+        "foodbanks",
+        "tvs",
+        "hosp",
+        "tra",
         "applicants",
         "respondent",
         "appellant",
@@ -765,6 +823,35 @@ impl Mailboxes {
                 t.word.eq_ignore_ascii_case(given) && next.word.eq_ignore_ascii_case(surname)
             });
         (spelt && !vetoed(text, toks, i, i + 1)).then_some((i + 1, 0.8))
+    }
+}
+
+/// The start of a name found at token `i`, a surname alone, with the
+/// initial before it taken in ("S Khalid witnessed", "| A Yusuf |"): a
+/// capital alone, not "I" or "A" opening a sentence, one space before the
+/// surname and no capitalised word before the capital.
+fn initial_before(text: &str, toks: &[Tok<'_>], i: usize) -> usize {
+    if i == 0 || toks[i].shape != Shape::Cap || toks[i].lex.is_given() || toks[i].lex.is_title() {
+        return i;
+    }
+    let initial = &toks[i - 1];
+    let opening = initial.word == "A" && sentence_start(text, initial.start);
+    let capital_before = i >= 2
+        && tokens::linked(text, toks, i - 2)
+        && matches!(
+            toks[i - 2].shape,
+            Shape::Cap | Shape::Upper | Shape::Initial
+        );
+    let taken = initial.shape == Shape::Initial
+        && initial.word.len() == 1
+        && initial.word != "I"
+        && !opening
+        && tokens::gap(text, toks, i - 1) == " "
+        && !capital_before;
+    if taken {
+        i - 1
+    } else {
+        i
     }
 }
 
@@ -1203,6 +1290,10 @@ fn repeated(
             out.push(k);
             continue;
         }
+        if taken[k].is_none() && family(text, toks, k, &names) {
+            out.push(k);
+            continue;
+        }
         // "Craig Lancaster lives in Lancaster": a surname alone after "in"
         // is the town.
         if taken[k].is_some()
@@ -1263,6 +1354,31 @@ fn repeated(
         out.push(k);
     }
     out
+}
+
+/// A family by its surname in the plural: "the Okonedos", "the Joneses",
+/// a surname the lists hold and no word; or "Graysons" of a "Mrs Grayson"
+/// found in the text.
+fn family(text: &str, toks: &[Tok<'_>], k: usize, names: &HashSet<String>) -> bool {
+    let t = &toks[k];
+    if t.shape != Shape::Cap || t.end != t.full_end || t.lex.is_english() || t.lex.is_given() {
+        return false;
+    }
+    let stems = [t.word.strip_suffix("es"), t.word.strip_suffix('s')];
+    let the = k > 0
+        && toks[k - 1].word.eq_ignore_ascii_case("the")
+        && tokens::gap(text, toks, k - 1) == " ";
+    // ("Marks & Spencer" of a "Mark" found: a given name's plural only
+    // after "the".)
+    let found_before = stems.iter().flatten().any(|stem| {
+        stem.len() >= 3
+            && lex::with_lower(stem, |s| names.contains(s))
+            && (the || !lex::is_given(stem))
+    });
+    let listed = stems.iter().flatten().any(|stem| {
+        stem.len() >= 3 && lex::is_surname(stem) && !lex::is_english(stem) && !lex::is_given(stem)
+    });
+    found_before || the && listed
 }
 
 /// Whether one of a person's things follows token `k` after one space:

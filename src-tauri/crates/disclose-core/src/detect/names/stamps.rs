@@ -457,7 +457,9 @@ pub(super) fn again(
     // line ("AltaGas CW" names a deal). Those the text sets beside the
     // name ("IT = Imogen Taylor", "Hannah Willis (HW)", "Ian Rowe (IR,
     // ASB)", "LW (LISA WARD)")
-    // are that person's even where they are also an office's capitals.
+    // are that person's even where they are also an office's capitals; so
+    // are those after an equals sign, past the name's role in brackets
+    // ("Sandra Okoye (Senior Investigator) = SO").
     let mut of_names: HashSet<String> = HashSet::new();
     let mut defined: HashSet<String> = HashSet::new();
     for &(i, last, c) in names {
@@ -479,6 +481,7 @@ pub(super) fn again(
             .strip_prefix(" (")
             .and_then(|a| a.strip_prefix(initials.as_str()))
             .is_some_and(|a| a.starts_with([')', ',']))
+            || equals_after(after, &initials)
             || [" = ", " ("].iter().any(|mark| {
                 before
                     .strip_suffix(mark)
@@ -535,4 +538,18 @@ pub(super) fn again(
         })
         .map(|(k, _)| k)
         .collect()
+}
+
+/// Whether `after` a name sets `initials` for it with an equals sign, past
+/// a role in brackets: " = SO", " (Senior Investigator, ACFS) = SO".
+fn equals_after(after: &str, initials: &str) -> bool {
+    let rest = match after.strip_prefix(" (") {
+        Some(role) => role.split_once(')').map_or("", |(_, rest)| rest),
+        None => after,
+    };
+    rest.trim_start_matches([' ', '\t'])
+        .strip_prefix('=')
+        .map(|r| r.trim_start_matches([' ', '\t']))
+        .and_then(|r| r.strip_prefix(initials))
+        .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
 }

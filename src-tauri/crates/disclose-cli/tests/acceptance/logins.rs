@@ -133,6 +133,17 @@ fn logins_spelt_from_a_name_in_capitals_behind_a_team_or_cut_short() {
     );
 }
 
+/// Twenty-fourth round, written afresh: a login after the word "user",
+/// in capitals, with digits or an underscore; a word after "user" is none.
+#[test]
+fn a_login_after_the_word_user() {
+    assert_eq!(
+        names("Advice logged by user TQ77; escalated (user HWANJIRU) and closed by user jdoe_2."),
+        ["TQ77", "HWANJIRU", "jdoe_2"]
+    );
+    assert!(names("See the USER GUIDE; every user account is locked.").is_empty());
+}
+
 /// Nineteenth round, written afresh: a login after "Printed by" or
 /// "prepared by", as a system's report signs its footer; an ordinary word
 /// after "by" is none.

@@ -5,13 +5,15 @@
 //! ("/O=LANDLORD/OU=EXCHANGE/CN=RECIPIENTS/CN=JSMITH"), and a folder of any
 //! drive or network path named as logins are, an initial and a known surname
 //! ("O:\Legal\Sbailey\Contracts", "\\fs01\shares\jsmith\"), a login after
-//! "printed by" or "prepared by" ("Printed by sfoley"), and a login in
+//! "printed by" or "prepared by" ("Printed by sfoley") or after "user"
+//! ("(user KBAINS)", "user TQ77"), and a login in
 //! brackets, as case notes and call records sign a line ("03/10/24 [glyons1]
 //! Tel call …", "Agent: Hollie Grant (hgrant)"), and one alone in a
 //! table's cell (",kmcbride,"). Found as person
 //! names. Built-in and shared accounts ("Public", "Administrator", "root")
 //! and ordinary words after a label ("Login: required") are not.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -58,6 +60,14 @@ static PRINTED_BY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:printed|prepared|exported|generated|produced|extracted|run)(?:[ \t]+\d{1,2}/\d{1,2}/\d{2,4})?[ \t]+by[ \t:]+((?-i:[a-z][a-z]{3,29}\d{0,3}))(?-u:\b)",
     )
     .expect("valid regex")
+});
+
+/// A login after the word "user" and a space, as a note names the
+/// account that did something: "(user KBAINS)", "user TQ77", "by user
+/// jdoe_2".
+static USER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:user|User|USER)[ \t]+([A-Za-z][A-Za-z0-9_]{2,24})(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// The mailbox of an Exchange (X.500) address: the last `CN=` after
@@ -116,6 +126,18 @@ pub fn find(text: &str) -> Vec<Finding> {
             push(text, m.start(), m.end(), 0.7, &mut out);
         }
     }
+    for c in USER.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        // Not the start of an e-mail or a web address.
+        let rest = &text[m.end()..];
+        let glued = rest.starts_with('@')
+            || rest
+                .strip_prefix('.')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
+        if login_shaped(m.as_str()) && !glued {
+            push(text, m.start(), m.end(), 0.7, &mut out);
+        }
+    }
     for c in PRINTED_BY.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         if initial_and_surname(m.as_str().trim_end_matches(|c: char| c.is_ascii_digit())) {
@@ -131,6 +153,19 @@ pub fn find(text: &str) -> Vec<Finding> {
         push(text, start, end, 0.7, &mut out);
     }
     out
+}
+
+/// Whether a word after "user" is shaped as a login: letters of one case
+/// with digits or an underscore ("TQ77", "jdoe_2"), or five or more
+/// capitals or small letters that are no word ("KBAINS", "jdoes"; not
+/// "GUIDE", "accounts", nor an abbreviation's "CCTV").
+fn login_shaped(word: &str) -> bool {
+    let letters: String = word.chars().filter(char::is_ascii_alphabetic).collect();
+    let marked = letters.len() < word.len();
+    let upper = letters.bytes().all(|b| b.is_ascii_uppercase());
+    let lower = letters.bytes().all(|b| b.is_ascii_lowercase());
+    let word_like = lex::is_english(&letters) || lex::is_common(&letters);
+    (upper || lower) && !letters.is_empty() && (marked || letters.len() >= 5 && !word_like)
 }
 
 /// Logins alone in a table's cell, as a system's export lists who did
@@ -261,13 +296,15 @@ fn initial_and_surname(folder: &str) -> bool {
 /// digits); behind a team's letters and an underscore ("HO_JCLARK" of
 /// "Clark, Jenna", "u_bwalker"). A spelling that is an English word is left.
 pub fn of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
-    let mut spelt: Vec<(String, bool)> = names
+    // Each spelling, with whether every name spelt so needs digits after it.
+    let mut spelt: HashMap<String, bool> = HashMap::new();
+    for (login, needs_digits) in names
         .iter()
         .filter(|n| n.kind == DataKind::PersonName)
         .flat_map(|n| spellings(&n.text))
-        .collect();
-    spelt.sort_unstable();
-    spelt.dedup();
+    {
+        *spelt.entry(login).or_insert(needs_digits) &= needs_digits;
+    }
     let mut out = Vec::new();
     if spelt.is_empty() {
         return out;
@@ -300,8 +337,8 @@ pub fn of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
         }
         let lower = letters.to_ascii_lowercase();
         let matched = spelt
-            .iter()
-            .any(|(s, needs_digits)| *s == lower && (digits > 0 || !needs_digits));
+            .get(&lower)
+            .is_some_and(|&needs_digits| digits > 0 || !needs_digits);
         if matched && !lex::is_english(&lower) && !lex::is_common(&lower) {
             let from = at - len;
             push(text, from, from + len, 0.7, &mut out);

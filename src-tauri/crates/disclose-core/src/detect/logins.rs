@@ -128,13 +128,7 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     for c in USER.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        // Not the start of an e-mail or a web address.
-        let rest = &text[m.end()..];
-        let glued = rest.starts_with('@')
-            || rest
-                .strip_prefix('.')
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
-        if login_shaped(m.as_str()) && !glued {
+        if login_shaped(m.as_str()) && !glued_after(text, m.end()) {
             push(text, m.start(), m.end(), 0.7, &mut out);
         }
     }
@@ -153,6 +147,14 @@ pub fn find(text: &str) -> Vec<Finding> {
         push(text, start, end, 0.7, &mut out);
     }
     out
+}
+
+/// Whether the word ending at `end` runs on into an e-mail or a web
+/// address: an "@", or a full stop with a letter or digit after it.
+fn glued_after(text: &str, end: usize) -> bool {
+    let rest = &text.as_bytes()[end..];
+    rest.first() == Some(&b'@')
+        || rest.first() == Some(&b'.') && rest.get(1).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Whether a word after "user" is shaped as a login: letters of one case
@@ -329,10 +331,7 @@ pub fn of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
         let digits = core.len() - letters.len();
         let one_case = letters.bytes().all(|b| b.is_ascii_lowercase())
             || letters.bytes().all(|b| b.is_ascii_uppercase());
-        let glued = bytes.get(at).is_some_and(|&b| {
-            b == b'@' || b == b'.' && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
-        });
-        if digits > 3 || !one_case || glued || letters.len() < 4 {
+        if digits > 3 || !one_case || glued_after(text, at) || letters.len() < 4 {
             continue;
         }
         let lower = letters.to_ascii_lowercase();

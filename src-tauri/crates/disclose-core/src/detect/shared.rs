@@ -136,7 +136,7 @@ fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
         && (labelled || tel && named && head() && !signed_between(text, all, line_start, f.start))
 }
 
-/// A line or a number on the line of a team's mailbox or a web site, as a
+/// A landline on the line of a team's mailbox or a web site, as a
 /// footer or a letterhead sets them side by side ("gas.safety@….org.uk |
 /// 0161 496 0100", "0161 496 0555 | www.….org.uk"): the office's. Not a
 /// mobile, nor a line labelled as a person's own ("Direct: …"), nor one
@@ -147,15 +147,15 @@ fn beside_the_offices_address(text: &str, f: &Finding, all: &[Finding]) -> bool 
     if mobile(f) || OWN_LABEL.is_match(&text[line_start..f.start]) {
         return false;
     }
-    let mailboxes: Vec<&Finding> = all
+    // Whether each mailbox on the line is a team's.
+    let teams: Vec<bool> = all
         .iter()
         .filter(|m| m.kind == DataKind::Email && m.start >= line_start && m.end <= line_end)
+        .map(|m| role_mailbox(&m.text))
         .collect();
     let line = text[line_start..line_end].to_ascii_lowercase();
     let site = line.contains("www.") || line.contains("http");
-    let team = mailboxes.iter().any(|m| role_mailbox(&m.text));
-    let own = mailboxes.iter().any(|m| !role_mailbox(&m.text));
-    (team || site) && !own
+    (teams.contains(&true) || site) && !teams.contains(&false)
 }
 
 /// A mobile is a person's, even under a letterhead.

@@ -234,3 +234,19 @@ fn a_landline_beside_a_teams_mailbox_or_the_web_site_is_the_offices() {
     let phones = d.detect_kind(text, "phone");
     assert_eq!(phones, ["07700 900812", "0114 496 0987", "0114 496 0444"]);
 }
+
+#[test]
+fn a_review_a_leasehold_and_a_disclosure_units_mailbox_are_the_offices() {
+    // Twenty-fifth round, written afresh: mailboxes made of the words for
+    // reviews, leasehold, engagement and a disclosure unit are no one's; a
+    // person's beside them is found.
+    let d = disclose!();
+    let text = "Ask for a review at homelessreviews@kirkvale.gov.example or write to \
+                leasehold@kirkvale.example, engage@kirkvale.example and \
+                disclosure.unit@northshire.police.example. \
+                Officer: maya.lund@northshire.police.example\n";
+    assert_eq!(
+        d.detect_kind(text, "email"),
+        ["maya.lund@northshire.police.example"]
+    );
+}

@@ -84,3 +84,19 @@ fn only_the_dates_under_a_tables_birth_column_are_births() {
         ["1974-02-11", "2009-06-30"]
     );
 }
+
+#[test]
+fn a_share_code_a_visa_number_and_an_old_registration() {
+    // Twenty-fifth round, written afresh: a right to rent's share code, a
+    // visa application's GWF number and a car of the prefix format; a road
+    // and a word in capitals are no car.
+    let d = disclose!();
+    let text = "Right to rent: share code seen - K4T 7RM 2QX, valid.\n\
+                Her mother's visa ref GWF061234567 (Homes for Ukraine).\n\
+                Garage G4: Tony Hale, P512 KLR.\n\
+                TAKE THE M62 NOW AND EXIT AT J24.\n";
+    let numbers = d.detect_kind(text, "register_number");
+    assert!(numbers.iter().any(|n| n == "K4T 7RM 2QX"), "{numbers:?}");
+    assert!(numbers.iter().any(|n| n == "GWF061234567"), "{numbers:?}");
+    assert_eq!(d.detect_kind(text, "vehicle_reg"), ["P512 KLR"]);
+}

@@ -206,3 +206,49 @@ fn a_tenement_flat_after_a_name_in_brackets_or_before_what_it_does() {
         ["2/1", "3/1"]
     );
 }
+
+#[test]
+fn a_flat_number_in_brackets_after_who_lives_there() {
+    // Twenty-fifth round, written afresh: "Mr Danso (27)" after a title and
+    // a surname, a long number after any name; a child's age after a given
+    // name, an adult's after a full name, and a year are none.
+    let text = "Neighbours spoken to: Mr Danso (27) and Mrs Ferreira (14b).\n\
+                Residents' forum: Gwyneth Price (1203), Tomasz Bielak (0806).\n\
+                Children: Kacper (7) and Zofia (4). Mrs Eileen Rowe (81) lives alone.\n\
+                The tenancy passed from Mr Arthur Rowe (1998) to her.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["27", "14b", "1203", "0806"]
+    );
+}
+
+#[test]
+fn a_neighbours_number_after_with_or_next_door() {
+    // Twenty-fifth round, written afresh: the gutter "shared with number
+    // nine", "the lady next door no 4".
+    let text = "The downpipe is shared with number nine, so both need doing.\n\
+                also the lady next door no 4 has the same damp.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["number nine", "no 4"]
+    );
+}
+
+#[test]
+fn a_street_runs_on_to_its_town_or_its_postcodes_first_half() {
+    // Twenty-fifth round, written afresh: a town the lists hold after the
+    // street's comma, where the sentence goes on, and a postcode's first
+    // half; a car's registration after a comma is no postcode.
+    let d = disclose!();
+    let text = "Her sister now lives at 7 Larch Rise, Reading with the children.\n\
+                He moved to Flat 2, Coram Court, SE5 in March.\n\
+                P-12,Joan Tilley,9 Marsh Green,KX68 TFN,active\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        [
+            "7 Larch Rise, Reading",
+            "Flat 2, Coram Court, SE5",
+            "9 Marsh Green"
+        ]
+    );
+}

@@ -169,3 +169,18 @@ fn a_login_alone_in_a_tables_cell() {
                 | C-13 | 2024-01-06 | visits | dfletcher |\n";
     assert_eq!(names(text), ["kmcbride", "rtorres2", "dfletcher"]);
 }
+
+/// Twenty-fifth round, written afresh: a login behind its domain and a
+/// backslash, found with the domain, and again where it stands alone in
+/// an operator's column; a network path's folders are not.
+#[test]
+fn a_login_behind_its_domain_and_again_alone() {
+    let text = "CALL REPORT   Printed by: HX21\\OKAFOR.B   01/03/2024\n\
+                C1001    02/01/24    PENDANT    OKAFOR.B    Client asked for a call back.\n\
+                C1002    03/01/24    ADMIN      OKAFOR.B    Responder list updated.\n\
+                Exported by user NHT\\pdevlin3 for the SAR.\n";
+    assert_eq!(
+        names(text),
+        ["HX21\\OKAFOR.B", "OKAFOR.B", "OKAFOR.B", "NHT\\pdevlin3"]
+    );
+}

@@ -167,3 +167,40 @@ fn a_workers_lettered_number_and_an_id_in_brackets() {
     }
     assert!(!names.iter().any(|f| f.contains("20931")), "{names:?}");
 }
+
+#[test]
+fn a_collar_number_after_the_rank_again_and_a_mets_letters() {
+    // Twenty-fifth round, written afresh: the rank written again before
+    // the number ("PC Ana Vidal PC 4410"), "collar PCSO 6102", a Met
+    // officer's "PC 552KD", and the rank alone before the number ("PC
+    // 7304"): each found with its rank.
+    let text = "OIC: PC Ana Vidal PC 4410. The PCSO is Dev Sandhu PCSO 3187.\n\
+                With the police (PCSO Jo Marr, collar PCSO 6102) and the council.\n\
+                Statement of PC Tom Reid PC 552KD.\n\
+                she gave mum a card, PC 7304 r. walsh\n";
+    let names = disclose!().detect_kind(text, "person_name");
+    for n in ["PC 4410", "PCSO 3187", "PCSO 6102", "PC 552KD", "PC 7304"] {
+        assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
+    }
+}
+
+#[test]
+fn a_staff_number_with_its_words() {
+    // Twenty-fifth round, written afresh: a staff, employee, payroll,
+    // firefighter's service or bailiff's number found with the words that
+    // say so; a year after "staff" is none.
+    let text = "Key: AB = Ann Bright (staff 20455); Disclosure Officer, employee no. 318820\n\
+                Crew: WM Ross Kerr (service no. 5521). Bailiff: Mr Dent (bailiff no. CCB 204)\n\
+                Operative Lyle Moss, payroll NB04417. The staff 2024 survey is attached.\n";
+    let names = disclose!().detect_kind(text, "person_name");
+    for n in [
+        "staff 20455",
+        "employee no. 318820",
+        "service no. 5521",
+        "bailiff no. CCB 204",
+        "payroll NB04417",
+    ] {
+        assert!(names.iter().any(|f| f == n), "{n} in {names:?}");
+    }
+    assert!(!names.iter().any(|f| f.contains("2024")), "{names:?}");
+}

@@ -29,3 +29,21 @@ fn a_handle_holding_a_name_is_the_handle_whole() {
     let text = "Her Instagram tags \"Jacko\" (@jmilner_88) in every photo.\n";
     assert_eq!(d.detect_kind(text, "social_handle"), ["@jmilner_88"]);
 }
+
+#[test]
+fn an_organisations_account_is_no_ones_handle() {
+    // Twenty-fifth round, written afresh: a landlord's, a contractor's and
+    // a council's accounts in camel case are none; a councillor's and a
+    // neighbour's, holding a given name, are.
+    let d = disclose!();
+    let text = "@BrookvaleHomesUK 2 weeks no heating!! your contractor @WarmfixMids never came\n\
+                @CllrPriyaShah: I've raised it with @KirkbyCouncil today\n\
+                @TonyRees88 same in flat 12\n\
+                BrookvaleHomesUK: Hi Tony, sorry to hear that.\n";
+    assert_eq!(
+        d.detect_kind(text, "social_handle"),
+        ["@CllrPriyaShah", "@TonyRees88"]
+    );
+    let names = d.detect_kind(text, "person_name");
+    assert!(!names.iter().any(|n| n.contains("Brookvale")), "{names:?}");
+}

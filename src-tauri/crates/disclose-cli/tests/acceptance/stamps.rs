@@ -358,3 +358,19 @@ fn initials_set_after_a_name_and_its_role_with_an_equals_sign() {
         ]
     );
 }
+
+#[test]
+fn initials_of_a_name_with_a_hyphen_or_an_apostrophe() {
+    // Twenty-fifth round, written afresh: the initials of a double-barrelled
+    // name or an "O'" name take the capital inside it too ("Carys
+    // Lloyd-Evans (CLE)", "NOR" of "Niamh O'Rourke"), set beside the name or
+    // standing as the writer in a log's column; a reference's letters before
+    // a long number are none.
+    let text = "Warden: Carys Lloyd-Evans (CLE)   Key worker: Niamh O'Rourke\n\
+                MON 08/01  CLE  Morning round, all well.\n\
+                04/09/23 | NOR | Move-in done, induction given.\n\
+                Our ref: CLE/20931\n";
+    let found = names(text);
+    assert_eq!(found.iter().filter(|n| *n == "CLE").count(), 2, "{found:?}");
+    assert!(found.iter().any(|n| n == "NOR"), "{found:?}");
+}

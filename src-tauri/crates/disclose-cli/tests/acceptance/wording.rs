@@ -287,3 +287,16 @@ fn urdu_words_quoted_in_latin_letters_are_no_names() {
         &["Nasreen", "Sadia", "Imran"],
     );
 }
+
+#[test]
+fn a_registers_columns_and_a_landlords_teams_are_no_names() {
+    // Twenty-fifth round, written afresh: a register's "UPRN", "PROP" and
+    // "RES" columns, a debt relief order, "MS Teams", "Resident Liaison",
+    // "Engagement" and an insurer are no one; the people beside them are.
+    assert_names(
+        "UPRN 100023998812   PROP 14   RES   Joyce Adair\n\
+         DRO approved 12/01 - adviser Femi Cole. Meeting on MS Teams with Resident Liaison.\n\
+         Engagement Strategy sent. Claim passed to Zurich by Owen Pryce.\n",
+        &["Joyce Adair", "Femi Cole", "Owen Pryce"],
+    );
+}

@@ -117,11 +117,26 @@ static OFFICE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A town the lists hold, or a postcode's first half, after a street's
+/// comma where the sentence runs on: "4 Rose Gardens, Harlow with your
+/// daughter", "12 Hope Court, Enfield 02/24", "41 Hope Avenue, Leicester
+/// LE3)", "Flat 3, Marsh Court, N19 and". Group 1 is the town, 2 or 3
+/// the postcode's first half.
+static TOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,[ \t]*(?:([A-Z][a-z]+)(?:[ \t]+([A-Z]{1,2}\d[A-Z\d]?))?|([A-Z]{1,2}\d{1,2}[A-Z]?))(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// More of a code after a postcode's first half: its second half (" 3QT"
+/// of "SK4 3QT"), or a car's letters (",KX68 TFN" is a registration).
+static INWARD_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]?[A-Z0-9]").expect("valid regex"));
+
 /// Where the address ending at `end` ends with the places after it on its
 /// line: `end` itself if there are none or the address is an office's.
 fn with_places(text: &str, start: usize, end: usize) -> usize {
     let Some(caps) = PLACES.captures(&text[end..]) else {
-        return end;
+        return with_town(text, start, end);
     };
     let places = caps.get(1).expect("group 1 always takes part");
     // "14 Mill Lane, Tuesday.": a day or a month is no place.
@@ -136,6 +151,25 @@ fn with_places(text: &str, start: usize, end: usize) -> usize {
         return end;
     }
     end + places.end()
+}
+
+/// Where the address ending at `end` ends with a town the lists hold or
+/// a postcode's first half after it (see `TOWN_AFTER`).
+fn with_town(text: &str, start: usize, end: usize) -> usize {
+    let Some(caps) = TOWN_AFTER.captures(&text[end..]) else {
+        return end;
+    };
+    let town = caps
+        .get(1)
+        .is_none_or(|t| super::lexicon::Bits::of(t.as_str()).is_town());
+    let through = end + caps.get(0).expect("whole").end();
+    // A whole postcode after is `PLACES`' or the postcode's own.
+    let outward = caps.get(2).or_else(|| caps.get(3)).is_some();
+    let inward = outward && INWARD_NEXT.is_match(&text[through..]);
+    if !town || inward || OFFICE_BEFORE.is_match(words_before(text, start)) {
+        return end;
+    }
+    through
 }
 
 /// How far back along its line the words that make an address an

@@ -15,13 +15,13 @@ use super::{DataKind, Finding};
 /// "collar number 1052", "shoulder no. 4438", "warrant number: 77120",
 /// "his collar number is 3307", "(collar 2217)".
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:collar|shoulder|warrant|badge)(?:[ \t]+(?:number|no\.?|num|#))?[ \t]*(?::|is|was)?[ \t]*(\d{3,7})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:collar|shoulder|warrant|badge)(?:[ \t]+(?:number|no\.?|num|#))?[ \t]*(?::|is|was)?[ \t]*(?:(?-i:PCSO|PC)[ \t]*)?(\d{3,7})(?-u:\b)")
         .expect("valid regex")
 });
 
 /// Police ranks, as a collar number's rule reads them before a name and
 /// a name found may open with.
-const RANKS: &[&str] = &[
+pub(super) const RANKS: &[&str] = &[
     "PCSO",
     "PC",
     "DC",
@@ -36,14 +36,16 @@ const RANKS: &[&str] = &[
 ];
 
 /// A rank, then up to three words of a name (the first on the next line
-/// too), then the number (after a comma, on the next line too): "PC
+/// too), then the number (after a comma, on the next line too, the rank
+/// again before it): "PC
 /// Naylor,\n3318", "PC Harjinder Johal (5632)", "pc dawson, number 5521",
 /// "PCSO Wood (number 7723)", "PC HARRIS 08812", "DC 6614", "PCSO 4461
-/// Dawn", "Constable Gareth Hamill 8813". A force's letters may lead the
+/// Dawn", "Constable Gareth Hamill 8813", "PC Ruth Greenwood PC 3381", a
+/// Met officer's "PC 781AN". A force's letters may lead the
 /// number ("PC O'Hare SX482", "PC Jack Wainwright HC 31109"), so a name's
 /// word is not one or two capitals alone.
 static RANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?:(?:{})\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+))?(?:[ \t]+[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+)){{0,2}}|(?:pcso|pc|sgt)(?:[ \t]+[a-z][a-z'’-]+)?)(?:[ \t]*,\s*|[ \t]*\([ \t]*|[ \t]+)(?:(?:collar[ \t]+)?(?:number|no\.?|num)[ \t]*:?[ \t]*)?((?:[A-Z]{{1,2}}[ \t]?)?\d{{3,6}})(?-u:\b)", RANKS.join("|")))
+    Regex::new(&format!(r"(?-u:\b)(?:(?:{0})\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+))?(?:[ \t]+[A-Z](?:[a-z'’-][A-Za-z'’-]*|[A-Z][A-Za-z'’-]+)){{0,2}}|(?:pcso|pc|sgt)(?:[ \t]+[a-z][a-z'’-]+)?)(?:[ \t]*,\s*|[ \t]*\([ \t]*|[ \t]+)(?:(?:collar[ \t]+)?(?:number|no\.?|num)[ \t]*:?[ \t]*)?(?:(?:{0})[ \t]+)?((?:[A-Z]{{1,2}}[ \t]?)?\d{{3,6}}(?:[A-Z]{{2}})?)(?-u:\b)", RANKS.join("|")))
         .expect("valid regex")
 });
 
@@ -53,6 +55,14 @@ static RANKED: LazyLock<Regex> = LazyLock::new(|| {
 /// a hospital worker's "bleep 4471".
 static WORKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\(op|(?-u:\b)(?:gas[ \t]+safe[ \t]+(?:id|licen[cs]e|card)(?:[ \t]+card)?(?:[ \t]+(?:no\.?|number))?|op\.|operative[ \t]+(?:id|no\.?|number)|(?:engineer|staff|employee|payroll)[ \t]+(?:id|no\.?|number)|language[ \t]+line[ \t]+id|interpreter[ \t]+(?:id|no\.?|number)|bleep|pager))[ \t]*:?[ \t]*\n?[ \t]*([A-Z]{0,3}\d{2,8})(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// A staff number with the words that say so, found whole: "staff
+/// 20871", "employee no. 210447", "service no. 7731" (a firefighter's),
+/// "payroll NB07731", "bailiff no. CCB 118".
+static STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:staff|employee|payroll)(?:[ \t]+(?:id|no\.?|number))?|(?:service|bailiff)[ \t]+(?:no\.?|number))[ \t]*:?[ \t]*(?-i:[A-Z]{0,3})[ \t]?\d{3,8}(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -116,6 +126,8 @@ pub fn find(text: &str) -> Vec<Finding> {
         "driver",
         "(id",
         "payroll",
+        "service",
+        "bailiff",
         "bleep",
         "pager",
         "hcpc",
@@ -135,9 +147,12 @@ pub fn find(text: &str) -> Vec<Finding> {
         if NOT_AFTER.is_match(&text[end..]) {
             return;
         }
-        // A year is no collar number.
         let n = &text[start..end];
-        let year = n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
+        // The number from its first digit: "PC 2019" and "staff 2024" hold a year.
+        let number = &n[n.find(|c: char| c.is_ascii_digit()).unwrap_or(n.len())..];
+        let year = number.len() == 4
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && (number.starts_with("19") || number.starts_with("20"));
         if year {
             return;
         }
@@ -153,7 +168,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         for re in [&SAID, &RANKED] {
             for c in re.captures_iter(text) {
                 let n = c.get(1).expect("group");
-                push(n.start(), n.end());
+                push(rank_just_before(text, n.start()), n.end());
             }
         }
     }
@@ -166,8 +181,25 @@ pub fn find(text: &str) -> Vec<Finding> {
             let n = c.get(1).expect("group");
             push(n.start(), n.end());
         }
+        for m in STAFF.find_iter(text) {
+            push(m.start(), m.end());
+        }
     }
     out
+}
+
+/// Where a collar number's finding starts: at the rank written just
+/// before the number ("PC 5501", "PCSO 6620"), else at the number.
+fn rank_just_before(text: &str, number: usize) -> usize {
+    let before = text[..number].trim_end_matches([' ', '\t']);
+    RANKS
+        .iter()
+        .find(|r| {
+            before.ends_with(*r)
+                && before.len() < number
+                && !before[..before.len() - r.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+        .map_or(number, |r| before.len() - r.len())
 }
 
 /// Runs a ranked name that took in a force's letters before the

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon as lex;
 use super::{DataKind, Finding};
 use crate::extract::text::floor_char_boundary;
 use crate::scan::DigitLines;
@@ -25,11 +26,12 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "from no 21", "at number 47", "Brinnington Road, number 44", "the house
-/// opposite, number 7", "Alleged perp flat 5", "visit no 9", "ur flat 4c":
+/// opposite, number 7", "Alleged perp flat 5", "visit no 9", "ur flat 4c",
+/// "the gutter shared with number 14", "the lady next door no 6":
 /// the bare forms need a word of place or of a person, someone else's
 /// "his", "their" or "ur", or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|yn|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|yn|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&|with|door)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
 /// A postcode just after a flat's number: "flat 3, M14 5RT".
@@ -69,6 +71,10 @@ static POSITION_OF: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// A number alone in brackets just after a name: "(18)", "(1504)", "(12a)".
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ ?\((\d{1,4}[a-z]?)\)").expect("valid regex"));
 
 /// A tenement flat's position in brackets after who lives there: "Mr
 /// Gallacher (3/2)".
@@ -343,6 +349,48 @@ pub fn after_names(text: &str, names: &[Finding]) -> Vec<Finding> {
             if !NOT_A_HOUSE_AFTER.is_match(&text[end..]) {
                 out.push(house(text, at, end));
             }
+        }
+    }
+    out
+}
+
+/// A flat's number in brackets after who lives there: "Mr Okoro (18)",
+/// "Abdul Karim Sheikh (1504)", "Precious Okoro (0907)". Two digits or
+/// fewer only after a title and a surname ("Mr Okoro (18)"), as "Tobi
+/// (8)", "Ellie-Mae Wright (13)" and "Mrs Doreen Platt (92)" are ages; a
+/// year ("(2004)") is none.
+pub fn in_brackets_after_names(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for n in names.iter().filter(|n| n.kind == DataKind::PersonName) {
+        let Some(caps) = BRACKETED.captures(&text[n.end..]) else {
+            continue;
+        };
+        let number = caps.get(1).expect("group");
+        let digits = number
+            .as_str()
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+        let long = digits.len() >= 3 && !year;
+        // The title may be the name's own first word or stand before it.
+        let mut words: Vec<&str> = n.text.split([' ', '.']).filter(|w| !w.is_empty()).collect();
+        let word_before = text[..n.start]
+            .trim_end_matches([' ', '.'])
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        // "PC Okoro (4471)": an officer's number is their collar's.
+        let ranks = super::collar::RANKS;
+        if ranks.contains(&word_before) || words.first().is_some_and(|w| ranks.contains(w)) {
+            continue;
+        }
+        let title_before = lex::is_title(word_before);
+        let title_within = words.len() > 1 && lex::is_title(words[0]);
+        if title_within {
+            words.remove(0);
+        }
+        let titled_surname = (title_before || title_within) && words.len() == 1;
+        if long || (digits.len() <= 2 && titled_surname) {
+            out.push(house(text, n.end + number.start(), n.end + number.end()));
         }
     }
     out

@@ -6,7 +6,8 @@
 //! drive or network path named as logins are, an initial and a known surname
 //! ("O:\Legal\Sbailey\Contracts", "\\fs01\shares\jsmith\"), a login after
 //! "printed by" or "prepared by" ("Printed by sfoley") or after "user"
-//! ("(user KBAINS)", "user TQ77"), and a login in
+//! ("(user KBAINS)", "user TQ77"), a login behind its domain
+//! ("CL24\ANWAR.S", with every place it stands alone again), and a login in
 //! brackets, as case notes and call records sign a line ("03/10/24 [glyons1]
 //! Tel call …", "Agent: Hollie Grant (hgrant)"), and one alone in a
 //! table's cell (",kmcbride,"). Found as person
@@ -67,6 +68,14 @@ static PRINTED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// jdoe_2".
 static USER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:user|User|USER)[ \t]+([A-Za-z][A-Za-z0-9_]{2,24})(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// A login behind its domain and a backslash, as a system prints who ran
+/// a report: "user LRH\mwood2", "Printed by: CL24\ANWAR.S". Found with
+/// its domain; not a folder of a path (no backslash after it).
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(:'\x22\[])((?:[A-Z][A-Z0-9]{1,14})\\([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)?))(?:$|[^\\A-Za-z0-9_.-]|\.(?:$|[^A-Za-z0-9]))")
         .expect("valid regex")
 });
 
@@ -145,6 +154,37 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     for (start, end) in bracketed(text).into_iter().chain(cells(text)) {
         push(text, start, end, 0.7, &mut out);
+    }
+    let domains = text.contains('\\').then(|| DOMAIN.captures_iter(text));
+    for c in domains.into_iter().flatten() {
+        let (whole, login) = (c.get(1).expect("group"), c.get(2).expect("group"));
+        // After "Username:" the login alone is found (see `LABELLED`).
+        let labelled = out.iter().any(|f| f.start == login.start());
+        if !labelled && (login_shaped(login.as_str()) || login.as_str().contains('.')) {
+            push(text, whole.start(), whole.end(), 0.75, &mut out);
+            out.extend(login_again(text, login.as_str(), whole.start()));
+        }
+    }
+    out
+}
+
+/// Every other place a login printed behind its domain stands alone in
+/// `text`: "ANWAR.S" in an operator's column after "CL24\ANWAR.S".
+fn login_again(text: &str, login: &str, first: usize) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(login).filter(|&(at, _)| at != first) {
+        let end = at + login.len();
+        let alone_before = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || "\\._@".contains(c)));
+        let alone_after = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '@' || c == '_'));
+        if alone_before && alone_after && !glued_after(text, end) {
+            push(text, at, end, 0.7, &mut out);
+        }
     }
     out
 }

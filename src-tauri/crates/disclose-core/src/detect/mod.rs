@@ -190,6 +190,7 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(collars);
     all.extend(house::find_bare(text, &names));
     all.extend(house::after_names(text, &names));
+    all.extend(house::in_brackets_after_names(text, &names));
     all.extend(house::find_spoken(text, &names));
     all.extend(register::find(text, &names));
     let again = house::found_again(text, &all);

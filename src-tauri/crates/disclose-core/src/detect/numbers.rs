@@ -3,12 +3,12 @@
 //! and account numbers and dates of birth (each only with words around them
 //! that say so, or a date of birth by its place in a household list; also one a
 //! scan misread, "DOB 0l/03/20l3"), UK vehicle registrations (the current "AB12
-//! CDE" format; in any letter case after "reg"), phone numbers of North America
+//! CDE" format, in any letter case after "reg", and the prefix format "R792 FKT"), phone numbers of North America
 //! and numbers dialled from abroad, a UK number written with a digit too many
 //! or read by OCR with letters for digits; a card's last digits, a year of
 //! birth, an NI number, a tenancy's reference, a housing application's or
-//! register's number, a member of staff's code and a fob's or a permit's
-//! number by the words before them. Also the test that keeps job, invoice
+//! register's number, a member of staff's code, a share code and a fob's or a permit's
+//! number by the words before them, and a visa application's "GWF" number. Also the test that keeps job, invoice
 //! and order references that look like phone or NHS numbers out of the
 //! findings.
 
@@ -79,6 +79,10 @@ static BIRTH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:dob|d\.o\.b|date[ \t]+of[ \t]+birth|birth[ \t]*date)(?-u:\b)")
         .expect("valid regex")
 });
+/// A registration of the prefix format (1983 to 2001): "R792 FKT".
+static PREFIX_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-HJ-NP-Y]\d{2,3} [A-HJ-PR-Y]{3}(?-u:\b)").expect("valid regex")
+});
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}(?-u:\b)",
@@ -148,6 +152,15 @@ static APPLICATION_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:app|application|applicant|register[ \t]+(?:no\.?|number|ref)|(?:agent|staff|interviewer|operator|employee)[ \t]+(?:id|code|no\.?|number))(?-u:\b)(?:[ \t]+(?:ref|reference|no\.?|number|id))*[ \t]*[:.#]?[ \t]*((?-i:[A-Z]{1,4}(?:[/-][A-Z]{1,4})*[/-]?[A-Z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*))(?-u:\b)")
         .expect("valid regex")
 });
+/// A right to rent's or right to work's share code, nine letters and
+/// digits in threes after its words: "share code seen - W7K 4PZ 9QM".
+static SHARE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)share[ \t]+code(?:[ \t]+(?:seen|given|provided|checked|is|was))?[ \t]*[:.,-]?[ \t]*((?-i:[A-Z0-9]{3}[ \t-]?[A-Z0-9]{3}[ \t-]?[A-Z0-9]{3}))(?-u:\b)")
+        .expect("valid regex")
+});
+/// A UK visa application's number, "GWF" and nine digits.
+static VISA_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(GWF\d{9})(?-u:\b)").expect("valid regex"));
 /// A code after "acc" or "a/c" (see `TENANCY_REF`).
 static ACCOUNT_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:acc|a/c)(?-u:\b)[ \t]*[:.#]?[ \t]*((?-i:[A-Z][A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)+))(?-u:\b)")
@@ -271,6 +284,8 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     tenancies.extend(lines.groups(&ACCOUNT_CODE));
     tenancies.extend(lines.groups(&FOB_REF));
     tenancies.extend(lines.groups(&APPLICATION_REF));
+    tenancies.extend(lines.groups(&SHARE_CODE));
+    tenancies.extend(lines.groups(&VISA_REF));
     for m in tenancies {
         let code = m.as_str();
         if (3..=24).contains(&code.len()) && code.bytes().any(|b| b.is_ascii_digit()) {
@@ -291,6 +306,13 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     }
     for m in lines.find(&VEHICLE) {
         out.push(finding(m, DataKind::VehicleReg, 0.8));
+    }
+    // "M62 NOW", "A40 AND": a road and a word in capitals are no car.
+    for m in lines.find(&PREFIX_VEHICLE) {
+        let letters = &m.as_str()[m.as_str().len() - 3..];
+        if !(super::lexicon::is_english(letters) || super::lexicon::is_common(letters)) {
+            out.push(finding(m, DataKind::VehicleReg, 0.75));
+        }
     }
     for c in CUED_VEHICLE.captures_iter(text) {
         if let Some(m) = c.get(1) {

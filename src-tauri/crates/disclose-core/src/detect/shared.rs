@@ -381,6 +381,13 @@ const ROLE_WORDS: &[&str] = &[
     "dsl",
     "home",
     "ownership",
+    "review",
+    "reviews",
+    "leasehold",
+    "leaseholders",
+    "engage",
+    "disclosure",
+    "unit",
 ];
 
 /// The last part of a team's mailbox whose first part is a place or a
@@ -482,6 +489,8 @@ mod tests {
             "no-reply@x.example",
             "dutytorefer@x.example",
             "gypsyandtravellerteam@x.example",
+            "homelessreviews@x.example",
+            "disclosure.unit@x.example",
         ] {
             assert!(role_mailbox(m), "{m}");
         }

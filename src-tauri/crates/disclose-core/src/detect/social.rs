@@ -3,7 +3,8 @@
 //! "instagram.com/amber_k"). A handle names one person as surely as an
 //! e-mail address does. The "@" of an e-mail address (a letter or digit
 //! just before it) and an "@" before a time or a number ("@5pm") are no
-//! handle.
+//! handle, nor is an organisation's ("@CrescentHomesBrum",
+//! "@RiverbankHsg").
 
 use std::sync::LazyLock;
 
@@ -24,6 +25,62 @@ static PROFILE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words of an organisation's account, as its camel-cased parts are
+/// spelt: "@NorthBayHomesUK", "@WestLondonCommunityHousing",
+/// "@HeatwiseMids".
+const ORGANISATION_PARTS: &[&str] = &[
+    "homes",
+    "housing",
+    "hsg",
+    "council",
+    "law",
+    "legal",
+    "solicitors",
+    "police",
+    "nhs",
+    "trust",
+    "uk",
+    "ltd",
+    "group",
+    "team",
+    "official",
+    "community",
+    "association",
+    "news",
+    "repairs",
+    "services",
+    "mids",
+    "hq",
+    "living",
+    "estates",
+    "lettings",
+];
+
+/// Whether a handle (without its "@") is an organisation's: parts run
+/// together in capitals ("NorthBayHomesUK"), one of them an
+/// organisation's word and none a given name ("@CllrSarahBell" is a
+/// person's).
+pub fn organisation_handle(handle: &str) -> bool {
+    let mut parts: Vec<String> = Vec::new();
+    let mut previous_upper = false;
+    for c in handle.chars() {
+        let upper = c.is_uppercase();
+        if !c.is_alphanumeric() || parts.is_empty() || (upper && !previous_upper) {
+            parts.push(String::new());
+        }
+        if c.is_alphabetic() {
+            parts.last_mut().expect("a part").push(c);
+        }
+        previous_upper = upper;
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.len() >= 2
+        && parts
+            .iter()
+            .any(|p| ORGANISATION_PARTS.iter().any(|w| w.eq_ignore_ascii_case(p)))
+        && !parts.iter().any(|p| super::lexicon::is_given(p))
+}
+
 /// Every handle and profile address in `text`.
 pub fn find(text: &str) -> Vec<Finding> {
     // Each "@" after a space, a line's start or an opening mark.
@@ -36,7 +93,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             .then(|| HANDLE.captures(&text[at..]))
             .flatten()?
             .get(1)?;
-        Some((at, at + handle.end()))
+        (!organisation_handle(&handle.as_str()[1..])).then_some((at, at + handle.end()))
     });
     // Most texts name no profile: the regex only where ".com/" stands.
     let profiles = text

@@ -83,7 +83,14 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
     with_given_before(text, &toks, merge(text, &toks, spans))
         .into_iter()
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
-        .filter(|&(i, last, _)| !toks[i..=last].iter().all(|t| never_a_name(t.word)))
+        // ("MS Teams": a title before such words makes no name of them.)
+        .filter(|&(i, last, _)| {
+            let mut words = toks[i..=last]
+                .iter()
+                .filter(|t| !t.lex.is_title())
+                .peekable();
+            words.peek().is_none() || !words.all(|t| never_a_name(t.word))
+        })
         .filter(|&(i, _, _)| !vehicle(text, &toks, i))
         .filter(|&(i, last, _)| !breed(&toks[i..=last]))
         .filter(|&(i, last, _)| !(i == last && condition(text, &toks, i)))
@@ -321,9 +328,12 @@ fn contraction(word: &str) -> bool {
 /// social networks ("our Facebook page") and a note's short forms ("Pt
 /// seen at home", "Addr:", "Perp's brother", "Cust in office", "Hosp No"),
 /// a foodbank, a tenants' and residents' association ("TRA"), a party
-/// to a claim ("Defendant"), a tenancy's type ("Introductory") and makers
-/// of what a landlord's records name and the firms it deals with
-/// ("Vaillant", "Beko", "Aviva", "Mears", "Peabody").
+/// to a claim ("Defendant"), a tenancy's type ("Introductory"), a
+/// register's column ("UPRN", "PROP", "RES"), a debt relief order
+/// ("DRO"), a landlord's teams' words ("Resident Liaison", "Engagement",
+/// "MS Teams"), makers of what a landlord's records name and the firms it
+/// deals with ("Vaillant", "Beko", "Aviva", "Mears", "Peabody") and an
+/// organisation's account ("NorthBayHomesUK: Hi Jaz").
 fn never_a_name(word: &str) -> bool {
     // "AH", "ER" in capitals are a writer's initials more often than a cry.
     const CRIES: &[&str] = &["oh", "ah", "um", "er"];
@@ -399,6 +409,16 @@ fn never_a_name(word: &str) -> bool {
         "tvs",
         "hosp",
         "tra",
+        "dro",
+        "uprn",
+        "prop",
+        "res",
+        "teams",
+        "engagement",
+        "involvement",
+        "liaison",
+        "stopcock",
+        "ramadan",
         "applicants",
         "respondent",
         "appellant",
@@ -477,6 +497,8 @@ fn never_a_name(word: &str) -> bool {
         "npower",
         "ovo",
         "kone",
+        "lowell",
+        "zurich",
         // Contractors, landlords, lenders and charities a landlord's
         // records name as often as a person.
         "mears",
@@ -526,7 +548,10 @@ fn never_a_name(word: &str) -> bool {
     const SHORT_FORMS: &[&str] = &["pt", "pts"];
     let initials = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
     let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    (listed(CRIES) || listed(SHORT_FORMS)) && !initials || listed(NEVER) || listed(MAKERS)
+    (listed(CRIES) || listed(SHORT_FORMS)) && !initials
+        || listed(NEVER)
+        || listed(MAKERS)
+        || super::social::organisation_handle(word)
 }
 
 /// A word with a small letter written three times running, as chat draws

@@ -471,28 +471,29 @@ pub(super) fn again(
         if c < 0.7 || !(2..=3).contains(&words.len()) {
             continue;
         }
-        let initials: String = words.iter().filter_map(|t| t.word.chars().next()).collect();
-        if found.contains(&initials) {
-            continue;
-        }
         let shape = words[0].shape;
         let (before, after, _) = line_around(text, toks[first].start, toks[last].end);
-        let set_beside = after
-            .strip_prefix(" (")
-            .and_then(|a| a.strip_prefix(initials.as_str()))
-            .is_some_and(|a| a.starts_with([')', ',']))
-            || equals_after(after, &initials)
-            || [" = ", " ("].iter().any(|mark| {
-                before
-                    .strip_suffix(mark)
-                    .is_some_and(|b| b.ends_with(initials.as_str()))
-            });
-        if set_beside && matches!(shape, Shape::Cap | Shape::Upper) {
-            defined.insert(initials);
-        } else if words.iter().all(|t| t.shape == Shape::Cap)
-            && !NOT_INITIALS.contains(&initials.as_str())
-        {
-            of_names.insert(initials);
+        for initials in initials_of(text, words) {
+            if found.contains(&initials) {
+                continue;
+            }
+            let set_beside = after
+                .strip_prefix(" (")
+                .and_then(|a| a.strip_prefix(initials.as_str()))
+                .is_some_and(|a| a.starts_with([')', ',']))
+                || equals_after(after, &initials)
+                || [" = ", " ("].iter().any(|mark| {
+                    before
+                        .strip_suffix(mark)
+                        .is_some_and(|b| b.ends_with(initials.as_str()))
+                });
+            if set_beside && matches!(shape, Shape::Cap | Shape::Upper) {
+                defined.insert(initials);
+            } else if words.iter().all(|t| t.shape == Shape::Cap)
+                && !NOT_INITIALS.contains(&initials.as_str())
+            {
+                of_names.insert(initials);
+            }
         }
     }
     // ("Later AN had": a word opening the sentence is no name.)
@@ -518,9 +519,14 @@ pub(super) fn again(
         })
         .filter(|(k, t)| {
             let (before, after, _) = line_around(text, t.start, t.end);
-            // Not inside a word run with letters or digits ("C-AS-E").
+            // Not inside a word run with letters or digits ("C-AS-E"), nor
+            // a reference's letters ("SPA/14772"; an exhibit's "SK/4" is
+            // the person's).
             let joined = before.ends_with(|c: char| c.is_alphanumeric() || c == '-')
-                || after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+                || after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                || after
+                    .strip_prefix('/')
+                    .is_some_and(|a| a.bytes().take_while(u8::is_ascii_digit).count() >= 3);
             // Initials the text set beside a name stand in capitals too.
             if defined.contains(t.word) {
                 return !joined;
@@ -538,6 +544,31 @@ pub(super) fn again(
         })
         .map(|(k, _)| k)
         .collect()
+}
+
+/// The initials a full name is written as: its words' first letters
+/// ("NO" of "Niamh O'Rourke"), and with the capitals inside a word after
+/// a hyphen or an apostrophe too ("NOR", "EVH" of "Eleri
+/// Vaughan-Hughes").
+fn initials_of(text: &str, words: &[Tok<'_>]) -> Vec<String> {
+    let first_letters: String = words.iter().filter_map(|t| t.word.chars().next()).collect();
+    let mut inner = String::new();
+    for t in words {
+        let written = &text[t.start..t.full_end];
+        let mut previous = None;
+        for c in written.chars() {
+            let opens = previous.is_none_or(|p| matches!(p, '-' | '\'' | '’'));
+            if opens && c.is_uppercase() {
+                inner.push(c);
+            }
+            previous = Some(c);
+        }
+    }
+    if inner == first_letters || inner.chars().count() > 4 {
+        vec![first_letters]
+    } else {
+        vec![first_letters, inner]
+    }
 }
 
 /// Whether `after` a name sets `initials` for it with an equals sign, past

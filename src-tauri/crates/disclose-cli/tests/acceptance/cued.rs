@@ -393,3 +393,34 @@ fn a_dogs_breed_and_a_pet_called_after_its_breed_are_no_one() {
         &["Mrs Dunmore", "Kyle Dunmore"],
     );
 }
+
+#[test]
+fn a_name_after_a_housemate_an_in_law_a_responder_or_a_translators_label() {
+    // Twenty-fifth round, written afresh: given names no list holds after
+    // "house-mate", "brother-in-law", "Night responder", "Translator:" and
+    // "Cover:".
+    assert_names(
+        "His house-mate Tesfay Gebru moved out; her brother-in-law Ruslan stays.\n\
+         Night responder Cadfael attended at 02.10.\n\
+         Translator: Hodan Warsame\n\
+         Annual leave 12/02 - Cover: Bronwen Ellis\n",
+        &[
+            "Tesfay Gebru",
+            "Ruslan",
+            "Cadfael",
+            "Hodan Warsame",
+            "Bronwen Ellis",
+        ],
+    );
+}
+
+#[test]
+fn a_name_before_the_team_or_the_services_they_work_in() {
+    // Twenty-fifth round, written afresh: a name no list holds before "in
+    // tenancy services" or "in our Income team".
+    assert_names(
+        "This was confirmed with Morwenna in tenancy services.\n\
+         I have passed it to Jaswinder in our Rents team.\n",
+        &["Morwenna", "Jaswinder"],
+    );
+}

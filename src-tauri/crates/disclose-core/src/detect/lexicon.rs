@@ -130,8 +130,9 @@ pub fn is_firm(first: &str, second: &str) -> bool {
 
 /// Words just before a name that say a person follows: "my neighbour Sam",
 /// "the witness, Sam Jones", "Dear Sam", "Signed: Sam Jones", "Person
-/// reported: KEELEY", "a girl called Tayla", "a man I know as Smiler" (words of
-/// one cue joined by "_").
+/// reported: KEELEY", "a girl called Tayla", "a man I know as Smiler", "his
+/// brother-in-law Yonas", "house-mate Abdelrahman Osman" (words of one cue
+/// joined by "_").
 pub const CUES: &str = "neighbour neighbours son daughter partner husband wife child brother \
     children kids sons daughters grandchildren grandkids brothers sisters sister mother mum father dad friend witness lodger carer tenant resident visitor boyfriend \
     girlfriend grandson granddaughter nephew niece cousin uncle aunt dear hi hello signed name baby \
@@ -141,7 +142,8 @@ pub const CUES: &str = "neighbour neighbours son daughter partner husband wife c
     man_called woman_called bloke_called kid_called someone_called fella_called lad_known_as \
     man_known_as woman_known_as boy_known_as girl_known_as bloke_known_as kid_known_as \
     someone_known_as fella_known_as i_know_as i_knew_as we_know_as we_knew_as judge hhj \
-    pastor pasteur imam rabbi vicar reverend";
+    pastor pasteur imam rabbi vicar reverend housemate house-mate flatmate flat-mate \
+    brother-in-law sister-in-law mother-in-law father-in-law son-in-law daughter-in-law";
 
 /// Words after a name, behind a dash, comma or bracket, that say a person
 /// came before: a household list ("Kieran Moss - son - DOB ...") or a
@@ -202,12 +204,12 @@ static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| words(CUES));
 pub const LABELS: &str = "contact officer caller reported_by logged_by completed_by \
     referred_by raised_by recorded_by taken_by attended_by visited_by witnessed_by \
     interviewed_by assessed_by author referrer attendee attendees surname forename forenames \
-    first_name first_names family_name last_name";
+    first_name first_names family_name last_name translator interpreter cover responder";
 
 /// Job titles just before a name, with one space or a colon: "Operative A Quinlan",
-/// "(worker: Olamide Ojo)".
+/// "(worker: Olamide Ojo)", "Night responder Ieuan".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
-    operative colleague spoke met worker apprentice concierge handyperson";
+    operative colleague spoke met worker apprentice concierge handyperson responder";
 
 /// Months, days and the holidays a diary dates things by ("since Christmas");
 /// the Welsh months that are no one's name too ("23 Hydref 2023").

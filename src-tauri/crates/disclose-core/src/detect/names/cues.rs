@@ -127,7 +127,7 @@ pub(super) fn kin_after(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
 /// Compliance", "sue from housing", "Jo from the council".
 static TEAM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[ \t]+(?:from|at|in)[ \t]+(?:the[ \t]+)?(?:housing|compliance|repairs|income|rents?|finance|legal|(?-i:HR|IT)|lettings|allocations|estates|asb|anti-social[ \t]+behaviour|safeguarding|customer[ \t]+services|council|office|team|planning|environmental[ \t]+health|maintenance|tenancy[ \t]+services|neighbourhoods?|complaints|accounts|payroll|facilities|reception|admin|contact[ \t]+centre|call[ \t]+centre|social[ \t]+services|children'?s[ \t]+services|adult[ \t]+social[ \t]+care|police|data[ \t]+protection|information[ \t]+governance|probation|audit|procurement|welfare[ \t]+benefits|money[ \t]+advice|tenancy[ \t]+sustainment|(?:tenants?|residents?)['’]?[ \t]+as+ociation|(?:(?-i:[A-Z])[a-z]+[ \t]+){1,3}(?:Homes|Housing|Council|Services|Team|Department|Police))(?-u:\b)",
+        r"(?i)^[ \t]+(?:from|at|in)[ \t]+(?:(?:the|our)[ \t]+)?(?:housing|compliance|repairs|income|rents?|finance|legal|(?-i:HR|IT)|lettings|allocations|estates|asb|anti-social[ \t]+behaviour|safeguarding|customer[ \t]+services|council|office|team|planning|environmental[ \t]+health|maintenance|tenancy[ \t]+services|neighbourhoods?|complaints|accounts|payroll|facilities|reception|admin|contact[ \t]+centre|call[ \t]+centre|social[ \t]+services|children'?s[ \t]+services|adult[ \t]+social[ \t]+care|police|data[ \t]+protection|information[ \t]+governance|probation|audit|procurement|welfare[ \t]+benefits|money[ \t]+advice|tenancy[ \t]+sustainment|(?:tenants?|residents?)['’]?[ \t]+as+ociation|(?:(?-i:[A-Z])[a-z]+[ \t]+){1,3}(?:Homes|Housing|Council|Services|Team|Department|Police))(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -140,8 +140,8 @@ const WORDS_BEFORE_FROM: &[&str] = &[
 
 /// A given name, also one that is a word, or a capitalised word in no list,
 /// before the team the person works in: "Mark from Compliance", "sue from
-/// housing", "Shola from the estates team". Not after an article or
-/// a possessive ("the rose from …").
+/// housing", "Shola from the estates team", "Ishbel in tenancy services".
+/// Not after an article or a possessive ("the rose from …").
 pub(super) fn from_team(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     // "Shola from the estates team": a capitalised word no list holds will do.
@@ -163,14 +163,15 @@ pub(super) fn from_team(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
     (found && !vetoed(text, toks, i, i)).then_some((i, 0.75))
 }
 
-/// " from the estates team": a team of the writer's own organisation, in
-/// lower case, after a word in no list.
+/// " from the estates team", " in tenancy services", " in our Income
+/// team": a team of the writer's own organisation after a word in no list.
 fn from_the_team(text: &str, t: &Tok<'_>) -> bool {
     static TEAM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[ \t]+from[ \t]+the[ \t]+(?:[a-z]+[ \t]+){1,3}team(?-u:\b)")
+        Regex::new(r"^[ \t]+(?:from[ \t]+the|in[ \t]+our|in)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}(?:team|services)(?-u:\b)")
             .expect("valid regex")
     });
-    text[t.full_end..].starts_with(" from the ") && TEAM.is_match(&text[t.full_end..])
+    let after = &text[t.full_end..];
+    (after.starts_with(" from the ") || after.starts_with(" in ")) && TEAM.is_match(after)
 }
 
 /// A lower-case given name with an "s" and no apostrophe before a word for

@@ -250,3 +250,14 @@ fn a_review_a_leasehold_and_a_disclosure_units_mailbox_are_the_offices() {
         ["maya.lund@northshire.police.example"]
     );
 }
+
+#[test]
+fn a_logs_call_number_running_into_a_date_is_no_phone() {
+    // Twenty-fifth round, written afresh: an out-of-hours log's call number
+    // beside the date ("00918830 24/12/23") is no number dialled from abroad;
+    // a number dialled to India is found.
+    let d = disclose!();
+    let text = "00918830 24/12/23 02:05 OP09  NO ELEC - TRIPPED\n\
+                Her brother in Pune: 0091 98204 17733\n";
+    assert_eq!(d.detect_kind(text, "phone"), ["0091 98204 17733"]);
+}

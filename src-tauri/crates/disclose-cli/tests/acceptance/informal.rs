@@ -695,3 +695,18 @@ fn a_surname_that_is_a_word_after_a_rank_or_a_given_name_in_lower_case() {
         &["pc wood", "mr jonathan pike", "mr jonathan"],
     );
 }
+
+#[test]
+fn a_surname_that_is_a_word_after_a_lower_case_courtesy_title() {
+    // Twenty-fifth round, written afresh: in a diary written wholly in
+    // small letters, "mrs bell (our housing officer)" and "mr green," with
+    // the surname closing its clause; "mrs" before an ordinary word in the
+    // middle of a clause is left.
+    let found = disclose!().detect_kind(
+        "mum will ring mrs bell (our housing officer) tomorrow. \
+         mr green, who lives below, heard it too.\n",
+        "person_name",
+    );
+    assert!(found.iter().any(|n| n == "mrs bell"), "{found:?}");
+    assert!(found.iter().any(|n| n == "mr green"), "{found:?}");
+}

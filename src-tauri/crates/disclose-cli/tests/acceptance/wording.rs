@@ -300,3 +300,15 @@ fn a_registers_columns_and_a_landlords_teams_are_no_names() {
         &["Joyce Adair", "Femi Cole", "Owen Pryce"],
     );
 }
+
+#[test]
+fn a_vets_a_letting_agent_a_fellowship_and_a_research_firm_are_no_one() {
+    // Twenty-fifth round, written afresh: a firm named with a word that is
+    // a given name before "Vets", "Lets", "Fellowship" or "Research" is no
+    // person; the people beside them are.
+    assert_names(
+        "Vet: Shirley Vets. Agent: Clifton Lets (contact Becky Marsh).\n\
+         Hall booked by Grace Fellowship; survey by Acuity Research for Nadia Kerr.\n",
+        &["Becky Marsh", "Nadia Kerr"],
+    );
+}

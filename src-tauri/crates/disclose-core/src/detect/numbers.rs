@@ -206,7 +206,11 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
         // A UK number in international form is the identifiers' to find.
         let uk = m.as_str().starts_with("+44") || m.as_str().starts_with("0044");
-        if (10..=15).contains(&digits) && !uk {
+        // "00918830 24/12/23": a log's call number running into a date.
+        let into_a_date = text[m.end()..]
+            .strip_prefix(['/', ':', '.'])
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        if (10..=15).contains(&digits) && !uk && !into_a_date {
             out.push(finding(m, DataKind::Phone, 0.85));
         }
     }

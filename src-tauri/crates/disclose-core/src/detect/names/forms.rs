@@ -458,7 +458,8 @@ fn word_after_title(title: &Tok<'_>, next: &Tok<'_>) -> bool {
 
 /// A lower-case title and a known name that is no English word: "pc
 /// dawson", "mrs okafor", "spoke to sgt kelly ward"; or a surname in no
-/// list that is no word ("pcso lomax").
+/// list that is no word ("pcso lomax"); a surname that is a word closing
+/// its clause ("(pc wood)", "ring mrs bell (our housing officer)").
 fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     if !linked(text, toks, i) {
         return None;
@@ -484,7 +485,8 @@ fn lower_titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> 
                 || after.starts_with([')', ',', '.', ';', '\n'])
                 || after.starts_with(" ("))
     };
-    let rank = matches!(toks[i].word, "pc" | "pcso" | "sgt");
+    // "ring mrs bell (our housing officer)": after a courtesy title too.
+    let rank = matches!(toks[i].word, "pc" | "pcso" | "sgt" | "mr" | "mrs" | "ms");
     if !(plain_lower_name(next) || unlisted || rank && word_surname(i + 1)) {
         return None;
     }

@@ -312,3 +312,14 @@ fn a_vets_a_letting_agent_a_fellowship_and_a_research_firm_are_no_one() {
         &["Becky Marsh", "Nadia Kerr"],
     );
 }
+
+#[test]
+fn a_surname_that_is_a_word_after_a_title_and_an_initial() {
+    // Twenty-fifth round, written afresh: "Mrs J Fields" in a CSV row and
+    // "Mr T. Marsh" in a note, the initial between the title and a surname
+    // that is a word.
+    assert_names(
+        "14 Ash Row,Mrs J Fields,,Oak,Beige\nSpoke to Mr T. Marsh about the fence.\n",
+        &["Mrs J Fields", "Mr T. Marsh"],
+    );
+}

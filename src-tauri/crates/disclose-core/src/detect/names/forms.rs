@@ -396,10 +396,11 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
             && namey(&toks[j + 2])
             && !toks[j + 2].lex.is_common();
         if !(namey(next) || initial && linked(text, toks, j + 1) || day_given) {
-            // "Mr Lane", "Mrs Eileen Chase", "Miss Chase": a surname that
-            // is a word ends the name.
+            // "Mr Lane", "Mrs Eileen Chase", "Miss Chase", "Mrs J Fields": a
+            // surname that is a word ends the name.
             let after_given = j == i + 1 && toks[j].lex.is_given() && toks[j].shape == t.shape;
-            if (j == i || after_given) && word_after_title(t, next) {
+            let after_initial = j > i && toks[j].shape == Shape::Initial;
+            if (j == i || after_given || after_initial) && word_after_title(t, next) {
                 last = Some(j + 1);
             }
             break;

@@ -149,11 +149,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
         let n = &text[start..end];
         // The number from its first digit: "PC 2019" and "staff 2024" hold a year.
-        let number = &n[n.find(|c: char| c.is_ascii_digit()).unwrap_or(n.len())..];
-        let year = number.len() == 4
-            && number.bytes().all(|b| b.is_ascii_digit())
-            && (number.starts_with("19") || number.starts_with("20"));
-        if year {
+        if a_year(&n[n.find(|c: char| c.is_ascii_digit()).unwrap_or(n.len())..]) {
             return;
         }
         out.push(Finding {
@@ -186,6 +182,14 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether `number` is a year of these centuries, not someone's number:
+/// four digits beginning "19" or "20".
+pub(super) fn a_year(number: &str) -> bool {
+    number.len() == 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (number.starts_with("19") || number.starts_with("20"))
 }
 
 /// Where a collar number's finding starts: at the rank written just

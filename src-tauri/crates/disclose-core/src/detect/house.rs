@@ -369,8 +369,7 @@ pub fn in_brackets_after_names(text: &str, names: &[Finding]) -> Vec<Finding> {
         let digits = number
             .as_str()
             .trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-        let long = digits.len() >= 3 && !year;
+        let long = digits.len() >= 3 && !super::collar::a_year(digits);
         // The title may be the name's own first word or stand before it.
         let mut words: Vec<&str> = n.text.split([' ', '.']).filter(|w| !w.is_empty()).collect();
         let word_before = text[..n.start]

@@ -181,7 +181,7 @@ fn login_again(text: &str, login: &str, first: usize) -> Vec<Finding> {
         let alone_after = text[end..]
             .chars()
             .next()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '@' || c == '_'));
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
         if alone_before && alone_after && !glued_after(text, end) {
             push(text, at, end, 0.7, &mut out);
         }

@@ -61,6 +61,15 @@ const ORGANISATION_PARTS: &[&str] = &[
 /// organisation's word and none a given name ("@CllrSarahBell" is a
 /// person's).
 pub fn organisation_handle(handle: &str) -> bool {
+    // Most words asked (every name's, from `never_a_name`) have one part:
+    // no mark, nor a capital after a small letter, past their first letter.
+    let split = handle
+        .chars()
+        .zip(handle.chars().skip(1))
+        .any(|(a, b)| !b.is_alphanumeric() || b.is_uppercase() && !a.is_uppercase());
+    if !split {
+        return false;
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut previous_upper = false;
     for c in handle.chars() {

@@ -184,3 +184,65 @@ fn a_login_behind_its_domain_and_again_alone() {
         ["HX21\\OKAFOR.B", "OKAFOR.B", "OKAFOR.B", "NHT\\pdevlin3"]
     );
 }
+
+/// Twenty-sixth round, written afresh: handles of a given name, or of an
+/// initial and a surname, joined to more by a full stop or an underscore,
+/// as a team's chat and a ticket's history print them; a file's name, a
+/// web address and an e-mail address are none.
+#[test]
+fn handles_joined_by_a_full_stop_or_an_underscore() {
+    let chat = "2025-02-03 08:12  megan.tully: anyone near Larkspur Walk?\n\
+                2025-02-03 08:14  oskar.b: me, after the void at 9\n\
+                2025-02-03 08:20  tkhan_gas: cap is off, card left\n\
+                See photos.zip on www.larkspur.example or write to megan.tully@larkspur.example\n";
+    assert_eq!(names(chat), ["megan.tully", "oskar.b", "tkhan_gas"]);
+}
+
+/// Twenty-sixth round, written afresh: an initial run into a capitalised
+/// surname ("RBhatti"), as a system prints who took a photo or who is on a
+/// chat; a shifted capital ("DEvelopment") or a brand ("BGas") is none.
+#[test]
+fn an_initial_run_into_a_surname() {
+    let text = "Photo 3 taken RBhatti 11/03/25. Teams chat RBhatti/FMcGrath about the \
+                DEvelopment plan; BGas to quote.\n";
+    assert_eq!(names(text), ["RBhatti", "RBhatti", "FMcGrath"]);
+}
+
+/// Twenty-sixth round, written afresh: the login a case log writes in a
+/// column after the date (and time): small letters with digits or none,
+/// capitals spelling an initial and a surname; the note's first word
+/// ("VISIT") and a login in capitals that is no surname are none.
+#[test]
+fn a_login_in_a_logs_column_after_the_date() {
+    let log = "11/02/25 hnoakes2   Rang tenant re arrears.\n\
+                12/02/25 09:40 cdrummond   Letter A1 sent.\n\
+                13/02/25 RMCALLISTER  Visit booked.\n\
+                14/02/25 VISIT  No answer.\n\
+                15/02/25 QWXZT  System note.\n";
+    assert_eq!(names(log), ["hnoakes2", "cdrummond", "RMCALLISTER"]);
+}
+
+/// Twenty-sixth round, written afresh: the value of a key naming who did
+/// a thing in a system's export, found again where it stands alone; a
+/// service's account ("svc_backup", "system") is no one's.
+#[test]
+fn the_value_of_a_key_naming_who_did_it() {
+    let export = "{\"raised_by\": \"jkowalczyk.orbit\", \"user_id\": \"staff:apatterson\"}\n\
+                  {\"closed_by\": \"svc_backup\", \"updated_by\": \"system\", \"user\": \"t-55c0a1\"}\n\
+                  # t-55c0a1 is another tenant's portal account\n";
+    assert_eq!(
+        names(export),
+        ["jkowalczyk.orbit", "apatterson", "t-55c0a1", "t-55c0a1"]
+    );
+}
+
+/// Twenty-sixth round, written afresh: a login alone in a quoted CSV
+/// cell, and one whose surname the lists hold with a Welsh "s" after it;
+/// a login after a word of recording and "by" ("transcribed by").
+#[test]
+fn a_login_in_a_quoted_cell_and_a_welsh_surname() {
+    let csv = "\"date\",\"by\",\"note\"\n\"04/03/2025\",\"gpowells\",\"card left\"\n";
+    assert_eq!(names(csv), ["gpowells"]);
+    let note = "Letter scanned 02/04/2025, transcribed by kthornton2) and filed.";
+    assert_eq!(names(note), ["kthornton2"]);
+}

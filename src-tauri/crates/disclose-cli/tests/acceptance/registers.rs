@@ -254,3 +254,19 @@ fn names_in_an_exports_forename_and_surname_columns() {
     let names = d.detect_kind(text, "person_name");
     assert_eq!(names, ["Myroslava", "Hnatyuk"]);
 }
+
+#[test]
+fn a_quoted_exports_references_and_a_reference_of_lettered_parts() {
+    // Twenty-sixth round, written afresh: a quoted CSV export's tenancy
+    // references beside their holders' names, and a reference of lettered
+    // parts in brackets after a name ("HX-T-40417") are those people's.
+    let d = disclose!();
+    let text = "\"row\",\"tenancy_ref\",\"policyholder\"\n\
+                \"1\",\"BRH-0401127\",\"Mr Osei Boateng\"\n\
+                \"2\",\"BRH-0401190\",\"Ms Carla Pinheiro\"\n\
+                The other account is Wendell Achebe (HX-T-40417, Flat 2).\n";
+    assert_eq!(
+        d.detect_kind(text, "register_number"),
+        ["BRH-0401127", "BRH-0401190", "HX-T-40417"]
+    );
+}

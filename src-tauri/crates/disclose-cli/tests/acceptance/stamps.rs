@@ -374,3 +374,17 @@ fn initials_of_a_name_with_a_hyphen_or_an_apostrophe() {
     assert_eq!(found.iter().filter(|n| *n == "CLE").count(), 2, "{found:?}");
     assert!(found.iter().any(|n| n == "NOR"), "{found:?}");
 }
+
+#[test]
+fn initials_closing_the_rows_of_a_log() {
+    // Twenty-sixth round, written afresh: initials in a log's last column,
+    // aligned after the row's text, name who did each thing, and are found
+    // again in the notes; a column of a job's states ("CMP") or of words
+    // ("LOW") names no one.
+    let log = "03/03/25  Boiler serviced       pass    LOW    TW\n\
+               10/03/25  Flue checked         pass    LOW    TW\n\
+               17/03/25  Valve replaced       fail    CMP    KO\n\
+               24/03/25  Valve re-tested      pass    CMP    KO\n\
+               Tenant told by TW not to use the bath.\n";
+    assert_eq!(names(log), ["TW", "TW", "KO", "KO", "TW"]);
+}

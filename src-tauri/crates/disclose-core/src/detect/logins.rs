@@ -53,12 +53,13 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A login after a word of printing or exporting and "by", as a system's
-/// report footer signs it: "Printed by sfoley 14/02/2024", "prepared by
-/// tjones for SAR", "Exported 03/05/2024 by kdawson2".
+/// A login after a word of printing, exporting or recording and "by", as
+/// a system's report footer or a note's line signs it: "Printed by sfoley
+/// 14/02/2024", "prepared by tjones for SAR", "Exported 03/05/2024 by
+/// kdawson2", "transcribed by mwatson3".
 static PRINTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:printed|prepared|exported|generated|produced|extracted|run)(?:[ \t]+\d{1,2}/\d{1,2}/\d{2,4})?[ \t]+by[ \t:]+((?-i:[a-z][a-z]{3,29}\d{0,3}))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:printed|prepared|exported|generated|produced|extracted|run|transcribed|scanned|uploaded|captured|taken|entered|logged|amended|verified|approved)(?:[ \t]+\d{1,2}/\d{1,2}/\d{2,4})?[ \t]+by[ \t:]+((?-i:[a-z][a-z]{3,29}\d{0,3}))(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -170,7 +171,7 @@ pub fn find(text: &str) -> Vec<Finding> {
 
 /// Every other place a login printed behind its domain stands alone in
 /// `text`: "ANWAR.S" in an operator's column after "CL24\ANWAR.S".
-fn login_again(text: &str, login: &str, first: usize) -> Vec<Finding> {
+pub(super) fn login_again(text: &str, login: &str, first: usize) -> Vec<Finding> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices(login).filter(|&(at, _)| at != first) {
         let end = at + login.len();
@@ -223,8 +224,9 @@ fn cells(text: &str) -> Vec<(usize, usize)> {
         let delimited = at < text.len() && b != b'\n' && b != b'\r'
             || start > 0 && matches!(text.as_bytes()[start - 1], b',' | b'|' | b'\t');
         let cell = &text[start..at];
-        let word = cell.trim_matches([' ', '\t']);
-        let lead = cell.len() - cell.trim_start_matches([' ', '\t']).len();
+        // A CSV's quotes are no part of its cell ("jrowlands").
+        let word = cell.trim_matches([' ', '\t', '"']);
+        let lead = cell.len() - cell.trim_start_matches([' ', '\t', '"']).len();
         start = at + 1;
         if !delimited || !(5..=23).contains(&word.len()) {
             continue;
@@ -312,17 +314,21 @@ fn path_folders(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// "Sbailey", "jsmith", "KDAWSON": one letter, then a surname in the lists
-/// that is no English word, the whole no word either.
-fn initial_and_surname(folder: &str) -> bool {
+/// "Sbailey", "jsmith", "KDAWSON", "jrowlands": one letter, then a surname
+/// in the lists (or one and an "s") that is no English word, the whole no
+/// word either.
+pub(super) fn initial_and_surname(folder: &str) -> bool {
     if folder.len() < 5 || !folder.chars().all(|c| c.is_ascii_alphabetic()) {
         return false;
     }
     let rest = &folder[1..];
     let one_case = rest.chars().all(|c| c.is_ascii_lowercase())
         || folder.chars().all(|c| c.is_ascii_uppercase());
+    // Welsh surnames add an "s" to a name the lists hold: "Rowlands".
+    let listed =
+        lex::is_surname(rest) || rest.strip_suffix(['s', 'S']).is_some_and(lex::is_surname);
     one_case
-        && lex::is_surname(rest)
+        && listed
         && !lex::is_english(rest)
         && !lex::is_common(rest)
         && !lex::is_english(folder)
@@ -431,7 +437,7 @@ fn spellings(name: &str) -> Vec<(String, bool)> {
     out
 }
 
-fn push(text: &str, start: usize, end: usize, confidence: f32, out: &mut Vec<Finding>) {
+pub(super) fn push(text: &str, start: usize, end: usize, confidence: f32, out: &mut Vec<Finding>) {
     let login = &text[start..end];
     if SHARED.contains(&login.to_lowercase().as_str()) {
         return;

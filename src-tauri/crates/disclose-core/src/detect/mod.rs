@@ -22,6 +22,7 @@
 mod address;
 mod collar;
 mod documents;
+mod handles;
 mod house;
 mod known;
 mod labelled;
@@ -183,6 +184,7 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     }
     all.extend(houses);
     all.extend(logins::find(text));
+    all.extend(handles::find(text));
     all.extend(social::find(text));
     let collars = collar::find(text);
     let mut names = names::find_with(text, model);

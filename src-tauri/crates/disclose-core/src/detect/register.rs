@@ -75,6 +75,11 @@ const HOLDER_WORDS: &[&str] = &[
     "residents",
     "tenants",
     "names",
+    "policyholder",
+    "customer",
+    "member",
+    "borrower",
+    "householder",
 ];
 
 /// How a table's line parts its cells.
@@ -97,8 +102,8 @@ fn parting(line: &str) -> Option<Parting> {
         .or_else(|| line.trim().contains("  ").then_some(Parting::Spaces))
 }
 
-/// Byte ranges of `line`'s cells, trimmed (an empty cell keeps its
-/// column's place where a mark parts them).
+/// Byte ranges of `line`'s cells, trimmed and unquoted (an empty cell
+/// keeps its column's place where a mark parts them).
 pub(super) fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -110,8 +115,15 @@ pub(super) fn cells(line: &str, parting: Parting) -> Vec<(usize, usize)> {
         Parting::Spaces => (line.split("  ").collect(), 2),
     };
     for part in parts {
-        let lead = part.len() - part.trim_start().len();
-        let cell = (from + lead, from + lead + part.trim().len());
+        // A CSV's quotes are no part of its cell's text.
+        let trimmed = part.trim();
+        let unquoted = trimmed
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .unwrap_or(trimmed);
+        let lead =
+            part.len() - part.trim_start().len() + usize::from(unquoted.len() < trimmed.len());
+        let cell = (from + lead, from + lead + unquoted.len());
         // Runs of spaces part once, whatever their length.
         if matches!(parting, Parting::By(_)) || cell.0 < cell.1 {
             out.push(cell);
@@ -167,11 +179,11 @@ fn number_like(cell: &str) -> bool {
 /// A person's own number in brackets just after their name: "Oliver
 /// Brennan-Smith (B-0411)", "Mr Hamid (C12)", "Mrs Adebayo (ref
 /// OH-HR-24102)", "Yaw Boateng (0040001)", "Gary Lincoln (ID 3390145)",
-/// "Ms Ward (BRM-7PC-001)":
-/// capitals, then digits, then parts after a dash or a slash, or five
-/// digits or more alone (not an age or a year).
+/// "Ms Ward (BRM-7PC-001)", "Funmilola Adebayo (HV-T-61930, Flat 8 …)":
+/// capitals (in parts, perhaps), then digits, then parts after a dash or
+/// a slash, or five digits or more alone (not an age or a year).
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id)\.?[ \t:#]*)?([A-Z]{1,4}-?\d[A-Z0-9]{0,6}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})\)")
+    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id)\.?[ \t:#]*)?([A-Z]{1,4}(?:[-/][A-Z]{1,3}){0,2}[-/]?\d[A-Z0-9]{0,8}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})[),;]")
         .expect("valid regex")
 });
 

@@ -5,8 +5,10 @@
 //! (on or under a line naming the organisation: "Leeds City Council, Civic
 //! Hall, Leeds LS1 1UR", "Tel 01302 960 100"), an office's line by its
 //! label, what follows it or the organisation's name before it ("Customer
-//! Hub on …", "… (main)", "… option 3", "Ombudsman Service (…)"), and an
-//! address the text calls a team's ("Team inbox: sustain@…").
+//! Hub on …", "… (main)", "… option 3", "Ombudsman Service (…)"), a
+//! landline as round as a switchboard's ("… 496 0300") that no one's name
+//! stands before, and an address the text calls a team's ("Team inbox:
+//! sustain@…").
 //! (The street before such a postcode is left as it is: taking it out too
 //! cost a held-out set right findings and gained nothing.) A person's
 //! mobile or home line is never on the 03, 080, 084, 087 or 09 ranges, and
@@ -30,6 +32,7 @@ pub(super) fn organisation_contact(text: &str, f: &Finding, all: &[Finding]) -> 
                 || office_line(text, f, all)
                 || letterhead_number(text, f, all)
                 || beside_the_offices_address(text, f, all)
+                || round_landline(text, f, all)
         }
         DataKind::Email => role_mailbox(&f.text) || team_inbox(text, f.start),
         DataKind::Postcode => letterhead(text, f),
@@ -156,6 +159,22 @@ fn beside_the_offices_address(text: &str, f: &Finding, all: &[Finding]) -> bool 
     let line = text[line_start..line_end].to_ascii_lowercase();
     let site = line.contains("www.") || line.contains("http");
     (teams.contains(&true) || site) && !teams.contains(&false)
+}
+
+/// A landline as round as offices choose for their switchboards, with no
+/// person named before it on its line ("Reverend Colin Ashby | … |
+/// 01282 496 700" is his) nor a label of a person's own ("Direct:"):
+/// ending in "000", or in "00" after an organisation's name on its line
+/// ("contact Avonside Homes on 01225 496 0400"). One person's line in a
+/// hundred ends in "00", so that alone is not enough.
+fn round_landline(text: &str, f: &Finding, all: &[Finding]) -> bool {
+    let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
+    let own = OWN_LABEL.is_match(&text[line_start..f.start]);
+    if mobile(f) || own || !f.text.ends_with("00") || person_between(text, all, line_start, f.start)
+    {
+        return false;
+    }
+    f.text.ends_with("000") || ORGANISATION.is_match(&text[line_start..f.start])
 }
 
 /// A mobile is a person's, even under a letterhead.

@@ -264,6 +264,7 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     let copied =
         capitals && COPIED.is_match(before) && (rest.is_empty() || rest.starts_with([';', ',']));
     let found = after_stamp
+        || rest.is_empty() && closes_column(text, t.word, before)
         || signed_off(text, toks, i, before, rest, whole)
         || agency
         || dated
@@ -277,6 +278,42 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         || copied
         || capitals && slashed(before, after);
     (found && !NOT_INITIALS.contains(&t.word)).then_some((i, 0.7))
+}
+
+/// Capitals a table's last column holds as often as initials: "UP",
+/// "ON", a job's state ("WIP", "CMP", "CLS").
+const COLUMN_WORDS: &[&str] = &[
+    "ON", "UP", "OF", "OR", "IS", "GO", "DO", "AT", "BY", "IF", "AS", "WIP", "CMP", "CLS", "OPN",
+    "INP", "CNL", "CXL", "REF", "ACK", "NEW", "VAR",
+];
+
+/// Whether initials ending their line close a table's row, as a log's
+/// last column names who did each thing ("… 56.1  14.2  Y     DR"): an
+/// aligned column before them (three spaces or a tab) after a row's
+/// text, and the same initials closing another row so. Two or three
+/// capitals, not a word ("LOW", "PAID") nor a job's state ("COMP").
+fn closes_column(text: &str, word: &str, before: &str) -> bool {
+    let aligned = before.ends_with("   ") || before.ends_with('\t');
+    if !aligned || before.trim().is_empty() || word.len() > 3 || COLUMN_WORDS.contains(&word) {
+        return false;
+    }
+    if word.len() > 2 && (super::lex::is_english(word) || super::lex::is_common(word)) {
+        return false;
+    }
+    let rows = text.match_indices(word).filter(|&(at, _)| {
+        let line_end = text[at + word.len()..]
+            .split('\n')
+            .next()
+            .is_some_and(|rest| rest.trim().is_empty());
+        let head = &text[..at];
+        let spaced = head.ends_with("   ") || head.ends_with('\t');
+        let row = head
+            .rsplit('\n')
+            .next()
+            .is_some_and(|line| !line.trim().is_empty());
+        line_end && spaced && row
+    });
+    rows.take(2).count() == 2
 }
 
 /// Initials alone on the line that closes a paragraph, as its writer's

@@ -194,7 +194,7 @@ fn writer_login(login: &str) -> bool {
     if letters.bytes().all(|b| b.is_ascii_uppercase()) {
         return letters.len() >= 5 && (digits > 0 || lex::is_surname(&lower[1..]));
     }
-    RUN_ON.find(login).is_some_and(|m| m.len() == login.len()) && run_on_initial(login)
+    whole_run_on(login)
 }
 
 /// A joined handle in a column of its own, its head a name or an
@@ -226,5 +226,10 @@ fn actor_login(login: &str) -> bool {
         .is_some_and(|head| lex::is_given(head) || logins::initial_and_surname(head));
     marked && letters.len() >= 3 && (!worded || named_head)
         || logins::initial_and_surname(login)
-        || RUN_ON.find(login).is_some_and(|m| m.len() == login.len()) && run_on_initial(login)
+        || whole_run_on(login)
+}
+
+/// Whether all of `login` is an initial run into a surname ("EPritchard").
+fn whole_run_on(login: &str) -> bool {
+    RUN_ON.find(login).is_some_and(|m| m.len() == login.len()) && run_on_initial(login)
 }

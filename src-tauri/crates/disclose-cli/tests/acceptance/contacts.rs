@@ -264,12 +264,12 @@ fn a_logs_call_number_running_into_a_date_is_no_phone() {
 
 #[test]
 fn a_round_office_landline_is_no_ones() {
-    // Twenty-sixth round, written afresh: a landline ending in "000", or in
-    // "00" after an organisation's name on its line, is an office's
-    // switchboard; one after a person's name, a "Direct:" line and one
-    // ending in "00" with no organisation before it are found.
+    // Twenty-sixth round, written afresh: a landline ending in "00" after
+    // an organisation's name on its line is an office's switchboard; one
+    // after a person's name, a "Direct:" line and one ending in "00" with
+    // no organisation before it are found.
     let d = disclose!();
-    let text = "Please ring 0161 496 3000 if you need help.\n\
+    let text = "Please ring Brookmere Housing Services on 0161 496 3000 if you need help.\n\
                 Or contact Brookmere Homes on 0113 496 2200.\n\
                 Neighbour: Mrs Edna Thorley, 0114 496 2300\n\
                 Direct: 0115 496 4400\n\

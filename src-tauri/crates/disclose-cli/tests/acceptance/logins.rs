@@ -210,16 +210,22 @@ fn an_initial_run_into_a_surname() {
 
 /// Twenty-sixth round, written afresh: the login a case log writes in a
 /// column after the date (and time): small letters with digits or none,
-/// capitals spelling an initial and a surname; the note's first word
-/// ("VISIT") and a login in capitals that is no surname are none.
+/// capitals spelling an initial and a surname, or one space before the
+/// note if it spells initials and a surname; the note's first word
+/// ("VISIT", "Phoned") and a login in capitals that is no surname are none.
 #[test]
 fn a_login_in_a_logs_column_after_the_date() {
     let log = "11/02/25 hnoakes2   Rang tenant re arrears.\n\
                 12/02/25 09:40 cdrummond   Letter A1 sent.\n\
                 13/02/25 RMCALLISTER  Visit booked.\n\
                 14/02/25 VISIT  No answer.\n\
-                15/02/25 QWXZT  System note.\n";
-    assert_eq!(names(log), ["hnoakes2", "cdrummond", "RMCALLISTER"]);
+                15/02/25 QWXZT  System note.\n\
+                16/02/25 10:05 mpkershaw Referral made to floating support.\n\
+                17/02/25 Phoned Tenant about the rent.\n";
+    assert_eq!(
+        names(log),
+        ["hnoakes2", "cdrummond", "RMCALLISTER", "mpkershaw"]
+    );
 }
 
 /// Twenty-sixth round, written afresh: the value of a key naming who did

@@ -204,3 +204,22 @@ fn a_staff_number_with_its_words() {
     }
     assert!(!names.iter().any(|f| f.contains("2024")), "{names:?}");
 }
+
+#[test]
+fn a_door_supervisors_sia_licence() {
+    // Twenty-sixth round, written afresh: a CCTV operator's or door
+    // supervisor's Security Industry Authority licence, sixteen digits after
+    // "SIA", names them as their name does; sixteen digits after no such
+    // word are no licence of anyone's.
+    let d = disclose!();
+    let text = "Night operator: Kerr, Alisdair (SIA 1017 3304 5521 0968)\n\
+                Relief: SIA licence no. 1013884120057731\n\
+                Batch 4417 0081 2231 0065 exported.\n";
+    let names = d.detect_kind(text, "person_name");
+    assert!(
+        names.contains(&"1017 3304 5521 0968".to_string()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"1013884120057731".to_string()), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("4417")), "{names:?}");
+}

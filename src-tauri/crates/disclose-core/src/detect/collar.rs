@@ -2,7 +2,8 @@
 //! collar number beside their rank and name ("PC Naylor, 3318", "PCSO
 //! Wood (number 7723)", "DC 6614", "collar number 2247") and a tradesman's
 //! registration or operative number ("Gas Safe ID 4412087", "(op. PL17)")
-//! and a professional's registration number ("HCPC OT61422", "GMC 7045128").
+//! and a professional's registration number ("HCPC OT61422", "GMC 7045128")
+//! or a door supervisor's SIA licence ("SIA 1014 2201 8837 4410").
 //! Found as part of the person's name (`person_name`), as "PC 1123 Wragg"
 //! is one name.
 
@@ -86,6 +87,14 @@ static REGISTERED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A door supervisor's or CCTV operator's Security Industry Authority
+/// licence, sixteen digits: "SIA 1014 2201 8837 4410", "SIA licence no.
+/// 1016552300419982".
+static SIA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)sia(?:[ \t]+(?:licen[cs]e|badge|card))?(?:[ \t]+(?:no\.?|number))?[ \t]*:?[ \t]*(\d{4}[ \t]?\d{4}[ \t]?\d{4}[ \t]?\d{4})(?-u:\b)")
+        .expect("valid regex")
+});
+
 /// What a number after a rank's words must not be: a time, a date, an
 /// amount or a count ("PC Ellis at 1400 hrs", "PC Ellis 2024 report").
 static NOT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -137,6 +146,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         "swe",
         "social work england",
         "bpca",
+        "sia",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -173,6 +183,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             .captures_iter(text)
             .chain(WORKER_CODE.captures_iter(text))
             .chain(REGISTERED.captures_iter(text))
+            .chain(SIA.captures_iter(text))
         {
             let n = c.get(1).expect("group");
             push(n.start(), n.end());

@@ -29,9 +29,10 @@ static RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line opening with a date (and perhaps a time), then a word standing
-/// in a column of its own: two spaces or a tab after it, or the line's end.
+/// in a column of its own (two spaces or a tab after it, or the line's
+/// end), or before the note's first word in capitals after one space.
 static AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+(?:\d{1,2}[:.]\d\d[ \t]+)?([A-Za-z][A-Za-z0-9_.]{2,24})(?:[ \t]{2,}|\t|[ \t]*$)")
+    Regex::new(r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+(?:\d{1,2}[:.]\d\d[ \t]+)?([A-Za-z][A-Za-z0-9_.]{2,24})(?:([ \t]{2,}|\t|[ \t]*$)|[ \t][A-Z])")
         .expect("valid regex")
 });
 
@@ -94,7 +95,8 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     for c in AFTER_DATE.captures_iter(text) {
         let m = c.get(1).expect("group");
-        if writer_login(m.as_str()) {
+        let column = c.get(2).is_some();
+        if writer_login(m.as_str()) && (column || spelt_as_login(m.as_str())) {
             logins::push(text, m.start(), m.end(), 0.7, &mut out);
         }
     }
@@ -195,6 +197,25 @@ fn writer_login(login: &str) -> bool {
         return letters.len() >= 5 && (digits > 0 || lex::is_surname(&lower[1..]));
     }
     whole_run_on(login)
+}
+
+/// A login one space before its note's first word needs a login's
+/// spelling: one or two initials and a surname the lists hold
+/// ("spcardoso", "JNWANKWO", "tgrewal2"), or an initial run into one
+/// ("BStather").
+fn spelt_as_login(login: &str) -> bool {
+    let letters = login.trim_end_matches(|c: char| c.is_ascii_digit());
+    let one_case = letters.bytes().all(|b| b.is_ascii_lowercase())
+        || letters.bytes().all(|b| b.is_ascii_uppercase());
+    let surname_after = |skip: usize| {
+        letters.get(skip..).is_some_and(|rest| {
+            rest.len() >= 4
+                && lex::is_surname(rest)
+                && !lex::is_english(rest)
+                && !lex::is_common(rest)
+        })
+    };
+    one_case && (surname_after(1) || surname_after(2)) || whole_run_on(login)
 }
 
 /// A joined handle in a column of its own, its head a name or an

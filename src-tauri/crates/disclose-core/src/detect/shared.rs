@@ -6,8 +6,8 @@
 //! Hall, Leeds LS1 1UR", "Tel 01302 960 100"), an office's line by its
 //! label, what follows it or the organisation's name before it ("Customer
 //! Hub on …", "… (main)", "… option 3", "Ombudsman Service (…)"), a
-//! landline as round as a switchboard's ("… 496 0300") that no one's name
-//! stands before, and an address the text calls a team's ("Team inbox:
+//! landline as round as a switchboard's after an organisation's name
+//! ("Avonside Homes on 01225 496 0400") and no one's, and an address the text calls a team's ("Team inbox:
 //! sustain@…").
 //! (The street before such a postcode is left as it is: taking it out too
 //! cost a held-out set right findings and gained nothing.) A person's
@@ -164,9 +164,9 @@ fn beside_the_offices_address(text: &str, f: &Finding, all: &[Finding]) -> bool 
 /// A landline as round as offices choose for their switchboards, with no
 /// person named before it on its line ("Reverend Colin Ashby | … |
 /// 01282 496 700" is his) nor a label of a person's own ("Direct:"):
-/// ending in "000", or in "00" after an organisation's name on its line
-/// ("contact Avonside Homes on 01225 496 0400"). One person's line in a
-/// hundred ends in "00", so that alone is not enough.
+/// ending in "00" after an organisation's name on its line ("contact
+/// Avonside Homes on 01225 496 0400"). One person's line in a hundred
+/// ends in "00", so that alone is not enough ("Call 0161 496 0000.").
 fn round_landline(text: &str, f: &Finding, all: &[Finding]) -> bool {
     let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
     let own = OWN_LABEL.is_match(&text[line_start..f.start]);
@@ -174,7 +174,7 @@ fn round_landline(text: &str, f: &Finding, all: &[Finding]) -> bool {
     {
         return false;
     }
-    f.text.ends_with("000") || ORGANISATION.is_match(&text[line_start..f.start])
+    ORGANISATION.is_match(&text[line_start..f.start])
 }
 
 /// A mobile is a person's, even under a letterhead.

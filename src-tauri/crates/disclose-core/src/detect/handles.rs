@@ -1,10 +1,11 @@
 //! Logins and chat handles known without a label, by how they are spelt or
 //! where they stand: a given name, or an initial and a surname, joined to
 //! more by a full stop or an underscore ("dave.ogden: morning", "ryan.b",
-//! "akhan.ccH", "gparry_lbs"); an initial run into a capitalised surname
-//! ("taken LSalt 02/05/24", "SMistry/CDunmore"); the login a log writes
-//! after its line's date ("05/03/24 mwatson3   Review form returned",
-//! "14/05/24 KHOLLINS  Tenancy Support"); and the value of a key that
+//! "akhan.ccH", "gparry_lbs"); an initial run into a surname the lists
+//! hold ("Teams chat SMistry/KMcNamara"); the login a log writes after its
+//! line's date ("05/03/24 mwatson3   Review form returned", "14/05/24
+//! KHOLLINS  Tenancy Support", one space before the note if it spells
+//! initials and a surname); and the value of a key that
 //! names who did a thing in a system's export ("closed_by":
 //! "pzielinski.aquaflow", "user_id":"staff:nbarker"), found again wherever
 //! it stands alone. Found as person names, as `logins` finds the labelled

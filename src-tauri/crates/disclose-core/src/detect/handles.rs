@@ -23,7 +23,7 @@ use super::Finding;
 static JOINED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[a-z][a-z']*(?:[._][A-Za-z0-9]+){1,2}").expect("valid regex"));
 
-/// An initial run into a capitalised surname ("LSalt", "KMcNamara").
+/// An initial run into a capitalised surname ("SMistry", "KMcNamara").
 static RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Z][A-Z](?:[a-z]{3,}|c[A-Z][a-z]{2,}|'[A-Z][a-z]{2,})\d{0,3}")
         .expect("valid regex")
@@ -77,10 +77,9 @@ const SERVICE_PARTS: &[&str] = &[
     "alerts",
 ];
 
-/// Accounts of no one person that systems write where a login stands.
-const SYSTEM_ACCOUNTS: &[&str] = &[
-    "anon", "sys", "system", "batch", "auto", "api", "bot", "cron",
-];
+/// Accounts of no one person that systems write where a login stands,
+/// beside the shared ones `logins::push` already leaves ("system").
+const SYSTEM_ACCOUNTS: &[&str] = &["anon", "sys", "batch", "auto", "api", "bot", "cron"];
 
 pub fn find(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -236,16 +235,14 @@ fn actor_login(login: &str) -> bool {
     }
     let marked = login.contains(|c: char| c.is_ascii_digit() || "._-".contains(c));
     let letters: String = login.chars().filter(char::is_ascii_alphabetic).collect();
+    let parts: Vec<&str> = login.split(['.', '_', '-']).collect();
     // A service's account is spelt in words: "svc_alerting", "deploy-bot".
-    let worded = login.split(['.', '_', '-']).any(|part| {
+    let worded = parts.iter().any(|part| {
         let part = part.to_ascii_lowercase();
         part.len() >= 3 && (lex::is_english(&part) || lex::is_common(&part))
             || SERVICE_PARTS.contains(&part.as_str())
     });
-    let named_head = login
-        .split(['.', '_', '-'])
-        .next()
-        .is_some_and(|head| lex::is_given(head) || logins::initial_and_surname(head));
+    let named_head = lex::is_given(parts[0]) || logins::initial_and_surname(parts[0]);
     marked && letters.len() >= 3 && (!worded || named_head)
         || logins::initial_and_surname(login)
         || whole_run_on(login)

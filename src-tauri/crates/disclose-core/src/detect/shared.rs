@@ -7,8 +7,8 @@
 //! label, what follows it or the organisation's name before it ("Customer
 //! Hub on …", "… (main)", "… option 3", "Ombudsman Service (…)"), a
 //! landline as round as a switchboard's after an organisation's name
-//! ("Avonside Homes on 01225 496 0400") and no one's, and an address the text calls a team's ("Team inbox:
-//! sustain@…").
+//! ("Avonside Homes on 01225 496 0400") and no one's, and an address the
+//! text calls a team's ("Team inbox: sustain@…").
 //! (The street before such a postcode is left as it is: taking it out too
 //! cost a held-out set right findings and gained nothing.) A person's
 //! mobile or home line is never on the 03, 080, 084, 087 or 09 ranges, and
@@ -32,7 +32,6 @@ pub(super) fn organisation_contact(text: &str, f: &Finding, all: &[Finding]) -> 
                 || office_line(text, f, all)
                 || letterhead_number(text, f, all)
                 || beside_the_offices_address(text, f, all)
-                || round_landline(text, f, all)
         }
         DataKind::Email => role_mailbox(&f.text) || team_inbox(text, f.start),
         DataKind::Postcode => letterhead(text, f),
@@ -99,7 +98,8 @@ fn lines_around(text: &str, at: usize) -> (&str, &str) {
 /// before, or the one above an address line under it names the
 /// organisation), after the organisation's name ("Housing Ombudsman
 /// Service (…)") or followed by "(duty line)", "(main)", "option 3" or its
-/// opening hours; not a person's own direct line or a mobile, nor "Tel"
+/// opening hours, or a landline ending in "00" after an organisation's
+/// name; not a person's own direct line or a mobile, nor "Tel"
 /// under a signature or after a person's name and role ("Referrer: Jo
 /// Whitfield, Housing Options Officer, Sheffield City Council   Tel …").
 fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
@@ -112,7 +112,15 @@ fn office_line(text: &str, f: &Finding, all: &[Finding]) -> bool {
     // name and a comma before the organisation's make it their line.)
     let labelled = OFFICE_LABEL.is_match(before)
         || OFFICE_AFTER.is_match(&text[f.end..])
-        || ORGANISATION_BEFORE.is_match(before) && !signed_between(text, all, line_start, f.start);
+        || ORGANISATION_BEFORE.is_match(before) && !signed_between(text, all, line_start, f.start)
+        // A landline as round as offices choose for their switchboards,
+        // after an organisation's name on its line and no one's ("contact
+        // Avonside Homes on 01225 496 0400"; "Reverend Colin Ashby | … |
+        // 01282 496 700" is his). One person's line in a hundred ends in
+        // "00", so that alone is not enough ("Call 0161 496 0000.").
+        || f.text.ends_with("00")
+            && ORGANISATION.is_match(before)
+            && !person_between(text, all, line_start, f.start);
     let label = before
         .trim_end_matches([' ', '\t', ':', '.'])
         .to_ascii_lowercase();
@@ -159,22 +167,6 @@ fn beside_the_offices_address(text: &str, f: &Finding, all: &[Finding]) -> bool 
     let line = text[line_start..line_end].to_ascii_lowercase();
     let site = line.contains("www.") || line.contains("http");
     (teams.contains(&true) || site) && !teams.contains(&false)
-}
-
-/// A landline as round as offices choose for their switchboards, with no
-/// person named before it on its line ("Reverend Colin Ashby | … |
-/// 01282 496 700" is his) nor a label of a person's own ("Direct:"):
-/// ending in "00" after an organisation's name on its line ("contact
-/// Avonside Homes on 01225 496 0400"). One person's line in a hundred
-/// ends in "00", so that alone is not enough ("Call 0161 496 0000.").
-fn round_landline(text: &str, f: &Finding, all: &[Finding]) -> bool {
-    let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
-    let own = OWN_LABEL.is_match(&text[line_start..f.start]);
-    if mobile(f) || own || !f.text.ends_with("00") || person_between(text, all, line_start, f.start)
-    {
-        return false;
-    }
-    ORGANISATION.is_match(&text[line_start..f.start])
 }
 
 /// A mobile is a person's, even under a letterhead.

@@ -252,3 +252,14 @@ fn a_street_runs_on_to_its_town_or_its_postcodes_first_half() {
         ]
     );
 }
+
+#[test]
+fn a_tenement_flat_by_its_floor_and_side() {
+    // Twenty-seventh round, written afresh: a Scottish tenement flat as
+    // its floor and side ("2/L", "G/R") is a neighbour's home wherever it
+    // stands; an air conditioner's "A/C" and a half are not.
+    let d = disclose!();
+    let text = "The folk in 3/L hae a dug that never stops. Mrs Baird (G/R) heard it tae.\n\
+                Engineer checked the A/C unit. Half price at 1/2 off.\n";
+    assert_eq!(d.detect_kind(text, "address_line"), ["3/L", "G/R"]);
+}

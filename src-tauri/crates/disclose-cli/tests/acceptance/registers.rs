@@ -270,3 +270,51 @@ fn a_quoted_exports_references_and_a_reference_of_lettered_parts() {
         ["BRH-0401127", "BRH-0401190", "HX-T-40417"]
     );
 }
+
+#[test]
+fn the_parties_of_a_courts_list_and_a_surname_first_in_capitals() {
+    // Twenty-seventh round, written afresh: after a landlord, a council or
+    // a bank and "v", a court list's parties are people, their surnames
+    // in capitals (and given names after a comma); "Persons Unknown" and
+    // a firm are not. A surname no list holds, in capitals, before a given
+    // name one does ("OYELOWO, Funmilayo") is a name in any table.
+    let d = disclose!();
+    let text = "  K2QZ1187  PENNINE VALE HOMES LTD v TRZASKOWSKI\n\
+                  K2QZ1190  KIRKLEES COUNCIL v MAHONEY & O'LEARY\n\
+                  K2QZ1193  LLOYDS BANK PLC v VASQUEZ-BELL, Ines\n\
+                  K2QZ1201  PENNINE VALE HOMES LTD v PERSONS UNKNOWN\n\
+                  K2QZ1204  PENNINE VALE HOMES LTD v Marks & Spencer plc\n\
+                7  | SO | OYELOWO, Funmilayo | 2 bed\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        [
+            "TRZASKOWSKI",
+            "MAHONEY",
+            "O'LEARY",
+            "VASQUEZ-BELL, Ines",
+            "OYELOWO, Funmilayo"
+        ]
+    );
+}
+
+#[test]
+fn names_as_the_values_of_name_fields() {
+    // Twenty-seventh round, written afresh: an XML element or a key whose
+    // name says it holds a person's name gives the name, though no list
+    // holds it; a key of a thing's name ("queue_name") and a value that is
+    // no name ("Not Known") give nothing.
+    let d = disclose!();
+    let text = "<Member><FamilyName>TESFAMARIAM</FamilyName><GivenNames>Ruta Abeba</GivenNames></Member>\n\
+                <ContactName>Not Known</ContactName>\n\
+                ts=09:14 agent=3310 agent_name=\"Orla Devaney\" queue_name=\"Voids Team\"\n\
+                {\"caller_name\": \"Kwabena Sarpong\", \"file_name\": \"Call.wav\"}\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        [
+            "TESFAMARIAM",
+            "Ruta Abeba",
+            "Orla Devaney",
+            "Kwabena Sarpong"
+        ]
+    );
+}

@@ -388,3 +388,35 @@ fn initials_closing_the_rows_of_a_log() {
                Tenant told by TW not to use the bath.\n";
     assert_eq!(names(log), ["TW", "TW", "KO", "KO", "TW"]);
 }
+
+#[test]
+fn initials_of_who_came_to_a_meeting_and_a_keys_codes() {
+    // Twenty-seventh round, written afresh: a meeting's "Present:" or a
+    // panel's list of initials names each member; a key that sets a code
+    // equal to a person ("TLB=T.L.BRANAGH", "Operator 207 = K. Mistry")
+    // makes the code that person's name wherever the log uses it. A title
+    // set equal to a name ("PC = PC Ryan Tolley") is no code.
+    let text = "Present: GHW, DK and TMO\n\
+                Case panel (panel 03/06: AR, JS):\n\
+                 14/02  120.00   TLB\n\
+                 20:41  ALARM   Operator 207\n\
+                KEY   TLB=T.L.BRANAGH   Operator 207 = K. Mistry   SYS=BATCH\n\
+                PC = PC Ryan Tolley. Later the PC rang back.\n";
+    assert_eq!(
+        names(text),
+        [
+            "GHW",
+            "DK",
+            "TMO",
+            "AR",
+            "JS",
+            "TLB",
+            "Operator 207",
+            "TLB",
+            "T.L.BRANAGH",
+            "Operator 207",
+            "K. Mistry",
+            "PC Ryan Tolley"
+        ]
+    );
+}

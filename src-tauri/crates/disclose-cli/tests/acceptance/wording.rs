@@ -323,3 +323,19 @@ fn a_surname_that_is_a_word_after_a_title_and_an_initial() {
         &["Mrs J Fields", "Mr T. Marsh"],
     );
 }
+
+#[test]
+fn a_courtesy_title_and_one_letter_for_the_surname() {
+    // Twenty-seventh round, written afresh: a neighbour called by a title
+    // and one capital ("Mrs T", "\"Mr K\"", "spoke to Mr G.") is a person;
+    // a title before initials and a surname stays one name, and a title
+    // run into a code ("Mr B/C") is none.
+    assert_names(
+        "Mrs T downstairs says it was the lad.\nHe calls himself \"Mr K\" on the app.\nI spoke to Mr G. He was fine.\n",
+        &["Mrs T", "Mr K", "Mr G."],
+    );
+    assert_names(
+        "Letter to Mr R J Okonjo.\nSee grid Mr B/C.\n",
+        &["Mr R J Okonjo"],
+    );
+}

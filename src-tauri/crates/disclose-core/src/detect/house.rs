@@ -1,7 +1,7 @@
 //! House references that point at a neighbour's home: "the kids from no.
 //! 21", "number 47 were shouting", "Flat 3", "flat 12a", "fl 18", "21's dog", "at
-//! #23", a Scottish tenement's "flat 0/1", a block's "Flat 3.11" and "the
-//! neighbour at 1/2", a pitch on a site ("Pitch 8"), a room of a hostel or
+//! #23", a Scottish tenement's "flat 0/1", "2/R" and "the neighbour at
+//! 1/2", a block's "Flat 3.11", a pitch on a site ("Pitch 8"), a room of a hostel or
 //! a shared house ("Room 5", not "Meeting Room 2"; "rm 9" after a word of
 //! place), the Welsh "rhif 6".
 //! Found as address data (`address_line`); attribution keeps the subject's
@@ -92,6 +92,13 @@ static POSITION_DOING: LazyLock<Regex> = LazyLock::new(|| {
 /// Thornwood Drive".
 static POSITION_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[ \t(])([0-4]/[1-4]),?[ \t]+$").expect("valid regex"));
+
+/// A tenement flat by its floor and side, which no other thing is written
+/// as: "2/R", "G/L", "the lassie in 3/L" (floor 2 right, ground left).
+static SIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|[ \t(\[,;:])((?:G|[0-9])/[LRM])(?:$|[ \t)\],.;:?!'’])")
+        .expect("valid regex")
+});
 
 /// What a number counts: "2 children", "3 bedrooms".
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -498,12 +505,15 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     {
         // "at 1/2 past", "at 1/2 price": a half, not a flat.
         let next = text[end..].trim_start_matches([' ', '\t']);
-        let half = ["past", "price", "hour", "an ", "a ", "mile", "time", "way"]
+        let half = ["past", "price", "off", "hour", "an ", "a ", "mile", "time", "way"]
             .iter()
             .any(|w| next.starts_with(w));
         if !half {
             out.push(house(text, start, end));
         }
+    }
+    for side in SIDE.captures_iter(text).filter_map(|caps| caps.get(1)) {
+        out.push(house(text, side.start(), side.end()));
     }
     for m in LETTERED.find_iter(text) {
         let before = words_before(text, m.start());

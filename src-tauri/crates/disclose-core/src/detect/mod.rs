@@ -10,7 +10,8 @@
 //! loosely (`loose`: "jo@ example.org", "fax 7135550199"), login names in
 //! paths, after "Username:" and in Exchange addresses (`logins`, found as
 //! person names), officers' collar numbers and workers' registration
-//! numbers (`collar`, found as person names) and person names (`names`, with the word lists in
+//! numbers (`collar`, found as person names), the codes a record's key
+//! gives its staff (`keys`) and person names (`names`, with the word lists in
 //! `lexicon`); with [`findings_knowing`],
 //! also the names a case already knows (`known`); beside the name rules, a
 //! token model trained by us (`names::model`, re-exported as [`ner`]). Each finding is a byte
@@ -24,6 +25,7 @@ mod collar;
 mod documents;
 mod handles;
 mod house;
+mod keys;
 mod known;
 mod labelled;
 mod lexicon;
@@ -189,6 +191,8 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     let collars = collar::find(text);
     let mut names = names::find_with(text, model);
     collar::run_on(text, &mut names, &collars);
+    let keyed = keys::codes(text, &names);
+    names.extend(keyed);
     all.extend(collars);
     all.extend(house::find_bare(text, &names));
     all.extend(house::after_names(text, &names));

@@ -423,8 +423,49 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
             break;
         }
     }
-    let last = last?;
-    (!vetoed(text, toks, i + 1, last)).then_some((last, 0.95))
+    let bare_initial = || {
+        let next = toks.get(i + 1)?;
+        (next.shape == Shape::Initial && initial_for_a_name(text, t, next)).then_some(i + 1)
+    };
+    let last = last.or_else(bare_initial)?;
+    let sure = if toks[last].shape == Shape::Initial {
+        0.8
+    } else {
+        0.95
+    };
+    (!vetoed(text, toks, i + 1, last)).then_some((last, sure))
+}
+
+/// A courtesy title and one capital standing for the surname, as a
+/// neighbour is called by one who will not spell it or does not know it:
+/// "Mrs P said", "\"Mr V\" at Flat 1", "Mr S's number", "spoke to Mrs P.".
+/// Not a title run on as "Mr J-" nor a code's "Mr B/C".
+fn initial_for_a_name(text: &str, title: &Tok<'_>, initial: &Tok<'_>) -> bool {
+    let courtesy = matches!(
+        title.word.to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "mx"
+    );
+    let after = &text[initial.full_end..];
+    // "spoke to Mrs P." closes its sentence.
+    let after = after
+        .strip_prefix('.')
+        .filter(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        .unwrap_or(after);
+    let ends = after.chars().next().is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '’' | '”' | ',' | ';' | ')' | ':' | '?' | '!'
+            )
+    });
+    let joined_on = after
+        .trim_start_matches([' ', '\t'])
+        .starts_with(['&', '+', '/']);
+    courtesy
+        && matches!(title.shape, Shape::Cap | Shape::Upper)
+        && matches!(&text[title.end..initial.start], " " | ". ")
+        && ends
+        && !joined_on
 }
 
 /// A capitalised word that is a name after title `title` though it is
@@ -545,10 +586,20 @@ pub(super) fn email_display(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
 /// registers write a surname in capitals before a given name.
 pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let (s, g) = (&toks[i], toks.get(i + 1)?);
+    let given = (g.lex.is_given() || g.lex.is_given_abroad()) && !g.lex.is_ambiguous();
+    // "ABDI, Hodan", "DAS, Anirban": a surname no list holds, in capitals,
+    // before a given name one does.
+    let unlisted = given
+        && s.word.chars().count() > 1
+        && !s.lex.is_common()
+        && !s.lex.is_english()
+        && !s.lex.is_town()
+        && !s.lex.is_org()
+        && !s.lex.is_street();
     let registered = s.shape == Shape::Upper
         && g.shape == Shape::Cap
-        && (s.lex.is_surname() || s.word.starts_with("O'") || s.word.starts_with("O’"))
-        && (g.lex.is_given() && !g.lex.is_ambiguous() || !g.lex.is_common());
+        && (s.lex.is_surname() || s.word.starts_with("O'") || s.word.starts_with("O’") || unlisted)
+        && (given || !g.lex.is_common());
     let shaped = matches!(s.shape, Shape::Cap | Shape::Upper) && s.shape == g.shape || registered;
     // "From: Lane, Frank": in a mail header's list, a street word that is
     // also a surname, before a given name.
@@ -586,6 +637,8 @@ pub(super) fn surname_comma_given(text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     }
     let confidence = if s.lex.is_surname() && g.lex.is_given() {
         0.85
+    } else if registered {
+        0.8
     } else if s.lex.is_surname() && !g.lex.is_common() && !g.lex.is_surname()
         || g.lex.is_given() && !g.lex.is_ambiguous() && !s.lex.is_common()
     {

@@ -5,7 +5,9 @@
 //! GRAHAM WHITLOCK", a sign-off), names before a relation or role ("Kieran
 //! Moss - son", "Derek Pryce (PCSO)"), a parent or friend after a
 //! possessive ("Jaxon's dad"), children with their ages ("Mason (7)"),
-//! a form's label ("Witness: Ray Church", "CONTACT: SUE"), the speakers of
+//! a form's label ("Witness: Ray Church", "CONTACT: SUE"), a field's value
+//! ("<FamilyName>", "agent_name=", `fields`), the parties a
+//! claim is against ("HOMES LTD v KOWALCZYK", `parties`), the speakers of
 //! a chat after their time stamps ("[10:47] Aisling: …"),
 //! writers' initials where case notes and minutes stamp them (`stamps`),
 //! a name beside the person it names ("the girl, Skye."), before a bare
@@ -28,11 +30,13 @@ mod columns;
 mod context;
 mod cues;
 mod epithets;
+mod fields;
 mod forms;
 mod headers;
 mod lookalikes;
 mod mended;
 pub(super) mod model;
+mod parties;
 mod stamps;
 mod tokens;
 
@@ -598,6 +602,13 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         // ("her kids summer and river": a word after "and" may be the second
         // of a pair of names.)
         let inert = inert(&toks[i]) && !(i > 0 && toks[i - 1].word == "and");
+        // "HOMES LTD v McGUINNESS & O'HARA": parties, not a firm.
+        if let Some((last, c)) = parties::party(text, toks, i) {
+            out.push((i, last, c));
+            taken[i..=last].fill(Some(Some(c)));
+            i = last + 1;
+            continue;
+        }
         if !inert && lookalikes.at(text, toks, i) {
             taken[i] = Some(None);
             i += 1;
@@ -723,7 +734,10 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
         take_over(&mut out, &mut taken, first, last);
     }
     // A surer finding stands; a weaker one gives way to the column's.
-    for (first, last) in columns::named(text, toks) {
+    for (first, last) in columns::named(text, toks)
+        .into_iter()
+        .chain(fields::named(text, toks))
+    {
         let surer = |t: &Option<Option<f32>>| matches!(t, Some(Some(c)) if *c >= 0.7);
         if !taken[first..=last].iter().any(surer) {
             take_over(&mut out, &mut taken, first, last);

@@ -75,9 +75,11 @@ static DATED_PAIR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static DATED_PAIR_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^/([A-Z]{2,3})(?:[ \t.,;)]|$)").expect("valid regex"));
 
-/// A letter's copy list up to a word: "cc: ", "Cc KD; ", "cc: AN, ".
+/// A letter's copy list up to a word: "cc: ", "Cc KD; ", "cc: AN, "; a
+/// meeting's list of who came: "Present: SAB, ", "(panel 10/04: OB, ",
+/// "Attendees: JB, KM and ".
 static COPIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[ \t])cc[ \t]*:?[ \t]+(?-i:[A-Z]{2,3}[ \t]*[;,][ \t]*)*$")
+    Regex::new(r"(?i)(?:(?:^|[ \t])cc[ \t]*:?|(?:^|[ \t(])(?:present|attendees|attending|in[ \t]+attendance|apologies|invitees|panel(?:[ \t]+members)?)(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?[ \t]*:)[ \t]+(?-i:[A-Z]{2,3}[ \t]*(?:[;,&]|(?i:and))[ \t]*)*$")
         .expect("valid regex")
 });
 
@@ -260,9 +262,10 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && ACTION_BEFORE.is_match(before)
         && (closes || rest.starts_with("to ") || rest.starts_with('-'));
     let capitals = t.word.len() <= 3 && t.word.bytes().all(|b| b.is_ascii_uppercase());
-    // "cc: KD; RB": a letter's copy list of initials.
-    let copied =
-        capitals && COPIED.is_match(before) && (rest.is_empty() || rest.starts_with([';', ',']));
+    // "cc: KD; RB": a letter's copy list of initials, or a meeting's.
+    let listed_on =
+        rest.is_empty() || rest.starts_with([';', ',', '&', ')']) || rest.starts_with("and ");
+    let copied = capitals && COPIED.is_match(before) && listed_on;
     let found = after_stamp
         || rest.is_empty() && closes_column(text, t.word, before)
         || signed_off(text, toks, i, before, rest, whole)

@@ -1,0 +1,80 @@
+//! Codes a record's key gives its staff: "USER CODES JBK=J.B.KENYON
+//! MPH=M.P.HIBBERT", "Operator 114 = D. Stobart", "PO-318 = Callum Bright".
+//! A code set equal to a person's name stands for that person, so it is
+//! their name wherever the text uses it ("50.00 26.38- JBK", "officer
+//! PO-318, shift 18:00–02:00"). A name in a key written as initials and a
+//! surname run together ("J.B.KENYON") is found with its code.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{DataKind, Finding};
+
+/// A code, "=", and where its value starts: initials in capitals ("JBK"),
+/// a word and a number ("Operator 114", "PO-318", "TS1").
+static KEYED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|[ \t;,(\[:])([A-Z]{2,4}|[A-Z][A-Za-z]{0,11}[ -]?[0-9]{1,5})[ \t]*=[ \t]*")
+        .expect("valid regex")
+});
+
+/// A key's value of initials joined to a surname: "J.B.KENYON", "D. Stobart".
+static DOTTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]\.[ ]?){1,3}[A-Z][A-Za-z'’-]+(?-u:\b)").expect("valid regex")
+});
+
+/// Codes that are no one's: a system's batch user, a key's "N/A".
+const NOT_CODES: &[&str] = &["SYS", "NA", "TBC", "ALL", "VAT", "REF", "KEY", "CODE"];
+
+/// The names a key's codes stand for, wherever the text uses the codes,
+/// and the keys' values that `names` did not find.
+pub fn codes(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut found_codes: Vec<&str> = Vec::new();
+    for caps in KEYED.captures_iter(text) {
+        let (Some(code), Some(whole)) = (caps.get(1), caps.get(0)) else {
+            continue;
+        };
+        let value = whole.end();
+        let named = names
+            .iter()
+            .any(|n| n.kind == DataKind::PersonName && n.start == value);
+        let dotted = DOTTED_NAME.find(&text[value..]);
+        // "PC = PC Jordan Hewitt": a title is no code.
+        let no_code = NOT_CODES.contains(&code.as_str()) || super::lexicon::is_title(code.as_str());
+        if !named && dotted.is_none() || no_code {
+            continue;
+        }
+        if let Some(d) = dotted.filter(|_| !named) {
+            out.push(person(text, value, value + d.end(), 0.75));
+        }
+        if !found_codes.contains(&code.as_str()) {
+            found_codes.push(code.as_str());
+        }
+    }
+    for code in found_codes {
+        let mut from = 0;
+        while let Some(k) = text[from..].find(code) {
+            let (start, end) = (from + k, from + k + code.len());
+            from = end;
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let apart =
+                |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
+            if apart(before) && apart(after) {
+                out.push(person(text, start, end, 0.7));
+            }
+        }
+    }
+    out
+}
+
+fn person(text: &str, start: usize, end: usize, confidence: f32) -> Finding {
+    Finding {
+        start,
+        end,
+        kind: DataKind::PersonName,
+        text: text[start..end].to_string(),
+        confidence,
+    }
+}

@@ -150,3 +150,25 @@ fn a_given_name_written_with_its_accents_is_the_listed_one() {
         ["Sinéad Cullinane", "Ayşe Korkmaz"]
     );
 }
+
+#[test]
+fn welsh_and_gaelic_names_and_the_welsh_words_around_them() {
+    // Twenty-seventh round, written afresh: Welsh and Scottish Gaelic given
+    // names and surnames ("Heledd Rowlands", "Ieuan Prys", "Seonag
+    // NicLeòid") are names; the Welsh words of a letter around them
+    // ("Diolch am eich llythyr", "Dydd Gwener") are not.
+    let d = disclose!();
+    let text = "Annwyl Mr Hughes,\n\
+                Diolch am eich llythyr. Rydym wedi cyfeirio at Heledd Rowlands.\n\
+                Dydd Gwener, 12 Mehefin: ymweliad gan Ieuan Prys.\n\
+                Seonag NicLeòid said the close was clean.\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        [
+            "Mr Hughes",
+            "Heledd Rowlands",
+            "Ieuan Prys",
+            "Seonag NicLeòid"
+        ]
+    );
+}

@@ -505,9 +505,11 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     {
         // "at 1/2 past", "at 1/2 price": a half, not a flat.
         let next = text[end..].trim_start_matches([' ', '\t']);
-        let half = ["past", "price", "off", "hour", "an ", "a ", "mile", "time", "way"]
-            .iter()
-            .any(|w| next.starts_with(w));
+        let half = [
+            "past", "price", "off", "hour", "an ", "a ", "mile", "time", "way",
+        ]
+        .iter()
+        .any(|w| next.starts_with(w));
         if !half {
             out.push(house(text, start, end));
         }

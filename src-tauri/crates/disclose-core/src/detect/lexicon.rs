@@ -212,13 +212,14 @@ pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician cas
     operative colleague spoke met worker apprentice concierge handyperson responder";
 
 /// Months, days and the holidays a diary dates things by ("since Christmas");
-/// the Welsh months that are no one's name too ("23 Hydref 2023").
+/// the Welsh months and days that are no one's name too ("23 Hydref 2023",
+/// "Dydd Gwener").
 pub const MONTHS_AND_DAYS: &str = "january february march april may june july august september \
     october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday \
     wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun \
     christmas xmas easter whitsun mondays tuesdays wednesdays thursdays fridays saturdays \
     sundays weekend weekends ionawr chwefror ebrill mehefin gorffennaf awst hydref tachwedd \
-    rhagfyr";
+    rhagfyr dydd gwener sadwrn mercher";
 
 /// Lower-case English words that turn up capitalised in housing records.
 const COMMON_WORDS: &str = "
@@ -260,6 +261,12 @@ rgds thx thks ladies gentlemen guys folks everybody
 fella fellah bloke missus hubby lad lads mate mates m8 bf gf ex
 aint dont cant wont isnt didnt doesnt wasnt werent havent hasnt couldnt wouldnt shouldnt theyre
 youre thats whats innit gonna wanna gotta lol omg soo dat wen hahaha haha whomever
+swyddog swyddogion tai ardal cyngor cymdeithas gwasanaethau gwasanaeth uned tîm adran cyfeiriad
+enw dyddiad llythyr cartref cymru canolfan swyddfa rheolwr gofal iechyd heddlu ysgol diolch
+cofion gywir ymweliad adroddiad cwyn sŵn cymydog cymdogion ymddygiad gwrthgymdeithasol cyfieithu
+gyfieithu cyfeirio camau nesaf crynodeb saesneg cymraeg iaith tenantiaeth rhent atgyweirio
+eich ein eu yn yr ac ar gan gyda wedi mae oedd bod fel hefyd ond nid ddim nhw hwn hon hyn
+yma yna sydd fydd bydd roedd rydym rwy dwi ydy oes pan heb dros trwy rhwng erbyn gennym gennych
 ";
 
 // What the lists say of a word, as bits: each word is looked up once in

@@ -334,7 +334,7 @@ fn contraction(word: &str) -> bool {
 /// a foodbank, a tenants' and residents' association ("TRA"), a party
 /// to a claim ("Defendant"), a tenancy's type ("Introductory"), a
 /// register's column ("UPRN", "PROP", "RES"), a debt relief order
-/// ("DRO"), a landlord's teams' words ("Resident Liaison", "Engagement",
+/// ("DRO"), an NI number's "NINO", a landlord's teams' words ("Resident Liaison", "Engagement",
 /// "MS Teams"), makers of what a landlord's records name and the firms it
 /// deals with ("Vaillant", "Beko", "Aviva", "Mears", "Peabody") and an
 /// organisation's account ("NorthBayHomesUK: Hi Jaz").
@@ -552,7 +552,9 @@ fn never_a_name(word: &str) -> bool {
     const SHORT_FORMS: &[&str] = &["pt", "pts"];
     let initials = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
     let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    // "NINO:" in capitals is an NI number's label; "Nino" may be a name.
     (listed(CRIES) || listed(SHORT_FORMS)) && !initials
+        || word == "NINO"
         || listed(NEVER)
         || listed(MAKERS)
         || super::social::organisation_handle(word)

@@ -172,3 +172,26 @@ fn welsh_and_gaelic_names_and_the_welsh_words_around_them() {
         ]
     );
 }
+
+#[test]
+fn a_name_again_in_its_own_script_and_a_statements_declarant() {
+    // Twenty-seventh round, written afresh: a translation's name followed
+    // by the same name in Cyrillic or Greek, in brackets, is the person's
+    // name twice; a statement's "I, …," names its maker though no list
+    // holds the given name; "I, However," names no one.
+    let d = disclose!();
+    let text = "Mother: Zlatina Petkova Dimova (Златина Петкова Димова)\n\
+                Witness: Eleni Papadaki (Ελένη Παπαδάκη)\n\
+                I, Radomira Kostova-Hale, of Flat 2, declare that the translation is true.\n\
+                I, However, Think otherwise.\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        [
+            "Zlatina Petkova Dimova",
+            "Златина Петкова Димова",
+            "Eleni Papadaki",
+            "Ελένη Παπαδάκη",
+            "Radomira Kostova-Hale"
+        ]
+    );
+}

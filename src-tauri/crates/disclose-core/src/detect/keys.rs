@@ -46,7 +46,7 @@ pub fn codes(text: &str, names: &[Finding]) -> Vec<Finding> {
             continue;
         }
         if let Some(d) = dotted.filter(|_| !named) {
-            out.push(person(text, value, value + d.end(), 0.75));
+            out.push(Finding::person(text, value, value + d.end(), 0.75));
         }
         if !found_codes.contains(&code.as_str()) {
             found_codes.push(code.as_str());
@@ -62,19 +62,9 @@ pub fn codes(text: &str, names: &[Finding]) -> Vec<Finding> {
             let apart =
                 |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
             if apart(before) && apart(after) {
-                out.push(person(text, start, end, 0.7));
+                out.push(Finding::person(text, start, end, 0.7));
             }
         }
     }
     out
-}
-
-fn person(text: &str, start: usize, end: usize, confidence: f32) -> Finding {
-    Finding {
-        start,
-        end,
-        kind: DataKind::PersonName,
-        text: text[start..end].to_string(),
-        confidence,
-    }
 }

@@ -11,7 +11,8 @@
 //! paths, after "Username:" and in Exchange addresses (`logins`, found as
 //! person names), officers' collar numbers and workers' registration
 //! numbers (`collar`, found as person names), the codes a record's key
-//! gives its staff (`keys`) and person names (`names`, with the word lists in
+//! gives its staff (`keys`), a name again in its own script (`scripts`)
+//! and person names (`names`, with the word lists in
 //! `lexicon`); with [`findings_knowing`],
 //! also the names a case already knows (`known`); beside the name rules, a
 //! token model trained by us (`names::model`, re-exported as [`ner`]). Each finding is a byte
@@ -34,6 +35,7 @@ mod loose;
 mod names;
 mod numbers;
 mod register;
+mod scripts;
 mod shared;
 mod social;
 
@@ -80,6 +82,19 @@ pub struct Finding {
     pub text: String,
     /// 0 to 1: how sure the recogniser is that this is personal data.
     pub confidence: f32,
+}
+
+impl Finding {
+    /// A person's name at `start..end` of `text`.
+    fn person(text: &str, start: usize, end: usize, confidence: f32) -> Finding {
+        Finding {
+            start,
+            end,
+            kind: DataKind::PersonName,
+            text: text[start..end].to_string(),
+            confidence,
+        }
+    }
 }
 
 pub use known::KnownNames;
@@ -193,6 +208,8 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     collar::run_on(text, &mut names, &collars);
     let keyed = keys::codes(text, &names);
     names.extend(keyed);
+    let written_again = scripts::find(text, &names);
+    names.extend(written_again);
     all.extend(collars);
     all.extend(house::find_bare(text, &names));
     all.extend(house::after_names(text, &names));

@@ -913,6 +913,27 @@ pub(super) fn bracketed_alias(
     ok.then_some(last + 1)
 }
 
+/// A witness statement's or a certificate's opening: "I, Radostina
+/// Kirova-Bell, MCIL, certify", "I, Tomasz Wójcik, of 14 …, say": two to
+/// four capitalised words between "I, " at a sentence's start and a comma.
+pub(super) fn declarant(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
+    let opens = text[..toks[i].start]
+        .strip_suffix("I, ")
+        .is_some_and(|before| before.is_empty() || before.ends_with(['\n', ' ', '\t', '.', '"']));
+    if !opens || !sentence_start(text, toks[i].start - 3) {
+        return None;
+    }
+    let mut last = i;
+    while last - i < 3 && linked(text, toks, last) && toks[last + 1].shape == Shape::Cap {
+        last += 1;
+    }
+    let closed = text[toks[last].full_end..].starts_with(',');
+    let named = toks[i..=last].iter().all(|t| {
+        t.shape == Shape::Cap && !t.lex.is_title() && !t.lex.is_org() && !t.lex.is_month_or_day()
+    });
+    (last > i && closed && named).then_some((last, 0.85))
+}
+
 /// A register's entries "Surname, Given" joined by "+", "&" or ";" to one
 /// found ("Begum, Rahima + Uddin, Shafiq", "BROWN, Summer & KHAN, Rich",
 /// "OKWUOSA, Adaobi; OKWUOSA, Chinedu; …"), written as the found one is,

@@ -50,9 +50,9 @@ use context::{
     speaker, thanked_lower,
 };
 use cues::{
-    acting, alias_after, around_nickname, bare_possessive, bracketed_alias, cued_pair, from_team,
-    joined_to_names, kin_after, last_line_name, lower_word_pair, named_by, nickname_beside,
-    note_initials, pronoun_subject, quoted_alias, reachable,
+    acting, alias_after, around_nickname, bare_possessive, bracketed_alias, cued_pair, declarant,
+    from_team, joined_to_names, kin_after, last_line_name, lower_word_pair, named_by,
+    nickname_beside, note_initials, pronoun_subject, quoted_alias, reachable,
 };
 use forms::{
     cued, email_display, full_name, initials, lone, place, register_entry, suffixed,
@@ -662,6 +662,7 @@ fn rules(text: &str, toks: &[Tok<'_>]) -> (Vec<Span>, Taken) {
             epithets::epithet_name(text, toks, i).or_else(|| named_by(text, toks, i))
         } else {
             titled(text, toks, i)
+                .or_else(|| declarant(text, toks, i))
                 .or_else(|| described(text, toks, i))
                 .or_else(|| nickname_beside(text, toks, i))
                 .or_else(|| around_nickname(text, toks, i))

@@ -279,3 +279,26 @@ fn a_round_office_landline_is_no_ones() {
         ["0114 496 2300", "0115 496 4400", "0116 496 7700"]
     );
 }
+
+#[test]
+fn a_functions_mailbox_of_english_words_and_peoples_beside_it() {
+    // Twenty-seventh round, written afresh: at an organisation's domain, a
+    // mailbox of ordinary words run together ("rechargeteam@",
+    // "wastecollection@", "homeswapping@") is a function's; a person's
+    // ("dawson@", "m.okafor@"), a post one person holds
+    // ("executive_director@") and a word-like address at a mail service
+    // people sign up to ("sunflowers@hotmail.co.uk") are still found.
+    let d = disclose!();
+    let text = "Queries to wastecollection@tamevalley.example or homeswapping@tamevalley.example.\n\
+                Copy: dawson@tamevalley.example, m.okafor@tamevalley.example,\n\
+                executive_director@tamevalley.example and sunflowers@hotmail.co.uk\n";
+    assert_eq!(
+        d.detect_kind(text, "email"),
+        [
+            "dawson@tamevalley.example",
+            "m.okafor@tamevalley.example",
+            "executive_director@tamevalley.example",
+            "sunflowers@hotmail.co.uk"
+        ]
+    );
+}

@@ -33,7 +33,9 @@ pub(super) fn organisation_contact(text: &str, f: &Finding, all: &[Finding]) -> 
                 || letterhead_number(text, f, all)
                 || beside_the_offices_address(text, f, all)
         }
-        DataKind::Email => role_mailbox(&f.text) || team_inbox(text, f.start),
+        DataKind::Email => {
+            role_mailbox(&f.text) || worded_mailbox(&f.text) || team_inbox(text, f.start)
+        }
         DataKind::Postcode => letterhead(text, f),
         _ => false,
     }
@@ -445,6 +447,103 @@ fn role_mailbox(text: &str) -> bool {
         if TEAM_ENDINGS.contains(last)
             && parts.iter().all(|p| p.len() > 1 && !lex::is_given(p) && !lex::is_surname(p))
             && first.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Domains of the mail services people have their own addresses at.
+const PERSONAL_DOMAINS: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "hotmail",
+    "outlook",
+    "live",
+    "msn",
+    "yahoo",
+    "ymail",
+    "icloud",
+    "me",
+    "mac",
+    "aol",
+    "btinternet",
+    "btopenworld",
+    "sky",
+    "talktalk",
+    "virginmedia",
+    "ntlworld",
+    "blueyonder",
+    "tiscali",
+    "protonmail",
+    "proton",
+    "gmx",
+    "mail",
+    "zoho",
+    "yandex",
+    "inbox",
+];
+
+/// "recharges@airevalleyhomes.org.uk", "getonline@…", "civilclaims@…":
+/// at an organisation's domain (not a mail service people sign up to), a
+/// local part of ordinary English words run together, one of five
+/// letters or more and none a name, is a function's mailbox. "hobson@"
+/// ("hob" and "son"), "j.dawson@" and "executive_director@" are people's.
+fn worded_mailbox(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    let service = domain
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if PERSONAL_DOMAINS.contains(&service.as_str()) {
+        return false;
+    }
+    let local = local.to_ascii_lowercase();
+    local
+        .split(['.', '_', '-'])
+        .all(|part| !part.is_empty() && of_english_words(part))
+}
+
+/// Whether `part`, seven letters or more, is English words run together,
+/// each of three letters or more and no name nor post, one of five or more.
+fn of_english_words(part: &str) -> bool {
+    // A post one person holds ("executive_director@") is that person's.
+    const POSTS: &[&str] = &[
+        "executive",
+        "director",
+        "president",
+        "chair",
+        "chairman",
+        "chief",
+    ];
+    let no_name = |w: &str| {
+        let b = lex::Bits::of(w);
+        b.is_english()
+            && !b.is_given()
+            && !b.is_surname()
+            && !b.is_word_surname()
+            && !b.is_ambiguous()
+            && !b.is_job_word()
+            && !POSTS.contains(&w)
+    };
+    if part.len() < 7 || !part.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    // Prefixes of `part` that are runs of such words, and whether a long
+    // one was among them.
+    let mut reach: Vec<Option<bool>> = vec![None; part.len() + 1];
+    reach[0] = Some(false);
+    for from in 0..part.len() {
+        let Some(long) = reach[from] else {
+            continue;
+        };
+        for to in from + 3..=part.len() {
+            if no_name(&part[from..to]) {
+                let long = long || to - from >= 5;
+                reach[to] = Some(reach[to].unwrap_or(false) || long);
+            }
+        }
+    }
+    reach[part.len()] == Some(true)
 }
 
 /// Whether `part` is one or more role words run together.

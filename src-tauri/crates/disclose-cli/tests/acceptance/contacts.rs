@@ -289,7 +289,8 @@ fn a_functions_mailbox_of_english_words_and_peoples_beside_it() {
     // ("executive_director@") and a word-like address at a mail service
     // people sign up to ("sunflowers@hotmail.co.uk") are still found.
     let d = disclose!();
-    let text = "Queries to wastecollection@tamevalley.example or homeswapping@tamevalley.example.\n\
+    let text =
+        "Queries to wastecollection@tamevalley.example or homeswapping@tamevalley.example.\n\
                 Copy: dawson@tamevalley.example, m.okafor@tamevalley.example,\n\
                 executive_director@tamevalley.example and sunflowers@hotmail.co.uk\n";
     assert_eq!(
@@ -300,5 +301,22 @@ fn a_functions_mailbox_of_english_words_and_peoples_beside_it() {
             "executive_director@tamevalley.example",
             "sunflowers@hotmail.co.uk"
         ]
+    );
+}
+
+#[test]
+fn an_organisations_street_address_in_its_letterhead() {
+    // Twenty-seventh round, written afresh: a firm's or a court's street
+    // address before its letterhead postcode is the organisation's; a
+    // person's address on a line that names them, and one after a label,
+    // are still found.
+    let d = disclose!();
+    let text = "Harrow & Pike Lettings | 7 Kirkgate, Otley LS21 3HJ\n\
+                Bradford Family Justice Centre, 12 Manor Row, Bradford BD1 4PS\n\
+                Mr Imran Zaheer, 41 Manor Row, Bradford BD1 4QE\n\
+                Tenant's address: 9 Kirkgate, Otley LS21 3HP\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["41 Manor Row", "9 Kirkgate, Otley"]
     );
 }

@@ -245,7 +245,10 @@ fn resolve(text: &str, mut all: Vec<Finding>) -> Vec<Finding> {
             |spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| s < f.end && f.start < e);
         !(NUMBER_KINDS.contains(&f.kind) && inside(&references))
             && !((NUMBER_KINDS.contains(&f.kind)
-                || matches!(f.kind, DataKind::Email | DataKind::Postcode))
+                || matches!(
+                    f.kind,
+                    DataKind::Email | DataKind::Postcode | DataKind::AddressLine
+                ))
                 && inside(&shared))
     });
     // A name inside a handle that holds more than it ("jmilner" of

@@ -37,6 +37,7 @@ pub(super) fn organisation_contact(text: &str, f: &Finding, all: &[Finding]) -> 
             role_mailbox(&f.text) || worded_mailbox(&f.text) || team_inbox(text, f.start)
         }
         DataKind::Postcode => letterhead(text, f),
+        DataKind::AddressLine => letterhead_address(text, f, all),
         _ => false,
     }
 }
@@ -45,7 +46,7 @@ pub(super) fn organisation_contact(text: &str, f: &Finding, all: &[Finding]) -> 
 /// organisation: "Leeds City Council, Civic Hall", "DR GRAY'S SURGERY",
 /// "HUDSON REES SOLICITORS", "PO Box 77".
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:po[ \t]+box|council|solicitors|surgery|school|academy|college|university|hospital|health[ \t]+centre|medical[ \t]+centre|(?:medical|dental|gp)[ \t]+practice|police|constabulary|ombudsman|house[ \t]+of[ \t]+commons|parliament|chambers|housing|homes|association|ltd|limited|plc|llp|trust|charity|services|social[ \t]+care|civic|headteacher|practice[ \t]+manager|constituency|partnership|service|agency)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:po[ \t]+box|council|solicitors|surgery|school|academy|college|university|hospital|health[ \t]+centre|medical[ \t]+centre|(?:medical|dental|gp)[ \t]+practice|police|constabulary|ombudsman|house[ \t]+of[ \t]+commons|parliament|chambers|housing|homes|association|ltd|limited|plc|llp|trust|charity|services|social[ \t]+care|civic|headteacher|practice[ \t]+manager|constituency|partnership|service|agency|lettings|centre|department|dept|coroner|(?:city|town)[ \t]+hall|vicarage)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -247,6 +248,28 @@ fn letterhead(text: &str, f: &Finding) -> bool {
     let before = &text[line_start..f.start];
     heading(before)
         && (ORGANISATION.is_match(before) || heading(prev) && ORGANISATION.is_match(prev))
+}
+
+/// An organisation's street address before its letterhead postcode on
+/// the same line: "Bramley & Keane Lettings | 3 Town Street, Horsforth,
+/// Leeds LS18 4RJ", "City Hall, 115 Charles Street, Leicester LE1 1FZ"
+/// under "LEICESTER CITY COUNCIL"; not after a label or a person's name
+/// on its line.
+fn letterhead_address(text: &str, f: &Finding, all: &[Finding]) -> bool {
+    let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
+    let line_end = text[f.end..].find('\n').map_or(text.len(), |k| f.end + k);
+    // "Alder Housing: Flat 3, …": a label's value may be anyone's, and a
+    // row naming a person before the address is theirs.
+    let own_line =
+        !text[line_start..f.start].contains(':') && !person_between(text, all, line_start, f.start);
+    own_line
+        && all.iter().any(|p| {
+            p.kind == DataKind::Postcode
+                && p.start >= f.end
+                && p.end <= line_end
+                && p.start - f.end <= 40
+                && letterhead(text, p)
+        })
 }
 
 /// Whether `line` holds only names, as a letterhead writes them: no word

@@ -72,24 +72,28 @@ pub(super) fn who(text: &str, toks: &[Tok<'_>]) -> Vec<usize> {
 /// one to four capitalised words, none a word of English that no list
 /// holds as a name ("Vacant", "Unknown").
 pub(super) fn named(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (start, end) in column_cells(text, NAME_HEADERS) {
-        let first = toks.partition_point(|t| t.start < start);
-        let last = toks.partition_point(|t| t.start < end);
-        let words = &toks[first..last];
-        let namey = |t: &Tok<'_>| {
-            matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
-                && t.full_end <= end
-                && !(t.lex.is_english()
-                    && !t.lex.is_given()
-                    && !t.lex.is_surname()
-                    && !t.lex.is_word_surname())
-        };
-        if (1..=4).contains(&words.len()) && words.iter().all(namey) {
-            out.push((first, last - 1));
-        }
-    }
-    out
+    column_cells(text, NAME_HEADERS)
+        .into_iter()
+        .filter_map(|(start, end)| name_within(toks, start, end))
+        .collect()
+}
+
+/// The first and last tokens of `start..end` when it holds one to four
+/// capitalised words (or initials), none a word of English that no list
+/// holds as a name.
+pub(super) fn name_within(toks: &[Tok<'_>], start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = toks.partition_point(|t| t.start < start);
+    let last = toks.partition_point(|t| t.start < end);
+    let namey = |t: &Tok<'_>| {
+        matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+            && t.full_end <= end
+            && !(t.lex.is_english()
+                && !t.lex.is_given()
+                && !t.lex.is_surname()
+                && !t.lex.is_word_surname())
+    };
+    let words = &toks[first..last];
+    ((1..=4).contains(&words.len()) && words.iter().all(namey)).then(|| (first, last - 1))
 }
 
 /// Byte ranges of the cells, quotes taken off, in the columns under a

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tokens::{Shape, Tok};
+use super::tokens::Tok;
 
 /// A key of a person's name, then its value: group 1 is the value.
 static NAME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -22,35 +22,26 @@ static NAME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The first and last tokens of each name a name field holds: one to four
-/// words in capitals or capitalised (or initials), none a word of English
-/// that no list holds as a name.
+/// The first and last tokens of each name a name field holds: a name as a
+/// column's cell holds one (`columns::name_within`), from the value's start.
 pub(super) fn named(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for value in NAME_FIELD.captures_iter(text).filter_map(|c| c.get(1)) {
         let trimmed = value.as_str().trim_end_matches([' ', '\t']);
         let (start, end) = (value.start(), value.start() + trimmed.len());
-        let first = toks.partition_point(|t| t.start < start);
-        let last = toks.partition_point(|t| t.start < end);
-        let words = &toks[first..last];
-        let namey = |t: &Tok<'_>| {
-            matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
-                && t.full_end <= end
-                && !t.lex.is_org()
-                && !(t.lex.is_english()
-                    && !t.lex.is_given()
-                    && !t.lex.is_surname()
-                    && !t.lex.is_word_surname())
+        let Some((first, last)) = super::columns::name_within(toks, start, end) else {
+            continue;
         };
-        // Nothing but the words, spaces and full stops between them.
+        let words = &toks[first..=last];
+        // Nothing but the words, spaces and full stops between them, and
+        // no organisation's word.
         let plain = words.windows(2).all(|w| {
             text[w[0].full_end..w[1].start]
                 .chars()
                 .all(|c| matches!(c, ' ' | '.'))
         });
-        let starts_at_word = words.first().is_some_and(|t| t.start == start);
-        if (1..=4).contains(&words.len()) && words.iter().all(namey) && plain && starts_at_word {
-            out.push((first, last - 1));
+        if words[0].start == start && plain && !words.iter().any(|t| t.lex.is_org()) {
+            out.push((first, last));
         }
     }
     out

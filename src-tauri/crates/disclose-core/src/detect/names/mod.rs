@@ -43,7 +43,7 @@ mod tokens;
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon as lex;
-use super::{DataKind, Finding};
+use super::Finding;
 use context::{
     aged, apposed, before_a_lower_name, described, informal, kin_bracketed, kin_named, kin_titled,
     lower_pair, lower_sentence, name_and_word, neighbour, note_for, possessive_kin, salutation,
@@ -1056,13 +1056,7 @@ fn name_finding(text: &str, toks: &[Tok<'_>], i: usize, last: usize, confidence:
             || toks[last - 1].shape != Shape::Initial)
         && text[toks[last].end..].starts_with('.');
     let (start, end) = (toks[i].start, toks[last].end + usize::from(dotted));
-    Finding {
-        start,
-        end,
-        kind: DataKind::PersonName,
-        text: text[start..end].to_string(),
-        confidence,
-    }
+    Finding::person(text, start, end, confidence)
 }
 
 /// A word that is also an ordinary word opening a sentence ("Hope this

@@ -5,6 +5,7 @@
 //! PO-318, shift 18:00–02:00"). A name in a key written as initials and a
 //! surname run together ("J.B.KENYON") is found with its code.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -31,14 +32,17 @@ const NOT_CODES: &[&str] = &["SYS", "NA", "TBC", "ALL", "VAT", "REF", "KEY", "CO
 pub fn codes(text: &str, names: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut found_codes: Vec<&str> = Vec::new();
+    let name_starts: HashSet<usize> = names
+        .iter()
+        .filter(|n| n.kind == DataKind::PersonName)
+        .map(|n| n.start)
+        .collect();
     for caps in KEYED.captures_iter(text) {
         let (Some(code), Some(whole)) = (caps.get(1), caps.get(0)) else {
             continue;
         };
         let value = whole.end();
-        let named = names
-            .iter()
-            .any(|n| n.kind == DataKind::PersonName && n.start == value);
+        let named = name_starts.contains(&value);
         let dotted = DOTTED_NAME.find(&text[value..]);
         // "PC = PC Jordan Hewitt": a title is no code.
         let no_code = NOT_CODES.contains(&code.as_str()) || super::lexicon::is_title(code.as_str());

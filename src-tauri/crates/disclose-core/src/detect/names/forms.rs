@@ -1638,13 +1638,18 @@ pub(super) fn sentence_around(text: &str, pos: usize) -> &str {
     part_around(text, pos, &SENTENCE_ENDS)
 }
 
+/// How far either side of a word its sentence is read: a run of text with
+/// no full stop or line break (a PDF's page as one line) would otherwise
+/// be read whole again for each of its words.
+const SENTENCE_REACH: usize = 500;
+
 /// The part of `text` holding byte `pos` from the last of `opens` before it
-/// to the sentence's end.
+/// to the sentence's end, no further than `SENTENCE_REACH` either side.
 fn part_around<'t>(text: &'t str, pos: usize, opens: &[char]) -> &'t str {
-    let start = text[..pos].rfind(opens).map_or(0, |k| k + 1);
-    let end = text[pos..]
-        .find(SENTENCE_ENDS)
-        .map_or(text.len(), |k| pos + k);
+    let from = floor_char_boundary(text, pos.saturating_sub(SENTENCE_REACH));
+    let to = floor_char_boundary(text, (pos + SENTENCE_REACH).min(text.len()));
+    let start = text[from..pos].rfind(opens).map_or(from, |k| from + k + 1);
+    let end = text[pos..to].find(SENTENCE_ENDS).map_or(to, |k| pos + k);
     &text[start..end]
 }
 

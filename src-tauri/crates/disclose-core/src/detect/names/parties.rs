@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tokens::{gap, Shape, Tok};
+use crate::extract::text::floor_char_boundary;
 
 /// What the line holds before a party: an organisation's last word, or a
 /// person as registers write one ("HUSSAIN, Javed"), then "v", and
@@ -48,8 +49,18 @@ pub(super) fn party(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f3
     if !matches!(t.shape, Shape::Upper | Shape::Cap) {
         return None;
     }
-    let line = text[..t.start].rfind('\n').map_or(0, |n| n + 1);
-    if !text[..t.start].ends_with([' ', '\t']) || !PARTY_BEFORE.is_match(&text[line..t.start]) {
+    // Most words have no "v" or "&" just before them: asked first, and the
+    // line before read back no further than a party's title runs.
+    let before = text[..t.start].trim_end_matches([' ', '\t']);
+    let joined = [" v", " vs", " v.", "&", " and"]
+        .iter()
+        .any(|j| before.ends_with(j));
+    if !joined || before.len() == t.start {
+        return None;
+    }
+    let window = &text[floor_char_boundary(text, t.start.saturating_sub(160))..t.start];
+    let line = window.rfind('\n').map_or(window, |n| &window[n + 1..]);
+    if !PARTY_BEFORE.is_match(line) {
         return None;
     }
     // The surname: up to three words ("DA SILVA", "ST CLAIR").
@@ -80,9 +91,13 @@ pub(super) fn party(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f3
             // In mixed case a word that is no name is no party's.
             && (w.shape == Shape::Upper || !w.lex.is_common() || w.lex.is_surname() || w.lex.is_given())
     });
-    let entry = text[toks[last].full_end..]
-        .split("  ")
+    // The entry's rest, up to aligned spaces or the line's end, read no
+    // further than an entry runs.
+    let near = floor_char_boundary(text, toks[last].full_end + 80);
+    let entry = text[toks[last].full_end..near]
+        .split(['\n', '\t'])
         .next()
+        .and_then(|e| e.split("  ").next())
         .unwrap_or_default();
     (someone && !COMPANY_AFTER.is_match(entry)).then_some((last, 0.8))
 }

@@ -254,15 +254,18 @@ fn letterhead(text: &str, f: &Finding) -> bool {
 /// the same line: "Bramley & Keane Lettings | 3 Town Street, Horsforth,
 /// Leeds LS18 4RJ", "City Hall, 115 Charles Street, Leicester LE1 1FZ"
 /// under "LEICESTER CITY COUNCIL"; not after a label or a person's name
-/// on its line.
+/// on its line, nor after a team's name ("Customer Services Team, 9 Dock
+/// Street"), which says where a team sits, not that the building is the
+/// organisation's.
 fn letterhead_address(text: &str, f: &Finding, all: &[Finding]) -> bool {
     let line_start = text[..f.start].rfind('\n').map_or(0, |k| k + 1);
     let line_end = text[f.end..].find('\n').map_or(text.len(), |k| f.end + k);
+    let before = &text[line_start..f.start];
     // "Alder Housing: Flat 3, …": a label's value may be anyone's, and a
     // row naming a person before the address is theirs.
-    let own_line =
-        !text[line_start..f.start].contains(':') && !person_between(text, all, line_start, f.start);
+    let own_line = !before.contains(':') && !person_between(text, all, line_start, f.start);
     own_line
+        && names_an_organisation_last(before)
         && all.iter().any(|p| {
             p.kind == DataKind::Postcode
                 && p.start >= f.end
@@ -270,6 +273,22 @@ fn letterhead_address(text: &str, f: &Finding, all: &[Finding]) -> bool {
                 && p.start - f.end <= 40
                 && letterhead(text, p)
         })
+}
+
+/// Whether the name just before an address on its line, if there is one,
+/// ends in a word that names an organisation ("Harrow & Pike Lettings | ",
+/// "Bradford Family Justice Centre, ", "City Hall, ").
+fn names_an_organisation_last(before: &str) -> bool {
+    let name = before
+        .trim_end_matches([' ', '\t', ',', '|', '\u{b7}', '-'])
+        .rsplit([',', '|', '\u{b7}'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    name.is_empty()
+        || ORGANISATION
+            .find_iter(name)
+            .any(|m| name[m.end()..].trim().is_empty())
 }
 
 /// Whether `line` holds only names, as a letterhead writes them: no word

@@ -394,6 +394,19 @@ fn a_dogs_breed_and_a_pet_called_after_its_breed_are_no_one() {
     );
 }
 
+/// Twenty-eighth round, written afresh: a pet named in quotes beside its
+/// animal's word, set off by commas, with its breed in brackets after it,
+/// or after "the dog's name is"; a person beside a dog is still found.
+#[test]
+fn pets_beside_their_animals_word_are_no_one() {
+    assert_names(
+        "A large dog (\"Tyson\", an XL bully) was left on the balcony. Dog (\"Bruno\") kept in.\n\
+         Mr Ashworth says the dog, Bailey, is his. It was Duke (staffy) again, or Duke their staffy.\n\
+         the dog's name is bella she's soft. Keith Mayall took the dog - Gemma rang later.\n",
+        &["Mr Ashworth", "Keith Mayall", "Gemma"],
+    );
+}
+
 #[test]
 fn a_name_after_a_housemate_an_in_law_a_responder_or_a_translators_label() {
     // Twenty-fifth round, written afresh: given names no list holds after

@@ -252,3 +252,14 @@ fn a_login_in_a_quoted_cell_and_a_welsh_surname() {
     let note = "Letter scanned 02/04/2025, transcribed by kthornton2) and filed.";
     assert_eq!(names(note), ["kthornton2"]);
 }
+
+/// Twenty-eighth round, written afresh: a login of an initial, a full
+/// stop and a surname after a word of recording and "by", and a login
+/// after "Raised:" and its time; a role after "by" is no one.
+#[test]
+fn a_dotted_login_and_one_after_a_time_are_found() {
+    let note = "# exported by m.haworth 03/06/2025 for SAR-25-077\n\
+                Raised: 14/10/2024 10:12 by kpatel (contact centre)\n\
+                Photos uploaded by s.mensah-boateng from a tablet; concern raised by tenant.\n";
+    assert_eq!(names(note), ["m.haworth", "kpatel", "s.mensah-boateng"]);
+}

@@ -59,7 +59,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 /// kdawson2", "transcribed by mwatson3".
 static PRINTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:printed|prepared|exported|generated|produced|extracted|run|transcribed|scanned|uploaded|captured|taken|entered|logged|amended|verified|approved)(?:[ \t]+\d{1,2}/\d{1,2}/\d{2,4})?[ \t]+by[ \t:]+((?-i:[a-z][a-z]{3,29}\d{0,3}))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:printed|prepared|exported|generated|produced|extracted|run|transcribed|scanned|uploaded|captured|taken|entered|logged|amended|verified|approved|indexed|raised|created|modified|updated|edited|closed|assigned|deleted|reviewed|archived|merged):?(?:[ \t]+\d{1,2}/\d{1,2}/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+by[ \t:]+((?-i:[a-z][a-z]{3,29}\d{0,3}|[a-z]\.[a-z]{2,20}(?:-[a-z]{2,20})?))(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -144,7 +144,8 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     for c in PRINTED_BY.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        if initial_and_surname(m.as_str().trim_end_matches(|c: char| c.is_ascii_digit())) {
+        let login = m.as_str().trim_end_matches(|c: char| c.is_ascii_digit());
+        if initial_and_surname(login) || initial_dot_surname(login) {
             push(text, m.start(), m.end(), 0.7, &mut out);
         }
     }
@@ -333,6 +334,19 @@ pub(super) fn initial_and_surname(folder: &str) -> bool {
         && !lex::is_common(rest)
         && !lex::is_english(folder)
         && !lex::is_common(folder)
+}
+
+/// A login of an initial, a full stop and a surname the lists hold, one
+/// part of it if the surname is double ("d.roper", "r.osei-bonsu"); not
+/// one whose parts are English words ("a.team").
+fn initial_dot_surname(login: &str) -> bool {
+    let Some((initial, surname)) = login.split_once('.') else {
+        return false;
+    };
+    let parts = || surname.split('-');
+    initial.len() == 1
+        && parts().any(lex::is_surname)
+        && !parts().any(|p| lex::is_english(p) || lex::is_common(p))
 }
 
 /// Logins spelt from a person named in the text, wherever they stand: the

@@ -1430,23 +1430,61 @@ pub(super) fn lone(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
 }
 
 /// "a dog called Bella", "Staffie named Tyson", "our dog Bruno", "guide
-/// dog (Barney)", "a collie cross called \"Bear\"": an animal's name.
+/// dog (Barney)", "a collie cross called \"Bear\"", "a bull breed he calls
+/// \"Tyson\"", "the dog, Bailey, …", "Dog (\"Bruno\")", "(Staffie,
+/// \"Bruno\")", "Tyson (staffy)", "Tyson their staffy", "the dog's name is
+/// bella": an animal's name.
 pub(super) fn pet(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
+    let pet_word = |k: usize| PETS.contains(&toks[k].word.to_lowercase().as_str());
+    // "staff" and "lab" are other words more often than animals.
+    let plainly_pet =
+        |k: usize| pet_word(k) && !matches!(toks[k].word.to_lowercase().as_str(), "staff" | "lab");
     // ("a German Shepherd cross called \"Bear\"": the animal's word up to
     // three words before.)
     let called = i >= 2
-        && matches!(toks[i - 1].word, "called" | "named")
-        && toks[i.saturating_sub(4)..i - 1]
-            .iter()
-            .any(|t| PETS.contains(&t.word.to_lowercase().as_str()));
-    // Right after the animal's word in small letters ("staff", "lab" and
-    // "bully" before a name are other words).
+        && matches!(toks[i - 1].word, "called" | "named" | "calls" | "call")
+        && (i.saturating_sub(4)..i - 1).any(pet_word);
+    // Capitalised, only the plainest animal words: "Shepherd", "Collie"
+    // or "Husky" are surnames too.
+    let plain_capital = |k: usize| {
+        matches!(
+            toks[k].word,
+            "Dog" | "Cat" | "Puppy" | "Kitten" | "Staffie" | "Staffy" | "Terrier"
+        )
+    };
+    // Right after the animal's word ("staff", "lab" and "bully" before a
+    // name are other words; of capitalised ones only the plainest).
     let beside = i >= 1
-        && toks[i - 1].shape == Shape::Lower
         && !matches!(toks[i - 1].word, "staff" | "lab" | "bully")
-        && PETS.contains(&toks[i - 1].word)
-        && matches!(gap(text, toks, i - 1), " " | " (" | " \"" | " “" | " '");
-    called || beside
+        && (toks[i - 1].shape == Shape::Lower && PETS.contains(&toks[i - 1].word)
+            || plain_capital(i - 1))
+        && match gap(text, toks, i - 1) {
+            " " | " (" | " \"" | " “" | " '" | " (\"" | " (“" | " - \"" | " – \"" => true,
+            // "the dog, Bailey, will …": set off by commas on both sides.
+            ", " => gap(text, toks, i).starts_with(','),
+            _ => false,
+        };
+    // Quoted after the animal's word in the same bracket: "a dog
+    // (\"Tyson\", an XL bully)", "(Staffordshire bull terrier, \"Tyson\")".
+    let quoted = i >= 1
+        && gap(text, toks, i - 1).ends_with(['"', '“'])
+        && (i.saturating_sub(5)..i)
+            .any(|k| plainly_pet(k) && toks[k].shape != Shape::Cap || plain_capital(k))
+        && !text[toks[i.saturating_sub(5)].start..toks[i].start].contains('\n');
+    // The animal's word just after: "Tyson (staffy)", "Tyson their
+    // staffy", "\"lola\" – staffie x".
+    let small_pet = |k: usize| k < toks.len() && toks[k].shape == Shape::Lower && plainly_pet(k);
+    let after = small_pet(i + 1) && matches!(gap(text, toks, i), " (" | "\" - " | "\" – " | "” – ")
+        || small_pet(i + 2)
+            && matches!(toks[i + 1].word, "their" | "his" | "her" | "our" | "my")
+            && gap(text, toks, i) == " "
+            && gap(text, toks, i + 1) == " ";
+    // "the dog's name is bella", "Dog name is \"Rocky\"".
+    let name_is = i >= 3
+        && toks[i - 1].word == "is"
+        && toks[i - 2].word.eq_ignore_ascii_case("name")
+        && (i.saturating_sub(5)..i - 2).any(plainly_pet);
+    called || beside || quoted || after || name_is
 }
 
 /// Animals a household keeps, as a text names them before their names.
@@ -1461,6 +1499,7 @@ const PETS: &[&str] = &[
     "staffy",
     "staff",
     "bully",
+    "breed",
     "husky",
     "terrier",
     "collie",

@@ -174,6 +174,26 @@ fn welsh_and_gaelic_names_and_the_welsh_words_around_them() {
 }
 
 #[test]
+fn a_welsh_landlords_name_and_a_forces_or_firms_name_are_no_one() {
+    // Twenty-eighth round, written afresh: "Tai" (housing) opening a Welsh
+    // landlord's name, the words after "Cymdeithas Tai" and "Swyddog Tai"
+    // (Housing Officer) are no person; "Tai" before a surname is one. A
+    // place or a surname before "Constabulary", "Advocacy" or "Fuels" is a
+    // body's or a firm's name.
+    let d = disclose!();
+    let text = "TAI GLYNDWR - CHECKLIST
+                Support from Tai Heulwen every fortnight (worker: Mererid Owen).
+                Cymdeithas Tai Dyffryn Clwyd, Swyddog Tai / Housing Officer: Elin Pugh
+                Referred by Dyfed-Powys Constabulary and Ceredigion Advocacy; oil from Pryce Fuels.
+                Interpreter: Tai Nguyen
+";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        ["Mererid Owen", "Elin Pugh", "Tai Nguyen"]
+    );
+}
+
+#[test]
 fn a_name_again_in_its_own_script_and_a_statements_declarant() {
     // Twenty-seventh round, written afresh: a translation's name followed
     // by the same name in Cyrillic or Greek, in brackets, is the person's

@@ -98,7 +98,8 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     residents tenants pub inn hotel restaurant cafe salon shop stores supermarket lounge \
     co-operative cooperative co-op haulage joinery roofing scaffolding plastering glazing \
     removals decorating landscaping drainage locksmiths heating management hub surveying \
-    surveyors vets lets fellowship research";
+    surveyors vets lets fellowship research constabulary advocacy newsagents newsagent fuels \
+    installs couriers recycling";
 
 /// Firms named after people, as two words (lower case): "Morgan Stanley",
 /// "Ernst & Young", "Rand-Whitney". Neither word is a name there.

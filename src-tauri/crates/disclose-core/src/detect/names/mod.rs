@@ -64,6 +64,33 @@ pub use model::Model;
 use stamps::dotted;
 use tokens::{sentence_start, tokens, Shape, Tok};
 
+/// A Welsh landlord's name: "Tai" (housing) opening it before a word no
+/// list holds as a surname ("Tai Pawb", "TAI CALON"; "Tai Nguyen" is a
+/// person), the words after "Tai" or "Cymdeithas" ("Cymdeithas Tai
+/// Glan Taf"), or "Tai" in a post's name ("Swyddog Tai").
+fn welsh_housing(text: &str, toks: &[Tok<'_>], i: usize, last: usize) -> bool {
+    let opens = matches!(toks[i].word, "Tai" | "TAI")
+        && toks.get(i + 1).is_some_and(|next| {
+            matches!(next.shape, Shape::Cap | Shape::Upper) && !next.lex.is_surname()
+        })
+        && (i < last || tokens::gap(text, toks, i) == " ");
+    let after = i > 0
+        && matches!(
+            toks[i - 1].word,
+            "Tai" | "TAI" | "Cymdeithas" | "CYMDEITHAS"
+        )
+        && tokens::gap(text, toks, i - 1) == " ";
+    // "Swyddog Tai" (Housing Officer), "Rheolwr Tai" (Housing Manager).
+    let post = i == last
+        && matches!(toks[i].word, "Tai" | "TAI")
+        && i > 0
+        && matches!(
+            toks[i - 1].word.to_lowercase().as_str(),
+            "swyddog" | "swyddogion" | "rheolwr"
+        );
+    opens || after || post
+}
+
 /// A name as a token range: first token, last token, confidence.
 type Span = (usize, usize, f32);
 
@@ -87,6 +114,7 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
     with_given_before(text, &toks, merge(text, &toks, spans))
         .into_iter()
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
+        .filter(|&(i, last, _)| !welsh_housing(text, &toks, i, last))
         // ("MS Teams": a title before such words makes no name of them.)
         .filter(|&(i, last, _)| {
             let mut words = toks[i..=last]

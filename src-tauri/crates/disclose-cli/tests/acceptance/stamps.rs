@@ -420,3 +420,17 @@ fn initials_of_who_came_to_a_meeting_and_a_keys_codes() {
         ]
     );
 }
+
+#[test]
+fn initials_in_brackets_after_a_notes_heading_or_date() {
+    // Twenty-eighth round, written afresh: a note's writer in brackets
+    // after its heading or date ("CASE NOTES (RT)", "file note 04/02/2025
+    // (KW)", "Officer note (DP, 12/03/2025):") is a person; an office's
+    // capitals after a job ("Helen Ames (HO)") are not.
+    let text = "INVESTIGATION NOTES (RT)\n\
+                - Tenant seen at home, gave account.\n\
+                Litigation file note 04/02/2025 (KW)\n\
+                Officer note (DP, 12/03/2025): neighbour not in.\n\
+                Visit by Helen Ames (HO) on 14/03.\n";
+    assert_eq!(names(text), ["RT", "KW", "DP", "Helen Ames"]);
+}

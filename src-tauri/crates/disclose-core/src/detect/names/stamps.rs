@@ -5,10 +5,11 @@
 //! ("Countersigned SG", "Logged by DS.", "typed up by JB"), two in brackets
 //! or after a date ("(IK/MS)", "01/10/2024 YB/DG"), in brackets after a
 //! given name they begin with ("Rachel (RW)"), before a note's colon
-//! ("[Note LM: …"), after an agency in minutes ("Police (GN): known"), in a
-//! note's key ("SMc = Sinead McAllister"), in a letter's copy list ("cc:
-//! KD; RB"), joined by slashes to others ("Action: SB/KM", "KS / MK /
-//! SB"), after "per" ("Per AMcG belongs to…"), after minutes' "ACTION"
+//! ("[Note LM: …"), in brackets after a note's heading or date ("CASE
+//! NOTES (MD)", "file note 11/03/2025 (SK)"), after an agency in minutes
+//! ("Police (GN): known"), in a note's key ("SMc = Sinead McAllister"), in
+//! a letter's copy list ("cc: KD; RB"), joined by slashes to others
+//! ("Action: SB/KM", "KS / MK / SB"), after "per" ("Per AMcG belongs to…"), after minutes' "ACTION"
 //! ("ACTION: TM to email"), alone on the line that closes a
 //! paragraph ("…logged on Orchard.\nDM\n"), and again wherever the
 //! same initials stand once one of these has named them ("Passed to
@@ -34,6 +35,13 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// A date just before: "rec'd 29/09/25 ", "14/10/2025 - ".
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[ \t(\[])\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+(?:-[ \t]+)?$")
+        .expect("valid regex")
+});
+
+/// A note's heading or date before a bracket that names who wrote it:
+/// "INVESTIGATOR NOTES (", "file note 11/03/2025 (", "Officer reflection (".
+static HEADED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\d{1,2}/\d{1,2}/\d{2,4}|(?-u:\b)(?:notes?|reflection|addendum|review|summary|update|comments?|record|entry|log|observations?|assessment)) \($")
         .expect("valid regex")
 });
 
@@ -247,6 +255,9 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && before
             .get(before.len().saturating_sub(5)..)
             .is_some_and(|w| w.eq_ignore_ascii_case("note "));
+    // "INVESTIGATOR NOTES (MD)", "file note 11/03/2025 (SK)", "Officer
+    // note (NB, 19/03/2024):": the writer of a note under its heading.
+    let headed = plain && HEADED.is_match(before) && after.starts_with([')', ',']);
     // "Per AMcG belongs to", "decorations per AO": whose word it is.
     let per = plain
         && !rest.starts_with(|c: char| c.is_ascii_digit())
@@ -276,6 +287,7 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         || paired
         || own
         || noted
+        || headed
         || per
         || action
         || copied

@@ -280,3 +280,19 @@ fn an_initial_before_a_surname_and_words_that_are_no_one() {
         &[],
     );
 }
+
+/// Twenty-eighth round, written afresh: an initial and a surname that is
+/// also a word, in a slot a list or a note gives a person ("(W. Marsh)",
+/// "approval: D Rice 14/06/2024", a table's cell, "- G. Fields" closing a
+/// quote); a letter and a part of a building ("(B Wing)") are no one.
+#[test]
+fn an_initial_and_a_word_surname_in_a_slot_of_their_own() {
+    assert_names(
+        "Garage dispute - 4 Kiln Lane (W. Marsh).\n\
+         Manager approval: D Rice 14/06/2024. Approved.\n\
+         Key holder:  Y. Fields (caretaker)\n\
+         \"Bins left out every night\" - G. Church\n\
+         Decant to the ground floor (B Wing) agreed.\n",
+        &["W. Marsh", "D Rice", "Y. Fields", "G. Church"],
+    );
+}

@@ -59,6 +59,22 @@ fn a_surname_and_an_initial_as_a_log_lists_people() {
 }
 
 #[test]
+fn a_surname_with_two_initials_or_a_word_surname_opening_a_cell() {
+    // Twenty-eighth round, written afresh: a payment file's "ADEBAYO T K",
+    // a payslip's "Employee:   OKORO J N   ", a CSV cell's "MARSH D &
+    // MARSH R"; a block's letter ("BLOCK A & BLOCK B") is no one.
+    let d = disclose!();
+    let text = "TX4410,2025-02-03,FPS,120.00,RNT-0081,ADEBAYO T K,SETTLED\n\
+                Employee:   OKORO J N          Emp No: 0071144\n\
+                Beck Court,9,MARSH D & MARSH R,passed\n\
+                BLOCK A & BLOCK B,inspected\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        ["ADEBAYO T K", "OKORO J N", "MARSH D", "MARSH R"]
+    );
+}
+
+#[test]
 fn an_access_control_exports_fob_column() {
     // Written afresh for the sixteenth round: an export's header writes its
     // columns with underscores ("fob_id", "registered_to"); the holder is a

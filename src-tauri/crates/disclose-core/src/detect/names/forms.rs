@@ -725,7 +725,7 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
         return (!vetoed(text, toks, i, j + 1)).then_some((j + 1, 0.85));
     }
     let surname = &toks[j];
-    if !namey(surname) {
+    if !namey(surname) && !slotted(text, toks, i, j) {
         return None;
     }
     // "U.K. Enron" is an abbreviation, "J. Enron" may be a name, and so
@@ -763,33 +763,58 @@ pub(super) fn initials(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize,
 
 /// An initial and a surname filling a slot of their own, where a list or
 /// a note puts a person: "(R Moss)", "Disc w/ R Moss.", "Signature: C
-/// Mowat", "2025-08-17,H Rahimi,K Rook,", "HO N Rice." — the surname may be
-/// a word a list holds as a surname ("Moss", "Rook"), not another word
-/// ("(B Block)"), a month, a day, a title or a street's word.
+/// Mowat", "2025-08-17,H Rahimi,K Rook,", "HO N Rice.", "(W. Church)", "-
+/// G. Fields\n", "approval: D Rice 14/06", a table's "  P Shepherd  " —
+/// the surname may be a word a list holds as a surname ("Moss", "Rook",
+/// "Fields"), not another word ("(B Block)"), a month, a day, a title or a
+/// street's word that is no surname.
 fn slotted(text: &str, toks: &[Tok<'_>], i: usize, j: usize) -> bool {
     let surname = &toks[j];
+    let named = surname.lex.is_word_surname() || surname.lex.is_surname();
     if j != i + 1
         || surname.shape != Shape::Cap
         || surname.lex.is_month_or_day()
         || surname.lex.is_title()
-        || surname.lex.is_street()
+        || surname.lex.is_street() && !named
         || surname.lex.is_org()
         || surname.lex.is_job_word()
         || surname.lex.is_english() && !surname.lex.is_word_surname() && !surname.lex.is_surname()
-        || gap(text, toks, i) != " "
+        || !matches!(gap(text, toks, i), " " | ". ")
     {
         return false;
     }
-    let before = text[..toks[i].start].trim_end_matches([' ', '\t']);
+    let dotted = gap(text, toks, i) == ". ";
+    let whole_before = &text[..toks[i].start];
+    let before = whole_before.trim_end_matches([' ', '\t']);
+    // A table's cell: a column's gap or a line's start before it.
+    let cell = before.is_empty()
+        || before.ends_with('\n')
+        || whole_before.ends_with("  ")
+        || whole_before.ends_with('\t');
     let opens = before.ends_with(['(', ',', ':', '/', '|', ';'])
         || before.ends_with(" by")
-        || before.ends_with(" to");
+        || before.ends_with(" to")
+        || named && (cell || before.ends_with(" -") || before.ends_with(" ="));
     let after = text[surname.full_end..].trim_start_matches([' ', '\t']);
     let closes = after.is_empty()
         || after.starts_with([')', ',', '.', ';', '=', '\n', '\r', '|'])
-        || after.starts_with("- ");
-    opens && closes
+        || after.starts_with("- ")
+        || named && (after.starts_with('(') || after.starts_with(|c: char| c.is_ascii_digit()));
+    // Without a full stop, "(C Block)", "(B Wing)": a part of a building,
+    // and a street's word, are no surnames.
+    let part = !dotted
+        && (surname.lex.is_street() && !surname.lex.is_surname()
+            || BUILDING_PARTS.contains(&surname.word.to_lowercase().as_str()));
+    !part && opens && closes
 }
+
+/// Words for a part of a building or a site, after a letter naming it:
+/// "C Block", "B Wing", "A Stair".
+const BUILDING_PARTS: &[&str] = &[
+    "block", "wing", "tower", "towers", "house", "floor", "unit", "bay", "gate", "stair", "level",
+    "deck", "phase", "side", "end", "row", "site", "zone", "shift", "team", "ward", "grade",
+    "band",
+];
 
 /// Words after which a lower-case given name and a surname that is also a
 /// word end: "gary marsh about the fence", "leanne fields and her kids".
@@ -870,17 +895,25 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
 }
 
 /// A surname and an initial as a register or a log lists people: "HAMID
-/// A,511", "GILL, M  flat 23", "Akins, T |": a surname of the lists or a
-/// word no list holds (not a given name in small letters), then one
-/// capital, then the row's next cell (a comma, a tab, two spaces, a bar or
-/// the line's end).
+/// A,511", "GILL, M  flat 23", "Akins, T |", "OGUNDIPE F A,", a CSV's
+/// ",HILL D & HILL R,": a surname of the lists or a word no list holds
+/// (not a given name in small letters; in capitals opening a cell, a
+/// surname that is a word too), then one or two capitals, then the row's
+/// next cell (a comma, a tab, two spaces, a bar, a quote or the line's
+/// end) or "&" and the next entry.
 pub(super) fn surname_initial(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
     let initial = toks.get(i + 1)?;
     if initial.shape != Shape::Initial || !initial.word.is_ascii() || t.end != t.full_end {
         return None;
     }
-    let named = t.lex.is_surname() || !t.lex.is_english() && !t.lex.is_common();
+    let before = text[..t.start].trim_end_matches([' ', '\t']);
+    let opens_cell = before.is_empty() || before.ends_with([',', '|', '\n', '"', '&']);
+    let word_surname = t.shape == Shape::Upper
+        && opens_cell
+        && t.lex.is_word_surname()
+        && !BUILDING_PARTS.contains(&t.word.to_lowercase().as_str());
+    let named = t.lex.is_surname() || !t.lex.is_english() && !t.lex.is_common() || word_surname;
     let surname = match t.shape {
         Shape::Upper => {
             t.word.len() >= 3 && named && !super::stamps::NOT_INITIALS.contains(&t.word)
@@ -888,17 +921,31 @@ pub(super) fn surname_initial(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
         Shape::Cap => named && !t.lex.is_given(),
         _ => false,
     };
-    let plain =
-        |b: lex::Bits| !b.is_title() && !b.is_org() && !b.is_street() && !b.is_month_or_day();
+    let plain = |b: lex::Bits| {
+        !b.is_title() && !b.is_org() && (!b.is_street() || word_surname) && !b.is_month_or_day()
+    };
     if !surname || !plain(t.lex) || !matches!(gap(text, toks, i), " " | ", ") {
         return None;
     }
-    let after = &text[initial.full_end..];
+    // "OGUNDIPE F A": a second initial after a space.
+    let last = match toks.get(i + 2) {
+        Some(second)
+            if t.shape == Shape::Upper
+                && second.shape == Shape::Initial
+                && second.word.is_ascii()
+                && gap(text, toks, i + 1) == " " =>
+        {
+            i + 2
+        }
+        _ => i + 1,
+    };
+    let after = &text[toks[last].full_end..];
     let next_cell = after.is_empty()
-        || after.starts_with([',', '\t', '|', '\n', '\r'])
+        || after.starts_with([',', '\t', '|', '\n', '\r', '"'])
         || after.starts_with("  ")
-        || after.starts_with(" |");
-    next_cell.then_some((i + 1, 0.7))
+        || after.starts_with(" |")
+        || t.shape == Shape::Upper && after.starts_with(" & ");
+    next_cell.then_some((last, 0.7))
 }
 
 /// A surname written first in capitals, then the given name, as Chinese

@@ -196,6 +196,7 @@ static MEASURED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Patel in 7").
 pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
+    let ends = name_ends(names);
     for caps in BARE.captures_iter(text) {
         let (whole, number) = (caps.get(0).expect("match"), caps.get(1).expect("group"));
         // "from 1106" is a tower's flat; "in 2019" a year.
@@ -226,18 +227,18 @@ pub fn find_bare(text: &str, names: &[Finding]) -> Vec<Finding> {
         // and 9" are two).
         let from = whole.as_str()[..4].eq_ignore_ascii_case("from");
         let hours = from && {
-            let rest = text[number.end()..]
-                .trim_start_matches([' ', '\t'])
-                .to_ascii_lowercase();
-            ["till", "til ", "until", "to ", "-", "–"]
-                .iter()
-                .any(|w| rest.starts_with(w))
+            let rest = text[number.end()..].trim_start_matches([' ', '\t']);
+            ["till", "til ", "until", "to ", "-", "–"].iter().any(|w| {
+                rest.as_bytes()
+                    .get(..w.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+            })
         };
         if hours {
             continue;
         }
         let before = words_before(text, whole.start());
-        let after_name = name_just_before(text, names, whole.start(), &[' ', '\t']);
+        let after_name = name_just_before(text, &ends, whole.start(), &[' ', '\t']);
         // "music from 14 again", "Shouting from 12 at 3am", "shouting from
         // 1106 and a woman crying": a noise from a house, not from a time
         // ("music from 11 till 2").
@@ -279,14 +280,25 @@ static SPOKEN_NOT_A_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Whether a person's name of `names` ends just before `at`, only
-/// `between` standing between them.
-fn name_just_before(text: &str, names: &[Finding], at: usize, between: &[char]) -> bool {
-    names.iter().any(|n| {
-        n.kind == DataKind::PersonName
-            && n.end <= at
-            && text[n.end..at].trim_matches(between).is_empty()
-    })
+/// Where each person's name of `names` ends, in order, for
+/// `name_just_before`.
+fn name_ends(names: &[Finding]) -> Vec<usize> {
+    let mut ends: Vec<usize> = names
+        .iter()
+        .filter(|n| n.kind == DataKind::PersonName)
+        .map(|n| n.end)
+        .collect();
+    ends.sort_unstable();
+    ends
+}
+
+/// Whether a person's name ends just before `at`, only `between` standing
+/// between them. `ends` are the names' ends in order: only the last one
+/// before `at` can be so near (any earlier one has the text after the
+/// last one between it and `at` too).
+fn name_just_before(text: &str, ends: &[usize], at: usize, between: &[char]) -> bool {
+    let before = ends.partition_point(|&end| end <= at);
+    before > 0 && text[ends[before - 1]..at].trim_matches(between).is_empty()
 }
 
 /// House numbers said in words: after "flat" ("flat one"), after "number"
@@ -295,6 +307,7 @@ fn name_just_before(text: &str, names: &[Finding], at: usize, between: &[char]) 
 /// ("the dogs at fifty four"; not "at six", "at twenty past").
 pub fn find_spoken(text: &str, names: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
+    let ends = name_ends(names);
     for caps in SPOKEN.captures_iter(text) {
         let (head, number) = (caps.get(1).expect("group"), caps.get(2).expect("group"));
         let after = &text[number.end()..];
@@ -313,7 +326,7 @@ pub fn find_spoken(text: &str, names: &[Finding]) -> Vec<Finding> {
                 said.contains("ty") || said.ends_with("teen")
             }
             _ => {
-                name_just_before(text, names, head.start(), &[' ', '\t', ','])
+                name_just_before(text, &ends, head.start(), &[' ', '\t', ','])
                     || PLACE_BEFORE.is_match(before)
                     || VERB_AFTER.is_match(after)
             }

@@ -152,10 +152,19 @@ fn entry_ends(text: &str, toks: &[Tok<'_>], last: usize) -> bool {
     after.is_empty() || after.starts_with([';', ',', '<', '[', '(', '\n', '\r'])
 }
 
+/// How far back an address header's line is looked for: a header line
+/// longer than this (a page as one line) is no header's.
+const HEADER_REACH: usize = 16 * 1024;
+
 /// Whether `pos` lies in the value of an address header, on its own line or
 /// on one of the lines it wraps onto.
 fn in_address_header(text: &str, pos: usize) -> bool {
-    let mut line_start = text[..pos].rfind('\n').map_or(0, |k| k + 1);
+    let from = crate::extract::text::floor_char_boundary(text, pos.saturating_sub(HEADER_REACH));
+    let mut line_start = match text[from..pos].rfind('\n') {
+        Some(k) => from + k + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     for _ in 0..12 {
         let line = text[line_start..].trim_start_matches([' ', '\t', '>']);
         if let Some(name) = header_name(line) {

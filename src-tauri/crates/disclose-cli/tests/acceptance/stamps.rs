@@ -434,3 +434,13 @@ fn initials_in_brackets_after_a_notes_heading_or_date() {
                 Visit by Helen Ames (HO) on 14/03.\n";
     assert_eq!(names(text), ["RT", "KW", "DP", "Helen Ames"]);
 }
+
+#[test]
+fn initials_sending_a_care_apps_message() {
+    // Twenty-eighth round, written afresh: a care app's log writes who
+    // sent each message after its date and time, then "> " and to whom.
+    let text = "Communication log\n\
+                02/05 09:12 KT > Office: door entry buzzer broken again.\n\
+                02/05 11:40 RB > Dionne Hale: engineer booked.\n";
+    assert_eq!(names(text), ["KT", "RB", "Dionne Hale"]);
+}

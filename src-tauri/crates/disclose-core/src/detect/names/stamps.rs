@@ -179,7 +179,8 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
     let plain = t.lex == super::lex::Bits::default();
     let (before, after, whole) = line_around(text, t.start, t.end);
     let rest = after.trim();
-    // "04/08/25 10:12 SMc" ending its line; "01/11 AS - Referred";
+    // "04/08/25 10:12 SMc" ending its line; "01/11 AS - Referred"; a care
+    // app's message, "03/06 08:31 HP > Scheme manager";
     // "02/08 KP  DHP form sent", the note in a column of its own.
     let column = (after.starts_with("  ") || after.starts_with('\t')) && !rest.is_empty();
     // "12/10/23 CMcC Phone.": no office's capitals hold "Mc".
@@ -200,7 +201,7 @@ pub(super) fn stamped(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         && (rest.is_empty()
             || column
             || mc
-            || rest.starts_with(['-', '–', ':']) && (plain || rest.len() > 2)
+            || rest.starts_with(['-', '–', ':', '>']) && (plain || rest.len() > 2)
             || after.strip_prefix(' ').is_some_and(note_opens));
     // "Police (GN): known", "Probation (IMcL): not on licence": a word
     // of the line's head before, in brackets, a colon after.

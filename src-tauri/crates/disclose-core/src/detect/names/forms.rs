@@ -896,7 +896,7 @@ pub(super) fn full_name(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize
 
 /// A surname and an initial as a register or a log lists people: "HAMID
 /// A,511", "GILL, M  flat 23", "Akins, T |", "OGUNDIPE F A,", a CSV's
-/// ",HILL D & HILL R,": a surname of the lists or a word no list holds
+/// ",MARSH D & MARSH R,": a surname of the lists or a word no list holds
 /// (not a given name in small letters; in capitals opening a cell, a
 /// surname that is a word too), then one or two capitals, then the row's
 /// next cell (a comma, a tab, two spaces, a bar, a quote or the line's

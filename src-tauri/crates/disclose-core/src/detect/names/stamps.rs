@@ -9,11 +9,11 @@
 //! NOTES (MD)", "file note 11/03/2025 (SK)"), after an agency in minutes
 //! ("Police (GN): known"), in a note's key ("SMc = Sinead McAllister"), in
 //! a letter's copy list ("cc: KD; RB"), joined by slashes to others
-//! ("Action: SB/KM", "KS / MK / SB"), after "per" ("Per AMcG belongs to…"), after minutes' "ACTION"
-//! ("ACTION: TM to email"), alone on the line that closes a
-//! paragraph ("…logged on Orchard.\nDM\n"), and again wherever the
-//! same initials stand once one of these has named them ("Passed to
-//! SMc.").
+//! ("Action: SB/KM", "KS / MK / SB"), after "per" ("Per AMcG belongs
+//! to…"), after minutes' "ACTION" ("ACTION: TM to email"), alone on the
+//! line that closes a paragraph ("…logged on Orchard.\nDM\n"), and again
+//! wherever the same initials stand once one of these has named them
+//! ("Passed to SMc.").
 //! Initials are two to four capitals, or a capital and "Mc" or "Mac" with a
 //! capital perhaps after ("SMc", "PMcA", "IMcL").
 

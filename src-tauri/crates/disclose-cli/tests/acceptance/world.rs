@@ -174,6 +174,20 @@ fn welsh_and_gaelic_names_and_the_welsh_words_around_them() {
 }
 
 #[test]
+fn scottish_and_cornish_names_alone_or_whole() {
+    // Twenty-eighth round, written afresh: Scottish and Cornish given
+    // names and Cornish surnames the lists lacked, a given name alone after
+    // a verb and a whole name after "Signed:".
+    let d = disclose!();
+    let text = "Keys left with Ailsa at the factor's office; Elowen rang back.\n\
+                Signed: Morwen Trelawney, Operations Manager.\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        ["Ailsa", "Elowen", "Morwen Trelawney"]
+    );
+}
+
+#[test]
 fn a_welsh_landlords_name_and_a_forces_or_firms_name_are_no_one() {
     // Twenty-eighth round, written afresh: "Tai" (housing) opening a Welsh
     // landlord's name, the words after "Cymdeithas Tai" and "Swyddog Tai"

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{DataKind, Finding};
+use super::Finding;
 
 /// "collar number 1052", "shoulder no. 4438", "warrant number: 77120",
 /// "his collar number is 3307", "(collar 2217)".
@@ -162,13 +162,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         if a_year(&n[n.find(|c: char| c.is_ascii_digit()).unwrap_or(n.len())..]) {
             return;
         }
-        out.push(Finding {
-            start,
-            end,
-            kind: DataKind::PersonName,
-            text: n.to_string(),
-            confidence: 0.8,
-        });
+        out.push(Finding::person(text, start, end, 0.8));
     };
     if cheap {
         for re in [&SAID, &RANKED] {

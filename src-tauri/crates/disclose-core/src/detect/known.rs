@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::lexicon as lex;
 use super::names::words;
-use super::{DataKind, Finding};
+use super::Finding;
 
 /// Names as lower-case word sequences, by their first word.
 #[derive(Debug, Clone, Default)]
@@ -79,13 +79,7 @@ impl KnownNames {
             match matched {
                 Some(n) => {
                     let (start, end) = (ws[i].0, ws[i + n - 1].1);
-                    out.push(Finding {
-                        start,
-                        end,
-                        kind: DataKind::PersonName,
-                        text: text[start..end].to_string(),
-                        confidence: 0.8,
-                    });
+                    out.push(Finding::person(text, start, end, 0.8));
                     i += n;
                 }
                 None => i += 1,

@@ -456,11 +456,5 @@ pub(super) fn push(text: &str, start: usize, end: usize, confidence: f32, out: &
     if SHARED.contains(&login.to_lowercase().as_str()) {
         return;
     }
-    out.push(Finding {
-        start,
-        end,
-        kind: DataKind::PersonName,
-        text: login.to_string(),
-        confidence,
-    });
+    out.push(Finding::person(text, start, end, confidence));
 }

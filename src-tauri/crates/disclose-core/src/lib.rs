@@ -28,6 +28,7 @@ pub mod retention;
 pub mod review;
 pub mod scan;
 pub mod search;
+pub mod spread;
 pub mod staff;
 pub mod store;
 pub mod suggest;

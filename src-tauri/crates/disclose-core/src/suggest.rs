@@ -27,6 +27,7 @@ use crate::error::Result;
 use crate::identifiers;
 use crate::marks::{self, MarkSource, MarkStatus, NewMark, Target, Whose};
 use crate::profile::Profile;
+use crate::spread;
 use crate::staff::StaffMember;
 use crate::store::Status;
 use crate::variants::TITLES;
@@ -330,8 +331,9 @@ pub fn run(
     run_watched(folder, staff, organisation, &Watch::none())
 }
 
-/// As [`run`], telling `watch` after each item (every item is read twice:
-/// once for the names to look for everywhere, once for the findings) and
+/// As [`run`], telling `watch` as it goes (every item is read twice: once
+/// for the names to look for everywhere, once for the findings; each time
+/// [`BATCH`] items are searched at once, spread over the cores) and
 /// stopping between items when it asks, storing what was found so far.
 pub fn run_watched(
     folder: &mut CaseFolder,
@@ -398,61 +400,75 @@ fn run_over(
         })
         .collect();
     let mut new_marks = Vec::new();
-    for (done, &item_id) in items.iter().enumerate() {
-        if stopped() {
-            summary.cancelled = true;
-            break;
-        }
-        step(items.len() as u64 + done as u64);
-        if scope == Scope::Videos && !videos.contains_key(&item_id) {
-            continue;
-        }
-        let text = folder.store.text(item_id)?;
-        let existing = folder.store.marks_of(Some(item_id))?;
-        // A video's plates are followed on its frames once; after that
-        // the caseworker's choices stand.
-        let video = videos.get(&item_id).copied().filter(|_| {
-            !existing.iter().any(|m| {
-                m.kind == crate::cctv::plates::PLATE && matches!(m.target, Target::Area { .. })
+    let mut done = 0;
+    'batches: for batch in items.chunks(BATCH) {
+        let texts = batch
+            .iter()
+            .map(|&item_id| {
+                let wanted = scope == Scope::All || videos.contains_key(&item_id);
+                wanted.then(|| folder.store.text(item_id)).transpose()
             })
+            .collect::<Result<Vec<_>>>()?;
+        let found = spread::map_in_order(&texts, |text| {
+            text.as_deref()
+                .map(|text| detect::findings_knowing(text, &known))
         });
-        let mut plates: Vec<(Finding, Whose)> = Vec::new();
-        let marked: HashSet<(usize, usize)> = existing
-            .into_iter()
-            .filter_map(|m| match m.target {
-                Target::Text { start, end } => Some((start, end)),
-                Target::Area { .. } => None,
-            })
-            .collect();
-        summary.items += 1;
-        for finding in detect::findings_knowing(&text, &known) {
-            summary.findings += 1;
-            let mut whose = people.whose(&finding);
-            // A person a reviewer chose to redact stays redacted.
-            if matches!(whose, Whose::Subject | Whose::Organisation)
-                && finding.kind == DataKind::PersonName
-                && learned.contains(&detect::person_key(&finding.text))
-            {
-                whose = Whose::ThirdParty;
+        for (&item_id, found) in batch.iter().zip(found) {
+            if stopped() {
+                summary.cancelled = true;
+                break 'batches;
             }
-            *summary.by_whose.entry(whose).or_default() += 1;
-            let disclosed = matches!(whose, Whose::Subject | Whose::Organisation)
-                || (whose == Whose::Staff && case.disclose_staff_in_role);
-            if disclosed {
+            step(items.len() as u64 + done);
+            done += 1;
+            let Some(found) = found else {
                 continue;
+            };
+            let existing = folder.store.marks_of(Some(item_id))?;
+            // A video's plates are followed on its frames once; after that
+            // the caseworker's choices stand.
+            let video = videos.get(&item_id).copied().filter(|_| {
+                !existing.iter().any(|m| {
+                    m.kind == crate::cctv::plates::PLATE && matches!(m.target, Target::Area { .. })
+                })
+            });
+            let mut plates: Vec<(Finding, Whose)> = Vec::new();
+            let marked: HashSet<(usize, usize)> = existing
+                .into_iter()
+                .filter_map(|m| match m.target {
+                    Target::Text { start, end } => Some((start, end)),
+                    Target::Area { .. } => None,
+                })
+                .collect();
+            summary.items += 1;
+            for finding in found {
+                summary.findings += 1;
+                let mut whose = people.whose(&finding);
+                // A person a reviewer chose to redact stays redacted.
+                if matches!(whose, Whose::Subject | Whose::Organisation)
+                    && finding.kind == DataKind::PersonName
+                    && learned.contains(&detect::person_key(&finding.text))
+                {
+                    whose = Whose::ThirdParty;
+                }
+                *summary.by_whose.entry(whose).or_default() += 1;
+                let disclosed = matches!(whose, Whose::Subject | Whose::Organisation)
+                    || (whose == Whose::Staff && case.disclose_staff_in_role);
+                if disclosed {
+                    continue;
+                }
+                if videos.contains_key(&item_id) && finding.kind == crate::cctv::plates::PLATE {
+                    // A plate in a video is hidden in its frames, not its text.
+                    plates.push((finding, whose));
+                    continue;
+                }
+                if scope == Scope::Videos || marked.contains(&(finding.start, finding.end)) {
+                    continue;
+                }
+                new_marks.push(suggestion(item_id, &finding, whose));
             }
-            if videos.contains_key(&item_id) && finding.kind == crate::cctv::plates::PLATE {
-                // A plate in a video is hidden in its frames, not its text.
-                plates.push((finding, whose));
-                continue;
+            if let Some(duration) = video {
+                new_marks.extend(plate_marks(folder, item_id, &plates, duration)?);
             }
-            if scope == Scope::Videos || marked.contains(&(finding.start, finding.end)) {
-                continue;
-            }
-            new_marks.push(suggestion(item_id, &finding, whose));
-        }
-        if let Some(duration) = video {
-            new_marks.extend(plate_marks(folder, item_id, &plates, duration)?);
         }
     }
     if summary.cancelled {
@@ -538,15 +554,20 @@ fn known_names(
             learned.insert(detect::person_key(&mark.text));
         }
     }
-    for (done, &item_id) in items.iter().enumerate() {
+    for (at, batch) in items.chunks(BATCH).enumerate() {
         if stopped() {
             return Ok(None);
         }
-        step(done as u64);
-        let text = folder.store.text(item_id)?;
-        for f in detect::findings(&text) {
-            if f.kind == DataKind::PersonName && f.confidence >= STRONG_NAME {
-                known.add(&f.text);
+        step((at * BATCH) as u64);
+        let texts = batch
+            .iter()
+            .map(|&item_id| folder.store.text(item_id))
+            .collect::<Result<Vec<_>>>()?;
+        for found in spread::map_in_order(&texts, |text| detect::findings(text)) {
+            for f in found {
+                if f.kind == DataKind::PersonName && f.confidence >= STRONG_NAME {
+                    known.add(&f.text);
+                }
             }
         }
     }
@@ -557,6 +578,10 @@ fn known_names(
 /// household list, a known given name and surname) are looked for in every
 /// item of the case.
 const STRONG_NAME: f32 = 0.85;
+
+/// Items read and then searched at once over the cores: enough to keep
+/// every core busy, few enough that their texts are not all held.
+const BATCH: usize = 32;
 
 fn suggestion(item_id: i64, finding: &Finding, whose: Whose) -> NewMark {
     NewMark {

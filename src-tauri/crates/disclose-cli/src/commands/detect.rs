@@ -7,13 +7,14 @@
 //! `disclose detect --case REF` runs over a case instead and stores what it
 //! finds as redaction suggestions (see `disclose redact`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use serde::Serialize;
 
 use disclose_core::detect::{findings, Finding};
 use disclose_core::extract::{extract, sniff, Limits};
+use disclose_core::spread;
 use disclose_core::suggest::{self, SuggestSummary};
 use disclose_core::{profile, staff};
 
@@ -45,48 +46,64 @@ pub fn run(ctx: &Context, args: DetectArgs) -> anyhow::Result<Outcome> {
     }
     let limits = Limits::default();
     let mut outcome = Outcome::Ok;
-    for path in &args.files {
-        let file = path.display().to_string();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let result = std::fs::read(path)
-            .map_err(|e| e.to_string())
-            .and_then(|data| {
-                extract(sniff(&data, &name), &data, &name, &limits).map_err(|e| e.to_string())
-            });
-        let line = match result {
-            Ok(extracted) => FileFindings {
-                file,
-                findings: Some(findings(&extracted.text)),
-                error: None,
-            },
-            Err(error) => {
-                outcome = Outcome::Partial;
-                FileFindings {
+    // A few files at a time, read and searched over the cores, printed in
+    // the order given.
+    for files in args.files.chunks(FILES_AT_ONCE) {
+        let results = spread::map_in_order(files, |path| file_findings(path, &limits));
+        for (path, result) in files.iter().zip(results) {
+            let file = path.display().to_string();
+            let line = match result {
+                Ok(found) => FileFindings {
                     file,
-                    findings: None,
-                    error: Some(error),
-                }
-            }
-        };
-        if ctx.out.json {
-            println!("{}", serde_json::to_string(&line)?);
-        } else {
-            match (&line.findings, &line.error) {
-                (_, Some(error)) => println!("{}: could not be read: {error}", line.file),
-                (Some(found), _) => {
-                    println!("{}: {} finding(s)", line.file, found.len());
-                    for f in found {
-                        println!("  {:>6}-{:<6} {:<12} {}", f.start, f.end, f.kind, f.text);
+                    findings: Some(found),
+                    error: None,
+                },
+                Err(error) => {
+                    outcome = Outcome::Partial;
+                    FileFindings {
+                        file,
+                        findings: None,
+                        error: Some(error),
                     }
                 }
-                _ => {}
-            }
+            };
+            print_line(ctx, &line)?;
         }
     }
     Ok(outcome)
+}
+
+/// Files read and searched at once.
+const FILES_AT_ONCE: usize = 32;
+
+/// The findings in one file's extracted text, or why it could not be read.
+fn file_findings(path: &Path, limits: &Limits) -> Result<Vec<Finding>, String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let data = std::fs::read(path).map_err(|e| e.to_string())?;
+    let extracted =
+        extract(sniff(&data, &name), &data, &name, limits).map_err(|e| e.to_string())?;
+    Ok(findings(&extracted.text))
+}
+
+fn print_line(ctx: &Context, line: &FileFindings) -> anyhow::Result<()> {
+    if ctx.out.json {
+        println!("{}", serde_json::to_string(&line)?);
+    } else {
+        match (&line.findings, &line.error) {
+            (_, Some(error)) => println!("{}: could not be read: {error}", line.file),
+            (Some(found), _) => {
+                println!("{}: {} finding(s)", line.file, found.len());
+                for f in found {
+                    println!("  {:>6}-{:<6} {:<12} {}", f.start, f.end, f.kind, f.text);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// `disclose detect --case REF`: suggestions stored for review.

@@ -62,6 +62,60 @@ fn one_json_line_per_file_with_byte_offsets() {
     assert!(lines[2].get("findings").is_none());
 }
 
+/// Files are read and searched several at once, over the cores; the lines
+/// still come in the order the files were given, each with its own file's
+/// findings, however uneven the files.
+#[test]
+fn many_files_answer_in_the_order_given() {
+    let d = disclose!();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for n in 0..75 {
+        if n == 40 {
+            let broken = dir.path().join("broken.docx");
+            fs::write(&broken, b"PK\x03\x04 not really").unwrap();
+            files.push(broken);
+            continue;
+        }
+        let path = dir.path().join(format!("note-{n:02}.txt"));
+        // Every seventh file is long, so threads finish out of turn.
+        let filler =
+            "The repair was booked for Tuesday. ".repeat(if n % 7 == 0 { 3000 } else { 1 });
+        fs::write(&path, format!("{filler}Ring 0161 496 {:04} about it.\n", n)).unwrap();
+        files.push(path);
+    }
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    let mut args = vec!["--json", "detect"];
+    args.extend(names.iter().map(String::as_str));
+    let run = d.run(&args);
+    assert_eq!(run.code, 2, "one unreadable file makes the run partial");
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 75);
+    for (n, line) in lines.iter().enumerate() {
+        assert_eq!(line["file"], names[n], "line {n} is file {n}");
+        if n == 40 {
+            assert!(line["error"].is_string(), "{line}");
+            continue;
+        }
+        let phones: Vec<&str> = line["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["kind"] == "phone")
+            .map(|f| f["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            phones,
+            [format!("0161 496 {n:04}")],
+            "file {n}'s own number"
+        );
+    }
+}
+
 #[test]
 fn passport_and_driving_licence_numbers_from_an_id_check() {
     let d = disclose!();

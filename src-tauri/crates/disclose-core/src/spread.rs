@@ -19,25 +19,29 @@ pub fn map_in_order<T: Sync, R: Send>(inputs: &[T], work: impl Fn(&T) -> R + Syn
         return inputs.iter().map(work).collect();
     }
     let next = AtomicUsize::new(0);
+    let take_turns = || {
+        let mut mine = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = inputs.get(at) else {
+                return mine;
+            };
+            mine.push((at, work(input)));
+        }
+    };
+    // The calling thread is one of the workers: the caches its regexes
+    // already hold serve it, and one thread fewer keeps its own.
     let mut answered: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let at = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = inputs.get(at) else {
-                            return mine;
-                        };
-                        mine.push((at, work(input)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(take_turns)).collect();
+        let mut all = take_turns();
+        for other in others {
+            all.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        all
     });
     answered.sort_unstable_by_key(|&(at, _)| at);
     answered.into_iter().map(|(_, answer)| answer).collect()

@@ -208,3 +208,20 @@ fn a_date_of_birth_with_a_two_digit_year_and_its_month_in_words() {
         ["3 May 90", "4th june 88"]
     );
 }
+
+#[test]
+fn a_date_of_birth_in_a_feeds_field_and_an_accounts_last_digits() {
+    // Twenty-ninth round, written afresh: a date of birth as the value of
+    // a field whose name runs its words together ("DateOfBirth",
+    // "birth_date"), not a field of another date; a bank account's last
+    // four digits after "account ending", not a statement's year.
+    let d = disclose!();
+    let text = "<Member relationship=\"son\"><Name>Kai Brook</Name><DateOfBirth>2018-04-09</DateOfBirth></Member>\n\
+                {\"birth_date\": \"14/02/1990\", \"visit_date\": \"03/03/2024\"}\n\
+                Paid from his account ending 6620 (sort code 30-91-47); statement ending 2023.\n";
+    assert_eq!(
+        d.detect_kind(text, "date_of_birth"),
+        ["2018-04-09", "14/02/1990"]
+    );
+    assert_eq!(d.detect_kind(text, "account_number"), ["6620"]);
+}

@@ -263,3 +263,16 @@ fn a_tenement_flat_by_its_floor_and_side() {
                 Engineer checked the A/C unit. Half price at 1/2 off.\n";
     assert_eq!(d.detect_kind(text, "address_line"), ["3/L", "G/R"]);
 }
+
+#[test]
+fn a_street_ending_in_ct_or_cl() {
+    // Twenty-ninth round, written afresh: "Ct" and "Cl", as waiting lists
+    // shorten Court and Close, end a street.
+    let d = disclose!();
+    let text = " 2   03/03/2022   Stavrou, Andreas    5 Kennington Ct    H3-1\n\
+                Moved to 11 Larch Cl in May.\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["5 Kennington Ct", "11 Larch Cl"]
+    );
+}

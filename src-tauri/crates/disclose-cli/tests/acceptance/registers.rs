@@ -334,3 +334,26 @@ fn names_as_the_values_of_name_fields() {
         ]
     );
 }
+
+#[test]
+fn the_name_parts_of_a_vcard() {
+    // Twenty-ninth round, written afresh: a contact card's "N:" line holds
+    // the family, given and middle names, each found though no list holds
+    // them; its title and the card's organisation are no one.
+    let d = disclose!();
+    let text = "Cards copied from the officer's phone:\n\
+                BEGIN:VCARD\nVERSION:3.0\nN:Quarrie;Benedikta;;Ms;\nFN:Ms Benedikta Quarrie\n\
+                ORG:Tamesis Care\nTEL;TYPE=CELL:07700 900812\nEND:VCARD\n\
+                BEGIN:VCARD\nVERSION:3.0\nN;CHARSET=UTF-8:Ó Dálaigh;Tadhg;P.;;\nEND:VCARD\n";
+    let names = d.detect_kind(text, "person_name");
+    for name in [
+        "Quarrie",
+        "Benedikta",
+        "Ó Dálaigh",
+        "Tadhg",
+        "Ms Benedikta Quarrie",
+    ] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.contains("Tamesis")), "{names:?}");
+}

@@ -47,3 +47,25 @@ fn an_organisations_account_is_no_ones_handle() {
     let names = d.detect_kind(text, "person_name");
     assert!(!names.iter().any(|n| n.contains("Brookvale")), "{names:?}");
 }
+
+#[test]
+fn reddit_users_and_a_handle_in_bold() {
+    // Twenty-ninth round, written afresh: a thread's users, "u/…" and
+    // "/u/…", and a wiki's "**@…**" mention are handles; a subreddit is
+    // not, nor is "u/" inside a word or a path.
+    let d = disclose!();
+    let text = "r/HousingUK · posted by u/mould_mum_kirkby\n\
+                u/BinStoreWatcher88 · 2d · 14 pts\n\
+                reply to /u/tenant-rep_sal: try the ombudsman\n\
+                **@rkhalid** (4 Mar): agreed, logged it.\n\
+                see menu/uploads and situ/situation\n";
+    assert_eq!(
+        d.detect_kind(text, "social_handle"),
+        [
+            "u/mould_mum_kirkby",
+            "u/BinStoreWatcher88",
+            "/u/tenant-rep_sal",
+            "@rkhalid"
+        ]
+    );
+}

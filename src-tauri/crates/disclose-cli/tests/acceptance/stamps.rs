@@ -444,3 +444,38 @@ fn initials_sending_a_care_apps_message() {
                 02/05 11:40 RB > Dionne Hale: engineer booked.\n";
     assert_eq!(names(text), ["KT", "RB", "Dionne Hale"]);
 }
+
+#[test]
+fn initials_of_a_person_the_text_names_in_full() {
+    // Twenty-ninth round, written afresh: two or three capitals alone
+    // that are the initials of someone the note names in full are that
+    // person, wherever they stand; the same capitals inside a reference,
+    // a title before a name and initials no one in the text has are not.
+    let text = "Panel: Gemma Price (chair), Tomasz Mazur, PC Owen Varley\n\
+                Item 1. GP introduced the case and will write to Mr Doyle.\n\
+                Footage checked w/ TM (data protection) OK.\n\
+                Our ref: GP/HSG/1187. PC Varley to attend; noted by OV.\n\
+                The RT form and the DOB check are done.\n";
+    assert_eq!(
+        names(text),
+        [
+            "Gemma Price",
+            "Tomasz Mazur",
+            "PC Owen Varley",
+            "GP",
+            "Mr Doyle",
+            "TM",
+            "PC Varley",
+            "OV"
+        ]
+    );
+}
+
+#[test]
+fn a_name_in_capitals_and_its_initials_in_brackets() {
+    // Twenty-ninth round, written afresh: an officer in capitals with her
+    // initials after her, in a form in capitals whose words are no one.
+    let text = "CASE OFFICER: MAIREAD DUNNE (MD), LETTINGS ADVISOR. MD TO CALL BACK.\n\
+                SHARED INBOX: LETTINGS@EXAMPLE.ORG\n";
+    assert_eq!(names(text), ["MAIREAD DUNNE", "MD", "MD"]);
+}

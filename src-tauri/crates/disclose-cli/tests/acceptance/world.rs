@@ -229,3 +229,25 @@ fn a_name_again_in_its_own_script_and_a_statements_declarant() {
         ]
     );
 }
+
+#[test]
+fn somali_greek_cypriot_and_scottish_names_the_lists_lacked() {
+    // Twenty-ninth round, written afresh: given names and surnames of the
+    // UK's Somali and Greek Cypriot communities and of Scotland that the
+    // lists lacked, whole and alone.
+    let d = disclose!();
+    let text = "Referred to adviser Graeme Fyffe on 19/01. Euan rang back.\n\
+                Children: Ifrah Hirsi (8) and Mustafe Hirsi (6); mum Khadra Warsame.\n\
+                Witness: Stelios Charalambous of flat 4.\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        [
+            "Graeme Fyffe",
+            "Euan",
+            "Ifrah Hirsi",
+            "Mustafe Hirsi",
+            "Khadra Warsame",
+            "Stelios Charalambous"
+        ]
+    );
+}

@@ -36,6 +36,10 @@ pub(super) const STREET_END: &str =
     Grange|Nook|Path|Promenade|Wynd|Brae|Circus|Copse|Pastures|Leys|Garth|Dene|Reach|Woods?|\
     House|Tower|Lodge|Mansions";
 
+/// Court and Close as lists shorten them, "5 Kennington Ct": in this
+/// letter case only, as "5:00 PM CT" is a time.
+const SHORT_STREET_END: &str = "Ct|Cl";
+
 /// Last words of a block's name between a flat and its street: "Flat 3,
 /// Beech House, 22 Mill Lane".
 const BUILDING: &str =
@@ -43,7 +47,7 @@ const BUILDING: &str =
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’]*[ \t]+){{0,2}}(?:{BUILDING}),?[ \t]+)?|(?-u:\b)(?:Flat|FLAT|flat|Apartment)[ \t]+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[NSEW]\.|[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))(?:[ \t]+|[ \t]*\r?\n[ \t]*)){{1,3}}(?:{STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
+        r"(?:(?-u:\b)(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’]*[ \t]+){{0,2}}(?:{BUILDING}),?[ \t]+)?|(?-u:\b)(?:Flat|FLAT|flat|Apartment)[ \t]+)?(?-u:\b)\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[NSEW]\.|[A-Z][A-Za-z'’]*(?:-[A-Z][a-z]+)?|\d{{1,3}}(?:st|nd|rd|th))(?:[ \t]+|[ \t]*\r?\n[ \t]*)){{1,3}}(?:{STREET_END}|{SHORT_STREET_END})(?-u:\b)(?:\.?,?[ \t]*(?:#[ \t]?\d{{1,5}}[A-Za-z]?(?-u:\b)|(?:Suite|Ste\.?|Floor|Fl\.?|Room|Unit|Apt\.?)[ \t]+#?\d{{1,5}}[A-Za-z]?(?-u:\b)))?"
     ))
     .expect("valid regex")
 });

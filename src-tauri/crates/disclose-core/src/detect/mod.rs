@@ -11,7 +11,8 @@
 //! paths, after "Username:" and in Exchange addresses (`logins`, found as
 //! person names), officers' collar numbers and workers' registration
 //! numbers (`collar`, found as person names), the codes a record's key
-//! gives its staff (`keys`), a name again in its own script (`scripts`)
+//! gives its staff (`keys`), a name again in its own script (`scripts`),
+//! initials standing for a name the text gives in full (`initials`)
 //! and person names (`names`, with the word lists in
 //! `lexicon`); with [`findings_knowing`],
 //! also the names a case already knows (`known`); beside the name rules, a
@@ -26,6 +27,7 @@ mod collar;
 mod documents;
 mod handles;
 mod house;
+mod initials;
 mod keys;
 mod known;
 mod labelled;
@@ -210,6 +212,8 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     names.extend(keyed);
     let written_again = scripts::find(text, &names);
     names.extend(written_again);
+    let initials = initials::of_names(text, &names);
+    names.extend(initials);
     all.extend(collars);
     all.extend(house::find_bare(text, &names));
     all.extend(house::after_names(text, &names));

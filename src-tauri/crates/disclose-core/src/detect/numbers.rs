@@ -5,7 +5,7 @@
 //! scan misread, "DOB 0l/03/20l3"), UK vehicle registrations (the current "AB12
 //! CDE" format, in any letter case after "reg", and the prefix format "R792 FKT"), phone numbers of North America
 //! and numbers dialled from abroad, a UK number written with a digit too many
-//! or read by OCR with letters for digits; a card's last digits, a year of
+//! or read by OCR with letters for digits; a card's or an account's last digits, a year of
 //! birth, an NI number, a tenancy's reference, a housing application's or
 //! register's number, a member of staff's code, a share code and a fob's or a permit's
 //! number by the words before them, and a visa application's "GWF" number. Also the test that keeps job, invoice
@@ -45,7 +45,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)dob(?-u:\b)|(?-u:\b)d\.o\.b(?-u:\b)\.?|date\s+of\s+birth|(?-u:\b)born(?:\s+on)?|(?-u:\b)birthday)[^\n\d]{0,16}$")
+    Regex::new(r"(?i)(?:(?-u:\b)dob(?-u:\b)|(?-u:\b)d\.o\.b(?-u:\b)\.?|date[\s_]*of[\s_]*birth|birth[\s_]*date|(?-u:\b)born(?:\s+on)?|(?-u:\b)birthday)[^\n\d]{0,16}$")
         .expect("valid regex")
 });
 /// A date as a scan misreads one, letters for some digits: "0l/03/20l3",
@@ -96,6 +96,12 @@ static CUED_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:reg|registration|number[ \t]+plate|plate|numberplate|vrm)(?:[ \t]+(?:is|was|number|no\.?))?[ \t:.-]*((?-i:[A-HJ-PR-Ya-hj-pr-y]{2})(?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Za-hj-pr-z]{3})(?-u:\b)",
     )
     .expect("valid regex")
+});
+/// A bank account's last digits by the words before them: "account
+/// ending 6620", "a/c ending in 0917".
+static ACCOUNT_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:account|a/c|acct)[ \t]+(?:no\.?[ \t]+|number[ \t]+)?ending(?:[ \t]+in)?[ \t:]*(\d{4})(?-u:\b)")
+        .expect("valid regex")
 });
 /// A payment card's last digits by the words before them: "card ending
 /// 4471", "card ending in 8823", "last four digits 1234", "ending in
@@ -298,6 +304,7 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
     }
     for (re, kind, confidence) in [
         (&CARD_ENDING, DataKind::CardNumber, 0.85),
+        (&ACCOUNT_ENDING, DataKind::AccountNumber, 0.85),
         (&BIRTH_YEAR, DataKind::DateOfBirth, 0.8),
         (&CUED_NI, DataKind::NiNumber, 0.9),
     ] {

@@ -1,6 +1,7 @@
 //! Social media accounts: a handle written with its "@" ("@tank.cole90",
-//! "(@jmilner_88)") and a profile's address ("facebook.com/kayleigh.92",
-//! "instagram.com/amber_k"). A handle names one person as surely as an
+//! "(@jmilner_88)", "**@jmcgrath**"), a profile's address
+//! ("facebook.com/kayleigh.92", "instagram.com/amber_k") and a Reddit user
+//! ("u/landlordlurker1979"). A handle names one person as surely as an
 //! e-mail address does. The "@" of an e-mail address (a letter or digit
 //! just before it) and an "@" before a time or a number ("@5pm") are no
 //! handle, nor is an organisation's ("@CrescentHomesBrum",
@@ -16,6 +17,13 @@ use super::{DataKind, Finding};
 /// no letter, digit, "_" or "@" just after.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(@[A-Za-z_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?:[^A-Za-z0-9_@.]|\.(?:[^A-Za-z0-9_]|$)|$)")
+        .expect("valid regex")
+});
+
+/// A Reddit user as threads write one, "u/name" or "/u/name": 3 to 20
+/// letters, digits, "_" or "-", at a word's start.
+static REDDIT_USER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)(?:^|[\s(\[,;:"'*])(/?u/[A-Za-z0-9_-]{3,20})(?:[^A-Za-z0-9_/-]|$)"#)
         .expect("valid regex")
 });
 
@@ -97,13 +105,24 @@ pub fn find(text: &str) -> Vec<Finding> {
         let opened = text[..at]
             .chars()
             .next_back()
-            .is_none_or(|c| c.is_whitespace() || "([{,;:\"'".contains(c));
+            .is_none_or(|c| c.is_whitespace() || "([{,;:\"'*".contains(c));
         let handle = opened
             .then(|| HANDLE.captures(&text[at..]))
             .flatten()?
             .get(1)?;
         (!organisation_handle(&handle.as_str()[1..])).then_some((at, at + handle.end()))
     });
+    // Reddit's users, "u/landlordlurker1979", only where "u/" stands.
+    let reddit = text
+        .contains("u/")
+        .then(|| {
+            REDDIT_USER
+                .captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .map(|m| (m.start(), m.end()))
+        })
+        .into_iter()
+        .flatten();
     // Most texts name no profile: the regex only where ".com/" stands.
     let profiles = text
         .contains(".com/")
@@ -111,6 +130,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         .into_iter()
         .flatten();
     handles
+        .chain(reddit)
         .chain(profiles)
         .map(|(start, end)| Finding {
             start,

@@ -2,7 +2,8 @@
 //! as exports, call logs and data feeds write them: an XML element
 //! ("<FamilyName>GEBREMEDHIN</FamilyName>", "<GivenNames>Yonas
 //! Kidane</GivenNames>"), a key and value ("agent_name=\"Bryony Hale\"",
-//! "\"caller_name\": \"Tom Fairclough\"", "officerName: Ann-Marie Price").
+//! "\"caller_name\": \"Tom Fairclough\"", "officerName: Ann-Marie Price"),
+//! and a vCard's name parts ("N:Baker;Ruth;;;": family, given, middle).
 //! A bare "name" key may name a thing ("name: Boiler service") and is
 //! left to the other rules; so is a key of a thing's name ("file_name",
 //! "queue_name").
@@ -42,6 +43,35 @@ pub(super) fn named(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
         });
         if words[0].start == start && plain && !words.iter().any(|t| t.lex.is_org()) {
             out.push((first, last));
+        }
+    }
+    if text.contains("BEGIN:VCARD") {
+        out.extend(vcard_names(text, toks));
+    }
+    out
+}
+
+/// The family, given and middle names of each vCard "N:" line ("N:Fields;D;;Mr;",
+/// "N;CHARSET=UTF-8:Ó Briain;Síle;;;"); its prefix and suffix are titles.
+fn vcard_names(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = line_start;
+        line_start += line.len();
+        let Some(rest) = line.strip_prefix("N:").or_else(|| {
+            line.strip_prefix("N;")
+                .and_then(|l| l.find(':').map(|colon| &l[colon + 1..]))
+        }) else {
+            continue;
+        };
+        let mut part_start = at + (line.len() - rest.len());
+        for part in rest.trim_end_matches(['\r', '\n']).split(';').take(3) {
+            let (start, end) = (part_start, part_start + part.len());
+            part_start = end + 1;
+            if let Some(found) = super::columns::name_within(toks, start, end) {
+                out.push(found);
+            }
         }
     }
     out

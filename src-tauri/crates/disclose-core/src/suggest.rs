@@ -331,10 +331,10 @@ pub fn run(
     run_watched(folder, staff, organisation, &Watch::none())
 }
 
-/// As [`run`], telling `watch` as it goes (every item is read twice: once
-/// for the names to look for everywhere, once for the findings; each time
-/// [`BATCH`] items are searched at once, spread over the cores) and
-/// stopping between items when it asks, storing what was found so far.
+/// As [`run`], telling `watch` after each item (every item is read twice:
+/// once for the names to look for everywhere, once for the findings; each
+/// time the items are searched over every core, `spread`) and stopping
+/// between items when it asks, storing what was found so far.
 pub fn run_watched(
     folder: &mut CaseFolder,
     staff: &[StaffMember],
@@ -401,76 +401,76 @@ fn run_over(
         .collect();
     let mut new_marks = Vec::new();
     let mut done = 0;
-    'batches: for batch in items.chunks(BATCH) {
-        let texts = batch
-            .iter()
-            .map(|&item_id| {
-                let wanted = scope == Scope::All || videos.contains_key(&item_id);
-                wanted.then(|| folder.store.text(item_id)).transpose()
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let found = spread::map_in_order(&texts, |text| {
-            text.as_deref()
-                .map(|text| detect::findings_knowing(text, &known))
-        });
-        for (&item_id, found) in batch.iter().zip(found) {
-            if stopped() {
-                summary.cancelled = true;
-                break 'batches;
-            }
-            step(items.len() as u64 + done);
-            done += 1;
-            let Some(found) = found else {
-                continue;
-            };
-            let existing = folder.store.marks_of(Some(item_id))?;
-            // A video's plates are followed on its frames once; after that
-            // the caseworker's choices stand.
-            let video = videos.get(&item_id).copied().filter(|_| {
-                !existing.iter().any(|m| {
-                    m.kind == crate::cctv::plates::PLATE && matches!(m.target, Target::Area { .. })
-                })
-            });
-            let mut plates: Vec<(Finding, Whose)> = Vec::new();
-            let marked: HashSet<(usize, usize)> = existing
-                .into_iter()
-                .filter_map(|m| match m.target {
-                    Target::Text { start, end } => Some((start, end)),
-                    Target::Area { .. } => None,
-                })
-                .collect();
-            summary.items += 1;
-            for finding in found {
-                summary.findings += 1;
-                let mut whose = people.whose(&finding);
-                // A person a reviewer chose to redact stays redacted.
-                if matches!(whose, Whose::Subject | Whose::Organisation)
-                    && finding.kind == DataKind::PersonName
-                    && learned.contains(&detect::person_key(&finding.text))
-                {
-                    whose = Whose::ThirdParty;
-                }
-                *summary.by_whose.entry(whose).or_default() += 1;
-                let disclosed = matches!(whose, Whose::Subject | Whose::Organisation)
-                    || (whose == Whose::Staff && case.disclose_staff_in_role);
-                if disclosed {
-                    continue;
-                }
-                if videos.contains_key(&item_id) && finding.kind == crate::cctv::plates::PLATE {
-                    // A plate in a video is hidden in its frames, not its text.
-                    plates.push((finding, whose));
-                    continue;
-                }
-                if scope == Scope::Videos || marked.contains(&(finding.start, finding.end)) {
-                    continue;
-                }
-                new_marks.push(suggestion(item_id, &finding, whose));
-            }
-            if let Some(duration) = video {
-                new_marks.extend(plate_marks(folder, item_id, &plates, duration)?);
-            }
+    let shared: &CaseFolder = folder;
+    let texts = items.iter().map(|&item_id| -> Result<_> {
+        let wanted = scope == Scope::All || videos.contains_key(&item_id);
+        Ok((
+            item_id,
+            wanted.then(|| shared.store.text(item_id)).transpose()?,
+        ))
+    });
+    let find = |(_, text): &(i64, Option<String>)| {
+        text.as_deref()
+            .map(|text| detect::findings_knowing(text, &known))
+    };
+    spread::map_in_order(texts, find, |(item_id, _), found| {
+        if stopped() {
+            summary.cancelled = true;
+            return Ok(false);
         }
-    }
+        step(items.len() as u64 + done);
+        done += 1;
+        let Some(found) = found else {
+            return Ok(true);
+        };
+        let existing = shared.store.marks_of(Some(item_id))?;
+        // A video's plates are followed on its frames once; after that
+        // the caseworker's choices stand.
+        let video = videos.get(&item_id).copied().filter(|_| {
+            !existing.iter().any(|m| {
+                m.kind == crate::cctv::plates::PLATE && matches!(m.target, Target::Area { .. })
+            })
+        });
+        let mut plates: Vec<(Finding, Whose)> = Vec::new();
+        let marked: HashSet<(usize, usize)> = existing
+            .into_iter()
+            .filter_map(|m| match m.target {
+                Target::Text { start, end } => Some((start, end)),
+                Target::Area { .. } => None,
+            })
+            .collect();
+        summary.items += 1;
+        for finding in found {
+            summary.findings += 1;
+            let mut whose = people.whose(&finding);
+            // A person a reviewer chose to redact stays redacted.
+            if matches!(whose, Whose::Subject | Whose::Organisation)
+                && finding.kind == DataKind::PersonName
+                && learned.contains(&detect::person_key(&finding.text))
+            {
+                whose = Whose::ThirdParty;
+            }
+            *summary.by_whose.entry(whose).or_default() += 1;
+            let disclosed = matches!(whose, Whose::Subject | Whose::Organisation)
+                || (whose == Whose::Staff && case.disclose_staff_in_role);
+            if disclosed {
+                continue;
+            }
+            if videos.contains_key(&item_id) && finding.kind == crate::cctv::plates::PLATE {
+                // A plate in a video is hidden in its frames, not its text.
+                plates.push((finding, whose));
+                continue;
+            }
+            if scope == Scope::Videos || marked.contains(&(finding.start, finding.end)) {
+                continue;
+            }
+            new_marks.push(suggestion(item_id, &finding, whose));
+        }
+        if let Some(duration) = video {
+            new_marks.extend(plate_marks(shared, item_id, &plates, duration)?);
+        }
+        Ok(true)
+    })?;
     if summary.cancelled {
         let added = marks::add(folder, &new_marks, MarkStatus::Suggested)?;
         summary.suggested = added.len() as u64;
@@ -554,22 +554,29 @@ fn known_names(
             learned.insert(detect::person_key(&mark.text));
         }
     }
-    for (at, batch) in items.chunks(BATCH).enumerate() {
-        if stopped() {
-            return Ok(None);
-        }
-        step((at * BATCH) as u64);
-        let texts = batch
-            .iter()
-            .map(|&item_id| folder.store.text(item_id))
-            .collect::<Result<Vec<_>>>()?;
-        for found in spread::map_in_order(&texts, |text| detect::findings(text)) {
+    let texts = items.iter().map(|&item_id| folder.store.text(item_id));
+    let mut done = 0;
+    let mut stopped_early = false;
+    spread::map_in_order(
+        texts,
+        |text| detect::findings(text),
+        |_, found| {
+            if stopped() {
+                stopped_early = true;
+                return Ok(false);
+            }
+            step(done);
+            done += 1;
             for f in found {
                 if f.kind == DataKind::PersonName && f.confidence >= STRONG_NAME {
                     known.add(&f.text);
                 }
             }
-        }
+            Ok(true)
+        },
+    )?;
+    if stopped_early {
+        return Ok(None);
     }
     Ok(Some((known, learned)))
 }
@@ -578,10 +585,6 @@ fn known_names(
 /// household list, a known given name and surname) are looked for in every
 /// item of the case.
 const STRONG_NAME: f32 = 0.85;
-
-/// Items read and then searched at once over the cores: enough to keep
-/// every core busy, few enough that their texts are not all held.
-const BATCH: usize = 32;
 
 fn suggestion(item_id: i64, finding: &Finding, whose: Whose) -> NewMark {
     NewMark {

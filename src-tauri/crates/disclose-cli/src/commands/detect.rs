@@ -46,35 +46,31 @@ pub fn run(ctx: &Context, args: DetectArgs) -> anyhow::Result<Outcome> {
     }
     let limits = Limits::default();
     let mut outcome = Outcome::Ok;
-    // A few files at a time, read and searched over the cores, printed in
-    // the order given.
-    for files in args.files.chunks(FILES_AT_ONCE) {
-        let results = spread::map_in_order(files, |path| file_findings(path, &limits));
-        for (path, result) in files.iter().zip(results) {
-            let file = path.display().to_string();
-            let line = match result {
-                Ok(found) => FileFindings {
+    // Read and searched over the cores, printed in the order given.
+    let files = args.files.iter().map(Ok::<_, anyhow::Error>);
+    let find = |path: &&PathBuf| file_findings(path, &limits);
+    spread::map_in_order(files, find, |path, result| {
+        let file = path.display().to_string();
+        let line = match result {
+            Ok(found) => FileFindings {
+                file,
+                findings: Some(found),
+                error: None,
+            },
+            Err(error) => {
+                outcome = Outcome::Partial;
+                FileFindings {
                     file,
-                    findings: Some(found),
-                    error: None,
-                },
-                Err(error) => {
-                    outcome = Outcome::Partial;
-                    FileFindings {
-                        file,
-                        findings: None,
-                        error: Some(error),
-                    }
+                    findings: None,
+                    error: Some(error),
                 }
-            };
-            print_line(ctx, &line)?;
-        }
-    }
+            }
+        };
+        print_line(ctx, &line)?;
+        Ok(true)
+    })?;
     Ok(outcome)
 }
-
-/// Files read and searched at once.
-const FILES_AT_ONCE: usize = 32;
 
 /// The findings in one file's extracted text, or why it could not be read.
 fn file_findings(path: &Path, limits: &Limits) -> Result<Vec<Finding>, String> {

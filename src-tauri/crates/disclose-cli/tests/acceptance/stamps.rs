@@ -474,8 +474,10 @@ fn initials_of_a_person_the_text_names_in_full() {
 #[test]
 fn a_name_in_capitals_and_its_initials_in_brackets() {
     // Twenty-ninth round, written afresh: an officer in capitals with her
-    // initials after her, in a form in capitals whose words are no one.
-    let text = "CASE OFFICER: MAIREAD DUNNE (MD), LETTINGS ADVISOR. MD TO CALL BACK.\n\
+    // initials after her, in a form in capitals whose words are no one,
+    // though the same initials were found above.
+    let text = "RECEIVED BY: MD   DATE: 05/02\n\
+                OFFICER: MAIREAD DUNNE (MD), LETTINGS ADVISOR.\n\
                 SHARED INBOX: LETTINGS@EXAMPLE.ORG\n";
-    assert_eq!(names(text), ["MAIREAD DUNNE", "MD", "MD"]);
+    assert_eq!(names(text), ["MD", "MAIREAD DUNNE", "MD"]);
 }

@@ -236,18 +236,18 @@ fn somali_greek_cypriot_and_scottish_names_the_lists_lacked() {
     // UK's Somali and Greek Cypriot communities and of Scotland that the
     // lists lacked, whole and alone.
     let d = disclose!();
-    let text = "Referred to adviser Graeme Fyffe on 19/01. Euan rang back.\n\
-                Children: Ifrah Hirsi (8) and Mustafe Hirsi (6); mum Khadra Warsame.\n\
-                Witness: Stelios Charalambous of flat 4.\n";
+    let text = "Referred to adviser Graeme Menzies on 19/01. Euan rang back.\n\
+                Children: Nimco Warsame (8) and Guled Dualeh (6); mum Fadumo Jama.\n\
+                Witness: Yiannis Kyriacou of flat 4.\n";
     assert_eq!(
         d.detect_kind(text, "person_name"),
         [
-            "Graeme Fyffe",
+            "Graeme Menzies",
             "Euan",
-            "Ifrah Hirsi",
-            "Mustafe Hirsi",
-            "Khadra Warsame",
-            "Stelios Charalambous"
+            "Nimco Warsame",
+            "Guled Dualeh",
+            "Fadumo Jama",
+            "Yiannis Kyriacou"
         ]
     );
 }

@@ -36,7 +36,7 @@ pub(super) const STREET_END: &str =
     Grange|Nook|Path|Promenade|Wynd|Brae|Circus|Copse|Pastures|Leys|Garth|Dene|Reach|Woods?|\
     House|Tower|Lodge|Mansions";
 
-/// Court and Close as lists shorten them, "5 Kennington Ct": in this
+/// Court and Close as lists shorten them, "7 Brindle Ct": in this
 /// letter case only, as "5:00 PM CT" is a time.
 const SHORT_STREET_END: &str = "Ct|Cl";
 

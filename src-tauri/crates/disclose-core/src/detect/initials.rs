@@ -1,9 +1,9 @@
 //! Initials that stand for a person the same text names in full: a note
-//! signed "GP" in a file where "Gemma Price" sits on the panel, "HANNAH
-//! WILLIS (HW)", "cc: AN, GP", "Checked w/ MH". Two or three capitals
+//! signed "GP" in a file where "Gemma Price" sits on the panel, "MAIREAD
+//! DUNNE (MD)", "Checked w/ TM". Two or three capitals
 //! alone are found when a name found in the text has them as its words'
 //! first letters (all of them, or the first and the last). They are not
-//! found inside a reference ("Our ref: LM/HSG/24/1187"), right after a
+//! found inside a reference ("Our ref: GP/HSG/1187"), right after a
 //! capitalised word ("AltaGas CW"), as a title before a name ("PC
 //! Varley"), as a word of a line in capitals ("TO THE"), or as one of the
 //! abbreviations a record uses for other things ("DOB", "AM"). Beside
@@ -86,7 +86,7 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    // "LM/HSG/24/1187", "RD-001-A", "J.B.": joined on to more.
+    // "GP/HSG/1187", "RD-001-A", "J.B.": joined on to more.
     let mut rest = text[end..].chars();
     if matches!(rest.next(), Some('/' | '-' | '.' | '_' | '@'))
         && rest.next().is_some_and(char::is_alphanumeric)

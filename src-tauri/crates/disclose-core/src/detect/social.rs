@@ -1,7 +1,7 @@
 //! Social media accounts: a handle written with its "@" ("@tank.cole90",
-//! "(@jmilner_88)", "**@jmcgrath**"), a profile's address
+//! "(@jmilner_88)", "**@rkhalid**"), a profile's address
 //! ("facebook.com/kayleigh.92", "instagram.com/amber_k") and a Reddit user
-//! ("u/landlordlurker1979"). A handle names one person as surely as an
+//! ("u/mould_mum_kirkby"). A handle names one person as surely as an
 //! e-mail address does. The "@" of an e-mail address (a letter or digit
 //! just before it) and an "@" before a time or a number ("@5pm") are no
 //! handle, nor is an organisation's ("@CrescentHomesBrum",
@@ -112,7 +112,7 @@ pub fn find(text: &str) -> Vec<Finding> {
             .get(1)?;
         (!organisation_handle(&handle.as_str()[1..])).then_some((at, at + handle.end()))
     });
-    // Reddit's users, "u/landlordlurker1979", only where "u/" stands.
+    // Reddit's users, "u/mould_mum_kirkby", only where "u/" stands.
     let reddit = text
         .contains("u/")
         .then(|| {

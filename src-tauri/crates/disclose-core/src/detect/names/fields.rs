@@ -3,7 +3,7 @@
 //! ("<FamilyName>GEBREMEDHIN</FamilyName>", "<GivenNames>Yonas
 //! Kidane</GivenNames>"), a key and value ("agent_name=\"Bryony Hale\"",
 //! "\"caller_name\": \"Tom Fairclough\"", "officerName: Ann-Marie Price"),
-//! and a vCard's name parts ("N:Baker;Ruth;;;": family, given, middle).
+//! and a vCard's name parts ("N:Church;Owen;;Mr;": family, given, middle).
 //! A bare "name" key may name a thing ("name: Boiler service") and is
 //! left to the other rules; so is a key of a thing's name ("file_name",
 //! "queue_name").
@@ -51,7 +51,7 @@ pub(super) fn named(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The family, given and middle names of each vCard "N:" line ("N:Fields;D;;Mr;",
+/// The family, given and middle names of each vCard "N:" line ("N:Marsh;K;;;",
 /// "N;CHARSET=UTF-8:Ó Briain;Síle;;;"); its prefix and suffix are titles.
 fn vcard_names(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

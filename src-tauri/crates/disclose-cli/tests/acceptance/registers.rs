@@ -351,3 +351,23 @@ fn the_name_parts_of_a_vcard() {
         ["Church", "Owen", "Mr Owen Church", "Marsh", "K", "K Marsh"]
     );
 }
+
+#[test]
+fn a_housing_registers_and_a_waiting_lists_numbers() {
+    // Twenty-ninth round, written afresh: the housing register's number in
+    // a shortlist's "Reg no" column and a waiting list's "APP NO" are the
+    // applicant's, in the rows whose name cell holds a person; a void's
+    // row gives nothing.
+    let text = "Pos | Applicant              | Reg no     | Band\n\
+                1   | OYEBANJI, Temitope     | HR-0560213 | A\n\
+                2   | Malcolm Dunstable      | HR-0561877 | B\n\
+                3   | VOID                   | HR-0000000 | -\n\
+                \n\
+                POS  APP NO    NAME                  ADDED\n\
+                1    WL-3307   Quigley, Aoibheann    03/02/2023\n\
+                2    WL-3341   Tranter, Neville      27/01/2024\n";
+    assert_eq!(
+        numbers(text),
+        ["HR-0560213", "HR-0561877", "WL-3307", "WL-3341"]
+    );
+}

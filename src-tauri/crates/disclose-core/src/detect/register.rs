@@ -1,6 +1,7 @@
 //! Numbers a register gives one person, read from the register's table: a
-//! fob, permit, key, badge or parking number, or the flat, door, room or
-//! tenancy a list gives its resident, in a row that names its holder
+//! fob, permit, key, badge or parking number, a housing register's,
+//! application's, customer's, member's or employee's number, or the flat,
+//! door, room or tenancy a list gives its resident, in a row that names its holder
 //! ("SVH-0582 | 58 | L Fraser-Reid", "RD-004-A | Kenneth Ivy | 4 Rook
 //! Drive"), and the same number wherever the text says it again
 //! ("fob SVH-0612 - ACCESS GRANTED"). A table is a header line naming a
@@ -22,7 +23,7 @@ use super::{DataKind, Finding};
 /// do not.
 static HEADED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)fob|permit|key|badge|tag|garage|register|card|flat|door|unit|room|tenancy|account",
+        r"(?i)fob|permit|key|badge|tag|garage|reg|card|flat|door|unit|room|tenancy|account|app|customer|client|member|payroll|employee",
     )
     .expect("valid regex")
 });
@@ -52,6 +53,16 @@ const NUMBER_HEADERS: &[&str] = &[
     "tenancy",
     "rent account",
     "account",
+    "reg",
+    "app",
+    "application",
+    "applicant",
+    "customer",
+    "client",
+    "member",
+    "membership",
+    "payroll",
+    "employee",
 ];
 
 /// Headers of a column of homes: a flat's number may be one digit, and in
@@ -100,6 +111,15 @@ fn parting(line: &str) -> Option<Parting> {
         .find(|c| line.contains(*c))
         .map(Parting::By)
         .or_else(|| line.trim().contains("  ").then_some(Parting::Spaces))
+}
+
+/// Whether a row under a header is parted as the header is: a row of an
+/// aligned table may hold a comma inside a cell ("Quigley, Aoibheann").
+fn parted_as(row: &str, parted: Parting) -> bool {
+    match parted {
+        Parting::Spaces => row.trim().contains("  ") && !row.contains(['|', '\t']),
+        Parting::By(_) => parting(row) == Some(parted),
+    }
 }
 
 /// Byte ranges of `line`'s cells, trimmed and unquoted (an empty cell
@@ -280,7 +300,7 @@ fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
             if ruling {
                 continue;
             }
-            if row.trim().is_empty() || parting(row) != Some(parted) {
+            if row.trim().is_empty() || !parted_as(row, parted) {
                 break;
             }
             let row_cells = cells(row, parted);

@@ -282,11 +282,17 @@ fn carrying_bytes(text: &str, start: usize, end: usize) -> Vec<usize> {
         .collect()
 }
 
+/// Whether to start another timed pass: until a second has gone by,
+/// and at least one.
+fn another_pass(started: Instant, passes: u32) -> bool {
+    passes == 0 || started.elapsed().as_secs_f64() < 1.0
+}
+
 /// The seconds `pass` takes, averaged over passes until a second has gone by.
 fn seconds_a_pass(mut pass: impl FnMut()) -> f64 {
     let started = Instant::now();
     let mut passes = 0;
-    while passes == 0 || started.elapsed().as_secs_f64() < 1.0 {
+    while another_pass(started, passes) {
         pass();
         passes += 1;
     }
@@ -300,7 +306,7 @@ fn seconds_a_pass_on_cores(set: &[Labelled], find: &(impl Fn(&str) -> Vec<Findin
     let started = Instant::now();
     let mut passes = 0;
     let documents = std::iter::from_fn(|| {
-        (passes == 0 || started.elapsed().as_secs_f64() < 1.0).then(|| {
+        another_pass(started, passes).then(|| {
             passes += 1;
             set.iter().map(Ok::<_, ()>)
         })

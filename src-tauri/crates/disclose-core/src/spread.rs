@@ -30,10 +30,11 @@ pub fn map_in_order<T: Send, R: Send, E>(
     work: impl Fn(&T) -> R + Sync,
     mut take: impl FnMut(T, R) -> Result<bool, E>,
 ) -> Result<(), E> {
-    let (task_tx, task_rx) = bounded::<(usize, T)>(cores() * AHEAD_PER_CORE);
+    let workers = cores();
+    let (task_tx, task_rx) = bounded::<(usize, T)>(workers * AHEAD_PER_CORE);
     let (answer_tx, answer_rx) = unbounded::<(usize, T, R)>();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..cores())
+        let workers: Vec<_> = (0..workers)
             .map(|_| {
                 let (tasks, answers, work) = (task_rx.clone(), answer_tx.clone(), &work);
                 scope.spawn(move || {

@@ -116,8 +116,7 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // "TO THE", "AN ORDER": a word in a line of capitals.
-    let previous_word = text[..start]
-        .trim_end_matches([' ', '\t'])
+    let previous_word = previous
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");

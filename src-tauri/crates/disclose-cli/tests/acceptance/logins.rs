@@ -263,3 +263,32 @@ fn a_dotted_login_and_one_after_a_time_are_found() {
                 Photos uploaded by s.mensah-boateng from a tablet; concern raised by tenant.\n";
     assert_eq!(names(note), ["m.haworth", "kpatel", "s.mensah-boateng"]);
 }
+
+#[test]
+fn a_login_after_a_log_lines_iso_date_or_a_report_run_from_a_system() {
+    // Thirtieth round, written afresh: a login in the column after an ISO
+    // date and a time (with seconds or without), and after "exported from
+    // <system> <date> by".
+    assert_eq!(
+        names(
+            "Repairs log - exported from Orchard 02/01/2024 by hpatel\n\
+             2023-11-14 16:05  tkowalski   closed the repair\n\
+             2023-11-14 16:07:45  bosei   reopened it\n"
+        ),
+        ["hpatel", "tkowalski", "bosei"]
+    );
+}
+
+#[test]
+fn dotted_logins_of_staff_named_in_the_text() {
+    // Thirtieth round, written afresh: the initial, a full stop and the
+    // surname of someone the text names ("m.pellow" of Marcus Pellow),
+    // wherever it stands; not in an e-mail address.
+    assert_eq!(
+        names(
+            "Caseworker: Marcus Pellow. Typed by m.pellow 03/03/2024.\n\
+             Copy to m.pellow@example.org.uk\n"
+        ),
+        ["Marcus Pellow", "m.pellow"]
+    );
+}

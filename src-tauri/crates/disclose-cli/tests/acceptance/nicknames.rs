@@ -101,3 +101,14 @@ fn a_nickname_in_quotes_and_brackets_after_a_name_found() {
         ["Mrs Chiamaka Eze", "Chi"]
     );
 }
+
+#[test]
+fn a_nickname_in_single_quotes_or_brackets_inside_a_name() {
+    // Thirtieth round, written afresh: the surname after a nickname in
+    // single quotes, and a nickname in brackets and quotes, belong to the
+    // name around them.
+    assert_eq!(
+        names("Visitors: Gareth 'Gaz' Pennock and Chidi ('Chi-Chi') Obiora.\n"),
+        ["Gareth", "Gaz", "Pennock", "Chidi", "Chi-Chi", "Obiora"]
+    );
+}

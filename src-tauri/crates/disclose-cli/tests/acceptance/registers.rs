@@ -371,3 +371,26 @@ fn a_housing_registers_and_a_waiting_lists_numbers() {
         ["HR-0560213", "HR-0561877", "WL-3307", "WL-3341"]
     );
 }
+
+#[test]
+fn a_files_a_candidates_or_a_residents_number_column() {
+    // Thirtieth round, written afresh: a column of numbers headed as a
+    // record kept of one person ("File ref", "CAND. NO", "resident_id")
+    // in a table with a column of the people, and the number said again.
+    let text = "Box | File ref   | Former tenant(s)       | Ended\n\
+                \x204  | FT-20117   | Gorman, Philippa       | 05/2015\n\
+                \x204  | FT-20123   | Adeyemi, Tolu          | 07/2015\n\
+                \n\
+                CANDIDATE        | CAND. NO | SCORE\n\
+                Roisin Gallagher | P-118    | 14\n\
+                Marek Zielinski  | P-121    | 9\n\
+                \n\
+                log_date,resident_id,resident\n\
+                2024-03-02,HR-0771,Callum Birnie\n\
+                \n\
+                Panel note: P-121 withdrew on 4 March.\n";
+    assert_eq!(
+        numbers(text),
+        ["FT-20117", "FT-20123", "P-118", "P-121", "HR-0771", "P-121"]
+    );
+}

@@ -339,3 +339,23 @@ fn a_courtesy_title_and_one_letter_for_the_surname() {
         &["Mr R J Okonjo"],
     );
 }
+
+#[test]
+fn laws_streets_firms_and_references_are_no_names() {
+    // Thirtieth round, written afresh: "Act" of a law, a "Walk" after a
+    // name that is a street, a firm named after a surname and its trade
+    // ("Consulting", "Architects"), and the letters of a job's reference
+    // in a timesheet's column, are no one's names.
+    assert_names(
+        "under section 11 of the Landlord and Tenant Act 1985 the repair is ours.\n\
+         Leaflets left by the bins on Ashton Walk.\n\
+         Survey by Mensah Consulting; Pryce Tandy Architects drew it.\n",
+        &[],
+    );
+    assert_names(
+        "Day | Job              | Address          | Tenant\n\
+         TUE | KPH-RW-330187    | 19 Moss Lane     | Mrs Ada Kinsella\n\
+         WED | KPH-RW-330201    | 3 Birch Close    | Mr Tom Reilly\n",
+        &["Mrs Ada Kinsella", "Mr Tom Reilly"],
+    );
+}

@@ -3,7 +3,8 @@
 //! more by a full stop or an underscore ("dave.ogden: morning", "ryan.b",
 //! "akhan.ccH", "gparry_lbs"); an initial run into a surname the lists
 //! hold ("Teams chat SMistry/KMcNamara"); the login a log writes after its
-//! line's date ("05/03/24 mwatson3   Review form returned", "14/05/24
+//! line's date ("05/03/24 mwatson3   Review form returned", "2024-02-05
+//! 09:40  rmacleod   added note", "14/05/24
 //! KHOLLINS  Tenancy Support", one space before the note if it spells
 //! initials and a surname); and the value of a key that
 //! names who did a thing in a system's export ("closed_by":
@@ -29,11 +30,12 @@ static RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A line opening with a date (and perhaps a time), then a word standing
+/// A line opening with a date ("05/03/24", "2024-03-05") and perhaps a
+/// time ("09:40", "19:05:20"), then a word standing
 /// in a column of its own (two spaces or a tab after it, or the line's
 /// end), or before the note's first word in capitals after one space.
 static AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+(?:\d{1,2}[:.]\d\d[ \t]+)?([A-Za-z][A-Za-z0-9_.]{2,24})(?:([ \t]{2,}|\t|[ \t]*$)|[ \t][A-Z])")
+    Regex::new(r"(?m)^[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d\d-\d\d)[ \t]+(?:\d{1,2}[:.]\d\d(?::\d\d)?[ \t]+)?([A-Za-z][A-Za-z0-9_.]{2,24})(?:([ \t]{2,}|\t|[ \t]*$)|[ \t][A-Z])")
         .expect("valid regex")
 });
 

@@ -99,7 +99,8 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     co-operative cooperative co-op haulage joinery roofing scaffolding plastering glazing \
     removals decorating landscaping drainage locksmiths heating management hub surveying \
     surveyors vets lets fellowship research constabulary advocacy newsagents newsagent fuels \
-    installs couriers recycling";
+    installs couriers recycling consulting consultants consultancy architects \
+    languages steel arms";
 
 /// Firms named after people, as two words (lower case): "Morgan Stanley",
 /// "Ernst & Young", "Rand-Whitney". Neither word is a name there.

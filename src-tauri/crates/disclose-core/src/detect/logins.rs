@@ -56,10 +56,11 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 /// A login after a word of printing, exporting or recording and "by", as
 /// a system's report footer or a note's line signs it: "Printed by sfoley
 /// 14/02/2024", "prepared by tjones for SAR", "Exported 03/05/2024 by
-/// kdawson2", "transcribed by mwatson3".
+/// kdawson2", "exported from CarePath 14/05/2024 by rkerr", "transcribed
+/// by mwatson3".
 static PRINTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:printed|prepared|exported|generated|produced|extracted|run|transcribed|scanned|uploaded|captured|taken|entered|logged|amended|verified|approved|indexed|raised|created|modified|updated|edited|closed|assigned|deleted|reviewed|archived|merged):?(?:[ \t]+\d{1,2}/\d{1,2}/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+by[ \t:]+((?-i:[a-z][a-z]{3,29}\d{0,3}|[a-z]\.[a-z]{2,20}(?:-[a-z]{2,20})?))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:printed|prepared|exported|generated|produced|extracted|run|transcribed|scanned|uploaded|captured|taken|entered|logged|amended|verified|approved|indexed|raised|created|modified|updated|edited|closed|assigned|deleted|reviewed|archived|merged):?(?:[ \t]+(?:from|in|on|via|to|for)[ \t]+[A-Za-z][A-Za-z0-9-]{1,24})?(?:[ \t]+\d{1,2}/\d{1,2}/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+by[ \t:]+((?-i:[a-z][a-z]{3,29}\d{0,3}|[a-z]\.[a-z]{2,20}(?:-[a-z]{2,20})?))(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -356,7 +357,9 @@ fn initial_dot_surname(login: &str) -> bool {
 /// ("JONESK"), all three initials' letters ("tjmorris"), or the initial and
 /// the surname's first letters ("SCART" of Sophie Cartwright, "JRED3" with
 /// digits); behind a team's letters and an underscore ("HO_JCLARK" of
-/// "Clark, Jenna", "u_bwalker"). A spelling that is an English word is left.
+/// "Clark, Jenna", "u_bwalker"); with a full stop, the initial and the
+/// surname or the given name and the surname's initial ("p.gotts",
+/// "ceinwen.h"). A spelling that is an English word is left.
 pub fn of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
     // Each spelling, with whether every name spelt so needs digits after it.
     let mut spelt: HashMap<String, bool> = HashMap::new();
@@ -367,7 +370,7 @@ pub fn of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
     {
         *spelt.entry(login).or_insert(needs_digits) &= needs_digits;
     }
-    let mut out = Vec::new();
+    let mut out = dotted_of_names(text, names);
     if spelt.is_empty() {
         return out;
     }
@@ -409,6 +412,80 @@ pub fn of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
 /// The logins a name may be spelt as, lower case, each with whether it
 /// needs digits after it to be taken for one.
 fn spellings(name: &str) -> Vec<(String, bool)> {
+    let words = login_words(name);
+    let (Some(given), Some(surname)) = (words.first(), words.last()) else {
+        return Vec::new();
+    };
+    if words.len() < 2 || surname.len() < 3 {
+        return Vec::new();
+    }
+    let initial = &given[..1];
+    let mut out = vec![
+        (format!("{initial}{surname}"), false),
+        (format!("{surname}{initial}"), false),
+    ];
+    if words.len() == 3 {
+        out.push((format!("{initial}{}{surname}", &words[1][..1]), false));
+    }
+    // The surname's first letters: four or more alone, three with digits.
+    for cut in 3..surname.len() {
+        out.push((format!("{initial}{}", &surname[..cut]), cut == 3));
+    }
+    out
+}
+
+/// The logins with a full stop a name may be spelt as, lower case: the
+/// initial and the surname ("p.gotts" of Philippa Gotts), the given name
+/// and the surname's initial ("ceinwen.h" of Ceinwen Hughes).
+fn dotted_spellings(name: &str) -> Vec<String> {
+    let words = login_words(name);
+    let (Some(given), Some(surname)) = (words.first(), words.last()) else {
+        return Vec::new();
+    };
+    if words.len() < 2 || surname.len() < 3 || given.len() < 3 {
+        return Vec::new();
+    }
+    vec![
+        format!("{}.{surname}", &given[..1]),
+        format!("{given}.{}", &surname[..1]),
+    ]
+}
+
+/// A word, a full stop and a word, as dotted logins are written.
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Za-z][A-Za-z]{0,19}\.[A-Za-z][A-Za-z]{0,29}(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// The dotted logins of the people named in `text`, wherever they stand
+/// alone ("Last edited by p.gotts", "Received: ceinwen.h"), not in an
+/// e-mail or a web address.
+fn dotted_of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let spelt: std::collections::HashSet<String> = names
+        .iter()
+        .filter(|n| n.kind == DataKind::PersonName)
+        .flat_map(|n| dotted_spellings(&n.text))
+        .collect();
+    let mut out = Vec::new();
+    if spelt.is_empty() || !text.contains('.') {
+        return out;
+    }
+    for m in DOTTED.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let clear_before = before.is_none_or(|c| !(c.is_alphanumeric() || "._@/\\".contains(c)));
+        if clear_before
+            && !glued_after(text, m.end())
+            && spelt.contains(&m.as_str().to_ascii_lowercase())
+        {
+            push(text, m.start(), m.end(), 0.7, &mut out);
+        }
+    }
+    out
+}
+
+/// The words of a name as logins spell them: lower-case letters, titles
+/// left out, surname last ("Clark, Jenna" is Jenna Clark).
+fn login_words(name: &str) -> Vec<String> {
     // "Clark, Jenna" is Jenna Clark.
     let (surname_first, rest) = match name.split_once(',') {
         Some((surname, given)) => (Some(surname), given),
@@ -430,25 +507,7 @@ fn spellings(name: &str) -> Vec<(String, bool)> {
         let surname: String = surname.chars().filter(char::is_ascii_alphabetic).collect();
         words.push(surname.to_ascii_lowercase());
     }
-    let (Some(given), Some(surname)) = (words.first(), words.last()) else {
-        return Vec::new();
-    };
-    if words.len() < 2 || surname.len() < 3 {
-        return Vec::new();
-    }
-    let initial = &given[..1];
-    let mut out = vec![
-        (format!("{initial}{surname}"), false),
-        (format!("{surname}{initial}"), false),
-    ];
-    if words.len() == 3 {
-        out.push((format!("{initial}{}{surname}", &words[1][..1]), false));
-    }
-    // The surname's first letters: four or more alone, three with digits.
-    for cut in 3..surname.len() {
-        out.push((format!("{initial}{}", &surname[..cut]), cut == 3));
-    }
-    out
+    words
 }
 
 pub(super) fn push(text: &str, start: usize, end: usize, confidence: f32, out: &mut Vec<Finding>) {

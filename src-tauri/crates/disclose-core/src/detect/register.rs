@@ -1,6 +1,8 @@
 //! Numbers a register gives one person, read from the register's table: a
 //! fob, permit, key, badge or parking number, a housing register's,
-//! application's, customer's, member's or employee's number, or the flat,
+//! application's, customer's, member's or employee's number, the number
+//! of a record kept of one person (a file's, a resident's, a candidate's),
+//! or the flat,
 //! door, room or tenancy a list gives its resident, in a row that names its holder
 //! ("SVH-0582 | 58 | L Fraser-Reid", "RD-004-A | Kenneth Ivy | 4 Rook
 //! Drive"), and the same number wherever the text says it again
@@ -23,7 +25,7 @@ use super::{DataKind, Finding};
 /// do not.
 static HEADED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)fob|permit|key|badge|tag|garage|reg|card|flat|door|unit|room|tenancy|account|app|customer|client|member|payroll|employee",
+        r"(?i)fob|permit|key|badge|tag|garage|reg|card|flat|door|unit|room|tenan|account|app|customer|client|member|payroll|employee|file|cand|resident|person|patient|student|pupil|staff|let|claimant",
     )
     .expect("valid regex")
 });
@@ -65,6 +67,25 @@ const NUMBER_HEADERS: &[&str] = &[
     "employee",
 ];
 
+/// Records kept of one person each, whose number names its holder when the
+/// header says it is a number ("File ref", "Resident ID", "CAND. NO",
+/// "Let ref"); alone such a header is the column of the people themselves
+/// ("Tenant", "Candidate").
+const PERSON_RECORDS: &[&str] = &[
+    "file",
+    "candidate",
+    "cand",
+    "resident",
+    "tenant",
+    "person",
+    "patient",
+    "student",
+    "pupil",
+    "staff",
+    "let",
+    "claimant",
+];
+
 /// Headers of a column of homes: a flat's number may be one digit, and in
 /// a column after the register's own it is a house reference.
 const HOME_HEADERS: &[&str] = &["flat", "door", "unit", "room", "apartment"];
@@ -91,6 +112,7 @@ const HOLDER_WORDS: &[&str] = &[
     "member",
     "borrower",
     "householder",
+    "candidate",
 ];
 
 /// How a table's line parts its cells.
@@ -186,6 +208,14 @@ fn header(cell: &str) -> String {
     words.join(" ")
 }
 
+/// Whether a header cell says its column holds numbers: "no", "number",
+/// "id" or "ref" among its words ("Resident ID", "fta_ref").
+fn numbered(cell: &str) -> bool {
+    cell.to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| matches!(w, "no" | "nos" | "number" | "num" | "id" | "ref"))
+}
+
 /// Whether `cell` is written as a register's number: letters, digits and
 /// dashes or slashes with a digit among them, one word.
 fn number_like(cell: &str) -> bool {
@@ -273,20 +303,35 @@ fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
         let Some(parted) = parting(line) else {
             continue;
         };
-        let heads: Vec<String> = cells(line, parted)
+        let head_cells = cells(line, parted);
+        let heads: Vec<String> = head_cells
             .iter()
             .map(|&(s, e)| header(&line[s..e]))
             .collect();
         // The columns of numbers the list gives its holder, the likelier
         // kind first: a fob's before the door it opened or the flat it
-        // belongs to.
+        // belongs to, a record's of one person last.
+        let rank = |c: usize| {
+            NUMBER_HEADERS
+                .iter()
+                .chain(PERSON_RECORDS)
+                .position(|n| *n == heads[c])
+        };
         let mut columns: Vec<usize> = (0..heads.len())
-            .filter(|&c| NUMBER_HEADERS.contains(&heads[c].as_str()))
+            .filter(|&c| {
+                let (s, e) = head_cells[c];
+                NUMBER_HEADERS.contains(&heads[c].as_str())
+                    || PERSON_RECORDS.contains(&heads[c].as_str()) && numbered(&line[s..e])
+            })
             .collect();
-        columns.sort_by_key(|&c| NUMBER_HEADERS.iter().position(|n| *n == heads[c]));
-        let holder = heads
-            .iter()
-            .position(|h| h.split(' ').any(|w| HOLDER_WORDS.contains(&w)));
+        columns.sort_by_key(|&c| rank(c));
+        // The holders' column: one that is no column of numbers if there
+        // is one ("resident_id,resident"), else the first ("Applicant").
+        let holds = |c: &usize| heads[*c].split(' ').any(|w| HOLDER_WORDS.contains(&w));
+        let holder = (0..heads.len())
+            .filter(holds)
+            .find(|c| !columns.contains(c))
+            .or_else(|| (0..heads.len()).find(holds));
         let Some(holder) = holder.filter(|_| !columns.is_empty()) else {
             continue;
         };

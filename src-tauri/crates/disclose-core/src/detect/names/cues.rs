@@ -775,6 +775,9 @@ pub(super) fn quoted_word(text: &str, toks: &[Tok<'_>], i: usize) -> bool {
 /// organisation, a title or a cue.
 pub(super) fn nickname_beside(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
     let t = &toks[i];
+    if nickname_between(text, toks, i) {
+        return Some((i, 0.8));
+    }
     if !quoted_word(text, toks, i)
         || t.lex.is_title()
         || t.lex.is_cue_word()
@@ -806,18 +809,32 @@ pub(super) fn nickname_beside(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
                 .or_else(|| after.strip_prefix(" – "))
                 .is_some_and(|r| r.to_lowercase().starts_with(w))
         });
-    // `Jason "JJ" Stead`: between a given name and a surname.
-    let inside = i > 0
-        && text[..t.start].ends_with(" \"")
-        && toks[i - 1].full_end + 2 == t.start
-        && text[t.full_end..].starts_with('"')
-        && toks[i - 1].lex.is_given()
-        && toks[i - 1].shape == Shape::Cap
-        && after.starts_with(' ')
-        && toks.get(i + 1).is_some_and(|n| {
-            n.start == t.full_end + 2 && n.shape == Shape::Cap && !n.lex.is_street()
-        });
-    (bracketed || dashed || inside).then_some((i, 0.8))
+    (bracketed || dashed).then_some((i, 0.8))
+}
+
+/// A nickname in quotes between a given name and a surname: `Jason "JJ"
+/// Stead`, `Derek 'Del' Sayer`, `Mihai ("Mişu") Stanciu` — the given name
+/// one a list holds (or a word that may be one), the surname a capitalised
+/// word that is no street's or organisation's.
+pub(super) fn nickname_between(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
+    const OPENINGS: &[&str] = &[" \"", " “", " '", " ‘", " (\"", " (“", " ('", " (‘"];
+    const CLOSINGS: &[&str] = &["\" ", "” ", "' ", "’ ", "\") ", "”) ", "') ", "’) "];
+    let (Some(given), Some(nick), Some(surname)) = (
+        k.checked_sub(1).map(|g| &toks[g]),
+        toks.get(k),
+        toks.get(k + 1),
+    ) else {
+        return false;
+    };
+    OPENINGS.contains(&gap(text, toks, k - 1))
+        && CLOSINGS.contains(&gap(text, toks, k))
+        && matches!(nick.shape, Shape::Cap | Shape::Upper)
+        && !nick.lex.is_title()
+        && given.shape == Shape::Cap
+        && (given.lex.is_given() || given.lex.is_ambiguous())
+        && surname.shape == Shape::Cap
+        && !surname.lex.is_street()
+        && !surname.lex.is_org()
 }
 
 /// The given name and the surname around a nickname in quotes: `Rob
@@ -830,22 +847,8 @@ pub(super) fn around_nickname(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
         return None;
     }
     // `given "nick" surname`, with `nick` at token `k`.
-    let framed = |k: usize| {
-        k > 0
-            && k + 1 < toks.len()
-            && quoted_word(text, toks, k)
-            && toks[k - 1].full_end + 2 == toks[k].start
-            && text[..toks[k].start].ends_with(" \"")
-            && toks[k + 1].start == toks[k].full_end + 2
-            && text[toks[k].full_end..].starts_with("\" ")
-            && toks[k - 1].shape == Shape::Cap
-            && (toks[k - 1].lex.is_given() || toks[k - 1].lex.is_ambiguous())
-            && toks[k + 1].shape == Shape::Cap
-            && !toks[k + 1].lex.is_street()
-            && !toks[k + 1].lex.is_org()
-    };
-    let given = framed(i + 1);
-    let surname = i > 0 && framed(i - 1);
+    let given = nickname_between(text, toks, i + 1);
+    let surname = i > 0 && nickname_between(text, toks, i - 1);
     (given || surname).then_some((i, 0.8))
 }
 

@@ -448,6 +448,8 @@ fn never_a_name(word: &str) -> bool {
         "teams",
         "engagement",
         "involvement",
+        // "the Landlord and Tenant Act 1927": a law, not a person.
+        "act",
         "liaison",
         "stopcock",
         "ramadan",
@@ -530,6 +532,10 @@ fn never_a_name(word: &str) -> bool {
         "ovo",
         "kone",
         "lowell",
+        "keepmoat",
+        "powergrid",
+        "lloyds",
+        "dior",
         "zurich",
         // Contractors, landlords, lenders and charities a landlord's
         // records name as often as a person.
@@ -994,6 +1000,13 @@ fn scored(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<us
                     || text[t.full_end..].starts_with(['@', '_', '/', '\\', '=', '.'])
                         && text[t.full_end + 1..].starts_with(|c: char| c.is_alphanumeric())
             };
+            // "CHG0012200", "LBH-WO-558201", "IR-23-0456": letters run into
+            // a number are a reference's.
+            let numbered = || {
+                let after = &text[t.full_end..];
+                let digit = |rest: &str| rest.starts_with(|c: char| c.is_ascii_digit());
+                digit(after) || after.strip_prefix(['-', '/']).is_some_and(digit)
+            };
             // "… Oduya-Reid Relationship: daughter": a word before a colon
             // after other words of its line is a form's next label.
             let label = text[t.full_end..].starts_with(':')
@@ -1001,7 +1014,7 @@ fn scored(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<us
                     .trim_end_matches([' ', '\t'])
                     .ends_with(['\n'])
                 && t.start > 0;
-            taken[k].is_none() && model::candidate(t) && !joined() && !label
+            taken[k].is_none() && model::candidate(t) && !joined() && !numbered() && !label
         })
         .collect()
 }

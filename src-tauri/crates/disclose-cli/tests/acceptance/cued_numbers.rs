@@ -100,3 +100,25 @@ fn a_share_code_a_visa_number_and_an_old_registration() {
     assert!(numbers.iter().any(|n| n == "GWF061234567"), "{numbers:?}");
     assert_eq!(d.detect_kind(text, "vehicle_reg"), ["P512 KLR"]);
 }
+
+/// Thirtieth round, written afresh: a date of birth on the line after
+/// "DOB", a month and a year after "born", a sort code with the account
+/// number after a slash (no date of birth), and a house number after "re"
+/// or with a letter in brackets after a name.
+#[test]
+fn a_birth_date_on_the_next_line_a_sort_code_and_its_account_and_lettered_houses() {
+    let d = disclose!();
+    let text = "Child in foster care, Tyler Breen, DOB\n\
+                14/08/2011, placed nearby.\n\
+                Her youngest, Amara Breen, born 03/2022, lives with her.\n\
+                Refund to his mother (Irene Breen, 40-11-32 / 71200458).\n\
+                Complaint re no 14 again.\n\
+                Witnesses: Mr Hamish Dunn (7B); Lorna Pryde (7D).\n";
+    assert_eq!(
+        d.detect_kind(text, "date_of_birth"),
+        ["14/08/2011", "03/2022"]
+    );
+    assert_eq!(d.detect_kind(text, "sort_code"), ["40-11-32"]);
+    assert_eq!(d.detect_kind(text, "account_number"), ["71200458"]);
+    assert_eq!(d.detect_kind(text, "address_line"), ["no 14", "7B", "7D"]);
+}

@@ -292,3 +292,17 @@ fn dotted_logins_of_staff_named_in_the_text() {
         ["Marcus Pellow", "m.pellow"]
     );
 }
+
+#[test]
+fn a_login_after_a_commented_log_date_or_spelt_from_an_accented_name() {
+    // Thirtieth round, written afresh: a log's line after a comment's "#",
+    // and the login of a name written with accents ("Ewa Wróbel" is
+    // "ewrobel"), wherever it stands again.
+    assert_eq!(
+        names(
+            "# 2024-06-11 10:02  tgallacher   closed the alert\n\
+             Call taken by agent ewrobel (Ewa Wróbel); ewrobel rang back.\n"
+        ),
+        ["tgallacher", "ewrobel", "Ewa Wróbel", "ewrobel"]
+    );
+}

@@ -223,3 +223,16 @@ fn a_door_supervisors_sia_licence() {
     assert!(names.contains(&"1013884120057731".to_string()), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("4417")), "{names:?}");
 }
+
+#[test]
+fn a_collar_number_with_a_forces_letters_after_its_word() {
+    // Thirtieth round, written afresh: "collar" or "shoulder no." before a
+    // number with a force's letters before or after its digits.
+    let d = disclose!();
+    let text = "Officer at scene: PC Dyer (collar WY4410).\n\
+                PCSO Hanley (shoulder no. 2290KX) took a statement.\n";
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        ["PC Dyer", "WY4410", "PCSO Hanley", "2290KX"]
+    );
+}

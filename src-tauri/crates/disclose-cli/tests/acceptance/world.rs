@@ -251,3 +251,19 @@ fn somali_greek_cypriot_and_scottish_names_the_lists_lacked() {
         ]
     );
 }
+
+#[test]
+fn punjabi_eritrean_and_yoruba_names_the_lists_lacked() {
+    // Thirtieth round, written afresh: given names and surnames of the
+    // UK's Punjabi, Eritrean and Yoruba communities in a note or in a
+    // register's row; a virtue name that is a word stays a word in a
+    // sentence.
+    let text = "Viewed with Harjit Bhogal (team leader).\n\
+                Visitor: Semere Kidane (brother).\n\
+                Rivermead Court,4,Temperance Olaniyan,secure tenant\n\
+                Thanks for your patience and comfort.\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "person_name"),
+        ["Harjit Bhogal", "Semere Kidane", "Temperance Olaniyan"]
+    );
+}

@@ -14,9 +14,10 @@ use regex::Regex;
 use super::Finding;
 
 /// "collar number 1052", "shoulder no. 4438", "warrant number: 77120",
-/// "his collar number is 3307", "(collar 2217)".
+/// "his collar number is 3307", "(collar 2217)", with a force's letters
+/// before or after the digits ("collar WY2217", "shoulder no. 4471MS").
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:collar|shoulder|warrant|badge)(?:[ \t]+(?:number|no\.?|num|#))?[ \t]*(?::|is|was)?[ \t]*(?:(?-i:PCSO|PC)[ \t]*)?(\d{3,7})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:collar|shoulder|warrant|badge)(?:[ \t]+(?:number|no\.?|num|#))?[ \t]*(?::|is|was)?[ \t]*(?:(?-i:PCSO|PC)[ \t]*)?((?-i:[A-Z]{0,2})\d{3,7}(?-i:[A-Z]{0,2}))(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -30,12 +30,13 @@ static RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A line opening with a date ("05/03/24", "2024-03-05") and perhaps a
-/// time ("09:40", "19:05:20"), then a word standing
+/// A line opening with a date ("05/03/24", "2024-03-05"; after a
+/// comment's "#" too) and perhaps a time ("09:40", "19:05:20"), then a
+/// word standing
 /// in a column of its own (two spaces or a tab after it, or the line's
 /// end), or before the note's first word in capitals after one space.
 static AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d\d-\d\d)[ \t]+(?:\d{1,2}[:.]\d\d(?::\d\d)?[ \t]+)?([A-Za-z][A-Za-z0-9_.]{2,24})(?:([ \t]{2,}|\t|[ \t]*$)|[ \t][A-Z])")
+    Regex::new(r"(?m)^[ \t]*(?:#[ \t]*)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d\d-\d\d)[ \t]+(?:\d{1,2}[:.]\d\d(?::\d\d)?[ \t]+)?([A-Za-z][A-Za-z0-9_.]{2,24})(?:([ \t]{2,}|\t|[ \t]*$)|[ \t][A-Z])")
         .expect("valid regex")
 });
 

@@ -31,7 +31,7 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// the bare forms need a word of place or of a person, someone else's
 /// "his", "their" or "ur", or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|yn|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&|with|door)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|yn|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&|with|door|re|about|regarding|concerning|against)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
 /// A postcode just after a flat's number: "flat 3, M14 5RT".
@@ -72,9 +72,10 @@ static POSITION_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A number alone in brackets just after a name: "(18)", "(1504)", "(12a)".
+/// A number alone in brackets just after a name: "(18)", "(1504)", "(12a)",
+/// "(12C)".
 static BRACKETED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ ?\((\d{1,4}[a-z]?)\)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^ ?\((\d{1,4}[a-zA-Z]?)\)").expect("valid regex"));
 
 /// A tenement flat's position in brackets after who lives there: "Mr
 /// Gallacher (3/2)".
@@ -377,8 +378,9 @@ pub fn after_names(text: &str, names: &[Finding]) -> Vec<Finding> {
 /// A flat's number in brackets after who lives there: "Mr Okoro (18)",
 /// "Abdul Karim Sheikh (1504)", "Precious Okoro (0907)". Two digits or
 /// fewer only after a title and a surname ("Mr Okoro (18)"), as "Tobi
-/// (8)", "Ellie-Mae Wright (13)" and "Mrs Doreen Platt (92)" are ages; a
-/// year ("(2004)") is none.
+/// (8)", "Ellie-Mae Wright (13)" and "Mrs Doreen Platt (92)" are ages, but
+/// not with a letter after them ("Parveen Akhtar (12C)"); a year
+/// ("(2004)") is none.
 pub fn in_brackets_after_names(text: &str, names: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
     for n in names.iter().filter(|n| n.kind == DataKind::PersonName) {
@@ -408,7 +410,9 @@ pub fn in_brackets_after_names(text: &str, names: &[Finding]) -> Vec<Finding> {
             words.remove(0);
         }
         let titled_surname = (title_before || title_within) && words.len() == 1;
-        if long || (digits.len() <= 2 && titled_surname) {
+        // "Parveen Akhtar (12C)": a number with a letter is no age.
+        let lettered = digits.len() < number.as_str().len();
+        if long || (digits.len() <= 2 && (titled_surname || lettered)) {
             out.push(house(text, n.end + number.start(), n.end + number.end()));
         }
     }

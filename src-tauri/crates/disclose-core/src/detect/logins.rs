@@ -497,6 +497,7 @@ fn login_words(name: &str) -> Vec<String> {
         .filter(|w| !lex::is_title(w))
         .map(|w| {
             w.chars()
+                .map(plain_letter)
                 .filter(char::is_ascii_alphabetic)
                 .collect::<String>()
         })
@@ -504,10 +505,36 @@ fn login_words(name: &str) -> Vec<String> {
         .map(|w| w.to_ascii_lowercase())
         .collect();
     if let Some(surname) = surname_first {
-        let surname: String = surname.chars().filter(char::is_ascii_alphabetic).collect();
+        let surname: String = surname
+            .chars()
+            .map(plain_letter)
+            .filter(char::is_ascii_alphabetic)
+            .collect();
         words.push(surname.to_ascii_lowercase());
     }
     words
+}
+
+/// A letter with an accent as a login spells it, without: "Sørensen" is
+/// "sorensen", "Wróbel" "wrobel".
+fn plain_letter(c: char) -> char {
+    match c.to_lowercase().next().unwrap_or(c) {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ț' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ğ' => 'g',
+        'ŵ' => 'w',
+        _ => c,
+    }
 }
 
 pub(super) fn push(text: &str, start: usize, end: usize, confidence: f32, out: &mut Vec<Finding>) {

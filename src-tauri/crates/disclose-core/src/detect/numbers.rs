@@ -29,6 +29,14 @@ static CARD: LazyLock<Regex> =
 static SORT_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)\d{2}-\d{2}-\d{2}(?-u:\b)|(?-u:\b)\d{2} \d{2} \d{2}(?-u:\b)|(?-u:\b)\d{6}(?-u:\b)").expect("valid regex")
 });
+/// An account number of eight digits just after a sort code and a slash
+/// or a comma: "20-45-77 / 63019942".
+static ACCOUNT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*[/,][ \t]*\d{8}(?-u:\b)").expect("valid regex"));
+/// A sort code and a slash or a comma just before an account number.
+static SORT_CODE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\d{2}-\d{2}-\d{2}[ \t]*[/,][ \t]*$").expect("valid regex")
+});
 static SORT_CODE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:sort[ \t-]*code|(?-u:\b)s/c)(?-u:\b)[^\n\d]{0,16}$").expect("valid regex")
 });
@@ -45,7 +53,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static BIRTH_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)dob(?-u:\b)|(?-u:\b)d\.o\.b(?-u:\b)\.?|date[\s_]*of[\s_]*birth|birth[\s_]*date|(?-u:\b)born(?:\s+on)?|(?-u:\b)birthday)[^\n\d]{0,16}$")
+    Regex::new(r"(?i)(?:(?-u:\b)dob(?-u:\b)|(?-u:\b)d\.o\.b(?-u:\b)\.?|date[\s_]*of[\s_]*birth|birth[\s_]*date|(?-u:\b)born(?:\s+on)?|(?-u:\b)birthday)(?:[^\n\d]{0,16}|[ \t:.-]*\n[ \t]*)$")
         .expect("valid regex")
 });
 /// A date as a scan misreads one, letters for some digits: "0l/03/20l3",
@@ -110,10 +118,10 @@ static CARD_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:card[ \t]+(?:no\.?[ \t]+|number[ \t]+)?ending(?:[ \t]+in)?|ending[ \t]+in|last[ \t]+(?:4|four)(?:[ \t]+digits)?)[ \t:]*((?:[x*][ \t-]*){0,16}\d{4})(?-u:\b)")
         .expect("valid regex")
 });
-/// A year alone as a date of birth, by the word before it: "DOB approx
-/// 1994", "born 1951", "YOB: 1988".
+/// A year alone as a date of birth, or a month and a year, by the word
+/// before it: "DOB approx 1994", "born 1951", "YOB: 1988", "born 09/2020".
 static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:dob|d\.o\.b\.?|yob|year[ \t]+of[ \t]+birth|date[ \t]+of[ \t]+birth|born(?:[ \t]+in)?)[ \t:.-]*(?:(?:approx\.?|approximately|about|around|circa|c\.|est\.?|unknown[ \t,-]+|roughly)[ \t]*)?)((?:19|20)\d\d)(?-u:\b)")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:dob|d\.o\.b\.?|yob|year[ \t]+of[ \t]+birth|date[ \t]+of[ \t]+birth|born(?:[ \t]+in)?)[ \t:.-]*(?:(?:approx\.?|approximately|about|around|circa|c\.|est\.?|unknown[ \t,-]+|roughly)[ \t]*)?)((?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d)(?-u:\b)")
         .expect("valid regex")
 });
 /// An NI number the text calls one, whatever its letters ("NI QR 98 76 54
@@ -266,16 +274,20 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         }
     }
     for m in lines.find(&SORT_CODE) {
-        if cued(&SORT_CODE_CUE, text, m.start()) {
+        if cued(&SORT_CODE_CUE, text, m.start()) || ACCOUNT_AFTER.is_match(&text[m.end()..]) {
             out.push(finding(m, DataKind::SortCode, 0.9));
         }
     }
     for m in lines.find(&ACCOUNT) {
-        if cued(&ACCOUNT_CUE, text, m.start()) {
+        if cued(&ACCOUNT_CUE, text, m.start()) || cued(&SORT_CODE_BEFORE, text, m.start()) {
             out.push(finding(m, DataKind::AccountNumber, 0.85));
         }
     }
     for m in DATE.find_iter(text).map(Hit::from) {
+        // "20-45-77 / 63019942": a sort code and its account, no date.
+        if ACCOUNT_AFTER.is_match(&text[m.end()..]) {
+            continue;
+        }
         if cued(&BIRTH_CUE, text, m.start()) {
             out.push(finding(m, DataKind::DateOfBirth, 0.9));
         } else if listed_birth(text, m.start()) {

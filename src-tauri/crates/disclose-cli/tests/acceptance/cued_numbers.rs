@@ -122,3 +122,29 @@ fn a_birth_date_on_the_next_line_a_sort_code_and_its_account_and_lettered_houses
     assert_eq!(d.detect_kind(text, "account_number"), ["71200458"]);
     assert_eq!(d.detect_kind(text, "address_line"), ["no 14", "7B", "7D"]);
 }
+
+/// Thirtieth round, written afresh: numbers dialled abroad on ranges a UK
+/// service number starts with ("+353 …", "+91 …") are someone's phones; a
+/// Northern Ireland registration after "car"; a residence permit's number
+/// after "BRP"; a directory's "employeeID". A change's and a job's
+/// reference hold no name.
+#[test]
+fn phones_abroad_a_northern_irish_car_a_residence_permit_and_an_employee_id() {
+    let d = disclose!();
+    let text = "Her son is in Cork - ring him on +353 21 496 0288 after six.\n\
+                His cousin in Pune: +91 98450 12345.\n\
+                Scratch on Mr Magee's car (KIZ 7731) reported.\n\
+                He showed his BRP, number ZR4419023, at the office.\n\
+                employeeID: WVH-00418\n\
+                Change CHG0031870 approved; job EGL880213 closed.\n";
+    assert_eq!(
+        d.detect_kind(text, "phone"),
+        ["+353 21 496 0288", "+91 98450 12345"]
+    );
+    assert_eq!(d.detect_kind(text, "vehicle_reg"), ["KIZ 7731"]);
+    assert_eq!(d.detect_kind(text, "passport_number"), ["ZR4419023"]);
+    assert_eq!(
+        d.detect_kind(text, "person_name"),
+        ["Mr Magee", "employeeID: WVH-00418"]
+    );
+}

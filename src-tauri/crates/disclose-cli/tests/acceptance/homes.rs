@@ -276,3 +276,15 @@ fn a_street_ending_in_ct_or_cl() {
         ["7 Brindle Ct", "11 Larch Cl"]
     );
 }
+
+#[test]
+fn a_street_and_its_village_in_a_tables_cell() {
+    // Thirtieth round, written afresh: the village after a street's comma
+    // is part of the address when the table's cell ends after it.
+    let text = "20:10 | Went with her sister to 4 Lonsdale Rise, Scotby      | closed\n\
+                20:40 | Keys left at 9 Tarn Close, Wetheral | open\n";
+    assert_eq!(
+        disclose!().detect_kind(text, "address_line"),
+        ["4 Lonsdale Rise, Scotby", "9 Tarn Close, Wetheral"]
+    );
+}

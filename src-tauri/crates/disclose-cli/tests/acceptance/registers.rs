@@ -394,3 +394,14 @@ fn a_files_a_candidates_or_a_residents_number_column() {
         ["FT-20117", "FT-20123", "P-118", "P-121", "HR-0771", "P-121"]
     );
 }
+
+#[test]
+fn a_workers_registration_in_brackets_after_their_name() {
+    // Thirtieth round, written afresh: a certificate's, a Gas Safe or an
+    // electrical body's registration in brackets just after a worker's
+    // name is theirs.
+    let text = "Boiler serviced by Neil Pratt (Gas Safe 417762).\n\
+                Lights tested by Joe Keane (cert KX-EL-204); wiring signed off by\n\
+                Aled Price (NICEIC reg 550318).\n";
+    assert_eq!(numbers(text), ["417762", "KX-EL-204", "550318"]);
+}

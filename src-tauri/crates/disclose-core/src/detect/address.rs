@@ -103,12 +103,12 @@ fn place() -> String {
 
 /// The places after a street on its line: comma-separated runs of one to
 /// three capitalised words ("Heaton Mersey", "Stoke on Trent", "REDDISH"),
-/// closed by a postcode, the sentence's end or the line's end; group 1 is
-/// the places.
+/// closed by a postcode, the sentence's end, a table cell's end or the
+/// line's end; group 1 is the places.
 static PLACES: LazyLock<Regex> = LazyLock::new(|| {
     let place = place();
     Regex::new(&format!(
-        r"^((?:,[ \t]*{place}){{1,3}})(?:[ \t]*[.,]?[ \t]*(?:\r?\n|$)|\.[ \t]|(,?[ \t]+)(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})(?-u:\b))"
+        r"^((?:,[ \t]*{place}){{1,3}})(?:[ \t]*[.,]?[ \t]*(?:\r?\n|$)|\.[ \t]|[ \t]*\||[ \t]{{2,}}|\t|(,?[ \t]+)(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})(?-u:\b))"
     ))
     .expect("valid regex")
 });

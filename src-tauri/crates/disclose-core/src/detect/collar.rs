@@ -64,7 +64,7 @@ static WORKER: LazyLock<Regex> = LazyLock::new(|| {
 /// 20871", "employee no. 210447", "service no. 7731" (a firefighter's),
 /// "payroll NB07731", "bailiff no. CCB 118".
 static STAFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:staff|employee|payroll)(?:[ \t]+(?:id|no\.?|number))?|(?:service|bailiff)[ \t]+(?:no\.?|number))[ \t]*:?[ \t]*(?-i:[A-Z]{0,3})[ \t]?\d{3,8}(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:staff|employee|payroll)(?:[ \t]?(?:id|no\.?|number))?|(?:service|bailiff)[ \t]+(?:no\.?|number))[ \t]*:?[ \t]*(?-i:[A-Z]{0,3})[ \t-]?\d{3,8}(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -3,7 +3,9 @@
 //! the surname's first five letters, the birth date folded into six digits,
 //! the initials), told by their shape and the date inside them; and
 //! passport numbers (nine digits in the UK; six to nine letters and digits,
-//! at least five of them digits, elsewhere), only after the word "passport".
+//! at least five of them digits, elsewhere), only after the word "passport",
+//! and a biometric residence permit's number after "BRP" ("his BRP is
+//! ZU6618239"), found as a passport's.
 
 use std::sync::LazyLock;
 
@@ -19,7 +21,7 @@ static LICENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 static PASSPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:passport)(?:[ \t]+(?i:no\.?|number|num\.?|#))?[ \t]*[:.#-]?[ \t]*(?-u:\b)[A-Z0-9]{6,9}(?-u:\b)",
+        r"(?i:passport|brp|biometric[ \t]+residence[ \t]+permit),?(?:[ \t]+(?i:no\.?|number|num\.?|#))?(?:[ \t]+(?i:is|was))?[ \t]*[:.#-]?[ \t]*(?-u:\b)[A-Z0-9]{6,9}(?-u:\b)",
     )
     .expect("valid regex")
 });

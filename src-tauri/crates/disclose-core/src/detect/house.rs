@@ -31,7 +31,7 @@ static HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// the bare forms need a word of place or of a person, someone else's
 /// "his", "their" or "ur", or a street and a comma, before.
 static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|yn|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&|with|door|re|about|regarding|concerning|against)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:at|from|of|to|into|in|yn|by|outside|opposite|next|near|past|behind|above|below|round|visit|visits|visiting|visited|his|their|ur|lives|living|moved|kids|family|neighbours?|tenants?|residents?|occupants?|perps?|perpetrators?|suspects?|victims?|witness|witnesses|towards?|and|or|&|with|door|re|regarding|concerning|against)(?:[ \t]*,)?[ \t]+|(?-u:\b)(?:road|street|lane|avenue|close|drive|court|crescent|grove|terrace|gardens|place|way|house|home|bungalow|cottage)[ \t]*,[ \t]*)$")
         .expect("valid regex")
 });
 /// A postcode just after a flat's number: "flat 3, M14 5RT".

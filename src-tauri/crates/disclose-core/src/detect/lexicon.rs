@@ -100,7 +100,7 @@ pub const ORG_WORDS: &str = "ltd limited plc llp inc co company bank building so
     removals decorating landscaping drainage locksmiths heating management hub surveying \
     surveyors vets lets fellowship research constabulary advocacy newsagents newsagent fuels \
     installs couriers recycling consulting consultants consultancy architects \
-    languages steel arms";
+    languages steel arms airport";
 
 /// Firms named after people, as two words (lower case): "Morgan Stanley",
 /// "Ernst & Young", "Rand-Whitney". Neither word is a name there.

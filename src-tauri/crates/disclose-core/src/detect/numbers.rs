@@ -99,6 +99,13 @@ static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A registration in any letter case after the word for it: "reg ab12 cde",
 /// "number plate Lv63xkp".
+/// A Northern Ireland registration after a word for a vehicle: letters
+/// holding the county's "I" or "Z", then up to four digits ("car (LDZ
+/// 4471)", "van reg AIG 902").
+static NI_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:car|van|vehicle|motorbike|reg|registration|plate|vrm)(?:[ \t]+(?:is|was|number|no\.?))?[ \t:.(-]*((?-i:[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])) ?\d{1,4})(?-u:\b)")
+        .expect("valid regex")
+});
 static CUED_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:reg|registration|number[ \t]+plate|plate|numberplate|vrm)(?:[ \t]+(?:is|was|number|no\.?))?[ \t:.-]*((?-i:[A-HJ-PR-Ya-hj-pr-y]{2})(?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Za-hj-pr-z]{3})(?-u:\b)",
@@ -335,6 +342,11 @@ pub fn find(text: &str, lines: &DigitLines<'_>) -> Vec<Finding> {
         let letters = &m.as_str()[m.as_str().len() - 3..];
         if !(super::lexicon::is_english(letters) || super::lexicon::is_common(letters)) {
             out.push(finding(m, DataKind::VehicleReg, 0.75));
+        }
+    }
+    for c in NI_VEHICLE.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            out.push(finding(m.into(), DataKind::VehicleReg, 0.75));
         }
     }
     for c in CUED_VEHICLE.captures_iter(text) {

@@ -229,11 +229,13 @@ fn number_like(cell: &str) -> bool {
 /// A person's own number in brackets just after their name: "Oliver
 /// Brennan-Smith (B-0411)", "Mr Hamid (C12)", "Mrs Adebayo (ref
 /// OH-HR-24102)", "Yaw Boateng (0040001)", "Gary Lincoln (ID 3390145)",
-/// "Ms Ward (BRM-7PC-001)", "Funmilola Adebayo (HV-T-61930, Flat 8 …)":
+/// "Ms Ward (BRM-7PC-001)", "Funmilola Adebayo (HV-T-61930, Flat 8 …)",
+/// a worker's registration ("Joe Twomey (cert LX-OP-140)", "Neil Hargreaves
+/// (Gas Safe 208831)", "Carwyn Morgan (NICEIC reg 611882)"):
 /// capitals (in parts, perhaps), then digits, then parts after a dash or
 /// a slash, or five digits or more alone (not an age or a year).
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id)\.?[ \t:#]*)?([A-Z]{1,4}(?:[-/][A-Z]{1,3}){0,2}[-/]?\d[A-Z0-9]{0,8}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})[),;]")
+    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id|cert|certificate|licence|license|reg|registration|gas[ \t]+safe(?:[ \t]+(?:reg|no))?|niceic(?:[ \t]+reg)?|ip[ \t]+no)\.?[ \t:#]*)?([A-Z]{1,4}(?:[-/][A-Z]{1,3}){0,2}[-/]?\d[A-Z0-9]{0,8}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})[),;]")
         .expect("valid regex")
 });
 

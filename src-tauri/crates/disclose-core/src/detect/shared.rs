@@ -305,8 +305,10 @@ fn heading(line: &str) -> bool {
 /// national numbers on the non-geographic ranges 3, 80, 84, 87 and 9.
 fn service_number(text: &str) -> bool {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    // A number dialled from abroad to another country ("+353 …", "+91 …")
+    // is no UK service number.
     let national = if text.trim_start().starts_with('+') {
-        digits.strip_prefix("44").unwrap_or(&digits)
+        digits.strip_prefix("44").unwrap_or("")
     } else {
         digits.strip_prefix('0').unwrap_or("")
     };
@@ -626,6 +628,8 @@ mod tests {
             "0113 496 0771",
             "01302 960 114",
             "020 7946 0123",
+            "+353 21 496 0871",
+            "+91 98450 12345",
         ] {
             assert!(!service_number(n), "{n}");
         }

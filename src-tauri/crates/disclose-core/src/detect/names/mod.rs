@@ -124,6 +124,13 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
             words.peek().is_none() || !words.all(|t| never_a_name(t.word))
         })
         .filter(|&(i, _, _)| !vehicle(text, &toks, i))
+        // A word alone run into a number ("CHG0012200"); not initials
+        // before an exhibit's number ("SK/4"), which name who made it.
+        .filter(|&(i, last, _)| {
+            i != last
+                || !run_into_number(text, &toks[last])
+                || text[toks[last].full_end..].starts_with('/')
+        })
         .filter(|&(i, last, _)| !breed(&toks[i..=last]))
         .filter(|&(i, last, _)| !(i == last && condition(text, &toks, i)))
         // "Leeds, Bradford, Wakefield", "HMP Durham": a town's name alone
@@ -161,6 +168,14 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
         })
         .map(|(i, last, c)| name_finding(text, &toks, i, last, c))
         .collect()
+}
+
+/// Whether a word runs on into a number, as a reference's letters do:
+/// "CHG0012200", "LBH-WO-558201", "IR-23-0456".
+fn run_into_number(text: &str, t: &Tok<'_>) -> bool {
+    let after = &text[t.full_end..];
+    let digit = |rest: &str| rest.starts_with(|c: char| c.is_ascii_digit());
+    digit(after) || after.strip_prefix(['-', '/']).is_some_and(digit)
 }
 
 /// A dog's breed named as people are: "Jack Russell", "German Shepherd",
@@ -1000,13 +1015,6 @@ fn scored(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<us
                     || text[t.full_end..].starts_with(['@', '_', '/', '\\', '=', '.'])
                         && text[t.full_end + 1..].starts_with(|c: char| c.is_alphanumeric())
             };
-            // "CHG0012200", "LBH-WO-558201", "IR-23-0456": letters run into
-            // a number are a reference's.
-            let numbered = || {
-                let after = &text[t.full_end..];
-                let digit = |rest: &str| rest.starts_with(|c: char| c.is_ascii_digit());
-                digit(after) || after.strip_prefix(['-', '/']).is_some_and(digit)
-            };
             // "… Oduya-Reid Relationship: daughter": a word before a colon
             // after other words of its line is a form's next label.
             let label = text[t.full_end..].starts_with(':')
@@ -1014,7 +1022,11 @@ fn scored(text: &str, toks: &[Tok<'_>], taken: &[Option<Option<f32>>]) -> Vec<us
                     .trim_end_matches([' ', '\t'])
                     .ends_with(['\n'])
                 && t.start > 0;
-            taken[k].is_none() && model::candidate(t) && !joined() && !numbered() && !label
+            taken[k].is_none()
+                && model::candidate(t)
+                && !joined()
+                && !run_into_number(text, t)
+                && !label
         })
         .collect()
 }

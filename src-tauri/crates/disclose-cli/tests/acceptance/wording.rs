@@ -359,3 +359,18 @@ fn laws_streets_firms_and_references_are_no_names() {
         &["Mrs Ada Kinsella", "Mr Tom Reilly"],
     );
 }
+
+#[test]
+fn a_given_name_before_lets_or_one_that_is_a_language() {
+    // Thirtieth round, written afresh: "lets" in small letters after a
+    // given name is the verb, no letting agent's name; "Shona", a language
+    // and a given name, is a person after a cue or after another given
+    // name and "and", and a language after a label. A place before
+    // "estate" stays a place.
+    assert_names(
+        "Her son Declan lets the gas man in.\n\
+         Our neighbour Shona complained; later Callum and Shona left.\n\
+         Interpreter booked: Shona. Lads from the Parkside estate again.\n",
+        &["Declan", "Shona", "Callum", "Shona"],
+    );
+}

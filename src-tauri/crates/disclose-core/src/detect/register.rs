@@ -235,12 +235,13 @@ fn number_like(cell: &str) -> bool {
 /// capitals (in parts, perhaps), then digits, then parts after a dash or
 /// a slash, or five digits or more alone (not an age or a year).
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id|cert|certificate|licence|license|reg|registration|gas[ \t]+safe(?:[ \t]+(?:reg|no))?|niceic(?:[ \t]+reg)?|ip[ \t]+no)\.?[ \t:#]*)?([A-Z]{1,4}(?:[-/][A-Z]{1,3}){0,2}[-/]?\d[A-Z0-9]{0,8}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})[),;]")
+    Regex::new(r"^[ \t]*\((?i:(?:ref|reference|room|flat|unit|permit|fob|badge|tenancy|account|id|cert|certificate|reg|registration|gas[ \t]+safe(?:[ \t]+(?:reg|no))?|niceic(?:[ \t]+reg)?|ip[ \t]+no)\.?[ \t:#]*)?([A-Z]{1,4}(?:[-/][A-Z]{1,3}){0,2}[-/]?\d[A-Z0-9]{0,8}(?:[-/][A-Za-z0-9]{1,6}){0,3}|\d{5,10})[),;]")
         .expect("valid regex")
 });
 
 /// The numbers in brackets after the person names `names`; not a school
-/// year ("Kobe (Y10)", "(P4)", "(S2)"), which is no register's.
+/// year ("Kobe (Y10)", "(P4)", "(S2)"), which is no register's, nor a gas
+/// safety record's ("(cert CP12-440981)").
 fn beside_names(text: &str, names: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
     for n in names.iter().filter(|n| n.kind == DataKind::PersonName) {
@@ -252,7 +253,9 @@ fn beside_names(text: &str, names: &[Finding]) -> Vec<Finding> {
         let school_year = said.len() <= 3
             && said.starts_with(['Y', 'P', 'S'])
             && said[1..].bytes().all(|b| b.is_ascii_digit());
-        if !school_year {
+        // "(cert CP12-440981)": a home's gas safety record, not the engineer's.
+        let gas_record = said.starts_with("CP12");
+        if !school_year && !gas_record {
             out.push(Finding {
                 start: n.end + number.start(),
                 end: n.end + number.end(),

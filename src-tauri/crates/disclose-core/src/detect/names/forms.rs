@@ -91,7 +91,10 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
                 t.lex.is_job_word()
                     || next.word.eq_ignore_ascii_case("gas") && t.word.eq_ignore_ascii_case("safe")
             });
-        bits.is_street() || bits.is_org() && !job
+        // "his son Kevin lets crew in": the verb, not a letting agent's
+        // "Lets" ("Parkside estate", "Citizen housing" stay places).
+        let verb_after = next.word == "lets" && toks[last].shape != Shape::Lower;
+        (bits.is_street() || bits.is_org() && !job) && !verb_after
     };
     // "Lum Head Primary", "Arden Park Tenants", "Hatton Children's
     // Services": one or two capitalised

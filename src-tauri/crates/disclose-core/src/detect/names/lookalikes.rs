@@ -80,7 +80,15 @@ impl Lookalikes {
             && toks.get(i + 1).is_some_and(|s| {
                 s.shape == t.shape && s.lex.is_surname() && !s.lex.is_nationality()
             });
-        let nationality = t.lex.is_nationality() && !surname && !given_first;
+        // "my neighbour Shona", "Craig and Shona": a given name the words
+        // before give as a person's, or one after a name and "and".
+        let cued_given = t.lex.is_given()
+            && (super::forms::cue_before(text, t.start)
+                || i >= 2
+                    && toks[i - 1].word == "and"
+                    && toks[i - 2].lex.is_given()
+                    && toks[i - 2].shape == t.shape);
+        let nationality = t.lex.is_nationality() && !surname && !given_first && !cued_given;
         self.abbreviations.contains(t.word) || nationality || river || town || eve
     }
 }

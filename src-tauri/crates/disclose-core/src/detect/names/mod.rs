@@ -124,12 +124,13 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
             words.peek().is_none() || !words.all(|t| never_a_name(t.word))
         })
         .filter(|&(i, _, _)| !vehicle(text, &toks, i))
-        // A word alone run into a number ("CHG0012200"); not initials
-        // before an exhibit's number ("SK/4"), which name who made it.
+        // A name whose last word runs into a number is a reference's
+        // ("CHG0012200", "Otis Gen2"), unless that word is a force's
+        // letters before an officer's number ("PC O'Hare SX482").
         .filter(|&(i, last, _)| {
-            i != last
-                || !run_into_number(text, &toks[last])
-                || text[toks[last].full_end..].starts_with('/')
+            let t = &toks[last];
+            let force = i != last && t.shape == Shape::Upper && t.word.len() <= 3;
+            force || !run_into_number(text, t)
         })
         .filter(|&(i, last, _)| !breed(&toks[i..=last]))
         .filter(|&(i, last, _)| !(i == last && condition(text, &toks, i)))

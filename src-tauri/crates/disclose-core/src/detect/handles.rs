@@ -4,13 +4,12 @@
 //! "akhan.ccH", "gparry_lbs"); an initial run into a surname the lists
 //! hold ("Teams chat SMistry/KMcNamara"); the login a log writes after its
 //! line's date ("05/03/24 mwatson3   Review form returned", "2024-02-05
-//! 09:40  rmacleod   added note", "14/05/24
-//! KHOLLINS  Tenancy Support", one space before the note if it spells
-//! initials and a surname); and the value of a key that
-//! names who did a thing in a system's export ("closed_by":
-//! "pzielinski.aquaflow", "user_id":"staff:nbarker"), found again wherever
-//! it stands alone. Found as person names, as `logins` finds the labelled
-//! ones.
+//! 09:40  rmacleod   added note", "14/05/24 KHOLLINS  Tenancy Support",
+//! one space before the note if it spells initials and a surname); and the
+//! value of a key that names who did a thing in a system's export
+//! ("closed_by": "pzielinski.aquaflow", "user_id":"staff:nbarker"), found
+//! again wherever it stands alone. Found as person names, as `logins` finds
+//! the labelled ones.
 
 use std::sync::LazyLock;
 

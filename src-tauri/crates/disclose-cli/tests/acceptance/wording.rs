@@ -374,3 +374,13 @@ fn a_given_name_before_lets_or_one_that_is_a_language() {
         &["Declan", "Shona", "Callum", "Shona"],
     );
 }
+
+#[test]
+fn a_role_before_a_name_stays_out_of_it() {
+    // Thirtieth round, written afresh: a job's word before a name ("Team
+    // Leader", "Paramedics") is no part of the name.
+    assert_names(
+        "Viewed with Team Leader Gwen Bhogal.\nParamedics Craig and Shona arrived.\n",
+        &["Gwen Bhogal", "Craig", "Shona"],
+    );
+}

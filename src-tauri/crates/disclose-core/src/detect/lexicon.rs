@@ -194,7 +194,9 @@ pub const JOB_WORDS: &str = "officer officers manager managers advisor adviser a
     worker workers coordinator co-ordinator lead champion champions assistant director \
     administrator consultant specialist supervisor controller caseworker caseworkers accountant \
     plasterer plasterers joiner joiners roofer glazier decorator labourer scaffolder \
-    bricklayer handyman locksmith receptionist interpreter interp translator";
+    bricklayer handyman locksmith receptionist interpreter interp translator leader leaders \
+    paramedic paramedics engineer engineers electrician electricians plumber \
+    plumbers caretaker caretakers cleaner cleaners";
 
 static JOBS: LazyLock<WordSet> = LazyLock::new(|| words(JOB_WORDS));
 

@@ -88,7 +88,7 @@ pub(super) fn vetoed(text: &str, toks: &[Tok<'_>], first: usize, last: usize) ->
         };
         let job = linked(text, toks, last + 1)
             && toks.get(last + 2).is_some_and(|t| {
-                t.lex.is_job_word()
+                t.lex.is_job_word() && t.shape != Shape::Lower
                     || next.word.eq_ignore_ascii_case("gas") && t.word.eq_ignore_ascii_case("safe")
             });
         // "his son Kevin lets crew in": the verb, not a letting agent's

@@ -1215,6 +1215,7 @@ fn with_given_before(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<
             && !given.lex.is_month_or_day()
             && !given.lex.is_nationality()
             && !given.lex.is_cue_word()
+            && !given.lex.is_job_word()
             && given.end == given.full_end
             && given.word.chars().skip(1).all(char::is_lowercase)
             && given.word.chars().count() > 2;

@@ -370,7 +370,7 @@ fn accented_bits(lower: &str, capital: bool) -> u32 {
 }
 
 /// A Latin letter without its accent; any other character as it is.
-fn without_accent(c: char) -> char {
+pub(super) fn without_accent(c: char) -> char {
     match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'ă' | 'ā' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' => 'e',

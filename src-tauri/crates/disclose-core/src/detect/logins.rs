@@ -361,16 +361,18 @@ fn initial_dot_surname(login: &str) -> bool {
 /// surname or the given name and the surname's initial ("p.gotts",
 /// "ceinwen.h"). A spelling that is an English word is left.
 pub fn of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
-    // Each spelling, with whether every name spelt so needs digits after it.
-    let mut spelt: HashMap<String, bool> = HashMap::new();
-    for (login, needs_digits) in names
+    // Each name's words as logins spell them, worked out once.
+    let named: Vec<Vec<String>> = names
         .iter()
         .filter(|n| n.kind == DataKind::PersonName)
-        .flat_map(|n| spellings(&n.text))
-    {
+        .map(|n| login_words(&n.text))
+        .collect();
+    // Each spelling, with whether every name spelt so needs digits after it.
+    let mut spelt: HashMap<String, bool> = HashMap::new();
+    for (login, needs_digits) in named.iter().flat_map(|words| spellings(words)) {
         *spelt.entry(login).or_insert(needs_digits) &= needs_digits;
     }
-    let mut out = dotted_of_names(text, names);
+    let mut out = dotted_of_names(text, &named);
     if spelt.is_empty() {
         return out;
     }
@@ -409,10 +411,9 @@ pub fn of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
     out
 }
 
-/// The logins a name may be spelt as, lower case, each with whether it
-/// needs digits after it to be taken for one.
-fn spellings(name: &str) -> Vec<(String, bool)> {
-    let words = login_words(name);
+/// The logins a name (its `login_words`) may be spelt as, lower case,
+/// each with whether it needs digits after it to be taken for one.
+fn spellings(words: &[String]) -> Vec<(String, bool)> {
     let (Some(given), Some(surname)) = (words.first(), words.last()) else {
         return Vec::new();
     };
@@ -437,8 +438,7 @@ fn spellings(name: &str) -> Vec<(String, bool)> {
 /// The logins with a full stop a name may be spelt as, lower case: the
 /// initial and the surname ("p.gotts" of Philippa Gotts), the given name
 /// and the surname's initial ("ceinwen.h" of Ceinwen Hughes).
-fn dotted_spellings(name: &str) -> Vec<String> {
-    let words = login_words(name);
+fn dotted_spellings(words: &[String]) -> Vec<String> {
     let (Some(given), Some(surname)) = (words.first(), words.last()) else {
         return Vec::new();
     };
@@ -457,14 +457,13 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The dotted logins of the people named in `text`, wherever they stand
-/// alone ("Last edited by p.gotts", "Received: ceinwen.h"), not in an
-/// e-mail or a web address.
-fn dotted_of_names(text: &str, names: &[Finding]) -> Vec<Finding> {
-    let spelt: std::collections::HashSet<String> = names
+/// The dotted logins of the people named in `text` (each name's
+/// `login_words`), wherever they stand alone ("Last edited by p.gotts",
+/// "Received: ceinwen.h"), not in an e-mail or a web address.
+fn dotted_of_names(text: &str, named: &[Vec<String>]) -> Vec<Finding> {
+    let spelt: std::collections::HashSet<String> = named
         .iter()
-        .filter(|n| n.kind == DataKind::PersonName)
-        .flat_map(|n| dotted_spellings(&n.text))
+        .flat_map(|words| dotted_spellings(words))
         .collect();
     let mut out = Vec::new();
     if spelt.is_empty() || !text.contains('.') {
@@ -516,24 +515,13 @@ fn login_words(name: &str) -> Vec<String> {
 }
 
 /// A letter with an accent as a login spells it, without: "Sørensen" is
-/// "sorensen", "Wróbel" "wrobel".
+/// "sorensen", "Wróbel" "wrobel", as the name lists fold them, and Welsh
+/// "ŵ" and "ŷ" too.
 fn plain_letter(c: char) -> char {
     match c.to_lowercase().next().unwrap_or(c) {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'ł' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'ț' | 'ţ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
-        'ý' | 'ÿ' | 'ŷ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        'ğ' => 'g',
         'ŵ' => 'w',
-        _ => c,
+        'ŷ' => 'y',
+        lower => lex::without_accent(lower),
     }
 }
 

@@ -2,10 +2,9 @@
 //! fob, permit, key, badge or parking number, a housing register's,
 //! application's, customer's, member's or employee's number, the number
 //! of a record kept of one person (a file's, a resident's, a candidate's),
-//! or the flat,
-//! door, room or tenancy a list gives its resident, in a row that names its holder
-//! ("SVH-0582 | 58 | L Fraser-Reid", "RD-004-A | Kenneth Ivy | 4 Rook
-//! Drive"), and the same number wherever the text says it again
+//! or the flat, door, room or tenancy a list gives its resident, in a row
+//! that names its holder ("SVH-0582 | 58 | L Fraser-Reid", "RD-004-A |
+//! Kenneth Ivy | 4 Rook Drive"), and the same number wherever the text says it again
 //! ("fob SVH-0612 - ACCESS GRANTED"). A table is a header line naming a
 //! column of such numbers and a column of holders, its cells parted by "|",
 //! tabs, commas or aligned spaces, and the rows under it up to a blank
@@ -21,14 +20,21 @@ use regex::Regex;
 
 use super::{DataKind, Finding};
 
-/// Whether a text, or a line, may hold a register's header at all: most
-/// do not.
+/// Whether a text, or a line, may hold a register's header at all (most
+/// do not): one of the words `NUMBER_HEADERS` and `PERSON_RECORDS` name a
+/// column by.
 static HEADED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)fob|permit|key|badge|tag|garage|reg|card|flat|door|unit|room|tenan|account|app|customer|client|member|payroll|employee|file|cand|resident|person|patient|student|pupil|staff|let|claimant",
-    )
-    .expect("valid regex")
+    let words: Vec<String> = NUMBER_HEADERS
+        .iter()
+        .chain(PERSON_RECORDS)
+        .map(|w| regex::escape(w))
+        .collect();
+    Regex::new(&format!("(?i){}", words.join("|"))).expect("valid regex")
 });
+
+/// The words of a header that say its column holds numbers ("Fob no.",
+/// "Resident ID", "fta_ref").
+const NUMBERING: &[&str] = &["no", "nos", "number", "num", "id", "ref"];
 
 /// What a header names a column of numbers a register gives one person
 /// by, once "no", "number", "id" and marks are taken off ("Fob no.",
@@ -201,19 +207,17 @@ fn header(cell: &str) -> String {
     let lower = cell.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '.' | '#' | ':' | '(' | ')' | '_'))
-        .filter(|w| {
-            !w.is_empty() && !matches!(*w, "no" | "nos" | "number" | "num" | "id" | "ref" | "s")
-        })
+        .filter(|w| !w.is_empty() && *w != "s" && !NUMBERING.contains(w))
         .collect();
     words.join(" ")
 }
 
-/// Whether a header cell says its column holds numbers: "no", "number",
-/// "id" or "ref" among its words ("Resident ID", "fta_ref").
+/// Whether a header cell says its column holds numbers: one of
+/// `NUMBERING` among its words ("Resident ID", "fta_ref").
 fn numbered(cell: &str) -> bool {
     cell.to_ascii_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| matches!(w, "no" | "nos" | "number" | "num" | "id" | "ref"))
+        .any(|w| NUMBERING.contains(&w))
 }
 
 /// Whether `cell` is written as a register's number: letters, digits and

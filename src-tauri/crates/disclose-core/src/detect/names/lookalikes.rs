@@ -82,13 +82,17 @@ impl Lookalikes {
             });
         // "my neighbour Shona", "Craig and Shona": a given name the words
         // before give as a person's, or one after a name and "and".
-        let cued_given = t.lex.is_given()
-            && (super::forms::cue_before(text, t.start)
-                || i >= 2
-                    && toks[i - 1].word == "and"
-                    && toks[i - 2].lex.is_given()
-                    && toks[i - 2].shape == t.shape);
-        let nationality = t.lex.is_nationality() && !surname && !given_first && !cued_given;
+        // (Asked only of a nationality's word: the cue's search is not
+        // free.)
+        let cued_given = || {
+            t.lex.is_given()
+                && (super::forms::cue_before(text, t.start)
+                    || i >= 2
+                        && toks[i - 1].word == "and"
+                        && toks[i - 2].lex.is_given()
+                        && toks[i - 2].shape == t.shape)
+        };
+        let nationality = t.lex.is_nationality() && !surname && !given_first && !cued_given();
         self.abbreviations.contains(t.word) || nationality || river || town || eve
     }
 }

@@ -405,3 +405,28 @@ fn a_workers_registration_in_brackets_after_their_name() {
                 Aled Price (NICEIC reg 550318).\n";
     assert_eq!(numbers(text), ["417762", "KX-EL-204", "550318"]);
 }
+
+#[test]
+fn a_tenement_positions_column_gives_each_owner_their_flat() {
+    // Thirty-first round, written afresh: a factor's schedule lists each
+    // flat of a close by its position ("0/1", "2/R") beside its owner.
+    let text = "Position | Owner            | Share\n\
+                0/1      | Mr Ruaridh Baird | 1/6\n\
+                2/R      | Ms Eilidh Petrie | 1/6\n";
+    assert_eq!(numbers(text), ["0/1", "2/R"]);
+}
+
+#[test]
+fn a_payers_direct_debit_reference_rent_account_and_a_dbs_certificate() {
+    // Thirty-first round, written afresh: columns of a direct debit
+    // return and of a volunteers' list give each named row its numbers.
+    let text = "Payer name       | DD ref      | Rent a/c | Amount\n\
+                KOWALSKA E       | NHX0071236  | 071236   | 210.00\n\
+                \n\
+                Vol ID | Name           | DBS cert no.\n\
+                V-2207 | Tegan Pritchard | 001774520193\n";
+    assert_eq!(
+        numbers(text),
+        ["NHX0071236", "071236", "V-2207", "001774520193"]
+    );
+}

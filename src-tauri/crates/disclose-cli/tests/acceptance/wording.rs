@@ -384,3 +384,52 @@ fn a_role_before_a_name_stays_out_of_it() {
         &["Gwen Bhogal", "Craig", "Shona"],
     );
 }
+
+#[test]
+fn names_in_no_list_after_a_role_a_label_or_a_given_name() {
+    // Thirty-first round, written afresh: a note taker's label, a
+    // transcript's speaker whose surname is a word, a crew's leader and a
+    // caretaker, a name signed off by, an Irish "Mc" written apart, a form's
+    // surname in capitals after a title and a given name; an interviewer's
+    // "ID" is no one's initials.
+    assert_names(
+        "Note taker: Suki Ladle\n\
+         [00:03:12] Suki Ladle: Noted, thanks.\n\
+         The hedge was cut by crew leader Marek Oddie, checked by caretaker Jonah Birtle.\n\
+         Works completed by Jonty Ashbrook.\n\
+         | Social worker | Gráinne Mc Closkey | Western Trust |\n\
+         Booked in by Ms Hollie FIELDS; interviewer ID QA-3310.\n",
+        &[
+            "Suki Ladle",
+            "Suki Ladle",
+            "Marek Oddie",
+            "Jonah Birtle",
+            "Jonty Ashbrook",
+            "Gráinne Mc Closkey",
+            "Ms Hollie FIELDS",
+        ],
+    );
+}
+
+#[test]
+fn a_name_in_no_list_between_two_names_of_a_list() {
+    // Thirty-first round, written afresh: a list of people parted by
+    // commas; the one whose given name is a word and whose surname no list
+    // holds is a person too. Towns and a team in such a list stay out.
+    assert_names(
+        "Crew on the day: R. Duthie, Ally Brankin, Morag Hendry, Lewis (labourer).\n\
+         Areas: Leeds, Bradford, Wakefield.\n",
+        &["R. Duthie", "Ally Brankin", "Morag Hendry", "Lewis"],
+    );
+}
+
+#[test]
+fn a_forms_label_aligned_with_spaces_before_the_name() {
+    // Thirty-first round, written afresh: a form's labels padded to line
+    // up their values; the name after "Witness:" is a person though both
+    // its words are words.
+    assert_names(
+        "Tenant:     refused works\nWitness:    Rob Feather (site manager)\n",
+        &["Rob Feather"],
+    );
+}

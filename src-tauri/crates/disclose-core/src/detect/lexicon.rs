@@ -145,7 +145,10 @@ pub const CUES: &str = "neighbour neighbours son daughter partner husband wife c
     man_known_as woman_known_as boy_known_as girl_known_as bloke_known_as kid_known_as \
     someone_known_as fella_known_as i_know_as i_knew_as we_know_as we_knew_as judge hhj \
     pastor pasteur imam rabbi vicar reverend housemate house-mate flatmate flat-mate \
-    brother-in-law sister-in-law mother-in-law father-in-law son-in-law daughter-in-law";
+    brother-in-law sister-in-law mother-in-law father-in-law son-in-law daughter-in-law \
+    completed_by checked_by prepared_by exported_by closed_by updated_by created_by amended_by \
+    compiled_by typed_by uploaded_by reviewed_by approved_by authorised_by \
+    note_taker minute_taker notetaker interviewer";
 
 /// Words after a name, behind a dash, comma or bracket, that say a person
 /// came before: a household list ("Kieran Moss - son - DOB ...") or a
@@ -213,7 +216,9 @@ pub const LABELS: &str = "contact officer caller reported_by logged_by completed
 /// Job titles just before a name, with one space or a colon: "Operative A Quinlan",
 /// "(worker: Olamide Ojo)", "Night responder Ieuan".
 pub const ROLE_CUES: &str = "officer surveyor contractor plumber electrician caseworker \
-    operative colleague spoke met worker apprentice concierge handyperson responder";
+    operative colleague spoke met worker apprentice concierge handyperson responder leader \
+    supervisor analyst adjuster assessor coordinator co-ordinator facilitator technician \
+    caretaker cleaner gardener foreman";
 
 /// Months, days and the holidays a diary dates things by ("since Christmas");
 /// the Welsh months and days that are no one's name too ("23 Hydref 2023",

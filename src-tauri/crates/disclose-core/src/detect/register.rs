@@ -58,6 +58,8 @@ const NUMBER_HEADERS: &[&str] = &[
     "unit",
     "room",
     "apartment",
+    // A Scottish tenement's flat: "0/1", "2/R".
+    "position",
     "tenancy",
     "rent account",
     "account",
@@ -71,6 +73,17 @@ const NUMBER_HEADERS: &[&str] = &[
     "membership",
     "payroll",
     "employee",
+    // A payer's direct debit reference, a rent account, a volunteer's
+    // number, a DBS certificate ("DD REF", "RENT A/C", "VOL ID", "DBS CERT
+    // NO.").
+    "dd",
+    "direct debit",
+    "rent a/c",
+    "a/c",
+    "vol",
+    "volunteer",
+    "dbs",
+    "dbs cert",
 ];
 
 /// Records kept of one person each, whose number names its holder when the
@@ -110,6 +123,8 @@ const HOLDER_WORDS: &[&str] = &[
     "registered",
     "occupier",
     "occupiers",
+    "owner",
+    "owners",
     "residents",
     "tenants",
     "names",

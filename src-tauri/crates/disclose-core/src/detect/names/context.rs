@@ -91,13 +91,16 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
         }
         last += 1;
     }
-    let named = |t: &Tok<'_>| {
-        let word = t.lex.is_common()
+    let label_word = |t: &Tok<'_>| {
+        t.lex.is_common()
             || t.lex.is_title()
             || t.lex.is_street()
             || t.lex.is_org()
             || t.lex.is_month_or_day()
-            || t.lex.is_job_word();
+            || t.lex.is_job_word()
+    };
+    let named = |t: &Tok<'_>| {
+        let word = label_word(t);
         match t.shape {
             Shape::Cap | Shape::Upper => {
                 t.lex.is_given() && !t.lex.is_common()
@@ -121,8 +124,21 @@ pub(super) fn speaker(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, 
             && text[t.end..].starts_with(':')
             && text.match_indices(&text[t.start..=t.end]).count() >= 2
     };
-    let found = toks[first..=last].iter().all(|t| {
-        named(t) || first > i && t.shape == Shape::Cap && t.lex.is_ambiguous() || speaks_again(t)
+    // "[00:00:58] Abi Kettle: Noted.": after a name, a surname that is
+    // also a word.
+    let word_surname = |k: usize| {
+        k > first
+            && toks[k].shape == Shape::Cap
+            && toks[first].shape == Shape::Cap
+            && named(&toks[first])
+            && !label_word(&toks[k])
+    };
+    let found = (first..=last).all(|k| {
+        let t = &toks[k];
+        named(t)
+            || first > i && t.shape == Shape::Cap && t.lex.is_ambiguous()
+            || speaks_again(t)
+            || word_surname(k)
     }) && toks[i].end == toks[i].full_end
         && line.len() <= 40
         && STAMP.is_match(line);

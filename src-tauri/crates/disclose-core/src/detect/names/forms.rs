@@ -18,11 +18,7 @@ use crate::extract::text::floor_char_boundary;
 /// ("Kind regards,\n"; a letter's "Yours sincerely\n\n", with the blank line
 /// a signature leaves), or a relation closing a line ("her daughter\n").
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let cues = lex::CUES
-        .split_whitespace()
-        .map(|c| c.replace('_', r"[ \t]+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let cues = alternatives(lex::CUES.split_whitespace());
     // "her daughter\nYetunde": a relation at a line's end, the name on the
     // next line.
     let kin = "son|sons|daughter|daughters|partner|husband|wife|child|children|kids|brother|brothers|sister|sisters|mother|mum|father|dad|boyfriend|girlfriend|grandson|granddaughter|grandchildren|grandkids|nephew|niece|cousin|uncle|aunt|baby";
@@ -35,20 +31,37 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A form's label for a person and its colon, its value aligned with
+/// spaces or a tab after it: "Witness:    ".
+static ALIGNED_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = alternatives(lex::CUES.split_whitespace());
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{cues})[ \t]*:(?:[ \t]{{2,}}|\t)$"
+    ))
+    .expect("valid regex")
+});
 /// A form's label for a person, with its colon, just before a name:
 /// "Witness: ", "CONTACT: ", "Reported by: ", "WITNESS 2: ".
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = lex::CUES
-        .split_whitespace()
-        .chain(lex::LABELS.split_whitespace())
-        .map(|c| c.replace('_', r"[ \t]+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let labels = alternatives(
+        lex::CUES
+            .split_whitespace()
+            .chain(lex::LABELS.split_whitespace()),
+    );
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?:{labels})[ \t]*(?:\d{{1,2}}[ \t]*)?:[ \t]*$"
     ))
     .expect("valid regex")
 });
+/// Cue words as a regex's alternatives, the words of one joined by "_"
+/// ("reported_by") parted by spaces or tabs.
+fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words
+        .map(|c| c.replace('_', r"[ \t]+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// An email address in angle brackets just after a display name.
 static EMAIL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^\.?[ \t]*"?[ \t]*<[^<>\s@]+@[^<>\s]+>"#).expect("valid regex"));
@@ -403,7 +416,18 @@ pub(super) fn titled(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f
             // surname that is a word ends the name.
             let after_given = j == i + 1 && toks[j].lex.is_given() && toks[j].shape == t.shape;
             let after_initial = j > i && toks[j].shape == Shape::Initial;
-            if (j == i || after_given || after_initial) && word_after_title(t, next) {
+            // "Ms Jodie FIELDS": a form's surname in capitals after the
+            // given name.
+            let upper_after_given = j == i + 1
+                && toks[j].lex.is_given()
+                && toks[j].shape == Shape::Cap
+                && next.shape == Shape::Upper
+                && next.word.chars().count() > 2
+                && (next.lex.is_surname() || next.lex.is_word_surname() || !next.lex.is_english())
+                && word_fits_title(t, next);
+            if (j == i || after_given || after_initial) && word_after_title(t, next)
+                || upper_after_given
+            {
                 last = Some(j + 1);
             }
             break;
@@ -483,6 +507,12 @@ fn word_after_title(title: &Tok<'_>, next: &Tok<'_>) -> bool {
         Shape::Upper => next.shape == Shape::Upper && next.word.chars().count() > 2,
         _ => false,
     };
+    cased && word_fits_title(title, next)
+}
+
+/// Whether `next`, whatever its letter case, can be a name after title
+/// `title` though it is also a word (see `word_after_title`).
+fn word_fits_title(title: &Tok<'_>, next: &Tok<'_>) -> bool {
     // Any English word only after the courtesy titles of everyday letters.
     let courtesy = matches!(
         title.word.to_lowercase().as_str(),
@@ -492,8 +522,7 @@ fn word_after_title(title: &Tok<'_>, next: &Tok<'_>) -> bool {
         || next.lex.is_ambiguous()
         || next.lex.is_surname()
         || next.lex.is_given();
-    cased
-        && next.glued().is_none()
+    next.glued().is_none()
         && !next.lex.is_title()
         && !next.lex.is_org()
         && !next.lex.is_cue_word()
@@ -1060,9 +1089,10 @@ pub(super) fn particle(word: &str) -> bool {
     PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word)) || WELSH_PARTICLES.contains(&word)
 }
 
-/// The capitalised particles of Irish surnames: "Ciarán Ó Dónaill",
-/// "Aoife Ní Bhriain".
-const IRISH_PARTICLES: &[&str] = &["Ó", "Ní", "Nic", "Uí", "Mhic"];
+/// The capitalised particles of Irish and Scottish surnames: "Ciarán Ó
+/// Dónaill", "Aoife Ní Bhriain", "Gráinne Mc Cafferty" (the prefix written
+/// apart).
+const IRISH_PARTICLES: &[&str] = &["Ó", "Ní", "Nic", "Uí", "Mhic", "Mc", "Mac"];
 
 /// Vietnamese family names, written first.
 const VIETNAMESE_FAMILY_NAMES: &[&str] = &[
@@ -1290,8 +1320,10 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         }
         // "HER BROTHER KICKED MY DOOR": in capitals, an English word no
         // name list holds is no name for standing after a cue.
+        // ("interviewer ID AIR-2219": capitals that are no one's initials.)
         Shape::Upper => {
             (namey(t) || t.lex.is_ambiguous())
+                && !super::stamps::NOT_INITIALS.contains(&t.word)
                 && (!t.lex.is_english()
                     || t.lex.is_given()
                     || t.lex.is_surname()
@@ -1339,8 +1371,14 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         && !t.lex.is_street()
         && !t.lex.is_common()
         && (!t.lex.is_english() || !doing());
-    // "ALLEGED PERPETRATOR: …": a cue after a cue is a label.
-    if !initial && !fits(t) && !signed_off && !nickname || t.lex.is_cue_word() {
+    // "ALLEGED PERPETRATOR: …": a cue after a cue is a label; "Caretaker
+    // Supervisor": a job's word after a job's word is the job;
+    // "Interviewer IDs", "COORDINATOR FOLLOW-UP": no names either.
+    if !initial && !fits(t) && !signed_off && !nickname
+        || t.lex.is_cue_word()
+        || t.lex.is_job_word()
+        || code_or_heading(t.word)
+    {
         return None;
     }
     // "a tenant Liaison Officer": a job title after the cue, not a name.
@@ -1352,7 +1390,15 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
     let from = floor_char_boundary(text, t.start.saturating_sub(48));
     // "Contact: SUE": a form's label names a person when a known name
     // follows it.
-    let cue = CUE_BEFORE.is_match(&text[from..t.start]);
+    // "Witness:    Rob Feather": a form's value aligned with spaces is a
+    // name when the lists hold its first word as one, and no next label
+    // ("Partner:      Relationship:").
+    let aligned = || {
+        (known(t) || t.lex.is_ambiguous())
+            && !label_after(text, t.full_end)
+            && ALIGNED_CUE.is_match(&text[from..t.start])
+    };
+    let cue = CUE_BEFORE.is_match(&text[from..t.start]) || aligned();
     let label = || {
         let named = known(t) || initial && known(&toks[i + 1]);
         named && t.shape != Shape::Lower && labelled(text, t.start)
@@ -1416,6 +1462,18 @@ pub(super) fn cued(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32
         0.7
     };
     Some((last, confidence))
+}
+
+/// Capitals that are a plural of letters ("IDs", "PCs") or a heading's
+/// hyphened word ("FOLLOW-UP", "CALL-BACK").
+fn code_or_heading(word: &str) -> bool {
+    let plural = word
+        .strip_suffix('s')
+        .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+    let hyphened = word.contains('-')
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+        && word.split('-').all(lex::is_english);
+    plural || hyphened
 }
 
 /// A known given name or surname on its own that is not also a word:

@@ -111,7 +111,8 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
     let toks = tokens(text);
     let (mut spans, taken) = rules(text, &toks);
     spans.extend(learned(text, &toks, &taken, model));
-    with_given_before(text, &toks, merge(text, &toks, spans))
+    let spans = with_given_before(text, &toks, merge(text, &toks, spans));
+    between_names(text, &toks, spans)
         .into_iter()
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .filter(|&(i, last, _)| !welsh_housing(text, &toks, i, last))
@@ -1238,6 +1239,57 @@ fn with_given_before(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<
         {
             spans[k].0 = i - 1;
         }
+    }
+    spans
+}
+
+/// In a list of people parted by commas, a name between two names found:
+/// "On site: G. Baxter, Ally Soutar, Jamie Reid". One to three capitalised
+/// words that are no street's, organisation's, title's, month's, job's or
+/// cue's words nor common words nor a town; one alone a name of the lists,
+/// a word that may be one, or no English word.
+fn between_names(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<Span> {
+    let plain = |t: &Tok<'_>| {
+        t.shape == Shape::Cap
+            && t.end == t.full_end
+            && !t.lex.is_org()
+            && !t.lex.is_street()
+            && !t.lex.is_title()
+            && !t.lex.is_month_or_day()
+            && !t.lex.is_job_word()
+            && !t.lex.is_cue_word()
+            && !t.lex.is_common()
+            && !t.lex.is_town()
+    };
+    let mut added = Vec::new();
+    for pair in spans.windows(2) {
+        let (before, after) = (pair[0], pair[1]);
+        if after.0 < before.1 + 2 || after.0 - before.1 > 4 {
+            continue;
+        }
+        let (first, last) = (before.1 + 1, after.0 - 1);
+        let parted = |k: usize| tokens::gap(text, toks, k) == ", ";
+        if !parted(before.1) || !parted(last) {
+            continue;
+        }
+        let words = &toks[first..=last];
+        let joined = (first..last).all(|k| tokens::linked(text, toks, k));
+        let named = match words {
+            [one] => {
+                one.lex.is_given()
+                    || one.lex.is_ambiguous()
+                    || one.lex.is_surname()
+                    || !one.lex.is_english()
+            }
+            _ => true,
+        };
+        if joined && named && words.iter().all(plain) && !forms::vetoed(text, toks, first, last) {
+            added.push((first, last, 0.7));
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.0);
     }
     spans
 }

@@ -201,16 +201,17 @@ pub(super) fn bare_possessive(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
     (named && after && !vetoed(text, toks, i, i)).then_some((i, 0.7))
 }
 
-/// A whole capitalised word ("Frank", not "FRANK" or "frank") that no list holds as
-/// a common word, a title, a month or day, or a cue word: a name when its
-/// lists and a cue around it say so.
-/// "Inaya", not "iPhone" or "McDonalds" in capitals inside.
+/// A word with a capital and small letters only: "Inaya", not "iPhone" or
+/// "McDonalds" in capitals inside.
 fn title_case_word(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase())
 }
 
-fn plain_capitalised(t: &Tok<'_>) -> bool {
+/// A whole capitalised word ("Frank", not "FRANK" or "frank") that no list holds as
+/// a common word, a title, a month or day, or a cue word: a name when its
+/// lists and a cue around it say so.
+pub(super) fn plain_capitalised(t: &Tok<'_>) -> bool {
     t.shape == Shape::Cap
         && t.end == t.full_end
         && !t.lex.is_common()

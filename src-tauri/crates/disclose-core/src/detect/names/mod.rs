@@ -1250,15 +1250,10 @@ fn with_given_before(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<
 /// a word that may be one, or no English word.
 fn between_names(text: &str, toks: &[Tok<'_>], mut spans: Vec<Span>) -> Vec<Span> {
     let plain = |t: &Tok<'_>| {
-        t.shape == Shape::Cap
-            && t.end == t.full_end
+        cues::plain_capitalised(t)
             && !t.lex.is_org()
             && !t.lex.is_street()
-            && !t.lex.is_title()
-            && !t.lex.is_month_or_day()
             && !t.lex.is_job_word()
-            && !t.lex.is_cue_word()
-            && !t.lex.is_common()
             && !t.lex.is_town()
     };
     let mut added = Vec::new();

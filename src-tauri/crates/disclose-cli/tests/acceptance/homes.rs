@@ -288,3 +288,22 @@ fn a_street_and_its_village_in_a_tables_cell() {
         ["4 Lonsdale Rise, Scotby", "9 Tarn Close, Wetheral"]
     );
 }
+
+#[test]
+fn a_street_runs_on_to_a_town_before_its_postcode_or_a_codes_first_half() {
+    // Thirty-second round, written afresh: with no comma, a town before a
+    // whole postcode ("6 Tregony Road Truro TR1 2PX") and a postcode's
+    // first half closing the line or a clause are the address's.
+    let d = disclose!();
+    let text = "--- 10:40 12 Pennine View LS27 ---\n\
+                tenant at 3 Kestrel Way BD5, said no\n\
+                EPC-7,6 Tregony Road Truro TR1 2PX,lead tenant\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        [
+            "12 Pennine View LS27",
+            "3 Kestrel Way BD5",
+            "6 Tregony Road Truro"
+        ]
+    );
+}

@@ -1,6 +1,7 @@
 //! Acceptance tests: the real `disclose` binary on self-made fixtures.
 //! One test binary for the whole suite keeps link time down.
 
+mod ages;
 mod audit;
 mod calls;
 mod cases;

@@ -430,3 +430,49 @@ fn a_payers_direct_debit_reference_rent_account_and_a_dbs_certificate() {
         ["NHX0071236", "071236", "V-2207", "001774520193"]
     );
 }
+
+#[test]
+fn a_reference_column_after_a_date_and_a_homes_reference() {
+    // Thirty-second round, written afresh: the holder's column need not be
+    // the first a holder's word heads ("issued" holds dates here); a
+    // tenancy's, a property's and a UPRN column give each named row its
+    // number, and so does a column headed "Ref" alone.
+    let text = "voucher,issued,tenancy_ref,tenant\n\
+                DV-881,02/05/2024,QRH-220417,Marisol Eady\n\
+                \n\
+                UPRN          PROPERTY REF   TENANT\n\
+                100070214455  WKH-00912      Bernard Oyelaran\n\
+                \n\
+                REF         | HOUSEHOLD / PATIENT | NOTES\n\
+                SHX-2-0041  | Lorraine Tapsell    | sharps\n";
+    assert_eq!(
+        numbers(text),
+        ["QRH-220417", "100070214455", "WKH-00912", "SHX-2-0041"]
+    );
+}
+
+#[test]
+fn an_address_column_gives_each_named_row_its_home() {
+    // Thirty-second round, written afresh: a register's column of
+    // addresses beside a named holder is that person's home, whatever its
+    // street word ("Coldwell Ho 14", "31 Deepcar"), up to its postcode; a
+    // block alone, an office and a row with no one named give nothing.
+    let d = disclose!();
+    let text = "name                 address                  needs\n\
+                Winifred Ashby       Coldwell Ho 14           walker\n\
+                Osagie Bello         31 Deepcar               sight loss\n\
+                VOID                 Coldwell Ho 2            -\n\
+                \n\
+                block,flat,resident\n\
+                Harrier House,4,Jolene Pettit\n\
+                \n\
+                contact,address,role\n\
+                PCSO Hana Kirby,Southfield NPT,officer\n\
+                \n\
+                premises,occupier\n\
+                Pen y Bryn 2 Llanfair TR14 8QD,Gethin Moyle\n";
+    assert_eq!(
+        d.detect_kind(text, "address_line"),
+        ["Coldwell Ho 14", "31 Deepcar", "Pen y Bryn 2 Llanfair"]
+    );
+}

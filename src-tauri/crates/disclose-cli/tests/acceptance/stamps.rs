@@ -481,3 +481,19 @@ fn a_name_in_capitals_and_its_initials_in_brackets() {
                 SHARED INBOX: LETTINGS@EXAMPLE.ORG\n";
     assert_eq!(names(text), ["MD", "MAIREAD DUNNE", "MD"]);
 }
+
+#[test]
+fn a_transcripts_key_of_speakers_by_one_letter() {
+    // Thirty-second round, written afresh: a focus group's key gives each
+    // participant a letter; the letter opening a speaker's line is that
+    // person. One name with a letter is no key ("Plan (B)" is a plan's).
+    let text = "Present: Rhiannon (R), Delroy (D), Kasia (K)\n\
+                \n\
+                R: The boiler went twice in January.\n\
+                [00:02:10] D: Same for us.\n\
+                Q: Anything else?\n";
+    assert_eq!(
+        names(text),
+        ["Rhiannon", "R", "Delroy", "D", "Kasia", "K", "R", "D"]
+    );
+}

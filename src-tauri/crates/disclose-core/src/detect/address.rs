@@ -157,11 +157,41 @@ fn with_places(text: &str, start: usize, end: usize) -> usize {
     end + places.end()
 }
 
+/// A place or a postcode's first half after a street with no comma
+/// between: a town before a whole postcode ("4 Trelowarren Close Camborne
+/// TR14 8QD"; group 1 is the town), or a postcode's first half closing the
+/// line, a cell or a clause ("22 Dawlish Drive ST2", "41 Ash Tree Grove
+/// LS14 ---"; group 2 is the code).
+static SPACED_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]+(?:([A-Z][a-z]+)[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?-u:\b)|([A-Z]{1,2}\d{1,2}[A-Z]?)(?:[ \t]*(?:\r?\n|$|[),;|]|[-–][ \t-])|[ \t]{2,}|\t))")
+        .expect("valid regex")
+});
+
+/// Where the address ending at `end` ends with the place or the code of
+/// `SPACED_TAIL` after it.
+fn with_spaced_tail(text: &str, start: usize, end: usize) -> usize {
+    let Some(caps) = SPACED_TAIL.captures(&text[end..]) else {
+        return end;
+    };
+    if OFFICE_BEFORE.is_match(words_before(text, start)) {
+        return end;
+    }
+    let tail = caps
+        .get(1)
+        .or_else(|| caps.get(2))
+        .expect("one group takes part");
+    // "14 Mill Lane Tuesday TR14 …" would be no town.
+    if WHEN.contains(&tail.as_str().to_lowercase().as_str()) {
+        return end;
+    }
+    end + tail.end()
+}
+
 /// Where the address ending at `end` ends with a town the lists hold or
-/// a postcode's first half after it (see `TOWN_AFTER`).
+/// a postcode's first half after it (see `TOWN_AFTER`, `SPACED_TAIL`).
 fn with_town(text: &str, start: usize, end: usize) -> usize {
     let Some(caps) = TOWN_AFTER.captures(&text[end..]) else {
-        return end;
+        return with_spaced_tail(text, start, end);
     };
     let town = caps
         .get(1)

@@ -3,7 +3,10 @@
 //! A code set equal to a person's name stands for that person, so it is
 //! their name wherever the text uses it ("50.00 26.38- JBK", "officer
 //! PO-318, shift 18:00–02:00"). A name in a key written as initials and a
-//! surname run together ("J.B.KENYON") is found with its code.
+//! surname run together ("J.B.KENYON") is found with its code. A
+//! transcript's key of speakers by one letter ("Gaynor (G), Lyndon (L),
+//! Aisha (A)") makes each letter that person where it stands as a speaker
+//! ("G: Terrible.") and in the key itself.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -68,6 +71,45 @@ pub fn codes(text: &str, names: &[Finding]) -> Vec<Finding> {
             if apart(before) && apart(after) {
                 out.push(Finding::person(text, start, end, 0.7));
             }
+        }
+    }
+    out
+}
+
+/// A person's letter in brackets after their name: " (G)".
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ ?\(([A-Z])\)").expect("valid regex"));
+
+/// A speaker's letter opening a transcript's line, after a time stamp
+/// perhaps: "G: Terrible.", "[00:04:40] A: For me". Group 1 is the letter.
+static SPEAKER_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:\[[0-9:.]+\][ \t]*)?([A-Z]):[ \t]").expect("valid regex")
+});
+
+/// The letters a key of speakers gives the person names `names` ("Gaynor
+/// (G), Lyndon (L)"), in the key and where each opens a speaker's line;
+/// only where two names or more are given letters, as a key gives them.
+pub fn speaker_letters(text: &str, names: &[Finding]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut letters: HashSet<&str> = HashSet::new();
+    for n in names.iter().filter(|n| n.kind == DataKind::PersonName) {
+        if let Some(letter) = LETTERED.captures(&text[n.end..]).and_then(|c| c.get(1)) {
+            letters.insert(letter.as_str());
+            out.push(Finding::person(
+                text,
+                n.end + letter.start(),
+                n.end + letter.end(),
+                0.7,
+            ));
+        }
+    }
+    if letters.len() < 2 {
+        return Vec::new();
+    }
+    for caps in SPEAKER_LETTER.captures_iter(text) {
+        let letter = caps.get(1).expect("group 1");
+        if letters.contains(letter.as_str()) {
+            out.push(Finding::person(text, letter.start(), letter.end(), 0.7));
         }
     }
     out

@@ -1,6 +1,7 @@
 //! Detection of personal data in text: the identifiers the engine already
 //! recognises (NI numbers, postcodes, UK phones, emails), NHS numbers,
-//! payment cards, sort codes, account numbers, dates of birth, vehicle
+//! payment cards, sort codes, account numbers, dates of birth (and the ages
+//! and birth years after a name, `ages`), vehicle
 //! registrations, passport and driving licence numbers (`documents`),
 //! social media handles and profile addresses (`social`), the numbers a
 //! register gives one person, read from its table (`register`),
@@ -23,6 +24,7 @@
 //! is written.
 
 mod address;
+mod ages;
 mod collar;
 mod documents;
 mod handles;
@@ -210,6 +212,8 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     collar::run_on(text, &mut names, &collars);
     let keyed = keys::codes(text, &names);
     names.extend(keyed);
+    let lettered = keys::speaker_letters(text, &names);
+    names.extend(lettered);
     let written_again = scripts::find(text, &names);
     names.extend(written_again);
     let initials = initials::of_names(text, &names);
@@ -219,6 +223,8 @@ fn collect(text: &str, model: &ner::Model) -> Vec<Finding> {
     all.extend(house::after_names(text, &names));
     all.extend(house::in_brackets_after_names(text, &names));
     all.extend(house::find_spoken(text, &names));
+    let ages = ages::after_names(text, &names, &all);
+    all.extend(ages);
     all.extend(register::find(text, &names));
     let again = house::found_again(text, &all);
     all.extend(again);

@@ -11,7 +11,8 @@
 //! line. Only a row whose holder's cell holds a person's name found gives
 //! its number: not a contractor's fob ("Cleaning contractor") nor an empty
 //! one. Also a number in brackets just after a person's name ("Sofía Ruiz
-//! (B-0413)").
+//! (B-0413)"). The same table's column of addresses ("Address",
+//! "Premises") gives each named row's home, as an `address_line`.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -21,12 +22,13 @@ use regex::Regex;
 use super::{DataKind, Finding};
 
 /// Whether a text, or a line, may hold a register's header at all (most
-/// do not): one of the words `NUMBER_HEADERS` and `PERSON_RECORDS` name a
-/// column by.
+/// do not): one of the words `NUMBER_HEADERS`, `PERSON_RECORDS` and
+/// `ADDRESS_HEADERS` name a column by.
 static HEADED: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = NUMBER_HEADERS
         .iter()
         .chain(PERSON_RECORDS)
+        .chain(ADDRESS_HEADERS)
         .map(|w| regex::escape(w))
         .collect();
     Regex::new(&format!("(?i){}", words.join("|"))).expect("valid regex")
@@ -84,12 +86,25 @@ const NUMBER_HEADERS: &[&str] = &[
     "volunteer",
     "dbs",
     "dbs cert",
+    // A home's own reference, its holder's too.
+    "uprn",
 ];
+
+/// Words of a header over a column of the holders' homes ("Address",
+/// "Addr", "Premises", "Block / floor"); a register's row that names its
+/// holder gives their address there.
+const ADDRESS_HEADERS: &[&str] = &[
+    "address", "addr", "premises", "block", "dwelling", "property",
+];
+
+/// Words of a header over addresses that are no home's ("Email address",
+/// "IP address", "Office address").
+const NOT_HOME_HEADERS: &[&str] = &["email", "e-mail", "mail", "ip", "web", "office", "billing"];
 
 /// Records kept of one person each, whose number names its holder when the
 /// header says it is a number ("File ref", "Resident ID", "CAND. NO",
-/// "Let ref"); alone such a header is the column of the people themselves
-/// ("Tenant", "Candidate").
+/// "Let ref", "property_ref"); alone such a header is the column of the
+/// people themselves ("Tenant", "Candidate") or of their homes ("Property").
 const PERSON_RECORDS: &[&str] = &[
     "file",
     "candidate",
@@ -103,6 +118,7 @@ const PERSON_RECORDS: &[&str] = &[
     "staff",
     "let",
     "claimant",
+    "property",
 ];
 
 /// Headers of a column of homes: a flat's number may be one digit, and in
@@ -134,6 +150,8 @@ const HOLDER_WORDS: &[&str] = &[
     "borrower",
     "householder",
     "candidate",
+    "patient",
+    "household",
 ];
 
 /// How a table's line parts its cells.
@@ -344,21 +362,30 @@ fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
         let mut columns: Vec<usize> = (0..heads.len())
             .filter(|&c| {
                 let (s, e) = head_cells[c];
+                let raw = &line[s..e];
                 NUMBER_HEADERS.contains(&heads[c].as_str())
-                    || PERSON_RECORDS.contains(&heads[c].as_str()) && numbered(&line[s..e])
+                    || PERSON_RECORDS.contains(&heads[c].as_str()) && numbered(raw)
+                    || lone_reference(raw)
             })
             .collect();
         columns.sort_by_key(|&c| rank(c));
-        // The holders' column: one that is no column of numbers if there
-        // is one ("resident_id,resident"), else the first ("Applicant").
+        let homes: Vec<usize> = (0..heads.len())
+            .filter(|&c| !columns.contains(&c) && homes_header(&heads[c]))
+            .collect();
+        // The holders' columns: those that are no column of numbers or
+        // homes if there are any ("resident_id,resident"), else the first
+        // ("Applicant").
         let holds = |c: &usize| heads[*c].split(' ').any(|w| HOLDER_WORDS.contains(&w));
-        let holder = (0..heads.len())
+        let mut holders: Vec<usize> = (0..heads.len())
             .filter(holds)
-            .find(|c| !columns.contains(c))
-            .or_else(|| (0..heads.len()).find(holds));
-        let Some(holder) = holder.filter(|_| !columns.is_empty()) else {
+            .filter(|c| !columns.contains(c) && !homes.contains(c))
+            .collect();
+        if holders.is_empty() {
+            holders.extend((0..heads.len()).find(holds));
+        }
+        if holders.is_empty() || columns.is_empty() && homes.is_empty() {
             continue;
-        };
+        }
         for (start, row) in lines.by_ref() {
             // "-------+-----+------": a ruling under the header.
             let ruling = !row.trim().is_empty()
@@ -373,12 +400,26 @@ fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
                 break;
             }
             let row_cells = cells(row, parted);
-            let Some(&(hs, he)) = row_cells.get(holder) else {
+            let named = holders
+                .iter()
+                .filter_map(|&h| row_cells.get(h))
+                .any(|&(hs, he)| {
+                    let (hs, he) = (start + hs, start + he);
+                    names.iter().any(|n| n.start < he && hs < n.end)
+                });
+            if !named {
                 continue;
-            };
-            let (hs, he) = (start + hs, start + he);
-            if !names.iter().any(|n| n.start < he && hs < n.end) {
-                continue;
+            }
+            for &c in &homes {
+                if let Some(&(cs, ce)) = row_cells.get(c) {
+                    out.extend(home_cell(row, cs, ce).map(|(hs, he)| Finding {
+                        start: start + hs,
+                        end: start + he,
+                        kind: DataKind::AddressLine,
+                        text: row[hs..he].to_string(),
+                        confidence: 0.75,
+                    }));
+                }
             }
             for (k, &c) in columns.iter().enumerate() {
                 let Some(&(cs, ce)) = row_cells.get(c) else {
@@ -401,6 +442,56 @@ fn from_tables(text: &str, names: &[Finding]) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether a header cell is a reference's alone ("REF", "Ref.",
+/// "Reference"): in a register that names its holders, each row's is
+/// theirs (an "ID" alone is as often a form's response).
+fn lone_reference(cell: &str) -> bool {
+    let lower = cell
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .to_ascii_lowercase();
+    matches!(lower.as_str(), "ref" | "reference")
+}
+
+/// Whether a header (see `header`) is over a column of its holders' homes:
+/// a header's few words, no sentence ("Addr: 11 Brook Street", "factor
+/// for owners in the close is Clydeside Property Factors").
+fn homes_header(head: &str) -> bool {
+    let words: Vec<&str> = head
+        .split([' ', '/', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 3
+        && !head.contains(|c: char| c.is_ascii_digit())
+        && words.iter().any(|w| ADDRESS_HEADERS.contains(w))
+        && !words.iter().any(|w| NOT_HOME_HEADERS.contains(w))
+}
+
+/// The address in the cell `from..to` of `row` of a column of homes, up
+/// to a whole postcode at its end (found as a `postcode`); only a cell
+/// that holds a house's number.
+fn home_cell(row: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    static POSTCODE_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[ \t,]*[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}$").expect("valid regex")
+    });
+    let cell = &row[from..to];
+    let end = from + POSTCODE_END.find(cell).map_or(cell.len(), |m| m.start());
+    let address = row[from..end].trim_end_matches([',', ' ']);
+    // A house's number: "55 Deedmore", "Hafan 2", "3/1, 61 Lochee Road";
+    // not a block alone ("Beaumont House", "Seacole House 5th floor") nor
+    // an office ("Birmingham City Council ASB Unit").
+    let numbered = address.split([' ', ',']).any(|w| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&digits)
+            && (w.len() - digits <= 1 && w.bytes().skip(digits).all(|b| b.is_ascii_alphabetic())
+                || w.as_bytes()[digits] == b'/')
+    });
+    if address.len() > 80 || !numbered {
+        return None;
+    }
+    Some((from, from + address.len()))
 }
 
 /// The parts of the cell `from..to` of `row` a comma parts ("0045128,

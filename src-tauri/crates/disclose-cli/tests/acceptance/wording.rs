@@ -433,3 +433,18 @@ fn a_forms_label_aligned_with_spaces_before_the_name() {
         &["Rob Feather"],
     );
 }
+
+#[test]
+fn a_nominee_a_surname_and_its_initial_and_a_surname_that_is_a_word_in_capitals() {
+    // Thirty-second round, written afresh: "Nominee" opening a line is no
+    // given name; a surname and an initial before a dash's next field; a
+    // surname that is a word in capitals before a given name in capitals,
+    // in a column aligned with spaces.
+    assert_names("Nominee Rennie was shortlisted.\n", &["Rennie"]);
+    assert_names("Rennie, D. - emp no 4410 - Plumber.\n", &["Rennie, D."]);
+    assert_names(
+        "REF     ADDRESS                 TENANT             VISIT\n\
+         5501    4 OAK ROW BD7 2QT       FIELDS, IRENE      02/10 OK\n",
+        &["FIELDS, IRENE"],
+    );
+}

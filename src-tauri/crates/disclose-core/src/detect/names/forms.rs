@@ -972,7 +972,12 @@ pub(super) fn surname_initial(text: &str, toks: &[Tok<'_>], i: usize) -> Option<
         _ => i + 1,
     };
     let after = &text[toks[last].full_end..];
-    let next_cell = after.is_empty()
+    // "MacLeod, A. - emp no …": a field after a dash.
+    let dashed = after
+        .strip_prefix('.')
+        .is_some_and(|a| a.starts_with(" - ") || a.starts_with(" – "));
+    let next_cell = dashed
+        || after.is_empty()
         || after.starts_with([',', '\t', '|', '\n', '\r', '"'])
         || after.starts_with("  ")
         || after.starts_with(" |")
@@ -1008,9 +1013,11 @@ pub(super) fn surname_first(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(u
 /// A register's cell holding a surname in capitals and a known given name
 /// after it, with or without a comma: "| NAZIR, Shabana |", "| OKONJO,
 /// Grace |", ",FIELDS Leanne,", ",McDONAGH Bridget,", "| NAZIR, Mohammed
-/// Idrees |", a quoted CSV cell's "PIKE, Jonathan; PIKE, Callum".
+/// Idrees |", a quoted CSV cell's "PIKE, Jonathan; PIKE, Callum", in
+/// capitals after a comma "FIELDS, MARGARET".
 /// The cell opens the line or follows a column's mark (a comma, a bar, a
-/// tab, a label's colon, a quote or a list's semicolon) and ends after the name (or one more
+/// tab, a label's colon, a quote, a list's semicolon or an aligned
+/// column's two spaces) and ends after the name (or one more
 /// capitalised word of it); the surname is no office's capitals nor a
 /// word of place, job or organisation.
 pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(usize, f32)> {
@@ -1032,25 +1039,30 @@ pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
         && !s.lex.is_title()
         && !s.lex.is_month_or_day()
         && (s.lex.is_surname() || s.lex.is_word_surname() || !s.lex.is_common());
-    // After a comma, a given name that is also a word ("BROWN, Summer").
+    // After a comma, a given name that is also a word ("BROWN, Summer"),
+    // or one in capitals ("FIELDS, MARGARET").
     let comma = gap(text, toks, i) == ", ";
-    let given = g.shape == Shape::Cap
-        && (g.lex.is_given() || comma && g.lex.is_ambiguous())
+    let given = (g.shape == Shape::Cap && (g.lex.is_given() || comma && g.lex.is_ambiguous())
+        || comma && s.shape == Shape::Upper && g.shape == Shape::Upper && g.lex.is_given())
         && !g.lex.is_title();
     if !(surname_like && given && (comma || gap(text, toks, i) == " ")) {
         return None;
     }
     let line_start = text[..s.start].rfind('\n').map_or(0, |k| k + 1);
     let before = text[line_start..s.start].trim_end_matches([' ', '\t']);
+    // A column aligned with spaces opens and closes its cell with two.
     let opens = before.is_empty()
         || before.ends_with([',', '|', '\t', ':', '"', ';'])
-        || text[..s.start].ends_with('\t');
+        || text[..s.start].ends_with(['\t'])
+        || text[..s.start].ends_with("  ");
     let closes = |k: usize| {
-        text[toks[k].full_end..]
-            .trim_start_matches(' ')
-            .chars()
-            .next()
-            .is_none_or(|c| matches!(c, ',' | '|' | '\t' | '\n' | '\r' | '(' | '&' | '"' | ';'))
+        let after = &text[toks[k].full_end..];
+        after.starts_with("  ")
+            || after
+                .trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ',' | '|' | '\t' | '\n' | '\r' | '(' | '&' | '"' | ';'))
     };
     // "NAZIR, Mohammed Idrees": one more word of the name in the cell.
     let last = if closes(i + 1) {

@@ -114,6 +114,13 @@ fn find_in(text: &str, model: &Model) -> Vec<Finding> {
     let spans = with_given_before(text, &toks, merge(text, &toks, spans));
     between_names(text, &toks, spans)
         .into_iter()
+        // "Nominee MacLeod": a party's word opens no name.
+        .map(|(mut i, last, confidence)| {
+            while i < last && toks[i].shape == Shape::Cap && party_word(toks[i].word) {
+                i += 1;
+            }
+            (i, last, confidence)
+        })
         .filter(|&(i, last, _)| !toks[i..=last].iter().any(|t| drawn_out(t.word)))
         .filter(|&(i, last, _)| !welsh_housing(text, &toks, i, last))
         // ("MS Teams": a title before such words makes no name of them.)
@@ -365,6 +372,14 @@ fn contraction(word: &str) -> bool {
             )
     });
     pronoun || w.ends_with("n't")
+}
+
+/// A nomination's or an objection's party before a name: "Nominee
+/// MacLeod", "Objector Rennie".
+fn party_word(word: &str) -> bool {
+    ["nominee", "nominator", "objector"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A word that alone never names one person, though cues and the model

@@ -482,13 +482,13 @@ fn home_cell(row: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     // A house's number: "55 Deedmore", "Hafan 2", "3/1, 61 Lochee Road";
     // not a block alone ("Beaumont House", "Seacole House 5th floor") nor
     // an office ("Birmingham City Council ASB Unit").
-    let numbered = address.split([' ', ',']).any(|w| {
+    let house_number = address.split([' ', ',']).any(|w| {
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();
         (1..=4).contains(&digits)
             && (w.len() - digits <= 1 && w.bytes().skip(digits).all(|b| b.is_ascii_alphabetic())
                 || w.as_bytes()[digits] == b'/')
     });
-    if address.len() > 80 || !numbered {
+    if address.len() > 80 || !house_number {
         return None;
     }
     Some((from, from + address.len()))

@@ -1053,7 +1053,7 @@ pub(super) fn register_entry(text: &str, toks: &[Tok<'_>], i: usize) -> Option<(
     // A column aligned with spaces opens and closes its cell with two.
     let opens = before.is_empty()
         || before.ends_with([',', '|', '\t', ':', '"', ';'])
-        || text[..s.start].ends_with(['\t'])
+        || text[..s.start].ends_with('\t')
         || text[..s.start].ends_with("  ");
     let closes = |k: usize| {
         let after = &text[toks[k].full_end..];
